@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path91 = require("node:path");
+    var path92 = require("node:path");
     var fs39 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path91.resolve(baseDir, baseName);
+          const localBin = path92.resolve(baseDir, baseName);
           if (fs39.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path91.extname(baseName))) return void 0;
+          if (sourceExt.includes(path92.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs39.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path91.resolve(
-            path91.dirname(resolvedScriptPath),
+          executableDir = path92.resolve(
+            path92.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path91.basename(
+            const legacyName = path92.basename(
               this._scriptPath,
-              path91.extname(this._scriptPath)
+              path92.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path91.extname(executableFile));
+        launchWithNode = sourceExt.includes(path92.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path91.basename(filename, path91.extname(filename));
+        this._name = path92.basename(filename, path92.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path92) {
-        if (path92 === void 0) return this._executableDir;
-        this._executableDir = path92;
+      executableDir(path93) {
+        if (path93 === void 0) return this._executableDir;
+        this._executableDir = path93;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path91, { windows } = {}) => {
-      const segs = path91.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path92, { windows } = {}) => {
+      const segs = path92.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path91) {
-      let input = path91;
+    function removeDotSegments(path92) {
+      let input = path92;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path91) {
-      if (path91 === "" || path91[0] === "/") {
-        return removeDotSegments(path91);
+    function removeDotSegmentsRelative(path92) {
+      if (path92 === "" || path92[0] === "/") {
+        return removeDotSegments(path92);
       }
-      const segments = path91.split("/");
+      const segments = path92.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path91 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path91 && path91 !== "/" ? path91 : void 0;
+        const path92 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path92 && path92 !== "/" ? path92 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path91) {
-      const ctrl = callVisitor(key, node, visitor, path91);
+    function visit_(key, node, visitor, path92) {
+      const ctrl = callVisitor(key, node, visitor, path92);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path91, ctrl);
-        return visit_(key, ctrl, visitor, path91);
+        replaceNode(key, path92, ctrl);
+        return visit_(key, ctrl, visitor, path92);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path91 = Object.freeze(path91.concat(node));
+          path92 = Object.freeze(path92.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path91);
+            const ci = visit_(i2, node.items[i2], visitor, path92);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path91 = Object.freeze(path91.concat(node));
-          const ck = visit_("key", node.key, visitor, path91);
+          path92 = Object.freeze(path92.concat(node));
+          const ck = visit_("key", node.key, visitor, path92);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path91);
+          const cv = visit_("value", node.value, visitor, path92);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path91) {
-      const ctrl = await callVisitor(key, node, visitor, path91);
+    async function visitAsync_(key, node, visitor, path92) {
+      const ctrl = await callVisitor(key, node, visitor, path92);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path91, ctrl);
-        return visitAsync_(key, ctrl, visitor, path91);
+        replaceNode(key, path92, ctrl);
+        return visitAsync_(key, ctrl, visitor, path92);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path91 = Object.freeze(path91.concat(node));
+          path92 = Object.freeze(path92.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path91);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path92);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path91 = Object.freeze(path91.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path91);
+          path92 = Object.freeze(path92.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path92);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path91);
+          const cv = await visitAsync_("value", node.value, visitor, path92);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path91) {
+    function callVisitor(key, node, visitor, path92) {
       if (typeof visitor === "function")
-        return visitor(key, node, path91);
+        return visitor(key, node, path92);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path91);
+        return visitor.Map?.(key, node, path92);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path91);
+        return visitor.Seq?.(key, node, path92);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path91);
+        return visitor.Pair?.(key, node, path92);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path91);
+        return visitor.Scalar?.(key, node, path92);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path91);
+        return visitor.Alias?.(key, node, path92);
       return void 0;
     }
-    function replaceNode(key, path91, node) {
-      const parent = path91[path91.length - 1];
+    function replaceNode(key, path92, node) {
+      const parent = path92[path92.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path91, value) {
+    function collectionFromPath(schema, path92, value) {
       let v = value;
-      for (let i2 = path91.length - 1; i2 >= 0; --i2) {
-        const k = path91[i2];
+      for (let i2 = path92.length - 1; i2 >= 0; --i2) {
+        const k = path92[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path91) => path91 == null || typeof path91 === "object" && !!path91[Symbol.iterator]().next().done;
+    var isEmptyPath = (path92) => path92 == null || typeof path92 === "object" && !!path92[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path91, value) {
-        if (isEmptyPath(path91))
+      addIn(path92, value) {
+        if (isEmptyPath(path92))
           this.add(value);
         else {
-          const [key, ...rest] = path91;
+          const [key, ...rest] = path92;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path91) {
-        const [key, ...rest] = path91;
+      deleteIn(path92) {
+        const [key, ...rest] = path92;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path91, keepScalar) {
-        const [key, ...rest] = path91;
+      getIn(path92, keepScalar) {
+        const [key, ...rest] = path92;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path91) {
-        const [key, ...rest] = path91;
+      hasIn(path92) {
+        const [key, ...rest] = path92;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path91, value) {
-        const [key, ...rest] = path91;
+      setIn(path92, value) {
+        const [key, ...rest] = path92;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path91, value) {
+      addIn(path92, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path91, value);
+          this.contents.addIn(path92, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path91) {
-        if (Collection2.isEmptyPath(path91)) {
+      deleteIn(path92) {
+        if (Collection2.isEmptyPath(path92)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path91) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path92) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path91, keepScalar) {
-        if (Collection2.isEmptyPath(path91))
+      getIn(path92, keepScalar) {
+        if (Collection2.isEmptyPath(path92))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path91, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path92, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path91) {
-        if (Collection2.isEmptyPath(path91))
+      hasIn(path92) {
+        if (Collection2.isEmptyPath(path92))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path91) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path92) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path91, value) {
-        if (Collection2.isEmptyPath(path91)) {
+      setIn(path92, value) {
+        if (Collection2.isEmptyPath(path92)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path91), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path92), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path91, value);
+          this.contents.setIn(path92, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path91) => {
+    visit3.itemAtPath = (cst, path92) => {
       let item = cst;
-      for (const [field, index] of path91) {
+      for (const [field, index] of path92) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path91) => {
-      const parent = visit3.itemAtPath(cst, path91.slice(0, -1));
-      const field = path91[path91.length - 1][0];
+    visit3.parentCollection = (cst, path92) => {
+      const parent = visit3.itemAtPath(cst, path92.slice(0, -1));
+      const field = path92[path92.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path91, item, visitor) {
-      let ctrl = visitor(item, path91);
+    function _visit(path92, item, visitor) {
+      let ctrl = visitor(item, path92);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path91.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path92.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path91);
+            ctrl = ctrl(item, path92);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path91) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path92) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path91, options2) {
+    function openPromise(path92, options2) {
       return new Promise((resolve, reject) => {
-        open2(path91, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path92, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path91, options2, callback) {
+    function open2(path92, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs39.open(path91, "r", function(err2, fd2) {
+      fs39.open(path92, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs39.close(fd2, defaultCallback);
@@ -32035,7 +32035,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -32044,6 +32044,7 @@ var pullRequestRules = [
     },
     check(context) {
       if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
@@ -32646,12 +32647,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path91) {
+function findNodeAtLocation(root, path92) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path91) {
+  for (let segment of path92) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33415,7 +33416,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path91 = [root];
+  const path92 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33423,14 +33424,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path91[level];
+    let node = path92[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path91[level] = node;
+      path92[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33600,7 +33601,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path91 = paths.pop();
+    const path92 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33608,13 +33609,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path91 + 1);
+          paths.push(path92 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path91 + 1 + key.length;
+        const keyPath = path92 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -33814,7 +33815,7 @@ function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
 }
-function wordToken(text3, offset, end, describeCharacter) {
+function wordToken(text3, offset, end, describeCharacters) {
   const first = text3.codePointAt(offset);
   const comment2 = hashCommentToken(text3, offset);
   if (comment2) return comment2;
@@ -33850,12 +33851,13 @@ function wordToken(text3, offset, end, describeCharacter) {
     }
   }
   if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
+    const run = invisibleRun(text3, offset);
+    const length = run.reduce((sum, character) => sum + (character > 65535 ? 2 : 1), 0);
     return {
       kind: "skip",
       offset,
       end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
+      problem: { message: describeCharacters(run), offset, length },
       fix: removal(text3, offset, length)
     };
   }
@@ -33910,6 +33912,17 @@ function unquotedRunEnd(text3, offset, end) {
   }
   return at;
 }
+function invisibleRun(text3, offset) {
+  const run = [];
+  for (let at = offset; at < text3.length; ) {
+    const character = text3.codePointAt(at);
+    if (JSON_WHITESPACE.has(character) || !isInvisible(character)) break;
+    run.push(character);
+    at += character > 65535 ? 2 : 1;
+  }
+  return run;
+}
+var JSON_WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
 }
@@ -34242,13 +34255,13 @@ var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 var TokenStream = class {
-  constructor(text3, describeCharacter) {
+  constructor(text3, describeCharacters) {
     this.text = text3;
-    this.describeCharacter = describeCharacter;
+    this.describeCharacters = describeCharacters;
     this.scanner = createScanner2(text3, false);
   }
   text;
-  describeCharacter;
+  describeCharacters;
   scanner;
   /** The tokens read and not forgotten: `read[0]` is token number `first`. */
   read = [];
@@ -34294,7 +34307,7 @@ var TokenStream = class {
         return true;
       }
       if (kind === "word") {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
         if (token.kind === "skip") {
           scanner.setPosition(token.end);
           continue;
@@ -34332,7 +34345,7 @@ var TokenStream = class {
         return this.resumedAfter(stringToken(text3, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === "word")
-        return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacter), end);
+        return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacters), end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }
@@ -35115,11 +35128,11 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
-function diagnoseAndRepair(text3, describeCharacter, lines = new LineIndex(text3)) {
-  return diagnoseAfterExtraClosers(text3, describeCharacter, lines, 0);
+function diagnoseAndRepair(text3, describeCharacters, lines = new LineIndex(text3)) {
+  return diagnoseAfterExtraClosers(text3, describeCharacters, lines, 0);
 }
-function diagnoseAfterExtraClosers(text3, describeCharacter, lines, extraClosersSeen) {
-  const tokens = new TokenStream(text3, describeCharacter);
+function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen) {
+  const tokens = new TokenStream(text3, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
   let slips = 0;
@@ -35170,7 +35183,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacter, lines, extraClosers
     }
   }
   if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
-    const extra = extraClosers(text3, walk, describeCharacter, lines, extraClosersSeen);
+    const extra = extraClosers(text3, walk, describeCharacters, lines, extraClosersSeen);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -35181,7 +35194,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacter, lines, extraClosers
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
 }
-function extraClosers(text3, walk, describeCharacter, lines, seen) {
+function extraClosers(text3, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text3, walk.closes);
   if (!extra || seen >= MAX_ISSUES) return void 0;
   const without = applyEdits(text3, [extra.fix]).text;
@@ -35193,7 +35206,7 @@ function extraClosers(text3, walk, describeCharacter, lines, seen) {
     refused: false
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text3, edits)?.text ?? "")) return void 0;
@@ -35244,15 +35257,21 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/json/syntax/unexpected-character.ts
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named2 = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+function unexpectedCharacters(characters) {
+  const first = characters[0];
+  if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
+    const named2 = [...new Set(characters)].map(invisibleName).join("; ");
+    return characters.length === 1 ? `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.` : `${characters.length} invisible characters in a row (${named2}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
   }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+  const quote = QUOTE_LOOKALIKES.has(first) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
+}
+function invisibleName(character) {
+  const name = INVISIBLE_CHARACTERS.get(character);
+  return name ? `${codePoint(character)}, ${name}` : codePoint(character);
+}
+function codePoint(character) {
+  return `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [11, "a vertical tab"],
@@ -35269,7 +35288,7 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/json/repaired-parse.ts
 function parseRepaired(text3, issues, lines = new LineIndex(text3)) {
-  const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, lines);
+  const diagnosis = diagnoseAndRepair(text3, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
   if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text3, diagnosis.edits);
@@ -35485,7 +35504,7 @@ var JsonDocument = class _JsonDocument {
     } else if (strict3) {
       this.value = value;
     } else if (text3.length > MAX_REPAIRED_CHARACTERS) {
-      const diagnosis = diagnoseAndRepair(text3, unexpectedCharacter, this.lines);
+      const diagnosis = diagnoseAndRepair(text3, unexpectedCharacters, this.lines);
       issues.push(...diagnosis.issues);
       if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text3));
       this.value = void 0;
@@ -36206,7 +36225,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path91 = problem.segments;
+  const path92 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -36220,21 +36239,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path91.includes("oAuthSettings")) {
-      const last2 = path91[path91.length - 1];
+    if (path92.includes("oAuthSettings")) {
+      const last2 = path92[path92.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path91.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path91[path91.length - 1] === "type" && path91.length === parameterNameDepth(path91) + 1)
+    if (path92.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path92[path92.length - 1] === "type" && path92.length === parameterNameDepth(path92) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path91) {
-  return path91[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path92) {
+  return path92[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -38359,9 +38378,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path91) {
+function pathVariables(path92) {
   const names3 = [];
-  for (const match2 of path91.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path92.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -39208,23 +39227,23 @@ var decodeMap = /* @__PURE__ */ new Map([
 ]);
 var fromCodePoint = (
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
-  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint2) {
     let output = "";
-    if (codePoint > 65535) {
-      codePoint -= 65536;
-      output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
-      codePoint = 56320 | codePoint & 1023;
+    if (codePoint2 > 65535) {
+      codePoint2 -= 65536;
+      output += String.fromCharCode(codePoint2 >>> 10 & 1023 | 55296);
+      codePoint2 = 56320 | codePoint2 & 1023;
     }
-    output += String.fromCharCode(codePoint);
+    output += String.fromCharCode(codePoint2);
     return output;
   }
 );
-function replaceCodePoint(codePoint) {
+function replaceCodePoint(codePoint2) {
   var _a3;
-  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+  if (codePoint2 >= 55296 && codePoint2 <= 57343 || codePoint2 > 1114111) {
     return 65533;
   }
-  return (_a3 = decodeMap.get(codePoint)) !== null && _a3 !== void 0 ? _a3 : codePoint;
+  return (_a3 = decodeMap.get(codePoint2)) !== null && _a3 !== void 0 ? _a3 : codePoint2;
 }
 
 // node_modules/entities/lib/esm/decode.js
@@ -43878,15 +43897,15 @@ function ucs2decode(string) {
   return output;
 }
 var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-var basicToDigit = function(codePoint) {
-  if (codePoint >= 48 && codePoint < 58) {
-    return 26 + (codePoint - 48);
+var basicToDigit = function(codePoint2) {
+  if (codePoint2 >= 48 && codePoint2 < 58) {
+    return 26 + (codePoint2 - 48);
   }
-  if (codePoint >= 65 && codePoint < 91) {
-    return codePoint - 65;
+  if (codePoint2 >= 65 && codePoint2 < 91) {
+    return codePoint2 - 65;
   }
-  if (codePoint >= 97 && codePoint < 123) {
-    return codePoint - 97;
+  if (codePoint2 >= 97 && codePoint2 < 123) {
+    return codePoint2 - 97;
   }
   return base;
 };
@@ -44941,13 +44960,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path91 = pathWords(operation2.path);
-  if (path91.length > 1) shared.push(...lookupKeysOf({ words: path91, version: "" }));
+  const path92 = pathWords(operation2.path);
+  if (path92.length > 1) shared.push(...lookupKeysOf({ words: path92, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path91) {
+function pathWords(path92) {
   const words = [];
-  for (const segment of path91.split("/")) {
+  for (const segment of path92.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -46344,16 +46363,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path91) {
-    this.path = path91;
-    const hasBrace = path91.includes("{");
-    this.variables = hasBrace ? scanVariables(path91) : NO_VARIABLES;
+  constructor(path92) {
+    this.path = path92;
+    const hasBrace = path92.includes("{");
+    this.variables = hasBrace ? scanVariables(path92) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path91.indexOf("/"); ; slash = path91.indexOf("/", start)) {
-      const end = slash === -1 ? path91.length : slash;
-      if (hasBrace && isVariableSegment(path91, start, end)) variableSegmentCount++;
+    for (let slash = path92.indexOf("/"); ; slash = path92.indexOf("/", start)) {
+      const end = slash === -1 ? path92.length : slash;
+      if (hasBrace && isVariableSegment(path92, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46382,8 +46401,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path91 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path91) last2 = new PathTemplate(path91);
+    const path92 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path92) last2 = new PathTemplate(path92);
     templates[index] = last2;
   }
   return templates;
@@ -46408,9 +46427,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path91, start) {
-  const slash = path91.indexOf("/", start);
-  return slash === -1 ? path91.length : slash;
+function segmentEnd(path92, start) {
+  const slash = path92.indexOf("/", start);
+  return slash === -1 ? path92.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46419,34 +46438,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path91, start, end) {
+function isVariableSegment(path92, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path91.charCodeAt(start) !== OPEN || path91.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path92.charCodeAt(start) !== OPEN || path92.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path91.charCodeAt(index);
+    const code2 = path92.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path91, open2) {
-  for (let index = open2 + 1; index < path91.length; index++) {
-    const code2 = path91.charCodeAt(index);
+function matchEnd(path92, open2) {
+  for (let index = open2 + 1; index < path92.length; index++) {
+    const code2 = path92.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path91) {
+function scanVariables(path92) {
   const variables = [];
   let seen;
-  for (let open2 = path91.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path91, open2);
+  for (let open2 = path92.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path92, open2);
     if (close2 === -1) {
-      open2 = path91.indexOf("{", open2 + 1);
+      open2 = path92.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path91.slice(open2 + 1, close2);
+    const name = path92.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46456,30 +46475,30 @@ function scanVariables(path91) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path91.indexOf("{", close2 + 1);
+    open2 = path92.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path91) {
+function routeOf(path92) {
   let route = "";
   let copied = 0;
-  for (let open2 = path91.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path91, open2);
+  for (let open2 = path92.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path92, open2);
     if (close2 === -1) {
-      open2 = path91.indexOf("{", open2 + 1);
+      open2 = path92.indexOf("{", open2 + 1);
       continue;
     }
-    route += path91.slice(copied, open2) + "{}";
+    route += path92.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path91.indexOf("{", copied);
+    open2 = path92.indexOf("{", copied);
   }
-  return copied === 0 ? path91 : route + path91.slice(copied);
+  return copied === 0 ? path92 : route + path92.slice(copied);
 }
-function routeHash(path91) {
+function routeHash(path92) {
   let hash = 0;
-  for (let index = 0; index < path91.length; index++) {
-    const code2 = path91.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path91, index) : -1;
+  for (let index = 0; index < path92.length; index++) {
+    const code2 = path92.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path92, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46527,15 +46546,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path91 = operations[index].path;
-    if (!path91.includes("{")) {
-      while (index < operations.length && operations[index].path === path91) index++;
+    const path92 = operations[index].path;
+    if (!path92.includes("{")) {
+      while (index < operations.length && operations[index].path === path92) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path91; index++)
+    for (; index < operations.length && operations[index].path === path92; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path91);
+    const route = routeHash(path92);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47714,12 +47733,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path91 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path91)) continue;
-        if (path91.startsWith("x-")) continue;
-        const item = paths[path91];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path91);
-        else this.typeIssue(placeAt(rootNode, "paths", path91), "Object", item);
+      for (const path92 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path92)) continue;
+        if (path92.startsWith("x-")) continue;
+        const item = paths[path92];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path92);
+        else this.typeIssue(placeAt(rootNode, "paths", path92), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47743,8 +47762,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path91) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path91);
+  visitPathItem(item, rootNode, path92) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path92);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -49160,7 +49179,7 @@ var documentTextRules = [
     id: "GEN-ENGLISH",
     file: "swagger",
     title: "Write titles, summaries and descriptions in English.",
-    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). No merged connector has either.',
+    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). One merged connector has such a word: Passage by 1Password - Auth (upstream PR #3204, an independent publisher) quotes a Cyrillic example name, "\u041E\u0410\u041E \u041F\u0440\u0438\u043C\u0435\u0440\u0442\u0435\u0445", in an English description.',
     levels: certificationLevels("error", "info"),
     msCode: "ValueMustBeInEnglish",
     msMessage: "The '{0}' value must be written in English.",
@@ -49489,12 +49508,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path91 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path92 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path91 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path92 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49836,16 +49855,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path91) {
+function followSchemaPath(model, root, path92) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path91.length && steps < MAX_STEPS; ) {
-    let end = path91.indexOf("/", start);
-    if (end === -1) end = path91.length;
+  for (let start = 0; start < path92.length && steps < MAX_STEPS; ) {
+    let end = path92.indexOf("/", start);
+    if (end === -1) end = path92.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path91.slice(start, end));
+      const next = property(model, current, path92.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49925,9 +49944,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path91 = pathAt(call, key);
-    if (path91 === void 0 || followSchemaPath(model, items.schema, path91).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path91), label) });
+    const path92 = pathAt(call, key);
+    if (path92 === void 0 || followSchemaPath(model, items.schema, path92).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path92), label) });
   }
   return problems;
 }
@@ -51393,12 +51412,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path91 in paths) {
-      if (!has(paths, path91)) continue;
-      const pathItem = asObject(paths[path91]);
+    for (const path92 in paths) {
+      if (!has(paths, path92)) continue;
+      const pathItem = asObject(paths[path92]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path91, "$ref"),
+        pointer: childPointer("/paths", path92, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -51420,15 +51439,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path91 of pathKeys(swagger2)) {
-    const message2 = problem(path91);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path91), message: message2 });
+  for (const path92 of pathKeys(swagger2)) {
+    const message2 = problem(path92);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path92), message: message2 });
   }
 }
-function templateProblem(path91) {
+function templateProblem(path92) {
   let open2 = -1;
-  for (let index = 0; index < path91.length; index++) {
-    const character = path91[index];
+  for (let index = 0; index < path92.length; index++) {
+    const character = path92[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51454,7 +51473,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path91) => path91.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path92) => path92.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -51474,7 +51493,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path91) => /[?#]/.test(path91) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path92) => /[?#]/.test(path92) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -51490,7 +51509,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path91) => path91.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path92) => path92.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -51504,8 +51523,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path91) => {
-      const problem = templateProblem(path91);
+    reportPathKeys(context, (path92) => {
+      const problem = templateProblem(path92);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -51522,9 +51541,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path91) => (
+      (path92) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path91.includes("=") && pathVariables(path91).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path92.includes("=") && pathVariables(path92).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -51540,14 +51559,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path91 of pathKeys(swagger2)) {
-      const key = path91.toLowerCase();
+    for (const path92 of pathKeys(swagger2)) {
+      const key = path92.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path91),
+          pointer: childPointer("/paths", path92),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path91)
+            nameExcerpt(path92)
           )
         });
       }
@@ -53398,26 +53417,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path91 = [];
+    const path92 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path91.push(start);
+    path92.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path91.pop();
+        path92.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path91.slice(path91.indexOf(target2)));
+      if (seen === "grey") cycles.push(path92.slice(path92.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path91.push(target2);
+        path92.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -54040,7 +54059,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path91 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path92 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -54048,7 +54067,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path91}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path92}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -54308,8 +54327,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path91) {
-  return withoutTrailingSlashes(routeOf(path91)).toLowerCase();
+function templateShape(path92) {
+  return withoutTrailingSlashes(routeOf(path92)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54563,10 +54582,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path91, options2 = {}) {
+function offsetOfPath(document, path92, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path91.entries()) {
+  for (const [index, step2] of path92.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54577,7 +54596,7 @@ function offsetOfPath(document, path91, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path91.length - 1;
+    const isLast = index === path92.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54588,8 +54607,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path91, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path91, options2));
+  return (path92, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path92, options2));
     return { line, column: col };
   };
 }
@@ -54747,9 +54766,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path91 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path91.map(nameExcerpt);
-  const value = path91.reduce(
+  const path92 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path92.map(nameExcerpt);
+  const value = path92.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54757,7 +54776,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path91.length === 0) {
+    if (path92.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54768,7 +54787,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path91, key],
+      path: [...path92, key],
       atKey: true
     };
   }
@@ -54776,7 +54795,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path91,
+      path: path92,
       atKey: false
     };
   }
@@ -54786,34 +54805,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path91,
+        path: path92,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path91, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path92, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path91,
+      path: path92,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path91, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path92, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path91,
+      path: path92,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path91,
+    path: path92,
     atKey: false
   };
 }
@@ -54883,8 +54902,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path91, method, pathItemPlace, operation2) {
-    this.path = path91;
+  constructor(path92, method, pathItemPlace, operation2) {
+    this.path = path92;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -55185,11 +55204,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path91 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path91)) continue;
-      let pathItem = asObject(paths[path91]);
+    for (const path92 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path92)) continue;
+      let pathItem = asObject(paths[path92]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path91);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path92);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -55205,7 +55224,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path91, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path92, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55558,9 +55577,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path91) {
-  const [setting, ruleId] = path91;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path91];
+function placeIn(config2, path92) {
+  const [setting, ruleId] = path92;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path92];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -56102,9 +56121,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path91, method, body) => `{
+var operation = (path92, method, body) => `{
   "paths": {
-    "${path91}": {
+    "${path92}": {
       "${method}": ${body}
     }
   }
@@ -56568,16 +56587,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path91 = [];
+  const path92 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path91.push(part.step);
+        if (part.step !== void 0) path92.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path91.pop();
+        if (part.step !== void 0) path92.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56585,7 +56604,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path91, ...part.change.path] });
+      result.push({ ...part.change, path: [...path92, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -58770,21 +58789,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path91 in paths) {
-    if (!has(paths, path91)) continue;
-    const pathItem = refPathItem(paths[path91]);
+  for (const path92 in paths) {
+    if (!has(paths, path92)) continue;
+    const pathItem = refPathItem(paths[path92]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path91));
-    unfollowed2.set(path91, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path92));
+    unfollowed2.set(path92, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path91 in paths) {
-    if (!has(paths, path91)) continue;
-    const pathItem = refPathItem(paths[path91]);
+  for (const path92 in paths) {
+    if (!has(paths, path92)) continue;
+    const pathItem = refPathItem(paths[path92]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58796,17 +58815,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path91 of all) {
-    const before = has(pathsBefore, path91) ? pathsBefore[path91] : void 0;
-    const after = has(pathsAfter, path91) ? pathsAfter[path91] : void 0;
+  for (const path92 of all) {
+    const before = has(pathsBefore, path92) ? pathsBefore[path92] : void 0;
+    const after = has(pathsAfter, path92) ? pathsAfter[path92] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path91);
-    const whyBefore = unfollowedBefore.get(path91);
+    const whyAfter = unfollowedAfter.get(path92);
+    const whyBefore = unfollowedBefore.get(path92);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path91);
+    const pathItemPointer = childPointer("/paths", path92);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -58814,12 +58833,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path91)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path92)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path91)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path91)} was not compared: in the base version, ${whyBefore}.` : refEdit(path91, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path92)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path92)} was not compared: in the base version, ${whyBefore}.` : refEdit(path92, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -58829,12 +58848,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path91, before, after) {
+function refEdit(path92, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path91)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path92)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path91)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path91)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path92)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path92)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -59051,8 +59070,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path91) {
-  return withoutTrailingSlashes(emptiedBraces(path91));
+function normalizePath(path92) {
+  return withoutTrailingSlashes(emptiedBraces(path92));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -61459,8 +61478,8 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path28 = __toESM(require("node:path"), 1);
@@ -61749,6 +61768,19 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/repository/proposal-folder.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
+function isProposalFolder(topLevel, folder) {
+  if (TOP_FOLDER_PROFILES[folder.split("/")[0]] !== "independent-publisher") return false;
+  try {
+    const names3 = (0, import_node_fs21.readdirSync)(import_node_path29.default.join(topLevel, folder));
+    return names3.length === 1 && kindOfFileName(names3[0]) === "readme";
+  } catch {
+    return false;
+  }
+}
+
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
   const segments = [];
@@ -61811,9 +61843,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs21.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs22.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -61873,14 +61905,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path29.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path29.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path30.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path30.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -61918,8 +61950,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -61929,9 +61961,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path30.default.resolve(where2.cwd, given2);
-    const exists3 = (0, import_node_fs22.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path31.default.resolve(where2.cwd, given2);
+    const exists3 = (0, import_node_fs23.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -61972,17 +62004,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs24.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path32.default.dirname(file)).then((folder) => import_node_path32.default.join(folder, import_node_path32.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -61990,13 +62022,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path32.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path32.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path33.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path33.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -62024,8 +62056,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path32.default.posix.normalize(import_node_path32.default.posix.join(import_node_path32.default.posix.dirname(at), target2));
-      const outside = import_node_path32.default.posix.isAbsolute(target2) || import_node_path32.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path33.default.posix.normalize(import_node_path33.default.posix.join(import_node_path33.default.posix.dirname(at), target2));
+      const outside = import_node_path33.default.posix.isAbsolute(target2) || import_node_path33.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -62034,7 +62066,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path32.default.posix.dirname(file);
+    const folder = import_node_path33.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -62044,7 +62076,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path33.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path34.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -62063,7 +62095,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path33.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path34.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -62090,18 +62122,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path33.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path34.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path33.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path34.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path34.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path35.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -62131,9 +62163,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path34.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path35.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path34.default.dirname(at) === at) return false;
+    if (import_node_path35.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -62161,7 +62193,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path35.default.resolve(cwd, import_node_path35.default.relative(realCwd, import_node_path35.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -62190,7 +62222,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path35.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -62228,7 +62260,8 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
-  await addRepositoryFindings(connectors, changedConnectors, validatedFolders, {
+  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options2,
     cwd,
     git,
@@ -62282,7 +62315,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs24.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs25.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -62301,25 +62334,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path36.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path36.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path36.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path37.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path37.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path37.default.resolve(cwd, file);
+  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path38.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -62327,7 +62360,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path37.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -62337,7 +62370,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path91, findings]) => ({ path: path91, findings }));
+  return [...byFile].map(([path92, findings]) => ({ path: path92, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -63113,10 +63146,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path38.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -63135,8 +63168,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -63148,9 +63181,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path39.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path40.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -63194,9 +63227,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path40.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path41.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs25.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs26.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -63413,7 +63446,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -65679,15 +65712,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path91, options2) {
-    return await this.send("GET", path91, options2);
+  async get(path92, options2) {
+    return await this.send("GET", path92, options2);
   }
-  async post(path91, options2) {
-    return await this.send("POST", path91, options2);
+  async post(path92, options2) {
+    return await this.send("POST", path92, options2);
   }
-  async send(method, path91, request2) {
+  async send(method, path92, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path91, this.options.environment);
+    const url = new URL(WEB_API_PATH + path92, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66965,10 +66998,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path91 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path91.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path91)) return "drive-letter";
-  if (path91.split("/").includes("..")) return "parent-segment";
+  const path92 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path92.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path92)) return "drive-letter";
+  if (path92.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -67006,7 +67039,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -67044,8 +67077,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path91, isFolder2, value) {
-    const segments = path91.split("/");
+  place(path92, isFolder2, value) {
+    const segments = path92.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -67270,9 +67303,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs26.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs27.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -67582,12 +67615,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs27.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs28.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs27.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs28.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs27.closeSync)(fd2);
+        (0, import_node_fs28.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -67635,7 +67668,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs27.closeSync)(this.fd);
+    (0, import_node_fs28.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -67644,7 +67677,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs27.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs28.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -67748,17 +67781,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs28.promises.stat(folder).catch(() => void 0) ?? await import_node_fs28.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs29.promises.stat(folder).catch(() => void 0) ?? await import_node_fs29.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -67776,7 +67809,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs28.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs29.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -67789,7 +67822,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path41.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path42.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -67800,7 +67833,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs29.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs30.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -67826,13 +67859,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs29.promises.rename(temporary, target2);
+    await import_node_fs30.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs29.promises.rm(temporary, { force: true });
+    await import_node_fs30.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -68242,9 +68275,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path91) {
+function jsonValueLocation(text3, path92) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path91);
+  const node = tree && findNodeAtLocation2(tree, path92);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -68302,17 +68335,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs30.promises.readdir(import_node_path42.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs31.promises.readdir(import_node_path43.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -68331,29 +68364,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists2(target2)) {
-    await import_node_fs31.promises.mkdir(import_node_path43.default.dirname(import_node_path43.default.resolve(target2)), { recursive: true });
-    await import_node_fs31.promises.rename(staged, target2);
+    await import_node_fs32.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.resolve(target2)), { recursive: true });
+    await import_node_fs32.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs31.promises.realpath(target2);
+  const targetRoot = await import_node_fs32.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path43.default.join(staged, file);
-    const to = import_node_path43.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path43.default.posix.dirname(file)));
+    const from = import_node_path44.default.join(staged, file);
+    const to = import_node_path44.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path44.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs31.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs32.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs31.promises.rm(to, { recursive: true });
+      await import_node_fs32.promises.rm(to, { recursive: true });
     }
-    await import_node_fs31.promises.rename(from, to);
+    await import_node_fs32.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -68362,13 +68395,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs31.promises.rm(import_node_path43.default.join(targetRoot, file));
+      await import_node_fs32.promises.rm(import_node_path44.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs31.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs32.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -68391,16 +68424,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs31.promises.lstat(import_node_path43.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs32.promises.lstat(import_node_path44.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs31.promises.rename(
-        import_node_path43.default.join(this.root, ...parent, before[index]),
-        import_node_path43.default.join(this.root, ...parent, after[index])
+      await import_node_fs32.promises.rename(
+        import_node_path44.default.join(this.root, ...parent, before[index]),
+        import_node_path44.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -68434,14 +68467,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path43.default.join(current, segment);
-    const entry = await import_node_fs31.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path44.default.join(current, segment);
+    const entry = await import_node_fs32.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs31.promises.realpath(next).then(
+      const resolved2 = await import_node_fs32.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -68456,7 +68489,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs31.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs32.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -68464,15 +68497,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs31.promises.rm(next);
+      await import_node_fs32.promises.rm(next);
     }
-    await import_node_fs31.promises.mkdir(import_node_path43.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs32.promises.mkdir(import_node_path44.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs31.promises.stat(staged), import_node_fs31.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs32.promises.stat(staged), import_node_fs32.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -68480,34 +68513,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs31.promises.readFile(staged);
+  const text3 = await import_node_fs32.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs31.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs32.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs31.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs32.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs31.promises.lstat(file).then(
+  return import_node_fs32.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path43.default.join(root, relative);
-    const entries = await import_node_fs31.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path44.default.join(root, relative);
+    const entries = await import_node_fs32.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs31.promises.rmdir(import_node_path43.default.join(root, child));
+        await import_node_fs32.promises.rmdir(import_node_path44.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -68533,17 +68566,17 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path44.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path45.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs32.promises.writeFile(temporary, "");
-      await import_node_fs32.promises.rm(temporary, { force: true });
+      await import_node_fs33.promises.writeFile(temporary, "");
+      await import_node_fs33.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -68785,20 +68818,20 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path45.default.resolve(folder), import_node_path45.default.resolve(inner)];
+  const [outer, given2] = [import_node_path46.default.resolve(folder), import_node_path46.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -68866,13 +68899,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path46.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs33.promises.readFile(file), file), file);
+  const file = import_node_path47.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -68947,18 +68980,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs35.promises.lstat(import_node_path48.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path47.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path48.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs34.promises.lstat(import_node_path47.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs35.promises.lstat(import_node_path48.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path47.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path48.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -68967,7 +69000,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path47.default.join(folder, file) },
+        location: { file: import_node_path48.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -68994,8 +69027,8 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -69031,7 +69064,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs35.promises.open(file, "r");
+  const handle = await import_node_fs36.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -69041,12 +69074,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs35.promises.readFile(file));
+  return recordedEnding(await import_node_fs36.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path48.default.join(folder, file));
+    const ending = await endingOf(import_node_path49.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -69074,8 +69107,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path48.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs35.promises.readFile(file), file), file);
+  const file = import_node_path49.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -69107,8 +69140,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -69552,7 +69585,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path49.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path50.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -69594,15 +69627,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path49.default.dirname(destination);
+    const folder = import_node_path50.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs36.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs37.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path49.default.join(staging, folderPath);
+    const destination = import_node_path50.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs36.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs37.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -69618,7 +69651,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path49.default.join(staging, folderPath);
+    const destination = import_node_path50.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -69635,8 +69668,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs36.promises.mkdir(import_node_path49.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs36.promises.open(destination, "wx");
+  await import_node_fs37.promises.mkdir(import_node_path50.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs37.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -69646,7 +69679,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs36.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs37.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -69661,8 +69694,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -69671,7 +69704,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs37.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs38.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -69699,8 +69732,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path50.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs37.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path51.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs38.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -69710,7 +69743,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path50.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path51.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -69719,14 +69752,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path51.default.join(folder, file),
+    import_node_path52.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -69740,7 +69773,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -69808,21 +69841,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path52.default.join(folder, first.file),
+    import_node_path53.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path53.default.join(folder, file),
+    import_node_path54.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -69858,7 +69891,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path54.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path55.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -69884,7 +69917,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -69904,7 +69937,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs38.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs39.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -69917,11 +69950,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs38.promises.readFile(import_node_path54.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs39.promises.readFile(import_node_path55.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs38.promises.readFile(import_node_path54.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs39.promises.readFile(import_node_path55.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -69966,11 +69999,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path54.default.resolve(given2) === import_node_path54.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path55.default.resolve(given2) === import_node_path55.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs38.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs39.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given2) || await exists3(other)) return;
-  const name = import_node_path54.default.basename(given2);
+  const name = import_node_path55.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -69983,12 +70016,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs38.promises.mkdir(managedStaging);
+    await import_node_fs39.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path54.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path55.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -69999,7 +70032,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path54.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path55.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -70010,34 +70043,34 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs38.promises.writeFile(import_node_path54.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path54.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs38.promises.readFile(from)).equals(await import_node_fs38.promises.readFile(import_node_path54.default.join(staging, file))))
+      const from = import_node_path55.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs39.promises.readFile(from)).equals(await import_node_fs39.promises.readFile(import_node_path55.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs38.promises.mkdir(import_node_path54.default.dirname(import_node_path54.default.join(staging, variant)), { recursive: true });
-      await import_node_fs38.promises.rename(from, import_node_path54.default.join(staging, variant));
+      await import_node_fs39.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(staging, variant)), { recursive: true });
+      await import_node_fs39.promises.rename(from, import_node_path55.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs38.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs39.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -70047,7 +70080,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs39.promises.lstat(import_node_path55.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs40.promises.lstat(import_node_path56.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -70058,7 +70091,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path55.default.join(shown, part) },
+      location: { file: import_node_path56.default.join(shown, part) },
       hint
     });
   }
@@ -70158,7 +70191,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs40.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs41.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -70180,7 +70213,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path56.default.join(folder, file);
+  const located = (file) => import_node_path57.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -70191,7 +70224,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs40.promises.readFile(located(file));
+    const bytes = await import_node_fs41.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -70247,7 +70280,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs40.promises.readFile(located(actual));
+          const bytes = await import_node_fs41.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -70316,9 +70349,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs40.promises.stat(file);
+  const { size } = await import_node_fs41.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs40.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs41.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -70360,8 +70393,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -70373,7 +70406,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path57.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path58.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -70387,17 +70420,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path57.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path58.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs42.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path58.default.resolve(folder).split(import_node_path58.default.sep).reverse();
+  const segments = import_node_path59.default.resolve(folder).split(import_node_path59.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -70495,13 +70528,13 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs42.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs43.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -70537,9 +70570,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path59.default.join(displayRoot, file);
+    const shown = import_node_path60.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -70559,13 +70592,13 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path59.default.join(displayRoot, part)
+        file: import_node_path60.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -70573,9 +70606,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   return { connectors, settings };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path59.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path60.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs42.promises.readFile(import_node_path59.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -70593,12 +70626,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -70609,8 +70642,8 @@ function sameJsonTokens(present, written2) {
 }
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -70714,8 +70747,8 @@ function isNobodysWriting(file) {
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
 async function keepHandWritten(destinationRoot, earlier2, existing, files) {
-  const folder = import_node_path60.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs43.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path61.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs44.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -70726,7 +70759,7 @@ async function keepHandWritten(destinationRoot, earlier2, existing, files) {
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, file));
+    const bytes = await import_node_fs44.promises.readFile(import_node_path61.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     files.set(file, bytes);
     kept.push(file);
@@ -70760,19 +70793,20 @@ function previouslyWritten(name, previous, present, file) {
     throw error2;
   }
 }
-function sameContent3(name, a, b) {
-  if (name !== REPOSITORY_FILES.apiProperties) return Buffer.from(a).equals(b);
+function sameAsWritten(name, present, written2) {
+  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written2.toString());
+  if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written2));
   try {
     const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
-    return (0, import_node_util5.isDeepStrictEqual)(parse6(a.toString()), parse6(b.toString("utf8")));
+    return (0, import_node_util5.isDeepStrictEqual)(parse6(present.toString("utf8")), parse6(written2.toString()));
   } catch {
     return false;
   }
 }
 function makersEditWarning(name, present, written2, previous, file, say) {
-  if (sameContent3(name, written2, present)) return void 0;
+  if (sameAsWritten(name, present, written2)) return void 0;
   const before = previouslyWritten(name, previous, present, file);
-  if (before === void 0 || sameContent3(name, before, present)) return void 0;
+  if (before === void 0 || sameAsWritten(name, present, before)) return void 0;
   return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
 }
 
@@ -70791,20 +70825,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs44.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs45.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs44.promises.readFile(import_node_path61.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs45.promises.readFile(import_node_path62.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path61.default.join(destination, apiPropertiesName)
+    import_node_path62.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs44.promises.readFile(import_node_path61.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs45.promises.readFile(import_node_path62.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -70814,7 +70848,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs44.promises.readFile(import_node_path61.default.join(destination, iconName));
+      const present2 = await import_node_fs45.promises.readFile(import_node_path62.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -70838,7 +70872,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path61.default.join(destination, existing(name)),
+        import_node_path62.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -70871,8 +70905,54 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/own-folder-finder.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/as-extracted.ts
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
+async function whyNotAsExtracted(folder, connector) {
+  const names3 = await import_node_fs46.promises.readdir(folder).catch(() => []);
+  const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const icon2 = connector.files.iconblob;
+  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
+  const compared = [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
+    REPOSITORY_FILES.script
+  ];
+  for (const name of compared) {
+    const file = present(name);
+    if (file === void 0) {
+      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
+      return `it has no ${name}`;
+    }
+    const bytes = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, file)).catch(() => void 0);
+    if (bytes === void 0) return `its ${file} cannot be read`;
+    const expected = previouslyWritten(name, connector, bytes, import_node_path63.default.join(folder, file));
+    if (expected === void 0)
+      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
+    if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/connector/earlier-found-folder.ts
+async function whyNotRenamedOwn(folder, earlier2, connector) {
+  const why = await whyNotAsExtracted(folder, earlier2);
+  if (why === void 0) return void 0;
+  return await whyNotAsExtracted(folder, connector) === void 0 ? void 0 : why;
+}
+function renamedLeftAlone(found, connector, earlier2, say = optionWords) {
+  const displayName = connector.displayName || connector.name;
+  const earlierName = earlier2.displayName || earlier2.name;
+  const why = found.matched === "title" ? `its API definition's title is "${earlierName}"` : `its name reads as "${earlierName}"`;
+  return {
+    folder: found.folder,
+    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${why}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
+  };
+}
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -70893,51 +70973,8 @@ function ownFolderCandidates(search2, folders, taken) {
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/as-extracted.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
-var import_node_util6 = require("node:util");
-async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs45.promises.readdir(folder).catch(() => []);
-  const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
-  const icon2 = connector.files.iconblob;
-  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
-  const compared = [
-    REPOSITORY_FILES.swagger,
-    REPOSITORY_FILES.apiProperties,
-    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
-    REPOSITORY_FILES.script
-  ];
-  for (const name of compared) {
-    const file = present(name);
-    if (file === void 0) {
-      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
-      return `it has no ${name}`;
-    }
-    const bytes = await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, file)).catch(() => void 0);
-    if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path62.default.join(folder, file));
-    if (expected === void 0)
-      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
-    if (!sameFile(name, bytes, expected)) return `its ${file} differs`;
-  }
-  return void 0;
-}
-function sameFile(name, present, expected) {
-  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, expected.toString());
-  if (name === REPOSITORY_FILES.apiProperties) {
-    try {
-      const parse6 = (text3) => JSON.parse(withoutByteOrderMark(text3));
-      return (0, import_node_util6.isDeepStrictEqual)(parse6(present.toString("utf8")), parse6(expected.toString()));
-    } catch {
-      return false;
-    }
-  }
-  return present.equals(Buffer.from(expected));
-}
+var import_node_fs48 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/renamed-connectors.ts
 function connectorFolder(connector) {
@@ -70958,26 +70995,26 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs46.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs47.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path63.default.join(root, entry.name);
+    const folder = import_node_path64.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
   return folders;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs46.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs47.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs47.promises.readFile(import_node_path64.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -70993,7 +71030,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2) {
   for (const connector of previous) {
     if (stayed.has(connector.name.toLowerCase())) continue;
     const folder = connectorFolder(connector);
-    if (await import_node_fs47.promises.lstat(import_node_path64.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
+    if (await import_node_fs48.promises.lstat(import_node_path65.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
     rootFolders ??= await readRootFolders(destinationRoot);
     const search2 = { displayName: connector.displayName || connector.name, folder };
     const taken = new Set(
@@ -71004,7 +71041,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2) {
     const candidates = ownFolderCandidates(search2, rootFolders, taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path64.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path65.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -71036,7 +71073,7 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
     owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
   );
   let rootFolders;
-  const exists3 = async (folder) => await import_node_fs48.promises.stat(import_node_path65.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
+  const exists3 = async (folder) => await import_node_fs49.promises.stat(import_node_path66.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
   const onlyCandidate = async (search2, taken, refusal2) => {
     rootFolders ??= readRootFolders(destinationRoot);
     const candidates = ownFolderCandidates(search2, await rootFolders, taken);
@@ -71070,6 +71107,21 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
       wasIn.push({ earlier: earlier2 });
       continue;
     }
+    const why = await whyNotRenamedOwn(
+      import_node_path66.default.join(destinationRoot, found.folder),
+      earlier2.connector,
+      connector
+    );
+    if (why !== void 0) {
+      const leftAlone = renamedLeftAlone(
+        { ...found, notAsExtracted: why },
+        connector,
+        earlier2.connector,
+        options2.say
+      );
+      wasIn.push({ earlier: earlier2, leftAlone });
+      continue;
+    }
     owned.push({ folder: found.folder, connector });
     const foundEarlier = { folder: found.folder, connector: earlier2.connector };
     if (found.folder.toLowerCase() === earlier2.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
@@ -71079,14 +71131,15 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
   for (const [index, connector] of connectors.entries()) {
     const folder = connectorFolder(connector);
     const was = wasIn[index];
-    if (await exists3(folder)) homes.push(was ? { folder, earlier: was.earlier } : { folder });
+    const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+    if (await exists3(folder)) homes.push(was ? { folder, earlier: was.earlier, ...leftAlone } : { folder });
     else if (was?.found) {
       const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
       homes.push({
         folder: was.found.folder,
         found: { instead: folder, matched: was.found.matched, earlierDisplayName }
       });
-    } else if (was) homes.push({ folder, earlier: was.earlier });
+    } else if (was) homes.push({ folder, earlier: was.earlier, ...leftAlone });
     else {
       const displayName = connector.displayName || connector.name;
       const found = await onlyCandidate(
@@ -71107,6 +71160,9 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
+  return (await extractConnectorsLeavingAlone(source, destinationRoot, options2)).connectors;
+}
+async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}) {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options2.limits,
@@ -71132,7 +71188,7 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
       );
     folders.set(folder.toLowerCase(), connector.name);
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path66.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path67.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say: options2.say ?? optionWords
@@ -71140,8 +71196,8 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path66.default.join(destinationRoot, item.folder)));
-  return results;
+  for (const item of prepared) results.push(await write(item, import_node_path67.default.join(destinationRoot, item.folder)));
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -71158,13 +71214,13 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs49.promises.mkdir(import_node_path66.default.dirname(import_node_path66.default.join(staging, name)), { recursive: true });
-      await import_node_fs49.promises.writeFile(import_node_path66.default.join(staging, name), content);
+      await import_node_fs50.promises.mkdir(import_node_path67.default.dirname(import_node_path67.default.join(staging, name)), { recursive: true });
+      await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs49.promises.rm(import_node_path66.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs49.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs49.promises.rm(import_node_path66.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs50.promises.rm(import_node_path67.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs50.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs50.promises.rm(import_node_path67.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -71180,7 +71236,7 @@ async function writeStaged(item, destination) {
       ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
     };
   } finally {
-    await import_node_fs49.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs50.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -71188,8 +71244,8 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current, say = optionWords) {
   const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const renamedFrom = current.flatMap(
@@ -71201,11 +71257,11 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path67.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs50.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path68.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs51.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
-    await import_node_fs50.promises.rm(target2, { recursive: true });
+    await import_node_fs51.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
@@ -71235,12 +71291,14 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     const connectors2 = await extractConnectors(source, destinationRoot, reading);
     return { connectors: connectors2, removed: [], leftAlone: [], previousSourceProblem: error2 };
   }
-  const connectors = await extractConnectors(source, destinationRoot, {
+  const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, {
     ...reading,
     earlierFolder: earlierFolderIn(previous),
     previousConnectors: previous
   });
-  return { connectors, ...await removeLeftFolders(previous, destinationRoot, connectors, reading.say) };
+  const { connectors } = extracted;
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say);
+  return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
 }
 
 // packages/solution/src/connector/extract-report.ts
@@ -71318,7 +71376,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -71342,7 +71400,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path68.default.basename(folder).toLowerCase();
+  const folderName = import_node_path69.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -71366,13 +71424,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs51.promises.readdir(import_node_path69.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs52.promises.readdir(import_node_path70.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -71382,11 +71440,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path69.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path70.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs51.promises.readdir(folder).catch(async (error2) => {
-    const exists3 = await import_node_fs51.promises.stat(folder).then(
+  const names3 = await import_node_fs52.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs52.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -71420,9 +71478,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs51.promises.readFile(import_node_path69.default.join(folder, actual));
+    return import_node_fs52.promises.readFile(import_node_path70.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path69.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path70.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -71431,7 +71489,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path69.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path70.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -71482,8 +71540,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -71538,7 +71596,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs52.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs53.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -71557,8 +71615,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs52.promises.mkdir(import_node_path70.default.dirname(import_node_path70.default.join(folder, relative)), { recursive: true });
-    await import_node_fs52.promises.writeFile(import_node_path70.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs53.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(folder, relative)), { recursive: true });
+    await import_node_fs53.promises.writeFile(import_node_path71.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -71712,7 +71770,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -71838,7 +71896,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -71850,7 +71908,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path71.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path72.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -71871,7 +71929,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path72.default.basename(zipPath);
+  const outerName = import_node_path73.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -71927,7 +71985,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path72.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path73.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -71986,7 +72044,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path72.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path73.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -72094,8 +72152,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -72103,7 +72161,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path73.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path74.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -72125,7 +72183,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs53.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs54.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -72135,9 +72193,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path73.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path74.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path73.default.dirname(import_node_path73.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path74.default.dirname(import_node_path74.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -72155,13 +72213,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await writingTo(out, () => import_node_fs53.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs54.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs53.promises.rm(inner, { force: true });
-    await import_node_fs53.promises.rm(candidate, { force: true });
+    await import_node_fs54.promises.rm(inner, { force: true });
+    await import_node_fs54.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -72178,10 +72236,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path73.default.resolve(a).toLowerCase() === import_node_path73.default.resolve(b).toLowerCase() : import_node_path73.default.resolve(a) === import_node_path73.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path74.default.resolve(a).toLowerCase() === import_node_path74.default.resolve(b).toLowerCase() : import_node_path74.default.resolve(a) === import_node_path74.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path73.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path73.default.basename(other).toLowerCase() === name);
+    const name = import_node_path74.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path74.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -72192,10 +72250,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path73.default.extname(file);
-    const renamed = `${import_node_path73.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path73.default.basename(earlierFile);
-    const same = earlierName === import_node_path73.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path74.default.extname(file);
+    const renamed = `${import_node_path74.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path74.default.basename(earlierFile);
+    const same = earlierName === import_node_path74.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -72670,7 +72728,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path91, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path91) }, hint });
+  const wrongShape = (message2, path92, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path92) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -73249,17 +73307,17 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs54 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path75 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs54.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs55.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs54.readFileSync)(import_node_path74.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs55.readFileSync)(import_node_path75.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -73288,7 +73346,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs54.writeFileSync)(import_node_path74.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs55.writeFileSync)(import_node_path75.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -74381,8 +74439,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path76 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -74416,7 +74474,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs55.readFileSync)(import_node_path75.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs56.readFileSync)(import_node_path76.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -74487,7 +74545,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path76.default.resolve(
+    const outputFile = import_node_path77.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -74511,8 +74569,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path78 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -74546,10 +74604,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path77.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path78.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs56.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs57.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -74563,7 +74621,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path77.default.resolve(io.cwd, zip),
+        file: import_node_path78.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -74584,9 +74642,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs57 = require("node:fs");
+var import_node_fs58 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -74654,8 +74712,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path78.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path78.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path79.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path79.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -74712,7 +74770,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs57.readFileSync)(import_node_path78.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs58.readFileSync)(import_node_path79.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -74850,17 +74908,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path79.default.resolve(cwd, given2);
+  const resolved2 = import_node_path80.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path79.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path80.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -74873,8 +74931,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs58 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_fs59 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -74882,20 +74940,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs58.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs59.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path80.default.join(directory, entry.name);
+      const absolute = import_node_path81.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path80.default.join(shownAs, relative) },
+          location: { file: import_node_path81.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs58.promises.readFile(absolute);
-        const executable = ((await import_node_fs58.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs59.promises.readFile(absolute);
+        const executable = ((await import_node_fs59.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -76380,17 +76438,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path91 = requestOptions.url.replace(options2.baseUrl, "");
+    const path92 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path91} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path92} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path91} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path92} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -79103,7 +79161,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path91) => path91.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path92) => path92.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79590,7 +79648,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -79832,7 +79890,7 @@ async function keepsBranch(client, fork, reuse, logger) {
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
   if (sameBase) {
-    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
@@ -79864,8 +79922,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path91 of changes.deletions)
-    entries.push({ path: `${folder}/${path91}`, mode: "100644", type: "blob", sha: null });
+  for (const path92 of changes.deletions)
+    entries.push({ path: `${folder}/${path92}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -79909,7 +79967,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -79925,7 +79983,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path81.default.basename(folder);
+  return import_node_path82.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -80262,16 +80320,16 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(connectorFolder2, profile);
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path82.default.basename(import_node_path82.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path83.default.basename(import_node_path83.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(connectorFolder2, profile) {
-  const segments = import_node_path82.default.resolve(connectorFolder2).split(import_node_path82.default.sep).filter(Boolean);
+  const segments = import_node_path83.default.resolve(connectorFolder2).split(import_node_path83.default.sep).filter(Boolean);
   for (let index = segments.length - 2; index >= 0; index--) {
     const top = segments[index].toLowerCase();
     const topProfile = TOP_FOLDER_PROFILES[top];
@@ -80290,20 +80348,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs59 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path84 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path83.default.basename(folder);
+  const name = import_node_path84.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs59.readdirSync)(import_node_path83.default.dirname(folder));
+    names3 = (0, import_node_fs60.readdirSync)(import_node_path84.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path83.default.join(import_node_path83.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path84.default.join(import_node_path84.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -80322,7 +80380,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path84.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path85.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -80333,7 +80391,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path84.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path85.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -80395,14 +80453,17 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path84.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path85.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
     result.warnings.push(titleWarning);
   }
   logger.info(
-    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : (
+      // What the pull request proposes against the upstream, which a rerun's branch may hold already.
+      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}.`
+    )
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
     const { owner: forkOwner, repo } = await ensureFork(
@@ -80718,7 +80779,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80739,12 +80800,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs60 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_fs61 = require("node:fs");
+var import_node_path86 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path85.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path86.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path85.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path86.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -80756,7 +80817,7 @@ function isZipName(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs60.statSync)(file);
+    return (0, import_node_fs61.statSync)(file);
   } catch {
     return void 0;
   }
@@ -80786,7 +80847,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path86.default.resolve(io.cwd, zip), import_node_path86.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path87.default.resolve(io.cwd, zip), import_node_path87.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -80849,7 +80910,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -80866,8 +80927,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path87.default.resolve(io.cwd, folder);
-    const target2 = import_node_path87.default.resolve(io.cwd, zip);
+    const source = import_node_path88.default.resolve(io.cwd, folder);
+    const target2 = import_node_path88.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -80878,7 +80939,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path87.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path88.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -80906,7 +80967,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -80921,14 +80982,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path88.default.resolve(io.cwd, destination);
+    const root = import_node_path89.default.resolve(io.cwd, destination);
     const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path88.default.resolve(io.cwd, source),
+      import_node_path89.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path88.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path89.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -80936,7 +80997,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path88.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path89.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -80981,7 +81042,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -81083,8 +81144,8 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path89.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path89.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path90.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path90.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
       source: options2.existing
@@ -81102,7 +81163,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path89.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path90.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -81141,14 +81202,14 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path90.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path91.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -81163,7 +81224,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path90.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path91.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

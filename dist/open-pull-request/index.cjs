@@ -43885,7 +43885,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -43894,6 +43894,7 @@ var pullRequestRules = [
     },
     check(context) {
       if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
@@ -45580,7 +45581,7 @@ function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
 }
-function wordToken(text2, offset, end, describeCharacter) {
+function wordToken(text2, offset, end, describeCharacters) {
   const first = text2.codePointAt(offset);
   const comment2 = hashCommentToken(text2, offset);
   if (comment2) return comment2;
@@ -45616,12 +45617,13 @@ function wordToken(text2, offset, end, describeCharacter) {
     }
   }
   if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
+    const run = invisibleRun(text2, offset);
+    const length = run.reduce((sum, character) => sum + (character > 65535 ? 2 : 1), 0);
     return {
       kind: "skip",
       offset,
       end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
+      problem: { message: describeCharacters(run), offset, length },
       fix: removal(text2, offset, length)
     };
   }
@@ -45676,6 +45678,17 @@ function unquotedRunEnd(text2, offset, end) {
   }
   return at;
 }
+function invisibleRun(text2, offset) {
+  const run = [];
+  for (let at = offset; at < text2.length; ) {
+    const character = text2.codePointAt(at);
+    if (JSON_WHITESPACE.has(character) || !isInvisible(character)) break;
+    run.push(character);
+    at += character > 65535 ? 2 : 1;
+  }
+  return run;
+}
+var JSON_WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
 }
@@ -46008,13 +46021,13 @@ var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 var TokenStream = class {
-  constructor(text2, describeCharacter) {
+  constructor(text2, describeCharacters) {
     this.text = text2;
-    this.describeCharacter = describeCharacter;
+    this.describeCharacters = describeCharacters;
     this.scanner = createScanner2(text2, false);
   }
   text;
-  describeCharacter;
+  describeCharacters;
   scanner;
   /** The tokens read and not forgotten: `read[0]` is token number `first`. */
   read = [];
@@ -46060,7 +46073,7 @@ var TokenStream = class {
         return true;
       }
       if (kind === "word") {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
         if (token.kind === "skip") {
           scanner.setPosition(token.end);
           continue;
@@ -46098,7 +46111,7 @@ var TokenStream = class {
         return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === "word")
-        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters), end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }
@@ -46881,11 +46894,11 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
-function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
 }
-function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
-  const tokens = new TokenStream(text2, describeCharacter);
+function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
+  const tokens = new TokenStream(text2, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
   let slips = 0;
@@ -46936,7 +46949,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosers
     }
   }
   if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
-    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    const extra = extraClosers(text2, walk, describeCharacters, lines, extraClosersSeen);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -46947,7 +46960,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosers
   if (!finished) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
 }
-function extraClosers(text2, walk, describeCharacter, lines, seen) {
+function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
   if (!extra || seen >= MAX_ISSUES) return void 0;
   const without = applyEdits(text2, [extra.fix]).text;
@@ -46959,7 +46972,7 @@ function extraClosers(text2, walk, describeCharacter, lines, seen) {
     refused: false
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
@@ -47010,15 +47023,21 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/json/syntax/unexpected-character.ts
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named2 = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+function unexpectedCharacters(characters) {
+  const first = characters[0];
+  if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
+    const named2 = [...new Set(characters)].map(invisibleName).join("; ");
+    return characters.length === 1 ? `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.` : `${characters.length} invisible characters in a row (${named2}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
   }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+  const quote = QUOTE_LOOKALIKES.has(first) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
+}
+function invisibleName(character) {
+  const name = INVISIBLE_CHARACTERS.get(character);
+  return name ? `${codePoint(character)}, ${name}` : codePoint(character);
+}
+function codePoint(character) {
+  return `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [11, "a vertical tab"],
@@ -47035,7 +47054,7 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/json/repaired-parse.ts
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
   if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
@@ -47251,7 +47270,7 @@ var JsonDocument = class _JsonDocument {
     } else if (strict2) {
       this.value = value;
     } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
-      const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, this.lines);
+      const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, this.lines);
       issues.push(...diagnosis.issues);
       if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text2));
       this.value = void 0;
@@ -50947,23 +50966,23 @@ var decodeMap = /* @__PURE__ */ new Map([
 ]);
 var fromCodePoint = (
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
-  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint2) {
     let output = "";
-    if (codePoint > 65535) {
-      codePoint -= 65536;
-      output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
-      codePoint = 56320 | codePoint & 1023;
+    if (codePoint2 > 65535) {
+      codePoint2 -= 65536;
+      output += String.fromCharCode(codePoint2 >>> 10 & 1023 | 55296);
+      codePoint2 = 56320 | codePoint2 & 1023;
     }
-    output += String.fromCharCode(codePoint);
+    output += String.fromCharCode(codePoint2);
     return output;
   }
 );
-function replaceCodePoint(codePoint) {
+function replaceCodePoint(codePoint2) {
   var _a2;
-  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+  if (codePoint2 >= 55296 && codePoint2 <= 57343 || codePoint2 > 1114111) {
     return 65533;
   }
-  return (_a2 = decodeMap.get(codePoint)) !== null && _a2 !== void 0 ? _a2 : codePoint;
+  return (_a2 = decodeMap.get(codePoint2)) !== null && _a2 !== void 0 ? _a2 : codePoint2;
 }
 
 // node_modules/entities/lib/esm/decode.js
@@ -55617,15 +55636,15 @@ function ucs2decode(string) {
   return output;
 }
 var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-var basicToDigit = function(codePoint) {
-  if (codePoint >= 48 && codePoint < 58) {
-    return 26 + (codePoint - 48);
+var basicToDigit = function(codePoint2) {
+  if (codePoint2 >= 48 && codePoint2 < 58) {
+    return 26 + (codePoint2 - 48);
   }
-  if (codePoint >= 65 && codePoint < 91) {
-    return codePoint - 65;
+  if (codePoint2 >= 65 && codePoint2 < 91) {
+    return codePoint2 - 65;
   }
-  if (codePoint >= 97 && codePoint < 123) {
-    return codePoint - 97;
+  if (codePoint2 >= 97 && codePoint2 < 123) {
+    return codePoint2 - 97;
   }
   return base;
 };
@@ -60899,7 +60918,7 @@ var documentTextRules = [
     id: "GEN-ENGLISH",
     file: "swagger",
     title: "Write titles, summaries and descriptions in English.",
-    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). No merged connector has either.',
+    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). One merged connector has such a word: Passage by 1Password - Auth (upstream PR #3204, an independent publisher) quotes a Cyrillic example name, "\u041E\u0410\u041E \u041F\u0440\u0438\u043C\u0435\u0440\u0442\u0435\u0445", in an English description.',
     levels: certificationLevels("error", "info"),
     msCode: "ValueMustBeInEnglish",
     msMessage: "The '{0}' value must be written in English.",
@@ -73419,7 +73438,7 @@ async function keepsBranch(client, fork, reuse, logger) {
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
   if (sameBase) {
-    logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
+    logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
   }
   const older = await readCommit(client, fork, builtOn, `the commit the branch is built on (${builtOn})`);
@@ -73987,7 +74006,10 @@ async function openPullRequest(options2, ports) {
     result.warnings.push(titleWarning);
   }
   logger.info(
-    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${plural(changes.upserts.length, "file")} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : (
+      // What the pull request proposes against the upstream, which a rerun's branch may hold already.
+      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}.`
+    )
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
     const { owner: forkOwner, repo } = await ensureFork(

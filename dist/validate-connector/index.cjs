@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path43 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path44 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path43 && path43[0] !== "/") {
-          path43 = `/${path43}`;
+        if (path44 && path44[0] !== "/") {
+          path44 = `/${path44}`;
         }
-        return new URL(`${origin}${path43}`);
+        return new URL(`${origin}${path44}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path43);
+        debuglog("sending request to %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin },
+          request: { method, path: path44, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path43,
+          path44,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin }
+          request: { method, path: path44, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path43);
+        debuglog("trailers received from %s %s/%s", method, origin, path44);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path43, origin },
+          request: { method, path: path44, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path43,
+          path44,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path43, origin }
+            request: { method, path: path44, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path43);
+          debuglog("sending request to %s %s/%s", method, origin, path44);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path43,
+        path: path44,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path43 !== "string") {
+        if (typeof path44 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path43[0] !== "/" && !(path43.startsWith("http://") || path43.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path43)) {
+        } else if (invalidPathRegex.test(path44)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path43, query) : path43;
+        this.path = query ? buildURL(path44, query) : path44;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path43, host, upgrade, blocking, reset } = request;
+      const { method, path: path44, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path43} HTTP/1.1\r
+      let header = `${method} ${path44} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path43, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path43;
+      headers[HTTP2_HEADER_PATH] = path44;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path43 = search2 ? `${pathname}${search2}` : pathname;
+        const path44 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path43;
+        this.opts.path = path44;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path43 = "/",
+          path: path44 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path43;
+        opts.path = origin + path44;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path43) {
-      if (typeof path43 !== "string") {
-        return path43;
+    function safeUrl(path44) {
+      if (typeof path44 !== "string") {
+        return path44;
       }
-      const pathSegments = path43.split("?");
+      const pathSegments = path44.split("?");
       if (pathSegments.length !== 2) {
-        return path43;
+        return path44;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path43, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path43);
+    function matchKey(mockDispatch2, { path: path44, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path44);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path43 }) => matchValue(safeUrl(path43), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path43, method, body, headers, query } = opts;
+      const { path: path44, method, body, headers, query } = opts;
       return {
-        path: path43,
+        path: path44,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path43, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path43,
+            Path: path44,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path43) {
-      for (let i = 0; i < path43.length; ++i) {
-        const code2 = path43.charCodeAt(i);
+    function validateCookiePath(path44) {
+      for (let i = 0; i < path44.length; ++i) {
+        const code2 = path44.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path43 = opts.path;
+          let path44 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path43 = `/${path43}`;
+            path44 = `/${path44}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path43);
+          url = new URL(util.parseOrigin(url).origin + path44);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path43, { windows } = {}) => {
-      const segs = path43.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path44, { windows } = {}) => {
+      const segs = path44.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -24153,8 +24153,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path43) {
-      let input = path43;
+    function removeDotSegments(path44) {
+      let input = path44;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24228,11 +24228,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path43) {
-      if (path43 === "" || path43[0] === "/") {
-        return removeDotSegments(path43);
+    function removeDotSegmentsRelative(path44) {
+      if (path44 === "" || path44[0] === "/") {
+        return removeDotSegments(path44);
       }
-      const segments = path43.split("/");
+      const segments = path44.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -24595,8 +24595,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path43 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path43 && path43 !== "/" ? path43 : void 0;
+        const path44 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path44 && path44 !== "/" ? path44 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -27906,17 +27906,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path43) {
-      const ctrl = callVisitor(key, node, visitor, path43);
+    function visit_(key, node, visitor, path44) {
+      const ctrl = callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visit_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visit_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path43);
+            const ci = visit_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +27927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = visit_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = visit_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path43);
+          const cv = visit_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +27954,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path43) {
-      const ctrl = await callVisitor(key, node, visitor, path43);
+    async function visitAsync_(key, node, visitor, path44) {
+      const ctrl = await callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visitAsync_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visitAsync_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path43);
+            const ci = await visitAsync_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +27975,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path43);
+          const cv = await visitAsync_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,23 +28008,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path43) {
+    function callVisitor(key, node, visitor, path44) {
       if (typeof visitor === "function")
-        return visitor(key, node, path43);
+        return visitor(key, node, path44);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path43);
+        return visitor.Map?.(key, node, path44);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path43);
+        return visitor.Seq?.(key, node, path44);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path43);
+        return visitor.Pair?.(key, node, path44);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path43);
+        return visitor.Scalar?.(key, node, path44);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path43);
+        return visitor.Alias?.(key, node, path44);
       return void 0;
     }
-    function replaceNode(key, path43, node) {
-      const parent = path43[path43.length - 1];
+    function replaceNode(key, path44, node) {
+      const parent = path44[path44.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -28636,10 +28636,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path43, value) {
+    function collectionFromPath(schema, path44, value) {
       let v = value;
-      for (let i = path43.length - 1; i >= 0; --i) {
-        const k = path43[i];
+      for (let i = path44.length - 1; i >= 0; --i) {
+        const k = path44[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +28658,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path43) => path43 == null || typeof path43 === "object" && !!path43[Symbol.iterator]().next().done;
+    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,11 +28688,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path43, value) {
-        if (isEmptyPath(path43))
+      addIn(path44, value) {
+        if (isEmptyPath(path44))
           this.add(value);
         else {
-          const [key, ...rest] = path43;
+          const [key, ...rest] = path44;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -28706,8 +28706,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        const [key, ...rest] = path43;
+      deleteIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -28721,8 +28721,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        const [key, ...rest] = path43;
+      getIn(path44, keepScalar) {
+        const [key, ...rest] = path44;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -28740,8 +28740,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path43) {
-        const [key, ...rest] = path43;
+      hasIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -28751,8 +28751,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        const [key, ...rest] = path43;
+      setIn(path44, value) {
+        const [key, ...rest] = path44;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31267,9 +31267,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path43, value) {
+      addIn(path44, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path43, value);
+          this.contents.addIn(path44, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31344,14 +31344,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        if (Collection.isEmptyPath(path43)) {
+      deleteIn(path44) {
+        if (Collection.isEmptyPath(path44)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path43) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -31366,10 +31366,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        if (Collection.isEmptyPath(path43))
+      getIn(path44, keepScalar) {
+        if (Collection.isEmptyPath(path44))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path43, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -31380,10 +31380,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path43) {
-        if (Collection.isEmptyPath(path43))
+      hasIn(path44) {
+        if (Collection.isEmptyPath(path44))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path43) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -31400,13 +31400,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        if (Collection.isEmptyPath(path43)) {
+      setIn(path44, value) {
+        if (Collection.isEmptyPath(path44)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path43), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path43, value);
+          this.contents.setIn(path44, value);
         }
       }
       /**
@@ -33367,9 +33367,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path43) => {
+    visit3.itemAtPath = (cst, path44) => {
       let item = cst;
-      for (const [field, index] of path43) {
+      for (const [field, index] of path44) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +33378,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path43) => {
-      const parent = visit3.itemAtPath(cst, path43.slice(0, -1));
-      const field = path43[path43.length - 1][0];
+    visit3.parentCollection = (cst, path44) => {
+      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
+      const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path43, item, visitor) {
-      let ctrl = visitor(item, path43);
+    function _visit(path44, item, visitor) {
+      let ctrl = visitor(item, path44);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path43.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +33405,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path43);
+            ctrl = ctrl(item, path44);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -39007,8 +39007,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
 var import_node_path17 = __toESM(require("node:path"), 1);
@@ -39605,7 +39605,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
     // An error only where the rule is written down: the independent-publisher best practices.
     levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
     example: {
@@ -39614,6 +39614,7 @@ var pullRequestRules = [
     },
     check(context) {
       if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
       const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
@@ -40916,7 +40917,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path43 = [root];
+  const path44 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40924,14 +40925,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path43[level];
+    let node = path44[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path43[level] = node;
+      path44[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -41101,7 +41102,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path43 = paths.pop();
+    const path44 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -41109,13 +41110,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path43 + 1);
+          paths.push(path44 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path43 + 1 + key.length;
+        const keyPath = path44 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -41315,7 +41316,7 @@ function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
 }
-function wordToken(text2, offset, end, describeCharacter) {
+function wordToken(text2, offset, end, describeCharacters) {
   const first = text2.codePointAt(offset);
   const comment2 = hashCommentToken(text2, offset);
   if (comment2) return comment2;
@@ -41351,12 +41352,13 @@ function wordToken(text2, offset, end, describeCharacter) {
     }
   }
   if (isInvisible(first)) {
-    const length = first > 65535 ? 2 : 1;
+    const run = invisibleRun(text2, offset);
+    const length = run.reduce((sum, character) => sum + (character > 65535 ? 2 : 1), 0);
     return {
       kind: "skip",
       offset,
       end: offset + length,
-      problem: { message: describeCharacter(first), offset, length },
+      problem: { message: describeCharacters(run), offset, length },
       fix: removal(text2, offset, length)
     };
   }
@@ -41411,6 +41413,17 @@ function unquotedRunEnd(text2, offset, end) {
   }
   return at;
 }
+function invisibleRun(text2, offset) {
+  const run = [];
+  for (let at = offset; at < text2.length; ) {
+    const character = text2.codePointAt(at);
+    if (JSON_WHITESPACE.has(character) || !isInvisible(character)) break;
+    run.push(character);
+    at += character > 65535 ? 2 : 1;
+  }
+  return run;
+}
+var JSON_WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
 }
@@ -41743,13 +41756,13 @@ var LINE_BREAK_TRIVIA = 14;
 var WHITESPACE_TRIVIA = 15;
 var SCAN_UNEXPECTED_END_OF_COMMENT = 1;
 var TokenStream = class {
-  constructor(text2, describeCharacter) {
+  constructor(text2, describeCharacters) {
     this.text = text2;
-    this.describeCharacter = describeCharacter;
+    this.describeCharacters = describeCharacters;
     this.scanner = createScanner2(text2, false);
   }
   text;
-  describeCharacter;
+  describeCharacters;
   scanner;
   /** The tokens read and not forgotten: `read[0]` is token number `first`. */
   read = [];
@@ -41795,7 +41808,7 @@ var TokenStream = class {
         return true;
       }
       if (kind === "word") {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacter);
+        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
         if (token.kind === "skip") {
           scanner.setPosition(token.end);
           continue;
@@ -41833,7 +41846,7 @@ var TokenStream = class {
         return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === "word")
-        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacter), end);
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters), end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }
@@ -42616,11 +42629,11 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
-function diagnoseAndRepair(text2, describeCharacter, lines = new LineIndex(text2)) {
-  return diagnoseAfterExtraClosers(text2, describeCharacter, lines, 0);
+function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
+  return diagnoseAfterExtraClosers(text2, describeCharacters, lines, 0);
 }
-function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosersSeen) {
-  const tokens = new TokenStream(text2, describeCharacter);
+function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen) {
+  const tokens = new TokenStream(text2, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
   let slips = 0;
@@ -42671,7 +42684,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosers
     }
   }
   if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
-    const extra = extraClosers(text2, walk, describeCharacter, lines, extraClosersSeen);
+    const extra = extraClosers(text2, walk, describeCharacters, lines, extraClosersSeen);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -42682,7 +42695,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacter, lines, extraClosers
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
 }
-function extraClosers(text2, walk, describeCharacter, lines, seen) {
+function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
   if (!extra || seen >= MAX_ISSUES) return void 0;
   const without = applyEdits(text2, [extra.fix]).text;
@@ -42694,7 +42707,7 @@ function extraClosers(text2, walk, describeCharacter, lines, seen) {
     refused: false
   });
   if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacter, lines, seen + 1);
+  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
   if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
   const edits = [extra.fix, ...rest.edits];
   if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
@@ -42745,15 +42758,21 @@ function skipToken(walk, token) {
 }
 
 // packages/validator/src/json/syntax/unexpected-character.ts
-function unexpectedCharacter(character) {
-  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
-  const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || isInvisible(character)) {
-    const named2 = invisible ? `${code2}, ${invisible}` : code2;
-    return `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+function unexpectedCharacters(characters) {
+  const first = characters[0];
+  if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
+    const named2 = [...new Set(characters)].map(invisibleName).join("; ");
+    return characters.length === 1 ? `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.` : `${characters.length} invisible characters in a row (${named2}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
   }
-  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
-  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+  const quote = QUOTE_LOOKALIKES.has(first) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
+}
+function invisibleName(character) {
+  const name = INVISIBLE_CHARACTERS.get(character);
+  return name ? `${codePoint(character)}, ${name}` : codePoint(character);
+}
+function codePoint(character) {
+  return `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
   [11, "a vertical tab"],
@@ -42770,7 +42789,7 @@ var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 
 // packages/validator/src/json/repaired-parse.ts
 function parseRepaired(text2, issues, lines = new LineIndex(text2)) {
-  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, lines);
+  const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
   if (diagnosis.refused) return { value: void 0 };
   const repaired = diagnosis.edits && applyEdits(text2, diagnosis.edits);
@@ -42986,7 +43005,7 @@ var JsonDocument = class _JsonDocument {
     } else if (strict2) {
       this.value = value;
     } else if (text2.length > MAX_REPAIRED_CHARACTERS) {
-      const diagnosis = diagnoseAndRepair(text2, unexpectedCharacter, this.lines);
+      const diagnosis = diagnoseAndRepair(text2, unexpectedCharacters, this.lines);
       issues.push(...diagnosis.issues);
       if (!diagnosis.refused) issues.push(tooLargeToRepairIssue(text2));
       this.value = void 0;
@@ -43707,7 +43726,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path43 = problem.segments;
+  const path44 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43721,21 +43740,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path43.includes("oAuthSettings")) {
-      const last2 = path43[path43.length - 1];
+    if (path44.includes("oAuthSettings")) {
+      const last2 = path44[path44.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path43.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path43[path43.length - 1] === "type" && path43.length === parameterNameDepth(path43) + 1)
+    if (path44.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path44[path44.length - 1] === "type" && path44.length === parameterNameDepth(path44) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path43) {
-  return path43[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path44) {
+  return path44[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -45860,9 +45879,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path43) {
+function pathVariables(path44) {
   const names2 = [];
-  for (const match2 of path43.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path44.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46709,23 +46728,23 @@ var decodeMap = /* @__PURE__ */ new Map([
 ]);
 var fromCodePoint = (
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
-  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint2) {
     let output = "";
-    if (codePoint > 65535) {
-      codePoint -= 65536;
-      output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
-      codePoint = 56320 | codePoint & 1023;
+    if (codePoint2 > 65535) {
+      codePoint2 -= 65536;
+      output += String.fromCharCode(codePoint2 >>> 10 & 1023 | 55296);
+      codePoint2 = 56320 | codePoint2 & 1023;
     }
-    output += String.fromCharCode(codePoint);
+    output += String.fromCharCode(codePoint2);
     return output;
   }
 );
-function replaceCodePoint(codePoint) {
+function replaceCodePoint(codePoint2) {
   var _a2;
-  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+  if (codePoint2 >= 55296 && codePoint2 <= 57343 || codePoint2 > 1114111) {
     return 65533;
   }
-  return (_a2 = decodeMap.get(codePoint)) !== null && _a2 !== void 0 ? _a2 : codePoint;
+  return (_a2 = decodeMap.get(codePoint2)) !== null && _a2 !== void 0 ? _a2 : codePoint2;
 }
 
 // node_modules/entities/lib/esm/decode.js
@@ -51379,15 +51398,15 @@ function ucs2decode(string) {
   return output;
 }
 var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-var basicToDigit = function(codePoint) {
-  if (codePoint >= 48 && codePoint < 58) {
-    return 26 + (codePoint - 48);
+var basicToDigit = function(codePoint2) {
+  if (codePoint2 >= 48 && codePoint2 < 58) {
+    return 26 + (codePoint2 - 48);
   }
-  if (codePoint >= 65 && codePoint < 91) {
-    return codePoint - 65;
+  if (codePoint2 >= 65 && codePoint2 < 91) {
+    return codePoint2 - 65;
   }
-  if (codePoint >= 97 && codePoint < 123) {
-    return codePoint - 97;
+  if (codePoint2 >= 97 && codePoint2 < 123) {
+    return codePoint2 - 97;
   }
   return base;
 };
@@ -52442,13 +52461,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path43 = pathWords(operation2.path);
-  if (path43.length > 1) shared.push(...lookupKeysOf({ words: path43, version: "" }));
+  const path44 = pathWords(operation2.path);
+  if (path44.length > 1) shared.push(...lookupKeysOf({ words: path44, version: "" }));
   return { own, shared };
 }
-function pathWords(path43) {
+function pathWords(path44) {
   const words = [];
-  for (const segment of path43.split("/")) {
+  for (const segment of path44.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -53845,16 +53864,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path43) {
-    this.path = path43;
-    const hasBrace = path43.includes("{");
-    this.variables = hasBrace ? scanVariables(path43) : NO_VARIABLES;
+  constructor(path44) {
+    this.path = path44;
+    const hasBrace = path44.includes("{");
+    this.variables = hasBrace ? scanVariables(path44) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path43.indexOf("/"); ; slash = path43.indexOf("/", start)) {
-      const end = slash === -1 ? path43.length : slash;
-      if (hasBrace && isVariableSegment(path43, start, end)) variableSegmentCount++;
+    for (let slash = path44.indexOf("/"); ; slash = path44.indexOf("/", start)) {
+      const end = slash === -1 ? path44.length : slash;
+      if (hasBrace && isVariableSegment(path44, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -53883,8 +53902,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path43 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path43) last2 = new PathTemplate(path43);
+    const path44 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path44) last2 = new PathTemplate(path44);
     templates[index] = last2;
   }
   return templates;
@@ -53909,9 +53928,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path43, start) {
-  const slash = path43.indexOf("/", start);
-  return slash === -1 ? path43.length : slash;
+function segmentEnd(path44, start) {
+  const slash = path44.indexOf("/", start);
+  return slash === -1 ? path44.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -53920,34 +53939,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path43, start, end) {
+function isVariableSegment(path44, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path43.charCodeAt(start) !== OPEN || path43.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path44.charCodeAt(start) !== OPEN || path44.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path43.charCodeAt(index);
+    const code2 = path44.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path43, open2) {
-  for (let index = open2 + 1; index < path43.length; index++) {
-    const code2 = path43.charCodeAt(index);
+function matchEnd(path44, open2) {
+  for (let index = open2 + 1; index < path44.length; index++) {
+    const code2 = path44.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path43) {
+function scanVariables(path44) {
   const variables = [];
   let seen;
-  for (let open2 = path43.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path43, open2);
+  for (let open2 = path44.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path44, open2);
     if (close === -1) {
-      open2 = path43.indexOf("{", open2 + 1);
+      open2 = path44.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path43.slice(open2 + 1, close);
+    const name = path44.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -53957,30 +53976,30 @@ function scanVariables(path43) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path43.indexOf("{", close + 1);
+    open2 = path44.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path43) {
+function routeOf(path44) {
   let route = "";
   let copied = 0;
-  for (let open2 = path43.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path43, open2);
+  for (let open2 = path44.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path44, open2);
     if (close === -1) {
-      open2 = path43.indexOf("{", open2 + 1);
+      open2 = path44.indexOf("{", open2 + 1);
       continue;
     }
-    route += path43.slice(copied, open2) + "{}";
+    route += path44.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path43.indexOf("{", copied);
+    open2 = path44.indexOf("{", copied);
   }
-  return copied === 0 ? path43 : route + path43.slice(copied);
+  return copied === 0 ? path44 : route + path44.slice(copied);
 }
-function routeHash(path43) {
+function routeHash(path44) {
   let hash = 0;
-  for (let index = 0; index < path43.length; index++) {
-    const code2 = path43.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path43, index) : -1;
+  for (let index = 0; index < path44.length; index++) {
+    const code2 = path44.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path44, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54028,15 +54047,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path43 = operations[index].path;
-    if (!path43.includes("{")) {
-      while (index < operations.length && operations[index].path === path43) index++;
+    const path44 = operations[index].path;
+    if (!path44.includes("{")) {
+      while (index < operations.length && operations[index].path === path44) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path43; index++)
+    for (; index < operations.length && operations[index].path === path44; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path43);
+    const route = routeHash(path44);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -55215,12 +55234,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path43 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path43)) continue;
-        if (path43.startsWith("x-")) continue;
-        const item = paths[path43];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path43);
-        else this.typeIssue(placeAt(rootNode, "paths", path43), "Object", item);
+      for (const path44 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path44)) continue;
+        if (path44.startsWith("x-")) continue;
+        const item = paths[path44];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path44);
+        else this.typeIssue(placeAt(rootNode, "paths", path44), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -55244,8 +55263,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path43) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path43);
+  visitPathItem(item, rootNode, path44) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path44);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56661,7 +56680,7 @@ var documentTextRules = [
     id: "GEN-ENGLISH",
     file: "swagger",
     title: "Write titles, summaries and descriptions in English.",
-    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). No merged connector has either.',
+    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script (an error), and lower-case words with a Latin diacritic such as f\xFCr, t\xE2ches or \xF3rdenes (a warning: capitalised names and a few English loanwords such as caf\xE9 are allowed). One merged connector has such a word: Passage by 1Password - Auth (upstream PR #3204, an independent publisher) quotes a Cyrillic example name, "\u041E\u0410\u041E \u041F\u0440\u0438\u043C\u0435\u0440\u0442\u0435\u0445", in an English description.',
     levels: certificationLevels("error", "info"),
     msCode: "ValueMustBeInEnglish",
     msMessage: "The '{0}' value must be written in English.",
@@ -56990,12 +57009,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path43 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path44 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path43 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path44 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57337,16 +57356,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path43) {
+function followSchemaPath(model, root, path44) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path43.length && steps < MAX_STEPS; ) {
-    let end = path43.indexOf("/", start);
-    if (end === -1) end = path43.length;
+  for (let start = 0; start < path44.length && steps < MAX_STEPS; ) {
+    let end = path44.indexOf("/", start);
+    if (end === -1) end = path44.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path43.slice(start, end));
+      const next = property(model, current, path44.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57426,9 +57445,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path43 = pathAt(call, key);
-    if (path43 === void 0 || followSchemaPath(model, items.schema, path43).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path43), label) });
+    const path44 = pathAt(call, key);
+    if (path44 === void 0 || followSchemaPath(model, items.schema, path44).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path44), label) });
   }
   return problems;
 }
@@ -58894,12 +58913,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path43 in paths) {
-      if (!has(paths, path43)) continue;
-      const pathItem = asObject(paths[path43]);
+    for (const path44 in paths) {
+      if (!has(paths, path44)) continue;
+      const pathItem = asObject(paths[path44]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path43, "$ref"),
+        pointer: childPointer("/paths", path44, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58921,15 +58940,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path43 of pathKeys(swagger)) {
-    const message = problem(path43);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path43), message });
+  for (const path44 of pathKeys(swagger)) {
+    const message = problem(path44);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path44), message });
   }
 }
-function templateProblem(path43) {
+function templateProblem(path44) {
   let open2 = -1;
-  for (let index = 0; index < path43.length; index++) {
-    const character = path43[index];
+  for (let index = 0; index < path44.length; index++) {
+    const character = path44[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58955,7 +58974,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path43) => path43.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path44) => path44.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58975,7 +58994,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path43) => /[?#]/.test(path43) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path44) => /[?#]/.test(path44) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -58991,7 +59010,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path43) => path43.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path44) => path44.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59005,8 +59024,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path43) => {
-      const problem = templateProblem(path43);
+    reportPathKeys(context, (path44) => {
+      const problem = templateProblem(path44);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59023,9 +59042,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path43) => (
+      (path44) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path43.includes("=") && pathVariables(path43).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path44.includes("=") && pathVariables(path44).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59041,14 +59060,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path43 of pathKeys(swagger)) {
-      const key = path43.toLowerCase();
+    for (const path44 of pathKeys(swagger)) {
+      const key = path44.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path43),
+          pointer: childPointer("/paths", path44),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path43)
+            nameExcerpt(path44)
           )
         });
       }
@@ -60899,26 +60918,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path43 = [];
+    const path44 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path43.push(start);
+    path44.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path43.pop();
+        path44.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path43.slice(path43.indexOf(target2)));
+      if (seen === "grey") cycles.push(path44.slice(path44.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path43.push(target2);
+        path44.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61541,7 +61560,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path43 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path44 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61549,7 +61568,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path43}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path44}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61809,8 +61828,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path43) {
-  return withoutTrailingSlashes(routeOf(path43)).toLowerCase();
+function templateShape(path44) {
+  return withoutTrailingSlashes(routeOf(path44)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62064,10 +62083,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path43, options = {}) {
+function offsetOfPath(document, path44, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path43.entries()) {
+  for (const [index, step] of path44.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -62078,7 +62097,7 @@ function offsetOfPath(document, path43, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path43.length - 1;
+    const isLast = index === path44.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -62089,8 +62108,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path43, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path43, options));
+  return (path44, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path44, options));
     return { line, column: col };
   };
 }
@@ -62248,9 +62267,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path43 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path43.map(nameExcerpt);
-  const value = path43.reduce(
+  const path44 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path44.map(nameExcerpt);
+  const value = path44.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -62258,7 +62277,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key = String(error3.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path43.length === 0) {
+    if (path44.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -62269,7 +62288,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path43, key],
+      path: [...path44, key],
       atKey: true
     };
   }
@@ -62277,7 +62296,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path43,
+      path: path44,
       atKey: false
     };
   }
@@ -62287,34 +62306,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path43,
+        path: path44,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path43, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path44, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path43,
+      path: path44,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path43, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path44, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path43,
+      path: path44,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path43,
+    path: path44,
     atKey: false
   };
 }
@@ -62384,8 +62403,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path43, method, pathItemPlace, operation2) {
-    this.path = path43;
+  constructor(path44, method, pathItemPlace, operation2) {
+    this.path = path44;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -62686,11 +62705,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path43 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path43)) continue;
-      let pathItem = asObject(paths[path43]);
+    for (const path44 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path44)) continue;
+      let pathItem = asObject(paths[path44]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path43);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path44);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -62706,7 +62725,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path43, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path44, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -63059,9 +63078,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path43) {
-  const [setting, ruleId] = path43;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path43];
+function placeIn(config2, path44) {
+  const [setting, ruleId] = path44;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path44];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -63603,9 +63622,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path43, method, body) => `{
+var operation = (path44, method, body) => `{
   "paths": {
-    "${path43}": {
+    "${path44}": {
       "${method}": ${body}
     }
   }
@@ -64069,16 +64088,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path43 = [];
+  const path44 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path43.push(part.step);
+        if (part.step !== void 0) path44.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path43.pop();
+        if (part.step !== void 0) path44.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -64086,7 +64105,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path43, ...part.change.path] });
+      result.push({ ...part.change, path: [...path44, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -66271,21 +66290,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path43 in paths) {
-    if (!has(paths, path43)) continue;
-    const pathItem = refPathItem(paths[path43]);
+  for (const path44 in paths) {
+    if (!has(paths, path44)) continue;
+    const pathItem = refPathItem(paths[path44]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path43));
-    unfollowed2.set(path43, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path44));
+    unfollowed2.set(path44, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path43 in paths) {
-    if (!has(paths, path43)) continue;
-    const pathItem = refPathItem(paths[path43]);
+  for (const path44 in paths) {
+    if (!has(paths, path44)) continue;
+    const pathItem = refPathItem(paths[path44]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -66297,17 +66316,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path43 of all) {
-    const before = has(pathsBefore, path43) ? pathsBefore[path43] : void 0;
-    const after = has(pathsAfter, path43) ? pathsAfter[path43] : void 0;
+  for (const path44 of all) {
+    const before = has(pathsBefore, path44) ? pathsBefore[path44] : void 0;
+    const after = has(pathsAfter, path44) ? pathsAfter[path44] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path43);
-    const whyBefore = unfollowedBefore.get(path43);
+    const whyAfter = unfollowedAfter.get(path44);
+    const whyBefore = unfollowedBefore.get(path44);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path43);
+    const pathItemPointer = childPointer("/paths", path44);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -66315,12 +66334,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path43)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path44)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path43)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path43)} was not compared: in the base version, ${whyBefore}.` : refEdit(path43, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path44)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path44)} was not compared: in the base version, ${whyBefore}.` : refEdit(path44, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -66330,12 +66349,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path43, before, after) {
+function refEdit(path44, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path43)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path44)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path43)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path43)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path44)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path44)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66552,8 +66571,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path43) {
-  return withoutTrailingSlashes(emptiedBraces(path43));
+function normalizePath(path44) {
+  return withoutTrailingSlashes(emptiedBraces(path44));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -68581,8 +68600,8 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
 var import_node_path28 = __toESM(require("node:path"), 1);
@@ -68871,6 +68890,19 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
+// packages/validator/src/repository/proposal-folder.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
+function isProposalFolder(topLevel, folder) {
+  if (TOP_FOLDER_PROFILES[folder.split("/")[0]] !== "independent-publisher") return false;
+  try {
+    const names2 = (0, import_node_fs18.readdirSync)(import_node_path29.default.join(topLevel, folder));
+    return names2.length === 1 && kindOfFileName(names2[0]) === "readme";
+  } catch {
+    return false;
+  }
+}
+
 // packages/validator/src/diff/counterpart-pointer.ts
 function counterpartPointer(before, after, pointer) {
   const segments = [];
@@ -68933,9 +68965,9 @@ function changeToFinding(change, connector, current, previous) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs19.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -68995,14 +69027,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path29.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path29.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path30.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path30.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -69040,8 +69072,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -69051,9 +69083,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path30.default.resolve(where2.cwd, given);
-    const exists3 = (0, import_node_fs19.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path30.default.resolve(where2.realCwd, import_node_path30.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path31.default.resolve(where2.cwd, given);
+    const exists3 = (0, import_node_fs20.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -69094,17 +69126,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs20.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path31.default.dirname(file)).then((folder) => import_node_path31.default.join(folder, import_node_path31.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs21.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path32.default.dirname(file)).then((folder) => import_node_path32.default.join(folder, import_node_path32.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -69112,13 +69144,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path32.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path32.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path33.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path33.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -69146,8 +69178,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path32.default.posix.normalize(import_node_path32.default.posix.join(import_node_path32.default.posix.dirname(at), target2));
-      const outside = import_node_path32.default.posix.isAbsolute(target2) || import_node_path32.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path33.default.posix.normalize(import_node_path33.default.posix.join(import_node_path33.default.posix.dirname(at), target2));
+      const outside = import_node_path33.default.posix.isAbsolute(target2) || import_node_path33.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -69156,7 +69188,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path32.default.posix.dirname(file);
+    const folder = import_node_path33.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -69166,7 +69198,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path33.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path34.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -69185,7 +69217,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path33.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path34.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -69212,18 +69244,18 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path33.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path34.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path33.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path34.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path34.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path35.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -69253,9 +69285,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path34.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path35.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path34.default.dirname(at) === at) return false;
+    if (import_node_path35.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -69283,7 +69315,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path35.default.resolve(cwd, import_node_path35.default.relative(realCwd, import_node_path35.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -69312,7 +69344,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path35.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -69350,7 +69382,8 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
-  await addRepositoryFindings(connectors, changedConnectors, validatedFolders, {
+  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,
     cwd,
     git,
@@ -69404,7 +69437,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs21.existsSync)(import_node_path35.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs22.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -69423,25 +69456,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path36.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path36.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path36.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path37.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path37.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path37.default.resolve(cwd, file);
+  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path38.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -69449,7 +69482,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path37.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -69527,7 +69560,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path43, findings]) => ({ path: path43, findings }));
+  return [...byFile].map(([path44, findings]) => ({ path: path44, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -69772,12 +69805,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path43, profile, findings }) => ({ name: shown(path43), profile, findings })),
+    ...validated.map(({ path: path44, profile, findings }) => ({ name: shown(path44), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path43, findings }) => ({ name: `${shown(path43)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path44, findings }) => ({ name: `${shown(path44)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path43, findings }) => ({
-      name: `${shown(path43)} (configuration)`,
+    ...configuration.map(({ path: path44, findings }) => ({
+      name: `${shown(path44)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -70251,10 +70284,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path38.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -70279,13 +70312,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs23.existsSync)(import_node_path40.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs23.existsSync)(import_node_path40.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -70341,13 +70374,13 @@ async function requireBaseInputCommit(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs23.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs24.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -70379,20 +70412,20 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs23.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path40.default.relative(realWorkspace, import_node_path40.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs24.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path41.default.relative(realWorkspace, import_node_path41.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path41.default.relative(workspace, import_node_path41.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path41.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path41.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path42.default.relative(workspace, import_node_path42.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path42.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path42.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -70425,7 +70458,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs24.existsSync)(import_node_path42.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs25.existsSync)(import_node_path43.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -70588,7 +70621,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path42.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path43.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -70612,9 +70645,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path42.default.resolve(workspace, inputs.sarifFile)
+    import_node_path43.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs24.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs25.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -70633,10 +70666,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs24.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs25.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs24.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs25.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
