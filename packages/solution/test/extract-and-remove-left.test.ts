@@ -164,20 +164,58 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(readme.split('\n')[0]).toBe('# Approval Loop');
   });
 
-  it('keeps the readme the new folder already has', async () => {
+  it('keeps the readme the new folder already has, carries the rest and leaves the earlier folder with a warning', async () => {
     const { previous, renamed, root } = await renamedSnapshot();
+    writeFileSync(path.join(root, 'Human-in-the-Loop', 'notes.md'), 'How we set it up.\n');
     mkdirSync(path.join(root, 'Approval Loop'));
     writeFileSync(path.join(root, 'Approval Loop', 'readme.md'), '# Approval Loop\n');
 
-    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
-    expect(result.connectors[0]!.renamedFrom).toEqual({
+    // Twice: the earlier folder stays as long as its readme is not the new folder's.
+    for (const run of ['first', 'second']) {
+      const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+      expect(result.connectors[0]!.renamedFrom).toEqual({
+        folder: 'Human-in-the-Loop',
+        kept: run === 'first' ? ['images/setup.png', 'notes.md'] : [],
+        leftBehind: [],
+        notCarried: ['readme.md'],
+      });
+      expect(result.removed).toEqual([]);
+      expect(result.leftAlone).toEqual([
+        {
+          folder: 'Human-in-the-Loop',
+          warning: expect.stringContaining(
+            "not removed: its connector was renamed and moved to 'Approval Loop', which has other files in the place of 'readme.md' from here",
+          ),
+        },
+      ]);
+      const folder = path.join(root, 'Approval Loop');
+      expect(readFileSync(path.join(folder, 'readme.md'), 'utf8')).toBe('# Approval Loop\n');
+      expect(readFileSync(path.join(folder, 'notes.md'), 'utf8')).toBe('How we set it up.\n');
+      expect(readFileSync(path.join(folder, 'images', 'setup.png'), 'utf8')).toBe('not really a png');
+      expect(readFileSync(path.join(root, 'Human-in-the-Loop', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    }
+
+    // Once the maker has merged the readme, the earlier folder holds nothing the new one lacks: it goes.
+    writeFileSync(path.join(root, 'Approval Loop', 'readme.md'), MAKERS_README);
+    const merged = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(merged.connectors[0]!.renamedFrom).toEqual({
       folder: 'Human-in-the-Loop',
       kept: [],
       leftBehind: [],
     });
-    expect(readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8')).toBe('# Approval Loop\n');
-    expect(existsSync(path.join(root, 'Approval Loop', 'images'))).toBe(false);
-    expect(result.removed).toEqual(['Human-in-the-Loop']);
+    expect(merged.removed).toEqual(['Human-in-the-Loop']);
+    expect(merged.leftAlone).toEqual([]);
+  });
+
+  it('leaves the earlier folder when the new one has a folder in the place of a file it would carry', async () => {
+    const { previous, renamed, root } = await renamedSnapshot();
+    mkdirSync(path.join(root, 'Approval Loop', 'readme.md'), { recursive: true });
+    writeFileSync(path.join(root, 'Approval Loop', 'readme.md', 'part.md'), 'part\n');
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors[0]!.renamedFrom).toMatchObject({ notCarried: ['readme.md'] });
+    expect(result.removed).toEqual([]);
+    expect(existsSync(path.join(root, 'Human-in-the-Loop', 'readme.md'))).toBe(true);
   });
 
   it('gives a connector new to the solution the template readme', async () => {

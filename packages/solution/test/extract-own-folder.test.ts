@@ -207,6 +207,32 @@ describe('extractConnectors into the folder that already holds a connector under
     expect(readFileSync(path.join(root, 'snowflake', 'readme.md'), 'utf8')).toBe(MAKERS_README);
   });
 
+  // On Linux `contoso` is another folder than `Contoso`; on Windows and macOS it is the same one.
+  (process.platform === 'linux' ? it : it.skip)(
+    'refuses a folder named so but for case that holds another connector, writing nothing',
+    async () => {
+      const zip = await solutionOf('Contoso');
+      const root = temp.make();
+      const fabrikam = connectorFolder(path.join(root, 'contoso'), 'Fabrikam', '# Fabrikam\n');
+      const swagger = readFileSync(path.join(fabrikam, 'apiDefinition.swagger.json'), 'utf8');
+      const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toBe(
+        `${root}: has no folder 'Contoso' for connector 'contoso_contoso' of ${zip}; folder 'contoso' differs from it only in case and holds another connector (its API definition's title is "Fabrikam"). Nothing was written.`,
+      );
+      expect(readdirSync(root)).toEqual(['contoso']);
+      expect(readFileSync(path.join(fabrikam, 'apiDefinition.swagger.json'), 'utf8')).toBe(swagger);
+      expect(readFileSync(path.join(fabrikam, 'readme.md'), 'utf8')).toBe('# Fabrikam\n');
+
+      // Without a title, or with one that reads as the connector's, it is the connector's folder.
+      for (const title of [undefined, 'contoso']) {
+        const other = temp.make();
+        connectorFolder(path.join(other, 'contoso'), title);
+        const [result] = await extractConnectors(zip, other);
+        expect(result!.folder).toBe('contoso');
+      }
+    },
+  );
+
   it('prefers the display-name folder, and makes it when no folder holds the connector', async () => {
     const zip = await solutionOf('Lnk.Bio', 'Contoso Tasks');
     const root = temp.make();

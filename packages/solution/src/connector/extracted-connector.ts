@@ -43,8 +43,8 @@ export interface RenamedFrom {
   /** The earlier folder, relative to the destination root. */
   folder: string;
   /**
-   * The maker's files copied from it into the new folder (relative to both), readme.md first: none
-   * when the new folder had a readme already, or the earlier folder is gone.
+   * The maker's files copied from it into the new folder (relative to both), readme.md first: those
+   * the new folder lacked; none when the earlier folder is gone.
    */
   kept: string[];
   /**
@@ -53,4 +53,10 @@ export interface RenamedFrom {
    * …), by the rules pack leaves them out of a solution by. They go with the earlier folder.
    */
   leftBehind: string[];
+  /**
+   * The maker's files of the earlier folder that the new folder has another file (or a folder) in
+   * the place of, so they could not be carried: the earlier folder is then left in place, with a
+   * warning naming them (removeLeftFolders). Absent when every file was carried.
+   */
+  notCarried?: string[];
 }

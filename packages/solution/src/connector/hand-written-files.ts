@@ -46,12 +46,37 @@ function isNobodysWriting(file: string): boolean {
 }
 
 /**
+ * What the new folder holds at `file` (a path of the earlier folder): its bytes; `missing` when it
+ * has nothing there; `other` when something else is in the way (a folder, or a file where the path
+ * has a folder). Its top-level name is looked up in any case, as the validator finds files.
+ */
+async function heldAt(
+  destination: string,
+  file: string,
+  existing: (name: string) => string | undefined,
+): Promise<Buffer | 'missing' | 'other'> {
+  const [top, ...rest] = file.split('/');
+  const name = existing(top!);
+  if (name === undefined) return 'missing';
+  const target = path.join(destination, name, ...rest);
+  const stat = await fs
+    .lstat(target)
+    .catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ('other' as const)));
+  if (stat === undefined) return 'missing';
+  if (stat === 'other' || !stat.isFile()) return 'other';
+  return fs.readFile(target);
+}
+
+/**
  * Adds to `files` what the maker wrote in the earlier folder of a renamed connector: its readme and
- * any other file that extract never writes (notes, images), those the new folder does not have.
- * Returns them (`kept`), and the files that no one wrote, which stay behind (`leftBehind`).
+ * any other file that extract never writes (notes, images), those the new folder (`destination`)
+ * does not have. Returns them (`kept`), the files that no one wrote, which stay behind
+ * (`leftBehind`), and the maker's files it could not carry because the new folder has another file
+ * (or a folder) in their place (`notCarried`): the earlier folder must then stay, or they are lost.
  */
 export async function keepHandWritten(
   destinationRoot: string,
+  destination: string,
   earlier: EarlierFolder,
   existing: (name: string) => string | undefined,
   files: Map<string, string | Buffer>,
@@ -61,9 +86,10 @@ export async function keepHandWritten(
   if (!stat?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept: string[] = [];
   const leftBehind: string[] = [];
+  const notCarried: string[] = [];
   for (const file of await listFiles(folder)) {
     const top = file.split('/')[0]!;
-    if ((file === top && EXTRACTED.has(file.toLowerCase())) || existing(top)) continue;
+    if (file === top && EXTRACTED.has(file.toLowerCase())) continue;
     if (isNobodysWriting(file)) {
       leftBehind.push(file);
       continue;
@@ -71,9 +97,20 @@ export async function keepHandWritten(
     const bytes = await fs.readFile(path.join(folder, file));
     // The template extract wrote for the old name, never edited: the new name gets its own.
     if (isReadme(file) && bytes.toString('utf8') === earlierTemplate(earlier.connector)) continue;
+    const held = await heldAt(destination, file, existing);
+    // The new folder has it already, as it is: nothing is lost when the earlier folder goes.
+    if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
+    if (held !== 'missing') {
+      notCarried.push(file);
+      continue;
+    }
     files.set(file, bytes);
     kept.push(file);
   }
   // The readme first: it is what the maker looks for in the output.
-  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+  return {
+    kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))],
+    leftBehind,
+    ...(notCarried.length ? { notCarried } : {}),
+  };
 }

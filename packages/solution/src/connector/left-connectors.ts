@@ -50,12 +50,17 @@ export async function removeLeftConnectors(
  * holds the connector as extraction wrote it from `previous`. Its display-name folder is most often
  * missing because an earlier run removed it, and the folder found then by its title may be another
  * connector's (upstream's `Snowflake v2 Archive`, titled "Snowflake" too): such a folder is left
- * alone, with a warning.
+ * alone, with a warning. So is a renamed connector's earlier folder with maker's files that its new
+ * folder has others in the place of (`renamedFrom.notCarried`): removing it would lose them.
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
   destinationRoot: string,
-  current: readonly { name: string; folder: string; renamedFrom?: { folder: string } }[],
+  current: readonly {
+    name: string;
+    folder: string;
+    renamedFrom?: { folder: string; notCarried?: readonly string[] };
+  }[],
   say: SaySetting = optionWords,
 ): Promise<LeftFolders> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
@@ -70,6 +75,18 @@ export async function removeLeftFolders(
   // Read before anything is removed, and only when a connector that left has no display-name folder.
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
   const shown = found.filter((folder) => folder.notAsExtracted === undefined);
+  // A renamed connector's earlier folder with maker's files its new folder has otherwise: removing it
+  // would lose them.
+  const notCarried: LeftAloneFolder[] = [];
+  for (const connector of current) {
+    const renamed = connector.renamedFrom;
+    if (!renamed?.notCarried?.length || skipped.has(renamed.folder.toLowerCase())) continue;
+    skipped.add(renamed.folder.toLowerCase());
+    notCarried.push({
+      folder: renamed.folder,
+      warning: notCarriedWarning(connector.folder, renamed.notCarried),
+    });
+  }
   const removed: string[] = [];
   for (const folder of [...left, ...shown.map((own) => own.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
@@ -85,7 +102,15 @@ export async function removeLeftFolders(
   const leftAlone = found
     .filter((folder) => folder.notAsExtracted !== undefined && !skipped.has(folder.folder.toLowerCase()))
     .map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
-  return { removed, leftAlone };
+  return { removed, leftAlone: [...notCarried, ...leftAlone] };
+}
+
+function notCarriedWarning(folder: string, files: readonly string[]): string {
+  const names = files.map((file) => `'${file}'`).join(', ');
+  return (
+    `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. ` +
+    `Merge them into '${folder}' by hand, then delete this folder.`
+  );
 }
 
 function leftAloneWarning(found: LeftFoundFolder, say: SaySetting): string {

@@ -5,6 +5,7 @@ import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import {
+  caseOnlyFolderTitledOtherwise,
   ownFolderCandidates,
   type OwnFolderCandidate,
   type OwnFolderSearch,
@@ -173,6 +174,8 @@ export async function connectorHomes(
         (count, candidates) =>
           `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`,
       );
+      if (found)
+        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders!);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder },
       );
@@ -186,4 +189,32 @@ function candidateText(candidate: OwnFolderCandidate, displayName: string): stri
   return candidate.matched === 'title'
     ? `'${candidate.folder}' (its API definition's title is "${displayName}")`
     : `'${candidate.folder}' (named like "${displayName}")`;
+}
+
+/**
+ * Refuses to write a connector into the folder found for it when that folder differs from its
+ * display-name folder only in case and holds another connector by its swagger's title: on Linux it is
+ * another folder, which extraction would overwrite. On Windows and macOS it is the display-name folder
+ * itself, found as that before any search.
+ */
+async function refuseCaseOnlyFolderOfAnother(
+  source: string,
+  destinationRoot: string,
+  connector: SolutionConnector,
+  folder: string,
+  found: OwnFolderCandidate,
+  rootFolders: Promise<RootFolder[]>,
+): Promise<void> {
+  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
+  const displayName = connector.displayName || connector.name;
+  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
+  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+  if (title === undefined) return;
+  throw new UserError(
+    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    {
+      location: { file: destinationRoot },
+      hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`,
+    },
+  );
 }

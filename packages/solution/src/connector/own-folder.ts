@@ -54,9 +54,8 @@ export function ownFolderCandidates(
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
   if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: 'name' }));
 
-  const titles = [search.displayName, ...(search.alsoTitled === undefined ? [] : [search.alsoTitled])];
   const isTitled = (title: string) => title.toLowerCase() === search.displayName.trim().toLowerCase();
-  const titleReadsAsOwn = (title: string) => titles.some((own) => sameLettersAndDigits(title, own));
+  const titleReadsAsOwn = (title: string) => readsAsOwn(search, title);
   const candidates: OwnFolderCandidate[] = [];
   for (const folder of free) {
     // A blank title says no more of whose the folder is than a missing one.
@@ -69,4 +68,24 @@ export function ownFolderCandidates(
       candidates.push({ folder: folder.name, matched: 'name' });
   }
   return candidates;
+}
+
+/** A swagger title that reads as the searched connector's display name, or its other title. */
+function readsAsOwn(search: OwnFolderSearch, title: string): boolean {
+  const titles = [search.displayName, ...(search.alsoTitled === undefined ? [] : [search.alsoTitled])];
+  return titles.some((own) => sameLettersAndDigits(title, own));
+}
+
+/**
+ * The title of another connector that `folder`, named as the display-name folder but for case, holds:
+ * a readable swagger title that does not read as the connector's. On Linux such a folder is another
+ * folder than the display-name one, and extraction would overwrite whatever it holds (a folder
+ * `contoso` titled "Fabrikam" for "Contoso"). Undefined when it has no title, or the connector's.
+ */
+export function caseOnlyFolderTitledOtherwise(
+  search: OwnFolderSearch,
+  folder: RootFolder,
+): string | undefined {
+  const title = folder.title?.trim() || undefined;
+  return title === undefined || readsAsOwn(search, title) ? undefined : title;
 }

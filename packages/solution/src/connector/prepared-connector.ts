@@ -140,16 +140,15 @@ export async function prepare(
       if (warning) warnings.push(warning);
     }
 
-  // A renamed connector's new folder: the maker's readme is in the folder it had, which is about to
-  // be removed as a connector that left. A folder with a readme of its own is the maker's already.
+  // A renamed connector's new folder: the maker's readme, notes and images are in the folder it had,
+  // which is about to be removed as a connector that left. Every one the new folder lacks is carried,
+  // even when it has a readme of its own; one it has otherwise keeps the earlier folder in place.
   const renamedFrom: RenamedFrom | undefined =
     earlier === undefined
       ? undefined
       : {
           folder: earlier.folder,
-          ...(existing(REPOSITORY_FILES.readme)
-            ? { kept: [], leftBehind: [] }
-            : await keepHandWritten(destinationRoot, earlier, existing, files)),
+          ...(await keepHandWritten(destinationRoot, destination, earlier, existing, files)),
         };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
