@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import { ownFolderCandidates, type RootFolder } from '../src/connector/own-folder.js';
 import {
@@ -707,5 +708,22 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
     expect(readdirSync(root).sort()).toEqual(['Contoso', 'Fabrikam']);
     expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
     expect(readFileSync(path.join(root, 'Contoso', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+  });
+});
+
+describe('two connectors of a solution that read as one found folder', () => {
+  it('are refused with the folder to rename, not display names to change', async () => {
+    const root = temp.make();
+    connectorFolder(path.join(root, 'ContosoTasks'), undefined);
+    const zip = await solutionOf('Contoso Tasks', 'Contoso-Tasks');
+    const refusal = await extractConnectors(zip, root).then(
+      () => undefined,
+      (error: unknown) => error as UserError,
+    );
+    expect(locatedMessage(refusal)).toContain("that would both be extracted to 'ContosoTasks'.");
+    expect(refusal?.hint).toBe(
+      "'ContosoTasks' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.",
+    );
+    expect(readdirSync(root)).toEqual(['ContosoTasks']);
   });
 });

@@ -88,17 +88,25 @@ export async function extractConnectorsLeavingAlone(
   });
   const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
   const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options);
-  const folders = new Map<string, string>();
+  const folders = new Map<string, { name: string; found: boolean }>();
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier } = homes[index]!;
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
-        { location: { file: source }, hint: 'Give them different display names.' },
+        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        {
+          location: { file: source },
+          // Two display names that differ can both read as one folder found under another name:
+          // renaming them would not help, renaming the folder does.
+          hint:
+            clash.found || found
+              ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.`
+              : 'Give them different display names.',
+        },
       );
-    folders.set(folder.toLowerCase(), connector.name);
+    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== undefined });
     const previous = options.previousConnectors && sameConnectorIn(options.previousConnectors, connector);
     const item = await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
       earlier,
