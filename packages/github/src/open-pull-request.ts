@@ -5,6 +5,7 @@ import {
   DEFAULT_CONFIG,
   failsThreshold,
   isIgnored,
+  repositoryRootOf,
   summaryLine,
   validatePaths,
   type FailOn,
@@ -149,7 +150,9 @@ export async function openPullRequest(
   const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
   const named = withFolderNameOnDisk(folder);
-  const targetFolder = targetFolderFor(named, validation.profile, options.targetFolder);
+  // The layout is read from the checkout's top level down: folders above it are the maker's.
+  const checkout = repositoryRootOf(named) ?? path.resolve(options.cwd);
+  const targetFolder = targetFolderFor(named, validation.profile, options.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result: PullRequestResult = {
     connector: options.connector,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { inputWords, optionWords, UsageError, UserError } from '@connector-alm/core';
-import { renameSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, renameSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
 import {
@@ -341,6 +342,40 @@ describe('openPullRequest against the local GitHub', () => {
       blobShas(connectorFiles(PROPOSED_DESCRIPTION))['apiDefinition.swagger.json'],
     );
     expect(scenario.upstream.pulls[0]!.body).toContain('- `apiDefinition.swagger.json` updated');
+  });
+
+  it.each([
+    // A maker's repository named certified-connectors, checked out where Actions puts it: its own
+    // folder is no top folder of upstream's, and connectors/ is no connector of upstream's.
+    [
+      'a repository whose own folder is named certified-connectors',
+      'certified-connectors',
+      'connectors/Contoso',
+    ],
+    // A repository grouping its connectors by team, in a folder named as a top folder.
+    [
+      'a repository that groups connectors, in a folder named custom-connectors',
+      'custom-connectors',
+      'team-a/Contoso',
+    ],
+  ])("sends a connector of %s to its profile's top folder under its name", async (_, name, connector) => {
+    const checkout = path.join(scenario.workspace, name, name);
+    mkdirSync(checkout, { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: checkout });
+    writeConnector(checkout, connectorFiles(), connector);
+    const result = await run({ cwd: checkout, connector, failOn: 'never' }).promise;
+    expect(result).toMatchObject({
+      operation: 'created',
+      targetFolder: `${name}/Contoso`,
+      branch: `connector-alm/${name}/contoso`,
+    });
+    const files = await filesOnBranch(forkOf(), result.branch, `${name}/Contoso`);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
   });
 
   it('refuses a file of the connector folder, saying to give the folder, before anything is sent', async () => {

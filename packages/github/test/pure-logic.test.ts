@@ -71,35 +71,63 @@ describe('pure pieces of the pull request flow', () => {
   });
 
   it('derives the target folder from the profile and refuses one that climbs out', () => {
-    expect(targetFolderFor('/work/Contoso Tasks', 'independent-publisher')).toBe(
+    expect(targetFolderFor('/work/Contoso Tasks', 'independent-publisher', undefined, '/work')).toBe(
       'independent-publisher-connectors/Contoso Tasks',
     );
-    expect(() => targetFolderFor('/work/x', 'custom', 'custom-connectors/../.github')).toThrow(
+    expect(() => targetFolderFor('/work/x', 'custom', 'custom-connectors/../.github', '/work')).toThrow(
       'Invalid target folder',
     );
   });
 
   it('keeps the path below the top folder of a checkout, for a connector folder nested in another', () => {
     // Upstream keeps Snowflake v2's connector in certified-connectors/Snowflake v2/ConnectorArtifacts.
-    const nested = path.join(
-      '/work',
-      'PowerPlatformConnectors',
-      'certified-connectors',
-      'Snowflake v2',
-      'ConnectorArtifacts',
+    const checkout = path.join('/work', 'PowerPlatformConnectors');
+    const nested = path.join(checkout, 'certified-connectors', 'Snowflake v2', 'ConnectorArtifacts');
+    expect(targetFolderFor(nested, 'certified', undefined, checkout)).toBe(
+      'certified-connectors/Snowflake v2/ConnectorArtifacts',
     );
-    expect(targetFolderFor(nested, 'certified')).toBe('certified-connectors/Snowflake v2/ConnectorArtifacts');
     // The top folder as upstream spells it, whatever case the checkout has it in (Windows, macOS).
-    expect(targetFolderFor(path.join('/work', 'Certified-Connectors', 'Contoso'), 'certified')).toBe(
-      'certified-connectors/Contoso',
-    );
+    expect(
+      targetFolderFor(path.join('/work', 'Certified-Connectors', 'Contoso'), 'certified', undefined, '/work'),
+    ).toBe('certified-connectors/Contoso');
     // Outside the layout, or under the top folder of another profile than the one it gets: the name.
-    expect(targetFolderFor(path.join('/work', 'src', 'Contoso'), 'certified')).toBe(
+    expect(targetFolderFor(path.join('/work', 'src', 'Contoso'), 'certified', undefined, '/work')).toBe(
       'certified-connectors/Contoso',
     );
-    expect(targetFolderFor(path.join('/work', 'custom-connectors', 'Contoso', 'v2'), 'certified')).toBe(
-      'certified-connectors/v2',
+    expect(
+      targetFolderFor(
+        path.join('/work', 'custom-connectors', 'Contoso', 'v2'),
+        'certified',
+        undefined,
+        '/work',
+      ),
+    ).toBe('certified-connectors/v2');
+  });
+
+  it('reads the layout from the checkout down only, not from folders above it', () => {
+    // A maker's repository named certified-connectors, checked out as Actions does: its own folder is
+    // no top folder of upstream's, and connectors/ below it is no connector of upstream's.
+    const checkout = path.join('/home', 'runner', 'work', 'certified-connectors', 'certified-connectors');
+    expect(
+      targetFolderFor(path.join(checkout, 'connectors', 'Contoso'), 'certified', undefined, checkout),
+    ).toBe('certified-connectors/Contoso');
+    // A workspace that groups connectors by team below a folder named as a top folder.
+    const grouped = path.join('/srv', 'custom-connectors', 'connector-workspace');
+    expect(targetFolderFor(path.join(grouped, 'team-a', 'Contoso'), 'custom', undefined, grouped)).toBe(
+      'custom-connectors/Contoso',
     );
+    // The checkout's top folder itself, or a folder outside the checkout: the name.
+    expect(
+      targetFolderFor(path.join(checkout, 'certified-connectors'), 'certified', undefined, checkout),
+    ).toBe('certified-connectors/certified-connectors');
+    expect(
+      targetFolderFor(
+        path.join('/elsewhere', 'certified-connectors', 'Contoso', 'v2'),
+        'certified',
+        undefined,
+        checkout,
+      ),
+    ).toBe('certified-connectors/v2');
   });
 
   it('sends only changed files and deletes the ones the connector lost', () => {
