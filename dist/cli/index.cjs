@@ -70746,25 +70746,46 @@ function isNobodysWriting(file) {
   const segments = file.split("/");
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
-async function keepHandWritten(destinationRoot, earlier2, existing, files) {
+async function heldAt(destination, file, existing) {
+  const [top, ...rest] = file.split("/");
+  const name = existing(top);
+  if (name === void 0) return "missing";
+  const target2 = import_node_path61.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs44.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  if (stat2 === void 0) return "missing";
+  if (stat2 === "other" || !stat2.isFile()) return "other";
+  return import_node_fs44.promises.readFile(target2);
+}
+async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path61.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs44.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
+  const notCarried = [];
   for (const file of await listFiles2(folder)) {
     const top = file.split("/")[0];
-    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
+    if (file === top && EXTRACTED.has(file.toLowerCase())) continue;
     if (isNobodysWriting(file)) {
       leftBehind.push(file);
       continue;
     }
     const bytes = await import_node_fs44.promises.readFile(import_node_path61.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    const held = await heldAt(destination, file, existing);
+    if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
+    if (held !== "missing") {
+      notCarried.push(file);
+      continue;
+    }
     files.set(file, bytes);
     kept.push(file);
   }
-  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+  return {
+    kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))],
+    leftBehind,
+    ...notCarried.length ? { notCarried } : {}
+  };
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -70879,7 +70900,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
+    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
   };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
@@ -70959,9 +70980,8 @@ function ownFolderCandidates(search2, folders, taken) {
   const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search2.folder.toLowerCase());
   if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
-  const titles = [search2.displayName, ...search2.alsoTitled === void 0 ? [] : [search2.alsoTitled]];
   const isTitled = (title) => title.toLowerCase() === search2.displayName.trim().toLowerCase();
-  const titleReadsAsOwn = (title) => titles.some((own2) => sameLettersAndDigits(title, own2));
+  const titleReadsAsOwn = (title) => readsAsOwn(search2, title);
   const candidates = [];
   for (const folder of free) {
     const title = folder.title?.trim() || void 0;
@@ -70970,6 +70990,14 @@ function ownFolderCandidates(search2, folders, taken) {
       candidates.push({ folder: folder.name, matched: "name" });
   }
   return candidates;
+}
+function readsAsOwn(search2, title) {
+  const titles = [search2.displayName, ...search2.alsoTitled === void 0 ? [] : [search2.alsoTitled]];
+  return titles.some((own2) => sameLettersAndDigits(title, own2));
+}
+function caseOnlyFolderTitledOtherwise(search2, folder) {
+  const title = folder.title?.trim() || void 0;
+  return title === void 0 || readsAsOwn(search2, title) ? void 0 : title;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
@@ -71147,6 +71175,8 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
         takenFrom(connector),
         (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
       );
+      if (found)
+        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
       );
@@ -71156,6 +71186,20 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
 }
 function candidateText(candidate, displayName) {
   return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+}
+async function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders) {
+  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
+  const displayName = connector.displayName || connector.name;
+  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
+  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+  if (title === void 0) return;
+  throw new UserError(
+    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    {
+      location: { file: destinationRoot },
+      hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
+    }
+  );
 }
 
 // packages/solution/src/connector/extract.ts
@@ -71183,10 +71227,15 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
-        { location: { file: source }, hint: "Give them different display names." }
+        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        {
+          location: { file: source },
+          // Two display names that differ can both read as one folder found under another name:
+          // renaming them would not help, renaming the folder does.
+          hint: clash.found || found ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.` : "Give them different display names."
+        }
       );
-    folders.set(folder.toLowerCase(), connector.name);
+    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     const item = await prepare(connector, import_node_path67.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
@@ -71254,6 +71303,16 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
   const shown = found.filter((folder) => folder.notAsExtracted === void 0);
+  const notCarried = [];
+  for (const connector of current) {
+    const renamed = connector.renamedFrom;
+    if (!renamed?.notCarried?.length || skipped.has(renamed.folder.toLowerCase())) continue;
+    skipped.add(renamed.folder.toLowerCase());
+    notCarried.push({
+      folder: renamed.folder,
+      warning: notCarriedWarning(connector.folder, renamed.notCarried)
+    });
+  }
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
@@ -71265,7 +71324,11 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
-  return { removed, leftAlone };
+  return { removed, leftAlone: [...notCarried, ...leftAlone] };
+}
+function notCarriedWarning(folder, files) {
+  const names3 = files.map((file) => `'${file}'`).join(", ");
+  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names3} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
 }
 function leftAloneWarning(found, say) {
   const { connector } = found;
@@ -80321,21 +80384,22 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 
 // packages/github/src/target-folder.ts
 var import_node_path83 = __toESM(require("node:path"), 1);
-function targetFolderFor(connectorFolder2, profile, given2) {
+function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
-  const inLayout = pathFromTopFolder(connectorFolder2, profile);
+  const inLayout = pathFromTopFolder(
+    import_node_path83.default.relative(import_node_path83.default.resolve(root), import_node_path83.default.resolve(connectorFolder2)),
+    profile
+  );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
   return `${top}/${import_node_path83.default.basename(import_node_path83.default.resolve(connectorFolder2))}`;
 }
-function pathFromTopFolder(connectorFolder2, profile) {
-  const segments = import_node_path83.default.resolve(connectorFolder2).split(import_node_path83.default.sep).filter(Boolean);
-  for (let index = segments.length - 2; index >= 0; index--) {
-    const top = segments[index].toLowerCase();
-    const topProfile = TOP_FOLDER_PROFILES[top];
-    if (topProfile) return topProfile === profile ? [top, ...segments.slice(index + 1)].join("/") : void 0;
-  }
-  return void 0;
+function pathFromTopFolder(inCheckout, profile) {
+  const segments = inCheckout.split(import_node_path83.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path83.default.isAbsolute(inCheckout)) return void 0;
+  const top = segments[0].toLowerCase();
+  const topProfile = TOP_FOLDER_PROFILES[top];
+  return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
 }
 function normaliseTargetFolder(text3) {
   const folder = trimWhere(text3.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -80399,7 +80463,8 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder);
+  const checkout = repositoryRootOf(named2) ?? import_node_path85.default.resolve(options2.cwd);
+  const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
     connector: options2.connector,

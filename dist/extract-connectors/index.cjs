@@ -45073,25 +45073,46 @@ function isNobodysWriting(file) {
   const segments = file.split("/");
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
 }
-async function keepHandWritten(destinationRoot, earlier2, existing, files) {
+async function heldAt(destination, file, existing) {
+  const [top, ...rest] = file.split("/");
+  const name = existing(top);
+  if (name === void 0) return "missing";
+  const target = import_node_path20.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs18.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  if (stat2 === void 0) return "missing";
+  if (stat2 === "other" || !stat2.isFile()) return "other";
+  return import_node_fs18.promises.readFile(target);
+}
+async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path20.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs18.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
+  const notCarried = [];
   for (const file of await listFiles(folder)) {
     const top = file.split("/")[0];
-    if (file === top && EXTRACTED.has(file.toLowerCase()) || existing(top)) continue;
+    if (file === top && EXTRACTED.has(file.toLowerCase())) continue;
     if (isNobodysWriting(file)) {
       leftBehind.push(file);
       continue;
     }
     const bytes = await import_node_fs18.promises.readFile(import_node_path20.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    const held = await heldAt(destination, file, existing);
+    if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
+    if (held !== "missing") {
+      notCarried.push(file);
+      continue;
+    }
     files.set(file, bytes);
     kept.push(file);
   }
-  return { kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))], leftBehind };
+  return {
+    kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))],
+    leftBehind,
+    ...notCarried.length ? { notCarried } : {}
+  };
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -45206,7 +45227,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    ...existing(REPOSITORY_FILES.readme) ? { kept: [], leftBehind: [] } : await keepHandWritten(destinationRoot, earlier2, existing, files)
+    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
   };
   if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
     files.set(
@@ -45286,9 +45307,8 @@ function ownFolderCandidates(search, folders, taken) {
   const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
   if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
-  const titles = [search.displayName, ...search.alsoTitled === void 0 ? [] : [search.alsoTitled]];
   const isTitled = (title) => title.toLowerCase() === search.displayName.trim().toLowerCase();
-  const titleReadsAsOwn = (title) => titles.some((own2) => sameLettersAndDigits(title, own2));
+  const titleReadsAsOwn = (title) => readsAsOwn(search, title);
   const candidates = [];
   for (const folder of free) {
     const title = folder.title?.trim() || void 0;
@@ -45297,6 +45317,14 @@ function ownFolderCandidates(search, folders, taken) {
       candidates.push({ folder: folder.name, matched: "name" });
   }
   return candidates;
+}
+function readsAsOwn(search, title) {
+  const titles = [search.displayName, ...search.alsoTitled === void 0 ? [] : [search.alsoTitled]];
+  return titles.some((own2) => sameLettersAndDigits(title, own2));
+}
+function caseOnlyFolderTitledOtherwise(search, folder) {
+  const title = folder.title?.trim() || void 0;
+  return title === void 0 || readsAsOwn(search, title) ? void 0 : title;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
@@ -45474,6 +45502,8 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
         takenFrom(connector),
         (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
       );
+      if (found)
+        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
       );
@@ -45483,6 +45513,20 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
 }
 function candidateText(candidate, displayName) {
   return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+}
+async function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders) {
+  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
+  const displayName = connector.displayName || connector.name;
+  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
+  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+  if (title === void 0) return;
+  throw new UserError(
+    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    {
+      location: { file: destinationRoot },
+      hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
+    }
+  );
 }
 
 // packages/solution/src/connector/extract.ts
@@ -45510,10 +45554,15 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
-        `has connectors '${clash}' and '${connector.name}' that would both be extracted to '${folder}'.`,
-        { location: { file: source }, hint: "Give them different display names." }
+        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        {
+          location: { file: source },
+          // Two display names that differ can both read as one folder found under another name:
+          // renaming them would not help, renaming the folder does.
+          hint: clash.found || found ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.` : "Give them different display names."
+        }
       );
-    folders.set(folder.toLowerCase(), connector.name);
+    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
     const item = await prepare(connector, import_node_path26.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
@@ -45581,6 +45630,16 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
   const shown = found.filter((folder) => folder.notAsExtracted === void 0);
+  const notCarried = [];
+  for (const connector of current) {
+    const renamed = connector.renamedFrom;
+    if (!renamed?.notCarried?.length || skipped.has(renamed.folder.toLowerCase())) continue;
+    skipped.add(renamed.folder.toLowerCase());
+    notCarried.push({
+      folder: renamed.folder,
+      warning: notCarriedWarning(connector.folder, renamed.notCarried)
+    });
+  }
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
@@ -45592,7 +45651,11 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
-  return { removed, leftAlone };
+  return { removed, leftAlone: [...notCarried, ...leftAlone] };
+}
+function notCarriedWarning(folder, files) {
+  const names = files.map((file) => `'${file}'`).join(", ");
+  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
 }
 function leftAloneWarning(found, say) {
   const { connector } = found;

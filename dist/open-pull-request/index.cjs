@@ -43428,6 +43428,12 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
   return (0, import_node_fs7.existsSync)(import_node_path11.default.join(folder, ".git"));
 }
+function repositoryRootOf(folder) {
+  for (let at = import_node_path11.default.resolve(folder); ; at = import_node_path11.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (import_node_path11.default.dirname(at) === at) return void 0;
+  }
+}
 
 // packages/validator/src/config/find-config.ts
 var CONFIG_FILE_NAMES = [
@@ -73869,21 +73875,22 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 
 // packages/github/src/target-folder.ts
 var import_node_path26 = __toESM(require("node:path"), 1);
-function targetFolderFor(connectorFolder, profile, given) {
+function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
-  const inLayout = pathFromTopFolder(connectorFolder, profile);
+  const inLayout = pathFromTopFolder(
+    import_node_path26.default.relative(import_node_path26.default.resolve(root), import_node_path26.default.resolve(connectorFolder)),
+    profile
+  );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
   return `${top}/${import_node_path26.default.basename(import_node_path26.default.resolve(connectorFolder))}`;
 }
-function pathFromTopFolder(connectorFolder, profile) {
-  const segments = import_node_path26.default.resolve(connectorFolder).split(import_node_path26.default.sep).filter(Boolean);
-  for (let index = segments.length - 2; index >= 0; index--) {
-    const top = segments[index].toLowerCase();
-    const topProfile = TOP_FOLDER_PROFILES[top];
-    if (topProfile) return topProfile === profile ? [top, ...segments.slice(index + 1)].join("/") : void 0;
-  }
-  return void 0;
+function pathFromTopFolder(inCheckout, profile) {
+  const segments = inCheckout.split(import_node_path26.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path26.default.isAbsolute(inCheckout)) return void 0;
+  const top = segments[0].toLowerCase();
+  const topProfile = TOP_FOLDER_PROFILES[top];
+  return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
 }
 function normaliseTargetFolder(text2) {
   const folder = trimWhere(text2.trim().replace(/\\/g, "/"), oneOf("/"));
@@ -73945,7 +73952,8 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder);
+  const checkout = repositoryRootOf(named2) ?? import_node_path28.default.resolve(options2.cwd);
+  const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
     connector: options2.connector,
