@@ -5,6 +5,7 @@ import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
 import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
+import { isStrictJson } from '../json/syntax/strict-json.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
 // GEN-JSON-PARSE findings name, when every one of them names its edit and no other. Pure: the file is read and
@@ -103,15 +104,6 @@ export function fixJsonFileText(file: JsonFile): { read: string; fix: JsonFix } 
 
 function notFixed(reason: string): JsonNotFixed {
   return { outcome: 'not-fixed', reason };
-}
-
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The text the diagnosis's edits make, and its value; undefined when that is still no JSON. */

@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import { removal, type TextEdit } from './repair.js';
+import { isStrictJson } from './strict-json.js';
 
 // A '}' or ']' one too many in the middle of an indented file closes the top-level value early: the
 // walk then meets the rest of the file as "more text after the end of the JSON value", and the value
@@ -46,15 +47,6 @@ export function misindentedCloser(
 /** Whether the text is strict JSON, laid out consistently throughout (`laidOutConsistently`). */
 export function laidOutStrictly(text: string): boolean {
   return isStrictJson(text) && laidOutConsistently(text);
-}
-
-function isStrictJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
