@@ -34363,6 +34363,16 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/strict-json.ts
+function isStrictJson(text3) {
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
 function misindentedCloser(text3, closes) {
   const first = closes.find(
@@ -34381,14 +34391,6 @@ function misindentedCloser(text3, closes) {
 }
 function laidOutStrictly(text3) {
   return isStrictJson(text3) && laidOutConsistently(text3);
-}
-function isStrictJson(text3) {
-  try {
-    JSON.parse(text3);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function laidOutConsistently(text3) {
   const containers = [];
@@ -37773,7 +37775,7 @@ var unnamed = () => "";
 function fixJsonText(text3) {
   const bom = text3.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text3 : text3.slice(1);
-  if (isStrictJson2(json)) return { outcome: "strict" };
+  if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -37822,14 +37824,6 @@ function fixJsonFileText(file) {
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
-}
-function isStrictJson2(text3) {
-  try {
-    JSON.parse(text3);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function repairedValue(text3, edits) {
   const repaired = applyEdits(text3, edits);

@@ -47434,6 +47434,16 @@ var TokenStream = class {
 };
 var FORGET_BATCH = 4096;
 
+// packages/validator/src/json/syntax/strict-json.ts
+function isStrictJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
 function misindentedCloser(text2, closes) {
   const first = closes.find(
@@ -47452,14 +47462,6 @@ function misindentedCloser(text2, closes) {
 }
 function laidOutStrictly(text2) {
   return isStrictJson(text2) && laidOutConsistently(text2);
-}
-function isStrictJson(text2) {
-  try {
-    JSON.parse(text2);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function laidOutConsistently(text2) {
   const containers = [];
@@ -50607,7 +50609,7 @@ var unnamed = () => "";
 function fixJsonText(text2) {
   const bom = text2.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   const json = bom === "" ? text2 : text2.slice(1);
-  if (isStrictJson2(json)) return { outcome: "strict" };
+  if (isStrictJson(json)) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
@@ -50656,14 +50658,6 @@ function fixJsonFileText(file) {
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
-}
-function isStrictJson2(text2) {
-  try {
-    JSON.parse(text2);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function repairedValue(text2, edits) {
   const repaired = applyEdits(text2, edits);
