@@ -8,9 +8,13 @@ export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /** True when the result has a finding at or above the threshold. */
 export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'warning') return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+  // From reachesFailOn, so that the run's verdict and the findings --quiet lists never disagree.
+  const { counts } = result;
+  return (
+    (reachesFailOn('error', failOn) && counts.error > 0) ||
+    (reachesFailOn('warning', failOn) && counts.warning > 0) ||
+    (reachesFailOn('info', failOn) && counts.info > 0)
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { oneOf, trimEndWhere } from '@connector-alm/core';
 import type { DocumentedChangeRule } from '../diff/documented-change-rules.js';
-import { PROFILES, type Level } from '../model/finding.js';
+import { PROFILES, severityRank, type Level } from '../model/finding.js';
 import { inlineCode, proseMarkdown, tableRow } from './markdown.js';
 import { changeExampleParagraphs, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';
 import { ruleAnchor } from './tool-info.js';
@@ -186,15 +186,15 @@ function levelsTable(
   ];
 }
 
-const SEVERITY_RANK: Record<Level, number> = { off: 0, info: 1, warning: 2, error: 3 };
-
 /**
  * A rule's level in a profile, with the cases milder than it beside it ("error (in readme.md:
  * warning)"): a case is only ever lowered, so under a level as mild as its own it is not named.
  */
 export function levelText(level: Level | undefined, milderCases: RuleDescriptor['milderCases'] = []): string {
   if (level === undefined) return '–';
-  const milder = milderCases.filter((milderCase) => SEVERITY_RANK[milderCase.atMost] < SEVERITY_RANK[level]);
-  if (level === 'off' || milder.length === 0) return level;
+  if (level === 'off') return level;
+  // The engine's comparison (reportSeverity): a case is named only where it lowers the level.
+  const milder = milderCases.filter((milderCase) => severityRank(milderCase.atMost) < severityRank(level));
+  if (milder.length === 0) return level;
   return `${level} (${milder.map((milderCase) => `${milderCase.when}: ${milderCase.atMost}`).join('; ')})`;
 }
