@@ -13,15 +13,11 @@ export interface ReferenceGraph {
 }
 
 /**
- * The entries that internal operations reach, directly or through other entries, and no visible
- * operation does: no designer shows them. An entry nothing reaches is not among them: it may be
- * dead, or be meant for an operation still to come, and nothing says it is hidden.
+ * The entries visible operations reach, and those that internal operations reach, directly or through
+ * other entries, and no visible operation does (`internalOnly`): no designer shows those. An entry
+ * nothing reaches is in neither: it may be dead, or be meant for an operation still to come, and
+ * nothing says it is hidden.
  */
-export function internalOnlyEntries(graph: ReferenceGraph): Set<string> {
-  return reachOf(graph).internalOnly;
-}
-
-/** The entries visible operations reach, and those only internal ones do (`internalOnlyEntries`). */
 export function reachOf(graph: ReferenceGraph): { visible: Set<string>; internalOnly: Set<string> } {
   const visible = reachedFrom(graph.visibleSeeds, graph.edges);
   return { visible, internalOnly: reachedFrom(graph.internalSeeds, graph.edges, visible) };

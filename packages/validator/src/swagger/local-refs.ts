@@ -17,7 +17,7 @@ export function isSectionEntryRef(ref: string): boolean {
 }
 
 /** The sections of a document references name: every one of the corpus's. */
-const REFERENCED_SECTIONS = ['definitions', 'parameters', 'responses'] as const;
+export const REFERENCED_SECTIONS = ['definitions', 'parameters', 'responses'] as const;
 
 /**
  * The section `#/<section>/…` names, when it is one of REFERENCED_SECTIONS: compared in place, it is

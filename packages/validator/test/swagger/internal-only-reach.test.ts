@@ -1,21 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import { internalOnlyEntries } from '../../src/swagger/internal-only-reach.js';
+import { reachOf } from '../../src/swagger/internal-only-reach.js';
 
 const sorted = (entries: Set<string>): string[] => [...entries].sort();
 
-describe('internalOnlyEntries', () => {
+describe('reachOf', () => {
   it('takes what internal operations reach through other entries, and not what a visible one reaches', () => {
     const edges = new Map([
       ['/definitions/History', ['/definitions/Entry', '/definitions/Task']],
       ['/definitions/Entry', ['/definitions/Author']],
       ['/definitions/Task', ['/definitions/Label']],
     ]);
-    const hidden = internalOnlyEntries({
+    const { internalOnly: hidden, visible } = reachOf({
       edges,
       visibleSeeds: ['/definitions/Task'],
       internalSeeds: ['/definitions/History'],
     });
     expect(sorted(hidden)).toEqual(['/definitions/Author', '/definitions/Entry', '/definitions/History']);
+    expect(sorted(visible)).toEqual(['/definitions/Label', '/definitions/Task']);
   });
 
   it('ends on reference loops, and leaves out entries that nothing reaches', () => {
@@ -24,7 +25,7 @@ describe('internalOnlyEntries', () => {
       ['/definitions/Child', ['/definitions/Node']],
       ['/definitions/Unused', ['/definitions/Node']],
     ]);
-    const hidden = internalOnlyEntries({ edges, visibleSeeds: [], internalSeeds: ['/definitions/Child'] });
+    const hidden = reachOf({ edges, visibleSeeds: [], internalSeeds: ['/definitions/Child'] }).internalOnly;
     expect(sorted(hidden)).toEqual(['/definitions/Child', '/definitions/Node']);
   });
 
@@ -33,11 +34,11 @@ describe('internalOnlyEntries', () => {
       ['/responses/Page', ['/definitions/Page']],
       ['/definitions/Page', ['/definitions/Item']],
     ]);
-    const hidden = internalOnlyEntries({
+    const hidden = reachOf({
       edges,
       visibleSeeds: ['/responses/Page'],
       internalSeeds: ['/definitions/Item', '/parameters/Secret'],
-    });
+    }).internalOnly;
     expect(sorted(hidden)).toEqual(['/parameters/Secret']);
   });
 });

@@ -1,6 +1,6 @@
 import { reachOf, type ReferenceGraph } from '../../swagger/internal-only-reach.js';
 import { has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { safeParsePointer } from '../../swagger/local-refs.js';
+import { REFERENCED_SECTIONS, safeParsePointer } from '../../swagger/local-refs.js';
 import { toPointer } from '../../json/pointer.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
@@ -32,7 +32,7 @@ type Owner =
   | { kind: 'entry'; pointer: string }
   | { kind: 'other' };
 
-const REUSABLE_SECTIONS = new Set(['definitions', 'parameters', 'responses']);
+const REUSABLE_SECTIONS: ReadonlySet<string> = new Set(REFERENCED_SECTIONS);
 
 /** A swagger with no internal operation: every place may be shown. */
 const NOWHERE: InternalOnlyPlaces = { has: () => false };
