@@ -31,7 +31,10 @@ export interface RepositoryCheckOptions {
   git: Git;
   mergeBase: string;
   connectors: readonly ValidatedChange[];
-  /** Every connector folder the change touches that still exists and is not ignored, repository-relative. */
+  /**
+   * Every connector folder the change touches that still exists and is not ignored, repository-relative;
+   * proposals (a readme alone) left out.
+   */
   changedFolders: readonly string[];
   pullRequest?: PullRequestFacts;
   rules: readonly RuleDefinition[];

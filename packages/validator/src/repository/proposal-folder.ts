@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { kindOfFileName } from '../loader/connector-folder.js';
-import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
+import { layoutProfile } from '../loader/discover.js';
 
 /**
  * Whether `folder` (relative to the repository's top level) is an independent-publisher proposal, as
@@ -10,9 +10,11 @@ import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
  * submits (upstream merged #3500, a connector's update with a proposal added beside it).
  */
 export function isProposalFolder(topLevel: string, folder: string): boolean {
-  if (TOP_FOLDER_PROFILES[folder.split('/')[0]!] !== 'independent-publisher') return false;
+  // The profile as discovery gives the folder (its top folder in any case).
+  const absolute = path.join(topLevel, folder);
+  if (layoutProfile(absolute) !== 'independent-publisher') return false;
   try {
-    const names = readdirSync(path.join(topLevel, folder));
+    const names = readdirSync(absolute);
     return names.length === 1 && kindOfFileName(names[0]!) === 'readme';
   } catch {
     return false;

@@ -26,8 +26,9 @@ export interface RepositoryRuleContext {
   readonly profile: Profile;
   /**
    * Every connector folder the change touches that still exists (repository-relative, sorted), this
-   * one included. A folder the change deletes is not counted, so renaming a folder is one connector,
-   * nor is one the configuration's `ignore` skips.
+   * one included unless it is a proposal (a readme alone, which submits no connector). A folder the
+   * change deletes is not counted, so renaming a folder is one connector, nor is one the
+   * configuration's `ignore` skips.
    */
   readonly changedFolders: readonly string[];
   /** Undefined outside a pull request (`validate --base`). */
