@@ -83,7 +83,11 @@ describe('ownFolderCandidates', () => {
 
   it('finds neither another name nor a folder taken by another connector', () => {
     expect(candidates('Contoso Tasks', [{ name: 'Contoso', title: 'Contoso' }])).toEqual([]);
-    expect(candidates('Contoso (Preview)', [{ name: 'Contoso' }], new Set(['contoso']))).toEqual([]);
+    // `ContosoTasks` reads as "Contoso Tasks": only being taken keeps it out.
+    expect(candidates('Contoso Tasks', [{ name: 'ContosoTasks' }])).toEqual([
+      { folder: 'ContosoTasks', matched: 'name' },
+    ]);
+    expect(candidates('Contoso Tasks', [{ name: 'ContosoTasks' }], new Set(['contosotasks']))).toEqual([]);
   });
 
   // A new connector "Contoso (Preview)" replaced the swagger of another publisher's `Contoso`.
@@ -260,13 +264,13 @@ describe('extractConnectors into the folder that already holds a connector under
   });
 
   it("never writes into the folder of another of the solution's connectors", async () => {
-    // "Contoso (Preview)" reads as the folder Contoso, which is the other connector's.
-    const zip = await solutionOf('Contoso', 'Contoso (Preview)');
+    // "Contoso Tasks" reads as the folder ContosoTasks, which is the connector ContosoTasks's.
+    const zip = await solutionOf('ContosoTasks', 'Contoso Tasks');
     const root = temp.make();
-    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'ContosoTasks');
     const results = await extractConnectors(zip, root);
-    expect(results.map((r) => r.folder).sort()).toEqual(['Contoso', 'Contoso (Preview)']);
-    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
+    expect(results.map((r) => r.folder).sort()).toEqual(['Contoso Tasks', 'ContosoTasks']);
+    expect(swaggerTitle(path.join(root, 'ContosoTasks'))).toBe('ContosoTasks');
   });
 });
 
@@ -691,23 +695,24 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
   });
 
   it("never takes the folder of another of the solution's connectors for the renamed one's", async () => {
-    // "Contoso (Preview)" reads as the folder Contoso, which is the connector Contoso's.
+    // "Contoso Tasks" reads as the folder ContosoTasks, which is the connector ContosoTasks's.
     const { previous, renamed } = await unpackedAndRenamed(
-      ['Contoso', 'Contoso (Preview)'],
-      'Contoso (Preview)',
+      ['ContosoTasks', 'Contoso Tasks'],
+      'Contoso Tasks',
       'Fabrikam',
     );
     const root = temp.make();
-    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'ContosoTasks');
     const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
     expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder]).sort()).toEqual([
-      ['Contoso', undefined, undefined],
-      ['Fabrikam', undefined, 'Contoso (Preview)'],
+      ['ContosoTasks', undefined, undefined],
+      ['Fabrikam', undefined, 'Contoso Tasks'],
     ]);
-    expect(result.removed).toEqual([]);
-    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Fabrikam']);
-    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
-    expect(readFileSync(path.join(root, 'Contoso', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    // Not even looked at as where the renamed one was (whyNotRenamedOwn would leave it alone, warning).
+    expect([result.removed, result.leftAlone]).toEqual([[], []]);
+    expect(readdirSync(root).sort()).toEqual(['ContosoTasks', 'Fabrikam']);
+    expect(swaggerTitle(path.join(root, 'ContosoTasks'))).toBe('ContosoTasks');
+    expect(readFileSync(path.join(root, 'ContosoTasks', 'readme.md'), 'utf8')).toBe(MAKERS_README);
   });
 });
 
