@@ -348,7 +348,10 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
   // and removed it. On Linux the same with another connector's `snowflake`, found by case first.
   it.each([
     ['titled alike', 'Snowflake v2 Archive', 'title', `its API definition's title is "Snowflake"`],
-    ['named so but for case', 'snowflake', 'name', `its name reads as "Snowflake"`],
+    // On Windows and macOS `snowflake` is the connector's own folder `Snowflake`.
+    ...(process.platform === 'linux'
+      ? [['named so but for case', 'snowflake', 'name', `its name reads as "Snowflake"`]]
+      : []),
   ])(
     "never removes another connector's folder %s found for a connector that left, run after run",
     async (_, other, __, why) => {
@@ -632,7 +635,10 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
   // with another connector's `snowflake`, found by case first.
   it.each([
     ['titled alike', 'Snowflake v2 Archive', `its API definition's title is "Snowflake"`],
-    ['named so but for case', 'snowflake', `its name reads as "Snowflake"`],
+    // On Windows and macOS `snowflake` is the connector's own folder `Snowflake`.
+    ...(process.platform === 'linux'
+      ? [['named so but for case', 'snowflake', `its name reads as "Snowflake"`]]
+      : []),
   ])(
     "never moves a renamed connector from another connector's folder %s, run after run",
     async (_, other, why) => {
