@@ -198,6 +198,24 @@ describe('extractConnectors into the folder that already holds a connector under
     expect(swaggerTitle(contoso)).toBe('Contoso');
   });
 
+  // A link named as the display-name folder that leads nowhere was not seen as there (stat follows
+  // links), so the connector went silently into `LnkBio`, where extraction had refused the link.
+  it('refuses a broken link named as the display-name folder rather than write beside it', async () => {
+    const zip = await solutionOf('Lnk.Bio');
+    const root = temp.make();
+    const lnkBio = connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
+    const properties = '{"properties": {"iconBrandColor": "#123456"}}';
+    writeFileSync(path.join(lnkBio, 'apiProperties.json'), properties);
+    const gone = path.join(root, 'gone');
+    symlinkSync(gone, path.join(root, 'Lnk.Bio'), 'dir');
+    const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${root}/Lnk.Bio: is a symbolic link that leads nowhere (to '${gone}'); nothing can be written through it.`,
+    );
+    expect(readdirSync(root).sort()).toEqual(['Lnk.Bio', 'LnkBio']);
+    expect(readFileSync(path.join(lnkBio, 'apiProperties.json'), 'utf8')).toBe(properties);
+  });
+
   // Upstream has certified-connectors/snowflake and `Snowflake v2 Archive`, both titled "Snowflake":
   // on Linux extracting "Snowflake" was refused as two candidates, where Windows and macOS write
   // into `snowflake`, the same folder as `Snowflake` there.

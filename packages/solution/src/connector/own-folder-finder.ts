@@ -81,8 +81,10 @@ export async function connectorHomes(
         .map((owner) => owner.folder.toLowerCase()),
     );
   let rootFolders: Promise<RootFolder[]> | undefined;
+  // lstat: a link named as the folder that leads nowhere is there too, for extraction to refuse
+  // (refuseNonFolder), not a reason to look for the connector in another folder and write there.
   const exists = async (folder: string): Promise<boolean> =>
-    (await fs.stat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
+    (await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
   /** The one folder that holds the connector `search` looks for, if any; several are refused. */
   const onlyCandidate = async (
     search: OwnFolderSearch,
