@@ -111,6 +111,10 @@ describe('ownFolderCandidates', () => {
     expect(candidates('Snowflake', folders, new Set(['snowflake']))).toEqual([
       { folder: 'Snowflake v2 Archive', matched: 'title' },
     ]);
+    // Titled as another connector: that title comes with it, for extraction to refuse it on Linux.
+    expect(candidates('Contoso', [{ name: 'contoso', title: 'Fabrikam' }])).toEqual([
+      { folder: 'contoso', matched: 'name', titledOtherwise: 'Fabrikam' },
+    ]);
   });
 
   it("takes a renamed connector's folder titled with its current display name for its earlier one's", () => {
