@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { createMemoryLogger, UserError } from '@connector-alm/core';
+import { createMemoryLogger, UsageError, UserError } from '@connector-alm/core';
 import {
   componentParametersFromSettings,
   exportSolution,
@@ -168,6 +176,22 @@ describe('import', () => {
     expect((error as UserError).hint).toBe(
       'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
     );
+    expect(server.requests.length).toBe(start);
+  });
+
+  // ELOOP was not among the codes the reader knew: "cannot be read (ELOOP).", a user error but not a
+  // usage one, with nothing to do about it.
+  it('says that a zip path that is a link round in a loop is one, with what to do', async () => {
+    const { client } = connectToLocal(server);
+    const start = server.requests.length;
+    const file = path.join(folder, 'Loop.zip');
+    symlinkSync(file, file);
+    const error = await importSolution(client, importOptions(file), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe(`${file}: is a symbolic link that leads nowhere (to '${file}').`);
+    expect((error as UserError).hint).toBe('Check the path of the solution zip to import.');
     expect(server.requests.length).toBe(start);
   });
 

@@ -83,7 +83,11 @@ describe('ownFolderCandidates', () => {
 
   it('finds neither another name nor a folder taken by another connector', () => {
     expect(candidates('Contoso Tasks', [{ name: 'Contoso', title: 'Contoso' }])).toEqual([]);
-    expect(candidates('Contoso (Preview)', [{ name: 'Contoso' }], new Set(['contoso']))).toEqual([]);
+    // `ContosoTasks` reads as "Contoso Tasks": only being taken keeps it out.
+    expect(candidates('Contoso Tasks', [{ name: 'ContosoTasks' }])).toEqual([
+      { folder: 'ContosoTasks', matched: 'name' },
+    ]);
+    expect(candidates('Contoso Tasks', [{ name: 'ContosoTasks' }], new Set(['contosotasks']))).toEqual([]);
   });
 
   // A new connector "Contoso (Preview)" replaced the swagger of another publisher's `Contoso`.
@@ -106,6 +110,10 @@ describe('ownFolderCandidates', () => {
     expect(candidates('Snowflake', folders)).toEqual([{ folder: 'snowflake', matched: 'name' }]);
     expect(candidates('Snowflake', folders, new Set(['snowflake']))).toEqual([
       { folder: 'Snowflake v2 Archive', matched: 'title' },
+    ]);
+    // Titled as another connector: that title comes with it, for extraction to refuse it on Linux.
+    expect(candidates('Contoso', [{ name: 'contoso', title: 'Fabrikam' }])).toEqual([
+      { folder: 'contoso', matched: 'name', titledOtherwise: 'Fabrikam' },
     ]);
   });
 
@@ -194,6 +202,24 @@ describe('extractConnectors into the folder that already holds a connector under
     expect(swaggerTitle(contoso)).toBe('Contoso');
   });
 
+  // A link named as the display-name folder that leads nowhere was not seen as there (stat follows
+  // links), so the connector went silently into `LnkBio`, where extraction had refused the link.
+  it('refuses a broken link named as the display-name folder rather than write beside it', async () => {
+    const zip = await solutionOf('Lnk.Bio');
+    const root = temp.make();
+    const lnkBio = connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
+    const properties = '{"properties": {"iconBrandColor": "#123456"}}';
+    writeFileSync(path.join(lnkBio, 'apiProperties.json'), properties);
+    const gone = path.join(root, 'gone');
+    symlinkSync(gone, path.join(root, 'Lnk.Bio'), 'dir');
+    const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${root}/Lnk.Bio: is a symbolic link that leads nowhere (to '${gone}'); nothing can be written through it.`,
+    );
+    expect(readdirSync(root).sort()).toEqual(['Lnk.Bio', 'LnkBio']);
+    expect(readFileSync(path.join(lnkBio, 'apiProperties.json'), 'utf8')).toBe(properties);
+  });
+
   // Upstream has certified-connectors/snowflake and `Snowflake v2 Archive`, both titled "Snowflake":
   // on Linux extracting "Snowflake" was refused as two candidates, where Windows and macOS write
   // into `snowflake`, the same folder as `Snowflake` there.
@@ -260,13 +286,13 @@ describe('extractConnectors into the folder that already holds a connector under
   });
 
   it("never writes into the folder of another of the solution's connectors", async () => {
-    // "Contoso (Preview)" reads as the folder Contoso, which is the other connector's.
-    const zip = await solutionOf('Contoso', 'Contoso (Preview)');
+    // "Contoso Tasks" reads as the folder ContosoTasks, which is the connector ContosoTasks's.
+    const zip = await solutionOf('ContosoTasks', 'Contoso Tasks');
     const root = temp.make();
-    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'ContosoTasks');
     const results = await extractConnectors(zip, root);
-    expect(results.map((r) => r.folder).sort()).toEqual(['Contoso', 'Contoso (Preview)']);
-    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
+    expect(results.map((r) => r.folder).sort()).toEqual(['Contoso Tasks', 'ContosoTasks']);
+    expect(swaggerTitle(path.join(root, 'ContosoTasks'))).toBe('ContosoTasks');
   });
 });
 
@@ -344,7 +370,10 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
   // and removed it. On Linux the same with another connector's `snowflake`, found by case first.
   it.each([
     ['titled alike', 'Snowflake v2 Archive', 'title', `its API definition's title is "Snowflake"`],
-    ['named so but for case', 'snowflake', 'name', `its name reads as "Snowflake"`],
+    // On Windows and macOS `snowflake` is the connector's own folder `Snowflake`.
+    ...(process.platform === 'linux'
+      ? [['named so but for case', 'snowflake', 'name', `its name reads as "Snowflake"`]]
+      : []),
   ])(
     "never removes another connector's folder %s found for a connector that left, run after run",
     async (_, other, __, why) => {
@@ -628,7 +657,10 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
   // with another connector's `snowflake`, found by case first.
   it.each([
     ['titled alike', 'Snowflake v2 Archive', `its API definition's title is "Snowflake"`],
-    ['named so but for case', 'snowflake', `its name reads as "Snowflake"`],
+    // On Windows and macOS `snowflake` is the connector's own folder `Snowflake`.
+    ...(process.platform === 'linux'
+      ? [['named so but for case', 'snowflake', `its name reads as "Snowflake"`]]
+      : []),
   ])(
     "never moves a renamed connector from another connector's folder %s, run after run",
     async (_, other, why) => {
@@ -691,23 +723,24 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
   });
 
   it("never takes the folder of another of the solution's connectors for the renamed one's", async () => {
-    // "Contoso (Preview)" reads as the folder Contoso, which is the connector Contoso's.
+    // "Contoso Tasks" reads as the folder ContosoTasks, which is the connector ContosoTasks's.
     const { previous, renamed } = await unpackedAndRenamed(
-      ['Contoso', 'Contoso (Preview)'],
-      'Contoso (Preview)',
+      ['ContosoTasks', 'Contoso Tasks'],
+      'Contoso Tasks',
       'Fabrikam',
     );
     const root = temp.make();
-    connectorFolder(path.join(root, 'Contoso'), 'Contoso');
+    connectorFolder(path.join(root, 'ContosoTasks'), 'ContosoTasks');
     const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
     expect(result.connectors.map((c) => [c.folder, c.foundUnder, c.renamedFrom?.folder]).sort()).toEqual([
-      ['Contoso', undefined, undefined],
-      ['Fabrikam', undefined, 'Contoso (Preview)'],
+      ['ContosoTasks', undefined, undefined],
+      ['Fabrikam', undefined, 'Contoso Tasks'],
     ]);
-    expect(result.removed).toEqual([]);
-    expect(readdirSync(root).sort()).toEqual(['Contoso', 'Fabrikam']);
-    expect(swaggerTitle(path.join(root, 'Contoso'))).toBe('Contoso');
-    expect(readFileSync(path.join(root, 'Contoso', 'readme.md'), 'utf8')).toBe(MAKERS_README);
+    // Not even looked at as where the renamed one was (whyNotRenamedOwn would leave it alone, warning).
+    expect([result.removed, result.leftAlone]).toEqual([[], []]);
+    expect(readdirSync(root).sort()).toEqual(['ContosoTasks', 'Fabrikam']);
+    expect(swaggerTitle(path.join(root, 'ContosoTasks'))).toBe('ContosoTasks');
+    expect(readFileSync(path.join(root, 'ContosoTasks', 'readme.md'), 'utf8')).toBe(MAKERS_README);
   });
 });
 

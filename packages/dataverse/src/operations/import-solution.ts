@@ -1,13 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  errorMessage,
-  missingPathError,
-  unreadablePathError,
-  plural,
-  UsageError,
-  UserError,
-  type Logger,
-} from '@connector-alm/core';
+import { errorMessage, fileReadError, plural, UsageError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -64,18 +56,9 @@ export async function importSolution(
         location: { file: options.file },
         hint: 'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
       });
-    // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
-    const code = (error as NodeJS.ErrnoException).code;
-    // ENOTDIR: a parent is a file; the error is located at it, the file to move or rename.
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw missingPathError(options.file, 'Check the path of the solution zip to import.', { cause: error });
-    // A name too long, no permission: said as such, a usage error as a missing path is.
-    const refused = unreadablePathError(options.file, error);
-    if (refused) throw refused;
-    throw new UserError(`cannot be read (${code ?? errorMessage(error)}).`, {
-      location: { file: options.file },
-      cause: error,
-    });
+    // Not there (a link that leads nowhere or round in a loop included), or refused by the file
+    // system: each in words, as for every file an option names.
+    throw fileReadError(options.file, error, { hint: 'Check the path of the solution zip to import.' });
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options.file });

@@ -5,7 +5,6 @@ import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import {
-  caseOnlyFolderTitledOtherwise,
   ownFolderCandidates,
   type OwnFolderCandidate,
   type OwnFolderSearch,
@@ -81,8 +80,10 @@ export async function connectorHomes(
         .map((owner) => owner.folder.toLowerCase()),
     );
   let rootFolders: Promise<RootFolder[]> | undefined;
+  // lstat: a link named as the folder that leads nowhere is there too, for extraction to refuse
+  // (refuseNonFolder), not a reason to look for the connector in another folder and write there.
   const exists = async (folder: string): Promise<boolean> =>
-    (await fs.stat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
+    (await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
   /** The one folder that holds the connector `search` looks for, if any; several are refused. */
   const onlyCandidate = async (
     search: OwnFolderSearch,
@@ -174,8 +175,7 @@ export async function connectorHomes(
         (count, candidates) =>
           `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`,
       );
-      if (found)
-        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders!);
+      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder },
       );
@@ -197,18 +197,14 @@ function candidateText(candidate: OwnFolderCandidate, displayName: string): stri
  * another folder, which extraction would overwrite. On Windows and macOS it is the display-name folder
  * itself, found as that before any search.
  */
-async function refuseCaseOnlyFolderOfAnother(
+function refuseCaseOnlyFolderOfAnother(
   source: string,
   destinationRoot: string,
   connector: SolutionConnector,
   folder: string,
   found: OwnFolderCandidate,
-  rootFolders: Promise<RootFolder[]>,
-): Promise<void> {
-  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
-  const displayName = connector.displayName || connector.name;
-  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
-  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+): void {
+  const title = found.titledOtherwise;
   if (title === undefined) return;
   throw new UserError(
     `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,

@@ -13,6 +13,12 @@ export type OwnFolderMatch = 'title' | 'name';
 export interface OwnFolderCandidate {
   folder: string;
   matched: OwnFolderMatch;
+  /**
+   * For a folder named as the display-name folder but for case: the title of another connector that
+   * its swagger has (caseOnlyFolderTitledOtherwise), for extraction to refuse it on Linux. Carried
+   * here so that the folder need not be looked up again by name.
+   */
+  titledOtherwise?: string;
 }
 
 /** The connector whose own folder is looked for. */
@@ -52,7 +58,15 @@ export function ownFolderCandidates(
 ): OwnFolderCandidate[] {
   const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
-  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: 'name' }));
+  if (sameButCase.length > 0)
+    return sameButCase.map((folder) => {
+      const titledOtherwise = caseOnlyFolderTitledOtherwise(search, folder);
+      return {
+        folder: folder.name,
+        matched: 'name',
+        ...(titledOtherwise === undefined ? {} : { titledOtherwise }),
+      };
+    });
 
   const isTitled = (title: string) => title.toLowerCase() === search.displayName.trim().toLowerCase();
   const titleReadsAsOwn = (title: string) => readsAsOwn(search, title);
@@ -82,10 +96,7 @@ function readsAsOwn(search: OwnFolderSearch, title: string): boolean {
  * folder than the display-name one, and extraction would overwrite whatever it holds (a folder
  * `contoso` titled "Fabrikam" for "Contoso"). Undefined when it has no title, or the connector's.
  */
-export function caseOnlyFolderTitledOtherwise(
-  search: OwnFolderSearch,
-  folder: RootFolder,
-): string | undefined {
+function caseOnlyFolderTitledOtherwise(search: OwnFolderSearch, folder: RootFolder): string | undefined {
   const title = folder.title?.trim() || undefined;
   return title === undefined || readsAsOwn(search, title) ? undefined : title;
 }
