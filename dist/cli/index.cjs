@@ -49024,7 +49024,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -61766,9 +61766,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 var import_node_fs21 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder) {
-  if (TOP_FOLDER_PROFILES[folder.split("/")[0]] !== "independent-publisher") return false;
+  const absolute = import_node_path29.default.join(topLevel, folder);
+  if (layoutProfile(absolute) !== "independent-publisher") return false;
   try {
-    const names3 = (0, import_node_fs21.readdirSync)(import_node_path29.default.join(topLevel, folder));
+    const names3 = (0, import_node_fs21.readdirSync)(absolute);
     return names3.length === 1 && kindOfFileName(names3[0]) === "readme";
   } catch {
     return false;
@@ -62379,9 +62380,8 @@ function deletedConnectors(result) {
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
 function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+  const { counts } = result;
+  return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
 }
 function reachesFailOn(severity, failOn) {
   if (failOn === "never") return false;
@@ -62793,11 +62793,11 @@ function levelsTable(levels, milderCases) {
     tableRow(["Level", ...PROFILES.map((profile) => levelText(levels[profile], milderCases))])
   ];
 }
-var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
 function levelText(level, milderCases = []) {
   if (level === void 0) return "\u2013";
-  const milder = milderCases.filter((milderCase) => SEVERITY_RANK[milderCase.atMost] < SEVERITY_RANK[level]);
-  if (level === "off" || milder.length === 0) return level;
+  if (level === "off") return level;
+  const milder = milderCases.filter((milderCase) => severityRank(milderCase.atMost) < severityRank(level));
+  if (milder.length === 0) return level;
   return `${level} (${milder.map((milderCase) => `${milderCase.when}: ${milderCase.atMost}`).join("; ")})`;
 }
 
@@ -70973,7 +70973,15 @@ function renamedLeftAlone(found, connector, earlier2, say = optionWords) {
 function ownFolderCandidates(search2, folders, taken) {
   const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search2.folder.toLowerCase());
-  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
+  if (sameButCase.length > 0)
+    return sameButCase.map((folder) => {
+      const titledOtherwise = caseOnlyFolderTitledOtherwise(search2, folder);
+      return {
+        folder: folder.name,
+        matched: "name",
+        ...titledOtherwise === void 0 ? {} : { titledOtherwise }
+      };
+    });
   const isTitled = (title) => title.toLowerCase() === search2.displayName.trim().toLowerCase();
   const titleReadsAsOwn = (title) => readsAsOwn(search2, title);
   const candidates = [];
@@ -71095,7 +71103,7 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
     owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
   );
   let rootFolders;
-  const exists3 = async (folder) => await import_node_fs49.promises.stat(import_node_path66.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
+  const exists3 = async (folder) => await import_node_fs49.promises.lstat(import_node_path66.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
   const onlyCandidate = async (search2, taken, refusal2) => {
     rootFolders ??= readRootFolders(destinationRoot);
     const candidates = ownFolderCandidates(search2, await rootFolders, taken);
@@ -71169,8 +71177,7 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
         takenFrom(connector),
         (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
       );
-      if (found)
-        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders);
+      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
       );
@@ -71181,11 +71188,8 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
 function candidateText(candidate, displayName) {
   return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
 }
-async function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders) {
-  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
-  const displayName = connector.displayName || connector.name;
-  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
-  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found) {
+  const title = found.titledOtherwise;
   if (title === void 0) return;
   throw new UserError(
     `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
@@ -72672,15 +72676,7 @@ async function importSolution(client, options2, logger) {
         location: { file: options2.file },
         hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
-    const code2 = error2.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR")
-      throw missingPathError(options2.file, "Check the path of the solution zip to import.", { cause: error2 });
-    const refused2 = unreadablePathError(options2.file, error2);
-    if (refused2) throw refused2;
-    throw new UserError(`cannot be read (${code2 ?? errorMessage(error2)}).`, {
-      location: { file: options2.file },
-      cause: error2
-    });
+    throw fileReadError(options2.file, error2, { hint: "Check the path of the solution zip to import." });
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });

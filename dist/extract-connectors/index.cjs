@@ -45306,7 +45306,15 @@ function renamedLeftAlone(found, connector, earlier2, say = optionWords) {
 function ownFolderCandidates(search, folders, taken) {
   const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
   const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
-  if (sameButCase.length > 0) return sameButCase.map((folder) => ({ folder: folder.name, matched: "name" }));
+  if (sameButCase.length > 0)
+    return sameButCase.map((folder) => {
+      const titledOtherwise = caseOnlyFolderTitledOtherwise(search, folder);
+      return {
+        folder: folder.name,
+        matched: "name",
+        ...titledOtherwise === void 0 ? {} : { titledOtherwise }
+      };
+    });
   const isTitled = (title) => title.toLowerCase() === search.displayName.trim().toLowerCase();
   const titleReadsAsOwn = (title) => readsAsOwn(search, title);
   const candidates = [];
@@ -45428,7 +45436,7 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
     owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
   );
   let rootFolders;
-  const exists4 = async (folder) => await import_node_fs23.promises.stat(import_node_path25.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
+  const exists4 = async (folder) => await import_node_fs23.promises.lstat(import_node_path25.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
   const onlyCandidate = async (search, taken, refusal) => {
     rootFolders ??= readRootFolders(destinationRoot);
     const candidates = ownFolderCandidates(search, await rootFolders, taken);
@@ -45502,8 +45510,7 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
         takenFrom(connector),
         (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
       );
-      if (found)
-        await refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders);
+      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
       homes.push(
         found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
       );
@@ -45514,11 +45521,8 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
 function candidateText(candidate, displayName) {
   return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
 }
-async function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found, rootFolders) {
-  if (found.folder.toLowerCase() !== folder.toLowerCase()) return;
-  const displayName = connector.displayName || connector.name;
-  const root = (await rootFolders).find((candidate) => candidate.name === found.folder);
-  const title = root && caseOnlyFolderTitledOtherwise({ displayName, folder }, root);
+function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found) {
+  const title = found.titledOtherwise;
   if (title === void 0) return;
   throw new UserError(
     `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
@@ -61489,6 +61493,7 @@ function reachedFrom(seeds, edges, known) {
 }
 
 // packages/validator/src/swagger/local-refs.ts
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
 function safeParsePointer(pointer) {
   try {
     return parsePointer(pointer);
@@ -61499,7 +61504,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);

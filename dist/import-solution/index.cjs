@@ -41048,6 +41048,21 @@ function readRefusalHint(code2) {
     return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
   return "Check that the path can be read, and run it again.";
 }
+function fileReadError(given2, error3, options2) {
+  const code2 = error3?.code;
+  if (code2 !== void 0 && NOT_THERE.has(code2))
+    return missingPathError(given2, options2.hint, {
+      cwd: options2.cwd,
+      cause: error3,
+      ...options2.missing ? { message: options2.missing } : {}
+    });
+  if (code2 === "EISDIR")
+    return new UsageError(options2.folder ?? "is a folder, not a file.", {
+      location: { file: given2 },
+      hint: options2.hint
+    });
+  return unreadablePathError(given2, error3, { subject: options2.subject }) ?? error3;
+}
 
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs5 = require("node:fs");
@@ -45553,15 +45568,7 @@ async function importSolution(client, options2, logger) {
         location: { file: options2.file },
         hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
       });
-    const code2 = error3.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR")
-      throw missingPathError(options2.file, "Check the path of the solution zip to import.", { cause: error3 });
-    const refused = unreadablePathError(options2.file, error3);
-    if (refused) throw refused;
-    throw new UserError(`cannot be read (${code2 ?? errorMessage(error3)}).`, {
-      location: { file: options2.file },
-      cause: error3
-    });
+    throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
   });
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options2.file });
@@ -61599,6 +61606,7 @@ function reachedFrom(seeds, edges, known) {
 }
 
 // packages/validator/src/swagger/local-refs.ts
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
 function safeParsePointer(pointer) {
   try {
     return parsePointer(pointer);
@@ -61609,7 +61617,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);

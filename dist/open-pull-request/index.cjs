@@ -60769,7 +60769,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -68414,9 +68414,13 @@ function limitFor(level, max) {
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
 function failsThreshold(result, failOn) {
+  const { counts } = result;
+  return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
+}
+function reachesFailOn(severity, failOn) {
   if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+  if (failOn === "warning") return severity !== "info";
+  return severity === "error";
 }
 var BREAKING_CHANGE_RULE_IDS = new Set(
   Object.values(CHANGE_RULES).filter((rule2) => rule2.impact === "breaking").map((rule2) => rule2.id)

@@ -59839,6 +59839,7 @@ function reachedFrom(seeds, edges, known) {
 }
 
 // packages/validator/src/swagger/local-refs.ts
+var REFERENCED_SECTIONS = ["definitions", "parameters", "responses"];
 function safeParsePointer(pointer) {
   try {
     return parsePointer(pointer);
@@ -59849,7 +59850,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);

@@ -56525,7 +56525,7 @@ function safeParsePointer(pointer) {
 
 // packages/validator/src/rules/swagger/internal-only-places.ts
 var internalOnlyPlacesOf = perModel(buildPlaces);
-var REUSABLE_SECTIONS = /* @__PURE__ */ new Set(["definitions", "parameters", "responses"]);
+var REUSABLE_SECTIONS = new Set(REFERENCED_SECTIONS);
 var NOWHERE = { has: () => false };
 function buildPlaces(model) {
   const structure = structureOf(model);
@@ -68888,9 +68888,10 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 var import_node_fs18 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder) {
-  if (TOP_FOLDER_PROFILES[folder.split("/")[0]] !== "independent-publisher") return false;
+  const absolute = import_node_path29.default.join(topLevel, folder);
+  if (layoutProfile(absolute) !== "independent-publisher") return false;
   try {
-    const names2 = (0, import_node_fs18.readdirSync)(import_node_path29.default.join(topLevel, folder));
+    const names2 = (0, import_node_fs18.readdirSync)(absolute);
     return names2.length === 1 && kindOfFileName(names2[0]) === "readme";
   } catch {
     return false;
@@ -69569,9 +69570,8 @@ function deletedConnectors(result) {
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
 function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
+  const { counts } = result;
+  return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
 }
 function reachesFailOn(severity, failOn) {
   if (failOn === "never") return false;
