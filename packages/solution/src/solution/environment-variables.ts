@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { compareOrdinal } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding } from '../text/line-endings.js';
 import { EXPORTED_XML_HINT, parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
@@ -16,6 +17,7 @@ import type { LineEndings } from './line-endings-file.js';
 export const ENVIRONMENT_VARIABLES_FOLDER = 'environmentvariabledefinitions/';
 export const DEFINITION_FILE = 'environmentvariabledefinition.xml';
 export const VALUES_FILE = 'environmentvariablevalues.json';
+const KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
 
 /**
  * The type Dataverse gives a Secret variable: its value is a reference to an Azure Key Vault secret
@@ -42,8 +44,9 @@ export interface SolutionEnvironmentVariable {
 
 /**
  * The environment variables among a solution's parts (path in the solution → file to read in
- * `folder`). `endings` is the unpacked folder's record of CRLF files, whose bytes are given as pack
- * writes them; 'as-is' for a zip staged as it is. A folder without a definition file is no variable.
+ * `folder`): each folder's definition and values files, the two an export writes there. `endings` is
+ * the unpacked folder's record of CRLF files, whose bytes are given as pack writes them; 'as-is' for
+ * a zip staged as it is. A folder without a definition file is no variable.
  */
 export async function readEnvironmentVariables(
   folder: string,
@@ -52,10 +55,10 @@ export async function readEnvironmentVariables(
   displayRoot: string,
 ): Promise<SolutionEnvironmentVariable[]> {
   const variables = new Map<string, SolutionEnvironmentVariable>();
-  for (const [part, file] of [...parts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
-    const [schemaName, ...rest] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split('/');
-    if (!schemaName || rest.length === 0) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split('/');
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? '')) continue;
     const bytes = await fs.readFile(path.join(folder, file));
     const hint = endings === 'as-is' ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
@@ -107,7 +110,7 @@ export function environmentVariableDefinition(
  * The parts of a variable that a solution built from its connectors carries: all of them, as the
  * solution it comes from ships them, but for a secret. A secret's value, default or current, is the
  * location of a Key Vault secret in one tenant: the definition goes without its `<defaultvalue>`, and
- * its values file and anything else in its folder stay behind. `valueLeftOut` says whether it had one.
+ * its values file stays behind. `valueLeftOut` says whether it had one.
  */
 export function carriedParts(variable: SolutionEnvironmentVariable): {
   parts: Array<{ path: string; bytes: Buffer }>;
