@@ -164,7 +164,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(JSON.parse(run.outputs.created!)).toEqual([]);
     expect(JSON.parse(run.outputs.written!)).toEqual(['custom-connectors/AzureOpenAIService/script.csx']);
     expect(run.stdout).toContain(
-      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged.',
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged; readme.md kept: yours.',
     );
     const warning =
       "custom-connectors/AzureOpenAIService: script.csx was edited in this folder since the last extraction (it is not what previous-source gives): the solution's version replaced the edit.";

@@ -57,7 +57,7 @@ it('extract-connectors writes into the folder upstream named otherwise, and says
   expect(text.stderr).toBe('');
   expect(text.status).toBe(0);
   expect(text.stdout).toBe(
-    `365 Training (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: 2 unchanged; its own folder, found under another name (its API definition's title is "365 Training"), so no new ${path.join('certified-connectors', '365 Training')}.\n`,
+    `365 Training (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: 2 unchanged; readme.md kept: yours; its own folder, found under another name (its API definition's title is "365 Training"), so no new ${path.join('certified-connectors', '365 Training')}.\n`,
   );
   expect(readdirSync(path.join(cwd, 'certified-connectors'))).toEqual(['365Training']);
   expect(readFileSync(path.join(cwd, 'certified-connectors', '365Training', 'readme.md'), 'utf8')).toBe(
@@ -108,7 +108,7 @@ it('extract-connectors --previous-source keeps a renamed connector in the folder
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toBe(
-    `365 Training Hub (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: updated apiDefinition.swagger.json; 1 unchanged; its own folder, found under another name (its API definition's title was "365 Training", its display name before the rename) and kept, so no new ${path.join('certified-connectors', '365 Training Hub')}.\n`,
+    `365 Training Hub (contoso_365-20training) → ${path.join('certified-connectors', '365Training')}: updated apiDefinition.swagger.json; 1 unchanged; readme.md, notes.md kept: yours; its own folder, found under another name (its API definition's title was "365 Training", its display name before the rename) and kept, so no new ${path.join('certified-connectors', '365 Training Hub')}.\n`,
   );
   expect(readdirSync(path.join(cwd, 'certified-connectors'))).toEqual(['365Training']);
   expect(readdirSync(path.join(cwd, 'certified-connectors', '365Training')).sort()).toEqual([
@@ -202,7 +202,7 @@ it('extract-connectors --previous-source run twice never removes the folder of a
   expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake v2 Archive']);
   expect(second.status).toBe(0);
   expect(second.stdout).toBe(
-    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged.\n`,
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: yours.\n`,
   );
   expect(second.stderr).toBe(
     `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: not removed: connector 'contoso_snowflake' ("Snowflake") left the solution, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it does not hold the connector as --previous-source gives it (its apiDefinition.swagger.json differs): it may be another connector's. Delete it yourself if it was this connector's.\n`,
@@ -257,8 +257,8 @@ it("extract-connectors --previous-source run twice never moves a renamed connect
   expect(readFileSync(path.join(archive, 'notes.md'), 'utf8')).toBe('The archive.\n');
   expect(second.status).toBe(0);
   expect(second.stdout).toBe(
-    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged.\n` +
-      `Snowflake Cloud (contoso_snowflake) → ${path.join('certified-connectors', 'Snowflake Cloud')}: 2 unchanged.\n`,
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: yours.\n` +
+      `Snowflake Cloud (contoso_snowflake) → ${path.join('certified-connectors', 'Snowflake Cloud')}: 2 unchanged; readme.md kept: yours.\n`,
   );
   expect(second.stderr).toBe(
     `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: left alone: connector 'contoso_snowflake' ("Snowflake Cloud") was "Snowflake" in --previous-source, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.\n`,

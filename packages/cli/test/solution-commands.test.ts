@@ -245,7 +245,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       ...['--existing', at('solutions/hil')],
     ]);
     expect(built.out).toBe(
-      `Built HIL 1.0.0.4 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n`,
+      `Built HIL 1.0.0.4 into ${path.join('out', 'hil.zip')} with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution), and the environment variable cat_HitlHostUrl of the existing solution.\n`,
     );
     for (const result of [unpacked, json, extracted, built]) expect(result.out).not.toContain(cwd);
   });
@@ -575,6 +575,26 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     expect(readFileSync(path.join(cwd, 'hil.zip')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  // A new user re-ran extraction over the folder whose readme they had edited, and read
+  // "3 unchanged." of a folder of four files: their readme was kept, and nothing said so.
+  it("names the maker's readme it kept, in text and JSON", async () => {
+    const cwd = workdir();
+    expect((await run(cwd, ['extract-connectors', HIL, 'conn'])).code).toBe(0);
+    const readme = path.join(cwd, 'conn/Human-in-the-Loop/readme.md');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\nMine.\n`);
+    const again = await run(cwd, ['extract-connectors', HIL, 'conn']);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toBe(
+      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → conn/Human-in-the-Loop: 3 unchanged; readme.md kept: yours.\n',
+    );
+    const json = await run(cwd, ['extract-connectors', HIL, 'conn', '--format', 'json']);
+    expect(JSON.parse(json.out).connectors[0]).toMatchObject({
+      unchanged: ['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png'],
+      kept: ['readme.md'],
+    });
+    expect(readFileSync(readme, 'utf8')).toMatch(/\nMine\.\n$/);
+  });
+
   describe('extract-connectors --previous-source', () => {
     /**
      * A repository after one snapshot (the solution unpacked in `previous`, its connector extracted,
@@ -701,7 +721,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const extracted = await run(cwd, again);
       expect(extracted.code).toBe(0);
       expect(extracted.out).toBe(
-        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged.\n',
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged; readme.md kept: yours.\n',
       );
       expect(extracted.err).toMatch(
         /^warning: custom-connectors\/Human-in-the-Loop: apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\..*\n$/,
@@ -752,7 +772,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     ]);
     expect(built).toMatchObject({ code: 0, err: '' });
     expect(built.out).toBe(
-      'Built HIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+      'Built HIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution), and the environment variable cat_HitlHostUrl of the existing solution.\n',
     );
     const [original] = await readSolutionConnectors(HIL);
     const [rebuilt] = await readSolutionConnectors(path.join(cwd, 'hil.zip'));
@@ -786,7 +806,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const built = await run(cwd, [...build, '--existing', HIL]);
       expect(built).toMatchObject({ code: 0, err: '' });
       expect(built.out).toBe(
-        'Built customHIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+        'Built customHIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution), and the environment variable cat_HitlHostUrl of the existing solution.\n',
       );
       const manifest = manifestOf(path.join(cwd, 'hil.zip'));
       expect(manifest).toContain('<UniqueName>customHIL</UniqueName>');
@@ -834,6 +854,47 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const manifest = manifestOf(path.join(cwd, 'hil.zip'));
       expect(manifest).toContain('<CustomizationPrefix>contoso</CustomizationPrefix>');
       expect(manifest).not.toContain('76486');
+    });
+
+    // A new user's build gave a solution without the environment variable the connector's host is,
+    // and no warning ("warnings": []): imported into a fresh environment, the host pointed at nothing.
+    it('carries the environment variable the connector refers to, and warns of it without --existing', async () => {
+      const cwd = await extracted();
+      const carried = await run(cwd, [...build, '--existing', HIL, '--format', 'json']);
+      expect(carried).toMatchObject({ code: 0, err: '' });
+      expect(JSON.parse(carried.out).connectors[0]).toMatchObject({
+        warnings: [],
+        environmentVariables: [{ schemaName: 'cat_HitlHostUrl', carried: true }],
+      });
+      const entries = unzipSync(readFileSync(path.join(cwd, 'hil.zip')));
+      expect(
+        strFromU8(
+          entries['environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml']!,
+        ),
+      ).toContain('<environmentvariabledefinition schemaname="cat_HitlHostUrl">');
+      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain(
+        '<RootComponent type="380" schemaName="cat_HitlHostUrl" behavior="0" />',
+      );
+
+      const plain = [...build, '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+      const warned = await run(cwd, plain);
+      expect(warned.code).toBe(0);
+      expect(warned.out).toBe(
+        'Built HIL 1.0.0.0 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop).\n',
+      );
+      expect(warned.err).toBe(
+        'warning: custom-connectors/Human-in-the-Loop: The connector refers to the environment variable cat_HitlHostUrl, which the built solution does not define: imported into an environment that lacks it, the connector points at a variable that does not exist. Give --existing the solution the connector came from, if it holds the variable (the definition is carried into the build); else add the variable to that solution in the maker portal (Add existing > More > Environment variable) and export it again, or import a solution that holds it first.\n',
+      );
+      const json = await run(cwd, [...plain, '--format', 'json']);
+      expect(JSON.parse(json.out).connectors[0]).toMatchObject({
+        warnings: [
+          expect.stringMatching(/^The connector refers to the environment variable cat_HitlHostUrl, /),
+        ],
+        environmentVariables: [{ schemaName: 'cat_HitlHostUrl', carried: false }],
+      });
+      expect(Object.keys(unzipSync(readFileSync(path.join(cwd, 'hil.zip'))))).not.toContain(
+        'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml',
+      );
     });
 
     it('refuses a version lower than the existing one, exit code 2, and warns of the same one', async () => {

@@ -16,6 +16,7 @@ const renamed = (kept: string[], leftBehind: string[]): ExtractedConnector => ({
   updated: [],
   unchanged: [],
   deleted: [],
+  kept: [],
   warnings: [],
   renamedFrom: { folder: 'Approval', kept, leftBehind },
 });
@@ -55,6 +56,7 @@ describe('the report of extract-connectors', () => {
       updated: ['apiDefinition.swagger.json'],
       unchanged: ['apiProperties.json'],
       deleted: ['script.csx'],
+      kept: [],
       warnings: [],
     };
     expect(extractedConnectorLine(connector, [], shown)).toBe(

@@ -103,6 +103,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       const existing = existingSolution && {
         connectors: existingSolution.connectors,
         source: options.existing!,
+        environmentVariables: existingSolution.environmentVariables,
       };
       const { settings, warning } = await namingSolutionOptions(() =>
         resolveSettings(
@@ -138,7 +139,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       else {
         writeOutput(
           io,
-          `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}.`)}\n`,
+          `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(', ')}${carriedVariables(connectors)}.`)}\n`,
           'text',
         );
         // Located at the connector's folder, as extract-connectors words its warnings.
@@ -147,6 +148,20 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
             io.stderr.write(`warning: ${printable(`${connector.folder}: ${warning}`)}\n`);
       }
     });
+}
+
+/**
+ * The environment variables carried from --existing for the connectors, each once: what the solution
+ * holds besides them, which an import adds to the environment too.
+ */
+function carriedVariables(connectors: readonly BuiltConnector[]): string {
+  const names: string[] = [];
+  for (const connector of connectors)
+    for (const variable of connector.environmentVariables ?? [])
+      if (variable.carried && !names.includes(variable.schemaName)) names.push(variable.schemaName);
+  if (names.length === 0) return '';
+  const which = names.length === 1 ? 'environment variable' : 'environment variables';
+  return `, and the ${which} ${names.join(', ')} of the existing solution`;
 }
 
 /**

@@ -32,6 +32,15 @@ import {
   type ConnectorIdentity,
 } from './existing-identity.js';
 import { definitionSizeWarning } from './definition-size.js';
+import {
+  carryEnvironmentVariables,
+  type CarriedEnvironmentVariables,
+  type ConnectorEnvironmentVariable,
+} from './carried-environment-variables.js';
+import {
+  ENVIRONMENT_VARIABLE_COMPONENT,
+  type SolutionEnvironmentVariable,
+} from '../solution/environment-variables.js';
 import { readRepositoryConnector } from './read-repository-connector.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -55,7 +64,15 @@ export interface BuildSolutionOptions {
    * a folder that matches one keeps its Dataverse name and id, so that importing the built solution
    * updates that connector instead of adding a second one.
    */
-  existing?: { connectors: readonly ConnectorIdentity[]; source: string };
+  existing?: {
+    connectors: readonly ConnectorIdentity[];
+    source: string;
+    /**
+     * Its environment variables (see `readSolution`): those the connectors refer to are carried into
+     * the built solution, so that it defines what its connectors need.
+     */
+    environmentVariables?: readonly SolutionEnvironmentVariable[];
+  };
 }
 
 export interface BuiltConnector {
@@ -65,8 +82,13 @@ export interface BuiltConnector {
   connectorId: string;
   /** True when the name and id were kept from `options.existing`; false when new ones were derived. */
   keptIdentity: boolean;
-  /** What may stop the import though the solution was built, e.g. a definition too long for it. */
+  /**
+   * What may stop the import though the solution was built, e.g. a definition too long for it, or
+   * what the connector needs from the environment that the solution does not carry.
+   */
   warnings: string[];
+  /** The environment variables it refers to (`@environmentVariables("…")`); absent when none. */
+  environmentVariables?: ConnectorEnvironmentVariable[];
 }
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -124,10 +146,22 @@ export async function buildSolution(
     }
   }
   if (problems.length > 0) throw userErrorsTogether(problems);
+  const variables = carryEnvironmentVariables(
+    connectors,
+    options.existing && {
+      variables: options.existing.environmentVariables ?? [],
+      source: options.existing.source,
+    },
+  );
+  for (const [index, { variables: referred, warnings }] of variables.connectors.entries()) {
+    const connector = built[index]!;
+    connector.warnings.push(...warnings);
+    if (referred.length > 0) connector.environmentVariables = referred;
+  }
   const staging = temporarySibling(zipPath);
   try {
     // The staging folder sits beside the zip: a folder that refuses it refuses the zip too.
-    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options));
+    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options, variables));
     await packSolution(staging, zipPath);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
@@ -150,17 +184,24 @@ function checkOptions(options: BuildSolutionOptions): void {
     optionValuePrefixFrom(String(options.publisher.optionValuePrefix));
 }
 
-/** Writes the unpacked solution folder of `connectors` into `folder`. */
+/**
+ * Writes the unpacked solution folder of `connectors` into `folder`, with the environment variables
+ * carried for them (carryEnvironmentVariables), when any.
+ */
 export async function writeUnpackedSolution(
   folder: string,
   connectors: readonly SolutionConnector[],
   options: BuildSolutionOptions,
+  variables: Pick<CarriedEnvironmentVariables, 'parts' | 'schemaNames'> = { parts: [], schemaNames: [] },
 ): Promise<void> {
   const write = async (relative: string, content: string | Buffer): Promise<void> => {
     await fs.mkdir(path.dirname(path.join(folder, relative)), { recursive: true });
     await fs.writeFile(path.join(folder, relative), content, { flag: 'wx' });
   };
-  await write(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options), UNPACKED_STYLE));
+  await write(
+    FOLDER_SOLUTION,
+    serializeXml(solutionManifest(connectors, options, variables.schemaNames), UNPACKED_STYLE),
+  );
   await write(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
   const copied: string[] = [];
   for (const connector of connectors) {
@@ -179,6 +220,11 @@ export async function writeUnpackedSolution(
       await write(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
       if (file.extension !== '.json') copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
     }
+  }
+  // Copied as the existing solution has them, CRLF included: recorded below, as the script is.
+  for (const part of variables.parts) {
+    await write(part.path, part.bytes);
+    copied.push(part.path);
   }
   // Pack writes a copied part (script.csx) with the line endings recorded for it, LF when none is,
   // as it does for a git checkout: a script written with CRLF is recorded, or it would reach the
@@ -207,6 +253,7 @@ function localizedNames(description: string): XmlElement {
 function solutionManifest(
   connectors: readonly SolutionConnector[],
   options: BuildSolutionOptions,
+  environmentVariables: readonly string[],
 ): XmlElement {
   const publisher = options.publisher;
   const nil = (name: string): XmlElement => element(name, [['xsi:nil', 'true']]);
@@ -254,14 +301,24 @@ function solutionManifest(
       element(
         'RootComponents',
         [],
-        connectors.map((connector) =>
-          element('RootComponent', [
-            ['type', '372'],
-            ['id', `{${connector.connectorId}}`],
-            ['schemaName', connector.name],
-            ['behavior', '0'],
-          ]),
-        ),
+        [
+          ...connectors.map((connector) =>
+            element('RootComponent', [
+              ['type', '372'],
+              ['id', `{${connector.connectorId}}`],
+              ['schemaName', connector.name],
+              ['behavior', '0'],
+            ]),
+          ),
+          // A definition the manifest does not list is imported, but not as part of the solution.
+          ...environmentVariables.map((schemaName) =>
+            element('RootComponent', [
+              ['type', ENVIRONMENT_VARIABLE_COMPONENT],
+              ['schemaName', schemaName],
+              ['behavior', '0'],
+            ]),
+          ),
+        ],
       ),
       element('MissingDependencies'),
     ],

@@ -17,6 +17,7 @@ import { compareOrdinal } from '../fs/list-files.js';
 import type { ZipLimits } from '../zip/limits.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import type { LeftAloneFolder } from './left-connectors.js';
+import { isNobodysWriting, isReadme } from './hand-written-files.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
@@ -120,6 +121,12 @@ export async function extractConnectorsLeavingAlone(
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
 }
 
+/** The folder's files that extraction left as they are, but those it removed after committing; readme first. */
+function keptFiles(others: readonly string[], removed: readonly string[]): string[] {
+  const kept = others.filter((file) => !removed.includes(file));
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+}
+
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
   return writingTo(destination, () => writeStaged(item, destination));
 }
@@ -142,7 +149,11 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       await fs.mkdir(path.dirname(path.join(staging, name)), { recursive: true });
       await fs.writeFile(path.join(staging, name), content);
     }
-    const committed = await commitFolder(staging, destination, { stale: 'keep' });
+    // Listed, as stale files are kept anyway: the maker should see that their readme stayed theirs.
+    const committed = await commitFolder(staging, destination, {
+      stale: 'keep',
+      keep: (file) => !isNobodysWriting(file),
+    });
     for (const name of item.remove) await fs.rm(path.join(destination, name), { force: true });
     // Windows and macOS renamed such a file to the name written (commitFolder); Linux wrote that
     // name beside it, and the folder would hold two swaggers. Listed, not looked up: on the former
@@ -159,6 +170,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
+      kept: keptFiles(committed.kept, [...item.remove, ...item.otherCase]),
       warnings: item.warnings,
       ...(item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}),
       ...(item.foundUnder ? { foundUnder: item.foundUnder } : {}),

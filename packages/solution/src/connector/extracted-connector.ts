@@ -13,6 +13,12 @@ export interface ExtractedConnector {
   updated: string[];
   unchanged: string[];
   deleted: string[];
+  /**
+   * The folder's other files, left as they are: the maker's (readme.md, notes, images), which
+   * extraction neither writes nor removes, readme first. Editors' and file managers' leftovers
+   * (.DS_Store, name~) are nobody's writing and not listed.
+   */
+  kept: string[];
   warnings: string[];
   /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
   renamedFrom?: RenamedFrom;

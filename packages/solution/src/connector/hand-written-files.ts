@@ -40,7 +40,7 @@ const EXTRACTED = new Set(
  * by the rules pack leaves such files out of a solution by (layout, editor-leftovers). Carried into
  * a renamed connector's new folder, it would only be noise there and in the report.
  */
-function isNobodysWriting(file: string): boolean {
+export function isNobodysWriting(file: string): boolean {
   const segments = file.split('/');
   return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]!) !== undefined;
 }

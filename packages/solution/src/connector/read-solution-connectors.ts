@@ -29,6 +29,11 @@ import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
 import { nestedSolutionHint } from '../solution/nested-solution.js';
+import { readLineEndings } from '../solution/line-endings-file.js';
+import {
+  readEnvironmentVariables,
+  type SolutionEnvironmentVariable,
+} from '../solution/environment-variables.js';
 
 /** How a solution zip is read: its limits, and the code page of names without the UTF-8 flag. */
 export interface SolutionZipReading {
@@ -43,6 +48,11 @@ export interface SolutionZipReading {
 export interface SolutionWithConnectors {
   connectors: SolutionConnector[];
   settings: ManifestSettings;
+  /**
+   * Its environment variables, which its connectors may refer to (`@environmentVariables("…")`):
+   * build-solution carries those of the solution the connectors came from.
+   */
+  environmentVariables: SolutionEnvironmentVariable[];
 }
 
 /**
@@ -75,14 +85,19 @@ export async function readSolution(
   try {
     staging = makeScratchFolder('connector-alm-');
     await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source);
+    return await readFolderConnectors(staging, source, true);
   } finally {
     reader.close();
     if (staging !== undefined) await removeScratchFolder(staging);
   }
 }
 
-async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionWithConnectors> {
+/** `staged` for a zip unpacked into `folder` as it is: its parts have the zip's bytes already. */
+async function readFolderConnectors(
+  folder: string,
+  displayRoot = folder,
+  staged = false,
+): Promise<SolutionWithConnectors> {
   const files = await listFiles(folder);
   // Its connectors need the manifest alone; a folder that lost it is still a solution.
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -136,7 +151,10 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
     }
     connectors.push(connector);
   }
-  return { connectors, settings };
+  // An unpacked folder's parts as pack writes them: with the line endings the export had.
+  const endings = staged ? 'as-is' : await readLineEndings(folder, files);
+  const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
+  return { connectors, settings, environmentVariables };
 }
 
 /**
