@@ -1,5 +1,6 @@
 import { optionWords, type SaySetting } from '@connector-alm/core';
 import { whyNotAsExtracted } from './as-extracted.js';
+import { howFound } from './how-found.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import type { OwnFolderMatch } from './own-folder.js';
@@ -33,14 +34,10 @@ export function renamedLeftAlone(
 ): LeftAloneFolder {
   const displayName = connector.displayName || connector.name;
   const earlierName = earlier.displayName || earlier.name;
-  const why =
-    found.matched === 'title'
-      ? `its API definition's title is "${earlierName}"`
-      : `its name reads as "${earlierName}"`;
   return {
     folder: found.folder,
     warning:
-      `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${why}), ` +
+      `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${howFound(found.matched, earlierName)}), ` +
       `but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. ` +
       `The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`,
   };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { optionWords, type SaySetting } from '@connector-alm/core';
 import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
 import { foundFoldersOfLeft, type LeftFoundFolder } from './left-found-folders.js';
+import { howFound } from './how-found.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { connectorFolder } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -116,12 +117,8 @@ function notCarriedWarning(folder: string, files: readonly string[]): string {
 function leftAloneWarning(found: LeftFoundFolder, say: SaySetting): string {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
-  const why =
-    found.matched === 'title'
-      ? `its API definition's title is "${displayName}"`
-      : `its name reads as "${displayName}"`;
   return (
-    `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), ` +
+    `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), ` +
     `but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted!}): it may be another connector's. ` +
     `Delete it yourself if it was this connector's.`
   );

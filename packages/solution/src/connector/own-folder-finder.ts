@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError, type SaySetting } from '@connector-alm/core';
 import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
+import { howFound } from './how-found.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import {
   ownFolderCandidates,
@@ -184,11 +185,13 @@ export async function connectorHomes(
   return homes;
 }
 
-/** How a candidate is named in a refusal: `'365Training' (its API definition's title is "365 Training")`. */
+/**
+ * How a candidate is named in a refusal: `'365Training' (its API definition's title is "365
+ * Training")`; one found by its name is `named like` the display name, shorter in a list of folders.
+ */
 function candidateText(candidate: OwnFolderCandidate, displayName: string): string {
-  return candidate.matched === 'title'
-    ? `'${candidate.folder}' (its API definition's title is "${displayName}")`
-    : `'${candidate.folder}' (named like "${displayName}")`;
+  const why = candidate.matched === 'title' ? howFound('title', displayName) : `named like "${displayName}"`;
+  return `'${candidate.folder}' (${why})`;
 }
 
 /**
@@ -207,7 +210,7 @@ function refuseCaseOnlyFolderOfAnother(
   const title = found.titledOtherwise;
   if (title === undefined) return;
   throw new UserError(
-    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound('title', title)}). Nothing was written.`,
     {
       location: { file: destinationRoot },
       hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`,
