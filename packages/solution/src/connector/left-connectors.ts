@@ -6,6 +6,7 @@ import { foundFoldersOfLeft, type LeftFoundFolder } from './left-found-folders.j
 import { howFound } from './how-found.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { connectorFolder } from './renamed-connectors.js';
+import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** What removing the folders of the connectors that left did. */
@@ -53,6 +54,9 @@ export async function removeLeftConnectors(
  * connector's (upstream's `Snowflake v2 Archive`, titled "Snowflake" too): such a folder is left
  * alone, with a warning. So is a renamed connector's earlier folder with maker's files that its new
  * folder has others in the place of (`renamedFrom.notCarried`): removing it would lose them.
+ * `rootFolders` is the listing of the destination root that the extraction just done read, if it did
+ * (rootFoldersOnce): read before it wrote, it still holds here, as every folder it wrote is one of
+ * `current`'s, which are never taken for a connector that left.
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
@@ -63,6 +67,7 @@ export async function removeLeftFolders(
     renamedFrom?: { folder: string; notCarried?: readonly string[] };
   }[],
   say: SaySetting = optionWords,
+  rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
 ): Promise<LeftFolders> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
@@ -74,7 +79,7 @@ export async function removeLeftFolders(
   );
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
   // Read before anything is removed, and only when a connector that left has no display-name folder.
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === undefined);
   // A renamed connector's earlier folder with maker's files its new folder has otherwise: removing it
   // would lose them.

@@ -1,19 +1,13 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError, type SaySetting } from '@connector-alm/core';
 import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
 import { howFound } from './how-found.js';
 import type { LeftAloneFolder } from './left-connectors.js';
-import {
-  ownFolderCandidates,
-  type OwnFolderCandidate,
-  type OwnFolderSearch,
-  type RootFolder,
-} from './own-folder.js';
+import { ownFolderCandidates, type OwnFolderCandidate, type OwnFolderSearch } from './own-folder.js';
 import { foundFoldersOfLeft } from './left-found-folders.js';
 import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
-import { readRootFolders } from './root-folders.js';
+import { isInRoot, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** Where a connector is written, and the earlier folder of a renamed one that it moves from. */
@@ -43,11 +37,12 @@ export interface ConnectorHome {
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new.
  * Several folders that could be a connector's, now or before its rename, are refused before anything
- * is written. The root's folders are read once, and only when one is looked for.
+ * is written. The root's folders (`rootFolders`) are read once, and only when one is looked for.
  */
 export async function connectorHomes(
   source: string,
   destinationRoot: string,
+  rootFolders: RootFolderListing,
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
@@ -71,7 +66,7 @@ export async function connectorHomes(
       folder: connectorFolder(connector),
     }));
     const named = owned.map((owner) => owner.folder);
-    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named))
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders))
       if (left.notAsExtracted === undefined) owned.push({ folder: left.folder, connector: left.connector });
   }
   const takenFrom = (connector: SolutionConnector): Set<string> =>
@@ -80,19 +75,14 @@ export async function connectorHomes(
         .filter((owner) => sameConnectorIn([owner.connector], connector) === undefined)
         .map((owner) => owner.folder.toLowerCase()),
     );
-  let rootFolders: Promise<RootFolder[]> | undefined;
-  // lstat: a link named as the folder that leads nowhere is there too, for extraction to refuse
-  // (refuseNonFolder), not a reason to look for the connector in another folder and write there.
-  const exists = async (folder: string): Promise<boolean> =>
-    (await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
+  const exists = (folder: string): Promise<boolean> => isInRoot(destinationRoot, folder);
   /** The one folder that holds the connector `search` looks for, if any; several are refused. */
   const onlyCandidate = async (
     search: OwnFolderSearch,
     taken: ReadonlySet<string>,
     refusal: (count: number, candidates: string) => string,
   ): Promise<OwnFolderCandidate | undefined> => {
-    rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(search, await rootFolders, taken);
+    const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length > 1)
       throw new UserError(
         `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(', '))} Nothing was written.`,
