@@ -103,6 +103,21 @@ describe('commitFolder into an existing target', () => {
     expect(existsSync(path.join(staged, 'WebResources/new/deeper/x.js'))).toBe(true);
   });
 
+  it('says that a link in the target leads nowhere when it names nothing or leads round in a loop', async () => {
+    for (const to of ['gone', 'WebResources']) {
+      const target = tree({ 'Other/Solution.xml': 'old' });
+      symlinkSync(to, path.join(target, 'WebResources'), 'dir');
+      const staged = tree({ 'WebResources/x.js': 'new' });
+      const error = await commitFolder(staged, target, { stale: 'keep' }).catch((e: unknown) => e);
+      expect([to, locatedMessage(error)]).toEqual([
+        to,
+        `${path.join(target, 'WebResources')}: is a link that leads nowhere; nothing is written through it.`,
+      ]);
+      expect((error as { hint?: string }).hint).toBe('Remove the link from the target folder.');
+      expect(existsSync(path.join(target, 'gone'))).toBe(false);
+    }
+  });
+
   it('says why a link whose target the file system refuses to look at is not written through', async () => {
     // realpath said ENAMETOOLONG, which was told as "is a link that leads nowhere", of a link whose
     // target is named; the reason and what to do are said instead.

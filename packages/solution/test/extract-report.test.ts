@@ -70,6 +70,36 @@ describe('the report of extract-connectors', () => {
     );
   });
 
+  it("says why a folder named otherwise was taken as the connector's: by its title, or by its name", () => {
+    const found = (foundUnder: ExtractedConnector['foundUnder']): ExtractedConnector => ({
+      ...renamed([], []),
+      renamedFrom: undefined,
+      name: 'contoso_365-20training',
+      displayName: '365 Training Hub',
+      folder: '365Training',
+      created: [],
+      written: [],
+      unchanged: ['apiProperties.json'],
+      foundUnder,
+    });
+    const line = (foundUnder: ExtractedConnector['foundUnder']) =>
+      extractedConnectorLine(found(foundUnder), [], shown).replace(/^.*1 unchanged; /, '');
+    expect(line({ instead: '365 Training Hub', matched: 'title' })).toBe(
+      'its own folder, found under another name (its API definition\'s title is "365 Training Hub"), so no new custom-connectors/365 Training Hub.',
+    );
+    expect(line({ instead: '365 Training Hub', matched: 'name' })).toBe(
+      'its own folder, found under another name (its name reads as "365 Training Hub"), so no new custom-connectors/365 Training Hub.',
+    );
+    // Renamed: the folder held it under its earlier display name, and keeps it.
+    const earlierDisplayName = '365 Training';
+    expect(line({ instead: '365 Training Hub', matched: 'title', earlierDisplayName })).toBe(
+      'its own folder, found under another name (its API definition\'s title was "365 Training", its display name before the rename) and kept, so no new custom-connectors/365 Training Hub.',
+    );
+    expect(line({ instead: '365 Training Hub', matched: 'name', earlierDisplayName })).toBe(
+      'its own folder, found under another name (its name reads as "365 Training", its display name before the rename) and kept, so no new custom-connectors/365 Training Hub.',
+    );
+  });
+
   it('names each file it updated or created, and counts those unchanged', () => {
     const connector = (files: Partial<ExtractedConnector>): ExtractedConnector => ({
       ...renamed([], []),

@@ -4,6 +4,7 @@ import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders, type LeftAloneFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { earlierFolderIn } from './renamed-connectors.js';
+import { rootFoldersOnce } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractAndRemoveLeftOptions extends ExtractOptions {
@@ -58,12 +59,16 @@ export async function extractAndRemoveLeftConnectors(
     const connectors = await extractConnectors(source, destinationRoot, reading);
     return { connectors, removed: [], leftAlone: [], previousSourceProblem: error };
   }
-  const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, {
-    ...reading,
-    earlierFolder: earlierFolderIn(previous),
-    previousConnectors: previous,
-  });
+  // The destination root's folders, read once for both: extraction reads them before it writes
+  // when a folder is looked for under another name, and removing the left ones uses that listing.
+  const rootFolders = rootFoldersOnce(destinationRoot);
+  const extracted = await extractConnectorsLeavingAlone(
+    source,
+    destinationRoot,
+    { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
+    rootFolders,
+  );
   const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say);
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say, rootFolders);
   return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
 }

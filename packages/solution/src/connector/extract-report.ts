@@ -1,4 +1,5 @@
 import type { ExtractedConnector } from './extracted-connector.js';
+import { howFound } from './how-found.js';
 
 /**
  * How a folder relative to the destination root is shown: from the working directory in the CLI,
@@ -30,11 +31,10 @@ export function extractedConnectorLine(
 export function foundNote(connector: ExtractedConnector, shown: ShowFolder): string | undefined {
   const found = connector.foundUnder;
   if (!found) return undefined;
-  const name = found.earlierDisplayName ?? connector.displayName;
   const why =
-    found.matched === 'title'
-      ? `its API definition's title ${found.earlierDisplayName === undefined ? 'is' : 'was'} "${name}"`
-      : `its name reads as "${name}"`;
+    found.earlierDisplayName === undefined
+      ? howFound(found.matched, connector.displayName)
+      : howFound(found.matched, found.earlierDisplayName, 'was');
   // Renamed: the folder stays, as its name never was the display name.
   if (found.earlierDisplayName !== undefined)
     return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;

@@ -22,6 +22,7 @@ import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
+import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractOptions {
@@ -67,11 +68,14 @@ export async function extractConnectors(
  * extractConnectors, with the folders found under a renamed connector's earlier display name that
  * it left alone as nothing shows they were its (connectorHomes), each with its warning: the caller
  * that has the previous solution (extractAndRemoveLeftConnectors) reports them with the left ones.
+ * `rootFolders` is the caller's when it reads the destination root's folders too, so that one
+ * extraction reads them once.
  */
 export async function extractConnectorsLeavingAlone(
   source: string,
   destinationRoot: string,
   options: ExtractOptions = {},
+  rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
 ): Promise<{ connectors: ExtractedConnector[]; leftAlone: LeftAloneFolder[] }> {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
@@ -88,7 +92,14 @@ export async function extractConnectorsLeavingAlone(
     orEqual: true,
   });
   const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
-  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options);
+  const homes = await connectorHomes(
+    source,
+    destinationRoot,
+    rootFolders,
+    connectors,
+    earlierFolders,
+    options,
+  );
   const folders = new Map<string, { name: string; found: boolean }>();
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { optionWords, type SaySetting } from '@connector-alm/core';
 import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
 import { foundFoldersOfLeft, type LeftFoundFolder } from './left-found-folders.js';
+import { howFound } from './how-found.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { connectorFolder } from './renamed-connectors.js';
+import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** What removing the folders of the connectors that left did. */
@@ -52,6 +54,9 @@ export async function removeLeftConnectors(
  * connector's (upstream's `Snowflake v2 Archive`, titled "Snowflake" too): such a folder is left
  * alone, with a warning. So is a renamed connector's earlier folder with maker's files that its new
  * folder has others in the place of (`renamedFrom.notCarried`): removing it would lose them.
+ * `rootFolders` is the listing of the destination root that the extraction just done read, if it did
+ * (rootFoldersOnce): read before it wrote, it still holds here, as every folder it wrote is one of
+ * `current`'s, which are never taken for a connector that left.
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
@@ -62,6 +67,7 @@ export async function removeLeftFolders(
     renamedFrom?: { folder: string; notCarried?: readonly string[] };
   }[],
   say: SaySetting = optionWords,
+  rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
 ): Promise<LeftFolders> {
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
@@ -73,7 +79,7 @@ export async function removeLeftFolders(
   );
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
   // Read before anything is removed, and only when a connector that left has no display-name folder.
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === undefined);
   // A renamed connector's earlier folder with maker's files its new folder has otherwise: removing it
   // would lose them.
@@ -116,12 +122,8 @@ function notCarriedWarning(folder: string, files: readonly string[]): string {
 function leftAloneWarning(found: LeftFoundFolder, say: SaySetting): string {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
-  const why =
-    found.matched === 'title'
-      ? `its API definition's title is "${displayName}"`
-      : `its name reads as "${displayName}"`;
   return (
-    `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), ` +
+    `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), ` +
     `but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted!}): it may be another connector's. ` +
     `Delete it yourself if it was this connector's.`
   );

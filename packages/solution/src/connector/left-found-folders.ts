@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { whyNotAsExtracted } from './as-extracted.js';
-import { ownFolderCandidates, type OwnFolderMatch, type RootFolder } from './own-folder.js';
+import { ownFolderCandidates, type OwnFolderMatch } from './own-folder.js';
 import { connectorFolder } from './renamed-connectors.js';
-import { readRootFolders } from './root-folders.js';
+import { isInRoot, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** The folder found under another name for a connector that left the solution. */
@@ -26,22 +25,22 @@ export interface LeftFoundFolder {
  * Never one of `current`'s folders, nor one named after another previous connector or that a renamed
  * one moved from (`named`). Each says whether it holds its connector as extraction wrote it: its
  * display-name folder is most often missing because an earlier run removed it, and the folder found
- * then may be another connector's titled alike.
+ * then may be another connector's titled alike. The root's folders (`rootFolders`) are asked for only
+ * when a connector that left has no display-name folder.
  */
 export async function foundFoldersOfLeft(
   previous: readonly SolutionConnector[],
   destinationRoot: string,
   current: readonly { name: string; folder: string }[],
   named: readonly string[],
+  rootFolders: RootFolderListing,
 ): Promise<LeftFoundFolder[]> {
   const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
   const found: LeftFoundFolder[] = [];
-  let rootFolders: RootFolder[] | undefined;
   for (const connector of previous) {
     if (stayed.has(connector.name.toLowerCase())) continue;
     const folder = connectorFolder(connector);
-    if ((await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined) continue;
-    rootFolders ??= await readRootFolders(destinationRoot);
+    if (await isInRoot(destinationRoot, folder)) continue;
     const search = { displayName: connector.displayName || connector.name, folder };
     // Its own display-name folder (another case of it, on Linux) is not another's, though it is named.
     const taken = new Set(
@@ -49,7 +48,7 @@ export async function foundFoldersOfLeft(
         (other) => other.toLowerCase(),
       ),
     );
-    const candidates = ownFolderCandidates(search, rootFolders, taken);
+    const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0]!;
     const why = await whyNotAsExtracted(path.join(destinationRoot, candidate), connector);

@@ -1,18 +1,13 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { UserError, type SaySetting } from '@connector-alm/core';
-import { renamedLeftAlone, whyNotRenamedOwn } from './earlier-found-folder.js';
+import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { renamedConnectorWasIn, type RenamedWasIn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
+import { folderOwners } from './folder-owners.js';
+import { homeSearch, type HomeSearch } from './home-search.js';
+import { howFound } from './how-found.js';
 import type { LeftAloneFolder } from './left-connectors.js';
-import {
-  ownFolderCandidates,
-  type OwnFolderCandidate,
-  type OwnFolderSearch,
-  type RootFolder,
-} from './own-folder.js';
-import { foundFoldersOfLeft } from './left-found-folders.js';
-import { connectorFolder, sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
-import { readRootFolders } from './root-folders.js';
+import type { OwnFolderCandidate } from './own-folder.js';
+import { connectorFolder, type EarlierFolder } from './renamed-connectors.js';
+import { isInRoot, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /** Where a connector is written, and the earlier folder of a renamed one that it moves from. */
@@ -42,153 +37,64 @@ export interface ConnectorHome {
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new.
  * Several folders that could be a connector's, now or before its rename, are refused before anything
- * is written. The root's folders are read once, and only when one is looked for.
+ * is written. The root's folders (`rootFolders`) are read once, and only when one is looked for.
  */
 export async function connectorHomes(
   source: string,
   destinationRoot: string,
+  rootFolders: RootFolderListing,
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
   // file import each other.
   options: { previousConnectors?: readonly SolutionConnector[]; say?: SaySetting },
 ): Promise<ConnectorHome[]> {
-  // The folders of the connectors of this solution and of its previous version: never another's home.
   const previous = options.previousConnectors ?? [];
-  const owned = [
-    ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
-    ...earlierFolders.flatMap((earlier) => (earlier ? [earlier] : [])),
-    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector })),
-  ];
-  // And the folder found under another name for a connector that left, when it holds that connector
-  // as extracted: like its display-name folder, it is removed as the connector's (removeLeftFolders),
-  // not taken by a new connector whose name reads alike ("Contoso-Tasks", another logical name, for
-  // the `ContosoTasks` of "Contoso Tasks"), which gets a folder of its own.
-  if (previous.length > 0) {
-    const current = connectors.map((connector) => ({
-      name: connector.name,
-      folder: connectorFolder(connector),
-    }));
-    const named = owned.map((owner) => owner.folder);
-    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named))
-      if (left.notAsExtracted === undefined) owned.push({ folder: left.folder, connector: left.connector });
-  }
-  const takenFrom = (connector: SolutionConnector): Set<string> =>
-    new Set(
-      owned
-        .filter((owner) => sameConnectorIn([owner.connector], connector) === undefined)
-        .map((owner) => owner.folder.toLowerCase()),
-    );
-  let rootFolders: Promise<RootFolder[]> | undefined;
-  // lstat: a link named as the folder that leads nowhere is there too, for extraction to refuse
-  // (refuseNonFolder), not a reason to look for the connector in another folder and write there.
-  const exists = async (folder: string): Promise<boolean> =>
-    (await fs.lstat(path.join(destinationRoot, folder)).catch(() => undefined)) !== undefined;
-  /** The one folder that holds the connector `search` looks for, if any; several are refused. */
-  const onlyCandidate = async (
-    search: OwnFolderSearch,
-    taken: ReadonlySet<string>,
-    refusal: (count: number, candidates: string) => string,
-  ): Promise<OwnFolderCandidate | undefined> => {
-    rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(search, await rootFolders, taken);
-    if (candidates.length > 1)
-      throw new UserError(
-        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(', '))} Nothing was written.`,
-        {
-          location: { file: destinationRoot },
-          hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`,
-        },
-      );
-    return candidates[0];
-  };
-
+  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const search = homeSearch(source, destinationRoot, rootFolders, owners, options.say ?? optionWords);
   // First where each renamed connector was, so that no other connector takes that folder for its own.
-  const wasIn: (
-    { earlier: EarlierFolder; found?: OwnFolderCandidate; leftAlone?: LeftAloneFolder } | undefined
-  )[] = [];
-  for (const [index, connector] of connectors.entries()) {
-    const earlier = earlierFolders[index];
-    if (!earlier || (await exists(earlier.folder))) {
-      wasIn.push(earlier && { earlier });
-      continue;
-    }
-    const earlierName = earlier.connector.displayName || earlier.connector.name;
-    const newFolder = connectorFolder(connector);
-    // Its new display-name folder is where it goes, never where it was.
-    const taken = new Set([...takenFrom(connector), newFolder.toLowerCase()]);
-    const displayName = connector.displayName || connector.name;
-    const found = await onlyCandidate(
-      { displayName: earlierName, folder: earlier.folder, alsoTitled: displayName },
-      taken,
-      (count, candidates) =>
-        `has no folder '${earlier.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`,
-    );
-    if (!found) {
-      wasIn.push({ earlier });
-      continue;
-    }
-    // Its earlier folder is most often missing because an earlier run moved it away: the folder
-    // found then may be another connector's titled alike, whose files it must neither carry nor
-    // overwrite, nor the folder remove.
-    const why = await whyNotRenamedOwn(
-      path.join(destinationRoot, found.folder),
-      earlier.connector,
-      connector,
-    );
-    if (why !== undefined) {
-      const leftAlone = renamedLeftAlone(
-        { ...found, notAsExtracted: why },
-        connector,
-        earlier.connector,
-        options.say,
-      );
-      wasIn.push({ earlier, leftAlone });
-      continue;
-    }
-    owned.push({ folder: found.folder, connector });
-    const foundEarlier = { folder: found.folder, connector: earlier.connector };
-    // Its earlier folder but for case, the same folder on Windows and macOS: it moves from there as
-    // from that folder.
-    if (found.folder.toLowerCase() === earlier.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
-    else wasIn.push({ earlier: foundEarlier, found });
-  }
-
+  const wasIn: (RenamedWasIn | undefined)[] = [];
+  for (const [index, connector] of connectors.entries())
+    wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
   const homes: ConnectorHome[] = [];
-  for (const [index, connector] of connectors.entries()) {
-    const folder = connectorFolder(connector);
-    const was = wasIn[index];
-    const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
-    if (await exists(folder)) homes.push(was ? { folder, earlier: was.earlier, ...leftAlone } : { folder });
-    else if (was?.found) {
-      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
-      homes.push({
-        folder: was.found.folder,
-        found: { instead: folder, matched: was.found.matched, earlierDisplayName },
-      });
-    } else if (was) homes.push({ folder, earlier: was.earlier, ...leftAlone });
-    else {
-      const displayName = connector.displayName || connector.name;
-      const found = await onlyCandidate(
-        { displayName, folder },
-        takenFrom(connector),
-        (count, candidates) =>
-          `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`,
-      );
-      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
-      homes.push(
-        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder },
-      );
-    }
-  }
+  for (const [index, connector] of connectors.entries())
+    homes.push(await homeOf(connector, wasIn[index], search));
   return homes;
 }
 
-/** How a candidate is named in a refusal: `'365Training' (its API definition's title is "365 Training")`. */
-function candidateText(candidate: OwnFolderCandidate, displayName: string): string {
-  return candidate.matched === 'title'
-    ? `'${candidate.folder}' (its API definition's title is "${displayName}")`
-    : `'${candidate.folder}' (named like "${displayName}")`;
+/**
+ * Where `connector` goes, given where it was if it was renamed (`was`, renamedConnectorWasIn): its
+ * display-name folder when that is there; else the folder found for it under its earlier display
+ * name, where it stays; else, renamed, its display-name folder, new; else the one folder of the root
+ * that holds it under another name; else its display-name folder, new.
+ */
+async function homeOf(
+  connector: SolutionConnector,
+  was: RenamedWasIn | undefined,
+  search: HomeSearch,
+): Promise<ConnectorHome> {
+  const folder = connectorFolder(connector);
+  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  if (await isInRoot(search.destinationRoot, folder))
+    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+  if (was?.found) {
+    const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+    return {
+      folder: was.found.folder,
+      found: { instead: folder, matched: was.found.matched, earlierDisplayName },
+    };
+  }
+  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  const displayName = connector.displayName || connector.name;
+  const found = await search.onlyCandidate(
+    { displayName, folder },
+    search.owners.takenFrom(connector),
+    (count, candidates) =>
+      `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`,
+  );
+  if (!found) return { folder };
+  refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
+  return { folder: found.folder, found: { instead: folder, matched: found.matched } };
 }
 
 /**
@@ -198,8 +104,7 @@ function candidateText(candidate: OwnFolderCandidate, displayName: string): stri
  * itself, found as that before any search.
  */
 function refuseCaseOnlyFolderOfAnother(
-  source: string,
-  destinationRoot: string,
+  search: HomeSearch,
   connector: SolutionConnector,
   folder: string,
   found: OwnFolderCandidate,
@@ -207,9 +112,9 @@ function refuseCaseOnlyFolderOfAnother(
   const title = found.titledOtherwise;
   if (title === undefined) return;
   throw new UserError(
-    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    `has no folder '${folder}' for connector '${connector.name}' of ${search.source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound('title', title)}). Nothing was written.`,
     {
-      location: { file: destinationRoot },
+      location: { file: search.destinationRoot },
       hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`,
     },
   );

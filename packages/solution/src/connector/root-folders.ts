@@ -25,6 +25,29 @@ export async function readRootFolders(root: string): Promise<RootFolder[]> {
   return folders;
 }
 
+/**
+ * The folders of a destination root (readRootFolders), read the first time they are asked for and
+ * then kept: a clone of upstream has over a thousand, each with a swagger to parse, and one
+ * extraction looks in them up to three times (for its connectors' folders, and for those of the
+ * connectors that left, before writing and again before removing them).
+ */
+export type RootFolderListing = () => Promise<RootFolder[]>;
+
+/** The listing of `root` that one extraction shares: read once, and only when asked for. */
+export function rootFoldersOnce(root: string): RootFolderListing {
+  let read: Promise<RootFolder[]> | undefined;
+  return () => (read ??= readRootFolders(root));
+}
+
+/**
+ * Whether the destination root has an entry named `folder`. lstat: a link so named that leads
+ * nowhere is there too, for extraction to refuse (refuseNonFolder), not a reason to look for the
+ * connector in another folder and write there.
+ */
+export async function isInRoot(root: string, folder: string): Promise<boolean> {
+  return (await fs.lstat(path.join(root, folder)).catch(() => undefined)) !== undefined;
+}
+
 async function swaggerTitle(folder: string): Promise<string | undefined> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
   // In any case, as the validator finds it.

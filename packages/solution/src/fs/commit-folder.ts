@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { isWithin, UserError, writeFailure } from '@connector-alm/core';
+import { isWithin, linkTrouble, UserError, writeFailure } from '@connector-alm/core';
 import { compareOrdinal, listFiles } from './list-files.js';
 
 /** What to do with files of the target that the new content no longer has. */
@@ -276,14 +276,16 @@ async function removeEmptyFolders(root: string, protect?: (relativePath: string)
 }
 
 /**
- * A link in the target folder whose target realpath could not look at, said as what stopped it: one
- * that leads nowhere (ENOENT, ELOOP), or a target the file system refused (a name too long, a folder
- * the user may not enter), in words. Every failure was "leads nowhere", which sent users looking for
- * a target that was there. An error of no system call (a bug of ours) is returned as it was.
+ * A link in the target folder whose target realpath could not look at, said as what stopped it
+ * (core's linkTrouble, as the other link errors): one that leads nowhere (ENOENT, ELOOP), or a
+ * target the file system refused (a name too long, a folder the user may not enter), in words.
+ * Every failure was "leads nowhere", which sent users looking for a target that was there. An error
+ * of no system call (a bug of ours) is returned as it was.
  */
 function unresolvedLinkError(link: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
+  const trouble = linkTrouble(code);
+  if (trouble === 'nowhere')
     return new UserError('is a link that leads nowhere; nothing is written through it.', {
       location: { file: link },
       hint: 'Remove the link from the target folder.',
@@ -295,7 +297,7 @@ function unresolvedLinkError(link: string, error: unknown): unknown {
     {
       location: { file: link },
       hint:
-        code === 'EACCES' || code === 'EPERM'
+        trouble === 'permission'
           ? 'Remove the link from the target folder, or run as a user who may enter the folders it leads through.'
           : code === 'ENAMETOOLONG'
             ? 'Remove the link from the target folder, or point it at a folder with a shorter path.'
