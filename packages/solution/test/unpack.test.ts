@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inputWords, pendingMadeFolders, pendingTemporaries, UserError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, stagingLeftBeside } from '@connector-alm/testing';
 import { FOLDER_LINE_ENDINGS, NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
 import {
   describeWith,
@@ -263,7 +263,7 @@ describeFixtures('unpack into an existing folder', () => {
       'Unpack into a folder of its own (e.g. a <solution name> folder inside this one), or add the solution beside those files (--stale keep).',
     );
     expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
-    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(stagingLeftBeside(folder)).toEqual([]);
   });
 
   it('refuses to replace the unpacked folder of another solution, even with overwrite', async () => {
@@ -281,7 +281,7 @@ describeFixtures('unpack into an existing folder', () => {
       expect((error as UserError).hint).toMatch(/folder of its own/);
     }
     expect(await readTree(folder)).toEqual(before);
-    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(stagingLeftBeside(folder)).toEqual([]);
   });
 
   it('deletes stale files by default but never repository dot files', async () => {

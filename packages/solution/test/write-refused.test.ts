@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, stagingLeftBeside } from '@connector-alm/testing';
 import { buildSolution, extractConnectors, packSolution, unpackSolution } from '../src/index.js';
 import { fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { unwritableFolder } from '@connector-alm/testing';
@@ -70,7 +70,7 @@ describeIt('writing where the file system refuses it', () => {
       }),
       zip,
     );
-    expect(readdirSync(path.dirname(connectors)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(stagingLeftBeside(zip)).toEqual([]);
   });
 });
 

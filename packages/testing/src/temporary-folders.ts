@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,4 +13,16 @@ export function temporaryFolders(prefix: string): { make(): string; cleanup(): v
     },
     cleanup: () => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })),
   };
+}
+
+/**
+ * The staging files and folders that core's `temporarySibling` made for `target` and left beside it
+ * (`.<name>.<random>.tmp`): only this target's, since other test files running at the same time stage
+ * their own in the same system temp folder.
+ */
+export function stagingLeftBeside(target: string): string[] {
+  const prefix = `.${path.basename(target)}.`;
+  return readdirSync(path.dirname(target)).filter(
+    (name) => name.startsWith(prefix) && /\.tmp[^/]*$/.test(name),
+  );
 }
