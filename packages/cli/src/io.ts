@@ -5,7 +5,8 @@ import type { SarifLimits } from '@connector-alm/validator';
  * be run in-process and its output, exit code and files checked without spawning anything.
  */
 export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  /** `columns` is a terminal's width, which text meant for reading (`rules <id>`) is wrapped to. */
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -30,4 +31,17 @@ export function useColor(io: CliIo, stream: 'stdout' | 'stderr' = 'stdout'): boo
 
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+/** Lines of prose longer than this are hard to follow, however wide the terminal. */
+const MOST_READABLE_WIDTH = 100;
+
+/**
+ * The width to wrap prose at: the terminal's, up to MOST_READABLE_WIDTH. None when stdout is not a
+ * terminal, so that a pipe or a file gets each paragraph on one line.
+ */
+export function readingWidth(io: CliIo): number | undefined {
+  const { isTTY, columns } = io.stdout;
+  if (isTTY !== true || columns === undefined || columns <= 0) return undefined;
+  return Math.min(columns, MOST_READABLE_WIDTH);
 }

@@ -377,14 +377,14 @@ describe('connector-alm validate --base', () => {
       /^certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED /m,
     );
     expect(reviewed.out()).toMatch(
-      /\n2 problems \(1 error, 0 warnings, 1 info\) in 1 connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+      /\n2 problems \(1 error, 0 warnings, 1 info\) in 1 connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\nRun connector-alm rules <rule-id> for what a rule checks and how to fix it\.\n$/,
     );
     expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on', 'warning'], memoryIo(root))).toBe(0);
 
     const failed = memoryIo(root);
     expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on-breaking'], failed)).toBe(1);
     expect(failed.out()).toMatch(
-      /\n1 breaking change against dev fails validation \(--fail-on-breaking\)\.\n$/,
+      /\n1 breaking change against dev fails validation \(--fail-on-breaking\)\.\nRun connector-alm rules <rule-id> for what a rule checks and how to fix it\.\n$/,
     );
     // fail-on-breaking alone decides on breaking changes, whatever --fail-on says of the others.
     const never = ['validate', '.', '--base', 'dev', '--fail-on-breaking', '--fail-on', 'never'];
@@ -397,7 +397,7 @@ describe('connector-alm validate --base', () => {
     const io = memoryIo(root);
     expect(await runCli(['validate', '.', '--base', 'dev'], io)).toBe(1);
     expect(io.out()).toMatch(
-      /\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+      /\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\nRun connector-alm rules <rule-id> for what a rule checks and how to fix it\.\n$/,
     );
     expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on', 'never'], memoryIo(root))).toBe(0);
   });
@@ -447,7 +447,7 @@ describe('connector-alm validate --base', () => {
       `(In the base version: ${mergeBase.slice(0, 12)}:${deleted}/apiDefinition.swagger.json.)\n`,
     );
     expect(text.out()).toMatch(
-      / in 1 connector and 1 deleted connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\n$/,
+      / in 1 connector and 1 deleted connector\.\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it\.\nRun connector-alm rules <rule-id> for what a rule checks and how to fix it\.\n$/,
     );
     expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on-breaking'], memoryIo(root))).toBe(1);
 

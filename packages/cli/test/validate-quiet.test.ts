@@ -12,6 +12,8 @@ import { validApiProperties, validReadme, validSwagger } from '@connector-alm/va
  */
 
 const bin = path.join(REPO_ROOT, 'node_modules/.bin/connector-alm');
+/** The report's last line when it lists findings: how to look a rule up. */
+const LOOK_UP_RULE = 'Run connector-alm rules <rule-id> for what a rule checks and how to fix it.';
 const root = mkdtempSync(path.join(os.tmpdir(), 'cli-validate-quiet-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -93,11 +95,12 @@ describe('validate --quiet', () => {
     // The connector with no errors has nothing to list, so it has no block.
     expect(quiet.stdout).toContain('certified-connectors/Contoso Tasks [certified]: ');
     expect(quiet.stdout).not.toContain('certified-connectors/Fabrikam Notes');
-    const lastLines = quiet.stdout.trimEnd().split('\n').slice(-2);
-    expect(lastLines[0]).toBe(full.stdout.trimEnd().split('\n').at(-1));
+    const lastLines = quiet.stdout.trimEnd().split('\n').slice(-3);
+    expect(lastLines[0]).toBe(full.stdout.trimEnd().split('\n').at(-2));
     expect(lastLines[1]).toBe(
       `--quiet left out ${warnings} warning${warnings === 1 ? '' : 's'} and ${info} info, below --fail-on error; run without --quiet to list them.`,
     );
+    expect(lastLines[2]).toBe(LOOK_UP_RULE);
   });
 
   it('lists the warnings too under --fail-on warning', () => {
@@ -108,9 +111,10 @@ describe('validate --quiet', () => {
       all.filter((each) => each.severity !== 'info').map((each) => each.line),
     );
     expect(quiet.stdout).toContain('certified-connectors/Fabrikam Notes [certified]: ');
-    expect(quiet.stdout.trimEnd().split('\n').at(-1)).toBe(
+    expect(quiet.stdout.trimEnd().split('\n').slice(-2)).toEqual([
       `--quiet left out ${count(all, 'info')} info, below --fail-on warning; run without --quiet to list them.`,
-    );
+      LOOK_UP_RULE,
+    ]);
   });
 
   it('lists nothing but the counts when no finding fails, and exits 0', () => {

@@ -28,43 +28,66 @@ export function exampleLanguage(snippet: string, file: FileKind | undefined): st
   }
 }
 
+/** One part of an example: what it is ("Fires on:", "Passes:"), and its fragment with the fragment's language. */
+export interface ExamplePart {
+  label: string;
+  code: string;
+  language: string;
+}
+
 /**
- * A rule's example as Markdown paragraphs (docs/rules.md and SARIF help): where it goes when the rule
- * says so, the fragment that fires the rule, and its fix, labelled as what it is: "Passes", or, for a
- * fix the rule still notes at info, that note.
+ * A rule's example as labelled fragments: where it goes when the rule says so, the fragment that
+ * fires the rule, and its fix, labelled as what it is: "Passes", or, for a fix the rule still notes
+ * at info, that note. docs/rules.md and SARIF help show them as Markdown, `rules <id>` as text.
  */
-export function exampleParagraphs(rule: RuleDescriptor): string[] {
+export function exampleParts(rule: RuleDescriptor): ExamplePart[] {
   const example = rule.example;
   if (!example) return [];
   // A fragment such as `"redirectMode": "Global"` does not say what it belongs to.
   const firesOn = example.placement
     ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:`
     : 'Fires on:';
-  const paragraphs = [firesOn, codeBlock(example.bad, exampleLanguage(example.bad, rule.file))];
+  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule.file) }];
   if (example.good) {
     const where = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : '';
     const label = example.goodNote
       ? `The fix${where} (noted at info: ${example.goodNote}):`
       : `Passes${where}:`;
-    paragraphs.push(label, codeBlock(example.good, exampleLanguage(example.good, rule.file)));
+    parts.push({ label, code: example.good, language: exampleLanguage(example.good, rule.file) });
   }
-  return paragraphs;
+  return parts;
 }
 
 /**
- * A change rule's example as Markdown paragraphs (docs/rules.md and SARIF help): where it is, the
- * base version, and the pull request's version that fires the rule. The base version alone passes
- * nothing: it is what the change is measured against, and is called so.
+ * A change rule's example as labelled fragments: where it is, the base version, and the pull
+ * request's version that fires the rule. The base version alone passes nothing: it is what the
+ * change is measured against, and is called so.
  */
-export function changeExampleParagraphs(rule: DocumentedChangeRule): string[] {
+export function changeExampleParts(rule: DocumentedChangeRule): ExamplePart[] {
   const { placement, before, after } = rule.example;
   return [
     // A fragment such as `"enum": [...]` does not say what it belongs to.
-    `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
-    codeBlock(before, exampleLanguage(before, undefined)),
-    'Fires on:',
-    codeBlock(after, exampleLanguage(after, undefined)),
+    {
+      label: `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
+      code: before,
+      language: exampleLanguage(before, undefined),
+    },
+    { label: 'Fires on:', code: after, language: exampleLanguage(after, undefined) },
   ];
+}
+
+/** A rule's example as Markdown paragraphs (docs/rules.md and SARIF help): each label, then its code block. */
+export function exampleParagraphs(rule: RuleDescriptor): string[] {
+  return markdownParagraphs(exampleParts(rule));
+}
+
+/** A change rule's example as Markdown paragraphs (docs/rules.md and SARIF help). */
+export function changeExampleParagraphs(rule: DocumentedChangeRule): string[] {
+  return markdownParagraphs(changeExampleParts(rule));
+}
+
+function markdownParagraphs(parts: readonly ExamplePart[]): string[] {
+  return parts.flatMap((part) => [part.label, codeBlock(part.code, part.language)]);
 }
 
 /** SARIF's name for a level. */

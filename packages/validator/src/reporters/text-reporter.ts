@@ -38,7 +38,8 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 
 /**
  * One line per finding, `file:line:col severity rule-id message`, so editors and problem matchers can
- * jump to it; findings are grouped under a one-line header per connector, and a count line ends it.
+ * jump to it; findings are grouped under a one-line header per connector, and a count line ends it,
+ * with its notes and, when findings are listed, how to look their rules up.
  */
 export function formatText(result: ValidationResult, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
@@ -68,8 +69,21 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
       : existingFailuresNote(result.findings, options.failOn, '--only-new');
   const breaking = breakingChangesLine(result, options.breakingChangesFail ?? false, paint);
   const leftOut = quiet === undefined ? undefined : leftOutLine(result.findings, quiet);
-  const end = [last, existing, breaking, leftOut].filter((line) => line !== undefined).join('\n');
+  const lookUp = listsFindings(result.findings, listed) ? LOOK_UP_RULE_LINE : undefined;
+  const end = [last, existing, breaking, leftOut, lookUp].filter((line) => line !== undefined).join('\n');
   return [...blocks, end].join('\n\n') + '\n';
+}
+
+/**
+ * The report's last line when it lists findings: a finding line names its rule and says what is
+ * wrong, but not why the rule exists or how a good connector reads, which `rules <id>` prints. A
+ * maker new to the tool would not know that command is there; the line keeps the finding lines' own
+ * format (`file:line:col severity rule-id message`) free of links.
+ */
+const LOOK_UP_RULE_LINE = 'Run connector-alm rules <rule-id> for what a rule checks and how to fix it.';
+
+function listsFindings(findings: readonly Finding[], listed: Listed): boolean {
+  return listed === undefined ? findings.length > 0 : findings.some(listed);
 }
 
 /**

@@ -60,9 +60,10 @@ describe('the reports that end a failing run', () => {
   const findings = [marked('SWG-A', 'error', 'existing'), marked('SWG-B', 'warning', 'new')];
 
   it('text: a line after the count, when given the --fail-on level', () => {
-    expect(formatText(tasksResult(findings), { failOn: 'error' }).trimEnd().split('\n').slice(-2)).toEqual([
+    expect(formatText(tasksResult(findings), { failOn: 'error' }).trimEnd().split('\n').slice(-3)).toEqual([
       '2 problems (1 error, 1 warning, 0 info) in 1 connector; 1 new since the base.',
       'The failing finding was already in the base: fix it or ask the reviewers; --only-new fails only on findings new since the base.',
+      'Run connector-alm rules <rule-id> for what a rule checks and how to fix it.',
     ]);
     expect(formatText(tasksResult(findings), { failOn: 'never' })).not.toContain(ADVICE);
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { stripVTControlCharacters } from 'node:util';
-import { locatedFinding } from '../../src/model/finding.js';
+import { locatedFinding, type Finding } from '../../src/model/finding.js';
 import { formatFindingLine, formatText, summaryLine } from '../../src/reporters/index.js';
 import { lineOf, sampleResult } from './sample-result.js';
 
 const SWAGGER = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
+/** The last line of a report that lists findings. */
+const LOOK_UP_RULE = 'Run connector-alm rules <rule-id> for what a rule checks and how to fix it.';
 
 describe('text reporter', () => {
   it('prints file:line:col severity rule-id message, grouped under a header per connector', async () => {
@@ -17,9 +19,10 @@ describe('text reporter', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('certified-connectors/Contoso Tasks [certified]: 1 error, 2 warnings, 1 info');
     expect(lines).toContain('custom-connectors/Clean [custom]: no problems');
-    expect(text.trimEnd().split('\n').at(-1)).toBe(
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
       '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
-    );
+      LOOK_UP_RULE,
+    ]);
   });
 
   it('lists only the findings at or above the level under quiet, with every count and what it left out', async () => {
@@ -31,13 +34,15 @@ describe('text reporter', () => {
       '',
       '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
       '--quiet left out 2 warnings and 1 info, below --fail-on error; run without --quiet to list them.',
+      LOOK_UP_RULE,
     ]);
     const warnings = formatText(result, { quiet: 'warning' }).trimEnd().split('\n');
     expect(warnings.filter((line) => / (error|warning|info) TEST-/.test(line))).toHaveLength(3);
     expect(warnings).not.toContain('custom-connectors/Clean [custom]: no problems');
-    expect(warnings.at(-1)).toBe(
+    expect(warnings.slice(-2)).toEqual([
       '--quiet left out 1 info, below --fail-on warning; run without --quiet to list them.',
-    );
+      LOOK_UP_RULE,
+    ]);
     const errorsOnly = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
     expect(formatText(errorsOnly, { quiet: 'error' })).not.toContain('--quiet left out');
   });
@@ -64,7 +69,7 @@ describe('text reporter', () => {
         baseline: index === 0 ? ('new' as const) : ('existing' as const),
       })),
     };
-    expect(formatText(marked).trimEnd().split('\n').at(-1)).toBe(
+    expect(formatText(marked).trimEnd().split('\n').at(-2)).toBe(
       '4 problems (1 error, 2 warnings, 1 info) in 2 connectors; 1 new since the base.',
     );
     // All new (a new connector, or --only-new): the count says it already.
@@ -72,9 +77,35 @@ describe('text reporter', () => {
       ...result,
       findings: result.findings.map((finding) => ({ ...finding, baseline: 'new' as const })),
     };
-    expect(formatText(allNew).trimEnd().split('\n').at(-1)).toBe(
+    expect(formatText(allNew).trimEnd().split('\n').at(-2)).toBe(
       '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
     );
+  });
+
+  it('ends a report that lists findings with how to look their rules up, and one that lists none without', async () => {
+    const { result } = await sampleResult();
+    expect(formatText(result).trimEnd().split('\n').at(-1)).toBe(LOOK_UP_RULE);
+    // Its only line without the finding lines' shape: not one more finding for a problem matcher.
+    expect(
+      formatText(result)
+        .split('\n')
+        .filter((line) => line.startsWith('Run ')),
+    ).toEqual([LOOK_UP_RULE]);
+    expect(formatText(result, { color: true }).trimEnd().split('\n').at(-1)).toBe(LOOK_UP_RULE);
+    // --quiet with nothing at --fail-on lists no finding, so no rule id to look up.
+    const belowError = (finding: Finding) => finding.severity !== 'error';
+    const noErrors = {
+      ...result,
+      connectors: result.connectors.map((c) => ({ ...c, findings: c.findings.filter(belowError) })),
+      findings: result.findings.filter(belowError),
+      counts: { ...result.counts, error: 0 },
+    };
+    const quiet = formatText(noErrors, { quiet: 'error' });
+    expect(quiet).not.toContain(LOOK_UP_RULE);
+    expect(quiet.trimEnd().split('\n')).toEqual([
+      '3 problems (0 errors, 2 warnings, 1 info) in 2 connectors.',
+      '--quiet left out 2 warnings and 1 info, below --fail-on error; run without --quiet to list them.',
+    ]);
   });
 
   it('keeps each finding on one line and marks existing ones', async () => {
