@@ -27,6 +27,20 @@ export const CHANGE_RULES = {
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements.",
   ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
+   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      'BRK-API-PROPERTIES-DELETED',
+      'breaking',
+      'error',
+      'The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.',
+      'inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it',
+    ),
+    'Keep apiProperties.json, and edit what it holds instead.',
+  ),
   opDeleted: observed(
     'BRK-OP-DELETED',
     'breaking',

@@ -1,6 +1,7 @@
 import type { JsonDocument } from '../json/json-document.js';
 import { asObject, type JsonObject } from '../swagger/json-values.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
+import { apiPropertiesInOneVersion } from './api-properties-presence.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
 import { classifyChanges, type ChangedFileKind, type DiffResult } from './change.js';
 import type { ConnectorVersion } from './connector-version.js';
@@ -33,10 +34,7 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
     raw,
     compareJson('swagger', before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes)),
   );
-  appendAll(
-    raw,
-    compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
-  );
+  appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
   appendAll(raw, authenticationChanges(before, after));
   appendAll(raw, reroutingChanges(before, after));
   appendAll(raw, compareWhole('readme', before.readme?.text, after.readme?.text));
@@ -103,6 +101,13 @@ function authFiles(version: ConnectorVersion): AuthFiles {
 /** A file that is there but is no JSON object (empty, YAML, an array): CHG-UNCOMPARABLE's. */
 function isUnreadable(document: JsonDocument | undefined): boolean {
   return document !== undefined && asObject(document.value) === undefined;
+}
+
+/** The apiProperties.json of both versions compared, or one change for a file only one of them has. */
+function apiPropertiesChanges(before: JsonDocument | undefined, after: JsonDocument | undefined): RawEntry[] {
+  const inOneVersion = apiPropertiesInOneVersion(before, after);
+  if (inOneVersion) return [inOneVersion];
+  return compareJson('apiProperties', before, after, diffApiPropertiesValues);
 }
 
 function compareJson(

@@ -10,6 +10,7 @@ import { quoted, quoteList } from '../text/message-values.js';
 import type { DiffResult } from './change.js';
 import { diffConnectorFiles } from './connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from './connector-version.js';
+import { gitRefGivenError } from './git-ref-given.js';
 
 /** The JSON files of a connector that can be given to diff alone. */
 type DefinitionKind = 'swagger' | 'apiProperties';
@@ -40,8 +41,9 @@ export async function diffPaths(
   // Both read at once, but a mistake in the old path is reported first, whichever the disk answers
   // first: Promise.all would reject with the quicker one, so the same command line said one or the other.
   const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
-  if (oldSide.status === 'rejected') throw oldSide.reason;
-  if (newSide.status === 'rejected') throw newSide.reason;
+  // A git ref given where a path goes (`diff dev <folder>`) is told as one, with the command that compares with it.
+  if (oldSide.status === 'rejected') throw (await gitRefGivenError(oldPath, newPath, cwd)) ?? oldSide.reason;
+  if (newSide.status === 'rejected') throw (await gitRefGivenError(newPath, oldPath, cwd)) ?? newSide.reason;
   const [before, after] = [oldSide.value, newSide.value];
   // The old side first, as for a path that does not exist.
   requireSwagger(before, after);

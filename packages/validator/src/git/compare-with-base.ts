@@ -52,9 +52,14 @@ export async function compareWithBase(
       `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    // BRK-* changes are reported as findings: the breaking ones and the process slips.
+    // BRK-* changes are reported as findings: the breaking ones and the process slips. Not a deleted
+    // apiProperties.json: REPO-REQUIRED-FILES reports the folder without it, and a second error
+    // would say the same of the same folder.
     const breaking = diff.changes
-      .filter((change) => change.ruleId.startsWith('BRK-'))
+      .filter(
+        (change) =>
+          change.ruleId.startsWith('BRK-') && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id,
+      )
       .map((change) => changeToFinding(change, connector, current, previous));
     return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {

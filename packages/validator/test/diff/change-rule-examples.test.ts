@@ -38,7 +38,8 @@ function examplePaths(rule: DocumentedChangeRule): [string, string] {
 
 /**
  * The base version lists a connector folder (its path, then its files); the pull request is the git
- * command that the example gives, run on a branch of a repository that holds that folder.
+ * command that the example gives (removing the folder or one of its files), run on a branch of a
+ * repository that holds that folder.
  */
 async function folderExampleChanges(rule: DocumentedChangeRule): Promise<Change[]> {
   const [folderLine, ...names] = rule.example.before.split('\n');
@@ -50,9 +51,12 @@ async function folderExampleChanges(rule: DocumentedChangeRule): Promise<Change[
   );
   repo.commitAll('dev: the base version');
   repo.git('checkout', '--quiet', '-b', 'pr');
-  const command = /^git rm -r "([^"]+)"$/.exec(rule.example.after);
-  if (!command) throw new Error(`This test plays 'git rm -r "<folder>"', not: ${rule.example.after}`);
-  repo.git('rm', '-r', '--quiet', command[1]!);
+  const command = /^git rm (-r )?"([^"]+)"$/.exec(rule.example.after);
+  if (!command)
+    throw new Error(
+      `This test plays 'git rm -r "<folder>"' and 'git rm "<file>"', not: ${rule.example.after}`,
+    );
+  repo.git('rm', '-r', '--quiet', command[2]!);
   repo.commitAll('pr: the example');
   const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
   return result.diffs.flatMap((entry) => entry.diff?.changes ?? []);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { findRule } from '../../src/rules/index.js';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { judgeRun } from '../../src/thresholds.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+
+// `validate --base` and `diff` compare two versions with the same code: an apiProperties.json that
+// only one version has is one change of the file in both. A deleted one is an error of validation
+// (REPO-REQUIRED-FILES) and a breaking change of the diff, not a second finding beside the first.
+
+const folder = 'certified-connectors/Contoso';
+
+/** The connector's files at dev, with or without apiProperties.json; the branch `pr` starts from it. */
+function repositoryWith(apiProperties: boolean) {
+  const files = validConnectorFiles();
+  if (!apiProperties) delete files['apiProperties.json'];
+  const repo = createRepository('dev');
+  repo.write(connectorFiles(folder, files));
+  repo.commitAll('dev: the base version');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  return repo;
+}
+
+const requiredFiles = findRule('REPO-REQUIRED-FILES')!;
+
+describe('validateAgainstBase: an apiProperties.json that one version has', () => {
+  it('deleted, is REPO-REQUIRED-FILES, and one breaking change in the diff', async () => {
+    const repo = repositoryWith(true);
+    repo.git('rm', '--quiet', `${folder}/apiProperties.json`);
+    repo.commitAll('pr: delete apiProperties.json');
+    const mergeBase = repo.git('rev-parse', 'dev').trim();
+
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [requiredFiles] });
+
+    expect(result.findings.map(({ ruleId, baseline }) => [ruleId, baseline])).toEqual([
+      ['REPO-REQUIRED-FILES', 'new'],
+    ]);
+    expect(result.diffs[0]!.diff).toMatchObject({
+      classification: 'breaking',
+      changes: [
+        {
+          ruleId: 'BRK-API-PROPERTIES-DELETED',
+          side: 'old',
+          file: `${mergeBase.slice(0, 12)}:${folder}/apiProperties.json`,
+          line: 1,
+        },
+      ],
+    });
+    expect(result.diffs[0]!.diff!.changes).toHaveLength(1);
+    expect(judgeRun(result, 'never', true)).toMatchObject({ breaking: 1, failsBreaking: true });
+  });
+
+  it('added, is one change of the file, naming none of its properties', async () => {
+    const repo = repositoryWith(false);
+    repo.write(
+      connectorFiles(folder, { 'apiProperties.json': validConnectorFiles()['apiProperties.json']! }),
+    );
+    repo.commitAll('pr: add apiProperties.json');
+
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [requiredFiles] });
+
+    // The base version's finding is gone with the fix.
+    expect(result.findings).toEqual([]);
+    expect(result.diffs[0]!.diff).toEqual({
+      classification: 'major-update',
+      changes: [
+        expect.objectContaining({
+          ruleId: 'CHG-OTHER',
+          message:
+            'Other properties have been changed. The file apiProperties.json has been added: the base version has none, so all it holds is new.',
+          file: `${folder}/apiProperties.json`,
+          side: 'new',
+        }),
+      ],
+    });
+  });
+});
