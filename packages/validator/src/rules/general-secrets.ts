@@ -3,12 +3,14 @@ import { findColons } from '../json/colons.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
-import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import { sameLevels, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS, secretFormatMatches } from './general-secrets/patterns.js';
 import { screenForSecrets } from './general-secrets/screen.js';
 import { findUrlCredentials } from './general-secrets/url-credentials.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
+import { SecretsByValue } from './general-secrets/once-per-value.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -20,10 +22,11 @@ function colonsAfterSecretName(document: JsonDocument | TextDocument): readonly 
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
 
+/** Adds the secrets written in a file's text to `secrets`, each place with the report of it. */
 function scanFile(
-  context: RuleContext,
   kind: Exclude<FileKind, 'folder' | 'icon'>,
   document: JsonDocument | TextDocument,
+  secrets: SecretsByValue,
 ): void {
   const text = document.text;
   // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
@@ -34,12 +37,12 @@ function scanFile(
     for (const match of secretFormatMatches(text, format)) {
       if (isPlaceholderSecret(match.text) && !match.text.startsWith('-----')) continue;
       reported.add(match.index);
-      context.report({
+      secrets.add(match.text, match.index, () => ({
         file: kind,
         offset: match.index,
         length: match.text.length,
         message: `This looks like ${format.name} (${maskSecret(match.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
-      });
+      }));
     }
   }
   for (const match of screen.assignments ? text.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -50,12 +53,12 @@ function scanFile(
     const offset = match.index + match[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text) : []) {
     // A token format inside the URL (`?key=AIza…`) is reported already, at the same place.
@@ -64,12 +67,28 @@ function scanFile(
       credential.parameter === undefined
         ? 'a password in its user information'
         : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`,
-    });
+    }));
+  }
+}
+
+/**
+ * Adds the secrets hard-coded as the defaults of secret-named swagger parameters to `secrets`, each
+ * reported at its default, and placed where the default is in the text (all located in one pass).
+ */
+function addParameterDefaults(swagger: SwaggerModel, document: JsonDocument, secrets: SecretsByValue): void {
+  const defaults = secretParameterDefaults(swagger);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
+    }));
   }
 }
 
@@ -88,14 +107,12 @@ export const secretRules: RuleDefinition[] = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== undefined) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
-        });
+        if (document === undefined) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === 'swagger')
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports(document)) context.report(report);
       }
     },
   },
