@@ -308,6 +308,47 @@ describe('GEN-SECRETS', () => {
       ]);
     });
 
+    it('leaves the token of a link that shares one file for download alone', async () => {
+      // Connect Bridge's readme (PowerPlatformConnectors, certified) links its installer so; Firebase
+      // Storage links a file so. Each token opens that one file.
+      const TOKEN = 'Zt8q' + 'Lm3RvX6pKw2NcY9bTf4HsJ7dGa1eUo5i';
+      const UUID = '3656bfa6' + '-0047-4fd2-944b-ffdc4b44c7e0';
+      const readme = [
+        validReadme(),
+        `Download the installer: [Setup.exe](https://share.example.com/download.php?id=202&token=${TOKEN})`,
+        `![Logo](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/images%2Flogo.png?alt=media&token=${UUID})`,
+        `The guide: https://files.example.com/guides/Setup%20Guide.pdf?token=${TOKEN}`,
+        `Or https://share.example.com/download?id=7&amp;token=${TOKEN}`,
+        '',
+      ].join('\n');
+      const swagger = validSwagger();
+      swagger.info.description = `Install https://share.example.com/download.php?id=202&token=${TOKEN} first.`;
+      const swaggerText = JSON.stringify(swagger, null, 2).replaceAll('/', '\\/');
+      expect(
+        await scan({
+          ...validConnectorFiles(),
+          'readme.md': readme,
+          'apiDefinition.swagger.json': swaggerText,
+        }),
+      ).toEqual([]);
+    });
+
+    it("still fires on a token sent to an API's address, on a data file, or under a credential's name", async () => {
+      for (const url of [
+        `https://api.example.com/v1/files/42/download?token=${HEX_KEY}`,
+        `https://api-eu.example.com/files/report.pdf?token=${HEX_KEY}`,
+        `https://example.com/api/download?token=${HEX_KEY}`,
+        `https://calendar.example.com/feeds/team.ics?token=${HEX_KEY}`,
+        `https://example.com/export/items.json?token=${HEX_KEY}`,
+        `https://share.example.com/download.php?id=202&access_token=${HEX_KEY}`,
+        `https://share.example.com/setup.exe?api_key=${HEX_KEY}`,
+        `https://tasks.example.com/?token=${HEX_KEY}`,
+      ]) {
+        const findings = await scan({ ...validConnectorFiles(), 'readme.md': `${validReadme()}\n${url}\n` });
+        expect({ url, findings }).toMatchObject({ url, findings: [{ ruleId: 'GEN-SECRETS', line: 26 }] });
+      }
+    });
+
     it('leaves placeholders, paging tokens, documentation values and plain user names alone', async () => {
       const urls = [
         'https://api.example.com/v1?api_key=YOUR_API_KEY',

@@ -5,7 +5,8 @@
  * files rarely hold (`=`, `@`), so the search costs one `indexOf` loop over each.
  *
  * In the corpus (373 connectors) every such URL holds a placeholder (`client_secret={clientSecret}`,
- * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only.
+ * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only,
+ * and not on the token of a link that shares one file (file-link.ts).
  */
 
 import { oneOf, trimEndWhere } from '@connector-alm/core';
@@ -17,6 +18,7 @@ import {
   looksLikeDocumentationValue,
 } from './placeholders.js';
 import { SECRET_NAMES } from './patterns.js';
+import { isFileLinkToken } from './file-link.js';
 
 /** A credential found in a URL: where its value is, what names it, and the value itself (never printed). */
 export interface UrlCredential {
@@ -163,6 +165,7 @@ function queryCredentialAt(text: string, at: number): UrlCredential | undefined 
   if (parameter === undefined) return undefined;
   const { length, value } = queryValueAt(text, at + 1);
   if (isPlaceholderSecret(value)) return undefined;
+  if (isFileLinkToken(parameter, urlBefore(text, at - parameter.length))) return undefined;
   return { offset: at + 1, length, parameter, value };
 }
 
