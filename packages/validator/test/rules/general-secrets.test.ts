@@ -101,6 +101,33 @@ describe('GEN-SECRETS', () => {
       swagger.paths['/tasks'].get.parameters.push({ name, in: 'query', type: 'string', default: value });
     expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
   });
+  it('fires on an Azure Function key as the default of `code` on a Function app, or of x-functions-key', async () => {
+    // Weavo Liquid Loom's swagger had its Function key as an internal `code` in each operation, until
+    // PowerPlatformConnectors #3269. Elsewhere `code` is an OAuth authorization code.
+    for (const [host, name, location, fires] of [
+      ['liquidloom.azurewebsites.net', 'code', 'query', true],
+      ['api.contoso.com', 'x-functions-key', 'header', true],
+      ['api.contoso.com', 'code', 'query', false],
+    ] as const) {
+      const swagger = validSwagger();
+      swagger.host = host;
+      swagger.paths['/tasks'].get.parameters.push({
+        name,
+        in: location,
+        type: 'string',
+        required: true,
+        default: API_KEY,
+        'x-ms-visibility': 'internal',
+      });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect({ host, name, findings }).toMatchObject({
+        host,
+        name,
+        findings: fires ? [{ pointer: '/paths/~1tasks/get/parameters/1/default' }] : [],
+      });
+    }
+  });
+
   describe('one secret in several places of a file', () => {
     const OTHER_KEY = '7c1e94b2' + 'd6f08a3e5c7b9d1f2a4e6c8b0d3f';
 
