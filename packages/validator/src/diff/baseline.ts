@@ -2,6 +2,7 @@ import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 import { readUnlisted, type ListingScope } from '../model/unlisted-message.js';
+import { withoutRepeatedPlaces } from '../model/repeated-places.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of
@@ -108,11 +109,16 @@ function relativeFile(finding: Finding): string {
   return slashSeparated(path.relative(finding.connector, finding.file));
 }
 
-/** Messages that quote the connector's own path would differ between the two checkouts. */
+/**
+ * Messages that quote the connector's own path would differ between the two checkouts; and a
+ * finding that names the other places of its problem (GEN-SECRETS' one secret in ten examples) is the
+ * same finding when an edit moved them or cleaned some of them.
+ */
 function normalizedMessage(finding: Finding): string {
+  const message = withoutRepeatedPlaces(finding.message);
   return finding.connector && finding.connector !== '.'
-    ? finding.message.split(finding.connector).join('<connector>')
-    : finding.message;
+    ? message.split(finding.connector).join('<connector>')
+    : message;
 }
 
 function countKeys(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, number> {

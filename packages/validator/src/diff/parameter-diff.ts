@@ -1,5 +1,5 @@
 import { childPointer, valueAtPointer } from '../json/pointer.js';
-import { has } from '../swagger/json-values.js';
+import { asString, has } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { OperationInfo, ParameterInfo } from '../swagger/operation-info.js';
 import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
@@ -10,6 +10,8 @@ import { jsonEqual } from './json-equal.js';
 import { hasRequiredFields, isFilledForFlows, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
+import { secretDefault } from '../rules/general-secrets/secret-default.js';
+import { maskSecret } from '../rules/general-secrets/placeholders.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -131,12 +133,8 @@ export function diffParameters(
         `The parameter was not compared: in the base version, ${why}.`,
       );
     } else {
-      // A path parameter is kept only with its placeholder, which BRK-PATH-CHANGED tells of.
-      report(
-        parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted,
-        'old',
-        parameter,
-      );
+      const { rule, detail } = deletion(context.old, parameter);
+      report(rule, 'old', parameter, detail);
     }
   }
 
@@ -192,6 +190,25 @@ export function diffParameters(
       }
     }
   }
+}
+
+/**
+ * How the deletion of a base version's parameter is told. A path parameter is kept only with its
+ * placeholder, which BRK-PATH-CHANGED tells of. A parameter whose default was a secret (GEN-SECRETS'
+ * own test) is rightly deleted: the advice to keep it would keep the leaked key (upstream #3269).
+ */
+function deletion(model: SwaggerModel, parameter: ParameterInfo): { rule: ChangeRule; detail?: string } {
+  const secret =
+    parameter.name === undefined
+      ? undefined
+      : secretDefault(parameter.name, parameter.value.default, asString(model.root.host));
+  if (secret !== undefined) {
+    return {
+      rule: CASE_RULES.secretParameterDeleted,
+      detail: `Its default looked like a real secret (${maskSecret(secret)}).`,
+    };
+  }
+  return { rule: parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 
 /** Texts that tell users what a parameter is: a renamed one keeps at least one of them. */

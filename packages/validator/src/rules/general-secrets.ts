@@ -3,12 +3,14 @@ import { findColons } from '../json/colons.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
-import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import { sameLevels, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS, secretFormatMatches } from './general-secrets/patterns.js';
 import { screenForSecrets } from './general-secrets/screen.js';
 import { findUrlCredentials } from './general-secrets/url-credentials.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
+import { SecretsByValue } from './general-secrets/once-per-value.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -20,10 +22,11 @@ function colonsAfterSecretName(document: JsonDocument | TextDocument): readonly 
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
 
+/** Adds the secrets written in a file's text to `secrets`, each place with the report of it. */
 function scanFile(
-  context: RuleContext,
   kind: Exclude<FileKind, 'folder' | 'icon'>,
   document: JsonDocument | TextDocument,
+  secrets: SecretsByValue,
 ): void {
   const text = document.text;
   // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
@@ -34,12 +37,12 @@ function scanFile(
     for (const match of secretFormatMatches(text, format)) {
       if (isPlaceholderSecret(match.text) && !match.text.startsWith('-----')) continue;
       reported.add(match.index);
-      context.report({
+      secrets.add(match.text, match.index, () => ({
         file: kind,
         offset: match.index,
         length: match.text.length,
         message: `This looks like ${format.name} (${maskSecret(match.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
-      });
+      }));
     }
   }
   for (const match of screen.assignments ? text.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -50,12 +53,12 @@ function scanFile(
     const offset = match.index + match[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text) : []) {
     // A token format inside the URL (`?key=AIza…`) is reported already, at the same place.
@@ -64,12 +67,28 @@ function scanFile(
       credential.parameter === undefined
         ? 'a password in its user information'
         : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`,
-    });
+    }));
+  }
+}
+
+/**
+ * Adds the secrets hard-coded as the defaults of secret-named swagger parameters to `secrets`, each
+ * reported at its default, and placed where the default is in the text (all located in one pass).
+ */
+function addParameterDefaults(swagger: SwaggerModel, document: JsonDocument, secrets: SecretsByValue): void {
+  const defaults = secretParameterDefaults(swagger);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
+    }));
   }
 }
 
@@ -79,7 +98,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=…`, `logo.png?alt=media&token=…`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -88,14 +107,12 @@ export const secretRules: RuleDefinition[] = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== undefined) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
-        });
+        if (document === undefined) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === 'swagger')
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports(document)) context.report(report);
       }
     },
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { markBaseline } from '../../src/diff/baseline.js';
 import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
 import { unlistedMessage } from '../../src/model/unlisted-message.js';
+import { repeatedPlaces } from '../../src/model/repeated-places.js';
 
 function finding(connector: string, overrides: Partial<FindingFields>): Finding {
   return locatedFinding({
@@ -52,6 +53,29 @@ describe('markBaseline', () => {
       [base({ pointer: '/a' })],
     );
     expect(marked.map((f) => f.baseline)).toEqual(['new', 'existing']);
+  });
+
+  it('matches a finding that names the other places of its problem whatever those places now are', () => {
+    // GEN-SECRETS: one key in ten places is one finding. Lines inserted above, three places cleaned:
+    // the same leak, not a new one. Another key is new.
+    const leak = 'This URL carries its api_key in the query (9f8c****** (32 characters)).';
+    const readme = { ruleId: 'GEN-SECRETS', file: 'certified-connectors/A/readme.md' };
+    const inBase = { ...readme, file: '/tmp/base-1/certified-connectors/A/readme.md' };
+    const marked = markBaseline(
+      [
+        current({ ...readme, line: 8, message: `${leak}${repeatedPlaces([12, 12, 30, 31, 40, 41])}` }),
+        current({ ...readme, line: 9, message: leak.replace('9f8c', '7c1e') }),
+      ],
+      [base({ ...inBase, line: 5, message: `${leak}${repeatedPlaces([9, 9, 9, 27, 28, 37, 38, 39, 50])}` })],
+    );
+    expect(marked.map((f) => f.baseline)).toEqual(['existing', 'new']);
+    // Cleaned down to one place, it is still the base's finding.
+    expect(
+      markBaseline(
+        [current({ ...readme, message: leak })],
+        [base({ ...inBase, message: `${leak}${repeatedPlaces([9])}` })],
+      )[0]!.baseline,
+    ).toBe('existing');
   });
 
   it('tells other files and rules apart', () => {

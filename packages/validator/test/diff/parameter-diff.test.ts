@@ -296,6 +296,55 @@ describe('BRK-PARAM-DELETED', () => {
     expect(withRule(result, 'BRK-PATH-CHANGED')[0]!.message).toMatch(/Keep the old method and path;/);
   });
 
+  describe('of a parameter whose default was a secret', () => {
+    // Built from pieces so that no secret-shaped literal is committed.
+    const KEY = '9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d';
+    const FUNCTION_KEY = 'qN7v' + 'Xr2LpW9sKd4TzQ8mYb6HcJ1fGe5UaR3oVi0xEn_Bw-Zt2kPy7sLq==';
+    const withInternal = (parameter: Json, host?: string) =>
+      validSwaggerWith((swagger) => {
+        if (host) swagger.host = host;
+        const internal = { in: 'query', type: 'string', required: true, 'x-ms-visibility': 'internal' };
+        listTasks(swagger).parameters.push({ ...internal, ...parameter });
+      });
+    const deleted = (before: Json) =>
+      withRule(
+        diffEdited((swagger) => listTasks(swagger).parameters.pop(), before),
+        'BRK-PARAM-DELETED',
+      );
+
+    it('says that removing it is right and that the key must be revoked, not to keep it', () => {
+      // Weavo Liquid Loom (PowerPlatformConnectors #3269) deleted an internal `code` parameter whose
+      // default was its Azure Function's key; an internal api_key is the same leak.
+      for (const before of [
+        withInternal({ name: 'code', default: FUNCTION_KEY }, 'liquidloom.azurewebsites.net'),
+        withInternal({ name: 'api_key', default: KEY }),
+        withInternal({ name: 'x-functions-key', in: 'header', default: FUNCTION_KEY }),
+      ]) {
+        const changes = deleted(before);
+        expect(changes).toMatchObject([{ severity: 'warning', side: 'old' }]);
+        const { message } = changes[0]!;
+        expect(message).toMatch(
+          /^The input has been deleted\. Existing flows will continue to send it\. Its default looked like a real secret \(\w{4}\*{6} \(\d+ characters\)\)\. Removing it is right: .* revoke that key/,
+        );
+        expect(message).not.toMatch(/Keep it/);
+        expect(message).not.toContain(KEY);
+        expect(message).not.toContain(FUNCTION_KEY);
+      }
+    });
+
+    it('still advises keeping it when the default is a placeholder, or `code` is not on a Function app', () => {
+      for (const before of [
+        withInternal({ name: 'api_key', default: 'YOUR_API_KEY' }),
+        withInternal({ name: 'code', default: FUNCTION_KEY }, 'api.example.com'),
+        withInternal({ name: 'region', default: KEY }),
+      ]) {
+        expect(deleted(before).map((change) => change.message)).toEqual([
+          expect.stringMatching(/Keep it, even if the API now ignores it;/),
+        ]);
+      }
+    });
+  });
+
   it('stays quiet when the parameter is still there', () => {
     expect(
       withRule(

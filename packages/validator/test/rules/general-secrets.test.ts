@@ -101,6 +101,118 @@ describe('GEN-SECRETS', () => {
       swagger.paths['/tasks'].get.parameters.push({ name, in: 'query', type: 'string', default: value });
     expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
   });
+  it('fires on an Azure Function key as the default of `code` on a Function app, or of x-functions-key', async () => {
+    // Weavo Liquid Loom's swagger had its Function key as an internal `code` in each operation, until
+    // PowerPlatformConnectors #3269. Elsewhere `code` is an OAuth authorization code.
+    for (const [host, name, location, fires] of [
+      ['liquidloom.azurewebsites.net', 'code', 'query', true],
+      ['api.contoso.com', 'x-functions-key', 'header', true],
+      ['api.contoso.com', 'code', 'query', false],
+    ] as const) {
+      const swagger = validSwagger();
+      swagger.host = host;
+      swagger.paths['/tasks'].get.parameters.push({
+        name,
+        in: location,
+        type: 'string',
+        required: true,
+        default: API_KEY,
+        'x-ms-visibility': 'internal',
+      });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect({ host, name, findings }).toMatchObject({
+        host,
+        name,
+        findings: fires ? [{ pointer: '/paths/~1tasks/get/parameters/1/default' }] : [],
+      });
+    }
+  });
+
+  describe('one secret in several places of a file', () => {
+    const OTHER_KEY = '7c1e94b2' + 'd6f08a3e5c7b9d1f2a4e6c8b0d3f';
+
+    it('is one finding, at its first place, that names the lines of the others; another secret is its own', async () => {
+      const readme = [
+        validReadme(),
+        `Try https://api.example.com/v1/items?api_key=${API_KEY}`,
+        `Or https://api.example.com/v1/items?api_key=${API_KEY} and https://api.example.com/v2/items?api_key=${API_KEY}`,
+        `A second key: https://api.example.com/v1/items?api_key=${OTHER_KEY}`,
+        `In code: "api_key": "${API_KEY}"`,
+        '',
+      ].join('\n');
+      const findings = await scan({ ...validConnectorFiles(), 'readme.md': readme });
+      expect(findings).toMatchObject([
+        { line: 26, column: 46 },
+        { line: 28, column: 56 },
+      ]);
+      expect(findings[0]!.message).toMatch(
+        /\(9f8c\*{6} \(32 characters\)\).* The same value is in 3 more places, on lines 27 and 29: remove it from each\.$/,
+      );
+      expect(findings[1]!.message).toMatch(/\(7c1e\*{6} \(36 characters\)\).*git history\.$/);
+      for (const finding of findings) expect(finding.message).not.toContain(API_KEY);
+    });
+
+    it('counts the parameter defaults that hold it with the text, in the order of the file', async () => {
+      // Ten operations with the same internal key, and the key in the description above them: one
+      // error, at the description, which comes first in the file.
+      const swagger = validSwagger();
+      swagger.info.description = `Call https://api.contoso.com/v1/tasks?api_key=${API_KEY} to try it.`;
+      const key = {
+        name: 'api_key',
+        in: 'query',
+        type: 'string',
+        default: API_KEY,
+        'x-ms-visibility': 'internal',
+      };
+      swagger.paths['/tasks'].get.parameters.push(key);
+      swagger.paths['/tasks'].post.parameters.push(key);
+      const text = JSON.stringify(swagger, null, 2);
+      const lines = text.split('\n');
+      const defaults = lines.flatMap((line, index) =>
+        line.includes(`"default": "${API_KEY}"`) ? [index + 1] : [],
+      );
+      expect(defaults).toHaveLength(2);
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings).toMatchObject([
+        { line: lines.findIndex((line) => line.includes('"description": "Call')) + 1 },
+      ]);
+      expect(findings[0]!.message).toMatch(/^This URL carries its api_key in the query/);
+      expect(findings[0]!.message).toContain(
+        ` The same value is in 2 more places, on lines ${defaults[0]} and ${defaults[1]}: remove it from each.`,
+      );
+    });
+
+    it('is one finding past the per-rule cap too, not a thousand and a count of the rest', async () => {
+      const line = `https://api.example.com/v1/items?api_key=${API_KEY}`;
+      const readme = `${validReadme()}\n${Array(2500).fill(line).join('\n')}\n`;
+      const findings = await scan({ ...validConnectorFiles(), 'readme.md': readme });
+      expect(findings).toMatchObject([{ line: 26 }]);
+      expect(findings[0]!.message).toMatch(
+        / The same value is in 2,499 more places, on lines 27, 28, 29 and 2,496 more: remove it from each\.$/,
+      );
+    });
+
+    it('says "there too" of one other place, and counts places on one line once by line', async () => {
+      const once = await scan({
+        ...validConnectorFiles(),
+        'script.csx': `var apiKey = "${API_KEY}";\nvar password = "${API_KEY}";\n`,
+      });
+      expect(once).toMatchObject([{ line: 1 }]);
+      expect(once[0]!.message).toMatch(
+        / The same value is in 1 more place, on line 2: remove it there too\.$/,
+      );
+      const url = `https://api.example.com/v1/items?api_key=${API_KEY}`;
+      const many = await scan({
+        ...validConnectorFiles(),
+        'script.csx': `${[url, url, url, url].join(' ')}\n\n${url}\n${url}\n${url}\n${url}\n`,
+      });
+      expect(many).toMatchObject([{ line: 1 }]);
+      expect(many[0]!.message).toMatch(
+        / The same value is in 7 more places, on lines 1, 3, 4 and 2 more: remove it from each\.$/,
+      );
+    });
+  });
+
   describe('credentials in URLs', () => {
     // Built from pieces so that no secret-shaped literal is committed.
     const HEX_KEY = '3f9a' + '71c0e4b28d5a96f1c3e07b4d2a8f615e';
@@ -221,6 +333,47 @@ describe('GEN-SECRETS', () => {
         { file: 'Contoso/apiDefinition.swagger.json', ruleId: 'GEN-SECRETS' },
         { file: 'Contoso/apiProperties.json', ruleId: 'GEN-SECRETS' },
       ]);
+    });
+
+    it('leaves the token of a link that shares one file for download alone', async () => {
+      // Connect Bridge's readme (PowerPlatformConnectors, certified) links its installer so; Firebase
+      // Storage links a file so. Each token opens that one file.
+      const TOKEN = 'Zt8q' + 'Lm3RvX6pKw2NcY9bTf4HsJ7dGa1eUo5i';
+      const UUID = '3656bfa6' + '-0047-4fd2-944b-ffdc4b44c7e0';
+      const readme = [
+        validReadme(),
+        `Download the installer: [Setup.exe](https://share.example.com/download.php?id=202&token=${TOKEN})`,
+        `![Logo](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/images%2Flogo.png?alt=media&token=${UUID})`,
+        `The guide: https://files.example.com/guides/Setup%20Guide.pdf?token=${TOKEN}`,
+        `Or https://share.example.com/download?id=7&amp;token=${TOKEN}`,
+        '',
+      ].join('\n');
+      const swagger = validSwagger();
+      swagger.info.description = `Install https://share.example.com/download.php?id=202&token=${TOKEN} first.`;
+      const swaggerText = JSON.stringify(swagger, null, 2).replaceAll('/', '\\/');
+      expect(
+        await scan({
+          ...validConnectorFiles(),
+          'readme.md': readme,
+          'apiDefinition.swagger.json': swaggerText,
+        }),
+      ).toEqual([]);
+    });
+
+    it("still fires on a token sent to an API's address, on a data file, or under a credential's name", async () => {
+      for (const url of [
+        `https://api.example.com/v1/files/42/download?token=${HEX_KEY}`,
+        `https://api-eu.example.com/files/report.pdf?token=${HEX_KEY}`,
+        `https://example.com/api/download?token=${HEX_KEY}`,
+        `https://calendar.example.com/feeds/team.ics?token=${HEX_KEY}`,
+        `https://example.com/export/items.json?token=${HEX_KEY}`,
+        `https://share.example.com/download.php?id=202&access_token=${HEX_KEY}`,
+        `https://share.example.com/setup.exe?api_key=${HEX_KEY}`,
+        `https://tasks.example.com/?token=${HEX_KEY}`,
+      ]) {
+        const findings = await scan({ ...validConnectorFiles(), 'readme.md': `${validReadme()}\n${url}\n` });
+        expect({ url, findings }).toMatchObject({ url, findings: [{ ruleId: 'GEN-SECRETS', line: 26 }] });
+      }
     });
 
     it('leaves placeholders, paging tokens, documentation values and plain user names alone', async () => {

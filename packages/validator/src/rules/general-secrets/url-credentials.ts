@@ -5,7 +5,8 @@
  * files rarely hold (`=`, `@`), so the search costs one `indexOf` loop over each.
  *
  * In the corpus (373 connectors) every such URL holds a placeholder (`client_secret={clientSecret}`,
- * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only.
+ * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only,
+ * and not on the token of a link that shares one file (file-link.ts).
  */
 
 import { oneOf, trimEndWhere } from '@connector-alm/core';
@@ -17,6 +18,8 @@ import {
   looksLikeDocumentationValue,
 } from './placeholders.js';
 import { SECRET_NAMES } from './patterns.js';
+import { isFileLinkToken } from './file-link.js';
+import { FUNCTION_APP_ADDRESS, FUNCTION_KEY_PARAMETER } from './function-key.js';
 
 /** A credential found in a URL: where its value is, what names it, and the value itself (never printed). */
 export interface UrlCredential {
@@ -46,12 +49,6 @@ const CREDENTIAL_PARAMETERS = new Set([
   'subscriptionkey',
   'ocpapimsubscriptionkey',
 ]);
-
-/**
- * An Azure Function's key travels as `?code=`; elsewhere `code` is an OAuth authorization code, which
- * documentation shows in sample redirects and which expires within minutes, so only these hosts count.
- */
-const FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 
 /** Whether a character code is one of a query parameter's name: `[A-Za-z0-9_.-]`. */
 function isNameCharacter(code: number): boolean {
@@ -137,7 +134,7 @@ export function credentialParameterBefore(text: string, at: number): string | un
   if (name.startsWith('.') || text.charAt(at + 1) === '=') return undefined;
   const folded = name.toLowerCase().replace(/[_.-]/g, '');
   if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === 'code' && FUNCTION_KEY_HOST.test(urlBefore(text, start))) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text, start))) return name;
   return undefined;
 }
 
@@ -163,6 +160,7 @@ function queryCredentialAt(text: string, at: number): UrlCredential | undefined 
   if (parameter === undefined) return undefined;
   const { length, value } = queryValueAt(text, at + 1);
   if (isPlaceholderSecret(value)) return undefined;
+  if (isFileLinkToken(parameter, urlBefore(text, at - parameter.length))) return undefined;
   return { offset: at + 1, length, parameter, value };
 }
 

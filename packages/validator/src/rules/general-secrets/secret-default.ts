@@ -1,0 +1,54 @@
+import { SECRET_FORMATS, SECRET_NAMES } from './patterns.js';
+import { isPlaceholderSecret } from './placeholders.js';
+import { FUNCTION_KEY_PARAMETER, isFunctionAppHost } from './function-key.js';
+
+/**
+ * Names of parameters that carry a credential (api_key, X-Api-Key, Ocp-Apim-Subscription-Key,
+ * access_token, Authorization, password). A maker who hard-codes a key as such a parameter's default
+ * (usually internal, so users never see it) ships the key to every user; the text scan misses it,
+ * since the key is named by the parameter's `name`, not by the JSON key `default` before the value.
+ * A name of SECRET_NAMES anywhere in the parameter's name counts, its words joined by `-`, `_`, a
+ * space or nothing (headers are written X-Api-Key); and, unlike the whole keys of the text scan, so
+ * do a subscription key (Ocp-Apim-Subscription-Key), any name with `secret` in it, and the names
+ * Authorization and token themselves.
+ */
+const SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join('[-_ ]?')),
+    'subscription[-_ ]?key',
+    'secret',
+    '^authorization$',
+    '^token$',
+  ].join('|'),
+  'i',
+);
+/**
+ * An Azure Function's key as a header (`x-functions-key`); as a query parameter it is named `code`,
+ * which counts on a Function app's host only (function-key.ts).
+ */
+const FUNCTION_KEY_HEADER = /^x-functions-key$/i;
+/** The scheme word before the credential in an Authorization value. */
+const AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
+/** Non-global copies: the text scan reports these formats wherever they are, defaults included. */
+const KNOWN_FORMATS = SECRET_FORMATS.map((format) => new RegExp(format.pattern.source));
+
+/**
+ * The default of a parameter named `name` when it is a secret GEN-SECRETS reports as the parameter's
+ * default: a secret-named parameter whose default looks real, or an Azure Function's key (`code` on
+ * a Function app's `host`, the swagger's). Undefined for any other. The name is tested first: few
+ * parameters get their default read. The breaking-change check asks it too, of a deleted parameter
+ * (diff/parameter-diff.ts), whose removal it then does not advise against.
+ */
+export function secretDefault(name: string, value: unknown, host: string | undefined): string | undefined {
+  if (!isCredentialName(name, host)) return undefined;
+  if (typeof value !== 'string') return undefined;
+  if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ''))) return undefined;
+  // A token format is the text scan's, wherever it is written.
+  if (KNOWN_FORMATS.some((format) => format.test(value))) return undefined;
+  return value;
+}
+
+function isCredentialName(name: string, host: string | undefined): boolean {
+  if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
+  return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== undefined && isFunctionAppHost(host);
+}
