@@ -895,10 +895,12 @@ describe('validate-connector in a pull request', () => {
     expect(warned.summary).toContain(
       '**certified-connectors/Contoso Tasks** (deleted): breaking (1 breaking, 0 non-breaking)',
     );
-    // Not linked: the folder is not at the commit under review.
+    // Listed once, with the change, where the base version had it. Not linked: the folder is not at
+    // the commit under review.
     expect(warned.summary).toMatch(
-      /^- error certified-connectors\/Contoso Tasks:1:1: The connector has been deleted\./m,
+      /^- 💥 \*\*breaking\*\* \[`BRK-CONNECTOR-DELETED`\]\([^)]+\): The connector has been deleted\. .* \(error certified-connectors\/Contoso Tasks; in the base version [0-9a-f]{12}:certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:1\)$/m,
     );
+    expect(warned.summary).not.toContain('### Findings by rule');
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toEqual([
       expect.objectContaining({

@@ -1,4 +1,5 @@
-import type { DiffResult } from '../diff/change.js';
+import type { Change, DiffResult } from '../diff/change.js';
+import type { Finding } from '../model/finding.js';
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import type { ValidateOptions, ValidationResult } from '../validate.js';
 import type { Git } from './git.js';
@@ -33,6 +34,11 @@ export interface ConnectorDiff {
   status: ConnectorChangeStatus;
   /** The changes against the merge base (changed connectors, and the deletion of deleted ones). */
   diff?: DiffResult;
+  /**
+   * The finding each of its BRK-* changes is reported as, the same object as in `findings`: a report
+   * that lists the changes too (the job summary) lists such a change once, at its finding's place.
+   */
+  reportedAs?: ReadonlyMap<Change, Finding>;
   /** Where the folder was at the merge base, when the branch renamed it. */
   renamedFrom?: string;
 }

@@ -2,7 +2,7 @@ import { slashSeparated } from '@connector-alm/core';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
-import { classifyChanges, type DiffResult } from '../diff/change.js';
+import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from '../diff/connector-version.js';
@@ -16,8 +16,8 @@ import { toRepositoryPath } from './repository-paths.js';
 
 /**
  * A connector the branch changed, compared with its version at the merge base (or at the folder it
- * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings;
- * `added` when the merge base has no such folder.
+ * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings
+ * (`reportedAs` pairs each with its finding); `added` when the merge base has no such folder.
  */
 export async function compareWithBase(
   connector: ConnectorResult,
@@ -27,7 +27,13 @@ export async function compareWithBase(
   mergeBase: string,
   options: BaseValidationOptions,
   cwd: string,
-): Promise<{ status: 'changed' | 'added'; findings: Finding[]; diff?: DiffResult; basePath?: string }> {
+): Promise<{
+  status: 'changed' | 'added';
+  findings: Finding[];
+  diff?: DiffResult;
+  basePath?: string;
+  reportedAs?: ReadonlyMap<Change, Finding>;
+}> {
   // The folder where it is; where it was, when the branch moved it there.
   let basePath = repositoryPath;
   let base = await materializeFolder(git, mergeBase, repositoryPath);
@@ -55,13 +61,16 @@ export async function compareWithBase(
     // BRK-* changes are reported as findings: the breaking ones and the process slips. Not a deleted
     // apiProperties.json: REPO-REQUIRED-FILES reports the folder without it, and a second error
     // would say the same of the same folder.
-    const breaking = diff.changes
-      .filter(
-        (change) =>
-          change.ruleId.startsWith('BRK-') && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id,
-      )
-      .map((change) => changeToFinding(change, connector, current, previous));
-    return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+    const reportedAs = new Map(
+      diff.changes
+        .filter(
+          (change) =>
+            change.ruleId.startsWith('BRK-') && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id,
+        )
+        .map((change) => [change, changeToFinding(change, connector, current, previous)] as const),
+    );
+    const findings = [...marked, ...reportedAs.values()].sort(compareFindings);
+    return { status: 'changed', findings, diff, basePath, reportedAs };
   } finally {
     await base.cleanup();
   }

@@ -130,6 +130,7 @@ export async function validateAgainstBase(
       repositoryPath,
       status: compared.status,
       diff: compared.diff,
+      ...(compared.reportedAs && { reportedAs: compared.reportedAs }),
       ...(compared.basePath !== repositoryPath && compared.basePath
         ? { renamedFrom: compared.basePath }
         : {}),
@@ -157,12 +158,14 @@ export async function validateAgainstBase(
   for (const folder of scope.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
     const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    deletions.push(connectorDeletedFinding(change, shown));
+    const finding = connectorDeletedFinding(change, shown);
+    deletions.push(finding);
     diffs.push({
       path: shown,
       repositoryPath: folder.repositoryPath,
       status: 'deleted',
       diff: { changes: [change], classification: classifyChanges([change]) },
+      reportedAs: new Map([[change, finding]]),
     });
   }
   const findings = [

@@ -1,6 +1,7 @@
 import type { PathBase } from './artifact-path.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import type { ConnectorChanges } from './summary-changes.js';
+import type { SourceUrl } from './summary-place.js';
 
 // The job summary's options, apart from job-summary.ts because the sections it writes
 // (summary-findings.ts, summary-status-table.ts) read them too.
@@ -36,9 +37,6 @@ export interface JobSummaryOptions extends PathBase {
    */
   everyFinding?: string;
   title?: string;
-  /**
-   * The web address of a file at a line, e.g. the blob at the commit under review; findings link there.
-   * Undefined for a file it cannot address (outside the repository).
-   */
-  sourceUrl?: (file: string, line: number) => string | undefined;
+  /** Where findings (and the changes on the commit under review) link to. */
+  sourceUrl?: SourceUrl;
 }

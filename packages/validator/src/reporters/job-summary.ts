@@ -10,7 +10,7 @@ import { repositoryPath } from './artifact-path.js';
 import type { JobSummaryOptions } from './job-summary-options.js';
 import { escapeMarkdown } from './markdown.js';
 import { countWords } from './severity-count-words.js';
-import { writeChanges } from './summary-changes.js';
+import { findingsOfChanges, writeChanges } from './summary-changes.js';
 import { writeFindingsByRule } from './summary-findings.js';
 import { statusIcon, writeStatusTable } from './summary-status-table.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
@@ -31,9 +31,9 @@ export interface JobSummary {
 
 /**
  * The job summary of a validation run, in GitHub-flavoured markdown: a status table per connector,
- * the breaking changes (when given), and every finding grouped by rule with a link to the rule's
- * documentation. User text is escaped. When the text would pass GitHub's size limit, the rest is
- * left out with a note saying how much.
+ * the changes against the base (when given), and the other findings grouped by rule with a link to
+ * the rule's documentation. User text is escaped. When the text would pass GitHub's size limit, the
+ * rest is left out with a note saying how much.
  */
 export function renderJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): string {
   return buildJobSummary(result, options).markdown;
@@ -75,14 +75,18 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
       '',
     );
   }
-  if (options.changes) {
-    writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
-  }
   // A deleted folder is not at the commit under review: a link there would lead nowhere.
   const gone = new Set(deleted.map((connector) => connector.path));
   const sourceUrl: JobSummaryOptions['sourceUrl'] =
     options.sourceUrl && ((file, line) => (gone.has(file) ? undefined : options.sourceUrl!(file, line)));
-  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
+  const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+  if (options.changes) writeChanges(budget, options.changes, sourceUrl, shown, docs, omitted);
+  // A change that is a finding (BRK-*) is listed once, with its change: a reviewer read each breaking
+  // change twice, and the size limit was spent on it twice.
+  const withChanges = findingsOfChanges(options.changes ?? []);
+  const findings = result.findings.filter((finding) => !withChanges.has(finding));
+  const listedWithChanges = result.findings.length - findings.length;
+  writeFindingsByRule(budget, findings, listedWithChanges, { ...options, sourceUrl }, shown, omitted);
 
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }

@@ -1,5 +1,7 @@
+import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, inlineCode } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
+import { findingPlace, type SourceUrl } from './summary-place.js';
 import { ruleDocUrl } from './tool-info.js';
 
 /** One change between a connector's base version and the PR's, as the diff engine reports it. */
@@ -15,6 +17,17 @@ export interface ConnectorChange {
   valuePath?: string;
   file?: string;
   line?: number;
+  /**
+   * Which version `file` and `line` are in: `old` for a part the change deleted, where `file` is named
+   * `<commit>:<repository path>` (as the diff names the base version's files).
+   */
+  side?: 'old' | 'new';
+  /**
+   * The finding validation reported the change as (its BRK-* changes: ConnectorDiff.reportedAs). Its
+   * line gives the finding's severity and its place at the commit under review, and the findings by
+   * rule leave it out: the change is listed once.
+   */
+  finding?: Finding;
 }
 
 /** The changes of one connector against its base version, and their certification classification. */
@@ -34,13 +47,25 @@ export interface ConnectorChanges {
   classification: string;
 }
 
-/** The section of the changes against the base branch: per connector, breaking changes first. */
+/** The findings that the changes section lists, each with its change. */
+export function findingsOfChanges(changeSets: readonly ConnectorChanges[]): Set<Finding> {
+  return new Set(
+    changeSets.flatMap((set) => set.changes.flatMap((change) => (change.finding ? [change.finding] : []))),
+  );
+}
+
+/**
+ * The section of the changes against the base branch: per connector, breaking changes first. A
+ * change left out for the size limit that is a finding counts among the findings left out too: the
+ * summary holds it nowhere else.
+ */
 export function writeChanges(
   budget: SummaryBudget,
   changeSets: readonly ConnectorChanges[],
+  sourceUrl: SourceUrl | undefined,
   shown: (file: string) => string,
   docs: string,
-  omitted: { changes: number },
+  omitted: { changes: number; findings: number },
 ): void {
   budget.add('### Changes against the base branch', '');
   // Not "no connector changed": a pull request that only adds an intro.md changes its folder, and
@@ -68,8 +93,10 @@ export function writeChanges(
     // Breaking changes first: they are what the reviewer has to decide on.
     const ordered = [...set.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
     for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change, shown, docs))) {
-        omitted.changes += ordered.length - index;
+      if (!budget.add(changeLine(change, sourceUrl, shown, docs))) {
+        const rest = ordered.slice(index);
+        omitted.changes += rest.length;
+        omitted.findings += rest.filter((left) => left.finding).length;
         break;
       }
     }
@@ -77,15 +104,46 @@ export function writeChanges(
   }
 }
 
-function changeLine(change: ConnectorChange, shown: (file: string) => string, docs: string): string {
+function changeLine(
+  change: ConnectorChange,
+  sourceUrl: SourceUrl | undefined,
+  shown: (file: string) => string,
+  docs: string,
+): string {
   const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
-  const where = change.file
-    ? ` (${escapeMarkdown(shown(change.file))}${change.line !== undefined ? `:${change.line}` : ''})`
-    : '';
   // As the text report and the annotations end the message: which field, in Microsoft's words.
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : '';
   // Linked like the findings' rules: the reference says what the change breaks and what to do instead.
   const rule = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
-  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${valuePath}${where}`;
+  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${valuePath}${changePlace(change, sourceUrl, shown)}`;
+}
+
+/**
+ * Where the change is, in parentheses: a change that is a finding says the finding's severity and
+ * place (its line at the commit under review, where the annotation is), and for a deletion where
+ * it was in the base version; any other change its own place, linked when it is at that commit.
+ */
+function changePlace(
+  change: ConnectorChange,
+  sourceUrl: SourceUrl | undefined,
+  shown: (file: string) => string,
+): string {
+  const at = changeLocation(change, shown);
+  if (change.finding) {
+    const inBase = at !== undefined && change.side === 'old' ? `; in the base version ${at}` : '';
+    return ` (${change.finding.severity} ${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
+  }
+  if (at === undefined) return '';
+  const url =
+    change.side === 'new' && change.line !== undefined ? sourceUrl?.(change.file!, change.line) : undefined;
+  return ` (${url ? `[${at}](${url})` : at})`;
+}
+
+/** The change's `file:line` as markdown text, or undefined when it has no file. */
+function changeLocation(change: ConnectorChange, shown: (file: string) => string): string | undefined {
+  if (!change.file) return undefined;
+  // The base version's files are named from the repository already, with their commit.
+  const file = change.side === 'old' ? change.file : shown(change.file);
+  return escapeMarkdown(change.line === undefined ? file : `${file}:${change.line}`);
 }

@@ -7,6 +7,7 @@ import type { JobSummaryOptions } from './job-summary-options.js';
 import { escapeMarkdown, inlineProse } from './markdown.js';
 import { countWords } from './severity-count-words.js';
 import type { SummaryBudget } from './summary-budget.js';
+import { findingPlace } from './summary-place.js';
 import { DEFAULT_RULES_DOC_URL, ruleDocUrl } from './tool-info.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -17,10 +18,15 @@ interface RuleGroup {
   worst: Severity;
 }
 
-/** The findings by rule, each rule titled and linked to its reference entry. */
+/**
+ * The findings by rule, each rule titled and linked to its reference entry. `findings` leaves out
+ * those the changes section lists with their change (`listedWithChanges` of them), which a line
+ * says, so that a reader who counts the table's errors here knows where the others are.
+ */
 export function writeFindingsByRule(
   budget: SummaryBudget,
   findings: readonly Finding[],
+  listedWithChanges: number,
   options: JobSummaryOptions,
   shown: (file: string) => string,
   omitted: { findings: number },
@@ -34,6 +40,11 @@ export function writeFindingsByRule(
   ]);
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   budget.add('### Findings by rule', '');
+  if (listedWithChanges > 0)
+    budget.add(
+      'The findings of the breaking-change check (BRK-\\*) are not repeated here: each is listed above, with its change.',
+      '',
+    );
   const groups = groupByRule(findings);
   for (const [index, group] of groups.entries()) {
     const title = titles.get(group.ruleId);
@@ -61,11 +72,8 @@ function findingLine(
   sourceUrl: JobSummaryOptions['sourceUrl'],
   shown: (file: string) => string,
 ): string {
-  const text = escapeMarkdown(`${shown(finding.file)}:${finding.line}:${finding.column}`);
-  const url = sourceUrl?.(finding.file, finding.line);
-  const where = url ? `[${text}](${url})` : text;
   const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';
-  return `- ${finding.severity} ${where}: ${escapeMarkdown(finding.message)}${existing}`;
+  return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown)}: ${escapeMarkdown(finding.message)}${existing}`;
 }
 
 /** Groups by rule; the worst and most frequent rules first. */

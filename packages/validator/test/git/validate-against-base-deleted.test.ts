@@ -64,6 +64,8 @@ describe('validateAgainstBase: a connector folder the branch deleted', () => {
       classification: 'breaking',
       changes: [{ ruleId: 'BRK-CONNECTOR-DELETED', breaking: true, side: 'old', impact: 'breaking' }],
     });
+    // The deletion with the finding it is reported as, for the job summary to list the two once.
+    expect(result.diffs[1]!.reportedAs?.get(result.diffs[1]!.diff!.changes[0]!)).toBe(result.findings[0]);
     expect(result.counts).toEqual({ error: 1, warning: 0, info: 0 });
     // Judged as any breaking change: left to reviewers, unless breaking changes fail the run.
     expect(judgeRun(result, 'error', false)).toMatchObject({

@@ -148,6 +148,18 @@ describe('validateAgainstBase on a real pull-request history', () => {
     expect(alphaDiff.classification).toBe('breaking');
     expect(alphaDiff.changes.some((change) => change.ruleId === 'CHG-OP-ADDED')).toBe(true);
     expect(result.diffs[2]!.diff).toBeUndefined();
+    // Each BRK-* change with the finding it is reported as, the very object among the findings (the
+    // job summary lists the two once): the three deleted outputs each with its own ValuePath.
+    const reportedAs = result.diffs[0]!.reportedAs!;
+    const reported = alphaDiff.changes.filter((change) => change.ruleId.startsWith('BRK-'));
+    expect(reported).toHaveLength(3);
+    expect(reportedAs.size).toBe(3);
+    for (const change of reported) {
+      expect(result.findings).toContain(reportedAs.get(change));
+      expect(reportedAs.get(change)!.message).toContain(
+        `ValuePath: ${change.valuePath} (In the base version`,
+      );
+    }
 
     const onlyNew = onlyNewFindings(result);
     expect(summary(onlyNew.findings)).toEqual([
@@ -159,6 +171,7 @@ describe('validateAgainstBase on a real pull-request history', () => {
       'Gamma TEST-README-TODO new',
     ]);
     expect(onlyNew.counts).toEqual({ error: 3, warning: 3, info: 0 });
+    for (const change of reported) expect(onlyNew.findings).toContain(reportedAs.get(change));
   });
 
   it('compares a folder the branch renamed with its old self, not as a new connector', async () => {

@@ -293,6 +293,139 @@ describe('job summary', () => {
     ]);
   });
 
+  it('lists a change that is a finding once, with its change, at the place and with the severity of its own finding', () => {
+    // A field deleted from a definition that two operations return: two BRK-OUTPUT-DELETED changes
+    // with the same message, each reported as a finding of its own. They were listed twice, under the
+    // changes and again under the findings by rule.
+    const file = 'certified-connectors/Tasks/apiDefinition.swagger.json';
+    const deleted = (operationId: string, line: number) => {
+      const valuePath = `operation/${operationId}/responses/200/schema/completed`;
+      const finding = locatedFinding({
+        ruleId: 'BRK-OUTPUT-DELETED',
+        severity: 'error',
+        message: `The output field has been deleted. ValuePath: ${valuePath} (In the base version: 0123456789ab:${file}:40:9.)`,
+        file,
+        line,
+        column: 7,
+        connector: 'certified-connectors/Tasks',
+        baseline: 'new',
+      });
+      const change = {
+        ruleId: 'BRK-OUTPUT-DELETED',
+        breaking: true,
+        message: 'The output field has been deleted.',
+        operationId,
+        valuePath,
+        file: `0123456789ab:${file}`,
+        line: 40,
+        side: 'old' as const,
+        finding,
+      };
+      return { finding, change };
+    };
+    const getTask = deleted('GetTask', 30);
+    const listTasks = deleted('ListTasks', 31);
+    const other = tasksFinding('SWG-OPID-REQ', 'warning');
+    // In the order of the findings, which is not the changes' order.
+    const result = tasksResult([getTask.finding, listTasks.finding, other]);
+    const summary = renderJobSummary(result, {
+      rulesDocUrl: 'https://x.test/rules.md',
+      sourceUrl: (at, line) => `https://github.test/blob/head/${encodeURI(at)}#L${line}`,
+      changes: [
+        {
+          connector: 'certified-connectors/Tasks',
+          classification: 'breaking',
+          changes: [listTasks.change, getTask.change],
+        },
+      ],
+    });
+    const link = (line: number) =>
+      `[certified-connectors/Tasks/apiDefinition.swagger.json:${line}:7](https://github.test/blob/head/certified-connectors/Tasks/apiDefinition.swagger.json#L${line})`;
+    expect(summary.split('\n').filter((line) => line.includes('The output field has been deleted.'))).toEqual(
+      [
+        `- 💥 **breaking** [\`BRK-OUTPUT-DELETED\`](https://x.test/rules.md#brk-output-deleted) \`ListTasks\`: The output field has been deleted. ValuePath: \`operation/ListTasks/responses/200/schema/completed\` (error ${link(31)}; in the base version 0123456789ab:${file}:40)`,
+        `- 💥 **breaking** [\`BRK-OUTPUT-DELETED\`](https://x.test/rules.md#brk-output-deleted) \`GetTask\`: The output field has been deleted. ValuePath: \`operation/GetTask/responses/200/schema/completed\` (error ${link(30)}; in the base version 0123456789ab:${file}:40)`,
+      ],
+    );
+    // The other findings by rule, with a word on where the rest are; the table counts them all.
+    expect(summary.split('\n').filter((line) => line.startsWith('#### '))).toEqual([
+      '#### [SWG-OPID-REQ](https://x.test/rules.md#swg-opid-req): Give every operation an operationId. (1 warning)',
+    ]);
+    expect(summary).toContain(
+      '### Findings by rule\n\nThe findings of the breaking-change check (BRK-\\*) are not repeated here: each is listed above, with its change.\n',
+    );
+    expect(summary).toContain('| certified-connectors/Tasks | certified | 2 | 1 | 0 | ❌ |');
+    expect(summary).toContain('❌ 1 connector checked: 2 errors, 1 warning, 0 info.');
+    // Without the findings, the changes are listed as before, and the findings by rule have them.
+    const bare = renderJobSummary(result, {
+      changes: [
+        {
+          connector: 'certified-connectors/Tasks',
+          classification: 'breaking',
+          changes: [getTask.change, listTasks.change].map(({ finding: _, ...change }) => change),
+        },
+      ],
+    });
+    expect(bare).toContain(`(0123456789ab:${file}:40)`);
+    expect(bare).toContain('#### [BRK-OUTPUT-DELETED]');
+    expect(bare).not.toContain('not repeated here');
+  });
+
+  it('leaves the findings by rule out when every finding is listed with its change', () => {
+    const finding = tasksFinding('BRK-OP-DELETED', 'error');
+    const summary = renderJobSummary(tasksResult([finding]), {
+      changes: [
+        {
+          connector: 'certified-connectors/Tasks',
+          classification: 'breaking',
+          changes: [{ ruleId: 'BRK-OP-DELETED', breaking: true, message: 'm', finding }],
+        },
+      ],
+    });
+    expect(summary).not.toContain('### Findings by rule');
+    expect(summary.split('\n').filter((line) => line.startsWith('- '))).toEqual([
+      expect.stringMatching(
+        /^- 💥 \*\*breaking\*\* .*: m \(error certified-connectors\/Tasks\/apiDefinition\.swagger\.json:1:1\)$/,
+      ),
+    ]);
+  });
+
+  it('counts a change that is a finding among the findings left out when the size limit cuts it', () => {
+    const findings = Array.from({ length: 200 }, (_, index) =>
+      locatedFinding({
+        ...tasksFinding('BRK-OP-DELETED', 'error'),
+        message: `Deleted ${index}.`,
+        line: index + 1,
+      }),
+    );
+    const summary = buildJobSummary(tasksResult(findings), {
+      maxBytes: 6000,
+      changes: [
+        {
+          connector: 'certified-connectors/Tasks',
+          classification: 'breaking',
+          changes: findings.map((finding) => ({
+            ruleId: 'BRK-OP-DELETED',
+            breaking: true,
+            message: finding.message,
+            finding,
+          })),
+        },
+      ],
+    });
+    const shown = summary.markdown.split('\n').filter((line) => line.startsWith('- 💥')).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(summary.omitted).toEqual({ findings: 200 - shown, changes: 200 - shown, connectors: 0 });
+  });
+
+  it('names a finding on a connector folder by the folder alone, without a line', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, { rules: SAMPLE_RULES });
+    expect(summary).toContain(
+      '- warning certified-connectors/Contoso Tasks: The folder has no script.csx.\n',
+    );
+  });
+
   it('names connectors and files from the repository root, as GitHub does, not from the working directory', async () => {
     const { root, result } = await sampleResult();
     const repository = path.dirname(root);

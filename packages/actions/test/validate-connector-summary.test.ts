@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { validSwagger } from '@connector-alm/validator/testing';
+import {
+  cleanupWorkspaces,
+  commitOnDev,
+  git,
+  runOnPullRequest,
+  workspaceWithConnector,
+} from './helpers/pull-request-repo.js';
+
+afterAll(cleanupWorkspaces);
+
+interface SarifResult {
+  ruleId: string;
+  level: 'error' | 'warning' | 'note';
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+}
+
+/** A list item of the rendered summary: its HTML, and its text as a reader sees it. */
+interface Item {
+  html: string;
+  text: string;
+}
+
+function writeJson(file: string, value: unknown): void {
+  writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+function notesSwagger(): Record<string, any> {
+  const swagger = validSwagger();
+  swagger.info.title = 'Contoso Notes';
+  swagger.host = 'notes.contoso.com';
+  return swagger;
+}
+
+/** The list items of the HTML, as GitHub shows a job summary (no list nests in it). */
+function listItems(html: string): Item[] {
+  return [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, inner]) => ({
+    html: inner!,
+    text: inner!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  }));
+}
+
+/**
+ * A pull request into dev that changes two certified connectors (a family Microsoft merges together):
+ * Tasks loses an operation and gets a title the rules refuse; Notes moves to another host, loses an
+ * output field that three operations return (three breaking changes of one rule, told apart by their
+ * ValuePath), deprecates an operation without the versioning process and ends a summary with a period.
+ */
+describe('validate-connector job summary of a pull request with errors, warnings and breaking changes', () => {
+  let summary: string;
+  let html: string;
+  let headSha: string;
+  let outputs: Record<string, string>;
+  let results: SarifResult[];
+
+  beforeAll(async () => {
+    const workspace = workspaceWithConnector();
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+    mkdirSync(notes);
+    writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger());
+    for (const file of ['apiProperties.json', 'readme.md'])
+      copyFileSync(path.join(tasks, file), path.join(notes, file));
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const tasksSwagger = validSwagger();
+    delete tasksSwagger.paths['/tasks/{taskId}'];
+    tasksSwagger.info.title = 'Contoso Tasks API for everything';
+    writeJson(path.join(tasks, 'apiDefinition.swagger.json'), tasksSwagger);
+    const edited = notesSwagger();
+    edited.host = 'api.notes.contoso.com';
+    delete edited.definitions.Task.properties.status;
+    edited.paths['/tasks'].get.deprecated = true;
+    edited.paths['/tasks'].post.summary = 'Create a task.';
+    writeJson(path.join(notes, 'apiDefinition.swagger.json'), edited);
+    git(workspace, 'commit', '-qam', 'change Tasks and Notes');
+    headSha = git(workspace, 'rev-parse', 'HEAD');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    summary = run.summary;
+    html = new MarkdownIt().render(summary);
+    outputs = run.outputs;
+    results = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8')).runs[0].results;
+  });
+
+  it('lists every finding once: a breaking change with its change, with its rule, severity and line', () => {
+    const items = listItems(html);
+    const breaking = results.filter((result) => result.ruleId.startsWith('BRK-'));
+    expect(breaking.map((result) => result.ruleId).sort()).toEqual([
+      'BRK-DEPRECATION-PROCESS',
+      'BRK-HOST-BASEPATH',
+      'BRK-OP-DELETED',
+      'BRK-OUTPUT-DELETED',
+      'BRK-OUTPUT-DELETED',
+      'BRK-OUTPUT-DELETED',
+    ]);
+    for (const result of results) {
+      // A finding's message; a breaking change's ends with where it was in the base version, which
+      // its change's line says in its own words.
+      const message = result.message.text.replace(/ \(In the base version: [^()]*\.\)$/, '');
+      const holding = items.filter((item) => item.text.includes(message));
+      expect({ message, times: holding.length }).toEqual({ message, times: 1 });
+      if (!result.ruleId.startsWith('BRK-')) continue;
+      const [item] = holding;
+      const { artifactLocation, region } = result.locations[0]!.physicalLocation;
+      expect(item!.html).toContain(`#${result.ruleId.toLowerCase()}"><code>${result.ruleId}</code></a>`);
+      expect(item!.text).toContain(
+        `(${result.level} ${decodeURIComponent(artifactLocation.uri)}:${region.startLine}:`,
+      );
+      expect(item!.html).toContain(
+        `href="https://github.com/contoso/connectors/blob/${headSha}/${artifactLocation.uri}#L${region.startLine}"`,
+      );
+    }
+    // The findings by rule are the others, and say where the rest are.
+    const byRule = html.slice(html.indexOf('<h3>Findings by rule</h3>'));
+    expect(byRule).not.toMatch(/<h4>.*BRK-/);
+    expect(byRule).toContain(
+      '<p>The findings of the breaking-change check (BRK-*) are not repeated here: each is listed above, with its change.</p>',
+    );
+  });
+
+  it('still counts the breaking changes in the headline and the table', () => {
+    expect(outputs).toMatchObject({ errors: '6', warnings: '6', notices: '2', 'breaking-changes': '5' });
+    expect(results).toHaveLength(14);
+    expect(summary).toContain('❌ 2 connectors checked: 6 errors, 6 warnings, 2 info.');
+    expect(summary).toContain('| certified-connectors/Contoso Notes | certified | 3 | 5 | 0 | 8 | ⚠️ |');
+    expect(summary).toContain('| certified-connectors/Contoso Tasks | certified | 3 | 1 | 2 | 6 | ❌ |');
+    expect(summary).toContain(
+      '**certified-connectors/Contoso Notes**: breaking (4 breaking, 2 non-breaking)',
+    );
+    expect(summary).toContain(
+      '**certified-connectors/Contoso Tasks**: breaking (1 breaking, 1 non-breaking)',
+    );
+  });
+
+  it('links a change that is no finding to its line at the head', () => {
+    const edited = listItems(html).find((item) => item.text.includes('Edited: info.title.'));
+    expect(edited?.html).toContain(
+      `(<a href="https://github.com/contoso/connectors/blob/${headSha}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L3">certified-connectors/Contoso Tasks/apiDefinition.swagger.json:3</a>)`,
+    );
+  });
+});
