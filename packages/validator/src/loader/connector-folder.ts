@@ -112,16 +112,7 @@ export async function loadConnectorFolder(
   const realFolderOf = (): string => (realFolder ??= fs.realpathSync(absolutePath));
   const dirents = fs.readdirSync(absolutePath, { withFileTypes: true });
   const entries: FolderEntry[] = [];
-  for (const dirent of dirents) {
-    const type = dirent.isFile()
-      ? 'file'
-      : dirent.isDirectory()
-        ? 'directory'
-        : dirent.isSymbolicLink()
-          ? 'symlink'
-          : 'other';
-    entries.push({ name: dirent.name, type, size: 0 });
-  }
+  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const displayPath = toDisplayPath(cwd, absolutePath);
@@ -150,6 +141,13 @@ export async function loadConnectorFolder(
     }
   }
   return connector;
+}
+
+/** What a listed entry is, as the loader tells entries apart (a link is not followed). */
+export function entryType(dirent: fs.Dirent): FolderEntry['type'] {
+  if (dirent.isFile()) return 'file';
+  if (dirent.isDirectory()) return 'directory';
+  return dirent.isSymbolicLink() ? 'symlink' : 'other';
 }
 
 /** The kind of connector file an entry is read as, or undefined when it is not read. */
