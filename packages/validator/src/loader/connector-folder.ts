@@ -66,8 +66,9 @@ export interface FolderEntry {
   size: number;
   /**
    * Of a nested folder, when the connector folder lacks its swagger or apiProperties.json: whether
-   * the nested folder holds a file named as a connector file, so that REPO-REQUIRED-FILES suggests
-   * moving its files up only then (not for a folder of screenshots). Not looked at otherwise.
+   * the nested folder holds a swagger or apiProperties.json, so that REPO-REQUIRED-FILES suggests
+   * moving its files up only then (not for a folder of screenshots, or of docs with a readme). Not
+   * looked at otherwise.
    */
   holdsConnectorFile?: boolean;
 }
@@ -93,6 +94,14 @@ export interface ConnectorFolder {
 /** The kind a file name stands for, matched case-insensitively, or undefined. */
 export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | undefined {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+
+/** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
+export function isConnectorFolderListing(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name);
+  });
 }
 
 /**
@@ -163,12 +172,14 @@ function fileKindToRead(
   return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
 }
 
-/** Whether `folder` holds a file named as a connector file (any case, or a misnamed swagger). */
+/**
+ * Whether `folder` holds a connector's own files: a swagger (misnamed or not) or apiProperties.json,
+ * as discovery tells a connector folder. A readme, an icon or a script alone is not: a nested docs/
+ * with a readme, or images/ with an icon, is no place the missing swagger is likely to be.
+ */
 function holdsConnectorFile(folder: string): boolean {
   try {
-    return fs
-      .readdirSync(folder)
-      .some((name) => kindOfFileName(name) !== undefined || isMisnamedSwagger(name));
+    return isConnectorFolderListing(fs.readdirSync(folder));
   } catch {
     // Unreadable or gone since it was listed: nothing says the connector is in it.
     return false;

@@ -37,8 +37,9 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
 
 /**
  * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
- * only nested folder when it holds a connector file, which probably makes it the connector's (move
- * its files up). A nested folder of images only (Snowflake v2's ConnectorArtifacts/assets) is not.
+ * only nested folder when it holds a swagger or apiProperties.json, which probably makes it the
+ * connector's (move its files up). A nested folder of images only (Snowflake v2's
+ * ConnectorArtifacts/assets), or of docs with a readme, is not.
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const misnamed = entries.find(
