@@ -4,7 +4,8 @@ import { missingPathError, toDisplayPath, unreadablePathError, UsageError } from
 import { JsonDocument } from '../json/json-document.js';
 import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
-import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
+import { isConnectorFolderListing } from '../loader/connector-folder.js';
+import { discoverConnectorFolders } from '../loader/discover.js';
 import { asObject, has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
 import type { DiffResult } from './change.js';

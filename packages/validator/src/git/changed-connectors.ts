@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isTopFolderName } from '@connector-alm/core';
-import { discoverConnectorFolders, isConnectorFolderListing } from '../loader/discover.js';
+import { isConnectorFolderListing } from '../loader/connector-folder.js';
+import { discoverConnectorFolders } from '../loader/discover.js';
 import type { Git } from './git.js';
 
 /**

@@ -4,7 +4,7 @@ import { toDisplayPath } from '@connector-alm/core';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting } from '../diff/baseline.js';
 import { classifyChanges } from '../diff/change.js';
-import { countBySeverity, validatePaths } from '../validate.js';
+import { countBySeverity, resolveProfile, validatePaths } from '../validate.js';
 import type { ConnectorResult } from '../connector-result.js';
 import { configSearchStart } from '../config/config-of-paths.js';
 import { isIgnored } from '../config/ignore.js';
@@ -145,8 +145,11 @@ export async function validateAgainstBase(
   }
   // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config));
-  // Nor a proposal (a readme alone): it submits no connector (REPO-ONE-PER-PR).
-  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  // Nor a proposal (a readme alone): it submits no connector (REPO-ONE-PER-PR). Told with the profile
+  // validation gives the folder, as REPO-REQUIRED-FILES tells it, whether or not the paths include it.
+  const connectorFolders = validatedFolders.filter(
+    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config)),
+  );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,
     cwd,

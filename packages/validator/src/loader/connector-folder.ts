@@ -66,8 +66,9 @@ export interface FolderEntry {
   size: number;
   /**
    * Of a nested folder, when the connector folder lacks its swagger or apiProperties.json: whether
-   * the nested folder holds a file named as a connector file, so that REPO-REQUIRED-FILES suggests
-   * moving its files up only then (not for a folder of screenshots). Not looked at otherwise.
+   * the nested folder holds a swagger or apiProperties.json, so that REPO-REQUIRED-FILES suggests
+   * moving its files up only then (not for a folder of screenshots, or of docs with a readme). Not
+   * looked at otherwise.
    */
   holdsConnectorFile?: boolean;
 }
@@ -95,6 +96,14 @@ export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | unde
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 
+/** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
+export function isConnectorFolderListing(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name);
+  });
+}
+
 /**
  * Reads a connector folder. Never follows a link out of the folder and never throws for a problem in
  * the user's files: those become issues that rules report.
@@ -112,16 +121,7 @@ export async function loadConnectorFolder(
   const realFolderOf = (): string => (realFolder ??= fs.realpathSync(absolutePath));
   const dirents = fs.readdirSync(absolutePath, { withFileTypes: true });
   const entries: FolderEntry[] = [];
-  for (const dirent of dirents) {
-    const type = dirent.isFile()
-      ? 'file'
-      : dirent.isDirectory()
-        ? 'directory'
-        : dirent.isSymbolicLink()
-          ? 'symlink'
-          : 'other';
-    entries.push({ name: dirent.name, type, size: 0 });
-  }
+  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const displayPath = toDisplayPath(cwd, absolutePath);
@@ -152,6 +152,13 @@ export async function loadConnectorFolder(
   return connector;
 }
 
+/** What a listed entry is, as the loader tells entries apart (a link is not followed). */
+export function entryType(dirent: fs.Dirent): FolderEntry['type'] {
+  if (dirent.isFile()) return 'file';
+  if (dirent.isDirectory()) return 'directory';
+  return dirent.isSymbolicLink() ? 'symlink' : 'other';
+}
+
 /** The kind of connector file an entry is read as, or undefined when it is not read. */
 function fileKindToRead(
   entry: FolderEntry,
@@ -165,12 +172,14 @@ function fileKindToRead(
   return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
 }
 
-/** Whether `folder` holds a file named as a connector file (any case, or a misnamed swagger). */
+/**
+ * Whether `folder` holds a connector's own files: a swagger (misnamed or not) or apiProperties.json,
+ * as discovery tells a connector folder. A readme, an icon or a script alone is not: a nested docs/
+ * with a readme, or images/ with an icon, is no place the missing swagger is likely to be.
+ */
 function holdsConnectorFile(folder: string): boolean {
   try {
-    return fs
-      .readdirSync(folder)
-      .some((name) => kindOfFileName(name) !== undefined || isMisnamedSwagger(name));
+    return isConnectorFolderListing(fs.readdirSync(folder));
   } catch {
     // Unreadable or gone since it was listed: nothing says the connector is in it.
     return false;

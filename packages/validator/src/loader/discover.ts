@@ -2,7 +2,6 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import {
   compareCodeUnits,
-  isMisnamedSwagger,
   isTopFolderChild,
   missingPathError,
   slashSeparated,
@@ -11,7 +10,7 @@ import {
   type TopFolderName,
 } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
-import { entryPath, kindOfFileName } from './connector-folder.js';
+import { entryPath, isConnectorFolderListing, kindOfFileName } from './connector-folder.js';
 
 /** Folders never searched for connectors, in lower case. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
@@ -40,14 +39,6 @@ export const TOP_FOLDER_PROFILES: Readonly<Record<string, Profile>> = Object.fre
     'custom-connectors': 'custom',
   } satisfies Record<TopFolderName, Profile>),
 );
-
-/** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
-export function isConnectorFolderListing(names: readonly string[]): boolean {
-  return names.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name);
-  });
-}
 
 /**
  * Finds the connector folders in the given paths. A path may be a connector folder, a file inside

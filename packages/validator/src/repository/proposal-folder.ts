@@ -1,21 +1,23 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { kindOfFileName } from '../loader/connector-folder.js';
-import { layoutProfile } from '../loader/discover.js';
+import { entryType } from '../loader/connector-folder.js';
+import { isProposal } from '../loader/proposal.js';
+import type { Profile } from '../model/finding.js';
 
 /**
- * Whether `folder` (relative to the repository's top level) is an independent-publisher proposal, as
- * REPO-REQUIRED-FILES tells one: a folder of independent-publisher-connectors/ holding a readme that
- * describes a connector to be built, and nothing else. A proposal is no connector a pull request
- * submits (upstream merged #3500, a connector's update with a proposal added beside it).
+ * Whether `folder` (relative to the repository's top level) is an independent-publisher proposal,
+ * as REPO-REQUIRED-FILES tells one (`isProposal`), `profile` being the one validation gives the
+ * folder. A proposal is no connector a pull request submits (upstream merged #3500, a connector's
+ * update with a proposal added beside it). Read from disk, since a changed folder outside the paths
+ * validated is counted too.
  */
-export function isProposalFolder(topLevel: string, folder: string): boolean {
-  // The profile as discovery gives the folder (its top folder in any case).
-  const absolute = path.join(topLevel, folder);
-  if (layoutProfile(absolute) !== 'independent-publisher') return false;
+export function isProposalFolder(topLevel: string, folder: string, profile: Profile): boolean {
   try {
-    const names = readdirSync(absolute);
-    return names.length === 1 && kindOfFileName(names[0]!) === 'readme';
+    const dirents = readdirSync(path.join(topLevel, folder), { withFileTypes: true });
+    return isProposal(
+      profile,
+      dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) })),
+    );
   } catch {
     return false;
   }

@@ -7,7 +7,8 @@ import {
 } from '@connector-alm/core';
 import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
-import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import { isProposal } from '../loader/proposal.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
@@ -36,8 +37,9 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
 
 /**
  * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
- * only nested folder when it holds a connector file, which probably makes it the connector's (move
- * its files up). A nested folder of images only (Snowflake v2's ConnectorArtifacts/assets) is not.
+ * only nested folder when it holds a swagger or apiProperties.json, which probably makes it the
+ * connector's (move its files up). A nested folder of images only (Snowflake v2's
+ * ConnectorArtifacts/assets), or of docs with a readme, is not.
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const misnamed = entries.find(
@@ -142,7 +144,7 @@ export const folderRules: RuleDefinition[] = [
     },
     check(context) {
       const { files } = context.connector;
-      if (isProposal(context)) return;
+      if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
       if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
       if (!files.apiProperties)
@@ -232,17 +234,4 @@ export function isTitleCutFromName(title: string, name: string): boolean {
   const folder = comparable(name);
   const cut = comparable(title);
   return name.trim().length > MAX_TITLE && cut.length > 0 && folder.startsWith(cut);
-}
-
-/**
- * An independent-publisher proposal: a folder holding a readme that describes a connector to be
- * built, and nothing else (a misnamed swagger beside it makes it a connector with missing files).
- */
-function isProposal(context: RuleContext): boolean {
-  const { connector, profile } = context;
-  return (
-    profile === 'independent-publisher' &&
-    connector.files.readme !== undefined &&
-    connector.entries.length === 1
-  );
 }

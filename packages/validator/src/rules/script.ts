@@ -1,4 +1,5 @@
 import { nameExcerpt } from '../text/message-values.js';
+import { inOtherCase } from '../text/other-case.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { sameLevels } from '../model/rule.js';
 import { repositoryBytes } from '../loader/connector-folder.js';
@@ -285,7 +286,7 @@ export const scriptRules: RuleDefinition[] = [
       const ids = swagger.operationsById;
       for (const literal of operationIdLiterals(source.scan)) {
         if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        const differentCase = inOtherCase(literal.value, ids.keys());
         if (differentCase && literal.ignoreCase) continue;
         context.report({
           offset: literal.offset,

@@ -251,6 +251,52 @@ describe('validateAgainstBase on a real pull-request history', () => {
     ]);
   });
 
+  // REPO-REQUIRED-FILES and the count of connectors tell a proposal alike: a folder that must have a
+  // swagger is a connector of the change, and one that need not is not.
+  it('counts a folder as a connector of the change exactly when REPO-REQUIRED-FILES takes it for one', async () => {
+    const checked = ALL_RULES.filter(
+      (rule) => rule.id === 'REPO-ONE-PER-PR' || rule.id === 'REPO-REQUIRED-FILES',
+    );
+    const repo = createRepository('dev');
+    const fca = 'independent-publisher-connectors/FCA UK';
+    const proposal = 'independent-publisher-connectors/Proposal - SEC USA';
+    repo.write(connectorFiles(fca, connectorWithDebts('FCA UK')));
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write({
+      [`${fca}/readme.md`]: '# FCA UK\n\nUpdated actions.\n',
+      [`${proposal}/README.md`]: '# SEC USA\n\nA connector to build.\n',
+    });
+    repo.commitAll('pr');
+    const check = async (profile?: 'certified') => {
+      const { findings } = await validateAgainstBase(['independent-publisher-connectors'], 'dev', {
+        cwd: repo.dir,
+        rules: checked,
+        ...(profile ? { profile } : {}),
+      });
+      const of = (ruleId: string) =>
+        findings
+          .filter((finding) => finding.ruleId === ruleId)
+          .map((finding) => finding.connector.split('/').pop());
+      return { requiredFiles: of('REPO-REQUIRED-FILES'), onePerPr: of('REPO-ONE-PER-PR') };
+    };
+    expect(await check()).toEqual({ requiredFiles: [], onePerPr: [] });
+    // With the certified rules forced, the readme alone is a connector missing its files.
+    expect(await check('certified')).toEqual({
+      requiredFiles: ['Proposal - SEC USA', 'Proposal - SEC USA'],
+      onePerPr: ['FCA UK', 'Proposal - SEC USA'],
+    });
+
+    // A folder named README.md is no readme: the folder is a connector with none of its files.
+    repo.git('rm', '--quiet', `${proposal}/README.md`);
+    repo.write({ [`${proposal}/README.md/notes.md`]: '# SEC USA\n' });
+    repo.commitAll('pr: the readme in a folder');
+    expect(await check()).toEqual({
+      requiredFiles: ['Proposal - SEC USA', 'Proposal - SEC USA'],
+      onePerPr: ['FCA UK', 'Proposal - SEC USA'],
+    });
+  });
+
   it('counts uncommitted edits of the work tree as the branch changes', async () => {
     const repo = createRepository('dev');
     const alpha = 'certified-connectors/Alpha';

@@ -417,6 +417,21 @@ describe('PROP-OAUTH-IDP', () => {
       },
     ]);
   });
+  it("only warns on an oauth2 custom parameter cased unlike the schema's, and names the schema's", async () => {
+    const findings = await run(
+      withProperties(
+        oauth({ identityProvider: 'oauth2', customParameters: { TokenUrl: { value: 'https://x/token' } } }),
+      ),
+      'PROP-OAUTH-IDP',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/customParameters/TokenUrl',
+        message: "Write the custom parameter 'TokenUrl' as 'tokenUrl', the name the schema defines.",
+      },
+    ]);
+  });
   it('accepts DocuSign', async () => {
     expect(await run(withProperties(oauth({ identityProvider: 'DocuSign' })), 'PROP-OAUTH-IDP')).toEqual([]);
   });

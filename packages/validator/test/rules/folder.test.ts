@@ -186,6 +186,23 @@ describe('REPO-REQUIRED-FILES', () => {
       /nested folder "v1", move them up/,
     );
   });
+  it('names a nested folder only when it holds a swagger or apiProperties.json, not docs with a readme', async () => {
+    const withoutSwagger: Record<string, object | string> = { ...validConnectorFiles() };
+    delete withoutSwagger['apiDefinition.swagger.json'];
+    delete withoutSwagger['readme.md'];
+    const docs = {
+      ...withoutSwagger,
+      'docs/readme.md': '# Contoso Tasks\nHow to get an API key.',
+      'docs/icon.png': 'x',
+    };
+    expect(await runRules(docs, ['REPO-REQUIRED-FILES'])).toMatchObject([
+      { message: 'The connector has no apiDefinition.swagger.json.' },
+    ]);
+    const nested = { ...withoutSwagger, 'v2/apiDefinition.swagger.json': validSwagger() };
+    expect((await runRules(nested, ['REPO-REQUIRED-FILES']))[0]!.message).toMatch(
+      /nested folder "v2", move them up/,
+    );
+  });
   it('takes an independent-publisher folder with only a readme for a proposal', async () => {
     const proposal = { 'readme.md': '# Contoso Tasks\nA proposed connector.' };
     expect(await runRules(proposal, ['REPO-REQUIRED-FILES'], 'independent-publisher')).toEqual([]);

@@ -166,6 +166,21 @@ describe('CSX-OPIDS', () => {
     const findings = await runRules(withScript(script), ['CSX-OPIDS']);
     expect(findings.map((f) => f.message.match(/^"(\w+)"/)?.[1])).toEqual(['FarCase', 'Left']);
   });
+
+  it('names the operationId a literal differs from only in case, unless the comparison ignores case', async () => {
+    const script = GOOD_SCRIPT.replace('== "ListTasks"', '== "listTasks"').replace(
+      '"CreateTask".Equals',
+      '"createtask".Equals',
+    );
+    const findings = await runRules(withScript(script), ['CSX-OPIDS']);
+    expect(findings).toMatchObject([
+      {
+        line: 7,
+        message:
+          '"listTasks" is compared with Context.OperationId, but the operationId is "ListTasks" (the comparison is case-sensitive).',
+      },
+    ]);
+  });
 });
 
 describe('CSX-NO-GATEWAY', () => {

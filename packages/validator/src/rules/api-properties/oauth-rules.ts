@@ -1,5 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { nameExcerpt } from '../../text/message-values.js';
+import { inOtherCase } from '../../text/other-case.js';
 import { jsonExcerpt } from '../json-schema/newtonsoft-messages.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, entriesOf, has } from '../../swagger/json-values.js';
@@ -109,13 +110,13 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
           // "ResourceUri" (certified Riverbed IQ Assist, merged in 2025; a parameter set of Azure
           // Communication Services SMS Events) is there, only cased unlike the schema: as for oauth2's
           // parameters below, that is worth a warning, not a missing-parameter error.
-          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === 'resourceuri');
+          const cased = inOtherCase('resourceUri', Object.keys(customParameters ?? {}));
           context.report(
             cased
               ? {
-                  pointer: childPointer(customPointer, cased[0]),
+                  pointer: childPointer(customPointer, cased),
                   severity: 'warning',
-                  message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`,
+                  message: `Write the custom parameter '${cased}' as 'resourceUri', the name the schema defines.`,
                 }
               : {
                   pointer: childPointer(customPointer, 'resourceUri'),
@@ -142,7 +143,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
         if (!allowed) continue;
         for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          const intended = inOtherCase(name, allowed);
           if (intended) {
             context.report({
               pointer: childPointer(customPointer, name),

@@ -1,4 +1,5 @@
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
+import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has } from '../../swagger/json-values.js';
@@ -100,14 +101,13 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           if (typeof name !== 'string') return;
           if (swagger.operationsById.has(name)) return;
           // `Listforms` for `ListForms`: the slip is the case, and the operation meant is plain.
-          const lower = name.toLowerCase();
-          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
+          const meant = inOtherCase(name, swagger.operationsById.keys());
           context.report({
             pointer: childPointer(pointer, nameIndex),
             message:
-              inOtherCase === undefined
+              meant === undefined
                 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.`
-                : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`,
+                : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(meant)}", the operationId it differs from only in case.`,
           });
         });
       }

@@ -1,4 +1,6 @@
 import { enclosedExcerpt, excerpt, nameExcerpt } from '../../text/message-values.js';
+import { inOtherCase } from '../../text/other-case.js';
+import { isObject } from '../../swagger/json-values.js';
 import type { ErrorObject } from 'ajv';
 import { childPointer, parsePointer } from '../../json/pointer.js';
 
@@ -73,13 +75,6 @@ function valueAt(document: unknown, segments: readonly string[]): unknown {
   return value;
 }
 
-/** A key of `data` that is `name` in another case ("oauthSettings" for "oAuthSettings"), if any. */
-function keyInOtherCase(data: unknown, name: string): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const lower = name.toLowerCase();
-  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
-}
-
 function describe(error: ErrorObject, document: unknown): SchemaProblem | undefined {
   const segments = parsePointer(error.instancePath);
   const data = valueAt(document, segments);
@@ -100,7 +95,7 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case 'required': {
       const name = String(params.missingProperty);
-      const written = keyInOtherCase(data, name);
+      const written = isObject(data) ? inOtherCase(name, Object.keys(data)) : undefined;
       // Newtonsoft's words first; then the near miss, which the maker cannot tell from the message.
       const hint =
         written === undefined

@@ -1,4 +1,5 @@
 import { nameExcerpt } from '../../text/message-values.js';
+import { inOtherCase } from '../../text/other-case.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject } from '../../swagger/json-values.js';
@@ -23,10 +24,7 @@ export const apiStatusRule: RuleDefinition = {
       const status = asObject(holder)?.status;
       if (status === undefined) return undefined;
       if (status === 'Preview' || status === 'Production') return status;
-      const meant =
-        typeof status === 'string'
-          ? ['Preview', 'Production'].find((s) => s.toLowerCase() === status.toLowerCase())
-          : undefined;
+      const meant = typeof status === 'string' ? inOtherCase(status, ['Preview', 'Production']) : undefined;
       context.report({
         pointer: childPointer(pointer, 'status'),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ''}`,

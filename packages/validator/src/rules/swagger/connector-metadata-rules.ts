@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, isObject } from '../../swagger/json-values.js';
+import { inOtherCase } from '../../text/other-case.js';
 import { jsonTypeOf } from './structure/json-types.js';
 import { entryPointer, METADATA_POINTER, metadataEntries } from './connector-metadata-entries.js';
 
@@ -67,7 +68,9 @@ export const metadataPropertiesRule: RuleDefinition = {
       }
       for (const key of ['propertyName', 'propertyValue']) {
         if (typeof entry[key] === 'string') continue;
-        const otherCase = has(entry, key) ? undefined : keyInOtherCase(entry, key);
+        const otherCase = has(entry, key)
+          ? undefined
+          : inOtherCase(key, Object.keys(entry), { spacesAround: true });
         if (otherCase !== undefined) {
           if (key === 'propertyName' && typeof entry[otherCase] === 'string')
             namesUnderOtherCase.add(entry[otherCase]);
@@ -99,14 +102,3 @@ export const metadataPropertiesRule: RuleDefinition = {
     }
   },
 };
-
-/**
- * The key of `entry` that is `key` but for case or spaces around it ("PropertyName" for propertyName),
- * if any.
- */
-function keyInOtherCase(entry: Record<string, unknown>, key: string): string | undefined {
-  const lower = key.toLowerCase();
-  return Object.keys(entry).find(
-    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower,
-  );
-}

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { nameExcerpt } from '../../text/message-values.js';
+import { inOtherCase } from '../../text/other-case.js';
 import { closestExtension } from './known-extensions.js';
 import { OBJECT_FIELDS } from './structure/swagger-fields.js';
 import { structureOf } from './structure.js';
@@ -70,7 +71,7 @@ export const additionalPropertyRule: RuleDefinition = {
     for (const { node, key } of keyClassesOf(context).unknown) {
       // SWG-KEYWORD's, with a message that says what to write instead.
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = fieldInOtherCase(key, node);
+      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ''}`,
@@ -159,12 +160,6 @@ export const unknownXmsExtensionRule: RuleDefinition = {
     }
   },
 };
-
-/** `basePath` for `basepath`: the known field of the node that the key spells in another case. */
-function fieldInOtherCase(key: string, node: StructureNode): string | undefined {
-  const lower = key.toLowerCase();
-  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-}
 
 /** `X-ms-summary`, `x_ms_summary`, `ms-summary` → `x-ms-summary`. */
 function extensionSpelling(key: string): string {
