@@ -47,6 +47,7 @@ export const metadataPropertiesRule: RuleDefinition = {
   levels: certificationLevels('error', 'off'),
   msCode: 'ConnectorMetadataPropertiesMissing',
   msMessage: "The connector metadata property '{0}' is required.",
+  milderCases: [{ when: 'for Privacy policy', atMost: 'warning' }],
   example: {
     placement: 'connectorMetadata',
     bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
