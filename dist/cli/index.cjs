@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path92 = require("node:path");
+    var path94 = require("node:path");
     var fs39 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path92.resolve(baseDir, baseName);
+          const localBin = path94.resolve(baseDir, baseName);
           if (fs39.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path92.extname(baseName))) return void 0;
+          if (sourceExt.includes(path94.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs39.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path92.resolve(
-            path92.dirname(resolvedScriptPath),
+          executableDir = path94.resolve(
+            path94.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path92.basename(
+            const legacyName = path94.basename(
               this._scriptPath,
-              path92.extname(this._scriptPath)
+              path94.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path92.extname(executableFile));
+        launchWithNode = sourceExt.includes(path94.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path92.basename(filename, path92.extname(filename));
+        this._name = path94.basename(filename, path94.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path93) {
-        if (path93 === void 0) return this._executableDir;
-        this._executableDir = path93;
+      executableDir(path95) {
+        if (path95 === void 0) return this._executableDir;
+        this._executableDir = path95;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path92, { windows } = {}) => {
-      const segs = path92.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path94, { windows } = {}) => {
+      const segs = path94.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path92) {
-      let input = path92;
+    function removeDotSegments(path94) {
+      let input = path94;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path92) {
-      if (path92 === "" || path92[0] === "/") {
-        return removeDotSegments(path92);
+    function removeDotSegmentsRelative(path94) {
+      if (path94 === "" || path94[0] === "/") {
+        return removeDotSegments(path94);
       }
-      const segments = path92.split("/");
+      const segments = path94.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path92 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path92 && path92 !== "/" ? path92 : void 0;
+        const path94 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path94 && path94 !== "/" ? path94 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path92) {
-      const ctrl = callVisitor(key, node, visitor, path92);
+    function visit_(key, node, visitor, path94) {
+      const ctrl = callVisitor(key, node, visitor, path94);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path92, ctrl);
-        return visit_(key, ctrl, visitor, path92);
+        replaceNode(key, path94, ctrl);
+        return visit_(key, ctrl, visitor, path94);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path92 = Object.freeze(path92.concat(node));
+          path94 = Object.freeze(path94.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path92);
+            const ci = visit_(i2, node.items[i2], visitor, path94);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path92 = Object.freeze(path92.concat(node));
-          const ck = visit_("key", node.key, visitor, path92);
+          path94 = Object.freeze(path94.concat(node));
+          const ck = visit_("key", node.key, visitor, path94);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path92);
+          const cv = visit_("value", node.value, visitor, path94);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path92) {
-      const ctrl = await callVisitor(key, node, visitor, path92);
+    async function visitAsync_(key, node, visitor, path94) {
+      const ctrl = await callVisitor(key, node, visitor, path94);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path92, ctrl);
-        return visitAsync_(key, ctrl, visitor, path92);
+        replaceNode(key, path94, ctrl);
+        return visitAsync_(key, ctrl, visitor, path94);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path92 = Object.freeze(path92.concat(node));
+          path94 = Object.freeze(path94.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path92);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path94);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path92 = Object.freeze(path92.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path92);
+          path94 = Object.freeze(path94.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path94);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path92);
+          const cv = await visitAsync_("value", node.value, visitor, path94);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path92) {
+    function callVisitor(key, node, visitor, path94) {
       if (typeof visitor === "function")
-        return visitor(key, node, path92);
+        return visitor(key, node, path94);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path92);
+        return visitor.Map?.(key, node, path94);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path92);
+        return visitor.Seq?.(key, node, path94);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path92);
+        return visitor.Pair?.(key, node, path94);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path92);
+        return visitor.Scalar?.(key, node, path94);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path92);
+        return visitor.Alias?.(key, node, path94);
       return void 0;
     }
-    function replaceNode(key, path92, node) {
-      const parent = path92[path92.length - 1];
+    function replaceNode(key, path94, node) {
+      const parent = path94[path94.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path92, value) {
+    function collectionFromPath(schema, path94, value) {
       let v = value;
-      for (let i2 = path92.length - 1; i2 >= 0; --i2) {
-        const k = path92[i2];
+      for (let i2 = path94.length - 1; i2 >= 0; --i2) {
+        const k = path94[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path92) => path92 == null || typeof path92 === "object" && !!path92[Symbol.iterator]().next().done;
+    var isEmptyPath = (path94) => path94 == null || typeof path94 === "object" && !!path94[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path92, value) {
-        if (isEmptyPath(path92))
+      addIn(path94, value) {
+        if (isEmptyPath(path94))
           this.add(value);
         else {
-          const [key, ...rest] = path92;
+          const [key, ...rest] = path94;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path92) {
-        const [key, ...rest] = path92;
+      deleteIn(path94) {
+        const [key, ...rest] = path94;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path92, keepScalar) {
-        const [key, ...rest] = path92;
+      getIn(path94, keepScalar) {
+        const [key, ...rest] = path94;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path92) {
-        const [key, ...rest] = path92;
+      hasIn(path94) {
+        const [key, ...rest] = path94;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path92, value) {
-        const [key, ...rest] = path92;
+      setIn(path94, value) {
+        const [key, ...rest] = path94;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path92, value) {
+      addIn(path94, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path92, value);
+          this.contents.addIn(path94, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path92) {
-        if (Collection2.isEmptyPath(path92)) {
+      deleteIn(path94) {
+        if (Collection2.isEmptyPath(path94)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path92) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path94) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path92, keepScalar) {
-        if (Collection2.isEmptyPath(path92))
+      getIn(path94, keepScalar) {
+        if (Collection2.isEmptyPath(path94))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path92, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path94, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path92) {
-        if (Collection2.isEmptyPath(path92))
+      hasIn(path94) {
+        if (Collection2.isEmptyPath(path94))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path92) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path94) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path92, value) {
-        if (Collection2.isEmptyPath(path92)) {
+      setIn(path94, value) {
+        if (Collection2.isEmptyPath(path94)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path92), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path94), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path92, value);
+          this.contents.setIn(path94, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path92) => {
+    visit3.itemAtPath = (cst, path94) => {
       let item = cst;
-      for (const [field, index] of path92) {
+      for (const [field, index] of path94) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path92) => {
-      const parent = visit3.itemAtPath(cst, path92.slice(0, -1));
-      const field = path92[path92.length - 1][0];
+    visit3.parentCollection = (cst, path94) => {
+      const parent = visit3.itemAtPath(cst, path94.slice(0, -1));
+      const field = path94[path94.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path92, item, visitor) {
-      let ctrl = visitor(item, path92);
+    function _visit(path94, item, visitor) {
+      let ctrl = visitor(item, path94);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path92.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path94.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path92);
+            ctrl = ctrl(item, path94);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path92) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path94) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path92, options2) {
+    function openPromise(path94, options2) {
       return new Promise((resolve, reject) => {
-        open2(path92, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path94, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path92, options2, callback) {
+    function open2(path94, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs39.open(path92, "r", function(err2, fd2) {
+      fs39.open(path94, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs39.close(fd2, defaultCallback);
@@ -30401,6 +30401,11 @@ function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+// packages/core/src/shell-word.ts
+function shellWord(text3) {
+  return /^[\w./:@%+=-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
+}
+
 // packages/core/src/append-all.ts
 function appendAll(target2, items) {
   for (const item of items) target2.push(item);
@@ -31330,6 +31335,12 @@ function useColor(io, stream = "stdout") {
 }
 function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+var MOST_READABLE_WIDTH = 100;
+function readingWidth(io) {
+  const { isTTY, columns } = io.stdout;
+  if (isTTY !== true || columns === void 0 || columns <= 0) return void 0;
+  return Math.min(columns, MOST_READABLE_WIDTH);
 }
 
 // packages/cli/src/empty-values.ts
@@ -32647,12 +32658,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path92) {
+function findNodeAtLocation(root, path94) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path92) {
+  for (let segment of path94) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33416,7 +33427,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path92 = [root];
+  const path94 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33424,14 +33435,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path92[level];
+    let node = path94[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path92[level] = node;
+      path94[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33601,7 +33612,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path92 = paths.pop();
+    const path94 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33609,13 +33620,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path92 + 1);
+          paths.push(path94 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path92 + 1 + key.length;
+        const keyPath = path94 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -35926,6 +35937,17 @@ function hasParameterType(apiProperties2, type) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 
+// packages/validator/src/text/other-case.ts
+function inOtherCase(name, candidates, options2 = {}) {
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const written2 = options2.spacesAround ? candidate.trim() : candidate;
+    if (written2.toLowerCase() === lower) return candidate;
+  }
+  return void 0;
+}
+
 // packages/validator/src/rules/json-schema/newtonsoft-messages.ts
 function typeName(value) {
   if (value === null) return "Null";
@@ -35963,11 +35985,6 @@ function valueAt(document, segments) {
   for (const segment of segments) value = value?.[segment];
   return value;
 }
-function keyInOtherCase(data, name) {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
-  const lower = name.toLowerCase();
-  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
-}
 function describe(error2, document) {
   const segments = parsePointer(error2.instancePath);
   const data = valueAt(document, segments);
@@ -35988,7 +36005,7 @@ function describe(error2, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = keyInOtherCase(data, name);
+      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error2.instancePath, name);
     }
@@ -36227,7 +36244,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path92 = problem.segments;
+  const path94 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -36241,21 +36258,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path92.includes("oAuthSettings")) {
-      const last2 = path92[path92.length - 1];
+    if (path94.includes("oAuthSettings")) {
+      const last2 = path94[path94.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path92.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path92[path92.length - 1] === "type" && path92.length === parameterNameDepth(path92) + 1)
+    if (path94.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path94[path94.length - 1] === "type" && path94.length === parameterNameDepth(path94) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path92) {
-  return path92[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path94) {
+  return path94[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36485,12 +36502,12 @@ var apiPropertiesOAuthRules = [
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, "customParameters");
         if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === "resourceuri");
+          const cased = inOtherCase("resourceUri", Object.keys(customParameters ?? {}));
           context.report(
             cased ? {
-              pointer: childPointer(customPointer, cased[0]),
+              pointer: childPointer(customPointer, cased),
               severity: "warning",
-              message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`
+              message: `Write the custom parameter '${cased}' as 'resourceUri', the name the schema defines.`
             } : {
               pointer: childPointer(customPointer, "resourceUri"),
               message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
@@ -36515,7 +36532,7 @@ var apiPropertiesOAuthRules = [
         if (!allowed) continue;
         for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          const intended = inOtherCase(name, allowed);
           if (intended) {
             context.report({
               pointer: childPointer(customPointer, name),
@@ -36725,11 +36742,10 @@ var apiPropertiesPolicyRules = [
         names3.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
-          const lower = name.toLowerCase();
-          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
+          const meant = inOtherCase(name, swagger2.operationsById.keys());
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
+            message: meant === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(meant)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -37150,16 +37166,19 @@ var KIND_BY_LOWER_NAME = new Map(
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
+function isConnectorFolderListing(names3) {
+  return names3.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
+  });
+}
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
   const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) {
-    const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
-    entries.push({ name: dirent.name, type, size: 0 });
-  }
+  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
@@ -37186,6 +37205,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function entryType(dirent) {
+  if (dirent.isFile()) return "file";
+  if (dirent.isDirectory()) return "directory";
+  return dirent.isSymbolicLink() ? "symlink" : "other";
+}
 function fileKindToRead(entry, files) {
   if (entry.type !== "file" && entry.type !== "symlink") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
@@ -37195,7 +37219,7 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return import_node_fs12.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+    return isConnectorFolderListing(import_node_fs12.default.readdirSync(folder));
   } catch {
     return false;
   }
@@ -37313,6 +37337,13 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/proposal.ts
+function isProposal(profile, entries) {
+  if (profile !== "independent-publisher" || entries.length !== 1) return false;
+  const { name, type } = entries[0];
+  return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -37649,7 +37680,7 @@ var folderRules = [
     },
     check(context) {
       const { files } = context.connector;
-      if (isProposal(context)) return;
+      if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
       if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
       if (!files.apiProperties)
@@ -37713,10 +37744,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable(name);
   const cut2 = comparable(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-function isProposal(context) {
-  const { connector, profile } = context;
-  return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
 }
 
 // packages/validator/src/fix/written-edits.ts
@@ -38064,6 +38091,34 @@ var SECRET_ASSIGNMENT = new RegExp(
   "gi"
 );
 
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_NAME = /^api(?:\d*|-.*)$/i;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  if (host.split(".").some((label) => API_NAME.test(label))) return false;
+  if (segments.some((segment) => API_NAME.test(segment))) return false;
+  const file = lastSegment(segments.at(-1) ?? "");
+  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
 // packages/validator/src/rules/general-secrets/url-credentials.ts
 var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   ...SECRET_NAMES.map((words) => words.join("")),
@@ -38078,7 +38133,6 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
@@ -38120,7 +38174,7 @@ function credentialParameterBefore(text3, at) {
   if (name.startsWith(".") || text3.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
   if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text3, start))) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text3, start))) return name;
   return void 0;
 }
 function startsQueryParameter(text3, start) {
@@ -38138,6 +38192,7 @@ function queryCredentialAt(text3, at) {
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text3, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
+  if (isFileLinkToken(parameter, urlBefore(text3, at - parameter.length))) return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text3, start) {
@@ -38372,9 +38427,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path92) {
+function pathVariables(path94) {
   const names3 = [];
-  for (const match2 of path92.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path94.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38500,7 +38555,7 @@ function isEmpty(value) {
   return true;
 }
 
-// packages/validator/src/rules/general-secrets/parameter-defaults.ts
+// packages/validator/src/rules/general-secrets/secret-default.ts
 var SECRET_PARAMETER = new RegExp(
   [
     ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
@@ -38511,19 +38566,33 @@ var SECRET_PARAMETER = new RegExp(
   ].join("|"),
   "i"
 );
+var FUNCTION_KEY_HEADER = /^x-functions-key$/i;
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
+function secretDefault(name, value, host) {
+  if (!isCredentialName(name, host)) return void 0;
+  if (typeof value !== "string") return void 0;
+  if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
+  if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
+  return value;
+}
+function isCredentialName(name, host) {
+  if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
+  return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== void 0 && isFunctionAppHost(host);
+}
+
+// packages/validator/src/rules/general-secrets/parameter-defaults.ts
 function secretParameterDefaults(model) {
   const found = [];
+  const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
-    if (parameter.name === void 0 || !SECRET_PARAMETER.test(parameter.name)) continue;
-    const value = parameter.value.default;
-    if (typeof value !== "string") continue;
-    if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) continue;
-    if (KNOWN_FORMATS.some((format3) => format3.test(value))) continue;
+    const name = parameter.name;
+    if (name === void 0) continue;
+    const value = secretDefault(name, parameter.value.default, host);
+    if (value === void 0) continue;
     found.push({
       pointer: childPointer(parameter.pointer, "default"),
-      name: parameter.name,
+      name,
       in: parameter.in,
       value
     });
@@ -38531,12 +38600,62 @@ function secretParameterDefaults(model) {
   return found;
 }
 
+// packages/validator/src/model/repeated-places.ts
+var NAMED_LINES = 3;
+function repeatedPlaces(lines) {
+  if (lines.length === 0) return "";
+  const distinct = [...new Set(lines)].sort((a, b) => a - b);
+  const named2 = distinct.slice(0, NAMED_LINES).map(String);
+  const rest = distinct.length - named2.length;
+  const list3 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list3}`;
+  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
+  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
+  return ` The same value is in ${places}, on ${where2}: ${fix}.`;
+}
+var REPEATED_PLACES = / The same value is in \d{1,3}(?:,\d{3})* more places?, on lines? [\d, ]+(?:and [\d,]+(?: more)?)?: remove it (?:there too|from each)\.$/;
+function withoutRepeatedPlaces(message2) {
+  if (!message2.includes(" The same value is in ")) return message2;
+  return message2.replace(REPEATED_PLACES, "");
+}
+
+// packages/validator/src/rules/general-secrets/once-per-value.ts
+var SecretsByValue = class {
+  found = /* @__PURE__ */ new Map();
+  /**
+   * The secret `value` at `offset` of the text. `report` makes the report of that place, and is
+   * asked only of the first place of each value: a file of a million copies of one key keeps one
+   * report and a million offsets, not a million messages.
+   */
+  add(value, offset, report2) {
+    const known = this.found.get(value);
+    if (known === void 0) {
+      this.found.set(value, { offset, report: report2, others: [] });
+    } else if (offset < known.offset) {
+      known.others.push(known.offset);
+      known.offset = offset;
+      known.report = report2;
+    } else {
+      known.others.push(offset);
+    }
+  }
+  /** One report per value, at its first place, naming the lines of the others. */
+  reports(document) {
+    return [...this.found.values()].map(({ report: report2, others: others2 }) => {
+      const first = report2();
+      if (others2.length === 0) return first;
+      const lines = others2.map((offset) => document.position(offset).line);
+      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+    });
+  }
+};
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
-function scanFile(context, kind, document) {
+function scanFile(kind, document, secrets) {
   const text3 = document.text;
   const screen = screenForSecrets(text3, colonsAfterSecretName(document));
   if (screen === void 0) return;
@@ -38545,12 +38664,12 @@ function scanFile(context, kind, document) {
     for (const match2 of secretFormatMatches(text3, format3)) {
       if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
-      context.report({
+      secrets.add(match2.text, match2.index, () => ({
         file: kind,
         offset: match2.index,
         length: match2.text.length,
         message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      });
+      }));
     }
   }
   for (const match2 of screen.assignments ? text3.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -38560,22 +38679,33 @@ function scanFile(context, kind, document) {
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text3) : []) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    });
+    }));
+  }
+}
+function addParameterDefaults(swagger2, document, secrets) {
+  const defaults = secretParameterDefaults(swagger2);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+    }));
   }
 }
 var secretRules = [
@@ -38583,7 +38713,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -38592,14 +38722,12 @@ var secretRules = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== void 0) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
-        });
+        if (document === void 0) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === "swagger")
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report2 of secrets.reports(document)) context.report(report2);
       }
     }
   }
@@ -44954,13 +45082,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path92 = pathWords(operation2.path);
-  if (path92.length > 1) shared.push(...lookupKeysOf({ words: path92, version: "" }));
+  const path94 = pathWords(operation2.path);
+  if (path94.length > 1) shared.push(...lookupKeysOf({ words: path94, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path92) {
+function pathWords(path94) {
   const words = [];
-  for (const segment of path92.split("/")) {
+  for (const segment of path94.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -45360,7 +45488,7 @@ var productNamesRule = {
   id: "README-PRODUCT-NAMES",
   file: "readme",
   title: "Call the products by their current names (Power Automate, Power Apps).",
-  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). The readmes of 16 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: {
     bad: "Use this connector in Microsoft Flow and PowerApps.",
@@ -45979,7 +46107,7 @@ var scriptRules = [
       const ids = swagger2.operationsById;
       for (const literal2 of operationIdLiterals(source.scan)) {
         if (ids.has(literal2.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal2.value.toLowerCase());
+        const differentCase = inOtherCase(literal2.value, ids.keys());
         if (differentCase && literal2.ignoreCase) continue;
         context.report({
           offset: literal2.offset,
@@ -46357,16 +46485,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path92) {
-    this.path = path92;
-    const hasBrace = path92.includes("{");
-    this.variables = hasBrace ? scanVariables(path92) : NO_VARIABLES;
+  constructor(path94) {
+    this.path = path94;
+    const hasBrace = path94.includes("{");
+    this.variables = hasBrace ? scanVariables(path94) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path92.indexOf("/"); ; slash = path92.indexOf("/", start)) {
-      const end = slash === -1 ? path92.length : slash;
-      if (hasBrace && isVariableSegment(path92, start, end)) variableSegmentCount++;
+    for (let slash = path94.indexOf("/"); ; slash = path94.indexOf("/", start)) {
+      const end = slash === -1 ? path94.length : slash;
+      if (hasBrace && isVariableSegment(path94, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46395,8 +46523,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path92 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path92) last2 = new PathTemplate(path92);
+    const path94 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path94) last2 = new PathTemplate(path94);
     templates[index] = last2;
   }
   return templates;
@@ -46421,9 +46549,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path92, start) {
-  const slash = path92.indexOf("/", start);
-  return slash === -1 ? path92.length : slash;
+function segmentEnd(path94, start) {
+  const slash = path94.indexOf("/", start);
+  return slash === -1 ? path94.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46432,34 +46560,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path92, start, end) {
+function isVariableSegment(path94, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path92.charCodeAt(start) !== OPEN || path92.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path94.charCodeAt(start) !== OPEN || path94.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path92.charCodeAt(index);
+    const code2 = path94.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path92, open2) {
-  for (let index = open2 + 1; index < path92.length; index++) {
-    const code2 = path92.charCodeAt(index);
+function matchEnd(path94, open2) {
+  for (let index = open2 + 1; index < path94.length; index++) {
+    const code2 = path94.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path92) {
+function scanVariables(path94) {
   const variables = [];
   let seen;
-  for (let open2 = path92.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path92, open2);
+  for (let open2 = path94.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path94, open2);
     if (close2 === -1) {
-      open2 = path92.indexOf("{", open2 + 1);
+      open2 = path94.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path92.slice(open2 + 1, close2);
+    const name = path94.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46469,30 +46597,30 @@ function scanVariables(path92) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path92.indexOf("{", close2 + 1);
+    open2 = path94.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path92) {
+function routeOf(path94) {
   let route = "";
   let copied = 0;
-  for (let open2 = path92.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path92, open2);
+  for (let open2 = path94.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path94, open2);
     if (close2 === -1) {
-      open2 = path92.indexOf("{", open2 + 1);
+      open2 = path94.indexOf("{", open2 + 1);
       continue;
     }
-    route += path92.slice(copied, open2) + "{}";
+    route += path94.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path92.indexOf("{", copied);
+    open2 = path94.indexOf("{", copied);
   }
-  return copied === 0 ? path92 : route + path92.slice(copied);
+  return copied === 0 ? path94 : route + path94.slice(copied);
 }
-function routeHash(path92) {
+function routeHash(path94) {
   let hash = 0;
-  for (let index = 0; index < path92.length; index++) {
-    const code2 = path92.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path92, index) : -1;
+  for (let index = 0; index < path94.length; index++) {
+    const code2 = path94.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path94, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46540,15 +46668,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path92 = operations[index].path;
-    if (!path92.includes("{")) {
-      while (index < operations.length && operations[index].path === path92) index++;
+    const path94 = operations[index].path;
+    if (!path94.includes("{")) {
+      while (index < operations.length && operations[index].path === path94) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path92; index++)
+    for (; index < operations.length && operations[index].path === path94; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path92);
+    const route = routeHash(path94);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47727,12 +47855,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path92 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path92)) continue;
-        if (path92.startsWith("x-")) continue;
-        const item = paths[path92];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path92);
-        else this.typeIssue(placeAt(rootNode, "paths", path92), "Object", item);
+      for (const path94 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path94)) continue;
+        if (path94.startsWith("x-")) continue;
+        const item = paths[path94];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path94);
+        else this.typeIssue(placeAt(rootNode, "paths", path94), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47756,8 +47884,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path92) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path92);
+  visitPathItem(item, rootNode, path94) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path94);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48793,7 +48921,7 @@ var additionalPropertyRule = {
   check(context) {
     for (const { node, key } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = fieldInOtherCase(key, node);
+      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
@@ -48872,10 +49000,6 @@ var unknownXmsExtensionRule = {
     }
   }
 };
-function fieldInOtherCase(key, node) {
-  const lower = key.toLowerCase();
-  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-}
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -49254,9 +49378,9 @@ var documentTextRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      const labelled = structureOf(context.swagger).keywords["x-ms-summary"];
+      const labelled2 = structureOf(context.swagger).keywords["x-ms-summary"];
       for (const kind of ["parameter", "schema"]) {
-        for (const node of labelled) {
+        for (const node of labelled2) {
           if (node.kind !== kind) continue;
           const label = asString(node.value["x-ms-summary"]);
           if (!label || !BAD_LABEL_END.test(label)) continue;
@@ -49272,7 +49396,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -49367,7 +49491,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -49502,12 +49626,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path92 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path94 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path92 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path94 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49849,16 +49973,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path92) {
+function followSchemaPath(model, root, path94) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path92.length && steps < MAX_STEPS; ) {
-    let end = path92.indexOf("/", start);
-    if (end === -1) end = path92.length;
+  for (let start = 0; start < path94.length && steps < MAX_STEPS; ) {
+    let end = path94.indexOf("/", start);
+    if (end === -1) end = path94.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path92.slice(start, end));
+      const next = property(model, current, path94.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -49938,9 +50062,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path92 = pathAt(call, key);
-    if (path92 === void 0 || followSchemaPath(model, items.schema, path92).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path92), label) });
+    const path94 = pathAt(call, key);
+    if (path94 === void 0 || followSchemaPath(model, items.schema, path94).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path94), label) });
   }
   return problems;
 }
@@ -50135,7 +50259,7 @@ var apiStatusRule = {
       const status = asObject(holder)?.status;
       if (status === void 0) return void 0;
       if (status === "Preview" || status === "Production") return status;
-      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      const meant = typeof status === "string" ? inOtherCase(status, ["Preview", "Production"]) : void 0;
       context.report({
         pointer: childPointer(pointer, "status"),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
@@ -50297,6 +50421,7 @@ var metadataPropertiesRule = {
   levels: certificationLevels("error", "off"),
   msCode: "ConnectorMetadataPropertiesMissing",
   msMessage: "The connector metadata property '{0}' is required.",
+  milderCases: [{ when: "for Privacy policy", atMost: "warning" }],
   example: {
     placement: "connectorMetadata",
     bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
@@ -50316,7 +50441,7 @@ var metadataPropertiesRule = {
       }
       for (const key of ["propertyName", "propertyValue"]) {
         if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
           if (key === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
@@ -50344,12 +50469,6 @@ var metadataPropertiesRule = {
     }
   }
 };
-function keyInOtherCase2(entry, key) {
-  const lower = key.toLowerCase();
-  return Object.keys(entry).find(
-    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
-  );
-}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -51406,12 +51525,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path92 in paths) {
-      if (!has(paths, path92)) continue;
-      const pathItem = asObject(paths[path92]);
+    for (const path94 in paths) {
+      if (!has(paths, path94)) continue;
+      const pathItem = asObject(paths[path94]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path92, "$ref"),
+        pointer: childPointer("/paths", path94, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -51433,15 +51552,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path92 of pathKeys(swagger2)) {
-    const message2 = problem(path92);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path92), message: message2 });
+  for (const path94 of pathKeys(swagger2)) {
+    const message2 = problem(path94);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path94), message: message2 });
   }
 }
-function templateProblem(path92) {
+function templateProblem(path94) {
   let open2 = -1;
-  for (let index = 0; index < path92.length; index++) {
-    const character = path92[index];
+  for (let index = 0; index < path94.length; index++) {
+    const character = path94[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51467,7 +51586,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path92) => path92.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path94) => path94.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -51487,7 +51606,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path92) => /[?#]/.test(path92) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path94) => /[?#]/.test(path94) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -51503,7 +51622,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path92) => path92.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path94) => path94.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -51517,8 +51636,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path92) => {
-      const problem = templateProblem(path92);
+    reportPathKeys(context, (path94) => {
+      const problem = templateProblem(path94);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -51535,9 +51654,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path92) => (
+      (path94) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path92.includes("=") && pathVariables(path92).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path94.includes("=") && pathVariables(path94).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -51553,14 +51672,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path92 of pathKeys(swagger2)) {
-      const key = path92.toLowerCase();
+    for (const path94 of pathKeys(swagger2)) {
+      const key = path94.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path92),
+          pointer: childPointer("/paths", path94),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path92)
+            nameExcerpt(path94)
           )
         });
       }
@@ -53411,26 +53530,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path92 = [];
+    const path94 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path92.push(start);
+    path94.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path92.pop();
+        path94.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path92.slice(path92.indexOf(target2)));
+      if (seen === "grey") cycles.push(path94.slice(path94.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path92.push(target2);
+        path94.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -54053,7 +54172,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path92 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path94 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -54061,7 +54180,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path92}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path94}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -54262,10 +54381,10 @@ var versioningRules = [
         const summary2 = asString(operation2.operation.summary);
         if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
         const description = asString(operation2.operation.description);
-        const labelled = description !== void 0 && /deprecated/i.test(description);
+        const labelled2 = description !== void 0 && /deprecated/i.test(description);
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled ? "" : " and description"}.`
+          message: `The operation '${operationLabel(operation2)}' is deprecated; append "(deprecated)" to its summary${labelled2 ? "" : " and description"}.`
         });
       }
     }
@@ -54312,17 +54431,17 @@ var webhooks = perModel((model) => {
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
   if (deletions.some(isInternalOrNamed)) return () => true;
-  const shapes = deletions.map((deletion) => templateShape(deletion.path));
+  const shapes = deletions.map((deletion2) => templateShape(deletion2.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
     return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
-function isInternalOrNamed(deletion) {
-  return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
+function isInternalOrNamed(deletion2) {
+  return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path92) {
-  return withoutTrailingSlashes(routeOf(path92)).toLowerCase();
+function templateShape(path94) {
+  return withoutTrailingSlashes(routeOf(path94)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54576,10 +54695,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path92, options2 = {}) {
+function offsetOfPath(document, path94, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path92.entries()) {
+  for (const [index, step2] of path94.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54590,7 +54709,7 @@ function offsetOfPath(document, path92, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path92.length - 1;
+    const isLast = index === path94.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54601,8 +54720,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path92, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path92, options2));
+  return (path94, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path94, options2));
     return { line, column: col };
   };
 }
@@ -54760,9 +54879,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path92 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path92.map(nameExcerpt);
-  const value = path92.reduce(
+  const path94 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path94.map(nameExcerpt);
+  const value = path94.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54770,7 +54889,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path92.length === 0) {
+    if (path94.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54781,7 +54900,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path92, key],
+      path: [...path94, key],
       atKey: true
     };
   }
@@ -54789,7 +54908,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path92,
+      path: path94,
       atKey: false
     };
   }
@@ -54799,34 +54918,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path92,
+        path: path94,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path92, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path94, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path92,
+      path: path94,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path92, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path94, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path92,
+      path: path94,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path92,
+    path: path94,
     atKey: false
   };
 }
@@ -54896,8 +55015,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path92, method, pathItemPlace, operation2) {
-    this.path = path92;
+  constructor(path94, method, pathItemPlace, operation2) {
+    this.path = path94;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -55198,11 +55317,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path92 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path92)) continue;
-      let pathItem = asObject(paths[path92]);
+    for (const path94 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path94)) continue;
+      let pathItem = asObject(paths[path94]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path92);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path94);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -55218,7 +55337,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path92, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path94, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55571,9 +55690,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path92) {
-  const [setting, ruleId] = path92;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path92];
+function placeIn(config2, path94) {
+  const [setting, ruleId] = path94;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path94];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55651,7 +55770,8 @@ function relativeFile(finding) {
   return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
-  return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
+  const message2 = withoutRepeatedPlaces(finding.message);
+  return finding.connector && finding.connector !== "." ? message2.split(finding.connector).join("<connector>") : message2;
 }
 function countKeys(findings, key) {
   const counts = /* @__PURE__ */ new Map();
@@ -55730,6 +55850,20 @@ var CHANGE_RULES = {
       "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
+   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
   ),
   opDeleted: observed(
     "BRK-OP-DELETED",
@@ -56100,6 +56234,15 @@ var CASE_RULES = {
     "for a path parameter, which cannot be kept without its placeholder in the path",
     ONLY_A_NEW_VERSION
   ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
+   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+  ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
     CHANGE_RULES.outputDeleted,
@@ -56115,9 +56258,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path92, method, body) => `{
+var operation = (path94, method, body) => `{
   "paths": {
-    "${path92}": {
+    "${path94}": {
       "${method}": ${body}
     }
   }
@@ -56129,6 +56272,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  apiPropertiesDeleted: {
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiProperties.json"'
     }
   },
   opDeleted: {
@@ -56454,7 +56605,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
+    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -56581,16 +56732,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path92 = [];
+  const path94 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path92.push(part.step);
+        if (part.step !== void 0) path94.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path92.pop();
+        if (part.step !== void 0) path94.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56598,7 +56749,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path92, ...part.change.path] });
+      result.push({ ...part.change, path: [...path94, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -56935,6 +57086,23 @@ function policyEdits(instancesBefore, instancesAfter) {
 }
 function policyField(instance, key) {
   return asString(asObject(instance)?.[key]);
+}
+
+// packages/validator/src/diff/api-properties-presence.ts
+function apiPropertiesInOneVersion(before, after) {
+  if (before && !after) {
+    return { rule: CHANGE_RULES.apiPropertiesDeleted, file: "apiProperties", side: "old", pointer: "" };
+  }
+  if (!before && after && asObject(after.value)) {
+    return {
+      rule: CHANGE_RULES.other,
+      file: "apiProperties",
+      side: "new",
+      pointer: "",
+      detail: "The file apiProperties.json has been added: the base version has none, so all it holds is new."
+    };
+  }
+  return void 0;
 }
 
 // packages/validator/src/diff/effective-auth.ts
@@ -58653,11 +58821,8 @@ function diffParameters(context, before, after) {
         `The parameter was not compared: in the base version, ${why}.`
       );
     } else {
-      report2(
-        parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted,
-        "old",
-        parameter
-      );
+      const { rule: rule2, detail } = deletion(context.old, parameter);
+      report2(rule2, "old", parameter, detail);
     }
   }
   for (const parameter of after.parameters) {
@@ -58709,6 +58874,16 @@ function diffParameters(context, before, after) {
       }
     }
   }
+}
+function deletion(model, parameter) {
+  const secret = parameter.name === void 0 ? void 0 : secretDefault(parameter.name, parameter.value.default, asString(model.root.host));
+  if (secret !== void 0) {
+    return {
+      rule: CASE_RULES.secretParameterDeleted,
+      detail: `Its default looked like a real secret (${maskSecret(secret)}).`
+    };
+  }
+  return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
 function isOptionalRename(model, previous, renamed) {
@@ -58783,21 +58958,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path92 in paths) {
-    if (!has(paths, path92)) continue;
-    const pathItem = refPathItem(paths[path92]);
+  for (const path94 in paths) {
+    if (!has(paths, path94)) continue;
+    const pathItem = refPathItem(paths[path94]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path92));
-    unfollowed2.set(path92, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path94));
+    unfollowed2.set(path94, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path92 in paths) {
-    if (!has(paths, path92)) continue;
-    const pathItem = refPathItem(paths[path92]);
+  for (const path94 in paths) {
+    if (!has(paths, path94)) continue;
+    const pathItem = refPathItem(paths[path94]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58809,17 +58984,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path92 of all) {
-    const before = has(pathsBefore, path92) ? pathsBefore[path92] : void 0;
-    const after = has(pathsAfter, path92) ? pathsAfter[path92] : void 0;
+  for (const path94 of all) {
+    const before = has(pathsBefore, path94) ? pathsBefore[path94] : void 0;
+    const after = has(pathsAfter, path94) ? pathsAfter[path94] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path92);
-    const whyBefore = unfollowedBefore.get(path92);
+    const whyAfter = unfollowedAfter.get(path94);
+    const whyBefore = unfollowedBefore.get(path94);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path92);
+    const pathItemPointer = childPointer("/paths", path94);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -58827,12 +59002,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path92)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path94)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path92)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path92)} was not compared: in the base version, ${whyBefore}.` : refEdit(path92, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path94)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path94)} was not compared: in the base version, ${whyBefore}.` : refEdit(path94, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -58842,12 +59017,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path92, before, after) {
+function refEdit(path94, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path92)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path94)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path92)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path92)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path94)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path94)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -59064,8 +59239,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path92) {
-  return withoutTrailingSlashes(emptiedBraces(path92));
+function normalizePath(path94) {
+  return withoutTrailingSlashes(emptiedBraces(path94));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -60334,10 +60509,7 @@ function diffConnectorFiles(before, after) {
     raw,
     compareJson("swagger", before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes))
   );
-  appendAll(
-    raw,
-    compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
-  );
+  appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
   appendAll(raw, authenticationChanges(before, after));
   appendAll(raw, reroutingChanges(before, after));
   appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
@@ -60379,6 +60551,11 @@ function authFiles(version) {
 }
 function isUnreadable(document) {
   return document !== void 0 && asObject(document.value) === void 0;
+}
+function apiPropertiesChanges(before, after) {
+  const inOneVersion = apiPropertiesInOneVersion(before, after);
+  if (inOneVersion) return [inOneVersion];
+  return compareJson("apiProperties", before, after, diffApiPropertiesValues);
 }
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
@@ -60428,8 +60605,8 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs13 = require("node:fs");
@@ -60448,12 +60625,6 @@ var TOP_FOLDER_PROFILES = Object.freeze(
     "custom-connectors": "custom"
   })
 );
-function isConnectorFolderListing(names3) {
-  return names3.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
@@ -60546,12 +60717,340 @@ function layoutProfile(folder) {
   return void 0;
 }
 
+// packages/validator/src/diff/git-ref-given.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/repository-of-paths.ts
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/git.ts
+var import_node_child_process = require("node:child_process");
+
+// packages/validator/src/git/fetch-advice.ts
+var USUAL_REMOTE_NAMES = ["origin", "upstream"];
+var URL_PLACEHOLDER = "<URL of its repository>";
+function unknownRefHint(ref, remotes) {
+  const missing2 = unconfiguredRemote(ref, remotes);
+  if (missing2 && USUAL_REMOTE_NAMES.includes(missing2.remote)) {
+    return `This repository has no remote named ${missing2.remote}: add it, then fetch the branch (${addRemoteAdvice(missing2)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+  }
+  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+}
+function fetchAdvice(ref, remotes) {
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
+  if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
+  const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const missing2 = unconfiguredRemote(ref, remotes);
+  if (missing2 && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing2);
+  const branch = ref.replace(/^refs\/heads\//, "");
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  if (!missing2) return asBranch;
+  return `${asBranch}; or, if ${missing2.remote} is a remote, ${addRemoteAdvice(missing2)}`;
+}
+function unconfiguredRemote(ref, remotes) {
+  if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const slash = tracking.indexOf("/");
+  if (slash <= 0 || slash === tracking.length - 1) return void 0;
+  if (remotes.some((name) => tracking.startsWith(`${name}/`))) return void 0;
+  return { remote: tracking.slice(0, slash), branch: tracking.slice(slash + 1) };
+}
+function addRemoteAdvice({ remote, branch }) {
+  return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/git.ts
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+var Git = class {
+  constructor(cwd, executable = "git") {
+    this.cwd = cwd;
+    this.executable = executable;
+  }
+  cwd;
+  executable;
+  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
+  topLevelAnswer;
+  /** The absolute path of the work tree's top level. */
+  topLevel() {
+    this.topLevelAnswer ??= this.text(["rev-parse", "--show-toplevel"]).then(
+      (output) => output.trim(),
+      (error2) => {
+        this.topLevelAnswer = void 0;
+        throw notAWorkTree(error2, this.cwd);
+      }
+    );
+    return this.topLevelAnswer;
+  }
+  /**
+   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
+   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
+   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
+   */
+  async resolveCommit(ref) {
+    try {
+      return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    } catch {
+      if (ref === "HEAD")
+        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+          hint: "Commit the change first, or leave out the base ref."
+        });
+      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
+        hint: unknownRefHint(ref, remotes)
+      });
+    }
+  }
+  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
+  async parents(rev2) {
+    const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev2])).trim();
+    return line.split(" ").slice(1);
+  }
+  /** The best common ancestor of two commits: what a pull request is compared with. */
+  async mergeBase(a, b) {
+    const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
+    try {
+      return (await this.text(["merge-base", first, second])).trim();
+    } catch {
+      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+        hint: "In a shallow clone the merge base may be missing: fetch with fetch-depth: 0."
+      });
+    }
+  }
+  /**
+   * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
+   * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
+   * both folders of a moved file count as changed.
+   */
+  async changedFiles(from, to) {
+    const args = ["diff", "--name-only", "-z", "--no-renames", "--no-relative", "--no-ext-diff", from];
+    if (to !== void 0) args.push(to);
+    return splitNul(await this.text(args));
+  }
+  /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
+  async renamedFiles(from, to) {
+    const args = [
+      "diff",
+      "--name-status",
+      "-z",
+      "-M",
+      "--diff-filter=R",
+      "--no-relative",
+      "--no-ext-diff",
+      from
+    ];
+    if (to !== void 0) args.push(to);
+    const fields = splitNul(await this.text(args));
+    const renames = [];
+    for (let index = 0; index + 2 < fields.length; index += 3) {
+      renames.push({ from: fields[index + 1], to: fields[index + 2] });
+    }
+    return renames;
+  }
+  /**
+   * Whether git knows a file under `folder` in the work tree: tracked, or untracked and not ignored.
+   * Leftover ignored files (a settings.json kept after `git rm -r`) and another capitalization of
+   * the name do not count.
+   */
+  async hasFilesIn(folder) {
+    const top = await this.topLevel();
+    const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
+    return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
+  }
+  /** Untracked files that are not ignored. */
+  async untrackedFiles() {
+    const top = await this.topLevel();
+    return splitNul(
+      (await this.run(["ls-files", "--others", "--exclude-standard", "-z"], { cwd: top })).toString("utf8")
+    );
+  }
+  /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
+  async listTree(rev2, folder) {
+    return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev2, ...folderPathspec(folder)]));
+  }
+  /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */
+  async listFolder(rev2, folder) {
+    return parseTree3(await this.text(["ls-tree", "-z", "--full-tree", rev2, ...folderPathspec(folder)]));
+  }
+  /** The contents of blobs, byte for byte, in one `git cat-file --batch` process. */
+  async readBlobs(objects) {
+    const result = /* @__PURE__ */ new Map();
+    if (objects.length === 0) return result;
+    const output = await this.run(["cat-file", "--batch"], { input: Buffer.from(`${objects.join("\n")}
+`) });
+    let at = 0;
+    while (at < output.length) {
+      const newline2 = output.indexOf(10, at);
+      if (newline2 === -1) break;
+      const header = output.subarray(at, newline2).toString("utf8");
+      const [object, type, size] = header.split(" ");
+      if (type === "missing" || size === void 0) throw new Error(`git cat-file: ${header}`);
+      const start = newline2 + 1;
+      const end = start + Number(size);
+      result.set(object, Buffer.from(output.subarray(start, end)));
+      at = end + 1;
+    }
+    return result;
+  }
+  async text(args) {
+    return (await this.run(args)).toString("utf8");
+  }
+  /** Runs git and returns its stdout; rejects with git's stderr on a non-zero exit. */
+  run(args, options2 = {}) {
+    const { input, cwd = this.cwd } = options2;
+    const fullArgs = ["--literal-pathspecs", "-c", "core.quotepath=off", ...args];
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+    if (input === void 0) {
+      return new Promise((resolve, reject) => {
+        (0, import_node_child_process.execFile)(
+          this.executable,
+          fullArgs,
+          { cwd, env, encoding: "buffer", maxBuffer: MAX_OUTPUT_BYTES },
+          (error2, stdout, stderr) => {
+            if (error2) reject(gitError(args, stderr, error2));
+            else resolve(stdout);
+          }
+        );
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const child = (0, import_node_child_process.spawn)(this.executable, fullArgs, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err2 = [];
+      child.stdout.on("data", (chunk) => out.push(chunk));
+      child.stderr.on("data", (chunk) => err2.push(chunk));
+      child.on("error", (error2) => reject(gitError(args, Buffer.concat(err2), error2)));
+      child.on("close", (code2) => {
+        if (code2 === 0) resolve(Buffer.concat(out));
+        else reject(gitError(args, Buffer.concat(err2), new Error(`exit code ${code2}`)));
+      });
+      child.stdin.end(input);
+    });
+  }
+};
+function notAWorkTree(error2, cwd) {
+  const cause = error2.cause;
+  if (cause?.code === "ENOENT")
+    return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
+      hint: "Install git, or leave out the base ref."
+    });
+  if (/not a git repository/i.test(error2.message))
+    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: cwd },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+  return error2;
+}
+function gitError(args, stderr, cause) {
+  const detail = stderr.toString().trim() || cause.message;
+  return new Error(`git ${args[0]} failed: ${detail}`, { cause });
+}
+function parseTree3(output) {
+  return splitNul(output).map((line) => {
+    const tab = line.indexOf("	");
+    const [mode, type, object] = line.slice(0, tab).split(" ");
+    return { mode, type, object, path: line.slice(tab + 1) };
+  });
+}
+function folderPathspec(folder) {
+  const trimmed = withoutTrailingSlashes(folder);
+  return trimmed === "" || trimmed === "." ? [] : ["--", `${trimmed}/`];
+}
+function splitNul(output) {
+  return output.split("\0").filter((item) => item.length > 0);
+}
+
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs14 = require("node:fs");
+var import_node_util = require("node:util");
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
+}
+
+// packages/validator/src/git/repository-of-paths.ts
+async function repositoryOfPaths(paths, cwd) {
+  const atCwd = new Git(cwd);
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path23.default.resolve(cwd, given2))));
+  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
+  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
+  let first;
+  const topOf = /* @__PURE__ */ new Map();
+  for (const [index, given2] of paths.entries()) {
+    const folder = folders[index];
+    const git = new Git(folder);
+    let top = topOf.get(folder);
+    if (top === void 0) {
+      top = await git.topLevel().then(realCasePath, (error2) => {
+        throw locatedAt(error2, given2);
+      });
+      topOf.set(folder, top);
+    }
+    if (!first) first = { given: given2, top, git };
+    else if (top !== first.top) {
+      throw new UsageError(
+        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
+        {
+          location: { file: given2 },
+          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
+        }
+      );
+    }
+  }
+  return first?.git ?? atCwd;
+}
+function isDirectlyIn(top, folder) {
+  if (!isWithin(top, folder)) return false;
+  for (let at = folder; at !== top; at = import_node_path23.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return false;
+    if (import_node_path23.default.dirname(at) === at) return false;
+  }
+  return true;
+}
+async function nearestFolder(absolute) {
+  const folder = existingFolderOf(absolute);
+  return realCasePath(folder).catch(() => folder);
+}
+function locatedAt(error2, given2) {
+  if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
+  return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
+}
+
+// packages/validator/src/diff/git-ref-given.ts
+async function gitRefGivenError(given2, other, cwd) {
+  if (!await isNothingAt(import_node_path24.default.resolve(cwd, given2))) return void 0;
+  try {
+    const git = await repositoryOfPaths([other], cwd);
+    await git.resolveCommit(given2);
+  } catch {
+    return void 0;
+  }
+  const connector = await isNothingAt(import_node_path24.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
+  return new UsageError(
+    "is no file or folder but a git ref of this repository, and diff compares two versions on disk.",
+    {
+      location: { file: given2 },
+      hint: `To compare with a branch, use connector-alm validate --base ${shellWord(given2)} ${connector}, which compares the connector with its version at the merge base.`
+    }
+  );
+}
+async function isNothingAt(absolute) {
+  try {
+    await import_node_fs15.promises.lstat(absolute);
+    return false;
+  } catch (error2) {
+    return error2.code === "ENOENT";
+  }
+}
+
 // packages/validator/src/diff/diff-paths.ts
 var WHAT_DIFF_TAKES = "Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).";
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   const [oldSide, newSide] = await Promise.allSettled([readSide(oldPath, cwd), readSide(newPath, cwd)]);
-  if (oldSide.status === "rejected") throw oldSide.reason;
-  if (newSide.status === "rejected") throw newSide.reason;
+  if (oldSide.status === "rejected") throw await gitRefGivenError(oldPath, newPath, cwd) ?? oldSide.reason;
+  if (newSide.status === "rejected") throw await gitRefGivenError(newPath, oldPath, cwd) ?? newSide.reason;
   const [before, after] = [oldSide.value, newSide.value];
   requireSwagger(before, after);
   requireSwagger(after, before);
@@ -60574,15 +61073,15 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path23.default.resolve(cwd, given2);
+  const absolute = import_node_path25.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs14.promises.stat(absolute);
+    stat2 = await import_node_fs16.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs14.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs16.promises.readdir(absolute))) {
       throw new UsageError("is not a connector folder.", {
         location: { file: given2 },
         hint: await notAConnectorHint(given2, absolute, cwd)
@@ -60590,9 +61089,9 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
-  const bytes = await import_node_fs14.promises.readFile(absolute);
+  const bytes = await import_node_fs16.promises.readFile(absolute);
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
-  const name = import_node_path23.default.basename(absolute);
+  const name = import_node_path25.default.basename(absolute);
   if (!/\.json$/i.test(name) && asObject(document.value) === void 0) {
     throw new UsageError(
       `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
@@ -60636,19 +61135,19 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path23.default.join(given2, import_node_path23.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path25.default.join(given2, import_node_path25.default.relative(absolute, folder)));
   const holds2 = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs15.existsSync)(script3) ? script3 : void 0;
+  const script3 = import_node_path26.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs17.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -60949,10 +61448,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -60960,7 +61459,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs16.promises.access(file, import_node_fs16.constants.W_OK);
+    await import_node_fs18.promises.access(file, import_node_fs18.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -60982,22 +61481,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs17.promises.lstat(file);
+  const stat2 = await import_node_fs19.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs17.promises.realpath(file);
-    if (!isBelow(await import_node_fs17.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs19.promises.realpath(file);
+    if (!isBelow(await import_node_fs19.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs17.promises.stat(target2);
+  const current = await import_node_fs19.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs17.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs19.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -61121,8 +61620,8 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -61172,278 +61671,40 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path25.default.join(topLevel, folder);
+  const absolute = import_node_path27.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
+  return held.map((connector) => import_node_path27.default.relative(topLevel, connector).split(import_node_path27.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs20.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path25.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
+  const parent = import_node_path27.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path27.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs18.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs20.promises.readdir(import_node_path27.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path25.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path27.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path25.default.posix.dirname(file);
+  let folder = import_node_path27.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path25.default.posix.dirname(folder);
+    folder = import_node_path27.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
-// packages/validator/src/git/git.ts
-var import_node_child_process = require("node:child_process");
-
-// packages/validator/src/git/fetch-advice.ts
-var USUAL_REMOTE_NAMES = ["origin", "upstream"];
-var URL_PLACEHOLDER = "<URL of its repository>";
-function unknownRefHint(ref, remotes) {
-  const missing2 = unconfiguredRemote(ref, remotes);
-  if (missing2 && USUAL_REMOTE_NAMES.includes(missing2.remote)) {
-    return `This repository has no remote named ${missing2.remote}: add it, then fetch the branch (${addRemoteAdvice(missing2)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
-  }
-  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
-}
-function fetchAdvice(ref, remotes) {
-  const tracking = ref.replace(/^refs\/remotes\//, "");
-  const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
-  if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
-  const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
-  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
-  const missing2 = unconfiguredRemote(ref, remotes);
-  if (missing2 && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing2);
-  const branch = ref.replace(/^refs\/heads\//, "");
-  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
-  if (!missing2) return asBranch;
-  return `${asBranch}; or, if ${missing2.remote} is a remote, ${addRemoteAdvice(missing2)}`;
-}
-function unconfiguredRemote(ref, remotes) {
-  if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
-  const tracking = ref.replace(/^refs\/remotes\//, "");
-  const slash = tracking.indexOf("/");
-  if (slash <= 0 || slash === tracking.length - 1) return void 0;
-  if (remotes.some((name) => tracking.startsWith(`${name}/`))) return void 0;
-  return { remote: tracking.slice(0, slash), branch: tracking.slice(slash + 1) };
-}
-function addRemoteAdvice({ remote, branch }) {
-  return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
-}
-
-// packages/validator/src/git/git.ts
-var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-var Git = class {
-  constructor(cwd, executable = "git") {
-    this.cwd = cwd;
-    this.executable = executable;
-  }
-  cwd;
-  executable;
-  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
-  topLevelAnswer;
-  /** The absolute path of the work tree's top level. */
-  topLevel() {
-    this.topLevelAnswer ??= this.text(["rev-parse", "--show-toplevel"]).then(
-      (output) => output.trim(),
-      (error2) => {
-        this.topLevelAnswer = void 0;
-        throw notAWorkTree(error2, this.cwd);
-      }
-    );
-    return this.topLevelAnswer;
-  }
-  /**
-   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
-   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
-   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
-   */
-  async resolveCommit(ref) {
-    try {
-      return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-    } catch {
-      if (ref === "HEAD")
-        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
-          hint: "Commit the change first, or leave out the base ref."
-        });
-      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
-        hint: unknownRefHint(ref, remotes)
-      });
-    }
-  }
-  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
-  async parents(rev2) {
-    const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev2])).trim();
-    return line.split(" ").slice(1);
-  }
-  /** The best common ancestor of two commits: what a pull request is compared with. */
-  async mergeBase(a, b) {
-    const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
-    try {
-      return (await this.text(["merge-base", first, second])).trim();
-    } catch {
-      throw new UserError(`"${a}" and "${b}" have no common history.`, {
-        hint: "In a shallow clone the merge base may be missing: fetch with fetch-depth: 0."
-      });
-    }
-  }
-  /**
-   * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
-   * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
-   * both folders of a moved file count as changed.
-   */
-  async changedFiles(from, to) {
-    const args = ["diff", "--name-only", "-z", "--no-renames", "--no-relative", "--no-ext-diff", from];
-    if (to !== void 0) args.push(to);
-    return splitNul(await this.text(args));
-  }
-  /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
-  async renamedFiles(from, to) {
-    const args = [
-      "diff",
-      "--name-status",
-      "-z",
-      "-M",
-      "--diff-filter=R",
-      "--no-relative",
-      "--no-ext-diff",
-      from
-    ];
-    if (to !== void 0) args.push(to);
-    const fields = splitNul(await this.text(args));
-    const renames = [];
-    for (let index = 0; index + 2 < fields.length; index += 3) {
-      renames.push({ from: fields[index + 1], to: fields[index + 2] });
-    }
-    return renames;
-  }
-  /**
-   * Whether git knows a file under `folder` in the work tree: tracked, or untracked and not ignored.
-   * Leftover ignored files (a settings.json kept after `git rm -r`) and another capitalization of
-   * the name do not count.
-   */
-  async hasFilesIn(folder) {
-    const top = await this.topLevel();
-    const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
-    return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
-  }
-  /** Untracked files that are not ignored. */
-  async untrackedFiles() {
-    const top = await this.topLevel();
-    return splitNul(
-      (await this.run(["ls-files", "--others", "--exclude-standard", "-z"], { cwd: top })).toString("utf8")
-    );
-  }
-  /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
-  async listTree(rev2, folder) {
-    return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev2, ...folderPathspec(folder)]));
-  }
-  /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */
-  async listFolder(rev2, folder) {
-    return parseTree3(await this.text(["ls-tree", "-z", "--full-tree", rev2, ...folderPathspec(folder)]));
-  }
-  /** The contents of blobs, byte for byte, in one `git cat-file --batch` process. */
-  async readBlobs(objects) {
-    const result = /* @__PURE__ */ new Map();
-    if (objects.length === 0) return result;
-    const output = await this.run(["cat-file", "--batch"], { input: Buffer.from(`${objects.join("\n")}
-`) });
-    let at = 0;
-    while (at < output.length) {
-      const newline2 = output.indexOf(10, at);
-      if (newline2 === -1) break;
-      const header = output.subarray(at, newline2).toString("utf8");
-      const [object, type, size] = header.split(" ");
-      if (type === "missing" || size === void 0) throw new Error(`git cat-file: ${header}`);
-      const start = newline2 + 1;
-      const end = start + Number(size);
-      result.set(object, Buffer.from(output.subarray(start, end)));
-      at = end + 1;
-    }
-    return result;
-  }
-  async text(args) {
-    return (await this.run(args)).toString("utf8");
-  }
-  /** Runs git and returns its stdout; rejects with git's stderr on a non-zero exit. */
-  run(args, options2 = {}) {
-    const { input, cwd = this.cwd } = options2;
-    const fullArgs = ["--literal-pathspecs", "-c", "core.quotepath=off", ...args];
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-    if (input === void 0) {
-      return new Promise((resolve, reject) => {
-        (0, import_node_child_process.execFile)(
-          this.executable,
-          fullArgs,
-          { cwd, env, encoding: "buffer", maxBuffer: MAX_OUTPUT_BYTES },
-          (error2, stdout, stderr) => {
-            if (error2) reject(gitError(args, stderr, error2));
-            else resolve(stdout);
-          }
-        );
-      });
-    }
-    return new Promise((resolve, reject) => {
-      const child = (0, import_node_child_process.spawn)(this.executable, fullArgs, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-      const out = [];
-      const err2 = [];
-      child.stdout.on("data", (chunk) => out.push(chunk));
-      child.stderr.on("data", (chunk) => err2.push(chunk));
-      child.on("error", (error2) => reject(gitError(args, Buffer.concat(err2), error2)));
-      child.on("close", (code2) => {
-        if (code2 === 0) resolve(Buffer.concat(out));
-        else reject(gitError(args, Buffer.concat(err2), new Error(`exit code ${code2}`)));
-      });
-      child.stdin.end(input);
-    });
-  }
-};
-function notAWorkTree(error2, cwd) {
-  const cause = error2.cause;
-  if (cause?.code === "ENOENT")
-    return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
-      hint: "Install git, or leave out the base ref."
-    });
-  if (/not a git repository/i.test(error2.message))
-    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
-      location: { file: cwd },
-      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
-    });
-  return error2;
-}
-function gitError(args, stderr, cause) {
-  const detail = stderr.toString().trim() || cause.message;
-  return new Error(`git ${args[0]} failed: ${detail}`, { cause });
-}
-function parseTree3(output) {
-  return splitNul(output).map((line) => {
-    const tab = line.indexOf("	");
-    const [mode, type, object] = line.slice(0, tab).split(" ");
-    return { mode, type, object, path: line.slice(tab + 1) };
-  });
-}
-function folderPathspec(folder) {
-  const trimmed = withoutTrailingSlashes(folder);
-  return trimmed === "" || trimmed === "." ? [] : ["--", `${trimmed}/`];
-}
-function splitNul(output) {
-  return output.split("\0").filter((item) => item.length > 0);
-}
-
 // packages/validator/src/git/materialize.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -61454,15 +61715,15 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs19.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path28.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs21.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path26.default.resolve(target2, relative);
+      const destination = import_node_path28.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
-      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs21.promises.mkdir(import_node_path28.default.dirname(destination), { recursive: true });
+      await import_node_fs21.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -61472,11 +61733,11 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -61578,8 +61839,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -61637,22 +61898,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path27.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path29.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs20.readdirSync)(folder);
+      names3 = (0, import_node_fs22.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path27.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path29.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path27.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path29.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -61665,7 +61926,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs20.readFileSync)(file);
+    return (0, import_node_fs22.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -61753,7 +62014,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path28.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path30.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -61763,14 +62024,15 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
-function isProposalFolder(topLevel, folder) {
-  const absolute = import_node_path29.default.join(topLevel, folder);
-  if (layoutProfile(absolute) !== "independent-publisher") return false;
+var import_node_fs23 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
+function isProposalFolder(topLevel, folder, profile) {
   try {
-    const names3 = (0, import_node_fs21.readdirSync)(absolute);
-    return names3.length === 1 && kindOfFileName(names3[0]) === "readme";
+    const dirents = (0, import_node_fs23.readdirSync)(import_node_path31.default.join(topLevel, folder), { withFileTypes: true });
+    return isProposal(
+      profile,
+      dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
+    );
   } catch {
     return false;
   }
@@ -61837,14 +62099,6 @@ function changeToFinding(change, connector, current, previous) {
   return { ...finding, file, pointer, ...document.position(where2.offset) };
 }
 
-// packages/validator/src/git/repository-paths.ts
-var import_node_fs22 = require("node:fs");
-var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs22.realpath.native)(file);
-function toRepositoryPath(topLevel, absolute) {
-  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
-}
-
 // packages/validator/src/git/compare-with-base.ts
 async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options2, cwd) {
   let basePath = repositoryPath2;
@@ -61869,8 +62123,13 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
-    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+    const reportedAs = new Map(
+      diff.changes.filter(
+        (change) => change.ruleId.startsWith("BRK-") && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id
+      ).map((change) => [change, changeToFinding(change, connector, current, previous)])
+    );
+    const findings = [...marked, ...reportedAs.values()].sort(compareFindings);
+    return { status: "changed", findings, diff, basePath, reportedAs };
   } finally {
     await base2.cleanup();
   }
@@ -61900,14 +62159,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path30.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path30.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path32.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path32.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -61945,8 +62204,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -61956,9 +62215,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path31.default.resolve(where2.cwd, given2);
-    const exists3 = (0, import_node_fs23.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path33.default.resolve(where2.cwd, given2);
+    const exists3 = (0, import_node_fs24.existsSync)(absolute);
+    const real = exists3 ? await realCasePath(absolute) : import_node_path33.default.resolve(where2.realCwd, import_node_path33.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -61999,17 +62258,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs24.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path32.default.dirname(file)).then((folder) => import_node_path32.default.join(folder, import_node_path32.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs25.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path34.default.dirname(file)).then((folder) => import_node_path34.default.join(folder, import_node_path34.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path34.default.resolve(where2.realCwd, import_node_path34.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -62017,13 +62276,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path33.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path33.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path35.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path35.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -62051,8 +62310,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path33.default.posix.normalize(import_node_path33.default.posix.join(import_node_path33.default.posix.dirname(at), target2));
-      const outside = import_node_path33.default.posix.isAbsolute(target2) || import_node_path33.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path35.default.posix.normalize(import_node_path35.default.posix.join(import_node_path35.default.posix.dirname(at), target2));
+      const outside = import_node_path35.default.posix.isAbsolute(target2) || import_node_path35.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -62061,7 +62320,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path33.default.posix.dirname(file);
+    const folder = import_node_path35.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -62071,7 +62330,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path34.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path36.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -62090,7 +62349,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path34.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path36.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -62117,60 +62376,11 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path34.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path36.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path34.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path36.default.posix.relative(headFolder, folder))
   });
   return { findings };
-}
-
-// packages/validator/src/git/repository-of-paths.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
-async function repositoryOfPaths(paths, cwd) {
-  const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path35.default.resolve(cwd, given2))));
-  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
-  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
-  let first;
-  const topOf = /* @__PURE__ */ new Map();
-  for (const [index, given2] of paths.entries()) {
-    const folder = folders[index];
-    const git = new Git(folder);
-    let top = topOf.get(folder);
-    if (top === void 0) {
-      top = await git.topLevel().then(realCasePath, (error2) => {
-        throw locatedAt(error2, given2);
-      });
-      topOf.set(folder, top);
-    }
-    if (!first) first = { given: given2, top, git };
-    else if (top !== first.top) {
-      throw new UsageError(
-        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
-        {
-          location: { file: given2 },
-          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
-        }
-      );
-    }
-  }
-  return first?.git ?? atCwd;
-}
-function isDirectlyIn(top, folder) {
-  if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path35.default.dirname(at)) {
-    if (isRepositoryRoot(at)) return false;
-    if (import_node_path35.default.dirname(at) === at) return false;
-  }
-  return true;
-}
-async function nearestFolder(absolute) {
-  const folder = existingFolderOf(absolute);
-  return realCasePath(folder).catch(() => folder);
-}
-function locatedAt(error2, given2) {
-  if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
-  return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
 }
 
 // packages/validator/src/git/validate-against-base.ts
@@ -62188,7 +62398,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path37.default.resolve(cwd, import_node_path37.default.relative(realCwd, import_node_path37.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -62217,7 +62427,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path37.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -62244,6 +62454,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
       repositoryPath: repositoryPath2,
       status: compared.status,
       diff: compared.diff,
+      ...compared.reportedAs && { reportedAs: compared.reportedAs },
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
     });
     changedConnectors.push({
@@ -62255,7 +62466,9 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
-  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  const connectorFolders = validatedFolders.filter(
+    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options2.profile, config2))
+  );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options2,
     cwd,
@@ -62267,12 +62480,14 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   for (const folder of scope2.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
     const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    deletions.push(connectorDeletedFinding(change, shown));
+    const finding = connectorDeletedFinding(change, shown);
+    deletions.push(finding);
     diffs.push({
       path: shown,
       repositoryPath: folder.repositoryPath,
       status: "deleted",
-      diff: { changes: [change], classification: classifyChanges([change]) }
+      diff: { changes: [change], classification: classifyChanges([change]) },
+      reportedAs: /* @__PURE__ */ new Map([[change, finding]])
     });
   }
   const findings = [
@@ -62310,7 +62525,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs25.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs26.existsSync)(import_node_path37.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -62329,25 +62544,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path38.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path37.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path38.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path38.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path38.default.resolve(cwd, file);
+  const baseDir = import_node_path39.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path39.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -62355,7 +62570,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path39.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -62365,7 +62580,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path92, findings]) => ({ path: path92, findings }));
+  return [...byFile].map(([path94, findings]) => ({ path: path94, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -62427,7 +62642,7 @@ var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
-    const where2 = finding.pointer ?? `message:${finding.message}`;
+    const where2 = finding.pointer ?? `message:${withoutRepeatedPlaces(finding.message)}`;
     const hash = (0, import_node_crypto4.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
@@ -62638,27 +62853,38 @@ function exampleLanguage(snippet, file) {
       return /^\s*[{["]/.test(snippet) ? "json" : "text";
   }
 }
-function exampleParagraphs(rule2) {
+function exampleParts(rule2) {
   const example = rule2.example;
   if (!example) return [];
   const firesOn = example.placement ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:` : "Fires on:";
-  const paragraphs = [firesOn, codeBlock(example.bad, exampleLanguage(example.bad, rule2.file))];
+  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule2.file) }];
   if (example.good) {
     const where2 = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : "";
     const label = example.goodNote ? `The fix${where2} (noted at info: ${example.goodNote}):` : `Passes${where2}:`;
-    paragraphs.push(label, codeBlock(example.good, exampleLanguage(example.good, rule2.file)));
+    parts.push({ label, code: example.good, language: exampleLanguage(example.good, rule2.file) });
   }
-  return paragraphs;
+  return parts;
 }
-function changeExampleParagraphs(rule2) {
+function changeExampleParts(rule2) {
   const { placement, before, after } = rule2.example;
   return [
     // A fragment such as `"enum": [...]` does not say what it belongs to.
-    `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
-    codeBlock(before, exampleLanguage(before, void 0)),
-    "Fires on:",
-    codeBlock(after, exampleLanguage(after, void 0))
+    {
+      label: `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
+      code: before,
+      language: exampleLanguage(before, void 0)
+    },
+    { label: "Fires on:", code: after, language: exampleLanguage(after, void 0) }
   ];
+}
+function exampleParagraphs(rule2) {
+  return markdownParagraphs(exampleParts(rule2));
+}
+function changeExampleParagraphs(rule2) {
+  return markdownParagraphs(changeExampleParts(rule2));
+}
+function markdownParagraphs(parts) {
+  return parts.flatMap((part) => [part.label, codeBlock(part.code, part.language)]);
 }
 function sarifLevel(level) {
   if (level === "info") return "note";
@@ -62799,6 +63025,129 @@ function levelText(level, milderCases = []) {
   const milder = milderCases.filter((milderCase) => severityRank(milderCase.atMost) < severityRank(level));
   if (milder.length === 0) return level;
   return `${level} (${milder.map((milderCase) => `${milderCase.when}: ${milderCase.atMost}`).join("; ")})`;
+}
+
+// packages/validator/src/reporters/word-wrap.ts
+function wrapWords(text3, width, indent2 = "") {
+  if (width === void 0) return text3;
+  return text3.split("\n").map((line) => wrapLine(line, width, indent2)).join("\n");
+}
+function wrapLine(line, width, indent2) {
+  const lines = [];
+  let current = "";
+  for (const word of spacedWords(line)) {
+    if (current === "" || current.length + word.length <= width) current += word;
+    else {
+      lines.push(current);
+      current = `${indent2}${word.trimStart()}`;
+    }
+  }
+  lines.push(current);
+  return lines.join("\n");
+}
+function spacedWords(line) {
+  const words = [];
+  let end = 0;
+  for (const match2 of line.matchAll(/\S+/g)) {
+    words.push(line.slice(end, match2.index + match2[0].length));
+    end = match2.index + match2[0].length;
+  }
+  return words;
+}
+
+// packages/validator/src/reporters/rule-text.ts
+var INDENT = "  ";
+var CODE_INDENT = "    ";
+function formatRuleText(rule2, options2 = {}) {
+  const { width } = options2;
+  const blocks = [[rule2.id, wrapWords(rule2.title, width)].join("\n")];
+  const facts = [];
+  if (rule2.levels) {
+    const levels = rule2.levels;
+    const column = Math.max(...PROFILES.map((profile) => profile.length)) + 2;
+    facts.push(
+      "Level in each profile:",
+      ...PROFILES.map(
+        (profile) => wrapWords(
+          `${INDENT}${profile.padEnd(column)}${levelText(levels[profile], rule2.milderCases)}`,
+          width,
+          INDENT.repeat(2)
+        )
+      )
+    );
+  }
+  if (rule2.msCode) facts.push(labelled("Microsoft code", rule2.msCode, width));
+  if (rule2.msMessage) facts.push(labelled("Microsoft message", rule2.msMessage, width));
+  if (facts.length > 0) blocks.push(facts.join("\n"));
+  if (rule2.description) blocks.push(wrapWords(rule2.description, width));
+  blocks.push(...exampleBlocks(exampleParts(rule2), width));
+  blocks.push(labelled("Reference", ruleDocUrl(rule2.id, options2.rulesDocUrl), width));
+  return `${blocks.join("\n\n")}
+`;
+}
+function formatChangeRuleText(rule2, options2 = {}) {
+  const { width } = options2;
+  const facts = [
+    labelled("Impact", rule2.impact, width),
+    labelled("Severity", `${rule2.severity}, in every profile`, width),
+    rule2.microsoftMessage ? labelled("Microsoft message", rule2.message, width) : labelled("Message (ours, in the style of Microsoft's change validator)", rule2.message, width),
+    ...rule2.advice ? [labelled("Told after the message and its detail, as what to do", rule2.advice, width)] : [],
+    ...rule2.adviceCases.map(
+      (caseRule) => labelled(`Told instead ${caseRule.adviceCase}`, caseRule.advice, width)
+    ),
+    labelled("Source", rule2.source, width)
+  ];
+  const blocks = [
+    `${rule2.id}
+${wrapWords("A change rule of the breaking-change check (validate --base, diff).", width)}`,
+    facts.join("\n"),
+    wrapWords(rule2.description, width),
+    ...exampleBlocks(changeExampleParts(rule2), width),
+    labelled("Reference", ruleDocUrl(rule2.id, options2.rulesDocUrl), width)
+  ];
+  return `${blocks.join("\n\n")}
+`;
+}
+function labelled(label, value, width) {
+  return wrapWords(`${label}: ${value}`, width, INDENT);
+}
+function exampleBlocks(parts, width) {
+  return parts.map((part) => {
+    const code2 = part.code.replace(/\n$/, "").split("\n").map((line) => line === "" ? line : `${CODE_INDENT}${line}`);
+    return [wrapWords(part.label, width), ...code2].join("\n");
+  });
+}
+
+// packages/validator/src/reporters/rules-list-text.ts
+var GAP = "  ";
+function formatRulesList(rules, changeRules) {
+  const validation = alignedColumns([
+    ["Rule", ...PROFILES, "Title"],
+    ...rules.map((rule2) => [
+      rule2.id,
+      ...PROFILES.map((profile) => rule2.levels?.[profile] ?? "\u2013"),
+      rule2.title
+    ])
+  ]);
+  const change = alignedColumns(
+    changeRules.map((rule2) => [rule2.id, `${rule2.impact}/${rule2.severity}`, rule2.message])
+  );
+  return [
+    "Validation rules (validate): level in each profile",
+    ...validation,
+    "",
+    "Breaking-change check (validate --base, diff): impact, severity in every profile",
+    ...change
+  ].map((line) => `${line}
+`).join("");
+}
+function alignedColumns(rows) {
+  const widths = [];
+  for (const row of rows)
+    row.forEach((cell, column) => widths[column] = Math.max(widths[column] ?? 0, cell.length));
+  return rows.map(
+    (row) => row.map((cell, column) => column === row.length - 1 ? cell : cell.padEnd(widths[column])).join(GAP)
+  );
 }
 
 // packages/validator/src/reporters/sarif-limits.ts
@@ -63074,8 +63423,13 @@ function formatText(result, options2 = {}) {
   const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
   const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
-  const end = [last2, existing, breaking, leftOut2].filter((line) => line !== void 0).join("\n");
+  const lookUp = listsFindings(result.findings, listed) ? LOOK_UP_RULE_LINE : void 0;
+  const end = [last2, existing, breaking, leftOut2, lookUp].filter((line) => line !== void 0).join("\n");
   return [...blocks, end].join("\n\n") + "\n";
+}
+var LOOK_UP_RULE_LINE = "Run connector-alm rules <rule-id> for what a rule checks and how to fix it.";
+function listsFindings(findings, listed) {
+  return listed === void 0 ? findings.length > 0 : findings.some(listed);
 }
 function leftOutLine(findings, quiet) {
   const below = countBySeverity(findings.filter((finding) => !reachesFailOn(finding.severity, quiet)));
@@ -63140,10 +63494,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path40.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -63162,8 +63516,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -63175,9 +63529,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path40.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path41.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -63221,9 +63575,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path41.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path42.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs26.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs27.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -63359,49 +63713,99 @@ async function refusePathsWithoutConnectors(paths, cwd, validated) {
   throw new UsageError(`No connector folder found in ${empty.map((p) => `"${p}"`).join(", ")}.`, { hint });
 }
 
+// packages/cli/src/rule-lookup.ts
+var BY_ID = new Map([
+  ...ALL_RULES.map((rule2) => [rule2.id.toUpperCase(), { kind: "validation", rule: rule2 }]),
+  ...ALL_CHANGE_RULES.map((rule2) => [rule2.id.toUpperCase(), { kind: "change", rule: rule2 }])
+]);
+var ALL_IDS = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule2) => rule2.id);
+function lookUpRules(ids) {
+  const found = /* @__PURE__ */ new Map();
+  const unknown = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const rule2 = BY_ID.get(id.toUpperCase());
+    if (rule2) found.set(rule2.rule.id, rule2);
+    else if (!unknown.has(id.toUpperCase()))
+      unknown.set(
+        id.toUpperCase(),
+        new UsageError(`Unknown rule '${id}'.${didYouMean(id, ALL_IDS)}`, {
+          hint: "Run connector-alm rules for the list of rules."
+        })
+      );
+  }
+  if (unknown.size > 0) throw userErrorsTogether([...unknown.values()]);
+  return [...found.values()];
+}
+
 // packages/cli/src/commands/rules.ts
 var RULES_FORMATS = ["text", "json", "markdown"];
+var RULE_SEPARATOR = "-".repeat(40);
 function registerRulesCommand(program2, context) {
-  program2.command("rules").description("list every validation rule with its level per profile, then the breaking-change rules").addOption(
+  program2.command("rules").description(
+    "list every validation rule with its level per profile, then the breaking-change rules; with rule ids, describe those rules"
+  ).addArgument(
+    new Argument(
+      "[ids...]",
+      "rule ids, as findings name them (any case): print what each rule checks, its levels, an example and the link to its entry in docs/rules.md"
+    )
+  ).addOption(
     new Option("--format <format>", "output format; markdown is the rule reference, as in docs/rules.md").choices(RULES_FORMATS).default("text")
-  ).action((options2) => {
+  ).action((ids, options2) => {
     const { io } = context;
+    if (ids.length > 0 && options2.format === "markdown")
+      throw new UsageError("--format markdown writes the whole rule reference, not some of its rules.", {
+        hint: "Give no rule ids, or look the rules up with --format text or json."
+      });
+    const looked = ids.length > 0 ? lookUpRules(ids) : void 0;
     if (options2.format === "json") {
-      const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({
+      const rules = looked ? validationRules(looked) : ALL_RULES;
+      const changeRules = looked ? changeRulesOf(looked) : ALL_CHANGE_RULES;
+      io.stdout.write(`${rulesJson(rules, changeRules)}
+`);
+    } else if (options2.format === "markdown") {
+      io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
+    } else if (looked) {
+      const width = readingWidth(io);
+      const texts = looked.map(
+        (each) => each.kind === "validation" ? formatRuleText(each.rule, { width }) : formatChangeRuleText(each.rule, { width })
+      );
+      io.stdout.write(texts.join(`
+${RULE_SEPARATOR}
+
+`));
+    } else {
+      io.stdout.write(formatRulesList(ALL_RULES, ALL_CHANGE_RULES));
+    }
+  });
+}
+function validationRules(looked) {
+  return looked.flatMap((each) => each.kind === "validation" ? [each.rule] : []);
+}
+function changeRulesOf(looked) {
+  return looked.flatMap((each) => each.kind === "change" ? [each.rule] : []);
+}
+function rulesJson(rules, changeRules) {
+  return JSON.stringify(
+    {
+      rules: rules.map(({ id, file, title, levels, msCode, msMessage }) => ({
         id,
         file,
         title,
         levels,
         msCode,
         msMessage
-      }));
-      const changeRules = ALL_CHANGE_RULES.map(({ id, impact, severity, message: message2, source }) => ({
+      })),
+      changeRules: changeRules.map(({ id, impact, severity, message: message2, source }) => ({
         id,
         impact,
         severity,
         message: message2,
         source
-      }));
-      io.stdout.write(`${JSON.stringify({ rules, changeRules }, null, 2)}
-`);
-    } else if (options2.format === "text") {
-      for (const rule2 of ALL_RULES) {
-        const levels = `${rule2.levels.certified}/${rule2.levels["independent-publisher"]}/${rule2.levels.custom}`;
-        io.stdout.write(`${rule2.id.padEnd(28)} ${levels.padEnd(22)} ${rule2.title}
-`);
-      }
-      io.stdout.write(
-        "\nBreaking-change check (validate --base, diff): impact, severity in every profile\n"
-      );
-      for (const rule2 of ALL_CHANGE_RULES) {
-        const level = `${rule2.impact}/${rule2.severity}`;
-        io.stdout.write(`${rule2.id.padEnd(28)} ${level.padEnd(22)} ${rule2.message}
-`);
-      }
-    } else {
-      io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
-    }
-  });
+      }))
+    },
+    null,
+    2
+  );
 }
 
 // packages/cli/src/commands/diff.ts
@@ -63440,7 +63844,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -65706,15 +66110,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path92, options2) {
-    return await this.send("GET", path92, options2);
+  async get(path94, options2) {
+    return await this.send("GET", path94, options2);
   }
-  async post(path92, options2) {
-    return await this.send("POST", path92, options2);
+  async post(path94, options2) {
+    return await this.send("POST", path94, options2);
   }
-  async send(method, path92, request2) {
+  async send(method, path94, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path92, this.options.environment);
+    const url = new URL(WEB_API_PATH + path94, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -66992,10 +67396,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path92 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path92.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path92)) return "drive-letter";
-  if (path92.split("/").includes("..")) return "parent-segment";
+  const path94 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path94.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path94)) return "drive-letter";
+  if (path94.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -67033,7 +67437,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -67071,8 +67475,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path92, isFolder2, value) {
-    const segments = path92.split("/");
+  place(path94, isFolder2, value) {
+    const segments = path94.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -67297,9 +67701,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs27.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs28.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -67609,12 +68013,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs28.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs29.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs28.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs29.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs28.closeSync)(fd2);
+        (0, import_node_fs29.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -67662,7 +68066,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs28.closeSync)(this.fd);
+    (0, import_node_fs29.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -67671,7 +68075,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs28.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs29.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -67775,17 +68179,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs29.promises.stat(folder).catch(() => void 0) ?? await import_node_fs29.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs30.promises.stat(folder).catch(() => void 0) ?? await import_node_fs30.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -67803,7 +68207,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs29.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs30.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -67816,7 +68220,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path42.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path43.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -67827,7 +68231,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs30.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs31.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -67853,13 +68257,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs30.promises.rename(temporary, target2);
+    await import_node_fs31.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs30.promises.rm(temporary, { force: true });
+    await import_node_fs31.promises.rm(temporary, { force: true });
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -68149,10 +68553,10 @@ var Utf8Sink = class {
     this.characters = 0;
   }
 };
-var INDENT = "  ";
+var INDENT2 = "  ";
 var indents = [""];
 function indent(depth) {
-  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
+  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT2);
   return indents[depth];
 }
 var XmlWriter = class {
@@ -68269,9 +68673,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path92) {
+function jsonValueLocation(text3, path94) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path92);
+  const node = tree && findNodeAtLocation2(tree, path94);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -68329,17 +68733,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs31.promises.readdir(import_node_path43.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs32.promises.readdir(import_node_path44.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -68358,29 +68762,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists2(target2)) {
-    await import_node_fs32.promises.mkdir(import_node_path44.default.dirname(import_node_path44.default.resolve(target2)), { recursive: true });
-    await import_node_fs32.promises.rename(staged, target2);
+    await import_node_fs33.promises.mkdir(import_node_path45.default.dirname(import_node_path45.default.resolve(target2)), { recursive: true });
+    await import_node_fs33.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs32.promises.realpath(target2);
+  const targetRoot = await import_node_fs33.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path44.default.join(staged, file);
-    const to = import_node_path44.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path44.default.posix.dirname(file)));
+    const from = import_node_path45.default.join(staged, file);
+    const to = import_node_path45.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path45.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs32.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs33.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs32.promises.rm(to, { recursive: true });
+      await import_node_fs33.promises.rm(to, { recursive: true });
     }
-    await import_node_fs32.promises.rename(from, to);
+    await import_node_fs33.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -68389,13 +68793,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs32.promises.rm(import_node_path44.default.join(targetRoot, file));
+      await import_node_fs33.promises.rm(import_node_path45.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs32.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs33.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -68418,16 +68822,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs32.promises.lstat(import_node_path44.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs33.promises.lstat(import_node_path45.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs32.promises.rename(
-        import_node_path44.default.join(this.root, ...parent, before[index]),
-        import_node_path44.default.join(this.root, ...parent, after[index])
+      await import_node_fs33.promises.rename(
+        import_node_path45.default.join(this.root, ...parent, before[index]),
+        import_node_path45.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -68461,14 +68865,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path44.default.join(current, segment);
-    const entry = await import_node_fs32.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path45.default.join(current, segment);
+    const entry = await import_node_fs33.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs32.promises.realpath(next).then(
+      const resolved2 = await import_node_fs33.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -68483,7 +68887,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs32.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs33.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -68491,15 +68895,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs32.promises.rm(next);
+      await import_node_fs33.promises.rm(next);
     }
-    await import_node_fs32.promises.mkdir(import_node_path44.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs33.promises.mkdir(import_node_path45.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs32.promises.stat(staged), import_node_fs32.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs33.promises.stat(staged), import_node_fs33.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -68507,34 +68911,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs32.promises.readFile(staged);
+  const text3 = await import_node_fs33.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs32.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs33.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs32.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs33.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs32.promises.lstat(file).then(
+  return import_node_fs33.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path44.default.join(root, relative);
-    const entries = await import_node_fs32.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path45.default.join(root, relative);
+    const entries = await import_node_fs33.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs32.promises.rmdir(import_node_path44.default.join(root, child));
+        await import_node_fs33.promises.rmdir(import_node_path45.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -68543,7 +68947,8 @@ async function removeEmptyFolders(root, protect) {
 }
 function unresolvedLinkError(link2, error2) {
   const code2 = error2?.code;
-  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+  const trouble = linkTrouble(code2);
+  if (trouble === "nowhere")
     return new UserError("is a link that leads nowhere; nothing is written through it.", {
       location: { file: link2 },
       hint: "Remove the link from the target folder."
@@ -68554,23 +68959,23 @@ function unresolvedLinkError(link2, error2) {
     `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
     {
       location: { file: link2 },
-      hint: code2 === "EACCES" || code2 === "EPERM" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
+      hint: trouble === "permission" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
     }
   );
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path45.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path46.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs33.promises.writeFile(temporary, "");
-      await import_node_fs33.promises.rm(temporary, { force: true });
+      await import_node_fs34.promises.writeFile(temporary, "");
+      await import_node_fs34.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -68811,21 +69216,124 @@ function manifestSettings(manifest) {
   };
 }
 
+// packages/solution/src/solution/environment-variables.ts
+var import_node_fs35 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/text/line-endings.ts
+var LF2 = 10;
+var CR = 13;
+function isText(bytes) {
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    if (bytes[i2] === 0) return false;
+    if (bytes[i2] === CR && bytes[i2 + 1] !== LF2) return false;
+  }
+  return true;
+}
+function recordedEnding(bytes) {
+  if (!isText(bytes)) return void 0;
+  let crlf = 0;
+  let lf = 0;
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    if (bytes[i2] !== LF2) continue;
+    if (i2 > 0 && bytes[i2 - 1] === CR) crlf++;
+    else lf++;
+  }
+  if (crlf === 0) return void 0;
+  return lf === 0 ? "crlf" : "mixed";
+}
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  const text3 = bytes.toString("latin1");
+  const lf = text3.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
+var SECRET_TYPE = "100000005";
+var ENVIRONMENT_VARIABLE_COMPONENT = "380";
+async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
+    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
+    const bytes = await import_node_fs35.promises.readFile(import_node_path47.default.join(folder, file));
+    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
+    variables.set(schemaName, variable);
+    variable.parts.push({
+      path: part,
+      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
+      file: import_node_path47.default.join(displayRoot, file)
+    });
+  }
+  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
+}
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+function parseDefinition(variable) {
+  const part = definitionPart(variable);
+  return parseXml(decodeUtf8Strict(part.bytes, part.file), part.file, variable.hint);
+}
+function environmentVariableDefinition(variable) {
+  const root = parseDefinition(variable);
+  const typeElement = firstChild(root, "type");
+  const type = typeElement === void 0 ? void 0 : textOf2(typeElement).trim();
+  return {
+    schemaName: attribute2(root, "schemaname")?.trim() || variable.schemaName,
+    type,
+    secret: type === SECRET_TYPE
+  };
+}
+function carriedParts(variable) {
+  if (!environmentVariableDefinition(variable).secret)
+    return {
+      parts: variable.parts.map(({ path: part, bytes: bytes2 }) => ({ path: part, bytes: bytes2 })),
+      valueLeftOut: false
+    };
+  const definition = definitionPart(variable);
+  const root = parseDefinition(variable);
+  const defaults = root.children.filter((node) => node.kind === "element" && node.name === "defaultvalue");
+  const hadDefault = defaults.some((node) => node.kind === "element" && textOf2(node).trim() !== "");
+  const others2 = variable.parts.filter((part) => part !== definition);
+  const bytes = defaults.length === 0 ? definition.bytes : Buffer.from(
+    serializeXml(
+      element(
+        root.name,
+        root.attributes,
+        root.children.filter((node) => !defaults.includes(node))
+      ),
+      EXPORT_STYLE
+    )
+  );
+  return {
+    parts: [{ path: definition.path, bytes }],
+    // A values file is written only for a current value.
+    valueLeftOut: hadDefault || others2.length > 0
+  };
+}
+
 // packages/solution/src/solution/unpack.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path46.default.resolve(folder), import_node_path46.default.resolve(inner)];
+  const [outer, given2] = [import_node_path48.default.resolve(folder), import_node_path48.default.resolve(inner)];
   if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs36 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -68893,13 +69401,13 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path47.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs34.promises.readFile(file), file), file);
+  const file = import_node_path49.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -68974,18 +69482,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs35.promises.lstat(import_node_path48.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs37.promises.lstat(import_node_path50.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path48.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path50.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs35.promises.lstat(import_node_path48.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs37.promises.lstat(import_node_path50.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path48.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path50.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -68994,7 +69502,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path48.default.join(folder, file) },
+        location: { file: import_node_path50.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -69021,44 +69529,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/text/line-endings.ts
-var LF2 = 10;
-var CR = 13;
-function isText(bytes) {
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    if (bytes[i2] === 0) return false;
-    if (bytes[i2] === CR && bytes[i2 + 1] !== LF2) return false;
-  }
-  return true;
-}
-function recordedEnding(bytes) {
-  if (!isText(bytes)) return void 0;
-  let crlf = 0;
-  let lf = 0;
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    if (bytes[i2] !== LF2) continue;
-    if (i2 > 0 && bytes[i2 - 1] === CR) crlf++;
-    else lf++;
-  }
-  if (crlf === 0) return void 0;
-  return lf === 0 ? "crlf" : "mixed";
-}
-function withRecordedEnding(bytes, recorded) {
-  if (recorded === "mixed" || !isText(bytes)) return bytes;
-  const text3 = bytes.toString("latin1");
-  const lf = text3.replace(/\r\n/g, "\n");
-  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
-}
-
-// packages/solution/src/solution/line-endings-file.ts
+var import_node_fs38 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs36.promises.open(file, "r");
+  const handle = await import_node_fs38.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -69068,12 +69545,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs36.promises.readFile(file));
+  return recordedEnding(await import_node_fs38.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path49.default.join(folder, file));
+    const ending = await endingOf(import_node_path51.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -69101,8 +69578,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path49.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs36.promises.readFile(file), file), file);
+  const file = import_node_path51.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs38.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -69134,8 +69611,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs39 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -69579,7 +70056,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path50.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path52.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -69621,15 +70098,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path50.default.dirname(destination);
+    const folder = import_node_path52.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs37.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs39.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path50.default.join(staging, folderPath);
+    const destination = import_node_path52.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs37.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs39.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -69645,7 +70122,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path50.default.join(staging, folderPath);
+    const destination = import_node_path52.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -69662,8 +70139,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs37.promises.mkdir(import_node_path50.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs37.promises.open(destination, "wx");
+  await import_node_fs39.promises.mkdir(import_node_path52.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs39.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -69673,7 +70150,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs37.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs39.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -69688,8 +70165,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -69698,7 +70175,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs38.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs40.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -69726,8 +70203,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path51.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs38.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path53.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs40.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -69737,7 +70214,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path51.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path53.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -69746,14 +70223,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path52.default.join(folder, file),
+    import_node_path54.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -69767,7 +70244,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -69835,21 +70312,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path53.default.join(folder, first.file),
+    import_node_path55.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path54.default.join(folder, file),
+    import_node_path56.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -69885,7 +70362,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path55.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path57.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -69911,7 +70388,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs41.promises.writeFile(import_node_path57.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -69931,7 +70408,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs39.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs41.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -69944,11 +70421,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs39.promises.readFile(import_node_path55.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs41.promises.readFile(import_node_path57.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs39.promises.readFile(import_node_path55.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs41.promises.readFile(import_node_path57.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs41.promises.writeFile(import_node_path57.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -69993,11 +70470,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path55.default.resolve(given2) === import_node_path55.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path57.default.resolve(given2) === import_node_path57.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists3 = async (file) => await import_node_fs39.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists3 = async (file) => await import_node_fs41.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists3(given2) || await exists3(other)) return;
-  const name = import_node_path55.default.basename(given2);
+  const name = import_node_path57.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -70010,12 +70487,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs39.promises.mkdir(managedStaging);
+    await import_node_fs41.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path55.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path57.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -70026,7 +70503,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path55.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path57.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -70037,34 +70514,34 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs39.promises.writeFile(import_node_path55.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs41.promises.writeFile(import_node_path57.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path55.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs39.promises.readFile(from)).equals(await import_node_fs39.promises.readFile(import_node_path55.default.join(staging, file))))
+      const from = import_node_path57.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs41.promises.readFile(from)).equals(await import_node_fs41.promises.readFile(import_node_path57.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs39.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.join(staging, variant)), { recursive: true });
-      await import_node_fs39.promises.rename(from, import_node_path55.default.join(staging, variant));
+      await import_node_fs41.promises.mkdir(import_node_path57.default.dirname(import_node_path57.default.join(staging, variant)), { recursive: true });
+      await import_node_fs41.promises.rename(from, import_node_path57.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs39.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs41.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -70074,7 +70551,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs40.promises.lstat(import_node_path56.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs42.promises.lstat(import_node_path58.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -70085,7 +70562,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path56.default.join(shown, part) },
+      location: { file: import_node_path58.default.join(shown, part) },
       hint
     });
   }
@@ -70185,7 +70662,7 @@ function nestedSolutionHint(files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs41.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs43.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -70207,7 +70684,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path57.default.join(folder, file);
+  const located = (file) => import_node_path59.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -70218,7 +70695,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs41.promises.readFile(located(file));
+    const bytes = await import_node_fs43.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -70274,7 +70751,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs41.promises.readFile(located(actual));
+          const bytes = await import_node_fs43.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -70343,9 +70820,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   };
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs41.promises.stat(file);
+  const { size } = await import_node_fs43.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs41.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs43.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -70387,8 +70864,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -70400,7 +70877,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path58.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path60.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -70414,17 +70891,17 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path58.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs42.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path60.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs44.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path59.default.resolve(folder).split(import_node_path59.default.sep).reverse();
+  const segments = import_node_path61.default.resolve(folder).split(import_node_path61.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -70522,13 +70999,13 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs43.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs45.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -70540,13 +71017,13 @@ async function readSolution(source, reading = {}) {
   try {
     staging = makeScratchFolder("connector-alm-");
     await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source);
+    return await readFolderConnectors(staging, source, true);
   } finally {
     reader.close();
     if (staging !== void 0) await removeScratchFolder(staging);
   }
 }
-async function readFolderConnectors(folder, displayRoot = folder) {
+async function readFolderConnectors(folder, displayRoot = folder, staged = false) {
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
@@ -70564,9 +71041,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path60.default.join(displayRoot, file);
+    const shown = import_node_path62.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -70586,23 +71063,25 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path60.default.join(displayRoot, part)
+        file: import_node_path62.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
   }
-  return { connectors, settings };
+  const endings = staged ? "as-is" : await readLineEndings(folder, files);
+  const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
+  return { connectors, settings, environmentVariables };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path60.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path62.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -70621,23 +71100,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs50 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/prepared-connector.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/json/same-json-tokens.ts
-function sameJsonTokens(present, written2) {
-  const text3 = present.toString("utf8");
-  if (!Buffer.from(text3, "utf8").equals(present) || !parsesAsJson(text3)) return false;
-  const file = "compared JSON";
-  return minifyJson(text3, file, "") === minifyJson(written2, file, "");
-}
+var import_node_path69 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -70744,15 +71211,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path61.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs44.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path63.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs46.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs44.promises.readFile(target2);
+  return import_node_fs46.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path61.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs44.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path63.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs46.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -70764,7 +71231,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs44.promises.readFile(import_node_path61.default.join(folder, file));
+    const bytes = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     const held = await heldAt(destination, file, existing);
     if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
@@ -70780,6 +71247,18 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
     leftBehind,
     ...notCarried.length ? { notCarried } : {}
   };
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+var import_node_fs47 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/json/same-json-tokens.ts
+function sameJsonTokens(present, written2) {
+  const text3 = present.toString("utf8");
+  if (!Buffer.from(text3, "utf8").equals(present) || !parsesAsJson(text3)) return false;
+  const file = "compared JSON";
+  return minifyJson(text3, file, "") === minifyJson(written2, file, "");
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -70840,20 +71319,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs45.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs47.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs45.promises.readFile(import_node_path62.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs47.promises.readFile(import_node_path64.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path62.default.join(destination, apiPropertiesName)
+    import_node_path64.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs45.promises.readFile(import_node_path62.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs47.promises.readFile(import_node_path64.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -70863,7 +71342,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs45.promises.readFile(import_node_path62.default.join(destination, iconName));
+      const present2 = await import_node_fs47.promises.readFile(import_node_path64.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -70887,7 +71366,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path62.default.join(destination, existing(name)),
+        import_node_path64.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -70919,15 +71398,14 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   };
 }
 
-// packages/solution/src/connector/own-folder-finder.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+// packages/solution/src/connector/earlier-found-folder.ts
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs46.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs48.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -70943,9 +71421,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs48.promises.readFile(import_node_path65.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path63.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path65.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -70953,21 +71431,110 @@ async function whyNotAsExtracted(folder, connector) {
   return void 0;
 }
 
+// packages/solution/src/connector/how-found.ts
+function howFound(matched, displayName, tense = "is") {
+  return matched === "title" ? `its API definition's title ${tense} "${displayName}"` : `its name reads as "${displayName}"`;
+}
+
+// packages/solution/src/connector/renamed-connectors.ts
+function connectorFolder(connector) {
+  return repositoryFolderName(connector.displayName || connector.name);
+}
+function earlierFolderIn(previous) {
+  return (connector) => {
+    const earlier2 = sameConnectorIn(previous, connector);
+    if (!earlier2) return void 0;
+    const folder = connectorFolder(earlier2);
+    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
+  };
+}
+function sameConnectorIn(previous, connector) {
+  return previous.find(
+    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+  );
+}
+
+// packages/solution/src/connector/root-folders.ts
+var import_node_fs49 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+async function readRootFolders(root) {
+  const entries = await import_node_fs49.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
+    const folder = import_node_path66.default.join(root, entry.name);
+    const title = await swaggerTitle(folder);
+    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+function rootFoldersOnce(root) {
+  let read2;
+  return () => read2 ??= readRootFolders(root);
+}
+async function isInRoot(root, folder) {
+  return await import_node_fs49.promises.lstat(import_node_path66.default.join(root, folder)).catch(() => void 0) !== void 0;
+}
+async function swaggerTitle(folder) {
+  const names3 = await import_node_fs49.promises.readdir(folder).catch(() => []);
+  const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  if (swagger2 === void 0) return void 0;
+  try {
+    const text3 = await import_node_fs49.promises.readFile(import_node_path66.default.join(folder, swagger2), "utf8");
+    const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/solution/src/connector/earlier-found-folder.ts
+async function renamedConnectorWasIn(connector, earlier2, search2) {
+  if (!earlier2 || await isInRoot(search2.destinationRoot, earlier2.folder)) return earlier2 && { earlier: earlier2 };
+  const earlierName = earlier2.connector.displayName || earlier2.connector.name;
+  const displayName = connector.displayName || connector.name;
+  const taken = /* @__PURE__ */ new Set([...search2.owners.takenFrom(connector), connectorFolder(connector).toLowerCase()]);
+  const found = await search2.onlyCandidate(
+    { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
+    taken,
+    (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${search2.source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
+  );
+  if (!found) return { earlier: earlier2 };
+  const why = await whyNotRenamedOwn(
+    import_node_path67.default.join(search2.destinationRoot, found.folder),
+    earlier2.connector,
+    connector
+  );
+  if (why !== void 0) {
+    const leftAlone = renamedLeftAlone(
+      { ...found, notAsExtracted: why },
+      connector,
+      earlier2.connector,
+      search2.say
+    );
+    return { earlier: earlier2, leftAlone };
+  }
+  search2.owners.add({ folder: found.folder, connector });
+  const foundEarlier = { folder: found.folder, connector: earlier2.connector };
+  return found.folder.toLowerCase() === earlier2.folder.toLowerCase() ? { earlier: foundEarlier } : { earlier: foundEarlier, found };
+}
 async function whyNotRenamedOwn(folder, earlier2, connector) {
   const why = await whyNotAsExtracted(folder, earlier2);
   if (why === void 0) return void 0;
   return await whyNotAsExtracted(folder, connector) === void 0 ? void 0 : why;
 }
-function renamedLeftAlone(found, connector, earlier2, say = optionWords) {
+function renamedLeftAlone(found, connector, earlier2, say) {
   const displayName = connector.displayName || connector.name;
   const earlierName = earlier2.displayName || earlier2.name;
-  const why = found.matched === "title" ? `its API definition's title is "${earlierName}"` : `its name reads as "${earlierName}"`;
   return {
     folder: found.folder,
-    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${why}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
+    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${howFound(found.matched, earlierName)}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
   };
 }
+
+// packages/solution/src/connector/left-found-folders.ts
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -71003,75 +71570,23 @@ function caseOnlyFolderTitledOtherwise(search2, folder) {
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/renamed-connectors.ts
-function connectorFolder(connector) {
-  return repositoryFolderName(connector.displayName || connector.name);
-}
-function earlierFolderIn(previous) {
-  return (connector) => {
-    const earlier2 = sameConnectorIn(previous, connector);
-    if (!earlier2) return void 0;
-    const folder = connectorFolder(earlier2);
-    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
-  };
-}
-function sameConnectorIn(previous, connector) {
-  return previous.find(
-    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
-  );
-}
-
-// packages/solution/src/connector/root-folders.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
-async function readRootFolders(root) {
-  const entries = await import_node_fs47.promises.readdir(root, { withFileTypes: true }).catch(() => []);
-  const folders = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path64.default.join(root, entry.name);
-    const title = await swaggerTitle(folder);
-    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
-  }
-  return folders;
-}
-async function swaggerTitle(folder) {
-  const names3 = await import_node_fs47.promises.readdir(folder).catch(() => []);
-  const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
-  if (swagger2 === void 0) return void 0;
-  try {
-    const text3 = await import_node_fs47.promises.readFile(import_node_path64.default.join(folder, swagger2), "utf8");
-    const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
-    return typeof title === "string" ? title : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/solution/src/connector/left-found-folders.ts
-async function foundFoldersOfLeft(previous, destinationRoot, current, named2) {
+async function foundFoldersOfLeft(previous, destinationRoot, current, named2, rootFolders) {
   const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
   const found = [];
-  let rootFolders;
   for (const connector of previous) {
     if (stayed.has(connector.name.toLowerCase())) continue;
     const folder = connectorFolder(connector);
-    if (await import_node_fs48.promises.lstat(import_node_path65.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
-    rootFolders ??= await readRootFolders(destinationRoot);
+    if (await isInRoot(destinationRoot, folder)) continue;
     const search2 = { displayName: connector.displayName || connector.name, folder };
     const taken = new Set(
       [...current.map((written2) => written2.folder), ...named2.filter((other) => other !== folder)].map(
         (other) => other.toLowerCase()
       )
     );
-    const candidates = ownFolderCandidates(search2, rootFolders, taken);
+    const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path65.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path68.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -71082,9 +71597,24 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2) {
   return found;
 }
 
-// packages/solution/src/connector/own-folder-finder.ts
-async function connectorHomes(source, destinationRoot, connectors, earlierFolders, options2) {
-  const previous = options2.previousConnectors ?? [];
+// packages/solution/src/connector/folder-owners.ts
+var FolderOwners = class {
+  owners;
+  constructor(owners) {
+    this.owners = [...owners];
+  }
+  /** A folder found as a connector's while its home is looked for: from then on, another's for the rest. */
+  add(owner) {
+    this.owners.push(owner);
+  }
+  /** The folders, in lower case, of every connector but `connector` (the same logical name or id). */
+  takenFrom(connector) {
+    return new Set(
+      this.owners.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
+    );
+  }
+};
+async function folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders) {
   const owned = [
     ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
     ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
@@ -71096,105 +71626,81 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
       folder: connectorFolder(connector)
     }));
     const named2 = owned.map((owner) => owner.folder);
-    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named2))
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named2, rootFolders))
       if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
   }
-  const takenFrom = (connector) => new Set(
-    owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
-  );
-  let rootFolders;
-  const exists3 = async (folder) => await import_node_fs49.promises.lstat(import_node_path66.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
-  const onlyCandidate = async (search2, taken, refusal2) => {
-    rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(search2, await rootFolders, taken);
-    if (candidates.length > 1)
-      throw new UserError(
-        `${refusal2(candidates.length, candidates.map((candidate) => candidateText(candidate, search2.displayName)).join(", "))} Nothing was written.`,
-        {
-          location: { file: destinationRoot },
-          hint: `Rename the folder that holds the connector to '${search2.folder}', then extract again.`
-        }
-      );
-    return candidates[0];
+  return new FolderOwners(owned);
+}
+
+// packages/solution/src/connector/home-search.ts
+function homeSearch(source, destinationRoot, rootFolders, owners, say) {
+  return {
+    source,
+    destinationRoot,
+    owners,
+    say,
+    async onlyCandidate(search2, taken, refusal2) {
+      const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
+      if (candidates.length > 1)
+        throw new UserError(
+          `${refusal2(candidates.length, candidates.map((candidate) => candidateText(candidate, search2.displayName)).join(", "))} Nothing was written.`,
+          {
+            location: { file: destinationRoot },
+            hint: `Rename the folder that holds the connector to '${search2.folder}', then extract again.`
+          }
+        );
+      return candidates[0];
+    }
   };
-  const wasIn = [];
-  for (const [index, connector] of connectors.entries()) {
-    const earlier2 = earlierFolders[index];
-    if (!earlier2 || await exists3(earlier2.folder)) {
-      wasIn.push(earlier2 && { earlier: earlier2 });
-      continue;
-    }
-    const earlierName = earlier2.connector.displayName || earlier2.connector.name;
-    const newFolder = connectorFolder(connector);
-    const taken = /* @__PURE__ */ new Set([...takenFrom(connector), newFolder.toLowerCase()]);
-    const displayName = connector.displayName || connector.name;
-    const found = await onlyCandidate(
-      { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
-      taken,
-      (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
-    );
-    if (!found) {
-      wasIn.push({ earlier: earlier2 });
-      continue;
-    }
-    const why = await whyNotRenamedOwn(
-      import_node_path66.default.join(destinationRoot, found.folder),
-      earlier2.connector,
-      connector
-    );
-    if (why !== void 0) {
-      const leftAlone = renamedLeftAlone(
-        { ...found, notAsExtracted: why },
-        connector,
-        earlier2.connector,
-        options2.say
-      );
-      wasIn.push({ earlier: earlier2, leftAlone });
-      continue;
-    }
-    owned.push({ folder: found.folder, connector });
-    const foundEarlier = { folder: found.folder, connector: earlier2.connector };
-    if (found.folder.toLowerCase() === earlier2.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
-    else wasIn.push({ earlier: foundEarlier, found });
-  }
-  const homes = [];
-  for (const [index, connector] of connectors.entries()) {
-    const folder = connectorFolder(connector);
-    const was = wasIn[index];
-    const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
-    if (await exists3(folder)) homes.push(was ? { folder, earlier: was.earlier, ...leftAlone } : { folder });
-    else if (was?.found) {
-      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
-      homes.push({
-        folder: was.found.folder,
-        found: { instead: folder, matched: was.found.matched, earlierDisplayName }
-      });
-    } else if (was) homes.push({ folder, earlier: was.earlier, ...leftAlone });
-    else {
-      const displayName = connector.displayName || connector.name;
-      const found = await onlyCandidate(
-        { displayName, folder },
-        takenFrom(connector),
-        (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
-      );
-      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
-      homes.push(
-        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
-      );
-    }
-  }
-  return homes;
 }
 function candidateText(candidate, displayName) {
-  return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+  const why = candidate.matched === "title" ? howFound("title", displayName) : `named like "${displayName}"`;
+  return `'${candidate.folder}' (${why})`;
 }
-function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found) {
+
+// packages/solution/src/connector/own-folder-finder.ts
+async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
+  const previous = options2.previousConnectors ?? [];
+  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const search2 = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
+  const wasIn = [];
+  for (const [index, connector] of connectors.entries())
+    wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search2));
+  const homes = [];
+  for (const [index, connector] of connectors.entries())
+    homes.push(await homeOf(connector, wasIn[index], search2));
+  return homes;
+}
+async function homeOf(connector, was, search2) {
+  const folder = connectorFolder(connector);
+  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  if (await isInRoot(search2.destinationRoot, folder))
+    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+  if (was?.found) {
+    const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+    return {
+      folder: was.found.folder,
+      found: { instead: folder, matched: was.found.matched, earlierDisplayName }
+    };
+  }
+  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  const displayName = connector.displayName || connector.name;
+  const found = await search2.onlyCandidate(
+    { displayName, folder },
+    search2.owners.takenFrom(connector),
+    (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search2.source}, and ${count} folders that could be its own: ${candidates}.`
+  );
+  if (!found) return { folder };
+  refuseCaseOnlyFolderOfAnother(search2, connector, folder, found);
+  return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+function refuseCaseOnlyFolderOfAnother(search2, connector, folder, found) {
   const title = found.titledOtherwise;
   if (title === void 0) return;
   throw new UserError(
-    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    `has no folder '${folder}' for connector '${connector.name}' of ${search2.source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound("title", title)}). Nothing was written.`,
     {
-      location: { file: destinationRoot },
+      location: { file: search2.destinationRoot },
       hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
     }
   );
@@ -71204,7 +71710,7 @@ function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folde
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   return (await extractConnectorsLeavingAlone(source, destinationRoot, options2)).connectors;
 }
-async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}) {
+async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options2.limits,
@@ -71217,7 +71723,14 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     orEqual: true
   });
   const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
-  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options2);
+  const homes = await connectorHomes(
+    source,
+    destinationRoot,
+    rootFolders,
+    connectors,
+    earlierFolders,
+    options2
+  );
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const [index, connector] of connectors.entries()) {
@@ -71235,7 +71748,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path67.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path69.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say: options2.say ?? optionWords
@@ -71243,8 +71756,12 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path67.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path69.default.join(destinationRoot, item.folder)));
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
+}
+function keptFiles(others2, removed) {
+  const kept = others2.filter((file) => !removed.includes(file));
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -71261,13 +71778,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs50.promises.mkdir(import_node_path67.default.dirname(import_node_path67.default.join(staging, name)), { recursive: true });
-      await import_node_fs50.promises.writeFile(import_node_path67.default.join(staging, name), content);
+      await import_node_fs50.promises.mkdir(import_node_path69.default.dirname(import_node_path69.default.join(staging, name)), { recursive: true });
+      await import_node_fs50.promises.writeFile(import_node_path69.default.join(staging, name), content);
     }
-    const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs50.promises.rm(import_node_path67.default.join(destination, name), { force: true });
+    const committed = await commitFolder(staging, destination, {
+      stale: "keep",
+      keep: (file) => !isNobodysWriting(file)
+    });
+    for (const name of item.remove) await import_node_fs50.promises.rm(import_node_path69.default.join(destination, name), { force: true });
     const names3 = await import_node_fs50.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs50.promises.rm(import_node_path67.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs50.promises.rm(import_node_path69.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -71278,6 +71798,7 @@ async function writeStaged(item, destination) {
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
+      kept: keptFiles(committed.kept, [...item.remove, ...item.otherCase]),
       warnings: item.warnings,
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
       ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
@@ -71292,14 +71813,14 @@ async function writeStaged(item, destination) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs51 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
-async function removeLeftFolders(previous, destinationRoot, current, say = optionWords) {
+var import_node_path70 = __toESM(require("node:path"), 1);
+async function removeLeftFolders(previous, destinationRoot, current, say = optionWords, rootFolders = rootFoldersOnce(destinationRoot)) {
   const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const renamedFrom = current.flatMap(
     (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
   );
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === void 0);
   const notCarried = [];
   for (const connector of current) {
@@ -71314,7 +71835,7 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path68.default.join(destinationRoot, folder);
+    const target2 = import_node_path70.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs51.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
@@ -71331,8 +71852,7 @@ function notCarriedWarning(folder, files) {
 function leftAloneWarning(found, say) {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
-  const why = found.matched === "title" ? `its API definition's title is "${displayName}"` : `its name reads as "${displayName}"`;
-  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
+  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
@@ -71352,13 +71872,15 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     const connectors2 = await extractConnectors(source, destinationRoot, reading);
     return { connectors: connectors2, removed: [], leftAlone: [], previousSourceProblem: error2 };
   }
-  const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, {
-    ...reading,
-    earlierFolder: earlierFolderIn(previous),
-    previousConnectors: previous
-  });
+  const rootFolders = rootFoldersOnce(destinationRoot);
+  const extracted = await extractConnectorsLeavingAlone(
+    source,
+    destinationRoot,
+    { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
+    rootFolders
+  );
   const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say);
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say, rootFolders);
   return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
 }
 
@@ -71372,8 +71894,7 @@ function extractedConnectorLine(connector, removed, shown) {
 function foundNote(connector, shown) {
   const found = connector.foundUnder;
   if (!found) return void 0;
-  const name = found.earlierDisplayName ?? connector.displayName;
-  const why = found.matched === "title" ? `its API definition's title ${found.earlierDisplayName === void 0 ? "is" : "was"} "${name}"` : `its name reads as "${name}"`;
+  const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
   if (found.earlierDisplayName !== void 0)
     return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
   return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
@@ -71384,6 +71905,7 @@ function fileChanges(connector) {
   if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
   if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
   if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
+  if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join("; ");
 }
 function removedFolderLine(folder, connectors, source, shown) {
@@ -71437,7 +71959,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -71461,7 +71983,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path69.default.basename(folder).toLowerCase();
+  const folderName = import_node_path71.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -71486,12 +72008,12 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs52 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs52.promises.readdir(import_node_path70.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs52.promises.readdir(import_node_path72.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -71501,7 +72023,7 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path70.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path72.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
   const names3 = await import_node_fs52.promises.readdir(folder).catch(async (error2) => {
@@ -71539,9 +72061,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs52.promises.readFile(import_node_path70.default.join(folder, actual));
+    return import_node_fs52.promises.readFile(import_node_path72.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path70.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path72.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -71550,7 +72072,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path70.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path72.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -71600,9 +72122,97 @@ async function readRepositoryConnector(folder, prefix) {
   return connector;
 }
 
+// packages/solution/src/connector/environment-variable-references.ts
+var REFERENCE = /@environmentVariables\(\s*\\?["']?([^"'()\s\\]+)\\?["']?\s*\)/gi;
+var REFERRING_FILES = [
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances"
+];
+function* stringsOf(value) {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsOf(item);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) yield* stringsOf(item);
+}
+function environmentVariablesIn(text3) {
+  const names3 = [];
+  for (const match2 of text3.matchAll(REFERENCE)) {
+    const name = match2[1];
+    if (!names3.some((known) => sameSchemaName(known, name))) names3.push(name);
+  }
+  return names3;
+}
+function environmentVariablesOf(connector) {
+  const names3 = [];
+  for (const column of REFERRING_FILES) {
+    const bytes = connector.files[column]?.bytes;
+    if (bytes === void 0) continue;
+    const text3 = bytes.toString("utf8");
+    let strings;
+    try {
+      strings = [...stringsOf(JSON.parse(text3))];
+    } catch {
+      strings = [text3];
+    }
+    for (const name of strings.flatMap(environmentVariablesIn))
+      if (!names3.some((known) => sameSchemaName(known, name))) names3.push(name);
+  }
+  return names3;
+}
+function sameSchemaName(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+// packages/solution/src/connector/carried-environment-variables.ts
+function carryEnvironmentVariables(connectors, existing) {
+  const carried = /* @__PURE__ */ new Map();
+  const result = { parts: [], schemaNames: [], connectors: [] };
+  for (const connector of connectors) {
+    const variables = [];
+    const warnings = [];
+    const missing2 = [];
+    for (const name of environmentVariablesOf(connector)) {
+      const variable = existing?.variables.find((candidate) => sameSchemaName(candidate.schemaName, name));
+      if (variable === void 0) {
+        missing2.push(name);
+        variables.push({ schemaName: name, carried: false });
+        continue;
+      }
+      let known = carried.get(variable);
+      if (known === void 0) {
+        const { schemaName } = environmentVariableDefinition(variable);
+        const { parts, valueLeftOut } = carriedParts(variable);
+        known = { schemaName };
+        carried.set(variable, known);
+        result.parts.push(...parts);
+        result.schemaNames.push(schemaName);
+        if (valueLeftOut) warnings.push(secretValueWarning(schemaName, existing.source));
+      }
+      variables.push({ schemaName: known.schemaName, carried: true });
+    }
+    if (missing2.length > 0) warnings.unshift(missingWarning(missing2, existing?.source));
+    result.connectors.push({ variables, warnings });
+  }
+  return result;
+}
+function missingWarning(names3, existing) {
+  const one = names3.length === 1;
+  const which = one ? `the environment variable ${names3[0]}` : `the environment variables ${names3.join(", ")}`;
+  const it = one ? "it" : "them";
+  const variable = one ? "the variable" : "the variables";
+  const where2 = existing === void 0 ? "the built solution does not define" : `neither the built solution nor ${existing} ${one ? "defines" : "define"}`;
+  const how = existing === void 0 ? `Give --existing the solution the connector came from, if it holds ${variable} (the definition is carried into the build); else add ${variable} to that solution in the maker portal (Add existing > More > Environment variable) and export it again` : `Add ${variable} to that solution in the maker portal (Add existing > More > Environment variable), export it again and give that export to --existing`;
+  return `The connector refers to ${which}, which ${where2}: imported into an environment that lacks ${it}, the connector points at a variable that does not exist. ${how}, or import a solution that holds ${it} first.`;
+}
+function secretValueWarning(schemaName, existing) {
+  return `The environment variable ${schemaName} is a secret: the built solution carries its definition but not the value ${existing} gives it (the location of an Azure Key Vault secret, which is the environment's to give). Give the value when importing: import --settings, under EnvironmentVariables.`;
+}
+
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs53 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -71652,9 +72262,21 @@ async function buildSolution(folders, zipPath, options2) {
     }
   }
   if (problems.length > 0) throw userErrorsTogether(problems);
+  const variables = carryEnvironmentVariables(
+    connectors,
+    options2.existing && {
+      variables: options2.existing.environmentVariables ?? [],
+      source: options2.existing.source
+    }
+  );
+  for (const [index, { variables: referred, warnings }] of variables.connectors.entries()) {
+    const connector = built[index];
+    connector.warnings.push(...warnings);
+    if (referred.length > 0) connector.environmentVariables = referred;
+  }
   const staging = temporarySibling(zipPath);
   try {
-    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2));
+    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2, variables));
     await packSolution(staging, zipPath);
   } finally {
     await import_node_fs53.promises.rm(staging, { recursive: true, force: true });
@@ -71674,12 +72296,15 @@ function checkOptions(options2) {
   if (options2.publisher.optionValuePrefix !== void 0)
     optionValuePrefixFrom(String(options2.publisher.optionValuePrefix));
 }
-async function writeUnpackedSolution(folder, connectors, options2) {
+async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs53.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(folder, relative)), { recursive: true });
-    await import_node_fs53.promises.writeFile(import_node_path71.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs53.promises.mkdir(import_node_path73.default.dirname(import_node_path73.default.join(folder, relative)), { recursive: true });
+    await import_node_fs53.promises.writeFile(import_node_path73.default.join(folder, relative), content, { flag: "wx" });
   };
-  await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
+  await write2(
+    FOLDER_SOLUTION,
+    serializeXml(solutionManifest(connectors, options2, variables.schemaNames), UNPACKED_STYLE)
+  );
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
   const copied = [];
   for (const connector of connectors) {
@@ -71695,6 +72320,10 @@ async function writeUnpackedSolution(folder, connectors, options2) {
       await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
       if (file.extension !== ".json") copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
     }
+  }
+  for (const part of variables.parts) {
+    await write2(part.path, part.bytes);
+    copied.push(part.path);
   }
   const endings = await lineEndingsXml(folder, copied);
   if (endings !== void 0) await write2(FOLDER_LINE_ENDINGS, endings);
@@ -71714,7 +72343,7 @@ function localizedNames(description) {
     ]
   );
 }
-function solutionManifest(connectors, options2) {
+function solutionManifest(connectors, options2, environmentVariables) {
   const publisher = options2.publisher;
   const nil = (name) => element(name, [["xsi:nil", "true"]]);
   const address = (number) => element(
@@ -71760,14 +72389,24 @@ function solutionManifest(connectors, options2) {
       element(
         "RootComponents",
         [],
-        connectors.map(
-          (connector) => element("RootComponent", [
-            ["type", "372"],
-            ["id", `{${connector.connectorId}}`],
-            ["schemaName", connector.name],
-            ["behavior", "0"]
-          ])
-        )
+        [
+          ...connectors.map(
+            (connector) => element("RootComponent", [
+              ["type", "372"],
+              ["id", `{${connector.connectorId}}`],
+              ["schemaName", connector.name],
+              ["behavior", "0"]
+            ])
+          ),
+          // A definition the manifest does not list is imported, but not as part of the solution.
+          ...environmentVariables.map(
+            (schemaName) => element("RootComponent", [
+              ["type", ENVIRONMENT_VARIABLE_COMPONENT],
+              ["schemaName", schemaName],
+              ["behavior", "0"]
+            ])
+          )
+        ]
       ),
       element("MissingDependencies")
     ]
@@ -71831,7 +72470,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -71957,7 +72596,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -71969,7 +72608,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path72.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path74.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -71990,7 +72629,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path73.default.basename(zipPath);
+  const outerName = import_node_path75.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -72046,7 +72685,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path73.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path75.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -72105,7 +72744,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path73.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path75.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -72214,7 +72853,7 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs54 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -72222,7 +72861,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path74.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path76.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -72254,9 +72893,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path74.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path76.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path74.default.dirname(import_node_path74.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path76.default.dirname(import_node_path76.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -72297,10 +72936,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path74.default.resolve(a).toLowerCase() === import_node_path74.default.resolve(b).toLowerCase() : import_node_path74.default.resolve(a) === import_node_path74.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path76.default.resolve(a).toLowerCase() === import_node_path76.default.resolve(b).toLowerCase() : import_node_path76.default.resolve(a) === import_node_path76.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path74.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path74.default.basename(other).toLowerCase() === name);
+    const name = import_node_path76.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path76.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -72311,10 +72950,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path74.default.extname(file);
-    const renamed = `${import_node_path74.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path74.default.basename(earlierFile);
-    const same = earlierName === import_node_path74.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path76.default.extname(file);
+    const renamed = `${import_node_path76.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path76.default.basename(earlierFile);
+    const same = earlierName === import_node_path76.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -72781,7 +73420,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path92, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path92) }, hint });
+  const wrongShape = (message2, path94, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path94) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -73361,7 +74000,7 @@ function selectedColumns(row, columns, entity2) {
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
 var import_node_fs55 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
@@ -73370,7 +74009,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs55.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs55.readFileSync)(import_node_path75.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs55.readFileSync)(import_node_path77.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -73399,7 +74038,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs55.writeFileSync)(import_node_path75.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs55.writeFileSync)(import_node_path77.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -74493,7 +75132,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs56 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -74527,7 +75166,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs56.readFileSync)(import_node_path76.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs56.readFileSync)(import_node_path78.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -74598,7 +75237,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path77.default.resolve(
+    const outputFile = import_node_path79.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -74623,7 +75262,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs57 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -74657,7 +75296,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path78.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path80.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs57.readFileSync)(file, "utf8");
@@ -74674,7 +75313,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path78.default.resolve(io.cwd, zip),
+        file: import_node_path80.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -74697,7 +75336,7 @@ function registerImportCommand(program2, context) {
 var import_node_crypto17 = require("node:crypto");
 var import_node_fs58 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -74734,9 +75373,6 @@ function nothingServed(folder) {
 function firstName(solutions) {
   return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, "en"))[0];
 }
-function shellWord(text3) {
-  return /^[\w./:@%+=-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
-}
 
 // packages/cli/src/commands/dev-server.ts
 function port(value) {
@@ -74765,8 +75401,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path79.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path79.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path81.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path81.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -74823,7 +75459,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs58.readFileSync)(import_node_path79.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs58.readFileSync)(import_node_path81.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -74961,17 +75597,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path80.default.resolve(cwd, given2);
+  const resolved2 = import_node_path82.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path80.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path82.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -74985,7 +75621,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
 var import_node_fs59 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -74995,11 +75631,11 @@ async function readConnectorFiles(folder, shownAs = folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs59.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path81.default.join(directory, entry.name);
+      const absolute = import_node_path83.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path81.default.join(shownAs, relative) },
+          location: { file: import_node_path83.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -76491,17 +77127,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path92 = requestOptions.url.replace(options2.baseUrl, "");
+    const path94 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path92} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path94} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path92} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path94} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -79214,7 +79850,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path92) => path92.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path94) => path94.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -79701,7 +80337,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -79975,8 +80611,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path92 of changes.deletions)
-    entries.push({ path: `${folder}/${path92}`, mode: "100644", type: "blob", sha: null });
+  for (const path94 of changes.deletions)
+    entries.push({ path: `${folder}/${path94}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -80020,7 +80656,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -80036,7 +80672,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path82.default.basename(folder);
+  return import_node_path84.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -80373,20 +81009,20 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path83.default.relative(import_node_path83.default.resolve(root), import_node_path83.default.resolve(connectorFolder2)),
+    import_node_path85.default.relative(import_node_path85.default.resolve(root), import_node_path85.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path83.default.basename(import_node_path83.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path85.default.basename(import_node_path85.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path83.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path83.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path85.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path85.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -80403,19 +81039,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs60 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path84.default.basename(folder);
+  const name = import_node_path86.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs60.readdirSync)(import_node_path84.default.dirname(folder));
+    names3 = (0, import_node_fs60.readdirSync)(import_node_path86.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path84.default.join(import_node_path84.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path86.default.join(import_node_path86.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -80434,7 +81070,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path85.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path87.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -80445,7 +81081,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path85.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path87.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -80453,7 +81089,7 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path85.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path87.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -80508,7 +81144,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path85.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path87.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -80834,7 +81470,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -80856,11 +81492,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs61 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path86.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path88.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path86.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path88.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -80902,7 +81538,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path87.default.resolve(io.cwd, zip), import_node_path87.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path89.default.resolve(io.cwd, zip), import_node_path89.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -80965,7 +81601,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -80982,8 +81618,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path88.default.resolve(io.cwd, folder);
-    const target2 = import_node_path88.default.resolve(io.cwd, zip);
+    const source = import_node_path90.default.resolve(io.cwd, folder);
+    const target2 = import_node_path90.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -80994,7 +81630,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path88.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path90.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -81022,7 +81658,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -81037,14 +81673,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path89.default.resolve(io.cwd, destination);
+    const root = import_node_path91.default.resolve(io.cwd, destination);
     const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path89.default.resolve(io.cwd, source),
+      import_node_path91.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path89.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path91.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -81052,7 +81688,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path89.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path91.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -81097,7 +81733,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
@@ -81199,11 +81835,12 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path90.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path90.default.resolve(io.cwd, options2.existing));
+    const zip = import_node_path92.default.resolve(io.cwd, options2.out);
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path92.default.resolve(io.cwd, options2.existing));
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
-      source: options2.existing
+      source: options2.existing,
+      environmentVariables: existingSolution.environmentVariables
     };
     const { settings, warning } = await namingSolutionOptions(
       () => resolveSettings(
@@ -81218,7 +81855,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path90.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path92.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
@@ -81240,7 +81877,7 @@ function registerBuildSolutionCommand(program2, context) {
     else {
       writeOutput(
         io,
-        `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(", ")}.`)}
+        `${printable(`Built ${settings.uniqueName} ${settings.version} into ${shownZip} with ${connectors.map((c) => describeConnector(c, shownExisting)).join(", ")}${carriedVariables(connectors)}.`)}
 `,
         "text"
       );
@@ -81251,20 +81888,29 @@ function registerBuildSolutionCommand(program2, context) {
     }
   });
 }
+function carriedVariables(connectors) {
+  const names3 = [];
+  for (const connector of connectors)
+    for (const variable of connector.environmentVariables ?? [])
+      if (variable.carried && !names3.includes(variable.schemaName)) names3.push(variable.schemaName);
+  if (names3.length === 0) return "";
+  const which = names3.length === 1 ? "environment variable" : "environment variables";
+  return `, and the ${which} ${names3.join(", ")} of the existing solution`;
+}
 function describeConnector(connector, existing) {
   const identity = existing === void 0 ? "" : connector.keptIdentity ? ", as in the existing solution" : `, new: not in ${existing}`;
   return `${connector.displayName} (${connector.name}${identity})`;
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
   ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path91.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path93.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -81279,7 +81925,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path91.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path93.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path30 && path30[0] !== "/") {
-          path30 = `/${path30}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path30}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path30);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path30,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path30);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path30,
+          path32,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path30, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path30);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path30 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path30)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path30, query) : path30;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path30, host, upgrade, blocking, reset } = request;
+      const { method, path: path32, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path30} HTTP/1.1\r
+      let header = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path30;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path30 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path30;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path30 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path30;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path30) {
-      if (typeof path30 !== "string") {
-        return path30;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path30.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path30;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path30);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path30, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path30,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path30) {
-      for (let i = 0; i < path30.length; ++i) {
-        const code2 = path30.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code2 = path32.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18309,8 +18309,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform: Transform2 } = require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
-    var LF2 = 10;
-    var CR = 13;
+    var LF3 = 10;
+    var CR2 = 13;
     var COLON5 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18424,7 +18424,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18439,15 +18439,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF2) {
+              if (byte === LF3) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF2 || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF3 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18460,8 +18460,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF2 || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF3 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path30 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path30 = `/${path30}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path30);
+          url = new URL(util.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path30, options2) {
+    function openPromise(path32, options2) {
       return new Promise((resolve, reject) => {
-        open3(path30, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path32, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path30, options2, callback) {
+    function open3(path32, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs22.open(path30, "r", function(err, fd) {
+      fs22.open(path32, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs22.close(fd, defaultCallback);
@@ -21456,15 +21456,15 @@ var require_ed5 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
     function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports2.isChar = isChar;
     function isS(c) {
-      return c === SPACE2 || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -21497,9 +21497,9 @@ var require_ed2 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -21513,7 +21513,7 @@ var require_ed2 = __commonJS({
     }
     exports2.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE2 || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -21633,7 +21633,7 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE2 = 32;
     var BANG = 33;
     var DQUOTE = 34;
@@ -21976,7 +21976,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -22026,7 +22026,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR:
+            case CR2:
               if (chunk.charCodeAt(i + 1) === NL) {
                 this.i = i + 2;
               }
@@ -22079,7 +22079,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR: {
+            case CR2: {
               const next = chunk.charCodeAt(i + 1);
               if (next === NL || next === NEL) {
                 this.i = i + 2;
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path30) {
-      let input = path30;
+    function removeDotSegments(path32) {
+      let input = path32;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path30) {
-      if (path30 === "" || path30[0] === "/") {
-        return removeDotSegments(path30);
+    function removeDotSegmentsRelative(path32) {
+      if (path32 === "" || path32[0] === "/") {
+        return removeDotSegments(path32);
       }
-      const segments = path30.split("/");
+      const segments = path32.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
+        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path30) => {
+    visit3.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path30) => {
-      const parent = visit3.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit3.parentCollection = (cst, path32) => {
+      const parent = visit3.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -41403,7 +41403,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41468,10 +41468,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path30 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path30.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path30)) return "drive-letter";
-  if (path30.split("/").includes("..")) return "parent-segment";
+  const path32 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path32.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path32)) return "drive-letter";
+  if (path32.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41547,8 +41547,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path30, isFolder2, value) {
-    const segments = path30.split("/");
+  place(path32, isFolder2, value) {
+    const segments = path32.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -43882,7 +43882,8 @@ async function removeEmptyFolders(root, protect) {
 }
 function unresolvedLinkError(link2, error3) {
   const code2 = error3?.code;
-  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+  const trouble = linkTrouble(code2);
+  if (trouble === "nowhere")
     return new UserError("is a link that leads nowhere; nothing is written through it.", {
       location: { file: link2 },
       hint: "Remove the link from the target folder."
@@ -43893,7 +43894,7 @@ function unresolvedLinkError(link2, error3) {
     `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
     {
       location: { file: link2 },
-      hint: code2 === "EACCES" || code2 === "EPERM" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
+      hint: trouble === "permission" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
     }
   );
 }
@@ -44035,17 +44036,65 @@ function manifestSettings(manifest) {
   };
 }
 
-// packages/solution/src/fs/path-inside.ts
+// packages/solution/src/solution/environment-variables.ts
+var import_node_fs14 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/text/line-endings.ts
+var LF = 10;
+var CR = 13;
+function isText(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) return false;
+    if (bytes[i] === CR && bytes[i + 1] !== LF) return false;
+  }
+  return true;
+}
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  const text2 = bytes.toString("latin1");
+  const lf = text2.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
+async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
+    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
+    const bytes = await import_node_fs14.promises.readFile(import_node_path14.default.join(folder, file));
+    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
+    variables.set(schemaName, variable);
+    variable.parts.push({
+      path: part,
+      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
+      file: import_node_path14.default.join(displayRoot, file)
+    });
+  }
+  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
+}
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+
+// packages/solution/src/fs/path-inside.ts
+var import_node_path15 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path14.default.resolve(folder), import_node_path14.default.resolve(inner)];
+  const [outer, given] = [import_node_path15.default.resolve(folder), import_node_path15.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -44095,8 +44144,8 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path15.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs14.promises.readFile(file), file), file);
+  const file = import_node_path16.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs15.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -44162,11 +44211,33 @@ function leftOutEntryError(archive, entry, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
+function parseLineEndings(text2, file) {
+  const root = parseXml(text2, file, UNPACKED_XML_HINT);
+  if (root.name !== "LineEndings")
+    throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
+  const endings = /* @__PURE__ */ new Map();
+  for (const node of childElements(root)) {
+    const filePath2 = attribute(node, "path");
+    const ending = attribute(node, "endings");
+    if (node.name !== "File" || !filePath2 || ending !== "crlf" && ending !== "mixed")
+      throw solutionError(file, `has an entry that is not <File path="\u2026" endings="crlf|mixed" />.`);
+    endings.set(filePath2, ending);
+  }
+  return endings;
+}
+async function readLineEndings(folder, files) {
+  if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
+  const file = import_node_path17.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs16.promises.readFile(file), file), file);
+}
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -44605,7 +44676,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path16.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path18.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -44647,15 +44718,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path16.default.dirname(destination);
+    const folder = import_node_path18.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs17.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path16.default.join(staging, folderPath);
+    const destination = import_node_path18.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs17.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44671,7 +44742,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path16.default.join(staging, folderPath);
+    const destination = import_node_path18.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -44688,8 +44759,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs15.promises.open(destination, "wx");
+  await import_node_fs17.promises.mkdir(import_node_path18.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs17.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44699,7 +44770,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs15.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs17.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44714,8 +44785,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -44725,7 +44796,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs16.promises.lstat(import_node_path17.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs18.promises.lstat(import_node_path19.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -44736,7 +44807,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path17.default.join(shown, part) },
+      location: { file: import_node_path19.default.join(shown, part) },
       hint
     });
   }
@@ -44753,11 +44824,11 @@ function nestedSolutionHint(files) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path18.default.resolve(folder).split(import_node_path18.default.sep).reverse();
+  const segments = import_node_path20.default.resolve(folder).split(import_node_path20.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -44855,13 +44926,13 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs17.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs19.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, {
@@ -44873,13 +44944,13 @@ async function readSolution(source, reading = {}) {
   try {
     staging = makeScratchFolder("connector-alm-");
     await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source);
+    return await readFolderConnectors(staging, source, true);
   } finally {
     reader.close();
     if (staging !== void 0) await removeScratchFolder(staging);
   }
 }
-async function readFolderConnectors(folder, displayRoot = folder) {
+async function readFolderConnectors(folder, displayRoot = folder, staged = false) {
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
@@ -44897,9 +44968,9 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path19.default.join(displayRoot, file);
+    const shown = import_node_path21.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs19.promises.readFile(import_node_path21.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -44919,23 +44990,25 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs19.promises.readFile(import_node_path21.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path19.default.join(displayRoot, part)
+        file: import_node_path21.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
   }
-  return { connectors, settings };
+  const endings = staged ? "as-is" : await readLineEndings(folder, files);
+  const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
+  return { connectors, settings, environmentVariables };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path19.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path21.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs19.promises.readFile(import_node_path21.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -44954,23 +45027,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/prepared-connector.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/json/same-json-tokens.ts
-function sameJsonTokens(present, written2) {
-  const text2 = present.toString("utf8");
-  if (!Buffer.from(text2, "utf8").equals(present) || !parsesAsJson(text2)) return false;
-  const file = "compared JSON";
-  return minifyJson(text2, file, "") === minifyJson(written2, file, "");
-}
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -45077,15 +45138,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target = import_node_path20.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs18.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  const target = import_node_path22.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs20.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs18.promises.readFile(target);
+  return import_node_fs20.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path20.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs18.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path22.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs20.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -45097,7 +45158,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs18.promises.readFile(import_node_path20.default.join(folder, file));
+    const bytes = await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     const held = await heldAt(destination, file, existing);
     if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
@@ -45113,6 +45174,18 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
     leftBehind,
     ...notCarried.length ? { notCarried } : {}
   };
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/json/same-json-tokens.ts
+function sameJsonTokens(present, written2) {
+  const text2 = present.toString("utf8");
+  if (!Buffer.from(text2, "utf8").equals(present) || !parsesAsJson(text2)) return false;
+  const file = "compared JSON";
+  return minifyJson(text2, file, "") === minifyJson(written2, file, "");
 }
 
 // packages/solution/src/connector/makers-edits.ts
@@ -45173,20 +45246,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs19.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs21.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs19.promises.readFile(import_node_path21.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs21.promises.readFile(import_node_path23.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path21.default.join(destination, apiPropertiesName)
+    import_node_path23.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs19.promises.readFile(import_node_path21.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs21.promises.readFile(import_node_path23.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -45196,7 +45269,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs19.promises.readFile(import_node_path21.default.join(destination, iconName));
+      const present2 = await import_node_fs21.promises.readFile(import_node_path23.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -45220,7 +45293,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path21.default.join(destination, existing(name)),
+        import_node_path23.default.join(destination, existing(name)),
         before.say
       );
       if (warning2) warnings.push(warning2);
@@ -45252,15 +45325,14 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   };
 }
 
-// packages/solution/src/connector/own-folder-finder.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+// packages/solution/src/connector/earlier-found-folder.ts
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names = await import_node_fs20.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs22.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -45276,9 +45348,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs22.promises.readFile(import_node_path24.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path22.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path24.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -45286,21 +45358,110 @@ async function whyNotAsExtracted(folder, connector) {
   return void 0;
 }
 
+// packages/solution/src/connector/how-found.ts
+function howFound(matched, displayName, tense = "is") {
+  return matched === "title" ? `its API definition's title ${tense} "${displayName}"` : `its name reads as "${displayName}"`;
+}
+
+// packages/solution/src/connector/renamed-connectors.ts
+function connectorFolder(connector) {
+  return repositoryFolderName(connector.displayName || connector.name);
+}
+function earlierFolderIn(previous) {
+  return (connector) => {
+    const earlier2 = sameConnectorIn(previous, connector);
+    if (!earlier2) return void 0;
+    const folder = connectorFolder(earlier2);
+    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
+  };
+}
+function sameConnectorIn(previous, connector) {
+  return previous.find(
+    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+  );
+}
+
+// packages/solution/src/connector/root-folders.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+async function readRootFolders(root) {
+  const entries = await import_node_fs23.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
+    const folder = import_node_path25.default.join(root, entry.name);
+    const title = await swaggerTitle(folder);
+    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+function rootFoldersOnce(root) {
+  let read2;
+  return () => read2 ??= readRootFolders(root);
+}
+async function isInRoot(root, folder) {
+  return await import_node_fs23.promises.lstat(import_node_path25.default.join(root, folder)).catch(() => void 0) !== void 0;
+}
+async function swaggerTitle(folder) {
+  const names = await import_node_fs23.promises.readdir(folder).catch(() => []);
+  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  if (swagger2 === void 0) return void 0;
+  try {
+    const text2 = await import_node_fs23.promises.readFile(import_node_path25.default.join(folder, swagger2), "utf8");
+    const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // packages/solution/src/connector/earlier-found-folder.ts
+async function renamedConnectorWasIn(connector, earlier2, search) {
+  if (!earlier2 || await isInRoot(search.destinationRoot, earlier2.folder)) return earlier2 && { earlier: earlier2 };
+  const earlierName = earlier2.connector.displayName || earlier2.connector.name;
+  const displayName = connector.displayName || connector.name;
+  const taken = /* @__PURE__ */ new Set([...search.owners.takenFrom(connector), connectorFolder(connector).toLowerCase()]);
+  const found = await search.onlyCandidate(
+    { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
+    taken,
+    (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${search.source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
+  );
+  if (!found) return { earlier: earlier2 };
+  const why = await whyNotRenamedOwn(
+    import_node_path26.default.join(search.destinationRoot, found.folder),
+    earlier2.connector,
+    connector
+  );
+  if (why !== void 0) {
+    const leftAlone = renamedLeftAlone(
+      { ...found, notAsExtracted: why },
+      connector,
+      earlier2.connector,
+      search.say
+    );
+    return { earlier: earlier2, leftAlone };
+  }
+  search.owners.add({ folder: found.folder, connector });
+  const foundEarlier = { folder: found.folder, connector: earlier2.connector };
+  return found.folder.toLowerCase() === earlier2.folder.toLowerCase() ? { earlier: foundEarlier } : { earlier: foundEarlier, found };
+}
 async function whyNotRenamedOwn(folder, earlier2, connector) {
   const why = await whyNotAsExtracted(folder, earlier2);
   if (why === void 0) return void 0;
   return await whyNotAsExtracted(folder, connector) === void 0 ? void 0 : why;
 }
-function renamedLeftAlone(found, connector, earlier2, say = optionWords) {
+function renamedLeftAlone(found, connector, earlier2, say) {
   const displayName = connector.displayName || connector.name;
   const earlierName = earlier2.displayName || earlier2.name;
-  const why = found.matched === "title" ? `its API definition's title is "${earlierName}"` : `its name reads as "${earlierName}"`;
   return {
     folder: found.folder,
-    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${why}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
+    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${howFound(found.matched, earlierName)}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
   };
 }
+
+// packages/solution/src/connector/left-found-folders.ts
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search, folders, taken) {
@@ -45336,75 +45497,23 @@ function caseOnlyFolderTitledOtherwise(search, folder) {
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/renamed-connectors.ts
-function connectorFolder(connector) {
-  return repositoryFolderName(connector.displayName || connector.name);
-}
-function earlierFolderIn(previous) {
-  return (connector) => {
-    const earlier2 = sameConnectorIn(previous, connector);
-    if (!earlier2) return void 0;
-    const folder = connectorFolder(earlier2);
-    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
-  };
-}
-function sameConnectorIn(previous, connector) {
-  return previous.find(
-    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
-  );
-}
-
-// packages/solution/src/connector/root-folders.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
-async function readRootFolders(root) {
-  const entries = await import_node_fs21.promises.readdir(root, { withFileTypes: true }).catch(() => []);
-  const folders = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path23.default.join(root, entry.name);
-    const title = await swaggerTitle(folder);
-    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
-  }
-  return folders;
-}
-async function swaggerTitle(folder) {
-  const names = await import_node_fs21.promises.readdir(folder).catch(() => []);
-  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
-  if (swagger2 === void 0) return void 0;
-  try {
-    const text2 = await import_node_fs21.promises.readFile(import_node_path23.default.join(folder, swagger2), "utf8");
-    const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
-    return typeof title === "string" ? title : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/solution/src/connector/left-found-folders.ts
-async function foundFoldersOfLeft(previous, destinationRoot, current, named) {
+async function foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders) {
   const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
   const found = [];
-  let rootFolders;
   for (const connector of previous) {
     if (stayed.has(connector.name.toLowerCase())) continue;
     const folder = connectorFolder(connector);
-    if (await import_node_fs22.promises.lstat(import_node_path24.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0) continue;
-    rootFolders ??= await readRootFolders(destinationRoot);
+    if (await isInRoot(destinationRoot, folder)) continue;
     const search = { displayName: connector.displayName || connector.name, folder };
     const taken = new Set(
       [...current.map((written2) => written2.folder), ...named.filter((other) => other !== folder)].map(
         (other) => other.toLowerCase()
       )
     );
-    const candidates = ownFolderCandidates(search, rootFolders, taken);
+    const candidates = ownFolderCandidates(search, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path24.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path27.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -45415,9 +45524,24 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named) {
   return found;
 }
 
-// packages/solution/src/connector/own-folder-finder.ts
-async function connectorHomes(source, destinationRoot, connectors, earlierFolders, options2) {
-  const previous = options2.previousConnectors ?? [];
+// packages/solution/src/connector/folder-owners.ts
+var FolderOwners = class {
+  owners;
+  constructor(owners) {
+    this.owners = [...owners];
+  }
+  /** A folder found as a connector's while its home is looked for: from then on, another's for the rest. */
+  add(owner) {
+    this.owners.push(owner);
+  }
+  /** The folders, in lower case, of every connector but `connector` (the same logical name or id). */
+  takenFrom(connector) {
+    return new Set(
+      this.owners.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
+    );
+  }
+};
+async function folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders) {
   const owned = [
     ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
     ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
@@ -45429,105 +45553,81 @@ async function connectorHomes(source, destinationRoot, connectors, earlierFolder
       folder: connectorFolder(connector)
     }));
     const named = owned.map((owner) => owner.folder);
-    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named))
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders))
       if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
   }
-  const takenFrom = (connector) => new Set(
-    owned.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
-  );
-  let rootFolders;
-  const exists4 = async (folder) => await import_node_fs23.promises.lstat(import_node_path25.default.join(destinationRoot, folder)).catch(() => void 0) !== void 0;
-  const onlyCandidate = async (search, taken, refusal) => {
-    rootFolders ??= readRootFolders(destinationRoot);
-    const candidates = ownFolderCandidates(search, await rootFolders, taken);
-    if (candidates.length > 1)
-      throw new UserError(
-        `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(", "))} Nothing was written.`,
-        {
-          location: { file: destinationRoot },
-          hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`
-        }
-      );
-    return candidates[0];
+  return new FolderOwners(owned);
+}
+
+// packages/solution/src/connector/home-search.ts
+function homeSearch(source, destinationRoot, rootFolders, owners, say) {
+  return {
+    source,
+    destinationRoot,
+    owners,
+    say,
+    async onlyCandidate(search, taken, refusal) {
+      const candidates = ownFolderCandidates(search, await rootFolders(), taken);
+      if (candidates.length > 1)
+        throw new UserError(
+          `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(", "))} Nothing was written.`,
+          {
+            location: { file: destinationRoot },
+            hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`
+          }
+        );
+      return candidates[0];
+    }
   };
-  const wasIn = [];
-  for (const [index, connector] of connectors.entries()) {
-    const earlier2 = earlierFolders[index];
-    if (!earlier2 || await exists4(earlier2.folder)) {
-      wasIn.push(earlier2 && { earlier: earlier2 });
-      continue;
-    }
-    const earlierName = earlier2.connector.displayName || earlier2.connector.name;
-    const newFolder = connectorFolder(connector);
-    const taken = /* @__PURE__ */ new Set([...takenFrom(connector), newFolder.toLowerCase()]);
-    const displayName = connector.displayName || connector.name;
-    const found = await onlyCandidate(
-      { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
-      taken,
-      (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
-    );
-    if (!found) {
-      wasIn.push({ earlier: earlier2 });
-      continue;
-    }
-    const why = await whyNotRenamedOwn(
-      import_node_path25.default.join(destinationRoot, found.folder),
-      earlier2.connector,
-      connector
-    );
-    if (why !== void 0) {
-      const leftAlone = renamedLeftAlone(
-        { ...found, notAsExtracted: why },
-        connector,
-        earlier2.connector,
-        options2.say
-      );
-      wasIn.push({ earlier: earlier2, leftAlone });
-      continue;
-    }
-    owned.push({ folder: found.folder, connector });
-    const foundEarlier = { folder: found.folder, connector: earlier2.connector };
-    if (found.folder.toLowerCase() === earlier2.folder.toLowerCase()) wasIn.push({ earlier: foundEarlier });
-    else wasIn.push({ earlier: foundEarlier, found });
-  }
-  const homes = [];
-  for (const [index, connector] of connectors.entries()) {
-    const folder = connectorFolder(connector);
-    const was = wasIn[index];
-    const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
-    if (await exists4(folder)) homes.push(was ? { folder, earlier: was.earlier, ...leftAlone } : { folder });
-    else if (was?.found) {
-      const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
-      homes.push({
-        folder: was.found.folder,
-        found: { instead: folder, matched: was.found.matched, earlierDisplayName }
-      });
-    } else if (was) homes.push({ folder, earlier: was.earlier, ...leftAlone });
-    else {
-      const displayName = connector.displayName || connector.name;
-      const found = await onlyCandidate(
-        { displayName, folder },
-        takenFrom(connector),
-        (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${source}, and ${count} folders that could be its own: ${candidates}.`
-      );
-      if (found) refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found);
-      homes.push(
-        found ? { folder: found.folder, found: { instead: folder, matched: found.matched } } : { folder }
-      );
-    }
-  }
-  return homes;
 }
 function candidateText(candidate, displayName) {
-  return candidate.matched === "title" ? `'${candidate.folder}' (its API definition's title is "${displayName}")` : `'${candidate.folder}' (named like "${displayName}")`;
+  const why = candidate.matched === "title" ? howFound("title", displayName) : `named like "${displayName}"`;
+  return `'${candidate.folder}' (${why})`;
 }
-function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folder, found) {
+
+// packages/solution/src/connector/own-folder-finder.ts
+async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
+  const previous = options2.previousConnectors ?? [];
+  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const search = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
+  const wasIn = [];
+  for (const [index, connector] of connectors.entries())
+    wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
+  const homes = [];
+  for (const [index, connector] of connectors.entries())
+    homes.push(await homeOf(connector, wasIn[index], search));
+  return homes;
+}
+async function homeOf(connector, was, search) {
+  const folder = connectorFolder(connector);
+  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  if (await isInRoot(search.destinationRoot, folder))
+    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+  if (was?.found) {
+    const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+    return {
+      folder: was.found.folder,
+      found: { instead: folder, matched: was.found.matched, earlierDisplayName }
+    };
+  }
+  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  const displayName = connector.displayName || connector.name;
+  const found = await search.onlyCandidate(
+    { displayName, folder },
+    search.owners.takenFrom(connector),
+    (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`
+  );
+  if (!found) return { folder };
+  refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
+  return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+function refuseCaseOnlyFolderOfAnother(search, connector, folder, found) {
   const title = found.titledOtherwise;
   if (title === void 0) return;
   throw new UserError(
-    `has no folder '${folder}' for connector '${connector.name}' of ${source}; folder '${found.folder}' differs from it only in case and holds another connector (its API definition's title is "${title}"). Nothing was written.`,
+    `has no folder '${folder}' for connector '${connector.name}' of ${search.source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound("title", title)}). Nothing was written.`,
     {
-      location: { file: destinationRoot },
+      location: { file: search.destinationRoot },
       hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
     }
   );
@@ -45537,7 +45637,7 @@ function refuseCaseOnlyFolderOfAnother(source, destinationRoot, connector, folde
 async function extractConnectors(source, destinationRoot, options2 = {}) {
   return (await extractConnectorsLeavingAlone(source, destinationRoot, options2)).connectors;
 }
-async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}) {
+async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
   await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, {
     limits: options2.limits,
@@ -45550,7 +45650,14 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     orEqual: true
   });
   const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
-  const homes = await connectorHomes(source, destinationRoot, connectors, earlierFolders, options2);
+  const homes = await connectorHomes(
+    source,
+    destinationRoot,
+    rootFolders,
+    connectors,
+    earlierFolders,
+    options2
+  );
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
   for (const [index, connector] of connectors.entries()) {
@@ -45568,7 +45675,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path26.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path28.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say: options2.say ?? optionWords
@@ -45576,8 +45683,12 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path26.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path28.default.join(destinationRoot, item.folder)));
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
+}
+function keptFiles(others, removed) {
+  const kept = others.filter((file) => !removed.includes(file));
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -45594,13 +45705,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs24.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, name)), { recursive: true });
-      await import_node_fs24.promises.writeFile(import_node_path26.default.join(staging, name), content);
+      await import_node_fs24.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.join(staging, name)), { recursive: true });
+      await import_node_fs24.promises.writeFile(import_node_path28.default.join(staging, name), content);
     }
-    const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs24.promises.rm(import_node_path26.default.join(destination, name), { force: true });
+    const committed = await commitFolder(staging, destination, {
+      stale: "keep",
+      keep: (file) => !isNobodysWriting(file)
+    });
+    for (const name of item.remove) await import_node_fs24.promises.rm(import_node_path28.default.join(destination, name), { force: true });
     const names = await import_node_fs24.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs24.promises.rm(import_node_path26.default.join(destination, name));
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs24.promises.rm(import_node_path28.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -45611,6 +45725,7 @@ async function writeStaged(item, destination) {
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
+      kept: keptFiles(committed.kept, [...item.remove, ...item.otherCase]),
       warnings: item.warnings,
       ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
       ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
@@ -45625,14 +45740,14 @@ async function writeStaged(item, destination) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
-async function removeLeftFolders(previous, destinationRoot, current, say = optionWords) {
+var import_node_path29 = __toESM(require("node:path"), 1);
+async function removeLeftFolders(previous, destinationRoot, current, say = optionWords, rootFolders = rootFoldersOnce(destinationRoot)) {
   const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const renamedFrom = current.flatMap(
     (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
   );
   const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left);
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === void 0);
   const notCarried = [];
   for (const connector of current) {
@@ -45647,7 +45762,7 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path27.default.join(destinationRoot, folder);
+    const target = import_node_path29.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs25.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
@@ -45664,8 +45779,7 @@ function notCarriedWarning(folder, files) {
 function leftAloneWarning(found, say) {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
-  const why = found.matched === "title" ? `its API definition's title is "${displayName}"` : `its name reads as "${displayName}"`;
-  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${why}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
+  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
@@ -45685,13 +45799,15 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     const connectors2 = await extractConnectors(source, destinationRoot, reading);
     return { connectors: connectors2, removed: [], leftAlone: [], previousSourceProblem: error3 };
   }
-  const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, {
-    ...reading,
-    earlierFolder: earlierFolderIn(previous),
-    previousConnectors: previous
-  });
+  const rootFolders = rootFoldersOnce(destinationRoot);
+  const extracted = await extractConnectorsLeavingAlone(
+    source,
+    destinationRoot,
+    { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
+    rootFolders
+  );
   const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say);
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say, rootFolders);
   return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
 }
 
@@ -45705,8 +45821,7 @@ function extractedConnectorLine(connector, removed, shown) {
 function foundNote(connector, shown) {
   const found = connector.foundUnder;
   if (!found) return void 0;
-  const name = found.earlierDisplayName ?? connector.displayName;
-  const why = found.matched === "title" ? `its API definition's title ${found.earlierDisplayName === void 0 ? "is" : "was"} "${name}"` : `its name reads as "${name}"`;
+  const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
   if (found.earlierDisplayName !== void 0)
     return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
   return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
@@ -45717,6 +45832,7 @@ function fileChanges(connector) {
   if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
   if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
   if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
+  if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join("; ");
 }
 function removedFolderLine(folder, connectors, source, shown) {
@@ -46387,7 +46503,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path30 = [root];
+  const path32 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -46395,14 +46511,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path30[level];
+    let node = path32[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path30[level] = node;
+      path32[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46572,7 +46688,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path30 = paths.pop();
+    const path32 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46580,13 +46696,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path30 + 1);
+          paths.push(path32 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path30 + 1 + key.length;
+        const keyPath = path32 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -48851,6 +48967,17 @@ function hasParameterType(apiProperties2, type) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist3(), 1);
 
+// packages/validator/src/text/other-case.ts
+function inOtherCase(name, candidates, options2 = {}) {
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const written2 = options2.spacesAround ? candidate.trim() : candidate;
+    if (written2.toLowerCase() === lower) return candidate;
+  }
+  return void 0;
+}
+
 // packages/validator/src/rules/json-schema/newtonsoft-messages.ts
 function typeName(value) {
   if (value === null) return "Null";
@@ -48888,11 +49015,6 @@ function valueAt(document, segments) {
   for (const segment of segments) value = value?.[segment];
   return value;
 }
-function keyInOtherCase(data, name) {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
-  const lower = name.toLowerCase();
-  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
-}
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
@@ -48913,7 +49035,7 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = keyInOtherCase(data, name);
+      const written2 = isObject2(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
@@ -49152,7 +49274,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path30 = problem.segments;
+  const path32 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -49166,21 +49288,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path30.includes("oAuthSettings")) {
-      const last2 = path30[path30.length - 1];
+    if (path32.includes("oAuthSettings")) {
+      const last2 = path32[path32.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path30.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path30[path30.length - 1] === "type" && path30.length === parameterNameDepth(path30) + 1)
+    if (path32.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path32[path32.length - 1] === "type" && path32.length === parameterNameDepth(path32) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path30) {
-  return path30[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path32) {
+  return path32[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49410,12 +49532,12 @@ var apiPropertiesOAuthRules = [
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, "customParameters");
         if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === "resourceuri");
+          const cased = inOtherCase("resourceUri", Object.keys(customParameters ?? {}));
           context.report(
             cased ? {
-              pointer: childPointer(customPointer, cased[0]),
+              pointer: childPointer(customPointer, cased),
               severity: "warning",
-              message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`
+              message: `Write the custom parameter '${cased}' as 'resourceUri', the name the schema defines.`
             } : {
               pointer: childPointer(customPointer, "resourceUri"),
               message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
@@ -49440,7 +49562,7 @@ var apiPropertiesOAuthRules = [
         if (!allowed) continue;
         for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          const intended = inOtherCase(name, allowed);
           if (intended) {
             context.report({
               pointer: childPointer(customPointer, name),
@@ -49650,11 +49772,10 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
-          const lower = name.toLowerCase();
-          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
+          const meant = inOtherCase(name, swagger2.operationsById.keys());
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
+            message: meant === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(meant)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -50004,7 +50125,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -50025,11 +50146,11 @@ function kindOfFileName(name) {
 function crlfCount(text2) {
   let count = 0;
   for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
-    if (text2.charCodeAt(at + 1) === LF) count++;
+    if (text2.charCodeAt(at + 1) === LF2) count++;
   }
   return count;
 }
-var LF = 10;
+var LF2 = 10;
 function repositoryBytes(file, limit = 0) {
   if (file.bytes < limit || !file.document) return file.bytes;
   return file.bytes - crlfCount(file.document.text);
@@ -50041,6 +50162,13 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/proposal.ts
+function isProposal(profile, entries) {
+  if (profile !== "independent-publisher" || entries.length !== 1) return false;
+  const { name, type } = entries[0];
+  return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -50301,9 +50429,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path28.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path30.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path28.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path30.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -50320,7 +50448,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path28.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path30.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -50377,7 +50505,7 @@ var folderRules = [
     },
     check(context) {
       const { files } = context.connector;
-      if (isProposal(context)) return;
+      if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
       if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
       if (!files.apiProperties)
@@ -50441,10 +50569,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable(name);
   const cut2 = comparable(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-function isProposal(context) {
-  const { connector, profile } = context;
-  return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
 }
 
 // packages/validator/src/fix/written-edits.ts
@@ -50792,6 +50916,34 @@ var SECRET_ASSIGNMENT = new RegExp(
   "gi"
 );
 
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_NAME = /^api(?:\d*|-.*)$/i;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  if (host.split(".").some((label) => API_NAME.test(label))) return false;
+  if (segments.some((segment) => API_NAME.test(segment))) return false;
+  const file = lastSegment(segments.at(-1) ?? "");
+  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
 // packages/validator/src/rules/general-secrets/url-credentials.ts
 var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   ...SECRET_NAMES.map((words) => words.join("")),
@@ -50806,7 +50958,6 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
@@ -50848,7 +50999,7 @@ function credentialParameterBefore(text2, at) {
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
   if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text2, start))) return name;
   return void 0;
 }
 function startsQueryParameter(text2, start) {
@@ -50866,6 +51017,7 @@ function queryCredentialAt(text2, at) {
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
+  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -51065,9 +51217,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list2 = own2 ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path30) {
+function pathVariables(path32) {
   const names = [];
-  for (const match2 of path30.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path32.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -51193,7 +51345,7 @@ function isEmpty(value) {
   return true;
 }
 
-// packages/validator/src/rules/general-secrets/parameter-defaults.ts
+// packages/validator/src/rules/general-secrets/secret-default.ts
 var SECRET_PARAMETER = new RegExp(
   [
     ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
@@ -51204,19 +51356,33 @@ var SECRET_PARAMETER = new RegExp(
   ].join("|"),
   "i"
 );
+var FUNCTION_KEY_HEADER = /^x-functions-key$/i;
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
+function secretDefault(name, value, host) {
+  if (!isCredentialName(name, host)) return void 0;
+  if (typeof value !== "string") return void 0;
+  if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
+  if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
+  return value;
+}
+function isCredentialName(name, host) {
+  if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
+  return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== void 0 && isFunctionAppHost(host);
+}
+
+// packages/validator/src/rules/general-secrets/parameter-defaults.ts
 function secretParameterDefaults(model) {
   const found = [];
+  const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
-    if (parameter.name === void 0 || !SECRET_PARAMETER.test(parameter.name)) continue;
-    const value = parameter.value.default;
-    if (typeof value !== "string") continue;
-    if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) continue;
-    if (KNOWN_FORMATS.some((format3) => format3.test(value))) continue;
+    const name = parameter.name;
+    if (name === void 0) continue;
+    const value = secretDefault(name, parameter.value.default, host);
+    if (value === void 0) continue;
     found.push({
       pointer: childPointer(parameter.pointer, "default"),
-      name: parameter.name,
+      name,
       in: parameter.in,
       value
     });
@@ -51224,12 +51390,57 @@ function secretParameterDefaults(model) {
   return found;
 }
 
+// packages/validator/src/model/repeated-places.ts
+var NAMED_LINES = 3;
+function repeatedPlaces(lines) {
+  if (lines.length === 0) return "";
+  const distinct = [...new Set(lines)].sort((a, b) => a - b);
+  const named = distinct.slice(0, NAMED_LINES).map(String);
+  const rest = distinct.length - named.length;
+  const list2 = rest > 0 ? `${named.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named);
+  const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
+  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
+  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
+  return ` The same value is in ${places}, on ${where}: ${fix}.`;
+}
+
+// packages/validator/src/rules/general-secrets/once-per-value.ts
+var SecretsByValue = class {
+  found = /* @__PURE__ */ new Map();
+  /**
+   * The secret `value` at `offset` of the text. `report` makes the report of that place, and is
+   * asked only of the first place of each value: a file of a million copies of one key keeps one
+   * report and a million offsets, not a million messages.
+   */
+  add(value, offset, report) {
+    const known = this.found.get(value);
+    if (known === void 0) {
+      this.found.set(value, { offset, report, others: [] });
+    } else if (offset < known.offset) {
+      known.others.push(known.offset);
+      known.offset = offset;
+      known.report = report;
+    } else {
+      known.others.push(offset);
+    }
+  }
+  /** One report per value, at its first place, naming the lines of the others. */
+  reports(document) {
+    return [...this.found.values()].map(({ report, others }) => {
+      const first = report();
+      if (others.length === 0) return first;
+      const lines = others.map((offset) => document.position(offset).line);
+      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+    });
+  }
+};
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
-function scanFile(context, kind, document) {
+function scanFile(kind, document, secrets) {
   const text2 = document.text;
   const screen = screenForSecrets(text2, colonsAfterSecretName(document));
   if (screen === void 0) return;
@@ -51238,12 +51449,12 @@ function scanFile(context, kind, document) {
     for (const match2 of secretFormatMatches(text2, format3)) {
       if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
-      context.report({
+      secrets.add(match2.text, match2.index, () => ({
         file: kind,
         offset: match2.index,
         length: match2.text.length,
         message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      });
+      }));
     }
   }
   for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -51253,22 +51464,33 @@ function scanFile(context, kind, document) {
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    });
+    }));
+  }
+}
+function addParameterDefaults(swagger2, document, secrets) {
+  const defaults = secretParameterDefaults(swagger2);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+    }));
   }
 }
 var secretRules = [
@@ -51276,7 +51498,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -51285,14 +51507,12 @@ var secretRules = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== void 0) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
-        });
+        if (document === void 0) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === "swagger")
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports(document)) context.report(report);
       }
     }
   }
@@ -57647,13 +57867,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path30 = pathWords(operation2.path);
-  if (path30.length > 1) shared.push(...lookupKeysOf({ words: path30, version: "" }));
+  const path32 = pathWords(operation2.path);
+  if (path32.length > 1) shared.push(...lookupKeysOf({ words: path32, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path30) {
+function pathWords(path32) {
   const words = [];
-  for (const segment of path30.split("/")) {
+  for (const segment of path32.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -58053,7 +58273,7 @@ var productNamesRule = {
   id: "README-PRODUCT-NAMES",
   file: "readme",
   title: "Call the products by their current names (Power Automate, Power Apps).",
-  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). The readmes of 16 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: {
     bad: "Use this connector in Microsoft Flow and PowerApps.",
@@ -58672,7 +58892,7 @@ var scriptRules = [
       const ids = swagger2.operationsById;
       for (const literal of operationIdLiterals(source.scan)) {
         if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        const differentCase = inOtherCase(literal.value, ids.keys());
         if (differentCase && literal.ignoreCase) continue;
         context.report({
           offset: literal.offset,
@@ -59018,16 +59238,16 @@ var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path30) {
-    this.path = path30;
-    const hasBrace = path30.includes("{");
-    this.variables = hasBrace ? scanVariables(path30) : NO_VARIABLES;
+  constructor(path32) {
+    this.path = path32;
+    const hasBrace = path32.includes("{");
+    this.variables = hasBrace ? scanVariables(path32) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path30.indexOf("/"); ; slash = path30.indexOf("/", start)) {
-      const end = slash === -1 ? path30.length : slash;
-      if (hasBrace && isVariableSegment(path30, start, end)) variableSegmentCount++;
+    for (let slash = path32.indexOf("/"); ; slash = path32.indexOf("/", start)) {
+      const end = slash === -1 ? path32.length : slash;
+      if (hasBrace && isVariableSegment(path32, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59056,8 +59276,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path30 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path30) last2 = new PathTemplate(path30);
+    const path32 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path32) last2 = new PathTemplate(path32);
     templates[index] = last2;
   }
   return templates;
@@ -59082,9 +59302,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path30, start) {
-  const slash = path30.indexOf("/", start);
-  return slash === -1 ? path30.length : slash;
+function segmentEnd(path32, start) {
+  const slash = path32.indexOf("/", start);
+  return slash === -1 ? path32.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59093,34 +59313,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path30, start, end) {
+function isVariableSegment(path32, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path30.charCodeAt(start) !== OPEN || path30.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path32.charCodeAt(start) !== OPEN || path32.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path30.charCodeAt(index);
+    const code2 = path32.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path30, open3) {
-  for (let index = open3 + 1; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
+function matchEnd(path32, open3) {
+  for (let index = open3 + 1; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path30) {
+function scanVariables(path32) {
   const variables = [];
   let seen;
-  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path30, open3);
+  for (let open3 = path32.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path32, open3);
     if (close === -1) {
-      open3 = path30.indexOf("{", open3 + 1);
+      open3 = path32.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path30.slice(open3 + 1, close);
+    const name = path32.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -59130,30 +59350,30 @@ function scanVariables(path30) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path30.indexOf("{", close + 1);
+    open3 = path32.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path30) {
+function routeOf(path32) {
   let route = "";
   let copied = 0;
-  for (let open3 = path30.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path30, open3);
+  for (let open3 = path32.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path32, open3);
     if (close === -1) {
-      open3 = path30.indexOf("{", open3 + 1);
+      open3 = path32.indexOf("{", open3 + 1);
       continue;
     }
-    route += path30.slice(copied, open3) + "{}";
+    route += path32.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path30.indexOf("{", copied);
+    open3 = path32.indexOf("{", copied);
   }
-  return copied === 0 ? path30 : route + path30.slice(copied);
+  return copied === 0 ? path32 : route + path32.slice(copied);
 }
-function routeHash(path30) {
+function routeHash(path32) {
   let hash = 0;
-  for (let index = 0; index < path30.length; index++) {
-    const code2 = path30.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path30, index) : -1;
+  for (let index = 0; index < path32.length; index++) {
+    const code2 = path32.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path32, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59201,15 +59421,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path30 = operations[index].path;
-    if (!path30.includes("{")) {
-      while (index < operations.length && operations[index].path === path30) index++;
+    const path32 = operations[index].path;
+    if (!path32.includes("{")) {
+      while (index < operations.length && operations[index].path === path32) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path30; index++)
+    for (; index < operations.length && operations[index].path === path32; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path30);
+    const route = routeHash(path32);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60388,12 +60608,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path30 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path30)) continue;
-        if (path30.startsWith("x-")) continue;
-        const item = paths[path30];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path30);
-        else this.typeIssue(placeAt(rootNode, "paths", path30), "Object", item);
+      for (const path32 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path32)) continue;
+        if (path32.startsWith("x-")) continue;
+        const item = paths[path32];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path32);
+        else this.typeIssue(placeAt(rootNode, "paths", path32), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -60417,8 +60637,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path30) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path30);
+  visitPathItem(item, rootNode, path32) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path32);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -61284,7 +61504,7 @@ var additionalPropertyRule = {
   check(context) {
     for (const { node, key } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = fieldInOtherCase(key, node);
+      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
@@ -61363,10 +61583,6 @@ var unknownXmsExtensionRule = {
     }
   }
 };
-function fieldInOtherCase(key, node) {
-  const lower = key.toLowerCase();
-  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-}
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -61752,7 +61968,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -61847,7 +62063,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -61982,12 +62198,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path30 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path32 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path30 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path32 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -62329,16 +62545,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path30) {
+function followSchemaPath(model, root, path32) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path30.length && steps < MAX_STEPS; ) {
-    let end = path30.indexOf("/", start);
-    if (end === -1) end = path30.length;
+  for (let start = 0; start < path32.length && steps < MAX_STEPS; ) {
+    let end = path32.indexOf("/", start);
+    if (end === -1) end = path32.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path30.slice(start, end));
+      const next = property(model, current, path32.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -62418,9 +62634,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path30 = pathAt(call, key);
-    if (path30 === void 0 || followSchemaPath(model, items.schema, path30).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path30), label) });
+    const path32 = pathAt(call, key);
+    if (path32 === void 0 || followSchemaPath(model, items.schema, path32).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path32), label) });
   }
   return problems;
 }
@@ -62615,7 +62831,7 @@ var apiStatusRule = {
       const status = asObject(holder)?.status;
       if (status === void 0) return void 0;
       if (status === "Preview" || status === "Production") return status;
-      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      const meant = typeof status === "string" ? inOtherCase(status, ["Preview", "Production"]) : void 0;
       context.report({
         pointer: childPointer(pointer, "status"),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
@@ -62777,6 +62993,7 @@ var metadataPropertiesRule = {
   levels: certificationLevels("error", "off"),
   msCode: "ConnectorMetadataPropertiesMissing",
   msMessage: "The connector metadata property '{0}' is required.",
+  milderCases: [{ when: "for Privacy policy", atMost: "warning" }],
   example: {
     placement: "connectorMetadata",
     bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
@@ -62796,7 +63013,7 @@ var metadataPropertiesRule = {
       }
       for (const key of ["propertyName", "propertyValue"]) {
         if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
           if (key === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
@@ -62824,12 +63041,6 @@ var metadataPropertiesRule = {
     }
   }
 };
-function keyInOtherCase2(entry, key) {
-  const lower = key.toLowerCase();
-  return Object.keys(entry).find(
-    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
-  );
-}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -63886,12 +64097,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path30 in paths) {
-      if (!has(paths, path30)) continue;
-      const pathItem = asObject(paths[path30]);
+    for (const path32 in paths) {
+      if (!has(paths, path32)) continue;
+      const pathItem = asObject(paths[path32]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path30, "$ref"),
+        pointer: childPointer("/paths", path32, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -63913,15 +64124,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path30 of pathKeys(swagger2)) {
-    const message = problem(path30);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path30), message });
+  for (const path32 of pathKeys(swagger2)) {
+    const message = problem(path32);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path32), message });
   }
 }
-function templateProblem(path30) {
+function templateProblem(path32) {
   let open3 = -1;
-  for (let index = 0; index < path30.length; index++) {
-    const character = path30[index];
+  for (let index = 0; index < path32.length; index++) {
+    const character = path32[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -63947,7 +64158,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => path30.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path32) => path32.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -63967,7 +64178,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => /[?#]/.test(path30) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path32) => /[?#]/.test(path32) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -63983,7 +64194,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => path30.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path32) => path32.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -63997,8 +64208,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path30) => {
-      const problem = templateProblem(path30);
+    reportPathKeys(context, (path32) => {
+      const problem = templateProblem(path32);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -64015,9 +64226,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path30) => (
+      (path32) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path30.includes("=") && pathVariables(path30).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path32.includes("=") && pathVariables(path32).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -64033,14 +64244,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path30 of pathKeys(swagger2)) {
-      const key = path30.toLowerCase();
+    for (const path32 of pathKeys(swagger2)) {
+      const key = path32.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path30),
+          pointer: childPointer("/paths", path32),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path30)
+            nameExcerpt(path32)
           )
         });
       }
@@ -65891,26 +66102,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path30 = [];
+    const path32 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path30.push(start);
+    path32.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path30.pop();
+        path32.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path30.slice(path30.indexOf(target)));
+      if (seen === "grey") cycles.push(path32.slice(path32.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path30.push(target);
+        path32.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -66533,7 +66744,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path30 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path32 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -66541,7 +66752,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path30}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path32}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -66801,8 +67012,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path30) {
-  return withoutTrailingSlashes(routeOf(path30)).toLowerCase();
+function templateShape(path32) {
+  return withoutTrailingSlashes(routeOf(path32)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -67095,6 +67306,20 @@ var CHANGE_RULES = {
       "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
+   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
   ),
   opDeleted: observed(
     "BRK-OP-DELETED",
@@ -67465,6 +67690,15 @@ var CASE_RULES = {
     "for a path parameter, which cannot be kept without its placeholder in the path",
     ONLY_A_NEW_VERSION
   ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
+   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+  ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
     CHANGE_RULES.outputDeleted,
@@ -67480,9 +67714,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path30, method, body) => `{
+var operation = (path32, method, body) => `{
   "paths": {
-    "${path30}": {
+    "${path32}": {
       "${method}": ${body}
     }
   }
@@ -67494,6 +67728,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  apiPropertiesDeleted: {
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiProperties.json"'
     }
   },
   opDeleted: {
@@ -67819,7 +68061,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
+    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -67894,11 +68136,11 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 
-// packages/validator/src/fix/fix-folders.ts
-var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
-
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+// packages/validator/src/fix/fix-folders.ts
+var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -67941,15 +68183,15 @@ async function writeJobSummary(summary2 = summary) {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path29.default.resolve(workspace, inputs.destination);
+  const root = import_node_path31.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, previousSourceProblem } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path29.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path31.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path29.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path31.default.resolve(workspace, previousSource) } : {},
       say: inputWords
     })
   );
@@ -67957,7 +68199,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path29.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path31.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== void 0) logger.info(line);

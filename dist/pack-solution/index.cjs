@@ -43033,6 +43033,23 @@ function checkSolutionVersion(version, setting = "version") {
     );
 }
 
+// packages/solution/src/text/line-endings.ts
+var LF = 10;
+var CR = 13;
+function isText(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) return false;
+    if (bytes[i] === CR && bytes[i + 1] !== LF) return false;
+  }
+  return true;
+}
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  const text2 = bytes.toString("latin1");
+  const lf = text2.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
 // packages/solution/src/fs/path-inside.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
@@ -43149,25 +43166,6 @@ function leftOutWarning(file, folderPath) {
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs13 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/text/line-endings.ts
-var LF = 10;
-var CR = 13;
-function isText(bytes) {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0) return false;
-    if (bytes[i] === CR && bytes[i + 1] !== LF) return false;
-  }
-  return true;
-}
-function withRecordedEnding(bytes, recorded) {
-  if (recorded === "mixed" || !isText(bytes)) return bytes;
-  const text2 = bytes.toString("latin1");
-  const lf = text2.replace(/\r\n/g, "\n");
-  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
-}
-
-// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -47197,6 +47195,17 @@ function hasParameterType(apiProperties2, type) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist3(), 1);
 
+// packages/validator/src/text/other-case.ts
+function inOtherCase(name, candidates, options2 = {}) {
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const written2 = options2.spacesAround ? candidate.trim() : candidate;
+    if (written2.toLowerCase() === lower) return candidate;
+  }
+  return void 0;
+}
+
 // packages/validator/src/rules/json-schema/newtonsoft-messages.ts
 function typeName(value) {
   if (value === null) return "Null";
@@ -47234,11 +47243,6 @@ function valueAt(document, segments) {
   for (const segment of segments) value = value?.[segment];
   return value;
 }
-function keyInOtherCase(data, name) {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
-  const lower = name.toLowerCase();
-  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
-}
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
@@ -47259,7 +47263,7 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = keyInOtherCase(data, name);
+      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
@@ -47756,12 +47760,12 @@ var apiPropertiesOAuthRules = [
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, "customParameters");
         if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === "resourceuri");
+          const cased = inOtherCase("resourceUri", Object.keys(customParameters ?? {}));
           context.report(
             cased ? {
-              pointer: childPointer(customPointer, cased[0]),
+              pointer: childPointer(customPointer, cased),
               severity: "warning",
-              message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`
+              message: `Write the custom parameter '${cased}' as 'resourceUri', the name the schema defines.`
             } : {
               pointer: childPointer(customPointer, "resourceUri"),
               message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
@@ -47786,7 +47790,7 @@ var apiPropertiesOAuthRules = [
         if (!allowed) continue;
         for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          const intended = inOtherCase(name, allowed);
           if (intended) {
             context.report({
               pointer: childPointer(customPointer, name),
@@ -47996,11 +48000,10 @@ var apiPropertiesPolicyRules = [
         names.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger2.operationsById.has(name)) return;
-          const lower = name.toLowerCase();
-          const inOtherCase = [...swagger2.operationsById.keys()].find((id) => id.toLowerCase() === lower);
+          const meant = inOtherCase(name, swagger2.operationsById.keys());
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
+            message: meant === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(meant)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -48389,6 +48392,13 @@ function formatBytes(bytes) {
   return `${bytes} bytes`;
 }
 
+// packages/validator/src/loader/proposal.ts
+function isProposal(profile, entries) {
+  if (profile !== "independent-publisher" || entries.length !== 1) return false;
+  const { name, type } = entries[0];
+  return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
+}
+
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
 var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
 function titleName(title, profile) {
@@ -48723,7 +48733,7 @@ var folderRules = [
     },
     check(context) {
       const { files } = context.connector;
-      if (isProposal(context)) return;
+      if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
       if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
       if (!files.apiProperties)
@@ -48787,10 +48797,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable(name);
   const cut2 = comparable(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-function isProposal(context) {
-  const { connector, profile } = context;
-  return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
 }
 
 // packages/validator/src/fix/written-edits.ts
@@ -49138,6 +49144,34 @@ var SECRET_ASSIGNMENT = new RegExp(
   "gi"
 );
 
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_NAME = /^api(?:\d*|-.*)$/i;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  if (host.split(".").some((label) => API_NAME.test(label))) return false;
+  if (segments.some((segment) => API_NAME.test(segment))) return false;
+  const file = lastSegment(segments.at(-1) ?? "");
+  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
 // packages/validator/src/rules/general-secrets/url-credentials.ts
 var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   ...SECRET_NAMES.map((words) => words.join("")),
@@ -49152,7 +49186,6 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
@@ -49194,7 +49227,7 @@ function credentialParameterBefore(text2, at) {
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
   if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text2, start))) return name;
   return void 0;
 }
 function startsQueryParameter(text2, start) {
@@ -49212,6 +49245,7 @@ function queryCredentialAt(text2, at) {
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
+  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -49539,7 +49573,7 @@ function isEmpty(value) {
   return true;
 }
 
-// packages/validator/src/rules/general-secrets/parameter-defaults.ts
+// packages/validator/src/rules/general-secrets/secret-default.ts
 var SECRET_PARAMETER = new RegExp(
   [
     ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
@@ -49550,19 +49584,33 @@ var SECRET_PARAMETER = new RegExp(
   ].join("|"),
   "i"
 );
+var FUNCTION_KEY_HEADER = /^x-functions-key$/i;
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
+function secretDefault(name, value, host) {
+  if (!isCredentialName(name, host)) return void 0;
+  if (typeof value !== "string") return void 0;
+  if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
+  if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
+  return value;
+}
+function isCredentialName(name, host) {
+  if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
+  return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== void 0 && isFunctionAppHost(host);
+}
+
+// packages/validator/src/rules/general-secrets/parameter-defaults.ts
 function secretParameterDefaults(model) {
   const found = [];
+  const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
-    if (parameter.name === void 0 || !SECRET_PARAMETER.test(parameter.name)) continue;
-    const value = parameter.value.default;
-    if (typeof value !== "string") continue;
-    if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) continue;
-    if (KNOWN_FORMATS.some((format3) => format3.test(value))) continue;
+    const name = parameter.name;
+    if (name === void 0) continue;
+    const value = secretDefault(name, parameter.value.default, host);
+    if (value === void 0) continue;
     found.push({
       pointer: childPointer(parameter.pointer, "default"),
-      name: parameter.name,
+      name,
       in: parameter.in,
       value
     });
@@ -49570,12 +49618,57 @@ function secretParameterDefaults(model) {
   return found;
 }
 
+// packages/validator/src/model/repeated-places.ts
+var NAMED_LINES = 3;
+function repeatedPlaces(lines) {
+  if (lines.length === 0) return "";
+  const distinct = [...new Set(lines)].sort((a, b) => a - b);
+  const named = distinct.slice(0, NAMED_LINES).map(String);
+  const rest = distinct.length - named.length;
+  const list2 = rest > 0 ? `${named.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named);
+  const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
+  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
+  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
+  return ` The same value is in ${places}, on ${where}: ${fix}.`;
+}
+
+// packages/validator/src/rules/general-secrets/once-per-value.ts
+var SecretsByValue = class {
+  found = /* @__PURE__ */ new Map();
+  /**
+   * The secret `value` at `offset` of the text. `report` makes the report of that place, and is
+   * asked only of the first place of each value: a file of a million copies of one key keeps one
+   * report and a million offsets, not a million messages.
+   */
+  add(value, offset, report) {
+    const known = this.found.get(value);
+    if (known === void 0) {
+      this.found.set(value, { offset, report, others: [] });
+    } else if (offset < known.offset) {
+      known.others.push(known.offset);
+      known.offset = offset;
+      known.report = report;
+    } else {
+      known.others.push(offset);
+    }
+  }
+  /** One report per value, at its first place, naming the lines of the others. */
+  reports(document) {
+    return [...this.found.values()].map(({ report, others }) => {
+      const first = report();
+      if (others.length === 0) return first;
+      const lines = others.map((offset) => document.position(offset).line);
+      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+    });
+  }
+};
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
-function scanFile(context, kind, document) {
+function scanFile(kind, document, secrets) {
   const text2 = document.text;
   const screen = screenForSecrets(text2, colonsAfterSecretName(document));
   if (screen === void 0) return;
@@ -49584,12 +49677,12 @@ function scanFile(context, kind, document) {
     for (const match2 of secretFormatMatches(text2, format3)) {
       if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
-      context.report({
+      secrets.add(match2.text, match2.index, () => ({
         file: kind,
         offset: match2.index,
         length: match2.text.length,
         message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      });
+      }));
     }
   }
   for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -49599,22 +49692,33 @@ function scanFile(context, kind, document) {
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    });
+    }));
+  }
+}
+function addParameterDefaults(swagger2, document, secrets) {
+  const defaults = secretParameterDefaults(swagger2);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+    }));
   }
 }
 var secretRules = [
@@ -49622,7 +49726,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -49631,14 +49735,12 @@ var secretRules = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== void 0) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
-        });
+        if (document === void 0) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === "swagger")
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports(document)) context.report(report);
       }
     }
   }
@@ -56399,7 +56501,7 @@ var productNamesRule = {
   id: "README-PRODUCT-NAMES",
   file: "readme",
   title: "Call the products by their current names (Power Automate, Power Apps).",
-  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). The readmes of 16 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: {
     bad: "Use this connector in Microsoft Flow and PowerApps.",
@@ -57018,7 +57120,7 @@ var scriptRules = [
       const ids = swagger2.operationsById;
       for (const literal of operationIdLiterals(source.scan)) {
         if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        const differentCase = inOtherCase(literal.value, ids.keys());
         if (differentCase && literal.ignoreCase) continue;
         context.report({
           offset: literal.offset,
@@ -59630,7 +59732,7 @@ var additionalPropertyRule = {
   check(context) {
     for (const { node, key } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = fieldInOtherCase(key, node);
+      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
@@ -59709,10 +59811,6 @@ var unknownXmsExtensionRule = {
     }
   }
 };
-function fieldInOtherCase(key, node) {
-  const lower = key.toLowerCase();
-  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-}
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -60098,7 +60196,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -60193,7 +60291,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -60961,7 +61059,7 @@ var apiStatusRule = {
       const status = asObject(holder)?.status;
       if (status === void 0) return void 0;
       if (status === "Preview" || status === "Production") return status;
-      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      const meant = typeof status === "string" ? inOtherCase(status, ["Preview", "Production"]) : void 0;
       context.report({
         pointer: childPointer(pointer, "status"),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
@@ -61123,6 +61221,7 @@ var metadataPropertiesRule = {
   levels: certificationLevels("error", "off"),
   msCode: "ConnectorMetadataPropertiesMissing",
   msMessage: "The connector metadata property '{0}' is required.",
+  milderCases: [{ when: "for Privacy policy", atMost: "warning" }],
   example: {
     placement: "connectorMetadata",
     bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
@@ -61142,7 +61241,7 @@ var metadataPropertiesRule = {
       }
       for (const key of ["propertyName", "propertyValue"]) {
         if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
           if (key === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
@@ -61170,12 +61269,6 @@ var metadataPropertiesRule = {
     }
   }
 };
-function keyInOtherCase2(entry, key) {
-  const lower = key.toLowerCase();
-  return Object.keys(entry).find(
-    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
-  );
-}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -65442,6 +65535,20 @@ var CHANGE_RULES = {
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
   ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
+   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
+  ),
   opDeleted: observed(
     "BRK-OP-DELETED",
     "breaking",
@@ -65811,6 +65918,15 @@ var CASE_RULES = {
     "for a path parameter, which cannot be kept without its placeholder in the path",
     ONLY_A_NEW_VERSION
   ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
+   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+  ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
     CHANGE_RULES.outputDeleted,
@@ -65840,6 +65956,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  apiPropertiesDeleted: {
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiProperties.json"'
     }
   },
   opDeleted: {
@@ -66165,7 +66289,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
+    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -66240,11 +66364,11 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 
-// packages/validator/src/fix/fix-folders.ts
-var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
-
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+// packages/validator/src/fix/fix-folders.ts
+var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);

@@ -43427,6 +43427,17 @@ function hasParameterType(apiProperties, type) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 
+// packages/validator/src/text/other-case.ts
+function inOtherCase(name, candidates, options = {}) {
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const written2 = options.spacesAround ? candidate.trim() : candidate;
+    if (written2.toLowerCase() === lower) return candidate;
+  }
+  return void 0;
+}
+
 // packages/validator/src/rules/json-schema/newtonsoft-messages.ts
 function typeName(value) {
   if (value === null) return "Null";
@@ -43464,11 +43475,6 @@ function valueAt(document, segments) {
   for (const segment of segments) value = value?.[segment];
   return value;
 }
-function keyInOtherCase(data, name) {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return void 0;
-  const lower = name.toLowerCase();
-  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
-}
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
@@ -43489,7 +43495,7 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = keyInOtherCase(data, name);
+      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
@@ -43986,12 +43992,12 @@ var apiPropertiesOAuthRules = [
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, "customParameters");
         if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          const cased = entriesOf(customParameters).find(([name]) => name.toLowerCase() === "resourceuri");
+          const cased = inOtherCase("resourceUri", Object.keys(customParameters ?? {}));
           context.report(
             cased ? {
-              pointer: childPointer(customPointer, cased[0]),
+              pointer: childPointer(customPointer, cased),
               severity: "warning",
-              message: `Write the custom parameter '${cased[0]}' as 'resourceUri', the name the schema defines.`
+              message: `Write the custom parameter '${cased}' as 'resourceUri', the name the schema defines.`
             } : {
               pointer: childPointer(customPointer, "resourceUri"),
               message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
@@ -44016,7 +44022,7 @@ var apiPropertiesOAuthRules = [
         if (!allowed) continue;
         for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          const intended = inOtherCase(name, allowed);
           if (intended) {
             context.report({
               pointer: childPointer(customPointer, name),
@@ -44226,11 +44232,10 @@ var apiPropertiesPolicyRules = [
         names2.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
-          const lower = name.toLowerCase();
-          const inOtherCase = [...swagger.operationsById.keys()].find((id) => id.toLowerCase() === lower);
+          const meant = inOtherCase(name, swagger.operationsById.keys());
           context.report({
             pointer: childPointer(pointer, nameIndex),
-            message: inOtherCase === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(inOtherCase)}", the operationId it differs from only in case.`
+            message: meant === void 0 ? `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Use an operationId of apiDefinition.swagger.json, or remove the entry.` : `The operation "${nameExcerpt(name)}" does not exist in the swagger, so this entry applies the policy to no operation. Write "${nameExcerpt(meant)}", the operationId it differs from only in case.`
           });
         });
       }
@@ -44651,16 +44656,19 @@ var KIND_BY_LOWER_NAME = new Map(
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
+function isConnectorFolderListing(names2) {
+  return names2.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
+  });
+}
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path19.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
   const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
-  for (const dirent of dirents) {
-    const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
-    entries.push({ name: dirent.name, type, size: 0 });
-  }
+  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector = {
@@ -44687,6 +44695,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function entryType(dirent) {
+  if (dirent.isFile()) return "file";
+  if (dirent.isDirectory()) return "directory";
+  return dirent.isSymbolicLink() ? "symlink" : "other";
+}
 function fileKindToRead(entry, files) {
   if (entry.type !== "file" && entry.type !== "symlink") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
@@ -44696,7 +44709,7 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return import_node_fs12.default.readdirSync(folder).some((name) => kindOfFileName(name) !== void 0 || isMisnamedSwagger(name));
+    return isConnectorFolderListing(import_node_fs12.default.readdirSync(folder));
   } catch {
     return false;
   }
@@ -44814,6 +44827,13 @@ function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
+}
+
+// packages/validator/src/loader/proposal.ts
+function isProposal(profile, entries) {
+  if (profile !== "independent-publisher" || entries.length !== 1) return false;
+  const { name, type } = entries[0];
+  return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
 // packages/validator/src/rules/swagger/independent-publisher-title.ts
@@ -45150,7 +45170,7 @@ var folderRules = [
     },
     check(context) {
       const { files } = context.connector;
-      if (isProposal(context)) return;
+      if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
       if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
       if (!files.apiProperties)
@@ -45214,10 +45234,6 @@ function isTitleCutFromName(title, name) {
   const folder = comparable(name);
   const cut2 = comparable(title);
   return name.trim().length > MAX_TITLE && cut2.length > 0 && folder.startsWith(cut2);
-}
-function isProposal(context) {
-  const { connector, profile } = context;
-  return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
 }
 
 // packages/validator/src/fix/written-edits.ts
@@ -45565,6 +45581,34 @@ var SECRET_ASSIGNMENT = new RegExp(
   "gi"
 );
 
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_NAME = /^api(?:\d*|-.*)$/i;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  if (host.split(".").some((label) => API_NAME.test(label))) return false;
+  if (segments.some((segment) => API_NAME.test(segment))) return false;
+  const file = lastSegment(segments.at(-1) ?? "");
+  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
 // packages/validator/src/rules/general-secrets/url-credentials.ts
 var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   ...SECRET_NAMES.map((words) => words.join("")),
@@ -45579,7 +45623,6 @@ var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
   "subscriptionkey",
   "ocpapimsubscriptionkey"
 ]);
-var FUNCTION_KEY_HOST = /\.azurewebsites\.net(?::|\\?\/)/i;
 function isNameCharacter(code2) {
   const folded = code2 | 32;
   return folded >= 97 && folded <= 122 || // a-z, A-Z
@@ -45621,7 +45664,7 @@ function credentialParameterBefore(text2, at) {
   if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
   const folded = name.toLowerCase().replace(/[_.-]/g, "");
   if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === "code" && FUNCTION_KEY_HOST.test(urlBefore(text2, start))) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text2, start))) return name;
   return void 0;
 }
 function startsQueryParameter(text2, start) {
@@ -45639,6 +45682,7 @@ function queryCredentialAt(text2, at) {
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
+  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -46001,7 +46045,7 @@ function isEmpty(value) {
   return true;
 }
 
-// packages/validator/src/rules/general-secrets/parameter-defaults.ts
+// packages/validator/src/rules/general-secrets/secret-default.ts
 var SECRET_PARAMETER = new RegExp(
   [
     ...SECRET_NAMES.map((words) => words.join("[-_ ]?")),
@@ -46012,19 +46056,33 @@ var SECRET_PARAMETER = new RegExp(
   ].join("|"),
   "i"
 );
+var FUNCTION_KEY_HEADER = /^x-functions-key$/i;
 var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
+function secretDefault(name, value, host) {
+  if (!isCredentialName(name, host)) return void 0;
+  if (typeof value !== "string") return void 0;
+  if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
+  if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
+  return value;
+}
+function isCredentialName(name, host) {
+  if (SECRET_PARAMETER.test(name) || FUNCTION_KEY_HEADER.test(name)) return true;
+  return name.toLowerCase() === FUNCTION_KEY_PARAMETER && host !== void 0 && isFunctionAppHost(host);
+}
+
+// packages/validator/src/rules/general-secrets/parameter-defaults.ts
 function secretParameterDefaults(model) {
   const found = [];
+  const host = asString(model.root.host);
   for (const parameter of writtenParameters(model)) {
-    if (parameter.name === void 0 || !SECRET_PARAMETER.test(parameter.name)) continue;
-    const value = parameter.value.default;
-    if (typeof value !== "string") continue;
-    if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) continue;
-    if (KNOWN_FORMATS.some((format3) => format3.test(value))) continue;
+    const name = parameter.name;
+    if (name === void 0) continue;
+    const value = secretDefault(name, parameter.value.default, host);
+    if (value === void 0) continue;
     found.push({
       pointer: childPointer(parameter.pointer, "default"),
-      name: parameter.name,
+      name,
       in: parameter.in,
       value
     });
@@ -46032,12 +46090,62 @@ function secretParameterDefaults(model) {
   return found;
 }
 
+// packages/validator/src/model/repeated-places.ts
+var NAMED_LINES = 3;
+function repeatedPlaces(lines) {
+  if (lines.length === 0) return "";
+  const distinct = [...new Set(lines)].sort((a, b) => a - b);
+  const named2 = distinct.slice(0, NAMED_LINES).map(String);
+  const rest = distinct.length - named2.length;
+  const list2 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
+  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
+  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
+  return ` The same value is in ${places}, on ${where2}: ${fix}.`;
+}
+var REPEATED_PLACES = / The same value is in \d{1,3}(?:,\d{3})* more places?, on lines? [\d, ]+(?:and [\d,]+(?: more)?)?: remove it (?:there too|from each)\.$/;
+function withoutRepeatedPlaces(message) {
+  if (!message.includes(" The same value is in ")) return message;
+  return message.replace(REPEATED_PLACES, "");
+}
+
+// packages/validator/src/rules/general-secrets/once-per-value.ts
+var SecretsByValue = class {
+  found = /* @__PURE__ */ new Map();
+  /**
+   * The secret `value` at `offset` of the text. `report` makes the report of that place, and is
+   * asked only of the first place of each value: a file of a million copies of one key keeps one
+   * report and a million offsets, not a million messages.
+   */
+  add(value, offset, report) {
+    const known = this.found.get(value);
+    if (known === void 0) {
+      this.found.set(value, { offset, report, others: [] });
+    } else if (offset < known.offset) {
+      known.others.push(known.offset);
+      known.offset = offset;
+      known.report = report;
+    } else {
+      known.others.push(offset);
+    }
+  }
+  /** One report per value, at its first place, naming the lines of the others. */
+  reports(document) {
+    return [...this.found.values()].map(({ report, others: others2 }) => {
+      const first = report();
+      if (others2.length === 0) return first;
+      const lines = others2.map((offset) => document.position(offset).line);
+      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+    });
+  }
+};
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
-function scanFile(context, kind, document) {
+function scanFile(kind, document, secrets) {
   const text2 = document.text;
   const screen = screenForSecrets(text2, colonsAfterSecretName(document));
   if (screen === void 0) return;
@@ -46046,12 +46154,12 @@ function scanFile(context, kind, document) {
     for (const match2 of secretFormatMatches(text2, format3)) {
       if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
       reported.add(match2.index);
-      context.report({
+      secrets.add(match2.text, match2.index, () => ({
         file: kind,
         offset: match2.index,
         length: match2.text.length,
         message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      });
+      }));
     }
   }
   for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
@@ -46061,22 +46169,33 @@ function scanFile(context, kind, document) {
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
     reported.add(offset);
-    context.report({
+    secrets.add(value, offset, () => ({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    });
+    }));
   }
   for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    context.report({
+    secrets.add(credential.value, credential.offset, () => ({
       file: kind,
       offset: credential.offset,
       length: credential.length,
       message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    });
+    }));
+  }
+}
+function addParameterDefaults(swagger, document, secrets) {
+  const defaults = secretParameterDefaults(swagger);
+  if (defaults.length === 0) return;
+  const places = document.locateAll(defaults.map((secret) => secret.pointer));
+  for (const secret of defaults) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+    }));
   }
 }
 var secretRules = [
@@ -46084,7 +46203,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -46093,14 +46212,12 @@ var secretRules = [
     check(context) {
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
-        if (document !== void 0) scanFile(context, kind, document);
-      }
-      if (!context.swagger) return;
-      for (const secret of secretParameterDefaults(context.swagger)) {
-        context.report({
-          pointer: secret.pointer,
-          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
-        });
+        if (document === void 0) continue;
+        const secrets = new SecretsByValue();
+        scanFile(kind, document, secrets);
+        if (context.swagger && document instanceof JsonDocument && kind === "swagger")
+          addParameterDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports(document)) context.report(report);
       }
     }
   }
@@ -52861,7 +52978,7 @@ var productNamesRule = {
   id: "README-PRODUCT-NAMES",
   file: "readme",
   title: "Call the products by their current names (Power Automate, Power Apps).",
-  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). 17 of 367 merged readmes have one, so this is a warning.',
+  description: 'Certification reviewers ask to update old product names in readmes: "Please change the text from "Microsoft Flow" to "Microsoft Power Automate"" and "from "PowerApps" to "Power Apps"" (PR #140); "there is no word like `MS Automate` in our product. It was renamed as `Power Automate` long back" (PR #909). Reported in prose: Microsoft Flow, MS Flow, MS Automate, PowerApps and PowerAutomate written as one word; not in code, link targets or addresses (make.powerapps.com). The readmes of 16 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: {
     bad: "Use this connector in Microsoft Flow and PowerApps.",
@@ -53480,7 +53597,7 @@ var scriptRules = [
       const ids = swagger.operationsById;
       for (const literal of operationIdLiterals(source.scan)) {
         if (ids.has(literal.value)) continue;
-        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        const differentCase = inOtherCase(literal.value, ids.keys());
         if (differentCase && literal.ignoreCase) continue;
         context.report({
           offset: literal.offset,
@@ -56294,7 +56411,7 @@ var additionalPropertyRule = {
   check(context) {
     for (const { node, key } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = fieldInOtherCase(key, node);
+      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
         pointer: childPointer(node.pointer, key),
         message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
@@ -56373,10 +56490,6 @@ var unknownXmsExtensionRule = {
     }
   }
 };
-function fieldInOtherCase(key, node) {
-  const lower = key.toLowerCase();
-  return Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
-}
 function extensionSpelling(key) {
   const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -56773,7 +56886,7 @@ var documentTextRules = [
     id: "SWG-TEXT-EMPTY",
     file: "swagger",
     title: "Do not leave titles, labels and descriptions empty.",
-    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of 367 merged connectors have one, so this is a warning.',
+    description: 'Certification reviewers send back schemas with empty texts: "empty properties are not allowed. Please look through empty titles and add value to them" (PR #1747); "there are 281 places where you have empty strings ("") for descriptions" (PR #3647). An empty `title`, `x-ms-summary` or `description` shows a blank label or tooltip in the designer. Checked on schemas (body, response and definition properties) that are not internal, responses and tags, but for those only internal operations use (in them, or definitions and responses only they reach), which no designer shows, unless a visible operation\'s `$ref` leads into them; empty parameter and operation texts are the documentation rules\' (SWG-PARAM-DESC, SWG-OP-DESC-REQ, \u2026) and the title SWG-REQUIRED-EMPTY\'s. 41 of the 364 merged certified and independent-publisher connectors have one, so this is a warning.',
     levels: certificationLevels("warning", "info"),
     example: {
       placement: "schemaProperty",
@@ -56868,7 +56981,7 @@ var nameDescriptionRules = [
     id: "SWG-DESC-IS-NAME",
     file: "swagger",
     title: "Describe parameters and properties in words, not by repeating their name.",
-    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of 367 merged connectors have some (11,615 properties and parameters), so this is advice.',
+    description: 'Certification reviewers send back descriptions that only repeat the name: "Can you please provide valid description values for all the properties in swagger?" on `"isReadOnly": { "description": "isReadOnly" }` (PR #864), the same on `PhoneNumber` and `ExternalId` (PR #880) and on `"description": "ListDataID"` (PR #943); "strings in camel case are considered non-translatable" (PR #1747). Reported: a description of one word equal to the name of its parameter or schema property, case and separators aside; once per schema, naming its properties. Exempt, since no designer shows them: internal ones, and whatever only internal operations use (their parameters and schemas, and the definitions, parameters and responses that only they reach, directly or through other definitions); a definition that nothing uses is still checked, and so is a schema of an internal operation that a visible one\'s `$ref` leads into. 193 of the 364 merged certified and independent-publisher connectors have some (11,615 properties and parameters), so this is advice.',
     levels: certificationLevels("info", "off"),
     example: {
       placement: "bodySchema",
@@ -57636,7 +57749,7 @@ var apiStatusRule = {
       const status = asObject(holder)?.status;
       if (status === void 0) return void 0;
       if (status === "Preview" || status === "Production") return status;
-      const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+      const meant = typeof status === "string" ? inOtherCase(status, ["Preview", "Production"]) : void 0;
       context.report({
         pointer: childPointer(pointer, "status"),
         message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
@@ -57798,6 +57911,7 @@ var metadataPropertiesRule = {
   levels: certificationLevels("error", "off"),
   msCode: "ConnectorMetadataPropertiesMissing",
   msMessage: "The connector metadata property '{0}' is required.",
+  milderCases: [{ when: "for Privacy policy", atMost: "warning" }],
   example: {
     placement: "connectorMetadata",
     bad: '{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }',
@@ -57817,7 +57931,7 @@ var metadataPropertiesRule = {
       }
       for (const key of ["propertyName", "propertyValue"]) {
         if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : keyInOtherCase2(entry, key);
+        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
           if (key === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
@@ -57845,12 +57959,6 @@ var metadataPropertiesRule = {
     }
   }
 };
-function keyInOtherCase2(entry, key) {
-  const lower = key.toLowerCase();
-  return Object.keys(entry).find(
-    (candidate) => candidate !== key && candidate.trim().toLowerCase() === lower
-  );
-}
 
 // packages/validator/src/rules/swagger/contact-rules.ts
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -61813,14 +61921,14 @@ var webhooks = perModel((model) => {
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
   if (deletions.some(isInternalOrNamed)) return () => true;
-  const shapes = deletions.map((deletion) => templateShape(deletion.path));
+  const shapes = deletions.map((deletion2) => templateShape(deletion2.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
     return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
-function isInternalOrNamed(deletion) {
-  return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
+function isInternalOrNamed(deletion2) {
+  return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
 function templateShape(path44) {
   return withoutTrailingSlashes(routeOf(path44)).toLowerCase();
@@ -63152,7 +63260,8 @@ function relativeFile(finding) {
   return slashSeparated(import_node_path22.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
-  return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
+  const message = withoutRepeatedPlaces(finding.message);
+  return finding.connector && finding.connector !== "." ? message.split(finding.connector).join("<connector>") : message;
 }
 function countKeys(findings, key) {
   const counts = /* @__PURE__ */ new Map();
@@ -63231,6 +63340,20 @@ var CHANGE_RULES = {
       "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
+   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
   ),
   opDeleted: observed(
     "BRK-OP-DELETED",
@@ -63601,6 +63724,15 @@ var CASE_RULES = {
     "for a path parameter, which cannot be kept without its placeholder in the path",
     ONLY_A_NEW_VERSION
   ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
+   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+  ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
     CHANGE_RULES.outputDeleted,
@@ -63630,6 +63762,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  apiPropertiesDeleted: {
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiProperties.json"'
     }
   },
   opDeleted: {
@@ -63955,7 +64095,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
+    description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).',
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -64436,6 +64576,23 @@ function policyEdits(instancesBefore, instancesAfter) {
 }
 function policyField(instance, key) {
   return asString(asObject(instance)?.[key]);
+}
+
+// packages/validator/src/diff/api-properties-presence.ts
+function apiPropertiesInOneVersion(before, after) {
+  if (before && !after) {
+    return { rule: CHANGE_RULES.apiPropertiesDeleted, file: "apiProperties", side: "old", pointer: "" };
+  }
+  if (!before && after && asObject(after.value)) {
+    return {
+      rule: CHANGE_RULES.other,
+      file: "apiProperties",
+      side: "new",
+      pointer: "",
+      detail: "The file apiProperties.json has been added: the base version has none, so all it holds is new."
+    };
+  }
+  return void 0;
 }
 
 // packages/validator/src/diff/effective-auth.ts
@@ -66154,11 +66311,8 @@ function diffParameters(context, before, after) {
         `The parameter was not compared: in the base version, ${why}.`
       );
     } else {
-      report(
-        parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted,
-        "old",
-        parameter
-      );
+      const { rule: rule2, detail } = deletion(context.old, parameter);
+      report(rule2, "old", parameter, detail);
     }
   }
   for (const parameter of after.parameters) {
@@ -66210,6 +66364,16 @@ function diffParameters(context, before, after) {
       }
     }
   }
+}
+function deletion(model, parameter) {
+  const secret = parameter.name === void 0 ? void 0 : secretDefault(parameter.name, parameter.value.default, asString(model.root.host));
+  if (secret !== void 0) {
+    return {
+      rule: CASE_RULES.secretParameterDeleted,
+      detail: `Its default looked like a real secret (${maskSecret(secret)}).`
+    };
+  }
+  return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
 function isOptionalRename(model, previous, renamed) {
@@ -67835,10 +67999,7 @@ function diffConnectorFiles(before, after) {
     raw,
     compareJson("swagger", before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes))
   );
-  appendAll(
-    raw,
-    compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
-  );
+  appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
   appendAll(raw, authenticationChanges(before, after));
   appendAll(raw, reroutingChanges(before, after));
   appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
@@ -67880,6 +68041,11 @@ function authFiles(version) {
 }
 function isUnreadable(document) {
   return document !== void 0 && asObject(document.value) === void 0;
+}
+function apiPropertiesChanges(before, after) {
+  const inOneVersion = apiPropertiesInOneVersion(before, after);
+  if (inOneVersion) return [inOneVersion];
+  return compareJson("apiProperties", before, after, diffApiPropertiesValues);
 }
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
@@ -67945,12 +68111,6 @@ var TOP_FOLDER_PROFILES = Object.freeze(
     "custom-connectors": "custom"
   })
 );
-function isConnectorFolderListing(names2) {
-  return names2.some((name) => {
-    const kind = kindOfFileName(name);
-    return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
-  });
-}
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
@@ -68043,287 +68203,8 @@ function layoutProfile(folder) {
   return void 0;
 }
 
-// packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs14 = require("node:fs");
+// packages/validator/src/git/repository-of-paths.ts
 var import_node_path24 = __toESM(require("node:path"), 1);
-var WORKER_BUNDLE_NAME = "validate-worker.cjs";
-function bundledWorkerScript() {
-  if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path24.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs14.existsSync)(script2) ? script2 : void 0;
-}
-
-// packages/validator/src/parallel/concurrency.ts
-var import_node_os2 = require("node:os");
-var MIN_FOLDERS_PER_WORKER = 16;
-function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
-  if (concurrency === "off") return 1;
-  if (concurrency === "auto") {
-    const spare = Math.max(1, cores - 1);
-    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
-  }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
-}
-
-// packages/validator/src/parallel/idle-workers.ts
-var import_node_worker_threads = require("node:worker_threads");
-var idle = /* @__PURE__ */ new Map();
-var watched = /* @__PURE__ */ new WeakSet();
-var WORKER_YOUNG_GENERATION_MB = 96;
-function takeWorker(script2) {
-  const pool = idle.get(script2);
-  const kept = pool?.values().next().value;
-  if (kept) {
-    pool.delete(kept);
-    kept.ref();
-    return kept;
-  }
-  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-}
-function releaseWorker(script2, worker) {
-  let pool = idle.get(script2);
-  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
-  pool.add(worker);
-  worker.unref();
-  if (!watched.has(worker)) {
-    watched.add(worker);
-    worker.on("error", () => void 0);
-    worker.once("exit", () => idle.get(script2)?.delete(worker));
-  }
-}
-
-// packages/validator/src/parallel/pool.ts
-function validateFoldersInParallel(folders, setup, options) {
-  const results = new Array(folders.length);
-  const workers = [];
-  const setUp = /* @__PURE__ */ new WeakSet();
-  const detach = [];
-  let nextTask = 0;
-  let nextToEmit = 0;
-  let received = 0;
-  let settled = false;
-  return new Promise((resolve, reject) => {
-    const finish = (error3) => {
-      if (settled) return;
-      settled = true;
-      for (const off of detach) off();
-      for (const worker of workers) {
-        if (error3) {
-          worker.on("error", ignore);
-          void worker.terminate();
-        } else releaseWorker(options.workerScript, worker);
-      }
-      if (error3) reject(error3);
-      else resolve(results);
-    };
-    const assignNext = (worker) => {
-      if (nextTask >= folders.length) return;
-      const task = { index: nextTask, folder: folders[nextTask] };
-      if (!setUp.has(worker)) task.setup = setup;
-      worker.postMessage(task);
-      setUp.add(worker);
-      nextTask++;
-    };
-    const accept = (worker, reply) => {
-      if (settled) return;
-      if ("failure" in reply) {
-        finish(new Error(reply.failure.message));
-        return;
-      }
-      results[reply.index] = reply.result;
-      received++;
-      try {
-        while (nextToEmit < folders.length && results[nextToEmit]) {
-          options.onConnector?.(results[nextToEmit]);
-          nextToEmit++;
-        }
-      } catch (error3) {
-        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
-        return;
-      }
-      if (received === folders.length) finish();
-      else post(worker);
-    };
-    const post = (worker) => {
-      try {
-        assignNext(worker);
-        return true;
-      } catch (error3) {
-        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error3)}`));
-        return false;
-      }
-    };
-    if (folders.length === 0) {
-      finish();
-      return;
-    }
-    const count = Math.max(1, Math.min(options.workers, folders.length));
-    for (let i = 0; i < count && !settled; i++) {
-      let worker;
-      try {
-        worker = takeWorker(options.workerScript);
-      } catch (error3) {
-        if (workers.length > 0) break;
-        finish(new Error(`Could not start a validation worker: ${messageOf(error3)}`));
-        return;
-      }
-      workers.push(worker);
-      const onMessage = (reply) => accept(worker, reply);
-      const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
-      const onMessageError = (error3) => finish(new Error(`A validation worker's reply could not be read: ${error3.message}`));
-      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
-      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
-      detach.push(
-        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
-      );
-      if (!post(worker)) return;
-    }
-    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
-      for (const worker of workers) if (settled || !post(worker)) return;
-    }
-  });
-}
-var TASKS_IN_FLIGHT = 2;
-function ignore() {
-}
-function messageOf(error3) {
-  return error3 instanceof Error ? error3.message : String(error3);
-}
-
-// packages/validator/src/validate.ts
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function resolveProfile(folder, forced, config2) {
-  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
-}
-async function validatePaths(paths, options = {}) {
-  const cwd = options.cwd ?? process.cwd();
-  const config2 = options.config ?? DEFAULT_CONFIG;
-  const folders = await checkedFoldersToValidate(paths, cwd, config2);
-  const workerScript = options.workerScript ?? bundledWorkerScript();
-  const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
-  let connectors;
-  if (workerScript && workers > 1) {
-    connectors = await validateFoldersInParallel(
-      folders,
-      { cwd, profile: options.profile, config: config2 },
-      { workerScript, workers, onConnector: options.onConnector }
-    );
-  } else {
-    connectors = [];
-    for (const folder of folders) {
-      const result = await validateFolder(folder, options, config2, cwd);
-      connectors.push(result);
-      options.onConnector?.(result);
-    }
-  }
-  const findings = connectors.flatMap((connector) => connector.findings);
-  return { connectors, findings, counts: countBySeverity(findings) };
-}
-async function checkedFoldersToValidate(paths, cwd, config2) {
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
-  refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
-  return folders;
-}
-async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
-  const connector = await loadConnectorFolder(folder, cwd);
-  const profile = resolveProfile(connector.absolutePath, options.profile, config2);
-  const findings = validateLoadedConnector(connector, {
-    profile,
-    rules: options.rules ?? ALL_RULES,
-    overrides: config2.rules
-  });
-  return { path: connector.displayPath, name: connector.name, profile, findings };
-}
-
-// packages/validator/src/fix/fix-folders.ts
-var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
-
-// packages/validator/src/git/changed-connectors.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-async function changedFilesSince(git, mergeBase, options = {}) {
-  const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
-  if (options.includeWorkingTree) {
-    for (const file of await git.changedFiles(mergeBase)) files.add(file);
-    for (const file of await git.untrackedFiles()) files.add(file);
-  }
-  return [...files].sort();
-}
-async function connectorFoldersOf(files, git, topLevel, baseRev) {
-  const verdicts = /* @__PURE__ */ new Map();
-  const isConnector = (folder) => {
-    let verdict = verdicts.get(folder);
-    if (!verdict) {
-      verdict = isConnectorFolderIn(folder, git, topLevel, baseRev);
-      verdicts.set(folder, verdict);
-    }
-    return verdict;
-  };
-  const projects = /* @__PURE__ */ new Map();
-  const heldConnectors = (folder) => {
-    let held = projects.get(folder);
-    if (!held) {
-      held = connectorsHeldBy(folder, topLevel);
-      projects.set(folder, held);
-    }
-    return held;
-  };
-  const topLevelCounts = isTopLevelConnectorNow(topLevel);
-  const found = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    for (const folder of ancestors(file).reverse()) {
-      if (folder === "." && !await topLevelCounts) continue;
-      if (isInLayoutFolder(folder) && !await isConnector(folder)) {
-        const held = await heldConnectors(folder);
-        if (held) {
-          const owner = held.find((connector) => file.startsWith(`${connector}/`));
-          if (owner) found.add(owner);
-          break;
-        }
-      }
-      if (isInLayoutFolder(folder) || await isConnector(folder)) {
-        found.add(folder);
-        break;
-      }
-    }
-  }
-  return [...found].sort();
-}
-async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path25.default.join(topLevel, folder);
-  const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
-  if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path25.default.relative(topLevel, connector).split(import_node_path25.default.sep).join("/"));
-}
-async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs15.promises.readdir(topLevel).catch(() => []));
-}
-function isInLayoutFolder(folder) {
-  const parent = import_node_path25.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path25.default.posix.basename(parent));
-}
-async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs15.promises.readdir(import_node_path25.default.join(topLevel, folder)).catch(() => []);
-  if (isConnectorFolderListing(onDisk)) return true;
-  const atBase = await git.listFolder(baseRev, folder);
-  return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path25.default.posix.basename(entry.path))
-  );
-}
-function ancestors(file) {
-  const result = [];
-  let folder = import_node_path25.default.posix.dirname(file);
-  while (folder !== "." && folder !== "/" && folder !== "") {
-    result.push(folder);
-    folder = import_node_path25.default.posix.dirname(folder);
-  }
-  result.push(".");
-  return result;
-}
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -68563,9 +68444,347 @@ function splitNul(output) {
   return output.split("\0").filter((item) => item.length > 0);
 }
 
-// packages/validator/src/git/materialize.ts
+// packages/validator/src/git/repository-paths.ts
+var import_node_fs14 = require("node:fs");
+var import_node_util = require("node:util");
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+function toRepositoryPath(topLevel, absolute) {
+  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
+}
+
+// packages/validator/src/git/repository-of-paths.ts
+async function repositoryOfPaths(paths, cwd) {
+  const atCwd = new Git(cwd);
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
+  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
+  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
+  let first;
+  const topOf = /* @__PURE__ */ new Map();
+  for (const [index, given] of paths.entries()) {
+    const folder = folders[index];
+    const git = new Git(folder);
+    let top = topOf.get(folder);
+    if (top === void 0) {
+      top = await git.topLevel().then(realCasePath, (error3) => {
+        throw locatedAt(error3, given);
+      });
+      topOf.set(folder, top);
+    }
+    if (!first) first = { given, top, git };
+    else if (top !== first.top) {
+      throw new UsageError(
+        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
+        {
+          location: { file: given },
+          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
+        }
+      );
+    }
+  }
+  return first?.git ?? atCwd;
+}
+function isDirectlyIn(top, folder) {
+  if (!isWithin(top, folder)) return false;
+  for (let at = folder; at !== top; at = import_node_path24.default.dirname(at)) {
+    if (isRepositoryRoot(at)) return false;
+    if (import_node_path24.default.dirname(at) === at) return false;
+  }
+  return true;
+}
+async function nearestFolder(absolute) {
+  const folder = existingFolderOf(absolute);
+  return realCasePath(folder).catch(() => folder);
+}
+function locatedAt(error3, given) {
+  if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
+  return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
+}
+
+// packages/validator/src/parallel/bundled-worker.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+var WORKER_BUNDLE_NAME = "validate-worker.cjs";
+function bundledWorkerScript() {
+  if (typeof __dirname !== "string") return void 0;
+  const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs15.existsSync)(script2) ? script2 : void 0;
+}
+
+// packages/validator/src/parallel/concurrency.ts
+var import_node_os2 = require("node:os");
+var MIN_FOLDERS_PER_WORKER = 16;
+function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    const spare = Math.max(1, cores - 1);
+    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
+}
+
+// packages/validator/src/parallel/idle-workers.ts
+var import_node_worker_threads = require("node:worker_threads");
+var idle = /* @__PURE__ */ new Map();
+var watched = /* @__PURE__ */ new WeakSet();
+var WORKER_YOUNG_GENERATION_MB = 96;
+function takeWorker(script2) {
+  const pool = idle.get(script2);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new import_node_worker_threads.Worker(script2, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+}
+function releaseWorker(script2, worker) {
+  let pool = idle.get(script2);
+  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    worker.on("error", () => void 0);
+    worker.once("exit", () => idle.get(script2)?.delete(worker));
+  }
+}
+
+// packages/validator/src/parallel/pool.ts
+function validateFoldersInParallel(folders, setup, options) {
+  const results = new Array(folders.length);
+  const workers = [];
+  const setUp = /* @__PURE__ */ new WeakSet();
+  const detach = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error3) => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      for (const worker of workers) {
+        if (error3) {
+          worker.on("error", ignore);
+          void worker.terminate();
+        } else releaseWorker(options.workerScript, worker);
+      }
+      if (error3) reject(error3);
+      else resolve(results);
+    };
+    const assignNext = (worker) => {
+      if (nextTask >= folders.length) return;
+      const task = { index: nextTask, folder: folders[nextTask] };
+      if (!setUp.has(worker)) task.setup = setup;
+      worker.postMessage(task);
+      setUp.add(worker);
+      nextTask++;
+    };
+    const accept = (worker, reply) => {
+      if (settled) return;
+      if ("failure" in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error3) {
+        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
+        return;
+      }
+      if (received === folders.length) finish();
+      else post(worker);
+    };
+    const post = (worker) => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error3) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error3)}`));
+        return false;
+      }
+    };
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options.workers, folders.length));
+    for (let i = 0; i < count && !settled; i++) {
+      let worker;
+      try {
+        worker = takeWorker(options.workerScript);
+      } catch (error3) {
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error3)}`));
+        return;
+      }
+      workers.push(worker);
+      const onMessage = (reply) => accept(worker, reply);
+      const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
+      const onMessageError = (error3) => finish(new Error(`A validation worker's reply could not be read: ${error3.message}`));
+      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
+      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
+      detach.push(
+        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
+      );
+      if (!post(worker)) return;
+    }
+    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
+      for (const worker of workers) if (settled || !post(worker)) return;
+    }
+  });
+}
+var TASKS_IN_FLIGHT = 2;
+function ignore() {
+}
+function messageOf(error3) {
+  return error3 instanceof Error ? error3.message : String(error3);
+}
+
+// packages/validator/src/validate.ts
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function resolveProfile(folder, forced, config2) {
+  return forced ?? layoutProfile(folder) ?? config2.profile ?? "custom";
+}
+async function validatePaths(paths, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const config2 = options.config ?? DEFAULT_CONFIG;
+  const folders = await checkedFoldersToValidate(paths, cwd, config2);
+  const workerScript = options.workerScript ?? bundledWorkerScript();
+  const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
+  let connectors;
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options.profile, config: config2 },
+      { workerScript, workers, onConnector: options.onConnector }
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options, config2, cwd);
+      connectors.push(result);
+      options.onConnector?.(result);
+    }
+  }
+  const findings = connectors.flatMap((connector) => connector.findings);
+  return { connectors, findings, counts: countBySeverity(findings) };
+}
+async function checkedFoldersToValidate(paths, cwd, config2) {
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  refuseFoldersOfAnotherConfiguration(paths, folders, config2, cwd);
+  return folders;
+}
+async function validateFolder(folder, options, config2 = options.config ?? DEFAULT_CONFIG, cwd = options.cwd ?? process.cwd()) {
+  const connector = await loadConnectorFolder(folder, cwd);
+  const profile = resolveProfile(connector.absolutePath, options.profile, config2);
+  const findings = validateLoadedConnector(connector, {
+    profile,
+    rules: options.rules ?? ALL_RULES,
+    overrides: config2.rules
+  });
+  return { path: connector.displayPath, name: connector.name, profile, findings };
+}
+
+// packages/validator/src/fix/fix-folders.ts
+var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
+
+// packages/validator/src/git/changed-connectors.ts
 var import_node_fs16 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
+async function changedFilesSince(git, mergeBase, options = {}) {
+  const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
+  if (options.includeWorkingTree) {
+    for (const file of await git.changedFiles(mergeBase)) files.add(file);
+    for (const file of await git.untrackedFiles()) files.add(file);
+  }
+  return [...files].sort();
+}
+async function connectorFoldersOf(files, git, topLevel, baseRev) {
+  const verdicts = /* @__PURE__ */ new Map();
+  const isConnector = (folder) => {
+    let verdict = verdicts.get(folder);
+    if (!verdict) {
+      verdict = isConnectorFolderIn(folder, git, topLevel, baseRev);
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  const projects = /* @__PURE__ */ new Map();
+  const heldConnectors = (folder) => {
+    let held = projects.get(folder);
+    if (!held) {
+      held = connectorsHeldBy(folder, topLevel);
+      projects.set(folder, held);
+    }
+    return held;
+  };
+  const topLevelCounts = isTopLevelConnectorNow(topLevel);
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (const folder of ancestors(file).reverse()) {
+      if (folder === "." && !await topLevelCounts) continue;
+      if (isInLayoutFolder(folder) && !await isConnector(folder)) {
+        const held = await heldConnectors(folder);
+        if (held) {
+          const owner = held.find((connector) => file.startsWith(`${connector}/`));
+          if (owner) found.add(owner);
+          break;
+        }
+      }
+      if (isInLayoutFolder(folder) || await isConnector(folder)) {
+        found.add(folder);
+        break;
+      }
+    }
+  }
+  return [...found].sort();
+}
+async function connectorsHeldBy(folder, topLevel) {
+  const absolute = import_node_path26.default.join(topLevel, folder);
+  const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
+  if (held.length === 1 && held[0] === absolute) return void 0;
+  return held.map((connector) => import_node_path26.default.relative(topLevel, connector).split(import_node_path26.default.sep).join("/"));
+}
+async function isTopLevelConnectorNow(topLevel) {
+  return isConnectorFolderListing(await import_node_fs16.promises.readdir(topLevel).catch(() => []));
+}
+function isInLayoutFolder(folder) {
+  const parent = import_node_path26.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path26.default.posix.basename(parent));
+}
+async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
+  const onDisk = await import_node_fs16.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
+  if (isConnectorFolderListing(onDisk)) return true;
+  const atBase = await git.listFolder(baseRev, folder);
+  return isConnectorFolderListing(
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path26.default.posix.basename(entry.path))
+  );
+}
+function ancestors(file) {
+  const result = [];
+  let folder = import_node_path26.default.posix.dirname(file);
+  while (folder !== "." && folder !== "/" && folder !== "") {
+    result.push(folder);
+    folder = import_node_path26.default.posix.dirname(folder);
+  }
+  result.push(".");
+  return result;
+}
+
+// packages/validator/src/git/materialize.ts
+var import_node_fs17 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -68576,15 +68795,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path26.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs16.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path27.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs17.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path26.default.resolve(target2, relative);
+      const destination = import_node_path27.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs16.promises.mkdir(import_node_path26.default.dirname(destination), { recursive: true });
-      await import_node_fs16.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs17.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
+      await import_node_fs17.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -68598,7 +68817,7 @@ var import_node_fs22 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -68700,8 +68919,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -68759,22 +68978,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path27.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path28.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs17.readdirSync)(folder);
+      names2 = (0, import_node_fs18.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path27.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path28.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path27.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path28.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -68787,7 +69006,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs17.readFileSync)(file);
+    return (0, import_node_fs18.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -68875,7 +69094,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path28.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path29.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -68885,14 +69104,15 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
-function isProposalFolder(topLevel, folder) {
-  const absolute = import_node_path29.default.join(topLevel, folder);
-  if (layoutProfile(absolute) !== "independent-publisher") return false;
+var import_node_fs19 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
+function isProposalFolder(topLevel, folder, profile) {
   try {
-    const names2 = (0, import_node_fs18.readdirSync)(absolute);
-    return names2.length === 1 && kindOfFileName(names2[0]) === "readme";
+    const dirents = (0, import_node_fs19.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
+    return isProposal(
+      profile,
+      dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
+    );
   } catch {
     return false;
   }
@@ -68959,14 +69179,6 @@ function changeToFinding(change, connector, current, previous) {
   return { ...finding, file, pointer, ...document.position(where2.offset) };
 }
 
-// packages/validator/src/git/repository-paths.ts
-var import_node_fs19 = require("node:fs");
-var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs19.realpath.native)(file);
-function toRepositoryPath(topLevel, absolute) {
-  return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
-}
-
 // packages/validator/src/git/compare-with-base.ts
 async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd) {
   let basePath = repositoryPath2;
@@ -68991,8 +69203,13 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current, previous));
-    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
+    const reportedAs = new Map(
+      diff.changes.filter(
+        (change) => change.ruleId.startsWith("BRK-") && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id
+      ).map((change) => [change, changeToFinding(change, connector, current, previous)])
+    );
+    const findings = [...marked, ...reportedAs.values()].sort(compareFindings);
+    return { status: "changed", findings, diff, basePath, reportedAs };
   } finally {
     await base2.cleanup();
   }
@@ -69022,14 +69239,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path30.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path30.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path31.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path31.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -69068,7 +69285,7 @@ function connectorDeletedFinding(change, folder) {
 
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -69078,9 +69295,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path31.default.resolve(where2.cwd, given);
+    const absolute = import_node_path32.default.resolve(where2.cwd, given);
     const exists3 = (0, import_node_fs20.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path31.default.resolve(where2.realCwd, import_node_path31.default.relative(where2.cwd, absolute));
+    const real = exists3 ? await realCasePath(absolute) : import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -69121,17 +69338,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
   const isLink = (0, import_node_fs21.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path32.default.dirname(file)).then((folder) => import_node_path32.default.join(folder, import_node_path32.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const real = await (isLink ? realCasePath(import_node_path33.default.dirname(file)).then((folder) => import_node_path33.default.join(folder, import_node_path33.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path33.default.resolve(where2.realCwd, import_node_path33.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -69139,13 +69356,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path33.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path33.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path34.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path34.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -69173,8 +69390,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path33.default.posix.normalize(import_node_path33.default.posix.join(import_node_path33.default.posix.dirname(at), target2));
-      const outside = import_node_path33.default.posix.isAbsolute(target2) || import_node_path33.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path34.default.posix.normalize(import_node_path34.default.posix.join(import_node_path34.default.posix.dirname(at), target2));
+      const outside = import_node_path34.default.posix.isAbsolute(target2) || import_node_path34.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -69183,7 +69400,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path33.default.posix.dirname(file);
+    const folder = import_node_path34.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -69193,7 +69410,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path34.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path35.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -69212,7 +69429,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path34.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path35.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -69239,60 +69456,11 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path34.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path35.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path34.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path35.default.posix.relative(headFolder, folder))
   });
   return { findings };
-}
-
-// packages/validator/src/git/repository-of-paths.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
-async function repositoryOfPaths(paths, cwd) {
-  const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path35.default.resolve(cwd, given))));
-  const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
-  if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
-  let first;
-  const topOf = /* @__PURE__ */ new Map();
-  for (const [index, given] of paths.entries()) {
-    const folder = folders[index];
-    const git = new Git(folder);
-    let top = topOf.get(folder);
-    if (top === void 0) {
-      top = await git.topLevel().then(realCasePath, (error3) => {
-        throw locatedAt(error3, given);
-      });
-      topOf.set(folder, top);
-    }
-    if (!first) first = { given, top, git };
-    else if (top !== first.top) {
-      throw new UsageError(
-        `is in the git work tree ${quoted(toDisplayPath(cwd, top))}, and ${quoted(first.given)} in ${quoted(toDisplayPath(cwd, first.top))}.`,
-        {
-          location: { file: given },
-          hint: "A comparison with a base ref is made in one repository: give the paths of one, and run once for each repository."
-        }
-      );
-    }
-  }
-  return first?.git ?? atCwd;
-}
-function isDirectlyIn(top, folder) {
-  if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path35.default.dirname(at)) {
-    if (isRepositoryRoot(at)) return false;
-    if (import_node_path35.default.dirname(at) === at) return false;
-  }
-  return true;
-}
-async function nearestFolder(absolute) {
-  const folder = existingFolderOf(absolute);
-  return realCasePath(folder).catch(() => folder);
-}
-function locatedAt(error3, given) {
-  if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
-  return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
 }
 
 // packages/validator/src/git/validate-against-base.ts
@@ -69366,6 +69534,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       repositoryPath: repositoryPath2,
       status: compared.status,
       diff: compared.diff,
+      ...compared.reportedAs && { reportedAs: compared.reportedAs },
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
     });
     changedConnectors.push({
@@ -69377,7 +69546,9 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     });
   }
   const validatedFolders = present.filter((folder) => !isIgnored(fromCwd(folder), config2));
-  const connectorFolders = validatedFolders.filter((folder) => !isProposalFolder(topLevel, folder));
+  const connectorFolders = validatedFolders.filter(
+    (folder) => !isProposalFolder(topLevel, folder, resolveProfile(fromCwd(folder), options.profile, config2))
+  );
   await addRepositoryFindings(connectors, changedConnectors, connectorFolders, {
     ...options,
     cwd,
@@ -69389,12 +69560,14 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   for (const folder of scope2.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
     const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    deletions.push(connectorDeletedFinding(change, shown));
+    const finding = connectorDeletedFinding(change, shown);
+    deletions.push(finding);
     diffs.push({
       path: shown,
       repositoryPath: folder.repositoryPath,
       status: "deleted",
-      diff: { changes: [change], classification: classifyChanges([change]) }
+      diff: { changes: [change], classification: classifyChanges([change]) },
+      reportedAs: /* @__PURE__ */ new Map([[change, finding]])
     });
   }
   const findings = [
@@ -69617,7 +69790,7 @@ var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
-    const where2 = finding.pointer ?? `message:${finding.message}`;
+    const where2 = finding.pointer ?? `message:${withoutRepeatedPlaces(finding.message)}`;
     const hash = (0, import_node_crypto3.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
@@ -69688,6 +69861,16 @@ function countWords(counts, skipZero = false) {
   return words.filter(([count]) => !skipZero || count > 0).map(([count, word]) => `${count} ${word}`).join(", ");
 }
 
+// packages/validator/src/reporters/summary-place.ts
+function findingPlace(finding, sourceUrl, shown) {
+  const onFolder = finding.file === finding.connector;
+  const text2 = escapeMarkdown(
+    onFolder ? shown(finding.file) : `${shown(finding.file)}:${finding.line}:${finding.column}`
+  );
+  const url = sourceUrl?.(finding.file, finding.line);
+  return url ? `[${text2}](${url})` : text2;
+}
+
 // packages/validator/src/reporters/tool-info.ts
 var TOOL_NAME = "connector-alm";
 var DEFAULT_TOOL_VERSION = "0.1.0";
@@ -69701,7 +69884,12 @@ function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
 }
 
 // packages/validator/src/reporters/summary-changes.ts
-function writeChanges(budget, changeSets, shown, docs, omitted) {
+function findingsOfChanges(changeSets) {
+  return new Set(
+    changeSets.flatMap((set2) => set2.changes.flatMap((change) => change.finding ? [change.finding] : []))
+  );
+}
+function writeChanges(budget, changeSets, sourceUrl, shown, docs, omitted) {
   budget.add("### Changes against the base branch", "");
   if (changeSets.length === 0)
     budget.add(
@@ -69717,26 +69905,42 @@ function writeChanges(budget, changeSets, shown, docs, omitted) {
     );
     const ordered = [...set2.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
     for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change, shown, docs))) {
-        omitted.changes += ordered.length - index;
+      if (!budget.add(changeLine(change, sourceUrl, shown, docs))) {
+        const rest = ordered.slice(index);
+        omitted.changes += rest.length;
+        omitted.findings += rest.filter((left) => left.finding).length;
         break;
       }
     }
     if (ordered.length > 0) budget.add("");
   }
 }
-function changeLine(change, shown, docs) {
+function changeLine(change, sourceUrl, shown, docs) {
   const kind = change.breaking ? "\u{1F4A5} **breaking**" : "\u2795 non-breaking";
   const operation2 = change.operationId ? ` ${inlineCode(change.operationId)}` : "";
-  const where2 = change.file ? ` (${escapeMarkdown(shown(change.file))}${change.line !== void 0 ? `:${change.line}` : ""})` : "";
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : "";
   const rule2 = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
-  return `- ${kind} ${rule2}${operation2}: ${escapeMarkdown(change.message)}${valuePath}${where2}`;
+  return `- ${kind} ${rule2}${operation2}: ${escapeMarkdown(change.message)}${valuePath}${changePlace(change, sourceUrl, shown)}`;
+}
+function changePlace(change, sourceUrl, shown) {
+  const at = changeLocation(change, shown);
+  if (change.finding) {
+    const inBase = at !== void 0 && change.side === "old" ? `; in the base version ${at}` : "";
+    return ` (${change.finding.severity} ${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
+  }
+  if (at === void 0) return "";
+  const url = change.side === "new" && change.line !== void 0 ? sourceUrl?.(change.file, change.line) : void 0;
+  return ` (${url ? `[${at}](${url})` : at})`;
+}
+function changeLocation(change, shown) {
+  if (!change.file) return void 0;
+  const file = change.side === "old" ? change.file : shown(change.file);
+  return escapeMarkdown(change.line === void 0 ? file : `${file}:${change.line}`);
 }
 
 // packages/validator/src/reporters/summary-findings.ts
 var SEVERITY_ORDER = ["error", "warning", "info"];
-function writeFindingsByRule(budget, findings, options, shown, omitted) {
+function writeFindingsByRule(budget, findings, listedWithChanges, options, shown, omitted) {
   if (findings.length === 0) return;
   const titles = new Map([
     // The breaking-change check's rules (BRK-*, CHG-* of validate --base) are titled by their message,
@@ -69746,6 +69950,11 @@ function writeFindingsByRule(budget, findings, options, shown, omitted) {
   ]);
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   budget.add("### Findings by rule", "");
+  if (listedWithChanges > 0)
+    budget.add(
+      "The findings of the breaking-change check (BRK-\\*) are not repeated here: each is listed above, with its change.",
+      ""
+    );
   const groups = groupByRule(findings);
   for (const [index, group2] of groups.entries()) {
     const title = titles.get(group2.ruleId);
@@ -69765,11 +69974,8 @@ function writeFindingsByRule(budget, findings, options, shown, omitted) {
   }
 }
 function findingLine(finding, sourceUrl, shown) {
-  const text2 = escapeMarkdown(`${shown(finding.file)}:${finding.line}:${finding.column}`);
-  const url = sourceUrl?.(finding.file, finding.line);
-  const where2 = url ? `[${text2}](${url})` : text2;
   const existing = finding.baseline === "existing" ? " _(existing)_" : "";
-  return `- ${finding.severity} ${where2}: ${escapeMarkdown(finding.message)}${existing}`;
+  return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown)}: ${escapeMarkdown(finding.message)}${existing}`;
 }
 function groupByRule(findings) {
   const groups = /* @__PURE__ */ new Map();
@@ -69899,18 +70105,20 @@ function buildJobSummary(result, options = {}) {
     omitted
   );
   const findingSets = [result.findings, ...result.connectors.map((connector) => connector.findings)];
-  if (findingSets.some((findings) => status(findings) === "\u26A0\uFE0F")) {
+  if (findingSets.some((findings2) => status(findings2) === "\u26A0\uFE0F")) {
     budget.add(
       "\u26A0\uFE0F: breaking changes that fail-on-breaking (false) leaves to reviewers, who must acknowledge them; nothing else fails the check.",
       ""
     );
   }
-  if (options.changes) {
-    writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
-  }
   const gone = new Set(deleted.map((connector) => connector.path));
   const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
-  writeFindingsByRule(budget, result.findings, { ...options, sourceUrl }, shown, omitted);
+  const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+  if (options.changes) writeChanges(budget, options.changes, sourceUrl, shown, docs, omitted);
+  const withChanges = findingsOfChanges(options.changes ?? []);
+  const findings = result.findings.filter((finding) => !withChanges.has(finding));
+  const listedWithChanges = result.findings.length - findings.length;
+  writeFindingsByRule(budget, findings, listedWithChanges, { ...options, sourceUrl }, shown, omitted);
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
 function overallLine(result, deleted, status, failOn) {
@@ -69993,27 +70201,38 @@ function exampleLanguage(snippet, file) {
       return /^\s*[{["]/.test(snippet) ? "json" : "text";
   }
 }
-function exampleParagraphs(rule2) {
+function exampleParts(rule2) {
   const example = rule2.example;
   if (!example) return [];
   const firesOn = example.placement ? `Example, in ${RULE_EXAMPLE_PLACES[example.placement]}. Fires on:` : "Fires on:";
-  const paragraphs = [firesOn, codeBlock(example.bad, exampleLanguage(example.bad, rule2.file))];
+  const parts = [{ label: firesOn, code: example.bad, language: exampleLanguage(example.bad, rule2.file) }];
   if (example.good) {
     const where2 = example.goodPlacement ? `, in ${RULE_EXAMPLE_PLACES[example.goodPlacement]}` : "";
     const label = example.goodNote ? `The fix${where2} (noted at info: ${example.goodNote}):` : `Passes${where2}:`;
-    paragraphs.push(label, codeBlock(example.good, exampleLanguage(example.good, rule2.file)));
+    parts.push({ label, code: example.good, language: exampleLanguage(example.good, rule2.file) });
   }
-  return paragraphs;
+  return parts;
 }
-function changeExampleParagraphs(rule2) {
+function changeExampleParts(rule2) {
   const { placement, before, after } = rule2.example;
   return [
     // A fragment such as `"enum": [...]` does not say what it belongs to.
-    `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
-    codeBlock(before, exampleLanguage(before, void 0)),
-    "Fires on:",
-    codeBlock(after, exampleLanguage(after, void 0))
+    {
+      label: `Example, in ${EXAMPLE_PLACES[placement]}. Base version:`,
+      code: before,
+      language: exampleLanguage(before, void 0)
+    },
+    { label: "Fires on:", code: after, language: exampleLanguage(after, void 0) }
   ];
+}
+function exampleParagraphs(rule2) {
+  return markdownParagraphs(exampleParts(rule2));
+}
+function changeExampleParagraphs(rule2) {
+  return markdownParagraphs(changeExampleParts(rule2));
+}
+function markdownParagraphs(parts) {
+  return parts.flatMap((part) => [part.label, codeBlock(part.code, part.language)]);
 }
 function sarifLevel(level) {
   if (level === "info") return "note";
@@ -70606,7 +70825,11 @@ function connectorChanges(result) {
     ...entry.renamedFrom !== void 0 && { renamedFrom: entry.renamedFrom },
     ...entry.status === "deleted" && { deleted: true },
     ...entry.status === "added" && { added: true },
-    changes: entry.diff?.changes ?? [],
+    // Each with the finding it is reported as, if any: the summary lists the two as one.
+    changes: (entry.diff?.changes ?? []).map((change) => {
+      const finding = entry.reportedAs?.get(change);
+      return finding ? { ...change, finding } : change;
+    }),
     classification: entry.diff?.classification ?? "new"
   }));
 }

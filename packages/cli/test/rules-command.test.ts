@@ -93,8 +93,8 @@ describe('connector-alm rules', () => {
           'List Website, Privacy policy and Categories in x-ms-connector-metadata.',
           '',
           'Level in each profile:',
-          '  certified              error',
-          '  independent-publisher  error',
+          '  certified              error (for Privacy policy: warning)',
+          '  independent-publisher  error (for Privacy policy: warning)',
           '  custom                 off',
           'Microsoft code: ConnectorMetadataPropertiesMissing',
           "Microsoft message: The connector metadata property '{0}' is required.",
@@ -241,7 +241,7 @@ describe('connector-alm rules', () => {
       // Every word kept, in order, none cut.
       expect(io.out().split(/\s+/)).toEqual(plain.out().split(/\s+/));
       // The levels keep their indent under their label.
-      expect(lines).toContain('  independent-publisher  error');
+      expect(lines).toContain('  independent-publisher  error (for Privacy policy: warning)');
     });
   });
 });
