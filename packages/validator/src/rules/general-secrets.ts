@@ -60,7 +60,8 @@ function scanFile(
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text, { fileLinks: kind === 'readme' }) : [];
+  for (const credential of urlCredentials) {
     // A token format inside the URL (`?key=AIza…`) is reported already, at the same place.
     if (reported.has(credential.offset)) continue;
     const what =
@@ -98,7 +99,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=…`, `logo.png?alt=media&token=…`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=…`, a Firebase Storage `logo.png?alt=media&token=…`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.…` or `…dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',

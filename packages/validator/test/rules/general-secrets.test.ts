@@ -335,7 +335,7 @@ describe('GEN-SECRETS', () => {
       ]);
     });
 
-    it('leaves the token of a link that shares one file for download alone', async () => {
+    it('leaves the token of a link that shares one file for download alone, in the readme', async () => {
       // Connect Bridge's readme (PowerPlatformConnectors, certified) links its installer so; Firebase
       // Storage links a file so. Each token opens that one file.
       const TOKEN = 'Zt8q' + 'Lm3RvX6pKw2NcY9bTf4HsJ7dGa1eUo5i';
@@ -343,28 +343,32 @@ describe('GEN-SECRETS', () => {
       const readme = [
         validReadme(),
         `Download the installer: [Setup.exe](https://share.example.com/download.php?id=202&token=${TOKEN})`,
+        `Connect Bridge's: https://share.connecting-software.com/download.php?id=202&token=${TOKEN}`,
         `![Logo](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/images%2Flogo.png?alt=media&token=${UUID})`,
         `The guide: https://files.example.com/guides/Setup%20Guide.pdf?token=${TOKEN}`,
         `Or https://share.example.com/download?id=7&amp;token=${TOKEN}`,
         '',
       ].join('\n');
-      const swagger = validSwagger();
-      swagger.info.description = `Install https://share.example.com/download.php?id=202&token=${TOKEN} first.`;
-      const swaggerText = JSON.stringify(swagger, null, 2).replaceAll('/', '\\/');
-      expect(
-        await scan({
-          ...validConnectorFiles(),
-          'readme.md': readme,
-          'apiDefinition.swagger.json': swaggerText,
-        }),
-      ).toEqual([]);
+      expect(await scan({ ...validConnectorFiles(), 'readme.md': readme })).toEqual([]);
     });
 
     it("still fires on a token sent to an API's address, on a data file, or under a credential's name", async () => {
       for (const url of [
         `https://api.example.com/v1/files/42/download?token=${HEX_KEY}`,
+        `https://api.contoso.com/v2/reports/download?token=${HEX_KEY}`,
         `https://api-eu.example.com/files/report.pdf?token=${HEX_KEY}`,
         `https://example.com/api/download?token=${HEX_KEY}`,
+        // Moodle's way to fetch a file with the user's web-service token, which opens the whole API.
+        `https://moodle.example.edu/webservice/pluginfile.php/123/mod_resource/content/1/syllabus.pdf?token=${HEX_KEY}`,
+        `https://app.contoso.com/rest/v2/reports/download?token=${HEX_KEY}`,
+        `https://app.contoso.com/reports/v2/download?token=${HEX_KEY}`,
+        `https://app.contoso.com/v1.0/files/report.pdf?token=${HEX_KEY}`,
+        `https://app.contoso.com/graphql/download?token=${HEX_KEY}`,
+        `https://app.contoso.com/services/files/download?token=${HEX_KEY}`,
+        `https://content.dropboxapi.com/files/download?token=${HEX_KEY}`,
+        `https://files.graphapi.example.com/report.pdf?token=${HEX_KEY}`,
+        // Firebase's host, but not its object's download link.
+        `https://firebasestorage.googleapis.com/v1/projects/app/buckets/b/download?token=${HEX_KEY}`,
         `https://calendar.example.com/feeds/team.ics?token=${HEX_KEY}`,
         `https://example.com/export/items.json?token=${HEX_KEY}`,
         `https://share.example.com/download.php?id=202&access_token=${HEX_KEY}`,
@@ -374,6 +378,25 @@ describe('GEN-SECRETS', () => {
         const findings = await scan({ ...validConnectorFiles(), 'readme.md': `${validReadme()}\n${url}\n` });
         expect({ url, findings }).toMatchObject({ url, findings: [{ ruleId: 'GEN-SECRETS', line: 26 }] });
       }
+    });
+
+    it('fires on a file link with a token in script.csx and in the swagger: there it is a call, with a credential', async () => {
+      const script = `var url = "https://share.example.com/download.php?id=202&token=${HEX_KEY}";\n`;
+      const swagger = validSwagger();
+      swagger.info.description = `Install https://share.example.com/download?id=202&token=${HEX_KEY} first.`;
+      const swaggerText = JSON.stringify(swagger, null, 2).replaceAll('/', '\\/');
+      const findings = await scan({
+        ...validConnectorFiles(),
+        'script.csx': script,
+        'apiDefinition.swagger.json': swaggerText,
+      });
+      expect(findings).toMatchObject([
+        {
+          file: 'Contoso/apiDefinition.swagger.json',
+          message: expect.stringContaining('carries its token in the query'),
+        },
+        { file: 'Contoso/script.csx', line: 1, column: script.indexOf(HEX_KEY) + 1 },
+      ]);
     });
 
     it('leaves placeholders, paging tokens, documentation values and plain user names alone', async () => {

@@ -6,7 +6,7 @@
  *
  * In the corpus (373 connectors) every such URL holds a placeholder (`client_secret={clientSecret}`,
  * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only,
- * and not on the token of a link that shares one file (file-link.ts).
+ * and, in a readme, not on the token of a link that shares one file (file-link.ts).
  */
 
 import { oneOf, trimEndWhere } from '@connector-alm/core';
@@ -102,11 +102,20 @@ export function userInfoStart(text: string, at: number): number {
   return colon > start && colon < at ? start : -1;
 }
 
+/** How `findUrlCredentials` reads a file's links. */
+export interface UrlCredentialOptions {
+  /**
+   * Whether a shared file's own token is let off (file-link.ts): in a readme, whose links are for
+   * people to follow. A script's or a swagger's link is a call to the service, with a credential.
+   */
+  fileLinks: boolean;
+}
+
 /** Every credential in a URL of `text` whose value looks real, in the order of the text. */
-export function findUrlCredentials(text: string): UrlCredential[] {
+export function findUrlCredentials(text: string, options: UrlCredentialOptions): UrlCredential[] {
   const found: UrlCredential[] = [];
   for (let at = text.indexOf('='); at !== -1; at = text.indexOf('=', at + 1)) {
-    const credential = queryCredentialAt(text, at);
+    const credential = queryCredentialAt(text, at, options);
     if (credential !== undefined) found.push(credential);
   }
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
@@ -155,12 +164,17 @@ function urlBefore(text: string, end: number): string {
   return text.slice(start, end);
 }
 
-function queryCredentialAt(text: string, at: number): UrlCredential | undefined {
+function queryCredentialAt(
+  text: string,
+  at: number,
+  options: UrlCredentialOptions,
+): UrlCredential | undefined {
   const parameter = credentialParameterBefore(text, at);
   if (parameter === undefined) return undefined;
   const { length, value } = queryValueAt(text, at + 1);
   if (isPlaceholderSecret(value)) return undefined;
-  if (isFileLinkToken(parameter, urlBefore(text, at - parameter.length))) return undefined;
+  if (options.fileLinks && isFileLinkToken(parameter, urlBefore(text, at - parameter.length)))
+    return undefined;
   return { offset: at + 1, length, parameter, value };
 }
 
