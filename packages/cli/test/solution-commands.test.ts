@@ -897,6 +897,51 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       );
     });
 
+    // The source environment's current value went into the built solution, and its warnings named
+    // --existing as given (an absolute path) where every other message names it from the working directory.
+    it("leaves the source environment's current value behind, and says to give one at import", async () => {
+      const cwd = await extracted();
+      expect((await run(cwd, ['unpack', HIL, 'solutions/hil'])).code).toBe(0);
+      const values = 'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariablevalues.json';
+      writeFileSync(
+        path.join(cwd, 'solutions/hil', values),
+        '{"environmentvariablevalues":{"environmentvariablevalue":{"iscustomizable":"1","value":"https://hitl-dev.contoso.com"}}}',
+      );
+      const built = await run(cwd, [...build, '--existing', path.join(cwd, 'solutions/hil')]);
+      expect(built.code).toBe(0);
+      expect(built.out).toBe(
+        'Built customHIL 1.0.0.4 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution), and the environment variable cat_HitlHostUrl of the existing solution.\n',
+      );
+      expect(built.err).toBe(
+        `warning: custom-connectors/Human-in-the-Loop: The environment variable cat_HitlHostUrl has a current value in ${path.join('solutions', 'hil')} and no default value: the built solution carries its definition but not that value, which is the source environment's (an environment gets its own at import), so an environment without a value of its own leaves the connector without one. Give the value when importing: import --settings, under EnvironmentVariables; or give the variable a default value in the maker portal and export the solution again.\n`,
+      );
+      const entries = unzipSync(readFileSync(path.join(cwd, 'hil.zip')));
+      expect(Object.keys(entries)).toContain(
+        'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml',
+      );
+      expect(Object.keys(entries)).not.toContain(values);
+    });
+
+    // extract-connectors read the environment variables that only build-solution --existing needs, and
+    // failed on an Other/LineEndings.xml it has no use for; before, it extracted the connector.
+    it('extract-connectors reads no environment variables, nor the LineEndings.xml they need', async () => {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'up'])).code).toBe(0);
+      writeFileSync(path.join(cwd, 'up/Other/LineEndings.xml'), '<Foo/>\n');
+      const extractedAgain = await run(cwd, ['extract-connectors', 'up', 'out']);
+      expect(extractedAgain).toMatchObject({ code: 0, err: '' });
+      expect(existsSync(path.join(cwd, 'out/Human-in-the-Loop/apiDefinition.swagger.json'))).toBe(true);
+      // build-solution --existing needs them: the same file is its located error.
+      const refused = await run(cwd, [
+        'build-solution',
+        'out/Human-in-the-Loop',
+        ...['--out', 'hil.zip', '--existing', 'up'],
+      ]);
+      expect(refused.code).toBe(1);
+      const located = `${path.join('up', 'Other', 'LineEndings.xml')}: error: has a <Foo> root; expected <LineEndings>.`;
+      expect(refused.err.slice(0, located.length)).toBe(located);
+    });
+
     it('refuses a version lower than the existing one, exit code 2, and warns of the same one', async () => {
       const cwd = await extracted();
       const lower = await run(cwd, [...build, '--existing', HIL, '--solution-version', '1.0.0.2']);

@@ -36,7 +36,7 @@ async function extractedHil(source = fixturePath(HIL)): Promise<string> {
 
 /** build-solution's options with `source` as --existing, read as the CLI reads it. */
 async function existing(source: string): Promise<BuildSolutionOptions> {
-  const solution = await readSolution(source);
+  const solution = await readSolution(source, { environmentVariables: true });
   return {
     ...OPTIONS,
     existing: {
@@ -81,9 +81,11 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
       ['380', 'cat_HitlHostUrl'],
     ]);
     // Read back as a solution that holds it, as --existing of the next build.
-    expect((await readSolution(zip)).environmentVariables.map((variable) => variable.schemaName)).toEqual([
-      'cat_HitlHostUrl',
-    ]);
+    expect(
+      (await readSolution(zip, { environmentVariables: true })).environmentVariables!.map(
+        (variable) => variable.schemaName,
+      ),
+    ).toEqual(['cat_HitlHostUrl']);
   });
 
   it('carries the same bytes from the folder unpack wrote, whose files git may have checked out with LF', async () => {
@@ -137,7 +139,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
     ]);
   });
 
-  it("never carries a secret's value, from its default or its values file; other values go as shipped", async () => {
+  it("never carries a current value, nor a secret's default; says so where the import must give one", async () => {
     const keyVault =
       '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hitl/providers/Microsoft.KeyVault/vaults/hitl-vault/secrets/client-secret';
     const definition = (schema: string, type: string, value?: string): string =>
@@ -158,6 +160,13 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
         '100000000',
       ),
       [`${folder('cat_HitlTenant')}/environmentvariablevalues.json`]: values('contoso.onmicrosoft.com'),
+      // Its default travels, as the definition has it; its current value is the source environment's.
+      [`${folder('cat_HitlRegion')}/environmentvariabledefinition.xml`]: definition(
+        'cat_HitlRegion',
+        '100000000',
+        'westeurope',
+      ),
+      [`${folder('cat_HitlRegion')}/environmentvariablevalues.json`]: values('dev-northeurope'),
       [`${folder('cat_Unused')}/environmentvariabledefinition.xml`]: definition(
         'cat_Unused',
         '100000000',
@@ -195,6 +204,16 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
           'x-ms-apimTemplate-policySection': 'Request',
         },
       },
+      {
+        templateId: 'setheader',
+        title: 'Region',
+        parameters: {
+          'x-ms-apimTemplateParameter.name': 'X-Region',
+          'x-ms-apimTemplateParameter.value': '@environmentVariables("cat_HitlRegion")',
+          'x-ms-apimTemplateParameter.existsAction': 'override',
+          'x-ms-apimTemplate-policySection': 'Request',
+        },
+      },
     ];
     writeFileSync(properties, JSON.stringify(json, null, 2));
 
@@ -204,9 +223,11 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
       { schemaName: 'cat_HitlHostUrl', carried: true },
       { schemaName: 'cat_HitlClientSecret', carried: true },
       { schemaName: 'cat_HitlTenant', carried: true },
+      { schemaName: 'cat_HitlRegion', carried: true },
     ]);
     expect(built!.warnings).toEqual([
       `The environment variable cat_HitlClientSecret is a secret: the built solution carries its definition but not the value ${withVariables} gives it (the location of an Azure Key Vault secret, which is the environment's to give). Give the value when importing: import --settings, under EnvironmentVariables.`,
+      `The environment variable cat_HitlTenant has a current value in ${withVariables} and no default value: the built solution carries its definition but not that value, which is the source environment's (an environment gets its own at import), so an environment without a value of its own leaves the connector without one. Give the value when importing: import --settings, under EnvironmentVariables; or give the variable a default value in the maker portal and export the solution again.`,
     ]);
     const entries = await readZip(zip);
     expect(
@@ -214,25 +235,51 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
     ).toEqual([
       `${folder('cat_HitlClientSecret')}/environmentvariabledefinition.xml`,
       HOST_URL,
+      `${folder('cat_HitlRegion')}/environmentvariabledefinition.xml`,
       `${folder('cat_HitlTenant')}/environmentvariabledefinition.xml`,
-      `${folder('cat_HitlTenant')}/environmentvariablevalues.json`,
     ]);
-    for (const [name, bytes] of entries)
+    for (const [name, bytes] of entries) {
       expect(`${name}: ${bytes.toString('latin1')}`).not.toContain('hitl-vault');
+      expect(`${name}: ${bytes.toString('latin1')}`).not.toContain('contoso.onmicrosoft.com');
+      expect(`${name}: ${bytes.toString('latin1')}`).not.toContain('dev-northeurope');
+    }
     const secret = entries
       .get(`${folder('cat_HitlClientSecret')}/environmentvariabledefinition.xml`)!
       .toString();
     expect(secret).toContain('<type>100000005</type>');
     expect(secret).not.toContain('defaultvalue');
-    expect(entries.get(`${folder('cat_HitlTenant')}/environmentvariablevalues.json`)!.toString()).toBe(
-      values('contoso.onmicrosoft.com'),
+    // The definitions as shipped, the default value included.
+    expect(entries.get(`${folder('cat_HitlRegion')}/environmentvariabledefinition.xml`)!.toString()).toBe(
+      definition('cat_HitlRegion', '100000000', 'westeurope'),
+    );
+    expect(entries.get(`${folder('cat_HitlTenant')}/environmentvariabledefinition.xml`)!.toString()).toBe(
+      definition('cat_HitlTenant', '100000000'),
     );
     expect(rootComponents(entries).map(([, schema]) => schema)).toEqual([
       'cat_human-2din-2dthe-2dloop',
       'cat_HitlHostUrl',
       'cat_HitlClientSecret',
       'cat_HitlTenant',
+      'cat_HitlRegion',
     ]);
+  });
+
+  // extract-connectors reads a solution through readSolution too, and needs none of its variables: a
+  // LineEndings.xml it has no use for failed it ("has a <Foo> root; expected <LineEndings>").
+  it('are read only when asked: extract-connectors is not failed by the files they need', async () => {
+    const src = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), src);
+    writeFileSync(path.join(src, 'Other', 'LineEndings.xml'), '<Foo/>\n');
+    const [extracted] = await extractConnectors(src, temp.make());
+    expect(extracted!.folder).toBe('Human-in-the-Loop');
+    const read = await readSolution(src);
+    expect(read.connectors.map((connector) => connector.name)).toEqual(['cat_human-2din-2dthe-2dloop']);
+    expect(read.environmentVariables).toBeUndefined();
+    // Asked, the same folder is the located error it was.
+    await expect(readSolution(src, { environmentVariables: true })).rejects.toMatchObject({
+      message: 'has a <Foo> root; expected <LineEndings>.',
+      location: { file: expect.stringMatching(/LineEndings\.xml$/) },
+    });
   });
 });
 

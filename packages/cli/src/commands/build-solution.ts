@@ -96,22 +96,22 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           ? undefined
           : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
       const zip = path.resolve(io.cwd, options.out);
+      // Its environment variables too: those the connectors refer to are carried into the build.
       const existingSolution =
         options.existing === undefined
           ? undefined
-          : await readSolution(path.resolve(io.cwd, options.existing));
+          : await readSolution(path.resolve(io.cwd, options.existing), { environmentVariables: true });
+      // Named in messages and warnings as every other path is: from the working directory.
+      const shownExisting = options.existing && toDisplayPath(io.cwd, options.existing);
       const existing = existingSolution && {
         connectors: existingSolution.connectors,
-        source: options.existing!,
+        source: shownExisting!,
         environmentVariables: existingSolution.environmentVariables,
       };
       const { settings, warning } = await namingSolutionOptions(() =>
         resolveSettings(
           { ...options, optionValuePrefix: optionValue },
-          existingSolution && {
-            settings: existingSolution.settings,
-            source: toDisplayPath(io.cwd, options.existing!),
-          },
+          existingSolution && { settings: existingSolution.settings, source: shownExisting! },
         ),
       );
       if (warning) io.stderr.write(`warning: ${printable(warning)}\n`);
@@ -125,7 +125,6 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       // Paths from the working directory, as the files of errors are named, however they were given.
       const connectors = built.map((c) => ({ ...c, folder: toDisplayPath(io.cwd, c.folder) }));
       const shownZip = toDisplayPath(io.cwd, zip);
-      const shownExisting = options.existing && toDisplayPath(io.cwd, options.existing);
       if (options.format === 'json')
         writeOutput(
           io,

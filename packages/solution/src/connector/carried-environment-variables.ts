@@ -25,8 +25,8 @@ export interface CarriedEnvironmentVariables {
 
 /**
  * The environment variables that the connectors of a built solution refer to, carried from the
- * solution they came from (`existing`) where it defines them, as it ships them (a secret's value
- * aside: see carriedParts). Why: a connector whose host is `@environmentVariables("cat_HitlHostUrl")`,
+ * solution they came from (`existing`) where it defines them: each definition with its default value,
+ * but no current value, which is the source environment's (see carriedParts). Why: a connector whose host is `@environmentVariables("cat_HitlHostUrl")`,
  * imported without the variable's definition into an environment that lacks it, points at a
  * variable that does not exist; and the import said nothing of it. A variable no solution at hand
  * defines gets a warning on each connector that refers to it, saying how to ship it.
@@ -57,7 +57,9 @@ export function carryEnvironmentVariables(
         result.parts.push(...parts);
         result.schemaNames.push(schemaName);
         // Said once, on the first connector that refers to it: the value is the solution's, not theirs.
-        if (valueLeftOut) warnings.push(secretValueWarning(schemaName, existing!.source));
+        if (valueLeftOut === 'secret') warnings.push(secretValueWarning(schemaName, existing!.source));
+        if (valueLeftOut === 'current value')
+          warnings.push(currentValueWarning(schemaName, existing!.source));
       }
       variables.push({ schemaName: known.schemaName, carried: true });
     }
@@ -93,5 +95,15 @@ function secretValueWarning(schemaName: string, existing: string): string {
     `The environment variable ${schemaName} is a secret: the built solution carries its definition but not the value ` +
     `${existing} gives it (the location of an Azure Key Vault secret, which is the environment's to give). Give the ` +
     'value when importing: import --settings, under EnvironmentVariables.'
+  );
+}
+
+function currentValueWarning(schemaName: string, existing: string): string {
+  return (
+    `The environment variable ${schemaName} has a current value in ${existing} and no default value: the built ` +
+    "solution carries its definition but not that value, which is the source environment's (an environment " +
+    'gets its own at import), so an environment without a value of its own leaves the connector without one. ' +
+    'Give the value when importing: import --settings, under EnvironmentVariables; or give the variable a ' +
+    'default value in the maker portal and export the solution again.'
   );
 }

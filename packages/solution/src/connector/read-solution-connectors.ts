@@ -44,15 +44,26 @@ export interface SolutionZipReading {
   say?: SaySetting;
 }
 
+/** How readSolution reads a solution: as a zip is read, and whether to read more than its connectors. */
+export interface SolutionReading extends SolutionZipReading {
+  /**
+   * Read its environment variables too (and, for an unpacked folder, the Other/LineEndings.xml that
+   * gives their bytes as pack writes them). Only build-solution --existing needs them: a reader that
+   * wants the connectors alone (extract-connectors) is not failed by a file it has no use for.
+   */
+  environmentVariables?: boolean;
+}
+
 /** A solution's custom connectors, and what its manifest says of it (build-solution's defaults). */
 export interface SolutionWithConnectors {
   connectors: SolutionConnector[];
   settings: ManifestSettings;
   /**
    * Its environment variables, which its connectors may refer to (`@environmentVariables("…")`):
-   * build-solution carries those of the solution the connectors came from.
+   * build-solution carries those of the solution the connectors came from. Read only when asked
+   * (`SolutionReading.environmentVariables`).
    */
-  environmentVariables: SolutionEnvironmentVariable[];
+  environmentVariables?: SolutionEnvironmentVariable[];
 }
 
 /**
@@ -66,14 +77,15 @@ export async function readSolutionConnectors(
   return (await readSolution(source, reading)).connectors;
 }
 
-/** readSolutionConnectors, with the settings of the solution's manifest. */
+/** readSolutionConnectors, with the settings of the solution's manifest, and its environment variables when asked. */
 export async function readSolution(
   source: string,
-  reading: SolutionZipReading = {},
+  reading: SolutionReading = {},
 ): Promise<SolutionWithConnectors> {
+  const withVariables = reading.environmentVariables === true;
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw missingPathError(source, 'Give a solution zip, or the folder that unpack wrote.');
-  if (stat.isDirectory()) return readFolderConnectors(source);
+  if (stat.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
@@ -85,7 +97,7 @@ export async function readSolution(
   try {
     staging = makeScratchFolder('connector-alm-');
     await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source, true);
+    return await readFolderConnectors(staging, withVariables, source, true);
   } finally {
     reader.close();
     if (staging !== undefined) await removeScratchFolder(staging);
@@ -95,6 +107,7 @@ export async function readSolution(
 /** `staged` for a zip unpacked into `folder` as it is: its parts have the zip's bytes already. */
 async function readFolderConnectors(
   folder: string,
+  withVariables: boolean,
   displayRoot = folder,
   staged = false,
 ): Promise<SolutionWithConnectors> {
@@ -151,6 +164,7 @@ async function readFolderConnectors(
     }
     connectors.push(connector);
   }
+  if (!withVariables) return { connectors, settings };
   // An unpacked folder's parts as pack writes them: with the line endings the export had.
   const endings = staged ? 'as-is' : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);

@@ -107,25 +107,37 @@ export function environmentVariableDefinition(
 }
 
 /**
- * The parts of a variable that a solution built from its connectors carries: all of them, as the
- * solution it comes from ships them, but for a secret. A secret's value, default or current, is the
- * location of a Key Vault secret in one tenant: the definition goes without its `<defaultvalue>`, and
- * its values file stays behind. `valueLeftOut` says whether it had one.
+ * Why the import of a built solution must give a variable a value: a secret's value (default or
+ * current) was left out, or a current value was, with no default value to stand for it.
+ */
+export type ValueLeftOut = 'secret' | 'current value';
+
+/**
+ * The parts of a variable that a solution built from its connectors carries: its definition, with its
+ * default value, which is what travels from one environment to another, and never its current value
+ * (the values file). A current value is the value of the environment the solution was exported from:
+ * Microsoft's environment variables FAQ ("How do I remove a value from an environment variable?") says
+ * to remove it from a solution before exporting it, so the import gives the target environment its own
+ * value (deployment settings), and the ALM Accelerator leaves it out of exports
+ * (DoNotExportCurrentEnvironmentVariableValues). A secret's value, default or current, is the location
+ * of a Key Vault secret in one tenant: its definition goes without its `<defaultvalue>` too.
+ * `valueLeftOut` says when the import has a value to give that the build left out.
  */
 export function carriedParts(variable: SolutionEnvironmentVariable): {
   parts: Array<{ path: string; bytes: Buffer }>;
-  valueLeftOut: boolean;
+  valueLeftOut: ValueLeftOut | undefined;
 } {
-  if (!environmentVariableDefinition(variable).secret)
-    return {
-      parts: variable.parts.map(({ path: part, bytes }) => ({ path: part, bytes })),
-      valueLeftOut: false,
-    };
   const definition = definitionPart(variable)!;
   const root = parseDefinition(variable);
   const defaults = root.children.filter((node) => node.kind === 'element' && node.name === 'defaultvalue');
   const hadDefault = defaults.some((node) => node.kind === 'element' && textOf(node).trim() !== '');
-  const others = variable.parts.filter((part) => part !== definition);
+  // A values file is written only for a current value.
+  const hadCurrentValue = variable.parts.some((part) => part !== definition);
+  if (!environmentVariableDefinition(variable).secret)
+    return {
+      parts: [{ path: definition.path, bytes: definition.bytes }],
+      valueLeftOut: hadCurrentValue && !hadDefault ? 'current value' : undefined,
+    };
   const bytes =
     defaults.length === 0
       ? definition.bytes
@@ -141,7 +153,6 @@ export function carriedParts(variable: SolutionEnvironmentVariable): {
         );
   return {
     parts: [{ path: definition.path, bytes }],
-    // A values file is written only for a current value.
-    valueLeftOut: hadDefault || others.length > 0,
+    valueLeftOut: hadDefault || hadCurrentValue ? 'secret' : undefined,
   };
 }
