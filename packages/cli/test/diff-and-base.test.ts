@@ -402,6 +402,44 @@ describe('connector-alm validate --base', () => {
     expect(await runCli(['validate', '.', '--base', 'dev', '--fail-on', 'never'], memoryIo(root))).toBe(0);
   });
 
+  it('reports a deleted apiProperties.json whether or not the configuration turns REPO-REQUIRED-FILES off', async () => {
+    const root = tempRoot();
+    const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
+    writeConnector(folder, validSwagger());
+    writeFileSync(path.join(root, '.connector-alm.yml'), 'rules:\n  REPO-REQUIRED-FILES: off\n');
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'checkout', '-qb', 'feature');
+    git(root, 'rm', '-q', 'certified-connectors/Contoso Tasks/apiProperties.json');
+    git(root, 'commit', '-qm', 'delete apiProperties.json');
+    const validate = ['validate', '.', '--base', 'dev', '--only-new'];
+
+    // The rule is off: the breaking change the last line counts is a finding of its own.
+    const off = memoryIo(root);
+    expect(await runCli(validate, off)).toBe(0);
+    expect(off.out()).toMatch(/^certified-connectors\/Contoso Tasks:1:1 error BRK-API-PROPERTIES-DELETED /m);
+    expect(off.out()).toContain(
+      '\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it.\n',
+    );
+    const json = memoryIo(root);
+    expect(await runCli([...validate, '--fail-on-breaking', '--format', 'json'], json)).toBe(1);
+    expect(JSON.parse(json.out()).findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'BRK-API-PROPERTIES-DELETED',
+    );
+
+    // The rule is on (the default): its finding reports the deletion, and the last line says so.
+    writeFileSync(path.join(root, '.connector-alm.yml'), '# the defaults\n');
+    git(root, 'commit', '-qam', 'the rule back on');
+    const on = memoryIo(root);
+    expect(await runCli(validate, on)).toBe(1);
+    expect(on.out()).toMatch(/^certified-connectors\/Contoso Tasks:1:1 error REPO-REQUIRED-FILES /m);
+    expect(on.out()).not.toContain('BRK-API-PROPERTIES-DELETED');
+    expect(on.out()).toContain(
+      '\n1 breaking change against dev (reported as REPO-REQUIRED-FILES) is left to reviewers: --fail-on-breaking would fail on it.\n',
+    );
+  });
+
   it('refuses --fail-on-breaking without --base, which alone finds breaking changes', async () => {
     const root = onlyABreakingChange();
     const io = memoryIo(root);

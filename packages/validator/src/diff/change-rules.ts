@@ -28,8 +28,8 @@ export const CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements.",
   ),
   /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
-   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
   apiPropertiesDeleted: advising(
     rule(

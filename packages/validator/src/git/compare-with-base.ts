@@ -1,11 +1,12 @@
 import { slashSeparated } from '@connector-alm/core';
-import { loadConnectorFolder } from '../loader/connector-folder.js';
+import { CANONICAL_NAMES, loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
 import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import { diffConnectorFiles } from '../diff/connector-diff.js';
 import { connectorVersion, type ConnectorVersion } from '../diff/connector-version.js';
+import { reportsMissingFile } from '../rules/folder.js';
 import { validateFolder } from '../validate.js';
 import type { ConnectorResult } from '../connector-result.js';
 import type { BaseValidationOptions } from './base-validation.js';
@@ -16,8 +17,9 @@ import { toRepositoryPath } from './repository-paths.js';
 
 /**
  * A connector the branch changed, compared with its version at the merge base (or at the folder it
- * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings
- * (`reportedAs` pairs each with its finding); `added` when the merge base has no such folder.
+ * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings,
+ * unless one of its findings already reports the change (`reportedAs` pairs each with its finding);
+ * `added` when the merge base has no such folder.
  */
 export async function compareWithBase(
   connector: ConnectorResult,
@@ -58,22 +60,32 @@ export async function compareWithBase(
       `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    // BRK-* changes are reported as findings: the breaking ones and the process slips. Not a deleted
-    // apiProperties.json: REPO-REQUIRED-FILES reports the folder without it, and a second error
-    // would say the same of the same folder.
-    const reportedAs = new Map(
-      diff.changes
-        .filter(
-          (change) =>
-            change.ruleId.startsWith('BRK-') && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id,
-        )
-        .map((change) => [change, changeToFinding(change, connector, current, previous)] as const),
-    );
-    const findings = [...marked, ...reportedAs.values()].sort(compareFindings);
+    const reportedAs = new Map<Change, Finding>();
+    const added: Finding[] = [];
+    // BRK-* changes are reported as findings: the breaking ones and the process slips.
+    for (const change of diff.changes.filter(({ ruleId }) => ruleId.startsWith('BRK-'))) {
+      const reported = alreadyReported(change, marked);
+      const finding = reported ?? changeToFinding(change, connector, current, previous);
+      reportedAs.set(change, finding);
+      if (!reported) added.push(finding);
+    }
+    const findings = [...marked, ...added].sort(compareFindings);
     return { status: 'changed', findings, diff, basePath, reportedAs };
   } finally {
     await base.cleanup();
   }
+}
+
+/**
+ * The finding of this run that already reports the change, if any. A deleted apiProperties.json is
+ * REPO-REQUIRED-FILES's report of the folder without it, and a second error would say the same of the
+ * same folder; but only when the rule reported it: a configuration can turn the rule off, and the
+ * deletion must be a finding still. Paired with the change, the finding is listed once with it (the
+ * job summary), and the breaking changes counted are the findings that report them.
+ */
+function alreadyReported(change: Change, findings: readonly Finding[]): Finding | undefined {
+  if (change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id) return undefined;
+  return findings.find((finding) => reportsMissingFile(finding, CANONICAL_NAMES.apiProperties));
 }
 
 /**

@@ -120,9 +120,10 @@ function changeLine(
 }
 
 /**
- * Where the change is, in parentheses: a change that is a finding says the finding's severity and
- * place (its line at the commit under review, where the annotation is), and for a deletion where
- * it was in the base version; any other change its own place, linked when it is at that commit.
+ * Where the change is, in parentheses: a change that is a finding says the finding's severity, its
+ * rule when that is not the change's, and its place (its line at the commit under review, where the
+ * annotation is), and for a deletion where it was in the base version; any other change its own
+ * place, linked when it is at that commit.
  */
 function changePlace(
   change: ConnectorChange,
@@ -132,7 +133,10 @@ function changePlace(
   const at = changeLocation(change, shown);
   if (change.finding) {
     const inBase = at !== undefined && change.side === 'old' ? `; in the base version ${at}` : '';
-    return ` (${change.finding.severity} ${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
+    // A finding of another rule (REPO-REQUIRED-FILES for a deleted apiProperties.json) is named: the
+    // annotation on that place names it, and the findings by rule leave it out.
+    const rule = change.finding.ruleId === change.ruleId ? '' : `${inlineCode(change.finding.ruleId)} `;
+    return ` (${change.finding.severity} ${rule}${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
   }
   if (at === undefined) return '';
   const url =

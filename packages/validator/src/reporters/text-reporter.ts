@@ -113,14 +113,33 @@ function breakingChangesLine(
   // The failOn level does not matter here: breaking changes are counted apart from it.
   const { breaking } = judgeRun(result, 'never', breakingChangesFail);
   if (breaking === 0) return undefined;
-  const changes = `${plural(breaking, 'breaking change')} against ${comparedWithBase(result) ? printable(result.baseRef) : 'the base'}`;
   const one = breaking === 1;
+  const changes = `${plural(breaking, 'breaking change')} against ${comparedWithBase(result) ? printable(result.baseRef) : 'the base'}${reportedByOtherRules(result, one)}`;
   return breakingChangesFail
     ? paint('red', `${changes} ${one ? 'fails' : 'fail'} validation (--fail-on-breaking).`)
     : paint(
         'yellow',
         `${changes} ${one ? 'is' : 'are'} left to reviewers: --fail-on-breaking would fail on ${one ? 'it' : 'them'}.`,
       );
+}
+
+/**
+ * Which rules' findings report breaking changes that are no BRK-* finding of their own (a deleted
+ * apiProperties.json is REPO-REQUIRED-FILES's), as ` (1 reported as RULE)`: the count of breaking
+ * changes is then more than the BRK-* findings listed, and the reader must find the rest.
+ */
+function reportedByOtherRules(result: ValidationResult, one: boolean): string {
+  if (!comparedWithBase(result)) return '';
+  const byRule = new Map<string, number>();
+  for (const entry of result.diffs) {
+    for (const [change, finding] of entry.reportedAs ?? []) {
+      if (change.breaking && finding.ruleId !== change.ruleId)
+        byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+    }
+  }
+  if (byRule.size === 0) return '';
+  const parts = [...byRule].map(([ruleId, count]) => `${one ? '' : `${count} `}reported as ${ruleId}`);
+  return ` (${parts.join(', ')})`;
 }
 
 /** The counts in a few words: `2 errors, 1 warning, 0 info`. */

@@ -8,6 +8,7 @@ import {
 import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
+import type { Finding } from '../model/finding.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
@@ -42,15 +43,28 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
  * ConnectorArtifacts/assets), or of docs with a readme, is not.
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
+  const missing = missingFileStart(canonical);
   const misnamed = entries.find(
     (entry) => entry.type === 'file' && intendedConnectorFileName(entry.name, true) === canonical,
   );
-  if (misnamed)
-    return `The connector has no ${canonical}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
-  if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true)
-    return `The connector has no ${canonical}.`;
-  return `The connector has no ${canonical}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0]!.holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0]!.name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+
+/** How every REPO-REQUIRED-FILES message about the missing `canonical` begins, whatever follows. */
+function missingFileStart(canonical: string): string {
+  return `The connector has no ${canonical}`;
+}
+
+/**
+ * Whether a finding is REPO-REQUIRED-FILES's report of a folder without `canonical` (one of
+ * CANONICAL_NAMES): `validate --base` lets it stand for the deletion of apiProperties.json, when the
+ * run reported it (compare-with-base.ts).
+ */
+export function reportsMissingFile(finding: Pick<Finding, 'ruleId' | 'message'>, canonical: string): boolean {
+  return finding.ruleId === 'REPO-REQUIRED-FILES' && finding.message.startsWith(missingFileStart(canonical));
 }
 
 function hasControlCharacter(name: string): boolean {

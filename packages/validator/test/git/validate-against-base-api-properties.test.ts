@@ -1,22 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
 import { findRule } from '../../src/rules/index.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { formatText } from '../../src/reporters/index.js';
 import { judgeRun } from '../../src/thresholds.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 
 // `validate --base` and `diff` compare two versions with the same code: an apiProperties.json that
 // only one version has is one change of the file in both. A deleted one is an error of validation
-// (REPO-REQUIRED-FILES) and a breaking change of the diff, not a second finding beside the first.
+// (REPO-REQUIRED-FILES) and a breaking change of the diff, not a second finding beside the first;
+// but a finding of its own when the configuration turns REPO-REQUIRED-FILES off.
 
 const folder = 'certified-connectors/Contoso';
 
 /** The connector's files at dev, with or without apiProperties.json; the branch `pr` starts from it. */
-function repositoryWith(apiProperties: boolean) {
+function repositoryWith(apiProperties: boolean, config?: string) {
   const files = validConnectorFiles();
   if (!apiProperties) delete files['apiProperties.json'];
   const repo = createRepository('dev');
-  repo.write(connectorFiles(folder, files));
+  repo.write({
+    ...connectorFiles(folder, files),
+    ...(config === undefined ? {} : { '.connector-alm.yml': config }),
+  });
   repo.commitAll('dev: the base version');
   repo.git('checkout', '--quiet', '-b', 'pr');
   return repo;
@@ -49,6 +55,42 @@ describe('validateAgainstBase: an apiProperties.json that one version has', () =
     });
     expect(result.diffs[0]!.diff!.changes).toHaveLength(1);
     expect(judgeRun(result, 'never', true)).toMatchObject({ breaking: 1, failsBreaking: true });
+    // The finding that reports the deletion is REPO-REQUIRED-FILES's, the same object as in the
+    // findings: the job summary lists the two once, and the text report says where the count's change is.
+    const [change] = result.diffs[0]!.diff!.changes;
+    expect(result.diffs[0]!.reportedAs?.get(change!)).toBe(result.findings[0]);
+    expect(formatText(result)).toContain(
+      '\n1 breaking change against dev (reported as REPO-REQUIRED-FILES) is left to reviewers: --fail-on-breaking would fail on it.\n',
+    );
+  });
+
+  it('deleted while the configuration turns REPO-REQUIRED-FILES off, is a BRK finding of its own', async () => {
+    const repo = repositoryWith(true, 'rules:\n  REPO-REQUIRED-FILES: off\n');
+    repo.git('rm', '--quiet', `${folder}/apiProperties.json`);
+    repo.commitAll('pr: delete apiProperties.json');
+    const mergeBase = repo.git('rev-parse', 'dev').trim();
+
+    const config = await loadConfig({ cwd: repo.dir });
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, config, rules: [requiredFiles] });
+
+    // Nothing else says that the file is gone: the change is reported on the folder, as it was.
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-API-PROPERTIES-DELETED',
+        severity: 'error',
+        baseline: 'new',
+        file: folder,
+        line: 1,
+        column: 1,
+        message: `The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined. Keep apiProperties.json, and edit what it holds instead. (In the base version: ${mergeBase.slice(0, 12)}:${folder}/apiProperties.json:1:1.)`,
+      }),
+    ]);
+    const [change] = result.diffs[0]!.diff!.changes;
+    expect(result.diffs[0]!.reportedAs?.get(change!)).toBe(result.findings[0]);
+    expect(judgeRun(result, 'error', false)).toMatchObject({ breaking: 1, failsFindings: false });
+    expect(formatText(result)).toContain(
+      '\n1 breaking change against dev is left to reviewers: --fail-on-breaking would fail on it.\n',
+    );
   });
 
   it('added, is one change of the file, naming none of its properties', async () => {

@@ -390,6 +390,38 @@ describe('job summary', () => {
     ]);
   });
 
+  it("names the rule of a change's finding when another rule's finding reports it", () => {
+    // A deleted apiProperties.json is reported by REPO-REQUIRED-FILES: the findings by rule leave that
+    // finding out, so the change's line names it, as the annotation on the folder does.
+    const finding = locatedFinding({
+      ...tasksFinding('REPO-REQUIRED-FILES', 'error'),
+      message: 'The connector has no apiProperties.json.',
+      file: 'certified-connectors/Tasks',
+    });
+    const change = {
+      ruleId: 'BRK-API-PROPERTIES-DELETED',
+      breaking: true,
+      message: 'The file apiProperties.json has been deleted.',
+      file: '0123456789ab:certified-connectors/Tasks/apiProperties.json',
+      line: 1,
+      side: 'old' as const,
+    };
+    const summary = renderJobSummary(tasksResult([finding]), {
+      rulesDocUrl: 'https://x.test/rules.md',
+      changes: [
+        {
+          connector: 'certified-connectors/Tasks',
+          classification: 'breaking',
+          changes: [{ ...change, finding }],
+        },
+      ],
+    });
+    expect(summary.split('\n').filter((line) => line.startsWith('- '))).toEqual([
+      '- 💥 **breaking** [`BRK-API-PROPERTIES-DELETED`](https://x.test/rules.md#brk-api-properties-deleted): The file apiProperties.json has been deleted. (error `REPO-REQUIRED-FILES` certified-connectors/Tasks; in the base version 0123456789ab:certified-connectors/Tasks/apiProperties.json:1)',
+    ]);
+    expect(summary).not.toContain('### Findings by rule');
+  });
+
   it('counts a change that is a finding among the findings left out when the size limit cuts it', () => {
     const findings = Array.from({ length: 200 }, (_, index) =>
       locatedFinding({
