@@ -1,4 +1,5 @@
 import type { StoredSolution } from '@connector-alm/dataverse';
+import { shellWord } from '../shell-word.js';
 
 export interface DevServerSettings {
   environmentUrl: string;
@@ -60,9 +61,4 @@ function nothingServed(folder: string | undefined): string {
 
 function firstName(solutions: StoredSolution[]): string {
   return solutions.map((solution) => solution.uniqueName).sort((a, b) => a.localeCompare(b, 'en'))[0]!;
-}
-
-/** A path as one word of a POSIX shell line, so that the line can be pasted as it is. */
-function shellWord(text: string): string {
-  return /^[\w./:@%+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
