@@ -1165,6 +1165,16 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     );
   });
 
+  // As build-solution's: commander named one missing option per run.
+  it('package build names every option it lacks in one run, with the command line to copy, exit code 2', async () => {
+    const result = await run(workdir(), ['package', 'build', 'pkg.zip', '--connector-solution', 'c.zip']);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      'error: --intro and --flow-solution are missing. Give the intro.md for the certification team and the solution holding the connector and a sample flow: ' +
+        'connector-alm package build pkg.zip --intro <intro.md> --connector-solution c.zip --flow-solution <zip>.\n',
+    );
+  });
+
   /** A working folder with intro.md, connector.zip, flow.zip and flow-sjis.zip: a package to build. */
   async function shiftJisPackageSources(): Promise<string> {
     const cwd = workdir();
