@@ -1,6 +1,12 @@
-import { noSuchHostReason, socketFailureOf, UserError } from '@connector-alm/core';
+import {
+  noSuchHostReason,
+  optionWords,
+  socketFailureOf,
+  UserError,
+  type SaySetting,
+} from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
-import { API_URL_HINT } from './api-url.js';
+import { apiUrlHint, REQUESTING_MACHINE, THE_RUN } from './api-url.js';
 
 /**
  * Whether the API host has answered this client yet, and what a request that got no answer at all
@@ -19,6 +25,8 @@ export class ApiReachability {
     readonly apiUrl: string,
     /** How long one request may take (fetchWithTimeout), for the error when none answered in time. */
     private readonly timeoutMs: number,
+    /** How advice names the API URL and the machine: the CLI's words by default, or an action's. */
+    readonly say: SaySetting = optionWords,
   ) {}
 
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
@@ -31,10 +39,11 @@ export class ApiReachability {
   describe(error: unknown, attempts: number): UserError | undefined {
     const reason = connectionFailure(error);
     if (reason === undefined) return undefined;
+    const [where, machine, run] = [apiUrlHint(this.say), this.say(REQUESTING_MACHINE), this.say(THE_RUN)];
     if (reason === 'ENOTFOUND' && !this.answered) {
       const host = new URL(this.apiUrl).hostname;
       return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
-        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+        hint: `Check the API URL for a typo. ${where}`,
         cause: error,
       });
     }
@@ -43,7 +52,7 @@ export class ApiReachability {
       return new UserError(
         `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1000} s; gave up after ${times}.`,
         {
-          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between ${machine} and it; if they are right, run ${run} again later. ${where}`,
           cause: error,
         },
       );
@@ -51,8 +60,8 @@ export class ApiReachability {
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
       hint:
         reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
-          ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}`
-          : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+          ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and the API URL. ${where}`
+          : `Check the API URL and that ${machine} can reach it. ${where}`,
       cause: error,
     });
   }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolverSaysNoSuchHost, until } from '@connector-alm/testing';
-import { createMemoryLogger, UsageError } from '@connector-alm/core';
+import { createMemoryLogger, inputWords, optionWords, UsageError } from '@connector-alm/core';
 import { createGitHubClient, openPullRequest, type StartTimer } from '../src/index.js';
 import { manualTimers } from './helpers/manual-timers.js';
 import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
@@ -73,7 +74,7 @@ const resolverAnswers = await resolverSaysNoSuchHost();
       expect(error.message).toBe(
         `Could not reach the GitHub API at ${apiUrl}: DNS has no host named ${host} (ENOTFOUND).`,
       );
-      expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url.*\/api\/v3/);
+      expect(error.hint).toMatch(/--api-url \(or GITHUB_API_URL\).*\/api\/v3/);
       expect(sent).toHaveLength(1);
       expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(TOKEN);
     });
@@ -213,7 +214,60 @@ describe('an API URL that cannot be used is refused before any request', () => {
     })() as UsageError;
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toMatch(/^The GitHub API URL '.*' /);
-    expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url/);
+    expect(error.hint).toMatch(/--api-url \(or GITHUB_API_URL\)/);
     if (secret) expect(`${error.message} ${error.hint}`).not.toContain(secret);
+  });
+});
+
+// `pr --api-url http://127.0.0.1:1` told a laptop's user to check "that the runner can reach it" and
+// that the URL "is GITHUB_API_URL (the runner sets it; a step can override it in env:)", and an
+// action's user of --api-url: each is told in their own words.
+describe('advice about the API URL in the words of who reads it', () => {
+  // A port nothing listens on now (fetch refuses port 1 itself, as a "bad port").
+  let REFUSED: string;
+  beforeAll(async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    REFUSED = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise((resolve) => probe.close(resolve));
+  });
+  it.each([
+    [
+      'the CLI',
+      optionWords,
+      'Check the API URL and that this machine can reach it. It is --api-url (or GITHUB_API_URL): https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+    ],
+    [
+      'an action',
+      inputWords,
+      'Check the API URL and that the runner can reach it. It is GITHUB_API_URL (the runner sets it; a step can override it in env:): https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+    ],
+  ])('%s', async (_who, say, hint) => {
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: REFUSED,
+      logger: createMemoryLogger(),
+      retryAfterBaseMs: 1,
+      say,
+    });
+    const error = (await client.rest.users.getAuthenticated().catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toBe(
+      `Could not reach the GitHub API at ${REFUSED} (ECONNREFUSED) after 4 attempts.`,
+    );
+    expect(error.hint).toBe(hint);
+  });
+
+  it('a URL refused before any request', () => {
+    const refusal = (say: typeof optionWords) => {
+      try {
+        createGitHubClient({ token: TOKEN, baseUrl: 'api.github.com', logger: createMemoryLogger(), say });
+      } catch (e) {
+        return (e as UsageError).hint;
+      }
+    };
+    expect(refusal(optionWords)).not.toMatch(/runner|env:/);
+    expect(refusal(inputWords)).not.toContain('--api-url');
   });
 });
