@@ -223,14 +223,13 @@ describe('an API URL that cannot be used is refused before any request', () => {
 // that the URL "is GITHUB_API_URL (the runner sets it; a step can override it in env:)", and an
 // action's user of --api-url: each is told in their own words.
 describe('advice about the API URL in the words of who reads it', () => {
-  // A port nothing listens on now (fetch refuses port 1 itself, as a "bad port").
-  let REFUSED: string;
-  beforeAll(async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    REFUSED = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
-    await new Promise((resolve) => probe.close(resolve));
-  });
+  /** A connection that a proxy or a firewall keeps resetting: a passing failure, tried again. */
+  const resetting: typeof fetch = () =>
+    Promise.reject(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      }),
+    );
   it.each([
     [
       'the CLI',
@@ -245,16 +244,17 @@ describe('advice about the API URL in the words of who reads it', () => {
   ])('%s', async (_who, say, hint) => {
     const client = createGitHubClient({
       token: TOKEN,
-      baseUrl: REFUSED,
+      baseUrl: 'https://github.contoso.com/api/v3',
       logger: createMemoryLogger(),
       retryAfterBaseMs: 1,
+      fetch: resetting,
       say,
     });
     const error = (await client.rest.users.getAuthenticated().catch((e: unknown) => e)) as Error & {
       hint?: string;
     };
     expect(error.message).toBe(
-      `Could not reach the GitHub API at ${REFUSED} (ECONNREFUSED) after 4 attempts.`,
+      'Could not reach the GitHub API at https://github.contoso.com/api/v3 (ECONNRESET) after 4 attempts.',
     );
     expect(error.hint).toBe(hint);
   });
@@ -269,5 +269,49 @@ describe('advice about the API URL in the words of who reads it', () => {
     };
     expect(refusal(optionWords)).not.toMatch(/runner|env:/);
     expect(refusal(inputWords)).not.toContain('--api-url');
+  });
+});
+
+// As a host that does not exist: no attempt can pass, so the first says why, without 14 s of retries.
+describe('a port that no attempt can reach fails at the first request, saying why', () => {
+  /** The requests a client sends to `apiUrl`, and the error of reading the user. */
+  async function firstError(apiUrl: string) {
+    let sent = 0;
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: apiUrl,
+      logger: createMemoryLogger(),
+      retryAfterBaseMs: 1,
+      fetch: (input, init) => {
+        sent++;
+        return fetch(input, init);
+      },
+    });
+    const error = (await client.rest.users.getAuthenticated().catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    return { error, sent };
+  }
+
+  it('a port fetch refuses outright ("bad port")', async () => {
+    const { error, sent } = await firstError('http://127.0.0.1:1');
+    expect(error.message).toBe(
+      'Could not reach the GitHub API at http://127.0.0.1:1: fetch refuses port 1 ("bad port"), which belongs to another protocol.',
+    );
+    expect(error.hint).toMatch(/^Check the port in the API URL\. It is --api-url \(or GITHUB_API_URL\)/);
+    expect(sent).toBe(1);
+  });
+
+  it('a port of this machine where nothing listens', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const { error, sent } = await firstError(`http://127.0.0.1:${port}`);
+    expect(error.message).toBe(
+      `Could not reach the GitHub API at http://127.0.0.1:${port}: 127.0.0.1:${port} refused the connection (nothing listens there).`,
+    );
+    expect(error.hint).toMatch(/^Check the port in the API URL, and that the server it names is running\. /);
+    expect(sent).toBe(1);
   });
 });
