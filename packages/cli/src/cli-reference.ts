@@ -1,5 +1,5 @@
 import type { Argument, Command, Option } from 'commander';
-import { optionDefault } from './option-help.js';
+import { isRequired, optionDefault } from './option-help.js';
 import { createProgram } from './program.js';
 import { processIo } from './io.js';
 
@@ -77,7 +77,7 @@ function argumentLine(argument: Argument): string {
 }
 
 function optionLine(option: Option): string {
-  const details: string[] = option.mandatory ? ['Required.'] : [];
+  const details: string[] = isRequired(option) ? ['Required.'] : [];
   if (option.argChoices) details.push(`One of ${valueList(option.argChoices)}.`);
   const fallback = optionDefault(option);
   if (option.defaultValueDescription)

@@ -20,7 +20,7 @@ export function optionDefault(option: Option): string | undefined {
  * defaults that say nothing left out.
  */
 export function optionHelpDescription(option: Option): string {
-  const details: string[] = option.mandatory ? ['required'] : [];
+  const details: string[] = isRequired(option) ? ['required'] : [];
   if (option.argChoices)
     details.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
   const fallback = optionDefault(option);
@@ -28,6 +28,23 @@ export function optionHelpDescription(option: Option): string {
   if (option.envVar !== undefined) details.push(`env: ${option.envVar}`);
   if (details.length === 0) return option.description;
   return option.description ? `${option.description} (${details.join(', ')})` : `(${details.join(', ')})`;
+}
+
+const checkedByAction = new WeakSet<Option>();
+
+/**
+ * Marks an option that the command requires but checks itself, with the others it needs: commander
+ * refuses a missing mandatory option before the action runs, so a command that needs several named
+ * one per run. --help and docs/cli.md still say it is required.
+ */
+export function requiredByAction(option: Option): Option {
+  checkedByAction.add(option);
+  return option;
+}
+
+/** Whether --help and docs/cli.md say the option is required: commander's mandatory ones and requiredByAction's. */
+export function isRequired(option: Option): boolean {
+  return option.mandatory || checkedByAction.has(option);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -285,6 +286,50 @@ describe('a certificate file: a key that cannot be read is located at the file, 
     const result = await exportIt();
     expect(result.err).toBe(`certs/app.pem: error: ${message}\n`);
     expect(result.code).toBe(2);
+  });
+});
+
+// dev-server's banner exported the environment URL, tenant and app, but the login host had to be typed
+// on every command: without it, export signed in at login.microsoftonline.com with the dev app.
+describe('AZURE_AUTHORITY_HOST: the login host when --authority-host is not given', () => {
+  const env = (authorityHost: string) => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+    AZURE_AUTHORITY_HOST: authorityHost,
+  });
+  /** A loopback URL where nothing listens now, as a dev-server that was stopped leaves its variable. */
+  async function stoppedServer(): Promise<string> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  it('signs in there', async () => {
+    const io = memoryIo(cwd, env(server.authorityHost));
+    expect(await runCli(['export', 'CliSolution', '-o', 'from-variable.zip'], io)).toBe(0);
+    expect(io.err()).toBe('');
+    expect(existsSync(path.join(cwd, 'from-variable.zip'))).toBe(true);
+  });
+
+  it('gives way to --authority-host', async () => {
+    const io = memoryIo(cwd, env(await stoppedServer()));
+    const argv = ['export', 'CliSolution', '-o', 'from-option.zip', '--authority-host', server.authorityHost];
+    expect(await runCli(argv, io)).toBe(0);
+    expect(io.err()).toBe('');
+  });
+
+  it('is what the advice names when it gave the login host', async () => {
+    const stopped = await stoppedServer();
+    const io = memoryIo(cwd, env(stopped));
+    expect(await runCli(['export', 'CliSolution', '-o', 'nowhere.zip'], io)).toBe(1);
+    expect(io.err()).toBe(
+      `error: Could not reach the Entra ID token endpoint at ${stopped}: ${stopped.slice('http://'.length)} refused the connection (nothing listens there). If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check AZURE_AUTHORITY_HOST.\n`,
+    );
+    expect(io.out() + io.err()).not.toContain(SECRET);
   });
 });
 

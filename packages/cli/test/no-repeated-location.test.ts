@@ -483,7 +483,7 @@ const CASES: Case[] = [
     env: DATAVERSE_ENV,
     location: 'src',
     message:
-      /^is a folder, not a solution zip\. Pack it first \(connector-alm pack <this folder> <solution\.zip>/,
+      /^is a folder, not a solution zip\. It is an unpacked solution: pack it first \(connector-alm pack <this folder> <solution\.zip>\)/,
     exitCode: 2,
   },
   {

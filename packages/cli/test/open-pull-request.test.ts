@@ -105,7 +105,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, { GITHUB_API_URL: scenario.github.url, ...NO_WRITE_INTERVAL });
     expect(await pr([CONNECTOR, '--token', scenario.contributor.token], io)).toBe(0);
     expect(io.err()).toMatch(
-      /^warning: --token shows the token to other users of this machine \(in the process list\) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead\.$/m,
+      /^warning: --token shows the token to other users of this machine \(in the process list\) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e\.g\. GITHUB_TOKEN=\$\(gh auth token\) connector-alm pr … with the GitHub CLI signed in as the fork owner\.$/m,
     );
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);
@@ -510,7 +510,7 @@ describe('connector-alm pr with an API URL it cannot use: one line at once, exit
           .split('\n')
           .filter((line) => line.startsWith('error:')),
       ).toEqual([
-        'error: Could not reach the GitHub API at https://github.contoso.invalid/api/v3: DNS has no host named github.contoso.invalid (ENOTFOUND). Check the API URL for a typo. It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+        'error: Could not reach the GitHub API at https://github.contoso.invalid/api/v3: DNS has no host named github.contoso.invalid (ENOTFOUND). Check the API URL for a typo. It is --api-url (or GITHUB_API_URL): https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
       ]);
       expect(io.err()).not.toMatch(/^\s+at /m);
       expect(io.out() + io.err()).not.toContain(TOKEN);

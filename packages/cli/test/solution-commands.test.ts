@@ -841,6 +841,10 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const other = await run(cwd, [...build, '--existing', HIL, '--publisher', 'Contoso']);
       expect(other).toMatchObject({ code: 2, out: '' });
       expect(other.err).toMatch(/^error: --prefix is missing\./);
+      // Said of the publisher given, with the existing solution's own, and no --existing to add.
+      expect(other.err).toBe(
+        `error: --prefix is missing. Give the customization prefix of Contoso (${path.relative(cwd, HIL)} gives only that of its own publisher, CAT): connector-alm build-solution custom-connectors/Human-in-the-Loop --out hil.zip --publisher Contoso --prefix <prefix> --existing ${HIL}.\n`,
+      );
       const built = await run(cwd, [
         ...build,
         '--existing',
@@ -1052,8 +1056,48 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     ]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(
-      /^error: --publisher is missing\. Give the publisher's unique name, .*or --existing/,
+      /^error: --publisher is missing\. Give the publisher's unique name: .*or, to update the solution the connectors came from, give it instead of --publisher: .* --existing <solution>\.$/m,
     );
+  });
+
+  // Commander refused a missing --out before anything else, and the settings stopped at the first
+  // missing one: a new user learnt of --out, --unique-name, --publisher and --prefix in four runs.
+  it('names every option build-solution lacks in one run, with the command line to copy, exit code 2', async () => {
+    const cwd = workdir();
+    const folder = path.join('custom-connectors', 'Contoso Tasks');
+    const result = await run(cwd, ['build-solution', folder]);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      "error: --out, --unique-name, --publisher and --prefix are missing. Give the solution zip to write, the solution's unique name, the publisher's unique name and the publisher's customization prefix: " +
+        `connector-alm build-solution '${folder}' --out <zip> --unique-name <name> --publisher <uniqueName> --prefix <prefix>; ` +
+        'or, to update the solution the connectors came from, give it instead of --unique-name, --publisher and --prefix: ' +
+        `connector-alm build-solution '${folder}' --out <zip> --existing <solution>.\n`,
+    );
+  });
+
+  it('keeps the options given in the command line it suggests, and offers no --existing for --out alone', async () => {
+    const given = ['build-solution', 'a', 'b', '--existing', 'old.zip', '--solution-version', '2.0'];
+    // --existing is read first: a missing zip is said as such, before the options.
+    expect((await run(workdir(), given)).err).toMatch(/^\S*old\.zip: error: does not exist\./);
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const result = await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      '--existing',
+      HIL,
+      '--solution-version',
+      '2.0',
+    ]);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      `error: --out is missing. Give the solution zip to write: connector-alm build-solution custom-connectors/Human-in-the-Loop --out <zip> --solution-version 2.0 --existing ${HIL}.\n`,
+    );
+  });
+
+  it('says build-solution --help requires --out, which the command checks itself', async () => {
+    const help = await run(workdir(), ['build-solution', '--help']);
+    expect(help.out.replace(/\s+/g, ' ')).toContain('-o, --out <zip> the solution zip to write (required)');
   });
 
   it('packs both kinds from a folder unpacked from both exports', async () => {
@@ -1224,6 +1268,16 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
     expect(checked.out).toBe('');
     expect(checked.err).toBe(
       'connector.zip: error: is a solution zip (it has solution.xml at its root), not a certification package. The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too.\n',
+    );
+  });
+
+  // As build-solution's: commander named one missing option per run.
+  it('package build names every option it lacks in one run, with the command line to copy, exit code 2', async () => {
+    const result = await run(workdir(), ['package', 'build', 'pkg.zip', '--connector-solution', 'c.zip']);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      'error: --intro and --flow-solution are missing. Give the intro.md for the certification team and the solution holding the connector and a sample flow: ' +
+        'connector-alm package build pkg.zip --intro <intro.md> --connector-solution c.zip --flow-solution <zip>.\n',
     );
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { cannotRunAsNobody, REPO_ROOT, spawnAsNobody, temporaryFolders } from '@connector-alm/testing';
 
@@ -120,5 +120,24 @@ if (nobodyCannot) console.warn(`Skipping the tests of folders the user may not r
     const run = spawnAsNobody(process.execPath, [CLI, 'validate', given], { cwd });
     expect(run.stderr).toBe(`${refused}: error: ${DENIED}\n`);
     expect(run.status).toBe(2);
+  });
+});
+
+// GEN-UNREADABLE said "apiProperties.json could not be read (EACCES)." with nothing to do about it,
+// where unpack said of its zip what the permission is and what to check.
+(nobodyCannot ? describe.skip : describe)('validate, as a user who may not read a connector file', () => {
+  it('says so in the words of the other commands, on the finding of the file', () => {
+    const cwd = folders.make();
+    chmodSync(cwd, 0o755);
+    const connector = path.join(cwd, 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.join(REPO_ROOT, 'examples', 'certified-connectors', 'Contoso Tasks'), connector, {
+      recursive: true,
+    });
+    chmodSync(path.join(connector, 'apiProperties.json'), 0o000);
+    const run = spawnAsNobody(process.execPath, [CLI, 'validate', 'certified-connectors'], { cwd });
+    expect(run.stdout).toContain(
+      `${path.join('certified-connectors', 'Contoso Tasks', 'apiProperties.json')}:1:1 error GEN-UNREADABLE apiProperties.json cannot be read: permission denied (EACCES). Check that the user who runs connector-alm may read it and enter each folder on the way to it.\n`,
+    );
+    expect(run.status).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ export * from './message-urls.js';
 export * from './echoed-secrets.js';
 export * from './request-echo.js';
 export * from './socket-failure.js';
+export * from './loopback-host.js';
 export * from './bounded-body.js';
 export * from './byte-order-mark.js';
 export * from './json-depth.js';

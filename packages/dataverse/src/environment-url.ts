@@ -1,13 +1,9 @@
-import { withoutSecrets, type Setting } from '@connector-alm/core';
+import { isLoopbackHost, withoutSecrets, type Setting } from '@connector-alm/core';
 import { ConnectionSettingError } from './connection-setting-error.js';
 import { AUTHORITY_HOST, ENVIRONMENT_URL } from './setting-words.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** True for localhost, 127.0.0.0/8 and ::1: the only hosts we talk to over plain http. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
+/** The only hosts we talk to over plain http; moved to core, where the GitHub client reads it too. */
+export { isLoopbackHost };
 
 /**
  * Parses a service base URL (an environment URL or an authority host) into its origin. Tokens and

@@ -7,6 +7,7 @@
 export { systemClock, createManualClock, type Clock, type ManualClock, type Timer } from './clock.js';
 export { parseServiceUrl, isLoopbackHost, ENVIRONMENT_URL_KIND } from './environment-url.js';
 export { ConnectionSettingError } from './connection-setting-error.js';
+export { AUTHORITY_HOST } from './setting-words.js';
 export { resolveCloud, CLOUD_NAMES, type CloudName, type CloudSettings } from './clouds.js';
 export type { ClientCredential } from './auth/credentials.js';
 export { GITHUB_OIDC_AUDIENCE } from './auth/credentials.js';

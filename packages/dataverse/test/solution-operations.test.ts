@@ -11,7 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { createMemoryLogger, UsageError, UserError } from '@connector-alm/core';
+import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import {
   componentParametersFromSettings,
   exportSolution,
@@ -165,18 +165,69 @@ describe('import', () => {
     expect(server.requests.length).toBe(start);
   });
 
-  it('says that a folder is not a solution zip, and to pack it first', async () => {
+  it('says that an unpacked solution folder is not a solution zip, and to pack it first', async () => {
+    mkdirSync(path.join(folder, 'Other'));
+    writeFileSync(path.join(folder, 'Other', 'Solution.xml'), '<ImportExportXml/>');
     const { client } = connectToLocal(server);
     const start = server.requests.length;
     const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(UserError);
+    expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
     expect((error as UserError).hint).toBe(
-      'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
+      'It is an unpacked solution: pack it first (connector-alm pack <this folder> <solution.zip>), then import the zip.',
     );
     expect(server.requests.length).toBe(start);
+    // In a workflow, in its words.
+    const { client: action } = connectToLocal(server, { say: inputWords });
+    const refused = await importSolution(action, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as UserError).hint).toBe(
+      'It is an unpacked solution: pack it first (the pack-solution action), then import the zip.',
+    );
+  });
+
+  // `import customHIL`, a folder holding customHIL_1_0_0_3.zip and the solution unpacked, was told to
+  // pack the folder, which is no unpacked solution.
+  it('names the zips a folder holds, and the unpacked solution in it to pack, instead of packing the folder', async () => {
+    const { client } = connectToLocal(server);
+    const attempt = async (): Promise<UserError> =>
+      (await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+        (e: unknown) => e,
+      )) as UserError;
+    mkdirSync(path.join(folder, 'unpacked', 'Other'), { recursive: true });
+    writeFileSync(path.join(folder, 'unpacked', 'Other', 'Solution.xml'), '<ImportExportXml/>');
+    expect((await attempt()).hint).toBe(
+      'It holds no zip: pack the unpacked solution in unpacked first (connector-alm pack <that folder> <solution.zip>), then import the zip.',
+    );
+    writeFileSync(path.join(folder, 'customHIL_1_0_0_3.zip'), contoso);
+    const one = await attempt();
+    expect(one).toBeInstanceOf(UsageError);
+    expect(locatedMessage(one)).toBe(`${folder}: is a folder, not a solution zip.`);
+    expect(one.hint).toBe(
+      'It holds one, customHIL_1_0_0_3.zip: give that zip. Or pack the unpacked solution in unpacked first (connector-alm pack <that folder> <solution.zip>), then import the zip.',
+    );
+    // Those in the folder first, then those of its folders; none deeper.
+    writeFileSync(path.join(folder, 'unpacked', 'old.zip'), contoso);
+    mkdirSync(path.join(folder, 'unpacked', 'deeper'));
+    writeFileSync(path.join(folder, 'unpacked', 'deeper', 'deep.zip'), contoso);
+    writeFileSync(path.join(folder, 'a.zip'), contoso);
+    expect((await attempt()).hint).toMatch(
+      /^It holds 3 zips, a\.zip, customHIL_1_0_0_3\.zip, unpacked\/old\.zip: give the one to import\. Or pack /,
+    );
+  });
+
+  it('says what to give for a folder that holds no solution at all', async () => {
+    const { client } = connectToLocal(server);
+    const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
+    expect((error as UserError).hint).toBe(
+      'Give the solution zip to import: an export, or a zip that pack or build-solution wrote.',
+    );
   });
 
   // ELOOP was not among the codes the reader knew: "cannot be read (ELOOP).", a user error but not a

@@ -1,6 +1,13 @@
-import { BodyTooLarge, formatByteLimit, readBodyWithin, UserError } from '@connector-alm/core';
+import {
+  BodyTooLarge,
+  formatByteLimit,
+  optionWords,
+  readBodyWithin,
+  UserError,
+  type SaySetting,
+} from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
-import { API_URL_HINT } from './api-url.js';
+import { apiUrlHint, REQUESTING_MACHINE } from './api-url.js';
 
 /**
  * The most bytes of one GitHub API answer. The longest this package asks for is a blob, which the API
@@ -59,14 +66,19 @@ export function boundedAnswers(fetchFn: typeof fetch, limitBytes: number): typeo
  * endless answer, so it is not sent again. It must come before plugin-retry in Octokit.plugin(), which
  * would otherwise retry the status 500 that @octokit/request gives every failed fetch.
  */
-export function refuseEndlessAnswers(octokit: Pick<Octokit, 'hook'>): void {
+export function refuseEndlessAnswers(
+  octokit: Pick<Octokit, 'hook'>,
+  /** The client's constructor options: createGitHubClient passes its advice words (`say`) in them. */
+  options: object = {},
+): void {
+  const say = (options as { say?: SaySetting }).say ?? optionWords;
   octokit.hook.error('request', (error) => {
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof GitHubAnswerTooLarge)
       throw new UserError(
         `The answer from ${cause.url} went on past ${formatByteLimit(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
         {
-          hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
+          hint: `Something other than GitHub answered: check the API URL and any proxy between ${say(REQUESTING_MACHINE)} and it. ${apiUrlHint(say)}`,
           cause,
         },
       );

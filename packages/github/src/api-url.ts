@@ -4,11 +4,29 @@ import {
   withoutSecrets,
   withoutTrailingSlashes,
   type SaySetting,
+  type Setting,
 } from '@connector-alm/core';
 
+/**
+ * Where the API root comes from, as the one who reads the advice sets it: the CLI's option and the
+ * variable it falls back on, or the variable the runner sets for a workflow. A pr user was told of the
+ * runner and a step's env:, an action's user of --api-url.
+ */
+export const API_URL: Setting = {
+  option: '--api-url (or GITHUB_API_URL)',
+  input: 'GITHUB_API_URL (the runner sets it; a step can override it in env:)',
+};
+
+/** The machine that sends the requests, as its user knows it: no setting, but said the same way. */
+export const REQUESTING_MACHINE: Setting = { option: 'this machine', input: 'the runner' };
+
+/** What to run again when GitHub could not be reached this time. */
+export const THE_RUN: Setting = { option: 'the command', input: 'the job' };
+
 /** Where the API root comes from and what it looks like, for the hints of every error about it. */
-export const API_URL_HINT =
-  'It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.';
+export function apiUrlHint(say: SaySetting): string {
+  return `It is ${say(API_URL)}: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.`;
+}
 
 // The action reads its token from its input alone; the CLI also from the environment.
 const TOKEN_SETTING = { option: '--token or GITHUB_TOKEN', input: 'the token input' };
@@ -21,7 +39,7 @@ const TOKEN_SETTING = { option: '--token or GITHUB_TOKEN', input: 'the token inp
  */
 export function parseApiUrl(text: string, say: SaySetting = optionWords): string {
   const refuse = (what: string) =>
-    new UsageError(`The GitHub API URL '${withoutSecrets(text)}' ${what}.`, { hint: API_URL_HINT });
+    new UsageError(`The GitHub API URL '${withoutSecrets(text)}' ${what}.`, { hint: apiUrlHint(say) });
   let url: URL;
   try {
     url = new URL(text.trim());

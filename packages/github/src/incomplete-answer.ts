@@ -1,5 +1,6 @@
-import { UserError } from '@connector-alm/core';
+import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
+import { REQUESTING_MACHINE, THE_RUN } from './api-url.js';
 
 /**
  * An answer whose JSON body stopped before its end: the request timeout ended it half way, or the
@@ -61,11 +62,12 @@ export function describeIncompleteAnswer(
   error: unknown,
   attempts: number,
   timeoutMs: number,
+  say: SaySetting = optionWords,
 ): UserError | undefined {
   if (!(error instanceof IncompleteAnswer)) return undefined;
   const times = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
   return new UserError(`${error.message}; gave up after ${times}.`, {
-    hint: `The connection ended, or the ${timeoutMs / 1000} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between the runner and GitHub. Run the job again later; if it keeps happening, check that proxy.`,
+    hint: `The connection ended, or the ${timeoutMs / 1000} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between ${say(REQUESTING_MACHINE)} and GitHub. Run ${say(THE_RUN)} again later; if it keeps happening, check that proxy.`,
     cause: error,
   });
 }

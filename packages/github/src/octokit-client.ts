@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import { UsageError, type Logger, type SaySetting } from '@connector-alm/core';
+import { optionWords, UsageError, type Logger, type SaySetting } from '@connector-alm/core';
 import { boundedAnswers, MAX_GITHUB_ANSWER_BYTES, refuseEndlessAnswers } from './answer-size.js';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
@@ -83,7 +83,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     });
   }
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options.baseUrl, options.say), timeoutMs);
+  const say = options.say ?? optionWords;
+  const reachability = new ApiReachability(parseApiUrl(options.baseUrl, say), timeoutMs, say);
   const retries = options.rateLimitRetries ?? 3;
   const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const onLimit =
@@ -112,6 +113,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
+    // For the plugins' advice (refuseEndlessAnswers), as for the hook below.
+    say,
     request: {
       fetch: fetchWithTimeout(
         boundedAnswers(options.fetch ?? fetch, options.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
@@ -158,7 +161,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   client.hook.error('request', (failure) => {
     const error = withoutEchoedToken(failure, options.token);
     const tries = attemptOf(error);
-    throw describeIncompleteAnswer(error, tries, timeoutMs) ?? reachability.describe(error, tries) ?? error;
+    throw (
+      describeIncompleteAnswer(error, tries, timeoutMs, say) ?? reachability.describe(error, tries) ?? error
+    );
   });
   return client;
 }

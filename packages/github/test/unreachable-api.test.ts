@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolverSaysNoSuchHost, until } from '@connector-alm/testing';
-import { createMemoryLogger, UsageError } from '@connector-alm/core';
+import { createMemoryLogger, inputWords, optionWords, UsageError } from '@connector-alm/core';
 import { createGitHubClient, openPullRequest, type StartTimer } from '../src/index.js';
 import { manualTimers } from './helpers/manual-timers.js';
 import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
@@ -73,7 +74,7 @@ const resolverAnswers = await resolverSaysNoSuchHost();
       expect(error.message).toBe(
         `Could not reach the GitHub API at ${apiUrl}: DNS has no host named ${host} (ENOTFOUND).`,
       );
-      expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url.*\/api\/v3/);
+      expect(error.hint).toMatch(/--api-url \(or GITHUB_API_URL\).*\/api\/v3/);
       expect(sent).toHaveLength(1);
       expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(TOKEN);
     });
@@ -213,7 +214,104 @@ describe('an API URL that cannot be used is refused before any request', () => {
     })() as UsageError;
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toMatch(/^The GitHub API URL '.*' /);
-    expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url/);
+    expect(error.hint).toMatch(/--api-url \(or GITHUB_API_URL\)/);
     if (secret) expect(`${error.message} ${error.hint}`).not.toContain(secret);
+  });
+});
+
+// `pr --api-url http://127.0.0.1:1` told a laptop's user to check "that the runner can reach it" and
+// that the URL "is GITHUB_API_URL (the runner sets it; a step can override it in env:)", and an
+// action's user of --api-url: each is told in their own words.
+describe('advice about the API URL in the words of who reads it', () => {
+  /** A connection that a proxy or a firewall keeps resetting: a passing failure, tried again. */
+  const resetting: typeof fetch = () =>
+    Promise.reject(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      }),
+    );
+  it.each([
+    [
+      'the CLI',
+      optionWords,
+      'Check the API URL and that this machine can reach it. It is --api-url (or GITHUB_API_URL): https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+    ],
+    [
+      'an action',
+      inputWords,
+      'Check the API URL and that the runner can reach it. It is GITHUB_API_URL (the runner sets it; a step can override it in env:): https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+    ],
+  ])('%s', async (_who, say, hint) => {
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: 'https://github.contoso.com/api/v3',
+      logger: createMemoryLogger(),
+      retryAfterBaseMs: 1,
+      fetch: resetting,
+      say,
+    });
+    const error = (await client.rest.users.getAuthenticated().catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toBe(
+      'Could not reach the GitHub API at https://github.contoso.com/api/v3 (ECONNRESET) after 4 attempts.',
+    );
+    expect(error.hint).toBe(hint);
+  });
+
+  it('a URL refused before any request', () => {
+    const refusal = (say: typeof optionWords) => {
+      try {
+        createGitHubClient({ token: TOKEN, baseUrl: 'api.github.com', logger: createMemoryLogger(), say });
+      } catch (e) {
+        return (e as UsageError).hint;
+      }
+    };
+    expect(refusal(optionWords)).not.toMatch(/runner|env:/);
+    expect(refusal(inputWords)).not.toContain('--api-url');
+  });
+});
+
+// As a host that does not exist: no attempt can pass, so the first says why, without 14 s of retries.
+describe('a port that no attempt can reach fails at the first request, saying why', () => {
+  /** The requests a client sends to `apiUrl`, and the error of reading the user. */
+  async function firstError(apiUrl: string) {
+    let sent = 0;
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: apiUrl,
+      logger: createMemoryLogger(),
+      retryAfterBaseMs: 1,
+      fetch: (input, init) => {
+        sent++;
+        return fetch(input, init);
+      },
+    });
+    const error = (await client.rest.users.getAuthenticated().catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    return { error, sent };
+  }
+
+  it('a port fetch refuses outright ("bad port")', async () => {
+    const { error, sent } = await firstError('http://127.0.0.1:1');
+    expect(error.message).toBe(
+      'Could not reach the GitHub API at http://127.0.0.1:1: fetch refuses port 1 ("bad port"), which belongs to another protocol.',
+    );
+    expect(error.hint).toMatch(/^Check the port in the API URL\. It is --api-url \(or GITHUB_API_URL\)/);
+    expect(sent).toBe(1);
+  });
+
+  it('a port of this machine where nothing listens', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const { error, sent } = await firstError(`http://127.0.0.1:${port}`);
+    expect(error.message).toBe(
+      `Could not reach the GitHub API at http://127.0.0.1:${port}: 127.0.0.1:${port} refused the connection (nothing listens there).`,
+    );
+    expect(error.hint).toMatch(/^Check the port in the API URL, and that the server it names is running\. /);
+    expect(sent).toBe(1);
   });
 });

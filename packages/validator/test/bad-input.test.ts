@@ -143,7 +143,12 @@ describe('GEN-UNREADABLE', () => {
     const folder = writeConnector(validConnectorFiles());
     symlinkSync(path.join(folder, 'missing.png'), path.join(folder, 'icon.png'));
     const result = await validateFolder(folder, { cwd: path.dirname(folder) });
-    expect(result.findings.find((f) => f.ruleId === 'GEN-UNREADABLE')?.file).toMatch(/icon\.png$/);
+    const finding = result.findings.find((f) => f.ruleId === 'GEN-UNREADABLE');
+    expect(finding?.file).toMatch(/icon\.png$/);
+    // As the commands say a path that is such a link; it said "could not be read (ENOENT)".
+    expect(finding?.message).toBe(
+      `icon.png is a symbolic link that leads nowhere (to '${path.join(folder, 'missing.png')}'). Commit the file itself in place of the link.`,
+    );
   });
 
   it('stays quiet on readable files', async () => {

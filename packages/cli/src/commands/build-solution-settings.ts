@@ -1,4 +1,3 @@
-import { UsageError } from '@connector-alm/core';
 import {
   checkSolutionVersion,
   checkVersion,
@@ -7,6 +6,7 @@ import {
   type BuildSolutionOptions,
   type ManifestSettings,
 } from '@connector-alm/solution';
+import type { MissingOption } from '../missing-options.js';
 
 /** The solution settings of build-solution as given on the command line; undefined where left out. */
 export interface GivenSettings {
@@ -28,11 +28,13 @@ export interface ResolvedSettings {
   warning?: string;
 }
 
-function missing(option: string, what: string): UsageError {
-  return new UsageError(`${option} is missing.`, {
-    hint: `Give ${what}, or --existing with the solution the connectors came from: its own is the default.`,
-  });
+/** The settings that neither the command line nor the existing solution gives, each as its option. */
+export interface MissingSettings {
+  missing: MissingOption[];
 }
+
+/** The settings that --existing gives, while its publisher is the one built for. */
+export const FROM_EXISTING = ['--unique-name', '--publisher', '--prefix'];
 
 /**
  * build-solution's settings: those given win; the others are those of the existing solution
@@ -40,23 +42,31 @@ function missing(option: string, what: string): UsageError {
  * connectors extracted from it updates that solution, under its publisher, at the version after its
  * own. The publisher's prefix, name and option value prefix are the existing one's only while the
  * publisher is: another publisher's are not known. A version lower than the existing one is refused
- * (Dataverse refuses to import it over that one); the same one is warned of.
+ * (Dataverse refuses to import it over that one); the same one is warned of. The required settings
+ * that neither gives are all returned as missing, so that one run names them all.
  */
 export function resolveSettings(
   given: GivenSettings,
   existing: { settings: ManifestSettings; source: string } | undefined,
-): ResolvedSettings {
+): ResolvedSettings | MissingSettings {
   const from = existing?.settings;
   const uniqueName = given.uniqueName ?? (from?.uniqueName || undefined);
-  if (uniqueName === undefined) throw missing('--unique-name', "the solution's unique name");
   const publisherName = given.publisher ?? (from?.publisher.uniqueName || undefined);
-  if (publisherName === undefined) throw missing('--publisher', "the publisher's unique name");
   // The existing publisher's details, while the publisher is that one (unique names ignore case).
   const samePublisher =
-    from !== undefined && from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
+    from !== undefined &&
+    publisherName !== undefined &&
+    from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
   const ownPublisher = samePublisher ? from.publisher : undefined;
   const prefix = given.prefix ?? (ownPublisher?.prefix || undefined);
-  if (prefix === undefined) throw missing('--prefix', "the publisher's customization prefix");
+  if (uniqueName === undefined || publisherName === undefined || prefix === undefined) {
+    const missing: MissingOption[] = [];
+    if (uniqueName === undefined) missing.push({ long: '--unique-name', what: "the solution's unique name" });
+    if (publisherName === undefined)
+      missing.push({ long: '--publisher', what: "the publisher's unique name" });
+    if (prefix === undefined) missing.push({ long: '--prefix', what: prefixWanted(publisherName, existing) });
+    return { missing };
+  }
   const displayName =
     given.displayName ??
     (from && from.uniqueName === uniqueName && from.displayName ? from.displayName : undefined);
@@ -89,4 +99,17 @@ export function resolveSettings(
     },
     ...(warning ? { warning } : {}),
   };
+}
+
+/**
+ * What --prefix must give: said of the publisher given when --existing has another one, whose prefix
+ * is no default for it ("another publisher needs --prefix").
+ */
+function prefixWanted(
+  publisher: string | undefined,
+  existing: { settings: ManifestSettings; source: string } | undefined,
+): string {
+  const own = existing?.settings.publisher.uniqueName;
+  if (publisher === undefined || !own) return "the publisher's customization prefix";
+  return `the customization prefix of ${publisher} (${existing!.source} gives only that of its own publisher, ${own})`;
 }

@@ -7,15 +7,27 @@ import {
   readSolution,
   type BuiltConnector,
 } from '@connector-alm/solution';
-import { optionDefaultingTo } from '../option-help.js';
+import {
+  commandLine,
+  inWords,
+  missingOptionsError,
+  missingRequiredOptions,
+  type MissingOption,
+} from '../missing-options.js';
+import { optionDefaultingTo, requiredByAction } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
-import { FIRST_VERSION, resolveSettings, type GivenSettings } from './build-solution-settings.js';
+import {
+  FIRST_VERSION,
+  FROM_EXISTING,
+  resolveSettings,
+  type GivenSettings,
+} from './build-solution-settings.js';
 import { namingSolutionOptions } from './solution-options.js';
 
 /** As commander gives them: the settings as given, the option value prefix still as its text. */
 interface BuildOptions extends Omit<GivenSettings, 'optionValuePrefix'> {
-  out: string;
+  out?: string;
   optionValuePrefix?: string;
   existing?: string;
   format: 'text' | 'json';
@@ -27,7 +39,9 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .command('build-solution')
     .description('build a connector-only unmanaged solution zip from PowerPlatformConnectors folders')
     .argument('<connector-folder...>', 'folders holding apiDefinition.swagger.json and apiProperties.json')
-    .requiredOption('-o, --out <zip>', 'the solution zip to write')
+    // Required, but checked by the action with the solution settings, so that one run names every
+    // option missing (commander's requiredOption stops at the first).
+    .addOption(requiredByAction(new Option('-o, --out <zip>', 'the solution zip to write')))
     .addOption(
       optionDefaultingTo(
         '--unique-name <name>',
@@ -82,10 +96,10 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies; its unique name, publisher and version are the defaults',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (folders: string[], options: BuildOptions) => {
+    .action(async (folders: string[], options: BuildOptions, command: Command) => {
       const { io } = context;
       // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
-      if (!options.out.toLowerCase().endsWith('.zip'))
+      if (options.out !== undefined && !options.out.toLowerCase().endsWith('.zip'))
         throw new UsageError('must end in .zip.', {
           location: { file: options.out },
           hint: 'Give --out the solution zip to write; Dataverse imports a solution only from a .zip file.',
@@ -95,7 +109,6 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         optionValueText === undefined
           ? undefined
           : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-      const zip = path.resolve(io.cwd, options.out);
       // Its environment variables too: those the connectors refer to are carried into the build.
       const existingSolution =
         options.existing === undefined
@@ -108,12 +121,22 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         source: shownExisting!,
         environmentVariables: existingSolution.environmentVariables,
       };
-      const { settings, warning } = await namingSolutionOptions(() =>
+      const resolved = await namingSolutionOptions(() =>
         resolveSettings(
           { ...options, optionValuePrefix: optionValue },
           existingSolution && { settings: existingSolution.settings, source: shownExisting! },
         ),
       );
+      if ('missing' in resolved || options.out === undefined) {
+        // --out first, as --help lists it.
+        const missing = [
+          ...missingRequiredOptions(command),
+          ...('missing' in resolved ? resolved.missing : []),
+        ];
+        throw missingOptionsError(command, missing, existingInstead(command, missing, options.existing));
+      }
+      const { settings, warning } = resolved;
+      const zip = path.resolve(io.cwd, options.out);
       if (warning) io.stderr.write(`warning: ${printable(warning)}\n`);
       const built = await namingSolutionOptions(() =>
         buildSolution(
@@ -161,6 +184,25 @@ function carriedVariables(connectors: readonly BuiltConnector[]): string {
   if (names.length === 0) return '';
   const which = names.length === 1 ? 'environment variable' : 'environment variables';
   return `, and the ${which} ${names.join(', ')} of the existing solution`;
+}
+
+/**
+ * The other way to give the settings that --existing gives, when it was not given: the solution the
+ * connectors came from, whose unique name, publisher and prefix are then the defaults. Nothing when
+ * it was given, or when what is missing is no setting of a solution (--out alone).
+ */
+function existingInstead(
+  command: Command,
+  missing: readonly MissingOption[],
+  existing: string | undefined,
+): string | undefined {
+  const instead = missing.map((option) => option.long).filter((long) => FROM_EXISTING.includes(long));
+  if (existing !== undefined || instead.length === 0) return undefined;
+  const add = [
+    ...missing.map((option) => option.long).filter((long) => !instead.includes(long)),
+    '--existing',
+  ];
+  return `or, to update the solution the connectors came from, give it instead of ${inWords(instead)}: ${commandLine(command, { add, leaveOut: instead })}.`;
 }
 
 /**

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { fileReadError, UsageError } from '@connector-alm/core';
-import { CLOUD_NAMES, resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
+import { fileReadError, optionWords, UsageError, type SaySetting } from '@connector-alm/core';
+import {
+  AUTHORITY_HOST,
+  CLOUD_NAMES,
+  resolveCredential,
+  type ConnectionSettings,
+} from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import { choiceInAnyCase, optionDefaultingTo } from '../option-help.js';
 
@@ -43,9 +48,32 @@ export function addConnectionOptions(command: Command): Command {
       optionDefaultingTo(
         '--authority-host <url>',
         "the Entra ID login host to sign in at, e.g. the dev-server's",
-        "the cloud's",
+        "$AZURE_AUTHORITY_HOST, else the cloud's",
       ),
     );
+}
+
+/**
+ * The variable the login host falls back on, named as the Azure Identity SDKs name it: dev-server's
+ * banner exports it with the environment URL, tenant and app, which alone sent export to
+ * login.microsoftonline.com with the dev app's id and secret unless --authority-host was typed too.
+ */
+const AUTHORITY_HOST_VARIABLE = 'AZURE_AUTHORITY_HOST';
+
+/** The login host given: the option, else the variable (empty counts as not set); none: the cloud's. */
+function authorityHostOf(options: ConnectionOptions, io: CliIo): string | undefined {
+  return options.authorityHost ?? (io.env[AUTHORITY_HOST_VARIABLE] || undefined);
+}
+
+/**
+ * How the advice of a failed sign-in names the settings: by their options, but the login host by
+ * AZURE_AUTHORITY_HOST when that gave it. A variable left set after a dev-server session sends a later
+ * export to a login host on 127.0.0.1, and "check --authority-host" would name nothing that was typed.
+ */
+export function connectionWords(options: ConnectionOptions, io: CliIo): SaySetting {
+  const fromVariable = options.authorityHost === undefined && authorityHostOf(options, io) !== undefined;
+  return (setting) =>
+    fromVariable && setting === AUTHORITY_HOST ? AUTHORITY_HOST_VARIABLE : optionWords(setting);
 }
 
 export function readConnection(options: ConnectionOptions, io: CliIo): ConnectionSettings {
@@ -55,6 +83,7 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
   if (!environmentUrl) throw new UsageError('Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).');
   if (!tenantId) throw new UsageError('Give --tenant-id (or set AZURE_TENANT_ID).');
   if (!appId) throw new UsageError('Give --app-id (or set AZURE_CLIENT_ID).');
+  const authorityHost = authorityHostOf(options, io);
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
   let clientCertificate: string | undefined;
   if (options.clientCertificate) {
@@ -77,7 +106,7 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
     tenantId,
     appId,
     cloud: options.cloud,
-    ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
+    ...(authorityHost ? { authorityHost } : {}),
     credential: resolveCredential({
       clientSecret,
       clientCertificate,

@@ -26,9 +26,11 @@ export function devServerBanner(settings: DevServerSettings): string {
     .map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? ' (managed)' : ''}`);
   const count = names.length === 1 ? '1 solution' : `${names.length} solutions`;
   const example = settings.solutions.length > 0 ? firstName(settings.solutions) : '<solution>';
-  const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
+  // The login host goes with the other variables: a command typed without --authority-host signed in
+  // at login.microsoftonline.com with this app's id and secret.
+  const exportLine = `  npx connector-alm export ${example}`;
   // With nothing served, the export line alone leads nowhere: a first try needs a solution imported.
-  const importLine = `  npx connector-alm import <solution.zip> --authority-host ${settings.authorityHost}`;
+  const importLine = '  npx connector-alm import <solution.zip>';
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ', in memory'})`,
     ...(names.length > 0 ? [`  ${names.join(', ')}`] : [`  ${nothingServed(settings.folder)}`]),
@@ -37,7 +39,7 @@ export function devServerBanner(settings: DevServerSettings): string {
     '',
     'In another shell (this app and secret exist only in this dev server):',
     `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
-    `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    `  export AZURE_AUTHORITY_HOST=${settings.authorityHost} CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
     ...(names.length > 0 ? [] : [importLine]),
     exportLine,
   ];

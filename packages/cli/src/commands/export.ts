@@ -9,6 +9,7 @@ import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,
+  connectionWords,
   positiveMinutes,
   readConnection,
   type ConnectionOptions,
@@ -64,7 +65,10 @@ export function registerExportCommand(program: Command, context: CommandContext)
         debug: debugRequested(program.opts().debug, io.env),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
-      const client = connectDataverse(readConnection(options, io), { logger });
+      const client = connectDataverse(readConnection(options, io), {
+        logger,
+        say: connectionWords(options, io),
+      });
       const outputFile = path.resolve(
         io.cwd,
         options.out ?? `${solutionName}${options.managed ? '_managed' : ''}.zip`,

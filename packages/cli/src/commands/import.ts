@@ -10,6 +10,7 @@ import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,
+  connectionWords,
   positiveMinutes,
   readConnection,
   type ConnectionOptions,
@@ -70,7 +71,10 @@ export function registerImportCommand(program: Command, context: CommandContext)
         debug: debugRequested(program.opts().debug, io.env),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
-      const client = connectDataverse(readConnection(options, io), { logger });
+      const client = connectDataverse(readConnection(options, io), {
+        logger,
+        say: connectionWords(options, io),
+      });
       let componentParameters: ReturnType<typeof componentParametersFromSettings> = [];
       if (options.settings) {
         const file = path.resolve(io.cwd, options.settings);

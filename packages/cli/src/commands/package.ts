@@ -9,6 +9,8 @@ import {
   type PackageFinding,
 } from '@connector-alm/solution';
 import { ExitCode } from '../io.js';
+import { missingOptionsError, missingRequiredOptions } from '../missing-options.js';
+import { requiredByAction } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { zipNameEncodingOption } from './unpack.js';
@@ -43,24 +45,35 @@ export function registerPackageCommand(program: Command, context: CommandContext
       'build the certification package zip and check it; exit 1, writing nothing, when a rule fails',
     )
     .argument('<out.zip>', 'the package to write')
-    .requiredOption('--intro <intro.md>', 'the intro.md for the certification team')
-    .requiredOption('--connector-solution <zip>', 'the solution holding only the connector')
-    .requiredOption('--flow-solution <zip>', 'the solution holding the connector and a sample flow')
+    // Required, and checked by the action, so that one run names every one missing.
+    .addOption(requiredByAction(new Option('--intro <intro.md>', 'the intro.md for the certification team')))
+    .addOption(
+      requiredByAction(new Option('--connector-solution <zip>', 'the solution holding only the connector')),
+    )
+    .addOption(
+      requiredByAction(
+        new Option('--flow-solution <zip>', 'the solution holding the connector and a sample flow'),
+      ),
+    )
     .option('--plugin-solution <zip>', 'for AI plugins: the solution holding the plugin')
     .addOption(zipNameEncodingOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (out: string, options: BuildOptions) => {
+    .action(async (out: string, options: Partial<BuildOptions>, command: Command) => {
       const { io } = context;
+      const missing = missingRequiredOptions(command);
+      if (missing.length > 0) throw missingOptionsError(command, missing);
+      // Every required option is there now.
+      const given = options as BuildOptions;
       const resolve = (file: string): string => path.resolve(io.cwd, file);
       const result = await buildCertificationPackage(resolve(out), {
-        intro: resolve(options.intro),
-        connectorSolution: resolve(options.connectorSolution),
-        flowSolution: resolve(options.flowSolution),
-        ...(options.pluginSolution ? { pluginSolution: resolve(options.pluginSolution) } : {}),
-        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
+        intro: resolve(given.intro),
+        connectorSolution: resolve(given.connectorSolution),
+        flowSolution: resolve(given.flowSolution),
+        ...(given.pluginSolution ? { pluginSolution: resolve(given.pluginSolution) } : {}),
+        ...(given.zipNameEncoding ? { zipNameEncoding: given.zipNameEncoding } : {}),
       });
       const shown = toDisplayPath(io.cwd, out);
-      report(context, result, options.format, {
+      report(context, result, given.format, {
         success: `Wrote ${shown}: the package structure is correct.`,
         failure: `${shown} was not written: the package would not pass certification.`,
       });

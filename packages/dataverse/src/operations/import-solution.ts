@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, fileReadError, plural, UsageError, type Logger } from '@connector-alm/core';
+import { errorMessage, fileReadError, plural, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
 import type { ComponentParameter, SolutionRecord } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { folderForZipError } from './folder-for-zip.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
 import { modeMismatchError } from './import-mode.js';
 import { confirmImport } from './import-outcome.js';
@@ -48,14 +49,11 @@ export async function importSolution(
   options: ImportSolutionOptions,
   logger: Logger,
 ): Promise<ImportSolutionResult> {
-  const bytes = await readFile(options.file).catch((error: unknown) => {
+  const bytes = await readFile(options.file).catch(async (error: unknown) => {
     // A path of the wrong kind, or a missing one, is a usage error (exit code 2 on the CLI), as
     // everywhere else.
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
-      throw new UsageError('is a folder, not a solution zip.', {
-        location: { file: options.file },
-        hint: 'Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip.',
-      });
+      throw await folderForZipError(options.file, client.say);
     // Not there (a link that leads nowhere or round in a loop included), or refused by the file
     // system: each in words, as for every file an option names.
     throw fileReadError(options.file, error, { hint: 'Check the path of the solution zip to import.' });

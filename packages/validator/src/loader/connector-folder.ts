@@ -3,8 +3,11 @@ import path from 'node:path';
 import {
   CONNECTOR_FILE_NAMES,
   describeNonUtf8Byte,
+  describeProblem,
+  fileReadError,
   isBelow,
   isMisnamedSwagger,
+  isUserError,
   toDisplayPath,
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
@@ -272,12 +275,27 @@ function readSafely(
   } catch (error) {
     // A regular file that could not be opened is still listed with its size, as the others are.
     if (entry.type === 'file') entry.size = sizeOf(filePath);
-    issues.push({
-      ruleId: 'GEN-UNREADABLE',
-      message: `${entry.name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    });
+    issues.push({ ruleId: 'GEN-UNREADABLE', message: unreadableMessage(filePath, entry, error) });
     return undefined;
   }
+}
+
+/**
+ * Why a file could not be read and what to do, in the words the commands use for a path they cannot
+ * read (core's fileReadError): "readme.md cannot be read: permission denied (EACCES). Check that the
+ * user who runs connector-alm may read it …", "icon.png is a symbolic link that leads nowhere (to
+ * 'x.png'). …". It said "readme.md could not be read (EACCES)." with nothing to do about it. An error
+ * that no system call gave keeps those words.
+ */
+function unreadableMessage(filePath: string, entry: FolderEntry, error: unknown): string {
+  const said = fileReadError(filePath, error, {
+    hint:
+      entry.type === 'symlink'
+        ? 'Commit the file itself in place of the link.'
+        : 'It went away while it was read: run the check again.',
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`;
 }
 
 /**
