@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path94 = require("node:path");
-    var fs39 = require("node:fs");
+    var path95 = require("node:path");
+    var fs40 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs39.existsSync(executableFile)) return;
+        if (fs40.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path94.resolve(baseDir, baseName);
-          if (fs39.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path94.extname(baseName))) return void 0;
+          const localBin = path95.resolve(baseDir, baseName);
+          if (fs40.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path95.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs39.existsSync(`${localBin}${ext}`)
+            (ext) => fs40.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs39.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs40.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path94.resolve(
-            path94.dirname(resolvedScriptPath),
+          executableDir = path95.resolve(
+            path95.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path94.basename(
+            const legacyName = path95.basename(
               this._scriptPath,
-              path94.extname(this._scriptPath)
+              path95.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path94.extname(executableFile));
+        launchWithNode = sourceExt.includes(path95.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path94.basename(filename, path94.extname(filename));
+        this._name = path95.basename(filename, path95.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path95) {
-        if (path95 === void 0) return this._executableDir;
-        this._executableDir = path95;
+      executableDir(path96) {
+        if (path96 === void 0) return this._executableDir;
+        this._executableDir = path96;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path94, { windows } = {}) => {
-      const segs = path94.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path95, { windows } = {}) => {
+      const segs = path95.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -6927,12 +6927,12 @@ var require_code2 = __commonJS({
       });
     }
     exports2.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports2.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing2) {
-      cxt.setParams({ missingProperty: missing2 }, true);
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
       cxt.error();
     }
     exports2.reportMissingProp = reportMissingProp;
@@ -8465,8 +8465,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path94) {
-      let input = path94;
+    function removeDotSegments(path95) {
+      let input = path95;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -8540,11 +8540,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path94) {
-      if (path94 === "" || path94[0] === "/") {
-        return removeDotSegments(path94);
+    function removeDotSegmentsRelative(path95) {
+      if (path95 === "" || path95[0] === "/") {
+        return removeDotSegments(path95);
       }
-      const segments = path94.split("/");
+      const segments = path95.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8907,8 +8907,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path94 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path94 && path94 !== "/" ? path94 : void 0;
+        const path95 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path95 && path95 !== "/" ? path95 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10494,14 +10494,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing2 = gen.let("missing");
+          const missing = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
-            (0, code_1.reportMissingProp)(cxt, missing2);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
         }
@@ -10511,10 +10511,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing2, valid) {
-          cxt.setParams({ missingProperty: missing2 });
-          gen.forOf(missing2, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -11052,7 +11052,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing2 = gen.let("missing");
+      const missing = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -11070,8 +11070,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
-          (0, code_1.reportMissingProp)(cxt, missing2);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
           gen.else();
         }
       }
@@ -12218,17 +12218,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path94) {
-      const ctrl = callVisitor(key, node, visitor, path94);
+    function visit_(key, node, visitor, path95) {
+      const ctrl = callVisitor(key, node, visitor, path95);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path94, ctrl);
-        return visit_(key, ctrl, visitor, path94);
+        replaceNode(key, path95, ctrl);
+        return visit_(key, ctrl, visitor, path95);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path94 = Object.freeze(path94.concat(node));
+          path95 = Object.freeze(path95.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path94);
+            const ci = visit_(i2, node.items[i2], visitor, path95);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12239,13 +12239,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path94 = Object.freeze(path94.concat(node));
-          const ck = visit_("key", node.key, visitor, path94);
+          path95 = Object.freeze(path95.concat(node));
+          const ck = visit_("key", node.key, visitor, path95);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path94);
+          const cv = visit_("value", node.value, visitor, path95);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12266,17 +12266,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path94) {
-      const ctrl = await callVisitor(key, node, visitor, path94);
+    async function visitAsync_(key, node, visitor, path95) {
+      const ctrl = await callVisitor(key, node, visitor, path95);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path94, ctrl);
-        return visitAsync_(key, ctrl, visitor, path94);
+        replaceNode(key, path95, ctrl);
+        return visitAsync_(key, ctrl, visitor, path95);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path94 = Object.freeze(path94.concat(node));
+          path95 = Object.freeze(path95.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path94);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path95);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12287,13 +12287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path94 = Object.freeze(path94.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path94);
+          path95 = Object.freeze(path95.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path95);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path94);
+          const cv = await visitAsync_("value", node.value, visitor, path95);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12320,23 +12320,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path94) {
+    function callVisitor(key, node, visitor, path95) {
       if (typeof visitor === "function")
-        return visitor(key, node, path94);
+        return visitor(key, node, path95);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path94);
+        return visitor.Map?.(key, node, path95);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path94);
+        return visitor.Seq?.(key, node, path95);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path94);
+        return visitor.Pair?.(key, node, path95);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path94);
+        return visitor.Scalar?.(key, node, path95);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path94);
+        return visitor.Alias?.(key, node, path95);
       return void 0;
     }
-    function replaceNode(key, path94, node) {
-      const parent = path94[path94.length - 1];
+    function replaceNode(key, path95, node) {
+      const parent = path95[path95.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12948,10 +12948,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path94, value) {
+    function collectionFromPath(schema, path95, value) {
       let v = value;
-      for (let i2 = path94.length - 1; i2 >= 0; --i2) {
-        const k = path94[i2];
+      for (let i2 = path95.length - 1; i2 >= 0; --i2) {
+        const k = path95[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -12970,7 +12970,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path94) => path94 == null || typeof path94 === "object" && !!path94[Symbol.iterator]().next().done;
+    var isEmptyPath = (path95) => path95 == null || typeof path95 === "object" && !!path95[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13000,11 +13000,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path94, value) {
-        if (isEmptyPath(path94))
+      addIn(path95, value) {
+        if (isEmptyPath(path95))
           this.add(value);
         else {
-          const [key, ...rest] = path94;
+          const [key, ...rest] = path95;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13018,8 +13018,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path94) {
-        const [key, ...rest] = path94;
+      deleteIn(path95) {
+        const [key, ...rest] = path95;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13033,8 +13033,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path94, keepScalar) {
-        const [key, ...rest] = path94;
+      getIn(path95, keepScalar) {
+        const [key, ...rest] = path95;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13052,8 +13052,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path94) {
-        const [key, ...rest] = path94;
+      hasIn(path95) {
+        const [key, ...rest] = path95;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13063,8 +13063,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path94, value) {
-        const [key, ...rest] = path94;
+      setIn(path95, value) {
+        const [key, ...rest] = path95;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15579,9 +15579,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path94, value) {
+      addIn(path95, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path94, value);
+          this.contents.addIn(path95, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15656,14 +15656,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path94) {
-        if (Collection2.isEmptyPath(path94)) {
+      deleteIn(path95) {
+        if (Collection2.isEmptyPath(path95)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path94) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path95) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15678,10 +15678,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path94, keepScalar) {
-        if (Collection2.isEmptyPath(path94))
+      getIn(path95, keepScalar) {
+        if (Collection2.isEmptyPath(path95))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path94, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path95, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15692,10 +15692,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path94) {
-        if (Collection2.isEmptyPath(path94))
+      hasIn(path95) {
+        if (Collection2.isEmptyPath(path95))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path94) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path95) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15712,13 +15712,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path94, value) {
-        if (Collection2.isEmptyPath(path94)) {
+      setIn(path95, value) {
+        if (Collection2.isEmptyPath(path95)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path94), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path95), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path94, value);
+          this.contents.setIn(path95, value);
         }
       }
       /**
@@ -17679,9 +17679,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path94) => {
+    visit3.itemAtPath = (cst, path95) => {
       let item = cst;
-      for (const [field, index] of path94) {
+      for (const [field, index] of path95) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17690,23 +17690,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path94) => {
-      const parent = visit3.itemAtPath(cst, path94.slice(0, -1));
-      const field = path94[path94.length - 1][0];
+    visit3.parentCollection = (cst, path95) => {
+      const parent = visit3.itemAtPath(cst, path95.slice(0, -1));
+      const field = path95[path95.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path94, item, visitor) {
-      let ctrl = visitor(item, path94);
+    function _visit(path95, item, visitor) {
+      let ctrl = visitor(item, path95);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path94.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path95.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -17717,10 +17717,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path94);
+            ctrl = ctrl(item, path95);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path94) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path95) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -19022,14 +19022,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs39 = this.flowScalar(this.type);
+              const fs40 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs39, sep: [] });
+                map2.items.push({ start, key: fs40, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs39);
+                this.stack.push(fs40);
               } else {
-                Object.assign(it, { key: fs39, sep: [] });
+                Object.assign(it, { key: fs40, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19157,13 +19157,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs39 = this.flowScalar(this.type);
+              const fs40 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs39, sep: [] });
+                fc.items.push({ start: [], key: fs40, sep: [] });
               else if (it.sep)
-                this.stack.push(fs39);
+                this.stack.push(fs40);
               else
-                Object.assign(it, { key: fs39, sep: [] });
+                Object.assign(it, { key: fs40, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19775,12 +19775,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs39, exportName) {
+    function addFormats2(ajv, list3, fs40, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs39[f]);
+        ajv.addFormat(f, fs40[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs39 = require("fs");
+    var fs40 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs39.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs40.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs39.close(self2.fd, onCloseDone);
+      fs40.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs39.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs40.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs39 = require("fs");
+    var fs40 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path94, options2) {
+    function openPromise(path95, options2) {
       return new Promise((resolve, reject) => {
-        open2(path94, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path95, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path94, options2, callback) {
+    function open2(path95, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs39.open(path94, "r", function(err2, fd2) {
+      fs40.open(path95, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs39.close(fd2, defaultCallback);
+          if (err3) fs40.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs39.fstat(fd2, function(err2, stats) {
+      fs40.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs39 = require("fs");
+    var fs40 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs39.stat(realPath, function(err2, stats) {
+      fs40.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs39.createReadStream(realPath);
+          var readStream = fs40.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30542,6 +30542,12 @@ function causeOf(error2) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/loopback-host.ts
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+function isLoopbackHost(hostname) {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 // packages/core/src/bounded-body.ts
 var BodyTooLarge = class extends Error {
   constructor(limitBytes) {
@@ -30848,9 +30854,9 @@ function onSignal(signal) {
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
   const resolved2 = import_node_path6.default.resolve(folder);
-  const missing2 = missingFolders(resolved2);
-  if (missing2.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
-  const made = makeEach(missing2);
+  const missing = missingFolders(resolved2);
+  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
+  const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
@@ -30881,17 +30887,17 @@ async function inFolderMadeFor(file, write2) {
   }
 }
 function missingFolders(folder) {
-  const missing2 = [];
+  const missing = [];
   for (let each = folder; !exists(each); each = import_node_path6.default.dirname(each)) {
-    missing2.unshift(each);
+    missing.unshift(each);
     if (import_node_path6.default.dirname(each) === each) break;
   }
-  return missing2;
+  return missing;
 }
-function makeEach(missing2) {
+function makeEach(missing) {
   const made = [];
   try {
-    for (const each of missing2) {
+    for (const each of missing) {
       if (!makeMissingFolder(each)) continue;
       made.unshift(each);
       rememberMadeFolder(each);
@@ -31387,7 +31393,7 @@ function optionDefault(option) {
   return JSON.stringify(value);
 }
 function optionHelpDescription(option) {
-  const details = option.mandatory ? ["required"] : [];
+  const details = isRequired(option) ? ["required"] : [];
   if (option.argChoices)
     details.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
   const fallback = optionDefault(option);
@@ -31396,9 +31402,17 @@ function optionHelpDescription(option) {
   if (details.length === 0) return option.description;
   return option.description ? `${option.description} (${details.join(", ")})` : `(${details.join(", ")})`;
 }
-function optionDefaultingTo(flags, description, inWords) {
+var checkedByAction = /* @__PURE__ */ new WeakSet();
+function requiredByAction(option) {
+  checkedByAction.add(option);
+  return option;
+}
+function isRequired(option) {
+  return option.mandatory || checkedByAction.has(option);
+}
+function optionDefaultingTo(flags, description, inWords2) {
   const option = new Option(flags, description);
-  option.defaultValueDescription = inWords;
+  option.defaultValueDescription = inWords2;
   return option;
 }
 function choiceInAnyCase(flags, description, choices) {
@@ -32658,12 +32672,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path94) {
+function findNodeAtLocation(root, path95) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path94) {
+  for (let segment of path95) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -33427,7 +33441,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path94 = [root];
+  const path95 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -33435,14 +33449,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path94[level];
+    let node = path95[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path94[level] = node;
+      path95[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -33612,7 +33626,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path94 = paths.pop();
+    const path95 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -33620,13 +33634,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path94 + 1);
+          paths.push(path95 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path94 + 1 + key.length;
+        const keyPath = path95 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -36244,7 +36258,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path94 = problem.segments;
+  const path95 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -36258,21 +36272,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path94.includes("oAuthSettings")) {
-      const last2 = path94[path94.length - 1];
+    if (path95.includes("oAuthSettings")) {
+      const last2 = path95[path95.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path94.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path94[path94.length - 1] === "type" && path94.length === parameterNameDepth(path94) + 1)
+    if (path95.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path95[path95.length - 1] === "type" && path95.length === parameterNameDepth(path95) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path94) {
-  return path94[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path95) {
+  return path95[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36709,11 +36723,11 @@ var apiPropertiesPolicyRules = [
           continue;
         }
         if (!parameters) continue;
-        const missing2 = required.filter((parameter) => !has(parameters, parameter));
-        if (missing2.length > 0) {
+        const missing = required.filter((parameter) => !has(parameters, parameter));
+        if (missing.length > 0) {
           context.report({
             pointer: instancePointer(index, "parameters"),
-            message: `Required properties are missing from object: ${missing2.join(", ")}. The ${templateId} template needs them.`
+            message: `Required properties are missing from object: ${missing.join(", ")}. The ${templateId} template needs them.`
           });
         }
         for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
@@ -37279,12 +37293,16 @@ function readSafely(filePath2, entry, realFolder, issues) {
     return import_node_fs12.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
-    issues.push({
-      ruleId: "GEN-UNREADABLE",
-      message: `${entry.name} could not be read (${error2.code ?? "error"}).`
-    });
+    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
     return void 0;
   }
+}
+function unreadableMessage(filePath2, entry, error2) {
+  const said = fileReadError(filePath2, error2, {
+    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
   const fd2 = import_node_fs12.default.openSync(filePath2, "r");
@@ -37376,8 +37394,8 @@ var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
 var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
-function isPlaceholder(text3, placeholder) {
-  return !/[\n\r\u2028\u2029]/.test(text3) && placeholder.test(text3);
+function isPlaceholder(text3, placeholder2) {
+  return !/[\n\r\u2028\u2029]/.test(text3) && placeholder2.test(text3);
 }
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
@@ -37589,15 +37607,20 @@ function extraReason(entry, hasScript) {
   return "not a connector file";
 }
 function missingFileMessage(canonical2, entries) {
+  const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed)
-    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
-    return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function missingFileStart(canonical2) {
+  return `The connector has no ${canonical2}`;
+}
+function reportsMissingFile(finding, canonical2) {
+  return finding.ruleId === "REPO-REQUIRED-FILES" && finding.message.startsWith(missingFileStart(canonical2));
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -38094,7 +38117,10 @@ var SECRET_ASSIGNMENT = new RegExp(
 // packages/validator/src/rules/general-secrets/file-link.ts
 var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
 var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_NAME = /^api(?:\d*|-.*)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
   const written2 = url.replaceAll("\\/", "/");
@@ -38102,10 +38128,13 @@ function isFileLinkToken(parameter, url) {
   const query = written2.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
   const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  if (host.split(".").some((label) => API_NAME.test(label))) return false;
-  if (segments.some((segment) => API_NAME.test(segment))) return false;
   const file = lastSegment(segments.at(-1) ?? "");
-  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
 }
 function lastSegment(segment) {
   const slash = segment.toLowerCase().lastIndexOf("%2f");
@@ -38152,10 +38181,10 @@ function userInfoStart(text3, at) {
   const colon = text3.indexOf(":", start);
   return colon > start && colon < at ? start : -1;
 }
-function findUrlCredentials(text3) {
+function findUrlCredentials(text3, options2) {
   const found = [];
   for (let at = text3.indexOf("="); at !== -1; at = text3.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text3, at);
+    const credential = queryCredentialAt(text3, at, options2);
     if (credential !== void 0) found.push(credential);
   }
   for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
@@ -38187,12 +38216,13 @@ function urlBefore(text3, end) {
   while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text3[start - 1])) start--;
   return text3.slice(start, end);
 }
-function queryCredentialAt(text3, at) {
+function queryCredentialAt(text3, at, options2) {
   const parameter = credentialParameterBefore(text3, at);
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text3, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
-  if (isFileLinkToken(parameter, urlBefore(text3, at - parameter.length))) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text3, at - parameter.length)))
+    return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text3, start) {
@@ -38427,9 +38457,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path94) {
+function pathVariables(path95) {
   const names3 = [];
-  for (const match2 of path94.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path95.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38686,7 +38716,8 @@ function scanFile(kind, document, secrets) {
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text3) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text3, { fileLinks: kind === "readme" }) : [];
+  for (const credential of urlCredentials) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
     secrets.add(credential.value, credential.offset, () => ({
@@ -38713,7 +38744,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -44815,15 +44846,15 @@ var CharacterCounts = class {
     const lengths = Math.abs(this.text.length - name.length);
     if (lengths >= enough) return lengths;
     const counts = this.counts;
-    let missing2 = 0;
+    let missing = 0;
     let index = 0;
-    while (index < name.length && missing2 < enough) {
-      if (--counts[name.charCodeAt(index++)] < 0) missing2++;
+    while (index < name.length && missing < enough) {
+      if (--counts[name.charCodeAt(index++)] < 0) missing++;
     }
     while (index > 0) counts[name.charCodeAt(--index)]++;
-    if (missing2 >= enough) return missing2;
-    const extra = this.text.length - (name.length - missing2);
-    return Math.max(missing2, extra);
+    if (missing >= enough) return missing;
+    const extra = this.text.length - (name.length - missing);
+    return Math.max(missing, extra);
   }
 };
 
@@ -44984,16 +45015,16 @@ function summaryNames(context, first) {
   return names3;
 }
 function missingOperations(context, sections, names3, loose) {
-  const missing2 = [];
+  const missing = [];
   for (const operation2 of context.swagger?.operations ?? []) {
     const summary2 = asString(operation2.operation.summary);
     const normalized = summary2 ? names3.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(summary2, operation2)) continue;
-    missing2.push(summary2.trim());
+    missing.push(summary2.trim());
   }
-  return missing2;
+  return missing;
 }
 function isListed(sections, name, operationId) {
   for (let index = 0; index < sections.length; index++) if (sections[index].contains(name)) return true;
@@ -45082,13 +45113,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path94 = pathWords(operation2.path);
-  if (path94.length > 1) shared.push(...lookupKeysOf({ words: path94, version: "" }));
+  const path95 = pathWords(operation2.path);
+  if (path95.length > 1) shared.push(...lookupKeysOf({ words: path95, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path94) {
+function pathWords(path95) {
   const words = [];
-  for (const segment of path94.split("/")) {
+  for (const segment of path95.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -45282,20 +45313,20 @@ var operationsMatchRule = {
       namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
       readsAsOperation: (name) => loose.names(name)
     };
-    const missing2 = missingOperations(
+    const missing = missingOperations(
       context,
       texts.map((entry) => entry.text),
       summaryNamesOf,
       loose
     );
-    if (missing2.length > 0) {
-      const names3 = joinWithin(missing2.map((summary2) => `"${nameExcerpt(summary2)}"`));
+    if (missing.length > 0) {
+      const names3 = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
       const headings = [...new Set(sections.map((section) => section.text))];
       const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing2.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing2.length} operations are not listed under ${where2}: ${names3}.`
+        message: missing.length === 1 ? `The operation ${names3} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names3}.`
       });
     }
     let candidates;
@@ -46485,16 +46516,16 @@ function methodSlot(key) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path94) {
-    this.path = path94;
-    const hasBrace = path94.includes("{");
-    this.variables = hasBrace ? scanVariables(path94) : NO_VARIABLES;
+  constructor(path95) {
+    this.path = path95;
+    const hasBrace = path95.includes("{");
+    this.variables = hasBrace ? scanVariables(path95) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path94.indexOf("/"); ; slash = path94.indexOf("/", start)) {
-      const end = slash === -1 ? path94.length : slash;
-      if (hasBrace && isVariableSegment(path94, start, end)) variableSegmentCount++;
+    for (let slash = path95.indexOf("/"); ; slash = path95.indexOf("/", start)) {
+      const end = slash === -1 ? path95.length : slash;
+      if (hasBrace && isVariableSegment(path95, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -46523,8 +46554,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path94 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path94) last2 = new PathTemplate(path94);
+    const path95 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path95) last2 = new PathTemplate(path95);
     templates[index] = last2;
   }
   return templates;
@@ -46549,9 +46580,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path94, start) {
-  const slash = path94.indexOf("/", start);
-  return slash === -1 ? path94.length : slash;
+function segmentEnd(path95, start) {
+  const slash = path95.indexOf("/", start);
+  return slash === -1 ? path95.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -46560,34 +46591,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path94, start, end) {
+function isVariableSegment(path95, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path94.charCodeAt(start) !== OPEN || path94.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path95.charCodeAt(start) !== OPEN || path95.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path94.charCodeAt(index);
+    const code2 = path95.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path94, open2) {
-  for (let index = open2 + 1; index < path94.length; index++) {
-    const code2 = path94.charCodeAt(index);
+function matchEnd(path95, open2) {
+  for (let index = open2 + 1; index < path95.length; index++) {
+    const code2 = path95.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path94) {
+function scanVariables(path95) {
   const variables = [];
   let seen;
-  for (let open2 = path94.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path94, open2);
+  for (let open2 = path95.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path95, open2);
     if (close2 === -1) {
-      open2 = path94.indexOf("{", open2 + 1);
+      open2 = path95.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path94.slice(open2 + 1, close2);
+    const name = path95.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -46597,30 +46628,30 @@ function scanVariables(path94) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path94.indexOf("{", close2 + 1);
+    open2 = path95.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path94) {
+function routeOf(path95) {
   let route = "";
   let copied = 0;
-  for (let open2 = path94.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path94, open2);
+  for (let open2 = path95.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path95, open2);
     if (close2 === -1) {
-      open2 = path94.indexOf("{", open2 + 1);
+      open2 = path95.indexOf("{", open2 + 1);
       continue;
     }
-    route += path94.slice(copied, open2) + "{}";
+    route += path95.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path94.indexOf("{", copied);
+    open2 = path95.indexOf("{", copied);
   }
-  return copied === 0 ? path94 : route + path94.slice(copied);
+  return copied === 0 ? path95 : route + path95.slice(copied);
 }
-function routeHash(path94) {
+function routeHash(path95) {
   let hash = 0;
-  for (let index = 0; index < path94.length; index++) {
-    const code2 = path94.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path94, index) : -1;
+  for (let index = 0; index < path95.length; index++) {
+    const code2 = path95.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path95, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -46668,15 +46699,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path94 = operations[index].path;
-    if (!path94.includes("{")) {
-      while (index < operations.length && operations[index].path === path94) index++;
+    const path95 = operations[index].path;
+    if (!path95.includes("{")) {
+      while (index < operations.length && operations[index].path === path95) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path94; index++)
+    for (; index < operations.length && operations[index].path === path95; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path94);
+    const route = routeHash(path95);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -47855,12 +47886,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path94 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path94)) continue;
-        if (path94.startsWith("x-")) continue;
-        const item = paths[path94];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path94);
-        else this.typeIssue(placeAt(rootNode, "paths", path94), "Object", item);
+      for (const path95 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path95)) continue;
+        if (path95.startsWith("x-")) continue;
+        const item = paths[path95];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path95);
+        else this.typeIssue(placeAt(rootNode, "paths", path95), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47884,8 +47915,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path94) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path94);
+  visitPathItem(item, rootNode, path95) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path95);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -48164,7 +48195,7 @@ var SchemaWalker = class {
       const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
       for (const name in properties) {
         if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
+        const isRequired2 = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
         this.walk(
           properties[name],
           "properties",
@@ -48173,7 +48204,7 @@ var SchemaWalker = class {
           depth + 1,
           branchRefs,
           reachedByRef,
-          isRequired
+          isRequired2
         );
       }
     }
@@ -49626,12 +49657,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path94 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path95 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path94 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path95 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -49973,16 +50004,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path94) {
+function followSchemaPath(model, root, path95) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path94.length && steps < MAX_STEPS; ) {
-    let end = path94.indexOf("/", start);
-    if (end === -1) end = path94.length;
+  for (let start = 0; start < path95.length && steps < MAX_STEPS; ) {
+    let end = path95.indexOf("/", start);
+    if (end === -1) end = path95.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path94.slice(start, end));
+      const next = property(model, current, path95.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -50062,9 +50093,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path94 = pathAt(call, key);
-    if (path94 === void 0 || followSchemaPath(model, items.schema, path94).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path94), label) });
+    const path95 = pathAt(call, key);
+    if (path95 === void 0 || followSchemaPath(model, items.schema, path95).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path95), label) });
   }
   return problems;
 }
@@ -51452,7 +51483,7 @@ function hasPathParameter(operation2, name) {
 }
 var MAX_LOOPED_VARIABLES = 8;
 function missingPathParameters(operation2, variables) {
-  let missing2;
+  let missing;
   let defined;
   if (variables.length > MAX_LOOPED_VARIABLES) {
     defined = /* @__PURE__ */ new Set();
@@ -51464,9 +51495,9 @@ function missingPathParameters(operation2, variables) {
     const name = variables[at];
     if (name === "" || name.includes("=")) continue;
     if (defined ? defined.has(name) : hasPathParameter(operation2, name)) continue;
-    (missing2 ??= []).push(name);
+    (missing ??= []).push(name);
   }
-  return missing2 ?? NONE_MISSING;
+  return missing ?? NONE_MISSING;
 }
 var NONE_MISSING = [];
 var missingPathParameterRule = {
@@ -51490,25 +51521,25 @@ var missingPathParameterRule = {
       const operation2 = operations[index];
       const variables = templates[index].variables;
       if (variables.length === 0) continue;
-      const missing2 = missingPathParameters(operation2, variables);
-      if (missing2.length > 0)
-        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing2) });
+      const missing = missingPathParameters(operation2, variables);
+      if (missing.length > 0)
+        report2({ pointer: operation2.pointer, message: missingMessage(operation2, missing) });
     }
   }
 };
-function missingMessage(operation2, missing2) {
-  if (missing2.length === 1) {
+function missingMessage(operation2, missing) {
+  if (missing.length === 1) {
     return fill(
       "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
       operationLabel(operation2),
-      excerpt(missing2[0])
+      excerpt(missing[0])
     );
   }
   return fill(
     "The operation '{0}' does not define the {1} parameters which are required by the path: {2}.",
     operationLabel(operation2),
-    missing2.length,
-    quoteList(missing2)
+    missing.length,
+    quoteList(missing)
   );
 }
 
@@ -51525,12 +51556,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path94 in paths) {
-      if (!has(paths, path94)) continue;
-      const pathItem = asObject(paths[path94]);
+    for (const path95 in paths) {
+      if (!has(paths, path95)) continue;
+      const pathItem = asObject(paths[path95]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path94, "$ref"),
+        pointer: childPointer("/paths", path95, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -51552,15 +51583,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path94 of pathKeys(swagger2)) {
-    const message2 = problem(path94);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path94), message: message2 });
+  for (const path95 of pathKeys(swagger2)) {
+    const message2 = problem(path95);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path95), message: message2 });
   }
 }
-function templateProblem(path94) {
+function templateProblem(path95) {
   let open2 = -1;
-  for (let index = 0; index < path94.length; index++) {
-    const character = path94[index];
+  for (let index = 0; index < path95.length; index++) {
+    const character = path95[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51586,7 +51617,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path94) => path94.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path95) => path95.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -51606,7 +51637,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path94) => /[?#]/.test(path94) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path95) => /[?#]/.test(path95) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -51622,7 +51653,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path94) => path94.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path95) => path95.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -51636,8 +51667,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path94) => {
-      const problem = templateProblem(path94);
+    reportPathKeys(context, (path95) => {
+      const problem = templateProblem(path95);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -51654,9 +51685,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path94) => (
+      (path95) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path94.includes("=") && pathVariables(path94).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path95.includes("=") && pathVariables(path95).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -51672,14 +51703,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path94 of pathKeys(swagger2)) {
-      const key = path94.toLowerCase();
+    for (const path95 of pathKeys(swagger2)) {
+      const key = path95.toLowerCase();
       if (seen.has(key)) {
         report2({
-          pointer: childPointer("/paths", path94),
+          pointer: childPointer("/paths", path95),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path94)
+            nameExcerpt(path95)
           )
         });
       }
@@ -53530,26 +53561,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path94 = [];
+    const path95 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path94.push(start);
+    path95.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path94.pop();
+        path95.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path94.slice(path94.indexOf(target2)));
+      if (seen === "grey") cycles.push(path95.slice(path95.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path94.push(target2);
+        path95.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -54172,7 +54203,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path94 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path95 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -54180,7 +54211,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path94}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path95}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -54440,8 +54471,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path94) {
-  return withoutTrailingSlashes(routeOf(path94)).toLowerCase();
+function templateShape(path95) {
+  return withoutTrailingSlashes(routeOf(path95)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -54695,10 +54726,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path94, options2 = {}) {
+function offsetOfPath(document, path95, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path94.entries()) {
+  for (const [index, step2] of path95.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -54709,7 +54740,7 @@ function offsetOfPath(document, path94, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path94.length - 1;
+    const isLast = index === path95.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54720,8 +54751,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path94, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path94, options2));
+  return (path95, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path95, options2));
     return { line, column: col };
   };
 }
@@ -54879,9 +54910,9 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path94 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path94.map(nameExcerpt);
-  const value = path94.reduce(
+  const path95 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path95.map(nameExcerpt);
+  const value = path95.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -54889,7 +54920,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key = String(error2.params.additionalProperty);
     const name = nameExcerpt(key);
-    if (path94.length === 0) {
+    if (path95.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54900,7 +54931,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path94, key],
+      path: [...path95, key],
       atKey: true
     };
   }
@@ -54908,7 +54939,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path94,
+      path: path95,
       atKey: false
     };
   }
@@ -54918,34 +54949,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path94,
+        path: path95,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path94, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path95, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path94,
+      path: path95,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path94, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path95, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path94,
+      path: path95,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path94,
+    path: path95,
     atKey: false
   };
 }
@@ -55015,8 +55046,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path94, method, pathItemPlace, operation2) {
-    this.path = path94;
+  constructor(path95, method, pathItemPlace, operation2) {
+    this.path = path95;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -55317,11 +55348,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path94 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path94)) continue;
-      let pathItem = asObject(paths[path94]);
+    for (const path95 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path95)) continue;
+      let pathItem = asObject(paths[path95]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path94);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path95);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -55337,7 +55368,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path94, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path95, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -55690,9 +55721,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path94) {
-  const [setting, ruleId] = path94;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path94];
+function placeIn(config2, path95) {
+  const [setting, ruleId] = path95;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path95];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -55852,8 +55883,8 @@ var CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
   ),
   /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
-   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
   apiPropertiesDeleted: advising(
     rule(
@@ -56258,9 +56289,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path94, method, body) => `{
+var operation = (path95, method, body) => `{
   "paths": {
-    "${path94}": {
+    "${path95}": {
       "${method}": ${body}
     }
   }
@@ -56275,7 +56306,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   apiPropertiesDeleted: {
-    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-API-PROPERTIES-DELETED finding when that rule reported none (a configuration that turns it off). The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
     example: {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
@@ -56732,16 +56763,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path94 = [];
+  const path95 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path94.push(part.step);
+        if (part.step !== void 0) path95.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path94.pop();
+        if (part.step !== void 0) path95.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -56749,7 +56780,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path94, ...part.change.path] });
+      result.push({ ...part.change, path: [...path95, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -57375,15 +57406,15 @@ function compareSignIn(old, now) {
     detail,
     covers
   });
-  const missing2 = missingCredentials(old, now);
+  const missing = missingCredentials(old, now);
   if (old.kind !== now.kind) {
     if (now.kind === NO_AUTHENTICATION) return void 0;
     const change = `It changed from ${describe2(old)} to ${describe2(now)}`;
-    if (missing2 && old.kind !== "oauth2" && now.kind !== "oauth2") {
-      if (missing2.length === 0) return void 0;
+    if (missing && old.kind !== "oauth2" && now.kind !== "oauth2") {
+      if (missing.length === 0) return void 0;
       return breakAt(
-        missing2[0].place,
-        `${change}; existing connections hold no value for ${quoteList(names(missing2))}.`
+        missing[0].place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`
       );
     }
     return breakAt(now.kindPlace, `${change}.`);
@@ -57401,11 +57432,11 @@ function compareSignIn(old, now) {
       `The OAuth flow changed from ${quoted(old.flow.value)} to ${quoted(now.flow.value)}.`
     );
   }
-  if (missing2 && missing2.length > 0) {
+  if (missing && missing.length > 0) {
     const kept = new Set(names(now.credentials).map(parameterKey));
     const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
-    const detail = gone.length === 1 && missing2.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing2[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing2))}, which existing connections hold no value for.`;
-    return breakAt(missing2[0].place, detail);
+    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    return breakAt(missing[0].place, detail);
   }
   return void 0;
 }
@@ -58958,21 +58989,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path94 in paths) {
-    if (!has(paths, path94)) continue;
-    const pathItem = refPathItem(paths[path94]);
+  for (const path95 in paths) {
+    if (!has(paths, path95)) continue;
+    const pathItem = refPathItem(paths[path95]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path94));
-    unfollowed2.set(path94, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path95));
+    unfollowed2.set(path95, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path94 in paths) {
-    if (!has(paths, path94)) continue;
-    const pathItem = refPathItem(paths[path94]);
+  for (const path95 in paths) {
+    if (!has(paths, path95)) continue;
+    const pathItem = refPathItem(paths[path95]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -58984,17 +59015,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path94 of all) {
-    const before = has(pathsBefore, path94) ? pathsBefore[path94] : void 0;
-    const after = has(pathsAfter, path94) ? pathsAfter[path94] : void 0;
+  for (const path95 of all) {
+    const before = has(pathsBefore, path95) ? pathsBefore[path95] : void 0;
+    const after = has(pathsAfter, path95) ? pathsAfter[path95] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path94);
-    const whyBefore = unfollowedBefore.get(path94);
+    const whyAfter = unfollowedAfter.get(path95);
+    const whyBefore = unfollowedBefore.get(path95);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path94);
+    const pathItemPointer = childPointer("/paths", path95);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -59002,12 +59033,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path94)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path95)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path94)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path94)} was not compared: in the base version, ${whyBefore}.` : refEdit(path94, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path95)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path95)} was not compared: in the base version, ${whyBefore}.` : refEdit(path95, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -59017,12 +59048,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path94, before, after) {
+function refEdit(path95, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path94)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path95)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path94)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path94)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path95)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path95)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -59239,8 +59270,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path94) {
-  return withoutTrailingSlashes(emptiedBraces(path94));
+function normalizePath(path95) {
+  return withoutTrailingSlashes(emptiedBraces(path95));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -60731,9 +60762,9 @@ var import_node_child_process = require("node:child_process");
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
 function unknownRefHint(ref, remotes) {
-  const missing2 = unconfiguredRemote(ref, remotes);
-  if (missing2 && USUAL_REMOTE_NAMES.includes(missing2.remote)) {
-    return `This repository has no remote named ${missing2.remote}: add it, then fetch the branch (${addRemoteAdvice(missing2)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
   }
   return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
 }
@@ -60743,12 +60774,12 @@ function fetchAdvice(ref, remotes) {
   if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
   const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
   if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
-  const missing2 = unconfiguredRemote(ref, remotes);
-  if (missing2 && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing2);
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
   const branch = ref.replace(/^refs\/heads\//, "");
   const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
-  if (!missing2) return asBranch;
-  return `${asBranch}; or, if ${missing2.remote} is a remote, ${addRemoteAdvice(missing2)}`;
+  if (!missing) return asBranch;
+  return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
 }
 function unconfiguredRemote(ref, remotes) {
   if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
@@ -62123,16 +62154,23 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = withoutCurrentSyntaxErrors(diffConnectorFiles(previous, current));
-    const reportedAs = new Map(
-      diff.changes.filter(
-        (change) => change.ruleId.startsWith("BRK-") && change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id
-      ).map((change) => [change, changeToFinding(change, connector, current, previous)])
-    );
-    const findings = [...marked, ...reportedAs.values()].sort(compareFindings);
+    const reportedAs = /* @__PURE__ */ new Map();
+    const added = [];
+    for (const change of diff.changes.filter(({ ruleId }) => ruleId.startsWith("BRK-"))) {
+      const reported = alreadyReported(change, marked);
+      const finding = reported ?? changeToFinding(change, connector, current, previous);
+      reportedAs.set(change, finding);
+      if (!reported) added.push(finding);
+    }
+    const findings = [...marked, ...added].sort(compareFindings);
     return { status: "changed", findings, diff, basePath, reportedAs };
   } finally {
     await base2.cleanup();
   }
+}
+function alreadyReported(change, findings) {
+  if (change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id) return void 0;
+  return findings.find((finding) => reportsMissingFile(finding, CANONICAL_NAMES.apiProperties));
 }
 function withoutCurrentSyntaxErrors(diff) {
   const changes = diff.changes.filter(
@@ -62580,7 +62618,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path94, findings]) => ({ path: path94, findings }));
+  return [...byFile].map(([path95, findings]) => ({ path: path95, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -63443,12 +63481,25 @@ function leftOutLine(findings, quiet) {
 function breakingChangesLine(result, breakingChangesFail, paint) {
   const { breaking } = judgeRun(result, "never", breakingChangesFail);
   if (breaking === 0) return void 0;
-  const changes = `${plural(breaking, "breaking change")} against ${comparedWithBase(result) ? printable(result.baseRef) : "the base"}`;
   const one = breaking === 1;
+  const changes = `${plural(breaking, "breaking change")} against ${comparedWithBase(result) ? printable(result.baseRef) : "the base"}${reportedByOtherRules(result, one)}`;
   return breakingChangesFail ? paint("red", `${changes} ${one ? "fails" : "fail"} validation (--fail-on-breaking).`) : paint(
     "yellow",
     `${changes} ${one ? "is" : "are"} left to reviewers: --fail-on-breaking would fail on ${one ? "it" : "them"}.`
   );
+}
+function reportedByOtherRules(result, one) {
+  if (!comparedWithBase(result)) return "";
+  const byRule = /* @__PURE__ */ new Map();
+  for (const entry of result.diffs) {
+    for (const [change, finding] of entry.reportedAs ?? []) {
+      if (change.breaking && finding.ruleId !== change.ruleId)
+        byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+    }
+  }
+  if (byRule.size === 0) return "";
+  const parts = [...byRule].map(([ruleId, count]) => `${one ? "" : `${count} `}reported as ${ruleId}`);
+  return ` (${parts.join(", ")})`;
 }
 function summaryLine(counts) {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
@@ -63844,7 +63895,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -63885,10 +63936,6 @@ function cloudSetTo(name) {
 }
 
 // packages/dataverse/src/environment-url.ts
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-function isLoopbackHost(hostname) {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 function parseServiceUrl(text3, kind) {
   const refused2 = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
@@ -66110,15 +66157,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path94, options2) {
-    return await this.send("GET", path94, options2);
+  async get(path95, options2) {
+    return await this.send("GET", path95, options2);
   }
-  async post(path94, options2) {
-    return await this.send("POST", path94, options2);
+  async post(path95, options2) {
+    return await this.send("POST", path95, options2);
   }
-  async send(method, path94, request2) {
+  async send(method, path95, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path94, this.options.environment);
+    const url = new URL(WEB_API_PATH + path95, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -67396,10 +67443,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path94 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path94.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path94)) return "drive-letter";
-  if (path94.split("/").includes("..")) return "parent-segment";
+  const path95 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path95.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path95)) return "drive-letter";
+  if (path95.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -67475,8 +67522,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path94, isFolder2, value) {
-    const segments = path94.split("/");
+  place(path95, isFolder2, value) {
+    const segments = path95.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -68673,9 +68720,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path94) {
+function jsonValueLocation(text3, path95) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path94);
+  const node = tree && findNodeAtLocation2(tree, path95);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -69292,16 +69339,16 @@ function environmentVariableDefinition(variable) {
   };
 }
 function carriedParts(variable) {
-  if (!environmentVariableDefinition(variable).secret)
-    return {
-      parts: variable.parts.map(({ path: part, bytes: bytes2 }) => ({ path: part, bytes: bytes2 })),
-      valueLeftOut: false
-    };
   const definition = definitionPart(variable);
   const root = parseDefinition(variable);
   const defaults = root.children.filter((node) => node.kind === "element" && node.name === "defaultvalue");
   const hadDefault = defaults.some((node) => node.kind === "element" && textOf2(node).trim() !== "");
-  const others2 = variable.parts.filter((part) => part !== definition);
+  const hadCurrentValue = variable.parts.some((part) => part !== definition);
+  if (!environmentVariableDefinition(variable).secret)
+    return {
+      parts: [{ path: definition.path, bytes: definition.bytes }],
+      valueLeftOut: hadCurrentValue && !hadDefault ? "current value" : void 0
+    };
   const bytes = defaults.length === 0 ? definition.bytes : Buffer.from(
     serializeXml(
       element(
@@ -69314,8 +69361,7 @@ function carriedParts(variable) {
   );
   return {
     parts: [{ path: definition.path, bytes }],
-    // A values file is written only for a current value.
-    valueLeftOut: hadDefault || others2.length > 0
+    valueLeftOut: hadDefault || hadCurrentValue ? "secret" : void 0
   };
 }
 
@@ -70784,14 +70830,14 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
-  const missing2 = missingRootConnectors(solutionRoot, [
+  const missing = missingRootConnectors(solutionRoot, [
     ...ordered,
     ...customizations.connectors.map((element2) => ({
       name: connectorText(element2, "name")?.trim() ?? "",
       element: element2
     }))
   ]);
-  if (missing2.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing2[0]);
+  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, chunks: () => again ?? customizationsChunks },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
@@ -70896,12 +70942,43 @@ async function managedFlag(folder) {
   return readManifest(root, file).managed;
 }
 
-// packages/solution/src/connector/repository-layout.ts
+// packages/solution/src/solution/solutions-in-folder.ts
+var import_node_fs45 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
+async function solutionsInFolder(folder) {
+  const top = await entriesOf3(folder);
+  const zips = zipNames(top);
+  const nested = [];
+  const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
+  const below = [];
+  for (const name of folders) {
+    const inside = await entriesOf3(import_node_path61.default.join(folder, name));
+    below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
+    if (await isFile2(import_node_path61.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
+  }
+  return {
+    unpacked: await isFile2(import_node_path61.default.join(folder, FOLDER_SOLUTION)),
+    nested,
+    zips: [...zips, ...below]
+  };
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs45.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+function zipNames(entries) {
+  return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
+}
+async function isFile2(file) {
+  return (await import_node_fs45.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+}
+
+// packages/solution/src/connector/repository-layout.ts
+var import_node_path62 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path61.default.resolve(folder).split(import_node_path61.default.sep).reverse();
+  const segments = import_node_path62.default.resolve(folder).split(import_node_path62.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -70999,15 +71076,16 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
-  const stat2 = await import_node_fs45.promises.stat(source).catch(() => void 0);
+  const withVariables = reading.environmentVariables === true;
+  const stat2 = await import_node_fs46.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
-  if (stat2.isDirectory()) return readFolderConnectors(source);
+  if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
     limits: reading.limits,
     nameEncoding: reading.zipNameEncoding,
@@ -71017,13 +71095,13 @@ async function readSolution(source, reading = {}) {
   try {
     staging = makeScratchFolder("connector-alm-");
     await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source, true);
+    return await readFolderConnectors(staging, withVariables, source, true);
   } finally {
     reader.close();
     if (staging !== void 0) await removeScratchFolder(staging);
   }
 }
-async function readFolderConnectors(folder, displayRoot = folder, staged = false) {
+async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
@@ -71041,9 +71119,9 @@ async function readFolderConnectors(folder, displayRoot = folder, staged = false
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path62.default.join(displayRoot, file);
+    const shown = import_node_path63.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -71063,25 +71141,26 @@ async function readFolderConnectors(folder, displayRoot = folder, staged = false
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path62.default.join(displayRoot, part)
+        file: import_node_path63.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
   }
+  if (!withVariables) return { connectors, settings };
   const endings = staged ? "as-is" : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path62.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path63.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs45.promises.readFile(import_node_path62.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -71099,12 +71178,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -71211,15 +71290,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path63.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs46.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path64.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs47.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs46.promises.readFile(target2);
+  return import_node_fs47.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path63.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs46.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path64.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs47.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -71231,7 +71310,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs46.promises.readFile(import_node_path63.default.join(folder, file));
+    const bytes = await import_node_fs47.promises.readFile(import_node_path64.default.join(folder, file));
     if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
     const held = await heldAt(destination, file, existing);
     if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
@@ -71250,8 +71329,8 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -71319,20 +71398,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs47.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs48.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs47.promises.readFile(import_node_path64.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs48.promises.readFile(import_node_path65.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path64.default.join(destination, apiPropertiesName)
+    import_node_path65.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs47.promises.readFile(import_node_path64.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs48.promises.readFile(import_node_path65.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -71342,7 +71421,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs47.promises.readFile(import_node_path64.default.join(destination, iconName));
+      const present2 = await import_node_fs48.promises.readFile(import_node_path65.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -71366,7 +71445,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
         bytes,
         content,
         previous,
-        import_node_path64.default.join(destination, existing(name)),
+        import_node_path65.default.join(destination, existing(name)),
         before.say
       );
       if (warning) warnings.push(warning);
@@ -71399,13 +71478,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs48.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs49.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -71421,9 +71500,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs48.promises.readFile(import_node_path65.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs49.promises.readFile(import_node_path66.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path65.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path66.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -71455,15 +71534,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs49.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs50.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path66.default.join(root, entry.name);
+    const folder = import_node_path67.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -71474,14 +71553,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs49.promises.lstat(import_node_path66.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs50.promises.lstat(import_node_path67.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs49.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs50.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs49.promises.readFile(import_node_path66.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -71502,7 +71581,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path67.default.join(search2.destinationRoot, found.folder),
+    import_node_path68.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -71534,7 +71613,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -71586,7 +71665,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path68.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path69.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -71748,7 +71827,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path69.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path70.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say: options2.say ?? optionWords
@@ -71756,7 +71835,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path69.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path70.default.join(destinationRoot, item.folder)));
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
 }
 function keptFiles(others2, removed) {
@@ -71778,16 +71857,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs50.promises.mkdir(import_node_path69.default.dirname(import_node_path69.default.join(staging, name)), { recursive: true });
-      await import_node_fs50.promises.writeFile(import_node_path69.default.join(staging, name), content);
+      await import_node_fs51.promises.mkdir(import_node_path70.default.dirname(import_node_path70.default.join(staging, name)), { recursive: true });
+      await import_node_fs51.promises.writeFile(import_node_path70.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs50.promises.rm(import_node_path69.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs50.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs50.promises.rm(import_node_path69.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs51.promises.rm(import_node_path70.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs51.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs51.promises.rm(import_node_path70.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -71804,7 +71883,7 @@ async function writeStaged(item, destination) {
       ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
     };
   } finally {
-    await import_node_fs50.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs51.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -71812,8 +71891,8 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 async function removeLeftFolders(previous, destinationRoot, current, say = optionWords, rootFolders = rootFoldersOnce(destinationRoot)) {
   const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
   const renamedFrom = current.flatMap(
@@ -71835,11 +71914,11 @@ async function removeLeftFolders(previous, destinationRoot, current, say = optio
   const removed = [];
   for (const folder of [...left, ...shown.map((own2) => own2.folder)]) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path70.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs51.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path71.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs52.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
-    await import_node_fs51.promises.rm(target2, { recursive: true });
+    await import_node_fs52.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
@@ -71959,7 +72038,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -71983,7 +72062,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path71.default.basename(folder).toLowerCase();
+  const folderName = import_node_path72.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -72007,13 +72086,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path73 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs52.promises.readdir(import_node_path72.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs53.promises.readdir(import_node_path73.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -72023,11 +72102,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path72.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path73.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs52.promises.readdir(folder).catch(async (error2) => {
-    const exists3 = await import_node_fs52.promises.stat(folder).then(
+  const names3 = await import_node_fs53.promises.readdir(folder).catch(async (error2) => {
+    const exists3 = await import_node_fs53.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -72061,9 +72140,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs52.promises.readFile(import_node_path72.default.join(folder, actual));
+    return import_node_fs53.promises.readFile(import_node_path73.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path72.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path73.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -72072,7 +72151,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path72.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path73.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -72172,11 +72251,11 @@ function carryEnvironmentVariables(connectors, existing) {
   for (const connector of connectors) {
     const variables = [];
     const warnings = [];
-    const missing2 = [];
+    const missing = [];
     for (const name of environmentVariablesOf(connector)) {
       const variable = existing?.variables.find((candidate) => sameSchemaName(candidate.schemaName, name));
       if (variable === void 0) {
-        missing2.push(name);
+        missing.push(name);
         variables.push({ schemaName: name, carried: false });
         continue;
       }
@@ -72188,11 +72267,13 @@ function carryEnvironmentVariables(connectors, existing) {
         carried.set(variable, known);
         result.parts.push(...parts);
         result.schemaNames.push(schemaName);
-        if (valueLeftOut) warnings.push(secretValueWarning(schemaName, existing.source));
+        if (valueLeftOut === "secret") warnings.push(secretValueWarning(schemaName, existing.source));
+        if (valueLeftOut === "current value")
+          warnings.push(currentValueWarning(schemaName, existing.source));
       }
       variables.push({ schemaName: known.schemaName, carried: true });
     }
-    if (missing2.length > 0) warnings.unshift(missingWarning(missing2, existing?.source));
+    if (missing.length > 0) warnings.unshift(missingWarning(missing, existing?.source));
     result.connectors.push({ variables, warnings });
   }
   return result;
@@ -72209,10 +72290,13 @@ function missingWarning(names3, existing) {
 function secretValueWarning(schemaName, existing) {
   return `The environment variable ${schemaName} is a secret: the built solution carries its definition but not the value ${existing} gives it (the location of an Azure Key Vault secret, which is the environment's to give). Give the value when importing: import --settings, under EnvironmentVariables.`;
 }
+function currentValueWarning(schemaName, existing) {
+  return `The environment variable ${schemaName} has a current value in ${existing} and no default value: the built solution carries its definition but not that value, which is the source environment's (an environment gets its own at import), so an environment without a value of its own leaves the connector without one. Give the value when importing: import --settings, under EnvironmentVariables; or give the variable a default value in the maker portal and export the solution again.`;
+}
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -72279,7 +72363,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2, variables));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs53.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs54.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
   }
   return built;
@@ -72298,8 +72382,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs53.promises.mkdir(import_node_path73.default.dirname(import_node_path73.default.join(folder, relative)), { recursive: true });
-    await import_node_fs53.promises.writeFile(import_node_path73.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs54.promises.mkdir(import_node_path74.default.dirname(import_node_path74.default.join(folder, relative)), { recursive: true });
+    await import_node_fs54.promises.writeFile(import_node_path74.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -72470,7 +72554,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -72543,13 +72627,13 @@ async function classifySolution(reader, where2, pluginMode) {
   const rootFiles = new Map(
     reader.files.filter((entry2) => !entry2.name.includes("/")).map((entry2) => [entry2.name.toLowerCase(), entry2])
   );
-  const missing2 = REQUIRED2.filter((name) => !rootFiles.has(name.toLowerCase()));
-  if (missing2.length > 0) {
+  const missing = REQUIRED2.filter((name) => !rootFiles.has(name.toLowerCase()));
+  if (missing.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-FILES",
       message: `${solution} should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
       hint: [
-        `Please add the missing '${missing2.join(", ")}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
+        `Please add the missing '${missing.join(", ")}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
         legacyFlowPackageHint(reader.entries.map((entry2) => entry2.name))
       ].filter(Boolean).join(" ")
     });
@@ -72596,7 +72680,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -72608,7 +72692,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path74.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path75.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -72629,7 +72713,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path75.default.basename(zipPath);
+  const outerName = import_node_path76.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -72659,8 +72743,8 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     const markdown2 = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".md"));
     const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".zip"));
     if (markdown2.length !== 1 || packages.length !== 1) {
-      const missing2 = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
-      const problems = missing2 ? [missing2, "Please add the required file(s)."] : [];
+      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
+      const problems = missing ? [missing, "Please add the required file(s)."] : [];
       if (markdown2.length > 1)
         problems.push(`There are ${markdown2.length} .md files (${names2(markdown2)}); keep only intro.md.`);
       if (packages.length > 1)
@@ -72685,7 +72769,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path75.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path76.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -72744,7 +72828,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path75.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path76.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -72852,8 +72936,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -72861,7 +72945,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path76.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path77.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -72883,7 +72967,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs54.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs55.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -72893,9 +72977,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path76.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path77.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path76.default.dirname(import_node_path76.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path77.default.dirname(import_node_path77.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -72913,13 +72997,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await writingTo(out, () => import_node_fs54.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs55.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs54.promises.rm(inner, { force: true });
-    await import_node_fs54.promises.rm(candidate, { force: true });
+    await import_node_fs55.promises.rm(inner, { force: true });
+    await import_node_fs55.promises.rm(candidate, { force: true });
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -72936,10 +73020,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path76.default.resolve(a).toLowerCase() === import_node_path76.default.resolve(b).toLowerCase() : import_node_path76.default.resolve(a) === import_node_path76.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path77.default.resolve(a).toLowerCase() === import_node_path77.default.resolve(b).toLowerCase() : import_node_path77.default.resolve(a) === import_node_path77.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path76.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path76.default.basename(other).toLowerCase() === name);
+    const name = import_node_path77.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path77.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -72950,10 +73034,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path76.default.extname(file);
-    const renamed = `${import_node_path76.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path76.default.basename(earlierFile);
-    const same = earlierName === import_node_path76.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path77.default.extname(file);
+    const renamed = `${import_node_path77.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path77.default.basename(earlierFile);
+    const same = earlierName === import_node_path77.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -73105,6 +73189,36 @@ function importJobPercent(record) {
 }
 function importJobEnded(record) {
   return typeof record.completedon === "string" && record.completedon !== "";
+}
+
+// packages/dataverse/src/operations/folder-for-zip.ts
+var PACK_IT = {
+  option: "connector-alm pack <this folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var PACK_THAT = {
+  option: "connector-alm pack <that folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var NAMED_ZIPS = 5;
+async function folderForZipError(folder, say) {
+  const held = await solutionsInFolder(folder);
+  let hint;
+  if (held.unpacked)
+    hint = `It is an unpacked solution: pack it first (${say(PACK_IT)}), then import the zip.`;
+  else {
+    const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
+    if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
+    else if (packFirst) hint = `It holds no zip: ${packFirst}`;
+    else hint = "Give the solution zip to import: an export, or a zip that pack or build-solution wrote.";
+  }
+  return new UsageError("is a folder, not a solution zip.", { location: { file: folder }, hint });
+}
+function zipsHeld(zips) {
+  if (zips.length === 1) return `It holds one, ${zips[0]}: give that zip.`;
+  const named2 = zips.slice(0, NAMED_ZIPS).join(", ");
+  const more = zips.length > NAMED_ZIPS ? ` and ${zips.length - NAMED_ZIPS} more` : "";
+  return `It holds ${plural(zips.length, "zip")}, ${named2}${more}: give the one to import.`;
 }
 
 // packages/dataverse/src/operations/follow-import-job.ts
@@ -73309,12 +73423,9 @@ function compareVersions2(a, b) {
 // packages/dataverse/src/operations/import-solution.ts
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises7.readFile)(options2.file).catch((error2) => {
+  const bytes = await (0, import_promises7.readFile)(options2.file).catch(async (error2) => {
     if (error2.code === "EISDIR")
-      throw new UsageError("is a folder, not a solution zip.", {
-        location: { file: options2.file },
-        hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
-      });
+      throw await folderForZipError(options2.file, client.say);
     throw fileReadError(options2.file, error2, { hint: "Check the path of the solution zip to import." });
   });
   const zip = new Uint8Array(bytes);
@@ -73420,7 +73531,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path94, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path94) }, hint });
+  const wrongShape = (message2, path95, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path95) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -73999,17 +74110,17 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto12 = require("node:crypto");
-var import_node_fs55 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path78 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs55.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs56.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs55.readFileSync)(import_node_path77.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs56.readFileSync)(import_node_path78.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -74038,7 +74149,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs55.writeFileSync)(import_node_path77.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs56.writeFileSync)(import_node_path78.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -75131,8 +75242,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path79 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.addOption(
     optionDefaultingTo(
@@ -75151,9 +75262,17 @@ function addConnectionOptions(command) {
     optionDefaultingTo(
       "--authority-host <url>",
       "the Entra ID login host to sign in at, e.g. the dev-server's",
-      "the cloud's"
+      "$AZURE_AUTHORITY_HOST, else the cloud's"
     )
   );
+}
+var AUTHORITY_HOST_VARIABLE = "AZURE_AUTHORITY_HOST";
+function authorityHostOf(options2, io) {
+  return options2.authorityHost ?? (io.env[AUTHORITY_HOST_VARIABLE] || void 0);
+}
+function connectionWords(options2, io) {
+  const fromVariable = options2.authorityHost === void 0 && authorityHostOf(options2, io) !== void 0;
+  return (setting) => fromVariable && setting === AUTHORITY_HOST ? AUTHORITY_HOST_VARIABLE : optionWords(setting);
 }
 function readConnection(options2, io) {
   const environmentUrl = options2.environmentUrl ?? io.env.DATAVERSE_ENVIRONMENT_URL;
@@ -75162,11 +75281,12 @@ function readConnection(options2, io) {
   if (!environmentUrl) throw new UsageError("Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).");
   if (!tenantId) throw new UsageError("Give --tenant-id (or set AZURE_TENANT_ID).");
   if (!appId) throw new UsageError("Give --app-id (or set AZURE_CLIENT_ID).");
+  const authorityHost = authorityHostOf(options2, io);
   const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs56.readFileSync)(import_node_path78.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs57.readFileSync)(import_node_path79.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -75182,7 +75302,7 @@ function readConnection(options2, io) {
     tenantId,
     appId,
     cloud: options2.cloud,
-    ...options2.authorityHost ? { authorityHost: options2.authorityHost } : {},
+    ...authorityHost ? { authorityHost } : {},
     credential: resolveCredential({
       clientSecret,
       clientCertificate,
@@ -75236,8 +75356,11 @@ function registerExportCommand(program2, context) {
       debug: debugRequested(program2.opts().debug, io.env),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
-    const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path79.default.resolve(
+    const client = connectDataverse(readConnection(options2, io), {
+      logger,
+      say: connectionWords(options2, io)
+    });
+    const outputFile = import_node_path80.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -75261,8 +75384,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs57 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -75293,13 +75416,16 @@ function registerImportCommand(program2, context) {
       debug: debugRequested(program2.opts().debug, io.env),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
-    const client = connectDataverse(readConnection(options2, io), { logger });
+    const client = connectDataverse(readConnection(options2, io), {
+      logger,
+      say: connectionWords(options2, io)
+    });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path80.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path81.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs57.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs58.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -75313,7 +75439,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path80.default.resolve(io.cwd, zip),
+        file: import_node_path81.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -75334,17 +75460,17 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs58 = require("node:fs");
+var import_node_fs59 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
   const names3 = [...settings.solutions].sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, "en")).map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? " (managed)" : ""}`);
   const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
   const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
-  const exportLine = `  npx connector-alm export ${example} --authority-host ${settings.authorityHost}`;
-  const importLine = `  npx connector-alm import <solution.zip> --authority-host ${settings.authorityHost}`;
+  const exportLine = `  npx connector-alm export ${example}`;
+  const importLine = "  npx connector-alm import <solution.zip>";
   const lines = [
     `Local Dataverse: ${settings.environmentUrl} (${count}${settings.folder ? ` from ${settings.folder}` : ", in memory"})`,
     ...names3.length > 0 ? [`  ${names3.join(", ")}`] : [`  ${nothingServed(settings.folder)}`],
@@ -75353,7 +75479,7 @@ function devServerBanner(settings) {
     "",
     "In another shell (this app and secret exist only in this dev server):",
     `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
-    `  export CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    `  export AZURE_AUTHORITY_HOST=${settings.authorityHost} CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
     ...names3.length > 0 ? [] : [importLine],
     exportLine
   ];
@@ -75401,8 +75527,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path81.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path81.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path82.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path82.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto17.randomUUID)();
@@ -75459,7 +75585,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs58.readFileSync)(import_node_path81.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs59.readFileSync)(import_node_path82.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -75597,17 +75723,17 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 async function checkConnectorArguments(connectors, cwd) {
   for (const given2 of connectors) {
     requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path82.default.resolve(cwd, given2);
+  const resolved2 = import_node_path83.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path82.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path83.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -75620,8 +75746,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto19 = require("node:crypto");
-var import_node_fs59 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path84 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto19.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -75629,20 +75755,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs59.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs60.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path83.default.join(directory, entry.name);
+      const absolute = import_node_path84.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path83.default.join(shownAs, relative) },
+          location: { file: import_node_path84.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs59.promises.readFile(absolute);
-        const executable = ((await import_node_fs59.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs60.promises.readFile(absolute);
+        const executable = ((await import_node_fs60.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -77127,17 +77253,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path94 = requestOptions.url.replace(options2.baseUrl, "");
+    const path95 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path94} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path95} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path94} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path95} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -79850,7 +79976,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path94) => path94.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path95) => path95.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -80014,10 +80140,18 @@ throttling.triggersNotification = triggersNotification;
 var import_bottleneck = __toESM(require_lib(), 1);
 
 // packages/github/src/api-url.ts
-var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
+var API_URL = {
+  option: "--api-url (or GITHUB_API_URL)",
+  input: "GITHUB_API_URL (the runner sets it; a step can override it in env:)"
+};
+var REQUESTING_MACHINE = { option: "this machine", input: "the runner" };
+var THE_RUN = { option: "the command", input: "the job" };
+function apiUrlHint(say) {
+  return `It is ${say(API_URL)}: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.`;
+}
 var TOKEN_SETTING = { option: "--token or GITHUB_TOKEN", input: "the token input" };
 function parseApiUrl(text3, say = optionWords) {
-  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text3)}' ${what}.`, { hint: API_URL_HINT });
+  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text3)}' ${what}.`, { hint: apiUrlHint(say) });
   let url;
   try {
     url = new URL(text3.trim());
@@ -80064,14 +80198,15 @@ function boundedAnswers(fetchFn, limitBytes) {
     return whole;
   };
 }
-function refuseEndlessAnswers(octokit) {
+function refuseEndlessAnswers(octokit, options2 = {}) {
+  const say = options2.say ?? optionWords;
   octokit.hook.error("request", (error2) => {
     const cause = error2.cause;
     if (cause instanceof GitHubAnswerTooLarge)
       throw new UserError(
         `The answer from ${cause.url} went on past ${formatByteLimit(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
         {
-          hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
+          hint: `Something other than GitHub answered: check the API URL and any proxy between ${say(REQUESTING_MACHINE)} and it. ${apiUrlHint(say)}`,
           cause
         }
       );
@@ -80088,41 +80223,62 @@ function withoutQuery(url) {
 
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
-  constructor(apiUrl, timeoutMs) {
+  constructor(apiUrl, timeoutMs, say = optionWords) {
     this.apiUrl = apiUrl;
     this.timeoutMs = timeoutMs;
+    this.say = say;
   }
   apiUrl;
   timeoutMs;
+  say;
   answered = false;
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
   isFinal(error2) {
     if (answerOf(error2)) this.answered = true;
-    return !this.answered && connectionFailure(error2) === "ENOTFOUND";
+    return this.hopeless(connectionFailure(error2)) !== void 0;
+  }
+  /** Why no attempt can pass, for a failure `reason` before the host ever answered; else undefined. */
+  hopeless(reason) {
+    if (this.answered || reason === void 0) return void 0;
+    const url = new URL(this.apiUrl);
+    const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
+    if (reason === "ENOTFOUND")
+      return { why: noSuchHostReason(url.hostname), whatToCheck: "Check the API URL for a typo." };
+    if (reason === BAD_PORT)
+      return {
+        why: `fetch refuses port ${port2} ("bad port"), which belongs to another protocol`,
+        whatToCheck: "Check the port in the API URL."
+      };
+    if (reason === "ECONNREFUSED" && isLoopbackHost(url.hostname))
+      return {
+        why: `${url.hostname}:${port2} refused the connection (nothing listens there)`,
+        whatToCheck: "Check the port in the API URL, and that the server it names is running."
+      };
+    return void 0;
   }
   /** The error for a request that got no answer after `attempts`; undefined when GitHub answered. */
   describe(error2, attempts) {
     const reason = connectionFailure(error2);
     if (reason === void 0) return void 0;
-    if (reason === "ENOTFOUND" && !this.answered) {
-      const host = new URL(this.apiUrl).hostname;
-      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
-        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+    const [where2, machine, run] = [apiUrlHint(this.say), this.say(REQUESTING_MACHINE), this.say(THE_RUN)];
+    const hopeless = this.hopeless(reason);
+    if (hopeless)
+      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${hopeless.why}.`, {
+        hint: `${hopeless.whatToCheck} ${where2}`,
         cause: error2
       });
-    }
     const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
     if (reason === TIMED_OUT) {
       return new UserError(
         `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1e3} s; gave up after ${times}.`,
         {
-          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between ${machine} and it; if they are right, run ${run} again later. ${where2}`,
           cause: error2
         }
       );
     }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
-      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and the API URL. ${where2}` : `Check the API URL and that ${machine} can reach it. ${where2}`,
       cause: error2
     });
   }
@@ -80138,6 +80294,7 @@ function stopRetryingMissingHost(octokit, options2) {
     throw error2;
   });
 }
+var BAD_PORT = "bad port";
 var TIMED_OUT = "no answer in time";
 function answerOf(error2) {
   return typeof error2 === "object" && error2 !== null ? error2.response : void 0;
@@ -80177,11 +80334,11 @@ function rejectIncompleteAnswers(octokit) {
     throw error2;
   });
 }
-function describeIncompleteAnswer(error2, attempts, timeoutMs) {
+function describeIncompleteAnswer(error2, attempts, timeoutMs, say = optionWords) {
   if (!(error2 instanceof IncompleteAnswer)) return void 0;
   const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   return new UserError(`${error2.message}; gave up after ${times}.`, {
-    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between the runner and GitHub. Run the job again later; if it keeps happening, check that proxy.`,
+    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between ${say(REQUESTING_MACHINE)} and GitHub. Run ${say(THE_RUN)} again later; if it keeps happening, check that proxy.`,
     cause: error2
   });
 }
@@ -80266,7 +80423,8 @@ function createGitHubClient(options2) {
     });
   }
   const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, options2.say), timeoutMs);
+  const say = options2.say ?? optionWords;
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, say), timeoutMs, say);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
@@ -80291,6 +80449,8 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
+    // For the plugins' advice (refuseEndlessAnswers), as for the hook below.
+    say,
     request: {
       fetch: fetchWithTimeout(
         boundedAnswers(options2.fetch ?? fetch, options2.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
@@ -80331,13 +80491,13 @@ function createGitHubClient(options2) {
   client.hook.error("request", (failure) => {
     const error2 = withoutEchoedToken(failure, options2.token);
     const tries = attemptOf(error2);
-    throw describeIncompleteAnswer(error2, tries, timeoutMs) ?? reachability.describe(error2, tries) ?? error2;
+    throw describeIncompleteAnswer(error2, tries, timeoutMs, say) ?? reachability.describe(error2, tries) ?? error2;
   });
   return client;
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -80611,8 +80771,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path94 of changes.deletions)
-    entries.push({ path: `${folder}/${path94}`, mode: "100644", type: "blob", sha: null });
+  for (const path95 of changes.deletions)
+    entries.push({ path: `${folder}/${path95}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -80656,7 +80816,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -80672,7 +80832,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path84.default.basename(folder);
+  return import_node_path85.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -81009,20 +81169,20 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path85.default.relative(import_node_path85.default.resolve(root), import_node_path85.default.resolve(connectorFolder2)),
+    import_node_path86.default.relative(import_node_path86.default.resolve(root), import_node_path86.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path85.default.basename(import_node_path85.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path86.default.basename(import_node_path86.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path85.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path85.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path86.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path86.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -81038,20 +81198,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs60 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_fs61 = require("node:fs");
+var import_node_path87 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path86.default.basename(folder);
+  const name = import_node_path87.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs60.readdirSync)(import_node_path86.default.dirname(folder));
+    names3 = (0, import_node_fs61.readdirSync)(import_node_path87.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key(entry) === key(name));
-  return found === void 0 ? folder : import_node_path86.default.join(import_node_path86.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path87.default.join(import_node_path87.default.dirname(folder), found);
 }
 
 // packages/github/src/open-pull-request.ts
@@ -81070,7 +81230,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path87.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path88.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -81081,7 +81241,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path87.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path88.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -81089,7 +81249,7 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path87.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path88.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -81144,7 +81304,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path87.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path88.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -81326,7 +81486,7 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/cli/src/commands/open-pull-request.ts
-var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead.";
+var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e.g. GITHUB_TOKEN=$(gh auth token) connector-alm pr \u2026 with the GitHub CLI signed in as the fork owner.";
 function registerOpenPullRequestCommand(program2, context) {
   program2.command("pr").description(
     "open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork"
@@ -81470,7 +81630,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -81491,12 +81651,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs61 = require("node:fs");
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_fs62 = require("node:fs");
+var import_node_path89 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path88.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path89.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path88.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path89.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -81508,7 +81668,7 @@ function isZipName(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs61.statSync)(file);
+    return (0, import_node_fs62.statSync)(file);
   } catch {
     return void 0;
   }
@@ -81538,7 +81698,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path89.default.resolve(io.cwd, zip), import_node_path89.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path90.default.resolve(io.cwd, zip), import_node_path90.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -81601,7 +81761,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -81618,8 +81778,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path90.default.resolve(io.cwd, folder);
-    const target2 = import_node_path90.default.resolve(io.cwd, zip);
+    const source = import_node_path91.default.resolve(io.cwd, folder);
+    const target2 = import_node_path91.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -81630,7 +81790,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path90.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path91.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -81658,7 +81818,7 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -81673,14 +81833,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path91.default.resolve(io.cwd, destination);
+    const root = import_node_path92.default.resolve(io.cwd, destination);
     const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-      import_node_path91.default.resolve(io.cwd, source),
+      import_node_path92.default.resolve(io.cwd, source),
       root,
       {
         limits: zipLimitOptions(options2),
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-        ...options2.previousSource ? { previousSource: import_node_path91.default.resolve(io.cwd, options2.previousSource) } : {}
+        ...options2.previousSource ? { previousSource: import_node_path92.default.resolve(io.cwd, options2.previousSource) } : {}
       }
     );
     if (previousSourceProblem)
@@ -81688,7 +81848,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path91.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path92.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -81733,25 +81893,69 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/missing-options.ts
+function missingOptionsError(command, missing, otherWay) {
+  const flags = missing.map((option) => option.long);
+  const line = commandLine(command, { add: flags });
+  return new UsageError(`${inWords(flags)} ${flags.length === 1 ? "is" : "are"} missing.`, {
+    hint: `Give ${inWords(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : "."}`
+  });
+}
+function missingRequiredOptions(command) {
+  return command.options.filter((option) => isRequired(option) && option.long !== void 0).filter((option) => command.getOptionValue(option.attributeName()) === void 0).map((option) => ({ long: option.long, what: option.description }));
+}
+function commandLine(command, change) {
+  const words = [];
+  for (let named2 = command; named2; named2 = named2.parent) words.unshift(named2.name());
+  command.registeredArguments.forEach((_, index) => {
+    words.push(...valuesOf(command.processedArgs[index]).map((value) => shellWord(String(value))));
+  });
+  for (const option of command.options) {
+    const long = option.long;
+    if (long === void 0 || change.leaveOut?.includes(long)) continue;
+    if (change.add?.includes(long)) words.push(long, ...placeholder(option));
+    else if (command.getOptionValueSource(option.attributeName()) === "cli")
+      words.push(...givenAs(option, command.getOptionValue(option.attributeName())));
+  }
+  return words.join(" ");
+}
+function inWords(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function givenAs(option, value) {
+  if (typeof value === "boolean") return value === !option.negate ? [option.long] : [];
+  return valuesOf(value).flatMap((each) => [option.long, shellWord(String(each))]);
+}
+function placeholder(option) {
+  const last2 = option.flags.trim().split(/\s/).at(-1) ?? "";
+  return last2.startsWith("<") || last2.startsWith("[") ? [last2] : [];
+}
+function valuesOf(value) {
+  if (value === void 0) return [];
+  return Array.isArray(value) ? value : [value];
+}
 
 // packages/cli/src/commands/build-solution-settings.ts
 var FIRST_VERSION = "1.0.0.0";
-function missing(option, what) {
-  return new UsageError(`${option} is missing.`, {
-    hint: `Give ${what}, or --existing with the solution the connectors came from: its own is the default.`
-  });
-}
+var FROM_EXISTING = ["--unique-name", "--publisher", "--prefix"];
 function resolveSettings(given2, existing) {
   const from = existing?.settings;
   const uniqueName = given2.uniqueName ?? (from?.uniqueName || void 0);
-  if (uniqueName === void 0) throw missing("--unique-name", "the solution's unique name");
   const publisherName = given2.publisher ?? (from?.publisher.uniqueName || void 0);
-  if (publisherName === void 0) throw missing("--publisher", "the publisher's unique name");
-  const samePublisher = from !== void 0 && from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
+  const samePublisher = from !== void 0 && publisherName !== void 0 && from.publisher.uniqueName.toLowerCase() === publisherName.toLowerCase();
   const ownPublisher = samePublisher ? from.publisher : void 0;
   const prefix = given2.prefix ?? (ownPublisher?.prefix || void 0);
-  if (prefix === void 0) throw missing("--prefix", "the publisher's customization prefix");
+  if (uniqueName === void 0 || publisherName === void 0 || prefix === void 0) {
+    const missing = [];
+    if (uniqueName === void 0) missing.push({ long: "--unique-name", what: "the solution's unique name" });
+    if (publisherName === void 0)
+      missing.push({ long: "--publisher", what: "the publisher's unique name" });
+    if (prefix === void 0) missing.push({ long: "--prefix", what: prefixWanted(publisherName, existing) });
+    return { missing };
+  }
   const displayName = given2.displayName ?? (from && from.uniqueName === uniqueName && from.displayName ? from.displayName : void 0);
   const publisherDisplayName = given2.publisherName ?? (ownPublisher?.displayName || void 0);
   const optionValuePrefix = given2.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
@@ -81778,10 +81982,15 @@ function resolveSettings(given2, existing) {
     ...warning ? { warning } : {}
   };
 }
+function prefixWanted(publisher, existing) {
+  const own2 = existing?.settings.publisher.uniqueName;
+  if (publisher === void 0 || !own2) return "the publisher's customization prefix";
+  return `the customization prefix of ${publisher} (${existing.source} gives only that of its own publisher, ${own2})`;
+}
 
 // packages/cli/src/commands/build-solution.ts
 function registerBuildSolutionCommand(program2, context) {
-  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("-o, --out <zip>", "the solution zip to write").addOption(
+  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").addOption(requiredByAction(new Option("-o, --out <zip>", "the solution zip to write"))).addOption(
     optionDefaultingTo(
       "--unique-name <name>",
       "the solution unique name, e.g. ContosoConnectors; required without --existing",
@@ -81826,43 +82035,48 @@ function registerBuildSolutionCommand(program2, context) {
   ).option(
     "--existing <solution>",
     "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them instead of adding copies; its unique name, publisher and version are the defaults"
-  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folders, options2) => {
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folders, options2, command) => {
     const { io } = context;
-    if (!options2.out.toLowerCase().endsWith(".zip"))
+    if (options2.out !== void 0 && !options2.out.toLowerCase().endsWith(".zip"))
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
         hint: "Give --out the solution zip to write; Dataverse imports a solution only from a .zip file."
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const zip = import_node_path92.default.resolve(io.cwd, options2.out);
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path92.default.resolve(io.cwd, options2.existing));
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path93.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
-      source: options2.existing,
+      source: shownExisting,
       environmentVariables: existingSolution.environmentVariables
     };
-    const { settings, warning } = await namingSolutionOptions(
+    const resolved2 = await namingSolutionOptions(
       () => resolveSettings(
         { ...options2, optionValuePrefix: optionValue },
-        existingSolution && {
-          settings: existingSolution.settings,
-          source: toDisplayPath(io.cwd, options2.existing)
-        }
+        existingSolution && { settings: existingSolution.settings, source: shownExisting }
       )
     );
+    if ("missing" in resolved2 || options2.out === void 0) {
+      const missing = [
+        ...missingRequiredOptions(command),
+        ..."missing" in resolved2 ? resolved2.missing : []
+      ];
+      throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
+    }
+    const { settings, warning } = resolved2;
+    const zip = import_node_path93.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path92.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path93.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {} }
       )
     );
     const connectors = built.map((c) => ({ ...c, folder: toDisplayPath(io.cwd, c.folder) }));
     const shownZip = toDisplayPath(io.cwd, zip);
-    const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     if (options2.format === "json")
       writeOutput(
         io,
@@ -81897,35 +82111,53 @@ function carriedVariables(connectors) {
   const which = names3.length === 1 ? "environment variable" : "environment variables";
   return `, and the ${which} ${names3.join(", ")} of the existing solution`;
 }
+function existingInstead(command, missing, existing) {
+  const instead = missing.map((option) => option.long).filter((long) => FROM_EXISTING.includes(long));
+  if (existing !== void 0 || instead.length === 0) return void 0;
+  const add2 = [
+    ...missing.map((option) => option.long).filter((long) => !instead.includes(long)),
+    "--existing"
+  ];
+  return `or, to update the solution the connectors came from, give it instead of ${inWords(instead)}: ${commandLine(command, { add: add2, leaveOut: instead })}.`;
+}
 function describeConnector(connector, existing) {
   const identity = existing === void 0 ? "" : connector.keptIdentity ? ", as in the existing solution" : `, new: not in ${existing}`;
   return `${connector.displayName} (${connector.name}${identity})`;
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
     "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
-  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
+  ).argument("<out.zip>", "the package to write").addOption(requiredByAction(new Option("--intro <intro.md>", "the intro.md for the certification team"))).addOption(
+    requiredByAction(new Option("--connector-solution <zip>", "the solution holding only the connector"))
+  ).addOption(
+    requiredByAction(
+      new Option("--flow-solution <zip>", "the solution holding the connector and a sample flow")
+    )
+  ).option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2, command) => {
     const { io } = context;
-    const resolve = (file) => import_node_path93.default.resolve(io.cwd, file);
+    const missing = missingRequiredOptions(command);
+    if (missing.length > 0) throw missingOptionsError(command, missing);
+    const given2 = options2;
+    const resolve = (file) => import_node_path94.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
-      intro: resolve(options2.intro),
-      connectorSolution: resolve(options2.connectorSolution),
-      flowSolution: resolve(options2.flowSolution),
-      ...options2.pluginSolution ? { pluginSolution: resolve(options2.pluginSolution) } : {},
-      ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
+      intro: resolve(given2.intro),
+      connectorSolution: resolve(given2.connectorSolution),
+      flowSolution: resolve(given2.flowSolution),
+      ...given2.pluginSolution ? { pluginSolution: resolve(given2.pluginSolution) } : {},
+      ...given2.zipNameEncoding ? { zipNameEncoding: given2.zipNameEncoding } : {}
     });
     const shown = toDisplayPath(io.cwd, out);
-    report(context, result, options2.format, {
+    report(context, result, given2.format, {
       success: `Wrote ${shown}: the package structure is correct.`,
       failure: `${shown} was not written: the package would not pass certification.`
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path93.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path94.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -3263,8 +3263,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path6) {
-      let input = path6;
+    function removeDotSegments(path8) {
+      let input = path8;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3338,11 +3338,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path6) {
-      if (path6 === "" || path6[0] === "/") {
-        return removeDotSegments(path6);
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
       }
-      const segments = path6.split("/");
+      const segments = path8.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3705,8 +3705,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9348,8 +9348,39 @@ var require_png = __commonJS({
 var import_node_worker_threads = require("node:worker_threads");
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// packages/core/src/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+  /** What the user can do about it, shown after the message. */
+  hint;
+  location;
+  /**
+   * Further mistakes of the same input found at the same time (a configuration file with several),
+   * each with its own place: reported after this one, so that one run shows them all.
+   */
+  also;
+  constructor(message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.hint = options.hint;
+    this.location = options.location;
+    if (options.also && options.also.length > 0) this.also = options.also;
+  }
+};
+var UsageError = class extends UserError {
+};
+function isUserError(error2) {
+  return error2 instanceof UserError;
+}
+function errorMessage(error2) {
+  if (error2 instanceof Error) return error2.message;
+  return String(error2);
+}
+function describeProblem(error2) {
+  return error2.hint ? `${error2.message} ${error2.hint}` : error2.message;
+}
 
 // packages/core/src/printable.ts
 var CONTROLS = (
@@ -9432,13 +9463,191 @@ function stringEnd(text2, at) {
   return -1;
 }
 
+// packages/core/src/file-in-the-way.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/broken-link.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
+function linkTrouble(code2) {
+  if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP") return "nowhere";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission";
+  return { code: code2 ?? "error" };
+}
+function describeBrokenLink(link2) {
+  return `is ${brokenLinkPhrase(link2)}`;
+}
+function brokenLinkPhrase(link2) {
+  const to = link2.to === void 0 ? "" : ` (to '${link2.to}')`;
+  if (link2.leads === "nowhere") return `a symbolic link that leads nowhere${to}`;
+  const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
+  return `a symbolic link whose target cannot be reached (${why})${to}`;
+}
+function brokenLinkAtEnd(target, options = {}) {
+  const resolved2 = import_node_path2.default.resolve(options.cwd ?? process.cwd(), target);
+  const followed = statOrError(resolved2);
+  if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
+  const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
+  if (options.newTarget !== "refused" && followed.code === "ENOENT" && link2.to !== void 0) {
+    const folder = import_node_path2.default.dirname(linkedNewFile(resolved2));
+    if (statOrError(folder).stat?.isDirectory()) return void 0;
+  }
+  return link2;
+}
+function linkedNewFile(absolute) {
+  let current = absolute;
+  for (let hops = 0; hops < 64; hops++) {
+    if (statOrError(current).code !== "ENOENT") return current;
+    const named = linkTarget(current).to;
+    const from = named === void 0 ? void 0 : realPathOrNothing(import_node_path2.default.dirname(current));
+    if (named === void 0 || from === void 0) return current;
+    current = import_node_path2.default.resolve(from, named);
+  }
+  return current;
+}
+function realPathOrNothing(file) {
+  try {
+    return (0, import_node_fs.realpathSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function linkTarget(link2) {
+  try {
+    return { to: (0, import_node_fs.readlinkSync)(link2) };
+  } catch {
+    return {};
+  }
+}
+function statOrError(file, stat = import_node_fs.statSync) {
+  try {
+    return { stat: stat(file) };
+  } catch (error2) {
+    return { code: error2.code };
+  }
+}
+
+// packages/core/src/file-in-the-way.ts
+function fileInTheWay(target, cwd = process.cwd()) {
+  const resolved2 = import_node_path3.default.resolve(cwd, target);
+  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+    const followed = statOrError(current);
+    if (followed.stat?.isDirectory()) return void 0;
+    const stat = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
+    if (stat)
+      return {
+        file: import_node_path3.default.join(target, import_node_path3.default.relative(resolved2, current)),
+        below: import_node_path3.default.relative(current, resolved2),
+        ...stat.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
+      };
+    if (import_node_path3.default.dirname(current) === current) return void 0;
+  }
+}
+function pathThroughFileError(way, action, hint) {
+  return new UsageError(`${whatIsInTheWay(way)}, so ${way.below} cannot be ${action} inside it.`, {
+    location: { file: way.file },
+    hint
+  });
+}
+function whatIsInTheWay({ link: link2 }) {
+  return link2 ? describeBrokenLink(link2) : "is a file, not a folder";
+}
+function missingPathError(given, hint, options = {}) {
+  const way = fileInTheWay(given, options.cwd);
+  if (way) return pathThroughFileError(way, "read", options.throughFileHint ?? hint);
+  const link2 = brokenLinkAtEnd(given, { cwd: options.cwd, newTarget: "refused" });
+  if (link2)
+    return new UsageError(`${options.linkSubject ?? "is"} ${brokenLinkPhrase(link2)}.`, {
+      location: { file: given },
+      hint,
+      cause: options.cause
+    });
+  return new UsageError(options.message ?? "does not exist.", {
+    location: { file: given },
+    hint,
+    cause: options.cause
+  });
+}
+
 // packages/core/src/fs/temporaries-on-signal.ts
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 
+// packages/core/src/fs/write-failure.ts
+var PERMISSION = {
+  reason: "permission denied",
+  hint: "Choose a folder you can write to, or change its permissions."
+};
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: "the file system is read-only", hint: "Choose a folder on a disk you can write to." }
+};
+function writeFailure(error2) {
+  const { code: code2, syscall } = error2 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error2), hint: "Check that the folder can be written." };
+}
+
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given, refusal) {
+    const subject = refusal.subject ? `${refusal.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal.reason} (${refusal.code}).`, {
+      location: { file: given },
+      hint: readRefusalHint(refusal.code),
+      cause: refusal.cause
+    });
+    this.code = refusal.code;
+    this.reason = refusal.reason;
+  }
+};
+function unreadablePathError(given, error2, options = {}) {
+  const code2 = error2?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error2);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given, {
+    code: code2,
+    reason: failure.reason,
+    subject: options.subject,
+    cause: error2
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+function fileReadError(given, error2, options) {
+  const code2 = error2?.code;
+  if (code2 !== void 0 && NOT_THERE.has(code2))
+    return missingPathError(given, options.hint, {
+      cwd: options.cwd,
+      cause: error2,
+      ...options.missing ? { message: options.missing } : {}
+    });
+  if (code2 === "EISDIR")
+    return new UsageError(options.folder ?? "is a folder, not a file.", {
+      location: { file: given },
+      hint: options.hint
+    });
+  return unreadablePathError(given, error2, { subject: options.subject }) ?? error2;
+}
+
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs = require("node:fs");
-var NO_FOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0;
+var import_node_fs3 = require("node:fs");
+var NO_FOLLOW = import_node_fs3.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
@@ -9556,13 +9765,13 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path2.default) {
+function compareFolderPaths(a, b, paths = import_node_path4.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
@@ -10842,7 +11051,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path6 = [root];
+  const path8 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -10850,14 +11059,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path6[level];
+    let node = path8[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path6[level] = node;
+      path8[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -11027,7 +11236,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path6 = paths.pop();
+    const path8 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -11035,13 +11244,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path6 + 1);
+          paths.push(path8 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path6 + 1 + key.length;
+        const keyPath = path8 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -13252,10 +13461,10 @@ function isConnectorFolderListing(names) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path3.default.resolve(cwd, folder);
+  const absolutePath = import_node_path5.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
-  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs4.default.realpathSync(absolutePath);
+  const dirents = import_node_fs4.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -13263,7 +13472,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path3.default.basename(absolutePath),
+    name: import_node_path5.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -13298,22 +13507,22 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs2.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs4.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath) {
   try {
-    return import_node_fs2.default.statSync(filePath).size;
+    return import_node_fs4.default.statSync(filePath).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path3.default) {
+function displayPathIn(folder, name, paths = import_node_path5.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path3.default) {
+function entryPath(folder, name, paths = import_node_path5.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -13346,7 +13555,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs2.default.realpathSync(filePath);
+    const target = import_node_fs4.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -13354,33 +13563,37 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs2.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs2.default.readFileSync(filePath);
+    if (!readable(import_node_fs4.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs4.default.readFileSync(filePath);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
-    issues.push({
-      ruleId: "GEN-UNREADABLE",
-      message: `${entry.name} could not be read (${error2.code ?? "error"}).`
-    });
+    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath, entry, error2) });
     return void 0;
   }
 }
+function unreadableMessage(filePath, entry, error2) {
+  const said = fileReadError(filePath, error2, {
+    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${error2.code ?? "error"}).`;
+}
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs2.default.openSync(filePath, "r");
+  const fd = import_node_fs4.default.openSync(filePath, "r");
   try {
-    const stat = import_node_fs2.default.fstatSync(fd);
+    const stat = import_node_fs4.default.fstatSync(fd);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs2.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs4.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs2.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
 }
 function readable(stat, name, issues) {
@@ -13419,7 +13632,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
     "certified-connectors": "certified",
@@ -13428,9 +13641,9 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved2 = import_node_path4.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path4.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path6.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -13753,8 +13966,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path6, method, pathItemPlace, operation) {
-    this.path = path6;
+  constructor(path8, method, pathItemPlace, operation) {
+    this.path = path8;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation;
@@ -14306,11 +14519,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path6 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path6)) continue;
-      let pathItem = asObject(paths[path6]);
+    for (const path8 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path8)) continue;
+      let pathItem = asObject(paths[path8]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path6);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path8);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -14326,7 +14539,7 @@ var SwaggerModel = class {
         if (operation === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path6, method, pathItemPlace, operation);
+        const entry = new OperationEntry(path8, method, pathItemPlace, operation);
         const own = this.parameterList(operation.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -15151,7 +15364,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path6 = problem.segments;
+  const path8 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -15165,21 +15378,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path6.includes("oAuthSettings")) {
-      const last2 = path6[path6.length - 1];
+    if (path8.includes("oAuthSettings")) {
+      const last2 = path8[path8.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
+    if (path8.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path8[path8.length - 1] === "type" && path8.length === parameterNameDepth(path8) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path6) {
-  return path6[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path8) {
+  return path8[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -16021,7 +16234,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -16273,24 +16486,26 @@ function extraReason(entry, hasScript) {
   return "not a connector file";
 }
 function missingFileMessage(canonical2, entries) {
+  const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed)
-    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
-    return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function missingFileStart(canonical2) {
+  return `The connector has no ${canonical2}`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path5.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path5.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -16307,7 +16522,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path5.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -16778,7 +16993,10 @@ var SECRET_ASSIGNMENT = new RegExp(
 // packages/validator/src/rules/general-secrets/file-link.ts
 var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
 var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_NAME = /^api(?:\d*|-.*)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
   const written2 = url.replaceAll("\\/", "/");
@@ -16786,10 +17004,13 @@ function isFileLinkToken(parameter, url) {
   const query = written2.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
   const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  if (host.split(".").some((label) => API_NAME.test(label))) return false;
-  if (segments.some((segment) => API_NAME.test(segment))) return false;
   const file = lastSegment(segments.at(-1) ?? "");
-  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
 }
 function lastSegment(segment) {
   const slash = segment.toLowerCase().lastIndexOf("%2f");
@@ -16836,10 +17057,10 @@ function userInfoStart(text2, at) {
   const colon = text2.indexOf(":", start);
   return colon > start && colon < at ? start : -1;
 }
-function findUrlCredentials(text2) {
+function findUrlCredentials(text2, options) {
   const found = [];
   for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text2, at);
+    const credential = queryCredentialAt(text2, at, options);
     if (credential !== void 0) found.push(credential);
   }
   for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
@@ -16871,12 +17092,13 @@ function urlBefore(text2, end) {
   while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
   return text2.slice(start, end);
 }
-function queryCredentialAt(text2, at) {
+function queryCredentialAt(text2, at, options) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
-  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
+  if (options.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
+    return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -17049,9 +17271,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = own ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path6) {
+function pathVariables(path8) {
   const names = [];
-  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path8.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -17303,7 +17525,8 @@ function scanFile(kind, document, secrets) {
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
+  for (const credential of urlCredentials) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
     secrets.add(credential.value, credential.offset, () => ({
@@ -17330,7 +17553,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -23699,13 +23922,13 @@ function operationKeys2(summary, operation) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path6 = pathWords(operation.path);
-  if (path6.length > 1) shared.push(...lookupKeysOf({ words: path6, version: "" }));
+  const path8 = pathWords(operation.path);
+  if (path8.length > 1) shared.push(...lookupKeysOf({ words: path8, version: "" }));
   return { own, shared };
 }
-function pathWords(path6) {
+function pathWords(path8) {
   const words = [];
-  for (const segment of path6.split("/")) {
+  for (const segment of path8.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -25040,16 +25263,16 @@ function operationLabel(operation) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path6) {
-    this.path = path6;
-    const hasBrace = path6.includes("{");
-    this.variables = hasBrace ? scanVariables(path6) : NO_VARIABLES;
+  constructor(path8) {
+    this.path = path8;
+    const hasBrace = path8.includes("{");
+    this.variables = hasBrace ? scanVariables(path8) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path6.indexOf("/"); ; slash = path6.indexOf("/", start)) {
-      const end = slash === -1 ? path6.length : slash;
-      if (hasBrace && isVariableSegment(path6, start, end)) variableSegmentCount++;
+    for (let slash = path8.indexOf("/"); ; slash = path8.indexOf("/", start)) {
+      const end = slash === -1 ? path8.length : slash;
+      if (hasBrace && isVariableSegment(path8, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -25078,8 +25301,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path6 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path6) last2 = new PathTemplate(path6);
+    const path8 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path8) last2 = new PathTemplate(path8);
     templates[index] = last2;
   }
   return templates;
@@ -25104,9 +25327,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path6, start) {
-  const slash = path6.indexOf("/", start);
-  return slash === -1 ? path6.length : slash;
+function segmentEnd(path8, start) {
+  const slash = path8.indexOf("/", start);
+  return slash === -1 ? path8.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -25115,34 +25338,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path6, start, end) {
+function isVariableSegment(path8, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path6.charCodeAt(start) !== OPEN || path6.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path8.charCodeAt(start) !== OPEN || path8.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path6.charCodeAt(index);
+    const code2 = path8.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path6, open) {
-  for (let index = open + 1; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
+function matchEnd(path8, open) {
+  for (let index = open + 1; index < path8.length; index++) {
+    const code2 = path8.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path6) {
+function scanVariables(path8) {
   const variables = [];
   let seen;
-  for (let open = path6.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path6, open);
+  for (let open = path8.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path8, open);
     if (close === -1) {
-      open = path6.indexOf("{", open + 1);
+      open = path8.indexOf("{", open + 1);
       continue;
     }
-    const name = path6.slice(open + 1, close);
+    const name = path8.slice(open + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -25152,30 +25375,30 @@ function scanVariables(path6) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open = path6.indexOf("{", close + 1);
+    open = path8.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path6) {
+function routeOf(path8) {
   let route = "";
   let copied = 0;
-  for (let open = path6.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path6, open);
+  for (let open = path8.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path8, open);
     if (close === -1) {
-      open = path6.indexOf("{", open + 1);
+      open = path8.indexOf("{", open + 1);
       continue;
     }
-    route += path6.slice(copied, open) + "{}";
+    route += path8.slice(copied, open) + "{}";
     copied = close + 1;
-    open = path6.indexOf("{", copied);
+    open = path8.indexOf("{", copied);
   }
-  return copied === 0 ? path6 : route + path6.slice(copied);
+  return copied === 0 ? path8 : route + path8.slice(copied);
 }
-function routeHash(path6) {
+function routeHash(path8) {
   let hash = 0;
-  for (let index = 0; index < path6.length; index++) {
-    const code2 = path6.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path6, index) : -1;
+  for (let index = 0; index < path8.length; index++) {
+    const code2 = path8.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path8, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -25223,15 +25446,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path6 = operations[index].path;
-    if (!path6.includes("{")) {
-      while (index < operations.length && operations[index].path === path6) index++;
+    const path8 = operations[index].path;
+    if (!path8.includes("{")) {
+      while (index < operations.length && operations[index].path === path8) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path6; index++)
+    for (; index < operations.length && operations[index].path === path8; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path6);
+    const route = routeHash(path8);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -26363,12 +26586,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path6 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path6)) continue;
-        if (path6.startsWith("x-")) continue;
-        const item = paths[path6];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path6);
-        else this.typeIssue(placeAt2(rootNode, "paths", path6), "Object", item);
+      for (const path8 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path8)) continue;
+        if (path8.startsWith("x-")) continue;
+        const item = paths[path8];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path8);
+        else this.typeIssue(placeAt2(rootNode, "paths", path8), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -26392,8 +26615,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path6) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path6);
+  visitPathItem(item, rootNode, path8) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path8);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -27939,12 +28162,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path6 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path8 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
-    if (operation.path === path6 && (operation.method === method || method === "parameters")) return operation;
+    if (operation.path === path8 && (operation.method === method || method === "parameters")) return operation;
   }
   return void 0;
 }
@@ -28286,16 +28509,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path6) {
+function followSchemaPath(model, root, path8) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path6.length && steps < MAX_STEPS; ) {
-    let end = path6.indexOf("/", start);
-    if (end === -1) end = path6.length;
+  for (let start = 0; start < path8.length && steps < MAX_STEPS; ) {
+    let end = path8.indexOf("/", start);
+    if (end === -1) end = path8.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path6.slice(start, end));
+      const next = property(model, current, path8.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -28375,9 +28598,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path6 = pathAt(call, key);
-    if (path6 === void 0 || followSchemaPath(model, items.schema, path6).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path6), label) });
+    const path8 = pathAt(call, key);
+    if (path8 === void 0 || followSchemaPath(model, items.schema, path8).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path8), label) });
   }
   return problems;
 }
@@ -29838,12 +30061,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path6 in paths) {
-      if (!has(paths, path6)) continue;
-      const pathItem = asObject(paths[path6]);
+    for (const path8 in paths) {
+      if (!has(paths, path8)) continue;
+      const pathItem = asObject(paths[path8]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path6, "$ref"),
+        pointer: childPointer("/paths", path8, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -29865,15 +30088,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path6 of pathKeys(swagger)) {
-    const message = problem(path6);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path6), message });
+  for (const path8 of pathKeys(swagger)) {
+    const message = problem(path8);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path8), message });
   }
 }
-function templateProblem(path6) {
+function templateProblem(path8) {
   let open = -1;
-  for (let index = 0; index < path6.length; index++) {
-    const character = path6[index];
+  for (let index = 0; index < path8.length; index++) {
+    const character = path8[index];
     if (character === "{") {
       if (open !== -1) return "a variable is nested in another one";
       open = index;
@@ -29899,7 +30122,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path6) => path6.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path8) => path8.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -29919,7 +30142,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path6) => /[?#]/.test(path6) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path8) => /[?#]/.test(path8) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -29935,7 +30158,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path6) => path6.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path8) => path8.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -29949,8 +30172,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path6) => {
-      const problem = templateProblem(path6);
+    reportPathKeys(context, (path8) => {
+      const problem = templateProblem(path8);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -29967,9 +30190,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path6) => (
+      (path8) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path6.includes("=") && pathVariables(path6).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path8.includes("=") && pathVariables(path8).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -29985,14 +30208,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path6 of pathKeys(swagger)) {
-      const key = path6.toLowerCase();
+    for (const path8 of pathKeys(swagger)) {
+      const key = path8.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path6),
+          pointer: childPointer("/paths", path8),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path6)
+            nameExcerpt(path8)
           )
         });
       }
@@ -31843,26 +32066,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path6 = [];
+    const path8 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path6.push(start);
+    path8.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path6.pop();
+        path8.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
+      if (seen === "grey") cycles.push(path8.slice(path8.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path6.push(target);
+        path8.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -32485,7 +32708,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path6 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path8 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -32493,7 +32716,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path6}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path8}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -32753,8 +32976,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path6) {
-  return withoutTrailingSlashes(routeOf(path6)).toLowerCase();
+function templateShape(path8) {
+  return withoutTrailingSlashes(routeOf(path8)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts

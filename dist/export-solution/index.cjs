@@ -40743,6 +40743,12 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/loopback-host.ts
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+function isLoopbackHost(hostname) {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 // packages/core/src/bounded-body.ts
 var BodyTooLarge = class extends Error {
   constructor(limitBytes) {
@@ -41554,10 +41560,6 @@ function cloudSetTo(name) {
 }
 
 // packages/dataverse/src/environment-url.ts
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-function isLoopbackHost(hostname) {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 function parseServiceUrl(text2, kind) {
   const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
@@ -50215,15 +50217,17 @@ function extraReason(entry, hasScript) {
   return "not a connector file";
 }
 function missingFileMessage(canonical2, entries) {
+  const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed)
-    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
-    return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function missingFileStart(canonical2) {
+  return `The connector has no ${canonical2}`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -50720,7 +50724,10 @@ var SECRET_ASSIGNMENT = new RegExp(
 // packages/validator/src/rules/general-secrets/file-link.ts
 var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
 var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_NAME = /^api(?:\d*|-.*)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
   const written2 = url.replaceAll("\\/", "/");
@@ -50728,10 +50735,13 @@ function isFileLinkToken(parameter, url) {
   const query = written2.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
   const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  if (host.split(".").some((label) => API_NAME.test(label))) return false;
-  if (segments.some((segment) => API_NAME.test(segment))) return false;
   const file = lastSegment(segments.at(-1) ?? "");
-  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
 }
 function lastSegment(segment) {
   const slash = segment.toLowerCase().lastIndexOf("%2f");
@@ -50778,10 +50788,10 @@ function userInfoStart(text2, at) {
   const colon = text2.indexOf(":", start);
   return colon > start && colon < at ? start : -1;
 }
-function findUrlCredentials(text2) {
+function findUrlCredentials(text2, options2) {
   const found = [];
   for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text2, at);
+    const credential = queryCredentialAt(text2, at, options2);
     if (credential !== void 0) found.push(credential);
   }
   for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
@@ -50813,12 +50823,13 @@ function urlBefore(text2, end) {
   while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
   return text2.slice(start, end);
 }
-function queryCredentialAt(text2, at) {
+function queryCredentialAt(text2, at, options2) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
-  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
+    return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -51272,7 +51283,8 @@ function scanFile(kind, document, secrets) {
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
+  for (const credential of urlCredentials) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
     secrets.add(credential.value, credential.offset, () => ({
@@ -51299,7 +51311,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -67109,8 +67121,8 @@ var CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
   ),
   /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
-   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
   apiPropertiesDeleted: advising(
     rule(
@@ -67532,7 +67544,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   apiPropertiesDeleted: {
-    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-API-PROPERTIES-DELETED finding when that rule reported none (a configuration that turns it off). The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
     example: {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i2 = 0; i2 < path8.length; ++i2) {
-        const code2 = path8.charCodeAt(i2);
+    function validateCookiePath(path9) {
+      for (let i2 = 0; i2 < path9.length; ++i2) {
+        const code2 = path9.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19206,7 +19206,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -19226,7 +19226,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs4.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -19243,7 +19243,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs4.close(self.fd, onCloseDone);
+      fs5.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -19275,7 +19275,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs4.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -19635,7 +19635,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path8, options2) {
+    function openPromise(path9, options2) {
       return new Promise((resolve, reject) => {
-        open2(path8, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path9, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path8, options2, callback) {
+    function open2(path9, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,10 +19704,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs4.open(path8, "r", function(err2, fd2) {
+      fs5.open(path9, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs4.close(fd2, defaultCallback);
+          if (err3) fs5.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -19724,7 +19724,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs4.fstat(fd2, function(err2, stats) {
+      fs5.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20802,7 +20802,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs4 = require("fs");
+    var fs5 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20832,14 +20832,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs4.stat(realPath, function(err2, stats) {
+      fs5.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs4.createReadStream(realPath);
+          var readStream = fs5.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path9) {
+      let input = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path8);
+            const ci = visit_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path8);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
-        const k = path8[i2];
+      for (let i2 = path9.length - 1; i2 >= 0; --i2) {
+        const k = path9[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path8) => {
+    visit3.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path8) => {
-      const parent = visit3.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit3.parentCollection = (cst, path9) => {
+      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -37133,14 +37133,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37268,13 +37268,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37886,12 +37886,12 @@ var require_dist3 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs4, exportName) {
+    function addFormats2(ajv, list3, fs5, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs4[f]);
+        ajv.addFormat(f, fs5[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -40743,6 +40743,12 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/loopback-host.ts
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+function isLoopbackHost(hostname) {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 // packages/core/src/bounded-body.ts
 var BodyTooLarge = class extends Error {
   constructor(limitBytes) {
@@ -41370,10 +41376,6 @@ function cloudSetTo(name) {
 }
 
 // packages/dataverse/src/environment-url.ts
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-function isLoopbackHost(hostname) {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 function parseServiceUrl(text2, kind) {
   const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
   let url;
@@ -43156,15 +43158,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path8, options2) {
-    return await this.send("GET", path8, options2);
+  async get(path9, options2) {
+    return await this.send("GET", path9, options2);
   }
-  async post(path8, options2) {
-    return await this.send("POST", path8, options2);
+  async post(path9, options2) {
+    return await this.send("POST", path9, options2);
   }
-  async send(method, path8, request) {
+  async send(method, path9, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path8, this.options.environment);
+    const url = new URL(WEB_API_PATH + path9, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -44658,12 +44660,12 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path8) {
+function findNodeAtLocation(root, path9) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path8) {
+  for (let segment of path9) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -45134,9 +45136,9 @@ function checkJson(text2, file, hint) {
     });
   }
 }
-function jsonValueLocation(text2, path8) {
+function jsonValueLocation(text2, path9) {
   const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path8);
+  const node = tree && findNodeAtLocation2(tree, path9);
   return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
@@ -45144,8 +45146,25 @@ function describeParseError(error3) {
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
+// packages/solution/src/fs/list-files.ts
+function compareOrdinal(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // packages/solution/src/fs/commit-folder.ts
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
+// packages/solution/src/solution/layout.ts
+var FOLDER_SOLUTION = "Other/Solution.xml";
+var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
+function isRepositoryFile(relativePath) {
+  const segments = relativePath.split("/");
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
+}
 
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UsageError {
@@ -45263,6 +45282,37 @@ var CONNECTOR_CHILD_ORDER = [
   ...FILE_COLUMNS
 ];
 
+// packages/solution/src/solution/solutions-in-folder.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+async function solutionsInFolder(folder) {
+  const top = await entriesOf(folder);
+  const zips = zipNames(top);
+  const nested = [];
+  const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
+  const below = [];
+  for (const name of folders) {
+    const inside = await entriesOf(import_node_path6.default.join(folder, name));
+    below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
+    if (await isFile2(import_node_path6.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
+  }
+  return {
+    unpacked: await isFile2(import_node_path6.default.join(folder, FOLDER_SOLUTION)),
+    nested,
+    zips: [...zips, ...below]
+  };
+}
+async function entriesOf(folder) {
+  const entries = await import_node_fs7.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+function zipNames(entries) {
+  return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
+}
+async function isFile2(file) {
+  return (await import_node_fs7.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+}
+
 // packages/solution/src/connector/repository-layout.ts
 var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
@@ -45358,6 +45408,36 @@ function importJobPercent(record) {
 }
 function importJobEnded(record) {
   return typeof record.completedon === "string" && record.completedon !== "";
+}
+
+// packages/dataverse/src/operations/folder-for-zip.ts
+var PACK_IT = {
+  option: "connector-alm pack <this folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var PACK_THAT = {
+  option: "connector-alm pack <that folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var NAMED_ZIPS = 5;
+async function folderForZipError(folder, say) {
+  const held = await solutionsInFolder(folder);
+  let hint;
+  if (held.unpacked)
+    hint = `It is an unpacked solution: pack it first (${say(PACK_IT)}), then import the zip.`;
+  else {
+    const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
+    if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
+    else if (packFirst) hint = `It holds no zip: ${packFirst}`;
+    else hint = "Give the solution zip to import: an export, or a zip that pack or build-solution wrote.";
+  }
+  return new UsageError("is a folder, not a solution zip.", { location: { file: folder }, hint });
+}
+function zipsHeld(zips) {
+  if (zips.length === 1) return `It holds one, ${zips[0]}: give that zip.`;
+  const named = zips.slice(0, NAMED_ZIPS).join(", ");
+  const more = zips.length > NAMED_ZIPS ? ` and ${zips.length - NAMED_ZIPS} more` : "";
+  return `It holds ${plural(zips.length, "zip")}, ${named}${more}: give the one to import.`;
 }
 
 // packages/dataverse/src/operations/follow-import-job.ts
@@ -45562,12 +45642,9 @@ function compareVersions(a, b) {
 // packages/dataverse/src/operations/import-solution.ts
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises.readFile)(options2.file).catch((error3) => {
+  const bytes = await (0, import_promises.readFile)(options2.file).catch(async (error3) => {
     if (error3.code === "EISDIR")
-      throw new UsageError("is a folder, not a solution zip.", {
-        location: { file: options2.file },
-        hint: "Pack it first (connector-alm pack <this folder> <solution.zip>, or the pack-solution action), then import the zip."
-      });
+      throw await folderForZipError(options2.file, client.say);
     throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
   });
   const zip = new Uint8Array(bytes);
@@ -45673,7 +45750,7 @@ function componentParametersFromSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path8, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path8) }, hint });
+  const wrongShape = (message2, path9, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path9) }, hint });
   const parameters = [];
   for (const [index, variable] of list(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -45785,8 +45862,8 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString("client-secret");
   const clientCertificate = readString("client-certificate");
@@ -45823,12 +45900,12 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path6.default.resolve(workspace, readString("working-directory"));
-  return import_node_path6.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path7.default.resolve(workspace, readString("working-directory"));
+  return import_node_path7.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs7.readFileSync)(file, "utf8");
+    return (0, import_node_fs8.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     const hint = "The path is relative to working-directory, itself relative to the workspace.";
@@ -46500,7 +46577,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path8 = [root];
+  const path9 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -46508,14 +46585,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path8[level];
+    let node = path9[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path8[level] = node;
+      path9[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -46685,7 +46762,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path8 = paths.pop();
+    const path9 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46693,13 +46770,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path8 + 1);
+          paths.push(path9 + 1);
         }
       }
     } else {
       const object = container;
       for (const key in object) {
-        const keyPath = path8 + 1 + key.length;
+        const keyPath = path9 + 1 + key.length;
         if (key.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key];
@@ -48737,7 +48814,7 @@ function asString(value) {
 function asArray(value) {
   return Array.isArray(value) ? value : void 0;
 }
-function entriesOf(value) {
+function entriesOf2(value) {
   return isObject2(value) ? Object.entries(value) : [];
 }
 function has(object, key) {
@@ -48924,7 +49001,7 @@ function listConnectionParameters(apiProperties2) {
   if (!properties) return [];
   const list3 = [];
   const collect2 = (parameters, pointer, inSet) => {
-    for (const [name, raw] of entriesOf(parameters)) {
+    for (const [name, raw] of entriesOf2(parameters)) {
       const value = asObject(raw);
       if (value)
         list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
@@ -49271,7 +49348,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path8 = problem.segments;
+  const path9 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -49285,21 +49362,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path8.includes("oAuthSettings")) {
-      const last2 = path8[path8.length - 1];
+    if (path9.includes("oAuthSettings")) {
+      const last2 = path9[path9.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path8.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path8[path8.length - 1] === "type" && path8.length === parameterNameDepth(path8) + 1)
+    if (path9.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path9[path9.length - 1] === "type" && path9.length === parameterNameDepth(path9) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path8) {
-  return path8[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path9) {
+  return path9[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49485,7 +49562,7 @@ var apiPropertiesOAuthRules = [
         if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given2] of entriesOf(ui)) {
+        for (const [key, given2] of entriesOf2(ui)) {
           if (key === "constraints") continue;
           if (TENANT_UI[key] === void 0 || given2 !== TENANT_UI[key]) {
             context.report({
@@ -49557,7 +49634,7 @@ var apiPropertiesOAuthRules = [
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
         if (!allowed) continue;
-        for (const [name] of entriesOf(customParameters)) {
+        for (const [name] of entriesOf2(customParameters)) {
           if (allowed.includes(name)) continue;
           const intended = inOtherCase(name, allowed);
           if (intended) {
@@ -50122,7 +50199,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -50411,24 +50488,26 @@ function extraReason(entry, hasScript) {
   return "not a connector file";
 }
 function missingFileMessage(canonical2, entries) {
+  const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed)
-    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
-    return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function missingFileStart(canonical2) {
+  return `The connector has no ${canonical2}`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path8.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path8.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -50445,7 +50524,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path8.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -50916,7 +50995,10 @@ var SECRET_ASSIGNMENT = new RegExp(
 // packages/validator/src/rules/general-secrets/file-link.ts
 var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
 var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_NAME = /^api(?:\d*|-.*)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
   const written2 = url.replaceAll("\\/", "/");
@@ -50924,10 +51006,13 @@ function isFileLinkToken(parameter, url) {
   const query = written2.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
   const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  if (host.split(".").some((label) => API_NAME.test(label))) return false;
-  if (segments.some((segment) => API_NAME.test(segment))) return false;
   const file = lastSegment(segments.at(-1) ?? "");
-  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
 }
 function lastSegment(segment) {
   const slash = segment.toLowerCase().lastIndexOf("%2f");
@@ -50974,10 +51059,10 @@ function userInfoStart(text2, at) {
   const colon = text2.indexOf(":", start);
   return colon > start && colon < at ? start : -1;
 }
-function findUrlCredentials(text2) {
+function findUrlCredentials(text2, options2) {
   const found = [];
   for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text2, at);
+    const credential = queryCredentialAt(text2, at, options2);
     if (credential !== void 0) found.push(credential);
   }
   for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
@@ -51009,12 +51094,13 @@ function urlBefore(text2, end) {
   while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
   return text2.slice(start, end);
 }
-function queryCredentialAt(text2, at) {
+function queryCredentialAt(text2, at, options2) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
-  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
+    return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -51214,9 +51300,9 @@ function effectiveMimeTypes(model, operation2, key) {
   const list3 = own2 ?? asArray(model.root[key]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path8) {
+function pathVariables(path9) {
   const names = [];
-  for (const match2 of path8.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path9.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -51468,7 +51554,8 @@ function scanFile(kind, document, secrets) {
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
+  for (const credential of urlCredentials) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
     secrets.add(credential.value, credential.offset, () => ({
@@ -51495,7 +51582,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -57523,7 +57610,7 @@ function explainsRegistration(readme2, heading2) {
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf(context.swagger?.root.securityDefinitions).some(
+  return entriesOf2(context.swagger?.root.securityDefinitions).some(
     ([, definition]) => asObject(definition)?.type === "oauth2"
   );
 }
@@ -57813,7 +57900,7 @@ function operationCandidates(context, headingNames) {
 
 // packages/validator/src/rules/readme/loose-names.ts
 function listedEntries(text2) {
-  return entriesOf2(wordsOf(text2));
+  return entriesOf3(wordsOf(text2));
 }
 var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
 var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
@@ -57839,7 +57926,7 @@ function wordsOf(text2) {
   return { words, version };
 }
 var ANY_VERSION = " v*";
-function entriesOf2({ words, version }) {
+function entriesOf3({ words, version }) {
   const key = keyOf(words);
   if (key === "") return [];
   return version === "" ? [key] : [`${key} ${version}`, key + ANY_VERSION];
@@ -57864,13 +57951,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path8 = pathWords(operation2.path);
-  if (path8.length > 1) shared.push(...lookupKeysOf({ words: path8, version: "" }));
+  const path9 = pathWords(operation2.path);
+  if (path9.length > 1) shared.push(...lookupKeysOf({ words: path9, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path8) {
+function pathWords(path9) {
   const words = [];
-  for (const segment of path8.split("/")) {
+  for (const segment of path9.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -59235,16 +59322,16 @@ var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path8) {
-    this.path = path8;
-    const hasBrace = path8.includes("{");
-    this.variables = hasBrace ? scanVariables(path8) : NO_VARIABLES;
+  constructor(path9) {
+    this.path = path9;
+    const hasBrace = path9.includes("{");
+    this.variables = hasBrace ? scanVariables(path9) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path8.indexOf("/"); ; slash = path8.indexOf("/", start)) {
-      const end = slash === -1 ? path8.length : slash;
-      if (hasBrace && isVariableSegment(path8, start, end)) variableSegmentCount++;
+    for (let slash = path9.indexOf("/"); ; slash = path9.indexOf("/", start)) {
+      const end = slash === -1 ? path9.length : slash;
+      if (hasBrace && isVariableSegment(path9, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -59273,8 +59360,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path8 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path8) last2 = new PathTemplate(path8);
+    const path9 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path9) last2 = new PathTemplate(path9);
     templates[index] = last2;
   }
   return templates;
@@ -59299,9 +59386,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path8, start) {
-  const slash = path8.indexOf("/", start);
-  return slash === -1 ? path8.length : slash;
+function segmentEnd(path9, start) {
+  const slash = path9.indexOf("/", start);
+  return slash === -1 ? path9.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -59310,34 +59397,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path8, start, end) {
+function isVariableSegment(path9, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path8.charCodeAt(start) !== OPEN || path8.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path9.charCodeAt(start) !== OPEN || path9.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path8.charCodeAt(index);
+    const code2 = path9.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path8, open2) {
-  for (let index = open2 + 1; index < path8.length; index++) {
-    const code2 = path8.charCodeAt(index);
+function matchEnd(path9, open2) {
+  for (let index = open2 + 1; index < path9.length; index++) {
+    const code2 = path9.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path8) {
+function scanVariables(path9) {
   const variables = [];
   let seen;
-  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path8, open2);
+  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path9, open2);
     if (close === -1) {
-      open2 = path8.indexOf("{", open2 + 1);
+      open2 = path9.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path8.slice(open2 + 1, close);
+    const name = path9.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -59347,30 +59434,30 @@ function scanVariables(path8) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path8.indexOf("{", close + 1);
+    open2 = path9.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path8) {
+function routeOf(path9) {
   let route = "";
   let copied = 0;
-  for (let open2 = path8.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path8, open2);
+  for (let open2 = path9.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path9, open2);
     if (close === -1) {
-      open2 = path8.indexOf("{", open2 + 1);
+      open2 = path9.indexOf("{", open2 + 1);
       continue;
     }
-    route += path8.slice(copied, open2) + "{}";
+    route += path9.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path8.indexOf("{", copied);
+    open2 = path9.indexOf("{", copied);
   }
-  return copied === 0 ? path8 : route + path8.slice(copied);
+  return copied === 0 ? path9 : route + path9.slice(copied);
 }
-function routeHash(path8) {
+function routeHash(path9) {
   let hash = 0;
-  for (let index = 0; index < path8.length; index++) {
-    const code2 = path8.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path8, index) : -1;
+  for (let index = 0; index < path9.length; index++) {
+    const code2 = path9.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path9, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -59418,15 +59505,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path8 = operations[index].path;
-    if (!path8.includes("{")) {
-      while (index < operations.length && operations[index].path === path8) index++;
+    const path9 = operations[index].path;
+    if (!path9.includes("{")) {
+      while (index < operations.length && operations[index].path === path9) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path8; index++)
+    for (; index < operations.length && operations[index].path === path9; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path8);
+    const route = routeHash(path9);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60605,15 +60692,15 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path8 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path8)) continue;
-        if (path8.startsWith("x-")) continue;
-        const item = paths[path8];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path8);
-        else this.typeIssue(placeAt(rootNode, "paths", path8), "Object", item);
+      for (const path9 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path9)) continue;
+        if (path9.startsWith("x-")) continue;
+        const item = paths[path9];
+        if (isObject2(item)) this.visitPathItem(item, rootNode, path9);
+        else this.typeIssue(placeAt(rootNode, "paths", path9), "Object", item);
       }
     }
-    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
+    for (const [name, scheme] of entriesOf2(children[at + ROOT.securityDefinitions])) {
       if (isObject2(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
         const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
@@ -60634,8 +60721,8 @@ var StructureWalker = class {
     if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path8) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path8);
+  visitPathItem(item, rootNode, path9) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path9);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -60793,7 +60880,7 @@ var StructureWalker = class {
     }
   }
   checkMapOf(map2, place, expected) {
-    for (const [key, value] of entriesOf(map2)) {
+    for (const [key, value] of entriesOf2(map2)) {
       if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
   }
@@ -62195,12 +62282,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path8 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path9 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path8 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path9 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -62273,7 +62360,7 @@ function callArgument(entry) {
   return { kind: "other" };
 }
 function callArguments(call) {
-  return entriesOf(call.parameters);
+  return entriesOf2(call.parameters);
 }
 
 // packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
@@ -62542,16 +62629,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path8) {
+function followSchemaPath(model, root, path9) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path8.length && steps < MAX_STEPS; ) {
-    let end = path8.indexOf("/", start);
-    if (end === -1) end = path8.length;
+  for (let start = 0; start < path9.length && steps < MAX_STEPS; ) {
+    let end = path9.indexOf("/", start);
+    if (end === -1) end = path9.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path8.slice(start, end));
+      const next = property(model, current, path9.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -62631,9 +62718,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index];
-    const path8 = pathAt(call, key);
-    if (path8 === void 0 || followSchemaPath(model, items.schema, path8).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path8), label) });
+    const path9 = pathAt(call, key);
+    if (path9 === void 0 || followSchemaPath(model, items.schema, path9).kind !== "missing") continue;
+    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path9), label) });
   }
   return problems;
 }
@@ -63741,7 +63828,7 @@ var operationExtensionRules = [
       if (has(swagger2.root, "x-ms-capabilities")) {
         const root = asObject(swagger2.root["x-ms-capabilities"]);
         if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
-        for (const [key] of entriesOf(root)) {
+        for (const [key] of entriesOf2(root)) {
           const pointer = childPointer("/x-ms-capabilities", key);
           if (!ROOT_CAPABILITIES.includes(key)) {
             report({
@@ -63763,7 +63850,7 @@ var operationExtensionRules = [
         const capabilities = asObject(operation2.operation["x-ms-capabilities"]);
         const pointer = childPointer(operation2.pointer, "x-ms-capabilities");
         if (!capabilities) report({ pointer, message: "x-ms-capabilities must be an object." });
-        for (const [key, value] of entriesOf(capabilities)) {
+        for (const [key, value] of entriesOf2(capabilities)) {
           if (!OPERATION_CAPABILITIES.includes(key)) {
             report({
               pointer: childPointer(pointer, key),
@@ -64094,12 +64181,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path8 in paths) {
-      if (!has(paths, path8)) continue;
-      const pathItem = asObject(paths[path8]);
+    for (const path9 in paths) {
+      if (!has(paths, path9)) continue;
+      const pathItem = asObject(paths[path9]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path8, "$ref"),
+        pointer: childPointer("/paths", path9, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -64121,15 +64208,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path8 of pathKeys(swagger2)) {
-    const message2 = problem(path8);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path8), message: message2 });
+  for (const path9 of pathKeys(swagger2)) {
+    const message2 = problem(path9);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path9), message: message2 });
   }
 }
-function templateProblem(path8) {
+function templateProblem(path9) {
   let open2 = -1;
-  for (let index = 0; index < path8.length; index++) {
-    const character = path8[index];
+  for (let index = 0; index < path9.length; index++) {
+    const character = path9[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -64155,7 +64242,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path8) => path8.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path9) => path9.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -64175,7 +64262,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path8) => /[?#]/.test(path8) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path9) => /[?#]/.test(path9) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -64191,7 +64278,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path8) => path8.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path9) => path9.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -64205,8 +64292,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path8) => {
-      const problem = templateProblem(path8);
+    reportPathKeys(context, (path9) => {
+      const problem = templateProblem(path9);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -64223,9 +64310,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path8) => (
+      (path9) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path8.includes("=") && pathVariables(path8).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path9.includes("=") && pathVariables(path9).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -64241,14 +64328,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path8 of pathKeys(swagger2)) {
-      const key = path8.toLowerCase();
+    for (const path9 of pathKeys(swagger2)) {
+      const key = path9.toLowerCase();
       if (seen.has(key)) {
         report({
-          pointer: childPointer("/paths", path8),
+          pointer: childPointer("/paths", path9),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path8)
+            nameExcerpt(path9)
           )
         });
       }
@@ -64387,7 +64474,7 @@ var responseExampleRule = {
           if (!produces) break;
           allowed = new Set(produces.map((type) => type.toLowerCase()));
         }
-        for (const [mimeType] of entriesOf(examples)) {
+        for (const [mimeType] of entriesOf2(examples)) {
           if (allowed.has(mimeType.toLowerCase())) continue;
           report({
             pointer: childPointer(response.definitionPointer, "examples", mimeType),
@@ -64429,7 +64516,7 @@ var responseHeadersRule = {
         if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
         seenResponses.add(response.definitionPointer);
         const seen = /* @__PURE__ */ new Set();
-        for (const [name] of entriesOf(response.value.headers)) {
+        for (const [name] of entriesOf2(response.value.headers)) {
           const key = name.toLowerCase();
           if (seen.has(key)) {
             report({
@@ -64867,7 +64954,7 @@ var parameterRefRule = {
   },
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
-    for (const [name, value] of entriesOf(swagger2.root.parameters)) {
+    for (const [name, value] of entriesOf2(swagger2.root.parameters)) {
       if (isObject2(value) && has(value, "$ref")) {
         report({
           pointer: childPointer("/parameters", name, "$ref"),
@@ -65163,7 +65250,7 @@ var reservedNameRule = {
     bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
   },
   check({ swagger: swagger2, report }) {
-    if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
+    if (!swagger2 || entriesOf2(swagger2.root.securityDefinitions).length === 0) return;
     for (const parameter of writtenParameters(swagger2)) {
       if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
       report({
@@ -66099,26 +66186,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path8 = [];
+    const path9 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path8.push(start);
+    path9.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path8.pop();
+        path9.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path8.slice(path8.indexOf(target)));
+      if (seen === "grey") cycles.push(path9.slice(path9.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path8.push(target);
+        path9.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -66457,7 +66544,7 @@ var requirementUsesOf = perModel((model) => {
     const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
-      for (const [name, scopes] of entriesOf(requirements[index])) {
+      for (const [name, scopes] of entriesOf2(requirements[index])) {
         uses.push(new RequirementUse(name, scopes, owner, index));
       }
     }
@@ -66613,7 +66700,7 @@ var swaggerSecurityRules = [
       good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }'
     },
     check(context) {
-      for (const [name, value] of entriesOf(securityDefinitions(context))) {
+      for (const [name, value] of entriesOf2(securityDefinitions(context))) {
         const definition = asObject(value);
         if (!definition) continue;
         const at = childPointer("/securityDefinitions", name);
@@ -66741,7 +66828,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path8 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path9 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -66749,7 +66836,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path8}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path9}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -67009,8 +67096,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path8) {
-  return withoutTrailingSlashes(routeOf(path8)).toLowerCase();
+function templateShape(path9) {
+  return withoutTrailingSlashes(routeOf(path9)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -67305,8 +67392,8 @@ var CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
   ),
   /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
-   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
   apiPropertiesDeleted: advising(
     rule(
@@ -67711,9 +67798,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path8, method, body) => `{
+var operation = (path9, method, body) => `{
   "paths": {
-    "${path8}": {
+    "${path9}": {
       "${method}": ${body}
     }
   }
@@ -67728,7 +67815,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   apiPropertiesDeleted: {
-    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-API-PROPERTIES-DELETED finding when that rule reported none (a configuration that turns it off). The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
     example: {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",

@@ -42539,6 +42539,12 @@ function causeOf(error3) {
   return typeof cause === "object" && cause !== null ? cause : void 0;
 }
 
+// packages/core/src/loopback-host.ts
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+function isLoopbackHost(hostname) {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 // packages/core/src/bounded-body.ts
 var BodyTooLarge = class extends Error {
   constructor(limitBytes) {
@@ -42849,6 +42855,21 @@ function readRefusalHint(code2) {
   if (code2 === "EACCES" || code2 === "EPERM")
     return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
   return "Check that the path can be read, and run it again.";
+}
+function fileReadError(given, error3, options2) {
+  const code2 = error3?.code;
+  if (code2 !== void 0 && NOT_THERE.has(code2))
+    return missingPathError(given, options2.hint, {
+      cwd: options2.cwd,
+      cause: error3,
+      ...options2.missing ? { message: options2.missing } : {}
+    });
+  if (code2 === "EISDIR")
+    return new UsageError(options2.folder ?? "is a folder, not a file.", {
+      location: { file: given },
+      hint: options2.hint
+    });
+  return unreadablePathError(given, error3, { subject: options2.subject }) ?? error3;
 }
 
 // packages/core/src/fs/write-file-in-place.ts
@@ -49013,12 +49034,16 @@ function readSafely(filePath2, entry, realFolder, issues) {
     return import_node_fs10.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
-    issues.push({
-      ruleId: "GEN-UNREADABLE",
-      message: `${entry.name} could not be read (${error3.code ?? "error"}).`
-    });
+    issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
     return void 0;
   }
+}
+function unreadableMessage(filePath2, entry, error3) {
+  const said = fileReadError(filePath2, error3, {
+    hint: entry.type === "symlink" ? "Commit the file itself in place of the link." : "It went away while it was read: run the check again."
+  });
+  if (isUserError(said)) return `${entry.name} ${describeProblem(said)}`;
+  return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
   const fd = import_node_fs10.default.openSync(filePath2, "r");
@@ -49323,15 +49348,17 @@ function extraReason(entry, hasScript) {
   return "not a connector file";
 }
 function missingFileMessage(canonical2, entries) {
+  const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
     (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
   );
-  if (misnamed)
-    return `The connector has no ${canonical2}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
+  if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
-  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true)
-    return `The connector has no ${canonical2}.`;
-  return `The connector has no ${canonical2}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+  if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
+  return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
+}
+function missingFileStart(canonical2) {
+  return `The connector has no ${canonical2}`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -49828,7 +49855,10 @@ var SECRET_ASSIGNMENT = new RegExp(
 // packages/validator/src/rules/general-secrets/file-link.ts
 var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
 var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_NAME = /^api(?:\d*|-.*)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
 function isFileLinkToken(parameter, url) {
   if (parameter.toLowerCase() !== "token") return false;
   const written2 = url.replaceAll("\\/", "/");
@@ -49836,10 +49866,13 @@ function isFileLinkToken(parameter, url) {
   const query = written2.indexOf("?", scheme);
   if (scheme === -1 || query === -1) return false;
   const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  if (host.split(".").some((label) => API_NAME.test(label))) return false;
-  if (segments.some((segment) => API_NAME.test(segment))) return false;
   const file = lastSegment(segments.at(-1) ?? "");
-  return DOWNLOAD_RESOURCE.test(file) || DISTRIBUTED_FILE.test(file);
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
 }
 function lastSegment(segment) {
   const slash = segment.toLowerCase().lastIndexOf("%2f");
@@ -49886,10 +49919,10 @@ function userInfoStart(text2, at) {
   const colon = text2.indexOf(":", start);
   return colon > start && colon < at ? start : -1;
 }
-function findUrlCredentials(text2) {
+function findUrlCredentials(text2, options2) {
   const found = [];
   for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text2, at);
+    const credential = queryCredentialAt(text2, at, options2);
     if (credential !== void 0) found.push(credential);
   }
   for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
@@ -49921,12 +49954,13 @@ function urlBefore(text2, end) {
   while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
   return text2.slice(start, end);
 }
-function queryCredentialAt(text2, at) {
+function queryCredentialAt(text2, at, options2) {
   const parameter = credentialParameterBefore(text2, at);
   if (parameter === void 0) return void 0;
   const { length, value } = queryValueAt(text2, at + 1);
   if (isPlaceholderSecret(value)) return void 0;
-  if (isFileLinkToken(parameter, urlBefore(text2, at - parameter.length))) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
+    return void 0;
   return { offset: at + 1, length, parameter, value };
 }
 function queryValueAt(text2, start) {
@@ -50415,7 +50449,8 @@ function scanFile(kind, document, secrets) {
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
-  for (const credential of screen.urls ? findUrlCredentials(text2) : []) {
+  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
+  for (const credential of urlCredentials) {
     if (reported.has(credential.offset)) continue;
     const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
     secrets.add(credential.value, credential.offset, () => ({
@@ -50442,7 +50477,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). The `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, `logo.png?alt=media&token=\u2026`, not on an API address) opens that file alone, and is not reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -67328,8 +67363,8 @@ var CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
   ),
   /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes but adds
-   * no finding of it: REPO-REQUIRED-FILES reports the missing file (compare-with-base.ts).
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
   apiPropertiesDeleted: advising(
     rule(
@@ -67751,7 +67786,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   apiPropertiesDeleted: {
-    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, but adds no BRK finding of it: REPO-REQUIRED-FILES reports the missing file on the folder. The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
+    description: "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-API-PROPERTIES-DELETED finding when that rule reported none (a configuration that turns it off). The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",
     example: {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
@@ -73005,10 +73040,18 @@ throttling.triggersNotification = triggersNotification;
 var import_bottleneck = __toESM(require_lib(), 1);
 
 // packages/github/src/api-url.ts
-var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
+var API_URL = {
+  option: "--api-url (or GITHUB_API_URL)",
+  input: "GITHUB_API_URL (the runner sets it; a step can override it in env:)"
+};
+var REQUESTING_MACHINE = { option: "this machine", input: "the runner" };
+var THE_RUN = { option: "the command", input: "the job" };
+function apiUrlHint(say) {
+  return `It is ${say(API_URL)}: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.`;
+}
 var TOKEN_SETTING = { option: "--token or GITHUB_TOKEN", input: "the token input" };
 function parseApiUrl(text2, say = optionWords) {
-  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text2)}' ${what}.`, { hint: API_URL_HINT });
+  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text2)}' ${what}.`, { hint: apiUrlHint(say) });
   let url;
   try {
     url = new URL(text2.trim());
@@ -73055,14 +73098,15 @@ function boundedAnswers(fetchFn, limitBytes) {
     return whole;
   };
 }
-function refuseEndlessAnswers(octokit) {
+function refuseEndlessAnswers(octokit, options2 = {}) {
+  const say = options2.say ?? optionWords;
   octokit.hook.error("request", (error3) => {
     const cause = error3.cause;
     if (cause instanceof GitHubAnswerTooLarge)
       throw new UserError(
         `The answer from ${cause.url} went on past ${formatByteLimit(cause.limitBytes)}, longer than any answer of the GitHub API; its reading was stopped.`,
         {
-          hint: `Something other than GitHub answered: check the API URL and any proxy between the runner and it. ${API_URL_HINT}`,
+          hint: `Something other than GitHub answered: check the API URL and any proxy between ${say(REQUESTING_MACHINE)} and it. ${apiUrlHint(say)}`,
           cause
         }
       );
@@ -73079,41 +73123,62 @@ function withoutQuery(url) {
 
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
-  constructor(apiUrl, timeoutMs) {
+  constructor(apiUrl, timeoutMs, say = optionWords) {
     this.apiUrl = apiUrl;
     this.timeoutMs = timeoutMs;
+    this.say = say;
   }
   apiUrl;
   timeoutMs;
+  say;
   answered = false;
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
   isFinal(error3) {
     if (answerOf(error3)) this.answered = true;
-    return !this.answered && connectionFailure(error3) === "ENOTFOUND";
+    return this.hopeless(connectionFailure(error3)) !== void 0;
+  }
+  /** Why no attempt can pass, for a failure `reason` before the host ever answered; else undefined. */
+  hopeless(reason) {
+    if (this.answered || reason === void 0) return void 0;
+    const url = new URL(this.apiUrl);
+    const port = url.port || (url.protocol === "https:" ? "443" : "80");
+    if (reason === "ENOTFOUND")
+      return { why: noSuchHostReason(url.hostname), whatToCheck: "Check the API URL for a typo." };
+    if (reason === BAD_PORT)
+      return {
+        why: `fetch refuses port ${port} ("bad port"), which belongs to another protocol`,
+        whatToCheck: "Check the port in the API URL."
+      };
+    if (reason === "ECONNREFUSED" && isLoopbackHost(url.hostname))
+      return {
+        why: `${url.hostname}:${port} refused the connection (nothing listens there)`,
+        whatToCheck: "Check the port in the API URL, and that the server it names is running."
+      };
+    return void 0;
   }
   /** The error for a request that got no answer after `attempts`; undefined when GitHub answered. */
   describe(error3, attempts) {
     const reason = connectionFailure(error3);
     if (reason === void 0) return void 0;
-    if (reason === "ENOTFOUND" && !this.answered) {
-      const host = new URL(this.apiUrl).hostname;
-      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
-        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+    const [where, machine, run] = [apiUrlHint(this.say), this.say(REQUESTING_MACHINE), this.say(THE_RUN)];
+    const hopeless = this.hopeless(reason);
+    if (hopeless)
+      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${hopeless.why}.`, {
+        hint: `${hopeless.whatToCheck} ${where}`,
         cause: error3
       });
-    }
     const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
     if (reason === TIMED_OUT) {
       return new UserError(
         `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1e3} s; gave up after ${times}.`,
         {
-          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between ${machine} and it; if they are right, run ${run} again later. ${where}`,
           cause: error3
         }
       );
     }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
-      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and the API URL. ${where}` : `Check the API URL and that ${machine} can reach it. ${where}`,
       cause: error3
     });
   }
@@ -73129,6 +73194,7 @@ function stopRetryingMissingHost(octokit, options2) {
     throw error3;
   });
 }
+var BAD_PORT = "bad port";
 var TIMED_OUT = "no answer in time";
 function answerOf(error3) {
   return typeof error3 === "object" && error3 !== null ? error3.response : void 0;
@@ -73168,11 +73234,11 @@ function rejectIncompleteAnswers(octokit) {
     throw error3;
   });
 }
-function describeIncompleteAnswer(error3, attempts, timeoutMs) {
+function describeIncompleteAnswer(error3, attempts, timeoutMs, say = optionWords) {
   if (!(error3 instanceof IncompleteAnswer)) return void 0;
   const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   return new UserError(`${error3.message}; gave up after ${times}.`, {
-    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between the runner and GitHub. Run the job again later; if it keeps happening, check that proxy.`,
+    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between ${say(REQUESTING_MACHINE)} and GitHub. Run ${say(THE_RUN)} again later; if it keeps happening, check that proxy.`,
     cause: error3
   });
 }
@@ -73257,7 +73323,8 @@ function createGitHubClient(options2) {
     });
   }
   const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, options2.say), timeoutMs);
+  const say = options2.say ?? optionWords;
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl, say), timeoutMs, say);
   const retries = options2.rateLimitRetries ?? 3;
   const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
@@ -73282,6 +73349,8 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
+    // For the plugins' advice (refuseEndlessAnswers), as for the hook below.
+    say,
     request: {
       fetch: fetchWithTimeout(
         boundedAnswers(options2.fetch ?? fetch, options2.maxAnswerBytes ?? MAX_GITHUB_ANSWER_BYTES),
@@ -73322,7 +73391,7 @@ function createGitHubClient(options2) {
   client.hook.error("request", (failure) => {
     const error3 = withoutEchoedToken(failure, options2.token);
     const tries = attemptOf(error3);
-    throw describeIncompleteAnswer(error3, tries, timeoutMs) ?? reachability.describe(error3, tries) ?? error3;
+    throw describeIncompleteAnswer(error3, tries, timeoutMs, say) ?? reachability.describe(error3, tries) ?? error3;
   });
   return client;
 }
