@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -9,6 +9,15 @@ import { documentedCommands, referenceProgram, withCliReference } from '../src/c
 import { optionDefault } from '../src/option-help.js';
 
 const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 'utf8');
+
+/** The README and every page under docs/, as paths from the repository root with `/`. */
+const MARKDOWN_PAGES = [
+  'README.md',
+  ...readdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file.split(path.sep).join('/')}`)
+    .sort(),
+];
 
 async function help(argv: string[]): Promise<string> {
   const io = memoryIo(REPO_ROOT);
@@ -96,9 +105,14 @@ describe('docs/cli.md', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['README.md', 'docs/cli.md'])('%s links only to headings that the linked page has', (page) => {
+  it('is linked to from the README', () => {
+    expect(anchorLinks('README.md').some(({ target }) => target === 'docs/cli.md')).toBe(true);
+  });
+});
+
+describe('every markdown page', () => {
+  it.each(MARKDOWN_PAGES)('%s links only to headings that the linked page has', (page) => {
     const links = anchorLinks(page);
-    expect(links.some(({ target }) => target === 'docs/cli.md')).toBe(true);
     const broken = links
       .filter(({ target }) => target.endsWith('.md'))
       .filter(({ target, anchor }) => !headingAnchors(read(target)).has(anchor))

@@ -7,14 +7,19 @@ import { REPO_ROOT } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
-import { readmeWithActionDocs, renderActionDocs } from '../../../scripts/action-docs.mjs';
+import { ACTION_DOC_PAGES, withActionDocs } from '../../../scripts/action-docs.mjs';
+
+describe.each(ACTION_DOC_PAGES as { file: string; render: (root: string) => string }[])(
+  '$file',
+  ({ file, render }) => {
+    it('has the action reference generated from every action.yml (run npm run docs after changing one)', () => {
+      const page = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+      expect(page === withActionDocs(page, render(REPO_ROOT), file)).toBe(true);
+    });
+  },
+);
 
 describe('README.md', () => {
-  it('has the action reference generated from every action.yml (run npm run docs after changing one)', () => {
-    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    expect(readme === readmeWithActionDocs(readme, renderActionDocs(REPO_ROOT))).toBe(true);
-  });
-
   it('keeps the two-command quick start', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('npm ci && npx connector-alm validate examples');

@@ -23,10 +23,10 @@ describe('docs/troubleshooting.md', () => {
   });
 });
 
-describe('README.md', () => {
+describe('docs/actions.md', () => {
   it('says which powerplatform-actions sign-in inputs the Dataverse actions do not take, and they do not', () => {
-    const readme = read('README.md').replace(/\s+/g, ' ');
-    expect(readme).toContain('A user name and password (`user-name`, `password-secret`) are not supported');
+    const page = read('docs/actions.md').replace(/\s+/g, ' ');
+    expect(page).toContain('A user name and password (`user-name`, `password-secret`) are not supported');
     for (const name of ['export-solution', 'import-solution']) {
       const inputs = Object.keys(
         (parseYaml(read(`actions/${name}/action.yml`)) as { inputs: Record<string, unknown> }).inputs,
