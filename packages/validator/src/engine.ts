@@ -20,6 +20,7 @@ import {
   type RuleMetadata,
 } from './model/rule.js';
 import type { Report } from './model/report.js';
+import { namePlaces } from './model/other-places.js';
 import { releasingConnectorCaches } from './model/connector-cache.js';
 import { UnlistedReports } from './model/finding-cap.js';
 import { MAX_FINDINGS_PER_RULE } from './model/unlisted-message.js';
@@ -178,20 +179,27 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
   const findings: Finding[] = pending.map(({ rule, severity, report }, index) => {
     const kind = report.file ?? rule.file;
     const file = report.path ? undefined : fileOf(connector, kind);
+    const document = file && 'document' in file ? file.document : undefined;
+    const named =
+      report.others && document
+        ? namePlaces(report.message, report.others, (offset) => document.position(offset))
+        : undefined;
     const finding = locatedFinding({
       ruleId: rule.id,
       severity,
-      message: report.message,
+      message: named?.message ?? report.message,
       file: report.path
         ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),
       line: 1,
       column: 1,
       connector: connector.displayPath,
+      related: named?.related,
+      messageWithoutPlaces: named?.messageWithoutPlaces,
+      identity: report.identity,
     });
     if (rule.msCode) finding.msCode = rule.msCode;
-    if (file && 'document' in file && file.document) {
-      const document = file.document;
+    if (document) {
       if (report.pointer !== undefined && 'locateEach' in document) {
         finding.pointer = report.pointer;
         const where = places[index];

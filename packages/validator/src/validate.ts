@@ -11,6 +11,7 @@ import { ALL_RULES } from './rules/index.js';
 import { bundledWorkerScript } from './parallel/bundled-worker.js';
 import { workerCount, type Concurrency } from './parallel/concurrency.js';
 import { validateFoldersInParallel } from './parallel/pool.js';
+import { secretIdentityKey } from './rules/general-secrets/secret-identity.js';
 
 export interface ValidateOptions {
   /** Forces a profile for every connector; otherwise it comes from each folder's place in the tree. */
@@ -67,7 +68,7 @@ export async function validatePaths(
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options.profile, config },
+      { cwd, profile: options.profile, config, secretIdentityKey: secretIdentityKey() },
       { workerScript, workers, onConnector: options.onConnector },
     );
   } else {

@@ -1,16 +1,18 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
-import type { Finding } from '../model/finding.js';
+import { matchedMessage, type Finding } from '../model/finding.js';
 import { readUnlisted, type ListingScope } from '../model/unlisted-message.js';
-import { withoutRepeatedPlaces } from '../model/repeated-places.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of
  * the same connector at the base. Lines shift with every edit, so findings are matched by what they
  * say and where in the document they are: first on rule, connector-relative file, JSON pointer and
  * message; the findings left over then on rule, file and message alone (text files have no
- * pointer, and an inserted array entry shifts the pointers after it). Each base finding matches at
- * most one current finding, so a problem that now occurs twice counts once as new.
+ * pointer, and an inserted array entry shifts the pointers after it). The message is the one
+ * without the lines of the problem's other places (`matchedMessage`), and findings whose messages
+ * cannot tell their problems apart (GEN-SECRETS masks the secret) match only with the same
+ * `identity`. Each base finding matches at most one current finding, so a problem that now occurs
+ * twice counts once as new.
  */
 export function markBaseline(current: readonly Finding[], base: readonly Finding[]): Finding[] {
   const settled = cappedListingsNotGrown(current, base);
@@ -95,13 +97,19 @@ export function markAllNew(findings: readonly Finding[]): Finding[] {
 }
 
 function exactKey(finding: Finding): string {
-  return [finding.ruleId, relativeFile(finding), finding.pointer ?? '', normalizedMessage(finding)].join(
-    '\u0000',
-  );
+  return [
+    finding.ruleId,
+    relativeFile(finding),
+    finding.pointer ?? '',
+    normalizedMessage(finding),
+    finding.identity ?? '',
+  ].join('\u0000');
 }
 
 function looseKey(finding: Finding): string {
-  return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join('\u0000');
+  return [finding.ruleId, relativeFile(finding), normalizedMessage(finding), finding.identity ?? ''].join(
+    '\u0000',
+  );
 }
 
 /** The file relative to its connector folder, so that a base version checked out elsewhere compares equal. */
@@ -109,13 +117,9 @@ function relativeFile(finding: Finding): string {
   return slashSeparated(path.relative(finding.connector, finding.file));
 }
 
-/**
- * Messages that quote the connector's own path would differ between the two checkouts; and a
- * finding that names the other places of its problem (GEN-SECRETS' one secret in ten examples) is the
- * same finding when an edit moved them or cleaned some of them.
- */
+/** Messages that quote the connector's own path would differ between the two checkouts. */
 function normalizedMessage(finding: Finding): string {
-  const message = withoutRepeatedPlaces(finding.message);
+  const message = matchedMessage(finding);
   return finding.connector && finding.connector !== '.'
     ? message.split(finding.connector).join('<connector>')
     : message;

@@ -25,12 +25,20 @@ export class UnlistedReports {
   /**
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
+   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places and
+   * identity: it stands for many problems, not that one.
    */
   summary(): { report: Report; severity: Severity } | undefined {
     const first = this.first;
     if (first === undefined) return undefined;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    const {
+      fix: _fix,
+      severity: _severity,
+      message: _message,
+      others: _others,
+      identity: _identity,
+      ...place
+    } = first;
     return {
       severity: this.worst,
       report: {

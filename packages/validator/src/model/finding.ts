@@ -1,5 +1,6 @@
 import { compareFolderPaths, compareText } from '@connector-alm/core';
 import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
+import type { RelatedPlace } from './other-places.js';
 
 export type { BoundedMessage };
 /** The three rule sets of PowerPlatformConnectors, chosen by the connector's top folder. */
@@ -15,7 +16,10 @@ export type Level = Severity | 'off';
 /** The files of a connector folder that rules look at; `folder` is the folder itself. */
 export type FileKind = 'swagger' | 'apiProperties' | 'icon' | 'readme' | 'script' | 'settings' | 'folder';
 
-/** One problem, located. This shape is the JSON output's contract: keep it stable. */
+/**
+ * One problem, located. This shape, but for the two fields that are never output
+ * (`messageWithoutPlaces` and `identity`), is the JSON output's contract: keep it stable.
+ */
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -37,6 +41,32 @@ export interface Finding {
   msCode?: string;
   /** Set when validating against a base: whether the base already had this finding. */
   baseline?: 'new' | 'existing';
+  /**
+   * The other places of the problem in `file`, whose lines the message names (model/other-places.ts):
+   * GEN-SECRETS' other copies of one secret, GEN-JSON-DUPLICATE-KEY's occurrence that JSON readers
+   * keep. In text order, at most MAX_RELATED_PLACES; SARIF gives them as relatedLocations.
+   */
+  related?: RelatedPlace[];
+  /**
+   * With `related`: the message without the words that name their lines, which change with edits
+   * that leave the problem as it was. The baseline and the fingerprints match findings on it. Never
+   * output: users read `message`.
+   */
+  messageWithoutPlaces?: string;
+  /**
+   * What tells the problem apart from others of its rule and file whose messages read alike, where
+   * the message cannot say it: for GEN-SECRETS, a keyed hash of the secret, which the message masks
+   * (rules/general-secrets/secret-identity.ts). The baseline matches findings on it. Never output.
+   */
+  identity?: string;
+}
+
+/**
+ * The message a finding is matched on: without the words that name the lines of its other places
+ * (`related`), so that it is the same finding when an edit moved them, or cleaned some of them.
+ */
+export function matchedMessage(finding: Finding): string {
+  return finding.messageWithoutPlaces ?? finding.message;
 }
 
 /** A finding's fields as its producer has them: the message as its template made it. */
@@ -66,6 +96,10 @@ export function locatedFinding(fields: FindingFields): Finding {
   if (fields.endColumn !== undefined) finding.endColumn = fields.endColumn;
   if (fields.msCode !== undefined) finding.msCode = fields.msCode;
   if (fields.baseline !== undefined) finding.baseline = fields.baseline;
+  if (fields.related !== undefined) finding.related = fields.related;
+  if (fields.messageWithoutPlaces !== undefined)
+    finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
+  if (fields.identity !== undefined) finding.identity = fields.identity;
   return finding;
 }
 

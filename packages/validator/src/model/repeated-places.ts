@@ -2,10 +2,8 @@ import { plural } from '@connector-alm/core';
 import { joinedList } from '../text/message-values.js';
 
 // The end of the message of a finding that stands for one problem written in several places of a
-// file (GEN-SECRETS: one secret pasted into ten examples), and its removal. It is apart from the
-// rules because the baseline (diff/baseline.ts) and the SARIF fingerprints (reporters/fingerprint.ts)
-// key a finding by its message, and must not see these lines and counts: they change with edits that
-// leave the problem as it was.
+// file (GEN-SECRETS: one secret pasted into ten examples). other-places.ts writes it into the message
+// from the places, and keeps the message without it for matching findings.
 
 /** How many of the other places' lines the message names before it counts the rest. */
 const NAMED_LINES = 3;
@@ -26,18 +24,4 @@ export function repeatedPlaces(lines: readonly number[]): string {
   const places = plural(lines.length, 'more place', lines.length.toLocaleString('en-US'));
   const fix = lines.length === 1 ? 'remove it there too' : 'remove it from each';
   return ` The same value is in ${places}, on ${where}: ${fix}.`;
-}
-
-const REPEATED_PLACES =
-  / The same value is in \d{1,3}(?:,\d{3})* more places?, on lines? [\d, ]+(?:and [\d,]+(?: more)?)?: remove it (?:there too|from each)\.$/;
-
-/**
- * The message without what `repeatedPlaces` added: the same whichever places the problem is in, so
- * that a finding is matched with the base's (and keeps its fingerprint) when lines move, or when
- * some of its places are cleaned and others not yet.
- */
-export function withoutRepeatedPlaces(message: string): string {
-  // Most messages have no such end: a plain search first.
-  if (!message.includes(' The same value is in ')) return message;
-  return message.replace(REPEATED_PLACES, '');
 }

@@ -1,4 +1,5 @@
 import type { FileKind, Severity } from './finding.js';
+import type { OtherPlaces } from './other-places.js';
 
 // A rule's report, apart from the rules (rule.ts) because the contexts of every kind of rule take it:
 // the folder rules' (rule.ts) and the repository rules' (repository/repository-rule-context.ts).
@@ -26,6 +27,13 @@ export interface Report {
    * it, so a level the configuration gives the rule holds for every report (engine's reportSeverity).
    */
   severity?: Severity;
+  /**
+   * Other places of the same problem in the report's file: the engine writes their lines into the
+   * message (model/other-places.ts) and gives them to the finding as `related`.
+   */
+  others?: OtherPlaces;
+  /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
+  identity?: string;
   /**
    * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the
    * finding: reporters never see it, and the JSON and SARIF output stay as they are.

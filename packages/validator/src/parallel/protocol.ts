@@ -13,6 +13,11 @@ export interface WorkerSetup {
   /** A profile forced for every folder; otherwise each folder's comes from its place in the tree. */
   profile?: Profile;
   config: ValidatorConfig;
+  /**
+   * The key of GEN-SECRETS' identities (rules/general-secrets/secret-identity.ts), the starting
+   * process's: a worker's findings are matched with the main thread's in `validate --base`.
+   */
+  secretIdentityKey: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { validateFolder } from '../validate.js';
+import { useSecretIdentityKey } from '../rules/general-secrets/secret-identity.js';
 import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
 
 /**
@@ -13,7 +14,10 @@ import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
 export function serveValidation(port: MessagePort): void {
   let setup: WorkerSetup | undefined;
   port.on('message', (task: FolderTask) => {
-    if (task.setup) setup = task.setup;
+    if (task.setup) {
+      setup = task.setup;
+      useSecretIdentityKey(setup.secretIdentityKey);
+    }
     void validateTask(task.folder, setup).then(
       (result) => port.postMessage({ index: task.index, result } satisfies WorkerReply),
       (error: unknown) =>

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../model/finding.js';
-import { withoutRepeatedPlaces } from '../model/repeated-places.js';
+import { matchedMessage, type Finding } from '../model/finding.js';
 
 /** Our partialFingerprints key; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'connectorAlmFinding/v1';
@@ -8,7 +7,8 @@ export const FINGERPRINT_KEY = 'connectorAlmFinding/v1';
 /**
  * Fingerprints of our own that survive any edit but of the finding itself: a hash of the rule, the
  * repository-relative file and the JSON pointer (the message, for files without pointers), never the
- * line, nor the lines a message names of the other places of its problem (model/repeated-places.ts).
+ * line, nor the lines a message names of the other places of its problem (`matchedMessage`). Not
+ * the finding's `identity` either: a hash of a secret, however keyed, is not for output.
  * Identical findings get `:1`, `:2`, … in report order, as GitHub's own fingerprints do.
  *
  * Code scanning matches alerts across uploads by partialFingerprints, and the one it gets for our
@@ -23,7 +23,7 @@ export function fingerprints(
 ): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    const where = finding.pointer ?? `message:${withoutRepeatedPlaces(finding.message)}`;
+    const where = finding.pointer ?? `message:${matchedMessage(finding)}`;
     const hash = createHash('sha256')
       .update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where}`)
       .digest('hex')

@@ -11,9 +11,10 @@ import { toJsonChange, type JsonChange } from './json-change.js';
 
 /**
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
- * order toJsonFinding writes them and optional ones only when known.
+ * order toJsonFinding writes them and optional ones only when known; but for what matching uses
+ * alone, which is never output (`identity` is derived from a secret).
  */
-export type JsonFinding = Finding;
+export type JsonFinding = Omit<Finding, 'messageWithoutPlaces' | 'identity'>;
 
 export interface JsonConnector {
   path: string;
@@ -120,6 +121,10 @@ function toJsonFinding(finding: Finding): JsonFinding {
     column: finding.column,
     ...ifDefined('endLine', finding.endLine),
     ...ifDefined('endColumn', finding.endColumn),
+    ...ifDefined(
+      'related',
+      finding.related?.map(({ line, column }) => ({ line, column })),
+    ),
     connector: finding.connector,
     ...ifDefined('msCode', finding.msCode),
     ...ifDefined('baseline', finding.baseline),

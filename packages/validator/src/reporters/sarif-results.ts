@@ -13,6 +13,9 @@ export function toResult(
   connector: string,
   fingerprint: string,
 ): Result {
+  const artifactLocation = artifact.inRepository
+    ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT }
+    : { uri: artifact.uri };
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -21,14 +24,21 @@ export function toResult(
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifact.inRepository
-            ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT }
-            : { uri: artifact.uri },
+          artifactLocation,
           // A folder finding is about the folder as a whole: it has no region.
           ...(finding.file === finding.connector ? {} : { region: regionOf(finding) }),
         },
       },
     ],
+    // The other places of the problem that the message names by line (SARIF 2.1.0 §3.27.22), in
+    // the same file. The message does not link them (`[line 12](1)`): it is the same text in every
+    // output, and code scanning shows the related locations a message links only.
+    ...(finding.related && {
+      relatedLocations: finding.related.map(({ line, column }, index) => ({
+        id: index + 1,
+        physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column } },
+      })),
+    }),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       ...(finding.pointer !== undefined && { pointer: finding.pointer }),

@@ -113,7 +113,7 @@ export const secretRules: RuleDefinition[] = [
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === 'swagger')
           addParameterDefaults(context.swagger, document, secrets);
-        for (const report of secrets.reports(document)) context.report(report);
+        for (const report of secrets.reports()) context.report(report);
       }
     },
   },

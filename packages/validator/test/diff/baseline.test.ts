@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { markBaseline } from '../../src/diff/baseline.js';
 import { locatedFinding, type Finding, type FindingFields } from '../../src/model/finding.js';
 import { unlistedMessage } from '../../src/model/unlisted-message.js';
-import { repeatedPlaces } from '../../src/model/repeated-places.js';
+import { namePlaces } from '../../src/model/other-places.js';
 
 function finding(connector: string, overrides: Partial<FindingFields>): Finding {
   return locatedFinding({
@@ -15,6 +15,14 @@ function finding(connector: string, overrides: Partial<FindingFields>): Finding 
     connector,
     ...overrides,
   });
+}
+
+/**
+ * A message with the lines of its other places written in, as the engine writes them, and the
+ * finding's fields that go with it. Each offset stands for the line of its number.
+ */
+function withPlaces(message: string, lines: number[]): Partial<FindingFields> {
+  return namePlaces(message, { offsets: lines, wording: 'repeated' }, (line) => ({ line, column: 1 }));
 }
 
 const current = (overrides: Partial<FindingFields>) => finding('certified-connectors/A', overrides);
@@ -63,19 +71,32 @@ describe('markBaseline', () => {
     const inBase = { ...readme, file: '/tmp/base-1/certified-connectors/A/readme.md' };
     const marked = markBaseline(
       [
-        current({ ...readme, line: 8, message: `${leak}${repeatedPlaces([12, 12, 30, 31, 40, 41])}` }),
+        current({ ...readme, line: 8, ...withPlaces(leak, [12, 12, 30, 31, 40, 41]) }),
         current({ ...readme, line: 9, message: leak.replace('9f8c', '7c1e') }),
       ],
-      [base({ ...inBase, line: 5, message: `${leak}${repeatedPlaces([9, 9, 9, 27, 28, 37, 38, 39, 50])}` })],
+      [base({ ...inBase, line: 5, ...withPlaces(leak, [9, 9, 9, 27, 28, 37, 38, 39, 50]) })],
     );
     expect(marked.map((f) => f.baseline)).toEqual(['existing', 'new']);
     // Cleaned down to one place, it is still the base's finding.
     expect(
       markBaseline(
         [current({ ...readme, message: leak })],
-        [base({ ...inBase, message: `${leak}${repeatedPlaces([9])}` })],
+        [base({ ...inBase, ...withPlaces(leak, [9]) })],
       )[0]!.baseline,
     ).toBe('existing');
+  });
+
+  it('tells apart problems whose messages read alike but whose identities differ', () => {
+    // GEN-SECRETS masks a secret: another key of the same kind and length reads the same.
+    const leak = {
+      ruleId: 'GEN-SECRETS',
+      message: 'The api_key 9f8c****** (32 characters) looks like a real secret.',
+    };
+    const marked = markBaseline(
+      [current({ ...leak, identity: 'new key' }), current({ ...leak, identity: 'old key', line: 9 })],
+      [base({ ...leak, identity: 'old key' })],
+    );
+    expect(marked.map((f) => f.baseline)).toEqual(['new', 'existing']);
   });
 
   it('tells other files and rules apart', () => {

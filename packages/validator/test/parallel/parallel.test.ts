@@ -10,6 +10,7 @@ import {
 } from '../../src/parallel/idle-workers.js';
 import { validateFoldersInParallel } from '../../src/parallel/pool.js';
 import { validatePaths } from '../../src/validate.js';
+import { secretIdentityKey } from '../../src/rules/general-secrets/secret-identity.js';
 import type { ConnectorResult } from '../../src/connector-result.js';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { buildValidationWorker } from '../../../../scripts/validation-worker.mjs';
@@ -36,6 +37,10 @@ beforeAll(async () => {
     swagger.info.title = `Contoso ${i}`;
     if (i % 3 === 1) delete swagger.info.description;
     if (i % 3 === 2) swagger.paths['/tasks'].get.operationId = `list tasks ${i}`;
+    // A secret, whose identity a worker must make with the main thread's key for the results to agree
+    // (built from pieces so that no secret-shaped literal is committed).
+    if (i === 0)
+      swagger.info.description = `Call https://api.example.com/v1/items?api_key=${'9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d'}.`;
     writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
     writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
   }
@@ -58,6 +63,7 @@ describe('validating on worker threads', () => {
       onConnector: (result) => seen.push(result.path),
     });
     expect(serial.findings.length).toBeGreaterThan(0);
+    expect(serial.findings.find((finding) => finding.ruleId === 'GEN-SECRETS')?.identity).toBeDefined();
     expect(parallel).toEqual(serial);
     expect(seen).toEqual(serial.connectors.map((connector) => connector.path));
   });
@@ -109,7 +115,7 @@ describe('validating on worker threads', () => {
     await expect(
       validateFoldersInParallel(
         [missing],
-        { cwd: tree, config: { rules: {}, ignore: [] } },
+        { cwd: tree, config: { rules: {}, ignore: [] }, secretIdentityKey: secretIdentityKey() },
         {
           workerScript,
           workers: 1,
@@ -134,7 +140,7 @@ describe('validating on worker threads', () => {
     await expect(
       validateFoldersInParallel(
         [tree],
-        { cwd: tree, config: { rules: {}, ignore: [] } },
+        { cwd: tree, config: { rules: {}, ignore: [] }, secretIdentityKey: secretIdentityKey() },
         { workerScript: 'validate-worker.cjs', workers: 2 },
       ),
     ).rejects.toThrow(/Could not start a validation worker: .*absolute path/);
@@ -144,7 +150,11 @@ describe('validating on worker threads', () => {
     // A library caller's configuration with a function in it does not survive the structured clone.
     const config = { rules: {}, ignore: [], describe: () => 'not data' };
     await expect(
-      validateFoldersInParallel([tree], { cwd: tree, config }, { workerScript, workers: 2 }),
+      validateFoldersInParallel(
+        [tree],
+        { cwd: tree, config, secretIdentityKey: secretIdentityKey() },
+        { workerScript, workers: 2 },
+      ),
     ).rejects.toThrow(/Could not send a folder to a validation worker: .*could not be cloned/);
   });
 
@@ -169,7 +179,7 @@ describe('validating on worker threads', () => {
     const folders = Array.from({ length: 8 }, (_, index) => `folder ${index}`);
     const results = await validateFoldersInParallel(
       folders,
-      { cwd: tree, config: { rules: {}, ignore: [] } },
+      { cwd: tree, config: { rules: {}, ignore: [] }, secretIdentityKey: secretIdentityKey() },
       { workerScript: eager, workers: 2 },
     );
     expect(results.map((result) => result.path)).toEqual(folders);
@@ -194,7 +204,7 @@ describe('validating on worker threads', () => {
       (
         await validateFoldersInParallel(
           folders,
-          { cwd, config: { rules: {}, ignore: [] } },
+          { cwd, config: { rules: {}, ignore: [] }, secretIdentityKey: secretIdentityKey() },
           { workerScript: telling, workers: 2 },
         )
       ).map((result) => result.name);
@@ -214,7 +224,7 @@ describe('validating on worker threads', () => {
     await expect(
       validateFoldersInParallel(
         [tree],
-        { cwd: tree, config: { rules: {}, ignore: [] } },
+        { cwd: tree, config: { rules: {}, ignore: [] }, secretIdentityKey: secretIdentityKey() },
         {
           workerScript: broken,
           workers: 2,

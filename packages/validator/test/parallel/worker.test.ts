@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { serveValidation } from '../../src/parallel/worker.js';
+import { secretIdentityKey } from '../../src/rules/general-secrets/secret-identity.js';
 import type { FolderTask, WorkerReply, WorkerSetup } from '../../src/parallel/protocol.js';
 import { validateFolder } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
@@ -47,6 +48,7 @@ describe('the validation worker', () => {
       cwd,
       profile: 'custom',
       config: { rules: { 'SWG-INFO-DESC-REQ': 'off' }, ignore: [] },
+      secretIdentityKey: secretIdentityKey(),
     };
     const replies = await serve([
       { index: 0, folder: first, setup },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatJson, toJsonReport } from '../../src/reporters/index.js';
+import path from 'node:path';
+import { countBySeverity, validateFolder } from '../../src/validate.js';
+import { writeConnector } from '../helpers/fixture.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
 import { lineOf, sampleResult } from './sample-result.js';
 
 const SWAGGER = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
@@ -29,6 +33,39 @@ describe('JSON reporter', () => {
       line: lineOf(root, SWAGGER, '"title": "Contoso Tasks API"'),
       column: 5,
     });
+  });
+
+  it('gives the other places whose lines a message names as `related`, and nothing that matching alone uses', async () => {
+    const key = '9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d';
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n  "host": "a",\n  "swagger": "2.0"\n}',
+      'readme.md': `# Contoso\n\nhttps://api.contoso.com/x?api_key=${key}\n\nhttps://api.contoso.com/y?api_key=${key}\n`,
+    });
+    const connector = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const result = { connectors: [connector], findings: connector.findings, counts: countBySeverity([]) };
+    const findings = toJsonReport(result).findings;
+    const repeated = findings.find((finding) => finding.ruleId === 'GEN-JSON-DUPLICATE-KEY')!;
+    expect(Object.keys(repeated)).toEqual([
+      'ruleId',
+      'severity',
+      'message',
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'related',
+      'connector',
+    ]);
+    expect(repeated).toMatchObject({ line: 2, related: [{ line: 4, column: 3 }] });
+    const secret = findings.find((finding) => finding.ruleId === 'GEN-SECRETS')!;
+    expect(secret).toMatchObject({ line: 3, related: [{ line: 5, column: 35 }] });
+    expect(secret.message).toMatch(/ The same value is in 1 more place, on line 5: remove it there too\.$/);
+    for (const finding of findings) {
+      expect(finding).not.toHaveProperty('messageWithoutPlaces');
+      expect(finding).not.toHaveProperty('identity');
+    }
   });
 
   it('leaves out the pointer for files that are not JSON', async () => {

@@ -48,6 +48,34 @@ describe('SARIF reporter', () => {
     });
   });
 
+  it('gives the other places a message names as relatedLocations, and stays valid', async () => {
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n  "host": "a",\n  "swagger": "2.0"\n}',
+    });
+    const cwd = path.dirname(folder);
+    const connector = await validateFolder(folder, { cwd });
+    const result: ValidationResult = {
+      connectors: [connector],
+      findings: connector.findings,
+      counts: countBySeverity(connector.findings),
+    };
+    const log = toSarif(result, { cwd, baseDir: cwd });
+    expectValidSarif(log);
+    const repeated = resultOf(log, 'GEN-JSON-DUPLICATE-KEY');
+    expect(repeated.message.text).toContain('appears again at line 4 of this object');
+    expect(repeated.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: {
+          artifactLocation: repeated.locations![0]!.physicalLocation!.artifactLocation,
+          region: { startLine: 4, startColumn: 3 },
+        },
+      },
+    ]);
+    expect(log.runs[0]!.results!.filter((each) => each.relatedLocations)).toEqual([repeated]);
+  });
+
   it('would notice an invalid log (the schema check can fail)', async () => {
     const { root, result } = await sampleResult();
     const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root });

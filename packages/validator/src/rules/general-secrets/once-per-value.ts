@@ -1,7 +1,5 @@
-import type { JsonDocument } from '../../json/json-document.js';
-import type { TextDocument } from '../../loader/text-document.js';
 import type { Report } from '../../model/report.js';
-import { repeatedPlaces } from '../../model/repeated-places.js';
+import { secretIdentity } from './secret-identity.js';
 
 /** A secret's first place in its file so far, the report of that place, and its other places. */
 interface FoundSecret {
@@ -39,13 +37,17 @@ export class SecretsByValue {
     }
   }
 
-  /** One report per value, at its first place, naming the lines of the others. */
-  reports(document: JsonDocument | TextDocument): Report[] {
-    return [...this.found.values()].map(({ report, others }) => {
+  /**
+   * One report per value, at its first place, with the others (the engine names their lines at the
+   * end of the message) and the value's identity: the masked message alone reads the same for two
+   * keys of one kind and length.
+   */
+  reports(): Report[] {
+    return [...this.found].map(([value, { report, others }]) => {
       const first = report();
-      if (others.length === 0) return first;
-      const lines = others.map((offset) => document.position(offset).line);
-      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+      const identity = secretIdentity(value);
+      if (others.length === 0) return { ...first, identity };
+      return { ...first, others: { offsets: others, wording: 'repeated' }, identity };
     });
   }
 }
