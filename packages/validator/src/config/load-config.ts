@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   missingPathError,
@@ -13,7 +13,9 @@ import {
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
-import { CONFIG_SCHEMA, LEVELS } from './config-schema.js';
+import { LEVELS } from './config-schema.js';
+// CONFIG_SCHEMA (./config-schema.ts), compiled ahead of time: npm run schema-validators.
+import validateConfig from '../generated/validate-config.cjs';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
@@ -120,9 +122,8 @@ export function parseConfig(
   const value: unknown = toPlainValue(document, fail) ?? {};
   // Every mistake of a file that parses, so that one run lists them all.
   const problems: Problem[] = [];
-  const validate = compiledSchema();
-  if (!validate(value)) {
-    for (const error of distinctErrors(validate.errors ?? [])) {
+  if (!validateConfig(value)) {
+    for (const error of distinctErrors(validateConfig.errors ?? [])) {
       const problem = describeSchemaError(error, value);
       problems.push(
         problemAt(
@@ -338,11 +339,4 @@ function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
     path,
     atKey: false,
   };
-}
-
-let validator: ValidateFunction | undefined;
-
-function compiledSchema(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
-  return validator;
 }

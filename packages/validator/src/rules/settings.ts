@@ -3,10 +3,12 @@ import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { swapAwareDistance } from '@connector-alm/core';
-import { cachedSchemaProblems, lazySchemaValidator } from './json-schema/ajv-validator.js';
+import { cachedSchemaProblems, schemaProblemsValidator } from './json-schema/ajv-validator.js';
+// SETTINGS_SCHEMA, compiled ahead of time: npm run schema-validators.
+import validateSettings from '../generated/validate-settings.cjs';
 import { ENVIRONMENT_ID, FILE_SETTINGS, SETTINGS_SCHEMA } from './settings/schema.js';
 
-const problemsOf = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
+const problemsOf = cachedSchemaProblems(schemaProblemsValidator(validateSettings));
 
 function settingsValue(context: RuleContext): unknown {
   return context.connector.files.settings?.document?.value;

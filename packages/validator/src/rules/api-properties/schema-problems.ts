@@ -1,7 +1,8 @@
-import { cachedSchemaProblems, lazySchemaValidator } from '../json-schema/ajv-validator.js';
+import { cachedSchemaProblems, schemaProblemsValidator } from '../json-schema/ajv-validator.js';
 import type { SchemaProblem } from '../json-schema/newtonsoft-messages.js';
 import type { RuleContext } from '../../model/rule.js';
-import { API_PROPERTIES_SCHEMA } from './schema.js';
+// API_PROPERTIES_SCHEMA (./schema.ts), compiled ahead of time: npm run schema-validators.
+import validateApiProperties from '../../generated/validate-api-properties.cjs';
 
 /** The rule that owns a schema problem, so that each problem is reported once, by the rule about it. */
 export type SchemaRuleId =
@@ -19,7 +20,7 @@ export type SchemaRuleId =
   | 'PROP-CAPABILITIES'
   | 'PROP-SCRIPTOPS';
 
-const problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
+const problemsOf = cachedSchemaProblems(schemaProblemsValidator(validateApiProperties));
 
 export function classify(problem: SchemaProblem): SchemaRuleId {
   const [first, second] = problem.segments;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { lazySchemaValidator } from '../../../src/rules/json-schema/ajv-validator.js';
+import { fileSchemaValidator } from './file-schema-validator.js';
 import { MAX_VALUE_LENGTH } from '../../../src/text/message-values.js';
 
 // The messages in Newtonsoft.Json.Schema's wording quote the value that failed: as an excerpt, like
 // every other value a message quotes (text/message-values.ts), on one line whatever it holds.
 
-const validate = lazySchemaValidator({
+const validate = fileSchemaValidator({
   type: 'object',
   properties: {
     short: { type: 'string', maxLength: 5 },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import Ajv from 'ajv';
 import { API_PROPERTIES_SCHEMA } from '../../../src/rules/api-properties/schema.js';
-import { formatsUsedBy, lazySchemaValidator } from '../../../src/rules/json-schema/ajv-validator.js';
+import { formatsUsedBy } from '../../../src/rules/json-schema/compile-schema.js';
 import { SETTINGS_SCHEMA } from '../../../src/rules/settings/schema.js';
+import { fileSchemaValidator } from './file-schema-validator.js';
 
-// The validators skip the meta-schema check at run time (it cost a third of a one-folder run):
-// these tests are where our schemas are held to it.
+// The validators are compiled ahead of time (standalone-validators.ts), which checks each schema
+// against the meta-schema of its Ajv options; these tests hold them to draft-07 itself.
 describe.each([
   ['apiProperties.json', API_PROPERTIES_SCHEMA],
   ['settings.json', SETTINGS_SCHEMA],
@@ -18,7 +19,7 @@ describe.each([
 
   it('compiles with the formats it names', () => {
     expect(formatsUsedBy(schema)).toEqual(['uri']);
-    expect(() => lazySchemaValidator(schema)({})).not.toThrow();
+    expect(() => fileSchemaValidator(schema)({})).not.toThrow();
   });
 });
 
@@ -38,7 +39,7 @@ describe('formatsUsedBy', () => {
 
 describe('a schema validator', () => {
   it('checks a format it was given, and reports every error', () => {
-    const problems = lazySchemaValidator({
+    const problems = fileSchemaValidator({
       type: 'object',
       properties: { url: { type: 'string', format: 'uri' }, count: { type: 'integer' } },
     })({ url: 'not a uri', count: 'x' });
@@ -46,7 +47,7 @@ describe('a schema validator', () => {
   });
 
   it('quotes the value each error is about, read at its path whatever its key holds', () => {
-    const problems = lazySchemaValidator({
+    const problems = fileSchemaValidator({
       type: 'object',
       additionalProperties: {
         type: 'object',
@@ -66,7 +67,7 @@ describe('a schema validator', () => {
 
   it('reads a value an object inherits as Ajv does (a tolerant parse assigns a "__proto__" key)', () => {
     const parameters: unknown = Object.create({ inherited: { type: 5 } });
-    const problems = lazySchemaValidator({
+    const problems = fileSchemaValidator({
       type: 'object',
       additionalProperties: { type: 'object', properties: { type: { type: 'string' } } },
     })(parameters);
