@@ -102,7 +102,7 @@ describe('export-solution, run as the runner runs it against the local server', 
       expect.objectContaining({
         level: 'error',
         message: expect.stringMatching(
-          /^Export of solution 'ContosoConnectors': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: HTTP 502\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > ContosoConnectors > See history\) or in the environment's system jobs; once it has ended, it is safe to run this job again\.$/,
+          /^Export of solution 'ContosoConnectors': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: HTTP 502\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > ContosoConnectors > See history\) or in the environment's system jobs; once it has ended, it is safe to run the job again\.$/,
         ),
       }),
     ]);

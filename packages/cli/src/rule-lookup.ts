@@ -1,4 +1,5 @@
 import { UsageError, userErrorsTogether } from '@connector-alm/core';
+import { ALL_PACKAGE_RULES, type PackageRule } from '@connector-alm/solution';
 import {
   ALL_CHANGE_RULES,
   ALL_RULES,
@@ -7,16 +8,22 @@ import {
   type RuleDefinition,
 } from '@connector-alm/validator';
 
-/** A rule of either catalog: a validation rule, or a change rule of the breaking-change check. */
+/**
+ * A rule of any catalog: a validation rule, a change rule of the breaking-change check, or a rule of
+ * the certification package check, whose findings `package check` prints with their ids too.
+ */
 export type LookedUpRule =
-  { kind: 'validation'; rule: RuleDefinition } | { kind: 'change'; rule: DocumentedChangeRule };
+  | { kind: 'validation'; rule: RuleDefinition }
+  | { kind: 'change'; rule: DocumentedChangeRule }
+  | { kind: 'package'; rule: PackageRule };
 
 const BY_ID = new Map<string, LookedUpRule>([
   ...ALL_RULES.map((rule) => [rule.id.toUpperCase(), { kind: 'validation', rule }] as const),
   ...ALL_CHANGE_RULES.map((rule) => [rule.id.toUpperCase(), { kind: 'change', rule }] as const),
+  ...ALL_PACKAGE_RULES.map((rule) => [rule.id.toUpperCase(), { kind: 'package', rule }] as const),
 ]);
 
-const ALL_IDS = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule) => rule.id);
+const ALL_IDS = [...ALL_RULES, ...ALL_CHANGE_RULES, ...ALL_PACKAGE_RULES].map((rule) => rule.id);
 
 /**
  * The rules that `ids` name, in the order named and each once, whatever their case: an id is

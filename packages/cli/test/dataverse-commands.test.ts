@@ -407,7 +407,7 @@ describe('an export whose start was not confirmed: one line, exit code 1, no sta
     const lines = io.err().split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^error: Export of solution 'CliSolution': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: the connection broke \([\w ]+\)\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > CliSolution > See history\) or in the environment's system jobs; once it has ended, it is safe to run this job again\.$/,
+      /^error: Export of solution 'CliSolution': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: the connection broke \([\w ]+\)\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > CliSolution > See history\) or in the environment's system jobs; once it has ended, it is safe to run the command again\.$/,
     );
     expect(io.out() + io.err()).not.toMatch(/^\s+at /m);
     expect(io.out()).not.toMatch(/retrying/);

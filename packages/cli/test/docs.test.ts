@@ -14,6 +14,7 @@ import {
   type Finding,
   type ValidationResult,
 } from '@connector-alm/validator';
+import { ALL_PACKAGE_RULES } from '@connector-alm/solution';
 import { tasksFinding, validConnectorFiles } from '@connector-alm/validator/testing';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { headingAnchors } from './heading-anchors.js';
@@ -38,12 +39,15 @@ afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: tr
 
 describe('docs/rules.md', () => {
   it('is the generated rule reference for the current rules (run npm run docs after changing a rule)', () => {
-    expect(committed() === renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES })).toBe(true);
+    expect(
+      committed() ===
+        renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES, packageRules: ALL_PACKAGE_RULES }),
+    ).toBe(true);
   });
 
-  it('has an entry for every rule id, validation and change rules alike', () => {
+  it('has an entry for every rule id, validation, change and package rules alike', () => {
     const text = committed();
-    const ids = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule) => rule.id);
+    const ids = [...ALL_RULES, ...ALL_CHANGE_RULES, ...ALL_PACKAGE_RULES].map((rule) => rule.id);
     expect(ids.filter((id) => !text.includes(`\n### ${id}\n`))).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import os from 'node:os';
+import { ALL_PACKAGE_RULES } from '@connector-alm/solution';
 import { ALL_CHANGE_RULES, ALL_RULES, PROFILES, ruleDocUrl } from '@connector-alm/validator';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
@@ -16,7 +17,10 @@ describe('connector-alm rules', () => {
       /^BRK-OP-DELETED +breaking\/error +The operation has been deleted\. This change breaks existing flows\.$/,
     );
     const listed = lines.filter((line) => /^[A-Z]+-[A-Z0-9-]+ /.test(line)).map((line) => line.split(' ')[0]);
-    expect(listed).toEqual([...ALL_RULES.map((rule) => rule.id), ...ALL_CHANGE_RULES.map((rule) => rule.id)]);
+    expect(listed).toEqual([...ALL_RULES, ...ALL_CHANGE_RULES, ...ALL_PACKAGE_RULES].map((rule) => rule.id));
+    expect(lines).toContain(
+      'PKG-SOL-FILES          error    Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml',
+    );
   });
 
   it('heads the validation rules with the three profiles, their columns aligned whatever the level', async () => {
@@ -48,10 +52,18 @@ describe('connector-alm rules', () => {
   it('gives both lists in JSON', async () => {
     const io = memoryIo(os.tmpdir());
     expect(await runCli(['rules', '--format', 'json'], io)).toBe(0);
-    const { rules, changeRules } = JSON.parse(io.out()) as {
+    const { rules, changeRules, packageRules } = JSON.parse(io.out()) as {
       rules: { id: string; levels: Record<string, string> }[];
       changeRules: { id: string; impact: string; severity: string; message: string; source: string }[];
+      packageRules: { id: string; title: string; level: string; source: string }[];
     };
+    expect(packageRules.map((rule) => rule.id)).toEqual(ALL_PACKAGE_RULES.map((rule) => rule.id));
+    expect(packageRules.find((rule) => rule.id === 'PKG-ZIP-BACKSLASH')).toEqual({
+      id: 'PKG-ZIP-BACKSLASH',
+      title: "A zip of the package separates folders with '/'",
+      level: 'warning',
+      source: 'connector-alm',
+    });
     expect(rules.map((rule) => rule.id)).toEqual(ALL_RULES.map((rule) => rule.id));
     expect(changeRules.find((rule) => rule.id === 'BRK-PARAM-LOCATION')).toEqual({
       id: 'BRK-PARAM-LOCATION',
@@ -177,8 +189,8 @@ describe('connector-alm rules', () => {
       );
     });
 
-    it('looks up every rule of both catalogs, each once, in the order asked, parted by a line', async () => {
-      const ids = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule) => rule.id).reverse();
+    it('looks up every rule of the three catalogs, each once, in the order asked, parted by a line', async () => {
+      const ids = [...ALL_RULES, ...ALL_CHANGE_RULES, ...ALL_PACKAGE_RULES].map((rule) => rule.id).reverse();
       const io = memoryIo(os.tmpdir());
       expect(await runCli(['rules', ...ids, ids[0]!.toLowerCase()], io)).toBe(0);
       const entries = io.out().split(`\n${'-'.repeat(40)}\n\n`);
@@ -186,6 +198,27 @@ describe('connector-alm rules', () => {
       entries.forEach((entry, index) => {
         expect(entry).toContain(`\nReference: ${ruleDocUrl(ids[index]!)}\n`);
       });
+    });
+
+    // package check's findings name PKG-* ids, and "rules PKG-SOL-FILES" said "Unknown rule".
+    it('prints a rule of the certification package check whole: title, level, source, what to do and its link', async () => {
+      const io = memoryIo(os.tmpdir());
+      expect(await runCli(['rules', 'pkg-sol-files'], io)).toBe(0);
+      expect(io.out()).toBe(
+        [
+          'PKG-SOL-FILES',
+          'Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml',
+          'A rule of the certification package check (package check, package build).',
+          '',
+          'Level: error, which fails the check',
+          "Source: Microsoft's ConnectorPackageValidator.ps1",
+          '',
+          'An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution.',
+          '',
+          `Reference: ${ruleDocUrl('PKG-SOL-FILES')}`,
+          '',
+        ].join('\n'),
+      );
     });
 
     it('refuses an unknown id with the closest one, exit 2 and nothing on stdout', async () => {
@@ -211,6 +244,7 @@ describe('connector-alm rules', () => {
       expect(JSON.parse(io.out())).toEqual({
         rules: all.rules.filter((rule) => rule.id === 'SWG-META-PROPS'),
         changeRules: all.changeRules.filter((rule) => rule.id === 'BRK-PARAM-LOCATION'),
+        packageRules: [],
       });
     });
 

@@ -121,6 +121,45 @@ it('build-solution names a misnamed swagger and locates a byte that is not UTF-8
   expect(readdirSync(cwd).sort()).toEqual(['Ansi', 'Influenza']);
 });
 
+// A folder given twice (once absolute, as scripts give paths) was told "as /tmp/…/Contoso does", where
+// every other path of build-solution's messages is named from the working directory.
+it('build-solution names the folder that already defines a connector from the working directory', async () => {
+  const cwd = workdir();
+  mkdirSync(path.join(cwd, 'connectors/Contoso'), { recursive: true });
+  const swagger = JSON.stringify({ swagger: '2.0', info: { title: 'Contoso' } });
+  writeFileSync(path.join(cwd, 'connectors/Contoso/apiDefinition.swagger.json'), swagger);
+  writeFileSync(path.join(cwd, 'connectors/Contoso/apiProperties.json'), '{"properties": {}}');
+  const again = path.join(cwd, 'connectors', '.', 'Contoso');
+  const built = await run(path.join(cwd, 'connectors'), [
+    'build-solution',
+    again,
+    'Contoso/',
+    ...BUILD_CONTOSO,
+  ]);
+  expect(built).toEqual({
+    code: 1,
+    out: '',
+    err: "Contoso: error: defines the connector 'Contoso' (contoso_contoso), as Contoso does. Give each connector folder once.\n",
+  });
+});
+
+// A title of 230 characters gave part names no file system holds: the build failed while writing,
+// naming its staging folder's absolute path and advising to "zip the files again".
+it('build-solution says a title too long for the file names of its parts, at the title, and writes nothing', async () => {
+  const cwd = workdir();
+  mkdirSync(path.join(cwd, 'Long'));
+  const swagger = JSON.stringify({ swagger: '2.0', info: { title: `Contoso ${'x'.repeat(230)}` } });
+  writeFileSync(path.join(cwd, 'Long/apiDefinition.swagger.json'), swagger);
+  writeFileSync(path.join(cwd, 'Long/apiProperties.json'), '{"properties": {}}');
+  const built = await run(cwd, ['build-solution', 'Long', ...BUILD_CONTOSO]);
+  expect(built).toEqual({
+    code: 1,
+    out: '',
+    err: `${path.join('Long', 'apiDefinition.swagger.json')}: error: has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to 277 bytes, longer than the 255 bytes that Linux and macOS file systems hold. Give the connector a shorter title.\n`,
+  });
+  expect(readdirSync(cwd)).toEqual(['Long']);
+});
+
 // A definition longer than a solution keeps was built without a word, and the import failed later.
 it('build-solution warns, exit code 0, of a definition too long for a solution, measured without white space', async () => {
   const cwd = workdir();

@@ -19,3 +19,12 @@ export const optionWords: SaySetting = (setting) => setting.option;
 
 /** An action's words: `overwrite: true`. */
 export const inputWords: SaySetting = (setting) => setting.input;
+
+/**
+ * The machine that sends a command's requests, as its user knows it: no setting, but said the same
+ * way. A laptop's user was told to check "that the runner can reach" a host.
+ */
+export const REQUESTING_MACHINE: Setting = { option: 'this machine', input: 'the runner' };
+
+/** What to run again when a service could not be reached, or once it is safe to. */
+export const THE_RUN: Setting = { option: 'the command', input: 'the job' };

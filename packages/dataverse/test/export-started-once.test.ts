@@ -95,7 +95,7 @@ describe('an asynchronous export whose start is not confirmed is not started a s
         `Export of solution 'Contoso': an export job may have started in ${server.environmentUrl} at about ${startedAt} UTC, but its start was not confirmed: ${happened}`,
       );
       expect(error.hint).toBe(
-        "It was not started again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again.",
+        "It was not started again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run the command again.",
       );
       expect(existsSync(exportOptions().outputFile)).toBe(false);
     },
@@ -144,7 +144,7 @@ describe('a synchronous export, which the service goes on with when the connecti
       ),
     );
     expect(error.hint).toBe(
-      "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again. Large solutions need the asynchronous mode (without --sync).",
+      "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run the command again. Large solutions need the asynchronous mode (without --sync).",
     );
   });
 });

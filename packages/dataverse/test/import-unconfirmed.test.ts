@@ -188,7 +188,7 @@ describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, rout
         ),
       );
       expect(error.hint).toBe(
-        `Nothing was imported: it is safe to run this job again once ${server.environmentUrl} answers.`,
+        `Nothing was imported: it is safe to run the command again once ${server.environmentUrl} answers.`,
       );
     },
   );

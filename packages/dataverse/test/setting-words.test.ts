@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createMemoryLogger, inputWords, optionWords, UserError, type SaySetting } from '@connector-alm/core';
 import { connectDataverse, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
 import { closedPort } from './helpers/closed-port.js';
@@ -95,5 +95,62 @@ describe.each(WORDS)('settings named in advice, as %s names them', (reader, say)
         ? 'Check --app-id and --tenant-id: the app registration must exist in that tenant.'
         : 'Check app-id and tenant-id: the app registration must exist in that tenant.',
     );
+  });
+});
+
+// A laptop's user of export or import was told to check "that the runner can reach the login host" and
+// to "run the job again": the CLI's user is told of this machine and the command, an action's of the
+// runner and the job, as pr's advice says them (setting-words.ts in core).
+describe.each(WORDS)('the machine and what to run again, as %s knows them', (reader, say) => {
+  const cli = say === optionWords;
+  const [machine, run] = cli ? ['this machine', 'the command'] : ['the runner', 'the job'];
+  const [authorityHost, cloud, environmentUrl] = cli
+    ? ['--authority-host', '--cloud', '--environment-url']
+    : ['authority-host', 'cloud', 'environment-url'];
+  afterEach(() => server.faults.clear());
+
+  /** The error of the first Web API call of a client for the local server, in `say`'s words. */
+  async function firstError(): Promise<UserError> {
+    const { client } = connectToLocal(server, { retry: BUDGET, say });
+    return (await client.whoAmI().catch((e: unknown) => e)) as UserError;
+  }
+
+  it('a login host that answers 200 with a web page', async () => {
+    server.faults.injectLogin({
+      kind: 'status',
+      status: 200,
+      body: '<html><body>Sign in to the proxy</body></html>',
+      headers: { 'Content-Type': 'text/html' },
+    });
+    expect([reader, (await firstError()).hint]).toEqual([
+      reader,
+      `That is not how Entra ID answers: check ${authorityHost} and ${cloud} (they choose the login host), and any proxy between ${machine} and the login host.`,
+    ]);
+  });
+
+  it('a login host that redirects the token request', async () => {
+    server.faults.injectLogin({ kind: 'redirect', location: 'https://login.contoso.example/token' });
+    expect((await firstError()).hint).toBe(
+      `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${authorityHost} and ${cloud} (they choose the login host), and any proxy between ${machine} and the login host.`,
+    );
+  });
+
+  it('a login host that drops every connection', async () => {
+    server.faults.injectLogin({ kind: 'drop-connection' }, { times: 100 });
+    expect((await firstError()).hint).toBe(
+      `Check ${cloud} and ${authorityHost}, and that ${machine} can reach the login host.`,
+    );
+  });
+
+  it('a login host that stays unavailable', async () => {
+    server.faults.injectLogin({ kind: 'unavailable' }, { times: 100 });
+    expect((await firstError()).hint).toBe(
+      `The failures look temporary (the service or the network to it): run ${run} again later.`,
+    );
+  });
+
+  it('an environment that drops every connection', async () => {
+    server.faults.inject({ kind: 'drop-connection' }, { times: 100 });
+    expect((await firstError()).hint).toBe(`Check ${environmentUrl} and that ${machine} can reach it.`);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { inputWords } from '@connector-alm/core';
 import { meansAbsent, nextStep, type UnconfirmedImport } from '../src/web-api/unconfirmed-import.js';
 
 const unconfirmed = (overrides: Partial<UnconfirmedImport> = {}): UnconfirmedImport => ({
@@ -36,7 +37,13 @@ describe('the step after an import request whose answer was lost', () => {
       step: 'not-started',
       message:
         "Import of solution 'Contoso' did not start: the request was sent twice, and import job 3f1c5b9e-7d0a-4a6e-9b1c-2d3e4f506172 does not exist; the last time: HTTP 504.",
-      hint: 'Nothing was imported: it is safe to run this job again once https://contoso.crm.dynamics.com answers.',
+      hint: 'Nothing was imported: it is safe to run the command again once https://contoso.crm.dynamics.com answers.',
+    });
+  });
+
+  it("says what is safe to run again in an action's words", () => {
+    expect(nextStep(unconfirmed({ resent: true }), { seen: 'absent' }, inputWords)).toMatchObject({
+      hint: 'Nothing was imported: it is safe to run the job again once https://contoso.crm.dynamics.com answers.',
     });
   });
 

@@ -3,11 +3,12 @@ import {
   formatByteLimit,
   optionWords,
   readBodyWithin,
+  REQUESTING_MACHINE,
   UserError,
   type SaySetting,
 } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
-import { apiUrlHint, REQUESTING_MACHINE } from './api-url.js';
+import { apiUrlHint } from './api-url.js';
 
 /**
  * The most bytes of one GitHub API answer. The longest this package asks for is a blob, which the API

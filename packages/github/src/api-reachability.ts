@@ -2,12 +2,14 @@ import {
   isLoopbackHost,
   noSuchHostReason,
   optionWords,
+  REQUESTING_MACHINE,
   socketFailureOf,
+  THE_RUN,
   UserError,
   type SaySetting,
 } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
-import { apiUrlHint, REQUESTING_MACHINE, THE_RUN } from './api-url.js';
+import { apiUrlHint } from './api-url.js';
 
 /**
  * Whether the API host has answered this client yet, and what a request that got no answer at all

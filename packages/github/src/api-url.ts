@@ -17,12 +17,6 @@ export const API_URL: Setting = {
   input: 'GITHUB_API_URL (the runner sets it; a step can override it in env:)',
 };
 
-/** The machine that sends the requests, as its user knows it: no setting, but said the same way. */
-export const REQUESTING_MACHINE: Setting = { option: 'this machine', input: 'the runner' };
-
-/** What to run again when GitHub could not be reached this time. */
-export const THE_RUN: Setting = { option: 'the command', input: 'the job' };
-
 /** Where the API root comes from and what it looks like, for the hints of every error about it. */
 export function apiUrlHint(say: SaySetting): string {
   return `It is ${say(API_URL)}: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.`;

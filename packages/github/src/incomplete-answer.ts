@@ -1,6 +1,5 @@
-import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { optionWords, REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
-import { REQUESTING_MACHINE, THE_RUN } from './api-url.js';
 
 /**
  * An answer whose JSON body stopped before its end: the request timeout ended it half way, or the

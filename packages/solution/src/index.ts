@@ -51,5 +51,6 @@ export * from './connector/environment-variable-references.js';
 export * from './connector/carried-environment-variables.js';
 export * from './connector/build-solution.js';
 export * from './certification/package-findings.js';
+export * from './certification/package-rules.js';
 export * from './certification/check-package.js';
 export * from './certification/build-package.js';

@@ -284,15 +284,17 @@ describe('build-solution', () => {
     );
   });
 
-  it('refuses two folders that define the same connector, located at the second', async () => {
+  it('refuses two folders that define the same connector, located at the second, naming the first from cwd', async () => {
     const [first, second] = [connectorFolder('Twin'), connectorFolder('Twin')];
-    const error = await buildSolution([first, second], path.join(temp.make(), 'out.zip'), OPTIONS).catch(
-      (e: unknown) => e,
-    );
+    const cwd = path.dirname(first);
+    const error = await buildSolution([first, second], path.join(temp.make(), 'out.zip'), {
+      ...OPTIONS,
+      cwd,
+    }).catch((e: unknown) => e);
     // The connector's name (in parentheses) is derived from the title; the folders are what matter here.
     const text = locatedMessage(error);
     expect(text.startsWith(`${second}: defines the connector 'Twin' (`)).toBe(true);
-    expect(text.endsWith(`), as ${first} does.`)).toBe(true);
+    expect(text.endsWith(`), as ${path.relative(cwd, first)} does.`)).toBe(true);
   });
 
   it('derives names with the escaping seen in exports', () => {

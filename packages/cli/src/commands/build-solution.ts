@@ -142,7 +142,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         buildSolution(
           folders.map((folder) => path.resolve(io.cwd, folder)),
           zip,
-          { ...settings, ...(existing ? { existing } : {}) },
+          { ...settings, ...(existing ? { existing } : {}), cwd: io.cwd },
         ),
       );
       // Paths from the working directory, as the files of errors are named, however they were given.

@@ -1,4 +1,4 @@
-import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { optionWords, REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
 import { APP_ID, AUTHORITY_HOST, CLOUD, ENVIRONMENT_URL, TENANT_ID } from '../setting-words.js';
 import { isTransientSignInStatus } from './sign-in-retry.js';
 
@@ -30,15 +30,13 @@ const hints = (say: SaySetting): Record<number, string> => ({
     'No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.',
   7002138:
     'A federated credential differs only in letter case from the subject shown; matching is case-sensitive.',
-  700024:
-    'The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.',
+  700024: `The client assertion has expired or is not yet valid: check the clock of ${say(REQUESTING_MACHINE)}, or run ${say(THE_RUN)} again.`,
   700027:
     'The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.',
   500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
   500014: 'The resource service principal is disabled in the tenant.',
   50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
-  50196:
-    'Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes.',
+  50196: `Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run ${say(THE_RUN)} again in a few minutes.`,
 });
 
 /** AADSTS90033 "A transient error has occurred. Please try again.", whatever status carries it. */

@@ -89,6 +89,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
           clock: options.clock,
           budget: options.retry ?? DEFAULT_RETRY_BUDGET,
           retry,
+          ...(options.say ? { say: options.say } : {}),
           ...(options.logger ? { logger: options.logger } : {}),
         },
       ),

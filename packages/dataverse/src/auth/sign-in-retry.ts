@@ -1,4 +1,4 @@
-import { UserError, type Logger } from '@connector-alm/core';
+import { optionWords, THE_RUN, UserError, type Logger, type SaySetting } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import {
   decideRetry,
@@ -44,6 +44,8 @@ export interface SignInRetryOptions {
    * using that token and tries again on its next request, rather than holding the run up.
    */
   retry: boolean;
+  /** How advice names what to run again: the CLI's words by default, or an action's. */
+  say?: SaySetting;
 }
 
 /**
@@ -53,7 +55,7 @@ export interface SignInRetryOptions {
  */
 export async function withSignInRetries<T>(
   attemptOnce: () => Promise<T>,
-  { clock, budget, logger, retry }: SignInRetryOptions,
+  { clock, budget, logger, retry, say = optionWords }: SignInRetryOptions,
 ): Promise<T> {
   let waitedMs = 0;
   for (let attempt = 1; ; attempt++) {
@@ -63,7 +65,7 @@ export async function withSignInRetries<T>(
       if (!(failure instanceof TransientSignInFailure)) throw failure;
       if (!retry) throw failure.error;
       const decision = decideRetry(failure.outcome, attempt, waitedMs, budget, clock.now());
-      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now());
+      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now(), say);
       logger?.warning(`Sign-in: ${failure.summary}; retrying in ${formatSeconds(decision.delayMs)}.`);
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
@@ -78,13 +80,14 @@ function gaveUp(
   waitedMs: number,
   budget: RetryBudget,
   nowMs: number,
+  say: SaySetting,
 ): UserError {
   const { error, outcome } = failure;
   const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
   return new UserError(gaveUpMessage(error.message, attempts, waitedMs, budget, asked), {
     hint:
       error.hint ??
-      'The failures look temporary (the service or the network to it): run the job again later.',
+      `The failures look temporary (the service or the network to it): run ${say(THE_RUN)} again later.`,
     cause: error,
   });
 }

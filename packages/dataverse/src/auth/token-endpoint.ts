@@ -1,4 +1,4 @@
-import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
+import { optionWords, REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
 import { AUTHORITY_HOST, CLOUD } from '../setting-words.js';
 import type { Fetch } from '../http/fetch.js';
 import { entraError, entraErrorCode, isTransientEntraFailure, type EntraErrorBody } from './entra-errors.js';
@@ -44,7 +44,8 @@ export async function requestClientCredentialsToken(
   request: SignInRequestOptions,
   say: SaySetting = optionWords,
 ): Promise<TokenResponse> {
-  const [authorityHost, cloud] = [say(AUTHORITY_HOST), say(CLOUD)];
+  const [authorityHost, cloud, machine] = [say(AUTHORITY_HOST), say(CLOUD), say(REQUESTING_MACHINE)];
+  const settings = { names: `${authorityHost} and ${cloud}`, machine };
   const form = new URLSearchParams({ grant_type: 'client_credentials', ...fields });
   const { origin, hostname } = new URL(endpoint);
   const response = await sendSignInRequest(
@@ -64,13 +65,13 @@ export async function requestClientCredentialsToken(
       urlInput: authorityHost,
       hostname,
       noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
-      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between the runner and the login host; if they are right, run the job again later.`,
-      unreachableHint: `Check ${cloud} and ${authorityHost}, and that the runner can reach the login host.`,
+      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between ${machine} and the login host; if they are right, run ${say(THE_RUN)} again later.`,
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that ${machine} can reach the login host.`,
       secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? []),
     },
     request,
   );
-  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, `${authorityHost} and ${cloud}`);
+  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, settings);
   const body = parseJsonObject(response.text) as EntraErrorBody & {
     access_token?: unknown;
     expires_in?: unknown;
@@ -91,13 +92,13 @@ export async function requestClientCredentialsToken(
     );
   }
   if (typeof body.access_token !== 'string' || body.access_token === '')
-    throw noAccessToken(origin, response, `${authorityHost} and ${cloud}`);
+    throw noAccessToken(origin, response, settings);
   // fetch refuses such a header with an error that quotes it, token included, and every Web API
   // request would fail the same way after its retries.
   if (!HEADER_SAFE_TOKEN.test(body.access_token))
     throw new UserError(
       `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
-      { hint: notEntraHint(`${authorityHost} and ${cloud}`) },
+      { hint: notEntraHint(settings) },
     );
   const expiresIn = Number(body.expires_in);
   return {
@@ -110,7 +111,7 @@ export async function requestClientCredentialsToken(
  * A success without a token: a proxy's sign-in page or another host than Entra ID's answering 200
  * (HTML), or a JSON answer cut short or of another service. Another attempt gets the same.
  */
-function noAccessToken(origin: string, answer: SignInAnswer, settings: string): UserError {
+function noAccessToken(origin: string, answer: SignInAnswer, settings: LoginHostSettings): UserError {
   const what = isJsonObject(answer.text)
     ? 'without an access token'
     : `with ${answer.headers.get('content-type') ?? 'no content type'}, not with a token`;
@@ -119,15 +120,27 @@ function noAccessToken(origin: string, answer: SignInAnswer, settings: string): 
   });
 }
 
-function notEntraHint(settings: string): string {
-  return `That is not how Entra ID answers: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`;
+/** What chooses the login host, and the machine that reaches it, in the words of who reads the advice. */
+interface LoginHostSettings {
+  /** `--authority-host and --cloud`, or the inputs. */
+  names: string;
+  /** `this machine` for the CLI, `the runner` for an action. */
+  machine: string;
+}
+
+function notEntraHint({ names, machine }: LoginHostSettings): string {
+  return `That is not how Entra ID answers: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`;
 }
 
 /**
  * A redirect, not followed: the request carries the app's credential, and Entra ID has no reason to
  * send it elsewhere. Where it pointed is named by its origin alone (a query can carry anything).
  */
-function redirected(endpoint: string, answer: SignInAnswer, settings: string): UserError {
+function redirected(
+  endpoint: string,
+  answer: SignInAnswer,
+  { names, machine }: LoginHostSettings,
+): UserError {
   const { origin } = new URL(endpoint);
   const location = answer.headers.get('location');
   let target = '';
@@ -139,7 +152,7 @@ function redirected(endpoint: string, answer: SignInAnswer, settings: string): U
   return new UserError(
     `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target}; the token request was not sent there.`,
     {
-      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${settings} (they choose the login host), and any proxy between the runner and the login host.`,
+      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`,
     },
   );
 }

@@ -3,6 +3,7 @@ import {
   formatByteLimit,
   type Logger,
   optionWords,
+  REQUESTING_MACHINE,
   type SaySetting,
   UserError,
   withoutEchoedSecrets,
@@ -74,11 +75,14 @@ export class DataverseHttp {
   private readonly timeouts: WebApiTimeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   private answered = false;
+  /** How advice names a setting, the machine and what to run again: as the reader knows them. */
+  private readonly say: SaySetting;
   /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
   private readonly environmentUrl: string;
 
   constructor(private readonly options: DataverseHttpOptions) {
-    this.environmentUrl = (options.say ?? optionWords)(ENVIRONMENT_URL);
+    this.say = options.say ?? optionWords;
+    this.environmentUrl = this.say(ENVIRONMENT_URL);
     this.budget = options.retry ?? DEFAULT_RETRY_BUDGET;
     this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options.timeouts };
   }
@@ -120,7 +124,7 @@ export class DataverseHttp {
           throw new UserError(
             `${request.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
             {
-              hint: `Check ${this.environmentUrl} and any proxy between the runner and the environment: something other than Dataverse answered.`,
+              hint: `Check ${this.environmentUrl} and any proxy between ${this.say(REQUESTING_MACHINE)} and the environment: something other than Dataverse answered.`,
               cause: error,
             },
           );
@@ -129,7 +133,8 @@ export class DataverseHttp {
           const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
           const outcome = { kind: 'network-error', reachedServer: true } as const;
           const decision = this.decide(outcome, attempt, waitedMs, request);
-          if (!decision.retry) throw answerStalled(request, stalled, decision, { attempt, waitedMs }, error);
+          if (!decision.retry)
+            throw answerStalled(request, stalled, decision, { attempt, waitedMs }, error, this.say);
           logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision.delayMs)}.`);
           waitedMs += decision.delayMs;
           await clock.sleep(decision.delayMs);
@@ -139,7 +144,7 @@ export class DataverseHttp {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision = this.decide({ kind: 'timeout' }, attempt, waitedMs, request);
           if (!decision.retry)
-            throw noAnswer(request, url, within, decision, { attempt, waitedMs }, error, this.environmentUrl);
+            throw noAnswer(request, url, within, decision, { attempt, waitedMs }, error, this.say);
           logger.warning(
             `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision.delayMs)}.`,
           );
@@ -169,12 +174,16 @@ export class DataverseHttp {
         );
         if (!decision.retry) {
           if (decision.reason === 'may-have-been-applied')
-            throw mayHaveBeenApplied(request, {
-              what: `the connection to ${url.origin} broke (${reason})`,
-              happened: `the connection broke (${reason})`,
-              cause: error,
-            });
-          throw unreachable(request.operation, url, error, attempt, this.environmentUrl);
+            throw mayHaveBeenApplied(
+              request,
+              {
+                what: `the connection to ${url.origin} broke (${reason})`,
+                happened: `the connection broke (${reason})`,
+                cause: error,
+              },
+              this.say,
+            );
+          throw unreachable(request.operation, url, error, attempt, this.say);
         }
         logger.warning(
           `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error)}); retrying in ${formatSeconds(decision.delayMs)}.`,
@@ -209,15 +218,15 @@ export class DataverseHttp {
           response.status,
           errorBody,
           this.options.environment,
-          this.options.say,
+          this.say,
         );
         if (decision.reason === 'may-have-been-applied') {
           const happened = describeFailedResponse(response.status, errorBody);
-          throw mayHaveBeenApplied(request, {
-            what: `${url.origin} answered: ${happened}`,
-            happened,
-            cause: error,
-          });
+          throw mayHaveBeenApplied(
+            request,
+            { what: `${url.origin} answered: ${happened}`, happened, cause: error },
+            this.say,
+          );
         }
         if (decision.reason === 'budget-spent') {
           const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());

@@ -1,4 +1,5 @@
-import { UserError } from '@connector-alm/core';
+import { REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
+import { ENVIRONMENT_URL } from '../setting-words.js';
 import { describeNetworkError } from './network-error.js';
 import type { RequestOptions } from './request-options.js';
 import { formatSeconds, type RetryDecision } from './retry-policy.js';
@@ -7,17 +8,19 @@ import { UnconfirmedRequest } from './unconfirmed-request.js';
 /**
  * A request that must not be sent twice failed in a way that leaves open whether the environment acted
  * on it: `what` for the wording of a change (an import), `happened` for the request's own wording.
+ * `say` names what to run again, as the CLI's user or an action's knows it; so do the others here,
+ * and the machine that sends the requests.
  */
 export function mayHaveBeenApplied(
   request: RequestOptions,
   { what, happened, cause, moreHint }: { what: string; happened: string; cause: unknown; moreHint?: string },
+  say: SaySetting,
 ): UnconfirmedRequest {
   if (request.ifUnconfirmed) {
     const { message, hint } = request.ifUnconfirmed(happened);
     return new UnconfirmedRequest(message, happened, { hint, cause });
   }
-  const hint =
-    'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.';
+  const hint = `It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running ${say(THE_RUN)} again.`;
   return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause,
@@ -35,21 +38,20 @@ export function noAnswer(
   decision: Extract<RetryDecision, { retry: false }>,
   { attempt, waitedMs }: { attempt: number; waitedMs: number },
   cause: unknown,
-  environmentUrl: string,
+  say: SaySetting,
 ): UserError {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === 'may-have-been-applied')
-    return mayHaveBeenApplied(request, {
-      what: silent,
-      happened: `no answer ${within}`,
-      cause,
-      moreHint: request.timeoutHint,
-    });
+    return mayHaveBeenApplied(
+      request,
+      { what: silent, happened: `no answer ${within}`, cause, moreHint: request.timeoutHint },
+      say,
+    );
   if (decision.reason === 'budget-spent') {
     return new UserError(
       `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
       {
-        hint: `The environment took the connection and sent no answer: check ${environmentUrl}, and any proxy between the runner and the environment; if they are right, run the job again later.`,
+        hint: `The environment took the connection and sent no answer: check ${say(ENVIRONMENT_URL)}, and any proxy between ${say(REQUESTING_MACHINE)} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
         cause,
       },
     );
@@ -57,7 +59,7 @@ export function noAnswer(
   return new UserError(`${request.operation}: ${silent}.`, {
     hint:
       request.timeoutHint ??
-      'It may still be running in the environment: check there before running the job again.',
+      `It may still be running in the environment: check there before running ${say(THE_RUN)} again.`,
     cause,
   });
 }
@@ -69,17 +71,19 @@ export function answerStalled(
   decision: Extract<RetryDecision, { retry: false }>,
   { attempt, waitedMs }: { attempt: number; waitedMs: number },
   cause: unknown,
+  say: SaySetting,
 ): UserError {
   if (decision.reason === 'may-have-been-applied')
-    return mayHaveBeenApplied(request, {
-      what: stalled,
-      happened: stalled.replace(/^the answer from \S+/, 'its answer'),
-      cause,
-    });
+    return mayHaveBeenApplied(
+      request,
+      { what: stalled, happened: stalled.replace(/^the answer from \S+/, 'its answer'), cause },
+      say,
+    );
+  const machine = say(REQUESTING_MACHINE);
   return new UserError(
     `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
     {
-      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
+      hint: `The environment began its answer and then sent nothing more: check ${machine}'s network, and any proxy between ${machine} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
       cause,
     },
   );
@@ -95,13 +99,14 @@ export function unreachable(
   url: URL,
   error: unknown,
   attempts: number,
-  environmentUrl: string,
+  say: SaySetting,
 ): UserError {
   const reason = describeNetworkError(error);
+  const [environmentUrl, machine] = [say(ENVIRONMENT_URL), say(REQUESTING_MACHINE)];
   const hint =
     reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
-      ? `DNS did not resolve the host name then: check the runner's network (DNS), and ${environmentUrl}.`
-      : `Check ${environmentUrl} and that the runner can reach it.`;
+      ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and ${environmentUrl}.`
+      : `Check ${environmentUrl} and that ${machine} can reach it.`;
   return new UserError(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error },

@@ -48,6 +48,7 @@ export async function sendImport(
           asynchronous: options.asynchronous,
         },
         sighting,
+        client.say,
       );
       if (step.step === 'not-started') throw new UserError(step.message, { hint: step.hint, cause: error });
       logger.warning(step.log);

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { optionWords, UserError, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  optionWords,
+  REQUESTING_MACHINE,
+  THE_RUN,
+  UserError,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { DataverseHttp } from '../http/dataverse-http.js';
 import { asyncOutcome, pollDelayMs, waitMinutes, waitRunsOut, type AsyncWait } from './async-operation.js';
@@ -84,14 +91,17 @@ export class DataverseClient {
       slow: true,
       timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
       ifUnconfirmed: (happened) =>
-        unconfirmedExport({
-          solutionName: request.solutionName,
-          environment: this.environment,
-          sentAtMs,
-          asynchronous: false,
-          happened,
-          moreHint: this.largeSolutionsHint(ASYNC_EXPORT),
-        }),
+        unconfirmedExport(
+          {
+            solutionName: request.solutionName,
+            environment: this.environment,
+            sentAtMs,
+            asynchronous: false,
+            happened,
+            moreHint: this.largeSolutionsHint(ASYNC_EXPORT),
+          },
+          this.say,
+        ),
     });
     return decodeFile(result.ExportSolutionFile, 'ExportSolution');
   }
@@ -106,13 +116,16 @@ export class DataverseClient {
         // It starts a system job: sent again only when it surely was not processed.
         idempotent: false,
         ifUnconfirmed: (happened) =>
-          unconfirmedExport({
-            solutionName: request.solutionName,
-            environment: this.environment,
-            sentAtMs,
-            asynchronous: true,
-            happened,
-          }),
+          unconfirmedExport(
+            {
+              solutionName: request.solutionName,
+              environment: this.environment,
+              sentAtMs,
+              asynchronous: true,
+              happened,
+            },
+            this.say,
+          ),
       },
     );
     return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
@@ -123,7 +136,7 @@ export class DataverseClient {
       operation: 'Download of the exported solution',
       body: { ExportJobId: exportJobId },
       slow: true,
-      timeoutHint: "Check the runner's network to the environment, and run the job again.",
+      timeoutHint: `Check ${this.say(REQUESTING_MACHINE)}'s network to the environment, and run ${this.say(THE_RUN)} again.`,
     });
     return decodeFile(result.ExportSolutionFile, 'DownloadSolutionExportData');
   }

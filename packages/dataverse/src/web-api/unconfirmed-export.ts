@@ -1,3 +1,5 @@
+import { optionWords, THE_RUN, type SaySetting } from '@connector-alm/core';
+
 /**
  * What to say when a request to export a solution failed after it may have reached the service: no
  * answer in time, a connection broken after sending, a 5xx (a gateway's 502 or 504 comes after the
@@ -23,10 +25,14 @@ export interface UnconfirmedExport {
   moreHint?: string;
 }
 
-export function unconfirmedExport(unconfirmed: UnconfirmedExport): { message: string; hint: string } {
+/** `say` names what to run again, as the CLI's user or an action's knows it. */
+export function unconfirmedExport(
+  unconfirmed: UnconfirmedExport,
+  say: SaySetting = optionWords,
+): { message: string; hint: string } {
   const { solutionName, environment, asynchronous, happened, moreHint } = unconfirmed;
   const at = new Date(unconfirmed.sentAtMs).toISOString().slice(0, 16).replace('T', ' ');
-  const where = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again.`;
+  const where = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run ${say(THE_RUN)} again.`;
   if (asynchronous) {
     return {
       message: `Export of solution '${solutionName}': an export job may have started in ${environment.origin} at about ${at} UTC, but its start was not confirmed: ${happened}.`,

@@ -19,6 +19,8 @@
  *   have been applied, where to look).
  */
 
+import { optionWords, THE_RUN, type SaySetting } from '@connector-alm/core';
+
 /** Dataverse's "Entity 'importjob' With Id = … Does Not Exist" (ObjectDoesNotExist). */
 export const DOES_NOT_EXIST_CODE = '0x80040217';
 
@@ -61,7 +63,12 @@ export type UnconfirmedImportStep =
   /** Nothing known: the request's own error stands; `log` says why the import job did not tell. */
   | { step: 'unknown'; log: string };
 
-export function nextStep(unconfirmed: UnconfirmedImport, sighting: ImportJobSighting): UnconfirmedImportStep {
+/** `say` names what to run again, as the CLI's user or an action's knows it. */
+export function nextStep(
+  unconfirmed: UnconfirmedImport,
+  sighting: ImportJobSighting,
+  say: SaySetting = optionWords,
+): UnconfirmedImportStep {
   const { solutionName, environment, importJobId, happened, resent, asynchronous } = unconfirmed;
   const lost = `The answer to the import request was lost (${happened})`;
   switch (sighting.seen) {
@@ -84,7 +91,7 @@ export function nextStep(unconfirmed: UnconfirmedImport, sighting: ImportJobSigh
       return {
         step: 'not-started',
         message: `Import of solution '${solutionName}' did not start: the request was sent twice, and import job ${importJobId} does not exist; the last time: ${happened}.`,
-        hint: `Nothing was imported: it is safe to run this job again once ${environment.origin} answers.`,
+        hint: `Nothing was imported: it is safe to run ${say(THE_RUN)} again once ${environment.origin} answers.`,
       };
     case 'unreadable':
       return {

@@ -1,6 +1,8 @@
-/** A rule of Microsoft's ConnectorPackageValidator.ps1 that a certification package breaks. */
+import type { PackageRuleId } from './package-rules.js';
+
+/** A rule of the package check (package-rules.ts) that a certification package breaks. */
 export interface PackageFinding {
-  ruleId: string;
+  ruleId: PackageRuleId;
   /** The validator's message, so that what we say matches what the certification team sees. */
   message: string;
   hint?: string;

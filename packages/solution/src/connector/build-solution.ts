@@ -4,6 +4,7 @@ import {
   forgetTemporary,
   isUserError,
   temporarySibling,
+  toDisplayPath,
   UserError,
   userErrorsTogether,
   writingTo,
@@ -24,6 +25,7 @@ import {
   checkSolutionVersion,
   optionValuePrefixFrom,
 } from '../solution/solution-settings.js';
+import { MAX_NAME_BYTES } from '../zip/entry-name.js';
 import { ZIP_PATH_HINT } from '../zip/zip-writer.js';
 import {
   displayNameKeeping,
@@ -42,6 +44,7 @@ import {
   type SolutionEnvironmentVariable,
 } from '../solution/environment-variables.js';
 import { readRepositoryConnector } from './read-repository-connector.js';
+import { REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface PublisherInfo {
@@ -73,6 +76,11 @@ export interface BuildSolutionOptions {
      */
     environmentVariables?: readonly SolutionEnvironmentVariable[];
   };
+  /**
+   * What paths in messages are relative to, as validate names its files: the working directory of
+   * the command (the process's by default). The folders themselves may be given absolute.
+   */
+  cwd?: string;
 }
 
 export interface BuiltConnector {
@@ -125,10 +133,11 @@ export async function buildSolution(
         connector.connectorId = identity.connectorId;
         connector.displayName = displayNameKeeping(identity, connector.displayName);
       }
+      if (!identity) refuseLongPartNames(folder, connector);
       const twin = built.find((other) => other.name === connector.name);
       if (twin)
         throw new UserError(
-          `defines the connector '${connector.displayName}' (${connector.name}), as ${twin.folder} does.`,
+          `defines the connector '${connector.displayName}' (${connector.name}), as ${toDisplayPath(options.cwd ?? process.cwd(), twin.folder)} does.`,
           { location: { file: folder }, hint: 'Give each connector folder once.' },
         );
       connectors.push(connector);
@@ -168,6 +177,28 @@ export async function buildSolution(
     forgetTemporary(staging);
   }
   return built;
+}
+
+/**
+ * The file names of a connector's parts (Connectors/<name>_openapidefinition.json …) come from its
+ * name, which comes from its title: a title of 230 characters made a name no file system holds, and
+ * the build failed while writing, naming its staging folder's absolute path and advising to "zip the
+ * files again". Said before anything is written, at the title.
+ */
+function refuseLongPartNames(folder: string, connector: SolutionConnector): void {
+  const longest = Math.max(
+    ...FILE_COLUMNS.filter((column) => connector.files[column]).map((column) =>
+      Buffer.byteLength(`${connector.name}_${column}${connector.files[column]!.extension}`),
+    ),
+  );
+  if (longest <= MAX_NAME_BYTES) return;
+  throw new UserError(
+    `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
+    {
+      location: { file: path.join(folder, REPOSITORY_FILES.swagger) },
+      hint: 'Give the connector a shorter title.',
+    },
+  );
 }
 
 function connectorWarnings(connector: SolutionConnector): string[] {

@@ -24,7 +24,7 @@ export type EntryNameProblem =
   | 'long-name';
 
 /** The longest file or folder name, in bytes of UTF-8, that ext4 and APFS hold. */
-const MAX_NAME_BYTES = 255;
+export const MAX_NAME_BYTES = 255;
 
 const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   empty: 'has an empty name',

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
-  missingPathError,
-  unreadablePathError,
+  errorMessage,
+  fileReadError,
+  isUserError,
   toDisplayPath,
   UsageError,
   userErrorsTogether,
@@ -234,27 +235,40 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     const shown = toDisplayPath(cwd, file);
-    const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`;
-    // Not there: located at the file in the way of its path, if any, which is what to move or rename.
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw missingPathError(shown, checkThePath, { cwd, message: 'The configuration file does not exist.' });
-    if (code === 'EISDIR') {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
       throw new UsageError('is a folder, not a configuration file.', {
         location: { file: shown },
         hint: `Give the file itself, e.g. ${path.join(shown, CONFIG_FILE_NAMES[0]!)}.`,
       });
     }
-    // A name too long, no permission: the reason in words, the code after it.
-    const refused = unreadablePathError(shown, error, { subject: 'The configuration file' });
-    if (refused) throw refused;
-    // Node's message names the path again ("EACCES: …, open 'x'"); its code says what went wrong.
-    throw new UsageError(`The configuration file cannot be read (${code ?? (error as Error).message}).`, {
+    // Not there (located at the file in the way of its path, or at the link that leads nowhere or
+    // round in a loop), or refused by the file system: core's words for a file that cannot be read.
+    const said = fileReadError(shown, error, {
+      cwd,
+      hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
+      subject: 'The configuration file',
+      missing: 'The configuration file does not exist.',
+    });
+    if (isUserError(said)) throw said;
+    throw new UsageError(`The configuration file cannot be read: ${notReadReason(error)}.`, {
       location: { file: shown },
-      hint: 'Check that the file may be read by the user who runs connector-alm.',
+      hint: 'A configuration file is a few lines of YAML or JSON: check that the path names it.',
+      cause: error,
     });
   }
+}
+
+/**
+ * Why Node could not read a file that the file system did not refuse (no system call failed): a file
+ * larger than the longest string Node holds, 512 MiB (2 GiB is refused before reading). It said
+ * "The configuration file cannot be read (ERR_FS_FILE_TOO_LARGE)." with nothing to do about it.
+ */
+function notReadReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG')
+    return `it is too large to read as text, over 512 MiB (${code})`;
+  return code ? `${errorMessage(error)} (${code})` : errorMessage(error);
 }
 
 interface SchemaProblem {

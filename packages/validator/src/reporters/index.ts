@@ -15,6 +15,7 @@ export * from './rule-descriptor.js';
 export * from './rules-markdown.js';
 export * from './rule-text.js';
 export * from './rules-list-text.js';
+export * from './package-rule-reference.js';
 export * from './sarif-limits.js';
 export * from './sarif-reporter.js';
 export { describeLeftOut, RESULTS_LEFT_OUT_ID } from './sarif-left-out.js';

@@ -1,5 +1,6 @@
 import type { DocumentedChangeRule } from '../diff/documented-change-rules.js';
 import { PROFILES } from '../model/finding.js';
+import { packageRulesListRows, type PackageRuleDescriptor } from './package-rule-reference.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 
 /** Spaces between two columns of the list. */
@@ -8,12 +9,13 @@ const GAP = '  ';
 /**
  * The rule catalog as `connector-alm rules` lists it: the validation rules with their level in each
  * profile, under a header naming the columns, then the change rules of the breaking-change check with
- * their impact and severity. Each column is as wide as its widest cell, so a level as long as
+ * their impact and severity, then the rules of the certification package check with their level. Each column is as wide as its widest cell, so a level as long as
  * "warning" lines up as "off" does; the last column (title, message) is left as long as it is.
  */
 export function formatRulesList(
   rules: readonly RuleDescriptor[],
   changeRules: readonly DocumentedChangeRule[],
+  packageRules: readonly PackageRuleDescriptor[] = [],
 ): string {
   const validation = alignedColumns([
     ['Rule', ...PROFILES, 'Title'],
@@ -32,6 +34,13 @@ export function formatRulesList(
     '',
     'Breaking-change check (validate --base, diff): impact, severity in every profile',
     ...change,
+    ...(packageRules.length > 0
+      ? [
+          '',
+          'Certification package check (package check, package build): level',
+          ...alignedColumns(packageRulesListRows(packageRules)),
+        ]
+      : []),
   ]
     .map((line) => `${line}\n`)
     .join('');

@@ -3,6 +3,11 @@ import type { DocumentedChangeRule } from '../diff/documented-change-rules.js';
 import { PROFILES, severityRank, type Level } from '../model/finding.js';
 import { inlineCode, proseMarkdown, tableRow } from './markdown.js';
 import { changeExampleParagraphs, exampleParagraphs, type RuleDescriptor } from './rule-descriptor.js';
+import {
+  PACKAGE_SECTION,
+  packageRulesMarkdown,
+  type PackageRuleDescriptor,
+} from './package-rule-reference.js';
 import { ruleAnchor } from './tool-info.js';
 
 /** Sections of the page by rule id prefix, in catalog order; other prefixes get a section of their own. */
@@ -27,6 +32,8 @@ export interface RulesMarkdownOptions {
    * `validate --base` and the job summary link to them as to the validation rules.
    */
   changeRules?: readonly DocumentedChangeRule[];
+  /** The rules of the certification package check (PKG-*), which `package check` findings name. */
+  packageRules?: readonly PackageRuleDescriptor[];
 }
 
 /** The heading of the change rules' section, and its anchor. */
@@ -57,6 +64,14 @@ export function renderRulesMarkdown(
       '',
     );
   }
+  const packageRules = options.packageRules ?? [];
+  if (packageRules.length > 0) {
+    lines.push(
+      `Last, the ${packageRules.length} rules of the [${PACKAGE_SECTION.title.toLowerCase()}](#${PACKAGE_SECTION.anchor}) ` +
+        '(PKG-\\*), which `package check` and `package build` report of a certification package.',
+      '',
+    );
+  }
   const sections = groupIntoSections(rules);
   lines.push(...indexTable(sections), '');
   for (const section of sections) {
@@ -64,6 +79,7 @@ export function renderRulesMarkdown(
     for (const rule of section.rules) lines.push(...ruleEntry(rule));
   }
   if (changeRules.length > 0) lines.push(...changeSection(changeRules));
+  if (packageRules.length > 0) lines.push(...packageRulesMarkdown(packageRules));
   const text = lines.join('\n');
   return text.endsWith('\n') ? `${trimEndWhere(text, oneOf('\n'))}\n` : text;
 }

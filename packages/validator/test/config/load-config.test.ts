@@ -1,5 +1,5 @@
 import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
@@ -333,6 +333,29 @@ describe('loadConfig', () => {
     const root = repository({});
     const error = await loadError(root, 'config/connector-alm.yml');
     expect(locatedMessage(error)).toBe('config/connector-alm.yml: The configuration file does not exist.');
+  });
+
+  // Both said "The configuration file cannot be read (ELOOP)." or "(ERR_FS_FILE_TOO_LARGE).", with a
+  // hint that the user may read it.
+  it('names a configuration file that is a link round in a loop as that link, and what to do', async () => {
+    const root = repository({});
+    symlinkSync('connector-alm.yml', path.join(root, 'connector-alm.yml'));
+    const error = await loadError(root, 'connector-alm.yml');
+    expect([locatedMessage(error), error.hint]).toEqual([
+      "connector-alm.yml: is a symbolic link that leads nowhere (to 'connector-alm.yml').",
+      'Check the path, or leave it out to use .connector-alm.yml, .connector-alm.yaml, .connector-alm.json from the repository.',
+    ]);
+  });
+
+  it('says a configuration file too large to read is that, and what to check', async () => {
+    const root = repository({ 'huge.yml': '' });
+    // Sparse: 2 GiB and a byte that take no room on the disk, and that Node refuses before reading.
+    truncateSync(path.join(root, 'huge.yml'), 2 ** 31 + 1);
+    const error = await loadError(root, 'huge.yml');
+    expect([locatedMessage(error), error.hint]).toEqual([
+      'huge.yml: The configuration file cannot be read: it is too large to read as text, over 512 MiB (ERR_FS_FILE_TOO_LARGE).',
+      'A configuration file is a few lines of YAML or JSON: check that the path names it.',
+    ]);
   });
 
   it('loads an explicit file under any name, without searching', async () => {
