@@ -119,7 +119,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       it('leaves an edit of a folder git does not track, and one outside any work tree', async () => {
         const untracked = await snapshot(true);
         git(untracked.work, 'rm', '-rq', '--cached', 'custom-connectors');
-      git(untracked.work, 'commit', '-q', '-m', 'connectors out of git');
+        git(untracked.work, 'commit', '-q', '-m', 'connectors out of git');
         editSwagger(untracked.root);
         const [inRepository] = (
           await extract(untracked.next, untracked.root, { previousSource: untracked.previous })
