@@ -173,7 +173,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(JSON.parse(run.outputs.created!)).toEqual([]);
     expect(JSON.parse(run.outputs.written!)).toEqual(['custom-connectors/AzureOpenAIService/script.csx']);
     expect(run.stdout).toContain(
-      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged; readme.md kept: yours.',
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged; readme.md kept: still the template, TODOs to fill in.',
     );
     const warning =
       "custom-connectors/AzureOpenAIService: script.csx was edited in this folder since the last extraction (it is not what previous-source gives): the solution's version replaced the edit.";
@@ -207,7 +207,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(JSON.parse(run.outputs.updated!)).toEqual([]);
     expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
     expect(run.stdout).toContain(
-      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: 3 unchanged; script.csx not replaced: edit not committed; readme.md kept: yours.',
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: 3 unchanged; script.csx not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in.',
     );
     expect(run.summary).toContain(message.replace(/'/g, '&#39;'));
   });

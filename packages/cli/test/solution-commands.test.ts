@@ -732,7 +732,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const extracted = await run(cwd, again);
       expect(extracted.code).toBe(0);
       expect(extracted.out).toBe(
-        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged; readme.md kept: yours.\n',
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged; readme.md kept: still the template, TODOs to fill in.\n',
       );
       expect(extracted.err).toMatch(
         /^warning: custom-connectors\/Human-in-the-Loop: apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\..*\n$/,
@@ -769,7 +769,7 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       const kept = await run(cwd, again);
       expect(kept.code).toBe(1);
       expect(kept.out).toBe(
-        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 2 unchanged; apiDefinition.swagger.json not replaced: edit not committed; readme.md kept: yours.\n',
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 2 unchanged; apiDefinition.swagger.json not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in.\n',
       );
       expect(kept.err).toBe(
         `error: ${folder}: apiDefinition.swagger.json was edited in this folder since the last extraction (it is not what --previous-source gives), ` +

@@ -89,7 +89,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
           },
         ]);
         expect(fileChanges(connector!)).toBe(
-          `2 unchanged; ${SWAGGER} not replaced: edit not committed; readme.md kept: yours`,
+          `2 unchanged; ${SWAGGER} not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in`,
         );
       });
 

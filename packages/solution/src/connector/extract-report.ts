@@ -61,6 +61,9 @@ export function fileChanges(connector: ExtractedConnector): string {
     parts.push(
       `${connector.notReplaced.map(({ file }) => file).join(', ')} not replaced: edit not committed`,
     );
+  // An earlier extraction's readme, never edited: "yours" it is not, and it is not done.
+  if (connector.templateReadme)
+    parts.push(`${connector.templateReadme} kept: still the template, TODOs to fill in`);
   if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join('; ');
 }

@@ -27,6 +27,12 @@ export interface ExtractedConnector {
    * command and the action fail, so that the folder does not silently stay behind the solution.
    */
   notReplaced: NotReplaced[];
+  /**
+   * The folder's readme when it is still the template an extraction wrote (from this solution or the
+   * previous one), its TODOs not filled in: kept, as every readme is, but not listed in `kept`, as it
+   * is no text of the maker's.
+   */
+  templateReadme?: string;
   /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
   renamedFrom?: RenamedFrom;
   /**

@@ -7,7 +7,7 @@ import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
-import { isReadme, keepHandWritten } from './hand-written-files.js';
+import { earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
 import { readmeFromTemplate } from './readme-template.js';
 import { guardUnsavedEdits, type NotReplaced, type ReplacedFile } from './unsaved-edits.js';
 import type { EarlierFolder } from './renamed-connectors.js';
@@ -32,6 +32,8 @@ export interface PreparedConnector {
    * has (guardUnsavedEdits): the run fails with each one's message.
    */
   notReplaced: NotReplaced[];
+  /** The folder's readme when it is still the template an extraction wrote (ExtractedConnector.templateReadme). */
+  templateReadme?: string;
   renamedFrom?: RenamedFrom;
   foundUnder?: FoundUnder;
 }
@@ -161,15 +163,21 @@ export async function prepare(
           folder: earlier.folder,
           ...(await keepHandWritten(destinationRoot, destination, earlier, existing, files)),
         };
-  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
-    files.set(
-      REPOSITORY_FILES.readme,
-      readmeFromTemplate(
-        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
-        connector.displayName,
-      ),
-    );
-  }
+  const template = readmeFromTemplate(
+    checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+    connector.displayName,
+  );
+  const readme = existing(REPOSITORY_FILES.readme);
+  if (!readme && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
+  // A readme still as an extraction wrote it, from this solution or the previous one: kept, as every
+  // readme is, but it is no text of the maker's, and its TODOs are still to be filled in.
+  const readmeText =
+    readme === undefined
+      ? undefined
+      : await fs.readFile(path.join(destination, readme), 'utf8').catch(() => undefined);
+  const untouchedTemplate =
+    readmeText !== undefined &&
+    (readmeText === template || (previous !== undefined && readmeText === earlierTemplate(previous)));
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
   const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));
@@ -182,6 +190,7 @@ export async function prepare(
     otherCase,
     warnings,
     notReplaced: guarded.notReplaced,
+    ...(untouchedTemplate ? { templateReadme: readme } : {}),
     ...(renamedFrom ? { renamedFrom } : {}),
   };
 }
