@@ -4,6 +4,7 @@ import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
   describeWith,
+  runGit,
   SOLUTION_FIXTURES,
   temporaryFolders,
   withShiftJisWebResource,
@@ -18,6 +19,12 @@ const AOAI = path.join(
 );
 
 const workspaces = temporaryFolders('workspace-');
+/** The workspace made a repository whose one commit holds everything in it, as a checkout is. */
+function commitAll(dir: string): void {
+  runGit(dir, ['init', '-q']);
+  runGit(dir, ['add', '-A']);
+  runGit(dir, ['commit', '-q', '-m', 'snapshot']);
+}
 afterAll(() => workspaces.cleanup());
 // Real paths, as the action names them (on macOS the temp folder is reached through the /var link).
 const workspace = () => realpathSync(workspaces.make());
@@ -153,6 +160,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(JSON.parse(first.outputs.updated!)).toEqual([]);
     const script = path.join(dir, 'custom-connectors/AzureOpenAIService/script.csx');
     writeFileSync(script, `// Edited by the maker\n${readFileSync(script, 'utf8')}`);
+    // Committed, as in the snapshot workflow's checkout: git has the edit.
+    commitAll(dir);
 
     const run = await extract(dir, {
       source: AOAI,
@@ -164,7 +173,7 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(JSON.parse(run.outputs.created!)).toEqual([]);
     expect(JSON.parse(run.outputs.written!)).toEqual(['custom-connectors/AzureOpenAIService/script.csx']);
     expect(run.stdout).toContain(
-      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged; readme.md kept: yours.',
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: updated script.csx; 3 unchanged; readme.md kept: still the template, TODOs to fill in.',
     );
     const warning =
       "custom-connectors/AzureOpenAIService: script.csx was edited in this folder since the last extraction (it is not what previous-source gives): the solution's version replaced the edit.";
@@ -173,6 +182,34 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     ]);
     expect(run.summary).toContain('updated script.csx; 3 unchanged');
     expect(run.summary).toContain(warning.replace(/'/g, '&#39;'));
+  });
+
+  // The walkthrough's loss, in a workflow that edits the folder before extracting (or a self-hosted
+  // runner's leftover): the step replaced the edit, and its warning said git diff showed it.
+  it('leaves an edit that is not committed as it is, and fails with what to do', async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'previous'));
+    expect((await extract(dir, { source: 'previous', destination: 'custom-connectors' })).exitCode).toBe(0);
+    commitAll(dir);
+    const script = path.join(dir, 'custom-connectors/AzureOpenAIService/script.csx');
+    const edited = `// Edited by the maker\n${readFileSync(script, 'utf8')}`;
+    writeFileSync(script, edited);
+
+    const run = await extract(dir, {
+      source: AOAI,
+      destination: 'custom-connectors',
+      'previous-source': 'previous',
+    });
+    const message =
+      "custom-connectors/AzureOpenAIService: script.csx was edited in this folder since the last extraction (it is not what previous-source gives), and the change is not committed: it was left as it is, not replaced by the solution's version.";
+    expectFailedWith(run, errorContaining(message));
+    expect(readFileSync(script, 'utf8')).toBe(edited);
+    expect(JSON.parse(run.outputs.updated!)).toEqual([]);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    expect(run.stdout).toContain(
+      'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: 3 unchanged; script.csx not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in.',
+    );
+    expect(run.summary).toContain(message.replace(/'/g, '&#39;'));
   });
 
   it("keeps the maker's readme of a connector renamed since previous-source, and says so", async () => {

@@ -202,7 +202,7 @@ it('extract-connectors --previous-source run twice never removes the folder of a
   expect(readdirSync(root).sort()).toEqual(['Other', 'Snowflake v2 Archive']);
   expect(second.status).toBe(0);
   expect(second.stdout).toBe(
-    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: yours.\n`,
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: still the template, TODOs to fill in.\n`,
   );
   expect(second.stderr).toBe(
     `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: not removed: connector 'contoso_snowflake' ("Snowflake") left the solution, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it does not hold the connector as --previous-source gives it (its apiDefinition.swagger.json differs): it may be another connector's. Delete it yourself if it was this connector's.\n`,
@@ -257,8 +257,8 @@ it("extract-connectors --previous-source run twice never moves a renamed connect
   expect(readFileSync(path.join(archive, 'notes.md'), 'utf8')).toBe('The archive.\n');
   expect(second.status).toBe(0);
   expect(second.stdout).toBe(
-    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: yours.\n` +
-      `Snowflake Cloud (contoso_snowflake) → ${path.join('certified-connectors', 'Snowflake Cloud')}: 2 unchanged; readme.md kept: yours.\n`,
+    `Other (contoso_other) → ${path.join('certified-connectors', 'Other')}: 2 unchanged; readme.md kept: still the template, TODOs to fill in.\n` +
+      `Snowflake Cloud (contoso_snowflake) → ${path.join('certified-connectors', 'Snowflake Cloud')}: 2 unchanged; readme.md kept: still the template, TODOs to fill in.\n`,
   );
   expect(second.stderr).toBe(
     `warning: ${path.join('certified-connectors', 'Snowflake v2 Archive')}: left alone: connector 'contoso_snowflake' ("Snowflake Cloud") was "Snowflake" in --previous-source, and this folder could be the one it was in (its API definition's title is "Snowflake"), but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.\n`,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSolutionConnectors, ZipReader } from '@connector-alm/solution';
-import { unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
+import { runGit, unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -34,6 +34,15 @@ function workdir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-solution-'));
   dirs.push(dir);
   return dir;
+}
+
+const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
+
+/** `cwd` made a git repository whose one commit holds everything in it, as a clone of a snapshot. */
+function commitAll(cwd: string): void {
+  git(cwd, 'init', '-q');
+  git(cwd, 'add', '-A');
+  git(cwd, 'commit', '-q', '-m', 'snapshot');
 }
 
 /** Runs the CLI in-process, as program.ts does: its exit codes and the error lines it prints. */
@@ -747,7 +756,8 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       expect(JSON.parse(again.out).removed).toEqual([]);
     });
 
-    it("names the file it replaced over the maker's edit, and warns of the edit, in text and JSON", async () => {
+    // A committed edit, as in the snapshot workflow's checkout: git has it, so it is replaced.
+    it("names the file it replaced over the maker's committed edit, and warns of the edit, in text and JSON", async () => {
       const cwd = workdir();
       expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
       expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
@@ -756,11 +766,12 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
         swagger,
         readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
       );
+      commitAll(cwd);
       const again = ['extract-connectors', HIL, 'custom-connectors', '--previous-source', 'previous'];
       const extracted = await run(cwd, again);
       expect(extracted.code).toBe(0);
       expect(extracted.out).toBe(
-        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged; readme.md kept: yours.\n',
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: updated apiDefinition.swagger.json; 2 unchanged; readme.md kept: still the template, TODOs to fill in.\n',
       );
       expect(extracted.err).toMatch(
         /^warning: custom-connectors\/Human-in-the-Loop: apiDefinition\.swagger\.json was edited in this folder since the last extraction \(it is not what --previous-source gives\): the solution's version replaced the edit\..*\n$/,
@@ -769,6 +780,8 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
         swagger,
         readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
       );
+      // The committed edit again: the working copy is what HEAD has.
+      expect(git(cwd, 'status', '--porcelain')).toBe('');
       const json = await run(cwd, [...again, '--format', 'json']);
       expect(JSON.parse(json.out).connectors[0]).toMatchObject({
         created: [],
@@ -776,6 +789,49 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
         unchanged: ['apiProperties.json', 'icon.png'],
         warnings: [expect.stringMatching(/^apiDefinition\.swagger\.json was edited/)],
       });
+    });
+
+    // The walkthrough's loss: the edit was replaced, and the warning said git diff showed it.
+    it('leaves an uncommitted edit as it is, says what to do and exits 1; committed, it is replaced', async () => {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
+      expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
+      commitAll(cwd);
+      const folder = 'custom-connectors/Human-in-the-Loop';
+      const swagger = path.join(cwd, folder, 'apiDefinition.swagger.json');
+      writeFileSync(
+        swagger,
+        readFileSync(swagger, 'utf8').replace('"swagger": "2.0",', '"swagger": "2.0", "x-edited": true,'),
+      );
+      const edited = readFileSync(swagger, 'utf8');
+      const again = ['extract-connectors', HIL, 'custom-connectors', '--previous-source', 'previous'];
+      const kept = await run(cwd, again);
+      expect(kept.code).toBe(1);
+      expect(kept.out).toBe(
+        'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 2 unchanged; apiDefinition.swagger.json not replaced: edit not committed; readme.md kept: still the template, TODOs to fill in.\n',
+      );
+      expect(kept.err).toBe(
+        `error: ${folder}: apiDefinition.swagger.json was edited in this folder since the last extraction (it is not what --previous-source gives), ` +
+          `and the change is not committed: it was left as it is, not replaced by the solution's version. Commit it and run again ` +
+          `(the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again. ` +
+          `To keep the edit, make it in the maker portal (or build the solution from this folder and import it) too.\n`,
+      );
+      expect(readFileSync(swagger, 'utf8')).toBe(edited);
+      expect(git(cwd, 'diff', '--stat')).toContain('apiDefinition.swagger.json');
+      const json = await run(cwd, [...again, '--format', 'json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.out).connectors[0]).toMatchObject({
+        updated: [],
+        notReplaced: [
+          { file: 'apiDefinition.swagger.json', message: expect.stringMatching(/not committed/) },
+        ],
+      });
+
+      git(cwd, 'commit', '-qam', 'the edit');
+      const replaced = await run(cwd, again);
+      expect(replaced.code).toBe(0);
+      expect(replaced.err).toContain("the solution's version replaced the edit. git diff shows it;");
+      expect(git(cwd, 'diff')).toContain('-  "swagger": "2.0", "x-edited": true,');
     });
 
     it('warns and removes nothing when the previous solution cannot be read, and still writes the connectors', async () => {

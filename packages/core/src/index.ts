@@ -40,3 +40,4 @@ export * from './text-ends.js';
 export * from './text-order.js';
 export * from './top-folders.js';
 export * from './folder-named-like.js';
+export * from './files-in-git.js';

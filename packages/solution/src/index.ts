@@ -40,6 +40,7 @@ export * from './connector/api-properties.js';
 export * from './connector/read-solution-connectors.js';
 export { extractConnectors, type ExtractOptions } from './connector/extract.js';
 export type { ExtractedConnector, FoundUnder, RenamedFrom } from './connector/extracted-connector.js';
+export type { NotReplaced } from './connector/unsaved-edits.js';
 export * from './connector/renamed-connectors.js';
 export * from './connector/left-connectors.js';
 export * from './connector/extract-and-remove-left.js';

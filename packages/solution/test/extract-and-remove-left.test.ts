@@ -2,11 +2,16 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { inputWords } from '@connector-alm/core';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { commitStates } from '@connector-alm/validator';
+import { runGit } from '@connector-alm/testing';
 import {
   extractAndRemoveLeftConnectors,
+  extractAndRemoveLeftConnectors as extractAndRemoveLeft,
   extractConnectors,
   listFiles,
   unpackSolution,
+  type ExtractAndRemoveLeftOptions,
+  type ExtractAndRemoveLeftResult,
 } from '../src/index.js';
 import { withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
@@ -16,6 +21,13 @@ const temp = temporaryFolders('extract-and-remove-left-');
 afterAll(() => temp.cleanup());
 
 const HIL = 'customHIL/customHIL_1_0_0_3.zip';
+
+/** `folder` made a git repository whose one commit holds everything in it. */
+function commitAll(folder: string): void {
+  runGit(folder, ['init', '-q']);
+  runGit(folder, ['add', '-A']);
+  runGit(folder, ['commit', '-q', '-m', 'snapshot']);
+}
 const MAKERS_README = '# Human-in-the-Loop\n\nWritten by the maker: how to get an approval key.\n';
 
 /**
@@ -236,7 +248,10 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
 
   describe('over a folder the maker edited since the last extraction', () => {
     const FOLDER = 'Human-in-the-Loop';
-    /** The last snapshot unpacked and extracted, and the maker's edit of `file` in the folder. */
+    /**
+     * The last snapshot unpacked and extracted, and the maker's edit of `file` in the folder, committed
+     * as in the snapshot workflow's checkout: extraction replaces it, as git has it.
+     */
     async function editedSnapshot(
       file: string,
       edit: (text: string) => string,
@@ -250,8 +265,16 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       const text = readFileSync(edited, 'utf8');
       writeFileSync(edited, edit(text));
       if (edit !== unedited) expect(readFileSync(edited, 'utf8')).not.toBe(text);
+      commitAll(work);
       return { previous, root };
     }
+    /** Extraction as the command and the action run it, asking git whether an edit is committed. */
+    const extractAndRemoveLeftConnectors = (
+      source: string,
+      root: string,
+      options: ExtractAndRemoveLeftOptions = {},
+    ): Promise<ExtractAndRemoveLeftResult> =>
+      extractAndRemoveLeft(source, root, { ...options, askGit: commitStates });
     const unedited = (text: string): string => text;
     const editedTitle = (text: string): string =>
       text.replace('"title": "Human-in-the-Loop"', '"title": "Edited by the maker"');

@@ -42,10 +42,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the files extraction le
     mkdirSync(path.join(folder, 'images'));
     for (const file of ['images/flow.png', 'images/console.png', 'notes.md', '.DS_Store', 'readme.md~'])
       writeFileSync(path.join(folder, file), 'x');
+    writeFileSync(path.join(folder, 'readme.md'), '# Human-in-the-Loop\n\nWritten by the maker.\n');
     const [again] = await extractConnectors(fixturePath(HIL), root);
     expect(again!.kept).toEqual(['readme.md', 'images/console.png', 'images/flow.png', 'notes.md']);
     expect(extractedConnectorLine(again!, [], shown)).toBe(
       'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → conn/Human-in-the-Loop: 3 unchanged; readme.md, images/ (2 files), notes.md kept: yours.',
+    );
+  });
+
+  // The walkthrough: "readme.md kept: yours" of the readme the first extraction had written a minute before.
+  it('says that a readme still as extraction wrote it is the template, not yours', async () => {
+    const root = temp.make();
+    await extractConnectors(fixturePath(HIL), root);
+    writeFileSync(path.join(root, 'Human-in-the-Loop', 'notes.md'), 'x');
+    const [again] = await extractConnectors(fixturePath(HIL), root);
+    expect(again).toMatchObject({ kept: ['notes.md'], templateReadme: 'readme.md' });
+    expect(extractedConnectorLine(again!, [], shown)).toBe(
+      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → conn/Human-in-the-Loop: 3 unchanged; readme.md kept: still the template, TODOs to fill in; notes.md kept: yours.',
     );
   });
 });

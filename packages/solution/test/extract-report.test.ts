@@ -18,6 +18,7 @@ const renamed = (kept: string[], leftBehind: string[]): ExtractedConnector => ({
   deleted: [],
   kept: [],
   warnings: [],
+  notReplaced: [],
   renamedFrom: { folder: 'Approval', kept, leftBehind },
 });
 const shown = (folder: string): string => `custom-connectors/${folder}`;
@@ -58,6 +59,7 @@ describe('the report of extract-connectors', () => {
       deleted: ['script.csx'],
       kept: [],
       warnings: [],
+      notReplaced: [],
     };
     expect(extractedConnectorLine(connector, [], shown)).toBe(
       'Review (cat_review) → custom-connectors/Review: updated apiDefinition.swagger.json; 1 unchanged; deleted script.csx.',

@@ -11,7 +11,7 @@ import {
 } from '@connector-alm/solution';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readExtractConnectorsInputs } from './inputs.js';
-import { htmlText } from '@connector-alm/validator';
+import { commitStates, htmlText } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
@@ -31,6 +31,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
         ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
         say: inputWords,
+        askGit: commitStates,
       }),
   );
   if (previousSourceProblem)
@@ -48,6 +49,10 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     logger.info(extractedConnectorLine(connector, removed, relative));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
     for (const warning of connector.warnings) core.warning(`${relative(connector.folder)}: ${warning}`);
+    // The step fails (its outputs and summary are still written): the folder stays behind the solution until the
+    // edit is committed or discarded and the step runs again.
+    for (const kept of connector.notReplaced)
+      core.setFailed(`${relative(connector.folder)}: ${kept.message}`);
   }
   if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
 
@@ -101,6 +106,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];
     }),
     ...connectors.flatMap((c) => c.warnings.map((warning) => `${relative(c.folder)}: ${warning}`)),
+    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
   ];
   const summary = core.summary.addHeading('Extracted connectors', 3).addTable([
     [

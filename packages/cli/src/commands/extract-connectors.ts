@@ -7,7 +7,9 @@ import {
   extractedConnectorLine,
   removedFolderLine,
 } from '@connector-alm/solution';
+import { commitStates } from '@connector-alm/validator';
 import type { CommandContext } from '../command-context.js';
+import { ExitCode } from '../io.js';
 import { writeOutput } from '../workflow-safe.js';
 import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
@@ -53,8 +55,13 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
           limits: zipLimitOptions(options),
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
           ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),
+          askGit: commitStates,
         },
       );
+      // A file left for its uncommitted edit fails the run: the folder is behind the solution until
+      // the maker commits or discards the edit and runs again.
+      const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
+      context.setExit(notReplaced ? ExitCode.Failure : ExitCode.Success);
       // Best effort, as in the action: the connectors are written; the folders are left as they were.
       if (previousSourceProblem)
         io.stderr.write(
@@ -101,6 +108,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         // Located at the connector's folder, as pack locates its warnings and the action words them.
         for (const warning of connector.warnings)
           io.stderr.write(`warning: ${printable(`${shown(connector.folder)}: ${warning}`)}\n`);
+        for (const kept of connector.notReplaced)
+          io.stderr.write(`error: ${printable(`${shown(connector.folder)}: ${kept.message}`)}\n`);
       }
     });
 }

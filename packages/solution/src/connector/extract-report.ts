@@ -44,7 +44,9 @@ export function foundNote(connector: ExtractedConnector, shown: ShowFolder): str
 /**
  * What extraction did to a connector's files, each changed one by name, so that an update over the
  * maker's own edit is not hidden in a count: `created readme.md; updated apiDefinition.swagger.json;
- * 2 unchanged; deleted script.csx`; then the maker's files it left alone, `readme.md kept: yours`, or
+ * 2 unchanged; deleted script.csx`; the files it left for an edit git does not have,
+ * `apiDefinition.swagger.json not replaced: edit not committed`; then the maker's files it left alone,
+ * `readme.md kept: yours`, or
  * a folder of four files read as "3 unchanged" with the fourth, the edited readme, unaccounted for.
  * The line's and the job summary's.
  */
@@ -54,6 +56,14 @@ export function fileChanges(connector: ExtractedConnector): string {
   if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
   if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
   if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(', ')}`);
+  // Said apart from the maker's files: the run fails for them, and each has its message.
+  if (connector.notReplaced.length)
+    parts.push(
+      `${connector.notReplaced.map(({ file }) => file).join(', ')} not replaced: edit not committed`,
+    );
+  // An earlier extraction's readme, never edited: "yours" it is not, and it is not done.
+  if (connector.templateReadme)
+    parts.push(`${connector.templateReadme} kept: still the template, TODOs to fill in`);
   if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join('; ');
 }

@@ -7,6 +7,7 @@ import {
   temporarySibling,
   UserError,
   writingTo,
+  type AskGit,
   type MadeFolders,
   type SaySetting,
 } from '@connector-alm/core';
@@ -47,6 +48,12 @@ export interface ExtractOptions {
    * solution give was edited by the maker since, and the warning says its edit is replaced.
    */
   previousConnectors?: readonly SolutionConnector[];
+  /**
+   * Asks git whether files of a connector folder are committed (the validator's commitStates): a
+   * file extraction would replace or delete that holds content nothing else has is left as it is
+   * (guardUnsavedEdits). Undefined: every folder is taken to be outside a git work tree.
+   */
+  askGit?: AskGit;
 }
 
 /**
@@ -124,6 +131,7 @@ export async function extractConnectorsLeavingAlone(
       earlier,
       previous,
       say: options.say ?? optionWords,
+      askGit: options.askGit,
     });
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
@@ -132,9 +140,12 @@ export async function extractConnectorsLeavingAlone(
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
 }
 
-/** The folder's files that extraction left as they are, but those it removed after committing; readme first. */
-function keptFiles(others: readonly string[], removed: readonly string[]): string[] {
-  const kept = others.filter((file) => !removed.includes(file));
+/**
+ * The folder's files that extraction left as they are, but those listed otherwise (`excluded`): those
+ * it removed after committing, and those it left for their uncommitted edit; readme first.
+ */
+function keptFiles(others: readonly string[], excluded: readonly string[]): string[] {
+  const kept = others.filter((file) => !excluded.includes(file));
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 
@@ -181,8 +192,16 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       updated: committed.written.filter((file) => item.present.has(file)),
       unchanged: committed.unchanged,
       deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
-      kept: keptFiles(committed.kept, [...item.remove, ...item.otherCase]),
+      // A file left as it is for its uncommitted edit is listed as such, not among the maker's own.
+      kept: keptFiles(committed.kept, [
+        ...item.remove,
+        ...item.otherCase,
+        ...item.notReplaced.map(({ file }) => file),
+        ...(item.templateReadme ? [item.templateReadme] : []),
+      ]),
+      ...(item.templateReadme ? { templateReadme: item.templateReadme } : {}),
       warnings: item.warnings,
+      notReplaced: item.notReplaced,
       ...(item.renamedFrom ? { renamedFrom: item.renamedFrom } : {}),
       ...(item.foundUnder ? { foundUnder: item.foundUnder } : {}),
     };

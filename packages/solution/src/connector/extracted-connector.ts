@@ -1,4 +1,5 @@
 import type { OwnFolderMatch } from './own-folder.js';
+import type { NotReplaced } from './unsaved-edits.js';
 
 export interface ExtractedConnector {
   name: string;
@@ -20,6 +21,18 @@ export interface ExtractedConnector {
    */
   kept: string[];
   warnings: string[];
+  /**
+   * The files extraction left as they are instead of replacing or deleting them, as they hold content
+   * that nothing else has (an edit not committed), each with the message that says what to do: the
+   * command and the action fail, so that the folder does not silently stay behind the solution.
+   */
+  notReplaced: NotReplaced[];
+  /**
+   * The folder's readme when it is still the template an extraction wrote (from this solution or the
+   * previous one), its TODOs not filled in: kept, as every readme is, but not listed in `kept`, as it
+   * is no text of the maker's.
+   */
+  templateReadme?: string;
   /** When the connector had another folder before its display name changed (ExtractOptions.earlierFolder). */
   renamedFrom?: RenamedFrom;
   /**

@@ -15,7 +15,7 @@ import type { SolutionConnector } from './solution-connector.js';
 export const isReadme = (file: string): boolean => file.toLowerCase() === REPOSITORY_FILES.readme;
 
 /** The readme extract would have written for a connector, if its API definition can be read. */
-function earlierTemplate(connector: SolutionConnector): string | undefined {
+export function earlierTemplate(connector: SolutionConnector): string | undefined {
   const definition = connector.files.openapidefinition;
   if (!definition) return undefined;
   try {

@@ -64,23 +64,14 @@ export function sameAsWritten(name: string, present: Buffer, written: string | B
 }
 
 /**
- * The warning for a file of the folder that extraction replaces although the solution did not write
- * it so: the maker edited it since the last extraction (it is neither what `previous` gives nor what
- * the solution gives now), and the solution's content goes over the edit. Undefined for a file the
- * maker did not edit, or whose edit the solution has too. Only the files extraction writes from the
- * solution are compared; without the previous solution no edit can be told from a change in Dataverse.
+ * The warning for a file of the folder that extraction replaced although the solution did not write
+ * it so: the maker edited it since the last extraction (it is neither what the previous solution
+ * gives nor what the solution gives now), and committed the edit, so that git has it
+ * (guardUnsavedEdits leaves an edit git does not have in place). Only the files extraction writes
+ * from the solution are compared; without the previous solution no edit can be told from a change
+ * in Dataverse.
  */
-export function makersEditWarning(
-  name: string,
-  present: Buffer,
-  written: string | Buffer,
-  previous: SolutionConnector,
-  file: string,
-  say: SaySetting,
-): string | undefined {
-  if (sameAsWritten(name, present, written)) return undefined;
-  const before = previouslyWritten(name, previous, present, file);
-  if (before === undefined || sameAsWritten(name, present, before)) return undefined;
+export function makersEditWarning(name: string, say: SaySetting): string {
   return (
     `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): ` +
     `the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build ` +

@@ -1,15 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError, type SaySetting } from '@connector-alm/core';
+import { UserError, type AskGit, type SaySetting } from '@connector-alm/core';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { checkJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { sameJsonTokens } from '../json/same-json-tokens.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
-import { isReadme, keepHandWritten } from './hand-written-files.js';
-import { makersEditWarning } from './makers-edits.js';
+import { earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
 import { readmeFromTemplate } from './readme-template.js';
+import { guardUnsavedEdits, type NotReplaced, type ReplacedFile } from './unsaved-edits.js';
 import type { EarlierFolder } from './renamed-connectors.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -27,6 +27,13 @@ export interface PreparedConnector {
    */
   otherCase: string[];
   warnings: string[];
+  /**
+   * The folder's files left as they are, not replaced or deleted, as they hold content nothing else
+   * has (guardUnsavedEdits): the run fails with each one's message.
+   */
+  notReplaced: NotReplaced[];
+  /** The folder's readme when it is still the template an extraction wrote (ExtractedConnector.templateReadme). */
+  templateReadme?: string;
   renamedFrom?: RenamedFrom;
   foundUnder?: FoundUnder;
 }
@@ -44,6 +51,8 @@ export async function prepare(
     earlier: EarlierFolder | undefined;
     previous: SolutionConnector | undefined;
     say: SaySetting;
+    /** Asks git whether a file's content is committed (guardUnsavedEdits); undefined: as outside git. */
+    askGit?: AskGit | undefined;
   },
 ): Promise<PreparedConnector> {
   const { earlier, previous } = before;
@@ -118,27 +127,31 @@ export async function prepare(
       `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`,
     );
 
-  const script = connector.files.customcodeblobcontent;
-  if (script) files.set(REPOSITORY_FILES.script, script.bytes);
+  const solutionScript = connector.files.customcodeblobcontent;
+  if (solutionScript) files.set(REPOSITORY_FILES.script, solutionScript.bytes);
   else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
 
-  // The files extraction writes from the solution, against the solution as last extracted: a
-  // difference from both is the maker's edit, and they should hear that it is replaced.
-  if (previous)
-    for (const [name, content] of files) {
-      // A folder in a file's place holds no edit of it.
-      const bytes = await presentBytes(name);
-      if (bytes === undefined) continue;
-      const warning = makersEditWarning(
-        name,
-        bytes,
-        content,
-        previous,
-        path.join(destination, existing(name)!),
-        before.say,
-      );
-      if (warning) warnings.push(warning);
-    }
+  // Before a file of the folder is replaced or deleted: one that holds content found nowhere else
+  // (neither the solution as last extracted nor git has it) stays as it is. A connector's script.csx
+  // that the solution no longer has is deleted, as much a loss as a replacement.
+  const replacing: [string, string | Buffer | undefined][] = [...files];
+  if (!solutionScript && existing(REPOSITORY_FILES.script))
+    replacing.push([REPOSITORY_FILES.script, undefined]);
+  const replaced: ReplacedFile[] = [];
+  for (const [name, written] of replacing) {
+    // A folder in a file's place holds no edit of it.
+    const bytes = await presentBytes(name);
+    if (bytes === undefined) continue;
+    const present = existing(name)!;
+    replaced.push({ name, present, path: path.join(destination, present), bytes, written });
+  }
+  const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
+  warnings.push(...guarded.warnings);
+  const notReplaced = new Set(guarded.notReplaced.map(({ file }) => file));
+  for (const file of replaced.filter((each) => notReplaced.has(each.present))) {
+    if (file.written === undefined) remove.splice(remove.indexOf(file.present), 1);
+    else files.delete(file.name);
+  }
 
   // A renamed connector's new folder: the maker's readme, notes and images are in the folder it had,
   // which is about to be removed as a connector that left. Every one the new folder lacks is carried,
@@ -150,15 +163,21 @@ export async function prepare(
           folder: earlier.folder,
           ...(await keepHandWritten(destinationRoot, destination, earlier, existing, files)),
         };
-  if (!existing(REPOSITORY_FILES.readme) && !renamedFrom?.kept.some(isReadme)) {
-    files.set(
-      REPOSITORY_FILES.readme,
-      readmeFromTemplate(
-        checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
-        connector.displayName,
-      ),
-    );
-  }
+  const template = readmeFromTemplate(
+    checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+    connector.displayName,
+  );
+  const readme = existing(REPOSITORY_FILES.readme);
+  if (!readme && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
+  // A readme still as an extraction wrote it, from this solution or the previous one: kept, as every
+  // readme is, but it is no text of the maker's, and its TODOs are still to be filled in.
+  const readmeText =
+    readme === undefined
+      ? undefined
+      : await fs.readFile(path.join(destination, readme), 'utf8').catch(() => undefined);
+  const untouchedTemplate =
+    readmeText !== undefined &&
+    (readmeText === template || (previous !== undefined && readmeText === earlierTemplate(previous)));
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
   const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));
@@ -170,6 +189,8 @@ export async function prepare(
     remove,
     otherCase,
     warnings,
+    notReplaced: guarded.notReplaced,
+    ...(untouchedTemplate ? { templateReadme: readme } : {}),
     ...(renamedFrom ? { renamedFrom } : {}),
   };
 }

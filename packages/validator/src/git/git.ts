@@ -87,11 +87,13 @@ export class Git {
   /**
    * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
    * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
-   * both folders of a moved file count as changed.
+   * both folders of a moved file count as changed. `paths` (relative to the working directory, or
+   * repository-relative run at the top level) limits the comparison to those files.
    */
-  async changedFiles(from: string, to?: string): Promise<string[]> {
+  async changedFiles(from: string, to?: string, paths: readonly string[] = []): Promise<string[]> {
     const args = ['diff', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', from];
     if (to !== undefined) args.push(to);
+    if (paths.length > 0) args.push('--', ...paths);
     return splitNul(await this.text(args));
   }
 
@@ -140,6 +142,12 @@ export class Git {
   /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
   async listTree(rev: string, folder: string): Promise<TreeEntry[]> {
     return parseTree(await this.text(['ls-tree', '-r', '-z', '--full-tree', rev, ...folderPathspec(folder)]));
+  }
+
+  /** The files of `paths` (repository-relative) that `rev` has; none when it has none of them. */
+  async listFiles(rev: string, paths: readonly string[]): Promise<TreeEntry[]> {
+    if (paths.length === 0) return [];
+    return parseTree(await this.text(['ls-tree', '-r', '-z', '--full-tree', rev, '--', ...paths]));
   }
 
   /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */

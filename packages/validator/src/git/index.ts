@@ -1,5 +1,6 @@
 /** Git plumbing for comparing a branch with its base: changed connectors, base versions, baselines. */
 export * from './changed-connectors.js';
+export * from './committed-files.js';
 export * from './git.js';
 export * from './materialize.js';
 export * from './repository-root.js';

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { errorMessage, isUserError, type CommitState, type AskGit } from '@connector-alm/core';
+import { Git } from './git.js';
+import { realCasePath, toRepositoryPath } from './repository-paths.js';
+
+/**
+ * What git has of `files` (absolute paths of files in one folder): whether their content is safe in
+ * the last commit. Extraction asks before it replaces a file that holds what it did not write: an
+ * edit that exists nowhere else must not be lost. Outside a git work tree, or without git, nothing
+ * is: the answer says why, for the warning to say it.
+ */
+export const commitStates: AskGit = async (files) => {
+  if (files.length === 0) return { inWorkTree: true, states: new Map() };
+  const folder = await realCasePath(path.dirname(files[0]!));
+  let top: string;
+  try {
+    top = await realCasePath(await new Git(folder).topLevel());
+  } catch (error) {
+    // Not a work tree, or no git: a UserError says which. Anything else (a repository git refuses
+    // to read, such as one owned by another user) is said in git's words, its first line.
+    return {
+      inWorkTree: false,
+      why: isUserError(error) ? notInWorkTree(error.message) : errorMessage(error).split('\n')[0]!,
+    };
+  }
+  const paths = new Map<string, string>();
+  for (const file of files) {
+    const inRepository = toRepositoryPath(top, path.join(folder, path.basename(file)));
+    if (inRepository === undefined) return { inWorkTree: false, why: 'it is not in a git work tree' };
+    paths.set(file, inRepository);
+  }
+  const git = new Git(top);
+  const head = await git.resolveCommit('HEAD').catch(() => undefined);
+  const atHead = new Set(
+    head === undefined ? [] : (await git.listFiles(head, [...paths.values()])).map((entry) => entry.path),
+  );
+  const changed = new Set(
+    head === undefined ? [] : await git.changedFiles(head, undefined, [...paths.values()]),
+  );
+  const states = new Map<string, CommitState>();
+  for (const [file, inRepository] of paths) {
+    states.set(
+      file,
+      !atHead.has(inRepository) ? 'untracked' : changed.has(inRepository) ? 'changed' : 'committed',
+    );
+  }
+  return { inWorkTree: true, states };
+};
+
+/** Git's "is not inside a git work tree; comparing with a base ref needs one." said of the file. */
+function notInWorkTree(message: string): string {
+  if (/not installed/.test(message)) return 'git is not installed here';
+  return 'it is not in a git work tree';
+}
