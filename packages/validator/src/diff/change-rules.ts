@@ -418,13 +418,13 @@ export const CASE_RULES = {
     ONLY_A_NEW_VERSION,
   ),
   /**
-   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
-   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
    */
-  secretParameterDeleted: inCase(
+  secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
-    'for a parameter whose default was a secret (GEN-SECRETS)',
-    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
+    'for a parameter or an input field whose default was a secret (GEN-SECRETS)',
+    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
