@@ -299,6 +299,7 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
         ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
         ...(entry.status === 'deleted' && { deleted: true }),
         ...(entry.status === 'added' && { added: true }),
+        ...(entry.baseHadNoSwagger && { baseHadNoSwagger: true }),
         // Each with the finding it is reported as, if any: the summary lists the two as one.
         changes: (entry.diff?.changes ?? []).map((change) => {
           const finding = entry.reportedAs?.get(change);

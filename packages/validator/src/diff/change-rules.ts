@@ -28,6 +28,21 @@ export const CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements.",
   ),
   /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      'BRK-SWAGGER-DELETED',
+      'breaking',
+      'error',
+      'The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.',
+      'inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)',
+    ),
+    'Keep apiDefinition.swagger.json, and edit what it holds instead.',
+  ),
+  /**
    * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
    * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */

@@ -1,3 +1,4 @@
+import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, inlineCode } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
@@ -42,6 +43,8 @@ export interface ConnectorChanges {
   deleted?: boolean;
   /** The change added the connector: the base has no version of it, so `changes` is empty. */
   added?: boolean;
+  /** An added connector whose folder the base has, without a swagger: no connector to compare with. */
+  baseHadNoSwagger?: boolean;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -83,7 +86,9 @@ export function writeChanges(
         (set.deleted ? ' (deleted)' : '') +
         // A reviewer must not read a new connector as one the pull request left alone.
         (set.added
-          ? ' (new): no version at the base to compare with'
+          ? set.baseHadNoSwagger
+            ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with`
+            : ' (new): no version at the base to compare with'
           : `: ${escapeMarkdown(set.classification)}`) +
         (set.changes.length === 0
           ? ''
