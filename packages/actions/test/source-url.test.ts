@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
-import { sourceUrlFor } from '../src/validate-connector/source-url.js';
+import { baseSourceUrlFor, sourceUrlFor } from '../src/validate-connector/source-url.js';
 
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'contoso/connectors' };
 
@@ -21,5 +21,25 @@ describe('sourceUrlFor', () => {
     expect(url).not.toMatch(/[()]/);
     const html = new MarkdownIt().renderInline(`[notes](${url})`);
     expect(html).toBe(`<a href="${url}">notes</a>`);
+  });
+});
+
+describe('baseSourceUrlFor', () => {
+  const mergeBase = '0123456789abcdef0123456789abcdef01234567';
+
+  it("addresses a base version's file, named <commit>:<path> by the diff, at a line of the merge base", () => {
+    const url = baseSourceUrlFor(mergeBase, env)!;
+    expect(url('0123456789ab:certified-connectors/Contoso Tasks/apiDefinition.swagger.json', 40)).toBe(
+      `https://github.com/contoso/connectors/blob/${mergeBase}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L40`,
+    );
+  });
+
+  it('gives no link to a file of another commit, or one not named after a commit', () => {
+    const url = baseSourceUrlFor(mergeBase, env)!;
+    expect(url('fedcba987654:certified-connectors/Contoso/apiDefinition.swagger.json', 1)).toBeUndefined();
+    expect(url('certified-connectors/Contoso/apiDefinition.swagger.json', 1)).toBeUndefined();
+    expect(url(':certified-connectors/Contoso/apiDefinition.swagger.json', 1)).toBeUndefined();
+    expect(baseSourceUrlFor(undefined, env)).toBeUndefined();
+    expect(baseSourceUrlFor(mergeBase, {})).toBeUndefined();
   });
 });

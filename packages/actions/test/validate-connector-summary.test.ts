@@ -60,6 +60,7 @@ describe('validate-connector job summary of a pull request with errors, warnings
   let summary: string;
   let html: string;
   let headSha: string;
+  let baseCommit: string;
   let outputs: Record<string, string>;
   let results: SarifResult[];
 
@@ -86,6 +87,7 @@ describe('validate-connector job summary of a pull request with errors, warnings
     git(workspace, 'commit', '-qam', 'change Tasks and Notes');
     headSha = git(workspace, 'rev-parse', 'HEAD');
 
+    baseCommit = baseSha;
     const run = await runOnPullRequest(workspace, baseSha);
     expect(run.stderr).toBe('');
     summary = run.summary;
@@ -96,6 +98,17 @@ describe('validate-connector job summary of a pull request with errors, warnings
 
   it('lists every finding once: a breaking change with its change, with its rule, severity and line', () => {
     const items = listItems(html);
+    const advices = items
+      .filter((item) => item.text.startsWith('💡'))
+      .map((item) => item.text.slice(item.text.indexOf(': ') + 2));
+    // The three deleted output fields share their advice, said once.
+    expect(items.filter((item) => item.text.startsWith('💡'))).toEqual([
+      expect.objectContaining({
+        text: expect.stringMatching(
+          /^💡 For the 3 BRK-OUTPUT-DELETED changes below: Keep the field in the schema/,
+        ),
+      }),
+    ]);
     const breaking = results.filter((result) => result.ruleId.startsWith('BRK-'));
     expect(breaking.map((result) => result.ruleId).sort()).toEqual([
       'BRK-DEPRECATION-PROCESS',
@@ -109,7 +122,10 @@ describe('validate-connector job summary of a pull request with errors, warnings
       // A finding's message; a breaking change's ends with where it was in the base version, which
       // its change's line says in its own words.
       const message = result.message.text.replace(/ \(In the base version: [^()]*\.\)$/, '');
-      const holding = items.filter((item) => item.text.includes(message));
+      // A change of a group of one rule has its advice said once, before the group (💡).
+      const advice = advices.find((text) => message.includes(` ${text}`));
+      const said = advice === undefined ? message : message.replace(` ${advice}`, '');
+      const holding = items.filter((item) => item.text.includes(said));
       expect({ message, times: holding.length }).toEqual({ message, times: 1 });
       if (!result.ruleId.startsWith('BRK-')) continue;
       const [item] = holding;
@@ -128,6 +144,17 @@ describe('validate-connector job summary of a pull request with errors, warnings
     expect(byRule).toContain(
       '<p>The findings of the breaking-change check (BRK-*) are not repeated here: each is listed above, with its change.</p>',
     );
+  });
+
+  it('links where a change was in the base version to that line at the merge base', () => {
+    const inBase = [...html.matchAll(/in the base version <a href="([^"]+)">([^<]+)<\/a>/g)];
+    expect(inBase.length).toBeGreaterThan(0);
+    for (const [, url, place] of inBase) {
+      const [, file, line] = /^[0-9a-f]{12}:(.+):(\d+)$/.exec(place!)!;
+      expect(url).toBe(
+        `https://github.com/contoso/connectors/blob/${baseCommit}/${file!.split('/').map(encodeURIComponent).join('/')}#L${line}`,
+      );
+    }
   });
 
   it('still counts the breaking changes in the headline and the table', () => {

@@ -43,7 +43,7 @@ import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inp
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { requireBaseInputCommit } from './base-input.js';
 import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
-import { sourceUrlFor } from './source-url.js';
+import { baseSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
 /**
@@ -197,6 +197,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     cwd: workspace,
     baseDir: workspace,
     sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : undefined,
     everyFinding: !sarif
       ? 'Set the sarif-file input for a report of every finding.'
       : sarif.leftOut
@@ -299,6 +300,7 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
         ...(entry.renamedFrom !== undefined && { renamedFrom: entry.renamedFrom }),
         ...(entry.status === 'deleted' && { deleted: true }),
         ...(entry.status === 'added' && { added: true }),
+        ...(entry.baseHadNoSwagger && { baseHadNoSwagger: true }),
         // Each with the finding it is reported as, if any: the summary lists the two as one.
         changes: (entry.diff?.changes ?? []).map((change) => {
           const finding = entry.reportedAs?.get(change);

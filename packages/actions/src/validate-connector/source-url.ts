@@ -1,24 +1,59 @@
 import path from 'node:path';
 
+/** A file's address at a line, or undefined for a file it cannot address. */
+type SourceUrl = (file: string, line: number) => string | undefined;
+
 /**
  * Links a finding in the job summary to its line on GitHub, at the commit under review (the pull
- * request's head, else GITHUB_SHA). Files outside the workspace get no link. Parentheses are encoded
- * too (encodeURIComponent keeps them), since an unmatched `)` in a file name would end the markdown
- * link there and show the rest of the address as text, markup and all.
+ * request's head, else GITHUB_SHA). Files outside the workspace get no link.
  */
 export function sourceUrlFor(
   workspace: string,
   commit: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): ((file: string, line: number) => string | undefined) | undefined {
-  const server = env.GITHUB_SERVER_URL;
-  const repository = env.GITHUB_REPOSITORY;
-  if (!server || !repository || !commit) return undefined;
+): SourceUrl | undefined {
+  const blob = blobUrl(commit, env);
+  if (!blob) return undefined;
   return (file, line) => {
     const relative = path.relative(workspace, path.resolve(workspace, file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    const encoded = relative
-      .split(path.sep)
+    return blob(relative.split(path.sep), line);
+  };
+}
+
+/**
+ * Links the base version's place of a change (a part it deleted) to its line on GitHub, at the merge
+ * base: the diff names such a file `<commit>:<repository path>`, the commit's first 12 digits. A file
+ * named after another commit, or not so, gets no link.
+ */
+export function baseSourceUrlFor(
+  mergeBase: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): SourceUrl | undefined {
+  const blob = blobUrl(mergeBase, env);
+  if (!blob || !mergeBase) return undefined;
+  return (file, line) => {
+    const colon = file.indexOf(':');
+    const commit = file.slice(0, colon);
+    if (colon < 1 || !mergeBase.startsWith(commit)) return undefined;
+    return blob(file.slice(colon + 1).split('/'), line);
+  };
+}
+
+/**
+ * The address of a line of a file at `commit` (its path's segments) in the run's repository. Parentheses
+ * are encoded too (encodeURIComponent keeps them), since an unmatched `)` in a file name would end the
+ * markdown link there and show the rest of the address as text, markup and all.
+ */
+function blobUrl(
+  commit: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ((segments: readonly string[], line: number) => string) | undefined {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!server || !repository || !commit) return undefined;
+  return (segments, line) => {
+    const encoded = segments
       .map((segment) => encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
       .join('/');
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;

@@ -58,10 +58,12 @@ export class ChangeLocator {
   locate(change: RawChange): Change {
     const version = change.side === 'old' ? this.before : this.after;
     const position = this.position(change);
+    const advice = change.advice ?? change.rule.advice;
     return locatedChange({
       ruleId: change.rule.id,
       severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(' '),
+      message: [change.rule.message, change.detail, advice].filter(Boolean).join(' '),
+      advice,
       operationId: change.operationId !== undefined ? listedOperationId(change.operationId) : undefined,
       file: filePath(version, change.file),
       pointer: change.pointer,

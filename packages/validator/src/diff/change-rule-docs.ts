@@ -19,6 +19,16 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
       after: 'git rm -r "certified-connectors/Contoso Tasks"',
     },
   },
+  swaggerDeleted: {
+    description:
+      "The base version has an apiDefinition.swagger.json and the new one has none, in a connector folder that is still there: every operation it defined is gone, and certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile). One change for the file, located at its start in the base version; its operations are not listed one by one as BRK-OP-DELETED, nor its host as changed to nothing, and the sign-in and policies it decided with apiProperties.json are not compared. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-SWAGGER-DELETED finding when that rule reported none (a configuration that turns it off). `diff` compares no folder without a swagger; a folder deleted whole is BRK-CONNECTOR-DELETED. The other way round, a base version without a swagger was no connector flows could use: `validate --base` takes the connector for a new one, with nothing to compare.",
+    example: {
+      placement: 'connectorFolder',
+      before:
+        'certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md',
+      after: 'git rm "certified-connectors/Contoso Tasks/apiDefinition.swagger.json"',
+    },
+  },
   apiPropertiesDeleted: {
     description:
       "The base version has an apiProperties.json and the new one has none. Certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile), and it holds the connection parameters, parameter sets and policies that existing connections were made with. One change for the file, located at its start in the base version; its content is not listed property by property. What the file decided with the swagger is still compared: a sign-in that the swagger's securityDefinitions now decide differently is BRK-AUTH-TYPE, a policy that sent requests elsewhere BRK-POLICY-REROUTE. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-API-PROPERTIES-DELETED finding when that rule reported none (a configuration that turns it off). The other way round, an apiProperties.json that only the new version has is one CHG-OTHER entry, a major update.",

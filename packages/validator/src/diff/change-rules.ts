@@ -28,6 +28,21 @@ export const CHANGE_RULES = {
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements.",
   ),
   /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      'BRK-SWAGGER-DELETED',
+      'breaking',
+      'error',
+      'The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.',
+      'inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)',
+    ),
+    'Keep apiDefinition.swagger.json, and edit what it holds instead.',
+  ),
+  /**
    * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
    * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
    */
@@ -418,13 +433,13 @@ export const CASE_RULES = {
     ONLY_A_NEW_VERSION,
   ),
   /**
-   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
-   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
    */
-  secretParameterDeleted: inCase(
+  secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
-    'for a parameter whose default was a secret (GEN-SECRETS)',
-    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
+    'for a parameter or an input field whose default was a secret (GEN-SECRETS)',
+    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(

@@ -39,6 +39,11 @@ export interface Change {
   impact: ChangeImpact;
   /** The place in Microsoft's ValuePath style, e.g. `operation/GetTask/responses/200/schema/status`. */
   valuePath?: string;
+  /**
+   * What to do instead, as `message` ends with it: a report that lists several changes of a rule (the
+   * job summary) says it once for them. Not in the JSON outputs, whose `message` holds it.
+   */
+  advice?: string;
 }
 
 /**
@@ -71,6 +76,7 @@ export function locatedChange(fields: ChangeFields): Change {
     side: fields.side,
     impact: fields.impact,
     valuePath: fields.valuePath,
+    advice: fields.advice,
   };
 }
 

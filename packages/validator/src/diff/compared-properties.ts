@@ -1,4 +1,5 @@
 import { quoted } from '../text/message-values.js';
+import { isObject } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH } from '../swagger/schema-walk.js';
 import type { Located } from '../swagger/local-refs.js';
 import { CHANGE_RULES } from './change-rules.js';
@@ -9,6 +10,7 @@ import type { ComparedSchema } from './schema-change-list.js';
 import type { Direction, SchemaChange } from './schema-change.js';
 import { requiresLess, requiresMore, type LayerPair } from './schema-layers.js';
 import { isFilledForFlows, type SchemaView } from './schema-view.js';
+import { secretDeletion } from './secret-deletion.js';
 
 /** What comparing properties asks of the schema comparer: the pair of schemas each property holds. */
 export interface NestedPairs {
@@ -148,7 +150,7 @@ export class PropertyComparer {
     for (const step of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
       if (step.run) found.spliceRemoved(compareRun(step.run));
       else if (!after.properties.has(step.name))
-        found.removed.add(deletedProperty(step.name, step.property.pointer, direction));
+        found.removed.add(this.deleted(step.name, step.property, direction));
     }
     return found.result(depth);
   }
@@ -176,8 +178,7 @@ export class PropertyComparer {
       found.splicePresent((compared[index] = this.of(oldMember, newMember, direction, depth)));
     });
     for (const [name, property] of before.own.properties)
-      if (!after.own.properties.has(name))
-        found.removed.add(deletedProperty(name, property.pointer, direction));
+      if (!after.own.properties.has(name)) found.removed.add(this.deleted(name, property, direction));
     before.members.forEach((oldMember, index) => {
       const newMember = after.members[index];
       if (!oldMember || !newMember || oldMember.properties.size === 0) return;
@@ -240,6 +241,28 @@ export class PropertyComparer {
     );
     found.present.nest(name, nested);
   }
+
+  /**
+   * The change of a base version's property that is gone: an output deleted, or an input. An input
+   * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
+   * removing it is right, and keeping it would keep the leaked key.
+   */
+  private deleted(name: string, property: Located, direction: Direction): SchemaChange {
+    const { pointer } = property;
+    if (direction === 'output')
+      return { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
+    const removed = `The input field ${quoted(name)} has been removed.`;
+    // A field given by a $ref has the definition's default: a sibling of $ref is ignored.
+    const field = this.oldViews.model.resolve(property.value, pointer).value;
+    const secret = isObject(field) ? secretDeletion(name, field.default, undefined) : undefined;
+    return {
+      rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
+      side: 'old',
+      pointer,
+      path: [name],
+      detail: secret ? `${removed} ${secret.detail}` : removed,
+    };
+  }
 }
 
 /** A view's property, or a member's run of them (MemberRun). */
@@ -267,16 +290,4 @@ function* inRuns(
     if (run) passOver = size(run) - 1;
     yield run ? { run } : { name, property };
   }
-}
-
-function deletedProperty(name: string, pointer: string, direction: Direction): SchemaChange {
-  return direction === 'output'
-    ? { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] }
-    : {
-        rule: CHANGE_RULES.parameterDeleted,
-        side: 'old',
-        pointer,
-        path: [name],
-        detail: `The input field ${quoted(name)} has been removed.`,
-      };
 }

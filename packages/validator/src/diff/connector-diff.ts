@@ -13,6 +13,7 @@ import type { RawChange } from './raw-change.js';
 import { reportedChanges } from './reported-changes.js';
 import type { RawEntry } from './schema-report.js';
 import { diffSwaggerValues } from './swagger-diff.js';
+import { swaggerDeletion } from './swagger-presence.js';
 import { syntaxChanges, uncomparableChange } from './syntax-changes.js';
 import { appendAll } from '@connector-alm/core';
 
@@ -22,21 +23,29 @@ import { appendAll } from '@connector-alm/core';
  * for deletions.
  */
 export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVersion): DiffResult {
+  // A deleted swagger is one change: the operations, sign-in and policies it decided are not compared.
+  const swaggerDeleted = swaggerDeletion(before, after);
   const raw: RawEntry[] = [
-    ...syntaxChanges('swagger', 'old', before.swagger),
+    ...(swaggerDeleted ? [swaggerDeleted] : syntaxChanges('swagger', 'old', before.swagger)),
     ...syntaxChanges('swagger', 'new', after.swagger),
     ...syntaxChanges('apiProperties', 'old', before.apiProperties),
     ...syntaxChanges('apiProperties', 'new', after.apiProperties),
   ];
-  const routes = versionRoutes(before, after);
-  // Appended one by one: a spread passes each change on the stack, which overflowed past some 100,000.
-  appendAll(
-    raw,
-    compareJson('swagger', before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes)),
-  );
+  if (!swaggerDeleted) {
+    const routes = versionRoutes(before, after);
+    // Appended one by one: a spread passes each change on the stack, which overflowed past some 100,000.
+    appendAll(
+      raw,
+      compareJson('swagger', before.swagger, after.swagger, (old, now) =>
+        diffSwaggerValues(old, now, routes),
+      ),
+    );
+  }
   appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
-  appendAll(raw, authenticationChanges(before, after));
-  appendAll(raw, reroutingChanges(before, after));
+  if (!swaggerDeleted) {
+    appendAll(raw, authenticationChanges(before, after));
+    appendAll(raw, reroutingChanges(before, after));
+  }
   appendAll(raw, compareWhole('readme', before.readme?.text, after.readme?.text));
   appendAll(raw, compareWhole('script', before.script?.text, after.script?.text));
   appendAll(raw, compareWhole('icon', before.icon?.data, after.icon?.data));

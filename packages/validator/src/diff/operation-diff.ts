@@ -124,9 +124,12 @@ export function diffOperations(context: SwaggerDiffContext): void {
       pointer: before.pointer,
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
-      detail: before.isDeprecated
-        ? 'It was deprecated; deleting it still breaks the flows that use it.'
-        : "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
+      ...(before.isDeprecated
+        ? { detail: 'It was deprecated; deleting it still breaks the flows that use it.' }
+        : {
+            advice:
+              "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
+          }),
     });
   }
 

@@ -10,8 +10,7 @@ import { jsonEqual } from './json-equal.js';
 import { hasRequiredFields, isFilledForFlows, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
-import { secretDefault } from '../rules/general-secrets/secret-default.js';
-import { maskSecret } from '../rules/general-secrets/placeholders.js';
+import { secretDeletion } from './secret-deletion.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -201,13 +200,8 @@ function deletion(model: SwaggerModel, parameter: ParameterInfo): { rule: Change
   const secret =
     parameter.name === undefined
       ? undefined
-      : secretDefault(parameter.name, parameter.value.default, asString(model.root.host));
-  if (secret !== undefined) {
-    return {
-      rule: CASE_RULES.secretParameterDeleted,
-      detail: `Its default looked like a real secret (${maskSecret(secret)}).`,
-    };
-  }
+      : secretDeletion(parameter.name, parameter.value.default, asString(model.root.host));
+  if (secret !== undefined) return secret;
   return { rule: parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 

@@ -17,6 +17,8 @@ export interface RawChange {
   valuePath?: string;
   /** One sentence naming what changed, appended to the rule's message. */
   detail?: string;
+  /** What to do instead, told after the detail in place of the rule's advice (ChangeRule.advice). */
+  advice?: string;
   /** Overrides the rule's impact (a text edit is minor or major depending on where it is). */
   impact?: ChangeImpact;
   /**

@@ -18,7 +18,8 @@ export interface BaseValidationOptions extends ValidateOptions {
 
 /**
  * `unchanged`: no file of the connector changed since the merge base; `changed`: compared with its
- * base version; `added`: absent at the merge base, a brand-new connector (no breaking changes);
+ * base version; `added`: absent at the merge base, or there without a swagger, which no connector is
+ * made without: a brand-new connector (no breaking changes);
  * `deleted`: a connector of the merge base that the branch deleted (not renamed), a breaking change.
  */
 export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added' | 'deleted';
@@ -32,6 +33,11 @@ export interface ConnectorDiff {
   /** The folder relative to the repository's top level, `/`-separated. */
   repositoryPath: string;
   status: ConnectorChangeStatus;
+  /**
+   * An `added` connector whose folder is at the merge base, without a swagger: reports say why it
+   * counts as new, where a reader sees that the folder was there.
+   */
+  baseHadNoSwagger?: true;
   /** The changes against the merge base (changed connectors, and the deletion of deleted ones). */
   diff?: DiffResult;
   /**

@@ -19,7 +19,7 @@ import { toRepositoryPath } from './repository-paths.js';
  * A connector the branch changed, compared with its version at the merge base (or at the folder it
  * was renamed from): its findings marked `new` or `existing` and its BRK-* changes added as findings,
  * unless one of its findings already reports the change (`reportedAs` pairs each with its finding);
- * `added` when the merge base has no such folder.
+ * `added` when the merge base has no such folder, or one without a swagger (no connector flows used).
  */
 export async function compareWithBase(
   connector: ConnectorResult,
@@ -31,6 +31,8 @@ export async function compareWithBase(
   cwd: string,
 ): Promise<{
   status: 'changed' | 'added';
+  /** The connector is `added` though its folder is at the merge base, without a swagger there. */
+  baseHadNoSwagger?: true;
   findings: Finding[];
   diff?: DiffResult;
   basePath?: string;
@@ -45,6 +47,12 @@ export async function compareWithBase(
   }
   if (!base) return { status: 'added', findings: markAllNew(connector.findings) };
   try {
+    const baseFolder = await loadConnectorFolder(base.path, base.root);
+    // Compared with it, every operation read as added and the host as changed from nothing, a
+    // breaking change; but no connector is made without a swagger, so no flow used that version.
+    if (!baseFolder.files.swagger) {
+      return { status: 'added', findings: markAllNew(connector.findings), baseHadNoSwagger: true };
+    }
     // The same profile as the current version: the comparison is about the change, not the rules.
     const baseResult = await validateFolder(
       base.path,
@@ -55,7 +63,7 @@ export async function compareWithBase(
     const marked = markBaseline(connector.findings, baseResult.findings);
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
     const previous = relabel(
-      connectorVersion(await loadConnectorFolder(base.path, base.root)),
+      connectorVersion(baseFolder),
       toRepositoryPath(base.root, base.path) ?? basePath,
       `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
@@ -77,16 +85,23 @@ export async function compareWithBase(
 }
 
 /**
- * The finding of this run that already reports the change, if any. A deleted apiProperties.json is
- * REPO-REQUIRED-FILES's report of the folder without it, and a second error would say the same of the
- * same folder; but only when the rule reported it: a configuration can turn the rule off, and the
- * deletion must be a finding still. Paired with the change, the finding is listed once with it (the
+ * The finding of this run that already reports the change, if any. A deleted apiProperties.json or
+ * swagger is REPO-REQUIRED-FILES's report of the folder without it, and a second error would say the
+ * same of the same folder; but only when the rule reported it: a configuration can turn the rule off,
+ * and the deletion must be a finding still. Paired with the change, the finding is listed once with it (the
  * job summary), and the breaking changes counted are the findings that report them.
  */
 function alreadyReported(change: Change, findings: readonly Finding[]): Finding | undefined {
-  if (change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id) return undefined;
-  return findings.find((finding) => reportsMissingFile(finding, CANONICAL_NAMES.apiProperties));
+  const file = DELETED_FILES.get(change.ruleId);
+  if (file === undefined) return undefined;
+  return findings.find((finding) => reportsMissingFile(finding, file));
 }
+
+/** The changes that delete a file REPO-REQUIRED-FILES requires, each with the file's name. */
+const DELETED_FILES: ReadonlyMap<string, string> = new Map([
+  [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
+  [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger],
+]);
 
 /**
  * The diff without the current version's JSON syntax errors: its GEN-JSON-PARSE findings report

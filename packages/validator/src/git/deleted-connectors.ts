@@ -56,6 +56,7 @@ export function connectorDeletedChange(deleted: DeletedConnector, mergeBase: str
     ruleId: rule.id,
     severity: rule.severity,
     message: [rule.message, rule.advice].filter(Boolean).join(' '),
+    advice: rule.advice,
     file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
     pointer: '',
     line: 1,

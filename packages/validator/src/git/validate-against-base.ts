@@ -129,6 +129,7 @@ export async function validateAgainstBase(
       path: connector.path,
       repositoryPath,
       status: compared.status,
+      ...(compared.baseHadNoSwagger && { baseHadNoSwagger: true }),
       diff: compared.diff,
       ...(compared.reportedAs && { reportedAs: compared.reportedAs }),
       ...(compared.basePath !== repositoryPath && compared.basePath

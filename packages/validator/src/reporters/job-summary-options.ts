@@ -39,4 +39,9 @@ export interface JobSummaryOptions extends PathBase {
   title?: string;
   /** Where findings (and the changes on the commit under review) link to. */
   sourceUrl?: SourceUrl;
+  /**
+   * Where the base version's places of the changes link to: a file as the diff names it,
+   * `<commit>:<repository path>`, at a line of the base commit.
+   */
+  baseSourceUrl?: SourceUrl;
 }

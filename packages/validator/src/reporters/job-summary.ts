@@ -80,7 +80,10 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   const sourceUrl: JobSummaryOptions['sourceUrl'] =
     options.sourceUrl && ((file, line) => (gone.has(file) ? undefined : options.sourceUrl!(file, line)));
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-  if (options.changes) writeChanges(budget, options.changes, sourceUrl, shown, docs, omitted);
+  if (options.changes) {
+    const places = { sourceUrl, baseSourceUrl: options.baseSourceUrl, shown };
+    writeChanges(budget, options.changes, places, docs, omitted);
+  }
   // A change that is a finding (BRK-*) is listed once, with its change: a reviewer read each breaking
   // change twice, and the size limit was spent on it twice.
   const withChanges = findingsOfChanges(options.changes ?? []);

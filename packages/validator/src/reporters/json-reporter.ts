@@ -32,6 +32,11 @@ export interface JsonConnectorChanges {
    * `deleted` (a connector of the merge base that the branch deleted, not renamed: not in `connectors`).
    */
   status: ConnectorChangeStatus;
+  /**
+   * True for an `added` connector whose folder is at the merge base without a swagger: no connector
+   * is made without one, so nothing of it was compared.
+   */
+  baseHadNoSwagger?: true;
   /** Where the folder was at the merge base, when the branch renamed it, from the repository's top level. */
   renamedFrom?: string;
   /** The certification classification of the changes; for `changed` (and `deleted`: breaking) connectors only. */
@@ -94,6 +99,7 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
     connectors: result.diffs.map((entry) => ({
       path: entry.path,
       status: entry.status,
+      ...ifDefined('baseHadNoSwagger', entry.baseHadNoSwagger),
       ...ifDefined('renamedFrom', entry.renamedFrom),
       ...ifDefined(
         'classification',

@@ -1,3 +1,4 @@
+import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, inlineCode } from './markdown.js';
 import type { SummaryBudget } from './summary-budget.js';
@@ -28,6 +29,8 @@ export interface ConnectorChange {
    * rule leave it out: the change is listed once.
    */
   finding?: Finding;
+  /** What to do instead, as `message` ends with it (Change.advice): said once for a rule's changes. */
+  advice?: string;
 }
 
 /** The changes of one connector against its base version, and their certification classification. */
@@ -42,6 +45,8 @@ export interface ConnectorChanges {
   deleted?: boolean;
   /** The change added the connector: the base has no version of it, so `changes` is empty. */
   added?: boolean;
+  /** An added connector whose folder the base has, without a swagger: no connector to compare with. */
+  baseHadNoSwagger?: boolean;
   changes: readonly ConnectorChange[];
   /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
   classification: string;
@@ -62,8 +67,7 @@ export function findingsOfChanges(changeSets: readonly ConnectorChanges[]): Set<
 export function writeChanges(
   budget: SummaryBudget,
   changeSets: readonly ConnectorChanges[],
-  sourceUrl: SourceUrl | undefined,
-  shown: (file: string) => string,
+  places: ChangePlaces,
   docs: string,
   omitted: { changes: number; findings: number },
 ): void {
@@ -78,76 +82,135 @@ export function writeChanges(
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(shown(set.connector))}**` +
+      `**${escapeMarkdown(places.shown(set.connector))}**` +
         (set.renamedFrom ? ` (renamed from ${escapeMarkdown(set.renamedFrom)})` : '') +
         (set.deleted ? ' (deleted)' : '') +
         // A reviewer must not read a new connector as one the pull request left alone.
         (set.added
-          ? ' (new): no version at the base to compare with'
+          ? set.baseHadNoSwagger
+            ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with`
+            : ' (new): no version at the base to compare with'
           : `: ${escapeMarkdown(set.classification)}`) +
         (set.changes.length === 0
           ? ''
           : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
       '',
     );
-    // Breaking changes first: they are what the reviewer has to decide on.
-    const ordered = [...set.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
-    for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change, sourceUrl, shown, docs))) {
-        const rest = ordered.slice(index);
-        omitted.changes += rest.length;
-        omitted.findings += rest.filter((left) => left.finding).length;
-        break;
+    const groups = adviceGroups(set.changes);
+    const listed = groups.flatMap((group) => group.changes);
+    let index = 0;
+    for (const group of groups) {
+      for (const [inGroup, change] of group.changes.entries()) {
+        const line = changeLine(change, group.said[inGroup]!, places, docs);
+        // The advice goes with the group's first change, so that a summary cut short never shows it alone.
+        const lines = inGroup === 0 && group.advice ? [adviceLine(group, docs), line] : [line];
+        if (!budget.add(...lines)) {
+          const rest = listed.slice(index);
+          omitted.changes += rest.length;
+          omitted.findings += rest.filter((left) => left.finding).length;
+          break;
+        }
+        index++;
       }
+      if (budget.isClosed) break;
     }
-    if (ordered.length > 0) budget.add('');
+    if (listed.length > 0) budget.add('');
   }
 }
 
-function changeLine(
-  change: ConnectorChange,
-  sourceUrl: SourceUrl | undefined,
-  shown: (file: string) => string,
-  docs: string,
-): string {
+/** Changes of one rule that end with the same advice, said once before them when there are several. */
+interface AdviceGroup {
+  readonly ruleId: string;
+  readonly changes: ConnectorChange[];
+  /** Each change's message without the advice, when the group says it once. */
+  readonly said: string[];
+  readonly advice?: string;
+}
+
+/**
+ * The changes in groups of one rule and advice, breaking ones first (they are what the reviewer has
+ * to decide on), each group where its first change stands and in the changes' order: ten deleted
+ * operations read as one list under their advice, not ten times "Deprecate it instead …". A group of
+ * one change, or of changes without advice, keeps each message whole; so does a message cut to the
+ * length limit, which may not end with its advice.
+ */
+function adviceGroups(changes: readonly ConnectorChange[]): AdviceGroup[] {
+  const ordered = [...changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+  const groups = new Map<string, { ruleId: string; changes: ConnectorChange[]; advice?: string }>();
+  for (const change of ordered) {
+    const advice =
+      change.advice !== undefined && change.message.endsWith(` ${change.advice}`) ? change.advice : undefined;
+    const key = `${Number(change.breaking)}\u0000${change.ruleId}\u0000${advice ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { ruleId: change.ruleId, changes: [], advice };
+      groups.set(key, group);
+    }
+    group.changes.push(change);
+  }
+  return [...groups.values()].map(({ ruleId, changes: grouped, advice }) =>
+    advice !== undefined && grouped.length > 1
+      ? {
+          ruleId,
+          changes: grouped,
+          said: grouped.map((change) => change.message.slice(0, -advice.length - 1)),
+          advice,
+        }
+      : { ruleId, changes: grouped, said: grouped.map((change) => change.message) },
+  );
+}
+
+/** What to do about a group's changes, said once before them. */
+function adviceLine(group: AdviceGroup, docs: string): string {
+  const rule = `[${inlineCode(group.ruleId)}](${ruleDocUrl(group.ruleId, docs)})`;
+  return `- 💡 For the ${group.changes.length} ${rule} changes below: ${escapeMarkdown(group.advice!)}`;
+}
+
+/** Where the changes' places link to, and how their files are named. */
+export interface ChangePlaces {
+  /** The commit under review's lines (the findings', and the changes' on the new version). */
+  readonly sourceUrl?: SourceUrl;
+  /** The base version's lines, for a part a change deleted: its file named `<commit>:<path>`. */
+  readonly baseSourceUrl?: SourceUrl;
+  readonly shown: (file: string) => string;
+}
+
+function changeLine(change: ConnectorChange, message: string, places: ChangePlaces, docs: string): string {
   const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
   // As the text report and the annotations end the message: which field, in Microsoft's words.
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : '';
   // Linked like the findings' rules: the reference says what the change breaks and what to do instead.
   const rule = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
-  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${valuePath}${changePlace(change, sourceUrl, shown)}`;
+  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(message)}${valuePath}${changePlace(change, places)}`;
 }
 
 /**
  * Where the change is, in parentheses: a change that is a finding says the finding's severity, its
  * rule when that is not the change's, and its place (its line at the commit under review, where the
  * annotation is), and for a deletion where it was in the base version; any other change its own
- * place, linked when it is at that commit.
+ * place. Each is linked to its line, at the commit under review or at the base commit, when there is
+ * an address for it.
  */
-function changePlace(
-  change: ConnectorChange,
-  sourceUrl: SourceUrl | undefined,
-  shown: (file: string) => string,
-): string {
-  const at = changeLocation(change, shown);
+function changePlace(change: ConnectorChange, places: ChangePlaces): string {
+  const at = changeLocation(change, places);
   if (change.finding) {
     const inBase = at !== undefined && change.side === 'old' ? `; in the base version ${at}` : '';
     // A finding of another rule (REPO-REQUIRED-FILES for a deleted apiProperties.json) is named: the
     // annotation on that place names it, and the findings by rule leave it out.
     const rule = change.finding.ruleId === change.ruleId ? '' : `${inlineCode(change.finding.ruleId)} `;
-    return ` (${change.finding.severity} ${rule}${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
+    return ` (${change.finding.severity} ${rule}${findingPlace(change.finding, places.sourceUrl, places.shown)}${inBase})`;
   }
-  if (at === undefined) return '';
-  const url =
-    change.side === 'new' && change.line !== undefined ? sourceUrl?.(change.file!, change.line) : undefined;
-  return ` (${url ? `[${at}](${url})` : at})`;
+  return at === undefined ? '' : ` (${at})`;
 }
 
-/** The change's `file:line` as markdown text, or undefined when it has no file. */
-function changeLocation(change: ConnectorChange, shown: (file: string) => string): string | undefined {
+/** The change's `file:line` as markdown, linked to that line when there is an address for it. */
+function changeLocation(change: ConnectorChange, places: ChangePlaces): string | undefined {
   if (!change.file) return undefined;
   // The base version's files are named from the repository already, with their commit.
-  const file = change.side === 'old' ? change.file : shown(change.file);
-  return escapeMarkdown(change.line === undefined ? file : `${file}:${change.line}`);
+  const file = change.side === 'old' ? change.file : places.shown(change.file);
+  const text = escapeMarkdown(change.line === undefined ? file : `${file}:${change.line}`);
+  if (change.line === undefined) return text;
+  const url = (change.side === 'old' ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
+  return url ? `[${text}](${url})` : text;
 }

@@ -60,8 +60,8 @@ function missingFileStart(canonical: string): string {
 
 /**
  * Whether a finding is REPO-REQUIRED-FILES's report of a folder without `canonical` (one of
- * CANONICAL_NAMES): `validate --base` lets it stand for the deletion of apiProperties.json, when the
- * run reported it (compare-with-base.ts).
+ * CANONICAL_NAMES): `validate --base` lets it stand for the deletion of apiProperties.json or of the
+ * swagger, when the run reported it (compare-with-base.ts).
  */
 export function reportsMissingFile(finding: Pick<Finding, 'ruleId' | 'message'>, canonical: string): boolean {
   return finding.ruleId === 'REPO-REQUIRED-FILES' && finding.message.startsWith(missingFileStart(canonical));

@@ -68,7 +68,9 @@ function diff(before: JsonObject, after: JsonObject): { changes: string[]; reads
     schemas: new SchemaComparer(old, now),
   };
   diffOperations(context);
-  const changes = context.sink.changes.map((change) => `${change.rule.id} ${change.detail ?? ''}`);
+  const changes = context.sink.changes.map(
+    (change) => `${change.rule.id} ${[change.detail, change.advice].filter(Boolean).join(' ')}`,
+  );
   return { changes, reads: reads.count };
 }
 

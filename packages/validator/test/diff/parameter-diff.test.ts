@@ -343,6 +343,61 @@ describe('BRK-PARAM-DELETED', () => {
         ]);
       }
     });
+
+    describe('of an input field whose default was a secret', () => {
+      const bodyProperties = (swagger: Json): Json => createTask(swagger).parameters[0].schema.properties;
+      /** The base version with the body field `name`, as `field` says, that the new version deleted. */
+      const fieldDeleted = (name: string, field: Json, edit: (swagger: Json) => void = () => {}) => {
+        const before = validSwaggerWith((swagger) => {
+          swagger.host = 'liquidloom.azurewebsites.net';
+          bodyProperties(swagger)[name] = field;
+          edit(swagger);
+        });
+        return withRule(
+          diffEdited((swagger) => delete bodyProperties(swagger)[name], before),
+          'BRK-PARAM-DELETED',
+        );
+      };
+      const internal = { type: 'string', 'x-ms-visibility': 'internal' };
+
+      it('says that removing it is right and that the key must be revoked, as of a parameter', () => {
+        for (const [name, field, edit] of [
+          ['api_key', { ...internal, default: KEY }],
+          ['x-functions-key', { ...internal, default: FUNCTION_KEY }],
+          // The default of a field given by a $ref is the definition's.
+          [
+            'apiKey',
+            { $ref: '#/definitions/ApiKey' },
+            (swagger: Json) => (swagger.definitions.ApiKey = { ...internal, default: KEY }),
+          ],
+        ] as const) {
+          const changes = fieldDeleted(name, field, edit);
+          expect(changes).toMatchObject([{ severity: 'warning', side: 'old' }]);
+          const { message } = changes[0]!;
+          expect(message).toMatch(
+            new RegExp(
+              `^The input has been deleted\\. Existing flows will continue to send it\\. The input field '${name}' has been removed\\. Its default looked like a real secret \\(\\w{4}\\*{6} \\(\\d+ characters\\)\\)\\. Removing it is right: .* revoke that key`,
+            ),
+          );
+          expect(message).not.toMatch(/Keep it/);
+          expect(message).not.toContain(KEY);
+          expect(message).not.toContain(FUNCTION_KEY);
+        }
+      });
+
+      it('still advises keeping a placeholder, another field, or a body field `code` on a Function app', () => {
+        // A Function app reads its key from the query's `code` or a header, never from a body.
+        for (const [name, field] of [
+          ['api_key', { ...internal, default: 'YOUR_API_KEY' }],
+          ['region', { ...internal, default: KEY }],
+          ['code', { ...internal, default: FUNCTION_KEY }],
+        ] as const) {
+          expect(fieldDeleted(name, field).map((change) => change.message)).toEqual([
+            expect.stringMatching(/has been removed\. Keep it, even if the API now ignores it;/),
+          ]);
+        }
+      });
+    });
   });
 
   it('stays quiet when the parameter is still there', () => {

@@ -218,6 +218,25 @@ describe('job summary', () => {
     expect(summary).not.toContain('differs from the base');
   });
 
+  it('says why a connector whose folder the base has is new: the base version has no swagger', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      changes: [
+        {
+          connector: 'custom-connectors/Clean',
+          added: true,
+          baseHadNoSwagger: true,
+          classification: 'new',
+          changes: [],
+        },
+      ],
+    });
+    expect(summary).toContain(
+      '**custom-connectors/Clean** (new): the base version has no apiDefinition.swagger.json, so no connector to compare with\n\n###',
+    );
+  });
+
   it('shows breaking changes in their own section, breaking ones first', async () => {
     const { result } = await sampleResult();
     const summary = renderJobSummary(result, {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderJobSummary } from '../../src/reporters/index.js';
+import { escapeMarkdown } from '../../src/reporters/markdown.js';
+import type { ConnectorChange } from '../../src/reporters/summary-changes.js';
+import { diffEdited } from '../diff/diff-fixture.js';
+import { tasksResult } from '../helpers/one-connector-result.js';
+
+const DOCS = 'https://x.test/rules.md';
+const OP_DELETED_ADVICE =
+  "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The lines of the summary's list of changes. */
+function changeLines(changes: readonly ConnectorChange[], options = {}): string[] {
+  const summary = renderJobSummary(tasksResult([]), {
+    rulesDocUrl: DOCS,
+    changes: [{ connector: 'certified-connectors/Tasks', classification: 'breaking', changes }],
+    ...options,
+  });
+  return summary.split('\n').filter((line) => line.startsWith('- '));
+}
+
+describe('the job summary of the changes against the base branch', () => {
+  it("says a rule's advice once for its changes, not once per change", () => {
+    // Two operations deleted and one renamed, as the diff reports them: the rename's advice is its
+    // own, said in its message.
+    const { changes } = diffEdited((swagger) => {
+      swagger.paths['/tasks'].get.operationId = 'ListAllTasks';
+      delete swagger.paths['/tasks'].post;
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    const deleted = changes.filter((change) => change.message.endsWith(OP_DELETED_ADVICE));
+    expect(deleted.map((change) => change.operationId)).toEqual(['CreateTask', 'GetTask']);
+
+    const lines = changeLines(changes);
+
+    const rule = `[\`BRK-OP-DELETED\`](${DOCS}#brk-op-deleted)`;
+    const said = (operationId: string) =>
+      `- 💥 **breaking** ${rule} \`${operationId}\`: The operation has been deleted. This change breaks existing flows. ValuePath: \`operation/${operationId}\` (old.swagger.json:`;
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^- 💥 \*\*breaking\*\* .* `ListTasks`: .* It was renamed to &#39;ListAllTasks&#39; .*; keep the old operationId, or deprecate /,
+      ),
+      `- 💡 For the 2 ${rule} changes below: ${escapeMarkdown(OP_DELETED_ADVICE)}`,
+      expect.stringMatching(new RegExp(`^${escapeRegExp(said('CreateTask'))}\\d+\\)$`)),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(said('GetTask'))}\\d+\\)$`)),
+    ]);
+  });
+
+  it('keeps the advice in the message of a change that is alone of its rule', () => {
+    const { changes } = diffEdited((swagger) => delete swagger.paths['/tasks'].post);
+    const deletions = changes.filter((change) => change.ruleId === 'BRK-OP-DELETED');
+    expect(deletions).toHaveLength(1);
+    const lines = changeLines(deletions);
+    expect(lines).toEqual([
+      expect.stringContaining(
+        `has been deleted. This change breaks existing flows. ${escapeMarkdown(OP_DELETED_ADVICE)}`,
+      ),
+    ]);
+  });
+
+  it('says each advice of one rule once, for the changes of its case', () => {
+    // A deleted path parameter is told another advice (CASE_RULES) than another deleted parameter.
+    const parameterDeleted = (name: string, advice: string): ConnectorChange => ({
+      ruleId: 'BRK-PARAM-DELETED',
+      breaking: true,
+      message: `The input has been deleted. Existing flows will continue to send it. ${advice}`,
+      operationId: name,
+      advice,
+    });
+    const keep =
+      "Keep it, even if the API now ignores it; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.";
+    const newVersion =
+      "Add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.";
+    const lines = changeLines([
+      parameterDeleted('a', keep),
+      parameterDeleted('b', newVersion),
+      parameterDeleted('c', keep),
+      parameterDeleted('d', newVersion),
+    ]);
+    expect(lines.map((line) => line.replace(/\[`BRK-PARAM-DELETED`\]\([^)]*\)/, 'RULE'))).toEqual([
+      `- 💡 For the 2 RULE changes below: ${escapeMarkdown(keep)}`,
+      '- 💥 **breaking** RULE `a`: The input has been deleted. Existing flows will continue to send it.',
+      '- 💥 **breaking** RULE `c`: The input has been deleted. Existing flows will continue to send it.',
+      `- 💡 For the 2 RULE changes below: ${escapeMarkdown(newVersion)}`,
+      '- 💥 **breaking** RULE `b`: The input has been deleted. Existing flows will continue to send it.',
+      '- 💥 **breaking** RULE `d`: The input has been deleted. Existing flows will continue to send it.',
+    ]);
+  });
+
+  it('links the base version place of a deleted part to its line at the base commit', () => {
+    const file = 'certified-connectors/Tasks/apiDefinition.swagger.json';
+    const lines = changeLines(
+      [
+        {
+          ruleId: 'BRK-OUTPUT-DELETED',
+          breaking: true,
+          message: 'The output field has been deleted.',
+          file: `0123456789ab:${file}`,
+          line: 40,
+          side: 'old',
+        },
+        {
+          ruleId: 'CHG-OP-ADDED',
+          breaking: false,
+          message: 'The operation has been added.',
+          file,
+          line: 12,
+          side: 'new',
+        },
+      ],
+      {
+        sourceUrl: (at: string, line: number) => `https://github.test/blob/head/${at}#L${line}`,
+        baseSourceUrl: (at: string, line: number) => `https://github.test/blob/base/${at}#L${line}`,
+      },
+    );
+    expect(lines).toEqual([
+      `- 💥 **breaking** [\`BRK-OUTPUT-DELETED\`](${DOCS}#brk-output-deleted): The output field has been deleted. ([0123456789ab:${file}:40](https://github.test/blob/base/0123456789ab:${file}#L40))`,
+      `- ➕ non-breaking [\`CHG-OP-ADDED\`](${DOCS}#chg-op-added): The operation has been added. ([${file}:12](https://github.test/blob/head/${file}#L12))`,
+    ]);
+  });
+});
