@@ -509,7 +509,7 @@ describe('an import Dataverse refuses is reported as refused, and leaves the ins
       expect(text).toContain('0x80048541');
       // In the CLI's words, not the actions' (skip-lower-version: true).
       expect(text).toContain(
-        'Give the solution a higher version than the environment has (pack --solution-version), or skip the import when the environment has this version or a later one (--skip-lower-version).',
+        'Give the solution a higher version than the environment has (pack --solution-version, or build-solution --solution-version for a zip it built), or skip the import when the environment has this version or a later one (--skip-lower-version).',
       );
       expect(server.store.get('CliLater')?.version).toBe('3.0.0.0');
     },
