@@ -229,6 +229,97 @@ describe('connector-alm export and import against the local server', () => {
   });
 });
 
+// The walkthrough of session 31: a maker who exported the Azure Identity variables, AZURE_CLIENT_SECRET
+// among them, was told "No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET", and
+// --client-secret got commander's "unknown option".
+describe('the client secret: from CONNECTOR_ALM_CLIENT_SECRET, else AZURE_CLIENT_SECRET, never the command line', () => {
+  const signIn = (secrets: NodeJS.ProcessEnv) => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    AZURE_AUTHORITY_HOST: server.authorityHost,
+    ...secrets,
+  });
+  const cli = async (argv: string[], env: NodeJS.ProcessEnv) => {
+    const io = memoryIo(cwd, env);
+    const code = await runCli(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('signs in with AZURE_CLIENT_SECRET, as the Azure Identity SDKs do', async () => {
+    const result = await cli(
+      ['export', 'CliSolution', '-o', 'azure-secret.zip'],
+      signIn({ AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(existsSync(path.join(cwd, 'azure-secret.zip'))).toBe(true);
+    expect(result.out).not.toContain(SECRET);
+  });
+
+  it('takes CONNECTOR_ALM_CLIENT_SECRET when both are set, and names it when it is wrong', async () => {
+    const both = { CONNECTOR_ALM_CLIENT_SECRET: SECRET, AZURE_CLIENT_SECRET: 'another-apps-secret' };
+    expect(await cli(['export', 'CliSolution', '-o', 'both.zip'], signIn(both))).toMatchObject({
+      code: 0,
+      err: '',
+    });
+    const wrong = await cli(
+      ['export', 'CliSolution', '-o', 'wrong.zip'],
+      signIn({ CONNECTOR_ALM_CLIENT_SECRET: 'wrong-secret', AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/AADSTS7000215/);
+  });
+
+  it('leaves AZURE_CLIENT_SECRET to its own app: with --app-id of another, no credential, saying why', async () => {
+    const other = '0c0c0c0c-1111-4222-8333-944455558888';
+    const result = await cli(
+      ['export', 'CliSolution', '--app-id', other],
+      signIn({ AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `error: No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate a file holding a certificate of the app registration and its private key, in PEM. AZURE_CLIENT_SECRET is set, but not used: it goes with AZURE_CLIENT_ID (${APP_ID}), and --app-id names another app (${other}). Set CONNECTOR_ALM_CLIENT_SECRET to a client secret of ${other}, or leave out --app-id. Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.\n`,
+    );
+    expect(result.out + result.err).not.toContain(SECRET);
+  });
+
+  it('signs in with --client-certificate while AZURE_CLIENT_SECRET is set for other tools', async () => {
+    mkdirSync(path.join(cwd, 'certs'), { recursive: true });
+    writeFileSync(path.join(cwd, 'certs/plain.pem'), plain.pem);
+    const env = { ...signIn({ AZURE_CLIENT_SECRET: 'for-the-az-cli' }), AZURE_CLIENT_ID: CERT_APP_ID };
+    const argv = [
+      'export',
+      'CliSolution',
+      '-o',
+      'cert-and-azure.zip',
+      '--client-certificate',
+      'certs/plain.pem',
+    ];
+    expect(await cli(argv, env)).toMatchObject({ code: 0, err: '' });
+  });
+
+  it.each([
+    [['export', 'CliSolution', '--client-secret', 'typed-secret']],
+    [['import', 'CliSolution.zip', '--client-secret=typed-secret']],
+    [['export', 'CliSolution', '--client-secret']],
+    [['export', 'CliSolution', '--client-secret', '']],
+  ])('%j: refused before anything is sent, saying where the secret goes (exit code 2)', async (argv) => {
+    const requests = server.requests.length;
+    const result = await cli(argv, signIn({ CONNECTOR_ALM_CLIENT_SECRET: SECRET }));
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      'error: --client-secret is not taken: a secret on the command line shows to other users of this machine (in the process list) and stays in your shell history, so the client secret is read from the environment only. Set CONNECTOR_ALM_CLIENT_SECRET (or AZURE_CLIENT_SECRET) instead, e.g. read -rs CONNECTOR_ALM_CLIENT_SECRET && export CONNECTOR_ALM_CLIENT_SECRET; or sign in with --client-certificate. If you typed the secret, remove it from your shell history.\n',
+    );
+    expect(server.requests.length).toBe(requests);
+  });
+
+  it('lists no --client-secret in --help', async () => {
+    const help = await cli(['export', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.out).not.toContain('--client-secret');
+  });
+});
+
 describe('a certificate file: a key that cannot be read is located at the file, naming the option and the password variable', () => {
   /** Runs export with --client-certificate certs/app.pem holding `pem`, and the password if given. */
   async function exportWithCertificate(pem: string, password?: string) {
