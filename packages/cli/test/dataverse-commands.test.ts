@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,10 +148,40 @@ describe('connector-alm export and import against the local server', () => {
     const result = await run(['export', 'CliSolution', '-o', 'README.md']);
     expect(result.error).toBeInstanceOf(UsageError);
     expect(describeUserError(result.error as UsageError)).toBe(
-      'README.md: must end in .zip. Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
+      'README.md: must end in .zip. Give -o the path of the zip file to write, or a folder to write CliSolution.zip in (ending in /); Dataverse imports a solution only from a .zip file.',
     );
     expect(server.requests.length).toBe(requests);
     expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('# my notes\n');
+  });
+
+  // The walkthrough of session 31: `export ContosoConnectors -o out/` was refused as "must end in
+  // .zip", and `export contosoconnectors` logged and named the zip with the name as typed.
+  it.each([
+    ['a path ending in /', 'new-folder/', 'new-folder'],
+    ['a folder that exists', 'existing-folder', 'existing-folder'],
+  ])('-o %s writes <UniqueName>.zip inside it, as cp would', async (_case, out, folder) => {
+    mkdirSync(path.join(cwd, 'existing-folder'), { recursive: true });
+    const result = await run(['export', 'CliSolution', '-o', out]);
+    expect(result.error).toBeUndefined();
+    expect(readdirSync(path.join(cwd, folder))).toEqual(['CliSolution.zip']);
+    expect(result.stdout).toContain(`Wrote ${path.join(folder, 'CliSolution.zip')} (`);
+  });
+
+  it('names the solution, and the zip by default, as Dataverse spells its unique name, whatever case was typed', async () => {
+    const folder = path.join(cwd, 'typed-in-lower-case');
+    mkdirSync(folder, { recursive: true });
+    const io = memoryIo(folder, {
+      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+      AZURE_TENANT_ID: server.tenantId,
+      AZURE_CLIENT_ID: APP_ID,
+      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+      AZURE_AUTHORITY_HOST: server.authorityHost,
+    });
+    expect(await runCli(['export', 'clisolution'], io)).toBe(0);
+    expect(readdirSync(folder)).toEqual(['CliSolution.zip']);
+    expect(io.out()).toContain('Export unmanaged solution CliSolution 4.0.0.2\n');
+    expect(io.out()).toContain('Wrote CliSolution.zip (');
+    expect(io.out()).not.toContain('clisolution');
   });
 
   it('imports the exported zip back and reports it', async () => {
