@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle, temporaryFolders } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
@@ -128,7 +128,7 @@ describe('export-solution, run as the runner runs it against the local server', 
         level: 'error',
         file: 'README.md',
         message:
-          "Input 'solution-output-file' must end in .zip. Dataverse imports a solution only from a .zip file.",
+          "Input 'solution-output-file' must end in .zip. Give the path of the zip file to write, or a folder to write <solution-name>.zip in (ending in /); Dataverse imports a solution only from a .zip file.",
       }),
     );
     expect(local.server.requests.length).toBe(requests);
@@ -158,6 +158,48 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(local.server.requests.length).toBe(requests);
     expect(readdirSync(outside)).toEqual([]);
     expectNothingSecretPrinted(run, [SECRET]);
+  });
+
+  // As the CLI's -o: a folder was refused as "must end in .zip", and the zip and the log took the
+  // solution name as typed, not as Dataverse spells it.
+  it('writes <UniqueName>.zip into a folder given, named as the environment spells the solution', async () => {
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-name': 'contosoconnectors',
+        'solution-output-file': 'snapshots/',
+      },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['solution-file']).toBe(path.join(local.workspace, 'snapshots/ContosoConnectors.zip'));
+    expect(readdirSync(path.join(local.workspace, 'snapshots'))).toEqual(['ContosoConnectors.zip']);
+    expect(run.stdout).toContain('Export unmanaged solution ContosoConnectors 1.2.0.7');
+    expect(run.stdout).toContain('Wrote snapshots/ContosoConnectors.zip (');
+  });
+
+  it('refuses a zip named in a folder given when a link of that name leads out of the workspace', async () => {
+    const outside = realpathSync(folders.make());
+    mkdirSync(path.join(local.workspace, 'linked'), { recursive: true });
+    symlinkSync(path.join(outside, 'stolen.zip'), path.join(local.workspace, 'linked/ContosoConnectors.zip'));
+    const exportsBefore = local.server.dataverse.jobsStarted('export');
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'linked',
+      },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message: expect.stringMatching(
+        /^Input 'solution-output-file' must name a place inside the workspace or the runner's temp folder; got 'linked', /,
+      ),
+    });
+    expect(readdirSync(outside)).toEqual([]);
+    expect(local.server.dataverse.jobsStarted('export')).toBe(exportsBefore);
   });
 
   it("exports into the runner's temp folder, where the snapshot workflow puts the zip", async () => {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,10 +148,40 @@ describe('connector-alm export and import against the local server', () => {
     const result = await run(['export', 'CliSolution', '-o', 'README.md']);
     expect(result.error).toBeInstanceOf(UsageError);
     expect(describeUserError(result.error as UsageError)).toBe(
-      'README.md: must end in .zip. Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
+      'README.md: must end in .zip. Give -o the path of the zip file to write, or a folder to write CliSolution.zip in (ending in /); Dataverse imports a solution only from a .zip file.',
     );
     expect(server.requests.length).toBe(requests);
     expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('# my notes\n');
+  });
+
+  // The walkthrough of session 31: `export ContosoConnectors -o out/` was refused as "must end in
+  // .zip", and `export contosoconnectors` logged and named the zip with the name as typed.
+  it.each([
+    ['a path ending in /', 'new-folder/', 'new-folder'],
+    ['a folder that exists', 'existing-folder', 'existing-folder'],
+  ])('-o %s writes <UniqueName>.zip inside it, as cp would', async (_case, out, folder) => {
+    mkdirSync(path.join(cwd, 'existing-folder'), { recursive: true });
+    const result = await run(['export', 'CliSolution', '-o', out]);
+    expect(result.error).toBeUndefined();
+    expect(readdirSync(path.join(cwd, folder))).toEqual(['CliSolution.zip']);
+    expect(result.stdout).toContain(`Wrote ${path.join(folder, 'CliSolution.zip')} (`);
+  });
+
+  it('names the solution, and the zip by default, as Dataverse spells its unique name, whatever case was typed', async () => {
+    const folder = path.join(cwd, 'typed-in-lower-case');
+    mkdirSync(folder, { recursive: true });
+    const io = memoryIo(folder, {
+      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+      AZURE_TENANT_ID: server.tenantId,
+      AZURE_CLIENT_ID: APP_ID,
+      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+      AZURE_AUTHORITY_HOST: server.authorityHost,
+    });
+    expect(await runCli(['export', 'clisolution'], io)).toBe(0);
+    expect(readdirSync(folder)).toEqual(['CliSolution.zip']);
+    expect(io.out()).toContain('Export unmanaged solution CliSolution 4.0.0.2\n');
+    expect(io.out()).toContain('Wrote CliSolution.zip (');
+    expect(io.out()).not.toContain('clisolution');
   });
 
   it('imports the exported zip back and reports it', async () => {
@@ -226,6 +264,97 @@ describe('connector-alm export and import against the local server', () => {
     expect((error as UsageError).message).toBe(
       'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate a file holding a certificate of the app registration and its private key, in PEM.',
     );
+  });
+});
+
+// The walkthrough of session 31: a maker who exported the Azure Identity variables, AZURE_CLIENT_SECRET
+// among them, was told "No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET", and
+// --client-secret got commander's "unknown option".
+describe('the client secret: from CONNECTOR_ALM_CLIENT_SECRET, else AZURE_CLIENT_SECRET, never the command line', () => {
+  const signIn = (secrets: NodeJS.ProcessEnv) => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    AZURE_AUTHORITY_HOST: server.authorityHost,
+    ...secrets,
+  });
+  const cli = async (argv: string[], env: NodeJS.ProcessEnv) => {
+    const io = memoryIo(cwd, env);
+    const code = await runCli(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('signs in with AZURE_CLIENT_SECRET, as the Azure Identity SDKs do', async () => {
+    const result = await cli(
+      ['export', 'CliSolution', '-o', 'azure-secret.zip'],
+      signIn({ AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(existsSync(path.join(cwd, 'azure-secret.zip'))).toBe(true);
+    expect(result.out).not.toContain(SECRET);
+  });
+
+  it('takes CONNECTOR_ALM_CLIENT_SECRET when both are set, and names it when it is wrong', async () => {
+    const both = { CONNECTOR_ALM_CLIENT_SECRET: SECRET, AZURE_CLIENT_SECRET: 'another-apps-secret' };
+    expect(await cli(['export', 'CliSolution', '-o', 'both.zip'], signIn(both))).toMatchObject({
+      code: 0,
+      err: '',
+    });
+    const wrong = await cli(
+      ['export', 'CliSolution', '-o', 'wrong.zip'],
+      signIn({ CONNECTOR_ALM_CLIENT_SECRET: 'wrong-secret', AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/AADSTS7000215/);
+  });
+
+  it('leaves AZURE_CLIENT_SECRET to its own app: with --app-id of another, no credential, saying why', async () => {
+    const other = '0c0c0c0c-1111-4222-8333-944455558888';
+    const result = await cli(
+      ['export', 'CliSolution', '--app-id', other],
+      signIn({ AZURE_CLIENT_SECRET: SECRET }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `error: No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate a file holding a certificate of the app registration and its private key, in PEM. AZURE_CLIENT_SECRET is set, but not used: it goes with AZURE_CLIENT_ID (${APP_ID}), and --app-id names another app (${other}). Set CONNECTOR_ALM_CLIENT_SECRET to a client secret of ${other}, or leave out --app-id. Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.\n`,
+    );
+    expect(result.out + result.err).not.toContain(SECRET);
+  });
+
+  it('signs in with --client-certificate while AZURE_CLIENT_SECRET is set for other tools', async () => {
+    mkdirSync(path.join(cwd, 'certs'), { recursive: true });
+    writeFileSync(path.join(cwd, 'certs/plain.pem'), plain.pem);
+    const env = { ...signIn({ AZURE_CLIENT_SECRET: 'for-the-az-cli' }), AZURE_CLIENT_ID: CERT_APP_ID };
+    const argv = [
+      'export',
+      'CliSolution',
+      '-o',
+      'cert-and-azure.zip',
+      '--client-certificate',
+      'certs/plain.pem',
+    ];
+    expect(await cli(argv, env)).toMatchObject({ code: 0, err: '' });
+  });
+
+  it.each([
+    [['export', 'CliSolution', '--client-secret', 'typed-secret']],
+    [['import', 'CliSolution.zip', '--client-secret=typed-secret']],
+    [['export', 'CliSolution', '--client-secret']],
+    [['export', 'CliSolution', '--client-secret', '']],
+  ])('%j: refused before anything is sent, saying where the secret goes (exit code 2)', async (argv) => {
+    const requests = server.requests.length;
+    const result = await cli(argv, signIn({ CONNECTOR_ALM_CLIENT_SECRET: SECRET }));
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toBe(
+      'error: --client-secret is not taken: a secret on the command line shows to other users of this machine (in the process list) and stays in your shell history, so the client secret is read from the environment only. Set CONNECTOR_ALM_CLIENT_SECRET (or AZURE_CLIENT_SECRET) instead, e.g. read -rs CONNECTOR_ALM_CLIENT_SECRET && export CONNECTOR_ALM_CLIENT_SECRET; or sign in with --client-certificate. If you typed the secret, remove it from your shell history.\n',
+    );
+    expect(server.requests.length).toBe(requests);
+  });
+
+  it('lists no --client-secret in --help', async () => {
+    const help = await cli(['export', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.out).not.toContain('--client-secret');
   });
 });
 
@@ -509,7 +638,7 @@ describe('an import Dataverse refuses is reported as refused, and leaves the ins
       expect(text).toContain('0x80048541');
       // In the CLI's words, not the actions' (skip-lower-version: true).
       expect(text).toContain(
-        'Give the solution a higher version than the environment has (pack --solution-version), or skip the import when the environment has this version or a later one (--skip-lower-version).',
+        'Give the solution a higher version than the environment has (pack --solution-version, or build-solution --solution-version for a zip it built), or skip the import when the environment has this version or a later one (--skip-lower-version).',
       );
       expect(server.store.get('CliLater')?.version).toBe('3.0.0.0');
     },

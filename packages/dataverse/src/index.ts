@@ -32,6 +32,7 @@ export {
   type ExportSolutionOptions,
   type ExportSolutionResult,
 } from './operations/export-solution.js';
+export { exportDestination, exportZipName, type ExportDestination } from './operations/export-destination.js';
 export {
   importSolution,
   SMALL_SOLUTION_BYTES,

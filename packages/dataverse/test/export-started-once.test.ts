@@ -33,7 +33,9 @@ afterAll(async () => {
 /** A message whose end (a socket error's code) varies: its start, compared so that a failure shows both. */
 const expectToStartWith = (text: string, start: string) => expect(text.slice(0, start.length)).toBe(start);
 
-const exportOptions = (overrides: Partial<ExportSolutionOptions> = {}): ExportSolutionOptions => ({
+const exportOptions = (
+  overrides: Partial<ExportSolutionOptions> = {},
+): ExportSolutionOptions & { outputFile: string } => ({
   solutionName: 'Contoso',
   outputFile: path.join(folder, 'Contoso.zip'),
   managed: false,

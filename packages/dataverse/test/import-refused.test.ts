@@ -140,7 +140,7 @@ describe('an import of a lower version than the installed one', () => {
       expect(error.message.startsWith("Import of solution 'Later' failed")).toBe(true);
       expect(error.message).toContain(LOWER_VERSION);
       expect(error.hint).toContain(
-        'Give the solution a higher version than the environment has (pack --solution-version), or skip the import when the environment has this version or a later one (--skip-lower-version).',
+        'Give the solution a higher version than the environment has (pack --solution-version, or build-solution --solution-version for a zip it built), or skip the import when the environment has this version or a later one (--skip-lower-version).',
       );
       // In an action's words when it connects so.
       const inAction = (await importSolution(

@@ -408,6 +408,23 @@ describe('import', () => {
     server.store.put(contoso, false);
   });
 
+  // A zip of a snapshot unpacked with reset-version (0.0.0.0), packed without a version, was skipped
+  // with an info line and success: every run of the promote workflow without its version input.
+  it('warns, in the words of an action, that a zip of a reset snapshot is skipped on every run', async () => {
+    const file = path.join(folder, 'Reset.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '0.0.0.0' }));
+    const logger = createMemoryLogger();
+    const skipped = await importSolution(
+      connectToLocal(server, { say: inputWords }).client,
+      importOptions(file, { skipLowerVersion: true }),
+      logger,
+    );
+    expect(skipped).toMatchObject({ result: 'skipped', installedVersion: '1.0.0.1' });
+    expect(logger.lines).toEqual([
+      'warning: Skipped: Contoso 1.0.0.1 is installed, the file has 0.0.0.0. 0.0.0.0 is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than 1.0.0.1, e.g. 1.0.0.2 (the version input of pack-solution).',
+    ]);
+  });
+
   // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
   (solutionFixturePath('customHIL/customHIL_1_0_0_3.zip') ? it : it.skip)(
     'imports a real export from the shared fixtures',

@@ -1,4 +1,10 @@
-import { EXPORT_SETTINGS, type ConnectionSettings, type ExportSetting } from '@connector-alm/dataverse';
+import {
+  exportDestination,
+  EXPORT_SETTINGS,
+  type ConnectionSettings,
+  type ExportDestination,
+  type ExportSetting,
+} from '@connector-alm/dataverse';
 import { readConnectionInputs, resolveInPath } from '../dataverse-connection/inputs.js';
 import { InputError, readBoolean, readPositiveInteger, readRequiredString } from '../runtime/inputs.js';
 
@@ -22,8 +28,11 @@ export interface ExportSolutionInputs {
   solutionName: string;
   /** solution-output-file as the workflow gave it, for messages. */
   outputFileInput: string;
-  /** solution-output-file resolved against working-directory. */
-  outputFile: string;
+  /**
+   * solution-output-file resolved against working-directory: the zip, or the folder to write
+   * `<UniqueName>.zip` in (a path ending in / or naming a folder), as the CLI's -o.
+   */
+  output: ExportDestination;
   managed: boolean;
   asynchronous: boolean;
   maxAsyncWaitMinutes: number;
@@ -34,18 +43,19 @@ export interface ExportSolutionInputs {
 export function readExportSolutionInputs(): ExportSolutionInputs {
   const outputFile = readRequiredString('solution-output-file');
   // As pack-solution: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
-  if (!outputFile.toLowerCase().endsWith('.zip'))
+  const output = exportDestination(outputFile, resolveInPath(outputFile));
+  if (output === undefined)
     throw new InputError(
       'solution-output-file',
       'must end in .zip.',
-      'Dataverse imports a solution only from a .zip file.',
+      'Give the path of the zip file to write, or a folder to write <solution-name>.zip in (ending in /); Dataverse imports a solution only from a .zip file.',
       { file: outputFile },
     );
   return {
     connection: readConnectionInputs(),
     solutionName: readRequiredString('solution-name'),
     outputFileInput: outputFile,
-    outputFile: resolveInPath(outputFile),
+    output,
     managed: readBoolean('managed', false),
     asynchronous: readBoolean('run-asynchronously', true),
     maxAsyncWaitMinutes: readPositiveInteger('max-async-wait-time', 60),

@@ -11,14 +11,21 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 export async function exportSolutionAction(logger: Logger): Promise<void> {
   const inputs = readExportSolutionInputs();
   // Before signing in: a zip that may not be written there is refused without a wait for the export.
-  await requireWritableOutput('solution-output-file', inputs.outputFileInput, inputs.outputFile);
+  // A folder is checked as one; the zip named in it once the solution is found, before the export.
+  const { output } = inputs;
+  const requireWritable = (absolute: string, kind: 'file' | 'folder') =>
+    requireWritableOutput('solution-output-file', inputs.outputFileInput, absolute, kind);
+  if ('file' in output) await requireWritable(output.file, 'file');
+  else await requireWritable(output.folder, 'folder');
   const client = connectFromInputs(inputs.connection, logger);
   const result = await exportSolution(
     client,
     {
       solutionName: inputs.solutionName,
-      outputFile: inputs.outputFile,
-      shownAs: posixRelativePath(workspaceFolder(), inputs.outputFile),
+      ...('file' in output
+        ? { outputFile: output.file }
+        : { outputFolder: output.folder, checkOutput: (file: string) => requireWritable(file, 'file') }),
+      show: (file) => posixRelativePath(workspaceFolder(), file),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,

@@ -2,6 +2,7 @@ import {
   checkSolutionVersion,
   checkVersion,
   checkVersionAfter,
+  isResetBuild,
   nextVersion,
   type BuildSolutionOptions,
   type ManifestSettings,
@@ -24,7 +25,10 @@ export const FIRST_VERSION = '1.0.0.0';
 
 export interface ResolvedSettings {
   settings: Omit<BuildSolutionOptions, 'existing'>;
-  /** A warning for the person, when the version given is the existing solution's own. */
+  /**
+   * A warning for the person: when the version given is the existing solution's own, or when the
+   * version after it is taken from a reset snapshot's (0.0.0.0), which no environment is below.
+   */
   warning?: string;
 }
 
@@ -42,7 +46,9 @@ export const FROM_EXISTING = ['--unique-name', '--publisher', '--prefix'];
  * connectors extracted from it updates that solution, under its publisher, at the version after its
  * own. The publisher's prefix, name and option value prefix are the existing one's only while the
  * publisher is: another publisher's are not known. A version lower than the existing one is refused
- * (Dataverse refuses to import it over that one); the same one is warned of. The required settings
+ * (Dataverse refuses to import it over that one); the same one is warned of, and so is the version
+ * after a reset version (0.0.0.0 → 0.0.0.1): any environment that has the solution has a higher one.
+ * The required settings
  * that neither gives are all returned as missing, so that one run names them all.
  */
 export function resolveSettings(
@@ -85,6 +91,15 @@ export function resolveSettings(
         `skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), ` +
         'or leave --solution-version out to have that one.';
   }
+  // The folder's version says nothing of the environment's: unpack --reset-version wrote it so that
+  // version bumps make no diff. The build after it is lower than anything Dataverse installed, so
+  // the import is refused, or skipped with --skip-lower-version, and the edit never arrives.
+  if (given.solutionVersion === undefined && existing && existingVersion && isResetBuild(existingVersion))
+    warning =
+      `${existing.source} has version ${existingVersion}, a reset version (unpack --reset-version), so this ` +
+      `build is ${version}: an environment that has the solution very likely has a higher version, and ` +
+      'refuses the import (import --skip-lower-version skips it, with exit code 0). Give --solution-version ' +
+      'a version higher than the one the environment has (Power Apps > Solutions, Version column).';
   return {
     settings: {
       uniqueName,

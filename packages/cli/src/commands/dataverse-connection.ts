@@ -6,10 +6,17 @@ import {
   AUTHORITY_HOST,
   CLOUD_NAMES,
   resolveCredential,
+  type ClientCredential,
   type ConnectionSettings,
+  type CredentialInputs,
 } from '@connector-alm/dataverse';
 import type { CliIo } from '../io.js';
 import { choiceInAnyCase, optionDefaultingTo } from '../option-help.js';
+import {
+  refuseClientSecretOption,
+  secretFromEnvironment,
+  type SecretFromEnvironment,
+} from './client-secret.js';
 
 export interface ConnectionOptions {
   environmentUrl?: string;
@@ -22,10 +29,11 @@ export interface ConnectionOptions {
 
 /**
  * The connection options of the Dataverse commands. The client secret is read from the environment
- * (CONNECTOR_ALM_CLIENT_SECRET), never from the command line, where other users could see it in ps.
+ * (CONNECTOR_ALM_CLIENT_SECRET, else AZURE_CLIENT_SECRET), never from the command line, where other
+ * users could see it in ps: --client-secret is refused, saying so.
  */
 export function addConnectionOptions(command: Command): Command {
-  return command
+  return refuseClientSecretOption(command)
     .addOption(
       optionDefaultingTo(
         '--environment-url <url>',
@@ -37,7 +45,7 @@ export function addConnectionOptions(command: Command): Command {
     .addOption(optionDefaultingTo('--app-id <id>', 'the application (client) ID', '$AZURE_CLIENT_ID'))
     .option(
       '--client-certificate <file>',
-      "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
+      "sign in with the certificate and private key of this PEM file instead of the client secret in $CONNECTOR_ALM_CLIENT_SECRET or $AZURE_CLIENT_SECRET (an encrypted key's password in $CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
     )
     .addOption(
       choiceInAnyCase('--cloud <cloud>', "the environment's cloud, in any case", CLOUD_NAMES).default(
@@ -84,7 +92,10 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
   if (!tenantId) throw new UsageError('Give --tenant-id (or set AZURE_TENANT_ID).');
   if (!appId) throw new UsageError('Give --app-id (or set AZURE_CLIENT_ID).');
   const authorityHost = authorityHostOf(options, io);
-  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
+  const secret = secretFromEnvironment(io.env, {
+    appId: options.appId,
+    certificate: options.clientCertificate !== undefined,
+  });
   let clientCertificate: string | undefined;
   if (options.clientCertificate) {
     try {
@@ -107,14 +118,13 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
     appId,
     cloud: options.cloud,
     ...(authorityHost ? { authorityHost } : {}),
-    credential: resolveCredential({
-      clientSecret,
+    credential: credentialFrom(secret, {
       clientCertificate,
       clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
       idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       idTokenRequestToken: io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
       sources: {
-        secret: { variable: 'CONNECTOR_ALM_CLIENT_SECRET' },
+        secret: { variable: secret.variable },
         certificate: {
           option: '--client-certificate',
           ...(options.clientCertificate ? { file: options.clientCertificate } : {}),
@@ -123,6 +133,22 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       },
     }),
   };
+}
+
+/**
+ * The credential resolveCredential picks. When it finds none while AZURE_CLIENT_SECRET is set, its
+ * refusal says why that secret was not used: "No credential" alone reads as if it had not been seen.
+ */
+function credentialFrom(
+  secret: SecretFromEnvironment,
+  inputs: Omit<CredentialInputs, 'clientSecret'>,
+): ClientCredential {
+  try {
+    return resolveCredential({ ...inputs, clientSecret: secret.secret });
+  } catch (error) {
+    if (!(error instanceof UsageError) || secret.unused === undefined) throw error;
+    throw new UsageError(error.message, { hint: [secret.unused, error.hint].filter(Boolean).join(' ') });
+  }
 }
 
 export function positiveMinutes(value: string): number {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createConsoleLogger, toDisplayPath, UsageError } from '@connector-alm/core';
-import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { connectDataverse, exportDestination, exportSolution, exportZipName } from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
@@ -35,8 +35,8 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .addOption(
       optionDefaultingTo(
         '-o, --out <file>',
-        'the zip to write',
-        '<solution-name>.zip, or <solution-name>_managed.zip with --managed',
+        'the zip to write, or a folder to write it in, named as by default',
+        '<solution-name>.zip in the working directory, or <solution-name>_managed.zip with --managed, the unique name as the environment spells it',
       ),
     )
     .option('--managed', 'export as managed', false)
@@ -55,11 +55,16 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (solutionName: string, options: ExportOptions) => {
       const { io } = context;
-      // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's.
-      if (options.out !== undefined && !options.out.toLowerCase().endsWith('.zip'))
+      // As pack: a name without .zip is no solution Dataverse imports, and may be a file of the user's;
+      // a folder gets the zip named after the solution, as cp names a file copied into one.
+      const destination =
+        options.out === undefined
+          ? { folder: io.cwd }
+          : exportDestination(options.out, path.resolve(io.cwd, options.out));
+      if (destination === undefined)
         throw new UsageError('must end in .zip.', {
-          location: { file: options.out },
-          hint: 'Give -o the path of the zip file to write; Dataverse imports a solution only from a .zip file.',
+          location: { file: options.out! },
+          hint: `Give -o the path of the zip file to write, or a folder to write ${exportZipName(solutionName, options.managed)} in (ending in /); Dataverse imports a solution only from a .zip file.`,
         });
       const logger = createConsoleLogger({
         debug: debugRequested(program.opts().debug, io.env),
@@ -69,16 +74,14 @@ export function registerExportCommand(program: Command, context: CommandContext)
         logger,
         say: connectionWords(options, io),
       });
-      const outputFile = path.resolve(
-        io.cwd,
-        options.out ?? `${solutionName}${options.managed ? '_managed' : ''}.zip`,
-      );
       const result = await exportSolution(
         client,
         {
           solutionName,
-          outputFile,
-          shownAs: toDisplayPath(io.cwd, outputFile),
+          ...('file' in destination
+            ? { outputFile: destination.file }
+            : { outputFolder: destination.folder }),
+          show: (file) => toDisplayPath(io.cwd, file),
           managed: options.managed,
           asynchronous: !options.sync,
           maxAsyncWaitMs: options.maxWait * 60_000,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
-import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
+import { RESET_VERSION, unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -59,7 +59,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
         order: 'the solution zip first, then the folder',
         usage: 'unpack <solution.zip> <folder>',
       });
-      const resetVersion = options.resetVersion === true ? '0.0.0.0' : options.resetVersion;
+      const resetVersion = options.resetVersion === true ? RESET_VERSION : options.resetVersion;
       const result = await namingSolutionOptions(() =>
         unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
           packageType: options.packageType,

@@ -54,7 +54,14 @@ export function dataverseCodeHint(
   return code ? HINTS[code] : undefined;
 }
 
-const RAISE_VERSION = { option: 'pack --solution-version', input: 'the version input of pack-solution' };
+/**
+ * Where a zip gets a higher version: on the command line, the option of whichever command wrote the
+ * zip (import cannot tell pack's from build-solution's); in a workflow, pack-solution's input.
+ */
+export const RAISE_VERSION = {
+  option: 'pack --solution-version, or build-solution --solution-version for a zip it built',
+  input: 'the version input of pack-solution',
+};
 const SKIP_LOWER_VERSION = { option: '--skip-lower-version', input: 'skip-lower-version: true' };
 
 /** A failed Web API call: Dataverse's own code and message, which request, and advice. */

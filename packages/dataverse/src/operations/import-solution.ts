@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, fileReadError, plural, type Logger } from '@connector-alm/core';
-import { DataverseError } from '../http/dataverse-errors.js';
+import { errorMessage, fileReadError, plural, type Logger, type SaySetting } from '@connector-alm/core';
+import { isResetBuild, nextVersion } from '@connector-alm/solution';
+import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
 import type { ComponentParameter, SolutionRecord } from '../web-api/types.js';
@@ -64,9 +65,12 @@ export async function importSolution(
 
   const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
   if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
-    logger.info(
-      `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`,
-    );
+    const skipped = `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`;
+    // A re-run of a build the environment has is what skip-lower-version is for; a zip of a reset
+    // snapshot is skipped on every run, and the edit it carries never arrives, with exit code 0.
+    if (isResetBuild(manifest.version))
+      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`);
+    else logger.info(skipped);
     return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
   }
   // Dataverse would refuse it after the upload (minutes for a big zip), in words that say neither
@@ -130,6 +134,19 @@ export async function importSolution(
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
   return { ...summary, result: 'imported', importJobId, asynchronous };
+}
+
+/**
+ * Why a zip of a reset snapshot is skipped, and what to do: its version is the reset version
+ * (0.0.0.0, as unpack-solution's reset-version writes it) or a build numbered from it, lower than any
+ * the environment will have.
+ */
+function resetBuildSkipped(version: string, installedVersion: string, say: SaySetting): string {
+  return (
+    `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, ` +
+    `lower than any the environment has, so this file is skipped on every run. Give it a version higher than ` +
+    `${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`
+  );
 }
 
 /**

@@ -13,6 +13,21 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The version `unpack --reset-version` writes when given none: the guides' choice for a snapshot. */
+export const RESET_VERSION = '0.0.0.0';
+
+/**
+ * Whether `version` is the reset version or a build numbered from it (0.0.0.0, 0.0.0.1, …): the
+ * version of a snapshot unpacked with a reset version, or of a zip packed or built from one without a
+ * version given. Dataverse gives a new solution 1.0.0.0 and makers number up from there, so an
+ * environment that has the solution has a higher version, and refuses such a zip (import
+ * --skip-lower-version skips it, every time).
+ */
+export function isResetBuild(version: string): boolean {
+  const [major, minor, build] = partsOf(version);
+  return major === 0 && minor === 0 && build === 0;
+}
+
 /**
  * The version after `version`: its last part one higher (1.0.0.3 → 1.0.0.4, 2.1 → 2.2), as makers
  * number the builds of a solution. A new version, because Dataverse records which build an
