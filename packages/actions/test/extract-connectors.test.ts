@@ -212,6 +212,31 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(run.summary).toContain(message.replace(/'/g, '&#39;'));
   });
 
+  // Removing the folder of a connector that left deleted it whole, an uncommitted readme with it.
+  it('keeps the folder of a connector that left when it holds an uncommitted edit, and fails with what to do', async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'previous'));
+    expect((await extract(dir, { source: 'previous', destination: 'custom-connectors' })).exitCode).toBe(0);
+    commitAll(dir);
+    const readme = path.join(dir, 'custom-connectors/AzureOpenAIService/readme.md');
+    writeFileSync(readme, '# Azure OpenAI\n\nWritten by the maker: which deployment to use.\n');
+
+    // The solution since has another connector, and not this one.
+    const run = await extract(dir, {
+      source: path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip'),
+      destination: 'custom-connectors',
+      'previous-source': 'previous',
+    });
+    const message =
+      `custom-connectors/AzureOpenAIService: not removed: connector 'ppchal_azureopenaiservice' ("AzureOpenAIService") left the solution, ` +
+      `but removing this folder would lose what neither previous-source nor git has: readme.md: the change is not committed. Nothing in it was deleted.`;
+    expectFailedWith(run, errorContaining(message));
+    expect(JSON.parse(run.outputs.removed!)).toEqual([]);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/Human-in-the-Loop']);
+    expect(readFileSync(readme, 'utf8')).toContain('Written by the maker');
+    expect(run.summary).toContain(message.replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  });
+
   it("keeps the maker's readme of a connector renamed since previous-source, and says so", async () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'previous'));

@@ -834,6 +834,60 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
       expect(git(cwd, 'diff')).toContain('-  "swagger": "2.0", "x-edited": true,');
     });
 
+    // Removing the folder of a connector that left deleted it whole, an uncommitted readme with it.
+    it('keeps the folder of a connector that left when it holds an uncommitted edit, says what to do and exits 1', async () => {
+      const cwd = workdir();
+      expect((await run(cwd, ['unpack', HIL, 'previous'])).code).toBe(0);
+      expect((await run(cwd, ['extract-connectors', 'previous', 'custom-connectors'])).code).toBe(0);
+      commitAll(cwd);
+      const readme = path.join(cwd, 'custom-connectors/Human-in-the-Loop/readme.md');
+      writeFileSync(readme, '# Human-in-the-Loop\n\nHow our team approves requests.\n');
+      // The solution since has another connector, and not this one.
+      const aoai = path.join(
+        FIXTURES,
+        'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip',
+      );
+      const again = ['extract-connectors', aoai, 'custom-connectors', '--previous-source', 'previous'];
+      const kept = await run(cwd, again);
+      expect(kept.code).toBe(1);
+      expect(kept.out).toBe(
+        'AzureOpenAIService (ppchal_azureopenaiservice) → custom-connectors/AzureOpenAIService: created apiDefinition.swagger.json, apiProperties.json, icon.png, readme.md, script.csx.\n',
+      );
+      expect(kept.err).toBe(
+        `error: custom-connectors/Human-in-the-Loop: not removed: connector 'cat_human-2din-2dthe-2dloop' ("Human-in-the-Loop") left the solution, ` +
+          `but removing this folder would lose what neither --previous-source nor git has: readme.md: the change is not committed. ` +
+          `Nothing in it was deleted. Commit it and run again (the folder is then removed, and git keeps what it held), ` +
+          `or delete the folder yourself if you do not need it.\n`,
+      );
+      expect(readdirSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop')).sort()).toEqual([
+        'apiDefinition.swagger.json',
+        'apiProperties.json',
+        'icon.png',
+        'readme.md',
+      ]);
+      const json = await run(cwd, [...again, '--format', 'json']);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.out);
+      expect([report.removed, report.notRemoved]).toEqual([
+        [],
+        [
+          {
+            folder: 'custom-connectors/Human-in-the-Loop',
+            files: ['readme.md'],
+            message: expect.stringMatching(/^not removed: connector 'cat_human-2din-2dthe-2dloop'/),
+          },
+        ],
+      ]);
+
+      git(cwd, 'commit', '-qam', 'the readme');
+      const removed = await run(cwd, again);
+      expect(removed).toMatchObject({ code: 0, err: '' });
+      expect(removed.out).toContain(
+        `custom-connectors/Human-in-the-Loop removed: its connector is no longer in ${aoai}.\n`,
+      );
+      expect(existsSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop'))).toBe(false);
+    });
+
     it('warns and removes nothing when the previous solution cannot be read, and still writes the connectors', async () => {
       const cwd = await renamedSinceTheLastSnapshot();
       const extracted = await run(cwd, [

@@ -80,6 +80,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
       connectors: [expect.objectContaining({ folder: 'Human-in-the-Loop' })],
       removed: ['cat_retired'],
       leftAlone: [],
+      notRemoved: [],
     });
     expect(existsSync(path.join(root, 'cat_retired'))).toBe(false);
   });
@@ -238,9 +239,14 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     ]);
     await extractConnectors(previous, root);
     writeFileSync(path.join(root, 'cat_retired', 'readme.md'), MAKERS_README);
+    // Committed, so that the folder of the connector that left goes: git keeps its readme.
+    commitAll(work);
     const current = await withConnectorCopies(fixturePath(HIL), path.join(work, 'current.zip'), ['cat_new']);
 
-    const result = await extractAndRemoveLeftConnectors(current, root, { previousSource: previous });
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      askGit: commitStates,
+    });
     expect(result.removed).toEqual(['cat_retired']);
     expect(result.connectors.map((connector) => connector.renamedFrom)).toEqual([undefined, undefined]);
     expect(readFileSync(path.join(root, 'cat_new', 'readme.md'), 'utf8')).not.toBe(MAKERS_README);

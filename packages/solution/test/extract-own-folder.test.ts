@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { UserError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, runGit } from '@connector-alm/testing';
 import { ownFolderCandidates, type RootFolder } from '../src/connector/own-folder.js';
 import {
   buildSolution,
@@ -10,6 +10,7 @@ import {
   extractConnectors,
   unpackSolution,
 } from '../src/index.js';
+import { commitStates } from '@connector-alm/validator';
 import { temporaryFolders } from './helpers/zips.js';
 
 // Upstream names many connector folders otherwise than the connector's display name
@@ -39,6 +40,25 @@ function connectorFolder(
   writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
   writeFileSync(path.join(folder, 'readme.md'), readme);
   return folder;
+}
+
+/** A destination root in a git repository (committed by commitAll), as a clone of upstream has it. */
+function rootInRepository(): string {
+  const root = path.join(temp.make(), 'connectors');
+  mkdirSync(root);
+  return root;
+}
+
+/**
+ * The repository of `root` (rootInRepository) made, its one commit holding everything in it, as a
+ * clone of upstream holds its folders: a folder of a connector that left goes only when nothing in it
+ * would be lost.
+ */
+function commitAll(root: string): void {
+  const repository = path.dirname(root);
+  runGit(repository, ['init', '-q']);
+  runGit(repository, ['add', '-A']);
+  runGit(repository, ['commit', '-q', '-m', 'upstream']);
 }
 
 /** A solution zip built from connectors with these titles (their display names). */
@@ -333,7 +353,7 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     const work = temp.make();
     const previous = path.join(work, 'previous');
     await unpackSolution(await solutionOf('365 Training', 'Lnk.Bio', 'Contoso'), previous);
-    const root = temp.make();
+    const root = rootInRepository();
     connectorFolder(path.join(root, '365Training'), '365 Training');
     connectorFolder(path.join(root, 'LnkBio'), 'Lnk.Bio');
     await extractConnectors(previous, root);
@@ -341,9 +361,11 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     // Folders another's: one titled otherwise, one named after nobody.
     connectorFolder(path.join(root, 'Lnk-Bio'), 'Lnk Biography');
     mkdirSync(path.join(root, 'Hand Made'));
+    commitAll(root);
 
     const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
       previousSource: previous,
+      askGit: commitStates,
     });
     expect(result.connectors.map((c) => c.folder)).toEqual(['Contoso']);
     expect(result.removed.sort()).toEqual(['365Training', 'LnkBio']);
@@ -354,12 +376,14 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     const work = temp.make();
     const previous = path.join(work, 'previous');
     await unpackSolution(await solutionOf('Snowflake', 'Contoso'), previous);
-    const root = temp.make();
+    const root = rootInRepository();
     connectorFolder(path.join(root, 'snowflake'), 'Snowflake');
     connectorFolder(path.join(root, 'Snowflake v2 Archive'), 'Snowflake');
     await extractConnectors(previous, root);
+    commitAll(root);
     const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
       previousSource: previous,
+      askGit: commitStates,
     });
     expect(result.removed.map((folder) => folder.toLowerCase())).toEqual(['snowflake']);
     expect(readdirSync(root).sort()).toEqual(['Contoso', 'Snowflake v2 Archive']);
@@ -406,7 +430,7 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     const work = temp.make();
     const previous = path.join(work, 'previous');
     await unpackSolution(await solutionOf('365 Training', 'Lnk.Bio', 'Contoso Tasks', 'Contoso'), previous);
-    const root = temp.make();
+    const root = rootInRepository();
     // Upstream's formatting of the same swagger, which extraction keeps: still the connector's.
     connectorFolder(path.join(root, '365Training'), '365 Training');
     const swagger = path.join(root, '365Training', 'apiDefinition.swagger.json');
@@ -420,9 +444,11 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
       path.join(root, 'ContosoTasks', 'apiProperties.json'),
       '{"properties": {"iconBrandColor": "#123456"}}',
     );
+    commitAll(root);
 
     const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso'), root, {
       previousSource: previous,
+      askGit: commitStates,
     });
     expect(result.removed).toEqual(['365Training']);
     expect(
@@ -472,11 +498,13 @@ describe('extractAndRemoveLeftConnectors with a folder found under another name'
     const work = temp.make();
     const previous = path.join(work, 'previous');
     await unpackSolution(await solutionOf('Contoso Tasks'), previous);
-    const root = temp.make();
+    const root = rootInRepository();
     connectorFolder(path.join(root, 'ContosoTasks'), 'Contoso Tasks');
     await extractConnectors(previous, root);
+    commitAll(root);
     const result = await extractAndRemoveLeftConnectors(await solutionOf('Contoso-Tasks'), root, {
       previousSource: previous,
+      askGit: commitStates,
     });
     expect(result.connectors.map((c) => [c.name, c.folder, c.foundUnder])).toEqual([
       ['contoso_contoso-2dtasks', 'Contoso-Tasks', undefined],

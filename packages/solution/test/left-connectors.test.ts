@@ -31,6 +31,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('removeLeftConnectors', 
     expect(await removeLeftConnectors(path.join(work, 'previous'), root, current)).toEqual({
       removed: ['cat_retired'],
       leftAlone: [],
+      notRemoved: [],
     });
     expect(existsSync(path.join(root, 'cat_retired'))).toBe(false);
     for (const stays of ['Human-in-the-Loop', 'Fabrikam', 'Hand Made'])
@@ -39,6 +40,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('removeLeftConnectors', 
     expect(await removeLeftConnectors(fixturePath(HIL), root, current)).toEqual({
       removed: [],
       leftAlone: [],
+      notRemoved: [],
     });
   });
 });

@@ -21,7 +21,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root, 'folder');
   const previousSource = inputs.previousSource;
-  const { connectors, removed, leftAlone, previousSourceProblem } = await logger.group(
+  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } = await logger.group(
     previousSource
       ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
       : `Extract the connectors of ${inputs.source}`,
@@ -45,6 +45,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   }
   // A folder that could be a left connector's but is not shown to be: kept, and the reviewer told.
   for (const kept of leftAlone) core.warning(`${relative(kept.folder)}: ${kept.warning}`);
+  // The step fails, as for a file left for its edit: the folder stays until its work is committed.
+  for (const kept of notRemoved) core.setFailed(`${relative(kept.folder)}: ${kept.message}`);
   for (const connector of connectors) {
     logger.info(extractedConnectorLine(connector, removed, relative));
     // On the folder, not as the annotation's file: GitHub shows annotations on files only.
@@ -97,6 +99,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const notes = [
     ...removed.flatMap((folder) => removedFolderLine(folder, connectors, 'the solution', relative) ?? []),
     ...leftAlone.map((kept) => `${relative(kept.folder)}: ${kept.warning}`),
+    ...notRemoved.map((kept) => `${relative(kept.folder)}: ${kept.message}`),
     ...connectors.flatMap((c) => {
       const note = foundNote(c, relative);
       return note === undefined ? [] : [`${relative(c.folder)}: ${note}.`];

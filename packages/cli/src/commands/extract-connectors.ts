@@ -48,20 +48,18 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         usage: 'extract-connectors <source> <destination-root>',
       });
       const root = path.resolve(io.cwd, destination);
-      const { connectors, removed, leftAlone, previousSourceProblem } = await extractAndRemoveLeftConnectors(
-        path.resolve(io.cwd, source),
-        root,
-        {
+      const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } =
+        await extractAndRemoveLeftConnectors(path.resolve(io.cwd, source), root, {
           limits: zipLimitOptions(options),
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
           ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),
           askGit: commitStates,
-        },
-      );
+        });
       // A file left for its uncommitted edit fails the run: the folder is behind the solution until
-      // the maker commits or discards the edit and runs again.
+      // the maker commits or discards the edit and runs again. So does a left connector's folder kept
+      // for such a file: it stays in the repository until then.
       const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
-      context.setExit(notReplaced ? ExitCode.Failure : ExitCode.Success);
+      context.setExit(notReplaced || notRemoved.length > 0 ? ExitCode.Failure : ExitCode.Success);
       // Best effort, as in the action: the connectors are written; the folders are left as they were.
       if (previousSourceProblem)
         io.stderr.write(
@@ -88,6 +86,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
               removed: removedFolders,
               // Folders that could be a left connector's, kept as nothing shows they were: and why.
               leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
+              // Folders kept whole for work nothing else has: the exit code is 1.
+              notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
             },
             null,
             2,
@@ -102,6 +102,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       }
       for (const kept of leftAlone)
         io.stderr.write(`warning: ${printable(`${shown(kept.folder)}: ${kept.warning}`)}\n`);
+      for (const kept of notRemoved)
+        io.stderr.write(`error: ${printable(`${shown(kept.folder)}: ${kept.message}`)}\n`);
       if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
         writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}\n`, 'text');

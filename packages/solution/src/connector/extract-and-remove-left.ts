@@ -1,7 +1,7 @@
 import { isUserError, type UserError } from '@connector-alm/core';
 import { extractConnectors, extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
-import { removeLeftFolders, type LeftAloneFolder } from './left-connectors.js';
+import { removeLeftFolders, type LeftAloneFolder, type NotRemovedFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { earlierFolderIn } from './renamed-connectors.js';
 import { rootFoldersOnce } from './root-folders.js';
@@ -25,6 +25,11 @@ export interface ExtractAndRemoveLeftResult {
    * connector's, each with its warning.
    */
   leftAlone: LeftAloneFolder[];
+  /**
+   * The folders of connectors that left (or were renamed) that hold work nothing else has: kept
+   * whole, each with its message; the run fails for them, as for a file extraction left as it is.
+   */
+  notRemoved: NotRemovedFolder[];
   /** Why previousSource could not be read, when it could not; nothing was removed then. */
   previousSourceProblem?: UserError;
 }
@@ -50,6 +55,7 @@ export async function extractAndRemoveLeftConnectors(
       connectors: await extractConnectors(source, destinationRoot, reading),
       removed: [],
       leftAlone: [],
+      notRemoved: [],
     };
   let previous: SolutionConnector[];
   try {
@@ -57,7 +63,7 @@ export async function extractAndRemoveLeftConnectors(
   } catch (error) {
     if (!isUserError(error)) throw error;
     const connectors = await extractConnectors(source, destinationRoot, reading);
-    return { connectors, removed: [], leftAlone: [], previousSourceProblem: error };
+    return { connectors, removed: [], leftAlone: [], notRemoved: [], previousSourceProblem: error };
   }
   // The destination root's folders, read once for both: extraction reads them before it writes
   // when a folder is looked for under another name, and removing the left ones uses that listing.
@@ -69,6 +75,15 @@ export async function extractAndRemoveLeftConnectors(
     rootFolders,
   );
   const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, reading.say, rootFolders);
-  return { connectors, removed: left.removed, leftAlone: [...extracted.leftAlone, ...left.leftAlone] };
+  const left = await removeLeftFolders(previous, destinationRoot, connectors, {
+    ...(reading.say ? { say: reading.say } : {}),
+    ...(reading.askGit ? { askGit: reading.askGit } : {}),
+    rootFolders,
+  });
+  return {
+    connectors,
+    removed: left.removed,
+    leftAlone: [...extracted.leftAlone, ...left.leftAlone],
+    notRemoved: left.notRemoved,
+  };
 }

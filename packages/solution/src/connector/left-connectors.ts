@@ -1,13 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { optionWords, type SaySetting } from '@connector-alm/core';
+import { optionWords, type AskGit, type SaySetting } from '@connector-alm/core';
 import { readSolutionConnectors, type SolutionZipReading } from './read-solution-connectors.js';
 import { foundFoldersOfLeft, type LeftFoundFolder } from './left-found-folders.js';
+import { unsavedFilesIn, type UnsavedFile } from './left-folder-files.js';
 import { howFound } from './how-found.js';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { connectorFolder } from './renamed-connectors.js';
 import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
+import { uncommittedWords, type Uncommitted } from './uncommitted-files.js';
 
 /** What removing the folders of the connectors that left did. */
 export interface LeftFolders {
@@ -15,6 +17,38 @@ export interface LeftFolders {
   removed: string[];
   /** The folders that could be a left connector's but that nothing shows were: kept, and why. */
   leftAlone: LeftAloneFolder[];
+  /**
+   * The folders of connectors that left that hold work nothing else has (files neither
+   * previousSource nor git gives back): left whole, and the run fails with each one's message.
+   */
+  notRemoved: NotRemovedFolder[];
+}
+
+/** A left connector's folder kept whole, as removing it would lose `files`; `message` says what to do. */
+export interface NotRemovedFolder {
+  /** Relative to the destination root. */
+  folder: string;
+  /** The files that nothing else has, relative to the folder. */
+  files: string[];
+  message: string;
+}
+
+/** How removing the folders of the connectors that left is told what it needs. */
+export interface RemoveLeftOptions {
+  /** How advice names a setting: the CLI's options by default, or an action's inputs. */
+  say?: SaySetting;
+  /**
+   * The listing of the destination root that the extraction just done read, if it did
+   * (rootFoldersOnce): read before it wrote, it still holds here, as every folder it wrote is one of
+   * `current`'s, which are never taken for a connector that left.
+   */
+  rootFolders?: RootFolderListing;
+  /**
+   * Asks git whether a folder's files are committed (the validator's commitStates): a folder with a
+   * file that neither the previous solution nor git gives back is not removed. Undefined: every
+   * folder is taken to be outside a git work tree.
+   */
+  askGit?: AskGit;
 }
 
 export interface LeftAloneFolder {
@@ -36,10 +70,13 @@ export async function removeLeftConnectors(
   previousSource: string,
   destinationRoot: string,
   current: readonly { name: string; folder: string }[],
-  reading: SolutionZipReading = {},
+  reading: SolutionZipReading & { askGit?: AskGit } = {},
 ): Promise<LeftFolders> {
   const previous = await readSolutionConnectors(previousSource, reading);
-  return removeLeftFolders(previous, destinationRoot, current, reading.say);
+  return removeLeftFolders(previous, destinationRoot, current, {
+    ...(reading.say ? { say: reading.say } : {}),
+    ...(reading.askGit ? { askGit: reading.askGit } : {}),
+  });
 }
 
 /**
@@ -53,10 +90,11 @@ export async function removeLeftConnectors(
  * missing because an earlier run removed it, and the folder found then by its title may be another
  * connector's (upstream's `Snowflake v2 Archive`, titled "Snowflake" too): such a folder is left
  * alone, with a warning. So is a renamed connector's earlier folder with maker's files that its new
- * folder has others in the place of (`renamedFrom.notCarried`): removing it would lose them.
- * `rootFolders` is the listing of the destination root that the extraction just done read, if it did
- * (rootFoldersOnce): read before it wrote, it still holds here, as every folder it wrote is one of
- * `current`'s, which are never taken for a connector that left.
+ * folder has others in the place of (`renamedFrom.notCarried`): removing it would lose them. Any
+ * folder goes only when every file in it can be got back (unsavedFilesIn): what the previous
+ * solution gives, what a renamed connector's new folder holds, or what git's last commit has; one
+ * with a file that nothing else has (a readme written since and not committed, or outside git) stays
+ * whole, in `notRemoved` with what to do, as extraction leaves such a file (guardUnsavedEdits).
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
@@ -66,9 +104,9 @@ export async function removeLeftFolders(
     folder: string;
     renamedFrom?: { folder: string; notCarried?: readonly string[] };
   }[],
-  say: SaySetting = optionWords,
-  rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
+  options: RemoveLeftOptions = {},
 ): Promise<LeftFolders> {
+  const { say = optionWords, rootFolders = rootFoldersOnce(destinationRoot), askGit } = options;
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
   // The folders written, and those removed already: a plain rename's earlier folder is also its
@@ -93,8 +131,26 @@ export async function removeLeftFolders(
       warning: notCarriedWarning(connector.folder, renamed.notCarried),
     });
   }
+  // Each folder with the connector it held as last extracted, and the new folder of a renamed one.
+  const movedTo = new Map(
+    current.flatMap((connector) =>
+      connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder] as const] : [],
+    ),
+  );
+  const previousOf = (name: string): SolutionConnector | undefined =>
+    previous.find((connector) => connector.name.toLowerCase() === name.toLowerCase());
+  const candidates = [
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector })),
+    ...current.flatMap((connector) =>
+      connector.renamedFrom
+        ? [{ folder: connector.renamedFrom.folder, connector: previousOf(connector.name) }]
+        : [],
+    ),
+    ...shown.map((own) => ({ folder: own.folder, connector: own.connector })),
+  ];
   const removed: string[] = [];
-  for (const folder of [...left, ...shown.map((own) => own.folder)]) {
+  const notRemoved: NotRemovedFolder[] = [];
+  for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target = path.join(destinationRoot, folder);
     const stat = await fs.lstat(target).catch(() => undefined);
@@ -102,13 +158,63 @@ export async function removeLeftFolders(
     // (upstream's `snowflake` for "Snowflake"), found as its own.
     if (!stat?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
+    const newFolder = movedTo.get(folder.toLowerCase());
+    const unsaved = await unsavedFilesIn(
+      target,
+      { connector, movedTo: newFolder === undefined ? undefined : path.join(destinationRoot, newFolder) },
+      askGit,
+    );
+    if (unsaved.length > 0) {
+      const why =
+        newFolder === undefined
+          ? leftWords(connector)
+          : `its connector was renamed and moved to '${newFolder}'`;
+      notRemoved.push({
+        folder,
+        files: unsaved.map(({ file }) => file),
+        message: notRemovedMessage(why, unsaved, say),
+      });
+      continue;
+    }
     await fs.rm(target, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found
     .filter((folder) => folder.notAsExtracted !== undefined && !skipped.has(folder.folder.toLowerCase()))
     .map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
-  return { removed, leftAlone: [...notCarried, ...leftAlone] };
+  return { removed, leftAlone: [...notCarried, ...leftAlone], notRemoved };
+}
+
+/** `connector 'cat_x' ("X") left the solution`. */
+function leftWords(connector: SolutionConnector | undefined): string {
+  if (!connector) return 'its connector left the solution';
+  return `connector '${connector.name}' ("${connector.displayName || connector.name}") left the solution`;
+}
+
+/**
+ * The error of a folder kept whole, in the words of a file extraction left as it is (guardUnsavedEdits):
+ * `not removed: connector 'x' ("X") left the solution, but removing this folder would lose what neither
+ * --previous-source nor git has: readme.md: the change is not committed. Commit …`.
+ */
+function notRemovedMessage(why: string, unsaved: readonly UnsavedFile[], say: SaySetting): string {
+  // The files grouped by why nothing else has them, in the order listed.
+  const groups = new Map<string, { reason: Uncommitted; files: string[] }>();
+  for (const { file, why: reason } of unsaved) {
+    const group = groups.get(uncommittedWords(reason)) ?? { reason, files: [] };
+    group.files.push(file);
+    groups.set(uncommittedWords(reason), group);
+  }
+  const said = [...groups.values()].map(
+    ({ reason, files }) => `${files.join(', ')}: ${uncommittedWords(reason, files.length)}`,
+  );
+  const count = unsaved.length === 1 ? 'it' : 'them';
+  const advice = unsaved.every(({ why: reason }) => 'outside' in reason)
+    ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.`
+    : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
+  return (
+    `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ` +
+    `${said.join('; ')}. Nothing in it was deleted. ${advice}`
+  );
 }
 
 function notCarriedWarning(folder: string, files: readonly string[]): string {

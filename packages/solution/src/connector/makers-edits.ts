@@ -14,12 +14,14 @@ export const PREVIOUS_SOURCE = { option: '--previous-source', input: 'previous-s
  * The file extraction wrote from `previous` (the connector in the solution as last extracted), over
  * a folder whose file is `present`: undefined when that cannot be told (the previous solution did not
  * carry it, or its content does not read). apiProperties.json is merged with the present file, as
- * extraction merges it, so that the keys the maker owns (publisher, stackOwner, …) count as theirs.
+ * extraction merges it, so that the keys the maker owns (publisher, stackOwner, …) count as theirs;
+ * `present` undefined gives it as extraction writes it into a new folder, without the maker's keys
+ * (what a folder about to be removed can be got back as).
  */
 export function previouslyWritten(
   name: string,
   previous: SolutionConnector,
-  present: Buffer,
+  present: Buffer | undefined,
   file: string,
 ): string | Buffer | undefined {
   try {
@@ -29,7 +31,10 @@ export function previouslyWritten(
         return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
       }
       case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(previous, parseExistingApiProperties(present.toString('utf8'), file));
+        return mergeApiProperties(
+          previous,
+          present && parseExistingApiProperties(present.toString('utf8'), file),
+        );
       case REPOSITORY_FILES.icon: {
         const icon = previous.files.iconblob;
         return icon && isPng(icon.bytes) ? icon.bytes : undefined;

@@ -1,6 +1,7 @@
-import type { AskGit, CommitState, FilesInGit, SaySetting } from '@connector-alm/core';
+import type { AskGit, SaySetting } from '@connector-alm/core';
 import { makersEditWarning, PREVIOUS_SOURCE, previouslyWritten, sameAsWritten } from './makers-edits.js';
 import type { SolutionConnector } from './solution-connector.js';
+import { uncommittedFiles, uncommittedWords, type Uncommitted } from './uncommitted-files.js';
 
 /** A file of the folder that extraction would replace (`written`) or delete (`written` undefined). */
 export interface ReplacedFile {
@@ -54,12 +55,13 @@ export async function guardUnsavedEdits(
   }
   const result: GuardedFiles = { notReplaced: [], warnings: [] };
   if (unknown.length === 0) return result;
-  const inGit: FilesInGit = askGit
-    ? await askGit(unknown.map(({ file }) => file.path))
-    : { inWorkTree: false, why: 'git was not asked' };
+  const uncommitted = await uncommittedFiles(
+    unknown.map(({ file }) => file.path),
+    askGit,
+  );
   for (const { file, edited } of unknown) {
-    const state = inGit.inWorkTree ? inGit.states.get(file.path) : undefined;
-    if (state === 'committed') {
+    const why = uncommitted.get(file.path);
+    if (why === undefined) {
       // Replaced, as the solution is the source of truth: git keeps the edit, and the warning says so.
       const warning = edited && file.written !== undefined && makersEditWarning(file.name, say);
       if (warning) result.warnings.push(warning);
@@ -67,10 +69,10 @@ export async function guardUnsavedEdits(
     }
     // No previous version of the file and no git to ask: an earlier extraction's output, as far as
     // anything shows, replaced as before.
-    if (!edited && !inGit.inWorkTree) continue;
+    if (!edited && 'outside' in why) continue;
     result.notReplaced.push({
       file: file.present,
-      message: notReplacedMessage(file, edited, previous !== undefined, inGit, state, say),
+      message: notReplacedMessage(file, edited, previous !== undefined, why, say),
     });
   }
   return result;
@@ -80,8 +82,7 @@ function notReplacedMessage(
   file: ReplacedFile,
   edited: boolean,
   hasPrevious: boolean,
-  inGit: FilesInGit,
-  state: CommitState | undefined,
+  why: Uncommitted,
   say: SaySetting,
 ): string {
   const previousSource = say(PREVIOUS_SOURCE);
@@ -91,22 +92,18 @@ function notReplacedMessage(
       ? `${file.present} holds neither the solution's version nor what ${previousSource} gives`
       : // Without the previous solution, an edit cannot be told from an earlier extraction's output.
         `${file.present} is not the solution's version (without ${previousSource}, an edit cannot be told from an earlier extraction)`;
-  const unsaved = !inGit.inWorkTree
-    ? `nothing else has it (${inGit.why})`
-    : state === 'changed'
-      ? 'the change is not committed'
-      : 'git has no commit of it (the file is untracked)';
   const left =
     file.written === undefined
       ? 'it was left in place, not deleted (the solution no longer has it)'
       : "it was left as it is, not replaced by the solution's version";
-  const advice = !inGit.inWorkTree
-    ? 'Copy it elsewhere, or delete it, and run again.'
-    : state === 'changed'
-      ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.`
-      : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;
+  const advice =
+    'outside' in why
+      ? 'Copy it elsewhere, or delete it, and run again.'
+      : why.state === 'changed'
+        ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.`
+        : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;
   const keepEdit = edited
     ? ' To keep the edit, make it in the maker portal (or build the solution from this folder and import it) too.'
     : '';
-  return `${what}, and ${unsaved}: ${left}. ${advice}${keepEdit}`;
+  return `${what}, and ${uncommittedWords(why)}: ${left}. ${advice}${keepEdit}`;
 }
