@@ -23,6 +23,7 @@ import {
   type Scenario,
 } from '@connector-alm/github/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
+import { readmeTodoHeading } from '@connector-alm/core';
 import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
 
 const RUN_TIMEOUT = 120_000;
@@ -571,6 +572,57 @@ describe('open-pull-request without the permission to write', () => {
 });
 
 // The action runs the CLI's code: a misnamed swagger is named, not "it is not a connector folder".
+// Refused whatever fail-on, each with what to do in the action's inputs: a readme with the TODOs
+// extraction wrote, and a new folder for a connector the upstream has in another one.
+describe('open-pull-request with what the upstream must not get', () => {
+  const EXTRACTED = 'certified-connectors/Extracted';
+  const UPSTREAM_FOLDER = 'certified-connectors/ContosoTasks';
+  const scenario = scenarioForAllTests();
+  beforeAll(async () => {
+    const readme = `# Contoso Tasks\n\n${readmeTodoHeading('## Publisher')}\n`;
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'readme.md': readme }, EXTRACTED);
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(connectorFiles()).map(([name, content]) => [`${UPSTREAM_FOLDER}/${name}`, content]),
+      ),
+    );
+  });
+
+  it(
+    'annotates the TODOs on their lines, names the upstream folder and its target-folder, and fails the step',
+    async () => {
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: `${EXTRACTED}\n${CONNECTOR}`,
+        'fail-on': 'never',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused\nrefused');
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          title: expect.stringMatching(/^README-PLACEHOLDER/),
+          file: `${EXTRACTED}/readme.md`,
+          line: 3,
+        }),
+      );
+      expect(result.annotations).toContainEqual({
+        level: 'error',
+        message: `${EXTRACTED}: not submitted: its readme still has the TODOs extract-connectors wrote, on line 3: nothing was pushed, no pull request opened or updated. Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
+      });
+      expect(result.annotations).toContainEqual({
+        level: 'error',
+        message: `${CONNECTOR}: not submitted: microsoft/PowerPlatformConnectors@dev has this connector in ${UPSTREAM_FOLDER} (the same title "Contoso Tasks"), and ${CONNECTOR} would be a second copy: nothing was pushed, no pull request opened or updated. Set target-folder: ${UPSTREAM_FOLDER} to update it, or target-folder: ${CONNECTOR} to add this folder as another connector all the same.`,
+      });
+      expect(scenario.upstream.pulls).toEqual([]);
+      expect(contributorFork(scenario)).toBeUndefined();
+    },
+    RUN_TIMEOUT,
+  );
+});
+
 describe('open-pull-request with a misnamed swagger', () => {
   const scenario = scenarioForAllTests();
 

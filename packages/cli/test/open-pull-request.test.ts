@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { readmeTodoHeading, readmeTodoLine, UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
 import {
   CONNECTOR,
   connectorFiles,
   connectorFilesWithAnError,
   copyConnector,
+  mergeUpstream,
   NAMESAKE,
   NO_WRITE_INTERVAL,
   writeGapsMs,
@@ -531,6 +532,52 @@ describe('connector-alm pr with an API URL it cannot use: one line at once, exit
     expect(io.out() + io.err()).not.toContain('Hunter2Password');
     expect(scenario.github.requests).toEqual([]);
   });
+});
+
+// Two things pr refuses whatever --fail-on, each with what to do in this command's options: a readme
+// with the TODOs extraction wrote, and a new folder for a connector the upstream has in another one.
+describe('connector-alm pr with what the upstream must not get', () => {
+  const scenario = scenarioForAllTests();
+  const env = () => ({
+    GITHUB_TOKEN: scenario.contributor.token,
+    GITHUB_API_URL: scenario.github.url,
+    ...NO_WRITE_INTERVAL,
+  });
+
+  it("prints the readme's TODOs as errors on their lines, says to fill them in and exits 1, sending nothing", async () => {
+    const folder = 'certified-connectors/Extracted';
+    const readme = `# Contoso Tasks\n\n${readmeTodoHeading('## Publisher')}\n\n${readmeTodoLine('known issues, or "None".')}\n`;
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'readme.md': readme }, folder);
+    const requests = scenario.github.requests.length;
+    const io = memoryIo(scenario.workspace, env());
+    expect(await runCli(['pr', folder, '--fail-on', 'never'], io)).toBe(1);
+    expect(io.out()).toMatch(
+      /^certified-connectors\/Extracted\/readme\.md:3:1 error README-PLACEHOLDER The readme still says "## Publisher: TODO": replace TODO with the publisher\.$/m,
+    );
+    expect(io.out()).toMatch(/^certified-connectors\/Extracted\/readme\.md:5:1 error README-PLACEHOLDER /m);
+    expect(io.out()).toContain(
+      `${folder}: not submitted: its readme still has the TODOs extract-connectors wrote, on lines 3 and 5: nothing was pushed, no pull request opened or updated. Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No option sends the TODOs: they would be on the connector's documentation page.\n`,
+    );
+    expect(io.err()).toContain(`error: 1 connector of 1 not submitted: ${folder}.\n`);
+    expect(scenario.github.requests.length).toBe(requests);
+  }, 120_000);
+
+  it('names the upstream folder that has the connector and the --target-folder to give, which then works', async () => {
+    await mergeUpstream(scenario, connectorFiles(), 'certified-connectors/ContosoTasks');
+    const io = memoryIo(scenario.workspace, env());
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(1);
+    expect(io.out()).toContain(
+      `${CONNECTOR}: not submitted: microsoft/PowerPlatformConnectors@dev has this connector in certified-connectors/ContosoTasks (the same title "Contoso Tasks"), and ${CONNECTOR} would be a second copy: nothing was pushed, no pull request opened or updated. Give --target-folder certified-connectors/ContosoTasks to update it, or --target-folder 'certified-connectors/Contoso Tasks' to add this folder as another connector all the same.\n`,
+    );
+    expect(scenario.upstream.pulls).toEqual([]);
+    const advised = memoryIo(scenario.workspace, env());
+    expect(
+      await runCli(['pr', CONNECTOR, '--target-folder', 'certified-connectors/ContosoTasks'], advised),
+    ).toBe(0);
+    expect(advised.out()).toMatch(
+      /^certified-connectors\/ContosoTasks: nothing to do \(no difference from /m,
+    );
+  }, 120_000);
 });
 
 describe('describeResult', () => {

@@ -6,7 +6,9 @@ import {
   failsThreshold,
   isIgnored,
   repositoryRootOf,
+  decodeUtf8,
   summaryLine,
+  titleAndHostOf,
   validatePaths,
   type FailOn,
   type ValidatorConfig,
@@ -34,12 +36,14 @@ import {
 } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
 import type { PullRequestResult } from './pull-request-result.js';
+import { linesOf, readmeTodoFindings } from './readme-todos.js';
 import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
 import { targetFolderFor } from './target-folder.js';
 import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
+import { findUpstreamNamesake } from './upstream-namesake.js';
 
 export const DEFAULT_UPSTREAM = 'microsoft/PowerPlatformConnectors';
 export const DEFAULT_BASE = 'dev';
@@ -179,6 +183,14 @@ export async function openPullRequest(
     logger.info(`${options.connector}: ${reason}.`);
     return { ...result, operation: 'refused', refusal: 'findings', reason, findings: validation.findings };
   }
+  // Whatever fail-on and README-PLACEHOLDER's level: the TODOs are connector-alm's own, and sent they
+  // would replace the upstream's readme on the connector's documentation page.
+  const todos = readmeTodoFindings(validation.path, local);
+  if (todos.length > 0) {
+    const reason = `its readme still has the TODOs extract-connectors wrote, on ${linesOf(todos)}: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'readme-todo', reason, findings: todos };
+  }
   const namesake = options.branchesInUse?.get(branch);
   if (namesake !== undefined && namesake !== targetFolder) {
     const reason = `its branch ${branch} is the branch of ${namesake}, submitted before it in this run: nothing was pushed for it`;
@@ -190,6 +202,32 @@ export async function openPullRequest(
     readBaseCommit(client, upstream, options.base, say),
   );
   const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder, say);
+  // A new folder upstream for a connector the upstream has in another one (extraction names folders
+  // after display names): a second copy, unless the maker chose the folder (--target-folder).
+  if (upstreamFiles.length === 0 && !options.targetFolder?.trim()) {
+    const namesake = await logger.group(
+      `Look for ${connectorTitle(folder, swagger)} in other folders of ${upstreamName}@${options.base}`,
+      () =>
+        findUpstreamNamesake(client, upstream, base.treeSha, {
+          targetFolder,
+          ...titleAndHostOf(decodeUtf8(swagger.content).text),
+        }),
+    );
+    if (namesake) {
+      const same = [namesake.title && `title "${namesake.title}"`, namesake.host && `host ${namesake.host}`]
+        .filter(Boolean)
+        .join(' and ');
+      const reason = `${upstreamName}@${options.base} has this connector in ${namesake.folder} (the same ${same}), and ${targetFolder} would be a second copy: nothing was pushed, no pull request opened or updated`;
+      logger.info(`${targetFolder}: ${reason}.`);
+      return {
+        ...result,
+        operation: 'refused',
+        refusal: 'namesake',
+        reason,
+        upstreamFolder: namesake.folder,
+      };
+    }
+  }
   const changes = diffConnectorFiles(local, upstreamFiles);
   // Sent as git would commit them: a Windows checkout's CRLF is not the repository's.
   changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>

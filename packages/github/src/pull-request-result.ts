@@ -11,10 +11,12 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
 /**
  * Why a connector was refused: validation found problems at or above fail-on (they are in
  * `findings`), its folder has no apiDefinition.swagger.json (whatever fail-on: sending it would
- * propose deleting the upstream's connector; its findings are in `findings` too), or its branch name
- * is another target folder's (in this run, or on the fork already).
+ * propose deleting the upstream's connector; its findings are in `findings` too), its readme still
+ * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
+ * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
+ * branch name is another target folder's (in this run, or on the fork already).
  */
-export type PullRequestRefusal = 'findings' | 'no-swagger' | 'branch';
+export type PullRequestRefusal = 'findings' | 'no-swagger' | 'readme-todo' | 'namesake' | 'branch';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
@@ -26,8 +28,10 @@ export interface PullRequestResult {
    */
   reason?: string;
   refusal?: PullRequestRefusal;
-  /** The validation findings, located, when they refused the connector. */
+  /** The validation findings, located, when they refused the connector (or its readme's TODOs did). */
   findings?: Finding[];
+  /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
+  upstreamFolder?: string;
   number?: number;
   url?: string;
   branch: string;

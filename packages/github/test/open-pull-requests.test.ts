@@ -7,6 +7,7 @@ import {
   NAMESAKE,
   connectorFiles,
   connectorFilesWithAnError,
+  connectorFilesWithSwagger,
   contributorFork,
   copyConnector,
   filesOnBranch,
@@ -62,6 +63,14 @@ describe('openPullRequests: the branch names of one call', () => {
 
   it('lets a later namesake have the branch of a connector equal to the upstream', async () => {
     await mergeUpstream(scenario, connectorFiles());
+    // Another connector: a copy of the upstream's Contoso Tasks in a new folder would be refused as such.
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.info.title = 'Contoso Tasks Plus';
+      }),
+      NAMESAKE,
+    );
     const results = await submit([CONNECTOR, NAMESAKE]);
     expect(results.map((result) => [result.targetFolder, result.operation])).toEqual([
       [CONNECTOR, 'none'],

@@ -15,6 +15,7 @@ import {
   type LocalFile,
 } from '../src/index.js';
 import { draftNotice } from '../src/pull-request.js';
+import { folderNameKey } from '../src/upstream-namesake.js';
 
 const file = (path: string, content: string): LocalFile => ({
   path,
@@ -217,5 +218,19 @@ describe('the files of a connector folder', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('folderNameKey', () => {
+  it.each([
+    ['Airtable [DEPRECATED]', 'airtable'],
+    ['Airtable', 'airtable'],
+    ['Atlassian Jira (Independent Publisher)', 'atlassianjira'],
+    ['Contoso-Tasks', 'contosotasks'],
+    ['Contoso_Tasks', 'contosotasks'],
+    ['Snowflake v2', 'snowflakev2'],
+    ['Zoho Café', 'zohocafé'],
+  ])('makes %j %j', (name, key) => {
+    expect(folderNameKey(name)).toBe(key);
   });
 });

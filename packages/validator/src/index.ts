@@ -14,6 +14,8 @@ export * from './parallel/index.js';
 export * from './reporters/index.js';
 export * from './repository/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
+export { extractionTodos } from './rules/readme/extraction-todos.js';
+export type { PlaceholderMatch } from './rules/readme/placeholder-matches.js';
 export * from './swagger/index.js';
 export * from './profile-fallback.js';
 export * from './thresholds.js';

@@ -5,6 +5,7 @@ import {
   openPullRequests,
   refusedResults,
   writeIntervalFromEnv,
+  type PullRequestRefusal,
   type PullRequestResult,
 } from '@connector-alm/github';
 import { workspaceFolder } from '../runtime/workspace-path.js';
@@ -81,15 +82,24 @@ function failForRefused(results: readonly PullRequestResult[], workspace: string
     else core.notice(message, properties);
   }
   for (const result of refused) {
-    const whatToDo =
-      result.refusal === 'findings'
-        ? 'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.'
-        : result.refusal === 'no-swagger'
-          ? "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it."
-          : 'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.';
+    const whatToDo = WHAT_TO_DO[result.refusal ?? 'branch'](result);
     core.setFailed(`${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo}`);
   }
 }
+
+/** What the workflow author can do about a refused connector, in the action's inputs. */
+const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => string> = {
+  findings: () =>
+    'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.',
+  'no-swagger': () =>
+    "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  'readme-todo': () =>
+    'Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream\'s readme, copy it into the folder. No input sends the TODOs: they would be on the connector\'s documentation page.',
+  namesake: (result) =>
+    `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
+  branch: () =>
+    'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.',
+};
 
 async function report(results: readonly PullRequestResult[]): Promise<void> {
   const column = (pick: (result: PullRequestResult) => string | number | undefined) =>

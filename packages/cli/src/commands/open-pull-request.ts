@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError, createConsoleLogger, plural, printable } from '@connector-alm/core';
+import { UsageError, createConsoleLogger, plural, printable, shellWord } from '@connector-alm/core';
 import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
@@ -74,7 +74,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       optionDefaultingTo(
         '--target-folder <folder>',
         'the folder in the upstream (with one connector only)',
-        "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name",
+        "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name; a connector the upstream has in another folder named alike (the same title or host) is then refused, naming that folder",
       ),
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
@@ -225,5 +225,9 @@ function whatToDo(result: PullRequestResult): string {
     return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
   if (result.refusal === 'no-swagger')
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
+  if (result.refusal === 'readme-todo')
+    return 'Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream\'s readme, copy it into the folder. No option sends the TODOs: they would be on the connector\'s documentation page.';
+  if (result.refusal === 'namesake')
+    return `Give --target-folder ${shellWord(result.upstreamFolder!)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   return 'Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.';
 }

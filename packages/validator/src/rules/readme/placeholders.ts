@@ -1,20 +1,11 @@
-import { README_TODO } from '@connector-alm/core';
-import { nameExcerpt } from '../../text/message-values.js';
-
-/** The line ends of a pattern with the m flag, in a character class: CR, LF, LS and PS. */
-const LINE_END = '\\r\\n\\u2028\\u2029';
+import { EXTRACTION_TODOS } from './extraction-todos.js';
+import type { Placeholder } from './placeholder-matches.js';
 
 /**
  * Template text left in place (18 merged readmes still say "Publisher's Name"), and the TODOs of the
- * readme extract-connectors writes. `contains`: text that every match contains, searched first
- * because the engine finds a plain string far faster than it tries a pattern at every line start
- * (the "# Title" pattern: 1.1 ms a corpus run, 0.1 ms with it). `message` says what to write instead.
+ * readme extract-connectors writes. `message` says what to write instead.
  */
-export const PLACEHOLDERS: {
-  pattern: RegExp;
-  message: (match: RegExpExecArray) => string;
-  contains?: string;
-}[] = [
+export const PLACEHOLDERS: readonly Placeholder[] = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
    * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
@@ -49,32 +40,8 @@ export const PLACEHOLDERS: {
     message: ([line]) => upstreamText(templateInstruction(line)),
     contains: 'Optional.',
   },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, 'gm'),
-    message: ([line, what]) =>
-      `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what!) ? '' : '.'}`,
-    contains: `${README_TODO}:`,
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      'gm',
-    ),
-    message: ([heading, label]) =>
-      `The readme still says "${nameExcerpt(heading.trim())}": replace ${README_TODO} with the ${nameExcerpt(label!.toLowerCase())}.`,
-    contains: README_TODO,
-  },
+  // The TODOs of the readme extract-connectors writes, which pr refuses to send.
+  ...EXTRACTION_TODOS,
 ];
 
 const upstreamText = (text: string) => `"${text}" is text of the readme template; replace it.`;
