@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   missingPathError,
+  separatesFoldersWithBackslash,
   unreadablePathError,
   toDisplayPath,
   UsageError,
@@ -156,7 +157,7 @@ export function parseConfig(
     if (meant === undefined) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash('a glob reads as an escape: it matches no folder', nameExcerpt(meant))}`,
         offsetOfPath(document, ['ignore', String(index)]),
         IGNORE_BACKSLASH_HINT,
       ),
