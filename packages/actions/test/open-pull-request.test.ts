@@ -483,14 +483,15 @@ describe('open-pull-request without the permission to write', () => {
 
   // As `connector-alm pr nope`: the path is what is wrong, whatever the token; the secret the step
   // would need is no help to a maker who mistyped the folder. The annotation names the input, as
-  // validate-connector's `path` does: it said only "certified-connectors/Nope: does not exist.".
+  // validate-connector's `path` does: it said only "certified-connectors/Nope: does not exist.". The
+  // hint is pr's own: validate's offered "a folder that holds connector folders", which pr refuses.
   it('says a connector path is wrong before it asks for the token, naming the connector input', async () => {
     const requests = scenario.github.requests.length;
     const missing = await runAction(scenario, { token: '', connector: 'certified-connectors/Nope' });
     expectFailedWith(
       missing,
       errorContaining(
-        "certified-connectors/Nope: Input 'connector' gives a path that does not exist. Give a connector folder, or a folder that holds connector folders.",
+        "certified-connectors/Nope: Input 'connector' gives a path that does not exist. Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.",
       ),
     );
     writeFileSync(path.join(scenario.workspace, 'notes.md'), '# Notes\n');

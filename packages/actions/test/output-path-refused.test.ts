@@ -178,3 +178,39 @@ describe('a folder output that is a symbolic link to a folder not there yet', ()
     expect(run.stdout).not.toContain('::group::');
   });
 });
+
+// `solutions\Contoso` on a Linux runner made one folder of that name, which a snapshot would commit
+// (and Windows cannot check out), and unpack-solution's `folder` output held the `\`. Each action
+// refuses such an output path, naming its input and the `/` version, before any work.
+(process.platform === 'win32' ? describe.skip : describe)(
+  'an output path that separates folders with \\',
+  () => {
+    const workspace = workspaceWithConnector();
+    const system = process.platform === 'darwin' ? 'macOS' : 'Linux';
+
+    it.each<[string, string, Record<string, string>]>([
+      ['validate-connector', 'sarif-file', { 'sarif-file': 'reports\\connector-alm.sarif' }],
+      ['pack-solution', 'solution-file', { folder: 'solution', 'solution-file': 'out\\solution.zip' }],
+      ['unpack-solution', 'folder', { 'solution-file': 'solution.zip', folder: 'solutions\\Contoso' }],
+      [
+        'extract-connectors',
+        'destination',
+        { source: 'solution.zip', destination: 'out\\custom-connectors' },
+      ],
+      [
+        'export-solution',
+        'solution-output-file',
+        { ...SIGN_IN, 'solution-output-file': 'out\\solution.zip' },
+      ],
+    ])('%s %s: refused with the / version, before any work', async (action, input, inputs) => {
+      const run = await runActionBundle(action, { workspace, inputs });
+      const meant = inputs[input]!.replace('\\', '/');
+      expectFailedWith(run, {
+        level: 'error',
+        message: `Input '${input}' separates folders with \\, which ${system} reads as part of a name: it would make one name holding the \\. Did you mean '${meant}'? Paths separate folders with /, which Windows takes too.`,
+      });
+      expect(run.stdout).not.toContain('::group::');
+      expect(existsSync(path.join(workspace, inputs[input]!))).toBe(false);
+    });
+  },
+);

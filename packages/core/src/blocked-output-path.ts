@@ -1,3 +1,4 @@
+import { refuseBackslashPathToWrite } from './backslash-paths.js';
 import { brokenLinkAtEnd, brokenLinkError } from './broken-link.js';
 import { fileInTheWay, pathThroughFileError } from './file-in-the-way.js';
 
@@ -23,8 +24,11 @@ export interface BlockedOutputPathOptions {
  * link nothing can be written through (round in a loop, to a missing folder), located at the link.
  * mkdir and the write said only EEXIST, ENOENT or ELOOP at the whole path, after the work was done.
  * The CLI's -o, the solution writers and the actions' outputs each refused so with a copy of this.
+ * A path whose new part separates folders with `\` on Linux or macOS is refused too (backslash-paths.ts).
  */
 export function refuseBlockedOutputPath(target: string, options: BlockedOutputPathOptions): void {
+  // Before the rest: `solutions\Contoso` on Linux would be one new name, blocked by nothing.
+  refuseBackslashPathToWrite(target, { cwd: options.cwd });
   const way = fileInTheWay(target, options.cwd);
   if (way) throw pathThroughFileError(way, 'made', options.throughFileHint);
   const link = brokenLinkAtEnd(target, { cwd: options.cwd, newTarget: options.newTarget });

@@ -9,6 +9,7 @@ import {
   statOrError,
   type BrokenLink,
 } from './broken-link.js';
+import { backslashPathToReadError, slashedPathToRead } from './backslash-paths.js';
 import { UsageError } from './errors.js';
 
 /** A file that stands where a folder of a path must be, and the rest of the path below it. */
@@ -80,7 +81,8 @@ function whatIsInTheWay({ link }: FileInTheWay): string {
  * a link to nothing (or round in a loop) is said as that link ("is a symbolic link that leads
  * nowhere (to 'gone')."), whatever `message` says; `linkSubject` says it in the caller's framing,
  * in place of "is": "Input 'x' names" gives "Input 'x' names a symbolic link that leads nowhere …",
- * which keeps the input's name that `message` gave a missing file.
+ * which keeps the input's name that `message` gave a missing file. A path written with `\` on Linux
+ * or macOS whose `/` version is there is said as that slip, with the `/` version to give.
  */
 export function missingPathError(
   given: string,
@@ -104,6 +106,9 @@ export function missingPathError(
       hint,
       cause: options.cause,
     });
+  // `custom-connectors\HtmlToText` on Linux or macOS, where the `/` version is there: the slip is named.
+  const meant = slashedPathToRead(given, { cwd: options.cwd });
+  if (meant !== undefined) return backslashPathToReadError(given, meant, options.message);
   return new UsageError(options.message ?? 'does not exist.', {
     location: { file: given },
     hint,

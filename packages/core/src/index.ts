@@ -17,6 +17,7 @@ export * from './byte-order-mark.js';
 export * from './json-depth.js';
 export * from './file-in-the-way.js';
 export * from './blocked-output-path.js';
+export * from './backslash-paths.js';
 export { linkedNewFile, linkTrouble, writeTarget, type BrokenLink, type LinkTrouble } from './broken-link.js';
 export * from './fs/is-file.js';
 export * from './fs/made-folders.js';

@@ -1,16 +1,77 @@
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { toDisplayPath, UsageError } from '@connector-alm/core';
-import { discoverConnectorFolders } from '@connector-alm/validator';
+import {
+  missingPathError,
+  optionWords,
+  slashedPathToRead,
+  toDisplayPath,
+  unreadablePathError,
+  UsageError,
+  type SaySetting,
+} from '@connector-alm/core';
+import { closestMatch, discoverConnectorFolders, solutionGivenError } from '@connector-alm/validator';
+
+/** What pr takes: one connector folder, not validate's "or a folder that holds connector folders". */
+const ONE_CONNECTOR_FOLDER =
+  'Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.';
+
+/** A solution given to pr: what it is not, and what to do once its connectors are extracted. */
+const AS_PR_CONNECTOR = { instead: 'a connector folder', then: "give the connector's folder" };
 
 /**
  * Checks that each path given to submit names one connector folder, before any credential is asked
  * for or any request made: `pr nope` should hear that the path does not exist, not that there is no
  * token, and `pr Contoso notes` should not submit Contoso before it says that notes is no connector.
+ * `say` names the extract-connectors step that a solution given here needs, in the caller's words.
  */
-export async function checkConnectorArguments(connectors: readonly string[], cwd: string): Promise<void> {
+export async function checkConnectorArguments(
+  connectors: readonly string[],
+  cwd: string,
+  say: SaySetting = optionWords,
+): Promise<void> {
   for (const given of connectors) {
+    refuseMissingConnector(given, cwd);
+    // A solution zip or unpacked solution holds its connectors in Dataverse's layout: extract them first.
+    const solution = solutionGivenError(given, cwd, { ...AS_PR_CONNECTOR, say });
+    if (solution) throw solution;
     requireOneConnectorFolder(given, await discoverConnectorFolders([given], cwd), cwd);
   }
+}
+
+/**
+ * Refuses a path that is not there in pr's own words, with the folder beside it that it most
+ * likely misspells (`Airtable` for `Airtable [DEPRECATED]`): discovery's hint offered a folder that
+ * holds connector folders, which pr refuses.
+ */
+function refuseMissingConnector(given: string, cwd: string): void {
+  const absolute = path.resolve(cwd, given);
+  try {
+    statSync(absolute);
+  } catch (error) {
+    // A `\` slip has its own words (missingPathError's), with the `/` version to give.
+    const meant = slashedPathToRead(given, { cwd }) === undefined ? siblingMeant(given, absolute) : undefined;
+    throw (
+      unreadablePathError(given, error) ??
+      missingPathError(given, ONE_CONNECTOR_FOLDER, {
+        cwd,
+        ...(meant === undefined ? {} : { message: `does not exist. Did you mean '${meant}'?` }),
+      })
+    );
+  }
+}
+
+/** The folder beside a missing path whose name is closest to its name, named as the path was given. */
+function siblingMeant(given: string, absolute: string): string | undefined {
+  let folders: string[];
+  try {
+    folders = readdirSync(path.dirname(absolute), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return undefined;
+  }
+  const match = closestMatch(path.basename(absolute), folders);
+  return match === undefined ? undefined : path.join(path.dirname(given), match);
 }
 
 /**
@@ -32,7 +93,7 @@ export function requireOneConnectorFolder(given: string, found: readonly string[
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
       location: { file: given },
-      hint: 'Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.',
+      hint: ONE_CONNECTOR_FOLDER,
     });
   }
 }

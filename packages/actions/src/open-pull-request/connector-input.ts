@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { UnreadablePathError, UsageError } from '@connector-alm/core';
+import { inputWords, UnreadablePathError, UsageError } from '@connector-alm/core';
 import { checkConnectorArguments } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { inputReadRefusal } from '../runtime/read-refused-input.js';
@@ -30,7 +30,7 @@ export async function requireConnectorsInConnectorInput(
     }
   }
   try {
-    await checkConnectorArguments(connectors, workspace);
+    await checkConnectorArguments(connectors, workspace, inputWords);
   } catch (error) {
     // A path the file system refused to read (a folder the runner's user may not read): the words of
     // the input's other refusals, realPathInsideWorkspace's.

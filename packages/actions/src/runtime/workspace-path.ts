@@ -1,6 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isWithin, linkedNewFile, refuseBlockedOutputPath, writeFailure } from '@connector-alm/core';
+import {
+  BACKSLASH_PATH_HINT,
+  backslashPathToWriteMessage,
+  isWithin,
+  linkedNewFile,
+  refuseBlockedOutputPath,
+  slashedPathToWrite,
+  withSlashes,
+  writeFailure,
+} from '@connector-alm/core';
 import { InputError } from './inputs.js';
 import { readRefusedHint } from './read-refused-input.js';
 import {
@@ -45,6 +54,8 @@ export async function realPathInsideWorkspace(
  * A path that is a link to a file not there yet is checked, and returned, as where the link leads:
  * the write creates that file, and workflows link a report into runner.temp so. A `folder` output
  * that is a link to a folder not there yet is refused: mkdir cannot make a folder through a link.
+ * So is a value whose new part separates folders with `\` on Linux or macOS (`solutions\Contoso`),
+ * which would make one folder of that name, and an output (`folder`) with the `\` in it.
  */
 export async function requireWritableOutput(
   input: string,
@@ -52,6 +63,13 @@ export async function requireWritableOutput(
   absolute: string,
   kind: 'file' | 'folder' = 'file',
 ): Promise<string> {
+  // Said of the input, with its value in `/` form: refuseBlockedOutputPath would name the absolute path.
+  if (slashedPathToWrite(absolute) !== undefined)
+    throw new InputError(
+      input,
+      backslashPathToWriteMessage(withSlashes(value) ?? value),
+      BACKSLASH_PATH_HINT,
+    );
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
   // A link to a file not there yet is checked as where the write creates that file (linkedNewFile):

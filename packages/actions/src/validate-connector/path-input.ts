@@ -1,5 +1,11 @@
-import { UnreadablePathError, UsageError } from '@connector-alm/core';
-import { pathsWithoutConnectors } from '@connector-alm/validator';
+import { inputWords, UnreadablePathError, UsageError } from '@connector-alm/core';
+import {
+  AS_CONNECTOR_PATH,
+  extractFirstHint,
+  pathsWithoutConnectors,
+  solutionGiven,
+  solutionGivenProblem,
+} from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
 import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { refusePathsOnOneLine } from '../runtime/paths-on-one-line.js';
@@ -29,9 +35,22 @@ export async function requireConnectorsInPathInput(
     // Discovery's own located errors ("does not exist.", "is not a file of a connector folder."),
     // said of the input that named the path.
     if (error instanceof UsageError && error.location)
-      throw new InputError('path', `gives a path that ${error.message}`, WHAT_TO_GIVE, error.location);
+      throw new InputError(
+        'path',
+        `gives a path that ${error.message}`,
+        solutionHint(error.location.file, workspace) ?? WHAT_TO_GIVE,
+        error.location,
+      );
     throw error;
   }
+  const solution = empty.length === 1 ? solutionGiven(empty[0]!, workspace) : undefined;
+  if (solution)
+    throw new InputError(
+      'path',
+      `gives a path that ${solutionGivenProblem(solution, AS_CONNECTOR_PATH.instead)}`,
+      extractFirstHint(solution, 'give those folders in path', inputWords),
+      { file: empty[0]! },
+    );
   if (empty.length === 1)
     throw new InputError('path', 'gives a folder that holds no connector folder.', WHAT_TO_GIVE, {
       file: empty[0]!,
@@ -42,6 +61,12 @@ export async function requireConnectorsInPathInput(
       `gives folders that hold no connector folder: ${empty.map((given) => `'${given}'`).join(', ')}.`,
       WHAT_TO_GIVE,
     );
+}
+
+/** The extract-connectors advice, in a workflow's words, for a path that is a solution zip or a file of an unpacked one. */
+function solutionHint(given: string, workspace: string): string | undefined {
+  const solution = solutionGiven(given, workspace);
+  return solution && extractFirstHint(solution, 'give those folders in path', inputWords);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import {
+  AS_CONNECTOR_PATH,
   comparedWithBase,
   deletedConnectors,
   loadConfig,
@@ -16,6 +17,7 @@ import {
   profileFallbackNote,
   parseConcurrency,
   pathsWithoutConnectors,
+  solutionGivenError,
   type Concurrency,
   FAIL_ON_LEVELS,
   type FailOn,
@@ -187,6 +189,9 @@ async function refusePathsWithoutConnectors(
   const empty = await pathsWithoutConnectors(paths, cwd, validated);
   if (empty.length === 0) return;
   const hint = 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.';
+  // An unpacked solution holds its connectors in Dataverse's layout: extract-connectors writes the folders.
+  const solution = empty.length === 1 ? solutionGivenError(empty[0]!, cwd, AS_CONNECTOR_PATH) : undefined;
+  if (solution) throw solution;
   // One path is the location; several are listed, since a location names one file.
   if (empty.length === 1)
     throw new UsageError('holds no connector folder.', { location: { file: empty[0]! }, hint });

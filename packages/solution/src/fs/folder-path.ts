@@ -1,5 +1,11 @@
 import { promises as fs, type Stats } from 'node:fs';
-import { fileInTheWay, pathThroughFileError, refuseBlockedOutputPath, UsageError } from '@connector-alm/core';
+import {
+  fileInTheWay,
+  pathThroughFileError,
+  refuseBackslashPathToWrite,
+  refuseBlockedOutputPath,
+  UsageError,
+} from '@connector-alm/core';
 
 /** What to do about a file that stands where a folder of a path to write must be. */
 export const PATH_THROUGH_FILE_HINT =
@@ -39,6 +45,8 @@ export async function refuseNonFolder(folder: string): Promise<void> {
  * otherwise fail with ENOTDIR (named at the zip's path, or as an unexpected failure).
  */
 export function refusePathThroughFile(target: string): void {
+  // `out\Contoso.zip` on Linux would be one new name, in no folder of that name: refused with the `/` version.
+  refuseBackslashPathToWrite(target);
   const way = fileInTheWay(target);
   if (way) throw pathThroughFileError(way, 'made', PATH_THROUGH_FILE_HINT);
 }

@@ -6,6 +6,7 @@ import {
   errorMessage,
   fileReadError,
   isUserError,
+  separatesFoldersWithBackslash,
   toDisplayPath,
   UsageError,
   userErrorsTogether,
@@ -158,7 +159,7 @@ export function parseConfig(
     if (meant === undefined) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash('a glob reads as an escape: it matches no folder', nameExcerpt(meant))}`,
         offsetOfPath(document, ['ignore', String(index)]),
         IGNORE_BACKSLASH_HINT,
       ),

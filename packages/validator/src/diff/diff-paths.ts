@@ -6,6 +6,12 @@ import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/
 import { decodeUtf8, looksBinary } from '../loader/decode.js';
 import { isConnectorFolderListing } from '../loader/connector-folder.js';
 import { discoverConnectorFolders } from '../loader/discover.js';
+import {
+  extractFirstHint,
+  solutionGiven,
+  solutionGivenProblem,
+  type SolutionGiven,
+} from '../loader/solution-given.js';
 import { asObject, has } from '../swagger/json-values.js';
 import { quoted, quoteList } from '../text/message-values.js';
 import type { DiffResult } from './change.js';
@@ -94,6 +100,8 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
     // A folder without connector files would be compared as an empty connector: every operation
     // "added" (exit 0) or "removed" (breaking, exit 1), a finding made of a wrong path.
     if (!isConnectorFolderListing(await fs.readdir(absolute))) {
+      const solution = solutionGiven(given, cwd);
+      if (solution?.kind === 'unpacked') throw solutionToDiffError(given, solution);
       throw new UsageError('is not a connector folder.', {
         location: { file: given },
         hint: await notAConnectorHint(given, absolute, cwd),
@@ -102,21 +110,25 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given };
   }
   const bytes = await fs.readFile(absolute);
-  const document = JsonDocument.parse(decodeUtf8(bytes).text);
+  // Binary data is no version of a connector file, whatever its name: a solution zip's bytes held
+  // enough braces for the tolerant parse to find an object, and two exports "differed" by breaking
+  // CHG-JSON-SYNTAX changes (exit 1). A swagger saved as UTF-16 is refused so too, as validate's
+  // GEN-BINARY refuses it.
   const name = path.basename(absolute);
+  const namedJson = /\.json$/i.test(name);
+  if (looksBinary(bytes)) {
+    const solution = solutionGiven(given, cwd);
+    if (solution?.kind === 'zip') throw solutionToDiffError(given, solution);
+    throw notADefinitionError(given, `it holds binary data${namedJson ? '' : NOT_NAMED_JSON}`, namedJson);
+  }
+  const document = JsonDocument.parse(decodeUtf8(bytes).text);
   // A file named as JSON is compared whatever it holds: a broken swagger is a change to report
   // (CHG-JSON-SYNTAX, CHG-UNCOMPARABLE). Under another name (notes.txt, icon.png, readme.md) a file
   // that holds no JSON object is a slip of the command line, which would be told as a swagger that
   // cannot be read, a "breaking" change. A name without `.json` that holds JSON is still compared:
   // `git show main:apiDefinition.swagger.json > base` and `<(git show …)` give such names.
-  if (!/\.json$/i.test(name) && asObject(document.value) === undefined) {
-    throw new UsageError(
-      `is not an API definition: ${whatItHolds(bytes)}, and its name does not end in .json.`,
-      {
-        location: { file: given },
-        hint: `${WHAT_DIFF_TAKES} A .json file is compared even when its JSON is broken.`,
-      },
-    );
+  if (!namedJson && asObject(document.value) === undefined) {
+    throw notADefinitionError(given, `${whatItHolds(bytes)}${NOT_NAMED_JSON}`, namedJson);
   }
   const displayPath = toDisplayPath(cwd, absolute);
   if (kindOfFile(name, document) === 'apiProperties') {
@@ -153,9 +165,35 @@ function kindName(kind: DefinitionKind): string {
   return kind === 'swagger' ? 'a swagger' : 'an apiProperties.json';
 }
 
-/** What a file that is not JSON holds instead, in a few words. */
+const NOT_NAMED_JSON = ', and its name does not end in .json';
+
+/** A file that is no API definition: `why` says what it holds instead. */
+function notADefinitionError(given: string, why: string, namedJson: boolean): UsageError {
+  return new UsageError(`is not an API definition: ${why}.`, {
+    location: { file: given },
+    // A broken .json is compared, but not a binary one: only the other names are told so.
+    hint: namedJson
+      ? WHAT_DIFF_TAKES
+      : `${WHAT_DIFF_TAKES} A .json file is compared even when its JSON is broken.`,
+  });
+}
+
+/**
+ * A solution zip or unpacked solution given to diff: its connectors are compared once extracted,
+ * folder with folder (two exports of one solution are the commonest such slip).
+ */
+function solutionToDiffError(given: string, solution: SolutionGiven): UsageError {
+  return new UsageError(solutionGivenProblem(solution, 'a connector folder or an API definition'), {
+    location: { file: given },
+    hint: extractFirstHint(
+      solution,
+      'do the same with the other version, and diff the two folders of the connector',
+    ),
+  });
+}
+
+/** What a file that is not JSON (nor binary, told before) holds instead, in a few words. */
 function whatItHolds(bytes: Buffer): string {
-  if (looksBinary(bytes)) return 'it holds binary data';
   if (bytes.toString('latin1').trim() === '') return 'it is empty';
   return 'it holds no JSON object';
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
+import { didYouMean } from '../config/did-you-mean.js';
 import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 
@@ -60,10 +61,29 @@ export class Git {
           hint: 'Commit the change first, or leave out the base ref.',
         });
       const remotes = (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
+      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : '';
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
         hint: unknownRefHint(ref, remotes),
       });
     }
+  }
+
+  /**
+   * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
+   * `v1`), to offer the one a mistyped base ref meant. `origin/HEAD` is no branch of its own.
+   */
+  async refNames(): Promise<string[]> {
+    const output = await this.text([
+      'for-each-ref',
+      '--format=%(refname)',
+      'refs/heads',
+      'refs/remotes',
+      'refs/tags',
+    ]);
+    return output
+      .split('\n')
+      .filter((name) => name !== '' && !name.endsWith('/HEAD'))
+      .map((name) => name.replace(/^refs\/(heads|remotes|tags)\//, ''));
   }
 
   /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
@@ -212,6 +232,14 @@ export class Git {
       child.stdin.end(input);
     });
   }
+}
+
+/**
+ * Whether a ref that names nothing may be a misspelt branch or tag name (`mian`): not a commit id,
+ * nor an expression of one (`HEAD~3`, `main@{1}`), which no name is spelt like.
+ */
+function misspeltRef(ref: string): boolean {
+  return !/^[0-9a-f]{7,64}$/i.test(ref) && !/[~^:@{]/.test(ref);
 }
 
 /**

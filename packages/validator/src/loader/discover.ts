@@ -11,6 +11,7 @@ import {
 } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { entryPath, isConnectorFolderListing, kindOfFileName } from './connector-folder.js';
+import { AS_CONNECTOR_PATH, solutionGivenError } from './solution-given.js';
 
 /** Folders never searched for connectors, in lower case. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
@@ -71,6 +72,9 @@ export async function discoverConnectorFolders(
     if (stat.isFile()) {
       const folder = path.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
+        // A solution zip, or a file of an unpacked solution: its connectors are to be extracted first.
+        const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
+        if (solution) throw solution;
         // A usage error (exit code 2), as a folder that holds no connector folder is.
         throw new UsageError('is not a file of a connector folder.', {
           location: { file: given },

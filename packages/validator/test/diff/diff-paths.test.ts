@@ -205,3 +205,49 @@ describe('diffPaths', () => {
 function validConnectorPath(): string {
   return writeConnector(validConnectorFiles());
 }
+
+describe('diffPaths of binary files and solutions', () => {
+  it('refuses a binary .json file rather than comparing it as broken JSON', async () => {
+    // A swagger saved as UTF-16: the tolerant parse found an object in it, and diff listed its NULs.
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'utf16.json': Buffer.from(JSON.stringify(validSwagger()), 'utf16le'),
+    });
+    const error = await diffPaths('utf16.json', 'apiDefinition.swagger.json', folder).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe('utf16.json: is not an API definition: it holds binary data.');
+    expect((error as UsageError).hint).toBe(
+      'Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).',
+    );
+  });
+
+  it('refuses a zip, whatever its name, with the command that extracts its connectors', async () => {
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      // A zip's local header, then the bytes of a solution.xml entry holding braces and quotes.
+      'export.json': Buffer.concat([
+        Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'),
+        Buffer.from('{"a": 1}'),
+      ]),
+    });
+    const error = await diffPaths('export.json', '.', folder).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      'export.json: is a zip (a solution?), not a connector folder or an API definition.',
+    );
+    expect((error as UsageError).hint).toContain(
+      '(connector-alm extract-connectors export.json <destination-root>',
+    );
+  });
+
+  it('refuses an unpacked solution, a folder that holds Other/Solution.xml', async () => {
+    const folder = writeConnector(validConnectorFiles());
+    mkdirSync(path.join(folder, 'Contoso', 'Other'), { recursive: true });
+    writeFileSync(path.join(folder, 'Contoso', 'Other', 'Solution.xml'), '<ImportExportXml/>');
+    const error = await diffPaths('Contoso', '.', folder).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      'Contoso: is an unpacked solution, not a connector folder or an API definition.',
+    );
+  });
+});

@@ -90,6 +90,27 @@ describe('Git', () => {
   });
 });
 
+describe('a misspelt base ref', () => {
+  it('offers the branch, remote-tracking branch or tag it most likely misspells', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    repo.git('branch', '-M', 'main');
+    repo.git('tag', 'v1.0');
+    repo.git('update-ref', 'refs/remotes/origin/dev', 'HEAD');
+    const message = async (ref: string) =>
+      ((await new Git(repo.dir).mergeBase('HEAD', ref).catch((e: unknown) => e)) as UserError).message;
+    expect(await message('mian')).toBe(
+      `The git ref "mian" does not name a commit in this repository. Did you mean 'main'?`,
+    );
+    expect(await message('origin/dve')).toMatch(/Did you mean 'origin\/dev'\?$/);
+    expect(await message('v1.1')).toMatch(/Did you mean 'v1\.0'\?$/);
+    // Nothing close, a commit id, an expression: nothing offered.
+    expect(await message('release-candidate')).not.toMatch(/Did you mean/);
+    expect(await message('0123456789abcdef')).not.toMatch(/Did you mean/);
+    expect(await message('main~9')).not.toMatch(/Did you mean/);
+  });
+});
+
 describe('connectorFoldersOf', () => {
   it('says that a folder outside any clone is no git work tree, a usage error at that folder', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-not-a-repo-'));
