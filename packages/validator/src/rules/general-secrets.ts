@@ -9,6 +9,7 @@ import { SECRET_ASSIGNMENT, SECRET_FORMATS, secretFormatMatches } from './genera
 import { screenForSecrets } from './general-secrets/screen.js';
 import { findUrlCredentials } from './general-secrets/url-credentials.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
+import { secretPropertyDefaults, type SecretPropertyDefault } from './general-secrets/property-defaults.js';
 import { SecretsByValue } from './general-secrets/once-per-value.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 
@@ -77,19 +78,45 @@ function scanFile(
   }
 }
 
+/** The advice on a secret default that users send: theirs should be their own. */
+const REMOVE_SENT_DEFAULT =
+  'Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.';
+
 /**
- * Adds the secrets hard-coded as the defaults of secret-named swagger parameters to `secrets`, each
- * reported at its default, and placed where the default is in the text (all located in one pass).
+ * Adds the secrets hard-coded as the defaults of secret-named swagger parameters and schema
+ * properties to `secrets`, each reported at its default, and placed where the default is in the
+ * text (all located in one pass).
  */
-function addParameterDefaults(swagger: SwaggerModel, document: JsonDocument, secrets: SecretsByValue): void {
-  const defaults = secretParameterDefaults(swagger);
-  if (defaults.length === 0) return;
-  const places = document.locateAll(defaults.map((secret) => secret.pointer));
-  for (const secret of defaults) {
+function addDefaults(swagger: SwaggerModel, document: JsonDocument, secrets: SecretsByValue): void {
+  const parameters = secretParameterDefaults(swagger);
+  const properties = secretPropertyDefaults(swagger);
+  if (parameters.length === 0 && properties.length === 0) return;
+  const places = document.locateAll([...parameters, ...properties].map((secret) => secret.pointer));
+  for (const secret of parameters) {
     secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
       pointer: secret.pointer,
-      message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
+      message: `The default of the ${secret.in ? `${secret.in} ` : ''}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`,
     }));
+  }
+  for (const secret of properties) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: propertyDefaultMessage(secret),
+    }));
+  }
+}
+
+/** What a secret default of a property leaks, by where its schema is written. */
+function propertyDefaultMessage(secret: SecretPropertyDefault): string {
+  const name = nameExcerpt(secret.name);
+  const masked = maskSecret(secret.value);
+  switch (secret.side) {
+    case 'request':
+      return `The default of the body field '${name}' looks like a real secret (${masked}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`;
+    case 'response':
+      return `The default of the response field '${name}' looks like a real secret (${masked}): no request sends it, but it is published with the connector, for anyone who reads it to use. Remove the default and revoke this key, since it stays in the git history.`;
+    case 'definition':
+      return `The default of the field '${name}' looks like a real secret (${masked}): it is published with the connector, and every user would send it in a request body that uses this definition. ${REMOVE_SENT_DEFAULT}`;
   }
 }
 
@@ -99,7 +126,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=…`, a Firebase Storage `logo.png?alt=media&token=…`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.…` or `…dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": …}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=…`, a Firebase Storage `logo.png?alt=media&token=…`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.…` or `…dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -112,7 +139,7 @@ export const secretRules: RuleDefinition[] = [
         const secrets = new SecretsByValue();
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === 'swagger')
-          addParameterDefaults(context.swagger, document, secrets);
+          addDefaults(context.swagger, document, secrets);
         for (const report of secrets.reports()) context.report(report);
       }
     },

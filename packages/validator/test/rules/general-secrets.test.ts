@@ -128,6 +128,126 @@ describe('GEN-SECRETS', () => {
     }
   });
 
+  describe('secret defaults of body and response schema properties', () => {
+    /** The swagger with CreateTask's body given `properties` beside its title, and its text. */
+    function withBodyProperties(properties: Record<string, unknown>) {
+      const swagger = validSwagger();
+      Object.assign(swagger.paths['/tasks'].post.parameters[0].schema.properties, properties);
+      return swagger;
+    }
+    const BODY = '/paths/~1tasks/post/parameters/0/schema/properties';
+
+    it('fires on a key hard-coded as the default of a secret-named body field, at its default line', async () => {
+      const swagger = withBodyProperties({ api_key: { type: 'string', default: API_KEY } });
+      const text = JSON.stringify(swagger, null, 2);
+      const line = text.split('\n').findIndex((candidate) => candidate.includes(API_KEY)) + 1;
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+      expect(findings).toMatchObject([{ ruleId: 'GEN-SECRETS', pointer: `${BODY}/api_key/default`, line }]);
+      expect(findings[0]!.message).toMatch(
+        /^The default of the body field 'api_key' looks like a real secret \(9f8c\*{6} \(32 characters\)\): every user of the connector would send it\./,
+      );
+      expect(findings[0]!.message).not.toContain(API_KEY);
+    });
+
+    it("fires on nested properties, on an array of them, and on an array's items by the array's name", async () => {
+      const swagger = withBodyProperties({
+        auth: { type: 'object', properties: { client_secret: { type: 'string', default: API_KEY } } },
+        accounts: {
+          type: 'array',
+          items: { type: 'object', properties: { password: { type: 'string', default: 'Zq8Rr2Lr2pWk9xT' } } },
+        },
+        api_keys: { type: 'array', items: { type: 'string', default: 'k7Qz9WmP2vLx8RtN4bYc' } },
+      });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings.map((finding) => finding.pointer)).toEqual([
+        `${BODY}/auth/properties/client_secret/default`,
+        `${BODY}/accounts/items/properties/password/default`,
+        `${BODY}/api_keys/items/default`,
+      ]);
+      expect(findings.map((finding) => /field '([^']+)'/.exec(finding.message)![1])).toEqual([
+        'client_secret',
+        'password',
+        'api_keys',
+      ]);
+    });
+
+    it('fires on a field of a definition a body uses through $ref, and on a field whose $ref has the default', async () => {
+      const swagger = validSwagger();
+      swagger.paths['/tasks'].post.parameters[0].schema = { $ref: '#/definitions/NewTask' };
+      swagger.definitions.NewTask = {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          settings: { $ref: '#/definitions/Settings' },
+          'x-api-key': { $ref: '#/definitions/Key' },
+        },
+      };
+      swagger.definitions.Settings = {
+        type: 'object',
+        properties: { api_key: { type: 'string', default: API_KEY } },
+      };
+      // Named by the field that uses it: `Key` says nothing of a credential, `x-api-key` does.
+      swagger.definitions.Key = { type: 'string', default: 'k7Qz9WmP2vLx8RtN4bYc' };
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings).toMatchObject([
+        { pointer: '/definitions/Settings/properties/api_key/default' },
+        { pointer: '/definitions/Key/default' },
+      ]);
+      expect(findings[0]!.message).toMatch(
+        /^The default of the field 'api_key' looks like a real secret .*: it is published with the connector/,
+      );
+      expect(findings[1]!.message).toMatch(/^The default of the field 'x-api-key' looks like a real secret/);
+    });
+
+    it("fires on a response field's default, which is published though not sent", async () => {
+      const swagger = validSwagger();
+      swagger.paths['/tasks'].get.responses['200'].schema = {
+        type: 'object',
+        properties: { access_token: { type: 'string', default: API_KEY } },
+      };
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings).toMatchObject([
+        { pointer: '/paths/~1tasks/get/responses/200/schema/properties/access_token/default' },
+      ]);
+      expect(findings[0]!.message).toMatch(
+        /^The default of the response field 'access_token' looks like a real secret .*: no request sends it, but it is published with the connector/,
+      );
+    });
+
+    it('is one finding with the same key as a parameter default, at the first in the file', async () => {
+      const swagger = withBodyProperties({ api_key: { type: 'string', default: API_KEY } });
+      swagger.paths['/tasks'].get.parameters.push({
+        name: 'api_key',
+        in: 'query',
+        type: 'string',
+        default: API_KEY,
+      });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings).toMatchObject([{ pointer: '/paths/~1tasks/get/parameters/1/default' }]);
+      expect(findings[0]!.message).toMatch(
+        / The same value is in 1 more place, on line \d+: remove it there too\.$/,
+      );
+    });
+
+    it("leaves placeholders, other names, a Function key name in a body, and a whole body's default alone", async () => {
+      const swagger = withBodyProperties({
+        api_key: { type: 'string', default: 'YOUR_API_KEY' },
+        password: { type: 'string', default: '<Enter your password>' },
+        token: { type: 'string', default: "@connectionParameters('token')" },
+        // `code` is an Azure Function's key in the query of a Function app only.
+        code: { type: 'string', default: API_KEY },
+        requestId: { type: 'string', default: API_KEY },
+        // A map's values and a definition's own default have no field name of their own.
+        labels: { type: 'object', additionalProperties: { type: 'string', default: API_KEY } },
+        secretLength: { type: 'integer', default: 32 },
+      });
+      swagger.host = 'liquidloom.azurewebsites.net';
+      swagger.definitions.ApiKey = { type: 'string', default: API_KEY };
+      swagger.definitions.Task.properties.owner = { $ref: '#/definitions/ApiKey' };
+      expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
+    });
+  });
+
   describe('one secret in several places of a file', () => {
     const OTHER_KEY = '7c1e94b2' + 'd6f08a3e5c7b9d1f2a4e6c8b0d3f';
 

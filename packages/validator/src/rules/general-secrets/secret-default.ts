@@ -33,14 +33,24 @@ const AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 const KNOWN_FORMATS = SECRET_FORMATS.map((format) => new RegExp(format.pattern.source));
 
 /**
- * The default of a parameter named `name` when it is a secret GEN-SECRETS reports as the parameter's
- * default: a secret-named parameter whose default looks real, or an Azure Function's key (`code` on
- * a Function app's `host`, the swagger's). Undefined for any other. The name is tested first: few
- * parameters get their default read. The breaking-change check asks it too, of a deleted parameter
- * (diff/parameter-diff.ts), whose removal it then does not advise against.
+ * The default of a parameter or schema property named `name` when it is a secret GEN-SECRETS reports
+ * as its default: a secret-named input whose default looks real, or an Azure Function's key (`code`
+ * on a Function app's `host`, the swagger's; a property is given no host, a Function app reading its
+ * key from the query or a header only). Undefined for any other. The name is tested first: few
+ * inputs get their default read. The breaking-change check asks it too, of a deleted parameter or
+ * body field (diff/secret-deletion.ts), whose removal it then does not advise against.
  */
 export function secretDefault(name: string, value: unknown, host: string | undefined): string | undefined {
   if (!isCredentialName(name, host)) return undefined;
+  return secretLookingDefault(value);
+}
+
+/**
+ * A default that is a secret when its field carries a credential: a string that is no placeholder
+ * and no token format (those the text scan reports, wherever they are written). Asked of a
+ * definition's default before the names of the fields that use it are known (property-defaults.ts).
+ */
+export function secretLookingDefault(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ''))) return undefined;
   // A token format is the text scan's, wherever it is written.

@@ -163,6 +163,11 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
   get propertyOf(): SchemaStructureNode | undefined {
     return this.first === 'properties' ? (this.parent as SchemaStructureNode) : undefined;
   }
+
+  /** The array schema whose `items` it is; undefined when it is no items schema. */
+  get itemsOf(): SchemaStructureNode | undefined {
+    return this.first === 'items' ? (this.parent as SchemaStructureNode) : undefined;
+  }
 }
 
 /** A `$ref` as written, with the kind of object expected at its position. */
