@@ -895,10 +895,10 @@ describe('validate-connector in a pull request', () => {
     expect(warned.summary).toContain(
       '**certified-connectors/Contoso Tasks** (deleted): breaking (1 breaking, 0 non-breaking)',
     );
-    // Listed once, with the change, where the base version had it. Not linked: the folder is not at
-    // the commit under review.
+    // Listed once, with the change, where the base version had it: linked at the merge base, the
+    // commit that still has the folder (not the commit under review, which deleted it).
     expect(warned.summary).toMatch(
-      /^- 💥 \*\*breaking\*\* \[`BRK-CONNECTOR-DELETED`\]\([^)]+\): The connector has been deleted\. .* \(error certified-connectors\/Contoso Tasks; in the base version [0-9a-f]{12}:certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:1\)$/m,
+      /^- 💥 \*\*breaking\*\* \[`BRK-CONNECTOR-DELETED`\]\([^)]+\): The connector has been deleted\. .* \(error certified-connectors\/Contoso Tasks; in the base version \[([0-9a-f]{12}):certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:1\]\(https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/\1[0-9a-f]{28}\/certified-connectors\/Contoso%20Tasks\/apiDefinition\.swagger\.json#L1\)\)$/m,
     );
     expect(warned.summary).not.toContain('### Findings by rule');
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'connector-alm.sarif'), 'utf8'));
