@@ -197,6 +197,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       related: named?.related,
       messageWithoutPlaces: named?.messageWithoutPlaces,
       identity: report.identity,
+      unlisted: report.unlisted,
     });
     if (rule.msCode) finding.msCode = rule.msCode;
     if (document) {

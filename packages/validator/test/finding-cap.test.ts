@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runRules } from './helpers/fixture.js';
 import { validConnectorFiles, validReadme } from './helpers/valid-connector.js';
 import { UnlistedReports } from '../src/model/finding-cap.js';
-import { MAX_FINDINGS_PER_RULE, readUnlisted, unlistedMessage } from '../src/model/unlisted-message.js';
+import { MAX_FINDINGS_PER_RULE, unlistedMessage } from '../src/model/unlisted-message.js';
 
 /** The valid connector with `count` template lines ("TODO:") at the end of its readme. */
 function withTodoLines(count: number) {
@@ -29,7 +29,9 @@ describe('the findings one rule lists for one connector', () => {
       line: firstTodoLine + MAX_FINDINGS_PER_RULE,
       message:
         '500 more findings of this rule are not listed: a rule lists at most 1,000 for a connector. Fix the ones listed and check again.',
+      unlisted: { count: 500, per: 'connector' },
     });
+    expect(findings.filter((finding) => finding.unlisted !== undefined)).toEqual(rest);
   });
 
   it('at exactly one past it, count the one left in the singular', async () => {
@@ -41,22 +43,17 @@ describe('the findings one rule lists for one connector', () => {
   });
 });
 
-describe('readUnlisted', () => {
-  it('reads the count back from the message of a finding or a change that stands for the rest', () => {
-    expect(readUnlisted(unlistedMessage(1, 'finding'))).toEqual({ count: 1, per: 'connector' });
-    expect(readUnlisted(`${unlistedMessage(1_234_567, 'change')} More words.`)).toEqual({
-      count: 1_234_567,
-      per: 'connector',
-    });
-    expect(readUnlisted('1,500 more findings of another kind.')).toBeUndefined();
-    expect(readUnlisted('The readme still says "TODO".')).toBeUndefined();
+describe('unlistedMessage', () => {
+  it('counts the findings or changes of a rule that a connector does not list, grouped by thousands', () => {
+    expect(unlistedMessage(1, 'finding')).toBe(
+      '1 more finding of this rule is not listed: a rule lists at most 1,000 for a connector.',
+    );
+    expect(unlistedMessage(1_234_567, 'change')).toBe(
+      '1,234,567 more changes of this rule are not listed: a rule lists at most 1,000 for a connector.',
+    );
   });
 
-  it('tells a count of a file, such as the JSON syntax errors past the 20 listed, from one of a connector', () => {
-    expect(readUnlisted(unlistedMessage(5, 'finding', '20 JSON syntax errors'))).toEqual({
-      count: 5,
-      per: 'file',
-    });
+  it('says a count of a file, such as the JSON syntax errors past the 20 listed, is of a file', () => {
     expect(unlistedMessage(5, 'change', '20 JSON syntax errors')).toBe(
       '5 more changes of this rule are not listed: a file lists at most 20 JSON syntax errors.',
     );
@@ -76,6 +73,7 @@ describe('UnlistedReports', () => {
         pointer: '/a',
         message:
           '3 more findings of this rule are not listed: a rule lists at most 1,000 for a connector. Fix the ones listed and check again.',
+        unlisted: { count: 3, per: 'connector' },
       },
     });
     unlisted.clear();

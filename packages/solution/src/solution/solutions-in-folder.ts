@@ -7,7 +7,10 @@ import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
 export interface SolutionsInFolder {
   /** The folder is itself an unpacked solution (it holds Other/Solution.xml). */
   unpacked: boolean;
-  /** Its folders that hold an unpacked solution, as pack names them (nestedSolutionHint) when given this folder. */
+  /**
+   * Its folders that hold an unpacked solution, as pack names them (nestedSolutionHint) when given
+   * this folder; pack finds them at any depth in the listing it makes anyway, this one level down.
+   */
   nested: string[];
   /** Zips in it, then those in its folders. */
   zips: string[];

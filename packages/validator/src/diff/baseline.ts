@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { slashSeparated } from '@connector-alm/core';
 import { matchedMessage, type Finding } from '../model/finding.js';
-import { readUnlisted, type ListingScope } from '../model/unlisted-message.js';
+import type { ListingScope } from '../model/unlisted-message.js';
 
 /**
  * Marks each finding of a connector as `new` or `existing`, by looking for it among the findings of
@@ -64,17 +64,17 @@ function cappedListingsNotGrown(current: readonly Finding[], base: readonly Find
 
 /**
  * Per listing, of the connector and of each file: how many findings the rule reported there, those a
- * capped finding counts included, and whether a finding counted the rest of that listing.
+ * capped finding counts included (its `unlisted`), and whether a finding counted the rest of that
+ * listing.
  */
 function listingTotals(findings: readonly Finding[]): Map<string, { count: number; capped: boolean }> {
   const totals = new Map<string, { count: number; capped: boolean }>();
   for (const finding of findings) {
-    const unlisted = readUnlisted(finding.message);
     for (const per of LISTING_SCOPES) {
       const key = listingKey(finding, per);
       const total = totals.get(key) ?? { count: 0, capped: false };
-      total.count += unlisted?.count ?? 1;
-      if (unlisted?.per === per) total.capped = true;
+      total.count += finding.unlisted?.count ?? 1;
+      if (finding.unlisted?.per === per) total.capped = true;
       totals.set(key, total);
     }
   }

@@ -26,7 +26,8 @@ export class UnlistedReports {
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
    * the fixes of the listed ones, and a second run lists the next. Nor the first's other places and
-   * identity: it stands for many problems, not that one.
+   * identity: it stands for many problems, not that one. Its count is data too (`unlisted`), for
+   * the baseline.
    */
   summary(): { report: Report; severity: Severity } | undefined {
     const first = this.first;
@@ -37,6 +38,7 @@ export class UnlistedReports {
       message: _message,
       others: _others,
       identity: _identity,
+      unlisted: _unlisted,
       ...place
     } = first;
     return {
@@ -44,6 +46,7 @@ export class UnlistedReports {
       report: {
         ...place,
         message: `${unlistedMessage(this.count, 'finding')} Fix the ones listed and check again.`,
+        unlisted: { count: this.count, per: 'connector' },
       },
     };
   }

@@ -1,6 +1,7 @@
 import { compareFolderPaths, compareText } from '@connector-alm/core';
 import { boundedMessage, type BoundedMessage } from '../text/message-length.js';
 import type { RelatedPlace } from './other-places.js';
+import type { Unlisted } from './unlisted-message.js';
 
 export type { BoundedMessage };
 /** The three rule sets of PowerPlatformConnectors, chosen by the connector's top folder. */
@@ -17,8 +18,8 @@ export type Level = Severity | 'off';
 export type FileKind = 'swagger' | 'apiProperties' | 'icon' | 'readme' | 'script' | 'settings' | 'folder';
 
 /**
- * One problem, located. This shape, but for the two fields that are never output
- * (`messageWithoutPlaces` and `identity`), is the JSON output's contract: keep it stable.
+ * One problem, located. This shape, but for the fields that are never output
+ * (`messageWithoutPlaces`, `identity` and `unlisted`), is the JSON output's contract: keep it stable.
  */
 export interface Finding {
   ruleId: string;
@@ -59,6 +60,12 @@ export interface Finding {
    * (rules/general-secrets/secret-identity.ts). The baseline matches findings on it. Never output.
    */
   identity?: string;
+  /**
+   * Set on the one finding that stands for the findings a rule does not list, for a connector
+   * (model/finding-cap.ts) or for a file (GEN-JSON-PARSE): how many, of which. Its message says
+   * the same; the baseline reads this (diff/baseline.ts). Never output: users read `message`.
+   */
+  unlisted?: Unlisted;
 }
 
 /**
@@ -100,6 +107,7 @@ export function locatedFinding(fields: FindingFields): Finding {
   if (fields.messageWithoutPlaces !== undefined)
     finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
   if (fields.identity !== undefined) finding.identity = fields.identity;
+  if (fields.unlisted !== undefined) finding.unlisted = fields.unlisted;
   return finding;
 }
 

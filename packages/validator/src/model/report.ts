@@ -1,5 +1,6 @@
 import type { FileKind, Severity } from './finding.js';
 import type { OtherPlaces } from './other-places.js';
+import type { Unlisted } from './unlisted-message.js';
 
 // A rule's report, apart from the rules (rule.ts) because the contexts of every kind of rule take it:
 // the folder rules' (rule.ts) and the repository rules' (repository/repository-rule-context.ts).
@@ -34,6 +35,12 @@ export interface Report {
   others?: OtherPlaces;
   /** What tells the problem apart where its message cannot say it: the finding's `identity`. */
   identity?: string;
+  /**
+   * Set on the one report that stands for the reports a listing leaves out (model/finding-cap.ts,
+   * GEN-JSON-PARSE's errors past a file's 20), whose message says it (`unlistedMessage`): the
+   * finding's `unlisted`.
+   */
+  unlisted?: Unlisted;
   /**
    * The fix, as data, where the rule knows it for sure: `validate --fix` makes it. Not part of the
    * finding: reporters never see it, and the JSON and SARIF output stay as they are.

@@ -1,8 +1,9 @@
 import { plural } from '@connector-alm/core';
 
-// The message of the one finding or change that stands for the ones a rule does not list, and its
-// reading back. It is apart from finding-cap.ts, which counts findings as the engine reports them,
-// because the JSON syntax diagnosis and the diff say it too and need nothing else of the engine's.
+// The message of the one finding or change that stands for the ones a rule does not list, and what
+// such a finding carries as data. It is apart from finding-cap.ts, which counts findings as the engine
+// reports them, because the JSON syntax diagnosis and the diff say it too and need nothing else of the
+// engine's.
 
 /**
  * The most findings one rule lists for one connector; the rest are counted in one more finding. The
@@ -26,7 +27,11 @@ function grouped(count: number): string {
  */
 export type ListingScope = 'connector' | 'file';
 
-/** The one report that stands for the rest, read back from its message: how many, and of what. */
+/**
+ * What the one report that stands for the rest stands for: how many, and of what. A rule's report
+ * and its finding carry it (model/report.ts, model/finding.ts `unlisted`), beside the message that
+ * says it, so that the baseline (diff/baseline.ts) reads the count without reading our own sentence.
+ */
 export interface Unlisted {
   count: number;
   per: ListingScope;
@@ -37,7 +42,7 @@ export interface Unlisted {
  * rule are not listed: a rule lists at most 1,000 for a connector." Findings (engine.ts) and the
  * changes of a diff (change-cap.ts) say it alike; the JSON syntax errors of a file give
  * `fileListsAtMost` ("20 JSON syntax errors"), and the message then says that a file lists at most
- * those. `readUnlisted` reads the count and its scope back from any of them.
+ * those.
  */
 export function unlistedMessage(count: number, noun: 'finding' | 'change', fileListsAtMost?: string): string {
   const bound =
@@ -45,18 +50,4 @@ export function unlistedMessage(count: number, noun: 'finding' | 'change', fileL
       ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector`
       : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? 'is' : 'are'} not listed: ${bound}.`;
-}
-
-const UNLISTED_MESSAGE =
-  /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: a (rule|file) lists at most /;
-
-/**
- * How many reports the message of `unlistedMessage` stands for, and whether they are of a connector
- * or of a file; undefined for any other message. The base's and the change's versions of such a
- * finding differ in this count alone (see baseline.ts).
- */
-export function readUnlisted(message: string): Unlisted | undefined {
-  const match = UNLISTED_MESSAGE.exec(message);
-  if (!match) return undefined;
-  return { count: Number(match[1]!.replaceAll(',', '')), per: match[2] === 'file' ? 'file' : 'connector' };
 }

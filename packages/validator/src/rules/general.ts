@@ -1,4 +1,5 @@
 import type { FileKind } from '../model/finding.js';
+import type { Report } from '../model/report.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import {
   CANONICAL_NAMES,
@@ -119,7 +120,9 @@ export const generalRules: RuleDefinition[] = [
         for (const issue of document.syntaxIssues) {
           const advice = issue.unlisted === undefined ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue.message} ${advice}` : issue.message;
-          context.report({ file: kind, message, offset: issue.offset, length: issue.length });
+          const report: Report = { file: kind, message, offset: issue.offset, length: issue.length };
+          if (issue.unlisted !== undefined) report.unlisted = { count: issue.unlisted, per: 'file' };
+          context.report(report);
         }
       }
     },

@@ -120,7 +120,10 @@ describe('markBaseline', () => {
         if (line !== skip) findings.push(make({ ...readme(`TODO ${line}`), line }));
       }
       const rest = total - 1000;
-      if (rest > 0) findings.push(make({ ...readme(unlistedMessage(rest, 'finding')), line: 2000 }));
+      if (rest > 0) {
+        const unlisted = { count: rest, per: 'connector' } as const;
+        findings.push(make({ ...readme(unlistedMessage(rest, 'finding')), line: 2000, unlisted }));
+      }
       return findings;
     }
     const connector = 'certified-connectors/A';
@@ -140,6 +143,13 @@ describe('markBaseline', () => {
       expect(
         marked.filter((finding) => finding.baseline === 'new').map((finding) => finding.message),
       ).toEqual([unlistedMessage(501, 'finding')]);
+    });
+
+    it('takes the count from the finding that carries it, not from words that say one', () => {
+      // A message that reads as the count of the rest (a readme could quote one) is one finding.
+      const quoted = readme(unlistedMessage(1500, 'finding'));
+      const marked = markBaseline([now(readme('TODO 1'))], [inBase(quoted)]);
+      expect(marked[0]!.baseline).toBe('new');
     });
 
     it('leaves other rules to the matching', () => {
@@ -165,8 +175,10 @@ describe('markBaseline', () => {
       const findings = Array.from({ length: Math.min(total, 20) }, (_, line) =>
         make({ ...at, line, message: `Remove the trailing comma ${line}.` }),
       );
-      if (total > 20)
-        findings.push(make({ ...at, line: 99, message: unlistedMessage(total - 20, 'finding', PER_FILE) }));
+      if (total > 20) {
+        const message = unlistedMessage(total - 20, 'finding', PER_FILE);
+        findings.push(make({ ...at, line: 99, message, unlisted: { count: total - 20, per: 'file' } }));
+      }
       return findings;
     }
     const inBase = (file: string, total: number) => listed(base, '/tmp/base-1/', file, total);

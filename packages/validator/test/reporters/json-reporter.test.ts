@@ -68,6 +68,17 @@ describe('JSON reporter', () => {
     }
   });
 
+  it('gives the finding that counts the syntax errors past the 20 listed its message alone, not its count as data', async () => {
+    const commas = `{\n  "swagger": "2.0",\n  "x": [\n${'    [1,],\n'.repeat(25)}    [1]\n  ]\n}`;
+    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': commas });
+    const connector = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(connector.findings.filter((finding) => finding.unlisted)).toHaveLength(1);
+    const result = { connectors: [connector], findings: connector.findings, counts: countBySeverity([]) };
+    const counted = toJsonReport(result).findings.filter((finding) => finding.message.includes('not listed'));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]).not.toHaveProperty('unlisted');
+  });
+
   it('leaves out the pointer for files that are not JSON', async () => {
     const { result } = await sampleResult();
     const readme = toJsonReport(result).findings.find((finding) => finding.ruleId === 'TEST-README-TODO')!;

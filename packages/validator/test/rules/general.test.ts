@@ -104,7 +104,9 @@ describe('GEN-JSON-PARSE', () => {
         line: 24,
         message:
           '5 more findings of this rule are not listed: a file lists at most 20 JSON syntax errors. Fix the ones listed and check again. `connector-alm validate --fix` repairs them too.',
+        unlisted: { count: 5, per: 'file' },
       });
+      expect(findings.filter((finding) => finding.unlisted !== undefined)).toEqual([findings[20]]);
       expect((await fixJsonSlips([folder])).fixed.map((fixed) => fixed.slips)).toEqual([25]);
     }
   });

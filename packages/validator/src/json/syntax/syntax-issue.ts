@@ -8,8 +8,9 @@ export interface JsonSyntaxIssue {
   offset: number;
   length: number;
   /**
-   * Set on the one issue that stands for the errors past the first MAX_ISSUES: how many. A report
-   * other than a finding words it with `unlistedSyntaxMessage` (a diff's changes).
+   * Set on the one issue that stands for the errors past the first MAX_ISSUES: how many. GEN-JSON-PARSE
+   * gives it to its finding as `unlisted`, of the file; a report other than a finding words it with
+   * `unlistedSyntaxMessage` (a diff's changes).
    */
   unlisted?: number;
 }
