@@ -25,7 +25,7 @@ const MAX_CANDIDATES = 3;
 /**
  * The connector folder of the upstream that already holds the connector going to the new folder
  * `targetFolder`: one whose name is like the connector's folder name or title (folderNameKey) and
- * whose swagger has the same title or calls the same host. extract-connectors names a folder after
+ * whose swagger calls the same host, or has the same title in the same top folder (sameConnector). extract-connectors names a folder after
  * the display name (`Airtable [DEPRECATED]`), which need not be the upstream's folder (`Airtable`), and
  * a pull request that adds a second copy of a connector is one reviewers reject. The upstream has
  * about a thousand connectors, so their swaggers are not all read: the top folders' listings (one
@@ -77,25 +77,34 @@ export function folderNameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** The folder as a namesake of the connector when their titles or their (real) hosts are the same. */
+/**
+ * The folder as a namesake of the connector: when they call the same (real) host, or when their titles
+ * are the same, the folder is in the target's top folder and their hosts do not tell them apart. A
+ * title alone is no proof across top folders: upstream's independent-publisher "Jira"
+ * (flowyco.atlassian.net) and certified "JIRA" (a placeholder host) are two connectors, and a new
+ * independent-publisher Jira connector is a third.
+ */
 function sameConnector(
   folder: string,
-  connector: { title?: string; host?: string },
+  connector: { targetFolder: string; title?: string; host?: string },
   other: { title?: string; host?: string },
 ): UpstreamNamesake | undefined {
-  const title =
-    connector.title && other.title && titleKey(connector.title) === titleKey(other.title)
-      ? other.title.trim()
-      : undefined;
-  const host =
-    connector.host &&
-    other.host &&
-    !isPlaceholderHost(connector.host) &&
-    hostKey(connector.host) === hostKey(other.host)
-      ? other.host.trim()
-      : undefined;
-  if (title === undefined && host === undefined) return undefined;
-  return { folder, ...(title === undefined ? {} : { title }), ...(host === undefined ? {} : { host }) };
+  const realHost = (host: string | undefined): host is string => !!host && !isPlaceholderHost(host);
+  const sameHost =
+    realHost(connector.host) && realHost(other.host) && hostKey(connector.host) === hostKey(other.host);
+  const otherHosts = realHost(connector.host) && realHost(other.host) && !sameHost;
+  const sameTitle = !!connector.title && !!other.title && titleKey(connector.title) === titleKey(other.title);
+  const sameTop = topFolderOf(folder) === topFolderOf(connector.targetFolder);
+  if (!sameHost && !(sameTitle && sameTop && !otherHosts)) return undefined;
+  return {
+    folder,
+    ...(sameTitle ? { title: other.title!.trim() } : {}),
+    ...(sameHost ? { host: other.host!.trim() } : {}),
+  };
+}
+
+function topFolderOf(folder: string): string {
+  return folder.split('/')[0]!;
 }
 
 /** The entries right in a tree (not recursive: a top folder's listing is all that is wanted). */

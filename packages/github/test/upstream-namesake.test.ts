@@ -107,6 +107,36 @@ describe('a new folder for a connector the upstream has in another folder', () =
     expect(read).toHaveLength(1);
   });
 
+  it('submits a connector titled as one in another top folder that calls a host of its own', async () => {
+    // As upstream's independent-publisher "Jira" (flowyco.atlassian.net) and certified "JIRA"
+    // (a placeholder host): two connectors of one title.
+    await mergeUpstream(
+      scenario,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.host = REAL_HOST;
+      }),
+      'independent-publisher-connectors/Contoso Tasks',
+    );
+    expect(await run().promise).toMatchObject({ operation: 'created', targetFolder: CONNECTOR });
+  });
+
+  it('submits a connector titled as one in its own top folder when their real hosts differ', async () => {
+    await mergeUpstream(
+      scenario,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.host = 'tasks.fabrikam.io';
+      }),
+      UPSTREAM_FOLDER,
+    );
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.host = REAL_HOST;
+      }),
+    );
+    expect(await run().promise).toMatchObject({ operation: 'created', targetFolder: CONNECTOR });
+  });
+
   it('is submitted to the folder the maker gives, and the advice to update the upstream folder works', async () => {
     await mergeUpstream(scenario, connectorFiles(), UPSTREAM_FOLDER);
     // The upstream folder as the refusal advises: it equals the maker's connector.

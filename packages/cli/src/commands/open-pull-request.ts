@@ -74,7 +74,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       optionDefaultingTo(
         '--target-folder <folder>',
         'the folder in the upstream (with one connector only)',
-        "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name; a connector the upstream has in another folder named alike (the same title or host) is then refused, naming that folder",
+        "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name; a connector the upstream has in another folder named alike (the same host, or the same title in the same top folder) is then refused, naming that folder",
       ),
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
