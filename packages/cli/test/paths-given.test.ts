@@ -79,7 +79,7 @@ describe('diff of solutions', () => {
     const result = await run(cwd, ['diff', 'utf16.json', 'custom-connectors/Contoso Tasks']);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(
-      /^utf16\.json: error: is not an API definition: it holds binary data\. Give each version/,
+      /^utf16\.json: error: is not an API definition: it is saved as UTF-16 \(little-endian\): save it as UTF-8\. Give each version/,
     );
   });
 });

@@ -105,7 +105,24 @@ describe('GEN-BINARY', () => {
       ...validConnectorFiles(),
       'readme.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]),
     });
-    expect(all.find((f) => f.ruleId === 'GEN-BINARY')).toMatchObject({ severity: 'error' });
+    expect(all.find((f) => f.ruleId === 'GEN-BINARY')).toMatchObject({
+      severity: 'error',
+      message: 'readme.md holds binary data, not text.',
+    });
+  });
+
+  it('says a swagger saved as UTF-16 is so, and to save it as UTF-8', async () => {
+    const swagger = JSON.stringify(validConnectorFiles()['apiDefinition.swagger.json']);
+    for (const [bytes, order] of [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(swagger, 'utf16le')]), 'little-endian'],
+      [Buffer.from(swagger, 'utf16le'), 'little-endian'],
+      [Buffer.from(swagger, 'utf16le').swap16(), 'big-endian'],
+    ] as const) {
+      const all = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': bytes });
+      expect(all.find((f) => f.ruleId === 'GEN-BINARY')?.message).toBe(
+        `apiDefinition.swagger.json is saved as UTF-16 (${order}); save it as UTF-8.`,
+      );
+    }
   });
 
   it('stays quiet on text', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingPathError, toDisplayPath, unreadablePathError, UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
-import { decodeUtf8, looksBinary } from '../loader/decode.js';
+import { decodeUtf8, looksBinary, utf16ByteOrder } from '../loader/decode.js';
 import { isConnectorFolderListing } from '../loader/connector-folder.js';
 import { discoverConnectorFolders } from '../loader/discover.js';
 import {
@@ -119,7 +119,9 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   if (looksBinary(bytes)) {
     const solution = solutionGiven(given, cwd);
     if (solution?.kind === 'zip') throw solutionToDiffError(given, solution);
-    throw notADefinitionError(given, `it holds binary data${namedJson ? '' : NOT_NAMED_JSON}`, namedJson);
+    const utf16 = utf16ByteOrder(bytes);
+    const why = utf16 ? `it is saved as UTF-16 (${utf16}): save it as UTF-8` : 'it holds binary data';
+    throw notADefinitionError(given, `${why}${namedJson ? '' : NOT_NAMED_JSON}`, namedJson);
   }
   const document = JsonDocument.parse(decodeUtf8(bytes).text);
   // A file named as JSON is compared whatever it holds: a broken swagger is a change to report

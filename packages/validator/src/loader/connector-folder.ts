@@ -12,7 +12,7 @@ import {
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
-import { decodeUtf8, looksBinary } from './decode.js';
+import { decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
 import { TextDocument } from './text-document.js';
 
 /** Files larger than this are not read at all; the swagger import limit is 1 MB, so this is generous. */
@@ -234,7 +234,13 @@ function loadFile(
   if (!bytes) return { ...base, kind, document: undefined } as JsonFile | TextFile;
 
   if (looksBinary(bytes)) {
-    issues.push({ ruleId: 'GEN-BINARY', message: `${entry.name} holds binary data, not text.` });
+    const utf16 = utf16ByteOrder(bytes);
+    issues.push({
+      ruleId: 'GEN-BINARY',
+      message: utf16
+        ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.`
+        : `${entry.name} holds binary data, not text.`,
+    });
     return { ...base, kind, document: undefined } as JsonFile | TextFile;
   }
   const decoded = decodeUtf8(bytes);

@@ -217,7 +217,9 @@ describe('diffPaths of binary files and solutions', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UsageError);
-    expect(locatedMessage(error)).toBe('utf16.json: is not an API definition: it holds binary data.');
+    expect(locatedMessage(error)).toBe(
+      'utf16.json: is not an API definition: it is saved as UTF-16 (little-endian): save it as UTF-8.',
+    );
     expect((error as UsageError).hint).toBe(
       'Give each version as a connector folder or as an API definition file (its apiDefinition.swagger.json or apiProperties.json).',
     );
