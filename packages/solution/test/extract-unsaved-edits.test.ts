@@ -134,7 +134,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
           .connectors;
         expect(readFileSync(path.join(outside.root, FOLDER, SWAGGER), 'utf8')).toBe(edited);
         expect(connector!.notReplaced[0]!.message).toMatch(
-          /, and nothing else has it \(it is not in a git work tree\): it was left as it is, not replaced by the solution's version\. Copy it elsewhere, or delete it, and run again\./,
+          /, and nothing else has it \(it is not in a git work tree\): it was left as it is, not replaced by the solution's version\. Copy it elsewhere, then delete it, and run again\./,
         );
       });
 

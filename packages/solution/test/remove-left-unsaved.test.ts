@@ -117,6 +117,29 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         expect(existsSync(path.join(folder, 'images', 'setup.png'))).toBe(true);
       });
 
+      it('says a file git ignores is kept by no commit, and to move it out first', async () => {
+        const { work, previous, root } = await leftSinceTheLastSnapshot(true);
+        writeFileSync(path.join(work, '.gitignore'), '*.local\n');
+        git(work, 'add', '.gitignore');
+        git(work, 'commit', '-qm', 'ignore local settings');
+        const folder = path.join(root, 'cat_retired');
+        writeFileSync(path.join(folder, 'secrets.local'), 'api-key=abc\n');
+
+        const alone = await extract(fixturePath(HIL), root, { previousSource: previous });
+        expect(alone.notRemoved[0]!.message).toContain(
+          'secrets.local: git ignores it (.gitignore), so no commit keeps it. Nothing in it was deleted. ' +
+            'Copy what you need of it elsewhere, then delete the folder yourself.',
+        );
+
+        writeFileSync(path.join(folder, 'notes.md'), '# Notes\n');
+        const mixed = await extract(fixturePath(HIL), root, { previousSource: previous });
+        expect(mixed.notRemoved[0]!.message).toContain(
+          'notes.md: git has no commit of it (the file is untracked); secrets.local: git ignores it (.gitignore), so no commit keeps it. ' +
+            'Nothing in it was deleted. Move what no commit keeps out of the folder and commit the rest, then run again',
+        );
+        expect(existsSync(path.join(folder, 'secrets.local'))).toBe(true);
+      });
+
       // Finder's and editors' leftovers are mostly ignored by git: they would hold the folder forever.
       it("removes a folder whose only uncommitted files are editors' and file managers' leftovers", async () => {
         const { previous, root } = await leftSinceTheLastSnapshot(true);

@@ -208,9 +208,14 @@ function notRemovedMessage(why: string, unsaved: readonly UnsavedFile[], say: Sa
     ({ reason, files }) => `${files.join(', ')}: ${uncommittedWords(reason, files.length)}`,
   );
   const count = unsaved.length === 1 ? 'it' : 'them';
-  const advice = unsaved.every(({ why: reason }) => 'outside' in reason)
+  // A file outside git, or one git ignores (a local secret or setting), no commit keeps.
+  const noCommitKeeps = ({ why: reason }: (typeof unsaved)[number]) =>
+    'outside' in reason || reason.state === 'ignored';
+  const advice = unsaved.every(noCommitKeeps)
     ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.`
-    : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
+    : unsaved.some(noCommitKeeps)
+      ? `Move what no commit keeps out of the folder and commit the rest, then run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`
+      : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
   return (
     `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ` +
     `${said.join('; ')}. Nothing in it was deleted. ${advice}`

@@ -6,7 +6,7 @@ import type { AskGit } from '@connector-alm/core';
  * commit (staged or not) or not in it at all (`untracked`), or it is outside any work tree (`outside`
  * says why, as git's answer does: `it is not in a git work tree`).
  */
-export type Uncommitted = { state: 'changed' | 'untracked' } | { outside: string };
+export type Uncommitted = { state: 'changed' | 'untracked' | 'ignored' } | { outside: string };
 
 /**
  * The files of `files` (absolute paths, in any folders) whose content git's last commit does not
@@ -41,12 +41,17 @@ export async function uncommittedFiles(
 /**
  * Why nothing else has a file's content (or `count` files' sharing it), for the messages that say
  * what extraction left in place: `the change is not committed`, `git has no commit of it (the file is
- * untracked)`, `nothing else has it (it is not in a git work tree)`.
+ * untracked)`, `git ignores it (.gitignore), so no commit keeps it`, `nothing else has it (it is not in
+ * a git work tree)`.
  */
 export function uncommittedWords(why: Uncommitted, count = 1): string {
   const many = count > 1;
   if ('outside' in why) return `nothing else has ${many ? 'them' : 'it'} (${why.outside})`;
   if (why.state === 'changed') return many ? 'the changes are not committed' : 'the change is not committed';
+  if (why.state === 'ignored')
+    return many
+      ? 'git ignores them (.gitignore), so no commit keeps them'
+      : 'git ignores it (.gitignore), so no commit keeps it';
   return many
     ? 'git has no commit of them (the files are untracked)'
     : 'git has no commit of it (the file is untracked)';

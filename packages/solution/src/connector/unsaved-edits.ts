@@ -97,8 +97,8 @@ function notReplacedMessage(
       ? 'it was left in place, not deleted (the solution no longer has it)'
       : "it was left as it is, not replaced by the solution's version";
   const advice =
-    'outside' in why
-      ? 'Copy it elsewhere, or delete it, and run again.'
+    'outside' in why || why.state === 'ignored'
+      ? 'Copy it elsewhere, then delete it, and run again.'
       : why.state === 'changed'
         ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.`
         : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;

@@ -37,11 +37,20 @@ export const commitStates: AskGit = async (files) => {
   const changed = new Set(
     head === undefined ? [] : await git.changedFiles(head, undefined, [...paths.values()]),
   );
+  const notAtHead = [...paths.values()].filter((inRepository) => !atHead.has(inRepository));
+  // A file git ignores is told apart: "commit it" is no advice for a local secret or setting.
+  const ignored = new Set(await git.ignoredFiles(notAtHead));
   const states = new Map<string, CommitState>();
   for (const [file, inRepository] of paths) {
     states.set(
       file,
-      !atHead.has(inRepository) ? 'untracked' : changed.has(inRepository) ? 'changed' : 'committed',
+      !atHead.has(inRepository)
+        ? ignored.has(inRepository)
+          ? 'ignored'
+          : 'untracked'
+        : changed.has(inRepository)
+          ? 'changed'
+          : 'committed',
     );
   }
   return { inWorkTree: true, states };

@@ -150,6 +150,14 @@ export class Git {
     return splitNul((await this.run(args, { cwd: top })).toString('utf8')).length > 0;
   }
 
+  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
+  async ignoredFiles(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const top = await this.topLevel();
+    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '-z', '--', ...paths];
+    return splitNul((await this.run(args, { cwd: top })).toString('utf8'));
+  }
+
   /** Untracked files that are not ignored. */
   async untrackedFiles(): Promise<string[]> {
     // ls-files lists the current folder only: run it at the top level (`:/` is off under literal pathspecs).

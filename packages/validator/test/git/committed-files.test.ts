@@ -6,7 +6,7 @@ import { commitStates } from '../../src/git/committed-files.js';
 import { createRepository } from './repository-fixture.js';
 
 describe('commitStates', () => {
-  it('tells committed files from changed (staged or not) and untracked ones, in a folder with spaces', async () => {
+  it('tells committed files from changed (staged or not), untracked and ignored ones, in a folder with spaces', async () => {
     const repo = createRepository();
     const folder = 'custom-connectors/[Beta] Contoso Tasks';
     repo.write({
@@ -33,7 +33,7 @@ describe('commitStates', () => {
         [file('edited.json'), 'changed'],
         [file('staged.json'), 'changed'],
         [file('new.json'), 'untracked'],
-        [file('ignored.json'), 'untracked'],
+        [file('ignored.json'), 'ignored'],
       ]),
     });
   });
