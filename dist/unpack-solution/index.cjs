@@ -19,9 +19,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -805,9 +805,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module2.exports = {
@@ -841,16 +841,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
+        const code2 = this.code = key2.charCodeAt(index);
         if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -859,15 +859,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
+          const code2 = key2.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -878,20 +878,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -900,12 +900,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
+          let code2 = key2[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
@@ -930,25 +930,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module2.exports = {
       TernarySearchTree,
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1172,20 +1172,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1199,21 +1199,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path23, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path23,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path23,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1954,20 +1954,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName2 = headerNameLowerCasedRecord[key];
+      let headerName2 = headerNameLowerCasedRecord[key2];
       if (headerName2 === void 0) {
-        headerName2 = key.toLowerCase();
+        headerName2 = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1977,17 +1977,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -1995,14 +1995,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName2 === "host") {
@@ -2023,7 +2023,7 @@ var require_request = __commonJS({
         }
       } else if (request.contentType === null && headerName2 === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName2} header`);
       } else if (headerName2 === "connection") {
@@ -2037,7 +2037,7 @@ var require_request = __commonJS({
       } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     module2.exports = Request;
@@ -2525,13 +2525,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2695,10 +2695,10 @@ var require_utils = __commonJS({
     exports2.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2875,9 +2875,9 @@ var require_constants2 = __commonJS({
     ];
     exports2.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports2.H_METHOD_MAP = {};
-    Object.keys(exports2.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports2.H_METHOD_MAP[key] = exports2.METHOD_MAP[key];
+    Object.keys(exports2.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports2.H_METHOD_MAP[key2] = exports2.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3848,19 +3848,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3891,29 +3891,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options2 of converters) {
-          const { key, defaultValue, required, converter } = options2;
+          const { key: key2, defaultValue, required, converter } = options2;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options2, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options2.allowedValues && !options2.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4528,18 +4528,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -4605,8 +4605,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -5499,7 +5499,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape4 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5507,14 +5507,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape4(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -6049,15 +6049,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key2);
           if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6555,15 +6555,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7073,18 +7073,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key2] = val[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7579,9 +7579,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8662,16 +8662,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler);
       }
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8910,7 +8910,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10688,18 +10688,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10763,50 +10763,50 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path23,
         method,
         body,
         headers,
@@ -10817,9 +10817,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10841,8 +10841,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10852,7 +10852,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error3 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler.onError(error3);
         return true;
       }
@@ -10877,7 +10877,7 @@ var require_mock_utils = __commonJS({
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12033,12 +12033,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists4 = this[kHeadersMap].get(lowercaseName);
-        if (exists4) {
+        const exists5 = this[kHeadersMap].get(lowercaseName);
+        if (exists5) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists4.name,
-            value: `${exists4.value}${delimiter2}${value}`
+            name: exists5.name,
+            value: `${exists5.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12784,16 +12784,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module2.exports = function() {
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code2 = path21.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code2 = path23.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16278,8 +16278,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path21, options2) {
+    function openPromise(path23, options2) {
       return new Promise((resolve, reject) => {
-        open3(path21, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path23, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path21, options2, callback) {
+    function open3(path23, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs14.open(path21, "r", function(err, fd) {
+      fs14.open(path23, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs14.close(fd, defaultCallback);
@@ -23347,6911 +23347,6 @@ var require_saxes = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports2._CodeOrName = _CodeOrName;
-    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports2.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports2.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code2) {
-        super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a2;
-        return (_a2 = this._str) !== null && _a2 !== void 0 ? _a2 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
-        }, {});
-      }
-    };
-    exports2._Code = _Code;
-    exports2.nil = new _Code("");
-    function _(strs, ...args) {
-      const code2 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
-      }
-      return new _Code(code2);
-    }
-    exports2._ = _;
-    var plus = new _Code("+");
-    function str(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports2.str = str;
-    function addCodeArg(code2, arg) {
-      if (arg instanceof _Code)
-        code2.push(...arg._items);
-      else if (arg instanceof Name)
-        code2.push(arg);
-      else
-        code2.push(interpolate(arg));
-    }
-    exports2.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
-    }
-    exports2.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports2.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports2.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports2.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports2.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports2.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
-    exports2.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a2, _b;
-        if (((_b = (_a2 = this._parent) === null || _a2 === void 0 ? void 0 : _a2._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports2.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property: property2, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property2)}[${itemIndex}]`;
-      }
-    };
-    exports2.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a2;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a2 = value.key) !== null && _a2 !== void 0 ? _a2 : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code2;
-      }
-    };
-    exports2.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports2.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node {
-      constructor(error3) {
-        super();
-        this.error = error3;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code2) {
-        super();
-        this.code = code2;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names, constants3) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
-            continue;
-          subtractNames(names, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
-        if (this.else)
-          addNames(names, this.else.names);
-        return names;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code2 = "try" + super.render(opts);
-        if (this.catch)
-          code2 += this.catch.render(opts);
-        if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        var _a2, _b;
-        super.optimizeNodes();
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names, constants3) {
-        var _a2, _b;
-        super.optimizeNames(names, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
-        return this;
-      }
-      get names() {
-        const names = super.names;
-        if (this.catch)
-          addNames(names, this.catch.names);
-        if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error3) {
-        super();
-        this.error = error3;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code2 = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
-          if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
-          }
-        }
-        code2.push("}");
-        return new code_1._Code(code2);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error3 = this.name("e");
-          this._currNode = node.catch = new Catch(error3);
-          catchCode(error3);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error3) {
-        return this._leafNode(new Throw(error3));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
-    }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-    }
-    function optimizeExpr(expr, names, constants3) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports2.not = not;
-    var andCode = mappend(exports2.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports2.and = and;
-    var orCode = mappend(exports2.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports2.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util9 = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash = {};
-      for (const item of arr)
-        hash[item] = true;
-      return hash;
-    }
-    exports2.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports2.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports2.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
-    }
-    exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
-    }
-    exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports2.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports2.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports2.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports2.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports2.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports2.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports2.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber2 = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports2.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports2.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports2.default = names;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    exports2.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports2.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error3 = exports2.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error3, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports2.reportError = reportError;
-    function reportExtraError(cxt, error3 = exports2.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error3, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports2.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports2.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports2.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error3, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error3, errorPaths);
-    }
-    function errorObject(cxt, error3, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error3, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports2.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getRules = exports2.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports2.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports2.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema, group2);
-    }
-    exports2.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group2) {
-      return group2.rules.some((rule2) => shouldUseRule(schema, rule2));
-    }
-    exports2.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule2) {
-      var _a2;
-      return schema[rule2.keyword] !== void 0 || ((_a2 = rule2.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports2.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports2.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports2.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports2.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports2.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports2.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports2.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports2.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    var util_2 = require_util9();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports2.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports2.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports2.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports2.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property2) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property2})`;
-    }
-    exports2.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property2)}` : cond;
-    }
-    exports2.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property2))) : cond;
-    }
-    exports2.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports2.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports2.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports2.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports2.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports2.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports2.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors2();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports2.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a2;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors2) {
-        var _a3;
-        gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors2);
-      }
-    }
-    exports2.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports2.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports2.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports2.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports2.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports2.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
-    "use strict";
-    var traverse = module2.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
-    var util_1 = require_util9();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports2.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver, id = "", normalize3) {
-      if (normalize3 !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports2.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports2._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports2.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports2.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports2.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var errors_1 = require_errors2();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports2.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
-          return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group2);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group2) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
-      gen.block(() => {
-        for (const rule2 of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule2)) {
-            keywordCode(it, rule2.keyword, rule2.definition, group2.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule2 = rules[keyword];
-        if (typeof rule2 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule2)) {
-          const { type } = rule2.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign3) {
-        if (assign3)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock2();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports2.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports2.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors2) {
-        super("validation failed");
-        this.errors = errors2;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports2.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports2.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a2;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports2.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports2.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
-      var _a2;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports2.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports2.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports2.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a2;
-      if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
-    module2.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code2 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
-          continue;
-        }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str, token) {
-      let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path21) {
-      let input = path21;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
-      }
-      const segments = path21.split("/");
-      const last2 = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last2; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last2;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module2.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
-    "use strict";
-    var { isUUID } = require_utils2();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options2) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
-        const scheme = options2.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
-        const urnScheme = `${scheme}:${options2.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options2);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options2) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options2.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options2.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options2);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options2.nid}:${nss}`;
-      options2.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options2) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options2.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module2.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports2, module2) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize3(uri, options2) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options2);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse4(serialize(uri, options2), options2);
-      }
-      return uri;
-    }
-    function resolve(baseURI, relativeURI, options2) {
-      const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options2 && options2.scheme || resolved2.scheme);
-      const resolvedHost = resolved2.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved2, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved2, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved2.error && !encodedASCIIHost) {
-        throw new Error(resolved2.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved2, schemelessOptions);
-    }
-    function resolveComponent(base2, relative, options2, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base2 = parse4(serialize(base2, options2), options2);
-        relative = parse4(serialize(relative, options2), options2);
-      }
-      options2 = options2 || {};
-      if (!options2.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
-      } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
-        } else {
-          if (!relative.path) {
-            target.path = base2.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
-            } else {
-              target.query = base2.query;
-            }
-          } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
-            } else {
-              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
-              if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative.path;
-              } else if (!base2.path) {
-                target.path = relative.path;
-              } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
-              }
-              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative.query;
-          }
-          target.userinfo = base2.userinfo;
-          target.host = base2.host;
-          target.port = base2.port;
-        }
-        target.scheme = base2.scheme;
-      }
-      target.fragment = relative.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options2) {
-      const normalizedA = normalizeComparableURI(uriA, options2);
-      const normalizedB = normalizeComparableURI(uriB, options2);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options2 = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options2.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options2);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options2.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options2.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options2.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options2.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options2.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options2.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches2) {
-      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
-    }
-    function canonicalizeHost(parsed, options2, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options2.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options2 = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options2.reference === "suffix") {
-        if (options2.scheme) {
-          uri = options2.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed.scheme = matches2[1];
-        parsed.userinfo = matches2[3];
-        parsed.host = matches2[4];
-        parsed.port = parseInt(matches2[5], 10);
-        parsed.path = matches2[6] || "";
-        parsed.query = matches2[7];
-        parsed.fragment = matches2[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches2[5];
-        }
-        const parseError = getParseError(parsed, matches2);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options2.reference && options2.reference !== "suffix" && options2.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options2.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options2.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options2, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options2.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options2);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse4(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize: normalize3,
-      resolve,
-      resolveComponent,
-      equal,
-      serialize,
-      parse: parse4
-    };
-    module2.exports = fastUri;
-    module2.exports.default = fastUri;
-    module2.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports2.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util9();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a2, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a2 = o.code) === null || _a2 === void 0 ? void 0 : _a2.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv2 = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule2 = this.RULES.all[keyword];
-        return typeof rule2 == "object" ? rule2.definition : !!rule2;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule2) => rule2.keyword === keyword);
-          if (i >= 0)
-            group2.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format3) {
-        if (typeof format3 == "string")
-          format3 = new RegExp(format3);
-        this.formats[name] = format3;
-        return this;
-      }
-      errorsText(errors2 = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors2 || errors2.length === 0)
-          return "No errors";
-        return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule2 = rules[key];
-            if (typeof rule2 != "object")
-              continue;
-            const { $data } = rule2.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports2.default = Ajv2;
-    function checkOptions(checkOpts, options2, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options2)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format3 = this.opts.formats[name];
-        if (format3)
-          this.addFormat(name, format3);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a2;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule2 = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule2, definition.before);
-      else
-        ruleGroup.rules.push(rule2);
-      RULES.all[keyword] = rule2;
-      (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule2, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule2);
-      } else {
-        ruleGroup.rules.push(rule2);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.callRef = exports2.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util9();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports2.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a2;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a2 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a2 === void 0 ? void 0 : _a2.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports2.callRef = callRef;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports2.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error3 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports2.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var ucs2length_1 = require_ucs2length();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports2.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports2.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error: error3,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports2.validateAdditionalItems = validateAdditionalItems;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports2.validateTuple = validateTuple;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error3 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error: error3,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block2) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block2();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    exports2.error = {
-      message: ({ params: { property: property2, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property2} is present`;
-      },
-      params: ({ params: { property: property2, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property2},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports2.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports2.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports2.validateSchemaDeps = validateSchemaDeps;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error: error3,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors2) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors2 === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var util_2 = require_util9();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema2(it, "then");
-        const hasElse = hasSchema2(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema2(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports2.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format3 = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format3, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format3, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format3}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format3}(${data}) : ${format3}(${data}))` : (0, codegen_1._)`${format3}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format3} == "function" ? ${callFormat} : ${format3}.test(${data}))`;
-            return (0, codegen_1._)`${format3} && ${format3} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format3, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format3 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format3 = [format_1.default];
-    exports2.default = format3;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
-    exports2.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports2.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports2.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error: error3,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf: oneOf2 } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf2)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a2;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf2.length; i++) {
-            let sch = oneOf2[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
-    module2.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports2.Ajv = Ajv2;
-    module2.exports = exports2 = Ajv2;
-    module2.exports.Ajv = Ajv2;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv2;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -30329,17 +23424,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key2, node, visitor, path23) {
+      const ctrl = callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +23445,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +23472,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key2, node, visitor, path23) {
+      const ctrl = await callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +23493,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,27 +23526,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key2, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key2, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key2, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key2, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key2, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key2, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key2, node, path23);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key2, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -30712,7 +23807,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -30752,7 +23847,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -31059,10 +24154,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +24176,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,42 +24206,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path23;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
-        const node = this.get(key, true);
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -31163,29 +24258,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path23, value) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -31763,19 +24858,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -31783,7 +24878,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -31927,7 +25022,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -31944,14 +25039,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
+          if (!map2.has(key2))
+            map2.set(key2, value2);
         } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -31979,19 +25074,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
           map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
@@ -32006,19 +25101,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map2;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -32042,24 +25137,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -32235,11 +25330,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -32262,20 +25357,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -32315,23 +25410,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -32420,15 +25515,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -32440,8 +25535,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -32451,10 +25546,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -32488,8 +25583,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -32497,8 +25592,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -32912,25 +26007,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -32977,16 +26072,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -33007,12 +26102,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -33197,14 +26292,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -33213,18 +26308,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -33471,7 +26566,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -33487,7 +26582,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -33690,9 +26785,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33751,8 +26846,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
+      createPair(key2, value, options2 = {}) {
+        const k = this.createNode(key2, null, options2);
         const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
@@ -33760,76 +26855,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -33922,7 +27017,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors3 = __commonJS({
+var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
@@ -34124,24 +27219,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -34215,10 +27310,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -34226,10 +27321,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -34242,17 +27337,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -34262,7 +27357,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -34426,11 +27521,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -34451,9 +27546,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -34500,8 +27595,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -35328,7 +28423,7 @@ var require_composer = __commonJS({
     var node_process = require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -35535,7 +28630,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict3 = true, onError) {
       if (token) {
@@ -35651,9 +28746,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
@@ -35701,9 +28796,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent: indent2, source, end });
         }
       }
@@ -35758,12 +28853,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -35790,9 +28885,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path21) => {
+    visit3.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +28896,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path21) => {
-      const parent = visit3.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit3.parentCollection = (cst, path23) => {
+      const parent = visit3.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +28923,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -37095,7 +30190,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -37104,7 +30199,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -37439,7 +30534,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -37537,7 +30632,7 @@ var require_dist2 = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -37785,117 +30880,1907 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
-var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports2) {
+// packages/validator/src/generated/validate-api-properties.cjs
+var require_validate_api_properties = __commonJS({
+  "packages/validator/src/generated/validate-api-properties.cjs"(exports2, module2) {
     "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.formatLimitDefinition = void 0;
-    var ajv_1 = require_ajv();
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error3 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    exports2.formatLimitDefinition = {
-      keyword: Object.keys(KWDs),
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self } = it;
-        if (!opts.validateFormats)
-          return;
-        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
-        if (fCxt.$data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
-        }
-        function validateFormat() {
-          const format3 = fCxt.schema;
-          const fmtDef = self.formats[format3];
-          if (!fmtDef || fmtDef === true)
-            return;
-          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "type": "object", "required": ["properties"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "properties": { "type": "object", "required": ["iconBrandColor"], "additionalProperties": false, "properties": { "iconBrandColor": { "type": "string" }, "publisher": { "type": "string" }, "stackOwner": { "type": "string" }, "capabilities": { "type": "array", "items": { "type": "string" } }, "connectionParameters": { "type": "object", "propertyNames": { "pattern": "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, "additionalProperties": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["string", "securestring", "int", "bool", "gatewaySetting", "oauthSetting"] }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "oAuthSettings": { "type": "object", "required": ["identityProvider"], "properties": { "identityProvider": { "type": "string", "enum": ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"] }, "clientId": { "type": ["string", "null"] }, "clientSecret": { "type": ["string", "null"] }, "scopes": { "type": "array", "items": { "type": "string" } }, "redirectMode": { "type": "string", "enum": ["Global", "GlobalPerConnector", "Direct"] }, "redirectUrl": { "type": "string", "format": "uri" }, "properties": { "type": "object" }, "customParameters": { "type": "object" } } }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" } } } } } }, "metadata": { "type": "object" } }, "if": { "properties": { "type": { "const": "oauthSetting" } }, "required": ["type"] }, "then": { "required": ["oAuthSettings"] } } }, "connectionParameterSets": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "values": { "type": "array", "items": { "type": "object", "required": ["name", "parameters"], "properties": { "name": { "type": "string" }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "parameters": { "type": "object", "propertyNames": { "pattern": "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, "additionalProperties": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["string", "securestring", "int", "bool", "gatewaySetting", "oauthSetting"] }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "oAuthSettings": { "type": "object", "required": ["identityProvider"], "properties": { "identityProvider": { "type": "string", "enum": ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"] }, "clientId": { "type": ["string", "null"] }, "clientSecret": { "type": ["string", "null"] }, "scopes": { "type": "array", "items": { "type": "string" } }, "redirectMode": { "type": "string", "enum": ["Global", "GlobalPerConnector", "Direct"] }, "redirectUrl": { "type": "string", "format": "uri" }, "properties": { "type": "object" }, "customParameters": { "type": "object" } } }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" } } } } } }, "metadata": { "type": "object" } }, "if": { "properties": { "type": { "const": "oauthSetting" } }, "required": ["type"] }, "then": { "required": ["oAuthSettings"] } } } } } } } }, "policyTemplateInstances": { "type": "array", "items": { "type": "object", "required": ["templateId", "parameters"], "properties": { "templateId": { "type": "string" }, "title": { "type": "string" }, "parameters": { "type": "object" } } } }, "scriptOperations": { "type": "array", "items": { "type": "string" } }, "isCustomApi": { "type": "boolean" }, "script": { "type": "object", "properties": { "language": { "type": "string" }, "operationIds": { "type": "array", "items": { "type": "string" } } } } } } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var pattern0 = new RegExp("^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$", "u");
+    var formats0 = require_formats().fullFormats.uri;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.properties === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "properties" }, message: "must have required property 'properties'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
           }
-          const fmt = gen.scopeValue("formats", {
-            key: format3,
-            ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format3)}` : void 0
-          });
-          cxt.fail$data(compareCode(fmt));
+          errors2++;
         }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "properties")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
         }
-      },
-      dependencies: ["format"]
-    };
-    var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports2.formatLimitDefinition);
-      return ajv;
-    };
-    exports2.default = formatLimitPlugin;
-  }
-});
-
-// node_modules/ajv-formats/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var formats_1 = require_formats();
-    var limit_1 = require_limit();
-    var codegen_1 = require_codegen();
-    var fullName = new codegen_1.Name("fullFormats");
-    var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv, opts = { keywords: true }) => {
-      if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
-        return ajv;
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.properties !== void 0) {
+          let data1 = data.properties;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.iconBrandColor === void 0) {
+              const err3 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/required", keyword: "required", params: { missingProperty: "iconBrandColor" }, message: "must have required property 'iconBrandColor'" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors2++;
+            }
+            for (const key1 in data1) {
+              if (!func2.call(schema11.properties.properties.properties, key1)) {
+                const err4 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors2++;
+              }
+            }
+            if (data1.iconBrandColor !== void 0) {
+              if (typeof data1.iconBrandColor !== "string") {
+                const err5 = { instancePath: instancePath + "/properties/iconBrandColor", schemaPath: "#/properties/properties/properties/iconBrandColor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors2++;
+              }
+            }
+            if (data1.publisher !== void 0) {
+              if (typeof data1.publisher !== "string") {
+                const err6 = { instancePath: instancePath + "/properties/publisher", schemaPath: "#/properties/properties/properties/publisher/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors2++;
+              }
+            }
+            if (data1.stackOwner !== void 0) {
+              if (typeof data1.stackOwner !== "string") {
+                const err7 = { instancePath: instancePath + "/properties/stackOwner", schemaPath: "#/properties/properties/properties/stackOwner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors2++;
+              }
+            }
+            if (data1.capabilities !== void 0) {
+              let data5 = data1.capabilities;
+              if (Array.isArray(data5)) {
+                const len0 = data5.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  if (typeof data5[i0] !== "string") {
+                    const err8 = { instancePath: instancePath + "/properties/capabilities/" + i0, schemaPath: "#/properties/properties/properties/capabilities/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err9 = { instancePath: instancePath + "/properties/capabilities", schemaPath: "#/properties/properties/properties/capabilities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors2++;
+              }
+            }
+            if (data1.connectionParameters !== void 0) {
+              let data7 = data1.connectionParameters;
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                for (const key2 in data7) {
+                  const _errs19 = errors2;
+                  if (typeof key2 === "string") {
+                    if (!pattern0.test(key2)) {
+                      const err10 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, message: 'must match pattern "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$"', propertyName: key2 };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors2++;
+                    }
+                  }
+                  var valid4 = _errs19 === errors2;
+                  if (!valid4) {
+                    const err11 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid" };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors2++;
+                  }
+                }
+                for (const key3 in data7) {
+                  let data8 = data7[key3];
+                  const _errs23 = errors2;
+                  let valid6 = true;
+                  const _errs24 = errors2;
+                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                    let missing0;
+                    if (data8.type === void 0 && (missing0 = "type")) {
+                      const err12 = {};
+                      if (vErrors === null) {
+                        vErrors = [err12];
+                      } else {
+                        vErrors.push(err12);
+                      }
+                      errors2++;
+                    } else {
+                      if (data8.type !== void 0) {
+                        if ("oauthSetting" !== data8.type) {
+                          const err13 = {};
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors2++;
+                        }
+                      }
+                    }
+                  }
+                  var _valid0 = _errs24 === errors2;
+                  errors2 = _errs23;
+                  if (vErrors !== null) {
+                    if (_errs23) {
+                      vErrors.length = _errs23;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                  if (_valid0) {
+                    const _errs26 = errors2;
+                    if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                      if (data8.oAuthSettings === void 0) {
+                        const err14 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/then/required", keyword: "required", params: { missingProperty: "oAuthSettings" }, message: "must have required property 'oAuthSettings'" };
+                        if (vErrors === null) {
+                          vErrors = [err14];
+                        } else {
+                          vErrors.push(err14);
+                        }
+                        errors2++;
+                      }
+                    }
+                    var _valid0 = _errs26 === errors2;
+                    valid6 = _valid0;
+                  }
+                  if (!valid6) {
+                    const err15 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+                    if (vErrors === null) {
+                      vErrors = [err15];
+                    } else {
+                      vErrors.push(err15);
+                    }
+                    errors2++;
+                  }
+                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                    if (data8.type === void 0) {
+                      const err16 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors2++;
+                    }
+                    if (data8.type !== void 0) {
+                      let data10 = data8.type;
+                      if (typeof data10 !== "string") {
+                        const err17 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err17];
+                        } else {
+                          vErrors.push(err17);
+                        }
+                        errors2++;
+                      }
+                      if (!(data10 === "string" || data10 === "securestring" || data10 === "int" || data10 === "bool" || data10 === "gatewaySetting" || data10 === "oauthSetting")) {
+                        const err18 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err18];
+                        } else {
+                          vErrors.push(err18);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.uiDefinition !== void 0) {
+                      let data11 = data8.uiDefinition;
+                      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                        if (data11.displayName !== void 0) {
+                          if (typeof data11.displayName !== "string") {
+                            const err19 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err19];
+                            } else {
+                              vErrors.push(err19);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.description !== void 0) {
+                          if (typeof data11.description !== "string") {
+                            const err20 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err20];
+                            } else {
+                              vErrors.push(err20);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.tooltip !== void 0) {
+                          if (typeof data11.tooltip !== "string") {
+                            const err21 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err21];
+                            } else {
+                              vErrors.push(err21);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.tabIndex !== void 0) {
+                          let data15 = data11.tabIndex;
+                          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+                            const err22 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err22];
+                            } else {
+                              vErrors.push(err22);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.constraints !== void 0) {
+                          let data16 = data11.constraints;
+                          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                            if (data16.clearText !== void 0) {
+                              if (typeof data16.clearText !== "boolean") {
+                                const err23 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                if (vErrors === null) {
+                                  vErrors = [err23];
+                                } else {
+                                  vErrors.push(err23);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.required !== void 0) {
+                              let data18 = data16.required;
+                              if (typeof data18 !== "string" && typeof data18 !== "boolean") {
+                                const err24 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                if (vErrors === null) {
+                                  vErrors = [err24];
+                                } else {
+                                  vErrors.push(err24);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.tabIndex !== void 0) {
+                              let data19 = data16.tabIndex;
+                              if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)))) {
+                                const err25 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err25];
+                                } else {
+                                  vErrors.push(err25);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.capability !== void 0) {
+                              let data20 = data16.capability;
+                              if (Array.isArray(data20)) {
+                                const len1 = data20.length;
+                                for (let i1 = 0; i1 < len1; i1++) {
+                                  if (typeof data20[i1] !== "string") {
+                                    const err26 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability/" + i1, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err26];
+                                    } else {
+                                      vErrors.push(err26);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err27 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                  vErrors = [err27];
+                                } else {
+                                  vErrors.push(err27);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.hidden !== void 0) {
+                              let data22 = data16.hidden;
+                              if (typeof data22 !== "boolean" && typeof data22 !== "string") {
+                                const err28 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                if (vErrors === null) {
+                                  vErrors = [err28];
+                                } else {
+                                  vErrors.push(err28);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.allowedValues !== void 0) {
+                              let data23 = data16.allowedValues;
+                              if (Array.isArray(data23)) {
+                                const len2 = data23.length;
+                                for (let i2 = 0; i2 < len2; i2++) {
+                                  let data24 = data23[i2];
+                                  if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                                    if (data24.text !== void 0) {
+                                      if (typeof data24.text !== "string") {
+                                        const err29 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i2 + "/text", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err29];
+                                        } else {
+                                          vErrors.push(err29);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err30 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i2, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err30];
+                                    } else {
+                                      vErrors.push(err30);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err31 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                  vErrors = [err31];
+                                } else {
+                                  vErrors.push(err31);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.dependencies !== void 0) {
+                              let data26 = data16.dependencies;
+                              if (!(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
+                                const err32 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err32];
+                                } else {
+                                  vErrors.push(err32);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err33 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err33];
+                            } else {
+                              vErrors.push(err33);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err34 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err34];
+                        } else {
+                          vErrors.push(err34);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.oAuthSettings !== void 0) {
+                      let data27 = data8.oAuthSettings;
+                      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                        if (data27.identityProvider === void 0) {
+                          const err35 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/required", keyword: "required", params: { missingProperty: "identityProvider" }, message: "must have required property 'identityProvider'" };
+                          if (vErrors === null) {
+                            vErrors = [err35];
+                          } else {
+                            vErrors.push(err35);
+                          }
+                          errors2++;
+                        }
+                        if (data27.identityProvider !== void 0) {
+                          let data28 = data27.identityProvider;
+                          if (typeof data28 !== "string") {
+                            const err36 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err36];
+                            } else {
+                              vErrors.push(err36);
+                            }
+                            errors2++;
+                          }
+                          if (!(data28 === "oauth2" || data28 === "oauth2generic" || data28 === "aad" || data28 === "aadcertificate" || data28 === "facebook" || data28 === "DocuSign")) {
+                            const err37 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.identityProvider.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err37];
+                            } else {
+                              vErrors.push(err37);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.clientId !== void 0) {
+                          let data29 = data27.clientId;
+                          if (typeof data29 !== "string" && data29 !== null) {
+                            const err38 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientId", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/clientId/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.clientId.type }, message: "must be string,null" };
+                            if (vErrors === null) {
+                              vErrors = [err38];
+                            } else {
+                              vErrors.push(err38);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.clientSecret !== void 0) {
+                          let data30 = data27.clientSecret;
+                          if (typeof data30 !== "string" && data30 !== null) {
+                            const err39 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientSecret", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/clientSecret/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.clientSecret.type }, message: "must be string,null" };
+                            if (vErrors === null) {
+                              vErrors = [err39];
+                            } else {
+                              vErrors.push(err39);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.scopes !== void 0) {
+                          let data31 = data27.scopes;
+                          if (Array.isArray(data31)) {
+                            const len3 = data31.length;
+                            for (let i3 = 0; i3 < len3; i3++) {
+                              if (typeof data31[i3] !== "string") {
+                                const err40 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes/" + i3, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err40];
+                                } else {
+                                  vErrors.push(err40);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err41 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err41];
+                            } else {
+                              vErrors.push(err41);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.redirectMode !== void 0) {
+                          let data33 = data27.redirectMode;
+                          if (typeof data33 !== "string") {
+                            const err42 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err42];
+                            } else {
+                              vErrors.push(err42);
+                            }
+                            errors2++;
+                          }
+                          if (!(data33 === "Global" || data33 === "GlobalPerConnector" || data33 === "Direct")) {
+                            const err43 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.redirectMode.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err43];
+                            } else {
+                              vErrors.push(err43);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.redirectUrl !== void 0) {
+                          let data34 = data27.redirectUrl;
+                          if (typeof data34 === "string") {
+                            if (!formats0(data34)) {
+                              const err44 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                              if (vErrors === null) {
+                                vErrors = [err44];
+                              } else {
+                                vErrors.push(err44);
+                              }
+                              errors2++;
+                            }
+                          } else {
+                            const err45 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err45];
+                            } else {
+                              vErrors.push(err45);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.properties !== void 0) {
+                          let data35 = data27.properties;
+                          if (!(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                            const err46 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/properties", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err46];
+                            } else {
+                              vErrors.push(err46);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.customParameters !== void 0) {
+                          let data36 = data27.customParameters;
+                          if (!(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
+                            const err47 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/customParameters", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/customParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err47];
+                            } else {
+                              vErrors.push(err47);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err48 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.allowedValues !== void 0) {
+                      let data37 = data8.allowedValues;
+                      if (Array.isArray(data37)) {
+                        const len4 = data37.length;
+                        for (let i4 = 0; i4 < len4; i4++) {
+                          let data38 = data37[i4];
+                          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                            if (data38.uiDefinition !== void 0) {
+                              let data39 = data38.uiDefinition;
+                              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                                if (data39.displayName !== void 0) {
+                                  if (typeof data39.displayName !== "string") {
+                                    const err49 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err49];
+                                    } else {
+                                      vErrors.push(err49);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data39.description !== void 0) {
+                                  if (typeof data39.description !== "string") {
+                                    const err50 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err50];
+                                    } else {
+                                      vErrors.push(err50);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err51 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err51];
+                                } else {
+                                  vErrors.push(err51);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err52 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err52];
+                            } else {
+                              vErrors.push(err52);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err53 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err53];
+                        } else {
+                          vErrors.push(err53);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.metadata !== void 0) {
+                      let data42 = data8.metadata;
+                      if (!(data42 && typeof data42 == "object" && !Array.isArray(data42))) {
+                        const err54 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/metadata", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err55 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors2++;
+              }
+            }
+            if (data1.connectionParameterSets !== void 0) {
+              let data43 = data1.connectionParameterSets;
+              if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                if (data43.uiDefinition !== void 0) {
+                  let data44 = data43.uiDefinition;
+                  if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                    if (data44.displayName !== void 0) {
+                      if (typeof data44.displayName !== "string") {
+                        const err57 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.description !== void 0) {
+                      if (typeof data44.description !== "string") {
+                        const err58 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.tooltip !== void 0) {
+                      if (typeof data44.tooltip !== "string") {
+                        const err59 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.tabIndex !== void 0) {
+                      let data48 = data44.tabIndex;
+                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
+                        const err60 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err60];
+                        } else {
+                          vErrors.push(err60);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.constraints !== void 0) {
+                      let data49 = data44.constraints;
+                      if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                        if (data49.clearText !== void 0) {
+                          if (typeof data49.clearText !== "boolean") {
+                            const err61 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                            if (vErrors === null) {
+                              vErrors = [err61];
+                            } else {
+                              vErrors.push(err61);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.required !== void 0) {
+                          let data51 = data49.required;
+                          if (typeof data51 !== "string" && typeof data51 !== "boolean") {
+                            const err62 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                            if (vErrors === null) {
+                              vErrors = [err62];
+                            } else {
+                              vErrors.push(err62);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.tabIndex !== void 0) {
+                          let data52 = data49.tabIndex;
+                          if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)))) {
+                            const err63 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err63];
+                            } else {
+                              vErrors.push(err63);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.capability !== void 0) {
+                          let data53 = data49.capability;
+                          if (Array.isArray(data53)) {
+                            const len5 = data53.length;
+                            for (let i5 = 0; i5 < len5; i5++) {
+                              if (typeof data53[i5] !== "string") {
+                                const err64 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/capability/" + i5, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err64];
+                                } else {
+                                  vErrors.push(err64);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err65 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err65];
+                            } else {
+                              vErrors.push(err65);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.hidden !== void 0) {
+                          let data55 = data49.hidden;
+                          if (typeof data55 !== "boolean" && typeof data55 !== "string") {
+                            const err66 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                            if (vErrors === null) {
+                              vErrors = [err66];
+                            } else {
+                              vErrors.push(err66);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.allowedValues !== void 0) {
+                          let data56 = data49.allowedValues;
+                          if (Array.isArray(data56)) {
+                            const len6 = data56.length;
+                            for (let i6 = 0; i6 < len6; i6++) {
+                              let data57 = data56[i6];
+                              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                                if (data57.text !== void 0) {
+                                  if (typeof data57.text !== "string") {
+                                    const err67 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues/" + i6 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err67];
+                                    } else {
+                                      vErrors.push(err67);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err68 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues/" + i6, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err68];
+                                } else {
+                                  vErrors.push(err68);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err69 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err69];
+                            } else {
+                              vErrors.push(err69);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.dependencies !== void 0) {
+                          let data59 = data49.dependencies;
+                          if (!(data59 && typeof data59 == "object" && !Array.isArray(data59))) {
+                            const err70 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err70];
+                            } else {
+                              vErrors.push(err70);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err71 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err71];
+                        } else {
+                          vErrors.push(err71);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err72 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data43.values !== void 0) {
+                  let data60 = data43.values;
+                  if (Array.isArray(data60)) {
+                    const len7 = data60.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      let data61 = data60[i7];
+                      if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                        if (data61.name === void 0) {
+                          const err73 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                          if (vErrors === null) {
+                            vErrors = [err73];
+                          } else {
+                            vErrors.push(err73);
+                          }
+                          errors2++;
+                        }
+                        if (data61.parameters === void 0) {
+                          const err74 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/required", keyword: "required", params: { missingProperty: "parameters" }, message: "must have required property 'parameters'" };
+                          if (vErrors === null) {
+                            vErrors = [err74];
+                          } else {
+                            vErrors.push(err74);
+                          }
+                          errors2++;
+                        }
+                        if (data61.name !== void 0) {
+                          if (typeof data61.name !== "string") {
+                            const err75 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/name", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err75];
+                            } else {
+                              vErrors.push(err75);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data61.uiDefinition !== void 0) {
+                          let data63 = data61.uiDefinition;
+                          if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
+                            if (data63.displayName !== void 0) {
+                              if (typeof data63.displayName !== "string") {
+                                const err76 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err76];
+                                } else {
+                                  vErrors.push(err76);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.description !== void 0) {
+                              if (typeof data63.description !== "string") {
+                                const err77 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err77];
+                                } else {
+                                  vErrors.push(err77);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.tooltip !== void 0) {
+                              if (typeof data63.tooltip !== "string") {
+                                const err78 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err78];
+                                } else {
+                                  vErrors.push(err78);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.tabIndex !== void 0) {
+                              let data67 = data63.tabIndex;
+                              if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)))) {
+                                const err79 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err79];
+                                } else {
+                                  vErrors.push(err79);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.constraints !== void 0) {
+                              let data68 = data63.constraints;
+                              if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                                if (data68.clearText !== void 0) {
+                                  if (typeof data68.clearText !== "boolean") {
+                                    const err80 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                    if (vErrors === null) {
+                                      vErrors = [err80];
+                                    } else {
+                                      vErrors.push(err80);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.required !== void 0) {
+                                  let data70 = data68.required;
+                                  if (typeof data70 !== "string" && typeof data70 !== "boolean") {
+                                    const err81 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                    if (vErrors === null) {
+                                      vErrors = [err81];
+                                    } else {
+                                      vErrors.push(err81);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.tabIndex !== void 0) {
+                                  let data71 = data68.tabIndex;
+                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)))) {
+                                    const err82 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                    if (vErrors === null) {
+                                      vErrors = [err82];
+                                    } else {
+                                      vErrors.push(err82);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.capability !== void 0) {
+                                  let data72 = data68.capability;
+                                  if (Array.isArray(data72)) {
+                                    const len8 = data72.length;
+                                    for (let i8 = 0; i8 < len8; i8++) {
+                                      if (typeof data72[i8] !== "string") {
+                                        const err83 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/capability/" + i8, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err83];
+                                        } else {
+                                          vErrors.push(err83);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err84 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err84];
+                                    } else {
+                                      vErrors.push(err84);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.hidden !== void 0) {
+                                  let data74 = data68.hidden;
+                                  if (typeof data74 !== "boolean" && typeof data74 !== "string") {
+                                    const err85 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err85];
+                                    } else {
+                                      vErrors.push(err85);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.allowedValues !== void 0) {
+                                  let data75 = data68.allowedValues;
+                                  if (Array.isArray(data75)) {
+                                    const len9 = data75.length;
+                                    for (let i9 = 0; i9 < len9; i9++) {
+                                      let data76 = data75[i9];
+                                      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                                        if (data76.text !== void 0) {
+                                          if (typeof data76.text !== "string") {
+                                            const err86 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues/" + i9 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err86];
+                                            } else {
+                                              vErrors.push(err86);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err87 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues/" + i9, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err87];
+                                        } else {
+                                          vErrors.push(err87);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err88 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err88];
+                                    } else {
+                                      vErrors.push(err88);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.dependencies !== void 0) {
+                                  let data78 = data68.dependencies;
+                                  if (!(data78 && typeof data78 == "object" && !Array.isArray(data78))) {
+                                    const err89 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err89];
+                                    } else {
+                                      vErrors.push(err89);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err90 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err90];
+                                } else {
+                                  vErrors.push(err90);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err91 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err91];
+                            } else {
+                              vErrors.push(err91);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data61.parameters !== void 0) {
+                          let data79 = data61.parameters;
+                          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+                            for (const key4 in data79) {
+                              const _errs167 = errors2;
+                              if (typeof key4 === "string") {
+                                if (!pattern0.test(key4)) {
+                                  const err92 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, message: 'must match pattern "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$"', propertyName: key4 };
+                                  if (vErrors === null) {
+                                    vErrors = [err92];
+                                  } else {
+                                    vErrors.push(err92);
+                                  }
+                                  errors2++;
+                                }
+                              }
+                              var valid41 = _errs167 === errors2;
+                              if (!valid41) {
+                                const err93 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid" };
+                                if (vErrors === null) {
+                                  vErrors = [err93];
+                                } else {
+                                  vErrors.push(err93);
+                                }
+                                errors2++;
+                              }
+                            }
+                            for (const key5 in data79) {
+                              let data80 = data79[key5];
+                              const _errs171 = errors2;
+                              let valid43 = true;
+                              const _errs172 = errors2;
+                              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                let missing1;
+                                if (data80.type === void 0 && (missing1 = "type")) {
+                                  const err94 = {};
+                                  if (vErrors === null) {
+                                    vErrors = [err94];
+                                  } else {
+                                    vErrors.push(err94);
+                                  }
+                                  errors2++;
+                                } else {
+                                  if (data80.type !== void 0) {
+                                    if ("oauthSetting" !== data80.type) {
+                                      const err95 = {};
+                                      if (vErrors === null) {
+                                        vErrors = [err95];
+                                      } else {
+                                        vErrors.push(err95);
+                                      }
+                                      errors2++;
+                                    }
+                                  }
+                                }
+                              }
+                              var _valid1 = _errs172 === errors2;
+                              errors2 = _errs171;
+                              if (vErrors !== null) {
+                                if (_errs171) {
+                                  vErrors.length = _errs171;
+                                } else {
+                                  vErrors = null;
+                                }
+                              }
+                              if (_valid1) {
+                                const _errs174 = errors2;
+                                if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                  if (data80.oAuthSettings === void 0) {
+                                    const err96 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/then/required", keyword: "required", params: { missingProperty: "oAuthSettings" }, message: "must have required property 'oAuthSettings'" };
+                                    if (vErrors === null) {
+                                      vErrors = [err96];
+                                    } else {
+                                      vErrors.push(err96);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                var _valid1 = _errs174 === errors2;
+                                valid43 = _valid1;
+                              }
+                              if (!valid43) {
+                                const err97 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+                                if (vErrors === null) {
+                                  vErrors = [err97];
+                                } else {
+                                  vErrors.push(err97);
+                                }
+                                errors2++;
+                              }
+                              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                if (data80.type === void 0) {
+                                  const err98 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                                  if (vErrors === null) {
+                                    vErrors = [err98];
+                                  } else {
+                                    vErrors.push(err98);
+                                  }
+                                  errors2++;
+                                }
+                                if (data80.type !== void 0) {
+                                  let data82 = data80.type;
+                                  if (typeof data82 !== "string") {
+                                    const err99 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err99];
+                                    } else {
+                                      vErrors.push(err99);
+                                    }
+                                    errors2++;
+                                  }
+                                  if (!(data82 === "string" || data82 === "securestring" || data82 === "int" || data82 === "bool" || data82 === "gatewaySetting" || data82 === "oauthSetting")) {
+                                    const err100 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                      vErrors = [err100];
+                                    } else {
+                                      vErrors.push(err100);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.uiDefinition !== void 0) {
+                                  let data83 = data80.uiDefinition;
+                                  if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                                    if (data83.displayName !== void 0) {
+                                      if (typeof data83.displayName !== "string") {
+                                        const err101 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err101];
+                                        } else {
+                                          vErrors.push(err101);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.description !== void 0) {
+                                      if (typeof data83.description !== "string") {
+                                        const err102 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err102];
+                                        } else {
+                                          vErrors.push(err102);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.tooltip !== void 0) {
+                                      if (typeof data83.tooltip !== "string") {
+                                        const err103 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err103];
+                                        } else {
+                                          vErrors.push(err103);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.tabIndex !== void 0) {
+                                      let data87 = data83.tabIndex;
+                                      if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
+                                        const err104 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                        if (vErrors === null) {
+                                          vErrors = [err104];
+                                        } else {
+                                          vErrors.push(err104);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.constraints !== void 0) {
+                                      let data88 = data83.constraints;
+                                      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+                                        if (data88.clearText !== void 0) {
+                                          if (typeof data88.clearText !== "boolean") {
+                                            const err105 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                            if (vErrors === null) {
+                                              vErrors = [err105];
+                                            } else {
+                                              vErrors.push(err105);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.required !== void 0) {
+                                          let data90 = data88.required;
+                                          if (typeof data90 !== "string" && typeof data90 !== "boolean") {
+                                            const err106 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                            if (vErrors === null) {
+                                              vErrors = [err106];
+                                            } else {
+                                              vErrors.push(err106);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.tabIndex !== void 0) {
+                                          let data91 = data88.tabIndex;
+                                          if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)))) {
+                                            const err107 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                            if (vErrors === null) {
+                                              vErrors = [err107];
+                                            } else {
+                                              vErrors.push(err107);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.capability !== void 0) {
+                                          let data92 = data88.capability;
+                                          if (Array.isArray(data92)) {
+                                            const len10 = data92.length;
+                                            for (let i10 = 0; i10 < len10; i10++) {
+                                              if (typeof data92[i10] !== "string") {
+                                                const err108 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability/" + i10, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err108];
+                                                } else {
+                                                  vErrors.push(err108);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err109 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                            if (vErrors === null) {
+                                              vErrors = [err109];
+                                            } else {
+                                              vErrors.push(err109);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.hidden !== void 0) {
+                                          let data94 = data88.hidden;
+                                          if (typeof data94 !== "boolean" && typeof data94 !== "string") {
+                                            const err110 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err110];
+                                            } else {
+                                              vErrors.push(err110);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.allowedValues !== void 0) {
+                                          let data95 = data88.allowedValues;
+                                          if (Array.isArray(data95)) {
+                                            const len11 = data95.length;
+                                            for (let i11 = 0; i11 < len11; i11++) {
+                                              let data96 = data95[i11];
+                                              if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+                                                if (data96.text !== void 0) {
+                                                  if (typeof data96.text !== "string") {
+                                                    const err111 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i11 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err111];
+                                                    } else {
+                                                      vErrors.push(err111);
+                                                    }
+                                                    errors2++;
+                                                  }
+                                                }
+                                              } else {
+                                                const err112 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i11, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err112];
+                                                } else {
+                                                  vErrors.push(err112);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err113 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                            if (vErrors === null) {
+                                              vErrors = [err113];
+                                            } else {
+                                              vErrors.push(err113);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.dependencies !== void 0) {
+                                          let data98 = data88.dependencies;
+                                          if (!(data98 && typeof data98 == "object" && !Array.isArray(data98))) {
+                                            const err114 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                            if (vErrors === null) {
+                                              vErrors = [err114];
+                                            } else {
+                                              vErrors.push(err114);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err115 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err115];
+                                        } else {
+                                          vErrors.push(err115);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err116 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err116];
+                                    } else {
+                                      vErrors.push(err116);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.oAuthSettings !== void 0) {
+                                  let data99 = data80.oAuthSettings;
+                                  if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                                    if (data99.identityProvider === void 0) {
+                                      const err117 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/required", keyword: "required", params: { missingProperty: "identityProvider" }, message: "must have required property 'identityProvider'" };
+                                      if (vErrors === null) {
+                                        vErrors = [err117];
+                                      } else {
+                                        vErrors.push(err117);
+                                      }
+                                      errors2++;
+                                    }
+                                    if (data99.identityProvider !== void 0) {
+                                      let data100 = data99.identityProvider;
+                                      if (typeof data100 !== "string") {
+                                        const err118 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err118];
+                                        } else {
+                                          vErrors.push(err118);
+                                        }
+                                        errors2++;
+                                      }
+                                      if (!(data100 === "oauth2" || data100 === "oauth2generic" || data100 === "aad" || data100 === "aadcertificate" || data100 === "facebook" || data100 === "DocuSign")) {
+                                        const err119 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.identityProvider.enum }, message: "must be equal to one of the allowed values" };
+                                        if (vErrors === null) {
+                                          vErrors = [err119];
+                                        } else {
+                                          vErrors.push(err119);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.clientId !== void 0) {
+                                      let data101 = data99.clientId;
+                                      if (typeof data101 !== "string" && data101 !== null) {
+                                        const err120 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientId", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/clientId/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.clientId.type }, message: "must be string,null" };
+                                        if (vErrors === null) {
+                                          vErrors = [err120];
+                                        } else {
+                                          vErrors.push(err120);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.clientSecret !== void 0) {
+                                      let data102 = data99.clientSecret;
+                                      if (typeof data102 !== "string" && data102 !== null) {
+                                        const err121 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientSecret", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/clientSecret/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.clientSecret.type }, message: "must be string,null" };
+                                        if (vErrors === null) {
+                                          vErrors = [err121];
+                                        } else {
+                                          vErrors.push(err121);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.scopes !== void 0) {
+                                      let data103 = data99.scopes;
+                                      if (Array.isArray(data103)) {
+                                        const len12 = data103.length;
+                                        for (let i12 = 0; i12 < len12; i12++) {
+                                          if (typeof data103[i12] !== "string") {
+                                            const err122 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes/" + i12, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err122];
+                                            } else {
+                                              vErrors.push(err122);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err123 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                        if (vErrors === null) {
+                                          vErrors = [err123];
+                                        } else {
+                                          vErrors.push(err123);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.redirectMode !== void 0) {
+                                      let data105 = data99.redirectMode;
+                                      if (typeof data105 !== "string") {
+                                        const err124 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err124];
+                                        } else {
+                                          vErrors.push(err124);
+                                        }
+                                        errors2++;
+                                      }
+                                      if (!(data105 === "Global" || data105 === "GlobalPerConnector" || data105 === "Direct")) {
+                                        const err125 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.redirectMode.enum }, message: "must be equal to one of the allowed values" };
+                                        if (vErrors === null) {
+                                          vErrors = [err125];
+                                        } else {
+                                          vErrors.push(err125);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.redirectUrl !== void 0) {
+                                      let data106 = data99.redirectUrl;
+                                      if (typeof data106 === "string") {
+                                        if (!formats0(data106)) {
+                                          const err126 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                                          if (vErrors === null) {
+                                            vErrors = [err126];
+                                          } else {
+                                            vErrors.push(err126);
+                                          }
+                                          errors2++;
+                                        }
+                                      } else {
+                                        const err127 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err127];
+                                        } else {
+                                          vErrors.push(err127);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.properties !== void 0) {
+                                      let data107 = data99.properties;
+                                      if (!(data107 && typeof data107 == "object" && !Array.isArray(data107))) {
+                                        const err128 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/properties", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err128];
+                                        } else {
+                                          vErrors.push(err128);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.customParameters !== void 0) {
+                                      let data108 = data99.customParameters;
+                                      if (!(data108 && typeof data108 == "object" && !Array.isArray(data108))) {
+                                        const err129 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/customParameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/customParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err129];
+                                        } else {
+                                          vErrors.push(err129);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err130 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err130];
+                                    } else {
+                                      vErrors.push(err130);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.allowedValues !== void 0) {
+                                  let data109 = data80.allowedValues;
+                                  if (Array.isArray(data109)) {
+                                    const len13 = data109.length;
+                                    for (let i13 = 0; i13 < len13; i13++) {
+                                      let data110 = data109[i13];
+                                      if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
+                                        if (data110.uiDefinition !== void 0) {
+                                          let data111 = data110.uiDefinition;
+                                          if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+                                            if (data111.displayName !== void 0) {
+                                              if (typeof data111.displayName !== "string") {
+                                                const err131 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err131];
+                                                } else {
+                                                  vErrors.push(err131);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                            if (data111.description !== void 0) {
+                                              if (typeof data111.description !== "string") {
+                                                const err132 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err132];
+                                                } else {
+                                                  vErrors.push(err132);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err133 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                            if (vErrors === null) {
+                                              vErrors = [err133];
+                                            } else {
+                                              vErrors.push(err133);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err134 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err134];
+                                        } else {
+                                          vErrors.push(err134);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err135 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err135];
+                                    } else {
+                                      vErrors.push(err135);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.metadata !== void 0) {
+                                  let data114 = data80.metadata;
+                                  if (!(data114 && typeof data114 == "object" && !Array.isArray(data114))) {
+                                    const err136 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/metadata", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err136];
+                                    } else {
+                                      vErrors.push(err136);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err137 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err137];
+                                } else {
+                                  vErrors.push(err137);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err138 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err138];
+                            } else {
+                              vErrors.push(err138);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err139 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err139];
+                        } else {
+                          vErrors.push(err139);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err140 = { instancePath: instancePath + "/properties/connectionParameterSets/values", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err140];
+                    } else {
+                      vErrors.push(err140);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err141 = { instancePath: instancePath + "/properties/connectionParameterSets", schemaPath: "#/properties/properties/properties/connectionParameterSets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors2++;
+              }
+            }
+            if (data1.policyTemplateInstances !== void 0) {
+              let data115 = data1.policyTemplateInstances;
+              if (Array.isArray(data115)) {
+                const len14 = data115.length;
+                for (let i14 = 0; i14 < len14; i14++) {
+                  let data116 = data115[i14];
+                  if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                    if (data116.templateId === void 0) {
+                      const err142 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/required", keyword: "required", params: { missingProperty: "templateId" }, message: "must have required property 'templateId'" };
+                      if (vErrors === null) {
+                        vErrors = [err142];
+                      } else {
+                        vErrors.push(err142);
+                      }
+                      errors2++;
+                    }
+                    if (data116.parameters === void 0) {
+                      const err143 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/required", keyword: "required", params: { missingProperty: "parameters" }, message: "must have required property 'parameters'" };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors2++;
+                    }
+                    if (data116.templateId !== void 0) {
+                      if (typeof data116.templateId !== "string") {
+                        const err144 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/templateId", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/templateId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err144];
+                        } else {
+                          vErrors.push(err144);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data116.title !== void 0) {
+                      if (typeof data116.title !== "string") {
+                        const err145 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/title", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err145];
+                        } else {
+                          vErrors.push(err145);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data116.parameters !== void 0) {
+                      let data119 = data116.parameters;
+                      if (!(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
+                        const err146 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/parameters", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err146];
+                        } else {
+                          vErrors.push(err146);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err147 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err147];
+                    } else {
+                      vErrors.push(err147);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err148 = { instancePath: instancePath + "/properties/policyTemplateInstances", schemaPath: "#/properties/properties/properties/policyTemplateInstances/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors2++;
+              }
+            }
+            if (data1.scriptOperations !== void 0) {
+              let data120 = data1.scriptOperations;
+              if (Array.isArray(data120)) {
+                const len15 = data120.length;
+                for (let i15 = 0; i15 < len15; i15++) {
+                  if (typeof data120[i15] !== "string") {
+                    const err149 = { instancePath: instancePath + "/properties/scriptOperations/" + i15, schemaPath: "#/properties/properties/properties/scriptOperations/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err150 = { instancePath: instancePath + "/properties/scriptOperations", schemaPath: "#/properties/properties/properties/scriptOperations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors2++;
+              }
+            }
+            if (data1.isCustomApi !== void 0) {
+              if (typeof data1.isCustomApi !== "boolean") {
+                const err151 = { instancePath: instancePath + "/properties/isCustomApi", schemaPath: "#/properties/properties/properties/isCustomApi/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err151];
+                } else {
+                  vErrors.push(err151);
+                }
+                errors2++;
+              }
+            }
+            if (data1.script !== void 0) {
+              let data123 = data1.script;
+              if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
+                if (data123.language !== void 0) {
+                  if (typeof data123.language !== "string") {
+                    const err152 = { instancePath: instancePath + "/properties/script/language", schemaPath: "#/properties/properties/properties/script/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data123.operationIds !== void 0) {
+                  let data125 = data123.operationIds;
+                  if (Array.isArray(data125)) {
+                    const len16 = data125.length;
+                    for (let i16 = 0; i16 < len16; i16++) {
+                      if (typeof data125[i16] !== "string") {
+                        const err153 = { instancePath: instancePath + "/properties/script/operationIds/" + i16, schemaPath: "#/properties/properties/properties/script/properties/operationIds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err153];
+                        } else {
+                          vErrors.push(err153);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err154 = { instancePath: instancePath + "/properties/script/operationIds", schemaPath: "#/properties/properties/properties/script/properties/operationIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err155 = { instancePath: instancePath + "/properties/script", schemaPath: "#/properties/properties/properties/script/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err155];
+                } else {
+                  vErrors.push(err155);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err156 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err156];
+            } else {
+              vErrors.push(err156);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err157 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err157];
+        } else {
+          vErrors.push(err157);
+        }
+        errors2++;
       }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list2, formats, exportName);
-      if (opts.keywords)
-        (0, limit_1.default)(ajv);
-      return ajv;
-    };
-    formatsPlugin.get = (name, mode = "full") => {
-      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
-        throw new Error(`Unknown format "${name}"`);
-      return f;
-    };
-    function addFormats2(ajv, list2, fs14, exportName) {
-      var _a2;
-      var _b;
-      (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list2)
-        ajv.addFormat(f, fs14[f]);
+      validate10.errors = vErrors;
+      return errors2 === 0;
     }
-    module2.exports = exports2 = formatsPlugin;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = formatsPlugin;
   }
 });
 
@@ -39987,6 +34872,509 @@ var require_png = __commonJS({
   }
 });
 
+// packages/validator/src/generated/validate-settings.cjs
+var require_validate_settings = __commonJS({
+  "packages/validator/src/generated/validate-settings.cjs"(exports2, module2) {
+    "use strict";
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "connectorId": { "type": "string" }, "environment": { "type": "string" }, "apiProperties": { "type": "string" }, "apiDefinition": { "type": "string" }, "icon": { "type": "string" }, "script": { "type": "string" }, "powerAppsUrl": { "type": "string", "format": "uri" }, "powerAppsApiVersion": { "type": "string", "enum": ["2016-11-01"] }, "flowUrl": { "type": "string", "format": "uri" }, "flowApiVersion": { "type": "string", "enum": ["2016-11-01"] }, "clientId": { "type": "string" }, "tenant": { "type": "string" }, "authorityUrl": { "type": "string" }, "resource": { "type": "string" } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var formats0 = require_formats().fullFormats.uri;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func2.call(schema11.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors2++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
+        }
+        if (data.connectorId !== void 0) {
+          if (typeof data.connectorId !== "string") {
+            const err2 = { instancePath: instancePath + "/connectorId", schemaPath: "#/properties/connectorId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.environment !== void 0) {
+          if (typeof data.environment !== "string") {
+            const err3 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors2++;
+          }
+        }
+        if (data.apiProperties !== void 0) {
+          if (typeof data.apiProperties !== "string") {
+            const err4 = { instancePath: instancePath + "/apiProperties", schemaPath: "#/properties/apiProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors2++;
+          }
+        }
+        if (data.apiDefinition !== void 0) {
+          if (typeof data.apiDefinition !== "string") {
+            const err5 = { instancePath: instancePath + "/apiDefinition", schemaPath: "#/properties/apiDefinition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors2++;
+          }
+        }
+        if (data.icon !== void 0) {
+          if (typeof data.icon !== "string") {
+            const err6 = { instancePath: instancePath + "/icon", schemaPath: "#/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors2++;
+          }
+        }
+        if (data.script !== void 0) {
+          if (typeof data.script !== "string") {
+            const err7 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors2++;
+          }
+        }
+        if (data.powerAppsUrl !== void 0) {
+          let data7 = data.powerAppsUrl;
+          if (typeof data7 === "string") {
+            if (!formats0(data7)) {
+              const err8 = { instancePath: instancePath + "/powerAppsUrl", schemaPath: "#/properties/powerAppsUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors2++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/powerAppsUrl", schemaPath: "#/properties/powerAppsUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors2++;
+          }
+        }
+        if (data.powerAppsApiVersion !== void 0) {
+          let data8 = data.powerAppsApiVersion;
+          if (typeof data8 !== "string") {
+            const err10 = { instancePath: instancePath + "/powerAppsApiVersion", schemaPath: "#/properties/powerAppsApiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors2++;
+          }
+          if (!(data8 === "2016-11-01")) {
+            const err11 = { instancePath: instancePath + "/powerAppsApiVersion", schemaPath: "#/properties/powerAppsApiVersion/enum", keyword: "enum", params: { allowedValues: schema11.properties.powerAppsApiVersion.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        }
+        if (data.flowUrl !== void 0) {
+          let data9 = data.flowUrl;
+          if (typeof data9 === "string") {
+            if (!formats0(data9)) {
+              const err12 = { instancePath: instancePath + "/flowUrl", schemaPath: "#/properties/flowUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors2++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/flowUrl", schemaPath: "#/properties/flowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors2++;
+          }
+        }
+        if (data.flowApiVersion !== void 0) {
+          let data10 = data.flowApiVersion;
+          if (typeof data10 !== "string") {
+            const err14 = { instancePath: instancePath + "/flowApiVersion", schemaPath: "#/properties/flowApiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors2++;
+          }
+          if (!(data10 === "2016-11-01")) {
+            const err15 = { instancePath: instancePath + "/flowApiVersion", schemaPath: "#/properties/flowApiVersion/enum", keyword: "enum", params: { allowedValues: schema11.properties.flowApiVersion.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+        if (data.clientId !== void 0) {
+          if (typeof data.clientId !== "string") {
+            const err16 = { instancePath: instancePath + "/clientId", schemaPath: "#/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors2++;
+          }
+        }
+        if (data.tenant !== void 0) {
+          if (typeof data.tenant !== "string") {
+            const err17 = { instancePath: instancePath + "/tenant", schemaPath: "#/properties/tenant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors2++;
+          }
+        }
+        if (data.authorityUrl !== void 0) {
+          if (typeof data.authorityUrl !== "string") {
+            const err18 = { instancePath: instancePath + "/authorityUrl", schemaPath: "#/properties/authorityUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors2++;
+          }
+        }
+        if (data.resource !== void 0) {
+          if (typeof data.resource !== "string") {
+            const err19 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors2++;
+      }
+      validate10.errors = vErrors;
+      return errors2 === 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports2.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// packages/validator/src/generated/validate-config.cjs
+var require_validate_config = __commonJS({
+  "packages/validator/src/generated/validate-config.cjs"(exports2, module2) {
+    "use strict";
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema12 = { "enum": ["error", "warning", "info", "off"] };
+    var func2 = require_ucs2length().default;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors2++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
+        }
+        if (data.profile !== void 0) {
+          let data1 = data.profile;
+          if (!(data1 === "certified" || data1 === "independent-publisher" || data1 === "custom")) {
+            const err2 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.rules !== void 0) {
+          let data2 = data.rules;
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            for (const key1 in data2) {
+              let data3 = data2[key1];
+              const _errs9 = errors2;
+              let valid2 = true;
+              const _errs10 = errors2;
+              if (typeof data3 !== "string") {
+                const err3 = {};
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors2++;
+              }
+              var _valid0 = _errs10 === errors2;
+              errors2 = _errs9;
+              if (vErrors !== null) {
+                if (_errs9) {
+                  vErrors.length = _errs9;
+                } else {
+                  vErrors = null;
+                }
+              }
+              let ifClause0;
+              if (_valid0) {
+                const _errs12 = errors2;
+                if (!(data3 === "error" || data3 === "warning" || data3 === "info" || data3 === "off")) {
+                  const err4 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors2++;
+                }
+                var _valid0 = _errs12 === errors2;
+                valid2 = _valid0;
+                ifClause0 = "then";
+              } else {
+                const _errs14 = errors2;
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  if (Object.keys(data3).length < 1) {
+                    const err5 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors2++;
+                  }
+                  for (const key2 in data3) {
+                    if (!(key2 === "certified" || key2 === "independent-publisher" || key2 === "custom")) {
+                      const err6 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3.certified !== void 0) {
+                    let data4 = data3.certified;
+                    if (!(data4 === "error" || data4 === "warning" || data4 === "info" || data4 === "off")) {
+                      const err7 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3["independent-publisher"] !== void 0) {
+                    let data5 = data3["independent-publisher"];
+                    if (!(data5 === "error" || data5 === "warning" || data5 === "info" || data5 === "off")) {
+                      const err8 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3.custom !== void 0) {
+                    let data6 = data3.custom;
+                    if (!(data6 === "error" || data6 === "warning" || data6 === "info" || data6 === "off")) {
+                      const err9 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err9];
+                      } else {
+                        vErrors.push(err9);
+                      }
+                      errors2++;
+                    }
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors2++;
+                }
+                var _valid0 = _errs14 === errors2;
+                valid2 = _valid0;
+                ifClause0 = "else";
+              }
+              if (!valid2) {
+                const err11 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors2++;
+          }
+        }
+        if (data.ignore !== void 0) {
+          let data7 = data.ignore;
+          if (Array.isArray(data7)) {
+            const len0 = data7.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data8 = data7[i0];
+              if (typeof data8 === "string") {
+                if (func2(data8) < 1) {
+                  const err13 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors2++;
+      }
+      validate10.errors = vErrors;
+      return errors2 === 0;
+    }
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40036,16 +35424,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -40077,16 +35465,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter2)) {
+  if (key2.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
   if (convertedValue.includes(delimiter2)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key2}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -40217,7 +35605,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -40600,6 +35988,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function toDisplayPath(cwd, file, paths = import_node_path.default) {
+  const relative = paths.relative(cwd, paths.resolve(cwd, file));
+  return relative === "" ? "." : relative;
+}
 function posixRelativePath(root, file, paths = import_node_path.default) {
   const relative = paths.relative(root, paths.resolve(root, file));
   if (relative === "") return ".";
@@ -40666,8 +36058,8 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
@@ -40736,20 +36128,92 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
   }
 }
 
+// packages/core/src/backslash-paths.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
+function separatesFoldersWithBackslash(readAs, meant) {
+  return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
+}
+function withSlashes(given) {
+  return given.includes("\\") ? given.replace(/\\+/g, "/") : void 0;
+}
+function slashedPathToRead(given, options2 = {}) {
+  const meant = slipCandidate(given, options2.platform);
+  if (meant === void 0) return void 0;
+  const cwd = options2.cwd ?? process.cwd();
+  if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
+  return shownMeant(meant);
+}
+function slashedPathToWrite(given, options2 = {}) {
+  const meant = slipCandidate(given, options2.platform);
+  if (meant === void 0) return void 0;
+  const resolved2 = import_node_path3.default.resolve(options2.cwd ?? process.cwd(), given);
+  let existing = resolved2;
+  while (!exists2(existing)) {
+    const parent = import_node_path3.default.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  if (existing === resolved2 || existing.includes("\\")) return void 0;
+  return shownMeant(meant);
+}
+function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
+  const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
+  return new UsageError(`${message.replace(/\.$/, "")}: it ${reason}`, {
+    location: { file: given },
+    hint: BACKSLASH_PATH_HINT
+  });
+}
+function refuseBackslashPathToWrite(given, options2 = {}) {
+  const meant = slashedPathToWrite(given, options2);
+  if (meant === void 0) return;
+  throw new UsageError(backslashPathToWriteMessage(meant, options2.platform), {
+    location: { file: given },
+    hint: BACKSLASH_PATH_HINT
+  });
+}
+function backslashPathToWriteMessage(meant, platform2 = process.platform) {
+  return separatesFoldersWithBackslash(
+    `${systemName(platform2)} reads as part of a name: it would make one name holding the \\`,
+    meant
+  );
+}
+function slipCandidate(given, platform2 = process.platform) {
+  return platform2 === "win32" ? void 0 : withSlashes(given);
+}
+function shownMeant(meant) {
+  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
+  return toDisplayPath(process.cwd(), meant);
+}
+function systemName(platform2) {
+  if (platform2 === "linux") return "Linux";
+  if (platform2 === "darwin") return "macOS";
+  return "this system";
+}
+function exists2(file) {
+  try {
+    (0, import_node_fs2.lstatSync)(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path3.default.resolve(cwd, target);
-  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+  const resolved2 = import_node_path4.default.resolve(cwd, target);
+  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
-    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path3.default.join(target, import_node_path3.default.relative(resolved2, current)),
-        below: import_node_path3.default.relative(current, resolved2),
+        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved2, current)),
+        below: import_node_path4.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path3.default.dirname(current) === current) return void 0;
+    if (import_node_path4.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
@@ -40771,6 +36235,8 @@ function missingPathError(given, hint, options2 = {}) {
       hint,
       cause: options2.cause
     });
+  const meant = slashedPathToRead(given, { cwd: options2.cwd });
+  if (meant !== void 0) return backslashPathToReadError(given, meant, options2.message);
   return new UsageError(options2.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -40780,6 +36246,7 @@ function missingPathError(given, hint, options2 = {}) {
 
 // packages/core/src/blocked-output-path.ts
 function refuseBlockedOutputPath(target, options2) {
+  refuseBackslashPathToWrite(target, { cwd: options2.cwd });
   const way = fileInTheWay(target, options2.cwd);
   if (way) throw pathThroughFileError(way, "made", options2.throughFileHint);
   const link2 = brokenLinkAtEnd(target, { cwd: options2.cwd, newTarget: options2.newTarget });
@@ -40787,30 +36254,30 @@ function refuseBlockedOutputPath(target, options2) {
 }
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 function isFile(file) {
   try {
-    return (0, import_node_fs3.statSync)(file).isFile();
+    return (0, import_node_fs4.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs3.statSync)(file).isDirectory();
+    return (0, import_node_fs4.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -40832,14 +36299,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs4.renameSync)(name, removing);
+      (0, import_node_fs5.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs5.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -40852,7 +36319,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs4.rmdirSync)(folder);
+      (0, import_node_fs5.rmdirSync)(folder);
     } catch {
     }
   }
@@ -40860,8 +36327,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path4.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path4.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path5.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path5.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -40888,16 +36355,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path5.default.resolve(folder);
+  const resolved2 = import_node_path6.default.resolve(folder);
   const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
+  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs5.promises.rmdir(each).then(
+          const gone = await import_node_fs6.promises.rmdir(each).then(
             () => true,
             (error3) => error3.code === "ENOENT"
           );
@@ -40912,9 +36379,9 @@ function makeFolderWithParents(folder) {
 }
 function missingFolders(folder) {
   const missing = [];
-  for (let each = folder; !exists2(each); each = import_node_path5.default.dirname(each)) {
+  for (let each = folder; !exists3(each); each = import_node_path6.default.dirname(each)) {
     missing.unshift(each);
-    if (import_node_path5.default.dirname(each) === each) break;
+    if (import_node_path6.default.dirname(each) === each) break;
   }
   return missing;
 }
@@ -40929,7 +36396,7 @@ function makeEach(missing) {
   } catch (error3) {
     for (const each of made) {
       try {
-        (0, import_node_fs5.rmdirSync)(each);
+        (0, import_node_fs6.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -40940,16 +36407,16 @@ function makeEach(missing) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs5.mkdirSync)(folder);
+    (0, import_node_fs6.mkdirSync)(folder);
     return true;
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
     throw error3;
   }
 }
-function exists2(file) {
+function exists3(file) {
   try {
-    (0, import_node_fs5.lstatSync)(file);
+    (0, import_node_fs6.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -40958,19 +36425,19 @@ function exists2(file) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function temporarySibling(target, suffix = "") {
-  const resolved2 = import_node_path6.default.resolve(target);
-  const name = import_node_path6.default.join(
-    import_node_path6.default.dirname(resolved2),
-    `.${import_node_path6.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+  const resolved2 = import_node_path7.default.resolve(target);
+  const name = import_node_path7.default.join(
+    import_node_path7.default.dirname(resolved2),
+    `.${import_node_path7.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
 }
 
 // packages/core/src/fs/write-failure.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var PERMISSION = {
   reason: "permission denied",
   hint: "Choose a folder you can write to, or change its permissions."
@@ -40995,7 +36462,7 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path7.default.dirname(import_node_path7.default.resolve(where)) !== import_node_path7.default.dirname(import_node_path7.default.resolve(target));
+  const elsewhere = where !== void 0 && import_node_path8.default.dirname(import_node_path8.default.resolve(where)) !== import_node_path8.default.dirname(import_node_path8.default.resolve(target));
   const call = elsewhere ? `${syscall} ${where}` : syscall;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
     location: { file: target },
@@ -41047,8 +36514,8 @@ function readRefusalHint(code2) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs6 = require("node:fs");
-var NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
+var import_node_fs7 = require("node:fs");
+var NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -41241,11 +36708,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path8.default.resolve(workspace, location.file);
+  const absolute = import_node_path9.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -41260,8 +36727,8 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -41307,20 +36774,20 @@ function readRefusedHint(input, code2) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path9.default) {
+var import_node_path10 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path10.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path9.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path10.default) {
   const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path9.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path10.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path9.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path10.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -41337,6 +36804,12 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function requireWritableOutput(input, value, absolute, kind = "file") {
+  if (slashedPathToWrite(absolute) !== void 0)
+    throw new InputError(
+      input,
+      backslashPathToWriteMessage(withSlashes(value) ?? value),
+      BACKSLASH_PATH_HINT
+    );
   const named = namedWritableFolders();
   const folders = await realWritableFolders(named);
   const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
@@ -41363,8 +36836,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path10.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path10.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path11.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path11.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named) {
@@ -41377,9 +36850,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs8.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path10.default.dirname(current);
+      const parent = import_node_path11.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -41408,7 +36881,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -41473,10 +36946,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path21 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path21.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path21)) return "drive-letter";
-  if (path21.split("/").includes("..")) return "parent-segment";
+  const path23 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path23.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path23)) return "drive-letter";
+  if (path23.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -41514,7 +36987,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
@@ -41552,8 +37025,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path21, isFolder2, value) {
-    const segments = path21.split("/");
+  place(path23, isFolder2, value) {
+    const segments = path23.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -41578,9 +37051,9 @@ var PathTree = class {
   chain(segments) {
     let parent = 0;
     return segments.map((segment) => {
-      const key = `${parent}/${collisionKey(segment)}`;
-      let node = this.nodes.get(key);
-      if (node === void 0) this.nodes.set(key, node = { id: this.nextId++ });
+      const key2 = `${parent}/${collisionKey(segment)}`;
+      let node = this.nodes.get(key2);
+      if (node === void 0) this.nodes.set(key2, node = { id: this.nextId++ });
       parent = node.id;
       return node;
     });
@@ -41697,13 +37170,13 @@ function checkEntries(raw, archive, limits, encoding, say) {
         entryNameProblemHint(problem)
       );
     const header = headerName(entry, encoding);
-    const escape4 = header === written2 ? void 0 : findEscapeProblem(header);
-    if (escape4)
+    const escape3 = header === written2 ? void 0 : findEscapeProblem(header);
+    if (escape3)
       throw new ZipError(
         archive,
         written2,
-        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape4)}; it is refused.`,
-        entryNameProblemHint(escape4)
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape3)}; it is refused.`,
+        entryNameProblemHint(escape3)
       );
     if (isDirectory2 && entry.uncompressedSize > 0)
       throw new ZipError(
@@ -41778,9 +37251,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs8.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs9.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -41962,11 +37435,11 @@ var DEFAULT_ENCODING = {
 };
 function nameEncoding(label) {
   if (label === void 0) return DEFAULT_ENCODING;
-  const key = label.trim().toLowerCase();
-  if (CP437_LABELS.has(key)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
+  const key2 = label.trim().toLowerCase();
+  if (CP437_LABELS.has(key2)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
   let decoder;
   try {
-    decoder = new TextDecoder(CODE_PAGES[key] ?? key);
+    decoder = new TextDecoder(CODE_PAGES[key2] ?? key2);
   } catch {
     throw new UsageError(
       `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
@@ -42090,12 +37563,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs9.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs10.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs9.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs10.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
       } catch (error3) {
-        (0, import_node_fs9.closeSync)(fd);
+        (0, import_node_fs10.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -42143,7 +37616,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs9.closeSync)(this.fd);
+    (0, import_node_fs10.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -42152,7 +37625,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs9.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs10.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -42225,10 +37698,10 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs10.promises.stat(folder).catch(() => void 0) ?? await import_node_fs10.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs11.promises.stat(folder).catch(() => void 0) ?? await import_node_fs11.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -42286,7 +37759,7 @@ var TreeBuilder = class {
     const node = {
       kind: "element",
       name: this.intern(name),
-      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key) => [this.intern(key), own(attributes[key])]),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key2) => [this.intern(key2), own(attributes[key2])]),
       children: NO_CHILDREN
     };
     if (this.openElements.length === 0) this.root = node;
@@ -42547,9 +38020,9 @@ var XmlWriter = class {
       this.newLine(depth);
     }
     let tag = `<${name}`;
-    for (const [key, value] of attributes) tag += ` ${key}="${escapeAttribute(value)}"`;
+    for (const [key2, value] of attributes) tag += ` ${key2}="${escapeAttribute(value)}"`;
     if (mode === "empty") {
-      const nil = attributes.some(([key, value]) => key === "xsi:nil" && value === "true");
+      const nil = attributes.some(([key2, value]) => key2 === "xsi:nil" && value === "true");
       this.sink.write(nil ? `${tag}></${name}>` : `${tag} />`);
     } else this.sink.write(`${tag}>`);
     this.frames.push({ name, mode, depth });
@@ -43667,17 +39140,17 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs11.promises.readdir(import_node_path11.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs12.promises.readdir(import_node_path12.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -43695,30 +39168,30 @@ function compareOrdinal(a, b) {
 // packages/solution/src/fs/commit-folder.ts
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
-  if (!await exists3(target)) {
-    await import_node_fs12.promises.mkdir(import_node_path12.default.dirname(import_node_path12.default.resolve(target)), { recursive: true });
-    await import_node_fs12.promises.rename(staged, target);
+  if (!await exists4(target)) {
+    await import_node_fs13.promises.mkdir(import_node_path13.default.dirname(import_node_path13.default.resolve(target)), { recursive: true });
+    await import_node_fs13.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs12.promises.realpath(target);
+  const targetRoot = await import_node_fs13.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path12.default.join(staged, file);
-    const to = import_node_path12.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path12.default.posix.dirname(file)));
+    const from = import_node_path13.default.join(staged, file);
+    const to = import_node_path13.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path13.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs12.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs13.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs12.promises.rm(to, { recursive: true });
+      await import_node_fs13.promises.rm(to, { recursive: true });
     }
-    await import_node_fs12.promises.rename(from, to);
+    await import_node_fs13.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -43727,13 +39200,13 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs12.promises.rm(import_node_path12.default.join(targetRoot, file));
+      await import_node_fs13.promises.rm(import_node_path13.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs12.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs13.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -43756,16 +39229,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs12.promises.lstat(import_node_path12.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs13.promises.lstat(import_node_path13.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs12.promises.rename(
-        import_node_path12.default.join(this.root, ...parent, before[index]),
-        import_node_path12.default.join(this.root, ...parent, after[index])
+      await import_node_fs13.promises.rename(
+        import_node_path13.default.join(this.root, ...parent, before[index]),
+        import_node_path13.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -43799,14 +39272,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path12.default.join(current, segment);
-    const entry = await import_node_fs12.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path13.default.join(current, segment);
+    const entry = await import_node_fs13.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs12.promises.realpath(next).then(
+      const resolved2 = await import_node_fs13.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
@@ -43821,7 +39294,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs12.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs13.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -43829,15 +39302,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs12.promises.rm(next);
+      await import_node_fs13.promises.rm(next);
     }
-    await import_node_fs12.promises.mkdir(import_node_path12.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs13.promises.mkdir(import_node_path13.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs12.promises.stat(staged), import_node_fs12.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs13.promises.stat(staged), import_node_fs13.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -43845,34 +39318,34 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs12.promises.readFile(staged);
+  const text2 = await import_node_fs13.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs12.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs13.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto4.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs12.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs13.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
-async function exists3(file) {
-  return import_node_fs12.promises.lstat(file).then(
+async function exists4(file) {
+  return import_node_fs13.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path12.default.join(root, relative);
-    const entries = await import_node_fs12.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path13.default.join(root, relative);
+    const entries = await import_node_fs13.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs12.promises.rmdir(import_node_path12.default.join(root, child));
+        await import_node_fs13.promises.rmdir(import_node_path13.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -44051,13 +39524,13 @@ function recordedEnding(bytes) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path13.default.resolve(folder), import_node_path13.default.resolve(inner)];
+  const [outer, given] = [import_node_path14.default.resolve(folder), import_node_path14.default.resolve(inner)];
   if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
 }
@@ -44086,8 +39559,8 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -44156,18 +39629,18 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs13.promises.lstat(import_node_path14.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs14.promises.lstat(import_node_path15.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path14.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path15.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs13.promises.lstat(import_node_path14.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs14.promises.lstat(import_node_path15.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles(import_node_path14.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles(import_node_path15.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -44176,7 +39649,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path14.default.join(folder, file) },
+        location: { file: import_node_path15.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -44203,13 +39676,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs14.promises.open(file, "r");
+  const handle = await import_node_fs15.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -44219,12 +39692,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs14.promises.readFile(file));
+  return recordedEnding(await import_node_fs15.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path15.default.join(folder, file));
+    const ending = await endingOf(import_node_path16.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -44266,8 +39739,8 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -44702,7 +40175,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path16.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path17.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -44744,15 +40217,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path16.default.dirname(destination);
+    const folder = import_node_path17.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs16.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path16.default.join(staging, folderPath);
+    const destination = import_node_path17.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs16.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -44768,7 +40241,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path16.default.join(staging, folderPath);
+    const destination = import_node_path17.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -44785,8 +40258,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs15.promises.open(destination, "wx");
+  await import_node_fs16.promises.mkdir(import_node_path17.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs16.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -44796,7 +40269,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs15.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs16.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -44811,8 +40284,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -44821,7 +40294,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs16.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs17.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -44849,8 +40322,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path17.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs16.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path18.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs17.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -44860,7 +40333,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path17.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path18.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -44972,7 +40445,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path18.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path19.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -44998,7 +40471,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs18.promises.writeFile(import_node_path19.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -45018,7 +40491,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs17.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -45031,11 +40504,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs17.promises.readFile(import_node_path18.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs18.promises.readFile(import_node_path19.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs17.promises.readFile(import_node_path18.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs18.promises.readFile(import_node_path19.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs18.promises.writeFile(import_node_path19.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -45080,11 +40553,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given, pair, say) {
-  const kind = import_node_path18.default.resolve(given) === import_node_path18.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path19.default.resolve(given) === import_node_path19.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs17.promises.stat(file).catch(() => void 0) !== void 0;
-  if (!await exists4(given) || await exists4(other)) return;
-  const name = import_node_path18.default.basename(given);
+  const exists5 = async (file) => await import_node_fs18.promises.stat(file).catch(() => void 0) !== void 0;
+  if (!await exists5(given) || await exists5(other)) return;
+  const name = import_node_path19.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -45097,12 +40570,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs17.promises.mkdir(managedStaging);
+    await import_node_fs18.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path18.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path19.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -45113,7 +40586,7 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path18.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path19.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
@@ -45124,22 +40597,22 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs17.promises.writeFile(import_node_path18.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs18.promises.writeFile(import_node_path19.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path18.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs17.promises.readFile(from)).equals(await import_node_fs17.promises.readFile(import_node_path18.default.join(staging, file))))
+      const from = import_node_path19.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs18.promises.readFile(from)).equals(await import_node_fs18.promises.readFile(import_node_path19.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs17.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.join(staging, variant)), { recursive: true });
-      await import_node_fs17.promises.rename(from, import_node_path18.default.join(staging, variant));
+      await import_node_fs18.promises.mkdir(import_node_path19.default.dirname(import_node_path19.default.join(staging, variant)), { recursive: true });
+      await import_node_fs18.promises.rename(from, import_node_path19.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs17.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(managedStaging, { recursive: true, force: true });
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
@@ -45160,6 +40633,116 @@ var EXTRACTED = new Set(
 
 // packages/solution/src/connector/root-folders.ts
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+
+// packages/solution/src/connector/left-folder-files.ts
+var EXTRACTED2 = new Map(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
+);
+
+// packages/solution/src/certification/package-rules.ts
+var VALIDATOR = "Microsoft's ConnectorPackageValidator.ps1";
+var OURS = "connector-alm";
+var RULES = {
+  "PKG-ZIP-NAME": {
+    title: "The package's file name ends in .zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator takes only a file whose name ends in .zip, and stops there. Rename the package so that its name ends in .zip."
+  },
+  "PKG-ZIP-UNREADABLE": {
+    title: "Every zip of the package can be read",
+    level: "error",
+    source: `${OURS} (the validator stops with an internal error)`,
+    description: "The package zip or a solution zip in it is not a zip archive, is truncated or damaged, or is refused as unsafe (a zip bomb, a path that leaves its folder). Build the package again (connector-alm package build), or export the solution again; for names in an unknown code page, give --zip-name-encoding."
+  },
+  "PKG-L1-NOFOLDER": {
+    title: "The package has no folder at its root",
+    level: "error",
+    source: VALIDATOR,
+    description: "The certification package holds intro.md and the package zip at its root, and no folder. Zip the files themselves, not the folder that holds them, or build the package with connector-alm package build."
+  },
+  "PKG-L1-FILES": {
+    title: "The package holds one intro.md and one package zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator wants exactly one .md file (intro.md) and one .zip file (the Package Deployer package) at the root. Add the one missing, or keep only one of each."
+  },
+  "PKG-L2-ASSETS": {
+    title: "The package zip holds one assets folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The Package Deployer zip holds exactly one folder, ideally named PkgAssets, with the solution zips in it. Put the solution zips in one folder, or build the package with connector-alm package build."
+  },
+  "PKG-L3-NOFOLDER": {
+    title: "The assets folder has no folder inside",
+    level: "error",
+    source: VALIDATOR,
+    description: "The solution zips lie directly in the assets folder. Remove the folders inside it."
+  },
+  "PKG-L3-ZIPCOUNT": {
+    title: "The assets folder holds the connector and flow solution zips (and the plugin one with --plugin)",
+    level: "error",
+    source: VALIDATOR,
+    description: "Two solution zips, the connector solution and the flow solution, or three for an AI plugin (--plugin). Add the one missing, or keep only those."
+  },
+  "PKG-SOL-FILES": {
+    title: "Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml",
+    level: "error",
+    source: VALIDATOR,
+    description: "An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution."
+  },
+  "PKG-SOL-CONNECTOR-DIR": {
+    title: "A solution whose customizations.xml has the connector holds the Connector folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the solution again rather than editing the zip."
+  },
+  "PKG-SOL-WORKFLOWS-DIR": {
+    title: "A solution whose customizations.xml has a flow holds the Connector and Workflows folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the flow solution again rather than editing the zip."
+  },
+  "PKG-SOL-PLUGIN-DIRS": {
+    title: "A plugin solution holds the Connector, aiplugins and aipluginoperations folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "With --plugin, a solution whose customizations.xml has the AI plugin holds the three folders. Export the plugin solution again rather than editing the zip."
+  },
+  "PKG-HAS-CONNECTOR-SOL": {
+    title: "The package has a connector solution: the connector, and no flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator tells the solutions apart by their customizations.xml: the connector solution has the custom connector and no cloud flow. One that also holds a flow counts as a flow solution: remove the flow from it and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-FLOW-SOL": {
+    title: "The package has a flow solution: the connector and a flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The flow solution has the custom connector and a cloud flow that uses it. One without the connector is no flow solution: add the custom connector to it (Add existing > Automation > Custom connector) and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-PLUGIN-SOL": {
+    title: "With --plugin, the package has a plugin solution: the connector and the AI plugin",
+    level: "error",
+    source: VALIDATOR,
+    description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
+  },
+  "PKG-ZIP-BACKSLASH": {
+    title: "A zip of the package separates folders with '/'",
+    level: "warning",
+    source: OURS,
+    description: "PowerShell 5.1's Compress-Archive writes '\\' between folders. The validator reads such a zip on Windows, so the check passes, but tools on Linux and macOS may not. Build the package with connector-alm package build, or zip with PowerShell 7's Compress-Archive or connector-alm pack, which write '/'."
+  },
+  "PKG-ZIP-NAME-ENCODING": {
+    title: "A zip of the package has UTF-8 entry names",
+    level: "warning",
+    source: OURS,
+    description: "Entry names in a code page (no UTF-8 flag), as Windows zips them in a language such as Japanese: whether Package Deployer reads them in the same code page is not known. Build the package with connector-alm package build, and use the solution zips that Power Apps exported, or unpack and pack them with connector-alm, which write UTF-8 names."
+  }
+};
+var ALL_PACKAGE_RULES = Object.keys(RULES).map(
+  (id) => ({ id, ...RULES[id] })
+);
 
 // packages/actions/src/runtime/solution-setting-inputs.ts
 async function namingSolutionInputs(inputOf, work) {
@@ -45294,9 +40877,9 @@ function summarise(value, depth) {
     if (isArray) {
       entries.push(summarise(value[index], depth + 1));
     } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+      const key2 = keys[index];
+      const member = value[key2];
+      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
     }
   }
   if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
@@ -45746,9 +41329,9 @@ function parsePointer(pointer) {
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
-function newNode(key, nextSibling) {
+function newNode(key2, nextSibling) {
   return {
-    key,
+    key: key2,
     firstChild: void 0,
     nextSibling,
     childCount: 0,
@@ -45758,18 +41341,18 @@ function newNode(key, nextSibling) {
     length: 1
   };
 }
-function childNamed(node, key) {
-  if (node.index !== void 0) return node.index.get(key);
+function childNamed(node, key2) {
+  if (node.index !== void 0) return node.index.get(key2);
   for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    if (child.key === key) return child;
+    if (child.key === key2) return child;
   }
   return void 0;
 }
-function addChild(node, key) {
-  const child = newNode(key, node.firstChild);
+function addChild(node, key2) {
+  const child = newNode(key2, node.firstChild);
   node.firstChild = child;
   node.childCount++;
-  if (node.index !== void 0) node.index.set(key, child);
+  if (node.index !== void 0) node.index.set(key2, child);
   else if (node.childCount > MAX_LINKED_CHILDREN) {
     node.index = /* @__PURE__ */ new Map();
     for (let each = child; each !== void 0; each = each.nextSibling) {
@@ -45814,7 +41397,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path21 = [root];
+  const path23 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -45822,14 +41405,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path21[level];
+    let node = path23[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path21[level] = node;
+      path23[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -45999,7 +41582,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path21 = paths.pop();
+    const path23 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -46007,16 +41590,16 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path21 + 1);
+          paths.push(path23 + 1);
         }
       }
     } else {
       const object = container;
-      for (const key in object) {
-        const keyPath = path21 + 1 + key.length;
-        if (key.length > keyLimit || keyPath > pathLimit) return -1;
+      for (const key2 in object) {
+        const keyPath = path23 + 1 + key2.length;
+        if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
-        const child = object[key];
+        const child = object[key2];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
@@ -46477,8 +42060,8 @@ function stringToken(text2, offset, end, error3, atKey) {
     }
   }
   if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
-    const key = keyBeforeColon(text2, offset, end);
-    if (key) return key;
+    const key2 = keyBeforeColon(text2, offset, end);
+    if (key2) return key2;
   }
   return { kind: "string", offset, end };
 }
@@ -46503,8 +42086,8 @@ function unclosedString(text2, offset, end, atKey) {
   }
   const typographic = typographicCloseAfter(text2, offset + 1, end);
   if (typographic !== -1) return typographicClosing(text2, offset, typographic);
-  const key = atKey ? keyBeforeColon(text2, offset, end) : void 0;
-  if (key) return key;
+  const key2 = atKey ? keyBeforeColon(text2, offset, end) : void 0;
+  if (key2) return key2;
   const atEnd = end >= text2.length;
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
   if (comma !== -1) {
@@ -46535,16 +42118,16 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  const key = keyTextBeforeColon(text2, offset + 1);
-  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
-  const close = offset + 1 + key.text.length;
+  const key2 = keyTextBeforeColon(text2, offset + 1);
+  if (key2 === void 0 || key2.matchEnd > end || key2.text === "") return void 0;
+  const close = offset + 1 + key2.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key2.text)}".`,
       offset: close,
       length: 0
     }
@@ -46617,9 +42200,9 @@ function escapedControls(text2, offset, end, lineBreaks2) {
 }
 function escapedBackslashes(text2, offset, end) {
   const written2 = text2.slice(offset, end);
-  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape4) => {
-    if (escape4 === "\\'") return "'";
-    return escape4.length === 1 ? "\\\\" : escape4;
+  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape3) => {
+    if (escape3 === "\\'") return "'";
+    return escape3.length === 1 ? "\\\\" : escape3;
   });
   return replacement(offset, end - offset, escaped);
 }
@@ -47381,13 +42964,13 @@ var Walk = class _Walk {
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
-        const key = word.replace(TYPOGRAPHIC_QUOTES2, "");
+        const key2 = word.replace(TYPOGRAPHIC_QUOTES2, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${excerpt(key)}".`,
+          message: `A key must be in double quotes: write "${excerpt(key2)}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
-        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key));
+        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key2));
       }
       return "accepted";
     }
@@ -47819,12 +43402,12 @@ function findDuplicateKeys(text2) {
 }
 function noteKey(text2, object, start, end, found) {
   const written2 = text2.slice(start + 1, end - 1);
-  const key = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
-  const earlier2 = object.keys.get(key);
-  object.keys.set(key, start);
+  const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  const earlier2 = object.keys.get(key2);
+  object.keys.set(key2, start);
   if (earlier2 === void 0) return;
   const ignored = {
-    key,
+    key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1
@@ -48020,15 +43603,15 @@ var JsonDocument = class _JsonDocument {
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
       node = next;
     }
-    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
   }
 };
-function keptMember(object, key) {
+function keptMember(object, key2) {
   const properties = object.children ?? [];
   for (let index = properties.length - 1; index >= 0; index--) {
     const property2 = properties[index];
-    if (property2.children?.[0]?.value === key) return property2.children[1];
+    if (property2.children?.[0]?.value === key2) return property2.children[1];
   }
   return void 0;
 }
@@ -48054,8 +43637,8 @@ function asArray(value) {
 function entriesOf(value) {
   return isObject(value) ? Object.entries(value) : [];
 }
-function has(object, key) {
-  return Object.prototype.hasOwnProperty.call(object, key);
+function has(object, key2) {
+  return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
 // packages/validator/src/repository/connector-identity.ts
@@ -48176,42 +43759,42 @@ var ConnectorCache = class {
    */
   scopedKeys = [];
   scopedValues = [];
-  get(key) {
+  get(key2) {
     const keys = this.scopedKeys;
     for (let index = 0; index < keys.length; index++) {
-      if (keys[index] === key) return this.scopedValues[index];
+      if (keys[index] === key2) return this.scopedValues[index];
     }
-    return this.entries.get(key);
+    return this.entries.get(key2);
   }
-  set(key, value) {
+  set(key2, value) {
     if (written === void 0) {
-      this.entries.set(key, value);
+      this.entries.set(key2, value);
       return;
     }
-    written.push(this, key);
-    const index = this.scopedKeys.indexOf(key);
+    written.push(this, key2);
+    const index = this.scopedKeys.indexOf(key2);
     if (index !== -1) {
       this.scopedValues[index] = value;
       return;
     }
-    this.scopedKeys.push(key);
+    this.scopedKeys.push(key2);
     this.scopedValues.push(value);
   }
   /**
    * The value cached for `key`, worked out by `build(key)` on the first call. `build` takes the key
    * so that callers pass a module-level function, not a closure made on every call.
    */
-  getOrBuild(key, build) {
-    let value = this.get(key);
+  getOrBuild(key2, build) {
+    let value = this.get(key2);
     if (value === void 0) {
-      value = build(key);
-      this.set(key, value);
+      value = build(key2);
+      this.set(key2, value);
     }
     return value;
   }
-  delete(key) {
+  delete(key2) {
     const keys = this.scopedKeys;
-    const index = keys.indexOf(key);
+    const index = keys.indexOf(key2);
     if (index !== -1) {
       const last2 = keys.length - 1;
       keys[index] = keys[last2];
@@ -48219,7 +43802,7 @@ var ConnectorCache = class {
       keys.pop();
       this.scopedValues.pop();
     }
-    this.entries.delete(key);
+    this.entries.delete(key2);
   }
 };
 var written;
@@ -48274,10 +43857,6 @@ function hasParameterType(apiProperties2, type) {
   return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
 }
 
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist3(), 1);
-
 // packages/validator/src/text/other-case.ts
 function inOtherCase(name, candidates, options2 = {}) {
   const lower = name.toLowerCase();
@@ -48329,12 +43908,12 @@ function valueAt(document, segments) {
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
-  const at = (message, pointer = error3.instancePath, key) => ({
+  const at = (message, pointer = error3.instancePath, key2) => ({
     message,
     pointer,
     segments,
     keyword: error3.keyword,
-    ...key === void 0 ? {} : { key }
+    ...key2 === void 0 ? {} : { key: key2 }
   });
   const params = error3.params;
   switch (error3.keyword) {
@@ -48396,24 +43975,8 @@ function describe(error3, document) {
 }
 
 // packages/validator/src/rules/json-schema/ajv-validator.ts
-function lazySchemaValidator(schema) {
-  let validate;
-  return (value) => {
-    if (!validate) {
-      const ajv = new import_ajv.default({
-        allErrors: true,
-        strict: false,
-        allowUnionTypes: true,
-        // Our own schemas are checked against the JSON Schema meta-schema by the tests: compiling
-        // the meta-schema in every process cost more than compiling the schema itself (a pull-request
-        // check validates a folder or two, so this was a third of its own time).
-        validateSchema: false
-      });
-      (0, import_ajv_formats.default)(ajv, formatsUsedBy(schema));
-      validate = ajv.compile(schema);
-    }
-    return validate(value) ? [] : toSchemaProblems(validate.errors, value);
-  };
+function schemaProblemsValidator(validate) {
+  return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
   const cache5 = new ConnectorCache();
@@ -48422,20 +43985,183 @@ function cachedSchemaProblems(validate) {
     return cache5.getOrBuild(value, validate);
   };
 }
-function formatsUsedBy(schema) {
-  const names = /* @__PURE__ */ new Set();
-  const visit3 = (node) => {
-    if (Array.isArray(node)) {
-      node.forEach(visit3);
-    } else if (node !== null && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "format" && typeof value === "string") names.add(value);
-        else visit3(value);
+
+// packages/validator/src/rules/api-properties/schema-problems.ts
+var import_validate_api_properties = __toESM(require_validate_api_properties(), 1);
+var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
+function classify(problem) {
+  const [first, second] = problem.segments;
+  const path23 = problem.segments;
+  if (first === void 0) return "PROP-ROOT";
+  if (first !== "properties") return "PROP-ROOT";
+  if (second === void 0) {
+    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
+    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
+    return "PROP-ROOT";
+  }
+  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
+  if (second === "capabilities") return "PROP-CAPABILITIES";
+  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "policyTemplateInstances") return "PROP-POLICY";
+  if (second === "connectionParameters" || second === "connectionParameterSets") {
+    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
+    if (path23.includes("oAuthSettings")) {
+      const last2 = path23[path23.length - 1];
+      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
+      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
+      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
+      return "PROP-SCHEMA";
+    }
+    if (path23.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path23[path23.length - 1] === "type" && path23.length === parameterNameDepth(path23) + 1)
+      return "PROP-CP-TYPE";
+  }
+  return "PROP-SCHEMA";
+}
+function parameterNameDepth(path23) {
+  return path23[1] === "connectionParameterSets" ? 6 : 3;
+}
+function schemaProblemsFor(context, ruleId) {
+  const document = context.connector.files.apiProperties?.document;
+  if (!document || document.value === void 0) return [];
+  const problems = problemsOf(document.value);
+  return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
+}
+function reportSchemaProblems(context, ruleId, adviceFor = "") {
+  for (const problem of schemaProblemsFor(context, ruleId)) {
+    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
+    context.report({
+      pointer: problem.pointer,
+      message: advice ? `${problem.message} ${advice}` : problem.message
+    });
+  }
+}
+
+// packages/validator/src/rules/api-properties/brand-rules.ts
+var BRAND_POINTER = "/properties/iconBrandColor";
+function brandColourOf(context) {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+var apiPropertiesBrandRules = [
+  {
+    id: "PROP-BRAND-FORMAT",
+    file: "apiProperties",
+    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "blue"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
+      const colour = brandColourOf(context);
+      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+        });
       }
     }
-  };
-  visit3(schema);
-  return [...names].sort();
+  },
+  {
+    id: "PROP-BRAND-FORBIDDEN",
+    file: "apiProperties",
+    title: "Do not use the default blue or white as brand colour.",
+    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#007ee5"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: "warning",
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-IP",
+    file: "apiProperties",
+    title: "Independent publisher connectors use the brand colour #da3b01.",
+    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#3b5bdb"',
+      good: '"iconBrandColor": "#da3b01"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -48581,183 +44307,6 @@ var API_PROPERTIES_SCHEMA = {
   }
 };
 
-// packages/validator/src/rules/api-properties/schema-problems.ts
-var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
-function classify(problem) {
-  const [first, second] = problem.segments;
-  const path21 = problem.segments;
-  if (first === void 0) return "PROP-ROOT";
-  if (first !== "properties") return "PROP-ROOT";
-  if (second === void 0) {
-    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
-    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
-    return "PROP-ROOT";
-  }
-  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
-  if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
-  if (second === "policyTemplateInstances") return "PROP-POLICY";
-  if (second === "connectionParameters" || second === "connectionParameterSets") {
-    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path21.includes("oAuthSettings")) {
-      const last2 = path21[path21.length - 1];
-      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
-      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
-      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
-      return "PROP-SCHEMA";
-    }
-    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
-      return "PROP-CP-TYPE";
-  }
-  return "PROP-SCHEMA";
-}
-function parameterNameDepth(path21) {
-  return path21[1] === "connectionParameterSets" ? 6 : 3;
-}
-function schemaProblemsFor(context, ruleId) {
-  const document = context.connector.files.apiProperties?.document;
-  if (!document || document.value === void 0) return [];
-  const problems = problemsOf(document.value);
-  return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
-}
-function reportSchemaProblems(context, ruleId, adviceFor = "") {
-  for (const problem of schemaProblemsFor(context, ruleId)) {
-    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
-    context.report({
-      pointer: problem.pointer,
-      message: advice ? `${problem.message} ${advice}` : problem.message
-    });
-  }
-}
-
-// packages/validator/src/rules/api-properties/brand-rules.ts
-var BRAND_POINTER = "/properties/iconBrandColor";
-function brandColourOf(context) {
-  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
-}
-var apiPropertiesBrandRules = [
-  {
-    id: "PROP-BRAND-FORMAT",
-    file: "apiProperties",
-    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
-    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "blue"',
-      good: '"iconBrandColor": "#3b5bdb"'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
-      const colour = brandColourOf(context);
-      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-FORBIDDEN",
-    file: "apiProperties",
-    title: "Do not use the default blue or white as brand colour.",
-    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
-    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "#007ee5"',
-      good: '"iconBrandColor": "#3b5bdb"'
-    },
-    check(context) {
-      const colour = brandColourOf(context);
-      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
-      if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
-        });
-      } else if (isNearWhite(rgb)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-IP",
-    file: "apiProperties",
-    title: "Independent publisher connectors use the brand colour #da3b01.",
-    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
-    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "#3b5bdb"',
-      good: '"iconBrandColor": "#da3b01"'
-    },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
-      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
-      context.report({
-        pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
-      });
-    }
-  }
-];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
-}
-function hasPlaceholderMark(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
-}
-function characterClasses(value) {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-}
-function looksLikeDocumentationValue(value) {
-  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
-}
-function hasAscendingRun(value, length) {
-  let run = 1;
-  for (let index = 1; index < value.length; index++) {
-    const code2 = value.charCodeAt(index) | 32;
-    const previous = value.charCodeAt(index - 1) | 32;
-    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
-    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
-    if (run >= length) return true;
-  }
-  return false;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
-
 // packages/validator/src/rules/api-properties/oauth-rules.ts
 var TENANT_UI = {
   displayName: "Tenant",
@@ -48799,25 +44348,25 @@ var apiPropertiesOAuthRules = [
         if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
-          if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+        for (const [key2, given] of entriesOf(ui)) {
+          if (key2 === "constraints") continue;
+          if (TENANT_UI[key2] === void 0 || given !== TENANT_UI[key2]) {
             context.report({
-              pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              pointer: childPointer(uiPointer, key2),
+              message: `Invalid value for the ${nameExcerpt(key2)} property within the UI Definition object.${TENANT_UI[key2] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key2]}" or leave it out.`}`
             });
           }
         }
         const constraints = asObject(ui?.constraints);
-        for (const [key, expected] of [
+        for (const [key2, expected] of [
           ["hidden", "true"],
           ["required", "false"]
         ]) {
-          const given = constraints?.[key];
+          const given = constraints?.[key2];
           if (String(given) !== expected) {
             context.report({
-              pointer: childPointer(uiPointer, "constraints", key),
-              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
+              pointer: childPointer(uiPointer, "constraints", key2),
+              message: `Invalid value for the constraints.${key2} property within the UI Definition object. token:TenantId needs "${key2}": "${expected}".`
             });
           }
         }
@@ -48937,12 +44486,12 @@ var apiPropertiesOAuthRules = [
     },
     check(context) {
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
-          const secret = asString(settings[key]);
+        for (const key2 of ["clientSecret", "ClientSecret", "clientsecret"]) {
+          const secret = asString(settings[key2]);
           if (secret === void 0 || isPlaceholderSecret(secret)) continue;
           context.report({
-            pointer: childPointer(pointer, key),
-            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
+            pointer: childPointer(pointer, key2),
+            message: `The ${key2} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
           });
         }
       }
@@ -49126,13 +44675,13 @@ var apiPropertiesPublisherRules = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
+      for (const key2 of ["publisher", "stackOwner"]) {
+        const value = properties[key2];
+        const present = has(properties, key2) && typeof value === "string" && value.trim() !== "";
         if (present) continue;
         context.report({
-          pointer: childPointer("/properties", key),
-          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+          pointer: childPointer("/properties", key2),
+          message: `Please add the '${key2}' property: ${PUBLISHER_ADVICE[context.profile][key2]}.`
         });
       }
     }
@@ -49151,14 +44700,14 @@ var apiPropertiesPublisherRules = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
+      for (const key2 of ["publisher", "stackOwner"]) {
+        const value = properties[key2];
         if (typeof value !== "string") continue;
         const lower = value.toLowerCase();
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
-            pointer: childPointer("/properties", key),
-            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
+            pointer: childPointer("/properties", key2),
+            message: `The ${key2} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -49194,9 +44743,9 @@ var UI_DEFINITION_VALUES = {
 };
 function uiDefinitionAdvice(problem) {
   if (problem.keyword !== "type") return "";
-  const key = parsePointer(problem.pointer).at(-1);
-  const value = key === void 0 ? void 0 : UI_DEFINITION_VALUES[key];
-  return value === void 0 ? "" : `Write ${key} as ${value}.`;
+  const key2 = parsePointer(problem.pointer).at(-1);
+  const value = key2 === void 0 ? void 0 : UI_DEFINITION_VALUES[key2];
+  return value === void 0 ? "" : `Write ${key2} as ${value}.`;
 }
 
 // packages/validator/src/rules/api-properties/schema-rules.ts
@@ -49436,7 +44985,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -49515,8 +45064,8 @@ var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description
 function isPlaceholder(text2, placeholder) {
   return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
 }
-function infoString(context, key) {
-  return asString(asObject(context.swagger?.root.info)?.[key]);
+function infoString(context, key2) {
+  return asString(asObject(context.swagger?.root.info)?.[key2]);
 }
 function distinctMatches(text2, pattern) {
   const found = /* @__PURE__ */ new Set();
@@ -49742,9 +45291,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path20.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path20.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -49761,7 +45310,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path20.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -50086,7 +45635,9 @@ var generalRules = [
         for (const issue2 of document.syntaxIssues) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          context.report({ file: kind, message, offset: issue2.offset, length: issue2.length });
+          const report = { file: kind, message, offset: issue2.offset, length: issue2.length };
+          if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
+          context.report(report);
         }
       }
     }
@@ -50105,10 +45656,11 @@ var generalRules = [
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         for (const repeat of document.duplicateKeys) {
-          const keptLine = document.position(repeat.keptOffset).line;
+          const named = `The key '${repeat.key}' appears again`;
           context.report({
             file: kind,
-            message: `The key '${repeat.key}' appears again at line ${keptLine} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
+            message: `${named} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
+            others: { offsets: [repeat.keptOffset], wording: "line", at: named.length },
             offset: repeat.offset,
             length: repeat.length
           });
@@ -50349,12 +45901,12 @@ function queryValueAt(text2, start) {
     unescaped += run;
     end += run.length;
     JSON_ESCAPE.lastIndex = end;
-    const escape4 = JSON_ESCAPE.exec(text2);
-    if (escape4 === null) break;
-    const character = escape4[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape4[1], 16));
+    const escape3 = JSON_ESCAPE.exec(text2);
+    if (escape3 === null) break;
+    const character = escape3[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape3[1], 16));
     if (!VALUE_CHARACTER.test(character)) break;
     unescaped += character;
-    end += escape4[0].length;
+    end += escape3[0].length;
   }
   const candidate = text2.slice(start, end);
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
@@ -50532,14 +46084,14 @@ function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
-function effectiveMimeTypes(model, operation2, key) {
-  const own2 = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list2 = own2 ?? asArray(model.root[key]);
+function effectiveMimeTypes(model, operation2, key2) {
+  const own2 = (operation2.keys & OperationKey[key2]) !== 0 ? asArray(operation2.operation[key2]) : void 0;
+  const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path21) {
+function pathVariables(path23) {
   const names = [];
-  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path23.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -50661,7 +46213,7 @@ function anyDefinitionUnderPaths(model) {
   return false;
 }
 function isEmpty(value) {
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2)) return false;
   return true;
 }
 
@@ -50681,6 +46233,9 @@ var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
+  return secretLookingDefault(value);
+}
+function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
   if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
@@ -50710,18 +46265,1485 @@ function secretParameterDefaults(model) {
   return found;
 }
 
-// packages/validator/src/model/repeated-places.ts
-var NAMED_LINES = 3;
-function repeatedPlaces(lines) {
-  if (lines.length === 0) return "";
-  const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named.length;
-  const list2 = rest > 0 ? `${named.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named);
-  const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
-  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
-  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
-  return ` The same value is in ${places}, on ${where}: ${fix}.`;
+// packages/validator/src/rules/operations/dynamic-extensions.ts
+var DYNAMIC_EXTENSIONS = [
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-tree"
+];
+
+// packages/validator/src/rules/operations/holder-key-bits.ts
+var HolderKey = {
+  default: 1,
+  enum: 2,
+  enumValues: 4,
+  format: 8,
+  visibility: 16,
+  /** Any of the dynamic extensions. */
+  dynamic: 32,
+  properties: 64,
+  /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
+  fileType: 128,
+  /** `x-ms-notification-url` is true (read the same way). */
+  notificationUrl: 256,
+  /**
+   * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
+   * parameter: above the bits the structure walk can keep for schemas, so bitOfKey never answers them.
+   */
+  urlEncoding: 4096,
+  allowEmptyValue: 8192,
+  collectionFormat: 16384
+};
+var SCHEMA_HOLDER_KEY_BITS = 9;
+function bitOfKey(key2) {
+  switch (key2.length) {
+    case 4:
+      if (key2 === "type") return HolderKey.fileType;
+      return key2 === "enum" ? HolderKey.enum : 0;
+    case 6:
+      return key2 === "format" ? HolderKey.format : 0;
+    case 7:
+      return key2 === "default" ? HolderKey.default : 0;
+    case 10:
+      return key2 === "properties" ? HolderKey.properties : 0;
+    case 15:
+      return key2 === "x-ms-visibility" ? HolderKey.visibility : 0;
+    case 16:
+      return key2 === "x-ms-enum-values" ? HolderKey.enumValues : 0;
+    case 17:
+    case 19:
+    case 23:
+      return isDynamicExtension(key2) ? HolderKey.dynamic : 0;
+    case 21:
+      return key2 === "x-ms-notification-url" ? HolderKey.notificationUrl : 0;
+    default:
+      return 0;
+  }
+}
+function parameterOnlyKeyBit(key2) {
+  switch (key2.length) {
+    case 15:
+      return key2 === "allowEmptyValue" ? HolderKey.allowEmptyValue : 0;
+    case 16:
+      return key2 === "collectionFormat" ? HolderKey.collectionFormat : 0;
+    case 17:
+      return key2 === "x-ms-url-encoding" ? HolderKey.urlEncoding : 0;
+    default:
+      return 0;
+  }
+}
+function isDynamicExtension(key2) {
+  for (const extension of DYNAMIC_EXTENSIONS) if (key2 === extension) return true;
+  return false;
+}
+
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class _PointerPlace {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
+  }
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer) {
+    const place = new _PointerPlace(void 0, pointer);
+    place.text = pointer;
+    return place;
+  }
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
+      this.text = text2;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
+// packages/validator/src/swagger/schema-fields.ts
+function newSchemaFields() {
+  return {
+    $ref: void 0,
+    properties: void 0,
+    required: void 0,
+    items: void 0,
+    additionalProperties: void 0,
+    allOf: void 0
+  };
+}
+function readSchemaFields(schema, fields) {
+  fields.$ref = void 0;
+  fields.properties = void 0;
+  fields.required = void 0;
+  fields.items = void 0;
+  fields.additionalProperties = void 0;
+  fields.allOf = void 0;
+  for (const key2 in schema) {
+    switch (key2) {
+      case "$ref":
+        fields.$ref = schema[key2];
+        break;
+      case "properties":
+        fields.properties = schema[key2];
+        break;
+      case "required":
+        fields.required = schema[key2];
+        break;
+      case "items":
+        fields.items = schema[key2];
+        break;
+      case "additionalProperties":
+        fields.additionalProperties = schema[key2];
+        break;
+      case "allOf":
+        fields.allOf = schema[key2];
+        break;
+    }
+  }
+}
+
+// packages/validator/src/swagger/schema-walk.ts
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var NO_SCHEMA = Object.freeze({});
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+
+// packages/validator/src/swagger/visibility.ts
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+
+// packages/validator/src/rules/swagger/known-extensions.ts
+var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  "x-ms-api-annotation",
+  "x-ms-capabilities",
+  "x-ms-connector-metadata",
+  "x-ms-deployment-version",
+  "x-ms-docs",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-values",
+  "x-ms-editor",
+  "x-ms-editor-options",
+  "x-ms-enum-values",
+  "x-ms-keywords",
+  "x-ms-media-kind",
+  "x-ms-no-generic-test",
+  "x-ms-notification",
+  "x-ms-notification-content",
+  "x-ms-notification-url",
+  "x-ms-openai-data",
+  "x-ms-openai-manifest",
+  "x-ms-openai-published-to-copilots",
+  "x-ms-operation-context",
+  "x-ms-pageable",
+  "x-ms-property-name-alias",
+  "x-ms-require-user-confirmation",
+  "x-ms-safe-operation",
+  "x-ms-secret",
+  "x-ms-summary",
+  "x-ms-test-value",
+  "x-ms-trigger",
+  "x-ms-trigger-hint",
+  "x-ms-trigger-metadata",
+  "x-ms-url-encoding",
+  "x-ms-visibility",
+  "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
+  // AutoRest extensions (Azure REST API specs).
+  "x-ms-azure-resource",
+  "x-ms-client-default",
+  "x-ms-client-flatten",
+  "x-ms-client-name",
+  "x-ms-client-request-id",
+  "x-ms-code-generation-settings",
+  "x-ms-discriminator-value",
+  "x-ms-enum",
+  "x-ms-error-response",
+  "x-ms-examples",
+  "x-ms-external",
+  "x-ms-header-collection-prefix",
+  "x-ms-identifiers",
+  "x-ms-long-running-operation",
+  "x-ms-long-running-operation-options",
+  "x-ms-mutability",
+  "x-ms-odata",
+  "x-ms-parameter-grouping",
+  "x-ms-parameter-location",
+  "x-ms-parameterized-host",
+  "x-ms-paths",
+  "x-ms-request-id",
+  "x-ms-skip-url-encoding"
+]);
+var MAX_TYPO_EDITS = 2;
+function closestExtension(key2) {
+  const head = key2.split(/[\s:]/)[0];
+  if (head !== key2 && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
+  const lower = key2.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
+  let best;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
+  }
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
+}
+
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const kept = KEPT[text2.charCodeAt(i)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+// packages/validator/src/rules/swagger/repeated-name.ts
+function onlyRepeatsName(description, name) {
+  const answer = onlyRepeatsNameInAscii(description, name);
+  if (answer !== void 0) return answer;
+  const text2 = description.trim();
+  if (text2 === "" || /\s/.test(text2)) return false;
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
+}
+function mayRepeatName(description, name) {
+  const first = firstAsciiAlphanumeric(description);
+  if (first < 0) return true;
+  const other = firstAsciiAlphanumeric(name);
+  return other < 0 || first === other;
+}
+function firstAsciiAlphanumeric(text2) {
+  for (let index = 0; index < text2.length; index++) {
+    const code2 = text2.charCodeAt(index);
+    if (code2 <= 32 || code2 >= 127) return -1;
+    const letter = bareCode(code2);
+    if (letter >= 0) return letter;
+  }
+  return -1;
+}
+function onlyRepeatsNameInAscii(description, name) {
+  let inName = 0;
+  let compared = 0;
+  let wordEnded = false;
+  let inWord = false;
+  for (let index = 0; index < description.length; index++) {
+    const code2 = description.charCodeAt(index);
+    if (code2 >= 128) return void 0;
+    if (isAsciiSpace(code2)) {
+      if (inWord) wordEnded = true;
+      continue;
+    }
+    if (wordEnded) return false;
+    inWord = true;
+    const letter = bareCode(code2);
+    if (letter < 0) continue;
+    let other = -1;
+    while (inName < name.length) {
+      const nameCode = name.charCodeAt(inName++);
+      if (nameCode >= 128) return void 0;
+      other = bareCode(nameCode);
+      if (other >= 0) break;
+    }
+    if (other !== letter) return false;
+    compared++;
+  }
+  for (; inName < name.length; inName++) {
+    const nameCode = name.charCodeAt(inName);
+    if (nameCode >= 128) return void 0;
+    if (bareCode(nameCode) >= 0) return false;
+  }
+  return compared > 0;
+}
+function isAsciiSpace(code2) {
+  return code2 === 32 || code2 >= 9 && code2 <= 13;
+}
+function bareCode(code2) {
+  if (code2 >= 97 && code2 <= 122) return code2;
+  if (code2 >= 65 && code2 <= 90) return code2 | 32;
+  if (code2 >= 48 && code2 <= 57) return code2;
+  return -1;
+}
+
+// packages/validator/src/rules/swagger/structure/child-slots.ts
+function slotsOf(names) {
+  return Object.fromEntries(names.map((name, slot) => [name, slot]));
+}
+var ROOT = slotsOf([
+  "info",
+  "externalDocs",
+  "tags",
+  "definitions",
+  "parameters",
+  "responses",
+  "paths",
+  "securityDefinitions",
+  "security"
+]);
+var INFO = slotsOf(["contact", "license"]);
+var TAG = slotsOf(["externalDocs"]);
+var PATH_ITEM_PARAMETERS = 0;
+var PATH_ITEM_FIRST_METHOD = 1;
+var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
+var PARAMETER = slotsOf(["schema", "items"]);
+var ITEMS = slotsOf(["items"]);
+var RESPONSE = slotsOf(["schema", "headers"]);
+var SCHEMA = slotsOf([
+  "$ref",
+  "properties",
+  "items",
+  "additionalProperties",
+  "allOf",
+  "xml",
+  "externalDocs"
+]);
+var SECURITY_SCHEME = slotsOf(["scopes"]);
+var CHILD_FIELDS = {
+  root: Object.keys(ROOT),
+  info: Object.keys(INFO),
+  contact: [],
+  license: [],
+  externalDocs: [],
+  tag: Object.keys(TAG),
+  pathItem: ["parameters", ...HTTP_METHODS],
+  operation: Object.keys(OPERATION),
+  parameter: Object.keys(PARAMETER),
+  items: Object.keys(ITEMS),
+  response: Object.keys(RESPONSE),
+  header: Object.keys(ITEMS),
+  schema: Object.keys(SCHEMA),
+  xml: [],
+  securityScheme: Object.keys(SECURITY_SCHEME)
+};
+
+// packages/validator/src/rules/swagger/structure/json-types.ts
+function jsonTypeOf2(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  switch (typeof value) {
+    case "string":
+      return "String";
+    case "boolean":
+      return "Boolean";
+    case "number":
+      return Number.isInteger(value) ? "Integer" : "Float";
+    default:
+      return "Object";
+  }
+}
+var TYPE_BITS = {
+  Object: 1,
+  Array: 2,
+  String: 4,
+  Integer: 8,
+  Float: 16,
+  Boolean: 32,
+  Null: 64
+};
+function typeBitsOf(type) {
+  if (type === "Any") return 127;
+  if (type === "Number") return TYPE_BITS.Integer | TYPE_BITS.Float;
+  return TYPE_BITS[type];
+}
+function typeBitOf(value) {
+  if (typeof value === "string") return 4;
+  if (typeof value === "object") return value === null ? 64 : Array.isArray(value) ? 2 : 1;
+  if (typeof value === "boolean") return 32;
+  if (typeof value === "number") return Number.isInteger(value) ? 8 : 16;
+  return 1;
+}
+function matches(value, expected) {
+  return (typeBitOf(value) & typeBitsOf(expected)) !== 0;
+}
+function toTypeName(type) {
+  return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
+}
+
+// packages/validator/src/rules/swagger/structure/swagger-fields.ts
+var NUMERIC_KEYWORDS = {
+  default: "Any",
+  maximum: "Number",
+  exclusiveMaximum: "Boolean",
+  minimum: "Number",
+  exclusiveMinimum: "Boolean",
+  maxLength: "Integer",
+  minLength: "Integer",
+  pattern: "String",
+  maxItems: "Integer",
+  minItems: "Integer",
+  uniqueItems: "Boolean",
+  enum: "Array",
+  multipleOf: "Number"
+};
+var PRIMITIVE_FIELDS = {
+  type: "String",
+  format: "String",
+  items: "Object",
+  collectionFormat: "String",
+  ...NUMERIC_KEYWORDS
+};
+var OBJECT_FIELDS = {
+  root: {
+    swagger: "String",
+    info: "Object",
+    host: "String",
+    basePath: "String",
+    schemes: "Array",
+    consumes: "Array",
+    produces: "Array",
+    paths: "Object",
+    definitions: "Object",
+    parameters: "Object",
+    responses: "Object",
+    security: "Array",
+    securityDefinitions: "Object",
+    tags: "Array",
+    externalDocs: "Object"
+  },
+  info: {
+    title: "String",
+    version: "String",
+    description: "String",
+    termsOfService: "String",
+    contact: "Object",
+    license: "Object"
+  },
+  contact: { name: "String", url: "String", email: "String" },
+  license: { name: "String", url: "String" },
+  externalDocs: { description: "String", url: "String" },
+  tag: { name: "String", description: "String", externalDocs: "Object" },
+  pathItem: {
+    $ref: "String",
+    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "Object"])),
+    parameters: "Array"
+  },
+  operation: {
+    tags: "Array",
+    summary: "String",
+    description: "String",
+    externalDocs: "Object",
+    operationId: "String",
+    produces: "Array",
+    consumes: "Array",
+    parameters: "Array",
+    responses: "Object",
+    schemes: "Array",
+    deprecated: "Boolean",
+    security: "Array"
+  },
+  parameter: {
+    name: "String",
+    in: "String",
+    description: "String",
+    required: "Boolean",
+    schema: "Object",
+    allowEmptyValue: "Boolean",
+    ...PRIMITIVE_FIELDS
+  },
+  items: PRIMITIVE_FIELDS,
+  header: { description: "String", ...PRIMITIVE_FIELDS },
+  response: { description: "String", schema: "Object", headers: "Object", examples: "Object" },
+  schema: {
+    $ref: "String",
+    format: "String",
+    title: "String",
+    description: "String",
+    ...NUMERIC_KEYWORDS,
+    maxProperties: "Integer",
+    minProperties: "Integer",
+    required: "Array",
+    additionalProperties: ["Object", "Boolean"],
+    type: "String",
+    items: "Object",
+    allOf: "Array",
+    properties: "Object",
+    discriminator: "String",
+    readOnly: "Boolean",
+    xml: "Object",
+    externalDocs: "Object",
+    example: "Any"
+  },
+  xml: { name: "String", namespace: "String", prefix: "String", attribute: "Boolean", wrapped: "Boolean" },
+  securityScheme: {
+    type: "String",
+    description: "String",
+    name: "String",
+    in: "String",
+    flow: "String",
+    authorizationUrl: "String",
+    tokenUrl: "String",
+    scopes: "Object"
+  }
+};
+function expectedTypeOf(kind, key2) {
+  const type = OBJECT_FIELDS[kind][key2];
+  return toTypeName(Array.isArray(type) ? type[0] : type);
+}
+
+// packages/validator/src/rules/swagger/structure/field-notes.ts
+var NOTE_PATTERN = 1 << 7;
+var NOTE_ENUM = 1 << 8;
+var NOTE_NUMERIC = 1 << 9;
+var NOTE_REQUIRED = 1 << 10;
+var NOTE_EDITOR = 1 << 11;
+var NOTE_SUMMARY = 1 << 12;
+var NOTE_READ_ONLY = 1 << 13;
+var NOTE_FORMAT = 1 << 14;
+var NOTE_BINARY = 1 << 15;
+var NOTE_TYPE = 1 << 16;
+var NOTE_ODD_TYPE = 1 << 17;
+var NOTE_LIST = 1 << 18;
+var NOTE_LONG_LIST = 1 << 19;
+var NOTE_ARRAY = 1 << 20;
+var NOTE_DISCRIMINATOR = 1 << 21;
+var NOTE_CAPABILITIES = 1 << 22;
+var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
+var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
+var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
+var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
+  "multipleOf",
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "minimum",
+  "maximum",
+  "exclusiveMaximum",
+  "exclusiveMinimum"
+]);
+function isUniqueList(kind, key2) {
+  if (key2 === "schemes" || key2 === "consumes" || key2 === "produces") return true;
+  return key2 === "tags" && kind === "operation";
+}
+function isDataType(type) {
+  switch (type) {
+    case "string":
+    case "object":
+    case "integer":
+    case "array":
+    case "number":
+    case "boolean":
+    case "file":
+      return true;
+    default:
+      return false;
+  }
+}
+function mayBeBlank(value) {
+  if (typeof value !== "string") return false;
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  return first <= 32 || first >= 160;
+}
+var SCREENED_TEXT_FIELDS = {
+  schema: ["title", "description"],
+  response: ["description"],
+  tag: ["description"],
+  parameter: ["name", "description"]
+};
+var VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
+var TEXT_SCREENED = -2;
+function isKeywordKind(kind) {
+  return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
+}
+function noteBitsOf(kind, key2) {
+  if (kind === "root" || kind === "operation") return isUniqueList(kind, key2) ? NOTE_LIST : 0;
+  if (!isKeywordKind(kind)) return 0;
+  if (key2 === "pattern") return NOTE_PATTERN;
+  if (key2 === "enum") return NOTE_ENUM;
+  if (NUMERIC_CHECKED.has(key2)) return NOTE_NUMERIC;
+  if (key2 === "type") return NOTE_TYPE;
+  if (kind !== "schema") return 0;
+  if (key2 === "required") return NOTE_REQUIRED;
+  if (key2 === "readOnly") return NOTE_READ_ONLY;
+  if (key2 === "format") return NOTE_FORMAT;
+  if (key2 === "discriminator") return NOTE_DISCRIMINATOR;
+  return 0;
+}
+function holderNoteOf(kind, key2) {
+  const bit = kind === "schema" ? bitOfKey(key2) : 0;
+  return bit === HolderKey.fileType ? 0 : bit << HOLDER_SHIFT;
+}
+function extensionHolderNoteOf(value, key2) {
+  const bit = bitOfKey(key2);
+  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  return bit << HOLDER_SHIFT;
+}
+function allowedBitsOf(kind, key2) {
+  const type = OBJECT_FIELDS[kind][key2];
+  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key2) | holderNoteOf(kind, key2);
+}
+
+// packages/validator/src/rules/swagger/structure/nodes.ts
+var StructureNode = class _StructureNode extends PointerPlace {
+  constructor(value, parent, first, second) {
+    super(parent, first, second);
+    this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
+  }
+};
+var ObjectNode = class extends StructureNode {
+  constructor(kind, value, parent, first, second) {
+    super(value, parent, first, second);
+    this.kind = kind;
+  }
+};
+var SCHEMA_ORIGINS = [
+  "definition",
+  "global-parameter",
+  "global-response",
+  "parameter",
+  "response"
+];
+var ORIGIN = {
+  definition: 0,
+  globalParameter: 1,
+  globalResponse: 2,
+  parameter: 3,
+  response: 4
+};
+var ORIGIN_BITS = 7;
+var VIA_ALL_OF = 8;
+var STRING_REF = 16;
+var ODD_PROPERTY = 32;
+var INTERNAL = 64;
+var DEPTH_SHIFT = 7;
+var SchemaStructureNode = class extends StructureNode {
+  constructor(value, parent, first, second, origin, depth) {
+    super(value, parent, first, second);
+    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
+  }
+  get kind() {
+    return "schema";
+  }
+  /** Where the outermost schema of its tree is written. */
+  get origin() {
+    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS];
+  }
+  /** How many schemas it is nested in (0 for the outermost). */
+  get depth() {
+    return this.placement >> DEPTH_SHIFT;
+  }
+  /** The schema object (WrittenSchema's name for the node's value). */
+  get schema() {
+    return this.value;
+  }
+  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
+  get viaAllOf() {
+    return (this.placement & VIA_ALL_OF) !== 0;
+  }
+  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
+  get hasStringRef() {
+    return (this.placement & STRING_REF) !== 0;
+  }
+  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
+  get hasOddProperty() {
+    return (this.placement & ODD_PROPERTY) !== 0;
+  }
+  /** Notes the facts above that the walk learns after making the node. */
+  noteStringRef() {
+    this.placement |= STRING_REF;
+  }
+  noteOddProperty() {
+    this.placement |= ODD_PROPERTY;
+  }
+  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
+  get isInternal() {
+    return (this.placement & INTERNAL) !== 0;
+  }
+  noteInternal() {
+    this.placement |= INTERNAL;
+  }
+  /** Its name in its parent's `properties`; undefined when it is no property. */
+  get propertyName() {
+    return this.first === "properties" ? this.second : void 0;
+  }
+  /** The schema whose `properties` hold it; undefined when it is no property. */
+  get propertyOf() {
+    return this.first === "properties" ? this.parent : void 0;
+  }
+  /** The array schema whose `items` it is; undefined when it is no items schema. */
+  get itemsOf() {
+    return this.first === "items" ? this.parent : void 0;
+  }
+};
+var RefUse = class {
+  constructor(ref, holder, expects) {
+    this.ref = ref;
+    this.holder = holder;
+    this.expects = expects;
+  }
+  ref;
+  holder;
+  expects;
+  /** The object holding the `$ref`. */
+  get pointer() {
+    return this.holder.pointer;
+  }
+  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
+  get heldByDefinition() {
+    const holder = this.holder;
+    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === "definition";
+  }
+  /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
+  get holderValue() {
+    return this.holder.value;
+  }
+  /**
+   * The holder has keys besides `$ref` (Swagger 2.0 ignores them; Microsoft rejects them). Asked
+   * before `siblings`: most references have none, and the question needs no list of keys.
+   */
+  get hasSiblings() {
+    for (const key2 in this.holder.value) if (key2 !== "$ref" && has(this.holder.value, key2)) return true;
+    return false;
+  }
+  /** The holder's other keys, listed when asked: a list per reference cost ~1 MB a corpus run. */
+  get siblings() {
+    return Object.keys(this.holder.value).filter((key2) => key2 !== "$ref");
+  }
+};
+function placeAt(parent, first, second) {
+  return new PointerPlace(parent, first, second);
+}
+
+// packages/validator/src/rules/swagger/structure/field-table.ts
+var FieldTable = class {
+  /** By key length: the fields of that length, and their indexes at the same position. */
+  names = [];
+  indexes = [];
+  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
+  bits;
+  /**
+   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
+   * text add() screens, or -1.
+   */
+  slots;
+  constructor(kind) {
+    const fields = Object.keys(OBJECT_FIELDS[kind]);
+    const longest = Math.max(...fields.map((key2) => key2.length));
+    for (let length = 0; length <= longest; length++) {
+      const named = fields.filter((key2) => key2.length === length).sort(byCommonness);
+      this.names.push(named);
+      this.indexes.push(named.map((key2) => fields.indexOf(key2)));
+    }
+    this.bits = fields.map((key2) => allowedBitsOf(kind, key2));
+    const children = CHILD_FIELDS[kind];
+    for (const child of children) {
+      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    }
+    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
+    this.slots = fields.map((key2) => screened.includes(key2) ? TEXT_SCREENED : children.indexOf(key2));
+  }
+  /** The index of a field, or -1 when the key is no field of the kind. */
+  indexOf(key2) {
+    const length = key2.length;
+    if (length >= this.names.length) return -1;
+    const names = this.names[length];
+    for (let index = 0; index < names.length; index++) {
+      if (names[index] === key2) return this.indexes[length][index];
+    }
+    return -1;
+  }
+};
+var COMMONEST_FIRST = ["type", "properties", "required", "example"];
+function byCommonness(first, second) {
+  return rankOf(first) - rankOf(second);
+}
+function rankOf(field) {
+  const rank = COMMONEST_FIRST.indexOf(field);
+  return rank < 0 ? COMMONEST_FIRST.length : rank;
+}
+
+// packages/validator/src/rules/swagger/structure/walk-scratch.ts
+var KINDS2 = Object.fromEntries(
+  Object.keys(OBJECT_FIELDS).map((kind) => [
+    kind,
+    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
+  ])
+);
+function takeNodes(kindsMet, byKind) {
+  for (const state of kindsMet) {
+    byKind.set(state.kind, state.nodes.slice(0, state.count));
+    state.nodes.fill(void 0, 0, state.count);
+    state.count = 0;
+  }
+}
+var NO_HOLDER_KEYS = new Uint16Array(0);
+var schemaHolderScratch = new Uint16Array(4096);
+function noteSchemaHolderKeys(index, bits) {
+  if (index >= schemaHolderScratch.length) {
+    const grown = new Uint16Array(schemaHolderScratch.length * 2);
+    grown.set(schemaHolderScratch);
+    schemaHolderScratch = grown;
+  }
+  schemaHolderScratch[index] = bits;
+}
+var HOLDER_POOL_LENGTH = 1 << 16;
+var holderPool = new Uint16Array(HOLDER_POOL_LENGTH);
+var holderPoolUsed = 0;
+function takeSchemaHolderKeys(count) {
+  if (holderPoolUsed + count > holderPool.length) {
+    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count));
+    holderPoolUsed = 0;
+  }
+  const start = holderPoolUsed;
+  holderPool.set(schemaHolderScratch.subarray(0, count), start);
+  holderPoolUsed += count;
+  return holderPool.subarray(start, start + count);
+}
+
+// packages/validator/src/rules/swagger/structure/structure-walker.ts
+var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
+var MAX_WALK_DEPTH = 200;
+function objectPrototypeHasEnumerableKeys() {
+  for (const _key in Object.prototype) return true;
+  return false;
+}
+var StructureWalker = class {
+  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
+  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
+  /** The scratch lists this walk wrote to, in the order it met their kinds. */
+  kindsMet = [];
+  /**
+   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
+   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
+   */
+  children = [];
+  childTop = 0;
+  /**
+   * Whether the last add() kept any child: most schemas have none (a type, a description), and
+   * their visit then reads none of the seven slots (~3.5% of the walk's CPU).
+   */
+  keptChildren = false;
+  result = {
+    byKind: /* @__PURE__ */ new Map(),
+    schemas: [],
+    refs: [],
+    typeIssues: [],
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
+    keywords: {
+      pattern: [],
+      enum: [],
+      numeric: [],
+      required: [],
+      "x-ms-editor": [],
+      "x-ms-summary": [],
+      readOnly: [],
+      binaryFormat: [],
+      oddType: [],
+      uniqueLists: [],
+      arrayType: [],
+      discriminator: [],
+      "x-ms-capabilities": [],
+      blankText: [],
+      describedByName: [],
+      propertiesBelowWalk: []
+    },
+    schemaHolderKeys: NO_HOLDER_KEYS
+  };
+  walk(root) {
+    try {
+      this.visitRoot(root);
+    } finally {
+      const schemas = this.kindsMet.indexOf(KINDS2.schema);
+      if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
+      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
+      takeNodes(this.kindsMet, this.result.byKind);
+    }
+    this.result.schemas = this.result.byKind.get("schema") ?? [];
+    return this.result;
+  }
+  /**
+   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
+   * as parsed objects do, and Object.prototype has no enumerable key.
+   */
+  enumeratesOwnKeysOnly(object) {
+    if (this.plainObjectsInherit) return false;
+    const prototype = Object.getPrototypeOf(object);
+    return prototype === Object.prototype || prototype === null;
+  }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
+  add(node, state) {
+    const value = node.value;
+    if (state.count === 0) this.kindsMet.push(state);
+    state.nodes[state.count++] = node;
+    const fields = state.fields;
+    const at = this.childTop;
+    const children = this.children;
+    const end = at + state.childCount;
+    while (children.length < end) children.push(void 0);
+    for (let slot = at; slot < end; slot++) children[slot] = void 0;
+    this.childTop = end;
+    let notes = 0;
+    let keptChildren = false;
+    let blankText = false;
+    let internal = false;
+    let description;
+    let name;
+    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
+    for (const key2 in value) {
+      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key2)) continue;
+      const index = fields.indexOf(key2);
+      if (index < 0) {
+        const note = this.classifyKey(node, key2);
+        if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key2])) blankText = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key2])) internal = true;
+        notes |= note;
+        continue;
+      }
+      const allowed = fields.bits[index];
+      notes |= allowed;
+      const field = value[key2];
+      const slot = fields.slots[index];
+      if (slot >= 0) {
+        children[at + slot] = field;
+        keptChildren = true;
+      } else if (slot === TEXT_SCREENED && typeof field === "string") {
+        if (mayBeBlank(field)) blankText = true;
+        if (key2 === "description") description = field;
+        else if (key2 === "name") name = field;
+      }
+      if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
+      if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
+      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
+        if (field === "array") notes |= NOTE_ARRAY;
+        else if (field === "file") notes |= HOLDER_FILE_TYPE;
+        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+      }
+      if ((typeBitOf(field) & allowed) !== 0) continue;
+      this.result.typeIssues.push({
+        pointer: childPointer(node.pointer, key2),
+        expected: expectedTypeOf(state.kind, key2),
+        actual: jsonTypeOf2(field)
+      });
+    }
+    this.keptChildren = keptChildren;
+    if (blankText && state !== KINDS2.parameter) this.result.keywords.blankText.push(node);
+    if (internal && state === KINDS2.schema) node.noteInternal();
+    if (description !== void 0 && !internal) this.noteDescribedByName(node, state, description, name);
+    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
+    return at;
+  }
+  /**
+   * Lists a visible property schema or parameter whose description only repeats its name (a
+   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
+   * others cost two characters read.
+   */
+  noteDescribedByName(node, state, description, parameterName) {
+    let name = parameterName;
+    if (state === KINDS2.schema) {
+      const schema = node;
+      name = schema.propertyName;
+      if (name === void 0 || schema.propertyOf.isInternal) return;
+    } else if (state !== KINDS2.parameter || name === void 0) return;
+    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
+      this.result.keywords.describedByName.push(node);
+  }
+  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
+  classifyKey(node, key2) {
+    const keys = this.result.keys;
+    if (key2.startsWith("x-")) {
+      if (key2 === "x-ms-editor") return NOTE_EDITOR;
+      if (key2 === "x-ms-summary") return NOTE_SUMMARY;
+      if (key2 === "x-ms-capabilities") return NOTE_CAPABILITIES;
+      if (key2.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key2)) keys.unknownXms.push({ node, key: key2 });
+        else if (key2 === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key: key2 });
+      }
+      return extensionHolderNoteOf(node.value, key2);
+    }
+    (EXTENSION_LOOKALIKE.test(key2) ? keys.lookalike : keys.unknown).push({ node, key: key2 });
+    return key2 === "maxProperties" || key2 === "minProperties" ? NOTE_NUMERIC : 0;
+  }
+  /** Lists a node under each keyword or value it was noted for (the notes' bits). */
+  noteKeywords(node, kind, notes) {
+    const keywords = this.result.keywords;
+    if (!isKeywordKind(kind)) {
+      if (notes & NOTE_LONG_LIST) keywords.uniqueLists.push(node);
+      return;
+    }
+    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
+    if (notes & NOTE_ENUM) keywords.enum.push(node);
+    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
+    if (notes & NOTE_EDITOR) keywords["x-ms-editor"].push(node);
+    if (notes & NOTE_SUMMARY) keywords["x-ms-summary"].push(node);
+    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
+    if (notes & NOTE_ODD_TYPE && kind !== "parameter") keywords.oddType.push(node);
+    if (kind !== "schema") return;
+    const schema = node;
+    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
+    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
+    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
+    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
+    if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
+  }
+  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
+  addLeaf(kind, value, parent, first) {
+    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
+  }
+  typeIssue(place, expected, value) {
+    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  }
+  ref(value, place, expects) {
+    if (!("$ref" in value)) return false;
+    if (typeof value.$ref !== "string") {
+      this.result.typeIssues.push({
+        pointer: childPointer(place.pointer, "$ref"),
+        expected: "String",
+        actual: jsonTypeOf2(value.$ref)
+      });
+      return true;
+    }
+    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    return true;
+  }
+  /** A schema's `$ref`, which add() kept while reading the schema's keys. */
+  schemaRef(ref, node) {
+    if (typeof ref === "string") {
+      this.result.refs.push(new RefUse(ref, node, "schema"));
+      node.noteStringRef();
+    } else this.typeIssue(placeAt(node, "$ref"), "String", ref);
+  }
+  visitRoot(root) {
+    const rootNode = new ObjectNode("root", root, void 0);
+    const at = this.add(rootNode, KINDS2.root);
+    const children = this.children;
+    const info2 = children[at + ROOT.info];
+    if (isObject(info2)) this.visitInfo(info2, rootNode);
+    const externalDocs = children[at + ROOT.externalDocs];
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
+      const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
+      const tagAt = this.add(tagNode, KINDS2.tag);
+      const tagDocs = children[tagAt + TAG.externalDocs];
+      this.childTop = tagAt;
+      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
+    });
+    const definitions = children[at + ROOT.definitions];
+    if (isObject(definitions)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
+      for (const name in definitions) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
+          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
+      }
+    }
+    const parameters = children[at + ROOT.parameters];
+    if (isObject(parameters)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
+      for (const name in parameters) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
+          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
+      }
+    }
+    const responses = children[at + ROOT.responses];
+    if (isObject(responses)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
+      for (const code2 in responses) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
+          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
+      }
+    }
+    const paths = children[at + ROOT.paths];
+    if (isObject(paths)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
+      for (const path23 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path23)) continue;
+        if (path23.startsWith("x-")) continue;
+        const item = paths[path23];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path23);
+        else this.typeIssue(placeAt(rootNode, "paths", path23), "Object", item);
+      }
+    }
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
+      if (isObject(scheme)) {
+        const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
+        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
+        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
+        this.childTop = schemeAt;
+        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
+      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
+    }
+    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
+    this.childTop = at;
+  }
+  visitInfo(info2, rootNode) {
+    const infoNode = new ObjectNode("info", info2, rootNode, "info");
+    const at = this.add(infoNode, KINDS2.info);
+    const contact = this.children[at + INFO.contact];
+    const license = this.children[at + INFO.license];
+    this.childTop = at;
+    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
+  }
+  visitPathItem(item, rootNode, path23) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path23);
+    this.ref(item, itemNode, "pathItem");
+    const at = this.add(itemNode, KINDS2.pathItem);
+    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
+    for (let index = 0; index < HTTP_METHODS.length; index++) {
+      const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
+      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
+    }
+    this.childTop = at;
+  }
+  visitOperation(operation2, itemNode, method) {
+    const operationNode = new ObjectNode("operation", operation2, itemNode, method);
+    const at = this.add(operationNode, KINDS2.operation);
+    const children = this.children;
+    const externalDocs = children[at + OPERATION.externalDocs];
+    const parameters = children[at + OPERATION.parameters];
+    const responses = children[at + OPERATION.responses];
+    const security = children[at + OPERATION.security];
+    this.childTop = at;
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    this.visitParameters(parameters, operationNode);
+    if (isObject(responses)) {
+      const codes = Object.keys(responses);
+      for (let index = 0; index < codes.length; index++) {
+        const code2 = codes[index];
+        if (!code2.startsWith("x-"))
+          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
+      }
+    }
+    this.visitSecurity(security, operationNode, "security");
+  }
+  /** The `parameters` list of a path item or operation. */
+  visitParameters(list2, owner) {
+    const parameters = asArray(list2);
+    if (!parameters) return;
+    for (let index = 0; index < parameters.length; index++) {
+      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
+    }
+  }
+  visitParameter(parameter, parent, first, second, origin) {
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
+    if (this.ref(parameter, parameterNode, "parameter")) return;
+    const at = this.add(parameterNode, KINDS2.parameter);
+    const schema = this.children[at + PARAMETER.schema];
+    const items = this.children[at + PARAMETER.items];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
+  }
+  visitItems(items, parent, depth) {
+    if (depth > MAX_WALK_DEPTH) return;
+    const itemsNode = new ObjectNode("items", items, parent, "items");
+    const at = this.add(itemsNode, KINDS2.items);
+    const nested = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
+  }
+  visitResponse(response, parent, first, second, origin) {
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    const responseNode = new ObjectNode("response", response, parent, first, second);
+    if (this.ref(response, responseNode, "response")) return;
+    const at = this.add(responseNode, KINDS2.response);
+    const schema = this.children[at + RESPONSE.schema];
+    const headers = this.children[at + RESPONSE.headers];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
+    if (isObject(headers)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
+      for (const name in headers) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
+          this.visitHeader(headers[name], responseNode, name);
+      }
+    }
+  }
+  visitHeader(header, responseNode, name) {
+    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
+    const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
+    const at = this.add(headerNode, KINDS2.header);
+    const items = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
+  }
+  /** A schema written at `first`/`second` below `parent`. */
+  visitSchema(schema, parent, first, second, origin, depth) {
+    if (depth > MAX_WALK_DEPTH) return;
+    if (!isObject(schema)) {
+      if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
+      return this.typeIssue(placeAt(parent, first, second), "Object", schema);
+    }
+    const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
+    const at = this.add(node, KINDS2.schema);
+    if (!this.keptChildren) {
+      this.childTop = at;
+      return;
+    }
+    const children = this.children;
+    const $ref = children[at + SCHEMA.$ref];
+    const properties = children[at + SCHEMA.properties];
+    const items = children[at + SCHEMA.items];
+    const additionalProperties = children[at + SCHEMA.additionalProperties];
+    const allOf = children[at + SCHEMA.allOf];
+    const xml = children[at + SCHEMA.xml];
+    const externalDocs = children[at + SCHEMA.externalDocs];
+    this.childTop = at;
+    if ($ref !== void 0) this.schemaRef($ref, node);
+    if (isObject(properties)) {
+      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
+      for (const name in properties) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
+          this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
+      }
+    }
+    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
+    else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
+    if (isObject(additionalProperties)) {
+      this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
+    }
+    if (Array.isArray(allOf)) {
+      for (let index = 0; index < allOf.length; index++) {
+        const member = allOf[index];
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
+      }
+    }
+    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
+  }
+  /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
+  visitSecurity(list2, owner, key2) {
+    const requirements = asArray(list2);
+    if (!requirements) return;
+    for (let index = 0; index < requirements.length; index++) {
+      const requirement = requirements[index];
+      if (!isObject(requirement)) {
+        this.typeIssue(placeAt(owner, key2, index), "Object", requirement);
+        continue;
+      }
+      for (const name in requirement) {
+        if (!has(requirement, name)) continue;
+        const scopes = requirement[name];
+        if (!Array.isArray(scopes) && scopes !== null)
+          this.typeIssue(new PointerPlace(placeAt(owner, key2, index), name), "Array", scopes);
+      }
+    }
+  }
+  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
+  eachObject(list2, owner, key2, visit3) {
+    const entries = asArray(list2);
+    if (!entries) return;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isObject(entry)) visit3(entry, index);
+      else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
+    }
+  }
+  checkMapOf(map2, place, expected) {
+    for (const [key2, value] of entriesOf(map2)) {
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/structure.ts
+var cache = new ConnectorCache();
+function walkStructure(root) {
+  return new StructureWalker().walk(root);
+}
+function structureOf(model) {
+  return cache.getOrBuild(model.root, walkStructure);
+}
+var NO_NODES = [];
+function nodesOfKinds(structure, kinds) {
+  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
+}
+function writtenSchemasOf(model) {
+  const structure = structureOf(model);
+  structure.writtenSchemas ??= documentOrder(structure);
+  return structure.writtenSchemas;
+}
+function documentOrder(structure) {
+  const { schemas } = structure;
+  let kept = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
+  if (kept === schemas.length) return schemas;
+  const list2 = new Array(kept);
+  let next = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
+  return list2;
+}
+function writtenSchemaHolderKeys(model) {
+  const structure = structureOf(model);
+  const { schemas, schemaHolderKeys } = structure;
+  const written2 = writtenSchemasOf(model);
+  if (written2 === schemas) return schemaHolderKeys;
+  const kept = new Uint16Array(written2.length);
+  let next = 0;
+  for (let index = 0; index < schemas.length; index++)
+    if (schemas[index].depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index];
+  return kept;
+}
+
+// packages/validator/src/rules/operations/holder-keys.ts
+var holderKeysOf = perModel((model) => {
+  const parameters = writtenParameters(model);
+  const parameterBits = new Uint16Array(parameters.length);
+  for (let index = 0; index < parameters.length; index++)
+    parameterBits[index] = keyBits(parameters[index].value);
+  return new SchemaKeyLists(parameterBits, writtenSchemaHolderKeys(model));
+});
+var SchemaKeyLists = class {
+  constructor(parameters, schemas) {
+    this.parameters = parameters;
+    this.schemas = schemas;
+  }
+  parameters;
+  schemas;
+  lists;
+  schemasWith(bit) {
+    const lists = this.lists ??= listsByBit(this.schemas, LISTED_AT_ONCE);
+    return lists[31 - Math.clz32(bit)] ??= schemasWithBit(this.schemas, bit);
+  }
+};
+var LISTED_AT_ONCE = (1 << SCHEMA_HOLDER_KEY_BITS) - 1 - HolderKey.properties;
+var NONE = [];
+function listsByBit(bits, mask) {
+  const lists = [];
+  for (let bit = 0; bit < 16; bit++) lists.push(void 0);
+  for (let index = 0; index < bits.length; index++) {
+    for (let rest = bits[index] & mask; rest !== 0; rest &= rest - 1) {
+      const bit = lowestBit(rest);
+      const list2 = lists[bit];
+      if (list2 === void 0) lists[bit] = [index];
+      else list2.push(index);
+    }
+  }
+  for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
+  return lists;
+}
+function schemasWithBit(bits, bit) {
+  const list2 = [];
+  for (let index = 0; index < bits.length; index++) if ((bits[index] & bit) !== 0) list2.push(index);
+  return list2;
+}
+function lowestBit(bits) {
+  return 31 - Math.clz32(bits & -bits);
+}
+function keyBits(holder) {
+  let bits = 0;
+  for (const key2 in holder) {
+    const bit = bitOfKey(key2) || parameterOnlyKeyBit(key2);
+    if (bit === 0) continue;
+    if (bit === HolderKey.fileType) {
+      if (holder[key2] === "file") bits |= bit;
+    } else if (bit === HolderKey.notificationUrl) {
+      if (holder[key2] === true) bits |= bit;
+    } else if (has(holder, key2)) bits |= bit;
+  }
+  return bits;
+}
+
+// packages/validator/src/rules/general-secrets/property-defaults.ts
+function secretPropertyDefaults(model) {
+  const keys = holderKeysOf(model);
+  const withDefault = keys.schemasWith(HolderKey.default);
+  if (withDefault.length === 0) return [];
+  const schemas = writtenSchemasOf(model);
+  const found = [];
+  let unnamed2;
+  for (let at = 0; at < withDefault.length; at++) {
+    const node = schemas[withDefault[at]];
+    if (!(node instanceof SchemaStructureNode)) continue;
+    const name = fieldName(node);
+    if (name === void 0) {
+      if (secretLookingDefault(node.schema.default) !== void 0)
+        (unnamed2 ??= /* @__PURE__ */ new Map()).set(node.schema, node);
+      continue;
+    }
+    const value = secretDefault(name, node.schema.default, void 0);
+    if (value !== void 0) found.push(reportedDefault(node, name, sideOf(node), value));
+  }
+  if (unnamed2 !== void 0) found.push(...referencedDefaults(model, unnamed2));
+  return found;
+}
+function referencedDefaults(model, unnamed2) {
+  const found = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const use of structureOf(model).refs) {
+    const holder = use.holder;
+    if (use.expects !== "schema" || !(holder instanceof SchemaStructureNode)) continue;
+    const name = fieldName(holder);
+    if (name === void 0) continue;
+    const target = model.resolveRef(use.ref)?.value;
+    const node = target === void 0 ? void 0 : unnamed2.get(target);
+    if (node === void 0 || reported.has(node)) continue;
+    const value = secretDefault(name, node.schema.default, void 0);
+    if (value === void 0) continue;
+    reported.add(node);
+    found.push(reportedDefault(node, name, sideOf(holder), value));
+  }
+  return found;
+}
+function fieldName(node) {
+  let field = node;
+  for (let array = field.itemsOf; array !== void 0; array = field.itemsOf) field = array;
+  return field.propertyName;
+}
+function sideOf(node) {
+  switch (node.origin) {
+    case "parameter":
+    case "global-parameter":
+      return "request";
+    case "response":
+    case "global-response":
+      return "response";
+    default:
+      return "definition";
+  }
+}
+function reportedDefault(node, name, side, value) {
+  return { pointer: childPointer(node.pointer, "default"), name, side, value };
+}
+
+// packages/validator/src/rules/general-secrets/secret-identity.ts
+var import_node_crypto5 = require("node:crypto");
+var key;
+function secretIdentity(value) {
+  key ??= (0, import_node_crypto5.randomBytes)(32);
+  return (0, import_node_crypto5.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
 }
 
 // packages/validator/src/rules/general-secrets/once-per-value.ts
@@ -50744,13 +47766,17 @@ var SecretsByValue = class {
       known.others.push(offset);
     }
   }
-  /** One report per value, at its first place, naming the lines of the others. */
-  reports(document) {
-    return [...this.found.values()].map(({ report, others }) => {
+  /**
+   * One report per value, at its first place, with the others (the engine names their lines at the
+   * end of the message) and the value's identity: the masked message alone reads the same for two
+   * keys of one kind and length.
+   */
+  reports() {
+    return [...this.found].map(([value, { report, others }]) => {
       const first = report();
-      if (others.length === 0) return first;
-      const lines = others.map((offset) => document.position(offset).line);
-      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+      const identity = secretIdentity(value);
+      if (others.length === 0) return { ...first, identity };
+      return { ...first, others: { offsets: others, wording: "repeated" }, identity };
     });
   }
 };
@@ -50778,8 +47804,8 @@ function scanFile(kind, document, secrets) {
     }
   }
   for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
-    const [, key, value] = match2;
-    if (kind === "apiProperties" && /^client_?secret$/i.test(key)) continue;
+    const [, key2, value] = match2;
+    if (kind === "apiProperties" && /^client_?secret$/i.test(key2)) continue;
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
@@ -50788,7 +47814,7 @@ function scanFile(kind, document, secrets) {
       file: kind,
       offset,
       length: value.length,
-      message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+      message: `The ${key2} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
   const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
@@ -50803,15 +47829,35 @@ function scanFile(kind, document, secrets) {
     }));
   }
 }
-function addParameterDefaults(swagger2, document, secrets) {
-  const defaults = secretParameterDefaults(swagger2);
-  if (defaults.length === 0) return;
-  const places = document.locateAll(defaults.map((secret) => secret.pointer));
-  for (const secret of defaults) {
+var REMOVE_SENT_DEFAULT = "Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.";
+function addDefaults(swagger2, document, secrets) {
+  const parameters = secretParameterDefaults(swagger2);
+  const properties = secretPropertyDefaults(swagger2);
+  if (parameters.length === 0 && properties.length === 0) return;
+  const places = document.locateAll([...parameters, ...properties].map((secret) => secret.pointer));
+  for (const secret of parameters) {
     secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
       pointer: secret.pointer,
-      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`
     }));
+  }
+  for (const secret of properties) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: propertyDefaultMessage(secret)
+    }));
+  }
+}
+function propertyDefaultMessage(secret) {
+  const name = nameExcerpt(secret.name);
+  const masked = maskSecret(secret.value);
+  switch (secret.side) {
+    case "request":
+      return `The default of the body field '${name}' looks like a real secret (${masked}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`;
+    case "response":
+      return `The default of the response field '${name}' looks like a real secret (${masked}): no request sends it, but it is published with the connector, for anyone who reads it to use. Remove the default and revoke this key, since it stays in the git history.`;
+    case "definition":
+      return `The default of the field '${name}' looks like a real secret (${masked}): it is published with the connector, and every user would send it in a request body that uses this definition. ${REMOVE_SENT_DEFAULT}`;
   }
 }
 var secretRules = [
@@ -50819,7 +47865,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -50832,8 +47878,8 @@ var secretRules = [
         const secrets = new SecretsByValue();
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === "swagger")
-          addParameterDefaults(context.swagger, document, secrets);
-        for (const report of secrets.reports(document)) context.report(report);
+          addDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports()) context.report(report);
       }
     }
   }
@@ -50875,9 +47921,9 @@ function decodeIcon(data) {
     corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)]
   };
 }
-var cache = new ConnectorCache();
+var cache2 = new ConnectorCache();
 function decodedIcon(data) {
-  return cache.getOrBuild(data, decodeIcon);
+  return cache2.getOrBuild(data, decodeIcon);
 }
 
 // packages/validator/src/rules/icon.ts
@@ -51869,7 +48915,7 @@ var getCodePoint = (
   )
 );
 function getEscaper(regex, map2) {
-  return function escape4(data) {
+  return function escape3(data) {
     let match2;
     let lastIdx = 0;
     let result = "";
@@ -51919,8 +48965,8 @@ function isString(obj) {
   return _class(obj) === "[object String]";
 }
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
-function has2(object, key) {
-  return _hasOwnProperty.call(object, key);
+function has2(object, key2) {
+  return _hasOwnProperty.call(object, key2);
 }
 function assign(obj) {
   const sources = Array.prototype.slice.call(arguments, 1);
@@ -51931,8 +48977,8 @@ function assign(obj) {
     if (typeof source !== "object") {
       throw new TypeError(source + "must be object");
     }
-    Object.keys(source).forEach(function(key) {
-      obj[key] = source[key];
+    Object.keys(source).forEach(function(key2) {
+      obj[key2] = source[key2];
     });
   });
   return obj;
@@ -54757,7 +51803,7 @@ for (let i = 0; i < 256; i++) {
 "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
   ESCAPED[ch.charCodeAt(0)] = 1;
 });
-function escape3(state, silent) {
+function escape2(state, silent) {
   let pos = state.pos;
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 92) return false;
@@ -55529,7 +52575,7 @@ var _rules3 = [
   ["text", text],
   ["linkify", linkify2],
   ["newline", newline],
-  ["escape", escape3],
+  ["escape", escape2],
   ["backticks", backtick],
   ["strikethrough", strikethrough_default.tokenize],
   ["emphasis", emphasis_default.tokenize],
@@ -55680,8 +52726,8 @@ function assign2(obj) {
     if (!source) {
       return;
     }
-    Object.keys(source).forEach(function(key) {
-      obj[key] = source[key];
+    Object.keys(source).forEach(function(key2) {
+      obj[key2] = source[key2];
     });
   });
   return obj;
@@ -56665,25 +53711,6 @@ var LineWalker = class {
   }
 };
 
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i = from; i < to; i++) {
-    const kept = KEPT[text2.charCodeAt(i)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
-
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -56788,12 +53815,12 @@ function parse3(text2) {
   }
   return { text: text2, headings, codeBlocks };
 }
-var cache2 = new ConnectorCache();
+var cache3 = new ConnectorCache();
 function parseDocument(document) {
   return parse3(document.text);
 }
 function outlineOf(document) {
-  return cache2.getOrBuild(document, parseDocument);
+  return cache3.getOrBuild(document, parseDocument);
 }
 function outline(context) {
   const document = context.connector.files.readme?.document;
@@ -57164,14 +54191,14 @@ function wordsOf(text2) {
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
-  const key = keyOf(words);
-  if (key === "") return [];
-  return version === "" ? [key] : [`${key} ${version}`, key + ANY_VERSION];
+  const key2 = keyOf(words);
+  if (key2 === "") return [];
+  return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
 }
 function lookupKeysOf({ words, version }) {
-  const key = keyOf(words);
-  if (key === "") return [];
-  return version === "" ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
+  const key2 = keyOf(words);
+  if (key2 === "") return [];
+  return version === "" ? [key2, key2 + ANY_VERSION] : [`${key2} ${version}`, key2];
 }
 function keyOf(words) {
   return words.join("");
@@ -57188,13 +54215,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path21 = pathWords(operation2.path);
-  if (path21.length > 1) shared.push(...lookupKeysOf({ words: path21, version: "" }));
+  const path23 = pathWords(operation2.path);
+  if (path23.length > 1) shared.push(...lookupKeysOf({ words: path23, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path21) {
+function pathWords(path23) {
   const words = [];
-  for (const segment of path21.split("/")) {
+  for (const segment of path23.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -57237,9 +54264,9 @@ var LooseListing = class {
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own: own2, shared } = operationKeys(summary2, operation2);
-    if (own2.some((key) => listed.has(key))) return true;
+    if (own2.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
+    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -57259,9 +54286,9 @@ var LooseListing = class {
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
       const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
-      for (const key of own2) index.ownKeys.add(key);
-      for (const key of /* @__PURE__ */ new Set([...own2, ...shared])) {
-        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
+      for (const key2 of own2) index.ownKeys.add(key2);
+      for (const key2 of /* @__PURE__ */ new Set([...own2, ...shared])) {
+        index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
@@ -57432,8 +54459,45 @@ var operationsMatchRule = {
   }
 };
 
-// packages/validator/src/rules/readme/placeholders.ts
+// packages/validator/src/rules/readme/placeholder-matches.ts
+function* placeholderMatches(text2, placeholders) {
+  for (const { pattern, message, contains } of placeholders) {
+    if (contains !== void 0 && !text2.includes(contains)) continue;
+    pattern.lastIndex = 0;
+    for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+      yield { offset: match2.index, length: match2[0].length, message: message(match2) };
+      pattern.lastIndex = match2.index + 1;
+    }
+  }
+}
+
+// packages/validator/src/rules/readme/extraction-todos.ts
 var LINE_END = "\\r\\n\\u2028\\u2029";
+var EXTRACTION_TODOS = [
+  // A line "TODO: <what to write>", the whole line marked.
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+
+// packages/validator/src/rules/readme/placeholders.ts
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -57466,30 +54530,8 @@ var PLACEHOLDERS = [
     message: ([line]) => upstreamText(templateInstruction(line)),
     contains: "Optional."
   },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
+  // The TODOs of the readme extract-connectors writes, which pr refuses to send.
+  ...EXTRACTION_TODOS
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
@@ -57499,20 +54541,13 @@ var placeholderRule = {
   id: "README-PLACEHOLDER",
   file: "readme",
   title: "Replace the readme template text.",
-  description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+  description: 'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder). `pr` and the open-pull-request action refuse to send a readme with these TODOs, whatever the level of this rule.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
     const text2 = context.connector.files.readme?.document?.text;
     if (text2 === void 0) return;
-    for (const { pattern, message, contains } of PLACEHOLDERS) {
-      if (contains !== void 0 && !text2.includes(contains)) continue;
-      pattern.lastIndex = 0;
-      for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-        context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
-        pattern.lastIndex = match2.index + 1;
-      }
-    }
+    for (const match2 of placeholderMatches(text2, PLACEHOLDERS)) context.report(match2);
   }
 };
 
@@ -58262,6 +55297,9 @@ var scriptRules = [
   }
 ];
 
+// packages/validator/src/rules/settings.ts
+var import_validate_settings = __toESM(require_validate_settings(), 1);
+
 // packages/validator/src/rules/settings/schema.ts
 var SETTINGS_SCHEMA = {
   type: "object",
@@ -58288,17 +55326,17 @@ var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
-var problemsOf2 = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
+var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
 function settingsValue(context) {
   return context.connector.files.settings?.document?.value;
 }
 var SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
-function intendedSetting(key) {
-  const limit = Math.min(3, Math.floor(key.length / 3));
+function intendedSetting(key2) {
+  const limit = Math.min(3, Math.floor(key2.length / 3));
   let best;
   let bestDistance = limit + 1;
   for (const name of SETTING_NAMES) {
-    const distance = swapAwareDistance(key.toLowerCase(), name.toLowerCase(), limit);
+    const distance = swapAwareDistance(key2.toLowerCase(), name.toLowerCase(), limit);
     if (distance >= bestDistance) continue;
     best = name;
     bestDistance = distance;
@@ -58357,14 +55395,14 @@ var settingsRules = [
       const settings = asObject(settingsValue(context));
       if (!settings) return;
       const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
-      for (const key of FILE_SETTINGS) {
-        const file = asString(settings[key]);
+      for (const key2 of FILE_SETTINGS) {
+        const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
         if (/[\\/]/.test(name) || names.has(name)) continue;
         context.report({
-          pointer: childPointer("", key),
-          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
+          pointer: childPointer("", key2),
+          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
         });
       }
     }
@@ -58385,33 +55423,6 @@ var settingsRules = [
     }
   }
 ];
-
-// packages/validator/src/json/pointer-place.ts
-var PointerPlace = class _PointerPlace {
-  constructor(parent, first, second) {
-    this.parent = parent;
-    this.first = first;
-    this.second = second;
-    this.text = parent === void 0 && first === void 0 ? "" : void 0;
-  }
-  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
-  static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
-  }
-  /** The RFC 6901 pointer of this place ("" for the document root). */
-  get pointer() {
-    if (this.text === void 0) {
-      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
-      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
-      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
-      this.text = text2;
-    }
-    return this.text;
-  }
-};
-var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit3) {
@@ -58554,21 +55565,18 @@ function operationLabel(operation2) {
   return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
 }
 
-// packages/validator/src/swagger/path-item-methods.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path21) {
-    this.path = path21;
-    const hasBrace = path21.includes("{");
-    this.variables = hasBrace ? scanVariables(path21) : NO_VARIABLES;
+  constructor(path23) {
+    this.path = path23;
+    const hasBrace = path23.includes("{");
+    this.variables = hasBrace ? scanVariables(path23) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path21.indexOf("/"); ; slash = path21.indexOf("/", start)) {
-      const end = slash === -1 ? path21.length : slash;
-      if (hasBrace && isVariableSegment(path21, start, end)) variableSegmentCount++;
+    for (let slash = path23.indexOf("/"); ; slash = path23.indexOf("/", start)) {
+      const end = slash === -1 ? path23.length : slash;
+      if (hasBrace && isVariableSegment(path23, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58597,8 +55605,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path21 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path21) last2 = new PathTemplate(path21);
+    const path23 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path23) last2 = new PathTemplate(path23);
     templates[index] = last2;
   }
   return templates;
@@ -58623,9 +55631,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path21, start) {
-  const slash = path21.indexOf("/", start);
-  return slash === -1 ? path21.length : slash;
+function segmentEnd(path23, start) {
+  const slash = path23.indexOf("/", start);
+  return slash === -1 ? path23.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58634,34 +55642,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path21, start, end) {
+function isVariableSegment(path23, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path21.charCodeAt(start) !== OPEN || path21.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path23.charCodeAt(start) !== OPEN || path23.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path21.charCodeAt(index);
+    const code2 = path23.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path21, open3) {
-  for (let index = open3 + 1; index < path21.length; index++) {
-    const code2 = path21.charCodeAt(index);
+function matchEnd(path23, open3) {
+  for (let index = open3 + 1; index < path23.length; index++) {
+    const code2 = path23.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path21) {
+function scanVariables(path23) {
   const variables = [];
   let seen;
-  for (let open3 = path21.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path21, open3);
+  for (let open3 = path23.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path23, open3);
     if (close === -1) {
-      open3 = path21.indexOf("{", open3 + 1);
+      open3 = path23.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path21.slice(open3 + 1, close);
+    const name = path23.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58671,30 +55679,30 @@ function scanVariables(path21) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path21.indexOf("{", close + 1);
+    open3 = path23.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path21) {
+function routeOf(path23) {
   let route = "";
   let copied = 0;
-  for (let open3 = path21.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path21, open3);
+  for (let open3 = path23.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path23, open3);
     if (close === -1) {
-      open3 = path21.indexOf("{", open3 + 1);
+      open3 = path23.indexOf("{", open3 + 1);
       continue;
     }
-    route += path21.slice(copied, open3) + "{}";
+    route += path23.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path21.indexOf("{", copied);
+    open3 = path23.indexOf("{", copied);
   }
-  return copied === 0 ? path21 : route + path21.slice(copied);
+  return copied === 0 ? path23 : route + path23.slice(copied);
 }
-function routeHash(path21) {
+function routeHash(path23) {
   let hash = 0;
-  for (let index = 0; index < path21.length; index++) {
-    const code2 = path21.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path21, index) : -1;
+  for (let index = 0; index < path23.length; index++) {
+    const code2 = path23.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path23, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58717,10 +55725,10 @@ function overlapSearchSkipped(swagger2) {
   const counts = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const segments = templates[index].segmentCount;
-    const key = peerKey(segments, operations[index].method);
-    const group2 = counts.get(key);
+    const key2 = peerKey(segments, operations[index].method);
+    const group2 = counts.get(key2);
     if (group2) group2.operations++;
-    else counts.set(key, { operations: 1, segments });
+    else counts.set(key2, { operations: 1, segments });
   }
   let comparisons = 0;
   for (const group2 of counts.values()) comparisons += group2.operations * group2.operations * group2.segments;
@@ -58742,15 +55750,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path21 = operations[index].path;
-    if (!path21.includes("{")) {
-      while (index < operations.length && operations[index].path === path21) index++;
+    const path23 = operations[index].path;
+    if (!path23.includes("{")) {
+      while (index < operations.length && operations[index].path === path23) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path21; index++)
+    for (; index < operations.length && operations[index].path === path23; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path21);
+    const route = routeHash(path23);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58776,9 +55784,9 @@ function operationsBySegmentsAndMethod(operations, templates) {
   if (!anyVariable) return void 0;
   const peers = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
+    const key2 = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key2);
+    if (list2 === void 0) peers.set(key2, [index]);
     else list2.push(index);
   }
   return peers;
@@ -58801,10 +55809,10 @@ var duplicateRouteRule = {
       const first = /* @__PURE__ */ new Map();
       for (const index of indexes) {
         const operation2 = all[index];
-        const key = templates[index].route;
-        const earlier2 = first.get(key);
+        const key2 = templates[index].route;
+        const earlier2 = first.get(key2);
         if (!earlier2) {
-          first.set(key, operation2);
+          first.set(key2, operation2);
           continue;
         }
         report({
@@ -58866,1305 +55874,6 @@ var partiallyDuplicateRouteRule = {
     }
   }
 };
-
-// packages/validator/src/swagger/schema-fields.ts
-function newSchemaFields() {
-  return {
-    $ref: void 0,
-    properties: void 0,
-    required: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0
-  };
-}
-function readSchemaFields(schema, fields) {
-  fields.$ref = void 0;
-  fields.properties = void 0;
-  fields.required = void 0;
-  fields.items = void 0;
-  fields.additionalProperties = void 0;
-  fields.allOf = void 0;
-  for (const key in schema) {
-    switch (key) {
-      case "$ref":
-        fields.$ref = schema[key];
-        break;
-      case "properties":
-        fields.properties = schema[key];
-        break;
-      case "required":
-        fields.required = schema[key];
-        break;
-      case "items":
-        fields.items = schema[key];
-        break;
-      case "additionalProperties":
-        fields.additionalProperties = schema[key];
-        break;
-      case "allOf":
-        fields.allOf = schema[key];
-        break;
-    }
-  }
-}
-
-// packages/validator/src/swagger/visibility.ts
-function isInternalVisibility(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
-
-// packages/validator/src/rules/swagger/known-extensions.ts
-var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
-  // Power Platform connector extensions (EXT, the repo schema).
-  "x-ms-api-annotation",
-  "x-ms-capabilities",
-  "x-ms-connector-metadata",
-  "x-ms-deployment-version",
-  "x-ms-docs",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-tree",
-  "x-ms-dynamic-values",
-  "x-ms-editor",
-  "x-ms-editor-options",
-  "x-ms-enum-values",
-  "x-ms-keywords",
-  "x-ms-media-kind",
-  "x-ms-no-generic-test",
-  "x-ms-notification",
-  "x-ms-notification-content",
-  "x-ms-notification-url",
-  "x-ms-openai-data",
-  "x-ms-openai-manifest",
-  "x-ms-openai-published-to-copilots",
-  "x-ms-operation-context",
-  "x-ms-pageable",
-  "x-ms-property-name-alias",
-  "x-ms-require-user-confirmation",
-  "x-ms-safe-operation",
-  "x-ms-secret",
-  "x-ms-summary",
-  "x-ms-test-value",
-  "x-ms-trigger",
-  "x-ms-trigger-hint",
-  "x-ms-trigger-metadata",
-  "x-ms-url-encoding",
-  "x-ms-visibility",
-  "x-ms-apihub-cached-response",
-  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
-  "x-ms-agentic-protocol",
-  // AutoRest extensions (Azure REST API specs).
-  "x-ms-azure-resource",
-  "x-ms-client-default",
-  "x-ms-client-flatten",
-  "x-ms-client-name",
-  "x-ms-client-request-id",
-  "x-ms-code-generation-settings",
-  "x-ms-discriminator-value",
-  "x-ms-enum",
-  "x-ms-error-response",
-  "x-ms-examples",
-  "x-ms-external",
-  "x-ms-header-collection-prefix",
-  "x-ms-identifiers",
-  "x-ms-long-running-operation",
-  "x-ms-long-running-operation-options",
-  "x-ms-mutability",
-  "x-ms-odata",
-  "x-ms-parameter-grouping",
-  "x-ms-parameter-location",
-  "x-ms-parameterized-host",
-  "x-ms-paths",
-  "x-ms-request-id",
-  "x-ms-skip-url-encoding"
-]);
-var MAX_TYPO_EDITS = 2;
-function closestExtension(key) {
-  const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
-  const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
-  let best;
-  let bestDistance = Infinity;
-  let tied = false;
-  for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-      tied = false;
-    } else if (distance === bestDistance) tied = true;
-  }
-  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
-}
-
-// packages/validator/src/rules/swagger/repeated-name.ts
-function onlyRepeatsName(description, name) {
-  const answer = onlyRepeatsNameInAscii(description, name);
-  if (answer !== void 0) return answer;
-  const text2 = description.trim();
-  if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = normalizeTitle(text2);
-  return bare !== "" && bare === normalizeTitle(name);
-}
-function mayRepeatName(description, name) {
-  const first = firstAsciiAlphanumeric(description);
-  if (first < 0) return true;
-  const other = firstAsciiAlphanumeric(name);
-  return other < 0 || first === other;
-}
-function firstAsciiAlphanumeric(text2) {
-  for (let index = 0; index < text2.length; index++) {
-    const code2 = text2.charCodeAt(index);
-    if (code2 <= 32 || code2 >= 127) return -1;
-    const letter = bareCode(code2);
-    if (letter >= 0) return letter;
-  }
-  return -1;
-}
-function onlyRepeatsNameInAscii(description, name) {
-  let inName = 0;
-  let compared = 0;
-  let wordEnded = false;
-  let inWord = false;
-  for (let index = 0; index < description.length; index++) {
-    const code2 = description.charCodeAt(index);
-    if (code2 >= 128) return void 0;
-    if (isAsciiSpace(code2)) {
-      if (inWord) wordEnded = true;
-      continue;
-    }
-    if (wordEnded) return false;
-    inWord = true;
-    const letter = bareCode(code2);
-    if (letter < 0) continue;
-    let other = -1;
-    while (inName < name.length) {
-      const nameCode = name.charCodeAt(inName++);
-      if (nameCode >= 128) return void 0;
-      other = bareCode(nameCode);
-      if (other >= 0) break;
-    }
-    if (other !== letter) return false;
-    compared++;
-  }
-  for (; inName < name.length; inName++) {
-    const nameCode = name.charCodeAt(inName);
-    if (nameCode >= 128) return void 0;
-    if (bareCode(nameCode) >= 0) return false;
-  }
-  return compared > 0;
-}
-function isAsciiSpace(code2) {
-  return code2 === 32 || code2 >= 9 && code2 <= 13;
-}
-function bareCode(code2) {
-  if (code2 >= 97 && code2 <= 122) return code2;
-  if (code2 >= 65 && code2 <= 90) return code2 | 32;
-  if (code2 >= 48 && code2 <= 57) return code2;
-  return -1;
-}
-
-// packages/validator/src/rules/swagger/structure/child-slots.ts
-function slotsOf(names) {
-  return Object.fromEntries(names.map((name, slot) => [name, slot]));
-}
-var ROOT = slotsOf([
-  "info",
-  "externalDocs",
-  "tags",
-  "definitions",
-  "parameters",
-  "responses",
-  "paths",
-  "securityDefinitions",
-  "security"
-]);
-var INFO = slotsOf(["contact", "license"]);
-var TAG = slotsOf(["externalDocs"]);
-var PATH_ITEM_PARAMETERS = 0;
-var PATH_ITEM_FIRST_METHOD = 1;
-var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
-var PARAMETER = slotsOf(["schema", "items"]);
-var ITEMS = slotsOf(["items"]);
-var RESPONSE = slotsOf(["schema", "headers"]);
-var SCHEMA = slotsOf([
-  "$ref",
-  "properties",
-  "items",
-  "additionalProperties",
-  "allOf",
-  "xml",
-  "externalDocs"
-]);
-var SECURITY_SCHEME = slotsOf(["scopes"]);
-var CHILD_FIELDS = {
-  root: Object.keys(ROOT),
-  info: Object.keys(INFO),
-  contact: [],
-  license: [],
-  externalDocs: [],
-  tag: Object.keys(TAG),
-  pathItem: ["parameters", ...HTTP_METHODS],
-  operation: Object.keys(OPERATION),
-  parameter: Object.keys(PARAMETER),
-  items: Object.keys(ITEMS),
-  response: Object.keys(RESPONSE),
-  header: Object.keys(ITEMS),
-  schema: Object.keys(SCHEMA),
-  xml: [],
-  securityScheme: Object.keys(SECURITY_SCHEME)
-};
-
-// packages/validator/src/rules/operations/dynamic-extensions.ts
-var DYNAMIC_EXTENSIONS = [
-  "x-ms-dynamic-values",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-tree"
-];
-
-// packages/validator/src/rules/operations/holder-key-bits.ts
-var HolderKey = {
-  default: 1,
-  enum: 2,
-  enumValues: 4,
-  format: 8,
-  visibility: 16,
-  /** Any of the dynamic extensions. */
-  dynamic: 32,
-  properties: 64,
-  /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
-  fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
-  notificationUrl: 256,
-  /**
-   * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
-   * parameter: above the bits the structure walk can keep for schemas, so bitOfKey never answers them.
-   */
-  urlEncoding: 4096,
-  allowEmptyValue: 8192,
-  collectionFormat: 16384
-};
-var SCHEMA_HOLDER_KEY_BITS = 9;
-function bitOfKey(key) {
-  switch (key.length) {
-    case 4:
-      if (key === "type") return HolderKey.fileType;
-      return key === "enum" ? HolderKey.enum : 0;
-    case 6:
-      return key === "format" ? HolderKey.format : 0;
-    case 7:
-      return key === "default" ? HolderKey.default : 0;
-    case 10:
-      return key === "properties" ? HolderKey.properties : 0;
-    case 15:
-      return key === "x-ms-visibility" ? HolderKey.visibility : 0;
-    case 16:
-      return key === "x-ms-enum-values" ? HolderKey.enumValues : 0;
-    case 17:
-    case 19:
-    case 23:
-      return isDynamicExtension(key) ? HolderKey.dynamic : 0;
-    case 21:
-      return key === "x-ms-notification-url" ? HolderKey.notificationUrl : 0;
-    default:
-      return 0;
-  }
-}
-function parameterOnlyKeyBit(key) {
-  switch (key.length) {
-    case 15:
-      return key === "allowEmptyValue" ? HolderKey.allowEmptyValue : 0;
-    case 16:
-      return key === "collectionFormat" ? HolderKey.collectionFormat : 0;
-    case 17:
-      return key === "x-ms-url-encoding" ? HolderKey.urlEncoding : 0;
-    default:
-      return 0;
-  }
-}
-function isDynamicExtension(key) {
-  for (const extension of DYNAMIC_EXTENSIONS) if (key === extension) return true;
-  return false;
-}
-
-// packages/validator/src/rules/swagger/structure/json-types.ts
-function jsonTypeOf2(value) {
-  if (value === null) return "Null";
-  if (Array.isArray(value)) return "Array";
-  switch (typeof value) {
-    case "string":
-      return "String";
-    case "boolean":
-      return "Boolean";
-    case "number":
-      return Number.isInteger(value) ? "Integer" : "Float";
-    default:
-      return "Object";
-  }
-}
-var TYPE_BITS = {
-  Object: 1,
-  Array: 2,
-  String: 4,
-  Integer: 8,
-  Float: 16,
-  Boolean: 32,
-  Null: 64
-};
-function typeBitsOf(type) {
-  if (type === "Any") return 127;
-  if (type === "Number") return TYPE_BITS.Integer | TYPE_BITS.Float;
-  return TYPE_BITS[type];
-}
-function typeBitOf(value) {
-  if (typeof value === "string") return 4;
-  if (typeof value === "object") return value === null ? 64 : Array.isArray(value) ? 2 : 1;
-  if (typeof value === "boolean") return 32;
-  if (typeof value === "number") return Number.isInteger(value) ? 8 : 16;
-  return 1;
-}
-function matches(value, expected) {
-  return (typeBitOf(value) & typeBitsOf(expected)) !== 0;
-}
-function toTypeName(type) {
-  return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
-}
-
-// packages/validator/src/rules/swagger/structure/swagger-fields.ts
-var NUMERIC_KEYWORDS = {
-  default: "Any",
-  maximum: "Number",
-  exclusiveMaximum: "Boolean",
-  minimum: "Number",
-  exclusiveMinimum: "Boolean",
-  maxLength: "Integer",
-  minLength: "Integer",
-  pattern: "String",
-  maxItems: "Integer",
-  minItems: "Integer",
-  uniqueItems: "Boolean",
-  enum: "Array",
-  multipleOf: "Number"
-};
-var PRIMITIVE_FIELDS = {
-  type: "String",
-  format: "String",
-  items: "Object",
-  collectionFormat: "String",
-  ...NUMERIC_KEYWORDS
-};
-var OBJECT_FIELDS = {
-  root: {
-    swagger: "String",
-    info: "Object",
-    host: "String",
-    basePath: "String",
-    schemes: "Array",
-    consumes: "Array",
-    produces: "Array",
-    paths: "Object",
-    definitions: "Object",
-    parameters: "Object",
-    responses: "Object",
-    security: "Array",
-    securityDefinitions: "Object",
-    tags: "Array",
-    externalDocs: "Object"
-  },
-  info: {
-    title: "String",
-    version: "String",
-    description: "String",
-    termsOfService: "String",
-    contact: "Object",
-    license: "Object"
-  },
-  contact: { name: "String", url: "String", email: "String" },
-  license: { name: "String", url: "String" },
-  externalDocs: { description: "String", url: "String" },
-  tag: { name: "String", description: "String", externalDocs: "Object" },
-  pathItem: {
-    $ref: "String",
-    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "Object"])),
-    parameters: "Array"
-  },
-  operation: {
-    tags: "Array",
-    summary: "String",
-    description: "String",
-    externalDocs: "Object",
-    operationId: "String",
-    produces: "Array",
-    consumes: "Array",
-    parameters: "Array",
-    responses: "Object",
-    schemes: "Array",
-    deprecated: "Boolean",
-    security: "Array"
-  },
-  parameter: {
-    name: "String",
-    in: "String",
-    description: "String",
-    required: "Boolean",
-    schema: "Object",
-    allowEmptyValue: "Boolean",
-    ...PRIMITIVE_FIELDS
-  },
-  items: PRIMITIVE_FIELDS,
-  header: { description: "String", ...PRIMITIVE_FIELDS },
-  response: { description: "String", schema: "Object", headers: "Object", examples: "Object" },
-  schema: {
-    $ref: "String",
-    format: "String",
-    title: "String",
-    description: "String",
-    ...NUMERIC_KEYWORDS,
-    maxProperties: "Integer",
-    minProperties: "Integer",
-    required: "Array",
-    additionalProperties: ["Object", "Boolean"],
-    type: "String",
-    items: "Object",
-    allOf: "Array",
-    properties: "Object",
-    discriminator: "String",
-    readOnly: "Boolean",
-    xml: "Object",
-    externalDocs: "Object",
-    example: "Any"
-  },
-  xml: { name: "String", namespace: "String", prefix: "String", attribute: "Boolean", wrapped: "Boolean" },
-  securityScheme: {
-    type: "String",
-    description: "String",
-    name: "String",
-    in: "String",
-    flow: "String",
-    authorizationUrl: "String",
-    tokenUrl: "String",
-    scopes: "Object"
-  }
-};
-function expectedTypeOf(kind, key) {
-  const type = OBJECT_FIELDS[kind][key];
-  return toTypeName(Array.isArray(type) ? type[0] : type);
-}
-
-// packages/validator/src/rules/swagger/structure/field-notes.ts
-var NOTE_PATTERN = 1 << 7;
-var NOTE_ENUM = 1 << 8;
-var NOTE_NUMERIC = 1 << 9;
-var NOTE_REQUIRED = 1 << 10;
-var NOTE_EDITOR = 1 << 11;
-var NOTE_SUMMARY = 1 << 12;
-var NOTE_READ_ONLY = 1 << 13;
-var NOTE_FORMAT = 1 << 14;
-var NOTE_BINARY = 1 << 15;
-var NOTE_TYPE = 1 << 16;
-var NOTE_ODD_TYPE = 1 << 17;
-var NOTE_LIST = 1 << 18;
-var NOTE_LONG_LIST = 1 << 19;
-var NOTE_ARRAY = 1 << 20;
-var NOTE_DISCRIMINATOR = 1 << 21;
-var NOTE_CAPABILITIES = 1 << 22;
-var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
-var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
-var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
-var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
-  "multipleOf",
-  "maxLength",
-  "minLength",
-  "maxItems",
-  "minItems",
-  "maxProperties",
-  "minProperties",
-  "minimum",
-  "maximum",
-  "exclusiveMaximum",
-  "exclusiveMinimum"
-]);
-function isUniqueList(kind, key) {
-  if (key === "schemes" || key === "consumes" || key === "produces") return true;
-  return key === "tags" && kind === "operation";
-}
-function isDataType(type) {
-  switch (type) {
-    case "string":
-    case "object":
-    case "integer":
-    case "array":
-    case "number":
-    case "boolean":
-    case "file":
-      return true;
-    default:
-      return false;
-  }
-}
-function mayBeBlank(value) {
-  if (typeof value !== "string") return false;
-  if (value.length === 0) return true;
-  const first = value.charCodeAt(0);
-  return first <= 32 || first >= 160;
-}
-var SCREENED_TEXT_FIELDS = {
-  schema: ["title", "description"],
-  response: ["description"],
-  tag: ["description"],
-  parameter: ["name", "description"]
-};
-var VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
-var TEXT_SCREENED = -2;
-function isKeywordKind(kind) {
-  return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
-}
-function noteBitsOf(kind, key) {
-  if (kind === "root" || kind === "operation") return isUniqueList(kind, key) ? NOTE_LIST : 0;
-  if (!isKeywordKind(kind)) return 0;
-  if (key === "pattern") return NOTE_PATTERN;
-  if (key === "enum") return NOTE_ENUM;
-  if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
-  if (key === "type") return NOTE_TYPE;
-  if (kind !== "schema") return 0;
-  if (key === "required") return NOTE_REQUIRED;
-  if (key === "readOnly") return NOTE_READ_ONLY;
-  if (key === "format") return NOTE_FORMAT;
-  if (key === "discriminator") return NOTE_DISCRIMINATOR;
-  return 0;
-}
-function holderNoteOf(kind, key) {
-  const bit = kind === "schema" ? bitOfKey(key) : 0;
-  return bit === HolderKey.fileType ? 0 : bit << HOLDER_SHIFT;
-}
-function extensionHolderNoteOf(value, key) {
-  const bit = bitOfKey(key);
-  if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
-  return bit << HOLDER_SHIFT;
-}
-function allowedBitsOf(kind, key) {
-  const type = OBJECT_FIELDS[kind][key];
-  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key);
-}
-
-// packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class _StructureNode extends PointerPlace {
-  constructor(value, parent, first, second) {
-    super(parent, first, second);
-    this.value = value;
-  }
-  /** The node it is written in; undefined for the root. The walk places every node in another. */
-  get parentNode() {
-    return this.parent instanceof _StructureNode ? this.parent : void 0;
-  }
-};
-var ObjectNode = class extends StructureNode {
-  constructor(kind, value, parent, first, second) {
-    super(value, parent, first, second);
-    this.kind = kind;
-  }
-};
-var SCHEMA_ORIGINS = [
-  "definition",
-  "global-parameter",
-  "global-response",
-  "parameter",
-  "response"
-];
-var ORIGIN = {
-  definition: 0,
-  globalParameter: 1,
-  globalResponse: 2,
-  parameter: 3,
-  response: 4
-};
-var ORIGIN_BITS = 7;
-var VIA_ALL_OF = 8;
-var STRING_REF = 16;
-var ODD_PROPERTY = 32;
-var INTERNAL = 64;
-var DEPTH_SHIFT = 7;
-var SchemaStructureNode = class extends StructureNode {
-  constructor(value, parent, first, second, origin, depth) {
-    super(value, parent, first, second);
-    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
-  }
-  get kind() {
-    return "schema";
-  }
-  /** Where the outermost schema of its tree is written. */
-  get origin() {
-    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS];
-  }
-  /** How many schemas it is nested in (0 for the outermost). */
-  get depth() {
-    return this.placement >> DEPTH_SHIFT;
-  }
-  /** The schema object (WrittenSchema's name for the node's value). */
-  get schema() {
-    return this.value;
-  }
-  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
-  get viaAllOf() {
-    return (this.placement & VIA_ALL_OF) !== 0;
-  }
-  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
-  get hasStringRef() {
-    return (this.placement & STRING_REF) !== 0;
-  }
-  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
-  get hasOddProperty() {
-    return (this.placement & ODD_PROPERTY) !== 0;
-  }
-  /** Notes the facts above that the walk learns after making the node. */
-  noteStringRef() {
-    this.placement |= STRING_REF;
-  }
-  noteOddProperty() {
-    this.placement |= ODD_PROPERTY;
-  }
-  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
-  get isInternal() {
-    return (this.placement & INTERNAL) !== 0;
-  }
-  noteInternal() {
-    this.placement |= INTERNAL;
-  }
-  /** Its name in its parent's `properties`; undefined when it is no property. */
-  get propertyName() {
-    return this.first === "properties" ? this.second : void 0;
-  }
-  /** The schema whose `properties` hold it; undefined when it is no property. */
-  get propertyOf() {
-    return this.first === "properties" ? this.parent : void 0;
-  }
-};
-var RefUse = class {
-  constructor(ref, holder, expects) {
-    this.ref = ref;
-    this.holder = holder;
-    this.expects = expects;
-  }
-  ref;
-  holder;
-  expects;
-  /** The object holding the `$ref`. */
-  get pointer() {
-    return this.holder.pointer;
-  }
-  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
-  get heldByDefinition() {
-    const holder = this.holder;
-    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === "definition";
-  }
-  /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
-  get holderValue() {
-    return this.holder.value;
-  }
-  /**
-   * The holder has keys besides `$ref` (Swagger 2.0 ignores them; Microsoft rejects them). Asked
-   * before `siblings`: most references have none, and the question needs no list of keys.
-   */
-  get hasSiblings() {
-    for (const key in this.holder.value) if (key !== "$ref" && has(this.holder.value, key)) return true;
-    return false;
-  }
-  /** The holder's other keys, listed when asked: a list per reference cost ~1 MB a corpus run. */
-  get siblings() {
-    return Object.keys(this.holder.value).filter((key) => key !== "$ref");
-  }
-};
-function placeAt(parent, first, second) {
-  return new PointerPlace(parent, first, second);
-}
-
-// packages/validator/src/rules/swagger/structure/field-table.ts
-var FieldTable = class {
-  /** By key length: the fields of that length, and their indexes at the same position. */
-  names = [];
-  indexes = [];
-  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
-  bits;
-  /**
-   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
-   * text add() screens, or -1.
-   */
-  slots;
-  constructor(kind) {
-    const fields = Object.keys(OBJECT_FIELDS[kind]);
-    const longest = Math.max(...fields.map((key) => key.length));
-    for (let length = 0; length <= longest; length++) {
-      const named = fields.filter((key) => key.length === length).sort(byCommonness);
-      this.names.push(named);
-      this.indexes.push(named.map((key) => fields.indexOf(key)));
-    }
-    this.bits = fields.map((key) => allowedBitsOf(kind, key));
-    const children = CHILD_FIELDS[kind];
-    for (const child of children) {
-      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
-    }
-    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
-    this.slots = fields.map((key) => screened.includes(key) ? TEXT_SCREENED : children.indexOf(key));
-  }
-  /** The index of a field, or -1 when the key is no field of the kind. */
-  indexOf(key) {
-    const length = key.length;
-    if (length >= this.names.length) return -1;
-    const names = this.names[length];
-    for (let index = 0; index < names.length; index++) {
-      if (names[index] === key) return this.indexes[length][index];
-    }
-    return -1;
-  }
-};
-var COMMONEST_FIRST = ["type", "properties", "required", "example"];
-function byCommonness(first, second) {
-  return rankOf(first) - rankOf(second);
-}
-function rankOf(field) {
-  const rank = COMMONEST_FIRST.indexOf(field);
-  return rank < 0 ? COMMONEST_FIRST.length : rank;
-}
-
-// packages/validator/src/rules/swagger/structure/walk-scratch.ts
-var KINDS2 = Object.fromEntries(
-  Object.keys(OBJECT_FIELDS).map((kind) => [
-    kind,
-    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
-  ])
-);
-function takeNodes(kindsMet, byKind) {
-  for (const state of kindsMet) {
-    byKind.set(state.kind, state.nodes.slice(0, state.count));
-    state.nodes.fill(void 0, 0, state.count);
-    state.count = 0;
-  }
-}
-var NO_HOLDER_KEYS = new Uint16Array(0);
-var schemaHolderScratch = new Uint16Array(4096);
-function noteSchemaHolderKeys(index, bits) {
-  if (index >= schemaHolderScratch.length) {
-    const grown = new Uint16Array(schemaHolderScratch.length * 2);
-    grown.set(schemaHolderScratch);
-    schemaHolderScratch = grown;
-  }
-  schemaHolderScratch[index] = bits;
-}
-var HOLDER_POOL_LENGTH = 1 << 16;
-var holderPool = new Uint16Array(HOLDER_POOL_LENGTH);
-var holderPoolUsed = 0;
-function takeSchemaHolderKeys(count) {
-  if (holderPoolUsed + count > holderPool.length) {
-    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count));
-    holderPoolUsed = 0;
-  }
-  const start = holderPoolUsed;
-  holderPool.set(schemaHolderScratch.subarray(0, count), start);
-  holderPoolUsed += count;
-  return holderPool.subarray(start, start + count);
-}
-
-// packages/validator/src/rules/swagger/structure/structure-walker.ts
-var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-var MAX_WALK_DEPTH = 200;
-function objectPrototypeHasEnumerableKeys() {
-  for (const _key in Object.prototype) return true;
-  return false;
-}
-var StructureWalker = class {
-  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
-  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
-  /** The scratch lists this walk wrote to, in the order it met their kinds. */
-  kindsMet = [];
-  /**
-   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
-   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
-   */
-  children = [];
-  childTop = 0;
-  /**
-   * Whether the last add() kept any child: most schemas have none (a type, a description), and
-   * their visit then reads none of the seven slots (~3.5% of the walk's CPU).
-   */
-  keptChildren = false;
-  result = {
-    byKind: /* @__PURE__ */ new Map(),
-    schemas: [],
-    refs: [],
-    typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
-    keywords: {
-      pattern: [],
-      enum: [],
-      numeric: [],
-      required: [],
-      "x-ms-editor": [],
-      "x-ms-summary": [],
-      readOnly: [],
-      binaryFormat: [],
-      oddType: [],
-      uniqueLists: [],
-      arrayType: [],
-      discriminator: [],
-      "x-ms-capabilities": [],
-      blankText: [],
-      describedByName: [],
-      propertiesBelowWalk: []
-    },
-    schemaHolderKeys: NO_HOLDER_KEYS
-  };
-  walk(root) {
-    try {
-      this.visitRoot(root);
-    } finally {
-      const schemas = this.kindsMet.indexOf(KINDS2.schema);
-      if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
-      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
-      takeNodes(this.kindsMet, this.result.byKind);
-    }
-    this.result.schemas = this.result.byKind.get("schema") ?? [];
-    return this.result;
-  }
-  /**
-   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
-   * as parsed objects do, and Object.prototype has no enumerable key.
-   */
-  enumeratesOwnKeysOnly(object) {
-    if (this.plainObjectsInherit) return false;
-    const prototype = Object.getPrototypeOf(object);
-    return prototype === Object.prototype || prototype === null;
-  }
-  /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  add(node, state) {
-    const value = node.value;
-    if (state.count === 0) this.kindsMet.push(state);
-    state.nodes[state.count++] = node;
-    const fields = state.fields;
-    const at = this.childTop;
-    const children = this.children;
-    const end = at + state.childCount;
-    while (children.length < end) children.push(void 0);
-    for (let slot = at; slot < end; slot++) children[slot] = void 0;
-    this.childTop = end;
-    let notes = 0;
-    let keptChildren = false;
-    let blankText = false;
-    let internal = false;
-    let description;
-    let name;
-    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
-    for (const key in value) {
-      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const index = fields.indexOf(key);
-      if (index < 0) {
-        const note = this.classifyKey(node, key);
-        if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
-        notes |= note;
-        continue;
-      }
-      const allowed = fields.bits[index];
-      notes |= allowed;
-      const field = value[key];
-      const slot = fields.slots[index];
-      if (slot >= 0) {
-        children[at + slot] = field;
-        keptChildren = true;
-      } else if (slot === TEXT_SCREENED && typeof field === "string") {
-        if (mayBeBlank(field)) blankText = true;
-        if (key === "description") description = field;
-        else if (key === "name") name = field;
-      }
-      if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
-      if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
-        if (field === "array") notes |= NOTE_ARRAY;
-        else if (field === "file") notes |= HOLDER_FILE_TYPE;
-        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
-      }
-      if ((typeBitOf(field) & allowed) !== 0) continue;
-      this.result.typeIssues.push({
-        pointer: childPointer(node.pointer, key),
-        expected: expectedTypeOf(state.kind, key),
-        actual: jsonTypeOf2(field)
-      });
-    }
-    this.keptChildren = keptChildren;
-    if (blankText && state !== KINDS2.parameter) this.result.keywords.blankText.push(node);
-    if (internal && state === KINDS2.schema) node.noteInternal();
-    if (description !== void 0 && !internal) this.noteDescribedByName(node, state, description, name);
-    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
-    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
-    return at;
-  }
-  /**
-   * Lists a visible property schema or parameter whose description only repeats its name (a
-   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
-   * others cost two characters read.
-   */
-  noteDescribedByName(node, state, description, parameterName) {
-    let name = parameterName;
-    if (state === KINDS2.schema) {
-      const schema = node;
-      name = schema.propertyName;
-      if (name === void 0 || schema.propertyOf.isInternal) return;
-    } else if (state !== KINDS2.parameter || name === void 0) return;
-    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
-      this.result.keywords.describedByName.push(node);
-  }
-  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
-  classifyKey(node, key) {
-    const keys = this.result.keys;
-    if (key.startsWith("x-")) {
-      if (key === "x-ms-editor") return NOTE_EDITOR;
-      if (key === "x-ms-summary") return NOTE_SUMMARY;
-      if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-")) {
-        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
-        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
-      }
-      return extensionHolderNoteOf(node.value, key);
-    }
-    (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
-    return key === "maxProperties" || key === "minProperties" ? NOTE_NUMERIC : 0;
-  }
-  /** Lists a node under each keyword or value it was noted for (the notes' bits). */
-  noteKeywords(node, kind, notes) {
-    const keywords = this.result.keywords;
-    if (!isKeywordKind(kind)) {
-      if (notes & NOTE_LONG_LIST) keywords.uniqueLists.push(node);
-      return;
-    }
-    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
-    if (notes & NOTE_ENUM) keywords.enum.push(node);
-    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
-    if (notes & NOTE_EDITOR) keywords["x-ms-editor"].push(node);
-    if (notes & NOTE_SUMMARY) keywords["x-ms-summary"].push(node);
-    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
-    if (notes & NOTE_ODD_TYPE && kind !== "parameter") keywords.oddType.push(node);
-    if (kind !== "schema") return;
-    const schema = node;
-    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
-    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
-    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
-    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
-    if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
-  }
-  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
-  addLeaf(kind, value, parent, first) {
-    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
-  }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
-  }
-  ref(value, place, expects) {
-    if (!("$ref" in value)) return false;
-    if (typeof value.$ref !== "string") {
-      this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
-        expected: "String",
-        actual: jsonTypeOf2(value.$ref)
-      });
-      return true;
-    }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
-    return true;
-  }
-  /** A schema's `$ref`, which add() kept while reading the schema's keys. */
-  schemaRef(ref, node) {
-    if (typeof ref === "string") {
-      this.result.refs.push(new RefUse(ref, node, "schema"));
-      node.noteStringRef();
-    } else this.typeIssue(placeAt(node, "$ref"), "String", ref);
-  }
-  visitRoot(root) {
-    const rootNode = new ObjectNode("root", root, void 0);
-    const at = this.add(rootNode, KINDS2.root);
-    const children = this.children;
-    const info2 = children[at + ROOT.info];
-    if (isObject(info2)) this.visitInfo(info2, rootNode);
-    const externalDocs = children[at + ROOT.externalDocs];
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
-    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
-      const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
-      const tagAt = this.add(tagNode, KINDS2.tag);
-      const tagDocs = children[tagAt + TAG.externalDocs];
-      this.childTop = tagAt;
-      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
-    });
-    const definitions = children[at + ROOT.definitions];
-    if (isObject(definitions)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
-      for (const name in definitions) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
-          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
-      }
-    }
-    const parameters = children[at + ROOT.parameters];
-    if (isObject(parameters)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
-      for (const name in parameters) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
-          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
-      }
-    }
-    const responses = children[at + ROOT.responses];
-    if (isObject(responses)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
-      for (const code2 in responses) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
-          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
-      }
-    }
-    const paths = children[at + ROOT.paths];
-    if (isObject(paths)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path21 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path21)) continue;
-        if (path21.startsWith("x-")) continue;
-        const item = paths[path21];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path21);
-        else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
-      }
-    }
-    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
-      if (isObject(scheme)) {
-        const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
-        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
-        this.childTop = schemeAt;
-        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
-      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
-    }
-    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
-    this.childTop = at;
-  }
-  visitInfo(info2, rootNode) {
-    const infoNode = new ObjectNode("info", info2, rootNode, "info");
-    const at = this.add(infoNode, KINDS2.info);
-    const contact = this.children[at + INFO.contact];
-    const license = this.children[at + INFO.license];
-    this.childTop = at;
-    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
-    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
-  }
-  visitPathItem(item, rootNode, path21) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path21);
-    this.ref(item, itemNode, "pathItem");
-    const at = this.add(itemNode, KINDS2.pathItem);
-    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
-    for (let index = 0; index < HTTP_METHODS.length; index++) {
-      const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
-      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
-    }
-    this.childTop = at;
-  }
-  visitOperation(operation2, itemNode, method) {
-    const operationNode = new ObjectNode("operation", operation2, itemNode, method);
-    const at = this.add(operationNode, KINDS2.operation);
-    const children = this.children;
-    const externalDocs = children[at + OPERATION.externalDocs];
-    const parameters = children[at + OPERATION.parameters];
-    const responses = children[at + OPERATION.responses];
-    const security = children[at + OPERATION.security];
-    this.childTop = at;
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
-    this.visitParameters(parameters, operationNode);
-    if (isObject(responses)) {
-      const codes = Object.keys(responses);
-      for (let index = 0; index < codes.length; index++) {
-        const code2 = codes[index];
-        if (!code2.startsWith("x-"))
-          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
-      }
-    }
-    this.visitSecurity(security, operationNode, "security");
-  }
-  /** The `parameters` list of a path item or operation. */
-  visitParameters(list2, owner) {
-    const parameters = asArray(list2);
-    if (!parameters) return;
-    for (let index = 0; index < parameters.length; index++) {
-      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
-    }
-  }
-  visitParameter(parameter, parent, first, second, origin) {
-    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
-    const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
-    if (this.ref(parameter, parameterNode, "parameter")) return;
-    const at = this.add(parameterNode, KINDS2.parameter);
-    const schema = this.children[at + PARAMETER.schema];
-    const items = this.children[at + PARAMETER.items];
-    this.childTop = at;
-    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject(items)) this.visitItems(items, parameterNode, 0);
-  }
-  visitItems(items, parent, depth) {
-    if (depth > MAX_WALK_DEPTH) return;
-    const itemsNode = new ObjectNode("items", items, parent, "items");
-    const at = this.add(itemsNode, KINDS2.items);
-    const nested = this.children[at + ITEMS.items];
-    this.childTop = at;
-    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
-  }
-  visitResponse(response, parent, first, second, origin) {
-    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
-    const responseNode = new ObjectNode("response", response, parent, first, second);
-    if (this.ref(response, responseNode, "response")) return;
-    const at = this.add(responseNode, KINDS2.response);
-    const schema = this.children[at + RESPONSE.schema];
-    const headers = this.children[at + RESPONSE.headers];
-    this.childTop = at;
-    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
-    if (isObject(headers)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
-      for (const name in headers) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
-          this.visitHeader(headers[name], responseNode, name);
-      }
-    }
-  }
-  visitHeader(header, responseNode, name) {
-    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
-    const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const at = this.add(headerNode, KINDS2.header);
-    const items = this.children[at + ITEMS.items];
-    this.childTop = at;
-    if (isObject(items)) this.visitItems(items, headerNode, 0);
-  }
-  /** A schema written at `first`/`second` below `parent`. */
-  visitSchema(schema, parent, first, second, origin, depth) {
-    if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) {
-      if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
-      return this.typeIssue(placeAt(parent, first, second), "Object", schema);
-    }
-    const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    const at = this.add(node, KINDS2.schema);
-    if (!this.keptChildren) {
-      this.childTop = at;
-      return;
-    }
-    const children = this.children;
-    const $ref = children[at + SCHEMA.$ref];
-    const properties = children[at + SCHEMA.properties];
-    const items = children[at + SCHEMA.items];
-    const additionalProperties = children[at + SCHEMA.additionalProperties];
-    const allOf = children[at + SCHEMA.allOf];
-    const xml = children[at + SCHEMA.xml];
-    const externalDocs = children[at + SCHEMA.externalDocs];
-    this.childTop = at;
-    if ($ref !== void 0) this.schemaRef($ref, node);
-    if (isObject(properties)) {
-      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
-      for (const name in properties) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
-          this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
-      }
-    }
-    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
-    else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
-    if (isObject(additionalProperties)) {
-      this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
-    }
-    if (Array.isArray(allOf)) {
-      for (let index = 0; index < allOf.length; index++) {
-        const member = allOf[index];
-        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
-        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
-      }
-    }
-    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
-  }
-  /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
-  visitSecurity(list2, owner, key) {
-    const requirements = asArray(list2);
-    if (!requirements) return;
-    for (let index = 0; index < requirements.length; index++) {
-      const requirement = requirements[index];
-      if (!isObject(requirement)) {
-        this.typeIssue(placeAt(owner, key, index), "Object", requirement);
-        continue;
-      }
-      for (const name in requirement) {
-        if (!has(requirement, name)) continue;
-        const scopes = requirement[name];
-        if (!Array.isArray(scopes) && scopes !== null)
-          this.typeIssue(new PointerPlace(placeAt(owner, key, index), name), "Array", scopes);
-      }
-    }
-  }
-  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit3) {
-    const entries = asArray(list2);
-    if (!entries) return;
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
-      else this.typeIssue(placeAt(owner, key, index), "Object", entry);
-    }
-  }
-  checkMapOf(map2, place, expected) {
-    for (const [key, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
-    }
-  }
-};
-
-// packages/validator/src/swagger/schema-walk.ts
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var NO_SCHEMA = Object.freeze({});
-
-// packages/validator/src/rules/swagger/structure.ts
-var cache3 = new ConnectorCache();
-function walkStructure(root) {
-  return new StructureWalker().walk(root);
-}
-function structureOf(model) {
-  return cache3.getOrBuild(model.root, walkStructure);
-}
-var NO_NODES = [];
-function nodesOfKinds(structure, kinds) {
-  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
-}
-function writtenSchemasOf(model) {
-  const structure = structureOf(model);
-  structure.writtenSchemas ??= documentOrder(structure);
-  return structure.writtenSchemas;
-}
-function documentOrder(structure) {
-  const { schemas } = structure;
-  let kept = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  if (kept === schemas.length) return schemas;
-  const list2 = new Array(kept);
-  let next = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
-  return list2;
-}
-function writtenSchemaHolderKeys(model) {
-  const structure = structureOf(model);
-  const { schemas, schemaHolderKeys } = structure;
-  const written2 = writtenSchemasOf(model);
-  if (written2 === schemas) return schemaHolderKeys;
-  const kept = new Uint16Array(written2.length);
-  let next = 0;
-  for (let index = 0; index < schemas.length; index++)
-    if (schemas[index].depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index];
-  return kept;
-}
 
 // packages/validator/src/rules/swagger/schema-measure.ts
 var MAX_COUNT = 1e9;
@@ -60286,10 +55995,10 @@ var SchemaMeasurer = class {
     if (typeof ref !== "string") return this.measureFields();
     const target = this.refTarget(schema, ref);
     if (!target || !isObject(target.value)) return this.answer(1, 0);
-    const key = target.pointer;
-    const known = this.memo.get(key);
+    const key2 = target.pointer;
+    const known = this.memo.get(key2);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
-    this.memo.set(key, MEASURING);
+    this.memo.set(key2, MEASURING);
     const start = this.treeStartOf(target.value);
     if (start >= 0 && !this.schemaList[start].hasStringRef) {
       this.measureTree(start);
@@ -60297,7 +56006,7 @@ var SchemaMeasurer = class {
       readSchemaFields(target.value, this.fields);
       this.measureFields();
     }
-    this.memo.set(key, this.lastSize());
+    this.memo.set(key2, this.lastSize());
   }
   /** measureInto for a schema that may be the root of one of the walk's trees. */
   measureSchema(schema) {
@@ -60563,7 +56272,7 @@ function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
     const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+    return `{${keys.map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
@@ -60582,16 +56291,16 @@ function duplicateIndexes(list2) {
   for (let index = 0; index < array.length; index++) {
     const entry = array[index];
     let seen;
-    let key;
+    let key2;
     if (isComposite(entry)) {
       seen = seenObjects ??= /* @__PURE__ */ new Set();
-      key = canonical(entry);
+      key2 = canonical(entry);
     } else {
       seen = seenPrimitives;
-      key = entry;
+      key2 = entry;
     }
-    if (seen.has(key)) duplicates.push(index);
-    seen.add(key);
+    if (seen.has(key2)) duplicates.push(index);
+    seen.add(key2);
   }
   return duplicates;
 }
@@ -60616,12 +56325,12 @@ var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
 };
-function reportDuplicates(context, node, key) {
-  const list2 = node.value[key];
+function reportDuplicates(context, node, key2) {
+  const list2 = node.value[key2];
   if (!Array.isArray(list2) || list2.length < 2) return;
   for (const index of duplicateIndexes(list2)) {
     context.report({
-      pointer: childPointer(node.pointer, key, index),
+      pointer: childPointer(node.pointer, key2, index),
       message: "The array contains duplicate values, values must be unique."
     });
   }
@@ -60643,7 +56352,7 @@ var arrayDuplicateRule = {
     if (!context.swagger) return;
     const keywords = structureOf(context.swagger).keywords;
     for (const node of keywords.uniqueLists) {
-      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+      for (const key2 of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key2);
     }
     for (const node of keywords.enum) reportDuplicates(context, node, "enum");
     for (const node of keywords.required) reportDuplicates(context, node, "required");
@@ -60694,17 +56403,17 @@ var requiredRootRule = {
   check(context) {
     const root = context.swagger?.root;
     if (!root) return;
-    for (const key of ["swagger", "info", "paths"]) {
-      if (!has(root, key))
-        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    for (const key2 of ["swagger", "info", "paths"]) {
+      if (!has(root, key2))
+        context.report({ pointer: childPointer("", key2), message: `The '${key2}' property is required.` });
     }
     const info2 = asObject(root.info);
     if (!info2) return;
-    for (const key of ["title", "version"]) {
-      if (!has(info2, key))
+    for (const key2 of ["title", "version"]) {
+      if (!has(info2, key2))
         context.report({
-          pointer: childPointer("/info", key),
-          message: `The '${key}' property is required.`
+          pointer: childPointer("/info", key2),
+          message: `The '${key2}' property is required.`
         });
     }
   }
@@ -60803,8 +56512,8 @@ var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
 ]);
 var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+function isUnsupportedKeyword(node, key2) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key2);
 }
 function keyClassesOf(context) {
   return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
@@ -60823,12 +56532,12 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknown) {
-      if (isUnsupportedKeyword(node, key)) continue;
-      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
+    for (const { node, key: key2 } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key2)) continue;
+      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        pointer: childPointer(node.pointer, key2),
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -60848,11 +56557,11 @@ var unsupportedKeywordRule = {
     good: '{ "type": "string" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknown) {
-      if (!isUnsupportedKeyword(node, key)) continue;
+    for (const { node, key: key2 } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key2)) continue;
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+        pointer: childPointer(node.pointer, key2),
+        message: `The '${key2}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key2)}`
       });
     }
   }
@@ -60871,10 +56580,10 @@ var extensionNameRule = {
     good: '{ "x-ms-summary": "Name" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).lookalike) {
+    for (const { node, key: key2 } of keyClassesOf(context).lookalike) {
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+        pointer: childPointer(node.pointer, key2),
+        message: `The property '${nameExcerpt(key2)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key2))}'?`
       });
     }
   }
@@ -60892,20 +56601,20 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknownXms) {
-      const closest = closestExtension(key);
+    for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key2);
       const suggestion = closest?.name;
       const meant = closest?.tied === false ? closest.name : void 0;
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        pointer: childPointer(node.pointer, key2),
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
-function extensionSpelling(key) {
-  const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
+function extensionSpelling(key2) {
+  const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
 
@@ -60934,12 +56643,12 @@ var requiredEmptyRule = {
   check(context) {
     for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
       for (const node of nodes) {
-        for (const { key, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
-          const value = node.value[key];
+        for (const { key: key2, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key2];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
-              pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
+              pointer: childPointer(node.pointer, key2),
+              message: `The '${key2}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
             });
           }
         }
@@ -61148,8 +56857,8 @@ function holds(place, pointer) {
   return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
-  for (const key in object) {
-    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  for (const key2 in object) {
+    if (key2.startsWith("x-") && has(object, key2)) forEachRef(object[key2], visit3, 0);
   }
 }
 var MAX_DEPTH = 256;
@@ -61161,7 +56870,7 @@ function forEachRef(value, visit3, depth) {
   }
   if (!isObject(value)) return;
   if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -61176,9 +56885,9 @@ var TEXT_FIELDS = {
 var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
 var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
-  for (const key in value) {
-    if (!fields.includes(key) || !has(value, key)) continue;
-    const text2 = value[key];
+  for (const key2 in value) {
+    if (!fields.includes(key2) || !has(value, key2)) continue;
+    const text2 = value[key2];
     if (typeof text2 === "string" && !isAsciiString(text2) && nonAsciiTextIsForeign(text2)) return true;
   }
   return false;
@@ -61425,65 +57134,6 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
-// packages/validator/src/rules/operations/holder-keys.ts
-var holderKeysOf = perModel((model) => {
-  const parameters = writtenParameters(model);
-  const parameterBits = new Uint16Array(parameters.length);
-  for (let index = 0; index < parameters.length; index++)
-    parameterBits[index] = keyBits(parameters[index].value);
-  return new SchemaKeyLists(parameterBits, writtenSchemaHolderKeys(model));
-});
-var SchemaKeyLists = class {
-  constructor(parameters, schemas) {
-    this.parameters = parameters;
-    this.schemas = schemas;
-  }
-  parameters;
-  schemas;
-  lists;
-  schemasWith(bit) {
-    const lists = this.lists ??= listsByBit(this.schemas, LISTED_AT_ONCE);
-    return lists[31 - Math.clz32(bit)] ??= schemasWithBit(this.schemas, bit);
-  }
-};
-var LISTED_AT_ONCE = (1 << SCHEMA_HOLDER_KEY_BITS) - 1 - HolderKey.properties;
-var NONE = [];
-function listsByBit(bits, mask) {
-  const lists = [];
-  for (let bit = 0; bit < 16; bit++) lists.push(void 0);
-  for (let index = 0; index < bits.length; index++) {
-    for (let rest = bits[index] & mask; rest !== 0; rest &= rest - 1) {
-      const bit = lowestBit(rest);
-      const list2 = lists[bit];
-      if (list2 === void 0) lists[bit] = [index];
-      else list2.push(index);
-    }
-  }
-  for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
-  return lists;
-}
-function schemasWithBit(bits, bit) {
-  const list2 = [];
-  for (let index = 0; index < bits.length; index++) if ((bits[index] & bit) !== 0) list2.push(index);
-  return list2;
-}
-function lowestBit(bits) {
-  return 31 - Math.clz32(bits & -bits);
-}
-function keyBits(holder) {
-  let bits = 0;
-  for (const key in holder) {
-    const bit = bitOfKey(key) || parameterOnlyKeyBit(key);
-    if (bit === 0) continue;
-    if (bit === HolderKey.fileType) {
-      if (holder[key] === "file") bits |= bit;
-    } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key] === true) bits |= bit;
-    } else if (has(holder, key)) bits |= bit;
-  }
-  return bits;
-}
-
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
   constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, source) {
@@ -61519,12 +57169,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path21 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path23 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path21 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path23 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -61866,16 +57516,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path21) {
+function followSchemaPath(model, root, path23) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path21.length && steps < MAX_STEPS; ) {
-    let end = path21.indexOf("/", start);
-    if (end === -1) end = path21.length;
+  for (let start = 0; start < path23.length && steps < MAX_STEPS; ) {
+    let end = path23.indexOf("/", start);
+    if (end === -1) end = path23.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path21.slice(start, end));
+      const next = property(model, current, path23.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -61919,14 +57569,14 @@ function propertyPathKey(call) {
   if (call.extension === "x-ms-dynamic-properties") return "itemValuePath";
   return void 0;
 }
-function pathAt(call, key) {
-  return asString(call.call[key]) || void 0;
+function pathAt(call, key2) {
+  return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
   const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message;
-  const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
+  const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
+  return `${message} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -61954,10 +57604,10 @@ function resultProblems(model, target, call, list2) {
   const problems = [];
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
-    const key = keys[index];
-    const path21 = pathAt(call, key);
-    if (path21 === void 0 || followSchemaPath(model, items.schema, path21).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path21), label) });
+    const key2 = keys[index];
+    const path23 = pathAt(call, key2);
+    if (path23 === void 0 || followSchemaPath(model, items.schema, path23).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path23), label) });
   }
   return problems;
 }
@@ -62195,8 +57845,8 @@ function namedEntries(list2) {
   });
   return entries;
 }
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
+function entryPointer(entry, key2) {
+  return childPointer(METADATA_POINTER, entry.index, key2);
 }
 
 // packages/validator/src/rules/swagger/connector-category-rules.ts
@@ -62332,21 +57982,21 @@ var metadataPropertiesRule = {
         });
         return;
       }
-      for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
+      for (const key2 of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key2] === "string") continue;
+        const otherCase = has(entry, key2) ? void 0 : inOtherCase(key2, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
-          if (key === "propertyName" && typeof entry[otherCase] === "string")
+          if (key2 === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
           context.report({
             pointer: childPointer(METADATA_POINTER, index, otherCase),
-            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
+            message: `The '${key2}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key2}'.`
           });
           continue;
         }
         context.report({
-          pointer: childPointer(METADATA_POINTER, index, key),
-          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          pointer: childPointer(METADATA_POINTER, index, key2),
+          message: has(entry, key2) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key2}' property is required.`
         });
       }
     });
@@ -62401,11 +58051,11 @@ var contactFieldsRule = {
   check(context) {
     const contact = contactOf(context);
     if (!contact) return;
-    for (const key of ["name", "url", "email"]) {
-      if (has(contact, key)) continue;
+    for (const key2 of ["name", "url", "email"]) {
+      if (has(contact, key2)) continue;
       context.report({
-        pointer: childPointer("/info/contact", key),
-        message: `The contact '${key}' property should be given for certification.`
+        pointer: childPointer("/info/contact", key2),
+        message: `The contact '${key2}' property should be given for certification.`
       });
     }
     const name = asString(contact.name);
@@ -62532,13 +58182,13 @@ function consumesAnyType(model, operation2) {
   return false;
 }
 function forEachMimeList(model, visit3) {
-  for (const key of ["consumes", "produces"]) {
-    const root = asArray(model.root[key]);
-    if (root) visit3(root, DOCUMENT_ROOT, key);
+  for (const key2 of ["consumes", "produces"]) {
+    const root = asArray(model.root[key2]);
+    if (root) visit3(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
-      if ((operation2.keys & OperationKey[key]) === 0) continue;
-      const own2 = asArray(operation2.operation[key]);
-      if (own2) visit3(own2, operation2, key);
+      if ((operation2.keys & OperationKey[key2]) === 0) continue;
+      const own2 = asArray(operation2.operation[key2]);
+      if (own2) visit3(own2, operation2, key2);
     }
   }
 }
@@ -62623,13 +58273,13 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger: swagger2, report }) {
       if (!swagger2) return;
-      forEachMimeList(swagger2, (list2, owner, key) => {
+      forEachMimeList(swagger2, (list2, owner, key2) => {
         for (let index = 0; index < list2.length; index++) {
           const entry = list2[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(owner.pointer, key, index),
+            pointer: childPointer(owner.pointer, key2, index),
             message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
@@ -62823,14 +58473,14 @@ var operationDocumentationRules = [
     },
     check({ swagger: swagger2, report }) {
       for (const operation2 of visibleOperations(swagger2?.operations)) {
-        for (const key of ["summary", "description"]) {
-          const text2 = asString(operation2.operation[key]);
+        for (const key2 of ["summary", "description"]) {
+          const text2 = asString(operation2.operation[key2]);
           if (text2 === void 0) continue;
           const found = productNamesIn(text2);
           if (found.length === 0) continue;
           report({
-            pointer: childPointer(operation2.pointer, key),
-            message: `The operation '${key}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            pointer: childPointer(operation2.pointer, key2),
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
           });
         }
       }
@@ -63006,14 +58656,14 @@ var operationExtensionRules = [
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
-        for (const [key, expected] of [
+        for (const [key2, expected] of [
           ["kind", "query"],
           ["mode", "polling"]
         ]) {
-          if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
+          if (!metadata || !has(metadata, key2) || metadata[key2] === expected) continue;
           report({
-            pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
+            pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key2),
+            message: `x-ms-trigger-metadata '${key2}' must be '${expected}', not '${excerpt(String(metadata[key2]))}'.`
           });
         }
       }
@@ -63065,14 +58715,14 @@ var operationExtensionRules = [
       if (has(swagger2.root, "x-ms-capabilities")) {
         const root = asObject(swagger2.root["x-ms-capabilities"]);
         if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
-        for (const [key] of entriesOf(root)) {
-          const pointer = childPointer("/x-ms-capabilities", key);
-          if (!ROOT_CAPABILITIES.includes(key)) {
+        for (const [key2] of entriesOf(root)) {
+          const pointer = childPointer("/x-ms-capabilities", key2);
+          if (!ROOT_CAPABILITIES.includes(key2)) {
             report({
               pointer,
-              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key2)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
-          } else if (key === "testConnection" && profile === "custom") {
+          } else if (key2 === "testConnection" && profile === "custom") {
             report({
               pointer,
               severity: "info",
@@ -63087,15 +58737,15 @@ var operationExtensionRules = [
         const capabilities = asObject(operation2.operation["x-ms-capabilities"]);
         const pointer = childPointer(operation2.pointer, "x-ms-capabilities");
         if (!capabilities) report({ pointer, message: "x-ms-capabilities must be an object." });
-        for (const [key, value] of entriesOf(capabilities)) {
-          if (!OPERATION_CAPABILITIES.includes(key)) {
+        for (const [key2, value] of entriesOf(capabilities)) {
+          if (!OPERATION_CAPABILITIES.includes(key2)) {
             report({
-              pointer: childPointer(pointer, key),
-              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
+              pointer: childPointer(pointer, key2),
+              message: `The operation capability '${nameExcerpt(key2)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report({
-              pointer: childPointer(pointer, key),
+              pointer: childPointer(pointer, key2),
               message: "'chunkTransfer' must be true or false."
             });
           }
@@ -63325,10 +58975,10 @@ var mcpRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+      for (const { node, key: key2 } of structureOf(context.swagger).keys.agenticProtocol) {
         if (node.kind === "operation") continue;
         context.report({
-          pointer: childPointer(node.pointer, key),
+          pointer: childPointer(node.pointer, key2),
           message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
         });
       }
@@ -63418,12 +59068,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path21 in paths) {
-      if (!has(paths, path21)) continue;
-      const pathItem = asObject(paths[path21]);
+    for (const path23 in paths) {
+      if (!has(paths, path23)) continue;
+      const pathItem = asObject(paths[path23]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path21, "$ref"),
+        pointer: childPointer("/paths", path23, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -63439,21 +59089,21 @@ function unreadOperations(swagger2, pathItem) {
 
 // packages/validator/src/rules/operations/path-key-rules.ts
 var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+  (model) => Object.keys(model.paths ?? {}).filter((key2) => !key2.startsWith("x-"))
 );
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path21 of pathKeys(swagger2)) {
-    const message = problem(path21);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path21), message });
+  for (const path23 of pathKeys(swagger2)) {
+    const message = problem(path23);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path23), message });
   }
 }
-function templateProblem(path21) {
+function templateProblem(path23) {
   let open3 = -1;
-  for (let index = 0; index < path21.length; index++) {
-    const character = path21[index];
+  for (let index = 0; index < path23.length; index++) {
+    const character = path23[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -63479,7 +59129,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path21) => path21.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path23) => path23.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -63499,7 +59149,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path21) => /[?#]/.test(path21) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path23) => /[?#]/.test(path23) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -63515,7 +59165,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path21) => path21.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path23) => path23.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -63529,8 +59179,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path21) => {
-      const problem = templateProblem(path21);
+    reportPathKeys(context, (path23) => {
+      const problem = templateProblem(path23);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -63547,9 +59197,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path21) => (
+      (path23) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path21.includes("=") && pathVariables(path21).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path23.includes("=") && pathVariables(path23).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -63565,18 +59215,18 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path21 of pathKeys(swagger2)) {
-      const key = path21.toLowerCase();
-      if (seen.has(key)) {
+    for (const path23 of pathKeys(swagger2)) {
+      const key2 = path23.toLowerCase();
+      if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path23),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path21)
+            nameExcerpt(path23)
           )
         });
       }
-      seen.add(key);
+      seen.add(key2);
     }
   }
 };
@@ -63731,7 +59381,7 @@ var responseExampleRule = {
 function hasTwoKeys(value) {
   if (!isObject(value)) return false;
   let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2) && ++count === 2) return true;
   return false;
 }
 var responseHeadersRule = {
@@ -63754,14 +59404,14 @@ var responseHeadersRule = {
         seenResponses.add(response.definitionPointer);
         const seen = /* @__PURE__ */ new Set();
         for (const [name] of entriesOf(response.value.headers)) {
-          const key = name.toLowerCase();
-          if (seen.has(key)) {
+          const key2 = name.toLowerCase();
+          if (seen.has(key2)) {
             report({
               pointer: childPointer(response.definitionPointer, "headers", name),
               message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
             });
           }
-          seen.add(key);
+          seen.add(key2);
         }
       }
     }
@@ -63775,8 +59425,8 @@ function isEmptySchema(model, schema) {
   if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
     resolved2 = asObject(model.refTarget(resolved2)?.value);
   if (resolved2 === void 0) return false;
-  for (const key in resolved2) {
-    if (Object.prototype.hasOwnProperty.call(resolved2, key) && !DESCRIPTIVE_KEYS.has(key)) return false;
+  for (const key2 in resolved2) {
+    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
   return resolved2.type === void 0 || resolved2.type === "object";
 }
@@ -64003,7 +59653,7 @@ var parameterDocumentationRules = [
       forEachVisibleNonBodyParameter(swagger2, (parameter) => {
         if (nonEmptyString(parameter.value["x-ms-summary"]) !== void 0) return;
         const written2 = LABEL_KEYS_WRITTEN_INSTEAD.find(
-          (key) => nonEmptyString(parameter.value[key]) !== void 0
+          (key2) => nonEmptyString(parameter.value[key2]) !== void 0
         );
         if (written2) {
           report({
@@ -64106,9 +59756,9 @@ var duplicateParameterRule = {
       const seen = /* @__PURE__ */ new Set();
       for (const parameter of operation2.parameters) {
         if (parameter.name === void 0) continue;
-        const key = `${parameter.in}\0${parameter.name}`;
-        if (!seen.has(key)) {
-          seen.add(key);
+        const key2 = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key2)) {
+          seen.add(key2);
           continue;
         }
         if (!first(parameter.pointer)) continue;
@@ -64323,11 +59973,11 @@ var bodySchemaRule = {
             message: "The 'body' parameter must define a 'schema' property."
           });
         }
-        for (const key of BODY_ONLY_IN_SCHEMA) {
-          if (!has(value, key)) continue;
+        for (const key2 of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key2)) continue;
           report({
-            pointer: childPointer(parameter.pointer, key),
-            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+            pointer: childPointer(parameter.pointer, key2),
+            message: `The 'body' parameter cannot use property '${key2}', instead, the 'schema' property should be used.`
           });
         }
       } else if (parameter.in !== void 0 && has(value, "schema")) {
@@ -64679,16 +60329,16 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit3) {
+function forEachTypedNode(model, key2, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
-  const holders = keys.schemasWith(key);
+  const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
     visit3(written2.schema, written2);
@@ -64875,15 +60525,15 @@ var valueConstraintRules = [
             });
           }
           if (!value || !has(value, "value")) return;
-          const key = JSON.stringify(value.value);
-          if (seen.has(key)) {
+          const key2 = JSON.stringify(value.value);
+          if (seen.has(key2)) {
             report({
               pointer: childPointer(at(), "value"),
-              message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.`
+              message: `The 'x-ms-enum-values' extension has duplicate values. ${key2} is listed twice.`
             });
           }
-          seen.add(key);
-          if (knownKeys && !knownKeys.has(key)) {
+          seen.add(key2);
+          if (knownKeys && !knownKeys.has(key2)) {
             report({
               pointer: childPointer(at(), "value"),
               message: "The 'value' field must match one of the enums as defined in the 'enum' property of the schema."
@@ -65025,8 +60675,8 @@ function readNumericLimits(value, limits) {
   limits.exclusiveMinimum = false;
   limits.writesMaximum = false;
   limits.writesMinimum = false;
-  for (const key in value) {
-    switch (key) {
+  for (const key2 in value) {
+    switch (key2) {
       case "multipleOf":
       case "maxLength":
       case "minLength":
@@ -65034,14 +60684,14 @@ function readNumericLimits(value, limits) {
       case "minItems":
       case "maxProperties":
       case "minProperties":
-        limits[key] = numberOrUndefined(value[key]);
+        limits[key2] = numberOrUndefined(value[key2]);
         break;
       case "minimum":
-        limits.minimum = numberOrUndefined(value[key]);
+        limits.minimum = numberOrUndefined(value[key2]);
         limits.writesMinimum = true;
         break;
       case "maximum":
-        limits.maximum = numberOrUndefined(value[key]);
+        limits.maximum = numberOrUndefined(value[key2]);
         limits.writesMaximum = true;
         break;
       case "exclusiveMaximum":
@@ -65187,12 +60837,12 @@ var schemaKeywordRules = [
             message: "The 'multipleOf' value must be greater than zero."
           });
         }
-        for (const key of NON_NEGATIVE) {
-          const value = limits[key];
+        for (const key2 of NON_NEGATIVE) {
+          const value = limits[key2];
           if (value === void 0 || value >= 0) continue;
           context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The '${key}' value must be greater than or equal to zero.`
+            pointer: childPointer(node.pointer, key2),
+            message: `The '${key2}' value must be greater than or equal to zero.`
           });
         }
         for (const [low, high] of RANGES) {
@@ -65423,26 +61073,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path21 = [];
+    const path23 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path21.push(start);
+    path23.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path21.pop();
+        path23.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
+      if (seen === "grey") cycles.push(path23.slice(path23.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path21.push(target);
+        path23.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -65630,15 +61280,15 @@ function listSchemasWithRequired(swagger2) {
 var withRequiredOf = perModel(listSchemasWithRequired);
 function closedProperties(schema) {
   let properties;
-  for (const key in schema) {
-    switch (key) {
+  for (const key2 in schema) {
+    switch (key2) {
       case "allOf":
       case "$ref":
       case "x-ms-dynamic-schema":
       case "x-ms-dynamic-properties":
         return void 0;
       case "properties":
-        properties = schema[key];
+        properties = schema[key2];
         break;
     }
   }
@@ -65967,19 +61617,19 @@ var swaggerSecurityRules = [
           });
         }
         const shape = SCHEME_SHAPES[type === "oauth2" && flow && OAUTH_FLOWS.includes(flow) ? `oauth2:${flow}` : type];
-        for (const key of shape.required) {
-          if (has(definition, key)) continue;
+        for (const key2 of shape.required) {
+          if (has(definition, key2)) continue;
           context.report({
-            pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
+            pointer: childPointer(at, key2),
+            message: `The security definition property '${key2}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
-        for (const key of Object.keys(definition)) {
-          if (!has(OBJECT_FIELDS.securityScheme, key) || ["type", "description"].includes(key)) continue;
-          if (shape.allowed.includes(key)) continue;
+        for (const key2 of Object.keys(definition)) {
+          if (!has(OBJECT_FIELDS.securityScheme, key2) || ["type", "description"].includes(key2)) continue;
+          if (shape.allowed.includes(key2)) continue;
           context.report({
-            pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
+            pointer: childPointer(at, key2),
+            message: `The security definition property '${key2}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -66065,7 +61715,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path21 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path23 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -66073,7 +61723,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path21}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path23}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -66121,13 +61771,13 @@ var versioningRules = [
       }
     }
   },
-  ...["api", "operationId"].map((key) => ({
-    id: key === "api" ? "SWG-ANN-REPL-API" : "SWG-ANN-REPL-OPID",
+  ...["api", "operationId"].map((key2) => ({
+    id: key2 === "api" ? "SWG-ANN-REPL-API" : "SWG-ANN-REPL-OPID",
     file: "swagger",
-    title: `Give a replacement its '${key}'.`,
+    title: `Give a replacement its '${key2}'.`,
     description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
     levels: sameLevels("error"),
-    msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
+    msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key2}' property.`,
     example: {
       placement: "deprecatedAnnotation",
       bad: '"replacement": {}',
@@ -66137,10 +61787,10 @@ var versioningRules = [
       for (const annotated of swagger2 ? annotatedOperations(swagger2) : []) {
         if (!has(annotated.annotation, "replacement")) continue;
         const replacement2 = asObject(annotated.annotation.replacement);
-        if (replacement2 && typeof replacement2[key] === "string" && replacement2[key] !== "") continue;
+        if (replacement2 && typeof replacement2[key2] === "string" && replacement2[key2] !== "") continue;
         report({
           pointer: childPointer(annotated.pointer, "replacement"),
-          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`
+          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key2}' property.`
         });
       }
     }
@@ -66154,9 +61804,9 @@ var versioningRules = [
       const seen = /* @__PURE__ */ new Set();
       return members.filter((member) => {
         if (!hasRevision(member)) return false;
-        const key = JSON.stringify(member.revision);
-        if (seen.has(key)) return true;
-        seen.add(key);
+        const key2 = JSON.stringify(member.revision);
+        if (seen.has(key2)) return true;
+        seen.add(key2);
         return false;
       });
     },
@@ -66333,8 +61983,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path21) {
-  return withoutTrailingSlashes(routeOf(path21)).toLowerCase();
+function templateShape(path23) {
+  return withoutTrailingSlashes(routeOf(path23)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -66586,6 +62236,9 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/load-config.ts
+var import_validate_config = __toESM(require_validate_config(), 1);
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist2(), 1);
 
@@ -66627,6 +62280,21 @@ var CHANGE_RULES = {
       "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      "BRK-SWAGGER-DELETED",
+      "breaking",
+      "error",
+      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
+      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
+    ),
+    "Keep apiDefinition.swagger.json, and edit what it holds instead."
   ),
   /**
    * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
@@ -67012,13 +62680,13 @@ var CASE_RULES = {
     ONLY_A_NEW_VERSION
   ),
   /**
-   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
-   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
    */
-  secretParameterDeleted: inCase(
+  secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
-    "for a parameter whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
@@ -67035,9 +62703,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path21, method, body) => `{
+var operation = (path23, method, body) => `{
   "paths": {
-    "${path21}": {
+    "${path23}": {
       "${method}": ${body}
     }
   }
@@ -67049,6 +62717,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  swaggerDeleted: {
+    description: "The base version has an apiDefinition.swagger.json and the new one has none, in a connector folder that is still there: every operation it defined is gone, and certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile). One change for the file, located at its start in the base version; its operations are not listed one by one as BRK-OP-DELETED, nor its host as changed to nothing, and the sign-in and policies it decided with apiProperties.json are not compared. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-SWAGGER-DELETED finding when that rule reported none (a configuration that turns it off). `diff` compares no folder without a swagger; a folder deleted whole is BRK-CONNECTOR-DELETED. The other way round, a base version without a swagger was no connector flows could use: `validate --base` takes the connector for a new one, with nothing to compare.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiDefinition.swagger.json"'
     }
   },
   apiPropertiesDeleted: {
@@ -67408,10 +63084,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/documented-change-rules.ts
-var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
-  ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key].id)
+var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
+  ...CHANGE_RULES[key2],
+  ...CHANGE_RULE_DOCS[key2],
+  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key2].id)
 }));
 
 // packages/validator/src/diff/reroute-policies.ts
@@ -67448,6 +63124,11 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 ]);
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
+// packages/validator/src/loader/solution-given.ts
+var import_node_path21 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path21.default.join("Other", "Solution.xml");
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+
 // packages/validator/src/loader/discover.ts
 var TOP_FOLDER_PROFILES = Object.freeze(
   Object.assign(/* @__PURE__ */ Object.create(null), {
@@ -67466,6 +63147,12 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
+
+// packages/validator/src/git/compare-with-base.ts
+var DELETED_FILES = /* @__PURE__ */ new Map([
+  [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
+  [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
+]);
 
 // packages/validator/src/thresholds.ts
 var BREAKING_CHANGE_RULE_IDS = new Set(
@@ -67504,13 +63191,13 @@ async function writeJobSummary(summary2 = summary) {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path20.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path22.default.resolve(workspace, inputs.folder);
   await requireWritableOutput("folder", inputs.folder, folder, "folder");
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
     () => namingSolutionInputs(
       { resetVersion: "reset-version" },
-      () => unpackSolution(import_node_path20.default.resolve(workspace, inputs.solutionFile), folder, {
+      () => unpackSolution(import_node_path22.default.resolve(workspace, inputs.solutionFile), folder, {
         packageType: inputs.packageType,
         ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
         stale: inputs.staleFiles,
@@ -67521,7 +63208,7 @@ async function unpackSolutionAction(logger) {
       })
     )
   );
-  const relative = (file) => posixRelativePath(workspace, import_node_path20.default.join(folder, file));
+  const relative = (file) => posixRelativePath(workspace, import_node_path22.default.join(folder, file));
   const kept = result.kept.length;
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? "file that is" : "files that are"} not part of the solution` : ""}.`

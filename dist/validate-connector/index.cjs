@@ -19,9 +19,9 @@ var __export = (target2, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -805,9 +805,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module2.exports = {
@@ -841,16 +841,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
+        const code2 = this.code = key2.charCodeAt(index);
         if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -859,15 +859,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
+          const code2 = key2.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -878,20 +878,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -900,12 +900,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
+          let code2 = key2[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
@@ -930,25 +930,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module2.exports = {
       TernarySearchTree,
@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path44 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path46 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path44 && path44[0] !== "/") {
-          path44 = `/${path44}`;
+        if (path46 && path46[0] !== "/") {
+          path46 = `/${path46}`;
         }
-        return new URL(`${origin}${path44}`);
+        return new URL(`${origin}${path46}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1172,20 +1172,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1199,21 +1199,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path44);
+        debuglog("sending request to %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path46, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path44,
+          path46,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin }
+          request: { method, path: path46, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path44);
+        debuglog("trailers received from %s %s/%s", method, origin, path46);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path44, origin },
+          request: { method, path: path46, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path44,
+          path46,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path44, origin }
+            request: { method, path: path46, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path44);
+          debuglog("sending request to %s %s/%s", method, origin, path46);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path44,
+        path: path46,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path44 !== "string") {
+        if (typeof path46 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path44[0] !== "/" && !(path44.startsWith("http://") || path44.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path46[0] !== "/" && !(path46.startsWith("http://") || path46.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path44)) {
+        } else if (invalidPathRegex.test(path46)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path44, query) : path44;
+        this.path = query ? buildURL(path46, query) : path46;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1954,20 +1954,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1977,17 +1977,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -1995,14 +1995,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2023,7 +2023,7 @@ var require_request = __commonJS({
         }
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2037,7 +2037,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     module2.exports = Request;
@@ -2525,13 +2525,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2695,10 +2695,10 @@ var require_utils = __commonJS({
     exports2.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2875,9 +2875,9 @@ var require_constants2 = __commonJS({
     ];
     exports2.METHOD_MAP = utils_1.enumToMap(METHODS2);
     exports2.H_METHOD_MAP = {};
-    Object.keys(exports2.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports2.H_METHOD_MAP[key] = exports2.METHOD_MAP[key];
+    Object.keys(exports2.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports2.H_METHOD_MAP[key2] = exports2.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3848,19 +3848,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3891,29 +3891,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4528,18 +4528,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -4605,8 +4605,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -5499,7 +5499,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape4 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5507,14 +5507,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape4(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -6049,15 +6049,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path44, host, upgrade, blocking, reset } = request;
+      const { method, path: path46, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path44} HTTP/1.1\r
+      let header = `${method} ${path46} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6555,15 +6555,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path44, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path46, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7073,18 +7073,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key2] = val[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path44;
+      headers[HTTP2_HEADER_PATH] = path46;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path44 = search2 ? `${pathname}${search2}` : pathname;
+        const path46 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path44;
+        this.opts.path = path46;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7579,9 +7579,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8662,16 +8662,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler);
       }
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path44 = "/",
+          path: path46 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path44;
+        opts.path = origin + path46;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8910,7 +8910,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10688,18 +10688,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path44) {
-      if (typeof path44 !== "string") {
-        return path44;
+    function safeUrl(path46) {
+      if (typeof path46 !== "string") {
+        return path46;
       }
-      const pathSegments = path44.split("?");
+      const pathSegments = path46.split("?");
       if (pathSegments.length !== 2) {
-        return path44;
+        return path46;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path44, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path44);
+    function matchKey(mockDispatch2, { path: path46, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path46);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10763,50 +10763,50 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path44 }) => matchValue(safeUrl(path44), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path46 }) => matchValue(safeUrl(path46), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
       }
     }
     function buildKey(opts) {
-      const { path: path44, method, body, headers, query } = opts;
+      const { path: path46, method, body, headers, query } = opts;
       return {
-        path: path44,
+        path: path46,
         method,
         body,
         headers,
@@ -10817,9 +10817,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10841,8 +10841,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10852,7 +10852,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error3 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler.onError(error3);
         return true;
       }
@@ -10877,7 +10877,7 @@ var require_mock_utils = __commonJS({
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path44, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path46, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path44,
+            Path: path46,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12033,12 +12033,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists4 = this[kHeadersMap].get(lowercaseName);
+        if (exists4) {
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter2}${value}`
+            name: exists4.name,
+            value: `${exists4.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12784,16 +12784,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module2.exports = function() {
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path44) {
-      for (let i = 0; i < path44.length; ++i) {
-        const code2 = path44.charCodeAt(i);
+    function validateCookiePath(path46) {
+      for (let i = 0; i < path46.length; ++i) {
+        const code2 = path46.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16278,8 +16278,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path44 = opts.path;
+          let path46 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path44 = `/${path44}`;
+            path46 = `/${path46}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path44);
+          url = new URL(util.parseOrigin(url).origin + path46);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path44, { windows } = {}) => {
-      const segs = path44.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path46, { windows } = {}) => {
+      const segs = path46.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -20924,6911 +20924,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports2._CodeOrName = _CodeOrName;
-    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports2.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports2.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code2) {
-        super();
-        this._items = typeof code2 === "string" ? [code2] : code2;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a2;
-        return (_a2 = this._str) !== null && _a2 !== void 0 ? _a2 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names2, c) => {
-          if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
-        }, {});
-      }
-    };
-    exports2._Code = _Code;
-    exports2.nil = new _Code("");
-    function _(strs, ...args) {
-      const code2 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
-      }
-      return new _Code(code2);
-    }
-    exports2._ = _;
-    var plus = new _Code("+");
-    function str(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports2.str = str;
-    function addCodeArg(code2, arg) {
-      if (arg instanceof _Code)
-        code2.push(...arg._items);
-      else if (arg instanceof Name)
-        code2.push(arg);
-      else
-        code2.push(interpolate(arg));
-    }
-    exports2.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
-    }
-    exports2.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports2.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports2.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports2.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports2.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports2.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
-    exports2.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a2, _b;
-        if (((_b = (_a2 = this._parent) === null || _a2 === void 0 ? void 0 : _a2._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports2.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property: property2, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property2)}[${itemIndex}]`;
-      }
-    };
-    exports2.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a2;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a2 = value.key) !== null && _a2 !== void 0 ? _a2 : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code2 = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code2;
-      }
-    };
-    exports2.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports2.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names2, constants3) {
-        if (!names2[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants3);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names2, constants3) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants3);
-        return this;
-      }
-      get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node {
-      constructor(error3) {
-        super();
-        this.error = error3;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code2) {
-        super();
-        this.code = code2;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names2, constants3) {
-        this.code = optimizeExpr(this.code, names2, constants3);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names2, constants3) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names2, constants3))
-            continue;
-          subtractNames(names2, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code2 = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code2 += "else " + this.else.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names2, constants3) {
-        var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
-        if (!(super.optimizeNames(names2, constants3) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names2, constants3);
-        return this;
-      }
-      get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
-        if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants3);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code2 = "try" + super.render(opts);
-        if (this.catch)
-          code2 += this.catch.render(opts);
-        if (this.finally)
-          code2 += this.finally.render(opts);
-        return code2;
-      }
-      optimizeNodes() {
-        var _a2, _b;
-        super.optimizeNodes();
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names2, constants3) {
-        var _a2, _b;
-        super.optimizeNames(names2, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
-        return this;
-      }
-      get names() {
-        const names2 = super.names;
-        if (this.catch)
-          addNames(names2, this.catch.names);
-        if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error3) {
-        super();
-        this.error = error3;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code2 = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code2.length > 1)
-            code2.push(",");
-          code2.push(key);
-          if (key !== value || this.opts.es5) {
-            code2.push(":");
-            (0, code_1.addCodeArg)(code2, value);
-          }
-        }
-        code2.push("}");
-        return new code_1._Code(code2);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error3 = this.name("e");
-          this._currNode = node.catch = new Catch(error3);
-          catchCode(error3);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error3) {
-        return this._leafNode(new Throw(error3));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports2.CodeGen = CodeGen;
-    function addNames(names2, from) {
-      for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
-    }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
-    }
-    function optimizeExpr(expr, names2, constants3) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants3[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
-          return n;
-        delete names2[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names2, from) {
-      for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
-    }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports2.not = not;
-    var andCode = mappend(exports2.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports2.and = and;
-    var orCode = mappend(exports2.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports2.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util9 = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash = {};
-      for (const item of arr)
-        hash[item] = true;
-      return hash;
-    }
-    exports2.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports2.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports2.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
-    }
-    exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
-    }
-    exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports2.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports2.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports2.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports2.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports2.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports2.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports2.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber2 = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports2.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports2.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names2 = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports2.default = names2;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    exports2.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports2.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error3 = exports2.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error3, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports2.reportError = reportError;
-    function reportExtraError(cxt, error3 = exports2.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error3, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports2.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports2.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports2.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error3, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error3, errorPaths);
-    }
-    function errorObject(cxt, error3, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error3, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports2.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getRules = exports2.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports2.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports2.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema, group2);
-    }
-    exports2.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group2) {
-      return group2.rules.some((rule2) => shouldUseRule(schema, rule2));
-    }
-    exports2.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule2) {
-      var _a2;
-      return schema[rule2.keyword] !== void 0 || ((_a2 = rule2.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports2.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports2.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports2.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports2.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports2.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports2.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports2.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports2.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var names_1 = require_names();
-    var util_2 = require_util9();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports2.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports2.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports2.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports2.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property2) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property2})`;
-    }
-    exports2.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property2)}` : cond;
-    }
-    exports2.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property2))) : cond;
-    }
-    exports2.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports2.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports2.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports2.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports2.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports2.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports2.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors2();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports2.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a2;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors2) {
-        var _a3;
-        gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors2);
-      }
-    }
-    exports2.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports2.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports2.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports2.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports2.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports2.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
-    "use strict";
-    var traverse = module2.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
-    var util_1 = require_util9();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys2(schema) <= limit;
-    }
-    exports2.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys2(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys2(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver, id = "", normalize3) {
-      if (normalize3 !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports2.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports2._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports2.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports2.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports2.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var errors_1 = require_errors2();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports2.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
-          return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group2);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group2) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
-      gen.block(() => {
-        for (const rule2 of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule2)) {
-            keywordCode(it, rule2.keyword, rule2.definition, group2.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule2 = rules[keyword];
-        if (typeof rule2 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule2)) {
-          const { type } = rule2.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign3) {
-        if (assign3)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock2();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports2.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports2.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors2) {
-        super("validation failed");
-        this.errors = errors2;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports2.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports2.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util9();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a2;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports2.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports2.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
-      var _a2;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports2.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports2.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports2.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a2;
-      if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
-    module2.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils3 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code2 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (code2 === 48) {
-          continue;
-        }
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
-        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str, token) {
-      let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path44) {
-      let input = path44;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path44) {
-      if (path44 === "" || path44[0] === "/") {
-        return removeDotSegments(path44);
-      }
-      const segments = path44.split("/");
-      const last2 = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last2; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last2;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code2 = input.charCodeAt(i);
-          if (code2 < 128) {
-            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
-          } else if (code2 < 55296 || code2 > 57343) {
-            output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module2.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
-    "use strict";
-    var { isUUID } = require_utils3();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path44 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path44 && path44 !== "/" ? path44 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module2.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports2, module2) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils3();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize3(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
-      const resolvedHost = resolved2.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved2.error && !encodedASCIIHost) {
-        throw new Error(resolved2.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved2, schemelessOptions);
-    }
-    function resolveComponent(base2, relative, options, skipNormalization) {
-      const target2 = {};
-      if (!skipNormalization) {
-        base2 = parse4(serialize(base2, options), options);
-        relative = parse4(serialize(relative, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target2.scheme = relative.scheme;
-        target2.userinfo = relative.userinfo;
-        target2.host = relative.host;
-        target2.port = relative.port;
-        target2.path = removeDotSegments(relative.path || "");
-        target2.query = relative.query;
-      } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target2.userinfo = relative.userinfo;
-          target2.host = relative.host;
-          target2.port = relative.port;
-          target2.path = removeDotSegments(relative.path || "");
-          target2.query = relative.query;
-        } else {
-          if (!relative.path) {
-            target2.path = base2.path;
-            if (relative.query !== void 0) {
-              target2.query = relative.query;
-            } else {
-              target2.query = base2.query;
-            }
-          } else {
-            if (relative.path[0] === "/") {
-              target2.path = removeDotSegments(relative.path);
-            } else {
-              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
-              if (baseHasAuthority && !base2.path) {
-                target2.path = "/" + relative.path;
-              } else if (!base2.path) {
-                target2.path = relative.path;
-              } else {
-                target2.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
-              }
-              target2.path = base2.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
-            }
-            target2.query = relative.query;
-          }
-          target2.userinfo = base2.userinfo;
-          target2.host = base2.host;
-          target2.port = base2.port;
-        }
-        target2.scheme = base2.scheme;
-      }
-      target2.fragment = relative.fragment;
-      return target2;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches2) {
-      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed.scheme = matches2[1];
-        parsed.userinfo = matches2[3];
-        parsed.host = matches2[4];
-        parsed.port = parseInt(matches2[5], 10);
-        parsed.path = matches2[6] || "";
-        parsed.query = matches2[7];
-        parsed.fragment = matches2[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches2[5];
-        }
-        const parseError = getParseError(parsed, matches2);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse4(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize: normalize3,
-      resolve,
-      resolveComponent,
-      equal,
-      serialize,
-      parse: parse4
-    };
-    module2.exports = fastUri;
-    module2.exports.default = fastUri;
-    module2.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports2.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util9();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a2, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a2 = o.code) === null || _a2 === void 0 ? void 0 : _a2.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv3 = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule2 = this.RULES.all[keyword];
-        return typeof rule2 == "object" ? rule2.definition : !!rule2;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule2) => rule2.keyword === keyword);
-          if (i >= 0)
-            group2.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format3) {
-        if (typeof format3 == "string")
-          format3 = new RegExp(format3);
-        this.formats[name] = format3;
-        return this;
-      }
-      errorsText(errors2 = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors2 || errors2.length === 0)
-          return "No errors";
-        return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule2 = rules[key];
-            if (typeof rule2 != "object")
-              continue;
-            const { $data } = rule2.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports2.default = Ajv3;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format3 = this.opts.formats[name];
-        if (format3)
-          this.addFormat(name, format3);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a2;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule2 = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule2, definition.before);
-      else
-        ruleGroup.rules.push(rule2);
-      RULES.all[keyword] = rule2;
-      (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule2, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule2);
-      } else {
-        ruleGroup.rules.push(rule2);
-        this.logger.warn(`rule ${before} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.callRef = exports2.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util9();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports2.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a2;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a2 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a2 === void 0 ? void 0 : _a2.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports2.callRef = callRef;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports2.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error3 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports2.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var ucs2length_1 = require_ucs2length();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports2.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var equal_1 = require_equal();
-    var error3 = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports2.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error: error3,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports2.validateAdditionalItems = validateAdditionalItems;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports2.validateTuple = validateTuple;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error3 = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error: error3,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block2) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block2();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var code_1 = require_code2();
-    exports2.error = {
-      message: ({ params: { property: property2, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property2} is present`;
-      },
-      params: ({ params: { property: property2, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property2},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports2.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports2.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports2.validateSchemaDeps = validateSchemaDeps;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error: error3,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors2) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors2 === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util9();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var util_2 = require_util9();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error: error3,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema2(it, "then");
-        const hasElse = hasSchema2(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema2(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util9();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports2.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error3 = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format3 = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format3, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format3, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format3}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format3}(${data}) : ${format3}(${data}))` : (0, codegen_1._)`${format3}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format3} == "function" ? ${callFormat} : ${format3}.test(${data}))`;
-            return (0, codegen_1._)`${format3} && ${format3} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format3, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format3 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format3 = [format_1.default];
-    exports2.default = format3;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
-    exports2.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports2.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports2.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util9();
-    var error3 = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error: error3,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf: oneOf2 } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf2)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a2;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf2.length; i++) {
-            let sch = oneOf2[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
-    module2.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports2.Ajv = Ajv3;
-    module2.exports = exports2 = Ajv3;
-    module2.exports.Ajv = Ajv3;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv3;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -27906,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path44) {
-      const ctrl = callVisitor(key, node, visitor, path44);
+    function visit_(key2, node, visitor, path46) {
+      const ctrl = callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path44, ctrl);
-        return visit_(key, ctrl, visitor, path44);
+        replaceNode(key2, path46, ctrl);
+        return visit_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path44);
+            const ci = visit_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27927,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = visit_("key", node.key, visitor, path44);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path44);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27954,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path44) {
-      const ctrl = await callVisitor(key, node, visitor, path44);
+    async function visitAsync_(key2, node, visitor, path46) {
+      const ctrl = await callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path44, ctrl);
-        return visitAsync_(key, ctrl, visitor, path44);
+        replaceNode(key2, path46, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path44);
+            const ci = await visitAsync_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27975,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path44);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path44);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28008,27 +21103,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path44) {
+    function callVisitor(key2, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key, node, path44);
+        return visitor(key2, node, path46);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path44);
+        return visitor.Map?.(key2, node, path46);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path44);
+        return visitor.Seq?.(key2, node, path46);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path44);
+        return visitor.Pair?.(key2, node, path46);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path44);
+        return visitor.Scalar?.(key2, node, path46);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path44);
+        return visitor.Alias?.(key2, node, path46);
       return void 0;
     }
-    function replaceNode(key, path44, node) {
-      const parent = path44[path44.length - 1];
+    function replaceNode(key2, path46, node) {
+      const parent = path46[path46.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -28289,7 +21384,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -28329,7 +21424,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -28636,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path44, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i = path44.length - 1; i >= 0; --i) {
-        const k = path44[i];
+      for (let i = path46.length - 1; i >= 0; --i) {
+        const k = path46[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -28658,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -28688,42 +21783,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path44, value) {
-        if (isEmptyPath(path44))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key, ...rest] = path44;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path46;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        const [key, ...rest] = path44;
+      deleteIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        const [key, ...rest] = path44;
-        const node = this.get(key, true);
+      getIn(path46, keepScalar) {
+        const [key2, ...rest] = path46;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -28740,29 +21835,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path44) {
-        const [key, ...rest] = path44;
+      hasIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        const [key, ...rest] = path44;
+      setIn(path46, value) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -29340,19 +22435,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -29360,7 +22455,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -29504,7 +22599,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -29521,14 +22616,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
+          if (!map2.has(key2))
+            map2.set(key2, value2);
         } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -29556,19 +22651,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
           map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
@@ -29583,19 +22678,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map2;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -29619,24 +22714,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -29812,11 +22907,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -29839,20 +22934,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -29892,23 +22987,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -29997,15 +23092,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -30017,8 +23112,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -30028,10 +23123,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -30065,8 +23160,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -30074,8 +23169,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -30489,25 +23584,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs3.items.push(Pair.createPair(key, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs3;
     }
@@ -30554,16 +23649,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -30584,12 +23679,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -30774,14 +23869,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -30790,18 +23885,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -31048,7 +24143,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -31064,7 +24159,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -31267,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path44, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path44, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -31328,8 +24423,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -31337,76 +24432,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        if (Collection.isEmptyPath(path44)) {
+      deleteIn(path46) {
+        if (Collection.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        if (Collection.isEmptyPath(path44))
+      getIn(path46, keepScalar) {
+        if (Collection.isEmptyPath(path46))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path44) {
-        if (Collection.isEmptyPath(path44))
+      hasIn(path46) {
+        if (Collection.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        if (Collection.isEmptyPath(path44)) {
+      setIn(path46, value) {
+        if (Collection.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path44, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -31499,7 +24594,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors3 = __commonJS({
+var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
@@ -31701,24 +24796,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -31792,10 +24887,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -31803,10 +24898,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -31819,17 +24914,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -31839,7 +24934,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -32003,11 +25098,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -32028,9 +25123,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -32077,8 +25172,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -32905,7 +26000,7 @@ var require_composer = __commonJS({
     var node_process = require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -33112,7 +26207,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
@@ -33228,9 +26323,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -33278,9 +26373,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -33335,12 +26430,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -33367,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path44) => {
+    visit3.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index] of path44) {
+      for (const [field, index] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -33378,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path44) => {
-      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
-      const field = path44[path44.length - 1][0];
+    visit3.parentCollection = (cst, path46) => {
+      const parent = visit3.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path44, item, visitor) {
-      let ctrl = visitor(item, path44);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -33405,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path44);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -34672,7 +27767,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -34681,7 +27776,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35016,7 +28111,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -35114,7 +28209,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors2 = require_errors3();
+    var errors2 = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -35362,117 +28457,1907 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
-var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports2) {
+// packages/validator/src/generated/validate-api-properties.cjs
+var require_validate_api_properties = __commonJS({
+  "packages/validator/src/generated/validate-api-properties.cjs"(exports2, module2) {
     "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.formatLimitDefinition = void 0;
-    var ajv_1 = require_ajv();
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error3 = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    exports2.formatLimitDefinition = {
-      keyword: Object.keys(KWDs),
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error: error3,
-      code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self } = it;
-        if (!opts.validateFormats)
-          return;
-        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
-        if (fCxt.$data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
-        }
-        function validateFormat() {
-          const format3 = fCxt.schema;
-          const fmtDef = self.formats[format3];
-          if (!fmtDef || fmtDef === true)
-            return;
-          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "type": "object", "required": ["properties"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "properties": { "type": "object", "required": ["iconBrandColor"], "additionalProperties": false, "properties": { "iconBrandColor": { "type": "string" }, "publisher": { "type": "string" }, "stackOwner": { "type": "string" }, "capabilities": { "type": "array", "items": { "type": "string" } }, "connectionParameters": { "type": "object", "propertyNames": { "pattern": "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, "additionalProperties": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["string", "securestring", "int", "bool", "gatewaySetting", "oauthSetting"] }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "oAuthSettings": { "type": "object", "required": ["identityProvider"], "properties": { "identityProvider": { "type": "string", "enum": ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"] }, "clientId": { "type": ["string", "null"] }, "clientSecret": { "type": ["string", "null"] }, "scopes": { "type": "array", "items": { "type": "string" } }, "redirectMode": { "type": "string", "enum": ["Global", "GlobalPerConnector", "Direct"] }, "redirectUrl": { "type": "string", "format": "uri" }, "properties": { "type": "object" }, "customParameters": { "type": "object" } } }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" } } } } } }, "metadata": { "type": "object" } }, "if": { "properties": { "type": { "const": "oauthSetting" } }, "required": ["type"] }, "then": { "required": ["oAuthSettings"] } } }, "connectionParameterSets": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "values": { "type": "array", "items": { "type": "object", "required": ["name", "parameters"], "properties": { "name": { "type": "string" }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "parameters": { "type": "object", "propertyNames": { "pattern": "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, "additionalProperties": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["string", "securestring", "int", "bool", "gatewaySetting", "oauthSetting"] }, "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" }, "tooltip": { "type": "string" }, "tabIndex": { "type": "integer" }, "constraints": { "type": "object", "properties": { "clearText": { "type": "boolean" }, "required": { "type": ["string", "boolean"] }, "tabIndex": { "type": "integer" }, "capability": { "type": "array", "items": { "type": "string" } }, "hidden": { "type": ["boolean", "string"] }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "text": { "type": "string" } } } }, "dependencies": { "type": "object" } } } } }, "oAuthSettings": { "type": "object", "required": ["identityProvider"], "properties": { "identityProvider": { "type": "string", "enum": ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"] }, "clientId": { "type": ["string", "null"] }, "clientSecret": { "type": ["string", "null"] }, "scopes": { "type": "array", "items": { "type": "string" } }, "redirectMode": { "type": "string", "enum": ["Global", "GlobalPerConnector", "Direct"] }, "redirectUrl": { "type": "string", "format": "uri" }, "properties": { "type": "object" }, "customParameters": { "type": "object" } } }, "allowedValues": { "type": "array", "items": { "type": "object", "properties": { "uiDefinition": { "type": "object", "properties": { "displayName": { "type": "string" }, "description": { "type": "string" } } } } } }, "metadata": { "type": "object" } }, "if": { "properties": { "type": { "const": "oauthSetting" } }, "required": ["type"] }, "then": { "required": ["oAuthSettings"] } } } } } } } }, "policyTemplateInstances": { "type": "array", "items": { "type": "object", "required": ["templateId", "parameters"], "properties": { "templateId": { "type": "string" }, "title": { "type": "string" }, "parameters": { "type": "object" } } } }, "scriptOperations": { "type": "array", "items": { "type": "string" } }, "isCustomApi": { "type": "boolean" }, "script": { "type": "object", "properties": { "language": { "type": "string" }, "operationIds": { "type": "array", "items": { "type": "string" } } } } } } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var pattern0 = new RegExp("^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$", "u");
+    var formats0 = require_formats().fullFormats.uri;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.properties === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "properties" }, message: "must have required property 'properties'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
           }
-          const fmt = gen.scopeValue("formats", {
-            key: format3,
-            ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format3)}` : void 0
-          });
-          cxt.fail$data(compareCode(fmt));
+          errors2++;
         }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "properties")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
         }
-      },
-      dependencies: ["format"]
-    };
-    var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports2.formatLimitDefinition);
-      return ajv;
-    };
-    exports2.default = formatLimitPlugin;
-  }
-});
-
-// node_modules/ajv-formats/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var formats_1 = require_formats();
-    var limit_1 = require_limit();
-    var codegen_1 = require_codegen();
-    var fullName = new codegen_1.Name("fullFormats");
-    var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv, opts = { keywords: true }) => {
-      if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
-        return ajv;
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.properties !== void 0) {
+          let data1 = data.properties;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.iconBrandColor === void 0) {
+              const err3 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/required", keyword: "required", params: { missingProperty: "iconBrandColor" }, message: "must have required property 'iconBrandColor'" };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors2++;
+            }
+            for (const key1 in data1) {
+              if (!func2.call(schema11.properties.properties.properties, key1)) {
+                const err4 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors2++;
+              }
+            }
+            if (data1.iconBrandColor !== void 0) {
+              if (typeof data1.iconBrandColor !== "string") {
+                const err5 = { instancePath: instancePath + "/properties/iconBrandColor", schemaPath: "#/properties/properties/properties/iconBrandColor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors2++;
+              }
+            }
+            if (data1.publisher !== void 0) {
+              if (typeof data1.publisher !== "string") {
+                const err6 = { instancePath: instancePath + "/properties/publisher", schemaPath: "#/properties/properties/properties/publisher/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors2++;
+              }
+            }
+            if (data1.stackOwner !== void 0) {
+              if (typeof data1.stackOwner !== "string") {
+                const err7 = { instancePath: instancePath + "/properties/stackOwner", schemaPath: "#/properties/properties/properties/stackOwner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors2++;
+              }
+            }
+            if (data1.capabilities !== void 0) {
+              let data5 = data1.capabilities;
+              if (Array.isArray(data5)) {
+                const len0 = data5.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  if (typeof data5[i0] !== "string") {
+                    const err8 = { instancePath: instancePath + "/properties/capabilities/" + i0, schemaPath: "#/properties/properties/properties/capabilities/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err9 = { instancePath: instancePath + "/properties/capabilities", schemaPath: "#/properties/properties/properties/capabilities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors2++;
+              }
+            }
+            if (data1.connectionParameters !== void 0) {
+              let data7 = data1.connectionParameters;
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                for (const key2 in data7) {
+                  const _errs19 = errors2;
+                  if (typeof key2 === "string") {
+                    if (!pattern0.test(key2)) {
+                      const err10 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, message: 'must match pattern "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$"', propertyName: key2 };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors2++;
+                    }
+                  }
+                  var valid4 = _errs19 === errors2;
+                  if (!valid4) {
+                    const err11 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid" };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors2++;
+                  }
+                }
+                for (const key3 in data7) {
+                  let data8 = data7[key3];
+                  const _errs23 = errors2;
+                  let valid6 = true;
+                  const _errs24 = errors2;
+                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                    let missing0;
+                    if (data8.type === void 0 && (missing0 = "type")) {
+                      const err12 = {};
+                      if (vErrors === null) {
+                        vErrors = [err12];
+                      } else {
+                        vErrors.push(err12);
+                      }
+                      errors2++;
+                    } else {
+                      if (data8.type !== void 0) {
+                        if ("oauthSetting" !== data8.type) {
+                          const err13 = {};
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors2++;
+                        }
+                      }
+                    }
+                  }
+                  var _valid0 = _errs24 === errors2;
+                  errors2 = _errs23;
+                  if (vErrors !== null) {
+                    if (_errs23) {
+                      vErrors.length = _errs23;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                  if (_valid0) {
+                    const _errs26 = errors2;
+                    if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                      if (data8.oAuthSettings === void 0) {
+                        const err14 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/then/required", keyword: "required", params: { missingProperty: "oAuthSettings" }, message: "must have required property 'oAuthSettings'" };
+                        if (vErrors === null) {
+                          vErrors = [err14];
+                        } else {
+                          vErrors.push(err14);
+                        }
+                        errors2++;
+                      }
+                    }
+                    var _valid0 = _errs26 === errors2;
+                    valid6 = _valid0;
+                  }
+                  if (!valid6) {
+                    const err15 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+                    if (vErrors === null) {
+                      vErrors = [err15];
+                    } else {
+                      vErrors.push(err15);
+                    }
+                    errors2++;
+                  }
+                  if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                    if (data8.type === void 0) {
+                      const err16 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors2++;
+                    }
+                    if (data8.type !== void 0) {
+                      let data10 = data8.type;
+                      if (typeof data10 !== "string") {
+                        const err17 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err17];
+                        } else {
+                          vErrors.push(err17);
+                        }
+                        errors2++;
+                      }
+                      if (!(data10 === "string" || data10 === "securestring" || data10 === "int" || data10 === "bool" || data10 === "gatewaySetting" || data10 === "oauthSetting")) {
+                        const err18 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err18];
+                        } else {
+                          vErrors.push(err18);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.uiDefinition !== void 0) {
+                      let data11 = data8.uiDefinition;
+                      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                        if (data11.displayName !== void 0) {
+                          if (typeof data11.displayName !== "string") {
+                            const err19 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err19];
+                            } else {
+                              vErrors.push(err19);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.description !== void 0) {
+                          if (typeof data11.description !== "string") {
+                            const err20 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err20];
+                            } else {
+                              vErrors.push(err20);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.tooltip !== void 0) {
+                          if (typeof data11.tooltip !== "string") {
+                            const err21 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err21];
+                            } else {
+                              vErrors.push(err21);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.tabIndex !== void 0) {
+                          let data15 = data11.tabIndex;
+                          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+                            const err22 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err22];
+                            } else {
+                              vErrors.push(err22);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data11.constraints !== void 0) {
+                          let data16 = data11.constraints;
+                          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                            if (data16.clearText !== void 0) {
+                              if (typeof data16.clearText !== "boolean") {
+                                const err23 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                if (vErrors === null) {
+                                  vErrors = [err23];
+                                } else {
+                                  vErrors.push(err23);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.required !== void 0) {
+                              let data18 = data16.required;
+                              if (typeof data18 !== "string" && typeof data18 !== "boolean") {
+                                const err24 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                if (vErrors === null) {
+                                  vErrors = [err24];
+                                } else {
+                                  vErrors.push(err24);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.tabIndex !== void 0) {
+                              let data19 = data16.tabIndex;
+                              if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)))) {
+                                const err25 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err25];
+                                } else {
+                                  vErrors.push(err25);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.capability !== void 0) {
+                              let data20 = data16.capability;
+                              if (Array.isArray(data20)) {
+                                const len1 = data20.length;
+                                for (let i1 = 0; i1 < len1; i1++) {
+                                  if (typeof data20[i1] !== "string") {
+                                    const err26 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability/" + i1, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err26];
+                                    } else {
+                                      vErrors.push(err26);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err27 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                  vErrors = [err27];
+                                } else {
+                                  vErrors.push(err27);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.hidden !== void 0) {
+                              let data22 = data16.hidden;
+                              if (typeof data22 !== "boolean" && typeof data22 !== "string") {
+                                const err28 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                if (vErrors === null) {
+                                  vErrors = [err28];
+                                } else {
+                                  vErrors.push(err28);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.allowedValues !== void 0) {
+                              let data23 = data16.allowedValues;
+                              if (Array.isArray(data23)) {
+                                const len2 = data23.length;
+                                for (let i2 = 0; i2 < len2; i2++) {
+                                  let data24 = data23[i2];
+                                  if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                                    if (data24.text !== void 0) {
+                                      if (typeof data24.text !== "string") {
+                                        const err29 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i2 + "/text", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err29];
+                                        } else {
+                                          vErrors.push(err29);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err30 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i2, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err30];
+                                    } else {
+                                      vErrors.push(err30);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err31 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                if (vErrors === null) {
+                                  vErrors = [err31];
+                                } else {
+                                  vErrors.push(err31);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data16.dependencies !== void 0) {
+                              let data26 = data16.dependencies;
+                              if (!(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
+                                const err32 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err32];
+                                } else {
+                                  vErrors.push(err32);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err33 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err33];
+                            } else {
+                              vErrors.push(err33);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err34 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err34];
+                        } else {
+                          vErrors.push(err34);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.oAuthSettings !== void 0) {
+                      let data27 = data8.oAuthSettings;
+                      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                        if (data27.identityProvider === void 0) {
+                          const err35 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/required", keyword: "required", params: { missingProperty: "identityProvider" }, message: "must have required property 'identityProvider'" };
+                          if (vErrors === null) {
+                            vErrors = [err35];
+                          } else {
+                            vErrors.push(err35);
+                          }
+                          errors2++;
+                        }
+                        if (data27.identityProvider !== void 0) {
+                          let data28 = data27.identityProvider;
+                          if (typeof data28 !== "string") {
+                            const err36 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err36];
+                            } else {
+                              vErrors.push(err36);
+                            }
+                            errors2++;
+                          }
+                          if (!(data28 === "oauth2" || data28 === "oauth2generic" || data28 === "aad" || data28 === "aadcertificate" || data28 === "facebook" || data28 === "DocuSign")) {
+                            const err37 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.identityProvider.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err37];
+                            } else {
+                              vErrors.push(err37);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.clientId !== void 0) {
+                          let data29 = data27.clientId;
+                          if (typeof data29 !== "string" && data29 !== null) {
+                            const err38 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientId", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/clientId/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.clientId.type }, message: "must be string,null" };
+                            if (vErrors === null) {
+                              vErrors = [err38];
+                            } else {
+                              vErrors.push(err38);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.clientSecret !== void 0) {
+                          let data30 = data27.clientSecret;
+                          if (typeof data30 !== "string" && data30 !== null) {
+                            const err39 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientSecret", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/clientSecret/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.clientSecret.type }, message: "must be string,null" };
+                            if (vErrors === null) {
+                              vErrors = [err39];
+                            } else {
+                              vErrors.push(err39);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.scopes !== void 0) {
+                          let data31 = data27.scopes;
+                          if (Array.isArray(data31)) {
+                            const len3 = data31.length;
+                            for (let i3 = 0; i3 < len3; i3++) {
+                              if (typeof data31[i3] !== "string") {
+                                const err40 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes/" + i3, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err40];
+                                } else {
+                                  vErrors.push(err40);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err41 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err41];
+                            } else {
+                              vErrors.push(err41);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.redirectMode !== void 0) {
+                          let data33 = data27.redirectMode;
+                          if (typeof data33 !== "string") {
+                            const err42 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err42];
+                            } else {
+                              vErrors.push(err42);
+                            }
+                            errors2++;
+                          }
+                          if (!(data33 === "Global" || data33 === "GlobalPerConnector" || data33 === "Direct")) {
+                            const err43 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameters.additionalProperties.properties.oAuthSettings.properties.redirectMode.enum }, message: "must be equal to one of the allowed values" };
+                            if (vErrors === null) {
+                              vErrors = [err43];
+                            } else {
+                              vErrors.push(err43);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.redirectUrl !== void 0) {
+                          let data34 = data27.redirectUrl;
+                          if (typeof data34 === "string") {
+                            if (!formats0(data34)) {
+                              const err44 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                              if (vErrors === null) {
+                                vErrors = [err44];
+                              } else {
+                                vErrors.push(err44);
+                              }
+                              errors2++;
+                            }
+                          } else {
+                            const err45 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err45];
+                            } else {
+                              vErrors.push(err45);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.properties !== void 0) {
+                          let data35 = data27.properties;
+                          if (!(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                            const err46 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/properties", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err46];
+                            } else {
+                              vErrors.push(err46);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data27.customParameters !== void 0) {
+                          let data36 = data27.customParameters;
+                          if (!(data36 && typeof data36 == "object" && !Array.isArray(data36))) {
+                            const err47 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/customParameters", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/properties/customParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err47];
+                            } else {
+                              vErrors.push(err47);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err48 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/oAuthSettings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.allowedValues !== void 0) {
+                      let data37 = data8.allowedValues;
+                      if (Array.isArray(data37)) {
+                        const len4 = data37.length;
+                        for (let i4 = 0; i4 < len4; i4++) {
+                          let data38 = data37[i4];
+                          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                            if (data38.uiDefinition !== void 0) {
+                              let data39 = data38.uiDefinition;
+                              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                                if (data39.displayName !== void 0) {
+                                  if (typeof data39.displayName !== "string") {
+                                    const err49 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err49];
+                                    } else {
+                                      vErrors.push(err49);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data39.description !== void 0) {
+                                  if (typeof data39.description !== "string") {
+                                    const err50 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err50];
+                                    } else {
+                                      vErrors.push(err50);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err51 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err51];
+                                } else {
+                                  vErrors.push(err51);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err52 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i4, schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err52];
+                            } else {
+                              vErrors.push(err52);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err53 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err53];
+                        } else {
+                          vErrors.push(err53);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data8.metadata !== void 0) {
+                      let data42 = data8.metadata;
+                      if (!(data42 && typeof data42 == "object" && !Array.isArray(data42))) {
+                        const err54 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/metadata", schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err55 = { instancePath: instancePath + "/properties/connectionParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameters/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/properties/connectionParameters", schemaPath: "#/properties/properties/properties/connectionParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors2++;
+              }
+            }
+            if (data1.connectionParameterSets !== void 0) {
+              let data43 = data1.connectionParameterSets;
+              if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                if (data43.uiDefinition !== void 0) {
+                  let data44 = data43.uiDefinition;
+                  if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                    if (data44.displayName !== void 0) {
+                      if (typeof data44.displayName !== "string") {
+                        const err57 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.description !== void 0) {
+                      if (typeof data44.description !== "string") {
+                        const err58 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.tooltip !== void 0) {
+                      if (typeof data44.tooltip !== "string") {
+                        const err59 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.tabIndex !== void 0) {
+                      let data48 = data44.tabIndex;
+                      if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)))) {
+                        const err60 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err60];
+                        } else {
+                          vErrors.push(err60);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data44.constraints !== void 0) {
+                      let data49 = data44.constraints;
+                      if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+                        if (data49.clearText !== void 0) {
+                          if (typeof data49.clearText !== "boolean") {
+                            const err61 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                            if (vErrors === null) {
+                              vErrors = [err61];
+                            } else {
+                              vErrors.push(err61);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.required !== void 0) {
+                          let data51 = data49.required;
+                          if (typeof data51 !== "string" && typeof data51 !== "boolean") {
+                            const err62 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                            if (vErrors === null) {
+                              vErrors = [err62];
+                            } else {
+                              vErrors.push(err62);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.tabIndex !== void 0) {
+                          let data52 = data49.tabIndex;
+                          if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)))) {
+                            const err63 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                            if (vErrors === null) {
+                              vErrors = [err63];
+                            } else {
+                              vErrors.push(err63);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.capability !== void 0) {
+                          let data53 = data49.capability;
+                          if (Array.isArray(data53)) {
+                            const len5 = data53.length;
+                            for (let i5 = 0; i5 < len5; i5++) {
+                              if (typeof data53[i5] !== "string") {
+                                const err64 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/capability/" + i5, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err64];
+                                } else {
+                                  vErrors.push(err64);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err65 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err65];
+                            } else {
+                              vErrors.push(err65);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.hidden !== void 0) {
+                          let data55 = data49.hidden;
+                          if (typeof data55 !== "boolean" && typeof data55 !== "string") {
+                            const err66 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                            if (vErrors === null) {
+                              vErrors = [err66];
+                            } else {
+                              vErrors.push(err66);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.allowedValues !== void 0) {
+                          let data56 = data49.allowedValues;
+                          if (Array.isArray(data56)) {
+                            const len6 = data56.length;
+                            for (let i6 = 0; i6 < len6; i6++) {
+                              let data57 = data56[i6];
+                              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                                if (data57.text !== void 0) {
+                                  if (typeof data57.text !== "string") {
+                                    const err67 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues/" + i6 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err67];
+                                    } else {
+                                      vErrors.push(err67);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err68 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues/" + i6, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err68];
+                                } else {
+                                  vErrors.push(err68);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err69 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                            if (vErrors === null) {
+                              vErrors = [err69];
+                            } else {
+                              vErrors.push(err69);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data49.dependencies !== void 0) {
+                          let data59 = data49.dependencies;
+                          if (!(data59 && typeof data59 == "object" && !Array.isArray(data59))) {
+                            const err70 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err70];
+                            } else {
+                              vErrors.push(err70);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err71 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err71];
+                        } else {
+                          vErrors.push(err71);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err72 = { instancePath: instancePath + "/properties/connectionParameterSets/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data43.values !== void 0) {
+                  let data60 = data43.values;
+                  if (Array.isArray(data60)) {
+                    const len7 = data60.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      let data61 = data60[i7];
+                      if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                        if (data61.name === void 0) {
+                          const err73 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                          if (vErrors === null) {
+                            vErrors = [err73];
+                          } else {
+                            vErrors.push(err73);
+                          }
+                          errors2++;
+                        }
+                        if (data61.parameters === void 0) {
+                          const err74 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/required", keyword: "required", params: { missingProperty: "parameters" }, message: "must have required property 'parameters'" };
+                          if (vErrors === null) {
+                            vErrors = [err74];
+                          } else {
+                            vErrors.push(err74);
+                          }
+                          errors2++;
+                        }
+                        if (data61.name !== void 0) {
+                          if (typeof data61.name !== "string") {
+                            const err75 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/name", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err75];
+                            } else {
+                              vErrors.push(err75);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data61.uiDefinition !== void 0) {
+                          let data63 = data61.uiDefinition;
+                          if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
+                            if (data63.displayName !== void 0) {
+                              if (typeof data63.displayName !== "string") {
+                                const err76 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err76];
+                                } else {
+                                  vErrors.push(err76);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.description !== void 0) {
+                              if (typeof data63.description !== "string") {
+                                const err77 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err77];
+                                } else {
+                                  vErrors.push(err77);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.tooltip !== void 0) {
+                              if (typeof data63.tooltip !== "string") {
+                                const err78 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err78];
+                                } else {
+                                  vErrors.push(err78);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.tabIndex !== void 0) {
+                              let data67 = data63.tabIndex;
+                              if (!(typeof data67 == "number" && (!(data67 % 1) && !isNaN(data67)))) {
+                                const err79 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                if (vErrors === null) {
+                                  vErrors = [err79];
+                                } else {
+                                  vErrors.push(err79);
+                                }
+                                errors2++;
+                              }
+                            }
+                            if (data63.constraints !== void 0) {
+                              let data68 = data63.constraints;
+                              if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                                if (data68.clearText !== void 0) {
+                                  if (typeof data68.clearText !== "boolean") {
+                                    const err80 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                    if (vErrors === null) {
+                                      vErrors = [err80];
+                                    } else {
+                                      vErrors.push(err80);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.required !== void 0) {
+                                  let data70 = data68.required;
+                                  if (typeof data70 !== "string" && typeof data70 !== "boolean") {
+                                    const err81 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                    if (vErrors === null) {
+                                      vErrors = [err81];
+                                    } else {
+                                      vErrors.push(err81);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.tabIndex !== void 0) {
+                                  let data71 = data68.tabIndex;
+                                  if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)))) {
+                                    const err82 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                    if (vErrors === null) {
+                                      vErrors = [err82];
+                                    } else {
+                                      vErrors.push(err82);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.capability !== void 0) {
+                                  let data72 = data68.capability;
+                                  if (Array.isArray(data72)) {
+                                    const len8 = data72.length;
+                                    for (let i8 = 0; i8 < len8; i8++) {
+                                      if (typeof data72[i8] !== "string") {
+                                        const err83 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/capability/" + i8, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err83];
+                                        } else {
+                                          vErrors.push(err83);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err84 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err84];
+                                    } else {
+                                      vErrors.push(err84);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.hidden !== void 0) {
+                                  let data74 = data68.hidden;
+                                  if (typeof data74 !== "boolean" && typeof data74 !== "string") {
+                                    const err85 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err85];
+                                    } else {
+                                      vErrors.push(err85);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.allowedValues !== void 0) {
+                                  let data75 = data68.allowedValues;
+                                  if (Array.isArray(data75)) {
+                                    const len9 = data75.length;
+                                    for (let i9 = 0; i9 < len9; i9++) {
+                                      let data76 = data75[i9];
+                                      if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                                        if (data76.text !== void 0) {
+                                          if (typeof data76.text !== "string") {
+                                            const err86 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues/" + i9 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err86];
+                                            } else {
+                                              vErrors.push(err86);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err87 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues/" + i9, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err87];
+                                        } else {
+                                          vErrors.push(err87);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err88 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err88];
+                                    } else {
+                                      vErrors.push(err88);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data68.dependencies !== void 0) {
+                                  let data78 = data68.dependencies;
+                                  if (!(data78 && typeof data78 == "object" && !Array.isArray(data78))) {
+                                    const err89 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err89];
+                                    } else {
+                                      vErrors.push(err89);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err90 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err90];
+                                } else {
+                                  vErrors.push(err90);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err91 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err91];
+                            } else {
+                              vErrors.push(err91);
+                            }
+                            errors2++;
+                          }
+                        }
+                        if (data61.parameters !== void 0) {
+                          let data79 = data61.parameters;
+                          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+                            for (const key4 in data79) {
+                              const _errs167 = errors2;
+                              if (typeof key4 === "string") {
+                                if (!pattern0.test(key4)) {
+                                  const err92 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$" }, message: 'must match pattern "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$"', propertyName: key4 };
+                                  if (vErrors === null) {
+                                    vErrors = [err92];
+                                  } else {
+                                    vErrors.push(err92);
+                                  }
+                                  errors2++;
+                                }
+                              }
+                              var valid41 = _errs167 === errors2;
+                              if (!valid41) {
+                                const err93 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid" };
+                                if (vErrors === null) {
+                                  vErrors = [err93];
+                                } else {
+                                  vErrors.push(err93);
+                                }
+                                errors2++;
+                              }
+                            }
+                            for (const key5 in data79) {
+                              let data80 = data79[key5];
+                              const _errs171 = errors2;
+                              let valid43 = true;
+                              const _errs172 = errors2;
+                              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                let missing1;
+                                if (data80.type === void 0 && (missing1 = "type")) {
+                                  const err94 = {};
+                                  if (vErrors === null) {
+                                    vErrors = [err94];
+                                  } else {
+                                    vErrors.push(err94);
+                                  }
+                                  errors2++;
+                                } else {
+                                  if (data80.type !== void 0) {
+                                    if ("oauthSetting" !== data80.type) {
+                                      const err95 = {};
+                                      if (vErrors === null) {
+                                        vErrors = [err95];
+                                      } else {
+                                        vErrors.push(err95);
+                                      }
+                                      errors2++;
+                                    }
+                                  }
+                                }
+                              }
+                              var _valid1 = _errs172 === errors2;
+                              errors2 = _errs171;
+                              if (vErrors !== null) {
+                                if (_errs171) {
+                                  vErrors.length = _errs171;
+                                } else {
+                                  vErrors = null;
+                                }
+                              }
+                              if (_valid1) {
+                                const _errs174 = errors2;
+                                if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                  if (data80.oAuthSettings === void 0) {
+                                    const err96 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/then/required", keyword: "required", params: { missingProperty: "oAuthSettings" }, message: "must have required property 'oAuthSettings'" };
+                                    if (vErrors === null) {
+                                      vErrors = [err96];
+                                    } else {
+                                      vErrors.push(err96);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                var _valid1 = _errs174 === errors2;
+                                valid43 = _valid1;
+                              }
+                              if (!valid43) {
+                                const err97 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+                                if (vErrors === null) {
+                                  vErrors = [err97];
+                                } else {
+                                  vErrors.push(err97);
+                                }
+                                errors2++;
+                              }
+                              if (data80 && typeof data80 == "object" && !Array.isArray(data80)) {
+                                if (data80.type === void 0) {
+                                  const err98 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                                  if (vErrors === null) {
+                                    vErrors = [err98];
+                                  } else {
+                                    vErrors.push(err98);
+                                  }
+                                  errors2++;
+                                }
+                                if (data80.type !== void 0) {
+                                  let data82 = data80.type;
+                                  if (typeof data82 !== "string") {
+                                    const err99 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                    if (vErrors === null) {
+                                      vErrors = [err99];
+                                    } else {
+                                      vErrors.push(err99);
+                                    }
+                                    errors2++;
+                                  }
+                                  if (!(data82 === "string" || data82 === "securestring" || data82 === "int" || data82 === "bool" || data82 === "gatewaySetting" || data82 === "oauthSetting")) {
+                                    const err100 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                                    if (vErrors === null) {
+                                      vErrors = [err100];
+                                    } else {
+                                      vErrors.push(err100);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.uiDefinition !== void 0) {
+                                  let data83 = data80.uiDefinition;
+                                  if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                                    if (data83.displayName !== void 0) {
+                                      if (typeof data83.displayName !== "string") {
+                                        const err101 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err101];
+                                        } else {
+                                          vErrors.push(err101);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.description !== void 0) {
+                                      if (typeof data83.description !== "string") {
+                                        const err102 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err102];
+                                        } else {
+                                          vErrors.push(err102);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.tooltip !== void 0) {
+                                      if (typeof data83.tooltip !== "string") {
+                                        const err103 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tooltip", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/tooltip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err103];
+                                        } else {
+                                          vErrors.push(err103);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.tabIndex !== void 0) {
+                                      let data87 = data83.tabIndex;
+                                      if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)))) {
+                                        const err104 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                        if (vErrors === null) {
+                                          vErrors = [err104];
+                                        } else {
+                                          vErrors.push(err104);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data83.constraints !== void 0) {
+                                      let data88 = data83.constraints;
+                                      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+                                        if (data88.clearText !== void 0) {
+                                          if (typeof data88.clearText !== "boolean") {
+                                            const err105 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/clearText", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/clearText/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                                            if (vErrors === null) {
+                                              vErrors = [err105];
+                                            } else {
+                                              vErrors.push(err105);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.required !== void 0) {
+                                          let data90 = data88.required;
+                                          if (typeof data90 !== "string" && typeof data90 !== "boolean") {
+                                            const err106 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/required", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/required/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.required.type }, message: "must be string,boolean" };
+                                            if (vErrors === null) {
+                                              vErrors = [err106];
+                                            } else {
+                                              vErrors.push(err106);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.tabIndex !== void 0) {
+                                          let data91 = data88.tabIndex;
+                                          if (!(typeof data91 == "number" && (!(data91 % 1) && !isNaN(data91)))) {
+                                            const err107 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/tabIndex", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/tabIndex/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                                            if (vErrors === null) {
+                                              vErrors = [err107];
+                                            } else {
+                                              vErrors.push(err107);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.capability !== void 0) {
+                                          let data92 = data88.capability;
+                                          if (Array.isArray(data92)) {
+                                            const len10 = data92.length;
+                                            for (let i10 = 0; i10 < len10; i10++) {
+                                              if (typeof data92[i10] !== "string") {
+                                                const err108 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability/" + i10, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err108];
+                                                } else {
+                                                  vErrors.push(err108);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err109 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/capability", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/capability/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                            if (vErrors === null) {
+                                              vErrors = [err109];
+                                            } else {
+                                              vErrors.push(err109);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.hidden !== void 0) {
+                                          let data94 = data88.hidden;
+                                          if (typeof data94 !== "boolean" && typeof data94 !== "string") {
+                                            const err110 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/hidden", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/hidden/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.uiDefinition.properties.constraints.properties.hidden.type }, message: "must be boolean,string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err110];
+                                            } else {
+                                              vErrors.push(err110);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.allowedValues !== void 0) {
+                                          let data95 = data88.allowedValues;
+                                          if (Array.isArray(data95)) {
+                                            const len11 = data95.length;
+                                            for (let i11 = 0; i11 < len11; i11++) {
+                                              let data96 = data95[i11];
+                                              if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+                                                if (data96.text !== void 0) {
+                                                  if (typeof data96.text !== "string") {
+                                                    const err111 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i11 + "/text", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err111];
+                                                    } else {
+                                                      vErrors.push(err111);
+                                                    }
+                                                    errors2++;
+                                                  }
+                                                }
+                                              } else {
+                                                const err112 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues/" + i11, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err112];
+                                                } else {
+                                                  vErrors.push(err112);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err113 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                            if (vErrors === null) {
+                                              vErrors = [err113];
+                                            } else {
+                                              vErrors.push(err113);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                        if (data88.dependencies !== void 0) {
+                                          let data98 = data88.dependencies;
+                                          if (!(data98 && typeof data98 == "object" && !Array.isArray(data98))) {
+                                            const err114 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints/dependencies", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/properties/dependencies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                            if (vErrors === null) {
+                                              vErrors = [err114];
+                                            } else {
+                                              vErrors.push(err114);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err115 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition/constraints", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/properties/constraints/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err115];
+                                        } else {
+                                          vErrors.push(err115);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err116 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err116];
+                                    } else {
+                                      vErrors.push(err116);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.oAuthSettings !== void 0) {
+                                  let data99 = data80.oAuthSettings;
+                                  if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                                    if (data99.identityProvider === void 0) {
+                                      const err117 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/required", keyword: "required", params: { missingProperty: "identityProvider" }, message: "must have required property 'identityProvider'" };
+                                      if (vErrors === null) {
+                                        vErrors = [err117];
+                                      } else {
+                                        vErrors.push(err117);
+                                      }
+                                      errors2++;
+                                    }
+                                    if (data99.identityProvider !== void 0) {
+                                      let data100 = data99.identityProvider;
+                                      if (typeof data100 !== "string") {
+                                        const err118 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err118];
+                                        } else {
+                                          vErrors.push(err118);
+                                        }
+                                        errors2++;
+                                      }
+                                      if (!(data100 === "oauth2" || data100 === "oauth2generic" || data100 === "aad" || data100 === "aadcertificate" || data100 === "facebook" || data100 === "DocuSign")) {
+                                        const err119 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/identityProvider", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/identityProvider/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.identityProvider.enum }, message: "must be equal to one of the allowed values" };
+                                        if (vErrors === null) {
+                                          vErrors = [err119];
+                                        } else {
+                                          vErrors.push(err119);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.clientId !== void 0) {
+                                      let data101 = data99.clientId;
+                                      if (typeof data101 !== "string" && data101 !== null) {
+                                        const err120 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientId", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/clientId/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.clientId.type }, message: "must be string,null" };
+                                        if (vErrors === null) {
+                                          vErrors = [err120];
+                                        } else {
+                                          vErrors.push(err120);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.clientSecret !== void 0) {
+                                      let data102 = data99.clientSecret;
+                                      if (typeof data102 !== "string" && data102 !== null) {
+                                        const err121 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/clientSecret", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/clientSecret/type", keyword: "type", params: { type: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.clientSecret.type }, message: "must be string,null" };
+                                        if (vErrors === null) {
+                                          vErrors = [err121];
+                                        } else {
+                                          vErrors.push(err121);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.scopes !== void 0) {
+                                      let data103 = data99.scopes;
+                                      if (Array.isArray(data103)) {
+                                        const len12 = data103.length;
+                                        for (let i12 = 0; i12 < len12; i12++) {
+                                          if (typeof data103[i12] !== "string") {
+                                            const err122 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes/" + i12, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                            if (vErrors === null) {
+                                              vErrors = [err122];
+                                            } else {
+                                              vErrors.push(err122);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err123 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/scopes", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                        if (vErrors === null) {
+                                          vErrors = [err123];
+                                        } else {
+                                          vErrors.push(err123);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.redirectMode !== void 0) {
+                                      let data105 = data99.redirectMode;
+                                      if (typeof data105 !== "string") {
+                                        const err124 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err124];
+                                        } else {
+                                          vErrors.push(err124);
+                                        }
+                                        errors2++;
+                                      }
+                                      if (!(data105 === "Global" || data105 === "GlobalPerConnector" || data105 === "Direct")) {
+                                        const err125 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectMode", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectMode/enum", keyword: "enum", params: { allowedValues: schema11.properties.properties.properties.connectionParameterSets.properties.values.items.properties.parameters.additionalProperties.properties.oAuthSettings.properties.redirectMode.enum }, message: "must be equal to one of the allowed values" };
+                                        if (vErrors === null) {
+                                          vErrors = [err125];
+                                        } else {
+                                          vErrors.push(err125);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.redirectUrl !== void 0) {
+                                      let data106 = data99.redirectUrl;
+                                      if (typeof data106 === "string") {
+                                        if (!formats0(data106)) {
+                                          const err126 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                                          if (vErrors === null) {
+                                            vErrors = [err126];
+                                          } else {
+                                            vErrors.push(err126);
+                                          }
+                                          errors2++;
+                                        }
+                                      } else {
+                                        const err127 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/redirectUrl", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                        if (vErrors === null) {
+                                          vErrors = [err127];
+                                        } else {
+                                          vErrors.push(err127);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.properties !== void 0) {
+                                      let data107 = data99.properties;
+                                      if (!(data107 && typeof data107 == "object" && !Array.isArray(data107))) {
+                                        const err128 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/properties", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err128];
+                                        } else {
+                                          vErrors.push(err128);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                    if (data99.customParameters !== void 0) {
+                                      let data108 = data99.customParameters;
+                                      if (!(data108 && typeof data108 == "object" && !Array.isArray(data108))) {
+                                        const err129 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings/customParameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/properties/customParameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err129];
+                                        } else {
+                                          vErrors.push(err129);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err130 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/oAuthSettings", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/oAuthSettings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err130];
+                                    } else {
+                                      vErrors.push(err130);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.allowedValues !== void 0) {
+                                  let data109 = data80.allowedValues;
+                                  if (Array.isArray(data109)) {
+                                    const len13 = data109.length;
+                                    for (let i13 = 0; i13 < len13; i13++) {
+                                      let data110 = data109[i13];
+                                      if (data110 && typeof data110 == "object" && !Array.isArray(data110)) {
+                                        if (data110.uiDefinition !== void 0) {
+                                          let data111 = data110.uiDefinition;
+                                          if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+                                            if (data111.displayName !== void 0) {
+                                              if (typeof data111.displayName !== "string") {
+                                                const err131 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition/displayName", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err131];
+                                                } else {
+                                                  vErrors.push(err131);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                            if (data111.description !== void 0) {
+                                              if (typeof data111.description !== "string") {
+                                                const err132 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition/description", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                                if (vErrors === null) {
+                                                  vErrors = [err132];
+                                                } else {
+                                                  vErrors.push(err132);
+                                                }
+                                                errors2++;
+                                              }
+                                            }
+                                          } else {
+                                            const err133 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13 + "/uiDefinition", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/properties/uiDefinition/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                            if (vErrors === null) {
+                                              vErrors = [err133];
+                                            } else {
+                                              vErrors.push(err133);
+                                            }
+                                            errors2++;
+                                          }
+                                        }
+                                      } else {
+                                        const err134 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues/" + i13, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                        if (vErrors === null) {
+                                          vErrors = [err134];
+                                        } else {
+                                          vErrors.push(err134);
+                                        }
+                                        errors2++;
+                                      }
+                                    }
+                                  } else {
+                                    const err135 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/allowedValues", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/allowedValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                                    if (vErrors === null) {
+                                      vErrors = [err135];
+                                    } else {
+                                      vErrors.push(err135);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                                if (data80.metadata !== void 0) {
+                                  let data114 = data80.metadata;
+                                  if (!(data114 && typeof data114 == "object" && !Array.isArray(data114))) {
+                                    const err136 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/metadata", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                    if (vErrors === null) {
+                                      vErrors = [err136];
+                                    } else {
+                                      vErrors.push(err136);
+                                    }
+                                    errors2++;
+                                  }
+                                }
+                              } else {
+                                const err137 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                                if (vErrors === null) {
+                                  vErrors = [err137];
+                                } else {
+                                  vErrors.push(err137);
+                                }
+                                errors2++;
+                              }
+                            }
+                          } else {
+                            const err138 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7 + "/parameters", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err138];
+                            } else {
+                              vErrors.push(err138);
+                            }
+                            errors2++;
+                          }
+                        }
+                      } else {
+                        const err139 = { instancePath: instancePath + "/properties/connectionParameterSets/values/" + i7, schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err139];
+                        } else {
+                          vErrors.push(err139);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err140 = { instancePath: instancePath + "/properties/connectionParameterSets/values", schemaPath: "#/properties/properties/properties/connectionParameterSets/properties/values/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err140];
+                    } else {
+                      vErrors.push(err140);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err141 = { instancePath: instancePath + "/properties/connectionParameterSets", schemaPath: "#/properties/properties/properties/connectionParameterSets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err141];
+                } else {
+                  vErrors.push(err141);
+                }
+                errors2++;
+              }
+            }
+            if (data1.policyTemplateInstances !== void 0) {
+              let data115 = data1.policyTemplateInstances;
+              if (Array.isArray(data115)) {
+                const len14 = data115.length;
+                for (let i14 = 0; i14 < len14; i14++) {
+                  let data116 = data115[i14];
+                  if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
+                    if (data116.templateId === void 0) {
+                      const err142 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/required", keyword: "required", params: { missingProperty: "templateId" }, message: "must have required property 'templateId'" };
+                      if (vErrors === null) {
+                        vErrors = [err142];
+                      } else {
+                        vErrors.push(err142);
+                      }
+                      errors2++;
+                    }
+                    if (data116.parameters === void 0) {
+                      const err143 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/required", keyword: "required", params: { missingProperty: "parameters" }, message: "must have required property 'parameters'" };
+                      if (vErrors === null) {
+                        vErrors = [err143];
+                      } else {
+                        vErrors.push(err143);
+                      }
+                      errors2++;
+                    }
+                    if (data116.templateId !== void 0) {
+                      if (typeof data116.templateId !== "string") {
+                        const err144 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/templateId", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/templateId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err144];
+                        } else {
+                          vErrors.push(err144);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data116.title !== void 0) {
+                      if (typeof data116.title !== "string") {
+                        const err145 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/title", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err145];
+                        } else {
+                          vErrors.push(err145);
+                        }
+                        errors2++;
+                      }
+                    }
+                    if (data116.parameters !== void 0) {
+                      let data119 = data116.parameters;
+                      if (!(data119 && typeof data119 == "object" && !Array.isArray(data119))) {
+                        const err146 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14 + "/parameters", schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/properties/parameters/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        if (vErrors === null) {
+                          vErrors = [err146];
+                        } else {
+                          vErrors.push(err146);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err147 = { instancePath: instancePath + "/properties/policyTemplateInstances/" + i14, schemaPath: "#/properties/properties/properties/policyTemplateInstances/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err147];
+                    } else {
+                      vErrors.push(err147);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err148 = { instancePath: instancePath + "/properties/policyTemplateInstances", schemaPath: "#/properties/properties/properties/policyTemplateInstances/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors2++;
+              }
+            }
+            if (data1.scriptOperations !== void 0) {
+              let data120 = data1.scriptOperations;
+              if (Array.isArray(data120)) {
+                const len15 = data120.length;
+                for (let i15 = 0; i15 < len15; i15++) {
+                  if (typeof data120[i15] !== "string") {
+                    const err149 = { instancePath: instancePath + "/properties/scriptOperations/" + i15, schemaPath: "#/properties/properties/properties/scriptOperations/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err149];
+                    } else {
+                      vErrors.push(err149);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err150 = { instancePath: instancePath + "/properties/scriptOperations", schemaPath: "#/properties/properties/properties/scriptOperations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors2++;
+              }
+            }
+            if (data1.isCustomApi !== void 0) {
+              if (typeof data1.isCustomApi !== "boolean") {
+                const err151 = { instancePath: instancePath + "/properties/isCustomApi", schemaPath: "#/properties/properties/properties/isCustomApi/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err151];
+                } else {
+                  vErrors.push(err151);
+                }
+                errors2++;
+              }
+            }
+            if (data1.script !== void 0) {
+              let data123 = data1.script;
+              if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
+                if (data123.language !== void 0) {
+                  if (typeof data123.language !== "string") {
+                    const err152 = { instancePath: instancePath + "/properties/script/language", schemaPath: "#/properties/properties/properties/script/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err152];
+                    } else {
+                      vErrors.push(err152);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data123.operationIds !== void 0) {
+                  let data125 = data123.operationIds;
+                  if (Array.isArray(data125)) {
+                    const len16 = data125.length;
+                    for (let i16 = 0; i16 < len16; i16++) {
+                      if (typeof data125[i16] !== "string") {
+                        const err153 = { instancePath: instancePath + "/properties/script/operationIds/" + i16, schemaPath: "#/properties/properties/properties/script/properties/operationIds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err153];
+                        } else {
+                          vErrors.push(err153);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err154 = { instancePath: instancePath + "/properties/script/operationIds", schemaPath: "#/properties/properties/properties/script/properties/operationIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err154];
+                    } else {
+                      vErrors.push(err154);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err155 = { instancePath: instancePath + "/properties/script", schemaPath: "#/properties/properties/properties/script/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err155];
+                } else {
+                  vErrors.push(err155);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err156 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err156];
+            } else {
+              vErrors.push(err156);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err157 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err157];
+        } else {
+          vErrors.push(err157);
+        }
+        errors2++;
       }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list2 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list2, formats, exportName);
-      if (opts.keywords)
-        (0, limit_1.default)(ajv);
-      return ajv;
-    };
-    formatsPlugin.get = (name, mode = "full") => {
-      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
-        throw new Error(`Unknown format "${name}"`);
-      return f;
-    };
-    function addFormats2(ajv, list2, fs12, exportName) {
-      var _a2;
-      var _b;
-      (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list2)
-        ajv.addFormat(f, fs12[f]);
+      validate10.errors = vErrors;
+      return errors2 === 0;
     }
-    module2.exports = exports2 = formatsPlugin;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = formatsPlugin;
   }
 });
 
@@ -37564,6 +32449,509 @@ var require_png = __commonJS({
   }
 });
 
+// packages/validator/src/generated/validate-settings.cjs
+var require_validate_settings = __commonJS({
+  "packages/validator/src/generated/validate-settings.cjs"(exports2, module2) {
+    "use strict";
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "connectorId": { "type": "string" }, "environment": { "type": "string" }, "apiProperties": { "type": "string" }, "apiDefinition": { "type": "string" }, "icon": { "type": "string" }, "script": { "type": "string" }, "powerAppsUrl": { "type": "string", "format": "uri" }, "powerAppsApiVersion": { "type": "string", "enum": ["2016-11-01"] }, "flowUrl": { "type": "string", "format": "uri" }, "flowApiVersion": { "type": "string", "enum": ["2016-11-01"] }, "clientId": { "type": "string" }, "tenant": { "type": "string" }, "authorityUrl": { "type": "string" }, "resource": { "type": "string" } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var formats0 = require_formats().fullFormats.uri;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func2.call(schema11.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors2++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
+        }
+        if (data.connectorId !== void 0) {
+          if (typeof data.connectorId !== "string") {
+            const err2 = { instancePath: instancePath + "/connectorId", schemaPath: "#/properties/connectorId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.environment !== void 0) {
+          if (typeof data.environment !== "string") {
+            const err3 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors2++;
+          }
+        }
+        if (data.apiProperties !== void 0) {
+          if (typeof data.apiProperties !== "string") {
+            const err4 = { instancePath: instancePath + "/apiProperties", schemaPath: "#/properties/apiProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors2++;
+          }
+        }
+        if (data.apiDefinition !== void 0) {
+          if (typeof data.apiDefinition !== "string") {
+            const err5 = { instancePath: instancePath + "/apiDefinition", schemaPath: "#/properties/apiDefinition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors2++;
+          }
+        }
+        if (data.icon !== void 0) {
+          if (typeof data.icon !== "string") {
+            const err6 = { instancePath: instancePath + "/icon", schemaPath: "#/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors2++;
+          }
+        }
+        if (data.script !== void 0) {
+          if (typeof data.script !== "string") {
+            const err7 = { instancePath: instancePath + "/script", schemaPath: "#/properties/script/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors2++;
+          }
+        }
+        if (data.powerAppsUrl !== void 0) {
+          let data7 = data.powerAppsUrl;
+          if (typeof data7 === "string") {
+            if (!formats0(data7)) {
+              const err8 = { instancePath: instancePath + "/powerAppsUrl", schemaPath: "#/properties/powerAppsUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors2++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/powerAppsUrl", schemaPath: "#/properties/powerAppsUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors2++;
+          }
+        }
+        if (data.powerAppsApiVersion !== void 0) {
+          let data8 = data.powerAppsApiVersion;
+          if (typeof data8 !== "string") {
+            const err10 = { instancePath: instancePath + "/powerAppsApiVersion", schemaPath: "#/properties/powerAppsApiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors2++;
+          }
+          if (!(data8 === "2016-11-01")) {
+            const err11 = { instancePath: instancePath + "/powerAppsApiVersion", schemaPath: "#/properties/powerAppsApiVersion/enum", keyword: "enum", params: { allowedValues: schema11.properties.powerAppsApiVersion.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        }
+        if (data.flowUrl !== void 0) {
+          let data9 = data.flowUrl;
+          if (typeof data9 === "string") {
+            if (!formats0(data9)) {
+              const err12 = { instancePath: instancePath + "/flowUrl", schemaPath: "#/properties/flowUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors2++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/flowUrl", schemaPath: "#/properties/flowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors2++;
+          }
+        }
+        if (data.flowApiVersion !== void 0) {
+          let data10 = data.flowApiVersion;
+          if (typeof data10 !== "string") {
+            const err14 = { instancePath: instancePath + "/flowApiVersion", schemaPath: "#/properties/flowApiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors2++;
+          }
+          if (!(data10 === "2016-11-01")) {
+            const err15 = { instancePath: instancePath + "/flowApiVersion", schemaPath: "#/properties/flowApiVersion/enum", keyword: "enum", params: { allowedValues: schema11.properties.flowApiVersion.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+        if (data.clientId !== void 0) {
+          if (typeof data.clientId !== "string") {
+            const err16 = { instancePath: instancePath + "/clientId", schemaPath: "#/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors2++;
+          }
+        }
+        if (data.tenant !== void 0) {
+          if (typeof data.tenant !== "string") {
+            const err17 = { instancePath: instancePath + "/tenant", schemaPath: "#/properties/tenant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors2++;
+          }
+        }
+        if (data.authorityUrl !== void 0) {
+          if (typeof data.authorityUrl !== "string") {
+            const err18 = { instancePath: instancePath + "/authorityUrl", schemaPath: "#/properties/authorityUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors2++;
+          }
+        }
+        if (data.resource !== void 0) {
+          if (typeof data.resource !== "string") {
+            const err19 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors2++;
+      }
+      validate10.errors = vErrors;
+      return errors2 === 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports2.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// packages/validator/src/generated/validate-config.cjs
+var require_validate_config = __commonJS({
+  "packages/validator/src/generated/validate-config.cjs"(exports2, module2) {
+    "use strict";
+    module2.exports = validate10;
+    module2.exports.default = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "connector-alm configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "profile": { "description": "The profile of connector folders outside the PowerPlatformConnectors layout.", "enum": ["certified", "independent-publisher", "custom"] }, "rules": { "description": "Rule levels by rule id: one level for every profile, or a level per profile.", "type": "object", "additionalProperties": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "certified": { "$ref": "#/definitions/level" }, "independent-publisher": { "$ref": "#/definitions/level" }, "custom": { "$ref": "#/definitions/level" } } } } }, "ignore": { "description": "Glob patterns, relative to this file, of connector folders to skip.", "type": "array", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["error", "warning", "info", "off"] } } };
+    var schema12 = { "enum": ["error", "warning", "info", "off"] };
+    var func2 = require_ucs2length().default;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors2 = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "profile" || key0 === "rules" || key0 === "ignore")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors2++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          if (typeof data.$schema !== "string") {
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors2++;
+          }
+        }
+        if (data.profile !== void 0) {
+          let data1 = data.profile;
+          if (!(data1 === "certified" || data1 === "independent-publisher" || data1 === "custom")) {
+            const err2 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/enum", keyword: "enum", params: { allowedValues: schema11.properties.profile.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors2++;
+          }
+        }
+        if (data.rules !== void 0) {
+          let data2 = data.rules;
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            for (const key1 in data2) {
+              let data3 = data2[key1];
+              const _errs9 = errors2;
+              let valid2 = true;
+              const _errs10 = errors2;
+              if (typeof data3 !== "string") {
+                const err3 = {};
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors2++;
+              }
+              var _valid0 = _errs10 === errors2;
+              errors2 = _errs9;
+              if (vErrors !== null) {
+                if (_errs9) {
+                  vErrors.length = _errs9;
+                } else {
+                  vErrors = null;
+                }
+              }
+              let ifClause0;
+              if (_valid0) {
+                const _errs12 = errors2;
+                if (!(data3 === "error" || data3 === "warning" || data3 === "info" || data3 === "off")) {
+                  const err4 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors2++;
+                }
+                var _valid0 = _errs12 === errors2;
+                valid2 = _valid0;
+                ifClause0 = "then";
+              } else {
+                const _errs14 = errors2;
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  if (Object.keys(data3).length < 1) {
+                    const err5 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors2++;
+                  }
+                  for (const key2 in data3) {
+                    if (!(key2 === "certified" || key2 === "independent-publisher" || key2 === "custom")) {
+                      const err6 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err6];
+                      } else {
+                        vErrors.push(err6);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3.certified !== void 0) {
+                    let data4 = data3.certified;
+                    if (!(data4 === "error" || data4 === "warning" || data4 === "info" || data4 === "off")) {
+                      const err7 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/certified", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3["independent-publisher"] !== void 0) {
+                    let data5 = data3["independent-publisher"];
+                    if (!(data5 === "error" || data5 === "warning" || data5 === "info" || data5 === "off")) {
+                      const err8 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/independent-publisher", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors2++;
+                    }
+                  }
+                  if (data3.custom !== void 0) {
+                    let data6 = data3.custom;
+                    if (!(data6 === "error" || data6 === "warning" || data6 === "info" || data6 === "off")) {
+                      const err9 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err9];
+                      } else {
+                        vErrors.push(err9);
+                      }
+                      errors2++;
+                    }
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors2++;
+                }
+                var _valid0 = _errs14 === errors2;
+                valid2 = _valid0;
+                ifClause0 = "else";
+              }
+              if (!valid2) {
+                const err11 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors2++;
+          }
+        }
+        if (data.ignore !== void 0) {
+          let data7 = data.ignore;
+          if (Array.isArray(data7)) {
+            const len0 = data7.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data8 = data7[i0];
+              if (typeof data8 === "string") {
+                if (func2(data8) < 1) {
+                  const err13 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors2++;
+      }
+      validate10.errors = vErrors;
+      return errors2 === 0;
+    }
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -37613,16 +33001,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -37654,16 +33042,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter2)) {
+  if (key2.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
   if (convertedValue.includes(delimiter2)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key2}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -37794,7 +33182,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -38216,6 +33604,11 @@ function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+// packages/core/src/shell-word.ts
+function shellWord(text2) {
+  return /^[\w./:@%+=-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, `'\\''`)}'`;
+}
+
 // packages/core/src/append-all.ts
 function appendAll(target2, items) {
   for (const item of items) target2.push(item);
@@ -38275,8 +33668,8 @@ function stringEnd(text2, at) {
 }
 
 // packages/core/src/file-in-the-way.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/core/src/broken-link.ts
 var import_node_fs = require("node:fs");
@@ -38345,20 +33738,92 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
   }
 }
 
+// packages/core/src/backslash-paths.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
+function separatesFoldersWithBackslash(readAs, meant) {
+  return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
+}
+function withSlashes(given) {
+  return given.includes("\\") ? given.replace(/\\+/g, "/") : void 0;
+}
+function slashedPathToRead(given, options = {}) {
+  const meant = slipCandidate(given, options.platform);
+  if (meant === void 0) return void 0;
+  const cwd = options.cwd ?? process.cwd();
+  if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
+  return shownMeant(meant);
+}
+function slashedPathToWrite(given, options = {}) {
+  const meant = slipCandidate(given, options.platform);
+  if (meant === void 0) return void 0;
+  const resolved2 = import_node_path3.default.resolve(options.cwd ?? process.cwd(), given);
+  let existing = resolved2;
+  while (!exists2(existing)) {
+    const parent = import_node_path3.default.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  if (existing === resolved2 || existing.includes("\\")) return void 0;
+  return shownMeant(meant);
+}
+function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
+  const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
+  return new UsageError(`${message.replace(/\.$/, "")}: it ${reason}`, {
+    location: { file: given },
+    hint: BACKSLASH_PATH_HINT
+  });
+}
+function refuseBackslashPathToWrite(given, options = {}) {
+  const meant = slashedPathToWrite(given, options);
+  if (meant === void 0) return;
+  throw new UsageError(backslashPathToWriteMessage(meant, options.platform), {
+    location: { file: given },
+    hint: BACKSLASH_PATH_HINT
+  });
+}
+function backslashPathToWriteMessage(meant, platform2 = process.platform) {
+  return separatesFoldersWithBackslash(
+    `${systemName(platform2)} reads as part of a name: it would make one name holding the \\`,
+    meant
+  );
+}
+function slipCandidate(given, platform2 = process.platform) {
+  return platform2 === "win32" ? void 0 : withSlashes(given);
+}
+function shownMeant(meant) {
+  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
+  return toDisplayPath(process.cwd(), meant);
+}
+function systemName(platform2) {
+  if (platform2 === "linux") return "Linux";
+  if (platform2 === "darwin") return "macOS";
+  return "this system";
+}
+function exists2(file) {
+  try {
+    (0, import_node_fs2.lstatSync)(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // packages/core/src/file-in-the-way.ts
 function fileInTheWay(target2, cwd = process.cwd()) {
-  const resolved2 = import_node_path3.default.resolve(cwd, target2);
-  for (let current = import_node_path3.default.dirname(resolved2); ; current = import_node_path3.default.dirname(current)) {
+  const resolved2 = import_node_path4.default.resolve(cwd, target2);
+  for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
-    const stat2 = followed.stat ?? statOrError(current, import_node_fs2.lstatSync).stat;
+    const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path3.default.join(target2, import_node_path3.default.relative(resolved2, current)),
-        below: import_node_path3.default.relative(current, resolved2),
+        file: import_node_path4.default.join(target2, import_node_path4.default.relative(resolved2, current)),
+        below: import_node_path4.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
-    if (import_node_path3.default.dirname(current) === current) return void 0;
+    if (import_node_path4.default.dirname(current) === current) return void 0;
   }
 }
 function pathThroughFileError(way, action, hint) {
@@ -38380,6 +33845,8 @@ function missingPathError(given, hint, options = {}) {
       hint,
       cause: options.cause
     });
+  const meant = slashedPathToRead(given, { cwd: options.cwd });
+  if (meant !== void 0) return backslashPathToReadError(given, meant, options.message);
   return new UsageError(options.message ?? "does not exist.", {
     location: { file: given },
     hint,
@@ -38389,6 +33856,7 @@ function missingPathError(given, hint, options = {}) {
 
 // packages/core/src/blocked-output-path.ts
 function refuseBlockedOutputPath(target2, options) {
+  refuseBackslashPathToWrite(target2, { cwd: options.cwd });
   const way = fileInTheWay(target2, options.cwd);
   if (way) throw pathThroughFileError(way, "made", options.throughFileHint);
   const link2 = brokenLinkAtEnd(target2, { cwd: options.cwd, newTarget: options.newTarget });
@@ -38396,36 +33864,36 @@ function refuseBlockedOutputPath(target2, options) {
 }
 
 // packages/core/src/fs/is-file.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 function isFile(file) {
   try {
-    return (0, import_node_fs3.statSync)(file).isFile();
+    return (0, import_node_fs4.statSync)(file).isFile();
   } catch {
     return false;
   }
 }
 function isFolder(file) {
   try {
-    return (0, import_node_fs3.statSync)(file).isDirectory();
+    return (0, import_node_fs4.statSync)(file).isDirectory();
   } catch {
     return false;
   }
 }
 function existingFolderOf(absolute) {
   let at = absolute;
-  while (!(0, import_node_fs3.existsSync)(at) && import_node_path4.default.dirname(at) !== at) at = import_node_path4.default.dirname(at);
-  return isFile(at) ? import_node_path4.default.dirname(at) : at;
+  while (!(0, import_node_fs4.existsSync)(at) && import_node_path5.default.dirname(at) !== at) at = import_node_path5.default.dirname(at);
+  return isFile(at) ? import_node_path5.default.dirname(at) : at;
 }
 
 // packages/core/src/fs/made-folders.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/core/src/fs/temporaries-on-signal.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
@@ -38447,14 +33915,14 @@ function removePendingTemporaries() {
   for (const [name, kind] of pending) {
     const removing = `${name}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.removing`;
     try {
-      (0, import_node_fs4.renameSync)(name, removing);
+      (0, import_node_fs5.renameSync)(name, removing);
     } catch (error3) {
       const code2 = errorCode(error3);
       if (code2 !== "ENOENT") left.push({ name, code: code2, kind });
       continue;
     }
     try {
-      (0, import_node_fs4.rmSync)(removing, { recursive: true, force: true });
+      (0, import_node_fs5.rmSync)(removing, { recursive: true, force: true });
     } catch (error3) {
       left.push({ name: removing, code: errorCode(error3), kind });
     }
@@ -38467,7 +33935,7 @@ function removeEmptyMadeFolders() {
   const deepestFirst = [...madeFolders].sort((a, b) => b.length - a.length);
   for (const folder of deepestFirst) {
     try {
-      (0, import_node_fs4.rmdirSync)(folder);
+      (0, import_node_fs5.rmdirSync)(folder);
     } catch {
     }
   }
@@ -38475,8 +33943,8 @@ function removeEmptyMadeFolders() {
 }
 function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
   if (kind === "scratch")
-    return `${import_node_path5.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
-  return `${import_node_path5.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
+    return `${import_node_path6.default.resolve(cwd, name)}: error: this scratch folder of an interrupted command could not be removed from the system's temporary folder (${code2}). Remove it: it holds copies of files the command read.`;
+  return `${import_node_path6.default.relative(cwd, name) || name}: error: this staging file or folder of an interrupted write could not be removed (${code2}). Remove it before adding the folder to git.`;
 }
 function errorCode(error3) {
   return error3?.code ?? String(error3);
@@ -38503,16 +33971,16 @@ function onSignal(signal) {
 
 // packages/core/src/fs/made-folders.ts
 function makeFolderWithParents(folder) {
-  const resolved2 = import_node_path6.default.resolve(folder);
+  const resolved2 = import_node_path7.default.resolve(folder);
   const missing = missingFolders(resolved2);
-  if (missing.length === 0) (0, import_node_fs5.mkdirSync)(resolved2, { recursive: true });
+  if (missing.length === 0) (0, import_node_fs6.mkdirSync)(resolved2, { recursive: true });
   const made = makeEach(missing);
   const forget = () => made.forEach(forgetMadeFolder);
   return {
     async remove() {
       try {
         for (const each of made) {
-          const gone = await import_node_fs5.promises.rmdir(each).then(
+          const gone = await import_node_fs6.promises.rmdir(each).then(
             () => true,
             (error3) => error3.code === "ENOENT"
           );
@@ -38526,7 +33994,7 @@ function makeFolderWithParents(folder) {
   };
 }
 async function inFolderMadeFor(file, write) {
-  const made = makeFolderWithParents(import_node_path6.default.dirname(import_node_path6.default.resolve(file)));
+  const made = makeFolderWithParents(import_node_path7.default.dirname(import_node_path7.default.resolve(file)));
   try {
     const result = await write();
     made.keep();
@@ -38538,9 +34006,9 @@ async function inFolderMadeFor(file, write) {
 }
 function missingFolders(folder) {
   const missing = [];
-  for (let each = folder; !exists2(each); each = import_node_path6.default.dirname(each)) {
+  for (let each = folder; !exists3(each); each = import_node_path7.default.dirname(each)) {
     missing.unshift(each);
-    if (import_node_path6.default.dirname(each) === each) break;
+    if (import_node_path7.default.dirname(each) === each) break;
   }
   return missing;
 }
@@ -38555,7 +34023,7 @@ function makeEach(missing) {
   } catch (error3) {
     for (const each of made) {
       try {
-        (0, import_node_fs5.rmdirSync)(each);
+        (0, import_node_fs6.rmdirSync)(each);
       } catch {
       }
       forgetMadeFolder(each);
@@ -38566,16 +34034,16 @@ function makeEach(missing) {
 }
 function makeMissingFolder(folder) {
   try {
-    (0, import_node_fs5.mkdirSync)(folder);
+    (0, import_node_fs6.mkdirSync)(folder);
     return true;
   } catch (error3) {
     if (error3.code === "EEXIST" && isFolder(folder)) return false;
     throw error3;
   }
 }
-function exists2(file) {
+function exists3(file) {
   try {
-    (0, import_node_fs5.lstatSync)(file);
+    (0, import_node_fs6.lstatSync)(file);
     return true;
   } catch {
     return false;
@@ -38583,17 +34051,17 @@ function exists2(file) {
 }
 
 // packages/core/src/fs/scratch-folder.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function makeScratchFolder(prefix) {
-  const folder = (0, import_node_fs6.mkdtempSync)(import_node_path7.default.join(import_node_os.default.tmpdir(), prefix));
+  const folder = (0, import_node_fs7.mkdtempSync)(import_node_path8.default.join(import_node_os.default.tmpdir(), prefix));
   rememberTemporary(folder, "scratch");
   return folder;
 }
 async function removeScratchFolder(folder) {
   try {
-    await import_node_fs6.promises.rm(folder, { recursive: true, force: true });
+    await import_node_fs7.promises.rm(folder, { recursive: true, force: true });
   } finally {
     forgetTemporary(folder);
   }
@@ -38671,8 +34139,8 @@ function fileReadError(given, error3, options) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs7 = require("node:fs");
-var NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
+var import_node_fs8 = require("node:fs");
+var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -38682,6 +34150,10 @@ function projectDocUrl(pathInRepository) {
 
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
 
 // packages/core/src/solution-definition-limit.ts
 var SOLUTION_DEFINITION_CHARACTERS = 5e5;
@@ -38796,18 +34268,18 @@ function withoutTrailingSlashes(text2) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path8.default) {
+function compareFolderPaths(a, b, paths = import_node_path9.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38818,7 +34290,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path9.default.basename(import_node_path9.default.dirname(import_node_path9.default.resolve(folder))));
+  return isTopFolderName(import_node_path10.default.basename(import_node_path10.default.dirname(import_node_path10.default.resolve(folder))));
 }
 
 // packages/core/src/folder-named-like.ts
@@ -38852,11 +34324,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path10.default.resolve(workspace, location.file);
+  const absolute = import_node_path11.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38871,8 +34343,8 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -38921,20 +34393,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path11.default) {
+var import_node_path12 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path12.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path11.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path12.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path11.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path12.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path11.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path12.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -38951,6 +34423,12 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function requireWritableOutput(input, value, absolute, kind = "file") {
+  if (slashedPathToWrite(absolute) !== void 0)
+    throw new InputError(
+      input,
+      backslashPathToWriteMessage(withSlashes(value) ?? value),
+      BACKSLASH_PATH_HINT
+    );
   const named2 = namedWritableFolders();
   const folders = await realWritableFolders(named2);
   const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
@@ -38977,8 +34455,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path12.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path12.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path13.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path13.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -38991,9 +34469,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs8.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs9.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path12.default.dirname(current);
+      const parent = import_node_path13.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -39022,11 +34500,11 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -39138,9 +34616,9 @@ function summarise(value, depth) {
     if (isArray) {
       entries.push(summarise(value[index], depth + 1));
     } else {
-      const key = keys[index];
-      const member = value[key];
-      entries.push(`${nestedString(key)}:${summarise(member, depth + 1)}`);
+      const key2 = keys[index];
+      const member = value[key2];
+      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
     }
   }
   if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
@@ -39148,14 +34626,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs9.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs10.existsSync)(import_node_path14.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -39168,17 +34646,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path14.default.resolve(cwd);
+  let folder = import_node_path15.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs11.existsSync)(import_node_path15.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path14.default.join(folder, present[1]) },
+        location: { file: import_node_path15.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path14.default.join(folder, present[0]);
-    const parent = import_node_path14.default.dirname(folder);
+    if (present.length === 1) return import_node_path15.default.join(folder, present[0]);
+    const parent = import_node_path15.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -39199,8 +34677,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -39220,7 +34698,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path15.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path16.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -39244,14 +34722,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path15.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path16.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path15.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path16.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -39261,7 +34739,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path15.default.dirname(at) === at) break;
+      if (import_node_path16.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -39274,9 +34752,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs11.realpathSync.native(file);
+        real = import_node_fs12.realpathSync.native(file);
       } catch {
-        real = import_node_path15.default.resolve(file);
+        real = import_node_path16.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -39285,15 +34763,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path16.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path16.default.dirname(absolute) : absolute;
+        const absolute = import_node_path17.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path17.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -39303,7 +34781,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path16.default.dirname(folder);
+      const parent = import_node_path17.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39387,9 +34865,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path18.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39412,6 +34890,9 @@ function boundedMessage(message) {
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
+function matchedMessage(finding) {
+  return finding.messageWithoutPlaces ?? finding.message;
+}
 function locatedFinding(fields) {
   const finding = {
     ruleId: fields.ruleId,
@@ -39427,6 +34908,11 @@ function locatedFinding(fields) {
   if (fields.endColumn !== void 0) finding.endColumn = fields.endColumn;
   if (fields.msCode !== void 0) finding.msCode = fields.msCode;
   if (fields.baseline !== void 0) finding.baseline = fields.baseline;
+  if (fields.related !== void 0) finding.related = fields.related;
+  if (fields.messageWithoutPlaces !== void 0)
+    finding.messageWithoutPlaces = boundedMessage(fields.messageWithoutPlaces);
+  if (fields.identity !== void 0) finding.identity = fields.identity;
+  if (fields.unlisted !== void 0) finding.unlisted = fields.unlisted;
   return finding;
 }
 function severityRank(severity) {
@@ -39503,11 +34989,11 @@ function didYouMean(word, candidates) {
 }
 
 // packages/validator/src/config/ignore.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path19.default.relative(import_node_path19.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39516,19 +35002,18 @@ function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platf
 }
 var compiled = /* @__PURE__ */ new Map();
 function compiledPattern(pattern, nocase) {
-  const key = `${nocase ? "i" : "s"}:${pattern}`;
-  let matcher = compiled.get(key);
+  const key2 = `${nocase ? "i" : "s"}:${pattern}`;
+  let matcher = compiled.get(key2);
   if (!matcher) {
     matcher = (0, import_picomatch.default)(pattern, { dot: true, nocase, windows: false });
-    compiled.set(key, matcher);
+    compiled.set(key2, matcher);
   }
   return matcher;
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"), 1);
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -40864,9 +36349,9 @@ function valueAtPointer(root, pointer) {
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
-function newNode(key, nextSibling) {
+function newNode(key2, nextSibling) {
   return {
-    key,
+    key: key2,
     firstChild: void 0,
     nextSibling,
     childCount: 0,
@@ -40876,18 +36361,18 @@ function newNode(key, nextSibling) {
     length: 1
   };
 }
-function childNamed(node, key) {
-  if (node.index !== void 0) return node.index.get(key);
+function childNamed(node, key2) {
+  if (node.index !== void 0) return node.index.get(key2);
   for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
-    if (child.key === key) return child;
+    if (child.key === key2) return child;
   }
   return void 0;
 }
-function addChild(node, key) {
-  const child = newNode(key, node.firstChild);
+function addChild(node, key2) {
+  const child = newNode(key2, node.firstChild);
   node.firstChild = child;
   node.childCount++;
-  if (node.index !== void 0) node.index.set(key, child);
+  if (node.index !== void 0) node.index.set(key2, child);
   else if (node.childCount > MAX_LINKED_CHILDREN) {
     node.index = /* @__PURE__ */ new Map();
     for (let each = child; each !== void 0; each = each.nextSibling) {
@@ -40932,7 +36417,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path44 = [root];
+  const path46 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40940,14 +36425,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path44[level];
+    let node = path46[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path44[level] = node;
+      path46[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -41117,7 +36602,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path44 = paths.pop();
+    const path46 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -41125,16 +36610,16 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path44 + 1);
+          paths.push(path46 + 1);
         }
       }
     } else {
       const object = container;
-      for (const key in object) {
-        const keyPath = path44 + 1 + key.length;
-        if (key.length > keyLimit || keyPath > pathLimit) return -1;
+      for (const key2 in object) {
+        const keyPath = path46 + 1 + key2.length;
+        if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
-        const child = object[key];
+        const child = object[key2];
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
@@ -41194,12 +36679,6 @@ function grouped(count) {
 function unlistedMessage(count, noun, fileListsAtMost) {
   const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-var UNLISTED_MESSAGE = /^(\d{1,3}(?:,\d{3})*) more (?:finding|change)s? of this rule (?:is|are) not listed: a (rule|file) lists at most /;
-function readUnlisted(message) {
-  const match2 = UNLISTED_MESSAGE.exec(message);
-  if (!match2) return void 0;
-  return { count: Number(match2[1].replaceAll(",", "")), per: match2[2] === "file" ? "file" : "connector" };
 }
 
 // packages/validator/src/json/syntax/repair.ts
@@ -41601,8 +37080,8 @@ function stringToken(text2, offset, end, error3, atKey) {
     }
   }
   if (atKey && text2.charAt(nextNonSpace(text2, end)) !== ":") {
-    const key = keyBeforeColon(text2, offset, end);
-    if (key) return key;
+    const key2 = keyBeforeColon(text2, offset, end);
+    if (key2) return key2;
   }
   return { kind: "string", offset, end };
 }
@@ -41627,8 +37106,8 @@ function unclosedString(text2, offset, end, atKey) {
   }
   const typographic = typographicCloseAfter(text2, offset + 1, end);
   if (typographic !== -1) return typographicClosing(text2, offset, typographic);
-  const key = atKey ? keyBeforeColon(text2, offset, end) : void 0;
-  if (key) return key;
+  const key2 = atKey ? keyBeforeColon(text2, offset, end) : void 0;
+  if (key2) return key2;
   const atEnd = end >= text2.length;
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
   if (comma !== -1) {
@@ -41659,16 +37138,16 @@ function unclosedString(text2, offset, end, atKey) {
   };
 }
 function keyBeforeColon(text2, offset, end) {
-  const key = keyTextBeforeColon(text2, offset + 1);
-  if (key === void 0 || key.matchEnd > end || key.text === "") return void 0;
-  const close = offset + 1 + key.text.length;
+  const key2 = keyTextBeforeColon(text2, offset + 1);
+  if (key2 === void 0 || key2.matchEnd > end || key2.text === "") return void 0;
+  const close = offset + 1 + key2.text.length;
   return {
     kind: "string",
     offset,
     end: close,
     fix: insertion(close, '"'),
     problem: {
-      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key.text)}".`,
+      message: `A key is not closed: add the closing '"' before its ':', as in "${excerpt(key2.text)}".`,
       offset: close,
       length: 0
     }
@@ -41741,9 +37220,9 @@ function escapedControls(text2, offset, end, lineBreaks) {
 }
 function escapedBackslashes(text2, offset, end) {
   const written2 = text2.slice(offset, end);
-  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape4) => {
-    if (escape4 === "\\'") return "'";
-    return escape4.length === 1 ? "\\\\" : escape4;
+  const escaped = written2.replace(/\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt'])|\\/g, (escape3) => {
+    if (escape3 === "\\'") return "'";
+    return escape3.length === 1 ? "\\\\" : escape3;
   });
   return replacement(offset, end - offset, escaped);
 }
@@ -42505,13 +37984,13 @@ var Walk = class _Walk {
       const word = this.text.slice(token.offset, token.end);
       this.accept(token);
       if (token.kind === "word") {
-        const key = word.replace(TYPOGRAPHIC_QUOTES2, "");
+        const key2 = word.replace(TYPOGRAPHIC_QUOTES2, "");
         this.problem = {
-          message: `A key must be in double quotes: write "${excerpt(key)}".`,
+          message: `A key must be in double quotes: write "${excerpt(key2)}".`,
           offset: token.offset,
           length: token.end - token.offset
         };
-        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key));
+        this.fix = replacement(token.offset, token.end - token.offset, JSON.stringify(key2));
       }
       return "accepted";
     }
@@ -42943,12 +38422,12 @@ function findDuplicateKeys(text2) {
 }
 function noteKey(text2, object, start, end, found) {
   const written2 = text2.slice(start + 1, end - 1);
-  const key = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
-  const earlier2 = object.keys.get(key);
-  object.keys.set(key, start);
+  const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  const earlier2 = object.keys.get(key2);
+  object.keys.set(key2, start);
   if (earlier2 === void 0) return;
   const ignored = {
-    key,
+    key: key2,
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1
@@ -43144,15 +38623,15 @@ var JsonDocument = class _JsonDocument {
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
       node = next;
     }
-    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+    const key2 = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key2?.length ?? 1, resolved: true };
   }
 };
-function keptMember(object, key) {
+function keptMember(object, key2) {
   const properties = object.children ?? [];
   for (let index = properties.length - 1; index >= 0; index--) {
     const property2 = properties[index];
-    if (property2.children?.[0]?.value === key) return property2.children[1];
+    if (property2.children?.[0]?.value === key2) return property2.children[1];
   }
   return void 0;
 }
@@ -43178,8 +38657,8 @@ function asArray(value) {
 function entriesOf(value) {
   return isObject(value) ? Object.entries(value) : [];
 }
-function has(object, key) {
-  return Object.prototype.hasOwnProperty.call(object, key);
+function has(object, key2) {
+  return Object.prototype.hasOwnProperty.call(object, key2);
 }
 
 // packages/validator/src/repository/connector-identity.ts
@@ -43209,9 +38688,9 @@ function hostKey(host) {
   return host.trim().toLowerCase().replace(/:\d+$/, "");
 }
 function isPlaceholderHost(host) {
-  const key = hostKey(host);
-  if (!key.includes(".") || key.includes("{")) return true;
-  return /(^|\.)(contoso|example|yourdomain|yourcompany|test|localhost)\.[a-z]+$/.test(key);
+  const key2 = hostKey(host);
+  if (!key2.includes(".") || key2.includes("{")) return true;
+  return /(^|\.)(contoso|example|yourdomain|yourcompany|test|localhost)\.[a-z]+$/.test(key2);
 }
 
 // packages/validator/src/repository/rules/uniqueness-rules.ts
@@ -43327,42 +38806,42 @@ var ConnectorCache = class {
    */
   scopedKeys = [];
   scopedValues = [];
-  get(key) {
+  get(key2) {
     const keys = this.scopedKeys;
     for (let index = 0; index < keys.length; index++) {
-      if (keys[index] === key) return this.scopedValues[index];
+      if (keys[index] === key2) return this.scopedValues[index];
     }
-    return this.entries.get(key);
+    return this.entries.get(key2);
   }
-  set(key, value) {
+  set(key2, value) {
     if (written === void 0) {
-      this.entries.set(key, value);
+      this.entries.set(key2, value);
       return;
     }
-    written.push(this, key);
-    const index = this.scopedKeys.indexOf(key);
+    written.push(this, key2);
+    const index = this.scopedKeys.indexOf(key2);
     if (index !== -1) {
       this.scopedValues[index] = value;
       return;
     }
-    this.scopedKeys.push(key);
+    this.scopedKeys.push(key2);
     this.scopedValues.push(value);
   }
   /**
    * The value cached for `key`, worked out by `build(key)` on the first call. `build` takes the key
    * so that callers pass a module-level function, not a closure made on every call.
    */
-  getOrBuild(key, build) {
-    let value = this.get(key);
+  getOrBuild(key2, build) {
+    let value = this.get(key2);
     if (value === void 0) {
-      value = build(key);
-      this.set(key, value);
+      value = build(key2);
+      this.set(key2, value);
     }
     return value;
   }
-  delete(key) {
+  delete(key2) {
     const keys = this.scopedKeys;
-    const index = keys.indexOf(key);
+    const index = keys.indexOf(key2);
     if (index !== -1) {
       const last2 = keys.length - 1;
       keys[index] = keys[last2];
@@ -43370,7 +38849,7 @@ var ConnectorCache = class {
       keys.pop();
       this.scopedValues.pop();
     }
-    this.entries.delete(key);
+    this.entries.delete(key2);
   }
 };
 var written;
@@ -43438,10 +38917,6 @@ function hasParameterType(apiProperties, type) {
   return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
 }
 
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-
 // packages/validator/src/text/other-case.ts
 function inOtherCase(name, candidates, options = {}) {
   const lower = name.toLowerCase();
@@ -43493,12 +38968,12 @@ function valueAt(document, segments) {
 function describe(error3, document) {
   const segments = parsePointer(error3.instancePath);
   const data = valueAt(document, segments);
-  const at = (message, pointer = error3.instancePath, key) => ({
+  const at = (message, pointer = error3.instancePath, key2) => ({
     message,
     pointer,
     segments,
     keyword: error3.keyword,
-    ...key === void 0 ? {} : { key }
+    ...key2 === void 0 ? {} : { key: key2 }
   });
   const params = error3.params;
   switch (error3.keyword) {
@@ -43560,24 +39035,8 @@ function describe(error3, document) {
 }
 
 // packages/validator/src/rules/json-schema/ajv-validator.ts
-function lazySchemaValidator(schema) {
-  let validate;
-  return (value) => {
-    if (!validate) {
-      const ajv = new import_ajv.default({
-        allErrors: true,
-        strict: false,
-        allowUnionTypes: true,
-        // Our own schemas are checked against the JSON Schema meta-schema by the tests: compiling
-        // the meta-schema in every process cost more than compiling the schema itself (a pull-request
-        // check validates a folder or two, so this was a third of its own time).
-        validateSchema: false
-      });
-      (0, import_ajv_formats.default)(ajv, formatsUsedBy(schema));
-      validate = ajv.compile(schema);
-    }
-    return validate(value) ? [] : toSchemaProblems(validate.errors, value);
-  };
+function schemaProblemsValidator(validate) {
+  return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
   const cache5 = new ConnectorCache();
@@ -43586,20 +39045,183 @@ function cachedSchemaProblems(validate) {
     return cache5.getOrBuild(value, validate);
   };
 }
-function formatsUsedBy(schema) {
-  const names2 = /* @__PURE__ */ new Set();
-  const visit3 = (node) => {
-    if (Array.isArray(node)) {
-      node.forEach(visit3);
-    } else if (node !== null && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "format" && typeof value === "string") names2.add(value);
-        else visit3(value);
+
+// packages/validator/src/rules/api-properties/schema-problems.ts
+var import_validate_api_properties = __toESM(require_validate_api_properties(), 1);
+var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
+function classify(problem) {
+  const [first, second] = problem.segments;
+  const path46 = problem.segments;
+  if (first === void 0) return "PROP-ROOT";
+  if (first !== "properties") return "PROP-ROOT";
+  if (second === void 0) {
+    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
+    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
+    return "PROP-ROOT";
+  }
+  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
+  if (second === "capabilities") return "PROP-CAPABILITIES";
+  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "policyTemplateInstances") return "PROP-POLICY";
+  if (second === "connectionParameters" || second === "connectionParameterSets") {
+    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
+    if (path46.includes("oAuthSettings")) {
+      const last2 = path46[path46.length - 1];
+      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
+      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
+      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
+      return "PROP-SCHEMA";
+    }
+    if (path46.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path46[path46.length - 1] === "type" && path46.length === parameterNameDepth(path46) + 1)
+      return "PROP-CP-TYPE";
+  }
+  return "PROP-SCHEMA";
+}
+function parameterNameDepth(path46) {
+  return path46[1] === "connectionParameterSets" ? 6 : 3;
+}
+function schemaProblemsFor(context, ruleId) {
+  const document = context.connector.files.apiProperties?.document;
+  if (!document || document.value === void 0) return [];
+  const problems = problemsOf(document.value);
+  return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
+}
+function reportSchemaProblems(context, ruleId, adviceFor = "") {
+  for (const problem of schemaProblemsFor(context, ruleId)) {
+    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
+    context.report({
+      pointer: problem.pointer,
+      message: advice ? `${problem.message} ${advice}` : problem.message
+    });
+  }
+}
+
+// packages/validator/src/rules/api-properties/brand-rules.ts
+var BRAND_POINTER = "/properties/iconBrandColor";
+function brandColourOf(context) {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+var apiPropertiesBrandRules = [
+  {
+    id: "PROP-BRAND-FORMAT",
+    file: "apiProperties",
+    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "blue"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
+      const colour = brandColourOf(context);
+      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+        });
       }
     }
-  };
-  visit3(schema);
-  return [...names2].sort();
+  },
+  {
+    id: "PROP-BRAND-FORBIDDEN",
+    file: "apiProperties",
+    title: "Do not use the default blue or white as brand colour.",
+    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#007ee5"',
+      good: '"iconBrandColor": "#3b5bdb"'
+    },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: "warning",
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-IP",
+    file: "apiProperties",
+    title: "Independent publisher connectors use the brand colour #da3b01.",
+    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: {
+      placement: "apiProperties",
+      bad: '"iconBrandColor": "#3b5bdb"',
+      good: '"iconBrandColor": "#da3b01"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -43745,183 +39367,6 @@ var API_PROPERTIES_SCHEMA = {
   }
 };
 
-// packages/validator/src/rules/api-properties/schema-problems.ts
-var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
-function classify(problem) {
-  const [first, second] = problem.segments;
-  const path44 = problem.segments;
-  if (first === void 0) return "PROP-ROOT";
-  if (first !== "properties") return "PROP-ROOT";
-  if (second === void 0) {
-    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
-    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
-    return "PROP-ROOT";
-  }
-  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
-  if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
-  if (second === "policyTemplateInstances") return "PROP-POLICY";
-  if (second === "connectionParameters" || second === "connectionParameterSets") {
-    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path44.includes("oAuthSettings")) {
-      const last2 = path44[path44.length - 1];
-      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
-      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
-      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
-      return "PROP-SCHEMA";
-    }
-    if (path44.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path44[path44.length - 1] === "type" && path44.length === parameterNameDepth(path44) + 1)
-      return "PROP-CP-TYPE";
-  }
-  return "PROP-SCHEMA";
-}
-function parameterNameDepth(path44) {
-  return path44[1] === "connectionParameterSets" ? 6 : 3;
-}
-function schemaProblemsFor(context, ruleId) {
-  const document = context.connector.files.apiProperties?.document;
-  if (!document || document.value === void 0) return [];
-  const problems = problemsOf(document.value);
-  return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
-}
-function reportSchemaProblems(context, ruleId, adviceFor = "") {
-  for (const problem of schemaProblemsFor(context, ruleId)) {
-    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
-    context.report({
-      pointer: problem.pointer,
-      message: advice ? `${problem.message} ${advice}` : problem.message
-    });
-  }
-}
-
-// packages/validator/src/rules/api-properties/brand-rules.ts
-var BRAND_POINTER = "/properties/iconBrandColor";
-function brandColourOf(context) {
-  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
-}
-var apiPropertiesBrandRules = [
-  {
-    id: "PROP-BRAND-FORMAT",
-    file: "apiProperties",
-    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
-    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "blue"',
-      good: '"iconBrandColor": "#3b5bdb"'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
-      const colour = brandColourOf(context);
-      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-FORBIDDEN",
-    file: "apiProperties",
-    title: "Do not use the default blue or white as brand colour.",
-    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
-    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "#007ee5"',
-      good: '"iconBrandColor": "#3b5bdb"'
-    },
-    check(context) {
-      const colour = brandColourOf(context);
-      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
-      if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
-        });
-      } else if (isNearWhite(rgb)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-IP",
-    file: "apiProperties",
-    title: "Independent publisher connectors use the brand colour #da3b01.",
-    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
-    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
-    example: {
-      placement: "apiProperties",
-      bad: '"iconBrandColor": "#3b5bdb"',
-      good: '"iconBrandColor": "#da3b01"'
-    },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
-      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
-      context.report({
-        pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${excerpt(colour)}.`
-      });
-    }
-  }
-];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
-}
-function hasPlaceholderMark(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
-}
-function characterClasses(value) {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-}
-function looksLikeDocumentationValue(value) {
-  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
-}
-function hasAscendingRun(value, length) {
-  let run = 1;
-  for (let index = 1; index < value.length; index++) {
-    const code2 = value.charCodeAt(index) | 32;
-    const previous = value.charCodeAt(index - 1) | 32;
-    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
-    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
-    if (run >= length) return true;
-  }
-  return false;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
-
 // packages/validator/src/rules/api-properties/oauth-rules.ts
 var TENANT_UI = {
   displayName: "Tenant",
@@ -43963,25 +39408,25 @@ var apiPropertiesOAuthRules = [
         if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
-          if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+        for (const [key2, given] of entriesOf(ui)) {
+          if (key2 === "constraints") continue;
+          if (TENANT_UI[key2] === void 0 || given !== TENANT_UI[key2]) {
             context.report({
-              pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${nameExcerpt(key)} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+              pointer: childPointer(uiPointer, key2),
+              message: `Invalid value for the ${nameExcerpt(key2)} property within the UI Definition object.${TENANT_UI[key2] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key2]}" or leave it out.`}`
             });
           }
         }
         const constraints = asObject(ui?.constraints);
-        for (const [key, expected] of [
+        for (const [key2, expected] of [
           ["hidden", "true"],
           ["required", "false"]
         ]) {
-          const given = constraints?.[key];
+          const given = constraints?.[key2];
           if (String(given) !== expected) {
             context.report({
-              pointer: childPointer(uiPointer, "constraints", key),
-              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
+              pointer: childPointer(uiPointer, "constraints", key2),
+              message: `Invalid value for the constraints.${key2} property within the UI Definition object. token:TenantId needs "${key2}": "${expected}".`
             });
           }
         }
@@ -44101,12 +39546,12 @@ var apiPropertiesOAuthRules = [
     },
     check(context) {
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
-          const secret = asString(settings[key]);
+        for (const key2 of ["clientSecret", "ClientSecret", "clientsecret"]) {
+          const secret = asString(settings[key2]);
           if (secret === void 0 || isPlaceholderSecret(secret)) continue;
           context.report({
-            pointer: childPointer(pointer, key),
-            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
+            pointer: childPointer(pointer, key2),
+            message: `The ${key2} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
           });
         }
       }
@@ -44290,13 +39735,13 @@ var apiPropertiesPublisherRules = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
+      for (const key2 of ["publisher", "stackOwner"]) {
+        const value = properties[key2];
+        const present = has(properties, key2) && typeof value === "string" && value.trim() !== "";
         if (present) continue;
         context.report({
-          pointer: childPointer("/properties", key),
-          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+          pointer: childPointer("/properties", key2),
+          message: `Please add the '${key2}' property: ${PUBLISHER_ADVICE[context.profile][key2]}.`
         });
       }
     }
@@ -44315,14 +39760,14 @@ var apiPropertiesPublisherRules = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
+      for (const key2 of ["publisher", "stackOwner"]) {
+        const value = properties[key2];
         if (typeof value !== "string") continue;
         const lower = value.toLowerCase();
         if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
           context.report({
-            pointer: childPointer("/properties", key),
-            message: `The ${key} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
+            pointer: childPointer("/properties", key2),
+            message: `The ${key2} "${nameExcerpt(value)}" is the template's text; replace it with the real name.`
           });
         }
       }
@@ -44358,9 +39803,9 @@ var UI_DEFINITION_VALUES = {
 };
 function uiDefinitionAdvice(problem) {
   if (problem.keyword !== "type") return "";
-  const key = parsePointer(problem.pointer).at(-1);
-  const value = key === void 0 ? void 0 : UI_DEFINITION_VALUES[key];
-  return value === void 0 ? "" : `Write ${key} as ${value}.`;
+  const key2 = parsePointer(problem.pointer).at(-1);
+  const value = key2 === void 0 ? void 0 : UI_DEFINITION_VALUES[key2];
+  return value === void 0 ? "" : `Write ${key2} as ${value}.`;
 }
 
 // packages/validator/src/rules/api-properties/schema-rules.ts
@@ -44600,11 +40045,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44628,6 +40073,16 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
+}
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -44678,10 +40133,10 @@ function isConnectorFolderListing(names2) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path19.default.resolve(cwd, folder);
+  const absolutePath = import_node_path20.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
-  const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
+  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -44689,7 +40144,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path19.default.basename(absolutePath),
+    name: import_node_path20.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44724,22 +40179,22 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs12.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs12.default.statSync(filePath2).size;
+    return import_node_fs13.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path19.default) {
+function displayPathIn(folder, name, paths = import_node_path20.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path19.default) {
+function entryPath(folder, name, paths = import_node_path20.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44751,7 +40206,11 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
   if (looksBinary(bytes)) {
-    issues.push({ ruleId: "GEN-BINARY", message: `${entry.name} holds binary data, not text.` });
+    const utf16 = utf16ByteOrder(bytes);
+    issues.push({
+      ruleId: "GEN-BINARY",
+      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+    });
     return { ...base2, kind, document: void 0 };
   }
   const decoded = decodeUtf8(bytes);
@@ -44772,7 +40231,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs12.default.realpathSync(filePath2);
+    const target2 = import_node_fs13.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44780,8 +40239,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs12.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs12.default.readFileSync(filePath2);
+    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs13.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -44796,21 +40255,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs12.default.openSync(filePath2, "r");
+  const fd = import_node_fs13.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs12.default.fstatSync(fd);
+    const stat2 = import_node_fs13.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs12.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs12.default.closeSync(fd);
+    import_node_fs13.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44888,8 +40347,8 @@ var PLACEHOLDER_DESCRIPTION = /^(?:description|connector description|description
 function isPlaceholder(text2, placeholder) {
   return !/[\n\r\u2028\u2029]/.test(text2) && placeholder.test(text2);
 }
-function infoString(context, key) {
-  return asString(asObject(context.swagger?.root.info)?.[key]);
+function infoString(context, key2) {
+  return asString(asObject(context.swagger?.root.info)?.[key2]);
 }
 function distinctMatches(text2, pattern) {
   const found = /* @__PURE__ */ new Set();
@@ -45118,9 +40577,9 @@ function hasControlCharacter(name) {
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path20.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path20.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -45137,7 +40596,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path20.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -45462,7 +40921,9 @@ var generalRules = [
         for (const issue2 of document.syntaxIssues) {
           const advice = issue2.unlisted === void 0 ? FIX_ADVICE : FIX_ALL_ADVICE;
           const message = fixable ? `${issue2.message} ${advice}` : issue2.message;
-          context.report({ file: kind, message, offset: issue2.offset, length: issue2.length });
+          const report = { file: kind, message, offset: issue2.offset, length: issue2.length };
+          if (issue2.unlisted !== void 0) report.unlisted = { count: issue2.unlisted, per: "file" };
+          context.report(report);
         }
       }
     }
@@ -45481,10 +40942,11 @@ var generalRules = [
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         for (const repeat of document.duplicateKeys) {
-          const keptLine = document.position(repeat.keptOffset).line;
+          const named2 = `The key '${repeat.key}' appears again`;
           context.report({
             file: kind,
-            message: `The key '${repeat.key}' appears again at line ${keptLine} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
+            message: `${named2} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
+            others: { offsets: [repeat.keptOffset], wording: "line", at: named2.length },
             offset: repeat.offset,
             length: repeat.length
           });
@@ -45725,12 +41187,12 @@ function queryValueAt(text2, start) {
     unescaped += run;
     end += run.length;
     JSON_ESCAPE.lastIndex = end;
-    const escape4 = JSON_ESCAPE.exec(text2);
-    if (escape4 === null) break;
-    const character = escape4[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape4[1], 16));
+    const escape3 = JSON_ESCAPE.exec(text2);
+    if (escape3 === null) break;
+    const character = escape3[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape3[1], 16));
     if (!VALUE_CHARACTER.test(character)) break;
     unescaped += character;
-    end += escape4[0].length;
+    end += escape3[0].length;
   }
   const candidate = text2.slice(start, end);
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
@@ -45878,39 +41340,39 @@ var OperationKey = {
   /** `x-ms-agentic-protocol` */
   agenticProtocol: 8192
 };
-function operationKeyBit(key) {
-  switch (key.length) {
+function operationKeyBit(key2) {
+  switch (key2.length) {
     case 7:
-      return key === "schemes" ? OperationKey.schemes : 0;
+      return key2 === "schemes" ? OperationKey.schemes : 0;
     case 8:
-      if (key === "consumes") return OperationKey.consumes;
-      if (key === "produces") return OperationKey.produces;
-      return key === "security" ? OperationKey.security : 0;
+      if (key2 === "consumes") return OperationKey.consumes;
+      if (key2 === "produces") return OperationKey.produces;
+      return key2 === "security" ? OperationKey.security : 0;
     case 10:
-      return key === "deprecated" ? OperationKey.deprecated : 0;
+      return key2 === "deprecated" ? OperationKey.deprecated : 0;
     case 12:
-      return key === "x-ms-trigger" ? OperationKey.trigger : 0;
+      return key2 === "x-ms-trigger" ? OperationKey.trigger : 0;
     case 13:
-      return key === "x-ms-pageable" ? OperationKey.pageable : 0;
+      return key2 === "x-ms-pageable" ? OperationKey.pageable : 0;
     case 15:
-      return key === "x-ms-visibility" ? OperationKey.visibility : 0;
+      return key2 === "x-ms-visibility" ? OperationKey.visibility : 0;
     case 17:
-      if (key === "x-ms-capabilities") return OperationKey.capabilities;
-      return key === "x-ms-notification" ? OperationKey.notification : 0;
+      if (key2 === "x-ms-capabilities") return OperationKey.capabilities;
+      return key2 === "x-ms-notification" ? OperationKey.notification : 0;
     case 19:
-      return key === "x-ms-api-annotation" ? OperationKey.annotation : 0;
+      return key2 === "x-ms-api-annotation" ? OperationKey.annotation : 0;
     case 21:
-      if (key === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
-      return key === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
+      if (key2 === "x-ms-trigger-metadata") return OperationKey.triggerMetadata;
+      return key2 === "x-ms-agentic-protocol" ? OperationKey.agenticProtocol : 0;
     case 22:
-      return key === "x-ms-operation-context" ? OperationKey.operationContext : 0;
+      return key2 === "x-ms-operation-context" ? OperationKey.operationContext : 0;
     default:
       return 0;
   }
 }
 function operationKeys(operation2) {
   let keys = 0;
-  for (const key in operation2) keys |= operationKeyBit(key);
+  for (const key2 in operation2) keys |= operationKeyBit(key2);
   return keys;
 }
 
@@ -45943,14 +41405,14 @@ function nonEmptyString(value) {
   const text2 = asString(value);
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
-function effectiveMimeTypes(model, operation2, key) {
-  const own = (operation2.keys & OperationKey[key]) !== 0 ? asArray(operation2.operation[key]) : void 0;
-  const list2 = own ?? asArray(model.root[key]);
+function effectiveMimeTypes(model, operation2, key2) {
+  const own = (operation2.keys & OperationKey[key2]) !== 0 ? asArray(operation2.operation[key2]) : void 0;
+  const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path44) {
+function pathVariables(path46) {
   const names2 = [];
-  for (const match2 of path44.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path46.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -46072,7 +41534,7 @@ function anyDefinitionUnderPaths(model) {
   return false;
 }
 function isEmpty(value) {
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2)) return false;
   return true;
 }
 
@@ -46092,6 +41554,9 @@ var AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 var KNOWN_FORMATS = SECRET_FORMATS.map((format3) => new RegExp(format3.pattern.source));
 function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
+  return secretLookingDefault(value);
+}
+function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
   if (KNOWN_FORMATS.some((format3) => format3.test(value))) return void 0;
@@ -46121,23 +41586,1691 @@ function secretParameterDefaults(model) {
   return found;
 }
 
-// packages/validator/src/model/repeated-places.ts
-var NAMED_LINES = 3;
-function repeatedPlaces(lines) {
-  if (lines.length === 0) return "";
-  const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named2 = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named2.length;
-  const list2 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
-  const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
-  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
-  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
-  return ` The same value is in ${places}, on ${where2}: ${fix}.`;
+// packages/validator/src/rules/operations/dynamic-extensions.ts
+var DYNAMIC_EXTENSIONS = [
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-tree"
+];
+
+// packages/validator/src/rules/operations/holder-key-bits.ts
+var HolderKey = {
+  default: 1,
+  enum: 2,
+  enumValues: 4,
+  format: 8,
+  visibility: 16,
+  /** Any of the dynamic extensions. */
+  dynamic: 32,
+  properties: 64,
+  /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
+  fileType: 128,
+  /** `x-ms-notification-url` is true (read the same way). */
+  notificationUrl: 256,
+  /**
+   * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
+   * parameter: above the bits the structure walk can keep for schemas, so bitOfKey never answers them.
+   */
+  urlEncoding: 4096,
+  allowEmptyValue: 8192,
+  collectionFormat: 16384
+};
+var SCHEMA_HOLDER_KEY_BITS = 9;
+function bitOfKey(key2) {
+  switch (key2.length) {
+    case 4:
+      if (key2 === "type") return HolderKey.fileType;
+      return key2 === "enum" ? HolderKey.enum : 0;
+    case 6:
+      return key2 === "format" ? HolderKey.format : 0;
+    case 7:
+      return key2 === "default" ? HolderKey.default : 0;
+    case 10:
+      return key2 === "properties" ? HolderKey.properties : 0;
+    case 15:
+      return key2 === "x-ms-visibility" ? HolderKey.visibility : 0;
+    case 16:
+      return key2 === "x-ms-enum-values" ? HolderKey.enumValues : 0;
+    case 17:
+    case 19:
+    case 23:
+      return isDynamicExtension(key2) ? HolderKey.dynamic : 0;
+    case 21:
+      return key2 === "x-ms-notification-url" ? HolderKey.notificationUrl : 0;
+    default:
+      return 0;
+  }
 }
-var REPEATED_PLACES = / The same value is in \d{1,3}(?:,\d{3})* more places?, on lines? [\d, ]+(?:and [\d,]+(?: more)?)?: remove it (?:there too|from each)\.$/;
-function withoutRepeatedPlaces(message) {
-  if (!message.includes(" The same value is in ")) return message;
-  return message.replace(REPEATED_PLACES, "");
+function parameterOnlyKeyBit(key2) {
+  switch (key2.length) {
+    case 15:
+      return key2 === "allowEmptyValue" ? HolderKey.allowEmptyValue : 0;
+    case 16:
+      return key2 === "collectionFormat" ? HolderKey.collectionFormat : 0;
+    case 17:
+      return key2 === "x-ms-url-encoding" ? HolderKey.urlEncoding : 0;
+    default:
+      return 0;
+  }
+}
+function isDynamicExtension(key2) {
+  for (const extension of DYNAMIC_EXTENSIONS) if (key2 === extension) return true;
+  return false;
+}
+
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class _PointerPlace {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
+  }
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer) {
+    const place = new _PointerPlace(void 0, pointer);
+    place.text = pointer;
+    return place;
+  }
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
+      this.text = text2;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
+// packages/validator/src/swagger/schema-fields.ts
+function newSchemaFields() {
+  return {
+    $ref: void 0,
+    properties: void 0,
+    required: void 0,
+    items: void 0,
+    additionalProperties: void 0,
+    allOf: void 0
+  };
+}
+function readSchemaFields(schema, fields) {
+  fields.$ref = void 0;
+  fields.properties = void 0;
+  fields.required = void 0;
+  fields.items = void 0;
+  fields.additionalProperties = void 0;
+  fields.allOf = void 0;
+  for (const key2 in schema) {
+    switch (key2) {
+      case "$ref":
+        fields.$ref = schema[key2];
+        break;
+      case "properties":
+        fields.properties = schema[key2];
+        break;
+      case "required":
+        fields.required = schema[key2];
+        break;
+      case "items":
+        fields.items = schema[key2];
+        break;
+      case "additionalProperties":
+        fields.additionalProperties = schema[key2];
+        break;
+      case "allOf":
+        fields.allOf = schema[key2];
+        break;
+    }
+  }
+}
+
+// packages/validator/src/swagger/schema-walk.ts
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var LONG_REQUIRED_LIST = 16;
+var SchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
+  }
+  schema;
+  nested;
+  depth;
+  viaRef;
+  required;
+};
+var NO_SCHEMA = Object.freeze({});
+var NO_VISIT = () => void 0;
+function chainHas(chain, ref) {
+  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
+  return false;
+}
+var SchemaWalker = class {
+  constructor(targets) {
+    this.targets = targets;
+  }
+  targets;
+  /** A walk is running: a walk started from one of its visitors needs another walker. */
+  busy = false;
+  schema = NO_SCHEMA;
+  nested = false;
+  depth = 0;
+  viaRef = false;
+  required = false;
+  frames = [];
+  /** The fields of the schema the walk read last (see readSchemaFields). */
+  fields = newSchemaFields();
+  root = "";
+  rootPlace;
+  visit = NO_VISIT;
+  run(schema, root, visit3) {
+    this.busy = true;
+    this.root = root;
+    this.rootPlace = void 0;
+    this.visit = visit3;
+    try {
+      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
+    } finally {
+      this.busy = false;
+      this.root = "";
+      this.rootPlace = void 0;
+      this.visit = NO_VISIT;
+      this.schema = NO_SCHEMA;
+      for (const frame of this.frames) frame.node = void 0;
+    }
+  }
+  node() {
+    return this.nodeAt(this.depth);
+  }
+  nodeAt(depth) {
+    const frame = this.frames[depth];
+    if (frame.node === void 0) {
+      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
+      frame.node = new SchemaNode(
+        frame.schema,
+        parent,
+        frame.first,
+        frame.second,
+        frame.nested,
+        depth,
+        frame.viaRef,
+        frame.required
+      );
+    }
+    return frame.node;
+  }
+  rootPlaceOf() {
+    const root = this.root;
+    this.rootPlace ??= PointerPlace.at(
+      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
+    );
+    return this.rootPlace;
+  }
+  walk(value, first, second, nested, depth, refs, viaRef, required) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
+    let schemaObject = value;
+    let reachedByRef = viaRef;
+    let branchRefs = refs;
+    let anchor;
+    const fields = this.fields;
+    readSchemaFields(value, fields);
+    const ref = asString(fields.$ref);
+    if (ref !== void 0) {
+      if (chainHas(refs, ref)) return;
+      const target2 = this.targets.refTarget(value);
+      if (target2 === void 0) return;
+      const targetObject = asObject(target2.value);
+      if (!targetObject) return;
+      branchRefs = { ref, parent: refs };
+      schemaObject = targetObject;
+      anchor = this.targets.placeAt(target2.pointer);
+      first = second = void 0;
+      reachedByRef = true;
+    }
+    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
+    if (this.visit(this) === false) return;
+    if (ref !== void 0) readSchemaFields(schemaObject, fields);
+    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
+    if (isObject(properties)) {
+      const requiredList = asArray(requiredField);
+      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
+      for (const name in properties) {
+        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
+        this.walk(
+          properties[name],
+          "properties",
+          name,
+          true,
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          isRequired
+        );
+      }
+    }
+    if (isObject(items)) {
+      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
+    }
+    if (isObject(additionalProperties)) {
+      this.walk(
+        additionalProperties,
+        "additionalProperties",
+        void 0,
+        true,
+        depth + 1,
+        branchRefs,
+        reachedByRef,
+        false
+      );
+    }
+    const allOf = asArray(allOfField);
+    if (allOf) {
+      for (let index = 0; index < allOf.length; index++) {
+        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
+      }
+    }
+  }
+  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
+  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
+    let frame = this.frames[depth];
+    if (frame === void 0) {
+      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
+      this.frames[depth] = frame;
+    } else {
+      frame.schema = schema;
+      frame.anchor = anchor;
+      frame.first = first;
+      frame.second = second;
+      frame.nested = nested;
+      frame.viaRef = viaRef;
+      frame.required = required;
+      frame.node = void 0;
+    }
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
+  }
+};
+
+// packages/validator/src/swagger/path-item-methods.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+function writtenMethods(pathItem, slots) {
+  let any = false;
+  for (const key2 in pathItem) {
+    const slot = methodSlot(key2);
+    if (slot === -1 || !has(pathItem, key2)) continue;
+    const operation2 = asObject(pathItem[key2]);
+    if (operation2 === void 0) continue;
+    slots[slot] = operation2;
+    any = true;
+  }
+  return any;
+}
+function methodSlot(key2) {
+  switch (key2) {
+    case "get":
+      return 0;
+    case "put":
+      return 1;
+    case "post":
+      return 2;
+    case "delete":
+      return 3;
+    case "options":
+      return 4;
+    case "head":
+      return 5;
+    case "patch":
+      return 6;
+    default:
+      return -1;
+  }
+}
+
+// packages/validator/src/swagger/visibility.ts
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+
+// packages/validator/src/rules/swagger/known-extensions.ts
+var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  "x-ms-api-annotation",
+  "x-ms-capabilities",
+  "x-ms-connector-metadata",
+  "x-ms-deployment-version",
+  "x-ms-docs",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-values",
+  "x-ms-editor",
+  "x-ms-editor-options",
+  "x-ms-enum-values",
+  "x-ms-keywords",
+  "x-ms-media-kind",
+  "x-ms-no-generic-test",
+  "x-ms-notification",
+  "x-ms-notification-content",
+  "x-ms-notification-url",
+  "x-ms-openai-data",
+  "x-ms-openai-manifest",
+  "x-ms-openai-published-to-copilots",
+  "x-ms-operation-context",
+  "x-ms-pageable",
+  "x-ms-property-name-alias",
+  "x-ms-require-user-confirmation",
+  "x-ms-safe-operation",
+  "x-ms-secret",
+  "x-ms-summary",
+  "x-ms-test-value",
+  "x-ms-trigger",
+  "x-ms-trigger-hint",
+  "x-ms-trigger-metadata",
+  "x-ms-url-encoding",
+  "x-ms-visibility",
+  "x-ms-apihub-cached-response",
+  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
+  "x-ms-agentic-protocol",
+  // AutoRest extensions (Azure REST API specs).
+  "x-ms-azure-resource",
+  "x-ms-client-default",
+  "x-ms-client-flatten",
+  "x-ms-client-name",
+  "x-ms-client-request-id",
+  "x-ms-code-generation-settings",
+  "x-ms-discriminator-value",
+  "x-ms-enum",
+  "x-ms-error-response",
+  "x-ms-examples",
+  "x-ms-external",
+  "x-ms-header-collection-prefix",
+  "x-ms-identifiers",
+  "x-ms-long-running-operation",
+  "x-ms-long-running-operation-options",
+  "x-ms-mutability",
+  "x-ms-odata",
+  "x-ms-parameter-grouping",
+  "x-ms-parameter-location",
+  "x-ms-parameterized-host",
+  "x-ms-paths",
+  "x-ms-request-id",
+  "x-ms-skip-url-encoding"
+]);
+var MAX_TYPO_EDITS = 2;
+function closestExtension(key2) {
+  const head = key2.split(/[\s:]/)[0];
+  if (head !== key2 && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
+  const lower = key2.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
+  let best;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) tied = true;
+  }
+  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
+}
+
+// packages/validator/src/text/normalize-title.ts
+function normalizeTitle(text2, from = 0, to = text2.length) {
+  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const kept = KEPT[text2.charCodeAt(i)];
+    bytes[length] = kept;
+    length += kept + 255 >> 8;
+  }
+  return bytes.toString("latin1", 0, length);
+}
+var KEPT = new Uint8Array(65536);
+for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
+for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
+for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
+KEPT[304] = 105;
+KEPT[8490] = 107;
+var scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+// packages/validator/src/rules/swagger/repeated-name.ts
+function onlyRepeatsName(description, name) {
+  const answer = onlyRepeatsNameInAscii(description, name);
+  if (answer !== void 0) return answer;
+  const text2 = description.trim();
+  if (text2 === "" || /\s/.test(text2)) return false;
+  const bare = normalizeTitle(text2);
+  return bare !== "" && bare === normalizeTitle(name);
+}
+function mayRepeatName(description, name) {
+  const first = firstAsciiAlphanumeric(description);
+  if (first < 0) return true;
+  const other = firstAsciiAlphanumeric(name);
+  return other < 0 || first === other;
+}
+function firstAsciiAlphanumeric(text2) {
+  for (let index = 0; index < text2.length; index++) {
+    const code2 = text2.charCodeAt(index);
+    if (code2 <= 32 || code2 >= 127) return -1;
+    const letter = bareCode(code2);
+    if (letter >= 0) return letter;
+  }
+  return -1;
+}
+function onlyRepeatsNameInAscii(description, name) {
+  let inName = 0;
+  let compared = 0;
+  let wordEnded = false;
+  let inWord = false;
+  for (let index = 0; index < description.length; index++) {
+    const code2 = description.charCodeAt(index);
+    if (code2 >= 128) return void 0;
+    if (isAsciiSpace(code2)) {
+      if (inWord) wordEnded = true;
+      continue;
+    }
+    if (wordEnded) return false;
+    inWord = true;
+    const letter = bareCode(code2);
+    if (letter < 0) continue;
+    let other = -1;
+    while (inName < name.length) {
+      const nameCode = name.charCodeAt(inName++);
+      if (nameCode >= 128) return void 0;
+      other = bareCode(nameCode);
+      if (other >= 0) break;
+    }
+    if (other !== letter) return false;
+    compared++;
+  }
+  for (; inName < name.length; inName++) {
+    const nameCode = name.charCodeAt(inName);
+    if (nameCode >= 128) return void 0;
+    if (bareCode(nameCode) >= 0) return false;
+  }
+  return compared > 0;
+}
+function isAsciiSpace(code2) {
+  return code2 === 32 || code2 >= 9 && code2 <= 13;
+}
+function bareCode(code2) {
+  if (code2 >= 97 && code2 <= 122) return code2;
+  if (code2 >= 65 && code2 <= 90) return code2 | 32;
+  if (code2 >= 48 && code2 <= 57) return code2;
+  return -1;
+}
+
+// packages/validator/src/rules/swagger/structure/child-slots.ts
+function slotsOf(names2) {
+  return Object.fromEntries(names2.map((name, slot) => [name, slot]));
+}
+var ROOT = slotsOf([
+  "info",
+  "externalDocs",
+  "tags",
+  "definitions",
+  "parameters",
+  "responses",
+  "paths",
+  "securityDefinitions",
+  "security"
+]);
+var INFO = slotsOf(["contact", "license"]);
+var TAG = slotsOf(["externalDocs"]);
+var PATH_ITEM_PARAMETERS = 0;
+var PATH_ITEM_FIRST_METHOD = 1;
+var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
+var PARAMETER = slotsOf(["schema", "items"]);
+var ITEMS = slotsOf(["items"]);
+var RESPONSE = slotsOf(["schema", "headers"]);
+var SCHEMA = slotsOf([
+  "$ref",
+  "properties",
+  "items",
+  "additionalProperties",
+  "allOf",
+  "xml",
+  "externalDocs"
+]);
+var SECURITY_SCHEME = slotsOf(["scopes"]);
+var CHILD_FIELDS = {
+  root: Object.keys(ROOT),
+  info: Object.keys(INFO),
+  contact: [],
+  license: [],
+  externalDocs: [],
+  tag: Object.keys(TAG),
+  pathItem: ["parameters", ...HTTP_METHODS],
+  operation: Object.keys(OPERATION),
+  parameter: Object.keys(PARAMETER),
+  items: Object.keys(ITEMS),
+  response: Object.keys(RESPONSE),
+  header: Object.keys(ITEMS),
+  schema: Object.keys(SCHEMA),
+  xml: [],
+  securityScheme: Object.keys(SECURITY_SCHEME)
+};
+
+// packages/validator/src/rules/swagger/structure/json-types.ts
+function jsonTypeOf2(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  switch (typeof value) {
+    case "string":
+      return "String";
+    case "boolean":
+      return "Boolean";
+    case "number":
+      return Number.isInteger(value) ? "Integer" : "Float";
+    default:
+      return "Object";
+  }
+}
+var TYPE_BITS = {
+  Object: 1,
+  Array: 2,
+  String: 4,
+  Integer: 8,
+  Float: 16,
+  Boolean: 32,
+  Null: 64
+};
+function typeBitsOf(type) {
+  if (type === "Any") return 127;
+  if (type === "Number") return TYPE_BITS.Integer | TYPE_BITS.Float;
+  return TYPE_BITS[type];
+}
+function typeBitOf(value) {
+  if (typeof value === "string") return 4;
+  if (typeof value === "object") return value === null ? 64 : Array.isArray(value) ? 2 : 1;
+  if (typeof value === "boolean") return 32;
+  if (typeof value === "number") return Number.isInteger(value) ? 8 : 16;
+  return 1;
+}
+function matches(value, expected) {
+  return (typeBitOf(value) & typeBitsOf(expected)) !== 0;
+}
+function toTypeName(type) {
+  return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
+}
+
+// packages/validator/src/rules/swagger/structure/swagger-fields.ts
+var NUMERIC_KEYWORDS = {
+  default: "Any",
+  maximum: "Number",
+  exclusiveMaximum: "Boolean",
+  minimum: "Number",
+  exclusiveMinimum: "Boolean",
+  maxLength: "Integer",
+  minLength: "Integer",
+  pattern: "String",
+  maxItems: "Integer",
+  minItems: "Integer",
+  uniqueItems: "Boolean",
+  enum: "Array",
+  multipleOf: "Number"
+};
+var PRIMITIVE_FIELDS = {
+  type: "String",
+  format: "String",
+  items: "Object",
+  collectionFormat: "String",
+  ...NUMERIC_KEYWORDS
+};
+var OBJECT_FIELDS = {
+  root: {
+    swagger: "String",
+    info: "Object",
+    host: "String",
+    basePath: "String",
+    schemes: "Array",
+    consumes: "Array",
+    produces: "Array",
+    paths: "Object",
+    definitions: "Object",
+    parameters: "Object",
+    responses: "Object",
+    security: "Array",
+    securityDefinitions: "Object",
+    tags: "Array",
+    externalDocs: "Object"
+  },
+  info: {
+    title: "String",
+    version: "String",
+    description: "String",
+    termsOfService: "String",
+    contact: "Object",
+    license: "Object"
+  },
+  contact: { name: "String", url: "String", email: "String" },
+  license: { name: "String", url: "String" },
+  externalDocs: { description: "String", url: "String" },
+  tag: { name: "String", description: "String", externalDocs: "Object" },
+  pathItem: {
+    $ref: "String",
+    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "Object"])),
+    parameters: "Array"
+  },
+  operation: {
+    tags: "Array",
+    summary: "String",
+    description: "String",
+    externalDocs: "Object",
+    operationId: "String",
+    produces: "Array",
+    consumes: "Array",
+    parameters: "Array",
+    responses: "Object",
+    schemes: "Array",
+    deprecated: "Boolean",
+    security: "Array"
+  },
+  parameter: {
+    name: "String",
+    in: "String",
+    description: "String",
+    required: "Boolean",
+    schema: "Object",
+    allowEmptyValue: "Boolean",
+    ...PRIMITIVE_FIELDS
+  },
+  items: PRIMITIVE_FIELDS,
+  header: { description: "String", ...PRIMITIVE_FIELDS },
+  response: { description: "String", schema: "Object", headers: "Object", examples: "Object" },
+  schema: {
+    $ref: "String",
+    format: "String",
+    title: "String",
+    description: "String",
+    ...NUMERIC_KEYWORDS,
+    maxProperties: "Integer",
+    minProperties: "Integer",
+    required: "Array",
+    additionalProperties: ["Object", "Boolean"],
+    type: "String",
+    items: "Object",
+    allOf: "Array",
+    properties: "Object",
+    discriminator: "String",
+    readOnly: "Boolean",
+    xml: "Object",
+    externalDocs: "Object",
+    example: "Any"
+  },
+  xml: { name: "String", namespace: "String", prefix: "String", attribute: "Boolean", wrapped: "Boolean" },
+  securityScheme: {
+    type: "String",
+    description: "String",
+    name: "String",
+    in: "String",
+    flow: "String",
+    authorizationUrl: "String",
+    tokenUrl: "String",
+    scopes: "Object"
+  }
+};
+function expectedTypeOf(kind, key2) {
+  const type = OBJECT_FIELDS[kind][key2];
+  return toTypeName(Array.isArray(type) ? type[0] : type);
+}
+
+// packages/validator/src/rules/swagger/structure/field-notes.ts
+var NOTE_PATTERN = 1 << 7;
+var NOTE_ENUM = 1 << 8;
+var NOTE_NUMERIC = 1 << 9;
+var NOTE_REQUIRED = 1 << 10;
+var NOTE_EDITOR = 1 << 11;
+var NOTE_SUMMARY = 1 << 12;
+var NOTE_READ_ONLY = 1 << 13;
+var NOTE_FORMAT = 1 << 14;
+var NOTE_BINARY = 1 << 15;
+var NOTE_TYPE = 1 << 16;
+var NOTE_ODD_TYPE = 1 << 17;
+var NOTE_LIST = 1 << 18;
+var NOTE_LONG_LIST = 1 << 19;
+var NOTE_ARRAY = 1 << 20;
+var NOTE_DISCRIMINATOR = 1 << 21;
+var NOTE_CAPABILITIES = 1 << 22;
+var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
+var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
+var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
+var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
+  "multipleOf",
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "minimum",
+  "maximum",
+  "exclusiveMaximum",
+  "exclusiveMinimum"
+]);
+function isUniqueList(kind, key2) {
+  if (key2 === "schemes" || key2 === "consumes" || key2 === "produces") return true;
+  return key2 === "tags" && kind === "operation";
+}
+function isDataType(type) {
+  switch (type) {
+    case "string":
+    case "object":
+    case "integer":
+    case "array":
+    case "number":
+    case "boolean":
+    case "file":
+      return true;
+    default:
+      return false;
+  }
+}
+function mayBeBlank(value) {
+  if (typeof value !== "string") return false;
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  return first <= 32 || first >= 160;
+}
+var SCREENED_TEXT_FIELDS = {
+  schema: ["title", "description"],
+  response: ["description"],
+  tag: ["description"],
+  parameter: ["name", "description"]
+};
+var VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
+var TEXT_SCREENED = -2;
+function isKeywordKind(kind) {
+  return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
+}
+function noteBitsOf(kind, key2) {
+  if (kind === "root" || kind === "operation") return isUniqueList(kind, key2) ? NOTE_LIST : 0;
+  if (!isKeywordKind(kind)) return 0;
+  if (key2 === "pattern") return NOTE_PATTERN;
+  if (key2 === "enum") return NOTE_ENUM;
+  if (NUMERIC_CHECKED.has(key2)) return NOTE_NUMERIC;
+  if (key2 === "type") return NOTE_TYPE;
+  if (kind !== "schema") return 0;
+  if (key2 === "required") return NOTE_REQUIRED;
+  if (key2 === "readOnly") return NOTE_READ_ONLY;
+  if (key2 === "format") return NOTE_FORMAT;
+  if (key2 === "discriminator") return NOTE_DISCRIMINATOR;
+  return 0;
+}
+function holderNoteOf(kind, key2) {
+  const bit = kind === "schema" ? bitOfKey(key2) : 0;
+  return bit === HolderKey.fileType ? 0 : bit << HOLDER_SHIFT;
+}
+function extensionHolderNoteOf(value, key2) {
+  const bit = bitOfKey(key2);
+  if (bit === HolderKey.notificationUrl && value[key2] !== true) return 0;
+  return bit << HOLDER_SHIFT;
+}
+function allowedBitsOf(kind, key2) {
+  const type = OBJECT_FIELDS[kind][key2];
+  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key2) | holderNoteOf(kind, key2);
+}
+
+// packages/validator/src/rules/swagger/structure/nodes.ts
+var StructureNode = class _StructureNode extends PointerPlace {
+  constructor(value, parent, first, second) {
+    super(parent, first, second);
+    this.value = value;
+  }
+  /** The node it is written in; undefined for the root. The walk places every node in another. */
+  get parentNode() {
+    return this.parent instanceof _StructureNode ? this.parent : void 0;
+  }
+};
+var ObjectNode = class extends StructureNode {
+  constructor(kind, value, parent, first, second) {
+    super(value, parent, first, second);
+    this.kind = kind;
+  }
+};
+var SCHEMA_ORIGINS = [
+  "definition",
+  "global-parameter",
+  "global-response",
+  "parameter",
+  "response"
+];
+var ORIGIN = {
+  definition: 0,
+  globalParameter: 1,
+  globalResponse: 2,
+  parameter: 3,
+  response: 4
+};
+var ORIGIN_BITS = 7;
+var VIA_ALL_OF = 8;
+var STRING_REF = 16;
+var ODD_PROPERTY = 32;
+var INTERNAL = 64;
+var DEPTH_SHIFT = 7;
+var SchemaStructureNode = class extends StructureNode {
+  constructor(value, parent, first, second, origin, depth) {
+    super(value, parent, first, second);
+    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
+  }
+  get kind() {
+    return "schema";
+  }
+  /** Where the outermost schema of its tree is written. */
+  get origin() {
+    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS];
+  }
+  /** How many schemas it is nested in (0 for the outermost). */
+  get depth() {
+    return this.placement >> DEPTH_SHIFT;
+  }
+  /** The schema object (WrittenSchema's name for the node's value). */
+  get schema() {
+    return this.value;
+  }
+  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
+  get viaAllOf() {
+    return (this.placement & VIA_ALL_OF) !== 0;
+  }
+  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
+  get hasStringRef() {
+    return (this.placement & STRING_REF) !== 0;
+  }
+  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
+  get hasOddProperty() {
+    return (this.placement & ODD_PROPERTY) !== 0;
+  }
+  /** Notes the facts above that the walk learns after making the node. */
+  noteStringRef() {
+    this.placement |= STRING_REF;
+  }
+  noteOddProperty() {
+    this.placement |= ODD_PROPERTY;
+  }
+  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
+  get isInternal() {
+    return (this.placement & INTERNAL) !== 0;
+  }
+  noteInternal() {
+    this.placement |= INTERNAL;
+  }
+  /** Its name in its parent's `properties`; undefined when it is no property. */
+  get propertyName() {
+    return this.first === "properties" ? this.second : void 0;
+  }
+  /** The schema whose `properties` hold it; undefined when it is no property. */
+  get propertyOf() {
+    return this.first === "properties" ? this.parent : void 0;
+  }
+  /** The array schema whose `items` it is; undefined when it is no items schema. */
+  get itemsOf() {
+    return this.first === "items" ? this.parent : void 0;
+  }
+};
+var RefUse = class {
+  constructor(ref, holder, expects) {
+    this.ref = ref;
+    this.holder = holder;
+    this.expects = expects;
+  }
+  ref;
+  holder;
+  expects;
+  /** The object holding the `$ref`. */
+  get pointer() {
+    return this.holder.pointer;
+  }
+  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
+  get heldByDefinition() {
+    const holder = this.holder;
+    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === "definition";
+  }
+  /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
+  get holderValue() {
+    return this.holder.value;
+  }
+  /**
+   * The holder has keys besides `$ref` (Swagger 2.0 ignores them; Microsoft rejects them). Asked
+   * before `siblings`: most references have none, and the question needs no list of keys.
+   */
+  get hasSiblings() {
+    for (const key2 in this.holder.value) if (key2 !== "$ref" && has(this.holder.value, key2)) return true;
+    return false;
+  }
+  /** The holder's other keys, listed when asked: a list per reference cost ~1 MB a corpus run. */
+  get siblings() {
+    return Object.keys(this.holder.value).filter((key2) => key2 !== "$ref");
+  }
+};
+function placeAt(parent, first, second) {
+  return new PointerPlace(parent, first, second);
+}
+
+// packages/validator/src/rules/swagger/structure/field-table.ts
+var FieldTable = class {
+  /** By key length: the fields of that length, and their indexes at the same position. */
+  names = [];
+  indexes = [];
+  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
+  bits;
+  /**
+   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
+   * text add() screens, or -1.
+   */
+  slots;
+  constructor(kind) {
+    const fields = Object.keys(OBJECT_FIELDS[kind]);
+    const longest = Math.max(...fields.map((key2) => key2.length));
+    for (let length = 0; length <= longest; length++) {
+      const named2 = fields.filter((key2) => key2.length === length).sort(byCommonness);
+      this.names.push(named2);
+      this.indexes.push(named2.map((key2) => fields.indexOf(key2)));
+    }
+    this.bits = fields.map((key2) => allowedBitsOf(kind, key2));
+    const children = CHILD_FIELDS[kind];
+    for (const child of children) {
+      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    }
+    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
+    this.slots = fields.map((key2) => screened.includes(key2) ? TEXT_SCREENED : children.indexOf(key2));
+  }
+  /** The index of a field, or -1 when the key is no field of the kind. */
+  indexOf(key2) {
+    const length = key2.length;
+    if (length >= this.names.length) return -1;
+    const names2 = this.names[length];
+    for (let index = 0; index < names2.length; index++) {
+      if (names2[index] === key2) return this.indexes[length][index];
+    }
+    return -1;
+  }
+};
+var COMMONEST_FIRST = ["type", "properties", "required", "example"];
+function byCommonness(first, second) {
+  return rankOf(first) - rankOf(second);
+}
+function rankOf(field) {
+  const rank = COMMONEST_FIRST.indexOf(field);
+  return rank < 0 ? COMMONEST_FIRST.length : rank;
+}
+
+// packages/validator/src/rules/swagger/structure/walk-scratch.ts
+var KINDS2 = Object.fromEntries(
+  Object.keys(OBJECT_FIELDS).map((kind) => [
+    kind,
+    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
+  ])
+);
+function takeNodes(kindsMet, byKind) {
+  for (const state of kindsMet) {
+    byKind.set(state.kind, state.nodes.slice(0, state.count));
+    state.nodes.fill(void 0, 0, state.count);
+    state.count = 0;
+  }
+}
+var NO_HOLDER_KEYS = new Uint16Array(0);
+var schemaHolderScratch = new Uint16Array(4096);
+function noteSchemaHolderKeys(index, bits) {
+  if (index >= schemaHolderScratch.length) {
+    const grown = new Uint16Array(schemaHolderScratch.length * 2);
+    grown.set(schemaHolderScratch);
+    schemaHolderScratch = grown;
+  }
+  schemaHolderScratch[index] = bits;
+}
+var HOLDER_POOL_LENGTH = 1 << 16;
+var holderPool = new Uint16Array(HOLDER_POOL_LENGTH);
+var holderPoolUsed = 0;
+function takeSchemaHolderKeys(count) {
+  if (holderPoolUsed + count > holderPool.length) {
+    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count));
+    holderPoolUsed = 0;
+  }
+  const start = holderPoolUsed;
+  holderPool.set(schemaHolderScratch.subarray(0, count), start);
+  holderPoolUsed += count;
+  return holderPool.subarray(start, start + count);
+}
+
+// packages/validator/src/rules/swagger/structure/structure-walker.ts
+var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
+var MAX_WALK_DEPTH = 200;
+function objectPrototypeHasEnumerableKeys() {
+  for (const _key in Object.prototype) return true;
+  return false;
+}
+var StructureWalker = class {
+  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
+  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
+  /** The scratch lists this walk wrote to, in the order it met their kinds. */
+  kindsMet = [];
+  /**
+   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
+   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
+   */
+  children = [];
+  childTop = 0;
+  /**
+   * Whether the last add() kept any child: most schemas have none (a type, a description), and
+   * their visit then reads none of the seven slots (~3.5% of the walk's CPU).
+   */
+  keptChildren = false;
+  result = {
+    byKind: /* @__PURE__ */ new Map(),
+    schemas: [],
+    refs: [],
+    typeIssues: [],
+    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
+    keywords: {
+      pattern: [],
+      enum: [],
+      numeric: [],
+      required: [],
+      "x-ms-editor": [],
+      "x-ms-summary": [],
+      readOnly: [],
+      binaryFormat: [],
+      oddType: [],
+      uniqueLists: [],
+      arrayType: [],
+      discriminator: [],
+      "x-ms-capabilities": [],
+      blankText: [],
+      describedByName: [],
+      propertiesBelowWalk: []
+    },
+    schemaHolderKeys: NO_HOLDER_KEYS
+  };
+  walk(root) {
+    try {
+      this.visitRoot(root);
+    } finally {
+      const schemas = this.kindsMet.indexOf(KINDS2.schema);
+      if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
+      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
+      takeNodes(this.kindsMet, this.result.byKind);
+    }
+    this.result.schemas = this.result.byKind.get("schema") ?? [];
+    return this.result;
+  }
+  /**
+   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
+   * as parsed objects do, and Object.prototype has no enumerable key.
+   */
+  enumeratesOwnKeysOnly(object) {
+    if (this.plainObjectsInherit) return false;
+    const prototype = Object.getPrototypeOf(object);
+    return prototype === Object.prototype || prototype === null;
+  }
+  /**
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
+   */
+  add(node, state) {
+    const value = node.value;
+    if (state.count === 0) this.kindsMet.push(state);
+    state.nodes[state.count++] = node;
+    const fields = state.fields;
+    const at = this.childTop;
+    const children = this.children;
+    const end = at + state.childCount;
+    while (children.length < end) children.push(void 0);
+    for (let slot = at; slot < end; slot++) children[slot] = void 0;
+    this.childTop = end;
+    let notes = 0;
+    let keptChildren = false;
+    let blankText = false;
+    let internal = false;
+    let description;
+    let name;
+    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
+    for (const key2 in value) {
+      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key2)) continue;
+      const index = fields.indexOf(key2);
+      if (index < 0) {
+        const note = this.classifyKey(node, key2);
+        if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key2])) blankText = true;
+        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key2])) internal = true;
+        notes |= note;
+        continue;
+      }
+      const allowed = fields.bits[index];
+      notes |= allowed;
+      const field = value[key2];
+      const slot = fields.slots[index];
+      if (slot >= 0) {
+        children[at + slot] = field;
+        keptChildren = true;
+      } else if (slot === TEXT_SCREENED && typeof field === "string") {
+        if (mayBeBlank(field)) blankText = true;
+        if (key2 === "description") description = field;
+        else if (key2 === "name") name = field;
+      }
+      if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
+      if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
+      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
+        if (field === "array") notes |= NOTE_ARRAY;
+        else if (field === "file") notes |= HOLDER_FILE_TYPE;
+        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+      }
+      if ((typeBitOf(field) & allowed) !== 0) continue;
+      this.result.typeIssues.push({
+        pointer: childPointer(node.pointer, key2),
+        expected: expectedTypeOf(state.kind, key2),
+        actual: jsonTypeOf2(field)
+      });
+    }
+    this.keptChildren = keptChildren;
+    if (blankText && state !== KINDS2.parameter) this.result.keywords.blankText.push(node);
+    if (internal && state === KINDS2.schema) node.noteInternal();
+    if (description !== void 0 && !internal) this.noteDescribedByName(node, state, description, name);
+    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
+    return at;
+  }
+  /**
+   * Lists a visible property schema or parameter whose description only repeats its name (a
+   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
+   * others cost two characters read.
+   */
+  noteDescribedByName(node, state, description, parameterName) {
+    let name = parameterName;
+    if (state === KINDS2.schema) {
+      const schema = node;
+      name = schema.propertyName;
+      if (name === void 0 || schema.propertyOf.isInternal) return;
+    } else if (state !== KINDS2.parameter || name === void 0) return;
+    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
+      this.result.keywords.describedByName.push(node);
+  }
+  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
+  classifyKey(node, key2) {
+    const keys = this.result.keys;
+    if (key2.startsWith("x-")) {
+      if (key2 === "x-ms-editor") return NOTE_EDITOR;
+      if (key2 === "x-ms-summary") return NOTE_SUMMARY;
+      if (key2 === "x-ms-capabilities") return NOTE_CAPABILITIES;
+      if (key2.startsWith("x-ms-")) {
+        if (!KNOWN_XMS_EXTENSIONS.has(key2)) keys.unknownXms.push({ node, key: key2 });
+        else if (key2 === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key: key2 });
+      }
+      return extensionHolderNoteOf(node.value, key2);
+    }
+    (EXTENSION_LOOKALIKE.test(key2) ? keys.lookalike : keys.unknown).push({ node, key: key2 });
+    return key2 === "maxProperties" || key2 === "minProperties" ? NOTE_NUMERIC : 0;
+  }
+  /** Lists a node under each keyword or value it was noted for (the notes' bits). */
+  noteKeywords(node, kind, notes) {
+    const keywords = this.result.keywords;
+    if (!isKeywordKind(kind)) {
+      if (notes & NOTE_LONG_LIST) keywords.uniqueLists.push(node);
+      return;
+    }
+    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
+    if (notes & NOTE_ENUM) keywords.enum.push(node);
+    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
+    if (notes & NOTE_EDITOR) keywords["x-ms-editor"].push(node);
+    if (notes & NOTE_SUMMARY) keywords["x-ms-summary"].push(node);
+    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
+    if (notes & NOTE_ODD_TYPE && kind !== "parameter") keywords.oddType.push(node);
+    if (kind !== "schema") return;
+    const schema = node;
+    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
+    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
+    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
+    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
+    if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
+  }
+  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
+  addLeaf(kind, value, parent, first) {
+    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
+  }
+  typeIssue(place, expected, value) {
+    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
+  }
+  ref(value, place, expects) {
+    if (!("$ref" in value)) return false;
+    if (typeof value.$ref !== "string") {
+      this.result.typeIssues.push({
+        pointer: childPointer(place.pointer, "$ref"),
+        expected: "String",
+        actual: jsonTypeOf2(value.$ref)
+      });
+      return true;
+    }
+    this.result.refs.push(new RefUse(value.$ref, place, expects));
+    return true;
+  }
+  /** A schema's `$ref`, which add() kept while reading the schema's keys. */
+  schemaRef(ref, node) {
+    if (typeof ref === "string") {
+      this.result.refs.push(new RefUse(ref, node, "schema"));
+      node.noteStringRef();
+    } else this.typeIssue(placeAt(node, "$ref"), "String", ref);
+  }
+  visitRoot(root) {
+    const rootNode = new ObjectNode("root", root, void 0);
+    const at = this.add(rootNode, KINDS2.root);
+    const children = this.children;
+    const info2 = children[at + ROOT.info];
+    if (isObject(info2)) this.visitInfo(info2, rootNode);
+    const externalDocs = children[at + ROOT.externalDocs];
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
+      const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
+      const tagAt = this.add(tagNode, KINDS2.tag);
+      const tagDocs = children[tagAt + TAG.externalDocs];
+      this.childTop = tagAt;
+      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
+    });
+    const definitions = children[at + ROOT.definitions];
+    if (isObject(definitions)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
+      for (const name in definitions) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
+          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
+      }
+    }
+    const parameters = children[at + ROOT.parameters];
+    if (isObject(parameters)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
+      for (const name in parameters) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
+          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
+      }
+    }
+    const responses = children[at + ROOT.responses];
+    if (isObject(responses)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
+      for (const code2 in responses) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
+          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
+      }
+    }
+    const paths = children[at + ROOT.paths];
+    if (isObject(paths)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
+      for (const path46 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path46)) continue;
+        if (path46.startsWith("x-")) continue;
+        const item = paths[path46];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path46);
+        else this.typeIssue(placeAt(rootNode, "paths", path46), "Object", item);
+      }
+    }
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
+      if (isObject(scheme)) {
+        const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
+        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
+        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
+        this.childTop = schemeAt;
+        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
+      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
+    }
+    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
+    this.childTop = at;
+  }
+  visitInfo(info2, rootNode) {
+    const infoNode = new ObjectNode("info", info2, rootNode, "info");
+    const at = this.add(infoNode, KINDS2.info);
+    const contact = this.children[at + INFO.contact];
+    const license = this.children[at + INFO.license];
+    this.childTop = at;
+    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
+  }
+  visitPathItem(item, rootNode, path46) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path46);
+    this.ref(item, itemNode, "pathItem");
+    const at = this.add(itemNode, KINDS2.pathItem);
+    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
+    for (let index = 0; index < HTTP_METHODS.length; index++) {
+      const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
+      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
+    }
+    this.childTop = at;
+  }
+  visitOperation(operation2, itemNode, method) {
+    const operationNode = new ObjectNode("operation", operation2, itemNode, method);
+    const at = this.add(operationNode, KINDS2.operation);
+    const children = this.children;
+    const externalDocs = children[at + OPERATION.externalDocs];
+    const parameters = children[at + OPERATION.parameters];
+    const responses = children[at + OPERATION.responses];
+    const security = children[at + OPERATION.security];
+    this.childTop = at;
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    this.visitParameters(parameters, operationNode);
+    if (isObject(responses)) {
+      const codes = Object.keys(responses);
+      for (let index = 0; index < codes.length; index++) {
+        const code2 = codes[index];
+        if (!code2.startsWith("x-"))
+          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
+      }
+    }
+    this.visitSecurity(security, operationNode, "security");
+  }
+  /** The `parameters` list of a path item or operation. */
+  visitParameters(list2, owner) {
+    const parameters = asArray(list2);
+    if (!parameters) return;
+    for (let index = 0; index < parameters.length; index++) {
+      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
+    }
+  }
+  visitParameter(parameter, parent, first, second, origin) {
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
+    if (this.ref(parameter, parameterNode, "parameter")) return;
+    const at = this.add(parameterNode, KINDS2.parameter);
+    const schema = this.children[at + PARAMETER.schema];
+    const items = this.children[at + PARAMETER.items];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
+  }
+  visitItems(items, parent, depth) {
+    if (depth > MAX_WALK_DEPTH) return;
+    const itemsNode = new ObjectNode("items", items, parent, "items");
+    const at = this.add(itemsNode, KINDS2.items);
+    const nested = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
+  }
+  visitResponse(response, parent, first, second, origin) {
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    const responseNode = new ObjectNode("response", response, parent, first, second);
+    if (this.ref(response, responseNode, "response")) return;
+    const at = this.add(responseNode, KINDS2.response);
+    const schema = this.children[at + RESPONSE.schema];
+    const headers = this.children[at + RESPONSE.headers];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
+    if (isObject(headers)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
+      for (const name in headers) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
+          this.visitHeader(headers[name], responseNode, name);
+      }
+    }
+  }
+  visitHeader(header, responseNode, name) {
+    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
+    const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
+    const at = this.add(headerNode, KINDS2.header);
+    const items = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
+  }
+  /** A schema written at `first`/`second` below `parent`. */
+  visitSchema(schema, parent, first, second, origin, depth) {
+    if (depth > MAX_WALK_DEPTH) return;
+    if (!isObject(schema)) {
+      if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
+      return this.typeIssue(placeAt(parent, first, second), "Object", schema);
+    }
+    const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
+    const at = this.add(node, KINDS2.schema);
+    if (!this.keptChildren) {
+      this.childTop = at;
+      return;
+    }
+    const children = this.children;
+    const $ref = children[at + SCHEMA.$ref];
+    const properties = children[at + SCHEMA.properties];
+    const items = children[at + SCHEMA.items];
+    const additionalProperties = children[at + SCHEMA.additionalProperties];
+    const allOf = children[at + SCHEMA.allOf];
+    const xml = children[at + SCHEMA.xml];
+    const externalDocs = children[at + SCHEMA.externalDocs];
+    this.childTop = at;
+    if ($ref !== void 0) this.schemaRef($ref, node);
+    if (isObject(properties)) {
+      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
+      for (const name in properties) {
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
+          this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
+      }
+    }
+    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
+    else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
+    if (isObject(additionalProperties)) {
+      this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
+    }
+    if (Array.isArray(allOf)) {
+      for (let index = 0; index < allOf.length; index++) {
+        const member = allOf[index];
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
+      }
+    }
+    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
+  }
+  /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
+  visitSecurity(list2, owner, key2) {
+    const requirements = asArray(list2);
+    if (!requirements) return;
+    for (let index = 0; index < requirements.length; index++) {
+      const requirement = requirements[index];
+      if (!isObject(requirement)) {
+        this.typeIssue(placeAt(owner, key2, index), "Object", requirement);
+        continue;
+      }
+      for (const name in requirement) {
+        if (!has(requirement, name)) continue;
+        const scopes = requirement[name];
+        if (!Array.isArray(scopes) && scopes !== null)
+          this.typeIssue(new PointerPlace(placeAt(owner, key2, index), name), "Array", scopes);
+      }
+    }
+  }
+  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
+  eachObject(list2, owner, key2, visit3) {
+    const entries = asArray(list2);
+    if (!entries) return;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isObject(entry)) visit3(entry, index);
+      else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
+    }
+  }
+  checkMapOf(map2, place, expected) {
+    for (const [key2, value] of entriesOf(map2)) {
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
+    }
+  }
+};
+
+// packages/validator/src/rules/swagger/structure.ts
+var cache = new ConnectorCache();
+function walkStructure(root) {
+  return new StructureWalker().walk(root);
+}
+function structureOf(model) {
+  return cache.getOrBuild(model.root, walkStructure);
+}
+var NO_NODES = [];
+function nodesOfKinds(structure, kinds) {
+  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
+}
+function writtenSchemasOf(model) {
+  const structure = structureOf(model);
+  structure.writtenSchemas ??= documentOrder(structure);
+  return structure.writtenSchemas;
+}
+function documentOrder(structure) {
+  const { schemas } = structure;
+  let kept = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
+  if (kept === schemas.length) return schemas;
+  const list2 = new Array(kept);
+  let next = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
+  return list2;
+}
+function writtenSchemaHolderKeys(model) {
+  const structure = structureOf(model);
+  const { schemas, schemaHolderKeys } = structure;
+  const written2 = writtenSchemasOf(model);
+  if (written2 === schemas) return schemaHolderKeys;
+  const kept = new Uint16Array(written2.length);
+  let next = 0;
+  for (let index = 0; index < schemas.length; index++)
+    if (schemas[index].depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index];
+  return kept;
+}
+
+// packages/validator/src/rules/operations/holder-keys.ts
+var holderKeysOf = perModel((model) => {
+  const parameters = writtenParameters(model);
+  const parameterBits = new Uint16Array(parameters.length);
+  for (let index = 0; index < parameters.length; index++)
+    parameterBits[index] = keyBits(parameters[index].value);
+  return new SchemaKeyLists(parameterBits, writtenSchemaHolderKeys(model));
+});
+var SchemaKeyLists = class {
+  constructor(parameters, schemas) {
+    this.parameters = parameters;
+    this.schemas = schemas;
+  }
+  parameters;
+  schemas;
+  lists;
+  schemasWith(bit) {
+    const lists = this.lists ??= listsByBit(this.schemas, LISTED_AT_ONCE);
+    return lists[31 - Math.clz32(bit)] ??= schemasWithBit(this.schemas, bit);
+  }
+};
+var LISTED_AT_ONCE = (1 << SCHEMA_HOLDER_KEY_BITS) - 1 - HolderKey.properties;
+var NONE = [];
+function listsByBit(bits, mask) {
+  const lists = [];
+  for (let bit = 0; bit < 16; bit++) lists.push(void 0);
+  for (let index = 0; index < bits.length; index++) {
+    for (let rest = bits[index] & mask; rest !== 0; rest &= rest - 1) {
+      const bit = lowestBit(rest);
+      const list2 = lists[bit];
+      if (list2 === void 0) lists[bit] = [index];
+      else list2.push(index);
+    }
+  }
+  for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
+  return lists;
+}
+function schemasWithBit(bits, bit) {
+  const list2 = [];
+  for (let index = 0; index < bits.length; index++) if ((bits[index] & bit) !== 0) list2.push(index);
+  return list2;
+}
+function lowestBit(bits) {
+  return 31 - Math.clz32(bits & -bits);
+}
+function keyBits(holder) {
+  let bits = 0;
+  for (const key2 in holder) {
+    const bit = bitOfKey(key2) || parameterOnlyKeyBit(key2);
+    if (bit === 0) continue;
+    if (bit === HolderKey.fileType) {
+      if (holder[key2] === "file") bits |= bit;
+    } else if (bit === HolderKey.notificationUrl) {
+      if (holder[key2] === true) bits |= bit;
+    } else if (has(holder, key2)) bits |= bit;
+  }
+  return bits;
+}
+
+// packages/validator/src/rules/general-secrets/property-defaults.ts
+function secretPropertyDefaults(model) {
+  const keys = holderKeysOf(model);
+  const withDefault = keys.schemasWith(HolderKey.default);
+  if (withDefault.length === 0) return [];
+  const schemas = writtenSchemasOf(model);
+  const found = [];
+  let unnamed2;
+  for (let at = 0; at < withDefault.length; at++) {
+    const node = schemas[withDefault[at]];
+    if (!(node instanceof SchemaStructureNode)) continue;
+    const name = fieldName(node);
+    if (name === void 0) {
+      if (secretLookingDefault(node.schema.default) !== void 0)
+        (unnamed2 ??= /* @__PURE__ */ new Map()).set(node.schema, node);
+      continue;
+    }
+    const value = secretDefault(name, node.schema.default, void 0);
+    if (value !== void 0) found.push(reportedDefault(node, name, sideOf(node), value));
+  }
+  if (unnamed2 !== void 0) found.push(...referencedDefaults(model, unnamed2));
+  return found;
+}
+function referencedDefaults(model, unnamed2) {
+  const found = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const use of structureOf(model).refs) {
+    const holder = use.holder;
+    if (use.expects !== "schema" || !(holder instanceof SchemaStructureNode)) continue;
+    const name = fieldName(holder);
+    if (name === void 0) continue;
+    const target2 = model.resolveRef(use.ref)?.value;
+    const node = target2 === void 0 ? void 0 : unnamed2.get(target2);
+    if (node === void 0 || reported.has(node)) continue;
+    const value = secretDefault(name, node.schema.default, void 0);
+    if (value === void 0) continue;
+    reported.add(node);
+    found.push(reportedDefault(node, name, sideOf(holder), value));
+  }
+  return found;
+}
+function fieldName(node) {
+  let field = node;
+  for (let array = field.itemsOf; array !== void 0; array = field.itemsOf) field = array;
+  return field.propertyName;
+}
+function sideOf(node) {
+  switch (node.origin) {
+    case "parameter":
+    case "global-parameter":
+      return "request";
+    case "response":
+    case "global-response":
+      return "response";
+    default:
+      return "definition";
+  }
+}
+function reportedDefault(node, name, side, value) {
+  return { pointer: childPointer(node.pointer, "default"), name, side, value };
+}
+
+// packages/validator/src/rules/general-secrets/secret-identity.ts
+var import_node_crypto3 = require("node:crypto");
+var key;
+function secretIdentityKey() {
+  key ??= (0, import_node_crypto3.randomBytes)(32);
+  return key.toString("hex");
+}
+function secretIdentity(value) {
+  key ??= (0, import_node_crypto3.randomBytes)(32);
+  return (0, import_node_crypto3.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
 }
 
 // packages/validator/src/rules/general-secrets/once-per-value.ts
@@ -46160,13 +43293,17 @@ var SecretsByValue = class {
       known.others.push(offset);
     }
   }
-  /** One report per value, at its first place, naming the lines of the others. */
-  reports(document) {
-    return [...this.found.values()].map(({ report, others: others2 }) => {
+  /**
+   * One report per value, at its first place, with the others (the engine names their lines at the
+   * end of the message) and the value's identity: the masked message alone reads the same for two
+   * keys of one kind and length.
+   */
+  reports() {
+    return [...this.found].map(([value, { report, others: others2 }]) => {
       const first = report();
-      if (others2.length === 0) return first;
-      const lines = others2.map((offset) => document.position(offset).line);
-      return { ...first, message: `${first.message}${repeatedPlaces(lines)}` };
+      const identity = secretIdentity(value);
+      if (others2.length === 0) return { ...first, identity };
+      return { ...first, others: { offsets: others2, wording: "repeated" }, identity };
     });
   }
 };
@@ -46194,8 +43331,8 @@ function scanFile(kind, document, secrets) {
     }
   }
   for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
-    const [, key, value] = match2;
-    if (kind === "apiProperties" && /^client_?secret$/i.test(key)) continue;
+    const [, key2, value] = match2;
+    if (kind === "apiProperties" && /^client_?secret$/i.test(key2)) continue;
     if (isPlaceholderSecret(value)) continue;
     const offset = match2.index + match2[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
@@ -46204,7 +43341,7 @@ function scanFile(kind, document, secrets) {
       file: kind,
       offset,
       length: value.length,
-      message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
+      message: `The ${key2} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
     }));
   }
   const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
@@ -46219,15 +43356,35 @@ function scanFile(kind, document, secrets) {
     }));
   }
 }
-function addParameterDefaults(swagger, document, secrets) {
-  const defaults = secretParameterDefaults(swagger);
-  if (defaults.length === 0) return;
-  const places = document.locateAll(defaults.map((secret) => secret.pointer));
-  for (const secret of defaults) {
+var REMOVE_SENT_DEFAULT = "Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.";
+function addDefaults(swagger, document, secrets) {
+  const parameters = secretParameterDefaults(swagger);
+  const properties = secretPropertyDefaults(swagger);
+  if (parameters.length === 0 && properties.length === 0) return;
+  const places = document.locateAll([...parameters, ...properties].map((secret) => secret.pointer));
+  for (const secret of parameters) {
     secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
       pointer: secret.pointer,
-      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+      message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${nameExcerpt(secret.name)}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`
     }));
+  }
+  for (const secret of properties) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      pointer: secret.pointer,
+      message: propertyDefaultMessage(secret)
+    }));
+  }
+}
+function propertyDefaultMessage(secret) {
+  const name = nameExcerpt(secret.name);
+  const masked = maskSecret(secret.value);
+  switch (secret.side) {
+    case "request":
+      return `The default of the body field '${name}' looks like a real secret (${masked}): every user of the connector would send it. ${REMOVE_SENT_DEFAULT}`;
+    case "response":
+      return `The default of the response field '${name}' looks like a real secret (${masked}): no request sends it, but it is published with the connector, for anyone who reads it to use. Remove the default and revoke this key, since it stays in the git history.`;
+    case "definition":
+      return `The default of the field '${name}' looks like a real secret (${masked}): it is published with the connector, and every user would send it in a request body that uses this definition. ${REMOVE_SENT_DEFAULT}`;
   }
 }
 var secretRules = [
@@ -46235,7 +43392,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: "The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header) or of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.",
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -46248,8 +43405,8 @@ var secretRules = [
         const secrets = new SecretsByValue();
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === "swagger")
-          addParameterDefaults(context.swagger, document, secrets);
-        for (const report of secrets.reports(document)) context.report(report);
+          addDefaults(context.swagger, document, secrets);
+        for (const report of secrets.reports()) context.report(report);
       }
     }
   }
@@ -46291,9 +43448,9 @@ function decodeIcon(data) {
     corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)]
   };
 }
-var cache = new ConnectorCache();
+var cache2 = new ConnectorCache();
 function decodedIcon(data) {
-  return cache.getOrBuild(data, decodeIcon);
+  return cache2.getOrBuild(data, decodeIcon);
 }
 
 // packages/validator/src/rules/icon.ts
@@ -47285,7 +44442,7 @@ var getCodePoint = (
   )
 );
 function getEscaper(regex, map2) {
-  return function escape4(data) {
+  return function escape3(data) {
     let match2;
     let lastIdx = 0;
     let result = "";
@@ -47335,8 +44492,8 @@ function isString(obj) {
   return _class(obj) === "[object String]";
 }
 var _hasOwnProperty = Object.prototype.hasOwnProperty;
-function has2(object, key) {
-  return _hasOwnProperty.call(object, key);
+function has2(object, key2) {
+  return _hasOwnProperty.call(object, key2);
 }
 function assign(obj) {
   const sources = Array.prototype.slice.call(arguments, 1);
@@ -47347,8 +44504,8 @@ function assign(obj) {
     if (typeof source !== "object") {
       throw new TypeError(source + "must be object");
     }
-    Object.keys(source).forEach(function(key) {
-      obj[key] = source[key];
+    Object.keys(source).forEach(function(key2) {
+      obj[key2] = source[key2];
     });
   });
   return obj;
@@ -50173,7 +47330,7 @@ for (let i = 0; i < 256; i++) {
 "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
   ESCAPED[ch.charCodeAt(0)] = 1;
 });
-function escape3(state, silent) {
+function escape2(state, silent) {
   let pos = state.pos;
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 92) return false;
@@ -50945,7 +48102,7 @@ var _rules3 = [
   ["text", text],
   ["linkify", linkify2],
   ["newline", newline],
-  ["escape", escape3],
+  ["escape", escape2],
   ["backticks", backtick],
   ["strikethrough", strikethrough_default.tokenize],
   ["emphasis", emphasis_default.tokenize],
@@ -51096,8 +48253,8 @@ function assign2(obj) {
     if (!source) {
       return;
     }
-    Object.keys(source).forEach(function(key) {
-      obj[key] = source[key];
+    Object.keys(source).forEach(function(key2) {
+      obj[key2] = source[key2];
     });
   });
   return obj;
@@ -52081,25 +49238,6 @@ var LineWalker = class {
   }
 };
 
-// packages/validator/src/text/normalize-title.ts
-function normalizeTitle(text2, from = 0, to = text2.length) {
-  const bytes = to - from <= scratch.length ? scratch : Buffer.allocUnsafe(to - from);
-  let length = 0;
-  for (let i = from; i < to; i++) {
-    const kept = KEPT[text2.charCodeAt(i)];
-    bytes[length] = kept;
-    length += kept + 255 >> 8;
-  }
-  return bytes.toString("latin1", 0, length);
-}
-var KEPT = new Uint8Array(65536);
-for (let code2 = 48; code2 <= 57; code2++) KEPT[code2] = code2;
-for (let code2 = 97; code2 <= 122; code2++) KEPT[code2] = code2;
-for (let code2 = 65; code2 <= 90; code2++) KEPT[code2] = code2 + 32;
-KEPT[304] = 105;
-KEPT[8490] = 107;
-var scratch = Buffer.allocUnsafeSlow(1 << 16);
-
 // packages/validator/src/rules/readme/skip-paragraph.ts
 function skipParagraph(state, startLine, endLine) {
   const terminatorRules = state.md.block.ruler.getRules("paragraph");
@@ -52204,12 +49342,12 @@ function parse3(text2) {
   }
   return { text: text2, headings, codeBlocks };
 }
-var cache2 = new ConnectorCache();
+var cache3 = new ConnectorCache();
 function parseDocument(document) {
   return parse3(document.text);
 }
 function outlineOf(document) {
-  return cache2.getOrBuild(document, parseDocument);
+  return cache3.getOrBuild(document, parseDocument);
 }
 function outline(context) {
   const document = context.connector.files.readme?.document;
@@ -52580,14 +49718,14 @@ function wordsOf(text2) {
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
-  const key = keyOf(words);
-  if (key === "") return [];
-  return version === "" ? [key] : [`${key} ${version}`, key + ANY_VERSION];
+  const key2 = keyOf(words);
+  if (key2 === "") return [];
+  return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
 }
 function lookupKeysOf({ words, version }) {
-  const key = keyOf(words);
-  if (key === "") return [];
-  return version === "" ? [key, key + ANY_VERSION] : [`${key} ${version}`, key];
+  const key2 = keyOf(words);
+  if (key2 === "") return [];
+  return version === "" ? [key2, key2 + ANY_VERSION] : [`${key2} ${version}`, key2];
 }
 function keyOf(words) {
   return words.join("");
@@ -52604,13 +49742,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path44 = pathWords(operation2.path);
-  if (path44.length > 1) shared.push(...lookupKeysOf({ words: path44, version: "" }));
+  const path46 = pathWords(operation2.path);
+  if (path46.length > 1) shared.push(...lookupKeysOf({ words: path46, version: "" }));
   return { own, shared };
 }
-function pathWords(path44) {
+function pathWords(path46) {
   const words = [];
-  for (const segment of path44.split("/")) {
+  for (const segment of path46.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -52653,9 +49791,9 @@ var LooseListing = class {
     const listed = this.listed;
     if (listed.size === 0) return false;
     const { own, shared } = operationKeys2(summary3, operation2);
-    if (own.some((key) => listed.has(key))) return true;
+    if (own.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
+    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -52675,9 +49813,9 @@ var LooseListing = class {
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
       const { own, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
-      for (const key of own) index.ownKeys.add(key);
-      for (const key of /* @__PURE__ */ new Set([...own, ...shared])) {
-        index.operationsWith.set(key, (index.operationsWith.get(key) ?? 0) + 1);
+      for (const key2 of own) index.ownKeys.add(key2);
+      for (const key2 of /* @__PURE__ */ new Set([...own, ...shared])) {
+        index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
@@ -52848,8 +49986,45 @@ var operationsMatchRule = {
   }
 };
 
-// packages/validator/src/rules/readme/placeholders.ts
+// packages/validator/src/rules/readme/placeholder-matches.ts
+function* placeholderMatches(text2, placeholders) {
+  for (const { pattern, message, contains } of placeholders) {
+    if (contains !== void 0 && !text2.includes(contains)) continue;
+    pattern.lastIndex = 0;
+    for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+      yield { offset: match2.index, length: match2[0].length, message: message(match2) };
+      pattern.lastIndex = match2.index + 1;
+    }
+  }
+}
+
+// packages/validator/src/rules/readme/extraction-todos.ts
 var LINE_END = "\\r\\n\\u2028\\u2029";
+var EXTRACTION_TODOS = [
+  // A line "TODO: <what to write>", the whole line marked.
+  {
+    /*
+     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
+     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
+     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
+     */
+    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
+    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
+    contains: `${README_TODO}:`
+  },
+  // A heading "## Publisher: TODO", the whole heading marked.
+  {
+    // As for the note above: the label starts with no space or tab, and stops at every line end.
+    pattern: new RegExp(
+      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
+      "gm"
+    ),
+    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    contains: README_TODO
+  }
+];
+
+// packages/validator/src/rules/readme/placeholders.ts
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
   /*
@@ -52882,30 +50057,8 @@ var PLACEHOLDERS = [
     message: ([line]) => upstreamText(templateInstruction(line)),
     contains: "Optional."
   },
-  /*
-   * The TODOs of extract-connectors' readme, in capitals where it writes them, so that "Todoist" or
-   * "To Do lists" in prose is no placeholder: a line "TODO: <what to write>", the whole line marked.
-   */
-  {
-    /*
-     * The note's first character cannot be a space or tab, so the spaces before it are taken one way
-     * only, and it stops at every line end `^` starts after (LS and PS too): `[ \t]*([^\r\n]*\S)`
-     * took quadratic time on a line of spaces and tabs (100,000 of them: 13 s).
-     */
-    pattern: new RegExp(`^${README_TODO}:[ \\t]*((?:[^ \\t${LINE_END}][^${LINE_END}]*)?[^\\s])`, "gm"),
-    message: ([line, what]) => `The readme still says "${nameExcerpt(line)}": replace the line with ${nameExcerpt(what)}${/[.!?]$/.test(what) ? "" : "."}`,
-    contains: `${README_TODO}:`
-  },
-  // A heading "## Publisher: TODO", the whole heading marked.
-  {
-    // As for the note above: the label starts with no space or tab, and stops at every line end.
-    pattern: new RegExp(
-      `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
-      "gm"
-    ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
-    contains: README_TODO
-  }
+  // The TODOs of the readme extract-connectors writes, which pr refuses to send.
+  ...EXTRACTION_TODOS
 ];
 var upstreamText = (text2) => `"${text2}" is text of the readme template; replace it.`;
 var templateInstruction = (line) => `${line.split(/\s+/).slice(0, 5).join(" ")}\u2026`;
@@ -52915,20 +50068,13 @@ var placeholderRule = {
   id: "README-PLACEHOLDER",
   file: "readme",
   title: "Replace the readme template text.",
-  description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder).`,
+  description: 'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder). `pr` and the open-pull-request action refuse to send a readme with these TODOs, whatever the level of this rule.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
     const text2 = context.connector.files.readme?.document?.text;
     if (text2 === void 0) return;
-    for (const { pattern, message, contains } of PLACEHOLDERS) {
-      if (contains !== void 0 && !text2.includes(contains)) continue;
-      pattern.lastIndex = 0;
-      for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-        context.report({ offset: match2.index, length: match2[0].length, message: message(match2) });
-        pattern.lastIndex = match2.index + 1;
-      }
-    }
+    for (const match2 of placeholderMatches(text2, PLACEHOLDERS)) context.report(match2);
   }
 };
 
@@ -53678,6 +50824,9 @@ var scriptRules = [
   }
 ];
 
+// packages/validator/src/rules/settings.ts
+var import_validate_settings = __toESM(require_validate_settings(), 1);
+
 // packages/validator/src/rules/settings/schema.ts
 var SETTINGS_SCHEMA = {
   type: "object",
@@ -53704,17 +50853,17 @@ var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
-var problemsOf2 = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
+var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
 function settingsValue(context) {
   return context.connector.files.settings?.document?.value;
 }
 var SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
-function intendedSetting(key) {
-  const limit = Math.min(3, Math.floor(key.length / 3));
+function intendedSetting(key2) {
+  const limit = Math.min(3, Math.floor(key2.length / 3));
   let best;
   let bestDistance = limit + 1;
   for (const name of SETTING_NAMES) {
-    const distance = swapAwareDistance(key.toLowerCase(), name.toLowerCase(), limit);
+    const distance = swapAwareDistance(key2.toLowerCase(), name.toLowerCase(), limit);
     if (distance >= bestDistance) continue;
     best = name;
     bestDistance = distance;
@@ -53773,14 +50922,14 @@ var settingsRules = [
       const settings = asObject(settingsValue(context));
       if (!settings) return;
       const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
-      for (const key of FILE_SETTINGS) {
-        const file = asString(settings[key]);
+      for (const key2 of FILE_SETTINGS) {
+        const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
         if (/[\\/]/.test(name) || names2.has(name)) continue;
         context.report({
-          pointer: childPointer("", key),
-          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`
+          pointer: childPointer("", key2),
+          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
         });
       }
     }
@@ -53801,33 +50950,6 @@ var settingsRules = [
     }
   }
 ];
-
-// packages/validator/src/json/pointer-place.ts
-var PointerPlace = class _PointerPlace {
-  constructor(parent, first, second) {
-    this.parent = parent;
-    this.first = first;
-    this.second = second;
-    this.text = parent === void 0 && first === void 0 ? "" : void 0;
-  }
-  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
-  static at(pointer) {
-    const place = new _PointerPlace(void 0, pointer);
-    place.text = pointer;
-    return place;
-  }
-  /** The RFC 6901 pointer of this place ("" for the document root). */
-  get pointer() {
-    if (this.text === void 0) {
-      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
-      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
-      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
-      this.text = text2;
-    }
-    return this.text;
-  }
-};
-var DOCUMENT_ROOT = new PointerPlace(void 0);
 
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit3) {
@@ -53970,53 +51092,18 @@ function operationLabel(operation2) {
   return nameExcerpt(operation2.operationId ?? `${operation2.method.toUpperCase()} ${operation2.path}`);
 }
 
-// packages/validator/src/swagger/path-item-methods.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-function writtenMethods(pathItem, slots) {
-  let any = false;
-  for (const key in pathItem) {
-    const slot = methodSlot(key);
-    if (slot === -1 || !has(pathItem, key)) continue;
-    const operation2 = asObject(pathItem[key]);
-    if (operation2 === void 0) continue;
-    slots[slot] = operation2;
-    any = true;
-  }
-  return any;
-}
-function methodSlot(key) {
-  switch (key) {
-    case "get":
-      return 0;
-    case "put":
-      return 1;
-    case "post":
-      return 2;
-    case "delete":
-      return 3;
-    case "options":
-      return 4;
-    case "head":
-      return 5;
-    case "patch":
-      return 6;
-    default:
-      return -1;
-  }
-}
-
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path44) {
-    this.path = path44;
-    const hasBrace = path44.includes("{");
-    this.variables = hasBrace ? scanVariables(path44) : NO_VARIABLES;
+  constructor(path46) {
+    this.path = path46;
+    const hasBrace = path46.includes("{");
+    this.variables = hasBrace ? scanVariables(path46) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path44.indexOf("/"); ; slash = path44.indexOf("/", start)) {
-      const end = slash === -1 ? path44.length : slash;
-      if (hasBrace && isVariableSegment(path44, start, end)) variableSegmentCount++;
+    for (let slash = path46.indexOf("/"); ; slash = path46.indexOf("/", start)) {
+      const end = slash === -1 ? path46.length : slash;
+      if (hasBrace && isVariableSegment(path46, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -54045,8 +51132,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path44 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path44) last2 = new PathTemplate(path44);
+    const path46 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path46) last2 = new PathTemplate(path46);
     templates[index] = last2;
   }
   return templates;
@@ -54071,9 +51158,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path44, start) {
-  const slash = path44.indexOf("/", start);
-  return slash === -1 ? path44.length : slash;
+function segmentEnd(path46, start) {
+  const slash = path46.indexOf("/", start);
+  return slash === -1 ? path46.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -54082,34 +51169,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path44, start, end) {
+function isVariableSegment(path46, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path44.charCodeAt(start) !== OPEN || path44.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path46.charCodeAt(start) !== OPEN || path46.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path44.charCodeAt(index);
+    const code2 = path46.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path44, open2) {
-  for (let index = open2 + 1; index < path44.length; index++) {
-    const code2 = path44.charCodeAt(index);
+function matchEnd(path46, open2) {
+  for (let index = open2 + 1; index < path46.length; index++) {
+    const code2 = path46.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path44) {
+function scanVariables(path46) {
   const variables = [];
   let seen;
-  for (let open2 = path44.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path44, open2);
+  for (let open2 = path46.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path46, open2);
     if (close === -1) {
-      open2 = path44.indexOf("{", open2 + 1);
+      open2 = path46.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path44.slice(open2 + 1, close);
+    const name = path46.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -54119,30 +51206,30 @@ function scanVariables(path44) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path44.indexOf("{", close + 1);
+    open2 = path46.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path44) {
+function routeOf(path46) {
   let route = "";
   let copied = 0;
-  for (let open2 = path44.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path44, open2);
+  for (let open2 = path46.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path46, open2);
     if (close === -1) {
-      open2 = path44.indexOf("{", open2 + 1);
+      open2 = path46.indexOf("{", open2 + 1);
       continue;
     }
-    route += path44.slice(copied, open2) + "{}";
+    route += path46.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path44.indexOf("{", copied);
+    open2 = path46.indexOf("{", copied);
   }
-  return copied === 0 ? path44 : route + path44.slice(copied);
+  return copied === 0 ? path46 : route + path46.slice(copied);
 }
-function routeHash(path44) {
+function routeHash(path46) {
   let hash = 0;
-  for (let index = 0; index < path44.length; index++) {
-    const code2 = path44.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path44, index) : -1;
+  for (let index = 0; index < path46.length; index++) {
+    const code2 = path46.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path46, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -54165,10 +51252,10 @@ function overlapSearchSkipped(swagger) {
   const counts = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
     const segments = templates[index].segmentCount;
-    const key = peerKey(segments, operations[index].method);
-    const group2 = counts.get(key);
+    const key2 = peerKey(segments, operations[index].method);
+    const group2 = counts.get(key2);
     if (group2) group2.operations++;
-    else counts.set(key, { operations: 1, segments });
+    else counts.set(key2, { operations: 1, segments });
   }
   let comparisons = 0;
   for (const group2 of counts.values()) comparisons += group2.operations * group2.operations * group2.segments;
@@ -54190,15 +51277,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path44 = operations[index].path;
-    if (!path44.includes("{")) {
-      while (index < operations.length && operations[index].path === path44) index++;
+    const path46 = operations[index].path;
+    if (!path46.includes("{")) {
+      while (index < operations.length && operations[index].path === path46) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path44; index++)
+    for (; index < operations.length && operations[index].path === path46; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path44);
+    const route = routeHash(path46);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54224,9 +51311,9 @@ function operationsBySegmentsAndMethod(operations, templates) {
   if (!anyVariable) return void 0;
   const peers = /* @__PURE__ */ new Map();
   for (let index = 0; index < operations.length; index++) {
-    const key = peerKey(templates[index].segmentCount, operations[index].method);
-    const list2 = peers.get(key);
-    if (list2 === void 0) peers.set(key, [index]);
+    const key2 = peerKey(templates[index].segmentCount, operations[index].method);
+    const list2 = peers.get(key2);
+    if (list2 === void 0) peers.set(key2, [index]);
     else list2.push(index);
   }
   return peers;
@@ -54249,10 +51336,10 @@ var duplicateRouteRule = {
       const first = /* @__PURE__ */ new Map();
       for (const index of indexes2) {
         const operation2 = all[index];
-        const key = templates[index].route;
-        const earlier2 = first.get(key);
+        const key2 = templates[index].route;
+        const earlier2 = first.get(key2);
         if (!earlier2) {
-          first.set(key, operation2);
+          first.set(key2, operation2);
           continue;
         }
         report({
@@ -54314,1475 +51401,6 @@ var partiallyDuplicateRouteRule = {
     }
   }
 };
-
-// packages/validator/src/swagger/schema-fields.ts
-function newSchemaFields() {
-  return {
-    $ref: void 0,
-    properties: void 0,
-    required: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0
-  };
-}
-function readSchemaFields(schema, fields) {
-  fields.$ref = void 0;
-  fields.properties = void 0;
-  fields.required = void 0;
-  fields.items = void 0;
-  fields.additionalProperties = void 0;
-  fields.allOf = void 0;
-  for (const key in schema) {
-    switch (key) {
-      case "$ref":
-        fields.$ref = schema[key];
-        break;
-      case "properties":
-        fields.properties = schema[key];
-        break;
-      case "required":
-        fields.required = schema[key];
-        break;
-      case "items":
-        fields.items = schema[key];
-        break;
-      case "additionalProperties":
-        fields.additionalProperties = schema[key];
-        break;
-      case "allOf":
-        fields.allOf = schema[key];
-        break;
-    }
-  }
-}
-
-// packages/validator/src/swagger/visibility.ts
-function isInternalVisibility(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
-
-// packages/validator/src/rules/swagger/known-extensions.ts
-var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
-  // Power Platform connector extensions (EXT, the repo schema).
-  "x-ms-api-annotation",
-  "x-ms-capabilities",
-  "x-ms-connector-metadata",
-  "x-ms-deployment-version",
-  "x-ms-docs",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-tree",
-  "x-ms-dynamic-values",
-  "x-ms-editor",
-  "x-ms-editor-options",
-  "x-ms-enum-values",
-  "x-ms-keywords",
-  "x-ms-media-kind",
-  "x-ms-no-generic-test",
-  "x-ms-notification",
-  "x-ms-notification-content",
-  "x-ms-notification-url",
-  "x-ms-openai-data",
-  "x-ms-openai-manifest",
-  "x-ms-openai-published-to-copilots",
-  "x-ms-operation-context",
-  "x-ms-pageable",
-  "x-ms-property-name-alias",
-  "x-ms-require-user-confirmation",
-  "x-ms-safe-operation",
-  "x-ms-secret",
-  "x-ms-summary",
-  "x-ms-test-value",
-  "x-ms-trigger",
-  "x-ms-trigger-hint",
-  "x-ms-trigger-metadata",
-  "x-ms-url-encoding",
-  "x-ms-visibility",
-  "x-ms-apihub-cached-response",
-  // Copilot Studio: marks the operation that is an MCP (Model Context Protocol) server.
-  "x-ms-agentic-protocol",
-  // AutoRest extensions (Azure REST API specs).
-  "x-ms-azure-resource",
-  "x-ms-client-default",
-  "x-ms-client-flatten",
-  "x-ms-client-name",
-  "x-ms-client-request-id",
-  "x-ms-code-generation-settings",
-  "x-ms-discriminator-value",
-  "x-ms-enum",
-  "x-ms-error-response",
-  "x-ms-examples",
-  "x-ms-external",
-  "x-ms-header-collection-prefix",
-  "x-ms-identifiers",
-  "x-ms-long-running-operation",
-  "x-ms-long-running-operation-options",
-  "x-ms-mutability",
-  "x-ms-odata",
-  "x-ms-parameter-grouping",
-  "x-ms-parameter-location",
-  "x-ms-parameterized-host",
-  "x-ms-paths",
-  "x-ms-request-id",
-  "x-ms-skip-url-encoding"
-]);
-var MAX_TYPO_EDITS = 2;
-function closestExtension(key) {
-  const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return { name: head, tied: false };
-  const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return { name: lower, tied: false };
-  let best;
-  let bestDistance = Infinity;
-  let tied = false;
-  for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-      tied = false;
-    } else if (distance === bestDistance) tied = true;
-  }
-  return bestDistance <= MAX_TYPO_EDITS ? { name: best, tied } : void 0;
-}
-
-// packages/validator/src/rules/swagger/repeated-name.ts
-function onlyRepeatsName(description, name) {
-  const answer = onlyRepeatsNameInAscii(description, name);
-  if (answer !== void 0) return answer;
-  const text2 = description.trim();
-  if (text2 === "" || /\s/.test(text2)) return false;
-  const bare = normalizeTitle(text2);
-  return bare !== "" && bare === normalizeTitle(name);
-}
-function mayRepeatName(description, name) {
-  const first = firstAsciiAlphanumeric(description);
-  if (first < 0) return true;
-  const other = firstAsciiAlphanumeric(name);
-  return other < 0 || first === other;
-}
-function firstAsciiAlphanumeric(text2) {
-  for (let index = 0; index < text2.length; index++) {
-    const code2 = text2.charCodeAt(index);
-    if (code2 <= 32 || code2 >= 127) return -1;
-    const letter = bareCode(code2);
-    if (letter >= 0) return letter;
-  }
-  return -1;
-}
-function onlyRepeatsNameInAscii(description, name) {
-  let inName = 0;
-  let compared = 0;
-  let wordEnded = false;
-  let inWord = false;
-  for (let index = 0; index < description.length; index++) {
-    const code2 = description.charCodeAt(index);
-    if (code2 >= 128) return void 0;
-    if (isAsciiSpace(code2)) {
-      if (inWord) wordEnded = true;
-      continue;
-    }
-    if (wordEnded) return false;
-    inWord = true;
-    const letter = bareCode(code2);
-    if (letter < 0) continue;
-    let other = -1;
-    while (inName < name.length) {
-      const nameCode = name.charCodeAt(inName++);
-      if (nameCode >= 128) return void 0;
-      other = bareCode(nameCode);
-      if (other >= 0) break;
-    }
-    if (other !== letter) return false;
-    compared++;
-  }
-  for (; inName < name.length; inName++) {
-    const nameCode = name.charCodeAt(inName);
-    if (nameCode >= 128) return void 0;
-    if (bareCode(nameCode) >= 0) return false;
-  }
-  return compared > 0;
-}
-function isAsciiSpace(code2) {
-  return code2 === 32 || code2 >= 9 && code2 <= 13;
-}
-function bareCode(code2) {
-  if (code2 >= 97 && code2 <= 122) return code2;
-  if (code2 >= 65 && code2 <= 90) return code2 | 32;
-  if (code2 >= 48 && code2 <= 57) return code2;
-  return -1;
-}
-
-// packages/validator/src/rules/swagger/structure/child-slots.ts
-function slotsOf(names2) {
-  return Object.fromEntries(names2.map((name, slot) => [name, slot]));
-}
-var ROOT = slotsOf([
-  "info",
-  "externalDocs",
-  "tags",
-  "definitions",
-  "parameters",
-  "responses",
-  "paths",
-  "securityDefinitions",
-  "security"
-]);
-var INFO = slotsOf(["contact", "license"]);
-var TAG = slotsOf(["externalDocs"]);
-var PATH_ITEM_PARAMETERS = 0;
-var PATH_ITEM_FIRST_METHOD = 1;
-var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
-var PARAMETER = slotsOf(["schema", "items"]);
-var ITEMS = slotsOf(["items"]);
-var RESPONSE = slotsOf(["schema", "headers"]);
-var SCHEMA = slotsOf([
-  "$ref",
-  "properties",
-  "items",
-  "additionalProperties",
-  "allOf",
-  "xml",
-  "externalDocs"
-]);
-var SECURITY_SCHEME = slotsOf(["scopes"]);
-var CHILD_FIELDS = {
-  root: Object.keys(ROOT),
-  info: Object.keys(INFO),
-  contact: [],
-  license: [],
-  externalDocs: [],
-  tag: Object.keys(TAG),
-  pathItem: ["parameters", ...HTTP_METHODS],
-  operation: Object.keys(OPERATION),
-  parameter: Object.keys(PARAMETER),
-  items: Object.keys(ITEMS),
-  response: Object.keys(RESPONSE),
-  header: Object.keys(ITEMS),
-  schema: Object.keys(SCHEMA),
-  xml: [],
-  securityScheme: Object.keys(SECURITY_SCHEME)
-};
-
-// packages/validator/src/rules/operations/dynamic-extensions.ts
-var DYNAMIC_EXTENSIONS = [
-  "x-ms-dynamic-values",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-tree"
-];
-
-// packages/validator/src/rules/operations/holder-key-bits.ts
-var HolderKey = {
-  default: 1,
-  enum: 2,
-  enumValues: 4,
-  format: 8,
-  visibility: 16,
-  /** Any of the dynamic extensions. */
-  dynamic: 32,
-  properties: 64,
-  /** `type` is 'file' (read as `.type` reads it, through the prototype too). */
-  fileType: 128,
-  /** `x-ms-notification-url` is true (read the same way). */
-  notificationUrl: 256,
-  /**
-   * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
-   * parameter: above the bits the structure walk can keep for schemas, so bitOfKey never answers them.
-   */
-  urlEncoding: 4096,
-  allowEmptyValue: 8192,
-  collectionFormat: 16384
-};
-var SCHEMA_HOLDER_KEY_BITS = 9;
-function bitOfKey(key) {
-  switch (key.length) {
-    case 4:
-      if (key === "type") return HolderKey.fileType;
-      return key === "enum" ? HolderKey.enum : 0;
-    case 6:
-      return key === "format" ? HolderKey.format : 0;
-    case 7:
-      return key === "default" ? HolderKey.default : 0;
-    case 10:
-      return key === "properties" ? HolderKey.properties : 0;
-    case 15:
-      return key === "x-ms-visibility" ? HolderKey.visibility : 0;
-    case 16:
-      return key === "x-ms-enum-values" ? HolderKey.enumValues : 0;
-    case 17:
-    case 19:
-    case 23:
-      return isDynamicExtension(key) ? HolderKey.dynamic : 0;
-    case 21:
-      return key === "x-ms-notification-url" ? HolderKey.notificationUrl : 0;
-    default:
-      return 0;
-  }
-}
-function parameterOnlyKeyBit(key) {
-  switch (key.length) {
-    case 15:
-      return key === "allowEmptyValue" ? HolderKey.allowEmptyValue : 0;
-    case 16:
-      return key === "collectionFormat" ? HolderKey.collectionFormat : 0;
-    case 17:
-      return key === "x-ms-url-encoding" ? HolderKey.urlEncoding : 0;
-    default:
-      return 0;
-  }
-}
-function isDynamicExtension(key) {
-  for (const extension of DYNAMIC_EXTENSIONS) if (key === extension) return true;
-  return false;
-}
-
-// packages/validator/src/rules/swagger/structure/json-types.ts
-function jsonTypeOf2(value) {
-  if (value === null) return "Null";
-  if (Array.isArray(value)) return "Array";
-  switch (typeof value) {
-    case "string":
-      return "String";
-    case "boolean":
-      return "Boolean";
-    case "number":
-      return Number.isInteger(value) ? "Integer" : "Float";
-    default:
-      return "Object";
-  }
-}
-var TYPE_BITS = {
-  Object: 1,
-  Array: 2,
-  String: 4,
-  Integer: 8,
-  Float: 16,
-  Boolean: 32,
-  Null: 64
-};
-function typeBitsOf(type) {
-  if (type === "Any") return 127;
-  if (type === "Number") return TYPE_BITS.Integer | TYPE_BITS.Float;
-  return TYPE_BITS[type];
-}
-function typeBitOf(value) {
-  if (typeof value === "string") return 4;
-  if (typeof value === "object") return value === null ? 64 : Array.isArray(value) ? 2 : 1;
-  if (typeof value === "boolean") return 32;
-  if (typeof value === "number") return Number.isInteger(value) ? 8 : 16;
-  return 1;
-}
-function matches(value, expected) {
-  return (typeBitOf(value) & typeBitsOf(expected)) !== 0;
-}
-function toTypeName(type) {
-  return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
-}
-
-// packages/validator/src/rules/swagger/structure/swagger-fields.ts
-var NUMERIC_KEYWORDS = {
-  default: "Any",
-  maximum: "Number",
-  exclusiveMaximum: "Boolean",
-  minimum: "Number",
-  exclusiveMinimum: "Boolean",
-  maxLength: "Integer",
-  minLength: "Integer",
-  pattern: "String",
-  maxItems: "Integer",
-  minItems: "Integer",
-  uniqueItems: "Boolean",
-  enum: "Array",
-  multipleOf: "Number"
-};
-var PRIMITIVE_FIELDS = {
-  type: "String",
-  format: "String",
-  items: "Object",
-  collectionFormat: "String",
-  ...NUMERIC_KEYWORDS
-};
-var OBJECT_FIELDS = {
-  root: {
-    swagger: "String",
-    info: "Object",
-    host: "String",
-    basePath: "String",
-    schemes: "Array",
-    consumes: "Array",
-    produces: "Array",
-    paths: "Object",
-    definitions: "Object",
-    parameters: "Object",
-    responses: "Object",
-    security: "Array",
-    securityDefinitions: "Object",
-    tags: "Array",
-    externalDocs: "Object"
-  },
-  info: {
-    title: "String",
-    version: "String",
-    description: "String",
-    termsOfService: "String",
-    contact: "Object",
-    license: "Object"
-  },
-  contact: { name: "String", url: "String", email: "String" },
-  license: { name: "String", url: "String" },
-  externalDocs: { description: "String", url: "String" },
-  tag: { name: "String", description: "String", externalDocs: "Object" },
-  pathItem: {
-    $ref: "String",
-    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "Object"])),
-    parameters: "Array"
-  },
-  operation: {
-    tags: "Array",
-    summary: "String",
-    description: "String",
-    externalDocs: "Object",
-    operationId: "String",
-    produces: "Array",
-    consumes: "Array",
-    parameters: "Array",
-    responses: "Object",
-    schemes: "Array",
-    deprecated: "Boolean",
-    security: "Array"
-  },
-  parameter: {
-    name: "String",
-    in: "String",
-    description: "String",
-    required: "Boolean",
-    schema: "Object",
-    allowEmptyValue: "Boolean",
-    ...PRIMITIVE_FIELDS
-  },
-  items: PRIMITIVE_FIELDS,
-  header: { description: "String", ...PRIMITIVE_FIELDS },
-  response: { description: "String", schema: "Object", headers: "Object", examples: "Object" },
-  schema: {
-    $ref: "String",
-    format: "String",
-    title: "String",
-    description: "String",
-    ...NUMERIC_KEYWORDS,
-    maxProperties: "Integer",
-    minProperties: "Integer",
-    required: "Array",
-    additionalProperties: ["Object", "Boolean"],
-    type: "String",
-    items: "Object",
-    allOf: "Array",
-    properties: "Object",
-    discriminator: "String",
-    readOnly: "Boolean",
-    xml: "Object",
-    externalDocs: "Object",
-    example: "Any"
-  },
-  xml: { name: "String", namespace: "String", prefix: "String", attribute: "Boolean", wrapped: "Boolean" },
-  securityScheme: {
-    type: "String",
-    description: "String",
-    name: "String",
-    in: "String",
-    flow: "String",
-    authorizationUrl: "String",
-    tokenUrl: "String",
-    scopes: "Object"
-  }
-};
-function expectedTypeOf(kind, key) {
-  const type = OBJECT_FIELDS[kind][key];
-  return toTypeName(Array.isArray(type) ? type[0] : type);
-}
-
-// packages/validator/src/rules/swagger/structure/field-notes.ts
-var NOTE_PATTERN = 1 << 7;
-var NOTE_ENUM = 1 << 8;
-var NOTE_NUMERIC = 1 << 9;
-var NOTE_REQUIRED = 1 << 10;
-var NOTE_EDITOR = 1 << 11;
-var NOTE_SUMMARY = 1 << 12;
-var NOTE_READ_ONLY = 1 << 13;
-var NOTE_FORMAT = 1 << 14;
-var NOTE_BINARY = 1 << 15;
-var NOTE_TYPE = 1 << 16;
-var NOTE_ODD_TYPE = 1 << 17;
-var NOTE_LIST = 1 << 18;
-var NOTE_LONG_LIST = 1 << 19;
-var NOTE_ARRAY = 1 << 20;
-var NOTE_DISCRIMINATOR = 1 << 21;
-var NOTE_CAPABILITIES = 1 << 22;
-var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
-var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
-var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
-var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
-  "multipleOf",
-  "maxLength",
-  "minLength",
-  "maxItems",
-  "minItems",
-  "maxProperties",
-  "minProperties",
-  "minimum",
-  "maximum",
-  "exclusiveMaximum",
-  "exclusiveMinimum"
-]);
-function isUniqueList(kind, key) {
-  if (key === "schemes" || key === "consumes" || key === "produces") return true;
-  return key === "tags" && kind === "operation";
-}
-function isDataType(type) {
-  switch (type) {
-    case "string":
-    case "object":
-    case "integer":
-    case "array":
-    case "number":
-    case "boolean":
-    case "file":
-      return true;
-    default:
-      return false;
-  }
-}
-function mayBeBlank(value) {
-  if (typeof value !== "string") return false;
-  if (value.length === 0) return true;
-  const first = value.charCodeAt(0);
-  return first <= 32 || first >= 160;
-}
-var SCREENED_TEXT_FIELDS = {
-  schema: ["title", "description"],
-  response: ["description"],
-  tag: ["description"],
-  parameter: ["name", "description"]
-};
-var VISIBILITY_NOTE = HolderKey.visibility << HOLDER_SHIFT;
-var TEXT_SCREENED = -2;
-function isKeywordKind(kind) {
-  return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
-}
-function noteBitsOf(kind, key) {
-  if (kind === "root" || kind === "operation") return isUniqueList(kind, key) ? NOTE_LIST : 0;
-  if (!isKeywordKind(kind)) return 0;
-  if (key === "pattern") return NOTE_PATTERN;
-  if (key === "enum") return NOTE_ENUM;
-  if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
-  if (key === "type") return NOTE_TYPE;
-  if (kind !== "schema") return 0;
-  if (key === "required") return NOTE_REQUIRED;
-  if (key === "readOnly") return NOTE_READ_ONLY;
-  if (key === "format") return NOTE_FORMAT;
-  if (key === "discriminator") return NOTE_DISCRIMINATOR;
-  return 0;
-}
-function holderNoteOf(kind, key) {
-  const bit = kind === "schema" ? bitOfKey(key) : 0;
-  return bit === HolderKey.fileType ? 0 : bit << HOLDER_SHIFT;
-}
-function extensionHolderNoteOf(value, key) {
-  const bit = bitOfKey(key);
-  if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
-  return bit << HOLDER_SHIFT;
-}
-function allowedBitsOf(kind, key) {
-  const type = OBJECT_FIELDS[kind][key];
-  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key);
-}
-
-// packages/validator/src/rules/swagger/structure/nodes.ts
-var StructureNode = class _StructureNode extends PointerPlace {
-  constructor(value, parent, first, second) {
-    super(parent, first, second);
-    this.value = value;
-  }
-  /** The node it is written in; undefined for the root. The walk places every node in another. */
-  get parentNode() {
-    return this.parent instanceof _StructureNode ? this.parent : void 0;
-  }
-};
-var ObjectNode = class extends StructureNode {
-  constructor(kind, value, parent, first, second) {
-    super(value, parent, first, second);
-    this.kind = kind;
-  }
-};
-var SCHEMA_ORIGINS = [
-  "definition",
-  "global-parameter",
-  "global-response",
-  "parameter",
-  "response"
-];
-var ORIGIN = {
-  definition: 0,
-  globalParameter: 1,
-  globalResponse: 2,
-  parameter: 3,
-  response: 4
-};
-var ORIGIN_BITS = 7;
-var VIA_ALL_OF = 8;
-var STRING_REF = 16;
-var ODD_PROPERTY = 32;
-var INTERNAL = 64;
-var DEPTH_SHIFT = 7;
-var SchemaStructureNode = class extends StructureNode {
-  constructor(value, parent, first, second, origin, depth) {
-    super(value, parent, first, second);
-    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
-  }
-  get kind() {
-    return "schema";
-  }
-  /** Where the outermost schema of its tree is written. */
-  get origin() {
-    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS];
-  }
-  /** How many schemas it is nested in (0 for the outermost). */
-  get depth() {
-    return this.placement >> DEPTH_SHIFT;
-  }
-  /** The schema object (WrittenSchema's name for the node's value). */
-  get schema() {
-    return this.value;
-  }
-  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
-  get viaAllOf() {
-    return (this.placement & VIA_ALL_OF) !== 0;
-  }
-  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
-  get hasStringRef() {
-    return (this.placement & STRING_REF) !== 0;
-  }
-  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
-  get hasOddProperty() {
-    return (this.placement & ODD_PROPERTY) !== 0;
-  }
-  /** Notes the facts above that the walk learns after making the node. */
-  noteStringRef() {
-    this.placement |= STRING_REF;
-  }
-  noteOddProperty() {
-    this.placement |= ODD_PROPERTY;
-  }
-  /** Its `x-ms-visibility` is internal: makers never see it (noted by add(), which reads it anyway). */
-  get isInternal() {
-    return (this.placement & INTERNAL) !== 0;
-  }
-  noteInternal() {
-    this.placement |= INTERNAL;
-  }
-  /** Its name in its parent's `properties`; undefined when it is no property. */
-  get propertyName() {
-    return this.first === "properties" ? this.second : void 0;
-  }
-  /** The schema whose `properties` hold it; undefined when it is no property. */
-  get propertyOf() {
-    return this.first === "properties" ? this.parent : void 0;
-  }
-};
-var RefUse = class {
-  constructor(ref, holder, expects) {
-    this.ref = ref;
-    this.holder = holder;
-    this.expects = expects;
-  }
-  ref;
-  holder;
-  expects;
-  /** The object holding the `$ref`. */
-  get pointer() {
-    return this.holder.pointer;
-  }
-  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
-  get heldByDefinition() {
-    const holder = this.holder;
-    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === "definition";
-  }
-  /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
-  get holderValue() {
-    return this.holder.value;
-  }
-  /**
-   * The holder has keys besides `$ref` (Swagger 2.0 ignores them; Microsoft rejects them). Asked
-   * before `siblings`: most references have none, and the question needs no list of keys.
-   */
-  get hasSiblings() {
-    for (const key in this.holder.value) if (key !== "$ref" && has(this.holder.value, key)) return true;
-    return false;
-  }
-  /** The holder's other keys, listed when asked: a list per reference cost ~1 MB a corpus run. */
-  get siblings() {
-    return Object.keys(this.holder.value).filter((key) => key !== "$ref");
-  }
-};
-function placeAt(parent, first, second) {
-  return new PointerPlace(parent, first, second);
-}
-
-// packages/validator/src/rules/swagger/structure/field-table.ts
-var FieldTable = class {
-  /** By key length: the fields of that length, and their indexes at the same position. */
-  names = [];
-  indexes = [];
-  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
-  bits;
-  /**
-   * By field index: its slot among the kind's children (see CHILD_FIELDS), TEXT_SCREENED for a
-   * text add() screens, or -1.
-   */
-  slots;
-  constructor(kind) {
-    const fields = Object.keys(OBJECT_FIELDS[kind]);
-    const longest = Math.max(...fields.map((key) => key.length));
-    for (let length = 0; length <= longest; length++) {
-      const named2 = fields.filter((key) => key.length === length).sort(byCommonness);
-      this.names.push(named2);
-      this.indexes.push(named2.map((key) => fields.indexOf(key)));
-    }
-    this.bits = fields.map((key) => allowedBitsOf(kind, key));
-    const children = CHILD_FIELDS[kind];
-    for (const child of children) {
-      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
-    }
-    const screened = SCREENED_TEXT_FIELDS[kind] ?? [];
-    this.slots = fields.map((key) => screened.includes(key) ? TEXT_SCREENED : children.indexOf(key));
-  }
-  /** The index of a field, or -1 when the key is no field of the kind. */
-  indexOf(key) {
-    const length = key.length;
-    if (length >= this.names.length) return -1;
-    const names2 = this.names[length];
-    for (let index = 0; index < names2.length; index++) {
-      if (names2[index] === key) return this.indexes[length][index];
-    }
-    return -1;
-  }
-};
-var COMMONEST_FIRST = ["type", "properties", "required", "example"];
-function byCommonness(first, second) {
-  return rankOf(first) - rankOf(second);
-}
-function rankOf(field) {
-  const rank = COMMONEST_FIRST.indexOf(field);
-  return rank < 0 ? COMMONEST_FIRST.length : rank;
-}
-
-// packages/validator/src/rules/swagger/structure/walk-scratch.ts
-var KINDS2 = Object.fromEntries(
-  Object.keys(OBJECT_FIELDS).map((kind) => [
-    kind,
-    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
-  ])
-);
-function takeNodes(kindsMet, byKind) {
-  for (const state of kindsMet) {
-    byKind.set(state.kind, state.nodes.slice(0, state.count));
-    state.nodes.fill(void 0, 0, state.count);
-    state.count = 0;
-  }
-}
-var NO_HOLDER_KEYS = new Uint16Array(0);
-var schemaHolderScratch = new Uint16Array(4096);
-function noteSchemaHolderKeys(index, bits) {
-  if (index >= schemaHolderScratch.length) {
-    const grown = new Uint16Array(schemaHolderScratch.length * 2);
-    grown.set(schemaHolderScratch);
-    schemaHolderScratch = grown;
-  }
-  schemaHolderScratch[index] = bits;
-}
-var HOLDER_POOL_LENGTH = 1 << 16;
-var holderPool = new Uint16Array(HOLDER_POOL_LENGTH);
-var holderPoolUsed = 0;
-function takeSchemaHolderKeys(count) {
-  if (holderPoolUsed + count > holderPool.length) {
-    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count));
-    holderPoolUsed = 0;
-  }
-  const start = holderPoolUsed;
-  holderPool.set(schemaHolderScratch.subarray(0, count), start);
-  holderPoolUsed += count;
-  return holderPool.subarray(start, start + count);
-}
-
-// packages/validator/src/rules/swagger/structure/structure-walker.ts
-var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-var MAX_WALK_DEPTH = 200;
-function objectPrototypeHasEnumerableKeys() {
-  for (const _key in Object.prototype) return true;
-  return false;
-}
-var StructureWalker = class {
-  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
-  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
-  /** The scratch lists this walk wrote to, in the order it met their kinds. */
-  kindsMet = [];
-  /**
-   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
-   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
-   */
-  children = [];
-  childTop = 0;
-  /**
-   * Whether the last add() kept any child: most schemas have none (a type, a description), and
-   * their visit then reads none of the seven slots (~3.5% of the walk's CPU).
-   */
-  keptChildren = false;
-  result = {
-    byKind: /* @__PURE__ */ new Map(),
-    schemas: [],
-    refs: [],
-    typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] },
-    keywords: {
-      pattern: [],
-      enum: [],
-      numeric: [],
-      required: [],
-      "x-ms-editor": [],
-      "x-ms-summary": [],
-      readOnly: [],
-      binaryFormat: [],
-      oddType: [],
-      uniqueLists: [],
-      arrayType: [],
-      discriminator: [],
-      "x-ms-capabilities": [],
-      blankText: [],
-      describedByName: [],
-      propertiesBelowWalk: []
-    },
-    schemaHolderKeys: NO_HOLDER_KEYS
-  };
-  walk(root) {
-    try {
-      this.visitRoot(root);
-    } finally {
-      const schemas = this.kindsMet.indexOf(KINDS2.schema);
-      if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
-      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
-      takeNodes(this.kindsMet, this.result.byKind);
-    }
-    this.result.schemas = this.result.byKind.get("schema") ?? [];
-    return this.result;
-  }
-  /**
-   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
-   * as parsed objects do, and Object.prototype has no enumerable key.
-   */
-  enumeratesOwnKeysOnly(object) {
-    if (this.plainObjectsInherit) return false;
-    const prototype = Object.getPrototypeOf(object);
-    return prototype === Object.prototype || prototype === null;
-  }
-  /**
-   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
-   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
-   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
-   * field on one and a getter on the other, made the walk slower.
-   */
-  add(node, state) {
-    const value = node.value;
-    if (state.count === 0) this.kindsMet.push(state);
-    state.nodes[state.count++] = node;
-    const fields = state.fields;
-    const at = this.childTop;
-    const children = this.children;
-    const end = at + state.childCount;
-    while (children.length < end) children.push(void 0);
-    for (let slot = at; slot < end; slot++) children[slot] = void 0;
-    this.childTop = end;
-    let notes = 0;
-    let keptChildren = false;
-    let blankText = false;
-    let internal = false;
-    let description;
-    let name;
-    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
-    for (const key in value) {
-      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const index = fields.indexOf(key);
-      if (index < 0) {
-        const note = this.classifyKey(node, key);
-        if (note === NOTE_SUMMARY && state === KINDS2.schema && mayBeBlank(value[key])) blankText = true;
-        else if (note === VISIBILITY_NOTE && isInternalVisibility(value[key])) internal = true;
-        notes |= note;
-        continue;
-      }
-      const allowed = fields.bits[index];
-      notes |= allowed;
-      const field = value[key];
-      const slot = fields.slots[index];
-      if (slot >= 0) {
-        children[at + slot] = field;
-        keptChildren = true;
-      } else if (slot === TEXT_SCREENED && typeof field === "string") {
-        if (mayBeBlank(field)) blankText = true;
-        if (key === "description") description = field;
-        else if (key === "name") name = field;
-      }
-      if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
-      if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
-        if (field === "array") notes |= NOTE_ARRAY;
-        else if (field === "file") notes |= HOLDER_FILE_TYPE;
-        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
-      }
-      if ((typeBitOf(field) & allowed) !== 0) continue;
-      this.result.typeIssues.push({
-        pointer: childPointer(node.pointer, key),
-        expected: expectedTypeOf(state.kind, key),
-        actual: jsonTypeOf2(field)
-      });
-    }
-    this.keptChildren = keptChildren;
-    if (blankText && state !== KINDS2.parameter) this.result.keywords.blankText.push(node);
-    if (internal && state === KINDS2.schema) node.noteInternal();
-    if (description !== void 0 && !internal) this.noteDescribedByName(node, state, description, name);
-    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
-    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
-    return at;
-  }
-  /**
-   * Lists a visible property schema or parameter whose description only repeats its name (a
-   * parameter's `name` is the one add() met). Few descriptions start as their name does: the
-   * others cost two characters read.
-   */
-  noteDescribedByName(node, state, description, parameterName) {
-    let name = parameterName;
-    if (state === KINDS2.schema) {
-      const schema = node;
-      name = schema.propertyName;
-      if (name === void 0 || schema.propertyOf.isInternal) return;
-    } else if (state !== KINDS2.parameter || name === void 0) return;
-    if (mayRepeatName(description, name) && onlyRepeatsName(description, name))
-      this.result.keywords.describedByName.push(node);
-  }
-  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
-  classifyKey(node, key) {
-    const keys = this.result.keys;
-    if (key.startsWith("x-")) {
-      if (key === "x-ms-editor") return NOTE_EDITOR;
-      if (key === "x-ms-summary") return NOTE_SUMMARY;
-      if (key === "x-ms-capabilities") return NOTE_CAPABILITIES;
-      if (key.startsWith("x-ms-")) {
-        if (!KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
-        else if (key === "x-ms-agentic-protocol") keys.agenticProtocol.push({ node, key });
-      }
-      return extensionHolderNoteOf(node.value, key);
-    }
-    (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
-    return key === "maxProperties" || key === "minProperties" ? NOTE_NUMERIC : 0;
-  }
-  /** Lists a node under each keyword or value it was noted for (the notes' bits). */
-  noteKeywords(node, kind, notes) {
-    const keywords = this.result.keywords;
-    if (!isKeywordKind(kind)) {
-      if (notes & NOTE_LONG_LIST) keywords.uniqueLists.push(node);
-      return;
-    }
-    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
-    if (notes & NOTE_ENUM) keywords.enum.push(node);
-    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
-    if (notes & NOTE_EDITOR) keywords["x-ms-editor"].push(node);
-    if (notes & NOTE_SUMMARY) keywords["x-ms-summary"].push(node);
-    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
-    if (notes & NOTE_ODD_TYPE && kind !== "parameter") keywords.oddType.push(node);
-    if (kind !== "schema") return;
-    const schema = node;
-    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
-    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
-    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
-    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
-    if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
-  }
-  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
-  addLeaf(kind, value, parent, first) {
-    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
-  }
-  typeIssue(place, expected, value) {
-    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
-  }
-  ref(value, place, expects) {
-    if (!("$ref" in value)) return false;
-    if (typeof value.$ref !== "string") {
-      this.result.typeIssues.push({
-        pointer: childPointer(place.pointer, "$ref"),
-        expected: "String",
-        actual: jsonTypeOf2(value.$ref)
-      });
-      return true;
-    }
-    this.result.refs.push(new RefUse(value.$ref, place, expects));
-    return true;
-  }
-  /** A schema's `$ref`, which add() kept while reading the schema's keys. */
-  schemaRef(ref, node) {
-    if (typeof ref === "string") {
-      this.result.refs.push(new RefUse(ref, node, "schema"));
-      node.noteStringRef();
-    } else this.typeIssue(placeAt(node, "$ref"), "String", ref);
-  }
-  visitRoot(root) {
-    const rootNode = new ObjectNode("root", root, void 0);
-    const at = this.add(rootNode, KINDS2.root);
-    const children = this.children;
-    const info2 = children[at + ROOT.info];
-    if (isObject(info2)) this.visitInfo(info2, rootNode);
-    const externalDocs = children[at + ROOT.externalDocs];
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
-    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
-      const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
-      const tagAt = this.add(tagNode, KINDS2.tag);
-      const tagDocs = children[tagAt + TAG.externalDocs];
-      this.childTop = tagAt;
-      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
-    });
-    const definitions = children[at + ROOT.definitions];
-    if (isObject(definitions)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
-      for (const name in definitions) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
-          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
-      }
-    }
-    const parameters = children[at + ROOT.parameters];
-    if (isObject(parameters)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
-      for (const name in parameters) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
-          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
-      }
-    }
-    const responses = children[at + ROOT.responses];
-    if (isObject(responses)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
-      for (const code2 in responses) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
-          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
-      }
-    }
-    const paths = children[at + ROOT.paths];
-    if (isObject(paths)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path44 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path44)) continue;
-        if (path44.startsWith("x-")) continue;
-        const item = paths[path44];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path44);
-        else this.typeIssue(placeAt(rootNode, "paths", path44), "Object", item);
-      }
-    }
-    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
-      if (isObject(scheme)) {
-        const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
-        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
-        this.childTop = schemeAt;
-        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
-      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
-    }
-    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
-    this.childTop = at;
-  }
-  visitInfo(info2, rootNode) {
-    const infoNode = new ObjectNode("info", info2, rootNode, "info");
-    const at = this.add(infoNode, KINDS2.info);
-    const contact = this.children[at + INFO.contact];
-    const license = this.children[at + INFO.license];
-    this.childTop = at;
-    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
-    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
-  }
-  visitPathItem(item, rootNode, path44) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path44);
-    this.ref(item, itemNode, "pathItem");
-    const at = this.add(itemNode, KINDS2.pathItem);
-    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
-    for (let index = 0; index < HTTP_METHODS.length; index++) {
-      const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
-      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
-    }
-    this.childTop = at;
-  }
-  visitOperation(operation2, itemNode, method) {
-    const operationNode = new ObjectNode("operation", operation2, itemNode, method);
-    const at = this.add(operationNode, KINDS2.operation);
-    const children = this.children;
-    const externalDocs = children[at + OPERATION.externalDocs];
-    const parameters = children[at + OPERATION.parameters];
-    const responses = children[at + OPERATION.responses];
-    const security = children[at + OPERATION.security];
-    this.childTop = at;
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
-    this.visitParameters(parameters, operationNode);
-    if (isObject(responses)) {
-      const codes = Object.keys(responses);
-      for (let index = 0; index < codes.length; index++) {
-        const code2 = codes[index];
-        if (!code2.startsWith("x-"))
-          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
-      }
-    }
-    this.visitSecurity(security, operationNode, "security");
-  }
-  /** The `parameters` list of a path item or operation. */
-  visitParameters(list2, owner) {
-    const parameters = asArray(list2);
-    if (!parameters) return;
-    for (let index = 0; index < parameters.length; index++) {
-      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
-    }
-  }
-  visitParameter(parameter, parent, first, second, origin) {
-    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
-    const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
-    if (this.ref(parameter, parameterNode, "parameter")) return;
-    const at = this.add(parameterNode, KINDS2.parameter);
-    const schema = this.children[at + PARAMETER.schema];
-    const items = this.children[at + PARAMETER.items];
-    this.childTop = at;
-    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject(items)) this.visitItems(items, parameterNode, 0);
-  }
-  visitItems(items, parent, depth) {
-    if (depth > MAX_WALK_DEPTH) return;
-    const itemsNode = new ObjectNode("items", items, parent, "items");
-    const at = this.add(itemsNode, KINDS2.items);
-    const nested = this.children[at + ITEMS.items];
-    this.childTop = at;
-    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
-  }
-  visitResponse(response, parent, first, second, origin) {
-    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
-    const responseNode = new ObjectNode("response", response, parent, first, second);
-    if (this.ref(response, responseNode, "response")) return;
-    const at = this.add(responseNode, KINDS2.response);
-    const schema = this.children[at + RESPONSE.schema];
-    const headers = this.children[at + RESPONSE.headers];
-    this.childTop = at;
-    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
-    if (isObject(headers)) {
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
-      for (const name in headers) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
-          this.visitHeader(headers[name], responseNode, name);
-      }
-    }
-  }
-  visitHeader(header, responseNode, name) {
-    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
-    const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const at = this.add(headerNode, KINDS2.header);
-    const items = this.children[at + ITEMS.items];
-    this.childTop = at;
-    if (isObject(items)) this.visitItems(items, headerNode, 0);
-  }
-  /** A schema written at `first`/`second` below `parent`. */
-  visitSchema(schema, parent, first, second, origin, depth) {
-    if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) {
-      if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
-      return this.typeIssue(placeAt(parent, first, second), "Object", schema);
-    }
-    const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    const at = this.add(node, KINDS2.schema);
-    if (!this.keptChildren) {
-      this.childTop = at;
-      return;
-    }
-    const children = this.children;
-    const $ref = children[at + SCHEMA.$ref];
-    const properties = children[at + SCHEMA.properties];
-    const items = children[at + SCHEMA.items];
-    const additionalProperties = children[at + SCHEMA.additionalProperties];
-    const allOf = children[at + SCHEMA.allOf];
-    const xml = children[at + SCHEMA.xml];
-    const externalDocs = children[at + SCHEMA.externalDocs];
-    this.childTop = at;
-    if ($ref !== void 0) this.schemaRef($ref, node);
-    if (isObject(properties)) {
-      if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
-      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
-      for (const name in properties) {
-        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
-          this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
-      }
-    }
-    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
-    else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
-    if (isObject(additionalProperties)) {
-      this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
-    }
-    if (Array.isArray(allOf)) {
-      for (let index = 0; index < allOf.length; index++) {
-        const member = allOf[index];
-        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
-        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
-      }
-    }
-    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
-    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
-  }
-  /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
-  visitSecurity(list2, owner, key) {
-    const requirements = asArray(list2);
-    if (!requirements) return;
-    for (let index = 0; index < requirements.length; index++) {
-      const requirement = requirements[index];
-      if (!isObject(requirement)) {
-        this.typeIssue(placeAt(owner, key, index), "Object", requirement);
-        continue;
-      }
-      for (const name in requirement) {
-        if (!has(requirement, name)) continue;
-        const scopes = requirement[name];
-        if (!Array.isArray(scopes) && scopes !== null)
-          this.typeIssue(new PointerPlace(placeAt(owner, key, index), name), "Array", scopes);
-      }
-    }
-  }
-  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
-  eachObject(list2, owner, key, visit3) {
-    const entries = asArray(list2);
-    if (!entries) return;
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index];
-      if (isObject(entry)) visit3(entry, index);
-      else this.typeIssue(placeAt(owner, key, index), "Object", entry);
-    }
-  }
-  checkMapOf(map2, place, expected) {
-    for (const [key, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
-    }
-  }
-};
-
-// packages/validator/src/swagger/schema-walk.ts
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var LONG_REQUIRED_LIST = 16;
-var SchemaNode = class extends PointerPlace {
-  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
-    super(parent, first, second);
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-  schema;
-  nested;
-  depth;
-  viaRef;
-  required;
-};
-var NO_SCHEMA = Object.freeze({});
-var NO_VISIT = () => void 0;
-function chainHas(chain, ref) {
-  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
-  return false;
-}
-var SchemaWalker = class {
-  constructor(targets) {
-    this.targets = targets;
-  }
-  targets;
-  /** A walk is running: a walk started from one of its visitors needs another walker. */
-  busy = false;
-  schema = NO_SCHEMA;
-  nested = false;
-  depth = 0;
-  viaRef = false;
-  required = false;
-  frames = [];
-  /** The fields of the schema the walk read last (see readSchemaFields). */
-  fields = newSchemaFields();
-  root = "";
-  rootPlace;
-  visit = NO_VISIT;
-  run(schema, root, visit3) {
-    this.busy = true;
-    this.root = root;
-    this.rootPlace = void 0;
-    this.visit = visit3;
-    try {
-      this.walk(schema, void 0, void 0, false, 0, void 0, false, false);
-    } finally {
-      this.busy = false;
-      this.root = "";
-      this.rootPlace = void 0;
-      this.visit = NO_VISIT;
-      this.schema = NO_SCHEMA;
-      for (const frame of this.frames) frame.node = void 0;
-    }
-  }
-  node() {
-    return this.nodeAt(this.depth);
-  }
-  nodeAt(depth) {
-    const frame = this.frames[depth];
-    if (frame.node === void 0) {
-      const parent = frame.anchor ?? (depth === 0 ? this.rootPlaceOf() : this.nodeAt(depth - 1));
-      frame.node = new SchemaNode(
-        frame.schema,
-        parent,
-        frame.first,
-        frame.second,
-        frame.nested,
-        depth,
-        frame.viaRef,
-        frame.required
-      );
-    }
-    return frame.node;
-  }
-  rootPlaceOf() {
-    const root = this.root;
-    this.rootPlace ??= PointerPlace.at(
-      typeof root === "string" ? root : childPointer(root.owner.pointer, root.segment)
-    );
-    return this.rootPlace;
-  }
-  walk(value, first, second, nested, depth, refs, viaRef, required) {
-    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
-    let schemaObject = value;
-    let reachedByRef = viaRef;
-    let branchRefs = refs;
-    let anchor;
-    const fields = this.fields;
-    readSchemaFields(value, fields);
-    const ref = asString(fields.$ref);
-    if (ref !== void 0) {
-      if (chainHas(refs, ref)) return;
-      const target2 = this.targets.refTarget(value);
-      if (target2 === void 0) return;
-      const targetObject = asObject(target2.value);
-      if (!targetObject) return;
-      branchRefs = { ref, parent: refs };
-      schemaObject = targetObject;
-      anchor = this.targets.placeAt(target2.pointer);
-      first = second = void 0;
-      reachedByRef = true;
-    }
-    this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
-    if (this.visit(this) === false) return;
-    if (ref !== void 0) readSchemaFields(schemaObject, fields);
-    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
-    if (isObject(properties)) {
-      const requiredList = asArray(requiredField);
-      const requiredSet = requiredList !== void 0 && requiredList.length > LONG_REQUIRED_LIST ? new Set(requiredList) : void 0;
-      for (const name in properties) {
-        if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-        const isRequired = requiredSet !== void 0 ? requiredSet.has(name) : requiredList !== void 0 && requiredList.includes(name);
-        this.walk(
-          properties[name],
-          "properties",
-          name,
-          true,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          isRequired
-        );
-      }
-    }
-    if (isObject(items)) {
-      this.walk(items, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
-    }
-    if (isObject(additionalProperties)) {
-      this.walk(
-        additionalProperties,
-        "additionalProperties",
-        void 0,
-        true,
-        depth + 1,
-        branchRefs,
-        reachedByRef,
-        false
-      );
-    }
-    const allOf = asArray(allOfField);
-    if (allOf) {
-      for (let index = 0; index < allOf.length; index++) {
-        this.walk(allOf[index], "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
-      }
-    }
-  }
-  /** Records the node at `depth` (its children overwrite the frames below) and makes it the step. */
-  enter(depth, schema, anchor, first, second, nested, viaRef, required) {
-    let frame = this.frames[depth];
-    if (frame === void 0) {
-      frame = { schema, anchor, first, second, nested, viaRef, required, node: void 0 };
-      this.frames[depth] = frame;
-    } else {
-      frame.schema = schema;
-      frame.anchor = anchor;
-      frame.first = first;
-      frame.second = second;
-      frame.nested = nested;
-      frame.viaRef = viaRef;
-      frame.required = required;
-      frame.node = void 0;
-    }
-    this.schema = schema;
-    this.nested = nested;
-    this.depth = depth;
-    this.viaRef = viaRef;
-    this.required = required;
-  }
-};
-
-// packages/validator/src/rules/swagger/structure.ts
-var cache3 = new ConnectorCache();
-function walkStructure(root) {
-  return new StructureWalker().walk(root);
-}
-function structureOf(model) {
-  return cache3.getOrBuild(model.root, walkStructure);
-}
-var NO_NODES = [];
-function nodesOfKinds(structure, kinds) {
-  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
-}
-function writtenSchemasOf(model) {
-  const structure = structureOf(model);
-  structure.writtenSchemas ??= documentOrder(structure);
-  return structure.writtenSchemas;
-}
-function documentOrder(structure) {
-  const { schemas } = structure;
-  let kept = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  if (kept === schemas.length) return schemas;
-  const list2 = new Array(kept);
-  let next = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list2[next++] = schema;
-  return list2;
-}
-function writtenSchemaHolderKeys(model) {
-  const structure = structureOf(model);
-  const { schemas, schemaHolderKeys } = structure;
-  const written2 = writtenSchemasOf(model);
-  if (written2 === schemas) return schemaHolderKeys;
-  const kept = new Uint16Array(written2.length);
-  let next = 0;
-  for (let index = 0; index < schemas.length; index++)
-    if (schemas[index].depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index];
-  return kept;
-}
 
 // packages/validator/src/rules/swagger/schema-measure.ts
 var MAX_COUNT = 1e9;
@@ -55904,10 +51522,10 @@ var SchemaMeasurer = class {
     if (typeof ref !== "string") return this.measureFields();
     const target2 = this.refTarget(schema, ref);
     if (!target2 || !isObject(target2.value)) return this.answer(1, 0);
-    const key = target2.pointer;
-    const known = this.memo.get(key);
+    const key2 = target2.pointer;
+    const known = this.memo.get(key2);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
-    this.memo.set(key, MEASURING);
+    this.memo.set(key2, MEASURING);
     const start = this.treeStartOf(target2.value);
     if (start >= 0 && !this.schemaList[start].hasStringRef) {
       this.measureTree(start);
@@ -55915,7 +51533,7 @@ var SchemaMeasurer = class {
       readSchemaFields(target2.value, this.fields);
       this.measureFields();
     }
-    this.memo.set(key, this.lastSize());
+    this.memo.set(key2, this.lastSize());
   }
   /** measureInto for a schema that may be the root of one of the walk's trees. */
   measureSchema(schema) {
@@ -56181,7 +51799,7 @@ function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value)) {
     const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+    return `{${keys.map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
@@ -56200,16 +51818,16 @@ function duplicateIndexes(list2) {
   for (let index = 0; index < array.length; index++) {
     const entry = array[index];
     let seen;
-    let key;
+    let key2;
     if (isComposite(entry)) {
       seen = seenObjects ??= /* @__PURE__ */ new Set();
-      key = canonical(entry);
+      key2 = canonical(entry);
     } else {
       seen = seenPrimitives;
-      key = entry;
+      key2 = entry;
     }
-    if (seen.has(key)) duplicates.push(index);
-    seen.add(key);
+    if (seen.has(key2)) duplicates.push(index);
+    seen.add(key2);
   }
   return duplicates;
 }
@@ -56234,12 +51852,12 @@ var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
   operation: ["schemes", "consumes", "produces", "tags"]
 };
-function reportDuplicates(context, node, key) {
-  const list2 = node.value[key];
+function reportDuplicates(context, node, key2) {
+  const list2 = node.value[key2];
   if (!Array.isArray(list2) || list2.length < 2) return;
   for (const index of duplicateIndexes(list2)) {
     context.report({
-      pointer: childPointer(node.pointer, key, index),
+      pointer: childPointer(node.pointer, key2, index),
       message: "The array contains duplicate values, values must be unique."
     });
   }
@@ -56261,7 +51879,7 @@ var arrayDuplicateRule = {
     if (!context.swagger) return;
     const keywords = structureOf(context.swagger).keywords;
     for (const node of keywords.uniqueLists) {
-      for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
+      for (const key2 of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key2);
     }
     for (const node of keywords.enum) reportDuplicates(context, node, "enum");
     for (const node of keywords.required) reportDuplicates(context, node, "required");
@@ -56312,17 +51930,17 @@ var requiredRootRule = {
   check(context) {
     const root = context.swagger?.root;
     if (!root) return;
-    for (const key of ["swagger", "info", "paths"]) {
-      if (!has(root, key))
-        context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+    for (const key2 of ["swagger", "info", "paths"]) {
+      if (!has(root, key2))
+        context.report({ pointer: childPointer("", key2), message: `The '${key2}' property is required.` });
     }
     const info2 = asObject(root.info);
     if (!info2) return;
-    for (const key of ["title", "version"]) {
-      if (!has(info2, key))
+    for (const key2 of ["title", "version"]) {
+      if (!has(info2, key2))
         context.report({
-          pointer: childPointer("/info", key),
-          message: `The '${key}' property is required.`
+          pointer: childPointer("/info", key2),
+          message: `The '${key2}' property is required.`
         });
     }
   }
@@ -56421,8 +52039,8 @@ var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
 ]);
 var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
-function isUnsupportedKeyword(node, key) {
-  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+function isUnsupportedKeyword(node, key2) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key2);
 }
 function keyClassesOf(context) {
   return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [], agenticProtocol: [] };
@@ -56441,12 +52059,12 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknown) {
-      if (isUnsupportedKeyword(node, key)) continue;
-      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
+    for (const { node, key: key2 } of keyClassesOf(context).unknown) {
+      if (isUnsupportedKeyword(node, key2)) continue;
+      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        pointer: childPointer(node.pointer, key2),
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -56466,11 +52084,11 @@ var unsupportedKeywordRule = {
     good: '{ "type": "string" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknown) {
-      if (!isUnsupportedKeyword(node, key)) continue;
+    for (const { node, key: key2 } of keyClassesOf(context).unknown) {
+      if (!isUnsupportedKeyword(node, key2)) continue;
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
+        pointer: childPointer(node.pointer, key2),
+        message: `The '${key2}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key2)}`
       });
     }
   }
@@ -56489,10 +52107,10 @@ var extensionNameRule = {
     good: '{ "x-ms-summary": "Name" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).lookalike) {
+    for (const { node, key: key2 } of keyClassesOf(context).lookalike) {
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: `The property '${nameExcerpt(key)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key))}'?`
+        pointer: childPointer(node.pointer, key2),
+        message: `The property '${nameExcerpt(key2)}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${nameExcerpt(extensionSpelling(key2))}'?`
       });
     }
   }
@@ -56510,20 +52128,20 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
-    for (const { node, key } of keyClassesOf(context).unknownXms) {
-      const closest = closestExtension(key);
+    for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
+      const closest = closestExtension(key2);
       const suggestion = closest?.name;
       const meant = closest?.tied === false ? closest.name : void 0;
       context.report({
-        pointer: childPointer(node.pointer, key),
-        message: suggestion ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        pointer: childPointer(node.pointer, key2),
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
-function extensionSpelling(key) {
-  const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
+function extensionSpelling(key2) {
+  const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
 }
 
@@ -56552,12 +52170,12 @@ var requiredEmptyRule = {
   check(context) {
     for (const nodes of nodeListsOf(context, REQUIRED_STRING_KINDS)) {
       for (const node of nodes) {
-        for (const { key, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
-          const value = node.value[key];
+        for (const { key: key2, whatToWrite } of REQUIRED_STRINGS[node.kind]) {
+          const value = node.value[key2];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
-              pointer: childPointer(node.pointer, key),
-              message: `The '${key}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
+              pointer: childPointer(node.pointer, key2),
+              message: `The '${key2}' property must have not empty value${value === "" ? "." : ": it holds only white space."} ${whatToWrite}`
             });
           }
         }
@@ -56777,8 +52395,8 @@ function holds(place, pointer) {
   return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
 }
 function forEachExtensionRef(object, visit3) {
-  for (const key in object) {
-    if (key.startsWith("x-") && has(object, key)) forEachRef(object[key], visit3, 0);
+  for (const key2 in object) {
+    if (key2.startsWith("x-") && has(object, key2)) forEachRef(object[key2], visit3, 0);
   }
 }
 var MAX_DEPTH = 256;
@@ -56790,7 +52408,7 @@ function forEachRef(value, visit3, depth) {
   }
   if (!isObject(value)) return;
   if (typeof value.$ref === "string") visit3(value.$ref);
-  for (const key in value) if (has(value, key)) forEachRef(value[key], visit3, depth + 1);
+  for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
 }
 
 // packages/validator/src/rules/swagger/document-text.ts
@@ -56805,9 +52423,9 @@ var TEXT_FIELDS = {
 var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
 var EMPTY_TEXT_KINDS = ["schema", "response", "tag"];
 function hasForeignText(value, fields) {
-  for (const key in value) {
-    if (!fields.includes(key) || !has(value, key)) continue;
-    const text2 = value[key];
+  for (const key2 in value) {
+    if (!fields.includes(key2) || !has(value, key2)) continue;
+    const text2 = value[key2];
     if (typeof text2 === "string" && !isAsciiString(text2) && nonAsciiTextIsForeign(text2)) return true;
   }
   return false;
@@ -57054,65 +52672,6 @@ var swaggerDocumentRules = [
   ...nameDescriptionRules
 ];
 
-// packages/validator/src/rules/operations/holder-keys.ts
-var holderKeysOf = perModel((model) => {
-  const parameters = writtenParameters(model);
-  const parameterBits = new Uint16Array(parameters.length);
-  for (let index = 0; index < parameters.length; index++)
-    parameterBits[index] = keyBits(parameters[index].value);
-  return new SchemaKeyLists(parameterBits, writtenSchemaHolderKeys(model));
-});
-var SchemaKeyLists = class {
-  constructor(parameters, schemas) {
-    this.parameters = parameters;
-    this.schemas = schemas;
-  }
-  parameters;
-  schemas;
-  lists;
-  schemasWith(bit) {
-    const lists = this.lists ??= listsByBit(this.schemas, LISTED_AT_ONCE);
-    return lists[31 - Math.clz32(bit)] ??= schemasWithBit(this.schemas, bit);
-  }
-};
-var LISTED_AT_ONCE = (1 << SCHEMA_HOLDER_KEY_BITS) - 1 - HolderKey.properties;
-var NONE = [];
-function listsByBit(bits, mask) {
-  const lists = [];
-  for (let bit = 0; bit < 16; bit++) lists.push(void 0);
-  for (let index = 0; index < bits.length; index++) {
-    for (let rest = bits[index] & mask; rest !== 0; rest &= rest - 1) {
-      const bit = lowestBit(rest);
-      const list2 = lists[bit];
-      if (list2 === void 0) lists[bit] = [index];
-      else list2.push(index);
-    }
-  }
-  for (let bit = 0; bit < 16; bit++) if ((mask & 1 << bit) !== 0) lists[bit] ??= NONE;
-  return lists;
-}
-function schemasWithBit(bits, bit) {
-  const list2 = [];
-  for (let index = 0; index < bits.length; index++) if ((bits[index] & bit) !== 0) list2.push(index);
-  return list2;
-}
-function lowestBit(bits) {
-  return 31 - Math.clz32(bits & -bits);
-}
-function keyBits(holder) {
-  let bits = 0;
-  for (const key in holder) {
-    const bit = bitOfKey(key) || parameterOnlyKeyBit(key);
-    if (bit === 0) continue;
-    if (bit === HolderKey.fileType) {
-      if (holder[key] === "file") bits |= bit;
-    } else if (bit === HolderKey.notificationUrl) {
-      if (holder[key] === true) bits |= bit;
-    } else if (has(holder, key)) bits |= bit;
-  }
-  return bits;
-}
-
 // packages/validator/src/rules/operations/dynamic-index.ts
 var DynamicCall = class {
   constructor(extension, call, holder, holderPlace, part, holderKind, holderIn, source) {
@@ -57148,12 +52707,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path44 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path46 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path44 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path46 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57495,16 +53054,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path44) {
+function followSchemaPath(model, root, path46) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path44.length && steps < MAX_STEPS; ) {
-    let end = path44.indexOf("/", start);
-    if (end === -1) end = path44.length;
+  for (let start = 0; start < path46.length && steps < MAX_STEPS; ) {
+    let end = path46.indexOf("/", start);
+    if (end === -1) end = path46.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path44.slice(start, end));
+      const next = property(model, current, path46.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57548,14 +53107,14 @@ function propertyPathKey(call) {
   if (call.extension === "x-ms-dynamic-properties") return "itemValuePath";
   return void 0;
 }
-function pathAt(call, key) {
-  return asString(call.call[key]) || void 0;
+function pathAt(call, key2) {
+  return asString(call.call[key2]) || void 0;
 }
 function expectsArray(call, collection, label) {
   const message = fill(EXPECTS_ARRAY, nameExcerpt(collection), label);
   if (collection !== "") return message;
-  const key = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
-  return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
+  const key2 = call.extension === "x-ms-dynamic-values" ? "value-collection" : "itemsPath";
+  return `${message} Without '${key2}' the response itself must be the array: name the property that holds the list in '${key2}'.`;
 }
 function collectionPointer(call) {
   if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
@@ -57583,10 +53142,10 @@ function resultProblems(model, target2, call, list2) {
   const problems = [];
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
-    const key = keys[index];
-    const path44 = pathAt(call, key);
-    if (path44 === void 0 || followSchemaPath(model, items.schema, path44).kind !== "missing") continue;
-    problems.push({ key, message: fill(EXPECTS_PROPERTY, nameExcerpt(path44), label) });
+    const key2 = keys[index];
+    const path46 = pathAt(call, key2);
+    if (path46 === void 0 || followSchemaPath(model, items.schema, path46).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path46), label) });
   }
   return problems;
 }
@@ -57824,8 +53383,8 @@ function namedEntries(list2) {
   });
   return entries;
 }
-function entryPointer(entry, key) {
-  return childPointer(METADATA_POINTER, entry.index, key);
+function entryPointer(entry, key2) {
+  return childPointer(METADATA_POINTER, entry.index, key2);
 }
 
 // packages/validator/src/rules/swagger/connector-category-rules.ts
@@ -57961,21 +53520,21 @@ var metadataPropertiesRule = {
         });
         return;
       }
-      for (const key of ["propertyName", "propertyValue"]) {
-        if (typeof entry[key] === "string") continue;
-        const otherCase = has(entry, key) ? void 0 : inOtherCase(key, Object.keys(entry), { spacesAround: true });
+      for (const key2 of ["propertyName", "propertyValue"]) {
+        if (typeof entry[key2] === "string") continue;
+        const otherCase = has(entry, key2) ? void 0 : inOtherCase(key2, Object.keys(entry), { spacesAround: true });
         if (otherCase !== void 0) {
-          if (key === "propertyName" && typeof entry[otherCase] === "string")
+          if (key2 === "propertyName" && typeof entry[otherCase] === "string")
             namesUnderOtherCase.add(entry[otherCase]);
           context.report({
             pointer: childPointer(METADATA_POINTER, index, otherCase),
-            message: `The '${key}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key}'.`
+            message: `The '${key2}' property is required. This entry has '${otherCase}': keys are read exactly as written, so rename it to '${key2}'.`
           });
           continue;
         }
         context.report({
-          pointer: childPointer(METADATA_POINTER, index, key),
-          message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+          pointer: childPointer(METADATA_POINTER, index, key2),
+          message: has(entry, key2) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key2}' property is required.`
         });
       }
     });
@@ -58030,11 +53589,11 @@ var contactFieldsRule = {
   check(context) {
     const contact = contactOf(context);
     if (!contact) return;
-    for (const key of ["name", "url", "email"]) {
-      if (has(contact, key)) continue;
+    for (const key2 of ["name", "url", "email"]) {
+      if (has(contact, key2)) continue;
       context.report({
-        pointer: childPointer("/info/contact", key),
-        message: `The contact '${key}' property should be given for certification.`
+        pointer: childPointer("/info/contact", key2),
+        message: `The contact '${key2}' property should be given for certification.`
       });
     }
     const name = asString(contact.name);
@@ -58161,13 +53720,13 @@ function consumesAnyType(model, operation2) {
   return false;
 }
 function forEachMimeList(model, visit3) {
-  for (const key of ["consumes", "produces"]) {
-    const root = asArray(model.root[key]);
-    if (root) visit3(root, DOCUMENT_ROOT, key);
+  for (const key2 of ["consumes", "produces"]) {
+    const root = asArray(model.root[key2]);
+    if (root) visit3(root, DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
-      if ((operation2.keys & OperationKey[key]) === 0) continue;
-      const own = asArray(operation2.operation[key]);
-      if (own) visit3(own, operation2, key);
+      if ((operation2.keys & OperationKey[key2]) === 0) continue;
+      const own = asArray(operation2.operation[key2]);
+      if (own) visit3(own, operation2, key2);
     }
   }
 }
@@ -58252,13 +53811,13 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key) => {
+      forEachMimeList(swagger, (list2, owner, key2) => {
         for (let index = 0; index < list2.length; index++) {
           const entry = list2[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(owner.pointer, key, index),
+            pointer: childPointer(owner.pointer, key2, index),
             message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
@@ -58452,14 +54011,14 @@ var operationDocumentationRules = [
     },
     check({ swagger, report }) {
       for (const operation2 of visibleOperations(swagger?.operations)) {
-        for (const key of ["summary", "description"]) {
-          const text2 = asString(operation2.operation[key]);
+        for (const key2 of ["summary", "description"]) {
+          const text2 = asString(operation2.operation[key2]);
           if (text2 === void 0) continue;
           const found = productNamesIn(text2);
           if (found.length === 0) continue;
           report({
-            pointer: childPointer(operation2.pointer, key),
-            message: `The operation '${key}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
+            pointer: childPointer(operation2.pointer, key2),
+            message: `The operation '${key2}' names a Power Platform product: '${found.join(", ")}'. Describe what the operation does with the service; the connector serves every product.`
           });
         }
       }
@@ -58635,14 +54194,14 @@ var operationExtensionRules = [
           });
         }
         const metadata = asObject(body["x-ms-trigger-metadata"]);
-        for (const [key, expected] of [
+        for (const [key2, expected] of [
           ["kind", "query"],
           ["mode", "polling"]
         ]) {
-          if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
+          if (!metadata || !has(metadata, key2) || metadata[key2] === expected) continue;
           report({
-            pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key),
-            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${excerpt(String(metadata[key]))}'.`
+            pointer: childPointer(operation2.pointer, "x-ms-trigger-metadata", key2),
+            message: `x-ms-trigger-metadata '${key2}' must be '${expected}', not '${excerpt(String(metadata[key2]))}'.`
           });
         }
       }
@@ -58694,14 +54253,14 @@ var operationExtensionRules = [
       if (has(swagger.root, "x-ms-capabilities")) {
         const root = asObject(swagger.root["x-ms-capabilities"]);
         if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
-        for (const [key] of entriesOf(root)) {
-          const pointer = childPointer("/x-ms-capabilities", key);
-          if (!ROOT_CAPABILITIES.includes(key)) {
+        for (const [key2] of entriesOf(root)) {
+          const pointer = childPointer("/x-ms-capabilities", key2);
+          if (!ROOT_CAPABILITIES.includes(key2)) {
             report({
               pointer,
-              message: `The capability '${nameExcerpt(key)}' is not supported; use 'file-picker' or 'testConnection'.`
+              message: `The capability '${nameExcerpt(key2)}' is not supported; use 'file-picker' or 'testConnection'.`
             });
-          } else if (key === "testConnection" && profile === "custom") {
+          } else if (key2 === "testConnection" && profile === "custom") {
             report({
               pointer,
               severity: "info",
@@ -58716,15 +54275,15 @@ var operationExtensionRules = [
         const capabilities = asObject(operation2.operation["x-ms-capabilities"]);
         const pointer = childPointer(operation2.pointer, "x-ms-capabilities");
         if (!capabilities) report({ pointer, message: "x-ms-capabilities must be an object." });
-        for (const [key, value] of entriesOf(capabilities)) {
-          if (!OPERATION_CAPABILITIES.includes(key)) {
+        for (const [key2, value] of entriesOf(capabilities)) {
+          if (!OPERATION_CAPABILITIES.includes(key2)) {
             report({
-              pointer: childPointer(pointer, key),
-              message: `The operation capability '${nameExcerpt(key)}' is not supported; only 'chunkTransfer' is.`
+              pointer: childPointer(pointer, key2),
+              message: `The operation capability '${nameExcerpt(key2)}' is not supported; only 'chunkTransfer' is.`
             });
           } else if (typeof value !== "boolean") {
             report({
-              pointer: childPointer(pointer, key),
+              pointer: childPointer(pointer, key2),
               message: "'chunkTransfer' must be true or false."
             });
           }
@@ -58954,10 +54513,10 @@ var mcpRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const { node, key } of structureOf(context.swagger).keys.agenticProtocol) {
+      for (const { node, key: key2 } of structureOf(context.swagger).keys.agenticProtocol) {
         if (node.kind === "operation") continue;
         context.report({
-          pointer: childPointer(node.pointer, key),
+          pointer: childPointer(node.pointer, key2),
           message: `x-ms-agentic-protocol on ${placeOf(node)} marks nothing: Copilot Studio reads it on an operation. Move it into the POST operation of the MCP server.`
         });
       }
@@ -59047,12 +54606,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path44 in paths) {
-      if (!has(paths, path44)) continue;
-      const pathItem = asObject(paths[path44]);
+    for (const path46 in paths) {
+      if (!has(paths, path46)) continue;
+      const pathItem = asObject(paths[path46]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path44, "$ref"),
+        pointer: childPointer("/paths", path46, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -59068,21 +54627,21 @@ function unreadOperations(swagger, pathItem) {
 
 // packages/validator/src/rules/operations/path-key-rules.ts
 var pathKeysOf = perModel(
-  (model) => Object.keys(model.paths ?? {}).filter((key) => !key.startsWith("x-"))
+  (model) => Object.keys(model.paths ?? {}).filter((key2) => !key2.startsWith("x-"))
 );
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path44 of pathKeys(swagger)) {
-    const message = problem(path44);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path44), message });
+  for (const path46 of pathKeys(swagger)) {
+    const message = problem(path46);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path46), message });
   }
 }
-function templateProblem(path44) {
+function templateProblem(path46) {
   let open2 = -1;
-  for (let index = 0; index < path44.length; index++) {
-    const character = path44[index];
+  for (let index = 0; index < path46.length; index++) {
+    const character = path46[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -59108,7 +54667,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => path44.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path46) => path46.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -59128,7 +54687,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => /[?#]/.test(path44) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path46) => /[?#]/.test(path46) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59144,7 +54703,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => path44.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path46) => path46.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59158,8 +54717,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path44) => {
-      const problem = templateProblem(path44);
+    reportPathKeys(context, (path46) => {
+      const problem = templateProblem(path46);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59176,9 +54735,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path44) => (
+      (path46) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path44.includes("=") && pathVariables(path44).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path46.includes("=") && pathVariables(path46).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59194,18 +54753,18 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path44 of pathKeys(swagger)) {
-      const key = path44.toLowerCase();
-      if (seen.has(key)) {
+    for (const path46 of pathKeys(swagger)) {
+      const key2 = path46.toLowerCase();
+      if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path44),
+          pointer: childPointer("/paths", path46),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path44)
+            nameExcerpt(path46)
           )
         });
       }
-      seen.add(key);
+      seen.add(key2);
     }
   }
 };
@@ -59360,7 +54919,7 @@ var responseExampleRule = {
 function hasTwoKeys(value) {
   if (!isObject(value)) return false;
   let count = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2) && ++count === 2) return true;
   return false;
 }
 var responseHeadersRule = {
@@ -59383,14 +54942,14 @@ var responseHeadersRule = {
         seenResponses.add(response.definitionPointer);
         const seen = /* @__PURE__ */ new Set();
         for (const [name] of entriesOf(response.value.headers)) {
-          const key = name.toLowerCase();
-          if (seen.has(key)) {
+          const key2 = name.toLowerCase();
+          if (seen.has(key2)) {
             report({
               pointer: childPointer(response.definitionPointer, "headers", name),
               message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
             });
           }
-          seen.add(key);
+          seen.add(key2);
         }
       }
     }
@@ -59404,8 +54963,8 @@ function isEmptySchema(model, schema) {
   if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
     resolved2 = asObject(model.refTarget(resolved2)?.value);
   if (resolved2 === void 0) return false;
-  for (const key in resolved2) {
-    if (Object.prototype.hasOwnProperty.call(resolved2, key) && !DESCRIPTIVE_KEYS.has(key)) return false;
+  for (const key2 in resolved2) {
+    if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
   return resolved2.type === void 0 || resolved2.type === "object";
 }
@@ -59632,7 +55191,7 @@ var parameterDocumentationRules = [
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value["x-ms-summary"]) !== void 0) return;
         const written2 = LABEL_KEYS_WRITTEN_INSTEAD.find(
-          (key) => nonEmptyString(parameter.value[key]) !== void 0
+          (key2) => nonEmptyString(parameter.value[key2]) !== void 0
         );
         if (written2) {
           report({
@@ -59735,9 +55294,9 @@ var duplicateParameterRule = {
       const seen = /* @__PURE__ */ new Set();
       for (const parameter of operation2.parameters) {
         if (parameter.name === void 0) continue;
-        const key = `${parameter.in}\0${parameter.name}`;
-        if (!seen.has(key)) {
-          seen.add(key);
+        const key2 = `${parameter.in}\0${parameter.name}`;
+        if (!seen.has(key2)) {
+          seen.add(key2);
           continue;
         }
         if (!first(parameter.pointer)) continue;
@@ -59952,11 +55511,11 @@ var bodySchemaRule = {
             message: "The 'body' parameter must define a 'schema' property."
           });
         }
-        for (const key of BODY_ONLY_IN_SCHEMA) {
-          if (!has(value, key)) continue;
+        for (const key2 of BODY_ONLY_IN_SCHEMA) {
+          if (!has(value, key2)) continue;
           report({
-            pointer: childPointer(parameter.pointer, key),
-            message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+            pointer: childPointer(parameter.pointer, key2),
+            message: `The 'body' parameter cannot use property '${key2}', instead, the 'schema' property should be used.`
           });
         }
       } else if (parameter.in !== void 0 && has(value, "schema")) {
@@ -60308,16 +55867,16 @@ function formatAdvice(type, format3) {
   }
   return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(", ")}.`;
 }
-function forEachTypedNode(model, key, visit3) {
+function forEachTypedNode(model, key2, visit3) {
   if (!model) return;
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index];
-    if ((keys.parameters[index] & key) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
+    if ((keys.parameters[index] & key2) !== 0 && parameter.in !== "body") visit3(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
-  const holders = keys.schemasWith(key);
+  const holders = keys.schemasWith(key2);
   for (let at = 0; at < holders.length; at++) {
     const written2 = schemas[holders[at]];
     visit3(written2.schema, written2);
@@ -60504,15 +56063,15 @@ var valueConstraintRules = [
             });
           }
           if (!value || !has(value, "value")) return;
-          const key = JSON.stringify(value.value);
-          if (seen.has(key)) {
+          const key2 = JSON.stringify(value.value);
+          if (seen.has(key2)) {
             report({
               pointer: childPointer(at(), "value"),
-              message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.`
+              message: `The 'x-ms-enum-values' extension has duplicate values. ${key2} is listed twice.`
             });
           }
-          seen.add(key);
-          if (knownKeys && !knownKeys.has(key)) {
+          seen.add(key2);
+          if (knownKeys && !knownKeys.has(key2)) {
             report({
               pointer: childPointer(at(), "value"),
               message: "The 'value' field must match one of the enums as defined in the 'enum' property of the schema."
@@ -60654,8 +56213,8 @@ function readNumericLimits(value, limits) {
   limits.exclusiveMinimum = false;
   limits.writesMaximum = false;
   limits.writesMinimum = false;
-  for (const key in value) {
-    switch (key) {
+  for (const key2 in value) {
+    switch (key2) {
       case "multipleOf":
       case "maxLength":
       case "minLength":
@@ -60663,14 +56222,14 @@ function readNumericLimits(value, limits) {
       case "minItems":
       case "maxProperties":
       case "minProperties":
-        limits[key] = numberOrUndefined(value[key]);
+        limits[key2] = numberOrUndefined(value[key2]);
         break;
       case "minimum":
-        limits.minimum = numberOrUndefined(value[key]);
+        limits.minimum = numberOrUndefined(value[key2]);
         limits.writesMinimum = true;
         break;
       case "maximum":
-        limits.maximum = numberOrUndefined(value[key]);
+        limits.maximum = numberOrUndefined(value[key2]);
         limits.writesMaximum = true;
         break;
       case "exclusiveMaximum":
@@ -60816,12 +56375,12 @@ var schemaKeywordRules = [
             message: "The 'multipleOf' value must be greater than zero."
           });
         }
-        for (const key of NON_NEGATIVE) {
-          const value = limits[key];
+        for (const key2 of NON_NEGATIVE) {
+          const value = limits[key2];
           if (value === void 0 || value >= 0) continue;
           context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The '${key}' value must be greater than or equal to zero.`
+            pointer: childPointer(node.pointer, key2),
+            message: `The '${key2}' value must be greater than or equal to zero.`
           });
         }
         for (const [low, high] of RANGES) {
@@ -61052,26 +56611,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path44 = [];
+    const path46 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path44.push(start);
+    path46.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path44.pop();
+        path46.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path44.slice(path44.indexOf(target2)));
+      if (seen === "grey") cycles.push(path46.slice(path46.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path44.push(target2);
+        path46.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61259,15 +56818,15 @@ function listSchemasWithRequired(swagger) {
 var withRequiredOf = perModel(listSchemasWithRequired);
 function closedProperties(schema) {
   let properties;
-  for (const key in schema) {
-    switch (key) {
+  for (const key2 in schema) {
+    switch (key2) {
       case "allOf":
       case "$ref":
       case "x-ms-dynamic-schema":
       case "x-ms-dynamic-properties":
         return void 0;
       case "properties":
-        properties = schema[key];
+        properties = schema[key2];
         break;
     }
   }
@@ -61596,19 +57155,19 @@ var swaggerSecurityRules = [
           });
         }
         const shape = SCHEME_SHAPES[type === "oauth2" && flow && OAUTH_FLOWS.includes(flow) ? `oauth2:${flow}` : type];
-        for (const key of shape.required) {
-          if (has(definition, key)) continue;
+        for (const key2 of shape.required) {
+          if (has(definition, key2)) continue;
           context.report({
-            pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
+            pointer: childPointer(at, key2),
+            message: `The security definition property '${key2}' is required for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
-        for (const key of Object.keys(definition)) {
-          if (!has(OBJECT_FIELDS.securityScheme, key) || ["type", "description"].includes(key)) continue;
-          if (shape.allowed.includes(key)) continue;
+        for (const key2 of Object.keys(definition)) {
+          if (!has(OBJECT_FIELDS.securityScheme, key2) || ["type", "description"].includes(key2)) continue;
+          if (shape.allowed.includes(key2)) continue;
           context.report({
-            pointer: childPointer(at, key),
-            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
+            pointer: childPointer(at, key2),
+            message: `The security definition property '${key2}' is not valid for definitions of type '${type}'${type === "oauth2" && flow ? ` with flow ${quoted(flow)}` : ""}.`
           });
         }
       }
@@ -61694,7 +57253,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path44 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path46 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61702,7 +57261,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path44}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path46}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61750,13 +57309,13 @@ var versioningRules = [
       }
     }
   },
-  ...["api", "operationId"].map((key) => ({
-    id: key === "api" ? "SWG-ANN-REPL-API" : "SWG-ANN-REPL-OPID",
+  ...["api", "operationId"].map((key2) => ({
+    id: key2 === "api" ? "SWG-ANN-REPL-API" : "SWG-ANN-REPL-OPID",
     file: "swagger",
-    title: `Give a replacement its '${key}'.`,
+    title: `Give a replacement its '${key2}'.`,
     description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
     levels: sameLevels("error"),
-    msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
+    msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key2}' property.`,
     example: {
       placement: "deprecatedAnnotation",
       bad: '"replacement": {}',
@@ -61766,10 +57325,10 @@ var versioningRules = [
       for (const annotated of swagger ? annotatedOperations(swagger) : []) {
         if (!has(annotated.annotation, "replacement")) continue;
         const replacement2 = asObject(annotated.annotation.replacement);
-        if (replacement2 && typeof replacement2[key] === "string" && replacement2[key] !== "") continue;
+        if (replacement2 && typeof replacement2[key2] === "string" && replacement2[key2] !== "") continue;
         report({
           pointer: childPointer(annotated.pointer, "replacement"),
-          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`
+          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key2}' property.`
         });
       }
     }
@@ -61783,9 +57342,9 @@ var versioningRules = [
       const seen = /* @__PURE__ */ new Set();
       return members.filter((member) => {
         if (!hasRevision(member)) return false;
-        const key = JSON.stringify(member.revision);
-        if (seen.has(key)) return true;
-        seen.add(key);
+        const key2 = JSON.stringify(member.revision);
+        if (seen.has(key2)) return true;
+        seen.add(key2);
         return false;
       });
     },
@@ -61962,8 +57521,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path44) {
-  return withoutTrailingSlashes(routeOf(path44)).toLowerCase();
+function templateShape(path46) {
+  return withoutTrailingSlashes(routeOf(path46)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62215,12 +57774,15 @@ var ALL_RULES = [
   ...configurationRules
 ];
 
+// packages/validator/src/config/load-config.ts
+var import_validate_config = __toESM(require_validate_config(), 1);
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path44, options = {}) {
+function offsetOfPath(document, path46, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path44.entries()) {
+  for (const [index, step] of path46.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -62231,7 +57793,7 @@ function offsetOfPath(document, path44, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path44.length - 1;
+    const isLast = index === path46.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -62242,8 +57804,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path44, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path44, options));
+  return (path46, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path46, options));
     return { line, column: col };
   };
 }
@@ -62255,7 +57817,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path21.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path22.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -62300,9 +57862,8 @@ function parseConfig(text2, file, options) {
   }
   const value = toPlainValue(document, fail) ?? {};
   const problems = [];
-  const validate = compiledSchema();
-  if (!validate(value)) {
-    for (const error3 of distinctErrors(validate.errors ?? [])) {
+  if (!(0, import_validate_config.default)(value)) {
+    for (const error3 of distinctErrors(import_validate_config.default.errors ?? [])) {
       const problem = describeSchemaError(error3, value);
       problems.push(
         problemAt(
@@ -62333,7 +57894,7 @@ function parseConfig(text2, file, options) {
     if (meant === void 0) continue;
     problems.push(
       problemAt(
-        `The ignore pattern '${nameExcerpt(pattern)}' separates folders with \\, which a glob reads as an escape: it matches no folder. Did you mean '${nameExcerpt(meant)}'?`,
+        `The ignore pattern '${nameExcerpt(pattern)}' ${separatesFoldersWithBackslash("a glob reads as an escape: it matches no folder", nameExcerpt(meant))}`,
         offsetOfPath(document, ["ignore", String(index)]),
         IGNORE_BACKSLASH_HINT
       )
@@ -62356,9 +57917,9 @@ function distinctErrors(errors2) {
   return errors2.filter((error3) => {
     if (error3.keyword === "if") return false;
     const extra = error3.params.additionalProperty ?? "";
-    const key = `${error3.instancePath}\0${extra}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = `${error3.instancePath}\0${extra}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -62381,48 +57942,56 @@ async function readConfigText(file, cwd) {
   try {
     return await (0, import_promises.readFile)(file, "utf8");
   } catch (error3) {
-    const code2 = error3.code;
     const shown = toDisplayPath(cwd, file);
-    const checkThePath = `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR")
-      throw missingPathError(shown, checkThePath, { cwd, message: "The configuration file does not exist." });
-    if (code2 === "EISDIR") {
+    if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path21.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const refused = unreadablePathError(shown, error3, { subject: "The configuration file" });
-    if (refused) throw refused;
-    throw new UsageError(`The configuration file cannot be read (${code2 ?? error3.message}).`, {
+    const said = fileReadError(shown, error3, {
+      cwd,
+      hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
+      subject: "The configuration file",
+      missing: "The configuration file does not exist."
+    });
+    if (isUserError(said)) throw said;
+    throw new UsageError(`The configuration file cannot be read: ${notReadReason(error3)}.`, {
       location: { file: shown },
-      hint: "Check that the file may be read by the user who runs connector-alm."
+      hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
+      cause: error3
     });
   }
 }
+function notReadReason(error3) {
+  const code2 = error3.code;
+  if (code2 === "ERR_FS_FILE_TOO_LARGE" || code2 === "ERR_STRING_TOO_LONG")
+    return `it is too large to read as text, over 512 MiB (${code2})`;
+  return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
+}
 function describeSchemaError(error3, root) {
-  const path44 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path44.map(nameExcerpt);
-  const value = path44.reduce(
+  const path46 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path46.map(nameExcerpt);
+  const value = path46.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
-    const key = String(error3.params.additionalProperty);
-    const name = nameExcerpt(key);
-    if (path44.length === 0) {
+    const key2 = String(error3.params.additionalProperty);
+    const name = nameExcerpt(key2);
+    if (path46.length === 0) {
       return {
-        message: `Unknown setting '${name}'.${didYouMean(key, SETTINGS)}`,
+        message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
-        path: [key],
+        path: [key2],
         atKey: true
       };
     }
     return {
-      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key, PROFILES)}`,
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path44, key],
+      path: [...path46, key2],
       atKey: true
     };
   }
@@ -62430,7 +57999,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path44,
+      path: path46,
       atKey: false
     };
   }
@@ -62440,41 +58009,72 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path44,
+        path: path46,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path44, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path46, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path44,
+      path: path46,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path44, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path46, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path44,
+      path: path46,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path44,
+    path: path46,
     atKey: false
   };
 }
-var validator;
-function compiledSchema() {
-  validator ??= new import_ajv2.default({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
-  return validator;
+
+// packages/validator/src/model/repeated-places.ts
+var NAMED_LINES = 3;
+function repeatedPlaces(lines) {
+  if (lines.length === 0) return "";
+  const distinct = [...new Set(lines)].sort((a, b) => a - b);
+  const named2 = distinct.slice(0, NAMED_LINES).map(String);
+  const rest = distinct.length - named2.length;
+  const list2 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
+  const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
+  const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
+  return ` The same value is in ${places}, on ${where2}: ${fix}.`;
+}
+
+// packages/validator/src/model/other-places.ts
+var MAX_RELATED_PLACES = 100;
+function namePlaces(message, others2, position) {
+  const offsets = [...others2.offsets].sort((a, b) => a - b);
+  const lines = offsets.map((offset) => position(offset).line);
+  const related = offsets.slice(0, MAX_RELATED_PLACES).map((offset) => {
+    const { line, column } = position(offset);
+    return { line, column };
+  });
+  const at = Math.min(others2.at ?? message.length, message.length);
+  const words = placesWords(others2.wording, lines);
+  return {
+    message: `${message.slice(0, at)}${words}${message.slice(at)}`,
+    messageWithoutPlaces: message,
+    related
+  };
+}
+function placesWords(wording, lines) {
+  if (wording === "repeated") return repeatedPlaces(lines);
+  return lines.length === 0 ? "" : ` at line ${lines[0]}`;
 }
 
 // packages/validator/src/model/finding-cap.ts
@@ -62496,17 +58096,28 @@ var UnlistedReports = class {
   /**
    * The one report that stands for the rest, where the first of them was, at the level of the worst,
    * so that a count of errors still says there are errors. It carries no fix: `validate --fix` makes
-   * the fixes of the listed ones, and a second run lists the next.
+   * the fixes of the listed ones, and a second run lists the next. Nor the first's other places and
+   * identity: it stands for many problems, not that one. Its count is data too (`unlisted`), for
+   * the baseline.
    */
   summary() {
     const first = this.first;
     if (first === void 0) return void 0;
-    const { fix: _fix, severity: _severity, message: _message, ...place } = first;
+    const {
+      fix: _fix,
+      severity: _severity,
+      message: _message,
+      others: _others,
+      identity: _identity,
+      unlisted: _unlisted,
+      ...place
+    } = first;
     return {
       severity: this.worst,
       report: {
         ...place,
-        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`
+        message: `${unlistedMessage(this.count, "finding")} Fix the ones listed and check again.`,
+        unlisted: { count: this.count, per: "connector" }
       }
     };
   }
@@ -62537,8 +58148,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path44, method, pathItemPlace, operation2) {
-    this.path = path44;
+  constructor(path46, method, pathItemPlace, operation2) {
+    this.path = path46;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -62839,11 +58450,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path44 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path44)) continue;
-      let pathItem = asObject(paths[path44]);
+    for (const path46 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path46)) continue;
+      let pathItem = asObject(paths[path46]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path44);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path46);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -62859,7 +58470,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path44, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path46, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -63021,18 +58632,23 @@ function locateFindings(connector, pending2) {
   const findings = pending2.map(({ rule: rule2, severity, report }, index) => {
     const kind = report.file ?? rule2.file;
     const file = report.path ? void 0 : fileOf(connector, kind);
+    const document = file && "document" in file ? file.document : void 0;
+    const named2 = report.others && document ? namePlaces(report.message, report.others, (offset) => document.position(offset)) : void 0;
     const finding = locatedFinding({
       ruleId: rule2.id,
       severity,
-      message: report.message,
+      message: named2?.message ?? report.message,
       file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
-      connector: connector.displayPath
+      connector: connector.displayPath,
+      related: named2?.related,
+      messageWithoutPlaces: named2?.messageWithoutPlaces,
+      identity: report.identity,
+      unlisted: report.unlisted
     });
     if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (file && "document" in file && file.document) {
-      const document = file.document;
+    if (document) {
       if (report.pointer !== void 0 && "locateEach" in document) {
         finding.pointer = report.pointer;
         const where2 = places[index];
@@ -63116,8 +58732,8 @@ function ruleLoosening(rule2, base2, head) {
 function describeLowered(ruleId, lowered) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of lowered) {
-    const key = `${entry.from}>${entry.to}`;
-    groups.set(key, [...groups.get(key) ?? [], entry]);
+    const key2 = `${entry.from}>${entry.to}`;
+    groups.set(key2, [...groups.get(key2) ?? [], entry]);
   }
   const forProfiles = (entries) => entries.length === PROFILES.length ? "" : ` for ${joinedList(entries.map((entry) => entry.profile))}`;
   const everyOff = lowered.every((entry) => entry.to === "off");
@@ -63212,9 +58828,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path44) {
-  const [setting, ruleId] = path44;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path44];
+function placeIn(config2, path46) {
+  const [setting, ruleId] = path46;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path46];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -63223,22 +58839,22 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
     if (LISTING_SCOPES.some((per) => settled.has(listingKey(finding, per))))
       return { finding, existing: true };
-    const key = exactKey(finding);
-    if (take(exact, key)) return { finding, existing: true };
+    const key2 = exactKey(finding);
+    if (take(exact, key2)) return { finding, existing: true };
     return { finding, existing: false };
   });
   const leftover = base2.filter((finding) => {
-    const key = exactKey(finding);
-    const count = exact.get(key) ?? 0;
+    const key2 = exactKey(finding);
+    const count = exact.get(key2) ?? 0;
     if (count <= 0) return false;
-    exact.set(key, count - 1);
+    exact.set(key2, count - 1);
     return true;
   });
   const loose = countKeys(leftover, looseKey);
@@ -63252,21 +58868,20 @@ function cappedListingsNotGrown(current, base2) {
   const before = listingTotals(base2);
   const now = listingTotals(current);
   const settled = /* @__PURE__ */ new Set();
-  for (const [key, total] of before) {
-    if (total.capped && (now.get(key)?.count ?? 0) <= total.count) settled.add(key);
+  for (const [key2, total] of before) {
+    if (total.capped && (now.get(key2)?.count ?? 0) <= total.count) settled.add(key2);
   }
   return settled;
 }
 function listingTotals(findings) {
   const totals = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const unlisted = readUnlisted(finding.message);
     for (const per of LISTING_SCOPES) {
-      const key = listingKey(finding, per);
-      const total = totals.get(key) ?? { count: 0, capped: false };
-      total.count += unlisted?.count ?? 1;
-      if (unlisted?.per === per) total.capped = true;
-      totals.set(key, total);
+      const key2 = listingKey(finding, per);
+      const total = totals.get(key2) ?? { count: 0, capped: false };
+      total.count += finding.unlisted?.count ?? 1;
+      if (finding.unlisted?.per === per) total.capped = true;
+      totals.set(key2, total);
     }
   }
   return totals;
@@ -63281,29 +58896,35 @@ function markAllNew(findings) {
   return findings.map((finding) => ({ ...finding, baseline: "new" }));
 }
 function exactKey(finding) {
-  return [finding.ruleId, relativeFile(finding), finding.pointer ?? "", normalizedMessage(finding)].join(
+  return [
+    finding.ruleId,
+    relativeFile(finding),
+    finding.pointer ?? "",
+    normalizedMessage(finding),
+    finding.identity ?? ""
+  ].join("\0");
+}
+function looseKey(finding) {
+  return [finding.ruleId, relativeFile(finding), normalizedMessage(finding), finding.identity ?? ""].join(
     "\0"
   );
 }
-function looseKey(finding) {
-  return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
-}
 function relativeFile(finding) {
-  return slashSeparated(import_node_path22.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path23.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
-  const message = withoutRepeatedPlaces(finding.message);
+  const message = matchedMessage(finding);
   return finding.connector && finding.connector !== "." ? message.split(finding.connector).join("<connector>") : message;
 }
-function countKeys(findings, key) {
+function countKeys(findings, key2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const finding of findings) counts.set(key(finding), (counts.get(key(finding)) ?? 0) + 1);
+  for (const finding of findings) counts.set(key2(finding), (counts.get(key2(finding)) ?? 0) + 1);
   return counts;
 }
-function take(counts, key) {
-  const count = counts.get(key) ?? 0;
+function take(counts, key2) {
+  const count = counts.get(key2) ?? 0;
   if (count <= 0) return false;
-  counts.set(key, count - 1);
+  counts.set(key2, count - 1);
   return true;
 }
 
@@ -63324,7 +58945,8 @@ function locatedChange(fields) {
     column: fields.column,
     side: fields.side,
     impact: fields.impact,
-    valuePath: fields.valuePath
+    valuePath: fields.valuePath,
+    advice: fields.advice
   };
 }
 function classifyChanges(changes) {
@@ -63372,6 +58994,21 @@ var CHANGE_RULES = {
       "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
     ),
     "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      "BRK-SWAGGER-DELETED",
+      "breaking",
+      "error",
+      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
+      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
+    ),
+    "Keep apiDefinition.swagger.json, and edit what it holds instead."
   ),
   /**
    * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
@@ -63757,13 +59394,13 @@ var CASE_RULES = {
     ONLY_A_NEW_VERSION
   ),
   /**
-   * Its default was a secret, as GEN-SECRETS finds one: every user sent it (upstream Weavo #3269,
-   * where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
    */
-  secretParameterDeleted: inCase(
+  secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
-    "for a parameter whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that the parameter held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
+    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
@@ -63780,9 +59417,9 @@ var CASE_RULES = {
 };
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path44, method, body) => `{
+var operation = (path46, method, body) => `{
   "paths": {
-    "${path44}": {
+    "${path46}": {
       "${method}": ${body}
     }
   }
@@ -63794,6 +59431,14 @@ var CHANGE_RULE_DOCS = {
       placement: "connectorFolder",
       before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
       after: 'git rm -r "certified-connectors/Contoso Tasks"'
+    }
+  },
+  swaggerDeleted: {
+    description: "The base version has an apiDefinition.swagger.json and the new one has none, in a connector folder that is still there: every operation it defined is gone, and certification requires the file (`validate` reports a folder without it as REPO-REQUIRED-FILES, an error in every profile). One change for the file, located at its start in the base version; its operations are not listed one by one as BRK-OP-DELETED, nor its host as changed to nothing, and the sign-in and policies it decided with apiProperties.json are not compared. `validate --base` lists it with the changes and counts it for `--fail-on-breaking`, and reports it as REPO-REQUIRED-FILES's finding of the missing file on the folder, or as a BRK-SWAGGER-DELETED finding when that rule reported none (a configuration that turns it off). `diff` compares no folder without a swagger; a folder deleted whole is BRK-CONNECTOR-DELETED. The other way round, a base version without a swagger was no connector flows could use: `validate --base` takes the connector for a new one, with nothing to compare.",
+    example: {
+      placement: "connectorFolder",
+      before: "certified-connectors/Contoso Tasks/\n  apiDefinition.swagger.json\n  apiProperties.json\n  readme.md",
+      after: 'git rm "certified-connectors/Contoso Tasks/apiDefinition.swagger.json"'
     }
   },
   apiPropertiesDeleted: {
@@ -64153,10 +59798,10 @@ var CHANGE_RULE_DOCS = {
 };
 
 // packages/validator/src/diff/documented-change-rules.ts
-var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key) => ({
-  ...CHANGE_RULES[key],
-  ...CHANGE_RULE_DOCS[key],
-  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key].id)
+var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
+  ...CHANGE_RULES[key2],
+  ...CHANGE_RULE_DOCS[key2],
+  adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key2].id)
 }));
 
 // packages/validator/src/diff/json-equal.ts
@@ -64174,17 +59819,17 @@ function jsonEqual(a, b) {
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
   return keys.every(
-    (key) => Object.prototype.hasOwnProperty.call(right, key) && jsonEqual(left[key], right[key])
+    (key2) => Object.prototype.hasOwnProperty.call(right, key2) && jsonEqual(left[key2], right[key2])
   );
 }
 function differingKeys(a, b, ignored) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
   const result = [];
-  for (const key of keys) {
-    if (ignored.has(key)) continue;
-    const inA = Object.prototype.hasOwnProperty.call(a, key);
-    const inB = Object.prototype.hasOwnProperty.call(b, key);
-    if (inA !== inB || !jsonEqual(a[key], b[key])) result.push(key);
+  for (const key2 of keys) {
+    if (ignored.has(key2)) continue;
+    const inA = Object.prototype.hasOwnProperty.call(a, key2);
+    const inB = Object.prototype.hasOwnProperty.call(b, key2);
+    if (inA !== inB || !jsonEqual(a[key2], b[key2])) result.push(key2);
   }
   return result.sort();
 }
@@ -64254,16 +59899,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path44 = [];
+  const path46 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path44.push(part.step);
+        if (part.step !== void 0) path46.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path44.pop();
+        if (part.step !== void 0) path46.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -64271,7 +59916,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path44, ...part.change.path] });
+      result.push({ ...part.change, path: [...path46, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -64417,15 +60062,15 @@ function diffApiPropertiesValues(before, after) {
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
-  for (const key of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
-    const pointer = childPointer("/properties", key);
-    const side = has(propertiesAfter, key) ? "new" : "old";
-    if (MINOR_PROPERTY_KEYS.has(key)) {
-      add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: "minor" });
-    } else if (key === "connectionParameters") {
-      diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
-    } else if (key === "connectionParameterSets") {
-      const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
+  for (const key2 of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
+    const pointer = childPointer("/properties", key2);
+    const side = has(propertiesAfter, key2) ? "new" : "old";
+    if (MINOR_PROPERTY_KEYS.has(key2)) {
+      add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key2}.`, impact: "minor" });
+    } else if (key2 === "connectionParameters") {
+      diffConnectionParameters(propertiesBefore[key2], propertiesAfter[key2], add2);
+    } else if (key2 === "connectionParameterSets") {
+      const added = setNamesAdded(propertiesBefore[key2], propertiesAfter[key2]);
       if (added) {
         add2({
           rule: CHANGE_RULES.other,
@@ -64435,7 +60080,7 @@ function diffApiPropertiesValues(before, after) {
         });
         continue;
       }
-      const { minor, major } = setEdits(propertiesBefore[key], propertiesAfter[key]);
+      const { minor, major } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
       const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
       if (minor.length > 0) {
         add2({
@@ -64451,23 +60096,23 @@ function diffApiPropertiesValues(before, after) {
           rule: CHANGE_RULES.other,
           side,
           pointer,
-          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key)}.`
+          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key2)}.`
         });
       }
-    } else if (key === "policyTemplateInstances") {
-      const detail = policiesEdited(propertiesBefore[key], propertiesAfter[key]);
+    } else if (key2 === "policyTemplateInstances") {
+      const detail = policiesEdited(propertiesBefore[key2], propertiesAfter[key2]);
       if (detail !== void 0)
         add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
     } else {
-      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key)}.` });
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
     }
   }
-  for (const key of differingKeys(before, after, /* @__PURE__ */ new Set(["properties"]))) {
+  for (const key2 of differingKeys(before, after, /* @__PURE__ */ new Set(["properties"]))) {
     add2({
       rule: CHANGE_RULES.other,
-      side: has(after, key) ? "new" : "old",
-      pointer: `/${key}`,
-      detail: `Changed: ${excerpt(key)}.`
+      side: has(after, key2) ? "new" : "old",
+      pointer: `/${key2}`,
+      detail: `Changed: ${excerpt(key2)}.`
     });
   }
   return sink.changes;
@@ -64493,7 +60138,7 @@ function diffConnectionParameters(before, after, add2) {
       add2({
         rule: CHANGE_RULES.textEdited,
         pointer,
-        detail: `Edited: ${minor.map((key) => key.replace(/^uiDefinition\./, "")).join(", ")}.`,
+        detail: `Edited: ${minor.map((key2) => key2.replace(/^uiDefinition\./, "")).join(", ")}.`,
         impact: "minor"
       });
     }
@@ -64509,18 +60154,18 @@ function parameterEdits(was, is) {
     /* @__PURE__ */ new Set()
   );
   return {
-    minor: uiEdited.filter((key) => MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`),
+    minor: uiEdited.filter((key2) => MINOR_UI_KEYS.has(key2)).map((key2) => `uiDefinition.${key2}`),
     major: [
-      ...differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"])).flatMap((key) => keyPaths(key, was[key], is[key])),
-      ...uiEdited.filter((key) => !MINOR_UI_KEYS.has(key)).map((key) => `uiDefinition.${key}`)
+      ...differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"])).flatMap((key2) => keyPaths(key2, was[key2], is[key2])),
+      ...uiEdited.filter((key2) => !MINOR_UI_KEYS.has(key2)).map((key2) => `uiDefinition.${key2}`)
     ]
   };
 }
-function keyPaths(key, before, after) {
+function keyPaths(key2, before, after) {
   const was = asObject(before);
   const is = asObject(after);
-  if (!was || !is) return [key];
-  return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key}.${inner}`);
+  if (!was || !is) return [key2];
+  return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key2}.${inner}`);
 }
 function setEdits(before, after) {
   const edits = { minor: [], major: [] };
@@ -64541,7 +60186,7 @@ function setEdits(before, after) {
     appendAll(edits.minor, set2.minor.map(prefix));
     appendAll(
       edits.major,
-      set2.major.filter((key) => key !== "parameters" && !key.startsWith("parameters.")).map(prefix)
+      set2.major.filter((key2) => key2 !== "parameters" && !key2.startsWith("parameters.")).map(prefix)
     );
     const parametersBefore = asObject(was.parameters) ?? {};
     const parametersAfter = asObject(is.parameters) ?? {};
@@ -64571,17 +60216,17 @@ function setNames(sets) {
   return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
 }
 function policiesEdited(before, after) {
-  const key = "policyTemplateInstances";
+  const key2 = "policyTemplateInstances";
   const listBefore = before === void 0 ? [] : asArray(before);
   const listAfter = after === void 0 ? [] : asArray(after);
-  if (!listBefore || !listAfter) return key;
+  if (!listBefore || !listAfter) return key2;
   const others2 = (list2) => list2.filter((instance) => !isRerouting(instance));
   if (!jsonEqual(others2(listBefore), others2(listAfter))) {
-    return `${key} ${nameList(policyEdits(others2(listBefore), others2(listAfter)))}`;
+    return `${key2} ${nameList(policyEdits(others2(listBefore), others2(listAfter)))}`;
   }
   const rerouting = (list2) => list2.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
   if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
-  return listBefore.length > 0 ? `${key} (their order)` : key;
+  return listBefore.length > 0 ? `${key2} (their order)` : key2;
 }
 function policyEdits(instancesBefore, instancesAfter) {
   const unmatched = [...instancesAfter];
@@ -64606,8 +60251,8 @@ function policyEdits(instancesBefore, instancesAfter) {
   );
   return edits.length > 0 ? edits : ["(their order)"];
 }
-function policyField(instance, key) {
-  return asString(asObject(instance)?.[key]);
+function policyField(instance, key2) {
+  return asString(asObject(instance)?.[key2]);
 }
 
 // packages/validator/src/diff/api-properties-presence.ts
@@ -64833,16 +60478,16 @@ function renamedSet(removed, added) {
   return compareOption(old, now).length === 0 ? { old, now } : void 0;
 }
 function swaggerEdits(before, after, outsideSets) {
-  const edited = SWAGGER_KEYS.filter((key2) => !jsonEqual(before.swagger?.[key2], after.swagger?.[key2]));
+  const edited = SWAGGER_KEYS.filter((key3) => !jsonEqual(before.swagger?.[key3], after.swagger?.[key3]));
   if (edited.length === 0) return [];
-  const key = edited[0];
+  const key2 = edited[0];
   const fromApiProperties = outsideSets.every((option) => option?.place.file !== "swagger");
   return [
     {
       rule: CHANGE_RULES.other,
       file: "swagger",
-      side: after.swagger && has(after.swagger, key) ? "new" : "old",
-      pointer: `/${key}`,
+      side: after.swagger && has(after.swagger, key2) ? "new" : "old",
+      pointer: `/${key2}`,
       detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
     }
   ];
@@ -64859,9 +60504,9 @@ function requiredValuesAdded(old, now) {
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
   const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
   return now.requiredValues.flatMap(({ name, place }) => {
-    const key = parameterKey(name);
-    if (signIn.has(key)) return [];
-    if (!had.has(key)) {
+    const key2 = parameterKey(name);
+    if (signIn.has(key2)) return [];
+    if (!had.has(key2)) {
       return [
         {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
@@ -64872,7 +60517,7 @@ function requiredValuesAdded(old, now) {
         }
       ];
     }
-    const reason = mayBeEmpty.get(key);
+    const reason = mayBeEmpty.get(key2);
     if (reason === void 0) return [];
     return [
       {
@@ -65069,7 +60714,7 @@ function requestAddress(model, policies, operation2) {
   if (routes.length === 0) return { address: swaggerAddress(model, policies, operation2) };
   if (routes.length > 1) return void 0;
   const route = routes[0];
-  if (Object.keys(route.target).some((key) => key !== NEW_PATH && key !== HTTP_METHOD)) return void 0;
+  if (Object.keys(route.target).some((key2) => key2 !== NEW_PATH && key2 !== HTTP_METHOD)) return void 0;
   const newPath = asString(route.target[NEW_PATH]);
   if (newPath === void 0 || !newPath.startsWith("/") || !takesKnownValues(newPath, operation2)) {
     return void 0;
@@ -65257,12 +60902,12 @@ function whatChanged(was, is, requests) {
 var ORIGINAL_METHOD2 = "@Request.OriginalHTTPMethod";
 function target(reroute, other) {
   const keys = other ? [.../* @__PURE__ */ new Set([...Object.keys(reroute.target), ...Object.keys(other.target)])].filter(
-    (key) => !jsonEqual(reroute.target[key], other.target[key])
-  ) : Object.keys(reroute.target).filter((key) => reroute.target[key] !== ORIGINAL_METHOD2);
+    (key2) => !jsonEqual(reroute.target[key2], other.target[key2])
+  ) : Object.keys(reroute.target).filter((key2) => reroute.target[key2] !== ORIGINAL_METHOD2);
   if (keys.length === 0) return "where its template decides";
-  return keys.map((key) => {
-    const name = excerpt(key.startsWith(PARAMETER_PREFIX) ? key.slice(PARAMETER_PREFIX.length) : key);
-    const value = reroute.target[key];
+  return keys.map((key2) => {
+    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    const value = reroute.target[key2];
     return value === void 0 ? `no ${name}` : `${name} ${quoted(value)}`;
   }).join(", ");
 }
@@ -65443,10 +61088,10 @@ var ChangeLocator = class {
     this.after = after;
     const pointers = /* @__PURE__ */ new Map();
     const add2 = (side, file, pointer) => {
-      const key = `${side}:${file}`;
-      const set2 = pointers.get(key) ?? /* @__PURE__ */ new Set();
+      const key2 = `${side}:${file}`;
+      const set2 = pointers.get(key2) ?? /* @__PURE__ */ new Set();
       set2.add(pointer);
-      pointers.set(key, set2);
+      pointers.set(key2, set2);
     };
     const lists = /* @__PURE__ */ new Set();
     for (const entry of entries) {
@@ -65456,12 +61101,12 @@ var ChangeLocator = class {
         for (const change of entry.schemaChanges) add2(change.side, "swagger", change.pointer);
       }
     }
-    for (const [key, set2] of pointers) {
-      const [side, file] = key.split(":");
+    for (const [key2, set2] of pointers) {
+      const [side, file] = key2.split(":");
       const version = side === "old" ? before : after;
       const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
-      this.documents.set(key, document);
-      if (document && document.value !== void 0) this.located.set(key, document.locateAll(set2));
+      this.documents.set(key2, document);
+      if (document && document.value !== void 0) this.located.set(key2, document.locateAll(set2));
     }
   }
   before;
@@ -65483,10 +61128,12 @@ var ChangeLocator = class {
   locate(change) {
     const version = change.side === "old" ? this.before : this.after;
     const position = this.position(change);
+    const advice = change.advice ?? change.rule.advice;
     return locatedChange({
       ruleId: change.rule.id,
       severity: change.rule.severity,
-      message: [change.rule.message, change.detail, change.rule.advice].filter(Boolean).join(" "),
+      message: [change.rule.message, change.detail, advice].filter(Boolean).join(" "),
+      advice,
       operationId: change.operationId !== void 0 ? listedOperationId(change.operationId) : void 0,
       file: filePath(version, change.file),
       pointer: change.pointer,
@@ -65498,9 +61145,9 @@ var ChangeLocator = class {
     });
   }
   position(change) {
-    const key = `${change.side}:${change.file}`;
-    const offset = change.offset ?? this.located.get(key)?.get(change.pointer)?.offset;
-    const document = this.documents.get(key);
+    const key2 = `${change.side}:${change.file}`;
+    const offset = change.offset ?? this.located.get(key2)?.get(change.pointer)?.offset;
+    const document = this.documents.get(key2);
     return document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
   }
 };
@@ -65534,8 +61181,8 @@ var SchemaChangeIndex = class {
       const keys = /* @__PURE__ */ new Set();
       distinct = list2.every((change) => {
         if (!isBreakingSchemaChange(change)) return true;
-        const key = [change.rule.id, change.side, change.pointer, pathBelow(change)].join("\0");
-        return keys.size < keys.add(key).size;
+        const key2 = [change.rule.id, change.side, change.pointer, pathBelow(change)].join("\0");
+        return keys.size < keys.add(key2).size;
       });
       this.distinct.set(list2, distinct);
     }
@@ -65578,10 +61225,10 @@ var SchemaChangeIndex = class {
       for (let position = 0; position < list2.length; position++) {
         const change = list2[position];
         if (!isBreakingSchemaChange(change)) continue;
-        const key = placeKey(change.pointer, pathBelow(change));
-        const positions = index.get(key);
-        if (positions === void 0) index.set(key, position);
-        else if (typeof positions === "number") index.set(key, [positions, position]);
+        const key2 = placeKey(change.pointer, pathBelow(change));
+        const positions = index.get(key2);
+        if (positions === void 0) index.set(key2, position);
+        else if (typeof positions === "number") index.set(key2, [positions, position]);
         else positions.push(position);
       }
       this.indexes.set(list2, index);
@@ -65679,11 +61326,11 @@ function reportOverlap(entries, index) {
   const nodes = /* @__PURE__ */ new Map();
   const kept = /* @__PURE__ */ new Map();
   const treeOf = (operationId) => {
-    const key = operationKey(operationId);
-    let tree = trees.get(key);
+    const key2 = operationKey(operationId);
+    let tree = trees.get(key2);
     if (!tree) {
       tree = new ValuePathTree();
-      trees.set(key, tree);
+      trees.set(key2, tree);
     }
     return tree;
   };
@@ -65795,10 +61442,10 @@ var ReportsByPlace = class _ReportsByPlace {
     if (!byPlace) {
       byPlace = /* @__PURE__ */ new Map();
       for (const report of node.reports) {
-        for (const key of this.index.placeKeys(report.schemaChanges)) {
-          const reports = byPlace.get(key);
+        for (const key2 of this.index.placeKeys(report.schemaChanges)) {
+          const reports = byPlace.get(key2);
           if (reports) reports.push(report);
-          else byPlace.set(key, [report]);
+          else byPlace.set(key2, [report]);
         }
       }
       this.byNode.set(node, byPlace);
@@ -65823,13 +61470,13 @@ var RepeatCheck = class {
   repeats(change, like, complete) {
     const indexed = this.groups.size > 0 ? this.groups.get(groupKey(change)) : void 0;
     if (indexed) return this.lookUp(indexed, change.message);
-    const key = dedupeKey(change);
+    const key2 = dedupeKey(change);
     const compared = [];
     const earlier2 = like[Symbol.iterator]();
     for (let next = earlier2.next(); !next.done; next = earlier2.next()) {
       const built = this.build(next.value);
       if (built === void 0) continue;
-      if (dedupeKey(built) === key) return true;
+      if (dedupeKey(built) === key2) return true;
       if (complete && compared.push(built) >= MAX_COMPARED) {
         const messages = /* @__PURE__ */ new Set();
         const group2 = groupKey(change);
@@ -65984,9 +61631,9 @@ function reportedChanges(entries, before, after) {
     if (!isSchemaReport(entry)) {
       if (superseded.has(entry)) continue;
       const change = locator.locate(entry);
-      const key = dedupeKey(change);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = dedupeKey(change);
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
       cap.add(change);
       continue;
@@ -66003,9 +61650,9 @@ function reportedChanges(entries, before, after) {
       if (!isBreakingSchemaChange(schemaChange)) {
         if (nonBreakingOffered) return;
         const change = locator.locate(reportedChange(entry, schemaChange));
-        const key = dedupeKey(change);
-        if (seen.has(key)) return;
-        seen.add(key);
+        const key2 = dedupeKey(change);
+        if (seen.has(key2)) return;
+        seen.add(key2);
         cap.add(change);
         return;
       }
@@ -66172,15 +61819,15 @@ function isFilledForFlows(model, value, pointer, depth = 0) {
   if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
   if (depth >= MAX_FILLED_DEPTH) return false;
   const known = filledMemo(model);
-  const key = `${depth}|${resolved2.pointer}`;
-  const seen = known.get(key);
+  const key2 = `${depth}|${resolved2.pointer}`;
+  const seen = known.get(key2);
   if (seen !== void 0) return seen;
   const view = viewSchema(model, value, pointer);
   const filled = view !== void 0 && view.required.size > 0 && [...view.required].every((name) => {
     const property2 = view.properties.get(name);
     return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
   });
-  known.set(key, filled);
+  known.set(key2, filled);
   return filled;
 }
 var FILLED = /* @__PURE__ */ new WeakMap();
@@ -66251,6 +61898,16 @@ function whyUnfollowed(model, value, pointer) {
     return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
   }
   return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
+}
+
+// packages/validator/src/diff/secret-deletion.ts
+function secretDeletion(name, value, host) {
+  const secret = secretDefault(name, value, host);
+  if (secret === void 0) return void 0;
+  return {
+    rule: CASE_RULES.secretInputDeleted,
+    detail: `Its default looked like a real secret (${maskSecret(secret)}).`
+  };
 }
 
 // packages/validator/src/diff/parameter-diff.ts
@@ -66398,13 +62055,8 @@ function diffParameters(context, before, after) {
   }
 }
 function deletion(model, parameter) {
-  const secret = parameter.name === void 0 ? void 0 : secretDefault(parameter.name, parameter.value.default, asString(model.root.host));
-  if (secret !== void 0) {
-    return {
-      rule: CASE_RULES.secretParameterDeleted,
-      detail: `Its default looked like a real secret (${maskSecret(secret)}).`
-    };
-  }
+  const secret = parameter.name === void 0 ? void 0 : secretDeletion(parameter.name, parameter.value.default, asString(model.root.host));
+  if (secret !== void 0) return secret;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
 var PARAMETER_TEXTS = ["x-ms-summary", "description"];
@@ -66412,16 +62064,16 @@ function isOptionalRename(model, previous, renamed) {
   if (previous.name === void 0 || renamed.name === void 0) return false;
   if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
   if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
-  const shared = PARAMETER_TEXTS.filter((key) => has(previous.value, key) && has(renamed.value, key));
-  const written2 = PARAMETER_TEXTS.filter((key) => has(previous.value, key) || has(renamed.value, key));
+  const shared = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) && has(renamed.value, key2));
+  const written2 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
   if (written2.length === 0) return true;
-  return shared.some((key) => jsonEqual(previous.value[key], renamed.value[key]));
+  return shared.some((key2) => jsonEqual(previous.value[key2], renamed.value[key2]));
 }
 function isRequiredRename(previous, renamed) {
   if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
   if (previous.in === "path" || previous.in === "body") return true;
   const textKept = PARAMETER_TEXTS.some(
-    (key) => has(previous.value, key) && jsonEqual(previous.value[key], renamed.value[key])
+    (key2) => has(previous.value, key2) && jsonEqual(previous.value[key2], renamed.value[key2])
   );
   return textKept || similarNames(previous.name, renamed.name);
 }
@@ -66455,20 +62107,20 @@ function bodyWasAlwaysSent(model, parameter) {
 function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
 }
-function groupedBy(parameters, key) {
+function groupedBy(parameters, key2) {
   const groups = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
-    const group2 = groups.get(key(parameter));
+    const group2 = groups.get(key2(parameter));
     if (group2) group2.push(parameter);
-    else groups.set(key(parameter), [parameter]);
+    else groups.set(key2(parameter), [parameter]);
   }
   return groups;
 }
 function byKey(parameters) {
   const map2 = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
-    const key = parameterKey2(parameter);
-    if (!map2.has(key)) map2.set(key, parameter);
+    const key2 = parameterKey2(parameter);
+    if (!map2.has(key2)) map2.set(key2, parameter);
   }
   return map2;
 }
@@ -66480,21 +62132,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path44 in paths) {
-    if (!has(paths, path44)) continue;
-    const pathItem = refPathItem(paths[path44]);
+  for (const path46 in paths) {
+    if (!has(paths, path46)) continue;
+    const pathItem = refPathItem(paths[path46]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path44));
-    unfollowed2.set(path44, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path46));
+    unfollowed2.set(path46, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path44 in paths) {
-    if (!has(paths, path44)) continue;
-    const pathItem = refPathItem(paths[path44]);
+  for (const path46 in paths) {
+    if (!has(paths, path46)) continue;
+    const pathItem = refPathItem(paths[path46]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -66506,17 +62158,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path44 of all) {
-    const before = has(pathsBefore, path44) ? pathsBefore[path44] : void 0;
-    const after = has(pathsAfter, path44) ? pathsAfter[path44] : void 0;
+  for (const path46 of all) {
+    const before = has(pathsBefore, path46) ? pathsBefore[path46] : void 0;
+    const after = has(pathsAfter, path46) ? pathsAfter[path46] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path44);
-    const whyBefore = unfollowedBefore.get(path44);
+    const whyAfter = unfollowedAfter.get(path46);
+    const whyBefore = unfollowedBefore.get(path46);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path44);
+    const pathItemPointer = childPointer("/paths", path46);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -66524,12 +62176,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path44)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path46)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path44)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path44)} was not compared: in the base version, ${whyBefore}.` : refEdit(path44, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path46)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path46)} was not compared: in the base version, ${whyBefore}.` : refEdit(path46, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -66539,12 +62191,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path44, before, after) {
+function refEdit(path46, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path44)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path46)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path44)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path44)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path46)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path46)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66559,10 +62211,10 @@ function equalApartFrom(before, after, pointer, skipped) {
   const prefix = `${pointer}/`;
   if (![...skipped].some((place) => place.startsWith(prefix))) return false;
   const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
-  for (const key of keys) {
-    const valueBefore = has(objectBefore, key) ? objectBefore[key] : void 0;
-    const valueAfter2 = has(objectAfter, key) ? objectAfter[key] : void 0;
-    if (!equalApartFrom(valueBefore, valueAfter2, childPointer(pointer, key), skipped)) return false;
+  for (const key2 of keys) {
+    const valueBefore = has(objectBefore, key2) ? objectBefore[key2] : void 0;
+    const valueAfter2 = has(objectAfter, key2) ? objectAfter[key2] : void 0;
+    if (!equalApartFrom(valueBefore, valueAfter2, childPointer(pointer, key2), skipped)) return false;
   }
   return true;
 }
@@ -66754,24 +62406,24 @@ function firstByCode(responses) {
   return byCode;
 }
 function isDynamic(schema) {
-  return DYNAMIC_SCHEMA_KEYS.some((key) => isObject(schema[key]));
+  return DYNAMIC_SCHEMA_KEYS.some((key2) => isObject(schema[key2]));
 }
 
 // packages/validator/src/diff/endpoint-index.ts
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path44) {
-  return withoutTrailingSlashes(emptiedBraces(path44));
+function normalizePath(path46) {
+  return withoutTrailingSlashes(emptiedBraces(path46));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
   constructor(operations) {
     for (const operation2 of operations) {
-      const key = endpointKey(operation2);
-      const queue = this.queues.get(key);
+      const key2 = endpointKey(operation2);
+      const queue = this.queues.get(key2);
       if (queue) queue.operations.push(operation2);
-      else this.queues.set(key, { operations: [operation2], next: 0 });
+      else this.queues.set(key2, { operations: [operation2], next: 0 });
     }
   }
   /** The first operation at `operation`'s endpoint not handed out yet, if any: now handed out. */
@@ -66809,10 +62461,10 @@ function buildIndex(model) {
   }
   return { newestRevision, newestVersion };
 }
-function raise(map2, key, value) {
+function raise(map2, key2, value) {
   if (Number.isNaN(value)) return;
-  const known = map2.get(key);
-  if (known === void 0 || value > known) map2.set(key, value);
+  const known = map2.get(key2);
+  if (known === void 0 || value > known) map2.set(key2, value);
 }
 function versionedName(operationId) {
   const match2 = /^(.*)_V(\d+)$/.exec(operationId);
@@ -66887,7 +62539,9 @@ function diffOperations(context) {
       pointer: before.pointer,
       operationId: before.operationId,
       valuePath: `operation/${operationLabel(before)}`,
-      detail: before.isDeprecated ? "It was deprecated; deleting it still breaks the flows that use it." : "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
+      ...before.isDeprecated ? { detail: "It was deprecated; deleting it still breaks the flows that use it." } : {
+        advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
+      }
     });
   }
   for (const after of newOperations) {
@@ -66964,7 +62618,7 @@ function diffOperation(context, before, after) {
   if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
     others2.push("x-ms-api-annotation");
   }
-  const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
+  const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
   appendAll(others2, differingKeys(before.operation, after.operation, OPERATION_KEYS));
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others2)}.`);
@@ -67273,11 +62927,11 @@ var PropertyComparer = class {
         answers = /* @__PURE__ */ new Map();
         this.layerTests.set(test2, answers);
       }
-      const key = `${oldMember.pointer}|${newMember.pointer}`;
-      let answer = answers.get(key);
+      const key2 = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key2);
       if (answer === void 0) {
         answer = test2(oldMember, newMember);
-        answers.set(key, answer);
+        answers.set(key2, answer);
       }
       return answer;
     });
@@ -67288,11 +62942,11 @@ var PropertyComparer = class {
    * One of another branch is compared again here, where its pairs are compared as they would be.
    */
   of(before, after, direction, depth, layers) {
-    const key = `${direction}|${before.pointer}|${after.pointer}`;
-    const known = this.memo.get(key);
+    const key2 = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key2);
     if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
     const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
-    if (!known && !compared.skipped && !compared.present.cut) this.memo.set(key, compared);
+    if (!known && !compared.skipped && !compared.present.cut) this.memo.set(key2, compared);
     return compared;
   }
   /**
@@ -67310,7 +62964,7 @@ var PropertyComparer = class {
     for (const step of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
       if (step.run) found.spliceRemoved(compareRun(step.run));
       else if (!after.properties.has(step.name))
-        found.removed.add(deletedProperty(step.name, step.property.pointer, direction));
+        found.removed.add(this.deleted(step.name, step.property, direction));
     }
     return found.result(depth);
   }
@@ -67331,8 +62985,7 @@ var PropertyComparer = class {
       found.splicePresent(compared[index] = this.of(oldMember, newMember, direction, depth));
     });
     for (const [name, property2] of before.own.properties)
-      if (!after.own.properties.has(name))
-        found.removed.add(deletedProperty(name, property2.pointer, direction));
+      if (!after.own.properties.has(name)) found.removed.add(this.deleted(name, property2, direction));
     before.members.forEach((oldMember, index) => {
       const newMember = after.members[index];
       if (!oldMember || !newMember || oldMember.properties.size === 0) return;
@@ -67377,6 +63030,26 @@ var PropertyComparer = class {
     );
     found.present.nest(name, nested);
   }
+  /**
+   * The change of a base version's property that is gone: an output deleted, or an input. An input
+   * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
+   * removing it is right, and keeping it would keep the leaked key.
+   */
+  deleted(name, property2, direction) {
+    const { pointer } = property2;
+    if (direction === "output")
+      return { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+    const removed = `The input field ${quoted(name)} has been removed.`;
+    const field = this.oldViews.model.resolve(property2.value, pointer).value;
+    const secret = isObject(field) ? secretDeletion(name, field.default, void 0) : void 0;
+    return {
+      rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
+      side: "old",
+      pointer,
+      path: [name],
+      detail: secret ? `${removed} ${secret.detail}` : removed
+    };
+  }
 };
 function* inRuns(properties, runs, size) {
   let passOver = 0;
@@ -67389,15 +63062,6 @@ function* inRuns(properties, runs, size) {
     if (run) passOver = size(run) - 1;
     yield run ? { run } : { name, property: property2 };
   }
-}
-function deletedProperty(name, pointer, direction) {
-  return direction === "output" ? { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] } : {
-    rule: CHANGE_RULES.parameterDeleted,
-    side: "old",
-    pointer,
-    path: [name],
-    detail: `The input field ${quoted(name)} has been removed.`
-  };
 }
 
 // packages/validator/src/diff/kept-views.ts
@@ -67551,26 +63215,26 @@ function compareKeywords(before, after, direction, add2, others2) {
   compareTexts(before, after, add2);
 }
 function compareType(before, after, direction, add2, others2) {
-  for (const key of ["type", "format"]) {
-    const was = before[key];
-    const is = after[key];
+  for (const key2 of ["type", "format"]) {
+    const was = before[key2];
+    const is = after[key2];
     if (jsonEqual(was, is)) continue;
-    if (was === void 0 || is === void 0 || numericChangeIsSafe(key, was, is, direction)) {
-      others2.push(key);
+    if (was === void 0 || is === void 0 || numericChangeIsSafe(key2, was, is, direction)) {
+      others2.push(key2);
       continue;
     }
     add2({
-      rule: typeChangeRule(key, direction),
+      rule: typeChangeRule(key2, direction),
       side: "new",
-      pointer: keyPointer(after, key),
-      path: [key],
-      detail: `The ${key} changed from ${quoted(was)} to ${quoted(is)}.`
+      pointer: keyPointer(after, key2),
+      path: [key2],
+      detail: `The ${key2} changed from ${quoted(was)} to ${quoted(is)}.`
     });
     return;
   }
 }
-function typeChangeRule(key, direction) {
-  if (key === "format") return direction === "input" ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
+function typeChangeRule(key2, direction) {
+  if (key2 === "format") return direction === "input" ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
   return direction === "input" ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
 }
 var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
@@ -67579,9 +63243,9 @@ var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
   ["float", 2],
   ["double", 3]
 ]);
-function numericChangeIsSafe(key, was, is, direction) {
+function numericChangeIsSafe(key2, was, is, direction) {
   if (typeof was !== "string" || typeof is !== "string") return false;
-  if (key === "type") {
+  if (key2 === "type") {
     const widened = was === "integer" && is === "number";
     const narrowed = was === "number" && is === "integer";
     return direction === "input" ? widened : narrowed;
@@ -67654,7 +63318,7 @@ function compareVisibility(before, after, direction, add2, others2) {
   }
 }
 function compareTexts(before, after, add2) {
-  const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
+  const edited = TEXT_KEYS.filter((key2) => !jsonEqual(before.node[key2], after.node[key2]));
   if (edited.length > 0) {
     add2({
       rule: CHANGE_RULES.textEdited,
@@ -67665,8 +63329,8 @@ function compareTexts(before, after, add2) {
     });
   }
 }
-function keyPointer(view, key) {
-  return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
+function keyPointer(view, key2) {
+  return has(view.node, key2) ? childPointer(view.pointer, key2) : view.pointer;
 }
 
 // packages/validator/src/diff/schema-diff.ts
@@ -67724,19 +63388,19 @@ var SchemaComparer = class {
     const before = layers?.before.own ?? this.oldViews.of(oldValue, oldPointer);
     const after = layers?.after.own ?? this.newViews.of(newValue, newPointer);
     if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
-    const key = `${kind}|${before.pointer}|${after.pointer}`;
-    const known = this.memo.get(key);
+    const key2 = `${kind}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key2);
     if (known && reusableAt(known, depth)) {
       this.memo.set(writtenKey, known);
       return known;
     }
-    if (this.active.has(key)) return SKIPPED;
-    this.active.add(key);
+    if (this.active.has(key2)) return SKIPPED;
+    this.active.add(key2);
     this.visitedOld.add(before.pointer);
     this.visitedNew.add(after.pointer);
     const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
-    this.active.delete(key);
-    this.memo.set(key, result);
+    this.active.delete(key2);
+    this.memo.set(key2, result);
     this.memo.set(writtenKey, result);
     return result;
   }
@@ -67855,22 +63519,22 @@ function diffSwaggerValues(before, after, routes, schemaLists) {
   diffPathItemRefs(context);
   diffUnvisitedReusables(context, before, after);
   const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
-  for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
-    if (equalApartFrom(before[key], after[key], childPointer("", key), followed)) continue;
-    addOther(context, before, after, childPointer("", key), `Changed: ${excerpt(key)}.`);
+  for (const key2 of differingKeys(before, after, DOCUMENT_KEYS)) {
+    if (equalApartFrom(before[key2], after[key2], childPointer("", key2), followed)) continue;
+    addOther(context, before, after, childPointer("", key2), `Changed: ${excerpt(key2)}.`);
   }
   return context.sink.entries;
 }
 function diffEndpoint(context, before, after) {
   const setters = hostSetters(context);
-  const unused = (key, by) => addOther(context, before, after, `/${key}`, `Changed: ${key}, ${unusedBecause(key, by)}.`);
-  for (const key of ["host", "basePath"]) {
-    if (jsonEqual(before[key], after[key])) continue;
+  const unused = (key2, by) => addOther(context, before, after, `/${key2}`, `Changed: ${key2}, ${unusedBecause(key2, by)}.`);
+  for (const key2 of ["host", "basePath"]) {
+    if (jsonEqual(before[key2], after[key2])) continue;
     if (setters) {
-      unused(key, setters);
+      unused(key2, setters);
       continue;
     }
-    if (key === "basePath") {
+    if (key2 === "basePath") {
       const { rule: rule2, detail, operationId } = basePathChange(context, before.basePath, after.basePath);
       context.sink.add({ rule: rule2, file: "swagger", ...where(before, after, "/basePath"), operationId, detail });
       continue;
@@ -67878,8 +63542,8 @@ function diffEndpoint(context, before, after) {
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: "swagger",
-      ...where(before, after, `/${key}`),
-      detail: `The ${key} changed from ${describe4(before[key])} to ${describe4(after[key])}.`
+      ...where(before, after, `/${key2}`),
+      detail: `The ${key2} changed from ${describe4(before[key2])} to ${describe4(after[key2])}.`
     });
   }
   if (jsonEqual(before.schemes, after.schemes)) return;
@@ -67904,13 +63568,13 @@ function onlyHttpDropped(dropped, before, after) {
   const offersHttps = (schemes) => asArray(schemes)?.includes("https") === true;
   return dropped.length > 0 && dropped.every((scheme) => scheme === "http") && offersHttps(before) && offersHttps(after);
 }
-function unusedBecause(key, setters) {
+function unusedBecause(key2, setters) {
   const { policies, versions } = setters;
   const past = versions === "old";
   const named2 = policies.length === 1 ? `policy ${policyLabel(policies[0])} of apiProperties.json ${past ? "set" : "sets"}` : `policies ${nameList(policies.map(policyLabel))} of apiProperties.json set`;
-  const what = key === "host" ? "the host" : "the host URL";
-  const included = key === "host" ? "" : ", scheme and base path included";
-  const verb = key === "schemes" ? past ? "used" : "uses" : past ? "went to" : "goes to";
+  const what = key2 === "host" ? "the host" : "the host URL";
+  const included = key2 === "host" ? "" : ", scheme and base path included";
+  const verb = key2 === "schemes" ? past ? "used" : "uses" : past ? "went to" : "goes to";
   if (versions === "both") {
     return `which no request ${verb}: the ${named2} ${what} of every operation${included}, in both versions`;
   }
@@ -67933,12 +63597,12 @@ function diffInfo(context, before, after) {
       rule: rule2,
       file: "swagger",
       ...where(before, after, "/info"),
-      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key) => `info.${key}`))}.`,
+      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key2) => `info.${key2}`))}.`,
       impact
     });
   };
   add2(
-    INFO_MINOR_KEYS.filter((key) => !jsonEqual(infoBefore[key], infoAfter[key])),
+    INFO_MINOR_KEYS.filter((key2) => !jsonEqual(infoBefore[key2], infoAfter[key2])),
     "minor"
   );
   add2(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ["title"], "major");
@@ -67974,8 +63638,8 @@ function addOther(context, before, after, pointer, detail) {
   context.sink.add({ rule: CHANGE_RULES.other, file: "swagger", ...where(before, after, pointer), detail });
 }
 function where(before, after, pointer) {
-  const key = pointer.slice(1);
-  if (has(after, key) || !has(before, key)) return { side: "new", pointer };
+  const key2 = pointer.slice(1);
+  if (has(after, key2) || !has(before, key2)) return { side: "new", pointer };
   return { side: "old", pointer };
 }
 function describe4(value) {
@@ -67985,6 +63649,12 @@ function sectionEntry(pointer) {
   const second = pointer.indexOf("/", 1);
   const third = second === -1 ? -1 : pointer.indexOf("/", second + 1);
   return third === -1 ? pointer : pointer.slice(0, third);
+}
+
+// packages/validator/src/diff/swagger-presence.ts
+function swaggerDeletion(before, after) {
+  if (before.swagger === void 0 || after.swagger !== void 0) return void 0;
+  return { rule: CHANGE_RULES.swaggerDeleted, file: "swagger", side: "old", pointer: "" };
 }
 
 // packages/validator/src/diff/syntax-changes.ts
@@ -68020,20 +63690,30 @@ function whyUnreadable(document) {
 
 // packages/validator/src/diff/connector-diff.ts
 function diffConnectorFiles(before, after) {
+  const swaggerDeleted = swaggerDeletion(before, after);
   const raw = [
-    ...syntaxChanges("swagger", "old", before.swagger),
+    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", "old", before.swagger),
     ...syntaxChanges("swagger", "new", after.swagger),
     ...syntaxChanges("apiProperties", "old", before.apiProperties),
     ...syntaxChanges("apiProperties", "new", after.apiProperties)
   ];
-  const routes = versionRoutes(before, after);
-  appendAll(
-    raw,
-    compareJson("swagger", before.swagger, after.swagger, (old, now) => diffSwaggerValues(old, now, routes))
-  );
+  if (!swaggerDeleted) {
+    const routes = versionRoutes(before, after);
+    appendAll(
+      raw,
+      compareJson(
+        "swagger",
+        before.swagger,
+        after.swagger,
+        (old, now) => diffSwaggerValues(old, now, routes)
+      )
+    );
+  }
   appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
-  appendAll(raw, authenticationChanges(before, after));
-  appendAll(raw, reroutingChanges(before, after));
+  if (!swaggerDeleted) {
+    appendAll(raw, authenticationChanges(before, after));
+    appendAll(raw, reroutingChanges(before, after));
+  }
   appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
   appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
   appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
@@ -68127,8 +63807,82 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/solution-given.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path24.default.join("Other", "Solution.xml");
+var FOLDERS_UP = 3;
+var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
+function solutionGiven(given, cwd) {
+  const absolute = import_node_path24.default.resolve(cwd, given);
+  const stat2 = statOrUndefined(absolute);
+  if (stat2 === void 0) return void 0;
+  if (stat2.isDirectory())
+    return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
+  if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
+  let folder = import_node_path24.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path24.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) {
+      const source = import_node_path24.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+      return { kind: "file of unpacked", source };
+    }
+    if (import_node_path24.default.dirname(folder) === folder) break;
+  }
+  return void 0;
+}
+var AS_CONNECTOR_PATH = {
+  instead: "a connector folder or a file of one",
+  then: "give those folders"
+};
+function solutionGivenProblem(solution, instead) {
+  if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
+  if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
+}
+function extractFirstHint(solution, then, say = optionWords) {
+  const extract = say({
+    option: `connector-alm extract-connectors ${shellWord(solution.source)} <destination-root>`,
+    input: "the extract-connectors action"
+  });
+  return `A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (${extract}, e.g. into custom-connectors), then ${then}.`;
+}
+function solutionGivenError(given, cwd, words) {
+  const solution = solutionGiven(given, cwd);
+  if (solution === void 0) return void 0;
+  return new UsageError(solutionGivenProblem(solution, words.instead), {
+    location: { file: given },
+    hint: extractFirstHint(solution, words.then, words.say)
+  });
+}
+function isUnpackedSolution(folder) {
+  return statOrUndefined(import_node_path24.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+}
+function startsLikeZip(file) {
+  const head = Buffer.alloc(4);
+  try {
+    const descriptor = (0, import_node_fs14.openSync)(file, "r");
+    try {
+      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
+      return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
+    } finally {
+      (0, import_node_fs14.closeSync)(descriptor);
+    }
+  } catch {
+    return false;
+  }
+}
+function statOrUndefined(file) {
+  try {
+    return (0, import_node_fs14.statSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/validator/src/loader/discover.ts
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 function isSkippedDirectory(name, platform2 = process.platform) {
   if (name.startsWith(".")) return true;
@@ -68146,18 +63900,20 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path23.default.resolve(cwd, given);
+    const absolute = import_node_path25.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs13.statSync)(absolute);
+      stat2 = (0, import_node_fs15.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path23.default.dirname(absolute);
+      const folder = import_node_path25.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
+        const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
+        if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -68176,22 +63932,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs13.readdirSync)(folder);
+    return (0, import_node_fs15.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown = where2 === void 0 ? given : import_node_path23.default.join(given, import_node_path23.default.relative(absolute, where2));
+  const shown = where2 === void 0 ? given : import_node_path25.default.join(given, import_node_path25.default.relative(absolute, where2));
   return unreadablePathError(shown, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path23.default) {
+function sortFolderPaths(folders, paths = import_node_path25.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -68212,7 +63968,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -68225,9 +63981,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path23.default.resolve(folder);
+  const resolved2 = import_node_path25.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path25.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -68236,7 +63992,7 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -68312,10 +64068,25 @@ var Git = class {
           hint: "Commit the change first, or leave out the base ref."
         });
       const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.`, {
+      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
         hint: unknownRefHint(ref, remotes)
       });
     }
+  }
+  /**
+   * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
+   * `v1`), to offer the one a mistyped base ref meant. `origin/HEAD` is no branch of its own.
+   */
+  async refNames() {
+    const output = await this.text([
+      "for-each-ref",
+      "--format=%(refname)",
+      "refs/heads",
+      "refs/remotes",
+      "refs/tags"
+    ]);
+    return output.split("\n").filter((name) => name !== "" && !name.endsWith("/HEAD")).map((name) => name.replace(/^refs\/(heads|remotes|tags)\//, ""));
   }
   /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
   async parents(rev) {
@@ -68336,11 +64107,13 @@ var Git = class {
   /**
    * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
    * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
-   * both folders of a moved file count as changed.
+   * both folders of a moved file count as changed. `paths` (relative to the working directory, or
+   * repository-relative run at the top level) limits the comparison to those files.
    */
-  async changedFiles(from, to) {
+  async changedFiles(from, to, paths = []) {
     const args = ["diff", "--name-only", "-z", "--no-renames", "--no-relative", "--no-ext-diff", from];
     if (to !== void 0) args.push(to);
+    if (paths.length > 0) args.push("--", ...paths);
     return splitNul(await this.text(args));
   }
   /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
@@ -68373,6 +64146,13 @@ var Git = class {
     const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
+  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
+  async ignoredFiles(paths) {
+    if (paths.length === 0) return [];
+    const top = await this.topLevel();
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
+    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
     const top = await this.topLevel();
@@ -68383,6 +64163,11 @@ var Git = class {
   /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
   async listTree(rev, folder) {
     return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev, ...folderPathspec(folder)]));
+  }
+  /** The files of `paths` (repository-relative) that `rev` has; none when it has none of them. */
+  async listFiles(rev, paths) {
+    if (paths.length === 0) return [];
+    return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev, "--", ...paths]));
   }
   /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */
   async listFolder(rev, folder) {
@@ -68444,6 +64229,9 @@ var Git = class {
     });
   }
 };
+function misspeltRef(ref) {
+  return !/^[0-9a-f]{7,64}$/i.test(ref) && !/[~^:@{]/.test(ref);
+}
 function notAWorkTree(error3, cwd) {
   const cause = error3.cause;
   if (cause?.code === "ENOENT")
@@ -68477,9 +64265,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs14.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -68487,7 +64275,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path26.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -68517,9 +64305,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path24.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path26.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path24.default.dirname(at) === at) return false;
+    if (import_node_path26.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -68533,13 +64321,13 @@ function locatedAt(error3, given) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs15.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path27.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs17.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -68698,7 +64486,7 @@ async function validatePaths(paths, options = {}) {
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options.profile, config: config2 },
+      { cwd, profile: options.profile, config: config2, secretIdentityKey: secretIdentityKey() },
       { workerScript, workers, onConnector: options.onConnector }
     );
   } else {
@@ -68732,8 +64520,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -68783,40 +64571,40 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path26.default.join(topLevel, folder);
+  const absolute = import_node_path28.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path26.default.relative(topLevel, connector).split(import_node_path26.default.sep).join("/"));
+  return held.map((connector) => import_node_path28.default.relative(topLevel, connector).split(import_node_path28.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs16.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path26.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path26.default.posix.basename(parent));
+  const parent = import_node_path28.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path28.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs16.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs18.promises.readdir(import_node_path28.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path26.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path28.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path26.default.posix.dirname(file);
+  let folder = import_node_path28.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path26.default.posix.dirname(folder);
+    folder = import_node_path28.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -68827,15 +64615,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path27.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs17.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path29.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs19.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path27.default.resolve(target2, relative);
+      const destination = import_node_path29.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs17.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
-      await import_node_fs17.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs19.promises.mkdir(import_node_path29.default.dirname(destination), { recursive: true });
+      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -68845,11 +64633,11 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -68951,8 +64739,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -68993,10 +64781,10 @@ var RepositoryIndex = class {
     );
   }
 };
-function push(map2, key, connector) {
-  const list2 = map2.get(key);
+function push(map2, key2, connector) {
+  const list2 = map2.get(key2);
   if (list2) list2.push(connector);
-  else map2.set(key, [connector]);
+  else map2.set(key2, [connector]);
 }
 function others(list2, except) {
   return (list2 ?? []).filter((connector) => connector.repositoryPath !== except);
@@ -69010,22 +64798,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path28.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path30.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs18.readdirSync)(folder);
+      names2 = (0, import_node_fs20.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path28.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path30.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path28.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path30.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -69038,7 +64826,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs18.readFileSync)(file);
+    return (0, import_node_fs20.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -69126,7 +64914,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path29.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path31.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -69136,11 +64924,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs19.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs21.readdirSync)(import_node_path32.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -69221,6 +65009,10 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
   }
   if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
   try {
+    const baseFolder = await loadConnectorFolder(base2.path, base2.root);
+    if (!baseFolder.files.swagger) {
+      return { status: "added", findings: markAllNew(connector.findings), baseHadNoSwagger: true };
+    }
     const baseResult = await validateFolder(
       base2.path,
       { ...options, profile: connector.profile, onConnector: void 0 },
@@ -69230,7 +65022,7 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
     const marked = markBaseline(connector.findings, baseResult.findings);
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
     const previous = relabel(
-      connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
+      connectorVersion(baseFolder),
       toRepositoryPath(base2.root, base2.path) ?? basePath,
       `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
@@ -69250,9 +65042,14 @@ async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mer
   }
 }
 function alreadyReported(change, findings) {
-  if (change.ruleId !== CHANGE_RULES.apiPropertiesDeleted.id) return void 0;
-  return findings.find((finding) => reportsMissingFile(finding, CANONICAL_NAMES.apiProperties));
+  const file = DELETED_FILES.get(change.ruleId);
+  if (file === void 0) return void 0;
+  return findings.find((finding) => reportsMissingFile(finding, file));
 }
+var DELETED_FILES = /* @__PURE__ */ new Map([
+  [CHANGE_RULES.apiPropertiesDeleted.id, CANONICAL_NAMES.apiProperties],
+  [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
+]);
 function withoutCurrentSyntaxErrors(diff) {
   const changes = diff.changes.filter(
     (change) => !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
@@ -69278,14 +65075,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path31.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path31.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path33.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path33.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -69300,6 +65097,7 @@ function connectorDeletedChange(deleted, mergeBase) {
     ruleId: rule2.id,
     severity: rule2.severity,
     message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
+    advice: rule2.advice,
     file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
     pointer: "",
     line: 1,
@@ -69323,8 +65121,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -69334,14 +65132,14 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path32.default.resolve(where2.cwd, given);
-    const exists3 = (0, import_node_fs20.existsSync)(absolute);
-    const real = exists3 ? await realCasePath(absolute) : import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path34.default.resolve(where2.cwd, given);
+    const exists4 = (0, import_node_fs22.existsSync)(absolute);
+    const real = exists4 ? await realCasePath(absolute) : import_node_path34.default.resolve(where2.realCwd, import_node_path34.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
     if (!named2 && !(inRepository !== void 0 && goneSet.has(inRepository))) kept.push(given);
-    if (!exists3 || inRepository === void 0) continue;
+    if (!exists4 || inRepository === void 0) continue;
     containing.add(inRepository);
   }
   const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
@@ -69377,17 +65175,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs21.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path33.default.dirname(file)).then((folder) => import_node_path33.default.join(folder, import_node_path33.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path35.default.dirname(file)).then((folder) => import_node_path35.default.join(folder, import_node_path35.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path33.default.resolve(where2.realCwd, import_node_path33.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -69395,13 +65193,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path34.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path34.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path36.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path36.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -69429,8 +65227,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path34.default.posix.normalize(import_node_path34.default.posix.join(import_node_path34.default.posix.dirname(at), target2));
-      const outside = import_node_path34.default.posix.isAbsolute(target2) || import_node_path34.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path36.default.posix.normalize(import_node_path36.default.posix.join(import_node_path36.default.posix.dirname(at), target2));
+      const outside = import_node_path36.default.posix.isAbsolute(target2) || import_node_path36.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -69439,7 +65237,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path34.default.posix.dirname(file);
+    const folder = import_node_path36.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -69449,7 +65247,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path35.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path37.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -69468,7 +65266,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path35.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path37.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -69495,9 +65293,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path35.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path37.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path35.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path37.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -69517,7 +65315,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path38.default.resolve(cwd, import_node_path38.default.relative(realCwd, import_node_path38.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -69546,7 +65344,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path38.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -69572,6 +65370,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       path: connector.path,
       repositoryPath: repositoryPath2,
       status: compared.status,
+      ...compared.baseHadNoSwagger && { baseHadNoSwagger: true },
       diff: compared.diff,
       ...compared.reportedAs && { reportedAs: compared.reportedAs },
       ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
@@ -69644,7 +65443,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs22.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs24.existsSync)(import_node_path38.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -69663,25 +65462,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path39.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path37.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path39.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path39.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path38.default.resolve(cwd, file);
+  const baseDir = import_node_path40.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path40.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -69689,7 +65488,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path40.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -69731,24 +65530,24 @@ function rankByImportance(findings) {
   const perConnectorRule = /* @__PURE__ */ new Map();
   const keyed = findings.map((finding, order) => {
     const baseline = finding.baseline === "existing" ? 1 : 0;
-    const key = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
-    const occurrence = perConnectorRule.get(key) ?? 0;
-    perConnectorRule.set(key, occurrence + 1);
+    const key2 = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const occurrence = perConnectorRule.get(key2) ?? 0;
+    perConnectorRule.set(key2, occurrence + 1);
     return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
   });
   keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
   const rounds = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key = `${entry.baseline}\0${entry.finding.connector}`;
-    entry.round = rounds.get(key) ?? 0;
-    rounds.set(key, entry.round + 1);
+    const key2 = `${entry.baseline}\0${entry.finding.connector}`;
+    entry.round = rounds.get(key2) ?? 0;
+    rounds.set(key2, entry.round + 1);
   }
   keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
   const perRule = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key = `${entry.baseline}\0${entry.finding.ruleId}`;
-    entry.repeat = perRule.get(key) ?? 0;
-    perRule.set(key, entry.repeat + 1);
+    const key2 = `${entry.baseline}\0${entry.finding.ruleId}`;
+    entry.repeat = perRule.get(key2) ?? 0;
+    perRule.set(key2, entry.repeat + 1);
   }
   keyed.sort(
     (a, b) => a.baseline - b.baseline || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
@@ -69767,7 +65566,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path44, findings]) => ({ path: path44, findings }));
+  return [...byFile].map(([path46, findings]) => ({ path: path46, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -69824,13 +65623,13 @@ function existingFailuresNote(findings, failOn, onlyNew) {
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
-    const where2 = finding.pointer ?? `message:${withoutRepeatedPlaces(finding.message)}`;
-    const hash = (0, import_node_crypto3.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const where2 = finding.pointer ?? `message:${matchedMessage(finding)}`;
+    const hash = (0, import_node_crypto4.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -69860,8 +65659,8 @@ function escapeMarkdown(text2) {
   return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
 var CODE_SPAN = /(`+[^`]*`+)/;
-function escapedOutsideCode(text2, escape4) {
-  return text2.split(CODE_SPAN).map((part, index) => index % 2 === 1 ? part : escape4(part)).join("");
+function escapedOutsideCode(text2, escape3) {
+  return text2.split(CODE_SPAN).map((part, index) => index % 2 === 1 ? part : escape3(part)).join("");
 }
 function proseMarkdown(text2) {
   return escapedOutsideCode(
@@ -69928,7 +65727,7 @@ function findingsOfChanges(changeSets) {
     changeSets.flatMap((set2) => set2.changes.flatMap((change) => change.finding ? [change.finding] : []))
   );
 }
-function writeChanges(budget, changeSets, sourceUrl, shown, docs, omitted) {
+function writeChanges(budget, changeSets, places, docs, omitted) {
   budget.add("### Changes against the base branch", "");
   if (changeSets.length === 0)
     budget.add(
@@ -69938,44 +65737,79 @@ function writeChanges(budget, changeSets, sourceUrl, shown, docs, omitted) {
   for (const set2 of changeSets) {
     const breaking = set2.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(shown(set2.connector))}**` + (set2.renamedFrom ? ` (renamed from ${escapeMarkdown(set2.renamedFrom)})` : "") + (set2.deleted ? " (deleted)" : "") + // A reviewer must not read a new connector as one the pull request left alone.
-      (set2.added ? " (new): no version at the base to compare with" : `: ${escapeMarkdown(set2.classification)}`) + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
+      `**${escapeMarkdown(places.shown(set2.connector))}**` + (set2.renamedFrom ? ` (renamed from ${escapeMarkdown(set2.renamedFrom)})` : "") + (set2.deleted ? " (deleted)" : "") + // A reviewer must not read a new connector as one the pull request left alone.
+      (set2.added ? set2.baseHadNoSwagger ? ` (new): the base version has no ${CANONICAL_NAMES.swagger}, so no connector to compare with` : " (new): no version at the base to compare with" : `: ${escapeMarkdown(set2.classification)}`) + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
       ""
     );
-    const ordered = [...set2.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
-    for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change, sourceUrl, shown, docs))) {
-        const rest = ordered.slice(index);
-        omitted.changes += rest.length;
-        omitted.findings += rest.filter((left) => left.finding).length;
-        break;
+    const groups = adviceGroups(set2.changes);
+    const listed = groups.flatMap((group2) => group2.changes);
+    let index = 0;
+    for (const group2 of groups) {
+      for (const [inGroup, change] of group2.changes.entries()) {
+        const line = changeLine(change, group2.said[inGroup], places, docs);
+        const lines = inGroup === 0 && group2.advice ? [adviceLine(group2, docs), line] : [line];
+        if (!budget.add(...lines)) {
+          const rest = listed.slice(index);
+          omitted.changes += rest.length;
+          omitted.findings += rest.filter((left) => left.finding).length;
+          break;
+        }
+        index++;
       }
+      if (budget.isClosed) break;
     }
-    if (ordered.length > 0) budget.add("");
+    if (listed.length > 0) budget.add("");
   }
 }
-function changeLine(change, sourceUrl, shown, docs) {
+function adviceGroups(changes) {
+  const ordered = [...changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+  const groups = /* @__PURE__ */ new Map();
+  for (const change of ordered) {
+    const advice = change.advice !== void 0 && change.message.endsWith(` ${change.advice}`) ? change.advice : void 0;
+    const key2 = `${Number(change.breaking)}\0${change.ruleId}\0${advice ?? ""}`;
+    let group2 = groups.get(key2);
+    if (!group2) {
+      group2 = { ruleId: change.ruleId, changes: [], advice };
+      groups.set(key2, group2);
+    }
+    group2.changes.push(change);
+  }
+  return [...groups.values()].map(
+    ({ ruleId, changes: grouped2, advice }) => advice !== void 0 && grouped2.length > 1 ? {
+      ruleId,
+      changes: grouped2,
+      said: grouped2.map((change) => change.message.slice(0, -advice.length - 1)),
+      advice
+    } : { ruleId, changes: grouped2, said: grouped2.map((change) => change.message) }
+  );
+}
+function adviceLine(group2, docs) {
+  const rule2 = `[${inlineCode(group2.ruleId)}](${ruleDocUrl(group2.ruleId, docs)})`;
+  return `- \u{1F4A1} For the ${group2.changes.length} ${rule2} changes below: ${escapeMarkdown(group2.advice)}`;
+}
+function changeLine(change, message, places, docs) {
   const kind = change.breaking ? "\u{1F4A5} **breaking**" : "\u2795 non-breaking";
   const operation2 = change.operationId ? ` ${inlineCode(change.operationId)}` : "";
   const valuePath = change.valuePath ? ` ValuePath: ${inlineCode(change.valuePath)}` : "";
   const rule2 = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
-  return `- ${kind} ${rule2}${operation2}: ${escapeMarkdown(change.message)}${valuePath}${changePlace(change, sourceUrl, shown)}`;
+  return `- ${kind} ${rule2}${operation2}: ${escapeMarkdown(message)}${valuePath}${changePlace(change, places)}`;
 }
-function changePlace(change, sourceUrl, shown) {
-  const at = changeLocation(change, shown);
+function changePlace(change, places) {
+  const at = changeLocation(change, places);
   if (change.finding) {
     const inBase = at !== void 0 && change.side === "old" ? `; in the base version ${at}` : "";
     const rule2 = change.finding.ruleId === change.ruleId ? "" : `${inlineCode(change.finding.ruleId)} `;
-    return ` (${change.finding.severity} ${rule2}${findingPlace(change.finding, sourceUrl, shown)}${inBase})`;
+    return ` (${change.finding.severity} ${rule2}${findingPlace(change.finding, places.sourceUrl, places.shown)}${inBase})`;
   }
-  if (at === void 0) return "";
-  const url = change.side === "new" && change.line !== void 0 ? sourceUrl?.(change.file, change.line) : void 0;
-  return ` (${url ? `[${at}](${url})` : at})`;
+  return at === void 0 ? "" : ` (${at})`;
 }
-function changeLocation(change, shown) {
+function changeLocation(change, places) {
   if (!change.file) return void 0;
-  const file = change.side === "old" ? change.file : shown(change.file);
-  return escapeMarkdown(change.line === void 0 ? file : `${file}:${change.line}`);
+  const file = change.side === "old" ? change.file : places.shown(change.file);
+  const text2 = escapeMarkdown(change.line === void 0 ? file : `${file}:${change.line}`);
+  if (change.line === void 0) return text2;
+  const url = (change.side === "old" ? places.baseSourceUrl : places.sourceUrl)?.(change.file, change.line);
+  return url ? `[${text2}](${url})` : text2;
 }
 
 // packages/validator/src/reporters/summary-findings.ts
@@ -70045,12 +65879,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path44, profile, findings }) => ({ name: shown(path44), profile, findings })),
+    ...validated.map(({ path: path46, profile, findings }) => ({ name: shown(path46), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path44, findings }) => ({ name: `${shown(path44)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path46, findings }) => ({ name: `${shown(path46)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path44, findings }) => ({
-      name: `${shown(path44)} (configuration)`,
+    ...configuration.map(({ path: path46, findings }) => ({
+      name: `${shown(path46)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -70154,7 +65988,10 @@ function buildJobSummary(result, options = {}) {
   const gone = new Set(deleted.map((connector) => connector.path));
   const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-  if (options.changes) writeChanges(budget, options.changes, sourceUrl, shown, docs, omitted);
+  if (options.changes) {
+    const places = { sourceUrl, baseSourceUrl: options.baseSourceUrl, shown };
+    writeChanges(budget, options.changes, places, docs, omitted);
+  }
   const withChanges = findingsOfChanges(options.changes ?? []);
   const findings = result.findings.filter((finding) => !withChanges.has(finding));
   const listedWithChanges = result.findings.length - findings.length;
@@ -70402,6 +66239,7 @@ function changeRuleDescriptor(rule2) {
 // packages/validator/src/reporters/sarif-results.ts
 var SOURCE_ROOT = "%SRCROOT%";
 function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
+  const artifactLocation = artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri };
   const result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -70410,12 +66248,21 @@ function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
+          artifactLocation,
           // A folder finding is about the folder as a whole: it has no region.
           ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
         }
       }
     ],
+    // The other places of the problem that the message names by line (SARIF 2.1.0 §3.27.22), in
+    // the same file. The message does not link them (`[line 12](1)`): it is the same text in every
+    // output, and code scanning shows the related locations a message links only.
+    ...finding.related && {
+      relatedLocations: finding.related.map(({ line, column }, index) => ({
+        id: index + 1,
+        physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column } }
+      }))
+    },
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       ...finding.pointer !== void 0 && { pointer: finding.pointer },
@@ -70537,10 +66384,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path41.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -70565,13 +66412,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs23.existsSync)(import_node_path40.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs25.existsSync)(import_node_path42.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs23.existsSync)(import_node_path40.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs25.existsSync)(import_node_path42.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -70597,9 +66444,22 @@ async function requireConnectorsInPathInput(paths, workspace) {
   } catch (error3) {
     if (error3 instanceof UnreadablePathError) throw inputReadRefusal("path", error3);
     if (error3 instanceof UsageError && error3.location)
-      throw new InputError("path", `gives a path that ${error3.message}`, WHAT_TO_GIVE, error3.location);
+      throw new InputError(
+        "path",
+        `gives a path that ${error3.message}`,
+        solutionHint(error3.location.file, workspace) ?? WHAT_TO_GIVE,
+        error3.location
+      );
     throw error3;
   }
+  const solution = empty.length === 1 ? solutionGiven(empty[0], workspace) : void 0;
+  if (solution)
+    throw new InputError(
+      "path",
+      `gives a path that ${solutionGivenProblem(solution, AS_CONNECTOR_PATH.instead)}`,
+      extractFirstHint(solution, "give those folders in path", inputWords),
+      { file: empty[0] }
+    );
   if (empty.length === 1)
     throw new InputError("path", "gives a folder that holds no connector folder.", WHAT_TO_GIVE, {
       file: empty[0]
@@ -70610,6 +66470,10 @@ async function requireConnectorsInPathInput(paths, workspace) {
       `gives folders that hold no connector folder: ${empty.map((given) => `'${given}'`).join(", ")}.`,
       WHAT_TO_GIVE
     );
+}
+function solutionHint(given, workspace) {
+  const solution = solutionGiven(given, workspace);
+  return solution && extractFirstHint(solution, "give those folders in path", inputWords);
 }
 async function workspaceHoldsNoConnector(workspace) {
   return (await pathsWithoutConnectors(["."], workspace)).length > 0;
@@ -70627,13 +66491,13 @@ async function requireBaseInputCommit(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs24.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs26.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -70665,20 +66529,37 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs24.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path41.default.relative(realWorkspace, import_node_path41.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs26.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path43.default.relative(realWorkspace, import_node_path43.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
+  const blob = blobUrl(commit, env);
+  if (!blob) return void 0;
+  return (file, line) => {
+    const relative = import_node_path44.default.relative(workspace, import_node_path44.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path44.default.isAbsolute(relative)) return void 0;
+    return blob(relative.split(import_node_path44.default.sep), line);
+  };
+}
+function baseSourceUrlFor(mergeBase, env = process.env) {
+  const blob = blobUrl(mergeBase, env);
+  if (!blob || !mergeBase) return void 0;
+  return (file, line) => {
+    const colon = file.indexOf(":");
+    const commit = file.slice(0, colon);
+    if (colon < 1 || !mergeBase.startsWith(commit)) return void 0;
+    return blob(file.slice(colon + 1).split("/"), line);
+  };
+}
+function blobUrl(commit, env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
-  return (file, line) => {
-    const relative = import_node_path42.default.relative(workspace, import_node_path42.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path42.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path42.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+  return (segments, line) => {
+    const encoded = segments.map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -70711,7 +66592,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs25.existsSync)(import_node_path43.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs27.existsSync)(import_node_path45.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -70804,6 +66685,7 @@ async function validateConnectorAction(logger) {
     cwd: workspace,
     baseDir: workspace,
     sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : void 0,
     everyFinding: !sarif ? "Set the sarif-file input for a report of every finding." : sarif.leftOut ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.` : `The SARIF report (${inputs.sarifFile}) lists every finding.`
   });
   annotate(result, inputs, workspace, summary3.omitted.findings, sarif !== void 0 && !sarif.leftOut);
@@ -70865,6 +66747,7 @@ function connectorChanges(result) {
     ...entry.renamedFrom !== void 0 && { renamedFrom: entry.renamedFrom },
     ...entry.status === "deleted" && { deleted: true },
     ...entry.status === "added" && { added: true },
+    ...entry.baseHadNoSwagger && { baseHadNoSwagger: true },
     // Each with the finding it is reported as, if any: the summary lists the two as one.
     changes: (entry.diff?.changes ?? []).map((change) => {
       const finding = entry.reportedAs?.get(change);
@@ -70878,7 +66761,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path43.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path45.default.join(workspace, file))
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -70902,9 +66785,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path43.default.resolve(workspace, inputs.sarifFile)
+    import_node_path45.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs25.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs27.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -70923,10 +66806,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs25.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs27.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs25.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs27.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
