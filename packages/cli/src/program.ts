@@ -28,6 +28,7 @@ import { registerPackCommand } from './commands/pack.js';
 import { registerExtractConnectorsCommand } from './commands/extract-connectors.js';
 import { registerBuildSolutionCommand } from './commands/build-solution.js';
 import { registerPackageCommand } from './commands/package.js';
+import { withoutUnknownOptionValue } from './unknown-option-value.js';
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what
@@ -90,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) {
       if (error.code === 'commander.unknownCommand')
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
-      else if (parseError) io.stderr.write(`${parseError}(run with --help for usage)\n`);
+      else if (parseError)
+        io.stderr.write(`${withoutUnknownOptionValue(parseError)}(run with --help for usage)\n`);
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }

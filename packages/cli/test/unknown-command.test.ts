@@ -79,4 +79,16 @@ describe('the other mistakes commander finds', () => {
     expect(result.err).toBe("error: unknown option '--no-such-option'\n(run with --help for usage)\n");
     expect(result.code).toBe(2);
   });
+
+  it("do not print the value given to an unknown option after '=': it may be a misspelt secret option's", async () => {
+    for (const argv of [
+      ['export', 'Sol', '--client-secrets=S3CRETVALUE'],
+      ['validate', '.', '--tokn=ghp_S3CRETVALUE'],
+    ]) {
+      const result = await run(argv);
+      expect(result.err).not.toContain('S3CRETVALUE');
+      expect(result.err).toMatch(/^error: unknown option '--(client-secrets|tokn)=…'\n/);
+      expect(result.code).toBe(2);
+    }
+  });
 });
