@@ -78690,6 +78690,11 @@ function report(context, result, format3, summary2) {
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
 }
 
+// packages/cli/src/unknown-option-value.ts
+function withoutUnknownOptionValue(text3) {
+  return text3.replace(/unknown option '(-{1,2}[^'=\s]+)=[^'\n]*'/g, "unknown option '$1=\u2026'");
+}
+
 // packages/cli/src/program.ts
 function createProgram(context, output) {
   const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(
@@ -78735,7 +78740,8 @@ async function runCli(argv, io) {
       if (error2.code === "commander.unknownCommand")
         io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
 `);
-      else if (parseError) io.stderr.write(`${parseError}(run with --help for usage)
+      else if (parseError)
+        io.stderr.write(`${withoutUnknownOptionValue(parseError)}(run with --help for usage)
 `);
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
