@@ -5,6 +5,9 @@ const NEW_VERSION =
   "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 /** The same, as the only advice. */
 const ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+/** What to do about a secret that was a default, once it is deleted: it was published with the connector. */
+const REVOKE_THE_KEY =
+  'Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history';
 /** The ways out of a connection parameter that every connection must now fill in, but for keeping it as it was. */
 const REQUIRED_VALUE_WAYS_OUT = 'or give it a defaultValue, or offer it in a new connection parameter set.';
 
@@ -447,7 +450,16 @@ export const CASE_RULES = {
   secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
     'for a parameter or an input field whose default was a secret (GEN-SECRETS)',
-    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`,
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    'for an output field whose default was a secret (GEN-SECRETS)',
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`,
   ),
   /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
   hiddenConnectionParameterRequired: inCase(
