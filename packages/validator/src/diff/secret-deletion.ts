@@ -1,5 +1,6 @@
 import { maskSecret } from '../rules/general-secrets/placeholders.js';
-import { secretDefault } from '../rules/general-secrets/secret-default.js';
+import { parameterSecretDefault, secretDefault } from '../rules/general-secrets/secret-default.js';
+import type { JsonObject } from '../swagger/json-values.js';
 import { CASE_RULES } from './change-rules.js';
 import type { CaseRule } from './change-rule-type.js';
 import type { Direction } from './schema-change.js';
@@ -25,7 +26,23 @@ export function secretDeletion(
   direction: Direction = 'input',
 ): SecretDeletion | undefined {
   const secret = secretDefault(name, value, host);
-  if (secret === undefined) return undefined;
+  return secret === undefined ? undefined : secretTold(secret, direction);
+}
+
+/**
+ * The same of a parameter named `name`, whose default is its own or, for a body, its schema's
+ * written in place (parameterSecretDefault): as GEN-SECRETS reads it.
+ */
+export function secretParameterDeletion(
+  name: string,
+  parameter: JsonObject,
+  host: string | undefined,
+): SecretDeletion | undefined {
+  const secret = parameterSecretDefault(name, parameter, host);
+  return secret === undefined ? undefined : secretTold(secret.value, 'input');
+}
+
+function secretTold(secret: string, direction: Direction): SecretDeletion {
   return {
     rule: direction === 'output' ? CASE_RULES.secretOutputDeleted : CASE_RULES.secretInputDeleted,
     detail: `Its default looked like a real secret (${maskSecret(secret)}).`,
