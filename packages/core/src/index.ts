@@ -3,6 +3,7 @@ export * from './logger.js';
 export * from './version.js';
 export * from './paths.js';
 export * from './plural.js';
+export * from './joined-list.js';
 export * from './shell-word.js';
 export * from './append-all.js';
 export * from './printable.js';

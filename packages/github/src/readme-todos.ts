@@ -1,4 +1,4 @@
-import { CONNECTOR_FILE_NAMES } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, joinedList } from '@connector-alm/core';
 import {
   decodeUtf8,
   displayPathIn,
@@ -39,6 +39,5 @@ export function readmeTodoFindings(connector: string, files: readonly LocalFile[
 /** "line 5", "lines 5, 9 and 13": the lines of the findings (in the order of the lines), each once. */
 export function linesOf(findings: readonly Finding[]): string {
   const lines = [...new Set(findings.map((finding) => finding.line))];
-  if (lines.length === 1) return `line ${lines[0]}`;
-  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+  return `${lines.length === 1 ? 'line' : 'lines'} ${joinedList(lines)}`;
 }

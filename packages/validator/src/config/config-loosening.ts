@@ -1,9 +1,10 @@
+import { joinedList } from '@connector-alm/core';
 import { effectiveLevel } from '../engine.js';
 import { PROFILES, type Level, type Profile } from '../model/finding.js';
 import type { RuleMetadata } from '../model/rule.js';
 import type { ValidatorConfig } from './config-types.js';
 import { ignorePatternMatches } from './ignore.js';
-import { joinedList, nameExcerpt } from '../text/message-values.js';
+import { nameExcerpt } from '../text/message-values.js';
 
 /** The rules' metadata the comparison reads: their ids and default levels. */
 export type RuleLevels = Pick<RuleMetadata, 'id' | 'levels'>;
@@ -151,7 +152,7 @@ function ignoreLoosening(
       skips =
         skipped.length === 0
           ? ', which skips none of the connector folders this change touches'
-          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
+          : `, which skips ${skipped.length === 1 ? '1 connector folder' : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), { max: MAX_NAMED_FOLDERS, quote: "'" })})`;
     }
     return [
       {

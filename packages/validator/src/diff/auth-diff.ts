@@ -1,7 +1,7 @@
 import { appendAll } from '@connector-alm/core';
 import { childPointer } from '../json/pointer.js';
 import { has, type JsonObject } from '../swagger/json-values.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import type { ChangeRule } from './change-rule-type.js';
 import {
   effectiveAuthentication,
@@ -10,7 +10,6 @@ import {
   type AuthPlace,
   type EffectiveAuthentication,
   type Credential,
-  type EmptyAllowed,
 } from './effective-auth.js';
 import { jsonEqual } from './json-equal.js';
 import type { RawChange } from './raw-change.js';
@@ -34,6 +33,8 @@ interface Break {
   place: AuthPlace;
   side: 'old' | 'new';
   detail: string;
+  /** What to do, where the rule's advice does not say it (RawChange.advice). */
+  advice?: string;
   /** The apiProperties places whose "Changed" entries are this one change. */
   covers: string[];
 }
@@ -78,6 +79,7 @@ export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChan
       side: broken.side,
       pointer: broken.place.pointer,
       detail: broken.detail,
+      advice: broken.advice,
       supersedes: broken.covers.map((pointer) => ({ file: 'apiProperties' as const, pointer })),
     })),
   );
@@ -131,7 +133,8 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
       rule: CHANGE_RULES.authType,
       place: renamed.now.place,
       side: 'new',
-      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in. Keep the old name (the set's uiDefinition.displayName is what users see, and can change).`,
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in.`,
+      advice: "Keep the old name (the set's uiDefinition.displayName is what users see, and can change).",
       covers: [SETS_POINTER],
     });
   } else if (removed.length > 0) {
@@ -194,11 +197,6 @@ function compareOption(old: AuthOption, now: AuthOption): Break[] {
   return signIn ? [signIn] : requiredValuesAdded(old, now);
 }
 
-/** What to do about a parameter every connection must fill in that existing ones may lack. */
-function requiredValueAdvice(keep: 'Make it optional' | `Keep it ${EmptyAllowed['reason']}`): string {
-  return `${keep} or give it a defaultValue, or offer it in a new connection parameter set.`;
-}
-
 /**
  * The parameters every connection must now fill in that existing connections may hold no value
  * for: ones the option did not have (located on the parameter), and ones it had as optional or
@@ -218,7 +216,7 @@ function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
           place,
           side: 'new',
-          detail: `${quoted(name)} is required, shown and has no defaultValue. ${requiredValueAdvice('Make it optional')}`,
+          detail: `${quoted(name)} is required, shown and has no defaultValue.`,
           covers: [place.pointer],
         },
       ];
@@ -227,13 +225,16 @@ function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
     if (reason === undefined) return [];
     return [
       {
-        rule: CHANGE_RULES.connectionParameterRequired,
+        rule:
+          reason === 'hidden'
+            ? CASE_RULES.hiddenConnectionParameterRequired
+            : CHANGE_RULES.connectionParameterRequired,
         place: {
           file: place.file,
           pointer: childPointer(place.pointer, 'uiDefinition', 'constraints', 'required'),
         },
         side: 'new',
-        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
         covers: [place.pointer],
       },
     ];
@@ -300,7 +301,9 @@ function lostOutsideSets(old: AuthOption, sets: readonly AuthOption[]): Break {
       rule: CHANGE_RULES.authType,
       place: old.place,
       side: 'old',
-      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      detail:
+        'The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them.',
+      advice: `Keep them beside ${offered}.`,
       covers: [
         ...(old.credentials ?? []).map((credential) => credential.place.pointer),
         old.kindPlace.pointer,

@@ -5,6 +5,11 @@ const NEW_VERSION =
   "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 /** The same, as the only advice. */
 const ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+/** What to do about a secret that was a default, once it is deleted: it was published with the connector. */
+const REVOKE_THE_KEY =
+  'Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history';
+/** The ways out of a connection parameter that every connection must now fill in, but for keeping it as it was. */
+const REQUIRED_VALUE_WAYS_OUT = 'or give it a defaultValue, or offer it in a new connection parameter set.';
 
 /**
  * Every change the diff reports. The `observed` ones quote messages seen in Microsoft's
@@ -195,23 +200,29 @@ export const CHANGE_RULES = {
    * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
    * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
    */
-  requiredConnectionParameterAdded: rule(
-    'BRK-REQ-CONN-PARAM-ADDED',
-    'breaking',
-    'error',
-    'The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.',
-    'inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with',
+  requiredConnectionParameterAdded: advising(
+    rule(
+      'BRK-REQ-CONN-PARAM-ADDED',
+      'breaking',
+      'error',
+      'The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.',
+      'inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with',
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`,
   ),
   /**
    * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
    * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
    */
-  connectionParameterRequired: rule(
-    'BRK-CONN-OPTIONAL-TO-REQUIRED',
-    'breaking',
-    'error',
-    'The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.',
-    'inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with',
+  connectionParameterRequired: advising(
+    rule(
+      'BRK-CONN-OPTIONAL-TO-REQUIRED',
+      'breaking',
+      'error',
+      'The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.',
+      'inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with',
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`,
   ),
   optionalToRequired: advising(
     rule(
@@ -439,7 +450,22 @@ export const CASE_RULES = {
   secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
     'for a parameter or an input field whose default was a secret (GEN-SECRETS)',
-    'Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter.',
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`,
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    'for an output field whose default was a secret (GEN-SECRETS)',
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`,
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    'for a parameter that was hidden',
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`,
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(

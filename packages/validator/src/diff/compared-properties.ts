@@ -243,18 +243,22 @@ export class PropertyComparer {
   }
 
   /**
-   * The change of a base version's property that is gone: an output deleted, or an input. An input
+   * The change of a base version's property that is gone: an output deleted, or an input. A field
    * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
    * removing it is right, and keeping it would keep the leaked key.
    */
   private deleted(name: string, property: Located, direction: Direction): SchemaChange {
     const { pointer } = property;
-    if (direction === 'output')
-      return { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
-    const removed = `The input field ${quoted(name)} has been removed.`;
     // A field given by a $ref has the definition's default: a sibling of $ref is ignored.
     const field = this.oldViews.model.resolve(property.value, pointer).value;
-    const secret = isObject(field) ? secretDeletion(name, field.default, undefined) : undefined;
+    const secret = isObject(field) ? secretDeletion(name, field.default, undefined, direction) : undefined;
+    if (direction === 'output') {
+      // The ValuePath names the output field: the detail only says what its default was.
+      return secret
+        ? { rule: secret.rule, side: 'old', pointer, path: [name], detail: secret.detail }
+        : { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer, path: [name] };
+    }
+    const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
       side: 'old',

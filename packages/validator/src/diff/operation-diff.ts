@@ -113,7 +113,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
         pointer: childPointer(renamed.pointer, 'operationId'),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        detail: renameAdvice(before, renamed),
+        ...renameTold(before, renamed),
       });
       continue;
     }
@@ -279,15 +279,28 @@ function routedAddresses(
   return { was, is };
 }
 
-/** What to do about an operationId renamed on the same method and path. */
-function renameAdvice(before: OperationInfo, renamed: OperationInfo): string {
+/**
+ * What to do about an operationId renamed on the same method and path, apart from what happened: the
+ * same for every rename, so that a report of several says it once (the job summary). The change
+ * names the old operationId, the detail the new one.
+ */
+const RENAME_ADVICE =
+  'Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.';
+/** The same for a rename that changed the letter case only. */
+const LETTER_CASE_ADVICE = 'Put back the old operationId.';
+
+/** How an operationId renamed on the same method and path is told: what changed, and what to do. */
+function renameTold(before: OperationInfo, renamed: OperationInfo): { detail: string; advice: string } {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   // Deprecating 'GetTask' for a replacement 'getTask' would leave two ids that differ in case only.
   if (was.toLowerCase() === is.toLowerCase()) {
-    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+    return {
+      detail: `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId.`,
+      advice: LETTER_CASE_ADVICE,
+    };
   }
-  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
 }
 
 /**

@@ -10,7 +10,7 @@ import { jsonEqual } from './json-equal.js';
 import { hasRequiredFields, isFilledForFlows, whyUnfollowed } from './schema-view.js';
 import { normalizeTitle } from '../text/normalize-title.js';
 import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
-import { secretDeletion } from './secret-deletion.js';
+import { secretParameterDeletion } from './secret-deletion.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -200,7 +200,7 @@ function deletion(model: SwaggerModel, parameter: ParameterInfo): { rule: Change
   const secret =
     parameter.name === undefined
       ? undefined
-      : secretDeletion(parameter.name, parameter.value.default, asString(model.root.host));
+      : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== undefined) return secret;
   return { rule: parameter.in === 'path' ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }

@@ -1,5 +1,4 @@
-import { plural } from '@connector-alm/core';
-import { joinedList } from '../text/message-values.js';
+import { joinedList, plural } from '@connector-alm/core';
 
 // The end of the message of a finding that stands for one problem written in several places of a
 // file (GEN-SECRETS: one secret pasted into ten examples). other-places.ts writes it into the message
@@ -16,10 +15,7 @@ const NAMED_LINES = 3;
 export function repeatedPlaces(lines: readonly number[]): string {
   if (lines.length === 0) return '';
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  // Only the named lines are written out: a file of a million copies has as many lines.
-  const named = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named.length;
-  const list = rest > 0 ? `${named.join(', ')} and ${rest.toLocaleString('en-US')} more` : joinedList(named);
+  const list = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString('en-US') });
   const where = `${distinct.length === 1 ? 'line' : 'lines'} ${list}`;
   const places = plural(lines.length, 'more place', lines.length.toLocaleString('en-US'));
   const fix = lines.length === 1 ? 'remove it there too' : 'remove it from each';

@@ -69,19 +69,6 @@ export function kindOfValue(value: unknown): string {
   return `a JSON ${typeof value}`;
 }
 
-/**
- * `a, b and c`, each in `quote`, or `a, b, c and 4 more` past `max` values: lists of names in a
- * sentence (folders, profiles), as they are, not cut.
- */
-export function joinedList(values: readonly string[], max = Infinity, quote = ''): string {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  return shown.length <= 1
-    ? (shown[0] ?? '')
-    : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
 /** Short quoted list for messages: 'a', 'b' and 3 more. */
 export function quoteList(values: readonly unknown[], max = 5): string {
   return boundedList(values, quoted, { max });

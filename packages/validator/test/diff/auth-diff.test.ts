@@ -296,6 +296,11 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
       });
       expect(changes[0]!.message).toMatch(/The parameter set 'eu' is now 'europe'; .*old name/);
       expect(changes[0]!.message).not.toMatch(/removed/);
+      // Told apart from what changed, as each change's advice is (the job summary groups by it).
+      expect(changes[0]!.advice).toBe(
+        "Keep the old name (the set's uiDefinition.displayName is what users see, and can change).",
+      );
+      expect(changes[0]!.message).toMatch(/can no longer sign in\. Keep the old name \(.*\)\.$/);
     });
 
     it('tells a set removed beside a new one with other parameters, or two removed beside one new, as removed', () => {
@@ -333,9 +338,14 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
     it('fires when the parameters outside the sets are dropped: connections made before the sets used them (3E Events)', () => {
       const before = withSets({ token: oauthToken('oauth2generic') }, 'us', 'eu');
       const after = withSets({}, 'us', 'eu');
-      expect(authChanges(before, after)).toEqual([
+      const changes = authChanges(before, after);
+      expect(changes).toEqual([
         expect.objectContaining({ side: 'old', pointer: '/properties/connectionParameters' }),
       ]);
+      expect(changes[0]!.advice).toBe("Keep them beside the parameter sets 'us', 'eu'.");
+      expect(changes[0]!.message).toMatch(
+        /connections made without a parameter set used them\. Keep them beside the parameter sets 'us', 'eu'\.$/,
+      );
     });
   });
 });

@@ -51,6 +51,13 @@ describe(`${RULE}: a connection parameter existing connections hold no value for
       expect(changes[0]!.message).toMatch(/existing connections hold no value for it/i);
       expect(changes[0]!.message).toMatch(/'region'/);
       expect(changes[0]!.message).toMatch(/optional.*defaultValue.*new connection parameter set/);
+      // Apart from what changed, so that a report of several says it once (the job summary).
+      expect(changes[0]!.advice).toBe(
+        'Make it optional or give it a defaultValue, or offer it in a new connection parameter set.',
+      );
+      expect(changes[0]!.message).toBe(
+        `The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again. 'region' is required, shown and has no defaultValue. ${changes[0]!.advice}`,
+      );
       expect(result.classification).toBe('breaking');
       // The generic "has been added" entry is this change; it is not listed again.
       expect(result.changes).toHaveLength(1);
@@ -205,6 +212,12 @@ describe(`${REQUIRED_NOW}: an existing connection parameter made one every conne
     expect(changes[0]!.message).toMatch(/existing connections may hold no value for it/i);
     expect(changes[0]!.message).toMatch(/'region' was optional/);
     expect(changes[0]!.message).toMatch(/optional.*defaultValue.*new connection parameter set/);
+    expect(changes[0]!.advice).toBe(
+      'Keep it optional or give it a defaultValue, or offer it in a new connection parameter set.',
+    );
+    expect(changes[0]!.message).toMatch(
+      /'region' was optional and is now required, shown and has no defaultValue\. Keep it optional /,
+    );
     expect(result.classification).toBe('breaking');
     // The generic "Changed: uiDefinition.constraints" entry is this change; it is not listed again.
     expect(result.changes).toHaveLength(1);
@@ -221,6 +234,10 @@ describe(`${REQUIRED_NOW}: an existing connection parameter made one every conne
       }),
     ]);
     expect(changes[0]!.message).toMatch(/'region' was hidden/);
+    expect(changes[0]!.advice).toBe(
+      'Keep it hidden or give it a defaultValue, or offer it in a new connection parameter set.',
+    );
+    expect(changes[0]!.message).toMatch(/ Keep it hidden or give it a defaultValue, .*\.$/);
   });
 
   it.each([

@@ -31,6 +31,13 @@ describe('BRK-OP-DELETED', () => {
     expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OP-DELETED']);
     expect(result.changes[0]).toMatchObject({ side: 'new', operationId: 'GetTask' });
     expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
+    // The same for every rename, apart from what changed: a report of several says it once.
+    expect(result.changes[0]!.advice).toBe(
+      'Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.',
+    );
+    expect(result.changes[0]!.message).toBe(
+      `The operation has been deleted. This change breaks existing flows. It was renamed to 'GetTaskById' (same method and path). ${result.changes[0]!.advice}`,
+    );
   });
 
   it('says so when only the letter case of the operationId changed, and advises keeping it', () => {
@@ -39,8 +46,9 @@ describe('BRK-OP-DELETED', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.operationId = 'getTask'));
     expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OP-DELETED']);
     expect(result.changes[0]!.message).toBe(
-      "The operation has been deleted. This change breaks existing flows. Only the letter case of its operationId changed, to 'getTask': flows name the operation by its exact operationId, so put back 'GetTask'.",
+      "The operation has been deleted. This change breaks existing flows. Only the letter case of its operationId changed, to 'getTask': flows name the operation by its exact operationId. Put back the old operationId.",
     );
+    expect(result.changes[0]!.advice).toBe('Put back the old operationId.');
   });
 
   it('locates a rename on the new operationId, the line the maker changed', () => {

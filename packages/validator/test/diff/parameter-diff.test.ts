@@ -385,6 +385,25 @@ describe('BRK-PARAM-DELETED', () => {
         }
       });
 
+      it('says the same of a deleted body sent as a string whose default was a secret, as GEN-SECRETS reads it', () => {
+        const before = validSwaggerWith((swagger) =>
+          listTasks(swagger).parameters.push({
+            name: 'api_key',
+            in: 'body',
+            schema: { ...internal, default: KEY },
+          }),
+        );
+        const changes = withRule(
+          diffEdited((swagger) => listTasks(swagger).parameters.pop(), before),
+          'BRK-PARAM-DELETED',
+        );
+        expect(changes).toMatchObject([{ severity: 'warning', side: 'old' }]);
+        expect(changes[0]!.message).toMatch(
+          /^The input has been deleted\. Existing flows will continue to send it\. Its default looked like a real secret \(\w{4}\*{6} \(\d+ characters\)\)\. Removing it is right: .* revoke that key/,
+        );
+        expect(changes[0]!.message).not.toContain(KEY);
+      });
+
       it('still advises keeping a placeholder, another field, or a body field `code` on a Function app', () => {
         // A Function app reads its key from the query's `code` or a header, never from a body.
         for (const [name, field] of [

@@ -57,6 +57,61 @@ describe('BRK-OUTPUT-DELETED', () => {
       "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed. The response no longer has a body. Keep the response's schema while the API returns a body; or add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one.",
     ]);
   });
+
+  describe('of an output field whose default was a secret', () => {
+    const KEY = '9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d';
+    /** The changes of the base version with the Task field `name`, as `field` says, that the new version deleted. */
+    const fieldDeleted = (name: string, field: Json, edit: (swagger: Json) => void = () => {}) => {
+      const before = validSwagger();
+      before.definitions.Task.properties[name] = field;
+      edit(before);
+      return withRule(
+        diffEdited((swagger) => delete swagger.definitions.Task.properties[name], before),
+        'BRK-OUTPUT-DELETED',
+      );
+    };
+
+    it('says that removing it is right and that the key must be revoked, as of an input (GEN-SECRETS reports it)', () => {
+      for (const [name, field, edit] of [
+        ['api_key', { type: 'string', default: KEY }],
+        // The default of a field given by a $ref is the definition's.
+        [
+          'apiKey',
+          { $ref: '#/definitions/ApiKey' },
+          (swagger: Json) => (swagger.definitions.ApiKey = { type: 'string', default: KEY }),
+        ],
+      ] as const) {
+        const changes = fieldDeleted(name, field, edit);
+        // Once per operation that returns the field, each told so.
+        expect(changes).toHaveLength(3);
+        for (const change of changes) {
+          expect(change).toMatchObject({ severity: 'error', side: 'old' });
+          expect(change.advice).toBe(
+            'Removing it is right: a secret as a default is published with the connector, to whoever reads it. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history.',
+          );
+          expect(change.message).toMatch(
+            new RegExp(
+              `^The output field has been deleted\\. Existing flows may be broken if they are using this field and actual payload has been changed\\. Its default looked like a real secret \\(\\w{4}\\*{6} \\(\\d+ characters\\)\\)\\. Removing it is right: `,
+            ),
+          );
+          expect(change.message).not.toMatch(/Keep the field/);
+          expect(change.message).not.toContain(KEY);
+        }
+      }
+    });
+
+    it('still advises keeping a placeholder or another field', () => {
+      for (const [name, field] of [
+        ['api_key', { type: 'string', default: 'YOUR_API_KEY' }],
+        ['region', { type: 'string', default: KEY }],
+      ] as const) {
+        const changes = fieldDeleted(name, field);
+        expect(changes).toHaveLength(3);
+        for (const change of changes)
+          expect(change.advice).toMatch(/^Keep the field in the schema while the API returns it /);
+      }
+    });
+  });
 });
 
 describe('BRK-OUTPUT-TYPE', () => {

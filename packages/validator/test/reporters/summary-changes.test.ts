@@ -25,8 +25,8 @@ function changeLines(changes: readonly ConnectorChange[], options = {}): string[
 
 describe('the job summary of the changes against the base branch', () => {
   it("says a rule's advice once for its changes, not once per change", () => {
-    // Two operations deleted and one renamed, as the diff reports them: the rename's advice is its
-    // own, said in its message.
+    // Two operations deleted and one renamed, as the diff reports them: the rename's advice is another,
+    // said in its message, the rename being alone of its case.
     const { changes } = diffEdited((swagger) => {
       swagger.paths['/tasks'].get.operationId = 'ListAllTasks';
       delete swagger.paths['/tasks'].post;
@@ -42,11 +42,27 @@ describe('the job summary of the changes against the base branch', () => {
       `- 💥 **breaking** ${rule} \`${operationId}\`: The operation has been deleted. This change breaks existing flows. ValuePath: \`operation/${operationId}\` (old.swagger.json:`;
     expect(lines).toEqual([
       expect.stringMatching(
-        /^- 💥 \*\*breaking\*\* .* `ListTasks`: .* It was renamed to &#39;ListAllTasks&#39; .*; keep the old operationId, or deprecate /,
+        /^- 💥 \*\*breaking\*\* .* `ListTasks`: .* It was renamed to &#39;ListAllTasks&#39; \(same method and path\)\. Keep the old operationId, or deprecate /,
       ),
       `- 💡 For the 2 ${rule} changes below: ${escapeMarkdown(OP_DELETED_ADVICE)}`,
       expect.stringMatching(new RegExp(`^${escapeRegExp(said('CreateTask'))}\\d+\\)$`)),
       expect.stringMatching(new RegExp(`^${escapeRegExp(said('GetTask'))}\\d+\\)$`)),
+    ]);
+  });
+
+  it('says the advice of renamed operations once, each rename naming its new operationId', () => {
+    const { changes } = diffEdited((swagger) => {
+      swagger.paths['/tasks'].get.operationId = 'ListAllTasks';
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskById';
+    });
+    const lines = changeLines(changes);
+    const rule = `[\`BRK-OP-DELETED\`](${DOCS}#brk-op-deleted)`;
+    const renamed = (was: string, is: string) =>
+      `- 💥 **breaking** ${rule} \`${was}\`: The operation has been deleted. This change breaks existing flows. It was renamed to ${escapeMarkdown(`'${is}'`)} (same method and path). ValuePath: \`operation/${was}\` (`;
+    expect(lines).toEqual([
+      `- 💡 For the 2 ${rule} changes below: Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.`,
+      expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('ListTasks', 'ListAllTasks'))}`)),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(renamed('GetTask', 'GetTaskById'))}`)),
     ]);
   });
 

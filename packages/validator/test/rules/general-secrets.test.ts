@@ -89,6 +89,45 @@ describe('GEN-SECRETS', () => {
       expect(findings[0]!.message).not.toContain(value);
     }
   });
+  it('fires on a key hard-coded as the default of a secret-named body sent as a string, at its default', async () => {
+    // The body has no default of its own: its schema's is the whole body, named by the parameter.
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters.push({
+      name: 'api_key',
+      in: 'body',
+      required: true,
+      schema: { type: 'string', default: API_KEY },
+      'x-ms-visibility': 'internal',
+    });
+    const text = JSON.stringify(swagger, null, 2);
+    const line = text.split('\n').findIndex((candidate) => candidate.includes(API_KEY)) + 1;
+    const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+    expect(findings).toMatchObject([
+      { ruleId: 'GEN-SECRETS', pointer: '/paths/~1tasks/get/parameters/1/schema/default', line },
+    ]);
+    expect(findings[0]!.message).toBe(
+      "The default of the body parameter 'api_key' looks like a real secret (9f8c****** (32 characters)): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.",
+    );
+  });
+
+  it("leaves a string body's default alone under a name of no credential, as a placeholder, or as `code` on a Function app", async () => {
+    // A Function app reads its key (`code`) from the query or a header, never a body.
+    for (const [name, value] of [
+      ['body', API_KEY],
+      ['api_key', 'YOUR_API_KEY'],
+      ['code', API_KEY],
+    ]) {
+      const swagger = validSwagger();
+      swagger.host = 'liquidloom.azurewebsites.net';
+      swagger.paths['/tasks'].get.parameters.push({
+        name,
+        in: 'body',
+        schema: { type: 'string', default: value },
+      });
+      expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
+    }
+  });
+
   it('leaves placeholders, expressions and short defaults of secret-named parameters alone', async () => {
     const swagger = validSwagger();
     for (const [name, value] of [

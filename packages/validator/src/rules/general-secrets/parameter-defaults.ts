@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { asString } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters } from '../operations/parameter-index.js';
-import { secretDefault } from './secret-default.js';
+import { parameterSecretDefault } from './secret-default.js';
 
 export interface SecretDefault {
   /** Where the default is written. */
@@ -14,8 +14,8 @@ export interface SecretDefault {
 
 /**
  * The defaults of parameters that carry a credential and look like real secrets (secret-default.ts),
- * each parameter object once. Names are tested first: only a few of the corpus's ~14,000 parameters
- * get their default read.
+ * a body's that of its schema written in place, each parameter object once. Names are tested first:
+ * only a few of the corpus's ~14,000 parameters get their default read.
  */
 export function secretParameterDefaults(model: SwaggerModel): SecretDefault[] {
   const found: SecretDefault[] = [];
@@ -23,13 +23,13 @@ export function secretParameterDefaults(model: SwaggerModel): SecretDefault[] {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === undefined) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === undefined) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === undefined) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, 'default'),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value,
+      value: secret.value,
     });
   }
   return found;

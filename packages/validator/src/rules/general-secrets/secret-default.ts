@@ -1,3 +1,4 @@
+import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { SECRET_FORMATS, SECRET_NAMES } from './patterns.js';
 import { isPlaceholderSecret } from './placeholders.js';
 import { FUNCTION_KEY_PARAMETER, isFunctionAppHost } from './function-key.js';
@@ -43,6 +44,26 @@ const KNOWN_FORMATS = SECRET_FORMATS.map((format) => new RegExp(format.pattern.s
 export function secretDefault(name: string, value: unknown, host: string | undefined): string | undefined {
   if (!isCredentialName(name, host)) return undefined;
   return secretLookingDefault(value);
+}
+
+/**
+ * The secret a parameter named `name` is sent with by default, as secretDefault tells it, and where
+ * the default is written (keys below the parameter object): its own `default`, or a body's schema's
+ * written in place, which is the whole body (`{"in": "body", "name": "api_key", "schema": {"type":
+ * "string", "default": …}}`), named by the parameter. The schema gets no host: a Function app reads
+ * its key (`code`) from the query or a header, never a body. A schema's properties are
+ * property-defaults.ts's.
+ */
+export function parameterSecretDefault(
+  name: string,
+  parameter: JsonObject,
+  host: string | undefined,
+): { readonly value: string; readonly at: readonly string[] } | undefined {
+  const own = secretDefault(name, parameter.default, host);
+  if (own !== undefined) return { value: own, at: ['default'] };
+  if (parameter.in !== 'body' || !isObject(parameter.schema)) return undefined;
+  const body = secretDefault(name, parameter.schema.default, undefined);
+  return body === undefined ? undefined : { value: body, at: ['schema', 'default'] };
 }
 
 /**
