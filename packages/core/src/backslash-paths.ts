@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { isWithin, toDisplayPath } from './paths.js';
+import { shownPath } from './paths.js';
 
 /**
  * Paths written the Windows way (`solutions\Contoso`) on Linux or macOS, where `\` is a character of
@@ -43,7 +43,7 @@ export function slashedPathToRead(given: string, options: BackslashOptions = {})
   if (meant === undefined) return undefined;
   const cwd = options.cwd ?? process.cwd();
   if (exists(path.resolve(cwd, given)) || !exists(path.resolve(cwd, meant))) return undefined;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 
 /**
@@ -62,7 +62,7 @@ export function slashedPathToWrite(given: string, options: BackslashOptions = {}
     existing = parent;
   }
   if (existing === resolved || existing.includes('\\')) return undefined;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 
 /**
@@ -110,16 +110,6 @@ export function backslashPathToWriteMessage(
 
 function slipCandidate(given: string, platform: NodeJS.Platform = process.platform): string | undefined {
   return platform === 'win32' ? undefined : withSlashes(given);
-}
-
-/**
- * The `/` version as the message names it. A relative path is named as given. An absolute one (a
- * package function is given the path the CLI resolved) is named from the working directory when it
- * lies in it, as the CLI names the error's location: the path the user typed, there.
- */
-function shownMeant(meant: string): string {
-  if (!path.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 
 function systemName(platform: NodeJS.Platform): string {

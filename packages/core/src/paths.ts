@@ -31,6 +31,16 @@ export function slashSeparated(file: string, paths: path.PlatformPath = path): s
 }
 
 /**
+ * A path a package function was given, as a message names it: a relative one as given; an absolute
+ * one (the CLI resolves the paths it is given) from the working directory when it lies in it, as the
+ * CLI names the error's location: the path the user typed, there. Elsewhere, absolute.
+ */
+export function shownPath(file: string): string {
+  if (!path.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
+
+/**
  * `file` (absolute, or relative to `cwd`) as a message to the user names it: from the working
  * directory, with the OS's separators, `.` for the directory itself and `..` steps for a path beside
  * it, as a shell there reaches it. Every command prints its paths so, `validate`'s findings and the

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { errorMessage, isUserError, UserError } from '../errors.js';
+import { isWithin, shownPath } from '../paths.js';
+import { targetOfTemporary } from './temporary-sibling.js';
 
 /** Why the file system refused to write a file, and what to do about it. */
 export interface WriteFailure {
@@ -35,23 +37,40 @@ export function writeFailure(error: unknown): WriteFailure | undefined {
 
 /**
  * A refusal of the file system while writing `target` (a folder or file the user named), as a user
- * error located at it; any other error as it was. The call that failed is kept in brackets, with its
- * path when that lies elsewhere (a parent folder that could not be made). The target itself or its
- * temporary sibling, where writes are staged, is left out: it only named the target's folder again.
+ * error located at it; any other error as it was. A `target` that is a temporary sibling (a zip
+ * staged beside the package being built) is located at the target it stands for: its name means
+ * nothing to the user. The call that failed is kept in brackets, with its path when that lies
+ * elsewhere (a parent folder that could not be made), named from the working directory as the
+ * location is. The target itself, a file beside it (its temporary sibling, where writes are staged)
+ * and a file inside a staging folder of it are left out: each only named the target's folder again,
+ * by a temporary's absolute path.
  */
 export function targetWriteError(target: string, error: unknown): unknown {
   if (isUserError(error)) return error;
   const failure = writeFailure(error);
   if (failure === undefined) return error;
   const { code, syscall, path: where } = error as NodeJS.ErrnoException;
-  const elsewhere =
-    where !== undefined && path.dirname(path.resolve(where)) !== path.dirname(path.resolve(target));
-  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  const located = targetOfTemporary(target) ?? target;
+  const call =
+    where === undefined || namesTheTarget(located, where) ? syscall : `${syscall} ${shownPath(where)}`;
   return new UserError(`cannot be written: ${failure.reason} (${code}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
+    location: { file: located },
+    // Said of the target: its path is what to shorten, not the names in an archive (writeFailure's hint).
+    hint: code === 'ENAMETOOLONG' ? TARGET_PATH_TOO_LONG_HINT : failure.hint,
     cause: error,
   });
+}
+
+const TARGET_PATH_TOO_LONG_HINT = 'Give a path with shorter names.';
+
+/** `where` is `target`, a file beside it, or a file inside a temporary sibling of it (a staging folder). */
+function namesTheTarget(target: string, where: string): boolean {
+  const folder = path.dirname(path.resolve(target));
+  const resolved = path.resolve(where);
+  if (path.dirname(resolved) === folder) return true;
+  if (!isWithin(folder, resolved)) return false;
+  const [first] = path.relative(folder, resolved).split(path.sep);
+  return targetOfTemporary(path.join(folder, first!)) === path.resolve(target);
 }
 
 /** Runs `work`, which writes `target`, with the file system's refusals told as `targetWriteError`. */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { writeTarget } from '../broken-link.js';
 import { inFolderMadeFor } from './made-folders.js';
 import { forgetTemporary } from './temporaries-on-signal.js';
-import { temporarySibling } from './temporary-sibling.js';
+import { removeTemporary, temporarySibling } from './temporary-sibling.js';
 import { writingTo } from './write-failure.js';
 
 export interface AtomicWriteOptions {
@@ -48,7 +48,7 @@ async function writeThroughTemporary(
     if (options.mode !== undefined) await fs.chmod(temporary, options.mode);
     await fs.rename(temporary, file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    await removeTemporary(temporary);
     throw error;
   } finally {
     forgetTemporary(temporary);

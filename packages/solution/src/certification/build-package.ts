@@ -4,6 +4,7 @@ import {
   forgetTemporary,
   makeFolderWithParents,
   missingPathError,
+  removeTemporary,
   temporarySibling,
   UsageError,
   writeTarget,
@@ -118,8 +119,8 @@ export async function buildCertificationPackage(
     // The check reads the solutions in the code page given, and so warns of names in one itself.
     return result;
   } finally {
-    await fs.rm(inner, { force: true });
-    await fs.rm(candidate, { force: true });
+    await removeTemporary(inner);
+    await removeTemporary(candidate);
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written) made.keep();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   forgetTemporary,
   isUserError,
+  removeTemporary,
   temporarySibling,
   toDisplayPath,
   UserError,
@@ -173,7 +174,7 @@ export async function buildSolution(
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options, variables));
     await packSolution(staging, zipPath);
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
   }
   return built;

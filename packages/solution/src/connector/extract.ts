@@ -1,15 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
+  type AskGit,
   forgetTemporary,
+  type MadeFolders,
   makeFolderWithParents,
   optionWords,
+  removeTemporary,
+  type SaySetting,
   temporarySibling,
   UserError,
   writingTo,
-  type AskGit,
-  type MadeFolders,
-  type SaySetting,
 } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
@@ -206,7 +207,7 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
       ...(item.foundUnder ? { foundUnder: item.foundUnder } : {}),
     };
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
     if (done) madeFolders.keep();
     else await madeFolders.remove();

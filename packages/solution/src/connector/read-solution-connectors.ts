@@ -28,7 +28,7 @@ import { firstChild } from '../xml/xml-tree.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
-import { nestedSolutionHint } from '../solution/nested-solution.js';
+import { lacksSolutionParts, nestedSolutionHint } from '../solution/nested-solution.js';
 import { readLineEndings } from '../solution/line-endings-file.js';
 import {
   readEnvironmentVariables,
@@ -111,6 +111,8 @@ async function readFolderConnectors(
   displayRoot = folder,
   staged = false,
 ): Promise<SolutionWithConnectors> {
+  // Refused before it is listed: a folder given by mistake may be a home folder or a drive.
+  if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
   const files = await listFiles(folder);
   // Its connectors need the manifest alone; a folder that lost it is still a solution.
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -119,13 +121,8 @@ async function readFolderConnectors(
   }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
     throw lostPartError(displayRoot, false);
-  if (!files.includes(FOLDER_SOLUTION)) {
-    // A folder holding no solution is a usage error (exit code 2), as a missing path is.
-    throw new UsageError(
-      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { location: { file: displayRoot }, hint: nestedSolutionHint(files) },
-    );
-  }
+  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
+  if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors: SolutionConnector[] = [];
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
@@ -169,6 +166,14 @@ async function readFolderConnectors(
   const endings = staged ? 'as-is' : await readLineEndings(folder, files);
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
+}
+
+/** A folder holding no solution: a usage error (exit code 2), as a missing path is. */
+async function notASolution(folder: string, displayRoot: string): Promise<UsageError> {
+  return new UsageError(
+    `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+    { location: { file: displayRoot }, hint: await nestedSolutionHint(folder) },
+  );
 }
 
 /**

@@ -35,7 +35,7 @@ import {
   zipPathOf,
 } from './layout.js';
 import { readManifest, setManaged, setVersion } from './manifest.js';
-import { nestedSolutionHint } from './nested-solution.js';
+import { lacksSolutionParts, nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { isLeftOut } from './left-out-files.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
@@ -88,6 +88,8 @@ export async function packSolution(
   const hint = 'Give the folder that unpack wrote (the one holding Other/).';
   if (!stat) throw missingPathError(folder, hint);
   if (!stat.isDirectory()) throw new UsageError('is not a folder.', { location: { file: folder }, hint });
+  // Refused before it is listed: a folder given by mistake may be a home folder or a drive.
+  if (await lacksSolutionParts(folder)) throw await notAnUnpackedSolution(folder);
   const all = await listFiles(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
@@ -98,12 +100,8 @@ export async function packSolution(
   }
   // One of the two is a folder unpack wrote that lost a file: a solution with a part missing.
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
-  if (!hasManifest) {
-    throw new UsageError(
-      `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      { location: { file: folder }, hint: nestedSolutionHint(all) },
-    );
-  }
+  // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
+  if (!hasManifest) throw await notAnUnpackedSolution(folder);
   // Once the folder is known to be a solution, so that a folder that is none is refused as that.
   refuseInside(zipPath, folder, {
     problem: 'lies inside the folder to pack: the next pack would put it into the solution.',
@@ -263,6 +261,14 @@ export async function packSolution(
     entries: entries.map((entry) => entry.name),
     leftOut,
   };
+}
+
+/** A folder that holds no unpacked solution: a usage error (exit code 2), naming the ones inside it. */
+async function notAnUnpackedSolution(folder: string): Promise<UsageError> {
+  return new UsageError(
+    `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+    { location: { file: folder }, hint: await nestedSolutionHint(folder) },
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ export interface SolutionsInFolder {
   unpacked: boolean;
   /**
    * Its folders that hold an unpacked solution, as pack names them (nestedSolutionHint) when given
-   * this folder; pack finds them at any depth in the listing it makes anyway, this one level down.
+   * this folder; pack looks three levels down, this one level down.
    */
   nested: string[];
   /** Zips in it, then those in its folders. */

@@ -5,12 +5,13 @@ import {
   makeFolderWithParents,
   optionWords,
   rememberTemporary,
+  removeTemporary,
+  type SaySetting,
   slashSeparated,
   temporarySibling,
   UsageError,
   UserError,
   writingTo,
-  type SaySetting,
 } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
@@ -144,7 +145,7 @@ export async function unpackSolution(
       ...committed,
     };
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
     if (done) madeFolders.keep();
     else await madeFolders.remove();
@@ -309,7 +310,7 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
       await fs.rename(from, path.join(staging, variant));
     }
   } finally {
-    await fs.rm(managedStaging, { recursive: true, force: true });
+    await removeTemporary(managedStaging);
     forgetTemporary(managedStaging);
   }
   return { ...base, connectors: base.connectors, files: await listFiles(staging) };

@@ -7,6 +7,7 @@ import { refuseFolder, refusePathThroughFile } from '../fs/folder-path.js';
 import {
   forgetTemporary,
   makeFolderWithParents,
+  removeTemporary,
   targetWriteError,
   temporarySibling,
   writeTarget,
@@ -95,7 +96,7 @@ export async function writeZipAtomically(
     // then closes it. Removed before that, it would be created again after the removal and left.
     // ('close', not events.once: that rejects on the stream's 'error', which a failed open emits.)
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
-    await fs.rm(temporary, { force: true });
+    await removeTemporary(temporary);
     // Only the zip's own file is the destination's problem; a source that cannot be read is not.
     const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
     throw failedPath === temporary || failedPath === target || failedPath === destination
