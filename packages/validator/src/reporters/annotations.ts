@@ -40,6 +40,14 @@ export interface AnnotationOptions extends PathBase {
    * a finding on its connector folder itself counts as one on a folder.
    */
   isFile?: (repositoryPath: string) => boolean;
+  /**
+   * For a pull request whose merge commit was validated: the line of the pull request's head that a
+   * line of `file` (a finding's) is on, or undefined when the head has no such line (the base branch
+   * changed it since). GitHub shows a pull request's annotations on its head's files, so a line counted
+   * in the merge commit pointed elsewhere wherever the base had changed the file above it. A finding on
+   * a line the head does not have is annotated on its file without a line, its text saying where it is.
+   */
+  headLine?: (file: string, line: number) => number | undefined;
 }
 
 const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -83,13 +91,44 @@ function toAnnotation(finding: Finding, options: AnnotationOptions): Annotation 
   const file = repositoryPath(finding.file, options);
   if (file === undefined || !isOnFile(finding, file, options))
     return { level, message: `${file ?? finding.file}: ${message}`, title };
-  const endLine = finding.endLine ?? finding.line;
-  const annotation: Annotation = { level, message, title, file, startLine: finding.line, endLine };
-  if (endLine === finding.line) {
+  const lines = annotatedLines(finding, options.headLine);
+  if (lines === undefined)
+    return {
+      level,
+      message: `${message} (line ${finding.line} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
+      title,
+      file,
+    };
+  const annotation: Annotation = {
+    level,
+    message,
+    title,
+    file,
+    startLine: lines.line,
+    endLine: lines.endLine,
+  };
+  if (lines.endLine === lines.line && lines.columns) {
     annotation.startColumn = finding.column;
     annotation.endColumn = finding.endColumn ?? finding.column;
   }
   return annotation;
+}
+
+/**
+ * The lines to annotate: the finding's own, or the pull request head's (headLine); undefined when the
+ * head does not have its first line. A range whose end the head does not have shrinks to its first
+ * line, without columns: the end column was of another line.
+ */
+function annotatedLines(
+  finding: Finding,
+  headLine: AnnotationOptions['headLine'],
+): { line: number; endLine: number; columns: boolean } | undefined {
+  const endLine = finding.endLine ?? finding.line;
+  if (!headLine) return { line: finding.line, endLine, columns: true };
+  const line = headLine(finding.file, finding.line);
+  if (line === undefined) return undefined;
+  const end = endLine === finding.line ? line : headLine(finding.file, endLine);
+  return end === undefined ? { line, endLine: line, columns: false } : { line, endLine: end, columns: true };
 }
 
 function isOnFile(finding: Finding, file: string, options: AnnotationOptions): boolean {

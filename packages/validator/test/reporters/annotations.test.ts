@@ -151,4 +151,42 @@ describe('toAnnotations', () => {
     // Without a way to ask, the connector folder itself is still known to be a folder.
     expect(toAnnotations([onFolder]).annotations[0]).not.toHaveProperty('file');
   });
+
+  // actions/checkout checks out the merge commit; GitHub shows the annotations on the head's files.
+  it("puts findings on the pull request head's lines, and one the head does not have on its file", () => {
+    // The base inserted 5 lines above line 10 and changed line 20; the head has neither change.
+    const headLine = (file: string, line: number) =>
+      file !== 'Contoso/apiDefinition.swagger.json' || line < 10 ? line : line === 20 ? undefined : line - 5;
+    const { annotations } = toAnnotations(
+      [
+        finding('A', 3),
+        finding('B', 12, { column: 7, endColumn: 9 }),
+        finding('C', 14, { endLine: 20, endColumn: 2 }),
+        finding('D', 20, { baseline: 'existing' }),
+        finding('E', 30, { file: 'Contoso/apiProperties.json' }),
+      ],
+      { headLine },
+    );
+    expect(annotations).toEqual([
+      expect.objectContaining({ title: 'A', startLine: 3, endLine: 3, startColumn: 3 }),
+      expect.objectContaining({ title: 'B', startLine: 7, endLine: 7, startColumn: 7, endColumn: 9 }),
+      // Its end is a line the head does not have: its first line alone, without the end's column.
+      {
+        level: 'error',
+        message: 'C at 14',
+        title: 'C',
+        file: 'Contoso/apiDefinition.swagger.json',
+        startLine: 9,
+        endLine: 9,
+      },
+      {
+        level: 'error',
+        message:
+          "D at 20 (existing) (line 20 of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)",
+        title: 'D',
+        file: 'Contoso/apiDefinition.swagger.json',
+      },
+      expect.objectContaining({ title: 'E', file: 'Contoso/apiProperties.json', startLine: 30 }),
+    ]);
+  });
 });
