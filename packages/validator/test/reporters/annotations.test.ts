@@ -189,4 +189,59 @@ describe('toAnnotations', () => {
       expect.objectContaining({ title: 'E', file: 'Contoso/apiProperties.json', startLine: 30 }),
     ]);
   });
+
+  // A pull request of twelve connectors: REPO-ONE-PER-PR on each took nine of the ten warning
+  // annotations, and the warnings on the lines it changed got none.
+  it("annotates a pull request's own problem once, not once per connector it is reported on", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `certified-connectors/C${i}`);
+    const onePerPr = (connector: string) =>
+      finding('REPO-ONE-PER-PR', 1, {
+        severity: 'warning',
+        file: connector,
+        column: 1,
+        connector,
+        message: `You can only submit one connector per pull request: this change also touches ${names
+          .filter((name) => name !== connector)
+          .slice(0, 3)
+          .map((name) => `"${name}"`)
+          .join(', ')} and 8 more.`,
+      });
+    const summaryEnd = (connector: string, line: number) =>
+      finding('SWG-OP-SUMMARY-END', line, {
+        severity: 'warning',
+        file: `${connector}/apiDefinition.swagger.json`,
+        connector,
+        baseline: 'new',
+      });
+    const findings = names.flatMap((name, i) => [onePerPr(name), summaryEnd(name, 10 + i)]);
+    const { annotations, omitted } = toAnnotations(findings, { cwd: '/repo' });
+    expect(annotations.filter((annotation) => annotation.title === 'REPO-ONE-PER-PR')).toEqual([
+      {
+        level: 'warning',
+        title: 'REPO-ONE-PER-PR',
+        message:
+          'certified-connectors/C0: You can only submit one connector per pull request: this change also touches "certified-connectors/C1", "certified-connectors/C2", "certified-connectors/C3" and 8 more. (also on 11 more connectors)',
+      },
+    ]);
+    expect(annotations.filter((annotation) => annotation.title === 'SWG-OP-SUMMARY-END')).toHaveLength(9);
+    expect(omitted.warning).toBe(24 - 10);
+  });
+
+  it('puts parse errors first, then new findings on lines before those on folders and existing ones', () => {
+    const connector = 'Contoso';
+    const findings = [
+      finding('OLD', 1, { baseline: 'existing' }),
+      finding('FOLDER', 1, { file: connector, baseline: 'new' }),
+      finding('OLD-2', 2, { baseline: 'existing' }),
+      finding('NEW', 5, { baseline: 'new' }),
+      finding('NEW-2', 6, { baseline: 'new' }),
+      finding('GEN-JSON-PARSE', 3, { file: 'Contoso/apiProperties.json', baseline: 'new' }),
+    ];
+    const titles = (max: number) =>
+      toAnnotations(findings, { maxPerSeverity: max }).annotations.map((annotation) => annotation.title);
+    expect(titles(1)).toEqual(['GEN-JSON-PARSE']);
+    expect(titles(3)).toEqual(['NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+    expect(titles(4)).toEqual(['FOLDER', 'NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+    expect(titles(5)).toEqual(['OLD', 'FOLDER', 'NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+  });
 });
