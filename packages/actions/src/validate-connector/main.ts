@@ -28,6 +28,7 @@ import {
   deletedConnectors,
   comparedWithBase,
   existingFailuresNote,
+  GITHUB_ANNOTATION_LIMIT,
   configurationReports,
   type BaseValidationResult,
   type PullRequestFacts,
@@ -42,7 +43,12 @@ import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-pat
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { requireBaseInputCommit } from './base-input.js';
-import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
+import {
+  changedConnectorFolders,
+  comparisonBase,
+  readPullRequestEvent,
+  requirePullRequestWorkTree,
+} from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -55,12 +61,19 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = workspaceFolder();
+  if (inputs.maxAnnotations > GITHUB_ANNOTATION_LIMIT) {
+    // More are written, and reach the log, but not the pull request page.
+    core.warning(
+      `max-annotations is ${inputs.maxAnnotations}, but GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each severity per step: those past ${GITHUB_ANNOTATION_LIMIT} are in the log only. The job summary lists every finding.`,
+    );
+  }
   // Before any git work: a report that cannot be written, or a path that leads to no connector
   // folder, is the workflow's mistake.
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   if (inputs.base !== '' && inputs.base !== 'none') await requireBaseInputCommit(inputs.base, workspace);
   const pullRequest = readPullRequestEvent();
+  if (pullRequest && inputs.base === '') await requirePullRequestWorkTree(workspace);
   const base =
     inputs.base === 'none'
       ? undefined
@@ -355,7 +368,10 @@ function annotate(
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
   if (omitted === 0) return;
-  const more = `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
+  const more =
+    inputs.maxAnnotations === 0
+      ? `${plural(omitted, 'finding')} (max-annotations: 0, so none annotated) ${omitted === 1 ? 'is' : 'are'}`
+      : `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
   if (leftOutOfSummary === 0) {
     core.info(`${more} in the job summary${sarifHoldsAll ? ' and the SARIF report' : ''}.`);
     return;
