@@ -15,14 +15,14 @@ const SIGN_IN = {
 };
 
 // Every number an action reads (a size, a count, minutes): a unit, a sign, a fraction or zero is
-// refused naming the input and what it takes, as the step's one error, before any work.
+// refused naming the input and what it takes, as the step's one error, before any work. A count
+// that may be 0 (max-annotations: none) refuses the rest.
 describe('a numeric input that is no positive whole number', () => {
   const workspace = workspaceWithConnector();
 
   it.each<[string, string, string, Record<string, string>]>([
     ['unpack-solution', 'max-size-mb', '10MB', { 'solution-file': 'solution.zip', folder: 'src' }],
     ['extract-connectors', 'max-size-mb', '-1', { source: 'solution.zip', destination: 'connectors' }],
-    ['validate-connector', 'max-annotations', '1.5', {}],
     [
       'export-solution',
       'max-async-wait-time',
@@ -38,4 +38,23 @@ describe('a numeric input that is no positive whole number', () => {
     });
     expect(run.stdout).not.toMatch(/This is a bug|\n\s+at /);
   });
+});
+
+describe('a count that may be 0, given as something else', () => {
+  const workspace = workspaceWithConnector();
+
+  it.each(['1.5', '-1', '10 annotations'])(
+    'validate-connector max-annotations: %s is refused',
+    async (value) => {
+      const run = await runActionBundle('validate-connector', {
+        workspace,
+        inputs: { 'max-annotations': value },
+      });
+      expectFailedWith(run, {
+        level: 'error',
+        message: `Input 'max-annotations' must be a whole number, 0 or more; got '${value}'.`,
+      });
+      expect(run.stdout).not.toMatch(/This is a bug|\n\s+at /);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
-import { baseSourceUrlFor, sourceUrlFor } from '../src/validate-connector/source-url.js';
+import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from '../src/validate-connector/source-url.js';
 
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'contoso/connectors' };
 
@@ -21,6 +21,34 @@ describe('sourceUrlFor', () => {
     expect(url).not.toMatch(/[()]/);
     const html = new MarkdownIt().renderInline(`[notes](${url})`);
     expect(html).toBe(`<a href="${url}">notes</a>`);
+  });
+});
+
+describe('headSourceUrlFor', () => {
+  it("links a merge commit's line to its line at the head, and one the head does not have to the merge commit", () => {
+    const url = headSourceUrlFor(
+      '/ws',
+      // The base branch inserted five lines at the top of the swagger, and changed line 3.
+      {
+        checked: 'merge1',
+        head: 'head1',
+        lineAtHead: (file, line) => (!file.endsWith('.json') ? line : line === 3 ? undefined : line - 5),
+      },
+      env,
+    )!;
+    const file = 'certified-connectors/Airmeet/apiDefinition.swagger.json';
+    expect(url(file, 872)).toBe(
+      `https://github.com/contoso/connectors/blob/head1/certified-connectors/Airmeet/apiDefinition.swagger.json#L867`,
+    );
+    expect(url(file, 3)).toBe(
+      `https://github.com/contoso/connectors/blob/merge1/certified-connectors/Airmeet/apiDefinition.swagger.json#L3`,
+    );
+    expect(url('certified-connectors/Airmeet/readme.md', 3)).toBe(
+      'https://github.com/contoso/connectors/blob/head1/certified-connectors/Airmeet/readme.md#L3',
+    );
+    expect(
+      headSourceUrlFor('/ws', { checked: 'a', head: 'b', lineAtHead: (_, line) => line }, {}),
+    ).toBeUndefined();
   });
 });
 

@@ -5,6 +5,14 @@ import { countBySeverity, type SeverityCounts, type ValidationResult } from './v
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+/** Words written for `never`, which no edit distance finds: what a "Did you mean" offers for them. */
+export const FAIL_ON_MEANT: Readonly<Record<string, FailOn>> = {
+  none: 'never',
+  off: 'never',
+  no: 'never',
+  false: 'never',
+  nothing: 'never',
+};
 
 /** True when the result has a finding at or above the threshold. */
 export function failsThreshold(result: Pick<ValidationResult, 'counts'>, failOn: FailOn): boolean {

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { exportSolutionAction } from './main.js';
 
-void runAction(exportSolutionAction);
+void runAction(exportSolutionAction, { title: 'Solution export' });

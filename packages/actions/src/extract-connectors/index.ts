@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { extractConnectorsAction } from './main.js';
 
-void runAction(extractConnectorsAction);
+void runAction(extractConnectorsAction, { title: 'Extracted connectors' });

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { importSolutionAction } from './main.js';
 
-void runAction(importSolutionAction);
+void runAction(importSolutionAction, { title: 'Solution import' });

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { openPullRequestAction } from './main.js';
 
-void runAction(openPullRequestAction);
+void runAction(openPullRequestAction, { title: 'Connector pull requests' });

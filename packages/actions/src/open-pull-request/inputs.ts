@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { FAIL_ON_LEVELS, type FailOn } from '@connector-alm/validator';
+import { FAIL_ON_LEVELS, FAIL_ON_MEANT, type FailOn } from '@connector-alm/validator';
 import { readBoolean, readChoice, readLines, readString, InputError } from '../runtime/inputs.js';
 
 /** The inputs of open-pull-request, parsed and checked; names mirror action.yml in camelCase. */
@@ -61,7 +61,7 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     ),
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
     syncFork: readBoolean('sync-fork', false),
-    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
+    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),
     config: readString('config'),
   };
 }

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { packSolutionAction } from './main.js';
 
-void runAction(packSolutionAction);
+void runAction(packSolutionAction, { title: 'Solution pack' });

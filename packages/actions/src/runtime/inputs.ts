@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { UsageError, type SourceLocation } from '@connector-alm/core';
+import { closestMatch } from '@connector-alm/validator';
 
 /**
  * Typed readers for action inputs. The runner passes each input as INPUT_<NAME> (spaces to
@@ -49,12 +50,28 @@ export function readLines(name: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** One of a fixed set of values. */
-export function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+/**
+ * One of a fixed set of values, as written: every choice input takes its values in lower case, as
+ * the CLI's options do. A value that is not one says which was meant, as the configuration file's
+ * values do: the choice it misspells or writes in other case (`Error`, `warnings`), or the one
+ * `meant` gives for a word of the same sense (`none` for fail-on's `never`).
+ */
+export function readChoice<T extends string>(
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+  meant: Readonly<Record<string, T>> = {},
+): T {
   const value = core.getInput(name);
   if (value === '') return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new InputError(name, `must be one of ${choices.join(', ')}; got '${value}'.`);
+  const suggestion = Object.hasOwn(meant, value.toLowerCase())
+    ? meant[value.toLowerCase()]
+    : closestMatch(value, choices);
+  throw new InputError(
+    name,
+    `must be one of ${choices.join(', ')}; got '${value}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+  );
 }
 
 /** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput, with our error text. */
@@ -64,6 +81,14 @@ export function readBoolean(name: string, fallback: boolean): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+
+/** A count that may be 0 (for none). */
+export function readWholeNumber(name: string, fallback: number): number {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new InputError(name, `must be a whole number, 0 or more; got '${value}'.`);
+  return Number(value);
 }
 
 export function readPositiveInteger(name: string, fallback: number): number {

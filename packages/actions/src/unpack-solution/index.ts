@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { unpackSolutionAction } from './main.js';
 
-void runAction(unpackSolutionAction);
+void runAction(unpackSolutionAction, { title: 'Solution unpack' });

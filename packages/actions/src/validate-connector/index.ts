@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/run-action.js';
 import { validateConnectorAction } from './main.js';
 
-void runAction(validateConnectorAction);
+void runAction(validateConnectorAction, { title: 'Connector validation', outputs: { result: 'failure' } });

@@ -1,5 +1,5 @@
-import { FAIL_ON_LEVELS, PROFILES, type FailOn, type Profile } from '@connector-alm/validator';
-import { readBoolean, readChoice, readLines, readPositiveInteger, readString } from '../runtime/inputs.js';
+import { FAIL_ON_LEVELS, FAIL_ON_MEANT, PROFILES, type FailOn, type Profile } from '@connector-alm/validator';
+import { readBoolean, readChoice, readLines, readString, readWholeNumber } from '../runtime/inputs.js';
 
 /** The inputs of validate-connector, parsed and checked; names mirror action.yml in camelCase. */
 export interface ValidateConnectorInputs {
@@ -19,11 +19,12 @@ export function readValidateConnectorInputs(): ValidateConnectorInputs {
     paths: readLines('path'),
     profile: readChoice('profile', ['auto', ...PROFILES] as const, 'auto'),
     config: readString('config'),
-    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
+    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),
     sarifFile: readString('sarif-file'),
     base: readString('base'),
     onlyNew: readBoolean('only-new', false),
     failOnBreaking: readBoolean('fail-on-breaking', false),
-    maxAnnotations: readPositiveInteger('max-annotations', 10),
+    // 0 writes none: a repository that reads the SARIF report alone.
+    maxAnnotations: readWholeNumber('max-annotations', 10),
   };
 }

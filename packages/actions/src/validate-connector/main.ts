@@ -28,6 +28,7 @@ import {
   deletedConnectors,
   comparedWithBase,
   existingFailuresNote,
+  GITHUB_ANNOTATION_LIMIT,
   configurationReports,
   type BaseValidationResult,
   type PullRequestFacts,
@@ -42,8 +43,14 @@ import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-pat
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
 import { requireBaseInputCommit } from './base-input.js';
-import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
-import { baseSourceUrlFor, sourceUrlFor } from './source-url.js';
+import {
+  changedConnectorFolders,
+  comparisonBase,
+  readPullRequestEvent,
+  requirePullRequestWorkTree,
+} from './pull-request.js';
+import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
+import { headLinesOf, type HeadLines } from './head-lines.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
 /**
@@ -54,12 +61,19 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = workspaceFolder();
+  if (inputs.maxAnnotations > GITHUB_ANNOTATION_LIMIT) {
+    // More are written, and reach the log, but not the pull request page.
+    core.warning(
+      `max-annotations is ${inputs.maxAnnotations}, but GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each severity per step: those past ${GITHUB_ANNOTATION_LIMIT} are in the log only. The job summary lists every finding.`,
+    );
+  }
   // Before any git work: a report that cannot be written, or a path that leads to no connector
   // folder, is the workflow's mistake.
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
   if (inputs.base !== '' && inputs.base !== 'none') await requireBaseInputCommit(inputs.base, workspace);
   const pullRequest = readPullRequestEvent();
+  if (pullRequest && inputs.base === '') await requirePullRequestWorkTree(workspace);
   const base =
     inputs.base === 'none'
       ? undefined
@@ -188,6 +202,9 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
 
   const changes = connectorChanges(result);
+  // The annotations and the summary's links are read on the pull request's head, SARIF (which
+  // upload-sarif sends against GITHUB_SHA) and the log on the commit that was checked.
+  const headLines = await headLinesOf(workspace, pullRequest?.headSha, placedFiles(result, changes));
   // Made before the summary, which says whether it holds every finding.
   const sarif = sarifTarget === undefined ? undefined : sarifReport(result, sarifOptions(workspace));
   const summary = buildJobSummary(result, {
@@ -196,7 +213,9 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     changes,
     cwd: workspace,
     baseDir: workspace,
-    sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    sourceUrl: headLines
+      ? headSourceUrlFor(workspace, headLines)
+      : sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
     baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : undefined,
     everyFinding: !sarif
       ? 'Set the sarif-file input for a report of every finding.'
@@ -204,7 +223,14 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.`
         : `The SARIF report (${inputs.sarifFile}) lists every finding.`,
   });
-  annotate(result, inputs, workspace, summary.omitted.findings, sarif !== undefined && !sarif.leftOut);
+  annotate(
+    result,
+    inputs,
+    workspace,
+    headLines,
+    summary.omitted.findings,
+    sarif !== undefined && !sarif.leftOut,
+  );
   await writeJobSummary(core.summary.addRaw(summary.markdown));
   if (sarif?.leftOut) {
     const everyFinding =
@@ -311,11 +337,20 @@ function connectorChanges(result: ValidationResult | BaseValidationResult): Conn
   );
 }
 
+/** The files that the annotations and the summary's links place lines in: the findings', and the changes' at the commit checked. */
+function placedFiles(result: ValidationResult, changes: readonly ConnectorChanges[] | undefined): string[] {
+  const files = new Set(result.findings.map((finding) => finding.file));
+  for (const set of changes ?? [])
+    for (const change of set.changes) if (change.file && change.side !== 'old') files.add(change.file);
+  return [...files];
+}
+
 /** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */
 function annotate(
   result: ValidationResult,
   inputs: ValidateConnectorInputs,
   workspace: string,
+  headLines: HeadLines | undefined,
   leftOutOfSummary: number,
   sarifHoldsAll: boolean,
 ): void {
@@ -324,6 +359,7 @@ function annotate(
     cwd: workspace,
     baseDir: workspace,
     isFile: (file) => isFile(path.join(workspace, file)),
+    ...(headLines && { headLine: headLines.lineAtHead }),
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === 'error') core.error(message, properties);
@@ -332,7 +368,10 @@ function annotate(
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
   if (omitted === 0) return;
-  const more = `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
+  const more =
+    inputs.maxAnnotations === 0
+      ? `${plural(omitted, 'finding')} (max-annotations: 0, so none annotated) ${omitted === 1 ? 'is' : 'are'}`
+      : `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
   if (leftOutOfSummary === 0) {
     core.info(`${more} in the job summary${sarifHoldsAll ? ' and the SARIF report' : ''}.`);
     return;

@@ -1,5 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isUserError, UsageError } from '@connector-alm/core';
 import { Git, changedFilesSince, connectorFoldersOf, type PullRequestFacts } from '@connector-alm/validator';
 
 /** The part of a pull_request event payload that the action uses. */
@@ -41,6 +42,31 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
       headRef: payload.pull_request?.head?.ref,
     },
   };
+}
+
+/**
+ * Checks that a pull request, compared with its base because the workflow gave no `base`, can be: the
+ * workspace is a git work tree, and git is there. git's refusal, said for the CLI, located the
+ * workspace as '.' and advised to "leave out the base ref", which the workflow had not given; here the
+ * way out is `base: none`, or a checkout.
+ */
+export async function requirePullRequestWorkTree(workspace: string): Promise<void> {
+  try {
+    await new Git(workspace).topLevel();
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const notInstalled = error.location === undefined;
+    throw new UsageError(
+      notInstalled
+        ? 'Comparing the pull request with its base needs git, and it is not installed on this runner.'
+        : `The workspace (${workspace}) is not inside a git work tree, so the pull request cannot be compared with its base.`,
+      {
+        hint: notInstalled
+          ? 'Install git before this step, or set base: none to check the connector folders without comparing them with the base.'
+          : 'Check out the repository before this step (actions/checkout, with fetch-depth: 0), or set base: none to check the connector folders without comparing them with the base.',
+      },
+    );
+  }
 }
 
 /**

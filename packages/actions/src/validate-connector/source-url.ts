@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { HeadLines } from './head-lines.js';
 
 /** A file's address at a line, or undefined for a file it cannot address. */
 type SourceUrl = (file: string, line: number) => string | undefined;
@@ -18,6 +19,25 @@ export function sourceUrlFor(
     const relative = path.relative(workspace, path.resolve(workspace, file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
     return blob(relative.split(path.sep), line);
+  };
+}
+
+/**
+ * Links a finding of a pull request's merge commit to its line at the head (HeadLines), where the
+ * reviewer reads the file and the annotation is; a line the head does not have (the base branch
+ * changed it) to itself at the merge commit that was checked.
+ */
+export function headSourceUrlFor(
+  workspace: string,
+  lines: HeadLines,
+  env: NodeJS.ProcessEnv = process.env,
+): SourceUrl | undefined {
+  const atHead = sourceUrlFor(workspace, lines.head, env);
+  const atChecked = sourceUrlFor(workspace, lines.checked, env);
+  if (!atHead || !atChecked) return undefined;
+  return (file, line) => {
+    const headLine = lines.lineAtHead(file, line);
+    return headLine === undefined ? atChecked(file, line) : atHead(file, headLine);
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '@connector-alm/testing';
+import { CONFIG_FILE_NAMES } from '@connector-alm/validator';
 
 const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 'utf8');
 
@@ -153,5 +154,20 @@ describe('docs/rules.md', () => {
     expect(text).not.toMatch(/not re-run/);
     expect(text).toContain('`edited`');
     expect(text).toContain('examples/workflows/connector-pr-check.yml');
+  });
+});
+
+describe('the pull-request check to copy', () => {
+  // docs/validation.md presents REPO-CONFIG-LOOSENED as the safeguard against a pull request that
+  // silences its own check; with the connector folders alone in paths, a pull request that changed
+  // only the configuration file never started the check.
+  it('runs on a pull request that changes only the configuration file, under each name it may have', () => {
+    const readme = read('README.md');
+    const block = /```yaml\n(# \.github\/workflows\/connector-pr-check\.yml[\s\S]*?)```/.exec(readme)![1]!;
+    for (const workflow of [block, read('examples/workflows/connector-pr-check.yml')]) {
+      const paths = (parseYaml(workflow) as { on: { pull_request: { paths: string[] } } }).on.pull_request
+        .paths;
+      expect(paths).toEqual(expect.arrayContaining([...CONFIG_FILE_NAMES]));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/co
 import { didYouMean } from '../config/did-you-mean.js';
 import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
+import { parseLineChanges, type FileLineChanges } from './line-changes.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
@@ -115,6 +116,36 @@ export class Git {
     if (to !== undefined) args.push(to);
     if (paths.length > 0) args.push('--', ...paths);
     return splitNul(await this.text(args));
+  }
+
+  /**
+   * How the lines of `paths` (repository-relative, run at the top level) changed from `from` to `to`,
+   * per file that differs: the hunks of a zero-context diff, to follow a line from one commit to the
+   * other (lineAfterChanges). Prefixes, renames, textconv and external diffs are fixed here, whatever
+   * the user's configuration says, so that the patch reads as parseLineChanges expects.
+   */
+  async lineChanges(
+    from: string,
+    to: string,
+    paths: readonly string[],
+  ): Promise<Map<string, FileLineChanges>> {
+    if (paths.length === 0) return new Map();
+    const args = [
+      'diff',
+      '--unified=0',
+      '--no-color',
+      '--no-renames',
+      '--no-relative',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--src-prefix=a/',
+      '--dst-prefix=b/',
+      from,
+      to,
+      '--',
+      ...paths,
+    ];
+    return parseLineChanges(await this.text(args));
   }
 
   /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */

@@ -2,6 +2,7 @@
 export * from './changed-connectors.js';
 export * from './committed-files.js';
 export * from './git.js';
+export { lineAfterChanges, type FileLineChanges } from './line-changes.js';
 export * from './materialize.js';
 export * from './repository-root.js';
 export * from './validate-against-base.js';

@@ -16,6 +16,8 @@ interface RuleGroup {
   ruleId: string;
   findings: Finding[];
   worst: Severity;
+  /** Whether any of its findings is new since the base. */
+  hasNew: boolean;
 }
 
 /**
@@ -76,22 +78,28 @@ function findingLine(
   return `- ${finding.severity} ${findingPlace(finding, sourceUrl, shown)}: ${escapeMarkdown(finding.message)}${existing}`;
 }
 
-/** Groups by rule; the worst and most frequent rules first. */
+/**
+ * Groups by rule; the worst rules first, and of a severity those with findings new since the base
+ * (what the pull request caused, which a reviewer reads first: it came after every rule of more
+ * existing findings, 200 lines down), then the most frequent.
+ */
 function groupByRule(findings: readonly Finding[]): RuleGroup[] {
   const groups = new Map<string, RuleGroup>();
   for (const finding of findings) {
     let group = groups.get(finding.ruleId);
     if (!group) {
-      group = { ruleId: finding.ruleId, findings: [], worst: finding.severity };
+      group = { ruleId: finding.ruleId, findings: [], worst: finding.severity, hasNew: false };
       groups.set(finding.ruleId, group);
     }
     group.findings.push(finding);
+    if (finding.baseline === 'new') group.hasNew = true;
     if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
       group.worst = finding.severity;
   }
   return [...groups.values()].sort(
     (a, b) =>
       SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) ||
+      Number(b.hasNew) - Number(a.hasNew) ||
       b.findings.length - a.findings.length ||
       compareText(a.ruleId, b.ruleId),
   );

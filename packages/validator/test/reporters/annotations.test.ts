@@ -151,4 +151,97 @@ describe('toAnnotations', () => {
     // Without a way to ask, the connector folder itself is still known to be a folder.
     expect(toAnnotations([onFolder]).annotations[0]).not.toHaveProperty('file');
   });
+
+  // actions/checkout checks out the merge commit; GitHub shows the annotations on the head's files.
+  it("puts findings on the pull request head's lines, and one the head does not have on its file", () => {
+    // The base inserted 5 lines above line 10 and changed line 20; the head has neither change.
+    const headLine = (file: string, line: number) =>
+      file !== 'Contoso/apiDefinition.swagger.json' || line < 10 ? line : line === 20 ? undefined : line - 5;
+    const { annotations } = toAnnotations(
+      [
+        finding('A', 3),
+        finding('B', 12, { column: 7, endColumn: 9 }),
+        finding('C', 14, { endLine: 20, endColumn: 2 }),
+        finding('D', 20, { baseline: 'existing' }),
+        finding('E', 30, { file: 'Contoso/apiProperties.json' }),
+      ],
+      { headLine },
+    );
+    expect(annotations).toEqual([
+      expect.objectContaining({ title: 'A', startLine: 3, endLine: 3, startColumn: 3 }),
+      expect.objectContaining({ title: 'B', startLine: 7, endLine: 7, startColumn: 7, endColumn: 9 }),
+      // Its end is a line the head does not have: its first line alone, without the end's column.
+      {
+        level: 'error',
+        message: 'C at 14',
+        title: 'C',
+        file: 'Contoso/apiDefinition.swagger.json',
+        startLine: 9,
+        endLine: 9,
+      },
+      {
+        level: 'error',
+        message:
+          "D at 20 (existing) (line 20 of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)",
+        title: 'D',
+        file: 'Contoso/apiDefinition.swagger.json',
+      },
+      expect.objectContaining({ title: 'E', file: 'Contoso/apiProperties.json', startLine: 30 }),
+    ]);
+  });
+
+  // A pull request of twelve connectors: REPO-ONE-PER-PR on each took nine of the ten warning
+  // annotations, and the warnings on the lines it changed got none.
+  it("annotates a pull request's own problem once, not once per connector it is reported on", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `certified-connectors/C${i}`);
+    const onePerPr = (connector: string) =>
+      finding('REPO-ONE-PER-PR', 1, {
+        severity: 'warning',
+        file: connector,
+        column: 1,
+        connector,
+        message: `You can only submit one connector per pull request: this change also touches ${names
+          .filter((name) => name !== connector)
+          .slice(0, 3)
+          .map((name) => `"${name}"`)
+          .join(', ')} and 8 more.`,
+      });
+    const summaryEnd = (connector: string, line: number) =>
+      finding('SWG-OP-SUMMARY-END', line, {
+        severity: 'warning',
+        file: `${connector}/apiDefinition.swagger.json`,
+        connector,
+        baseline: 'new',
+      });
+    const findings = names.flatMap((name, i) => [onePerPr(name), summaryEnd(name, 10 + i)]);
+    const { annotations, omitted } = toAnnotations(findings, { cwd: '/repo' });
+    expect(annotations.filter((annotation) => annotation.title === 'REPO-ONE-PER-PR')).toEqual([
+      {
+        level: 'warning',
+        title: 'REPO-ONE-PER-PR',
+        message:
+          'certified-connectors/C0: You can only submit one connector per pull request: this change also touches "certified-connectors/C1", "certified-connectors/C2", "certified-connectors/C3" and 8 more. (also on 11 more connectors)',
+      },
+    ]);
+    expect(annotations.filter((annotation) => annotation.title === 'SWG-OP-SUMMARY-END')).toHaveLength(9);
+    expect(omitted.warning).toBe(24 - 10);
+  });
+
+  it('puts parse errors first, then new findings on lines before those on folders and existing ones', () => {
+    const connector = 'Contoso';
+    const findings = [
+      finding('OLD', 1, { baseline: 'existing' }),
+      finding('FOLDER', 1, { file: connector, baseline: 'new' }),
+      finding('OLD-2', 2, { baseline: 'existing' }),
+      finding('NEW', 5, { baseline: 'new' }),
+      finding('NEW-2', 6, { baseline: 'new' }),
+      finding('GEN-JSON-PARSE', 3, { file: 'Contoso/apiProperties.json', baseline: 'new' }),
+    ];
+    const titles = (max: number) =>
+      toAnnotations(findings, { maxPerSeverity: max }).annotations.map((annotation) => annotation.title);
+    expect(titles(1)).toEqual(['GEN-JSON-PARSE']);
+    expect(titles(3)).toEqual(['NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+    expect(titles(4)).toEqual(['FOLDER', 'NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+    expect(titles(5)).toEqual(['OLD', 'FOLDER', 'NEW', 'NEW-2', 'GEN-JSON-PARSE']);
+  });
 });

@@ -143,6 +143,26 @@ describe('job summary', () => {
     );
   });
 
+  it('lists first, within a severity, the rules with findings new since the base', () => {
+    // Four existing findings of one rule, one new of another, and an error that outranks both.
+    const of = (ruleId: string, baseline: 'new' | 'existing', severity: Finding['severity'] = 'warning') => ({
+      ...tasksFinding(ruleId, severity),
+      baseline,
+    });
+    const findings = [
+      ...[1, 2, 3, 4].map(() => of('OLD-DEBT', 'existing')),
+      of('PR-CAUSED', 'new'),
+      of('OLD-ERROR', 'existing', 'error'),
+    ];
+    const summary = renderJobSummary(tasksResult(findings));
+    const headings = summary.split('\n').filter((line) => line.startsWith('#### '));
+    expect(headings.map((heading) => heading.match(/\[([A-Z-]+)\]/)![1])).toEqual([
+      'OLD-ERROR',
+      'PR-CAUSED',
+      'OLD-DEBT',
+    ]);
+  });
+
   it("heads the breaking-change check's rules with their message from the change rules' catalog", () => {
     // validate --base reports changes as findings of BRK-* (and CHG-*) rules, which are no validation rules.
     const result = tasksResult([

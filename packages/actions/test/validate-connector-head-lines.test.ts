@@ -1,0 +1,115 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
+import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+
+// On pull_request, actions/checkout checks out GitHub's merge of the head into the base branch, and
+// the findings' lines are counted there. GitHub shows the annotations on the head's files, and the
+// summary linked to the head: where the base branch had changed the file above a finding, both
+// pointed at another line.
+
+afterAll(cleanupWorkspaces);
+
+const SWAGGER = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
+const LINK = `https://github.com/contoso/connectors/blob/%s/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L%d`;
+
+function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  expect(index).toBeGreaterThan(-1);
+  return text.slice(0, index).split('\n').length;
+}
+
+function link(commit: string, line: number): string {
+  return LINK.replace('%s', commit).replace('%d', String(line));
+}
+
+/**
+ * A pull request that adds an unknown extension to an operation while dev, meanwhile, adds one to the
+ * swagger's info (five lines above it); the workspace holds GitHub's merge commit, as actions/checkout
+ * checks it out. Returns the three commits and the swagger's text at the head and at the merge.
+ */
+function mergeWhereTheBaseMovedTheLines() {
+  const workspace = workspaceWithConnector();
+  commitOnDev(workspace);
+  const file = path.join(workspace, SWAGGER);
+  git(workspace, 'checkout', '-qb', 'feature');
+  const headSwagger = validSwagger();
+  headSwagger.paths['/tasks'].get['x-ms-head-note'] = 'added by the pull request';
+  const headText = JSON.stringify(headSwagger, null, 2);
+  writeFileSync(file, headText);
+  git(workspace, 'commit', '-qam', 'note ListTasks');
+  const headSha = git(workspace, 'rev-parse', 'HEAD');
+  git(workspace, 'checkout', '-q', 'dev');
+  const devSwagger = validSwagger();
+  devSwagger.info = { 'x-ms-base-note': ['a', 'b', 'c'], ...devSwagger.info };
+  writeFileSync(file, JSON.stringify(devSwagger, null, 2));
+  git(workspace, 'commit', '-qam', 'dev notes the info');
+  const baseSha = git(workspace, 'rev-parse', 'HEAD');
+  git(workspace, 'checkout', '-q', '--detach');
+  git(workspace, 'merge', '-q', '--no-ff', '--no-edit', headSha);
+  const mergeSha = git(workspace, 'rev-parse', 'HEAD');
+  const mergeText = git(workspace, 'show', `HEAD:${SWAGGER}`);
+  return { workspace, baseSha, headSha, mergeSha, headText, mergeText };
+}
+
+function runOnMerge(setup: ReturnType<typeof mergeWhereTheBaseMovedTheLines>) {
+  return runActionBundle('validate-connector', {
+    workspace: setup.workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 5,
+        title: 'Contoso Tasks',
+        base: { ref: 'dev', sha: setup.baseSha },
+        head: { ref: 'feature', sha: setup.headSha },
+      },
+    },
+    env: { GITHUB_SHA: setup.mergeSha },
+    inputs: { 'fail-on': 'never' },
+  });
+}
+
+describe("validate-connector's lines on a pull request's merge commit", () => {
+  it("annotates and links a finding at the head's line when the base branch changed the file above it", async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const headLine = lineOf(setup.headText, '"x-ms-head-note"');
+    const mergeLine = lineOf(setup.mergeText, '"x-ms-head-note"');
+    expect(mergeLine).toBe(headLine + 5);
+    const run = await runOnMerge(setup);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    const annotation = run.annotations.find((each) => each.message.includes("'x-ms-head-note'"));
+    expect(annotation).toMatchObject({ file: SWAGGER, line: headLine, endLine: headLine });
+    expect(run.summary).toContain(link(setup.headSha, headLine));
+    // The summary's text, the log and SARIF keep the commit that was checked.
+    expect(run.summary).toContain(`${SWAGGER}:${mergeLine}:`);
+    expect(run.summary).not.toContain(link(setup.headSha, mergeLine));
+  });
+
+  it('puts a finding on a line the head does not have on its file, and links it at the merge commit', async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const mergeLine = lineOf(setup.mergeText, '"x-ms-base-note"');
+    const run = await runOnMerge(setup);
+    const annotation = run.annotations.find((each) => each.message.includes("'x-ms-base-note'"));
+    expect(annotation).toEqual({
+      level: 'warning',
+      title: 'SWG-XMS-UNKNOWN',
+      file: SWAGGER,
+      message: `The extension 'x-ms-base-note' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data. (existing) (line ${mergeLine} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
+    });
+    expect(run.summary).toContain(link(setup.mergeSha, mergeLine));
+  });
+
+  it('keeps the lines as they are when the head was not fetched', async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const mergeLine = lineOf(setup.mergeText, '"x-ms-head-note"');
+    // A commit id the clone does not have: the head of a shallow fetch of the merge commit alone.
+    const unknownHead = 'f'.repeat(40);
+    const run = await runOnMerge({ ...setup, headSha: unknownHead });
+    const annotation = run.annotations.find((each) => each.message.includes("'x-ms-head-note'"));
+    expect(annotation).toMatchObject({ file: SWAGGER, line: mergeLine });
+    expect(run.summary).toContain(link(unknownHead, mergeLine));
+  });
+});

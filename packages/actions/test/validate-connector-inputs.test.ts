@@ -1,0 +1,134 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { validSwagger } from '@connector-alm/validator/testing';
+import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
+
+afterAll(cleanupWorkspaces);
+
+/** A connector with three warnings: three operations' paths encode their parameter badly. */
+function workspaceWithWarnings(): string {
+  const swagger = validSwagger();
+  delete swagger.paths['/tasks/{taskId}'].get.parameters[0]['x-ms-url-encoding'];
+  swagger.paths['/tasks'].get.summary = 'List tasks.';
+  return workspaceWithConnector(JSON.stringify(swagger, null, 2));
+}
+
+describe('validate-connector max-annotations', () => {
+  // A repository that reads the SARIF report alone could not turn annotations off: 0 was refused.
+  it('writes no annotation with 0, and says where the findings are', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithWarnings(),
+      inputs: { 'max-annotations': '0', 'sarif-file': 'connector-alm.sarif' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([]);
+    expect(run.outputs.warnings).toBe('2');
+    expect(run.stdout).toContain(
+      '2 findings (max-annotations: 0, so none annotated) are in the job summary and the SARIF report.',
+    );
+  });
+
+  // A value above 10 was taken silently, though GitHub shows no more than 10 of each per step.
+  it('warns once that GitHub shows no more than 10 of each severity', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithWarnings(),
+      inputs: { 'max-annotations': '50' },
+    });
+    expect(run.exitCode).toBe(0);
+    const notes = run.annotations.filter((annotation) => annotation.message.startsWith('max-annotations'));
+    expect(notes).toEqual([
+      {
+        level: 'warning',
+        message:
+          'max-annotations is 50, but GitHub shows at most 10 annotations of each severity per step: those past 10 are in the log only. The job summary lists every finding.',
+      },
+    ]);
+    // Up to 10, nothing to say.
+    const ten = await runActionBundle('validate-connector', {
+      workspace: workspaceWithWarnings(),
+      inputs: { 'max-annotations': '10' },
+    });
+    expect(ten.annotations.filter((annotation) => annotation.message.startsWith('max-annotations'))).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a value that is no whole number', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'max-annotations': '-1' },
+    });
+    expectFailedWith(
+      run,
+      expect.objectContaining({
+        level: 'error',
+        message: "Input 'max-annotations' must be a whole number, 0 or more; got '-1'.",
+      }),
+    );
+  });
+});
+
+describe('validate-connector choice inputs', () => {
+  // The configuration file suggests a fix for every misspelt value; the inputs said only what they take.
+  it.each([
+    ['Error', 'error'],
+    ['warnings', 'warning'],
+    ['none', 'never'],
+    ['off', 'never'],
+  ])('says which value fail-on: %s meant', async (given, meant) => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'fail-on': given },
+    });
+    expectFailedWith(
+      run,
+      expect.objectContaining({
+        level: 'error',
+        message: `Input 'fail-on' must be one of error, warning, never; got '${given}'. Did you mean '${meant}'?`,
+      }),
+    );
+  });
+
+  it('says which profile was meant', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { profile: 'independent' },
+    });
+    expectFailedWith(run, errorContaining("got 'independent'. Did you mean 'independent-publisher'?"));
+  });
+});
+
+describe('validate-connector on a pull request outside a git work tree', () => {
+  // It said ".: is not inside a git work tree; … or leave out the base ref." to a workflow that gave
+  // no base ref.
+  it('names the workspace, and says base: none is the way to check without comparing', async () => {
+    // A checkout of the files alone, no repository around them.
+    const workspace = workspaceWithConnector();
+    const onPullRequest = {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: { number: 1, base: { ref: 'dev', sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
+      },
+      env: { GIT_CEILING_DIRECTORIES: path.dirname(workspace) },
+    };
+    const run = await runActionBundle('validate-connector', onPullRequest);
+    expectFailedWith(
+      run,
+      expect.objectContaining({
+        level: 'error',
+        message: `The workspace (${workspace}) is not inside a git work tree, so the pull request cannot be compared with its base. Check out the repository before this step (actions/checkout, with fetch-depth: 0), or set base: none to check the connector folders without comparing them with the base.`,
+      }),
+    );
+    expect(run.outputs.result).toBe('failure');
+    // base: none checks the folders as they are.
+    const unchecked = await runActionBundle('validate-connector', {
+      ...onPullRequest,
+      inputs: { base: 'none' },
+    });
+    expect(unchecked.exitCode).toBe(0);
+    expect(JSON.parse(unchecked.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+  });
+});
