@@ -22,6 +22,7 @@ import { isNobodysWriting, isReadme } from './hand-written-files.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
+import { selectConnectors, type ConnectorSelection } from './connector-selection.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -54,6 +55,11 @@ export interface ExtractOptions {
    * (guardUnsavedEdits). Undefined: every folder is taken to be outside a git work tree.
    */
   askGit?: AskGit;
+  /**
+   * The connectors to extract, each by its logical name or display name in any case (CLI
+   * `--connector`, the action's `connectors`); undefined extracts every one. See selectConnectors.
+   */
+  selection?: readonly string[];
 }
 
 /**
@@ -83,9 +89,13 @@ export async function extractConnectorsLeavingAlone(
   destinationRoot: string,
   options: ExtractOptions = {},
   rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
-): Promise<{ connectors: ExtractedConnector[]; leftAlone: LeftAloneFolder[] }> {
+): Promise<{
+  connectors: ExtractedConnector[];
+  leftAlone: LeftAloneFolder[];
+  selection: ConnectorSelection;
+}> {
   await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, {
+  const all = await readSolutionConnectors(source, {
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,
     say: options.say,
@@ -98,15 +108,18 @@ export async function extractConnectorsLeavingAlone(
     hint: 'Give a folder outside it (e.g. beside it).',
     orEqual: true,
   });
+  const say = options.say ?? optionWords;
+  const selection = selectConnectors(options.selection, all, options.previousConnectors ?? [], source, say);
+  const connectors = selection.selected;
   const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
-  const homes = await connectorHomes(
-    source,
-    destinationRoot,
-    rootFolders,
-    connectors,
-    earlierFolders,
-    options,
-  );
+  const homes = await connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, {
+    ...options,
+    // Not written, but the folders named after them, now or before a rename, are still theirs.
+    notSelected: selection.notSelected.map((connector) => ({
+      connector,
+      earlier: options.earlierFolder?.(connector),
+    })),
+  });
   const folders = new Map<string, { name: string; found: boolean }>();
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
@@ -130,14 +143,14 @@ export async function extractConnectorsLeavingAlone(
     const item = await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
       earlier,
       previous,
-      say: options.say ?? optionWords,
+      say,
       askGit: options.askGit,
     });
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results: ExtractedConnector[] = [];
   for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
-  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []), selection };
 }
 
 /**

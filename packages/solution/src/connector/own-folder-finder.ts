@@ -46,11 +46,24 @@ export async function connectorHomes(
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
-  // file import each other.
-  options: { previousConnectors?: readonly SolutionConnector[]; say?: SaySetting },
+  // file import each other. `notSelected`: the solution's connectors left out of this extraction
+  // (selectConnectors), with their earlier folders; no home is looked for them, but the folders
+  // named after them are theirs.
+  options: {
+    previousConnectors?: readonly SolutionConnector[];
+    notSelected?: readonly { connector: SolutionConnector; earlier?: EarlierFolder | undefined }[];
+    say?: SaySetting;
+  },
 ): Promise<ConnectorHome[]> {
   const previous = options.previousConnectors ?? [];
-  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const notSelected = options.notSelected ?? [];
+  const owners = await folderOwners(
+    [...connectors, ...notSelected.map(({ connector }) => connector)],
+    [...earlierFolders, ...notSelected.map(({ earlier }) => earlier)],
+    previous,
+    destinationRoot,
+    rootFolders,
+  );
   const search = homeSearch(source, destinationRoot, rootFolders, owners, options.say ?? optionWords);
   // First where each renamed connector was, so that no other connector takes that folder for its own.
   const wasIn: (RenamedWasIn | undefined)[] = [];
