@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { howFound } from './how-found.js';
 
@@ -80,6 +81,20 @@ export function removedFolderLine(
 ): string | undefined {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return undefined;
   return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+}
+
+/**
+ * The line of the connectors a selection left out, as the CLI prints it and the action logs it:
+ * `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes
+ * (contoso_fabrikam-20notes).` Undefined when there are none, so that a run that selected every
+ * connector says nothing more than one without a selection.
+ */
+export function notSelectedLine(
+  notSelected: readonly { name: string; displayName: string }[] | undefined,
+): string | undefined {
+  if (!notSelected?.length) return undefined;
+  const names = notSelected.map(({ name, displayName }) => `${displayName || name} (${name})`);
+  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${names.join(', ')}.`;
 }
 
 /**
