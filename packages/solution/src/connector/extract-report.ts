@@ -110,6 +110,8 @@ export function renameNote(
 ): string | undefined {
   const renamed = connector.renamedFrom;
   if (!renamed) return undefined;
+  if (renamed.caseOnly)
+    return `renamed from ${shown(renamed.folder)} (its display name changed only in case)`;
   const carried = carriedFiles(renamed.kept);
   const parts: string[] = [];
   if (removed.includes(renamed.folder))

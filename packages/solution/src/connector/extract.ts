@@ -149,7 +149,11 @@ export async function extractConnectorsLeavingAlone(
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results: ExtractedConnector[] = [];
-  for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
+  for (const [index, item] of prepared.entries()) {
+    const written = await write(item, path.join(destinationRoot, item.folder));
+    const renameTo = homes[index]!.renameTo;
+    results.push(renameTo === undefined ? written : await renameToCase(destinationRoot, written, renameTo));
+  }
   return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []), selection };
 }
 
@@ -160,6 +164,25 @@ export async function extractConnectorsLeavingAlone(
 function keptFiles(others: readonly string[], excluded: readonly string[]): string[] {
   const kept = others.filter((file) => !excluded.includes(file));
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+}
+
+/**
+ * The folder of a connector whose display name changed only in letter case, written under its
+ * earlier name, renamed to `folder`, the new one (folderInEarlierCase): every file in it moves
+ * with it, so none is carried or left behind.
+ */
+async function renameToCase(
+  destinationRoot: string,
+  written: ExtractedConnector,
+  folder: string,
+): Promise<ExtractedConnector> {
+  const target = path.join(destinationRoot, folder);
+  await writingTo(target, () => fs.rename(path.join(destinationRoot, written.folder), target));
+  return {
+    ...written,
+    folder,
+    renamedFrom: { folder: written.folder, kept: [], leftBehind: [], caseOnly: true },
+  };
 }
 
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {

@@ -1,6 +1,7 @@
 import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
 import { renamedConnectorWasIn, type RenamedWasIn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
+import { folderInEarlierCase } from './folder-in-earlier-case.js';
 import { folderOwners } from './folder-owners.js';
 import { homeSearch, type HomeSearch } from './home-search.js';
 import { howFound } from './how-found.js';
@@ -20,6 +21,11 @@ export interface ConnectorHome {
    * extracted (whyNotRenamedOwn): neither moved from nor written into, and why.
    */
   leftAlone?: LeftAloneFolder;
+  /**
+   * The display-name folder that `folder`, named after the connector's earlier display name, is
+   * renamed to once written: the display name changed only in letter case (folderInEarlierCase).
+   */
+  renameTo?: string;
 }
 
 /**
@@ -36,6 +42,8 @@ export interface ConnectorHome {
  *   alone (`leftAlone`), and the connector goes to its display-name folder without its files;
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new.
+ * A connector whose display name changed only in letter case is written into the folder of its
+ * earlier one, which is then renamed to the new case (folderInEarlierCase).
  * Several folders that could be a connector's, now or before its rename, are refused before anything
  * is written. The root's folders (`rootFolders`) are read once, and only when one is looked for.
  */
@@ -70,8 +78,14 @@ export async function connectorHomes(
   for (const [index, connector] of connectors.entries())
     wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
   const homes: ConnectorHome[] = [];
-  for (const [index, connector] of connectors.entries())
-    homes.push(await homeOf(connector, wasIn[index], search));
+  for (const [index, connector] of connectors.entries()) {
+    const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
+    homes.push(
+      inEarlierCase === undefined
+        ? await homeOf(connector, wasIn[index], search)
+        : { folder: inEarlierCase, renameTo: connectorFolder(connector) },
+    );
+  }
   return homes;
 }
 
