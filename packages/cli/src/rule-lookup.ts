@@ -1,9 +1,8 @@
-import { UsageError, userErrorsTogether } from '@connector-alm/core';
+import { didYouMean, UsageError, userErrorsTogether } from '@connector-alm/core';
 import { ALL_PACKAGE_RULES, type PackageRule } from '@connector-alm/solution';
 import {
   ALL_CHANGE_RULES,
   ALL_RULES,
-  didYouMean,
   type DocumentedChangeRule,
   type RuleDefinition,
 } from '@connector-alm/validator';

@@ -35,6 +35,7 @@ export * from './setting-words.js';
 export * from './refused-setting.js';
 export * from './solution-definition-limit.js';
 export * from './edit-distance.js';
+export * from './did-you-mean.js';
 export * from './connector-file-names.js';
 export * from './misnamed-connector-file.js';
 export * from './windows-1252.js';

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
+  closestMatch,
   missingPathError,
   optionWords,
   slashedPathToRead,
@@ -9,7 +10,7 @@ import {
   UsageError,
   type SaySetting,
 } from '@connector-alm/core';
-import { closestMatch, discoverConnectorFolders, solutionGivenError } from '@connector-alm/validator';
+import { discoverConnectorFolders, solutionGivenError } from '@connector-alm/validator';
 
 /** What pr takes: one connector folder, not validate's "or a folder that holds connector folders". */
 const ONE_CONNECTOR_FOLDER =

@@ -91,6 +91,11 @@ export function caseInsensitiveFs(root: () => string | undefined): typeof realFs
             native(...mapArgs(name, args));
         }
       }
+      // fs.read promisifies to what its callback gives (`{ bytesRead, buffer }`), not to the first
+      // value, by a symbol Node keeps on the function: without it, `promisify(read)` answered a
+      // number, and no zip could be read. Every symbol of the function is kept so.
+      for (const symbol of Object.getOwnPropertySymbols(fn))
+        Object.defineProperty(replacement, symbol, Object.getOwnPropertyDescriptor(fn, symbol)!);
       wrapped[name] = replacement;
     }
     return wrapped;

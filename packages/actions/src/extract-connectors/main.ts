@@ -6,6 +6,7 @@ import {
   extractedConnectorLine,
   fileChanges,
   foundNote,
+  notSelectedLine,
   removedFolderLine,
   renameNote,
 } from '@connector-alm/solution';
@@ -21,19 +22,21 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root, 'folder');
   const previousSource = inputs.previousSource;
-  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } = await logger.group(
-    previousSource
-      ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
-      : `Extract the connectors of ${inputs.source}`,
-    () =>
-      extractAndRemoveLeftConnectors(path.resolve(workspace, inputs.source), root, {
-        limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
-        ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
-        ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
-        say: inputWords,
-        askGit: commitStates,
-      }),
-  );
+  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected } =
+    await logger.group(
+      previousSource
+        ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
+        : `Extract the connectors of ${inputs.source}`,
+      () =>
+        extractAndRemoveLeftConnectors(path.resolve(workspace, inputs.source), root, {
+          limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+          ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
+          ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
+          ...(inputs.connectors ? { selection: inputs.connectors } : {}),
+          say: inputWords,
+          askGit: commitStates,
+        }),
+    );
   if (previousSourceProblem)
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`,
@@ -56,7 +59,10 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     for (const kept of connector.notReplaced)
       core.setFailed(`${relative(connector.folder)}: ${kept.message}`);
   }
-  if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
+  const others = notSelectedLine(notSelected);
+  if (others !== undefined) logger.info(others);
+  if (connectors.length === 0 && !notSelected?.length)
+    logger.warning(`${inputs.source} has no custom connector.`);
 
   core.setOutput(
     'connectors',
@@ -110,6 +116,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     }),
     ...connectors.flatMap((c) => c.warnings.map((warning) => `${relative(c.folder)}: ${warning}`)),
     ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...(others === undefined ? [] : [others]),
   ];
   const summary = core.summary.addHeading('Extracted connectors', 3).addTable([
     [

@@ -5,11 +5,13 @@ import { describeProblem, printable, toDisplayPath } from '@connector-alm/core';
 import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
+  notSelectedLine,
   removedFolderLine,
 } from '@connector-alm/solution';
 import { commitStates } from '@connector-alm/validator';
 import type { CommandContext } from '../command-context.js';
 import { ExitCode } from '../io.js';
+import { collect } from '../repeatable-option.js';
 import { writeOutput } from '../workflow-safe.js';
 import { refuseSwappedPaths } from './swapped-arguments.js';
 import { maxEntriesOption, maxSizeOption, zipLimitOptions, zipNameEncodingOption } from './unpack.js';
@@ -19,6 +21,8 @@ interface ExtractOptions {
   maxEntries?: string;
   zipNameEncoding?: string;
   previousSource?: string;
+  /** Repeatable; empty when not given: every connector. */
+  connector: string[];
   format: 'text' | 'json';
 }
 
@@ -38,6 +42,12 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       '--previous-source <solution>',
       'the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has',
     )
+    .option(
+      '--connector <name>',
+      "extract only this connector, by its logical name (kept when it is renamed) or its display name, in any case (repeatable); the others' folders are neither written nor removed",
+      collect,
+      [],
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, destination: string, options: ExtractOptions) => {
       const { io } = context;
@@ -48,11 +58,12 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         usage: 'extract-connectors <source> <destination-root>',
       });
       const root = path.resolve(io.cwd, destination);
-      const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } =
+      const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected } =
         await extractAndRemoveLeftConnectors(path.resolve(io.cwd, source), root, {
           limits: zipLimitOptions(options),
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
           ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),
+          ...(options.connector.length > 0 ? { selection: options.connector } : {}),
           askGit: commitStates,
         });
       // A file left for its uncommitted edit fails the run: the folder is behind the solution until
@@ -88,6 +99,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
               leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
               // Folders kept whole for work nothing else has: the exit code is 1.
               notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
+              // With --connector: the solution's other connectors, not touched.
+              ...(notSelected ? { notSelected } : {}),
             },
             null,
             2,
@@ -104,7 +117,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         io.stderr.write(`warning: ${printable(`${shown(kept.folder)}: ${kept.warning}`)}\n`);
       for (const kept of notRemoved)
         io.stderr.write(`error: ${printable(`${shown(kept.folder)}: ${kept.message}`)}\n`);
-      if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
+      if (connectors.length === 0 && !notSelected?.length)
+        writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
         writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}\n`, 'text');
         // Located at the connector's folder, as pack locates its warnings and the action words them.
@@ -113,5 +127,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         for (const kept of connector.notReplaced)
           io.stderr.write(`error: ${printable(`${shown(connector.folder)}: ${kept.message}`)}\n`);
       }
+      const others = notSelectedLine(notSelected);
+      if (others !== undefined) writeOutput(io, `${printable(others)}\n`, 'text');
     });
 }

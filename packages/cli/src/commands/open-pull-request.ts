@@ -18,6 +18,7 @@ import type { CommandContext } from '../command-context.js';
 import { configOption } from '../config-option.js';
 import { emptyMeansNone } from '../empty-values.js';
 import { optionDefaultingTo } from '../option-help.js';
+import { collect } from '../repeatable-option.js';
 import { writeOutput } from '../workflow-safe.js';
 
 interface PullRequestOptions {
@@ -203,10 +204,6 @@ async function submitConnectors(
     );
   }
   context.setExit(refused.length > 0 ? ExitCode.Failure : ExitCode.Success);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export function describeResult(result: PullRequestResult): string {

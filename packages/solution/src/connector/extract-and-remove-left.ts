@@ -1,9 +1,10 @@
 import { isUserError, type UserError } from '@connector-alm/core';
-import { extractConnectors, extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
+import type { ConnectorSelection } from './connector-selection.js';
+import { extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders, type LeftAloneFolder, type NotRemovedFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
-import { earlierFolderIn } from './renamed-connectors.js';
+import { connectorFolder, earlierFolderIn } from './renamed-connectors.js';
 import { rootFoldersOnce } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -32,6 +33,11 @@ export interface ExtractAndRemoveLeftResult {
   notRemoved: NotRemovedFolder[];
   /** Why previousSource could not be read, when it could not; nothing was removed then. */
   previousSourceProblem?: UserError;
+  /**
+   * With a selection (ExtractOptions.selection), the solution's connectors it left out, in the
+   * solution's order: neither written nor removed.
+   */
+  notSelected?: { name: string; displayName: string }[];
 }
 
 /**
@@ -43,6 +49,8 @@ export interface ExtractAndRemoveLeftResult {
  * the caller to warn about, and nothing is removed. A connector that previousSource has under
  * another folder was renamed: its new folder gets the readme and other hand-written files of the
  * earlier one before that is removed (extractConnectors' earlierFolder), so the maker's text stays.
+ * With a selection (ExtractOptions.selection), only the selected connectors are written, and only
+ * those of previousSource that are selected can have left; the others are not touched.
  */
 export async function extractAndRemoveLeftConnectors(
   source: string,
@@ -50,20 +58,23 @@ export async function extractAndRemoveLeftConnectors(
   options: ExtractAndRemoveLeftOptions = {},
 ): Promise<ExtractAndRemoveLeftResult> {
   const { previousSource, ...reading } = options;
-  if (previousSource === undefined)
-    return {
-      connectors: await extractConnectors(source, destinationRoot, reading),
-      removed: [],
-      leftAlone: [],
-      notRemoved: [],
-    };
+  const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
+  if (previousSource === undefined) {
+    const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return { connectors: extracted.connectors, ...nothingRemoved, ...notSelected(reading, extracted) };
+  }
   let previous: SolutionConnector[];
   try {
     previous = await readSolutionConnectors(previousSource, reading);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const connectors = await extractConnectors(source, destinationRoot, reading);
-    return { connectors, removed: [], leftAlone: [], notRemoved: [], previousSourceProblem: error };
+    const extracted = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return {
+      connectors: extracted.connectors,
+      ...nothingRemoved,
+      previousSourceProblem: error,
+      ...notSelected(reading, extracted),
+    };
   }
   // The destination root's folders, read once for both: extraction reads them before it writes
   // when a folder is looked for under another name, and removing the left ones uses that listing.
@@ -74,16 +85,32 @@ export async function extractAndRemoveLeftConnectors(
     { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
     rootFolders,
   );
-  const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, {
+  const { connectors, selection } = extracted;
+  // Only the selected connectors of the previous solution can have left; the folders named after
+  // the others, in either version, are theirs.
+  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
     ...(reading.say ? { say: reading.say } : {}),
     ...(reading.askGit ? { askGit: reading.askGit } : {}),
     rootFolders,
+    ...(theirs.length > 0 ? { notSelectedFolders: theirs } : {}),
   });
   return {
     connectors,
     removed: left.removed,
     leftAlone: [...extracted.leftAlone, ...left.leftAlone],
     notRemoved: left.notRemoved,
+    ...notSelected(reading, extracted),
+  };
+}
+
+/** The result's notSelected: the connectors a selection left out, when there is one. */
+function notSelected(
+  reading: ExtractOptions,
+  extracted: { selection: ConnectorSelection },
+): Pick<ExtractAndRemoveLeftResult, 'notSelected'> {
+  if (reading.selection === undefined) return {};
+  return {
+    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName })),
   };
 }

@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { howFound } from './how-found.js';
 
@@ -83,6 +84,20 @@ export function removedFolderLine(
 }
 
 /**
+ * The line of the connectors a selection left out, as the CLI prints it and the action logs it:
+ * `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes
+ * (contoso_fabrikam-20notes).` Undefined when there are none, so that a run that selected every
+ * connector says nothing more than one without a selection.
+ */
+export function notSelectedLine(
+  notSelected: readonly { name: string; displayName: string }[] | undefined,
+): string | undefined {
+  if (!notSelected?.length) return undefined;
+  const names = notSelected.map(({ name, displayName }) => `${displayName || name} (${name})`);
+  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${names.join(', ')}.`;
+}
+
+/**
  * What became of a renamed connector's earlier folder, for its line and the job summary: moved (the
  * earlier folder removed), with the maker's files it carried, and how many leftovers no one wrote
  * were not carried. Undefined when there is nothing to say: the connector was not renamed, or its
@@ -95,6 +110,8 @@ export function renameNote(
 ): string | undefined {
   const renamed = connector.renamedFrom;
   if (!renamed) return undefined;
+  if (renamed.caseOnly)
+    return `renamed from ${shown(renamed.folder)} (its display name changed only in case)`;
   const carried = carriedFiles(renamed.kept);
   const parts: string[] = [];
   if (removed.includes(renamed.folder))

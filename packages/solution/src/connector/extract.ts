@@ -23,6 +23,7 @@ import { isNobodysWriting, isReadme } from './hand-written-files.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
+import { selectConnectors, type ConnectorSelection } from './connector-selection.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -55,6 +56,11 @@ export interface ExtractOptions {
    * (guardUnsavedEdits). Undefined: every folder is taken to be outside a git work tree.
    */
   askGit?: AskGit;
+  /**
+   * The connectors to extract, each by its logical name or display name in any case (CLI
+   * `--connector`, the action's `connectors`); undefined extracts every one. See selectConnectors.
+   */
+  selection?: readonly string[];
 }
 
 /**
@@ -84,9 +90,13 @@ export async function extractConnectorsLeavingAlone(
   destinationRoot: string,
   options: ExtractOptions = {},
   rootFolders: RootFolderListing = rootFoldersOnce(destinationRoot),
-): Promise<{ connectors: ExtractedConnector[]; leftAlone: LeftAloneFolder[] }> {
+): Promise<{
+  connectors: ExtractedConnector[];
+  leftAlone: LeftAloneFolder[];
+  selection: ConnectorSelection;
+}> {
   await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, {
+  const all = await readSolutionConnectors(source, {
     limits: options.limits,
     zipNameEncoding: options.zipNameEncoding,
     say: options.say,
@@ -99,15 +109,18 @@ export async function extractConnectorsLeavingAlone(
     hint: 'Give a folder outside it (e.g. beside it).',
     orEqual: true,
   });
+  const say = options.say ?? optionWords;
+  const selection = selectConnectors(options.selection, all, options.previousConnectors ?? [], source, say);
+  const connectors = selection.selected;
   const earlierFolders = connectors.map((connector) => options.earlierFolder?.(connector));
-  const homes = await connectorHomes(
-    source,
-    destinationRoot,
-    rootFolders,
-    connectors,
-    earlierFolders,
-    options,
-  );
+  const homes = await connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, {
+    ...options,
+    // Not written, but the folders named after them, now or before a rename, are still theirs.
+    notSelected: selection.notSelected.map((connector) => ({
+      connector,
+      earlier: options.earlierFolder?.(connector),
+    })),
+  });
   const folders = new Map<string, { name: string; found: boolean }>();
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
@@ -131,14 +144,18 @@ export async function extractConnectorsLeavingAlone(
     const item = await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
       earlier,
       previous,
-      say: options.say ?? optionWords,
+      say,
       askGit: options.askGit,
     });
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results: ExtractedConnector[] = [];
-  for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
-  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
+  for (const [index, item] of prepared.entries()) {
+    const written = await write(item, path.join(destinationRoot, item.folder));
+    const renameTo = homes[index]!.renameTo;
+    results.push(renameTo === undefined ? written : await renameToCase(destinationRoot, written, renameTo));
+  }
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []), selection };
 }
 
 /**
@@ -148,6 +165,25 @@ export async function extractConnectorsLeavingAlone(
 function keptFiles(others: readonly string[], excluded: readonly string[]): string[] {
   const kept = others.filter((file) => !excluded.includes(file));
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+}
+
+/**
+ * The folder of a connector whose display name changed only in letter case, written under its
+ * earlier name, renamed to `folder`, the new one (folderInEarlierCase): every file in it moves
+ * with it, so none is carried or left behind.
+ */
+async function renameToCase(
+  destinationRoot: string,
+  written: ExtractedConnector,
+  folder: string,
+): Promise<ExtractedConnector> {
+  const target = path.join(destinationRoot, folder);
+  await writingTo(target, () => fs.rename(path.join(destinationRoot, written.folder), target));
+  return {
+    ...written,
+    folder,
+    renamedFrom: { folder: written.folder, kept: [], leftBehind: [], caseOnly: true },
+  };
 }
 
 function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {

@@ -78,4 +78,10 @@ export interface RenamedFrom {
    * warning naming them (removeLeftFolders). Absent when every file was carried.
    */
   notCarried?: string[];
+  /**
+   * The display name changed only in letter case ("Contoso tasks" → "Contoso Tasks"): the earlier
+   * folder itself was renamed to the new case, every file in it kept (`kept` and `leftBehind` are
+   * empty). Absent for any other rename.
+   */
+  caseOnly?: true;
 }

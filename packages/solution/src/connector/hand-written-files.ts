@@ -7,7 +7,7 @@ import { editorLeftover } from '../solution/editor-leftovers.js';
 import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { RenamedFrom } from './extracted-connector.js';
-import { readmeFromTemplate } from './readme-template.js';
+import { isTemplateReadme, readmeFromTemplate } from './readme-template.js';
 import type { EarlierFolder } from './renamed-connectors.js';
 import { REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -96,7 +96,8 @@ export async function keepHandWritten(
     }
     const bytes = await fs.readFile(path.join(folder, file));
     // The template extract wrote for the old name, never edited: the new name gets its own.
-    if (isReadme(file) && bytes.toString('utf8') === earlierTemplate(earlier.connector)) continue;
+    if (isReadme(file) && isTemplateReadme(bytes.toString('utf8'), earlierTemplate(earlier.connector)))
+      continue;
     const held = await heldAt(destination, file, existing);
     // The new folder has it already, as it is: nothing is lost when the earlier folder goes.
     if (Buffer.isBuffer(held) && held.equals(bytes)) continue;

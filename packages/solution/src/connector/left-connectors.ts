@@ -49,6 +49,12 @@ export interface RemoveLeftOptions {
    * folder is taken to be outside a git work tree.
    */
   askGit?: AskGit;
+  /**
+   * The folders (relative to the destination root) named after the connectors that an extraction
+   * of some connectors only left out (selectConnectors), in the solution or in `previous`: never
+   * removed, nor taken for a connector that left.
+   */
+  notSelectedFolders?: readonly string[];
 }
 
 export interface LeftAloneFolder {
@@ -95,6 +101,8 @@ export async function removeLeftConnectors(
  * solution gives, what a renamed connector's new folder holds, or what git's last commit has; one
  * with a file that nothing else has (a readme written since and not committed, or outside git) stays
  * whole, in `notRemoved` with what to do, as extraction leaves such a file (guardUnsavedEdits).
+ * An extraction of some connectors only (selectConnectors) gives the previous version's selected
+ * ones as `previous`, and the folders named after the others as `notSelectedFolders`.
  */
 export async function removeLeftFolders(
   previous: readonly SolutionConnector[],
@@ -106,18 +114,32 @@ export async function removeLeftFolders(
   }[],
   options: RemoveLeftOptions = {},
 ): Promise<LeftFolders> {
-  const { say = optionWords, rootFolders = rootFoldersOnce(destinationRoot), askGit } = options;
+  const {
+    say = optionWords,
+    rootFolders = rootFoldersOnce(destinationRoot),
+    askGit,
+    notSelectedFolders = [],
+  } = options;
   // In any case: on Windows and macOS a display name changed only in case is the same folder, which
   // extraction has just written.
-  // The folders written, and those removed already: a plain rename's earlier folder is also its
-  // earlier display-name folder.
-  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  // The folders written, those of connectors not selected, and those removed already: a plain
+  // rename's earlier folder is also its earlier display-name folder.
+  const skipped = new Set(
+    [...current.map((connector) => connector.folder), ...notSelectedFolders].map((folder) =>
+      folder.toLowerCase(),
+    ),
+  );
   const renamedFrom = current.flatMap((connector) =>
     connector.renamedFrom ? [connector.renamedFrom.folder] : [],
   );
-  const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
+  // Never the folder found under another name for a connector that left.
+  const named = [
+    ...previous.map((connector) => connectorFolder(connector)),
+    ...renamedFrom,
+    ...notSelectedFolders,
+  ];
   // Read before anything is removed, and only when a connector that left has no display-name folder.
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === undefined);
   // A renamed connector's earlier folder with maker's files its new folder has otherwise: removing it
   // would lose them.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AskGit } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { earlierTemplate, isNobodysWriting, isReadme } from './hand-written-files.js';
+import { isTemplateReadme } from './readme-template.js';
 import { previouslyWritten, sameAsWritten } from './makers-edits.js';
 import { REPOSITORY_FILES } from './repository-layout.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -60,7 +61,7 @@ export async function unsavedFilesIn(
 /** Whether a file of the folder's top is what extraction wrote from `connector` (in any case, as it finds them). */
 function isAsExtracted(file: string, bytes: Buffer, connector: SolutionConnector, at: string): boolean {
   if (file.includes('/')) return false;
-  if (isReadme(file)) return bytes.toString('utf8') === earlierTemplate(connector);
+  if (isReadme(file)) return isTemplateReadme(bytes.toString('utf8'), earlierTemplate(connector));
   const name = EXTRACTED.get(file.toLowerCase());
   if (name === undefined) return false;
   const written = previouslyWritten(name, connector, undefined, at);

@@ -1,6 +1,7 @@
 import { optionWords, UserError, type SaySetting } from '@connector-alm/core';
 import { renamedConnectorWasIn, type RenamedWasIn } from './earlier-found-folder.js';
 import type { FoundUnder } from './extracted-connector.js';
+import { folderInEarlierCase } from './folder-in-earlier-case.js';
 import { folderOwners } from './folder-owners.js';
 import { homeSearch, type HomeSearch } from './home-search.js';
 import { howFound } from './how-found.js';
@@ -20,6 +21,11 @@ export interface ConnectorHome {
    * extracted (whyNotRenamedOwn): neither moved from nor written into, and why.
    */
   leftAlone?: LeftAloneFolder;
+  /**
+   * The display-name folder that `folder`, named after the connector's earlier display name, is
+   * renamed to once written: the display name changed only in letter case (folderInEarlierCase).
+   */
+  renameTo?: string;
 }
 
 /**
@@ -36,6 +42,8 @@ export interface ConnectorHome {
  *   alone (`leftAlone`), and the connector goes to its display-name folder without its files;
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new.
+ * A connector whose display name changed only in letter case is written into the folder of its
+ * earlier one, which is then renamed to the new case (folderInEarlierCase).
  * Several folders that could be a connector's, now or before its rename, are refused before anything
  * is written. The root's folders (`rootFolders`) are read once, and only when one is looked for.
  */
@@ -46,19 +54,38 @@ export async function connectorHomes(
   connectors: readonly SolutionConnector[],
   earlierFolders: readonly (EarlierFolder | undefined)[],
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
-  // file import each other.
-  options: { previousConnectors?: readonly SolutionConnector[]; say?: SaySetting },
+  // file import each other. `notSelected`: the solution's connectors left out of this extraction
+  // (selectConnectors), with their earlier folders; no home is looked for them, but the folders
+  // named after them are theirs.
+  options: {
+    previousConnectors?: readonly SolutionConnector[];
+    notSelected?: readonly { connector: SolutionConnector; earlier?: EarlierFolder | undefined }[];
+    say?: SaySetting;
+  },
 ): Promise<ConnectorHome[]> {
   const previous = options.previousConnectors ?? [];
-  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const notSelected = options.notSelected ?? [];
+  const owners = await folderOwners(
+    [...connectors, ...notSelected.map(({ connector }) => connector)],
+    [...earlierFolders, ...notSelected.map(({ earlier }) => earlier)],
+    previous,
+    destinationRoot,
+    rootFolders,
+  );
   const search = homeSearch(source, destinationRoot, rootFolders, owners, options.say ?? optionWords);
   // First where each renamed connector was, so that no other connector takes that folder for its own.
   const wasIn: (RenamedWasIn | undefined)[] = [];
   for (const [index, connector] of connectors.entries())
     wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
   const homes: ConnectorHome[] = [];
-  for (const [index, connector] of connectors.entries())
-    homes.push(await homeOf(connector, wasIn[index], search));
+  for (const [index, connector] of connectors.entries()) {
+    const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
+    homes.push(
+      inEarlierCase === undefined
+        ? await homeOf(connector, wasIn[index], search)
+        : { folder: inEarlierCase, renameTo: connectorFolder(connector) },
+    );
+  }
   return homes;
 }
 

@@ -8,7 +8,7 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
 import type { FoundUnder, RenamedFrom } from './extracted-connector.js';
 import { earlierTemplate, isReadme, keepHandWritten } from './hand-written-files.js';
-import { readmeFromTemplate } from './readme-template.js';
+import { isTemplateReadme, readmeFromTemplate } from './readme-template.js';
 import { guardUnsavedEdits, type NotReplaced, type ReplacedFile } from './unsaved-edits.js';
 import type { EarlierFolder } from './renamed-connectors.js';
 import { isIndependentPublisherFolder, isPng, REPOSITORY_FILES } from './repository-layout.js';
@@ -177,7 +177,8 @@ export async function prepare(
       : await fs.readFile(path.join(destination, readme), 'utf8').catch(() => undefined);
   const untouchedTemplate =
     readmeText !== undefined &&
-    (readmeText === template || (previous !== undefined && readmeText === earlierTemplate(previous)));
+    (isTemplateReadme(readmeText, template) ||
+      (previous !== undefined && isTemplateReadme(readmeText, earlierTemplate(previous))));
   // Top-level names only: the files carried from a renamed connector's earlier folder are all new here.
   const present = new Set([...files.keys()].filter((name) => existing(name) !== undefined));
   const otherCase = [...present].map((name) => existing(name)!).filter((name) => !files.has(name));

@@ -1,4 +1,4 @@
-import { readmeTodoHeading, readmeTodoLine } from '@connector-alm/core';
+import { readmeTodoHeading, readmeTodoLine, withoutByteOrderMark } from '@connector-alm/core';
 
 /**
  * A readme in the shape of the PowerPlatformConnectors template (Title, Publisher, Prerequisites,
@@ -66,6 +66,19 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Whether a folder's readme (`text`) is still `template` as extraction wrote it: byte for byte, or
+ * with CRLF line endings or a byte-order mark. Git with core.autocrlf on Windows checks the LF
+ * readme out with CRLF, and Windows editors save it with a BOM, neither a word of the maker's: read
+ * byte for byte, such a readme counted as "yours", was carried into a renamed connector's new
+ * folder, and kept a left connector's folder from being removed. False when there is no template
+ * (an earlier definition that does not parse).
+ */
+export function isTemplateReadme(text: string, template: string | undefined): boolean {
+  if (template === undefined) return false;
+  return text === template || withoutByteOrderMark(text).replace(/\r\n/g, '\n') === template;
 }
 
 interface Operation {

@@ -17,7 +17,8 @@ export interface EarlierFolder {
  * The folder that `previous` (an earlier version of the solution) had a connector under, when it was
  * another: renamed in the maker portal, a connector keeps its logical name and its id, and only its
  * display name, so its folder, changes. Undefined for a connector new to the solution, or under the
- * same folder (a change of case only is the same folder on Windows and macOS).
+ * same folder (a change of case only is the same folder on Windows and macOS; extraction renames
+ * it to the new case, folderInEarlierCase).
  */
 export function earlierFolderIn(
   previous: readonly SolutionConnector[],

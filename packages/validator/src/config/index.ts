@@ -2,7 +2,6 @@
 export * from './config-of-paths.js';
 export * from './config-schema.js';
 export * from './config-types.js';
-export * from './did-you-mean.js';
 export * from './find-config.js';
 export * from './ignore.js';
 export * from './load-config.js';

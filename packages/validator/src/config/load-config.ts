@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
+  didYouMean,
   errorMessage,
   fileReadError,
   isUserError,
@@ -19,7 +20,6 @@ import { LEVELS } from './config-schema.js';
 // CONFIG_SCHEMA (./config-schema.ts), compiled ahead of time: npm run schema-validators.
 import validateConfig from '../generated/validate-config.cjs';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
-import { didYouMean } from './did-you-mean.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
 import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';

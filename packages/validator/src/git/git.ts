@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
-import { didYouMean } from '../config/did-you-mean.js';
+import { didYouMean, UsageError, UserError, withoutTrailingSlashes } from '@connector-alm/core';
 import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 import { parseLineChanges, type FileLineChanges } from './line-changes.js';

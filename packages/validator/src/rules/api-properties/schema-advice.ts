@@ -1,4 +1,4 @@
-import { closestMatch } from '../../config/did-you-mean.js';
+import { closestMatch } from '@connector-alm/core';
 import { parsePointer } from '../../json/pointer.js';
 import type { SchemaProblem } from '../json-schema/newtonsoft-messages.js';
 import { API_PROPERTIES_SCHEMA } from './schema.js';

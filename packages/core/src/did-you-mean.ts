@@ -1,4 +1,4 @@
-import { levenshteinDistance } from '@connector-alm/core';
+import { levenshteinDistance } from './edit-distance.js';
 
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant: an exact

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closestMatch } from '../../src/config/did-you-mean.js';
+import { closestMatch } from '../src/did-you-mean.js';
 
 describe('closestMatch', () => {
   const ids = ['SWG-OPID-UNIQUE', 'SWG-OPID-FORMAT', 'PROP-BRAND-COLOR'];

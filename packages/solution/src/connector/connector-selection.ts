@@ -1,0 +1,125 @@
+import { closestMatch, UsageError, type SaySetting } from '@connector-alm/core';
+import { PREVIOUS_SOURCE } from './makers-edits.js';
+import { sameConnectorIn } from './renamed-connectors.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+/** The setting that names the connectors to extract, in the CLI's words and the action's. */
+export const CONNECTOR_SELECTION = { option: '--connector', input: 'connectors' };
+
+/**
+ * The connectors one extraction works on, of the solution and of its previous version, and the
+ * others: those are neither written, moved nor removed, but the folders named after them stay
+ * theirs (connectorHomes, removeLeftFolders), so that extracting one connector into a root never
+ * takes or removes another's folder there.
+ */
+export interface ConnectorSelection {
+  /** The connectors of the solution to extract, in its order. */
+  selected: SolutionConnector[];
+  /** The solution's other connectors. */
+  notSelected: SolutionConnector[];
+  /** The connectors of the previous solution whose folders may be removed or moved from. */
+  previousSelected: SolutionConnector[];
+  /** The previous solution's other connectors. */
+  previousNotSelected: SolutionConnector[];
+}
+
+/**
+ * The connectors that `names` select (undefined: every one). A name selects a connector whose
+ * logical name or display name it is, case aside, in the solution (`connectors`) or in its previous
+ * version (`previous`), and the same connector in the other (sameConnectorIn): a connector renamed
+ * since is selected by its old display name as by its new one, and one that left the solution has
+ * its folder removed only when selected. A name that selects nothing is a usage error, listing the
+ * connectors there are, before anything is written: a misspelt name would otherwise extract nothing
+ * and say so only in what it did not print.
+ */
+export function selectConnectors(
+  names: readonly string[] | undefined,
+  connectors: readonly SolutionConnector[],
+  previous: readonly SolutionConnector[],
+  source: string,
+  say: SaySetting,
+): ConnectorSelection {
+  if (names === undefined)
+    return {
+      selected: [...connectors],
+      notSelected: [],
+      previousSelected: [...previous],
+      previousNotSelected: [],
+    };
+  const unknown = names.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
+  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
+  const named = (connector: SolutionConnector) => names.some((name) => isNamed(name)(connector));
+  const previousNamed = previous.filter(named);
+  const selected = connectors.filter(
+    (connector) => named(connector) || sameConnectorIn(previousNamed, connector) !== undefined,
+  );
+  const isPreviousSelected = (connector: SolutionConnector) =>
+    named(connector) || sameConnectorIn(selected, connector) !== undefined;
+  return {
+    selected,
+    notSelected: connectors.filter((connector) => !selected.includes(connector)),
+    previousSelected: previous.filter(isPreviousSelected),
+    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
+  };
+}
+
+/** Whether `name` is the connector's logical name or display name, case and surrounding spaces aside. */
+function isNamed(name: string): (connector: SolutionConnector) => boolean {
+  const wanted = name.trim().toLowerCase();
+  return (connector) =>
+    connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+}
+
+/**
+ * `has no connector named 'Contoso Task' (--connector): its connectors are "Contoso Tasks"
+ * (contoso_tasks) and "Fabrikam" (contoso_fabrikam). Nothing was written.`, with the name meant.
+ */
+function unknownNamesError(
+  unknown: readonly string[],
+  connectors: readonly SolutionConnector[],
+  previous: readonly SolutionConnector[],
+  source: string,
+  say: SaySetting,
+): UsageError {
+  const given = `${inWords(
+    unknown.map((name) => `'${name}'`),
+    'or',
+  )} (${say(CONNECTOR_SELECTION)})`;
+  const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === undefined);
+  const there =
+    connectors.length === 0
+      ? `has no custom connector, so none named ${given}`
+      : `has no connector named ${given}: its connectors are ${listed(connectors)}`;
+  const alsoLeft =
+    left.length === 0 ? '' : `; of those that left it, ${say(PREVIOUS_SOURCE)} has ${listed(left)}`;
+  const candidates = [...connectors, ...previous].flatMap((connector) =>
+    connector.displayName.trim() === '' ? [connector.name] : [connector.displayName.trim(), connector.name],
+  );
+  const meant = unknown.flatMap((name) => {
+    const match = closestMatch(name.trim(), candidates);
+    return match === undefined ? [] : [{ name, match }];
+  });
+  const didYouMean =
+    meant.length === 0
+      ? ''
+      : unknown.length === 1
+        ? `Did you mean '${meant[0]!.match}'? `
+        : `Did you mean ${meant.map(({ name, match }) => `'${match}' for '${name}'`).join(', ')}? `;
+  return new UsageError(`${there}${alsoLeft}. Nothing was written.`, {
+    location: { file: source },
+    hint: `${didYouMean}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`,
+  });
+}
+
+/** `"Contoso Tasks" (contoso_tasks) and "Fabrikam" (contoso_fabrikam)`. */
+function listed(connectors: readonly SolutionConnector[]): string {
+  return inWords(
+    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
+    'and',
+  );
+}
+
+/** `a`, `a and b`, `a, b and c` (or `or`). */
+function inWords(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
+}

@@ -1,0 +1,321 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inputWords, UsageError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
+import {
+  buildSolution,
+  extractAndRemoveLeftConnectors,
+  readSolutionConnectors,
+  unpackSolution,
+} from '../src/index.js';
+import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+// An ISV keeps one connector bound for independent-publisher-connectors and one kept in
+// custom-connectors in one solution. Extraction wrote every connector of a solution under one root,
+// so extracting it into each root wrote both connectors into both, and --previous-source then took
+// the other root's connector for one that left. A selection extracts some connectors only, and
+// leaves the others, and the folders named after them, alone.
+
+const temp = temporaryFolders('extract-selection-');
+afterAll(() => temp.cleanup());
+
+/** A connector folder whose swagger is titled `title`, which build-solution makes its display name. */
+function connectorFolder(title: string): string {
+  const folder = path.join(temp.make(), 'c');
+  mkdirSync(folder, { recursive: true });
+  const swagger = { swagger: '2.0', info: { title, version: '1.0' }, host: 'api.contoso.com', paths: {} };
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties: {} }));
+  writeFileSync(path.join(folder, 'readme.md'), `# ${title}\n\nWritten by hand.\n`);
+  return folder;
+}
+
+/** A solution zip of connectors with these display names (logical names `contoso_` and the name escaped). */
+async function solutionOf(...titles: string[]): Promise<string> {
+  const zip = path.join(temp.make(), 'Contoso.zip');
+  await buildSolution(titles.map(connectorFolder), zip, {
+    uniqueName: 'Contoso',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
+  });
+  return zip;
+}
+
+const TASKS = 'contoso_contoso-20tasks';
+const NOTES = 'contoso_fabrikam-20notes';
+const folders = (root: string): string[] => (existsSync(root) ? readdirSync(root).sort() : []);
+
+/** The error `promise` rejects with, which must be a user error. */
+async function rejection(promise: Promise<unknown>): Promise<UsageError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+
+describe('extract-connectors with a selection', () => {
+  it('extracts only the connectors named, by logical name or display name, in any case', async () => {
+    const zip = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    expect((await readSolutionConnectors(zip)).map((connector) => connector.name)).toEqual([TASKS, NOTES]);
+
+    const byDisplayName = path.join(temp.make(), 'independent-publisher-connectors');
+    const tasks = await extractAndRemoveLeftConnectors(zip, byDisplayName, { selection: ['contoso TASKS'] });
+    expect(tasks.connectors.map(({ name, folder }) => ({ name, folder }))).toEqual([
+      { name: TASKS, folder: 'Contoso Tasks' },
+    ]);
+    expect(tasks.notSelected).toEqual([{ name: NOTES, displayName: 'Fabrikam Notes' }]);
+    expect(folders(byDisplayName)).toEqual(['Contoso Tasks']);
+
+    const byLogicalName = path.join(temp.make(), 'custom-connectors');
+    const notes = await extractAndRemoveLeftConnectors(zip, byLogicalName, {
+      selection: [NOTES.toUpperCase()],
+    });
+    expect(notes.connectors.map((connector) => connector.folder)).toEqual(['Fabrikam Notes']);
+    expect(folders(byLogicalName)).toEqual(['Fabrikam Notes']);
+
+    // Without a selection, every connector, and no notSelected to say.
+    const every = await extractAndRemoveLeftConnectors(zip, path.join(temp.make(), 'all'));
+    expect(every.connectors).toHaveLength(2);
+    expect(every).not.toHaveProperty('notSelected');
+  });
+
+  it('refuses a name that is no connector of the solution, listing them, and writes nothing', async () => {
+    const zip = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const root = path.join(temp.make(), 'custom-connectors');
+    const error = await rejection(
+      extractAndRemoveLeftConnectors(zip, root, { selection: ['Contoso Tasks', 'Contoso Task'] }),
+    );
+    expect(locatedMessage(error)).toBe(
+      `${zip}: has no connector named 'Contoso Task' (--connector): its connectors are "Contoso Tasks" (${TASKS}) and "Fabrikam Notes" (${NOTES}). Nothing was written.`,
+    );
+    expect(error.hint).toBe(
+      "Did you mean 'Contoso Tasks'? Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.",
+    );
+    expect(folders(root)).toEqual([]);
+
+    // Several, in the action's words, each with the name meant; one far from any has none.
+    const several = await rejection(
+      extractAndRemoveLeftConnectors(zip, root, {
+        selection: ['Fabrikam Note', 'Northwind', 'contoso_contoso-20taks'],
+        say: inputWords,
+      }),
+    );
+    expect(several.message).toMatch(
+      /^has no connector named 'Fabrikam Note', 'Northwind' or 'contoso_contoso-20taks' \(connectors\): /,
+    );
+    expect(several.hint).toMatch(
+      new RegExp(
+        `^Did you mean 'Fabrikam Notes' for 'Fabrikam Note', '${TASKS}' for 'contoso_contoso-20taks'\\? `,
+      ),
+    );
+    expect(folders(root)).toEqual([]);
+  });
+
+  describeWith(SOLUTION_FIXTURES, 'real solution export')('of a solution without connectors', () => {
+    it('says it has none to select', async () => {
+      const error = await rejection(
+        extractAndRemoveLeftConnectors(
+          fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'),
+          path.join(temp.make(), 'root'),
+          { selection: ['Contoso Tasks'] },
+        ),
+      );
+      expect(error.message).toBe(
+        "has no custom connector, so none named 'Contoso Tasks' (--connector). Nothing was written.",
+      );
+    });
+  });
+
+  it("never takes a folder named after a connector not selected for the one selected's own", async () => {
+    // "Contoso-Tasks", another logical name, is kept in this root; "Contoso Tasks" is new here. Its
+    // display-name folder is not there, and `Contoso-Tasks` (no title) reads as it: only knowing that
+    // it is the other connector's keeps extraction from writing "Contoso Tasks" over it.
+    const zip = await solutionOf('Contoso Tasks', 'Contoso-Tasks');
+    const root = path.join(temp.make(), 'custom-connectors');
+    mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
+    writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
+    const result = await extractAndRemoveLeftConnectors(zip, root, { selection: ['Contoso Tasks'] });
+    expect(result.connectors.map((connector) => [connector.folder, connector.foundUnder])).toEqual([
+      ['Contoso Tasks', undefined],
+    ]);
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Contoso-Tasks']);
+    expect(readdirSync(path.join(root, 'Contoso-Tasks'))).toEqual(['readme.md']);
+  });
+});
+
+describe('extract-connectors with a selection and --previous-source', () => {
+  /**
+   * A root after a full extraction of the previous solution ("Contoso Tasks", "Fabrikam Notes",
+   * "Retired"), and the solution now, which no longer has "Retired".
+   */
+  async function afterTheLastSnapshot(): Promise<{ previous: string; current: string; root: string }> {
+    const previous = await solutionOf('Contoso Tasks', 'Fabrikam Notes', 'Retired');
+    const current = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const root = path.join(temp.make(), 'custom-connectors');
+    await extractAndRemoveLeftConnectors(previous, root);
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes', 'Retired']);
+    return { previous, current, root };
+  }
+
+  it('neither writes nor removes the folders of the connectors not selected', async () => {
+    const { previous, current, root } = await afterTheLastSnapshot();
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(result.connectors.map((connector) => connector.folder)).toEqual(['Contoso Tasks']);
+    expect(result).toMatchObject({ removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes', 'Retired']);
+  });
+
+  it('does not remove the folder found under another name for a connector that left and is not selected', async () => {
+    const previous = await solutionOf('Contoso Tasks', 'Retired Tasks');
+    const current = await solutionOf('Contoso Tasks');
+    const root = path.join(temp.make(), 'custom-connectors');
+    await extractAndRemoveLeftConnectors(previous, root);
+    // As upstream names folders: found by its name for "Retired Tasks", and holding it as extracted.
+    renameSync(path.join(root, 'Retired Tasks'), path.join(root, 'RetiredTasks'));
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(result).toMatchObject({ removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(root)).toEqual(['Contoso Tasks', 'RetiredTasks']);
+    // Selected, it goes.
+    const selected = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['Retired Tasks'],
+    });
+    expect(selected.removed).toEqual(['RetiredTasks']);
+  });
+
+  it('removes the folder of a selected connector that left, named as --previous-source has it', async () => {
+    const { previous, current, root } = await afterTheLastSnapshot();
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['retired'],
+    });
+    expect(result).toMatchObject({
+      connectors: [],
+      removed: ['Retired'],
+      notSelected: [
+        { name: TASKS, displayName: 'Contoso Tasks' },
+        { name: NOTES, displayName: 'Fabrikam Notes' },
+      ],
+    });
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+  });
+
+  it('lists the connectors that left among those there are when a name is none of them', async () => {
+    const { previous, current, root } = await afterTheLastSnapshot();
+    const error = await rejection(
+      extractAndRemoveLeftConnectors(current, root, { previousSource: previous, selection: ['Retire'] }),
+    );
+    expect(error.message).toBe(
+      `has no connector named 'Retire' (--connector): its connectors are "Contoso Tasks" (${TASKS}) and "Fabrikam Notes" (${NOTES}); of those that left it, --previous-source has "Retired" (contoso_retired). Nothing was written.`,
+    );
+    expect(error.hint).toMatch(/^Did you mean 'Retired'\? /);
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes', 'Retired']);
+  });
+
+  it('moves a selected connector renamed since, named by its old display name or its new one', async () => {
+    for (const name of ['Contoso Tasks', 'Contoso Tasks Hub']) {
+      const { previous, root } = await afterTheLastSnapshot();
+      const renamed = await renamedSince(previous, 'Contoso Tasks', 'Contoso Tasks Hub');
+      const result = await extractAndRemoveLeftConnectors(renamed, root, {
+        previousSource: previous,
+        selection: [name],
+      });
+      expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+        ['Contoso Tasks Hub', 'Contoso Tasks'],
+      ]);
+      expect(result.removed).toEqual(['Contoso Tasks']);
+      // Its readme came along; "Retired", not selected, stays.
+      expect(readFileSync(path.join(root, 'Contoso Tasks Hub', 'readme.md'), 'utf8')).toMatch(
+        /^# Contoso Tasks\n/,
+      );
+      expect(folders(root)).toEqual(['Contoso Tasks Hub', 'Fabrikam Notes', 'Retired']);
+    }
+  });
+
+  it('never takes a folder named after a connector not selected for the one of a selected connector that left', async () => {
+    // "Contoso Tasks" left the solution, its folder already gone; "Contoso-Tasks" stays, kept in
+    // this root. `Contoso-Tasks` reads as "Contoso Tasks", but it is the other connector's folder:
+    // neither a candidate to remove nor one to warn about.
+    const previous = await solutionOf('Contoso Tasks', 'Contoso-Tasks');
+    const current = await solutionOf('Contoso-Tasks');
+    const root = path.join(temp.make(), 'custom-connectors');
+    mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
+    writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(root)).toEqual(['Contoso-Tasks']);
+  });
+
+  it('finds the folder of a selected connector that left beside one named after a connector not selected', async () => {
+    // "Contoso Tasks" left while in `ContosoTasks` (its display-name folder renamed by hand, as
+    // upstream names folders); `Contoso-Tasks`, which reads alike, is the folder of "Contoso-Tasks",
+    // not selected. Two folders that could be its own would be none: only `ContosoTasks` is.
+    const previous = await solutionOf('Contoso Tasks', 'Contoso-Tasks');
+    const current = await solutionOf('Contoso-Tasks');
+    const root = path.join(temp.make(), 'custom-connectors');
+    await extractAndRemoveLeftConnectors(previous, root);
+    renameSync(path.join(root, 'Contoso Tasks'), path.join(root, 'ContosoTasks'));
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(result).toMatchObject({
+      connectors: [],
+      removed: ['ContosoTasks'],
+      leftAlone: [],
+      notRemoved: [],
+    });
+    expect(folders(root)).toEqual(['Contoso-Tasks']);
+  });
+
+  it('does not remove the folder of a selected connector that left when one not selected is named so now', async () => {
+    // "Contoso Tasks" left; "Fabrikam Notes", not selected, was renamed "Contoso Tasks" since: the
+    // folder is the name of a connector of the solution, which this run does not extract.
+    const previous = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const current = await renamedSince(await solutionOf('Fabrikam Notes'), 'Fabrikam Notes', 'Contoso Tasks');
+    const root = path.join(temp.make(), 'custom-connectors');
+    await extractAndRemoveLeftConnectors(previous, root);
+    const result = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: [TASKS],
+    });
+    expect(result).toMatchObject({
+      connectors: [],
+      removed: [],
+      notSelected: [{ name: NOTES, displayName: 'Contoso Tasks' }],
+    });
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+  });
+});
+
+/** `previous` (a solution zip) unpacked, with its connector `from` given the display name `to`. */
+async function renamedSince(previous: string, from: string, to: string): Promise<string> {
+  const unpacked = path.join(temp.make(), 'renamed');
+  await unpackSolution(previous, unpacked);
+  const connectors = path.join(unpacked, 'Connectors');
+  let changed = 0;
+  for (const file of readdirSync(connectors).filter((name) => name.endsWith('.xml'))) {
+    const text = readFileSync(path.join(connectors, file), 'utf8');
+    if (!text.includes(`<displayname>${from}</displayname>`)) continue;
+    writeFileSync(
+      path.join(connectors, file),
+      text.replace(`<displayname>${from}</displayname>`, `<displayname>${to}</displayname>`),
+    );
+    changed++;
+  }
+  expect(changed).toBe(1);
+  return unpacked;
+}
