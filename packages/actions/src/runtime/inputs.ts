@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
-import { UsageError, type SourceLocation } from '@connector-alm/core';
-import { closestMatch } from '@connector-alm/validator';
+import { closestMatch, UsageError, type SourceLocation } from '@connector-alm/core';
 
 /**
  * Typed readers for action inputs. The runner passes each input as INPUT_<NAME> (spaces to
