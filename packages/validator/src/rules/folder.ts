@@ -13,6 +13,7 @@ import { certificationLevels, sameLevels, type RuleDefinition } from '../model/r
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
+import { titleAsRequired } from './swagger/restricted-title-words.js';
 import { nameExcerpt } from '../text/message-values.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
@@ -199,7 +200,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name the folder after the connector, with characters Windows accepts.',
     description:
-      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025).',
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
     example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
     check(context) {
@@ -215,20 +216,21 @@ export const folderRules: RuleDefinition[] = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
+      if (context.profile === 'custom' || !title) return;
       // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
       const named = (candidate: string) =>
-        folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (
-        context.profile !== 'custom' &&
-        title &&
-        !named(title) &&
-        !named(titleName(title, context.profile))
-      ) {
-        context.report({
-          severity: 'info',
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`,
-        });
-      }
+        [candidate, titleName(candidate, context.profile)].some(
+          (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name),
+        );
+      // "Weather Now" for "Weather Now API Connector": the title SWG-INFO-TITLE-WORDS asks for.
+      const required = titleAsRequired(title);
+      if (named(title) || (required !== undefined && named(required))) return;
+      const without =
+        required === undefined ? '' : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: 'info',
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`,
+      });
     },
   },
 ];

@@ -319,6 +319,41 @@ describe('REPO-FOLDER-NAME', () => {
       await runIn('Contoso (Preview)', ['REPO-FOLDER-NAME'], withTitle('Fabrikam (Preview)')),
     ).toHaveLength(1);
   });
+  // SWG-INFO-TITLE-WORDS asks for "Weather Now": this rule told the maker to rename that folder.
+  it('takes a folder named like the title without its restricted words as named like it', async () => {
+    const withTitle = (title: string) => {
+      const files = validConnectorFiles();
+      const swagger = validSwagger();
+      swagger.info.title = title;
+      return { ...files, 'apiDefinition.swagger.json': swagger };
+    };
+    const ip = 'independent-publisher';
+    expect(
+      await runIn('Weather Now', ['REPO-FOLDER-NAME'], withTitle('Weather Now API Connector'), ip),
+    ).toEqual([]);
+    expect(
+      await runIn(
+        'Weather Now',
+        ['REPO-FOLDER-NAME'],
+        withTitle('Weather Now API (Independent Publisher)'),
+        ip,
+      ),
+    ).toEqual([]);
+    expect(
+      await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'], withTitle('Contoso Tasks for Power Apps')),
+    ).toEqual([]);
+    // The folder named like the whole title is named like it too; another name gets both in the note.
+    expect(await runIn('Weather Now API', ['REPO-FOLDER-NAME'], withTitle('Weather Now API'))).toEqual([]);
+    expect(
+      await runIn('Fabrikam', ['REPO-FOLDER-NAME'], withTitle('Weather Now API Connector')),
+    ).toMatchObject([
+      {
+        severity: 'info',
+        message:
+          'The folder "Fabrikam" is not named like the connector\'s title "Weather Now API Connector" ("Weather Now" without its restricted words); most connector folders use the title.',
+      },
+    ]);
+  });
   it("leaves an independent publisher's '(Independent Publisher)' label out of the comparison", async () => {
     const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': validSwagger() };
     files['apiDefinition.swagger.json'].info.title = 'Contoso Tasks (Independent Publisher)';
