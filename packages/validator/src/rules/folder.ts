@@ -6,9 +6,9 @@ import {
   isTopFolderName,
 } from '@connector-alm/core';
 import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
-import type { FolderEntry } from '../loader/connector-folder.js';
+import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
-import type { Finding } from '../model/finding.js';
+import type { FileKind, Finding } from '../model/finding.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
@@ -68,6 +68,39 @@ export function reportsMissingFile(finding: Pick<Finding, 'ruleId' | 'message'>,
   return finding.ruleId === 'REPO-REQUIRED-FILES' && finding.message.startsWith(missingFileStart(canonical));
 }
 
+/**
+ * The name of the file the loader reads for `kind` when it is not `name` but differs from it only in
+ * case (`README.md` beside `readme.md`): `name` is then never read. On Windows and macOS the two are
+ * one file, and which one a checkout keeps is arbitrary; the portal and the reviewer may see the other.
+ * The loader reads the first of them in the folder's sorted listing (upper case first).
+ */
+function readCaseTwin(
+  connector: ConnectorFolder,
+  kind: Exclude<FileKind, 'folder'>,
+  name: string,
+): string | undefined {
+  const read = connector.files[kind]?.name;
+  if (read === undefined || read === name) return undefined;
+  return read.toLowerCase() === name.toLowerCase() ? read : undefined;
+}
+
+/** Whether `name` is the file read for its kind while another entry differs from it only in case. */
+function hasUnreadCaseTwin(entries: readonly FolderEntry[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry),
+  );
+}
+
+function isFileLike(entry: FolderEntry): boolean {
+  return entry.type === 'file' || entry.type === 'symlink';
+}
+
+function caseTwinMessage(unread: string, read: string): string {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
+
 function hasControlCharacter(name: string): boolean {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return true;
   return false;
@@ -112,7 +145,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -121,6 +154,13 @@ export const folderRules: RuleDefinition[] = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical = CANONICAL_NAMES[kind];
+          const read = readCaseTwin(context.connector, kind, entry.name);
+          if (read !== undefined) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            continue;
+          }
+          // Renamed, it would be its unread twin's name: that twin's finding says what to do.
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === 'readme' || entry.name === canonical) continue;
           context.report({
             path: entry.name,

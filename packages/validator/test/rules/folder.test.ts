@@ -69,6 +69,38 @@ describe('REPO-FILENAMES', () => {
       ['apiproperties.json', 'warning'],
     ]);
   });
+  // readme.md beside README.md got no finding: on Windows and macOS the two collide.
+  it('fails on a file whose name differs only in case from the one read, at the unread one', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'README.md': validConnectorFiles()['readme.md']!,
+      'readme.md': 'one more line\n',
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-EXTRA-FILES']);
+    expect(findings.map((f) => [f.ruleId, path.basename(f.file), f.severity, f.message])).toEqual([
+      [
+        'REPO-FILENAMES',
+        'readme.md',
+        'error',
+        'readme.md and README.md differ only in case: on Windows and macOS they are one file, and a checkout keeps either. README.md is the one read and validated; merge what readme.md adds into it and delete readme.md.',
+      ],
+    ]);
+  });
+  it('says which of two swaggers differing only in case is read, and asks no rename onto the other', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'ApiDefinition.swagger.json': validSwagger(),
+      'apidefinition.swagger.json': validSwagger(),
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.severity]).sort()).toEqual([
+      ['apiDefinition.swagger.json', 'error'],
+      ['apidefinition.swagger.json', 'error'],
+    ]);
+    expect(findings.every((f) => f.message.includes('ApiDefinition.swagger.json is the one read'))).toBe(
+      true,
+    );
+  });
   it('names the file as the other findings name theirs, with the separators of the OS', () => {
     // The loader names a connector's files so; a finding on a file the loader does not read must too.
     expect(displayPathIn('certified-connectors\\Contoso', 'apiDefination.swagger.json', path.win32)).toBe(
