@@ -1,4 +1,4 @@
-import { UsageError } from '@connector-alm/core';
+import type { UsageError } from '@connector-alm/core';
 import { CHANGE_RULES } from '../diff/change-rules.js';
 import type { ChangeRule } from '../diff/change-rule-type.js';
 
