@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, commitOnDev, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 
 afterAll(cleanupWorkspaces);
@@ -19,11 +19,31 @@ describe('validate-connector base input', () => {
       expect.objectContaining({
         level: 'error',
         message: expect.stringMatching(
-          /^Input 'base' names no commit of the repository: 'origin\/mian'\. This repository has no remote named origin: .*fetch-depth: 0\.$/,
+          /^Input 'base' names no commit of the repository: 'origin\/mian'\. This repository has no remote named origin: .*run both after it\.$/,
         ),
       }),
     );
     expect(run.stdout).not.toContain('::group::Validate connectors');
+  });
+
+  // actions/checkout (fetch-depth: 0 too) makes origin/dev and no local dev: `base: dev` was refused
+  // with the advice to check out with fetch-depth: 0.
+  it("reads a base branch that only origin has as origin's, with a notice", async () => {
+    const checkout = workspaceWithConnector();
+    commitOnDev(checkout);
+    git(checkout, 'remote', 'add', 'origin', 'https://example.invalid/connectors.git');
+    git(checkout, 'update-ref', 'refs/remotes/origin/dev', 'dev');
+    git(checkout, 'checkout', '-q', '--detach');
+    git(checkout, 'branch', '-qD', 'dev');
+    const run = await runActionBundle('validate-connector', { workspace: checkout, inputs: { base: 'dev' } });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['breaking-changes']).toBe('0');
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        message: "base 'dev' read as 'origin/dev': there is no local branch 'dev'.",
+      }),
+    );
   });
 
   it('compares with a base that names a commit', async () => {

@@ -1011,7 +1011,9 @@ describe('validate-connector in a pull request', () => {
 
   it('explains a shallow clone instead of failing obscurely', async () => {
     const workspace = workspaceWithConnector();
-    commitOnDev(workspace);
+    const cutOff = commitOnDev(workspace);
+    // What a clone with actions/checkout's default fetch-depth of 1 has: its cut-off commits.
+    writeFileSync(path.join(workspace, '.git', 'shallow'), `${cutOff}\n`);
     const run = await runActionBundle('validate-connector', {
       workspace,
       eventName: 'pull_request',

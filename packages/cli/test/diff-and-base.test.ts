@@ -247,6 +247,21 @@ describe('connector-alm validate --base', () => {
     expect(findings.find((f) => f.ruleId === 'BRK-OP-DELETED')).toBeDefined();
   });
 
+  // actions/checkout makes origin/dev and no local dev: --base dev was refused with the advice to
+  // check out with fetch-depth: 0, which such a checkout has.
+  it("reads a base branch that only origin has as origin's, with a note on stderr", async () => {
+    const root = repository();
+    git(root, 'remote', 'add', 'origin', 'https://example.invalid/connectors.git');
+    git(root, 'update-ref', 'refs/remotes/origin/dev', 'dev');
+    git(root, 'branch', '-qD', 'dev');
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], io)).toBe(1);
+    expect(io.err()).toBe("note: base 'dev' read as 'origin/dev': there is no local branch 'dev'.\n");
+    const report = JSON.parse(io.out());
+    expect(report.base.ref).toBe('origin/dev');
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('BRK-OP-DELETED');
+  });
+
   it('compares in the repository of the path when run from a folder outside it', async () => {
     const root = repository();
     const cwd = tempRoot();

@@ -42,7 +42,7 @@ import { inputReadRefusal } from '../runtime/read-refused-input.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { requireConnectorsInPathInput, workspaceHoldsNoConnector } from './path-input.js';
-import { requireBaseInputCommit } from './base-input.js';
+import { resolveBaseInput } from './base-input.js';
 import {
   changedConnectorFolders,
   comparisonBase,
@@ -71,13 +71,16 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   // folder, is the workflow's mistake.
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
-  if (inputs.base !== '' && inputs.base !== 'none') await requireBaseInputCommit(inputs.base, workspace);
+  const baseInput =
+    inputs.base !== '' && inputs.base !== 'none'
+      ? await resolveBaseInput(inputs.base, workspace)
+      : inputs.base;
   const pullRequest = readPullRequestEvent();
   if (pullRequest && inputs.base === '') await requirePullRequestWorkTree(workspace);
   const base =
-    inputs.base === 'none'
+    baseInput === 'none'
       ? undefined
-      : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : undefined);
+      : baseInput || (pullRequest ? await comparisonBase(workspace, pullRequest) : undefined);
 
   // Read once, on first use: the pull request that changes no connector folder reads it first, to
   // compare it with the base's; a file that does not load fails the run only where validation needs it.

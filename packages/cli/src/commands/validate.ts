@@ -11,6 +11,8 @@ import {
   onlyNewFindings,
   PROFILES,
   validateAgainstBase,
+  repositoryOfPaths,
+  resolveBaseRef,
   validatePaths,
   judgeRun,
   profileFallbackFolders,
@@ -123,7 +125,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         concurrency: options.concurrency,
       };
       let result: ValidationResult = options.base
-        ? await validateAgainstBase(paths, options.base, validateOptions)
+        ? await validateAgainstGivenBase(paths, options.base, validateOptions, io)
         : await validatePaths(paths, validateOptions);
       if (options.onlyNew) result = onlyNewFindings(result);
       // Asked after validating, from the folders validated, so that the paths are not searched twice.
@@ -147,6 +149,22 @@ export function registerValidateCommand(program: Command, context: CommandContex
       const fails = verdict.failsFindings || verdict.failsBreaking;
       context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
     });
+}
+
+/**
+ * `validate --base`: the base as given, or `origin/dev` for a `dev` that only origin has (a CI
+ * checkout), said once on stderr, since the findings are then judged against origin's branch.
+ */
+async function validateAgainstGivenBase(
+  paths: readonly string[],
+  given: string,
+  options: Parameters<typeof validateAgainstBase>[2] & { cwd: string },
+  io: CommandContext['io'],
+): Promise<ValidationResult> {
+  const git = await repositoryOfPaths(paths, options.cwd);
+  const base = await resolveBaseRef(git, given);
+  if (base.note) io.stderr.write(`note: ${printable(base.note)}\n`);
+  return validateAgainstBase(paths, base.ref, { ...options, git });
 }
 
 /**

@@ -20,6 +20,7 @@ import { LEVELS } from './config-schema.js';
 // CONFIG_SCHEMA (./config-schema.ts), compiled ahead of time: npm run schema-validators.
 import validateConfig from '../generated/validate-config.cjs';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
+import { changeRuleInConfig } from './change-rule-in-config.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
 import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';
@@ -143,12 +144,12 @@ export function parseConfig(
   const rules = isObject(config.rules) ? config.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
+    const offset = offsetOfPath(document, ['rules', ruleId], { key: true });
+    const changeRule = changeRuleInConfig(ruleId);
     problems.push(
-      problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
-        offsetOfPath(document, ['rules', ruleId], { key: true }),
-        RULES_HINT,
-      ),
+      changeRule
+        ? problemAt(changeRule.message, offset, changeRule.hint)
+        : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT),
     );
   }
   // A pattern written with Windows separators matches nothing: a mistake of the file like the others

@@ -11,17 +11,19 @@ const URL_PLACEHOLDER = '<URL of its repository>';
  * The hint of a base ref that names no commit here. `upstream/dev` in a CI checkout, which has only
  * origin, was taken for a branch of origin (`git fetch origin upstream/dev`, which fails too): when the
  * ref starts with a usual remote name that is not configured, the hint says to add that remote.
+ * fetch-depth: 0 is advised in a shallow clone only: a checkout that has it already was told to set it.
  */
-export function unknownRefHint(ref: string, remotes: readonly string[]): string {
+export function unknownRefHint(ref: string, remotes: readonly string[], shallow: boolean): string {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
     return (
       `This repository has no remote named ${missing.remote}: add it, then fetch the branch ` +
       `(${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: ` +
-      'run both after it, and check out with fetch-depth: 0.'
+      `run both after it${shallow ? ', and check out with fetch-depth: 0' : ''}.`
     );
   }
-  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+  const fetch = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  return shallow ? `${fetch}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch}.`;
 }
 
 /**

@@ -50,22 +50,44 @@ export class Git {
    * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
    */
   async resolveCommit(ref: string): Promise<string> {
+    const commit = await this.commitOf(ref);
+    if (commit !== undefined) return commit;
+    // Not to be fetched as a base ref would be: there is no commit yet to compare.
+    if (ref === 'HEAD')
+      throw new UsageError('HEAD names no commit: the branch has no commit yet.', {
+        hint: 'Commit the change first, or leave out the base ref.',
+      });
+    const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
+    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : '';
+    throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
+      hint: unknownRefHint(ref, remotes, shallow),
+    });
+  }
+
+  /** The commit a ref names, or undefined when it names none. */
+  async commitOf(ref: string): Promise<string | undefined> {
     try {
       return (
         await this.text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
       ).trim();
     } catch {
-      // Not to be fetched as a base ref would be: there is no commit yet to compare.
-      if (ref === 'HEAD')
-        throw new UsageError('HEAD names no commit: the branch has no commit yet.', {
-          hint: 'Commit the change first, or leave out the base ref.',
-        });
-      const remotes = (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
-      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : '';
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-        hint: unknownRefHint(ref, remotes),
-      });
+      return undefined;
     }
+  }
+
+  /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
+  async remotes(): Promise<string[]> {
+    return (await this.text(['remote']).catch(() => '')).split('\n').filter(Boolean);
+  }
+
+  /**
+   * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
+   * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
+   * may not be needed is better than none.
+   */
+  async isShallow(): Promise<boolean> {
+    const answer = await this.text(['rev-parse', '--is-shallow-repository']).catch(() => 'true');
+    return answer.trim() !== 'false';
   }
 
   /**

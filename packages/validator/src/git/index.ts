@@ -3,6 +3,8 @@ export * from './changed-connectors.js';
 export * from './committed-files.js';
 export * from './git.js';
 export { lineAfterChanges, type FileLineChanges } from './line-changes.js';
+export * from './base-ref.js';
+export { repositoryOfPaths } from './repository-of-paths.js';
 export * from './materialize.js';
 export * from './repository-root.js';
 export * from './validate-against-base.js';

@@ -1,3 +1,8 @@
+import { titleName } from '../rules/swagger/independent-publisher-title.js';
+import {
+  restrictedTitleWords,
+  titleWithoutRestrictedWords,
+} from '../rules/swagger/restricted-title-words.js';
 import { nameExcerpt } from '../text/message-values.js';
 
 /**
@@ -84,7 +89,7 @@ export function independentPublisherTitleProblem(
   connector: { name: string; title?: string },
 ): string | undefined {
   // Names and titles are cut, not quoted whole: the connector's title shows up to three times.
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
+  const shown = nameExcerpt(suggestedConnectorName(connector));
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === undefined) {
@@ -93,6 +98,21 @@ export function independentPublisherTitleProblem(
   if (namesConnector(named, connector.name)) return undefined;
   if (connector.title !== undefined && namesConnector(named, connector.title)) return undefined;
   return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+
+/**
+ * The connector's name for the pull request title: its swagger title as the title rules want it,
+ * without a trailing "(Independent Publisher)" (the title adds it) and without the restricted words
+ * SWG-INFO-TITLE-WORDS rejects ("Weather Now" for "Weather Now API Connector", where the title
+ * "Weather Now API Connector (Independent Publisher)" was suggested); the folder name when the title
+ * is missing or holds nothing else.
+ */
+function suggestedConnectorName(connector: { name: string; title?: string }): string {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, 'independent-publisher');
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
 }
 
 /**

@@ -6,13 +6,14 @@ import {
   isTopFolderName,
 } from '@connector-alm/core';
 import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
-import type { FolderEntry } from '../loader/connector-folder.js';
+import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
-import type { Finding } from '../model/finding.js';
+import type { FileKind, Finding } from '../model/finding.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
+import { titleAsRequired } from './swagger/restricted-title-words.js';
 import { nameExcerpt } from '../text/message-values.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
@@ -67,6 +68,39 @@ export function reportsMissingFile(finding: Pick<Finding, 'ruleId' | 'message'>,
   return finding.ruleId === 'REPO-REQUIRED-FILES' && finding.message.startsWith(missingFileStart(canonical));
 }
 
+/**
+ * The name of the file the loader reads for `kind` when it is not `name` but differs from it only in
+ * case (`README.md` beside `readme.md`): `name` is then never read. On Windows and macOS the two are
+ * one file, and which one a checkout keeps is arbitrary; the portal and the reviewer may see the other.
+ * The loader reads the first of them in the folder's sorted listing (upper case first).
+ */
+function readCaseTwin(
+  connector: ConnectorFolder,
+  kind: Exclude<FileKind, 'folder'>,
+  name: string,
+): string | undefined {
+  const read = connector.files[kind]?.name;
+  if (read === undefined || read === name) return undefined;
+  return read.toLowerCase() === name.toLowerCase() ? read : undefined;
+}
+
+/** Whether `name` is the file read for its kind while another entry differs from it only in case. */
+function hasUnreadCaseTwin(entries: readonly FolderEntry[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry),
+  );
+}
+
+function isFileLike(entry: FolderEntry): boolean {
+  return entry.type === 'file' || entry.type === 'symlink';
+}
+
+function caseTwinMessage(unread: string, read: string): string {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
+
 function hasControlCharacter(name: string): boolean {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return true;
   return false;
@@ -111,7 +145,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -120,6 +154,13 @@ export const folderRules: RuleDefinition[] = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical = CANONICAL_NAMES[kind];
+          const read = readCaseTwin(context.connector, kind, entry.name);
+          if (read !== undefined) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            continue;
+          }
+          // Renamed, it would be its unread twin's name: that twin's finding says what to do.
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === 'readme' || entry.name === canonical) continue;
           context.report({
             path: entry.name,
@@ -199,7 +240,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name the folder after the connector, with characters Windows accepts.',
     description:
-      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025).',
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, … merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
     example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
     check(context) {
@@ -215,20 +256,21 @@ export const folderRules: RuleDefinition[] = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
+      if (context.profile === 'custom' || !title) return;
       // "Tavily" for "Tavily (Independent Publisher)", and "FINRA (Independent Publisher)" too.
       const named = (candidate: string) =>
-        folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (
-        context.profile !== 'custom' &&
-        title &&
-        !named(title) &&
-        !named(titleName(title, context.profile))
-      ) {
-        context.report({
-          severity: 'info',
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`,
-        });
-      }
+        [candidate, titleName(candidate, context.profile)].some(
+          (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name),
+        );
+      // "Weather Now" for "Weather Now API Connector": the title SWG-INFO-TITLE-WORDS asks for.
+      const required = titleAsRequired(title);
+      if (named(title) || (required !== undefined && named(required))) return;
+      const without =
+        required === undefined ? '' : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: 'info',
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`,
+      });
     },
   },
 ];

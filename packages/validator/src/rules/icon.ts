@@ -14,6 +14,13 @@ const ICON_MAX_SIZE = 230;
 /** How far the corner colour may be from iconBrandColor (RGB distance): antialiasing and compression, not a different colour. */
 const BRAND_COLOUR_TOLERANCE = 24;
 const CORNER_NAMES = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
+/**
+ * Why the rules on an icon's content are off for independent publishers, as ICON-UNIQUE is: their
+ * folders have no icon, and ICON-IP-NONE says to remove one. "Use your brand colour" (ICON-BG) on the
+ * icon.png that ICON-IP-NONE says to delete was advice to improve a file that must go.
+ */
+const NOT_FOR_IP =
+  'Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.';
 
 function iconOf(context: RuleContext): { data: Buffer; decoded: DecodedIcon } | undefined {
   const data = context.connector.files.icon?.data;
@@ -25,9 +32,8 @@ export const iconRules: RuleDefinition[] = [
     id: 'ICON-PNG',
     file: 'icon',
     title: 'icon.png must be a real PNG image.',
-    description:
-      'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: 'error', 'independent-publisher': 'off', custom: 'warning' },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage:
       'The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.',
@@ -43,9 +49,8 @@ export const iconRules: RuleDefinition[] = [
     id: 'ICON-SIZE',
     file: 'icon',
     title: 'The icon is a square of 100×100 to 230×230 pixels.',
-    description:
-      'The certification docs and Microsoft\'s checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100×100 to 230×230 px; reviewers\' boilerplate asks for 230×230 with a ~160×160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230×230; the others are 400×400 and 471×471.',
-    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100×100 to 230×230 px; reviewers' boilerplate asks for 230×230 with a ~160×160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230×230; the others are 400×400 and 471×471. ${NOT_FOR_IP}`,
+    levels: { certified: 'warning', 'independent-publisher': 'off', custom: 'info' },
     msMessage:
       'The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.',
     example: { bad: 'icon.png of 471×471 px', good: 'icon.png of 230×230 px' },
@@ -65,9 +70,8 @@ export const iconRules: RuleDefinition[] = [
     id: 'ICON-BG',
     file: 'icon',
     title: 'The icon background is opaque and equals iconBrandColor.',
-    description:
-      "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: 'warning', 'independent-publisher': 'off', custom: 'info' },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: 'The background color of icon image is invalid. Update with consistent background.',
     example: {

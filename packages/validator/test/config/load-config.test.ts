@@ -177,6 +177,33 @@ describe('loadConfig', () => {
     expect(error.location).toMatchObject({ line: 3, column: 5 });
   });
 
+  it('says a breaking-change rule is decided by fail-on-breaking, not that it is unknown, on the key', async () => {
+    const root = repository({
+      '.connector-alm.yml':
+        'profile: certified\nrules:\n  SWG-OPID-UNIQUE: warning\n  BRK-OP-DELETED: warning\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toBe(
+      "'BRK-OP-DELETED' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).",
+    );
+    expect(error.hint).toBe(
+      "Whether breaking changes fail the check is decided by the validate-connector action's fail-on-breaking input (validate --fail-on-breaking on the command line); remove this line.",
+    );
+    expect(error.location).toEqual({ file: '.connector-alm.yml', line: 4, column: 3 });
+  });
+
+  it('says a non-breaking change rule, in any case, is judged by fail-on at its level', async () => {
+    const root = repository({
+      '.connector-alm.json': '{\n  "rules": {\n    "chg-text-edited": "off"\n  }\n}\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toMatch(/^'CHG-TEXT-EDITED' is a change rule of the comparison with the base: /);
+    expect(error.hint).toBe(
+      'Its findings (info) are judged by fail-on (validate --fail-on on the command line), as other findings are; remove this line.',
+    );
+    expect(error.location).toMatchObject({ line: 3, column: 5 });
+  });
+
   it('reports a bad level with a suggestion, on the value', async () => {
     const root = repository({ '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warn\n' });
     const error = await loadError(root);

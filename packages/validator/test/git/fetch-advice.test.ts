@@ -39,13 +39,24 @@ describe('fetchAdvice', () => {
 
 describe('unknownRefHint', () => {
   it('says that upstream is not configured, rather than to fetch upstream/dev from origin', () => {
-    expect(unknownRefHint('upstream/dev', ['origin'])).toBe(
+    expect(unknownRefHint('upstream/dev', ['origin'], true)).toBe(
       'This repository has no remote named upstream: add it, then fetch the branch (git remote add upstream ' +
         '<URL of its repository>, then git fetch upstream dev). In GitHub Actions, actions/checkout sets up ' +
         'only origin: run both after it, and check out with fetch-depth: 0.',
     );
-    expect(unknownRefHint('upstream/dev', ['origin', 'upstream'])).toBe(
+    expect(unknownRefHint('upstream/dev', ['origin', 'upstream'], true)).toBe(
       'Fetch it first (e.g. git fetch upstream dev); in GitHub Actions, check out with fetch-depth: 0.',
+    );
+  });
+
+  it('leaves out fetch-depth: 0 in a clone that is not shallow, which has the history already', () => {
+    expect(unknownRefHint('upstream/dev', ['origin'], false)).toBe(
+      'This repository has no remote named upstream: add it, then fetch the branch (git remote add upstream ' +
+        '<URL of its repository>, then git fetch upstream dev). In GitHub Actions, actions/checkout sets up ' +
+        'only origin: run both after it.',
+    );
+    expect(unknownRefHint('release', ['origin'], false)).toBe(
+      'Fetch it first (e.g. git fetch origin release, then compare with origin/release).',
     );
   });
 });

@@ -46,10 +46,24 @@ describe('Git', () => {
   // does not exist is.
   it('refuses an unknown ref with a UsageError that says how to fetch it', async () => {
     const repo = createRepository();
-    repo.commitAll('base');
+    const root = repo.commitAll('base');
+    // A shallow clone (actions/checkout's default depth) has a .git/shallow of its cut-off commits.
+    writeFileSync(path.join(repo.dir, '.git', 'shallow'), `${root}\n`);
     const error = await new Git(repo.dir).mergeBase('HEAD', 'origin/nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UserError).hint).toMatch(/fetch-depth: 0/);
+  });
+
+  // `base: dev` in a fetch-depth: 0 checkout was told to check out with fetch-depth: 0.
+  it('advises fetch-depth: 0 only in a shallow clone', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    repo.git('remote', 'add', 'origin', 'https://example.invalid/fork.git');
+    const error = await new Git(repo.dir).mergeBase('HEAD', 'release').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UserError).hint).toBe(
+      'Fetch it first (e.g. git fetch origin release, then compare with origin/release).',
+    );
   });
 
   // HEAD was named like a base ref that was not fetched: "git fetch origin HEAD, then compare with origin/HEAD".
@@ -69,9 +83,7 @@ describe('Git', () => {
     repo.git('remote', 'add', 'origin', 'https://example.invalid/fork.git');
     repo.git('remote', 'add', 'upstream', 'https://example.invalid/PowerPlatformConnectors.git');
     const error = await new Git(repo.dir).mergeBase('HEAD', 'upstream/dev').catch((e: unknown) => e);
-    expect((error as UserError).hint).toBe(
-      'Fetch it first (e.g. git fetch upstream dev); in GitHub Actions, check out with fetch-depth: 0.',
-    );
+    expect((error as UserError).hint).toBe('Fetch it first (e.g. git fetch upstream dev).');
   });
 
   // A CI checkout has only origin: `--base upstream/dev` was advised `git fetch origin upstream/dev`.

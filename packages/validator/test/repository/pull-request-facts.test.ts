@@ -133,6 +133,29 @@ describe('independentPublisherTitleProblem', () => {
     );
   });
 
+  // "Weather Now API Connector (Independent Publisher)" was suggested, a title SWG-INFO-TITLE-WORDS rejects.
+  it('suggests the title without its restricted words, and without a label of its own', () => {
+    const weather = { name: 'Weather Now', title: 'Weather Now API Connector' };
+    expect(independentPublisherTitleProblem('Add weather', weather)).toBe(
+      'Title the pull request "Weather Now (Independent Publisher)" (or "Proposal - Weather Now (Independent Publisher)" for a proposal); it is "Add weather".',
+    );
+    expect(
+      independentPublisherTitleProblem('Add Tavily', {
+        name: 'Tavily',
+        title: 'Tavily (Independent Publisher)',
+      }),
+    ).toMatch(/^Title the pull request "Tavily \(Independent Publisher\)" \(or/);
+    // Nothing but restricted words: the folder name.
+    expect(
+      independentPublisherTitleProblem('Fabrikam (Independent Publisher)', {
+        name: 'Contoso',
+        title: 'API Connector',
+      }),
+    ).toBe(
+      'The pull request title names "Fabrikam", but the connector is "Contoso"; title it "Contoso (Independent Publisher)".',
+    );
+  });
+
   it('quotes long titles cut: the message stays short and shows where each was cut', () => {
     const long = 'T'.repeat(50_000);
     const lacking = independentPublisherTitleProblem(`Add ${long}`, { name: 'Contoso Tasks', title: long });

@@ -69,6 +69,38 @@ describe('REPO-FILENAMES', () => {
       ['apiproperties.json', 'warning'],
     ]);
   });
+  // readme.md beside README.md got no finding: on Windows and macOS the two collide.
+  it('fails on a file whose name differs only in case from the one read, at the unread one', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'README.md': validConnectorFiles()['readme.md']!,
+      'readme.md': 'one more line\n',
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-EXTRA-FILES']);
+    expect(findings.map((f) => [f.ruleId, path.basename(f.file), f.severity, f.message])).toEqual([
+      [
+        'REPO-FILENAMES',
+        'readme.md',
+        'error',
+        'readme.md and README.md differ only in case: on Windows and macOS they are one file, and a checkout keeps either. README.md is the one read and validated; merge what readme.md adds into it and delete readme.md.',
+      ],
+    ]);
+  });
+  it('says which of two swaggers differing only in case is read, and asks no rename onto the other', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'ApiDefinition.swagger.json': validSwagger(),
+      'apidefinition.swagger.json': validSwagger(),
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.severity]).sort()).toEqual([
+      ['apiDefinition.swagger.json', 'error'],
+      ['apidefinition.swagger.json', 'error'],
+    ]);
+    expect(findings.every((f) => f.message.includes('ApiDefinition.swagger.json is the one read'))).toBe(
+      true,
+    );
+  });
   it('names the file as the other findings name theirs, with the separators of the OS', () => {
     // The loader names a connector's files so; a finding on a file the loader does not read must too.
     expect(displayPathIn('certified-connectors\\Contoso', 'apiDefination.swagger.json', path.win32)).toBe(
@@ -318,6 +350,41 @@ describe('REPO-FOLDER-NAME', () => {
     expect(
       await runIn('Contoso (Preview)', ['REPO-FOLDER-NAME'], withTitle('Fabrikam (Preview)')),
     ).toHaveLength(1);
+  });
+  // SWG-INFO-TITLE-WORDS asks for "Weather Now": this rule told the maker to rename that folder.
+  it('takes a folder named like the title without its restricted words as named like it', async () => {
+    const withTitle = (title: string) => {
+      const files = validConnectorFiles();
+      const swagger = validSwagger();
+      swagger.info.title = title;
+      return { ...files, 'apiDefinition.swagger.json': swagger };
+    };
+    const ip = 'independent-publisher';
+    expect(
+      await runIn('Weather Now', ['REPO-FOLDER-NAME'], withTitle('Weather Now API Connector'), ip),
+    ).toEqual([]);
+    expect(
+      await runIn(
+        'Weather Now',
+        ['REPO-FOLDER-NAME'],
+        withTitle('Weather Now API (Independent Publisher)'),
+        ip,
+      ),
+    ).toEqual([]);
+    expect(
+      await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'], withTitle('Contoso Tasks for Power Apps')),
+    ).toEqual([]);
+    // The folder named like the whole title is named like it too; another name gets both in the note.
+    expect(await runIn('Weather Now API', ['REPO-FOLDER-NAME'], withTitle('Weather Now API'))).toEqual([]);
+    expect(
+      await runIn('Fabrikam', ['REPO-FOLDER-NAME'], withTitle('Weather Now API Connector')),
+    ).toMatchObject([
+      {
+        severity: 'info',
+        message:
+          'The folder "Fabrikam" is not named like the connector\'s title "Weather Now API Connector" ("Weather Now" without its restricted words); most connector folders use the title.',
+      },
+    ]);
   });
   it("leaves an independent publisher's '(Independent Publisher)' label out of the comparison", async () => {
     const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': validSwagger() };

@@ -86,6 +86,24 @@ describe('ICON-IP-NONE', () => {
       { severity: 'error' },
     ]);
   });
+  // ICON-BG said "use your brand colour" of the icon.png that ICON-IP-NONE says to delete.
+  it('is the only finding on the icon: the rules on its content are off for independent publishers', async () => {
+    const icons = ['ICON-PNG', 'ICON-SIZE', 'ICON-BG', 'ICON-IP-NONE', 'ICON-IN-REPO'];
+    const white = png(471, [255, 255, 255], true);
+    expect(await runRules(withIcon(white), icons, 'independent-publisher')).toMatchObject([
+      { ruleId: 'ICON-IP-NONE', severity: 'error' },
+    ]);
+    expect(await runRules(withIcon(Buffer.from('not a png')), icons, 'independent-publisher')).toMatchObject([
+      { ruleId: 'ICON-IP-NONE' },
+    ]);
+    // A certified folder's icon is still checked.
+    const certified = await runRules(withIcon(white), icons, 'certified');
+    expect(certified.map((finding) => finding.ruleId).sort()).toEqual([
+      'ICON-BG',
+      'ICON-IN-REPO',
+      'ICON-SIZE',
+    ]);
+  });
   it('is fine without an icon', async () => {
     expect(
       await runRules(

@@ -2,30 +2,13 @@ import { certificationLevels, type RuleContext, type RuleDefinition } from '../.
 import { asObject, asString, has } from '../../swagger/json-values.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { titleName } from './independent-publisher-title.js';
+import {
+  distinctMatches,
+  PRODUCT_NAMES,
+  restrictedTitleWords,
+  titleWithoutRestrictedWords,
+} from './restricted-title-words.js';
 import { removeTrailingAdvice } from './trailing-advice.js';
-
-/**
- * Product names that must not appear in a connector's title or description (CERT: "Copilot Studio,
- * or any of our other Power Platform product names"; STR; PR #3407). Power Pages is one of them
- * since 2022, though the docs only give Power Apps as the example.
- */
-const PRODUCT_NAMES =
-  /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-/** Words the title must not use besides the product names (CERT; STR). */
-const TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-
-/** Words that joined a restricted word to the rest of a title ("Tasks for Power Apps"). */
-const JOINERS = new Set(['for', 'with', 'to', 'and', 'of', 'in', 'on', 'by', '&', '-', '+']);
-
-/** The title without its restricted words, as an example of the fix ('' when nothing is left). */
-function titleWithout(title: string): string {
-  const words = title.replace(TITLE_WORDS, ' ').replace(PRODUCT_NAMES, ' ').split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first]!.toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1]!.toLowerCase())) end--;
-  return words.slice(first, end).join(' ');
-}
 
 /** The connector title's character limit (CERT; STR; PR #3407). */
 export const MAX_TITLE = 30;
@@ -54,21 +37,6 @@ function isPlaceholder(text: string, placeholder: RegExp): boolean {
 
 function infoString(context: RuleContext, key: string): string | undefined {
   return asString(asObject(context.swagger?.root.info)?.[key]);
-}
-
-/**
- * The first group of every match, lower-cased, each once, in the order found. An exec loop on the
- * pattern itself: matchAll builds a new regular expression for every call (with the arrays around
- * it, 1.8 ms of the title and description checks' 2 ms a corpus run). The global pattern's lastIndex
- * is 0 again when the loop ends (exec resets it on a failed search).
- */
-function distinctMatches(text: string, pattern: RegExp): string[] {
-  const found = new Set<string>();
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.add(match[1]!.toLowerCase());
-  }
-  return [...found];
 }
 
 /** The Power Platform product names a text mentions, lower-cased, each once, in the order found. */
@@ -120,10 +88,10 @@ export const infoTextRules: RuleDefinition[] = [
     check(context) {
       const title = infoString(context, 'title');
       if (title === undefined) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? 'it' : 'them';
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example
         ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.`
         : `Write the title without ${them}: the title names the service.`;
