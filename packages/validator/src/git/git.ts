@@ -154,6 +154,9 @@ export class Git {
     const args = [
       'diff',
       '--unified=0',
+      // A user's diff.interHunkContext joins nearby hunks, and the unchanged lines between them
+      // would read as lines the head does not have.
+      '--inter-hunk-context=0',
       '--no-color',
       '--no-renames',
       '--no-relative',

@@ -99,10 +99,14 @@ describe('Git.lineChanges', () => {
     repo.write({ 'Contoso "Tasks"/a.json': `${lines.join('\n')}\n`, 'same.json': 'x\n' });
     const from = repo.commitAll('from');
     const edited = [...lines.slice(0, 3), 'new 1', 'new 2', ...lines.slice(3, 19), ...lines.slice(20)];
+    // Lines 24 and 27 changed: two hunks with two unchanged lines between them.
+    edited[24] = 'changed 24';
+    edited[27] = 'changed 27';
     repo.write({ 'Contoso "Tasks"/a.json': `${edited.join('\n')}\n` });
     const to = repo.commitAll('to');
     repo.git('config', 'diff.noprefix', 'true');
     repo.git('config', 'diff.renames', 'copies');
+    repo.git('config', 'diff.interHunkContext', '5');
     const changes = await new Git(repo.dir).lineChanges(from, to, ['Contoso "Tasks"/a.json', 'same.json']);
     expect([...changes.keys()]).toEqual(['Contoso "Tasks"/a.json']);
     const file = changes.get('Contoso "Tasks"/a.json')!;
@@ -111,5 +115,10 @@ describe('Git.lineChanges', () => {
     expect(lineAfterChanges(file, 20)).toBeUndefined();
     expect(lineAfterChanges(file, 21)).toBe(22);
     expect(edited[22 - 1]).toBe('line 21');
+    expect(lineAfterChanges(file, 24)).toBeUndefined();
+    expect(lineAfterChanges(file, 25)).toBe(26);
+    expect(lineAfterChanges(file, 26)).toBe(27);
+    expect(edited[27 - 1]).toBe('line 26');
+    expect(lineAfterChanges(file, 27)).toBeUndefined();
   });
 });
