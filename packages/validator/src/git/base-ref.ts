@@ -14,10 +14,12 @@ export interface BaseRef {
  * what the checkout had done. A plain branch name that names no commit is read as that branch of
  * origin when origin has it, or else of the one remote that has it (several without origin are not
  * guessed between). Anything else (a commit id, `refs/…`, `dev~1`) is taken as given, and a ref
- * that still names nothing is refused as before, with git's advice.
+ * that still names nothing is refused as before, with git's advice. A local branch or tag of the
+ * name comes first; then the remote's branch, before a commit whose id starts so: git too prefers a
+ * ref to an abbreviated id, and a branch named `cafe1` is no less a branch for being hex.
  */
 export async function resolveBaseRef(git: Git, ref: string): Promise<BaseRef> {
-  if (!isPlainBranchName(ref) || (await git.commitOf(ref)) !== undefined) return { ref };
+  if (!isPlainBranchName(ref) || (await isLocalRef(git, ref))) return { ref };
   const remotes = await git.remotes();
   const ordered = remotes.includes('origin')
     ? ['origin', ...remotes.filter((remote) => remote !== 'origin')]
@@ -32,14 +34,26 @@ export async function resolveBaseRef(git: Git, ref: string): Promise<BaseRef> {
   return { ref: tracking, note: `base '${ref}' read as '${tracking}': there is no local branch '${ref}'.` };
 }
 
-/** A name that may be a branch's: not a commit id, a full ref or an expression (`dev~1`, `main@{1}`). */
+async function isLocalRef(git: Git, ref: string): Promise<boolean> {
+  return (
+    (await git.commitOf(`refs/heads/${ref}`)) !== undefined ||
+    (await git.commitOf(`refs/tags/${ref}`)) !== undefined
+  );
+}
+
+/**
+ * A name that may be a branch's: not a full commit id, a full ref or an expression (`dev~1`,
+ * `main@{1}`, `@`). An `@` alone in a name is allowed, as git allows it (`release@2`).
+ */
 function isPlainBranchName(ref: string): boolean {
   return (
     ref !== '' &&
     ref !== 'HEAD' &&
+    ref !== '@' &&
     !ref.startsWith('refs/') &&
-    !/^[0-9a-f]{7,64}$/i.test(ref) &&
-    !/[~^:@{\\\s]/.test(ref) &&
+    !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref) &&
+    !/[~^:{\\\s]/.test(ref) &&
+    !ref.includes('@{') &&
     !ref.startsWith('-')
   );
 }

@@ -50,6 +50,23 @@ describe('resolveBaseRef', () => {
     });
   });
 
+  it("reads a hex or '@' branch name as origin's branch before a commit whose id starts so", async () => {
+    const { repo, base } = checkoutLike({ origin: [] });
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const hexName = head.slice(0, 5);
+    repo.git('update-ref', `refs/remotes/origin/${hexName}`, base);
+    repo.git('update-ref', 'refs/remotes/origin/release@2', base);
+    const git = new Git(repo.dir);
+    expect(await resolveBaseRef(git, hexName)).toEqual({
+      ref: `origin/${hexName}`,
+      note: `base '${hexName}' read as 'origin/${hexName}': there is no local branch '${hexName}'.`,
+    });
+    expect((await resolveBaseRef(git, 'release@2')).ref).toBe('origin/release@2');
+    // An abbreviated id that no remote has as a branch stays the commit, as git reads it.
+    expect(await resolveBaseRef(git, head.slice(0, 8))).toEqual({ ref: head.slice(0, 8) });
+    expect(await resolveBaseRef(git, 'main@{1}')).toEqual({ ref: 'main@{1}' });
+  });
+
   it('guesses neither between two remotes without origin, nor for a full ref or an expression', async () => {
     const { repo } = checkoutLike({ fork: ['dev'], upstream: ['dev'] });
     const git = new Git(repo.dir);
