@@ -43,8 +43,8 @@ describe('the GitHub client, given no write interval', () => {
     const gaps = writeGapsMs(scenario.github.requests);
     expect(gaps).toHaveLength(2);
     // The second is kept where the client starts each request; when it reaches the server varies by
-    // the time the client's hooks and the connection take, over 100 ms on a busy machine (899 ms was
-    // seen). Without the interval, a gap is one write's round trip: tens of milliseconds.
-    expect(gaps.filter((gap) => gap < 750)).toEqual([]);
+    // the time the client's hooks and the connection take, over 250 ms on a busy machine (899 and 744
+    // ms were seen). Without the interval, a gap is one write's round trip: tens of milliseconds.
+    expect(gaps.filter((gap) => gap < 500)).toEqual([]);
   });
 });
