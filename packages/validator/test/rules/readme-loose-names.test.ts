@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { wordsOf, type Words } from '../../src/rules/readme/loose-names.js';
+import { seededPick } from '../helpers/seeded-random.js';
 
 /**
  * What wordsOf stands for, written the obvious way: the marks and the numbering replaced, the rest
@@ -87,16 +88,12 @@ const PIECES = [
   'Xy',
 ];
 
-/** Names of one to ten pieces, the same ones every run (a fixed linear congruential sequence). */
+/** Names of one to ten pieces, the same ones every run. */
 function generatedNames(count: number): string[] {
-  let seed = 1;
-  const next = (bound: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed % bound;
-  };
+  const pick = seededPick(7);
   return Array.from({ length: count }, () => {
     let name = '';
-    for (let piece = next(10); piece >= 0; piece--) name += PIECES[next(PIECES.length)];
+    for (let piece = pick(10); piece >= 0; piece--) name += PIECES[pick(PIECES.length)];
     return name;
   });
 }
