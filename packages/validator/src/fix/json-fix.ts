@@ -6,6 +6,7 @@ import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
 import { isStrictJson } from '../json/syntax/strict-json.js';
+import { trailingCommaRepair } from '../json/trailing-commas.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
 // GEN-JSON-PARSE findings name, when every one of them names its edit and no other. Pure: the file is read and
@@ -54,7 +55,9 @@ export function fixJsonText(text: string): JsonFix {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  // Trailing commas alone, the commonest slip, are repaired as the diagnosis would, without it.
+  const { slips, edits, unfixedAt, refused } =
+    trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString('en-US')} JSON syntax errors, more than this tool repairs; write it as strict JSON.`,

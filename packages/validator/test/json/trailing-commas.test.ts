@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { JsonDocument } from '../../src/json/json-document.js';
 import type { JsonSyntaxIssue } from '../../src/json/syntax/syntax-issue.js';
 import { parseTolerantly } from '../../src/json/repaired-parse.js';
-import { namesIndexLoosely, parseTrailingCommaSlips } from '../../src/json/trailing-commas.js';
+import {
+  namesIndexLoosely,
+  parseTrailingCommaSlips,
+  trailingCommaRepair,
+} from '../../src/json/trailing-commas.js';
+import { diagnoseAndRepair, MAX_SLIPS } from '../../src/json/syntax/diagnosis.js';
+import { seededPick } from '../helpers/seeded-random.js';
 
 /** jsonc-parser's tolerant parse: the value and issues a document had before the fast path. */
 function tolerant(text: string): { value: unknown; issues: JsonSyntaxIssue[] } {
@@ -65,6 +71,66 @@ describe('parseTrailingCommaSlips', () => {
       expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
       expect((tolerant(text).value as Record<string, unknown>).polluted).toBe(1);
     }
+  });
+});
+
+/** Strings that hold what the scans look for: commas, brackets, quotes and backslashes. */
+const STRINGS = ['', 'a', 'x,}', ',]', '\\"},', 'C:\\dir\\', '{"k": 1,}', 'line\nnext'];
+
+/**
+ * JSON text with trailing commas before some closers (`pick` decides), laid out in many ways:
+ * compact, spaced, one member a line with steps of indentation, closers indented unlike their
+ * openers. Objects inside objects make the `},` before a key that an extra closer could explain.
+ */
+function textWithTrailingCommas(pick: (n: number) => number, depth = 0, indent = ''): string {
+  const kind = depth === 0 ? pick(2) : depth >= 4 ? 2 + pick(3) : pick(5);
+  if (kind >= 2)
+    return [
+      JSON.stringify(STRINGS[pick(STRINGS.length)]),
+      String(pick(100) - 50),
+      'true, null'.split(', ')[pick(2)]!,
+    ][kind - 2]!;
+  const open = kind === 0 ? '{' : '[';
+  const close = kind === 0 ? '}' : ']';
+  const count = pick(4);
+  const multiline = pick(2) === 0;
+  const inner = indent + ' '.repeat(pick(5));
+  const separator = multiline ? `\n${inner}` : [' ', '', '\t'][pick(3)]!;
+  const members: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const value = textWithTrailingCommas(pick, depth + 1, inner);
+    members.push(kind === 0 ? `${JSON.stringify(STRINGS[pick(STRINGS.length)] + index)}: ${value}` : value);
+  }
+  const trailing = count > 0 && pick(2) === 0 ? ',' + [' ', '', '\n', '\r\n  '][pick(4)] : '';
+  const closerIndent = multiline ? `\n${' '.repeat(pick(2) === 0 ? indent.length : pick(7))}` : '';
+  return `${open}${count > 0 ? separator : ''}${members.join(`,${separator}`)}${trailing}${closerIndent}${close}`;
+}
+
+describe('trailingCommaRepair', () => {
+  it('repairs text whose only errors are trailing commas as the diagnosis does, without it', () => {
+    const pick = seededPick(32);
+    let repaired = 0;
+    for (let index = 0; index < 2000; index++) {
+      const text = textWithTrailingCommas(pick);
+      const shortcut = trailingCommaRepair(text, MAX_SLIPS);
+      if (shortcut === undefined) continue;
+      repaired++;
+      const { issues, ...diagnosed } = diagnoseAndRepair(text, () => '');
+      expect({ text, ...shortcut }).toStrictEqual({ text, ...diagnosed });
+      expect(issues.length).toBe(Math.min(shortcut.slips, 20));
+    }
+    // About half the generated texts have a trailing comma (and none `__proto__` or `\u`).
+    expect(repaired).toBeGreaterThan(800);
+  });
+
+  it('leaves other text, and text of more trailing commas than the diagnosis repairs, to it', () => {
+    expect(trailingCommaRepair('{"a": 1}', MAX_SLIPS)).toBeUndefined();
+    expect(trailingCommaRepair('{"a": 1,, }', MAX_SLIPS)).toBeUndefined();
+    expect(trailingCommaRepair('{"a": [1,], // note\n}', MAX_SLIPS)).toBeUndefined();
+    const many = `[${'[1,],'.repeat(MAX_SLIPS)}[1,]]`;
+    expect(trailingCommaRepair(many, MAX_SLIPS)).toBeUndefined();
+    expect(diagnoseAndRepair(many, () => '').refused).toBe(true);
+    expect(trailingCommaRepair(many, MAX_SLIPS + 1)?.slips).toBe(MAX_SLIPS + 1);
   });
 });
 

@@ -39,7 +39,7 @@ export function missingOperations(
     // An MCP server's operation stands for the server's tools, which the readme may list in its place.
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
-    if (loose.lists(summary!, operation)) continue;
+    if (loose.lists(operation)) continue;
     missing.push(summary!.trim());
   }
   return missing;

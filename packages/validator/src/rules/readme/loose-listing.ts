@@ -1,7 +1,7 @@
 import type { RuleContext } from '../../model/rule.js';
 import { asString } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { listedEntries, operationKeys } from './loose-names.js';
+import { listedEntries, operationKeys, type OperationKeys } from './loose-names.js';
 
 /**
  * Whether a Supported Operations section lists an operation, or a heading names one, by a name a
@@ -12,6 +12,12 @@ export class LooseListing {
   private listed: ReadonlySet<string> | undefined;
   /** The operations' keys (operationKeys), built when first asked. */
   private index: OperationIndex | undefined;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  private readonly keys = new Map<OperationInfo, OperationKeys>();
   constructor(
     private readonly context: RuleContext,
     /** The entries of the names the sections list (listedKeys), read when first asked. */
@@ -19,11 +25,11 @@ export class LooseListing {
   ) {}
 
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary: string, operation: OperationInfo): boolean {
+  lists(operation: OperationInfo): boolean {
     this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
-    const { own, shared } = operationKeys(summary, operation);
+    const { own, shared } = this.keysOf(operation);
     if (own.some((key) => listed.has(key))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key) => listed.has(key) && operationsWith.get(key) === 1);
@@ -48,7 +54,7 @@ export class LooseListing {
     if (this.index) return this.index;
     const index: OperationIndex = { operationsWith: new Map(), ownKeys: new Set() };
     for (const operation of this.context.swagger?.operations ?? []) {
-      const { own, shared } = operationKeys(asString(operation.operation.summary), operation);
+      const { own, shared } = this.keysOf(operation);
       for (const key of own) index.ownKeys.add(key);
       // Once per operation: its summary and its operationId mostly have the same short name.
       for (const key of new Set([...own, ...shared])) {
@@ -56,6 +62,15 @@ export class LooseListing {
       }
     }
     return (this.index = index);
+  }
+
+  private keysOf(operation: OperationInfo): OperationKeys {
+    let keys = this.keys.get(operation);
+    if (keys === undefined) {
+      keys = operationKeys(asString(operation.operation.summary), operation);
+      this.keys.set(operation, keys);
+    }
+    return keys;
   }
 }
 

@@ -38,28 +38,94 @@ const VERSION_MARK = /[([]\s*(v\d+(?:\.\d+)?)\s*[)\]]/gi;
 const NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 
 /** A name's words, and the version after them ('' when it has none). */
-interface Words {
+export interface Words {
   words: string[];
   version: string;
 }
 
-function wordsOf(text: string): Words {
+/**
+ * A name's words, lower case, without what a reader skips (see above), and its version: "Action -
+ * Get the TimeCardByID (deprecated) V2" has the words get, time, card, by, id and the version v2.
+ */
+export function wordsOf(text: string): Words {
   const words: string[] = [];
   let version = '';
-  const unmarked = text.replace(MARKS, ' ').replace(VERSION_MARK, (_mark, written: string) => {
-    version = written.toLowerCase().replace(/[^a-z0-9]/g, '');
-    return ' ';
-  });
-  // Articles are words written apart: "PdfA" (PDF4me) is no "Pdf" and an article.
-  for (const written of unmarked.replace(NUMBERING, '').split(/[^A-Za-z0-9]+/)) {
-    if (written === '' || ARTICLES.has(written.toLowerCase())) continue;
-    // Identifier parts as words: GetIntensityFactors, TimeAndBillingAccountDetailsByID, ExcelSetCell.
-    const parts = written.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
-    for (const part of parts.toLowerCase().split(' ')) words.push(part);
+  let unmarked = text;
+  // Both kinds of mark open with a bracket, which most names do not have: the two replaces then
+  // change nothing, and are not run.
+  if (text.includes('(') || text.includes('[')) {
+    unmarked = text.replace(MARKS, ' ').replace(VERSION_MARK, (_mark, written: string) => {
+      version = written.toLowerCase().replace(/[^a-z0-9]/g, '');
+      return ' ';
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ''), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0]!)) words.shift();
   if (words.length > 1 && VERSION.test(words[words.length - 1]!)) version ||= words.pop()!;
   return { words, version };
+}
+
+/**
+ * Pushes the words of `text`, lower case: its runs of ASCII letters and digits but articles, each
+ * cut where an identifier's next word starts (see identifierWordStarts). Articles are words written
+ * apart: "PdfA" (PDF4me) is no "Pdf" and an article.
+ *
+ * One pass over the characters: the split on other characters and the two replaces per run that
+ * this does the work of were README-OPS-MATCH's largest cost (wordsOf was 4% of a one-thread corpus
+ * run's samples, more than any other function but JSON.parse), as every operation's summary,
+ * operationId and path segments are read into words.
+ */
+function pushWords(text: string, words: string[]): void {
+  const end = text.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text, at)) continue;
+        words.push(text.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+
+const MAX_ARTICLE_LENGTH = 3;
+
+/**
+ * Whether a word starts at `at` of an identifier (a run of letters and digits): a capital after a
+ * small letter or a digit ("Get|Intensity", "Excel2|Set|Cell"), or a capital followed by a small
+ * letter after a capital ("PDF|Convert"; "DetailsBy|ID" keeps "ID"). The same cuts as the two
+ * replaces `/([a-z0-9])([A-Z])/g` and `/([A-Z])([A-Z][a-z])/g`, whose matches never overlap. The
+ * character after the run is no small letter: it needs no test of the run's end.
+ */
+function identifierWordStarts(text: string, at: number): boolean {
+  if (!isAsciiUpper(text.charCodeAt(at))) return false;
+  const before = text.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text.charCodeAt(at + 1));
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLower(code) || isAsciiUpper(code) || isAsciiDigit(code);
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isAsciiUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** What a name without a version is looked up as, where a versioned one lists it. */

@@ -1,0 +1,145 @@
+import { describe, expect, it } from '@jest/globals';
+import { wordsOf, type Words } from '../../src/rules/readme/loose-names.js';
+import { seededPick } from '../helpers/seeded-random.js';
+
+/**
+ * What wordsOf stands for, written the obvious way: the marks and the numbering replaced, the rest
+ * split on other characters, and each identifier cut into words by two replaces.
+ */
+function reference(text: string): Words {
+  const words: string[] = [];
+  let version = '';
+  const unmarked = text
+    .replace(/[([]\s*(?:deprecated|preview|trigger|action|beta|legacy|obsolete)\s*[)\]]/gi, ' ')
+    .replace(/[([]\s*(v\d+(?:\.\d+)?)\s*[)\]]/gi, (_mark, written: string) => {
+      version = written.toLowerCase().replace(/[^a-z0-9]/g, '');
+      return ' ';
+    });
+  for (const written of unmarked
+    .replace(/^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i, '')
+    .split(/[^A-Za-z0-9]+/)) {
+    if (written === '' || ['a', 'an', 'the'].includes(written.toLowerCase())) continue;
+    const parts = written.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
+    for (const part of parts.toLowerCase().split(' ')) words.push(part);
+  }
+  if (words.length > 1 && ['action', 'trigger'].includes(words[0]!)) words.shift();
+  if (words.length > 1 && /^v\d+$/.test(words[words.length - 1]!)) version ||= words.pop()!;
+  return { words, version };
+}
+
+/** Pieces names are made of: identifiers, articles, marks, versions, numberings, other scripts. */
+const PIECES = [
+  'a',
+  'A',
+  'z',
+  'Z',
+  'q',
+  'Q',
+  '0',
+  '7',
+  ' ',
+  '  ',
+  '-',
+  '_',
+  '.',
+  ':',
+  '/',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{id}',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\u2003',
+  'é',
+  'Ä',
+  'ſ',
+  '\u212a',
+  '\u0130',
+  '–',
+  '—',
+  'the',
+  'An',
+  'A ',
+  'The ',
+  '(deprecated)',
+  '[ Preview ]',
+  '(TRIGGER)',
+  'v2',
+  'V1.1',
+  '(v2)',
+  '[ V3 ]',
+  'Operation 3 ',
+  '2. ',
+  'Action ',
+  'Trigger: ',
+  'job',
+  'Event',
+  'api',
+  'PDF',
+  'Pdf',
+  'Id',
+  'ID',
+  'Get',
+  'By',
+  'x',
+  'Xy',
+];
+
+/** Names of one to ten pieces, the same ones every run. */
+function generatedNames(count: number): string[] {
+  const pick = seededPick(7);
+  return Array.from({ length: count }, () => {
+    let name = '';
+    for (let piece = pick(10); piece >= 0; piece--) name += PIECES[pick(PIECES.length)];
+    return name;
+  });
+}
+
+describe('the words of an operation name (README-OPS-MATCH)', () => {
+  it('cuts identifiers where a word starts, and keeps runs of capitals together', () => {
+    expect(wordsOf('GetTimeAndBillingAccountDetailsByID').words).toEqual([
+      'get',
+      'time',
+      'and',
+      'billing',
+      'account',
+      'details',
+      'by',
+      'id',
+    ]);
+    expect(wordsOf('PDFConvertToHTML5Page').words).toEqual(['pdf', 'convert', 'to', 'html5', 'page']);
+    expect(wordsOf('Excel2SetCell').words).toEqual(['excel2', 'set', 'cell']);
+    expect(wordsOf('/api/v5/{workspace_id}/time-entries').words).toEqual([
+      'api',
+      'v5',
+      'workspace',
+      'id',
+      'time',
+      'entries',
+    ]);
+  });
+
+  it('skips articles written apart, marks, a numbering and a role, and takes the version', () => {
+    expect(wordsOf('Action - Get the TimeCardByID (deprecated) V2')).toEqual({
+      words: ['get', 'time', 'card', 'by', 'id'],
+      version: 'v2',
+    });
+    expect(wordsOf('Operation 3 Create an invitee [v1.1]')).toEqual({
+      words: ['create', 'invitee'],
+      version: 'v11',
+    });
+    // "PdfA" is no "Pdf" and an article; letters of other scripts part words.
+    expect(wordsOf('Convert to PdfA').words).toEqual(['convert', 'to', 'pdf', 'a']);
+    expect(wordsOf('Créer une tâche').words).toEqual(['cr', 'er', 'une', 't', 'che']);
+  });
+
+  it('reads every name as the replaces and splits it stands for', () => {
+    const differing = generatedNames(50_000).filter(
+      (name) => JSON.stringify(wordsOf(name)) !== JSON.stringify(reference(name)),
+    );
+    expect(differing).toEqual([]);
+  });
+});
