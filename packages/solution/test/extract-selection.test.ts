@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inputWords, UsageError } from '@connector-alm/core';
+import { inputWords, UsageError, UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import {
   buildSolution,
@@ -47,14 +47,14 @@ const TASKS = 'contoso_contoso-20tasks';
 const NOTES = 'contoso_fabrikam-20notes';
 const folders = (root: string): string[] => (existsSync(root) ? readdirSync(root).sort() : []);
 
-/** The error `promise` rejects with, which must be a user error. */
-async function rejection(promise: Promise<unknown>): Promise<UsageError> {
+/** The error `promise` rejects with, which must be a usage error, or a user error of `kind`. */
+async function rejection(promise: Promise<unknown>, kind: typeof UserError = UsageError): Promise<UserError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(UsageError);
-  return error as UsageError;
+  expect(error).toBeInstanceOf(kind);
+  return error as UserError;
 }
 
 describe('extract-connectors with a selection', () => {
@@ -299,12 +299,57 @@ describe('extract-connectors with a selection and --previous-source', () => {
     });
     expect(folders(root)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
   });
+
+  it('refuses to write a selected connector into the folder a connector not selected had before its rename', async () => {
+    // "Alpha" was renamed "Beta", and "Beta" "Beta Legacy". A full run moves "Beta" out of `Beta`
+    // first; extracting "Alpha" alone wrote it into `Beta`, over Beta's swagger and beside its readme.
+    const previous = await solutionOf('Alpha', 'Beta');
+    const current = await renamedSince(previous, 'Beta', 'Beta Legacy');
+    renameIn(current, 'Alpha', 'Beta');
+    const root = path.join(temp.make(), 'custom-connectors');
+    await extractAndRemoveLeftConnectors(previous, root);
+    writeFileSync(path.join(root, 'Beta', 'notes.md'), 'Beta, by hand.\n');
+    const before = readFileSync(path.join(root, 'Beta', 'apiDefinition.swagger.json'), 'utf8');
+    // By its logical name or its old display name; "Beta" would select both, the new one's and the old.
+    for (const selection of [['contoso_alpha'], ['alpha']]) {
+      const error = await rejection(
+        extractAndRemoveLeftConnectors(current, root, { previousSource: previous, selection }),
+        UserError,
+      );
+      expect(locatedMessage(error)).toBe(
+        `${current}: has connector 'contoso_alpha' to be extracted to 'Beta', the folder of connector 'contoso_beta' (not selected) before it was renamed "Beta Legacy". Nothing was written.`,
+      );
+      expect(error.hint).toBe(
+        "Select 'contoso_beta' too (--connector), so that it moves out to its own folder first, or extract every connector.",
+      );
+      expect(folders(root)).toEqual(['Alpha', 'Beta']);
+      expect(readFileSync(path.join(root, 'Beta', 'apiDefinition.swagger.json'), 'utf8')).toBe(before);
+    }
+    // Both selected, as a full run: "Beta" moves out first, and "Alpha" takes its folder.
+    const both = await extractAndRemoveLeftConnectors(current, root, {
+      previousSource: previous,
+      selection: ['contoso_alpha', 'contoso_beta'],
+    });
+    expect(both.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Beta', 'Alpha'],
+      ['Beta Legacy', 'Beta'],
+    ]);
+    // Beta's hand-written file went with it.
+    expect(readFileSync(path.join(root, 'Beta Legacy', 'notes.md'), 'utf8')).toBe('Beta, by hand.\n');
+    expect(folders(root)).toEqual(['Beta', 'Beta Legacy']);
+  });
 });
 
 /** `previous` (a solution zip) unpacked, with its connector `from` given the display name `to`. */
 async function renamedSince(previous: string, from: string, to: string): Promise<string> {
   const unpacked = path.join(temp.make(), 'renamed');
   await unpackSolution(previous, unpacked);
+  renameIn(unpacked, from, to);
+  return unpacked;
+}
+
+/** Gives the connector `from` of an unpacked solution the display name `to`. */
+function renameIn(unpacked: string, from: string, to: string): void {
   const connectors = path.join(unpacked, 'Connectors');
   let changed = 0;
   for (const file of readdirSync(connectors).filter((name) => name.endsWith('.xml'))) {
@@ -317,5 +362,4 @@ async function renamedSince(previous: string, from: string, to: string): Promise
     changed++;
   }
   expect(changed).toBe(1);
-  return unpacked;
 }

@@ -9,7 +9,6 @@ import {
   removeTemporary,
   type SaySetting,
   temporarySibling,
-  UserError,
   writingTo,
 } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
@@ -23,6 +22,7 @@ import { isNobodysWriting, isReadme } from './hand-written-files.js';
 import { prepare, type PreparedConnector } from './prepared-connector.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
 import { connectorHomes } from './own-folder-finder.js';
+import { refuseFolderClashes } from './folder-clashes.js';
 import { selectConnectors, type ConnectorSelection } from './connector-selection.js';
 import { sameConnectorIn, type EarlierFolder } from './renamed-connectors.js';
 import { rootFoldersOnce, type RootFolderListing } from './root-folders.js';
@@ -121,25 +121,10 @@ export async function extractConnectorsLeavingAlone(
       earlier: options.earlierFolder?.(connector),
     })),
   });
-  const folders = new Map<string, { name: string; found: boolean }>();
+  refuseFolderClashes(source, all, selection, homes, (connector) => options.earlierFolder?.(connector), say);
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier } = homes[index]!;
-    const clash = folders.get(folder.toLowerCase());
-    if (clash)
-      throw new UserError(
-        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
-        {
-          location: { file: source },
-          // Two display names that differ can both read as one folder found under another name:
-          // renaming them would not help, renaming the folder does.
-          hint:
-            clash.found || found
-              ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.`
-              : 'Give them different display names.',
-        },
-      );
-    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== undefined });
     const previous = options.previousConnectors && sameConnectorIn(options.previousConnectors, connector);
     const item = await prepare(connector, path.join(destinationRoot, folder), folder, destinationRoot, {
       earlier,
