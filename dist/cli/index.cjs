@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path101 = require("node:path");
-    var fs41 = require("node:fs");
+    var path103 = require("node:path");
+    var fs44 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs41.existsSync(executableFile)) return;
+        if (fs44.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path101.resolve(baseDir, baseName);
-          if (fs41.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path101.extname(baseName))) return void 0;
+          const localBin = path103.resolve(baseDir, baseName);
+          if (fs44.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path103.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs41.existsSync(`${localBin}${ext}`)
+            (ext) => fs44.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs41.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path101.resolve(
-            path101.dirname(resolvedScriptPath),
+          executableDir = path103.resolve(
+            path103.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path101.basename(
+            const legacyName = path103.basename(
               this._scriptPath,
-              path101.extname(this._scriptPath)
+              path103.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path101.extname(executableFile));
+        launchWithNode = sourceExt.includes(path103.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path101.basename(filename, path101.extname(filename));
+        this._name = path103.basename(filename, path103.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path102) {
-        if (path102 === void 0) return this._executableDir;
-        this._executableDir = path102;
+      executableDir(path104) {
+        if (path104 === void 0) return this._executableDir;
+        this._executableDir = path104;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path101, { windows } = {}) => {
-      const segs = path101.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path103, { windows } = {}) => {
+      const segs = path103.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path101) {
-      const ctrl = callVisitor(key2, node, visitor, path101);
+    function visit_(key2, node, visitor, path103) {
+      const ctrl = callVisitor(key2, node, visitor, path103);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path101, ctrl);
-        return visit_(key2, ctrl, visitor, path101);
+        replaceNode(key2, path103, ctrl);
+        return visit_(key2, ctrl, visitor, path103);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path101 = Object.freeze(path101.concat(node));
+          path103 = Object.freeze(path103.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path101);
+            const ci = visit_(i2, node.items[i2], visitor, path103);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path101 = Object.freeze(path101.concat(node));
-          const ck = visit_("key", node.key, visitor, path101);
+          path103 = Object.freeze(path103.concat(node));
+          const ck = visit_("key", node.key, visitor, path103);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path101);
+          const cv = visit_("value", node.value, visitor, path103);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path101) {
-      const ctrl = await callVisitor(key2, node, visitor, path101);
+    async function visitAsync_(key2, node, visitor, path103) {
+      const ctrl = await callVisitor(key2, node, visitor, path103);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path101, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path101);
+        replaceNode(key2, path103, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path103);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path101 = Object.freeze(path101.concat(node));
+          path103 = Object.freeze(path103.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path101);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path103);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path101 = Object.freeze(path101.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path101);
+          path103 = Object.freeze(path103.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path103);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path101);
+          const cv = await visitAsync_("value", node.value, visitor, path103);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path101) {
+    function callVisitor(key2, node, visitor, path103) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path101);
+        return visitor(key2, node, path103);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path101);
+        return visitor.Map?.(key2, node, path103);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path101);
+        return visitor.Seq?.(key2, node, path103);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path101);
+        return visitor.Pair?.(key2, node, path103);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path101);
+        return visitor.Scalar?.(key2, node, path103);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path101);
+        return visitor.Alias?.(key2, node, path103);
       return void 0;
     }
-    function replaceNode(key2, path101, node) {
-      const parent = path101[path101.length - 1];
+    function replaceNode(key2, path103, node) {
+      const parent = path103[path103.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path101, value) {
+    function collectionFromPath(schema, path103, value) {
       let v = value;
-      for (let i2 = path101.length - 1; i2 >= 0; --i2) {
-        const k = path101[i2];
+      for (let i2 = path103.length - 1; i2 >= 0; --i2) {
+        const k = path103[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path101) => path101 == null || typeof path101 === "object" && !!path101[Symbol.iterator]().next().done;
+    var isEmptyPath = (path103) => path103 == null || typeof path103 === "object" && !!path103[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path101, value) {
-        if (isEmptyPath(path101))
+      addIn(path103, value) {
+        if (isEmptyPath(path103))
           this.add(value);
         else {
-          const [key2, ...rest] = path101;
+          const [key2, ...rest] = path103;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path101) {
-        const [key2, ...rest] = path101;
+      deleteIn(path103) {
+        const [key2, ...rest] = path103;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path101, keepScalar) {
-        const [key2, ...rest] = path101;
+      getIn(path103, keepScalar) {
+        const [key2, ...rest] = path103;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path101) {
-        const [key2, ...rest] = path101;
+      hasIn(path103) {
+        const [key2, ...rest] = path103;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path101, value) {
-        const [key2, ...rest] = path101;
+      setIn(path103, value) {
+        const [key2, ...rest] = path103;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path101, value) {
+      addIn(path103, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path101, value);
+          this.contents.addIn(path103, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path101) {
-        if (Collection2.isEmptyPath(path101)) {
+      deleteIn(path103) {
+        if (Collection2.isEmptyPath(path103)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path101) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path103) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path101, keepScalar) {
-        if (Collection2.isEmptyPath(path101))
+      getIn(path103, keepScalar) {
+        if (Collection2.isEmptyPath(path103))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path101, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path103, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path101) {
-        if (Collection2.isEmptyPath(path101))
+      hasIn(path103) {
+        if (Collection2.isEmptyPath(path103))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path101) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path103) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path101, value) {
-        if (Collection2.isEmptyPath(path101)) {
+      setIn(path103, value) {
+        if (Collection2.isEmptyPath(path103)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path101), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path103), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path101, value);
+          this.contents.setIn(path103, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path101) => {
+    visit3.itemAtPath = (cst, path103) => {
       let item = cst;
-      for (const [field, index] of path101) {
+      for (const [field, index] of path103) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path101) => {
-      const parent = visit3.itemAtPath(cst, path101.slice(0, -1));
-      const field = path101[path101.length - 1][0];
+    visit3.parentCollection = (cst, path103) => {
+      const parent = visit3.itemAtPath(cst, path103.slice(0, -1));
+      const field = path103[path103.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path101, item, visitor) {
-      let ctrl = visitor(item, path101);
+    function _visit(path103, item, visitor) {
+      let ctrl = visitor(item, path103);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path101.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path103.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path101);
+            ctrl = ctrl(item, path103);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path101) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path103) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -12117,14 +12117,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs41 = this.flowScalar(this.type);
+              const fs44 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs41, sep: [] });
+                map2.items.push({ start, key: fs44, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs41);
+                this.stack.push(fs44);
               } else {
-                Object.assign(it, { key: fs41, sep: [] });
+                Object.assign(it, { key: fs44, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12252,13 +12252,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs41 = this.flowScalar(this.type);
+              const fs44 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs41, sep: [] });
+                fc.items.push({ start: [], key: fs44, sep: [] });
               else if (it.sep)
-                this.stack.push(fs41);
+                this.stack.push(fs44);
               else
-                Object.assign(it, { key: fs41, sep: [] });
+                Object.assign(it, { key: fs44, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17322,7 +17322,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs41 = require("fs");
+    var fs44 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -17342,7 +17342,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs41.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs44.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -17359,7 +17359,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs41.close(self2.fd, onCloseDone);
+      fs44.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -17391,7 +17391,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs41.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs44.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -17751,7 +17751,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs41 = require("fs");
+    var fs44 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path101, options2) {
+    function openPromise(path103, options2) {
       return new Promise((resolve, reject) => {
-        open2(path101, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path103, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path101, options2, callback) {
+    function open2(path103, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,10 +17820,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs41.open(path101, "r", function(err2, fd2) {
+      fs44.open(path103, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs41.close(fd2, defaultCallback);
+          if (err3) fs44.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -17840,7 +17840,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs41.fstat(fd2, function(err2, stats) {
+      fs44.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -18918,7 +18918,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs41 = require("fs");
+    var fs44 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -18948,14 +18948,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs41.stat(realPath, function(err2, stats) {
+      fs44.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs41.createReadStream(realPath);
+          var readStream = fs44.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -25773,6 +25773,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -25787,6 +25791,15 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options2 = {}) {
+  const { max: max2 = Infinity, quote = "", written: written2 = String } = options2;
+  const named2 = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named2.length;
+  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
@@ -26092,7 +26105,7 @@ function slashedPathToRead(given2, options2 = {}) {
   if (meant === void 0) return void 0;
   const cwd = options2.cwd ?? process.cwd();
   if (exists(import_node_path3.default.resolve(cwd, given2)) || !exists(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function slashedPathToWrite(given2, options2 = {}) {
   const meant = slipCandidate(given2, options2.platform);
@@ -26105,7 +26118,7 @@ function slashedPathToWrite(given2, options2 = {}) {
     existing = parent;
   }
   if (existing === resolved2 || existing.includes("\\")) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given2, meant, message2 = "does not exist.", platform = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
@@ -26130,10 +26143,6 @@ function backslashPathToWriteMessage(meant, platform = process.platform) {
 }
 function slipCandidate(given2, platform = process.platform) {
   return platform === "win32" ? void 0 : withSlashes(given2);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform) {
   if (platform === "linux") return "Linux";
@@ -26414,15 +26423,32 @@ async function removeScratchFolder(folder) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 function temporarySibling(target2, suffix = "") {
   const resolved2 = import_node_path9.default.resolve(target2);
   const name = import_node_path9.default.join(
     import_node_path9.default.dirname(resolved2),
-    `.${import_node_path9.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+    `.${import_node_path9.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
+}
+function targetOfTemporary(file) {
+  let target2;
+  for (let name = import_node_path9.default.basename(file); ; ) {
+    const found = TEMPORARY_NAME.exec(name)?.[1];
+    if (found === void 0) return target2;
+    target2 = import_node_path9.default.join(import_node_path9.default.dirname(file), found);
+    name = found;
+  }
+}
+async function removeTemporary(name) {
+  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error2) => {
+    if (error2.code !== "ENAMETOOLONG") throw error2;
+  });
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -26451,13 +26477,23 @@ function targetWriteError(target2, error2) {
   const failure = writeFailure(error2);
   if (failure === void 0) return error2;
   const { code: code2, syscall, path: where2 } = error2;
-  const elsewhere = where2 !== void 0 && import_node_path10.default.dirname(import_node_path10.default.resolve(where2)) !== import_node_path10.default.dirname(import_node_path10.default.resolve(target2));
-  const call = elsewhere ? `${syscall} ${where2}` : syscall;
+  const located = targetOfTemporary(target2) ?? target2;
+  const call = where2 === void 0 || namesTheTarget(located, where2) ? syscall : `${syscall} ${shownPath(where2)}`;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target2 },
-    hint: failure.hint,
+    location: { file: located },
+    // Said of the target: its path is what to shorten, not the names in an archive (writeFailure's hint).
+    hint: code2 === "ENAMETOOLONG" ? TARGET_PATH_TOO_LONG_HINT : failure.hint,
     cause: error2
   });
+}
+var TARGET_PATH_TOO_LONG_HINT = "Give a path with shorter names.";
+function namesTheTarget(target2, where2) {
+  const folder = import_node_path10.default.dirname(import_node_path10.default.resolve(target2));
+  const resolved2 = import_node_path10.default.resolve(where2);
+  if (import_node_path10.default.dirname(resolved2) === folder) return true;
+  if (!isWithin(folder, resolved2)) return false;
+  const [first] = import_node_path10.default.relative(folder, resolved2).split(import_node_path10.default.sep);
+  return targetOfTemporary(import_node_path10.default.join(folder, first)) === import_node_path10.default.resolve(target2);
 }
 async function writingTo(target2, work) {
   try {
@@ -26518,7 +26554,7 @@ function fileReadError(given2, error2, options2) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
   const target2 = writeTarget(file);
   await writingTo(file, () => inFolderMadeFor(target2, () => writeThroughTemporary(target2, bytes, options2)));
@@ -26526,12 +26562,12 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
-    await import_node_fs8.promises.writeFile(temporary, bytes);
-    if (options2.owner !== void 0) await import_node_fs8.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
-    if (options2.mode !== void 0) await import_node_fs8.promises.chmod(temporary, options2.mode);
-    await import_node_fs8.promises.rename(temporary, file);
+    await import_node_fs9.promises.writeFile(temporary, bytes);
+    if (options2.owner !== void 0) await import_node_fs9.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
+    if (options2.mode !== void 0) await import_node_fs9.promises.chmod(temporary, options2.mode);
+    await import_node_fs9.promises.rename(temporary, file);
   } catch (error2) {
-    await import_node_fs8.promises.rm(temporary, { force: true });
+    await removeTemporary(temporary);
     throw error2;
   } finally {
     forgetTemporary(temporary);
@@ -26539,11 +26575,11 @@ async function writeThroughTemporary(file, bytes, options2) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs9 = require("node:fs");
-var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
+var import_node_fs10 = require("node:fs");
+var NO_FOLLOW = import_node_fs10.constants.O_NOFOLLOW ?? 0;
 async function writeFileInPlace(file, bytes) {
   await writingTo(file, async () => {
-    const handle = await import_node_fs9.promises.open(file, import_node_fs9.constants.O_WRONLY | NO_FOLLOW);
+    const handle = await import_node_fs10.promises.open(file, import_node_fs10.constants.O_WRONLY | NO_FOLLOW);
     try {
       await handle.writeFile(bytes);
       await handle.truncate(bytes.length);
@@ -26640,6 +26676,29 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+function didYouMean(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
 // packages/core/src/connector-file-names.ts
@@ -26875,9 +26934,9 @@ function requiredByAction(option) {
 function isRequired(option) {
   return option.mandatory || checkedByAction.has(option);
 }
-function optionDefaultingTo(flags, description, inWords2) {
+function optionDefaultingTo(flags, description, inWords3) {
   const option = new Option(flags, description);
-  option.defaultValueDescription = inWords2;
+  option.defaultValueDescription = inWords3;
   return option;
 }
 function choiceInAnyCase(flags, description, choices) {
@@ -26953,12 +27012,6 @@ function kindOfValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a JSON array";
   return `a JSON ${typeof value}`;
-}
-function joinedList(values, max2 = Infinity, quote = "") {
-  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max2 = 5) {
   return boundedList(values, quoted, { max: max2 });
@@ -27047,14 +27100,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs10.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path13.default.resolve(folder); ; at = import_node_path13.default.dirname(at)) {
@@ -27075,7 +27128,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs11.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path14.default.join(folder, present[1]) },
@@ -27104,7 +27157,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -27179,7 +27232,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs12.realpathSync.native(file);
+        real = import_node_fs13.realpathSync.native(file);
       } catch {
         real = import_node_path15.default.resolve(file);
       }
@@ -27392,29 +27445,6 @@ var CONFIG_SCHEMA = {
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
-  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
-}
-
 // packages/validator/src/config/ignore.ts
 var import_node_path18 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -27474,6 +27504,41 @@ var configurationRules = [
   }
 ];
 
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text3, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
@@ -27499,7 +27564,7 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
+  const shown = nameExcerpt(suggestedConnectorName(connector));
   const expected = `${shown} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
@@ -27508,6 +27573,13 @@ function independentPublisherTitleProblem(title, connector) {
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
   return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
 }
 function namesConnector(given2, name) {
   const [a, b] = [nameKey(given2), nameKey(name)];
@@ -27521,7 +27593,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max2 = 3) {
-  return joinedList(folders.map(nameExcerpt), max2, '"');
+  return joinedList(folders.map(nameExcerpt), { max: max2, quote: '"' });
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -27573,7 +27645,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -28144,12 +28216,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path101) {
+function findNodeAtLocation(root, path103) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path101) {
+  for (let segment of path103) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -28913,7 +28985,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path101 = [root];
+  const path103 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -28921,14 +28993,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path101[level];
+    let node = path103[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path101[level] = node;
+      path103[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29042,6 +29114,59 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text3, i2, chars.CLOSE_BRACKET, walk.lines) : i2;
 }
 
+// packages/validator/src/json/syntax/repair.ts
+function removal(text3, offset, length) {
+  return { offset, length, insert: text3.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
+function applyEdits(text3, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text3.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text3.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
 function parseTrailingCommaSlips(text3, maxCommas = Infinity) {
@@ -29073,6 +29198,16 @@ function parseTrailingCommaSlips(text3, maxCommas = Infinity) {
     return void 0;
   }
 }
+function trailingCommaRepair(text3, maxCommas) {
+  const slips = parseTrailingCommaSlips(text3, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text3, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
+}
 function followsOpeningBracket(text3, at) {
   let before = at - 1;
   while (before >= 0 && isWhitespace(text3.charCodeAt(before))) before--;
@@ -29098,7 +29233,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path101 = paths.pop();
+    const path103 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29106,13 +29241,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path101 + 1);
+          paths.push(path103 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path101 + 1 + key2.length;
+        const keyPath = path103 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -29175,59 +29310,6 @@ function grouped(count) {
 function unlistedMessage(count, noun, fileListsAtMost) {
   const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
-// packages/validator/src/json/syntax/repair.ts
-function removal(text3, offset, length) {
-  return { offset, length, insert: text3.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function oneOfTwoReplacements(offset, length, insert) {
-  return { offset, length, insert, oneOfTwo: true };
-}
-function applyEdits(text3, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text3.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text3.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
 }
 
 // packages/validator/src/json/syntax/comment-tokens.ts
@@ -31270,6 +31352,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -31547,7 +31630,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path101 = problem.segments;
+  const path103 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31561,21 +31644,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path101.includes("oAuthSettings")) {
-      const last2 = path101[path101.length - 1];
+    if (path103.includes("oAuthSettings")) {
+      const last2 = path103[path103.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path101.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path101[path101.length - 1] === "type" && path101.length === parameterNameDepth(path101) + 1)
+    if (path103.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path103[path103.length - 1] === "type" && path103.length === parameterNameDepth(path103) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path101) {
-  return path101[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path103) {
+  return path103[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32544,7 +32627,7 @@ var apiPropertiesRules = [
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_fs14 = __toESM(require("node:fs"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -32631,8 +32714,8 @@ function isConnectorFolderListing(names3) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path19.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
-  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
+  const dirents = import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -32675,14 +32758,14 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs14.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs13.default.statSync(filePath2).size;
+    return import_node_fs14.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -32727,7 +32810,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs13.default.realpathSync(filePath2);
+    const target2 = import_node_fs14.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -32735,8 +32818,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs13.default.readFileSync(filePath2);
+    if (!readable(import_node_fs14.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs14.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
@@ -32751,21 +32834,21 @@ function unreadableMessage(filePath2, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs13.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs14.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs13.default.fstatSync(fd2);
+    const stat2 = import_node_fs14.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs13.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs14.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs13.default.closeSync(fd2);
+    import_node_fs14.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -32810,13 +32893,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text3) {
   if (/\s$/u.test(text3)) return "Remove the trailing space.";
@@ -32824,17 +32900,6 @@ function removeTrailingAdvice(text3) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -32845,14 +32910,6 @@ function isPlaceholder(text3, placeholder2) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text3, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text3) {
   return distinctMatches(text3, PRODUCT_NAMES);
@@ -32899,10 +32956,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -33068,6 +33125,24 @@ function missingFileStart(canonical2) {
 function reportsMissingFile(finding, canonical2) {
   return finding.ruleId === "REPO-REQUIRED-FILES" && finding.message.startsWith(missingFileStart(canonical2));
 }
+function readCaseTwin(connector, kind, name) {
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || read2 === name) return void 0;
+  return read2.toLowerCase() === name.toLowerCase() ? read2 : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read2) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
@@ -33103,7 +33178,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -33112,6 +33187,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read2 = readCaseTwin(context.connector, kind, entry.name);
+          if (read2 !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -33187,7 +33268,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -33198,13 +33279,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named2 = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named2(title) || required !== void 0 && named2(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -33282,7 +33367,7 @@ function fixJsonText(text3) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused: refused2 } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused: refused2 } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused2) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -33906,9 +33991,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path101) {
+function pathVariables(path103) {
   const names3 = [];
-  for (const match2 of path101.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path103.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -34052,6 +34137,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own2 = secretDefault(name, parameter.default, host);
+  if (own2 !== void 0) return { value: own2, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -34070,13 +34162,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -35403,12 +35495,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path101 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path101)) continue;
-        if (path101.startsWith("x-")) continue;
-        const item = paths[path101];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path101);
-        else this.typeIssue(placeAt(rootNode, "paths", path101), "Object", item);
+      for (const path103 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path103)) continue;
+        if (path103.startsWith("x-")) continue;
+        const item = paths[path103];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path103);
+        else this.typeIssue(placeAt(rootNode, "paths", path103), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -35432,8 +35524,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path101) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path101);
+  visitPathItem(item, rootNode, path103) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path103);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -35954,6 +36046,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -35963,8 +36056,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -35979,8 +36072,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -35999,8 +36092,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -42146,7 +42239,7 @@ function missingOperations(context, sections, names3, loose) {
     const normalized = summary2 ? names3.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    if (loose.lists(summary2, operation2)) continue;
+    if (loose.lists(operation2)) continue;
     missing.push(summary2.trim());
   }
   return missing;
@@ -42199,18 +42292,56 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text3) {
   const words = [];
   let version = "";
-  const unmarked = text3.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text3;
+  if (text3.includes("(") || text3.includes("[")) {
+    unmarked = text3.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION2.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
+}
+function pushWords(text3, words) {
+  const end = text3.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text3.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text3.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text3.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text3, at)) continue;
+        words.push(text3.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text3.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text3, at) {
+  if (!isAsciiUpper(text3.charCodeAt(at))) return false;
+  const before = text3.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text3.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -42238,13 +42369,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path101 = pathWords(operation2.path);
-  if (path101.length > 1) shared.push(...lookupKeysOf({ words: path101, version: "" }));
+  const path103 = pathWords(operation2.path);
+  if (path103.length > 1) shared.push(...lookupKeysOf({ words: path103, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path101) {
+function pathWords(path103) {
   const words = [];
-  for (const segment of path101.split("/")) {
+  for (const segment of path103.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -42281,15 +42412,21 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
+  lists(operation2) {
     this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
-    const { own: own2, shared } = operationKeys2(summary2, operation2);
-    if (own2.some((key2) => listed.has(key2))) return true;
+    const listed2 = this.listed;
+    if (listed2.size === 0) return false;
+    const { own: own2, shared } = this.keysOf(operation2);
+    if (own2.some((key2) => listed2.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -42308,13 +42445,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
-      const { own: own2, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
+      const { own: own2, shared } = this.keysOf(operation2);
       for (const key2 of own2) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own2, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation2) {
+    let keys = this.keys.get(operation2);
+    if (keys === void 0) {
+      keys = operationKeys2(asString(operation2.operation.summary), operation2);
+      this.keys.set(operation2, keys);
+    }
+    return keys;
   }
 };
 
@@ -43593,16 +43738,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path101) {
-    this.path = path101;
-    const hasBrace = path101.includes("{");
-    this.variables = hasBrace ? scanVariables(path101) : NO_VARIABLES;
+  constructor(path103) {
+    this.path = path103;
+    const hasBrace = path103.includes("{");
+    this.variables = hasBrace ? scanVariables(path103) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path101.indexOf("/"); ; slash = path101.indexOf("/", start)) {
-      const end = slash === -1 ? path101.length : slash;
-      if (hasBrace && isVariableSegment(path101, start, end)) variableSegmentCount++;
+    for (let slash = path103.indexOf("/"); ; slash = path103.indexOf("/", start)) {
+      const end = slash === -1 ? path103.length : slash;
+      if (hasBrace && isVariableSegment(path103, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -43631,8 +43776,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path101 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path101) last2 = new PathTemplate(path101);
+    const path103 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path103) last2 = new PathTemplate(path103);
     templates[index] = last2;
   }
   return templates;
@@ -43657,9 +43802,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path101, start) {
-  const slash = path101.indexOf("/", start);
-  return slash === -1 ? path101.length : slash;
+function segmentEnd(path103, start) {
+  const slash = path103.indexOf("/", start);
+  return slash === -1 ? path103.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -43668,34 +43813,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path101, start, end) {
+function isVariableSegment(path103, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path101.charCodeAt(start) !== OPEN || path101.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path103.charCodeAt(start) !== OPEN || path103.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path101.charCodeAt(index);
+    const code2 = path103.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path101, open2) {
-  for (let index = open2 + 1; index < path101.length; index++) {
-    const code2 = path101.charCodeAt(index);
+function matchEnd(path103, open2) {
+  for (let index = open2 + 1; index < path103.length; index++) {
+    const code2 = path103.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path101) {
+function scanVariables(path103) {
   const variables = [];
   let seen;
-  for (let open2 = path101.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path101, open2);
+  for (let open2 = path103.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path103, open2);
     if (close2 === -1) {
-      open2 = path101.indexOf("{", open2 + 1);
+      open2 = path103.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path101.slice(open2 + 1, close2);
+    const name = path103.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -43705,30 +43850,30 @@ function scanVariables(path101) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path101.indexOf("{", close2 + 1);
+    open2 = path103.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path101) {
+function routeOf(path103) {
   let route = "";
   let copied = 0;
-  for (let open2 = path101.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path101, open2);
+  for (let open2 = path103.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path103, open2);
     if (close2 === -1) {
-      open2 = path101.indexOf("{", open2 + 1);
+      open2 = path103.indexOf("{", open2 + 1);
       continue;
     }
-    route += path101.slice(copied, open2) + "{}";
+    route += path103.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path101.indexOf("{", copied);
+    open2 = path103.indexOf("{", copied);
   }
-  return copied === 0 ? path101 : route + path101.slice(copied);
+  return copied === 0 ? path103 : route + path103.slice(copied);
 }
-function routeHash(path101) {
+function routeHash(path103) {
   let hash = 0;
-  for (let index = 0; index < path101.length; index++) {
-    const code2 = path101.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path101, index) : -1;
+  for (let index = 0; index < path103.length; index++) {
+    const code2 = path103.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path103, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -43776,15 +43921,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path101 = operations[index].path;
-    if (!path101.includes("{")) {
-      while (index < operations.length && operations[index].path === path101) index++;
+    const path103 = operations[index].path;
+    if (!path103.includes("{")) {
+      while (index < operations.length && operations[index].path === path103) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path101; index++)
+    for (; index < operations.length && operations[index].path === path103; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path101);
+    const route = routeHash(path103);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -44810,8 +44955,8 @@ function buildPlaces(model) {
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
-    const listed = edges.get(from);
-    if (listed) listed.push(to);
+    const listed2 = edges.get(from);
+    if (listed2) listed2.push(to);
     else edges.set(from, [to]);
   };
   const visibleSeeds = [];
@@ -45099,14 +45244,14 @@ function propertiesRepeatingNames(noted, belowWalk) {
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names3.get(schema);
-    if (listed) listed.push(node.propertyName);
+    const listed2 = names3.get(schema);
+    if (listed2) listed2.push(node.propertyName);
     else names3.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names3.set(schema, listed);
+    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed2.length > 0) names3.set(schema, listed2);
   }
   return names3;
 }
@@ -45206,12 +45351,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path101 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path103 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path101 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path103 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -45553,16 +45698,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path101) {
+function followSchemaPath(model, root, path103) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path101.length && steps < MAX_STEPS; ) {
-    let end = path101.indexOf("/", start);
-    if (end === -1) end = path101.length;
+  for (let start = 0; start < path103.length && steps < MAX_STEPS; ) {
+    let end = path103.indexOf("/", start);
+    if (end === -1) end = path103.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path101.slice(start, end));
+      const next = property(model, current, path103.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -45642,9 +45787,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path101 = pathAt(call, key2);
-    if (path101 === void 0 || followSchemaPath(model, items.schema, path101).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path101), label) });
+    const path103 = pathAt(call, key2);
+    if (path103 === void 0 || followSchemaPath(model, items.schema, path103).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path103), label) });
   }
   return problems;
 }
@@ -47105,12 +47250,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path101 in paths) {
-      if (!has(paths, path101)) continue;
-      const pathItem = asObject(paths[path101]);
+    for (const path103 in paths) {
+      if (!has(paths, path103)) continue;
+      const pathItem = asObject(paths[path103]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path101, "$ref"),
+        pointer: childPointer("/paths", path103, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -47132,15 +47277,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path101 of pathKeys(swagger2)) {
-    const message2 = problem(path101);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path101), message: message2 });
+  for (const path103 of pathKeys(swagger2)) {
+    const message2 = problem(path103);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path103), message: message2 });
   }
 }
-function templateProblem(path101) {
+function templateProblem(path103) {
   let open2 = -1;
-  for (let index = 0; index < path101.length; index++) {
-    const character = path101[index];
+  for (let index = 0; index < path103.length; index++) {
+    const character = path103[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47166,7 +47311,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path101) => path101.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path103) => path103.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -47186,7 +47331,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path101) => /[?#]/.test(path101) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path103) => /[?#]/.test(path103) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -47202,7 +47347,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path101) => path101.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path103) => path103.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -47216,8 +47361,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path101) => {
-      const problem = templateProblem(path101);
+    reportPathKeys(context, (path103) => {
+      const problem = templateProblem(path103);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -47234,9 +47379,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path101) => (
+      (path103) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path101.includes("=") && pathVariables(path101).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path103.includes("=") && pathVariables(path103).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -47252,14 +47397,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path101 of pathKeys(swagger2)) {
-      const key2 = path101.toLowerCase();
+    for (const path103 of pathKeys(swagger2)) {
+      const key2 = path103.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path101),
+          pointer: childPointer("/paths", path103),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path101)
+            nameExcerpt(path103)
           )
         });
       }
@@ -49110,26 +49255,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path101 = [];
+    const path103 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path101.push(start);
+    path103.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path101.pop();
+        path103.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path101.slice(path101.indexOf(target2)));
+      if (seen === "grey") cycles.push(path103.slice(path103.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path101.push(target2);
+        path103.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -49752,7 +49897,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path101 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path103 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -49760,7 +49905,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path101}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path103}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50020,8 +50165,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path101) {
-  return withoutTrailingSlashes(routeOf(path101)).toLowerCase();
+function templateShape(path103) {
+  return withoutTrailingSlashes(routeOf(path103)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -50276,12 +50421,509 @@ var ALL_RULES = [
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
+// packages/validator/src/diff/change-rule-type.ts
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
+function inCase(changeRule, adviceCase, advice) {
+  return { ...changeRule, advice, adviceCase };
+}
+function rule(id, impact, severity, message2, source) {
+  return { id, impact, severity, message: message2, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message2, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message: message2,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
+}
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+var REVOKE_THE_KEY = "Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history";
+var REQUIRED_VALUE_WAYS_OUT = "or give it a defaultValue, or offer it in a new connection parameter set.";
+var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      "BRK-SWAGGER-DELETED",
+      "breaking",
+      "error",
+      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
+      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
+    ),
+    "Keep apiDefinition.swagger.json, and edit what it holds instead."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
+  ),
+  opDeleted: observed(
+    "BRK-OP-DELETED",
+    "breaking",
+    "error",
+    "The operation has been deleted. This change breaks existing flows.",
+    "PR #4043, #4168, #3470"
+  ),
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
+  ),
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
+  ),
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
+  inputFormat: advising(
+    rule(
+      "BRK-INPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
+      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputType: advising(
+    observed(
+      "BRK-OUTPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3910, #4168"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /**
+   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
+   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
+   */
+  outputFormat: advising(
+    observed(
+      "BRK-OUTPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #807, #3863"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputDeleted: advising(
+    observed(
+      "BRK-OUTPUT-DELETED",
+      "breaking",
+      "error",
+      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3656"
+    ),
+    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
+  ),
+  inputEnumAdded: advising(
+    observed(
+      "BRK-INPUT-ENUM-ADDED",
+      "breaking",
+      "error",
+      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
+      "PR #619"
+    ),
+    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
+  ),
+  outputEnumRemoved: advising(
+    observed(
+      "BRK-OUTPUT-ENUM-REMOVED",
+      "breaking",
+      "error",
+      "The list of enum values has been removed from the output field.",
+      "PR #1381"
+    ),
+    `Keep the list of values; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
+  authType: rule(
+    "BRK-AUTH-TYPE",
+    "breaking",
+    "error",
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: advising(
+    rule(
+      "BRK-REQ-CONN-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: advising(
+    rule(
+      "BRK-CONN-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  parameterDeleted: advising(
+    rule(
+      "BRK-PARAM-DELETED",
+      "breaking",
+      "warning",
+      "The input has been deleted. Existing flows will continue to send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
+  ),
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
+  visibilityInternal: advising(
+    rule(
+      "BRK-VISIBILITY-INTERNAL",
+      "breaking",
+      "warning",
+      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
+      "inferred"
+    ),
+    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
+  ),
+  triggerKind: advising(
+    rule(
+      "BRK-TRIGGER-KIND",
+      "breaking",
+      "error",
+      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
+      "inferred"
+    ),
+    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
+  ),
+  responseChanged: advising(
+    rule(
+      "BRK-RESPONSE-CODE",
+      "breaking",
+      "error",
+      "The success response has been changed for the operation. Existing flows expect the old response.",
+      "inferred, like BRK-OUTPUT-TYPE"
+    ),
+    `Keep the old success response; or ${NEW_VERSION}.`
+  ),
+  hostChanged: advising(
+    rule(
+      "BRK-HOST-BASEPATH",
+      "breaking",
+      "warning",
+      "The host, base path or schemes have been changed. Existing flows now call another address.",
+      "inferred, like BRK-PATH-CHANGED"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: advising(
+    rule(
+      "BRK-POLICY-REROUTE",
+      "breaking",
+      "warning",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
+  enumNarrowed: advising(
+    rule(
+      "BRK-ENUM-NARROWED",
+      "breaking",
+      "error",
+      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
+      "inferred, like BRK-INPUT-ENUM-ADDED"
+    ),
+    `Keep the removed values in the list; or ${NEW_VERSION}.`
+  ),
+  deprecationProcess: rule(
+    "BRK-DEPRECATION-PROCESS",
+    "major",
+    "warning",
+    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
+    "Microsoft docs, operational-versioning and deprecate-operation"
+  ),
+  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
+  operationDeprecated: rule(
+    "CHG-OP-DEPRECATED",
+    "major",
+    "info",
+    "The operation has been deprecated, with a replacement.",
+    "non-breaking: Microsoft docs, deprecate-operation"
+  ),
+  parameterAdded: rule(
+    "CHG-PARAM-ADDED",
+    "major",
+    "info",
+    "A new optional parameter has been added.",
+    "non-breaking"
+  ),
+  inputFieldAdded: rule(
+    "CHG-INPUT-FIELD-ADDED",
+    "major",
+    "info",
+    "A new optional input field has been added.",
+    "non-breaking"
+  ),
+  outputAdded: rule(
+    "CHG-OUTPUT-ADDED",
+    "major",
+    "info",
+    "A new output field has been added.",
+    "non-breaking"
+  ),
+  textEdited: rule(
+    "CHG-TEXT-EDITED",
+    "minor",
+    "info",
+    "Text has been edited.",
+    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
+  ),
+  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
+  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
+  scriptChanged: rule(
+    "CHG-SCRIPT-CHANGED",
+    "major",
+    "info",
+    "The custom code has been changed.",
+    "non-breaking"
+  ),
+  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
+  uncomparable: rule(
+    "CHG-UNCOMPARABLE",
+    "breaking",
+    "error",
+    "The file could not be read as a JSON object, so it was not compared.",
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
+  )
+};
+var CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a path parameter, which cannot be kept without its placeholder in the path",
+    ONLY_A_NEW_VERSION
+  ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretInputDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "for an output field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    "for a parameter that was hidden",
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "when the response no longer has a body",
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    "for a parameter or an input field",
+    "Keep it visible ('advanced' moves it out of the way)."
+  )
+};
+
+// packages/validator/src/config/change-rule-in-config.ts
+var CHANGE_RULE_BY_ID = new Map(
+  Object.values(CHANGE_RULES).map((rule2) => [rule2.id.toUpperCase(), rule2])
+);
+function changeRuleInConfig(ruleId) {
+  const rule2 = CHANGE_RULE_BY_ID.get(ruleId.toUpperCase());
+  if (!rule2) return void 0;
+  const decided = rule2.impact === "breaking" ? "Whether breaking changes fail the check is decided by the validate-connector action's fail-on-breaking input (validate --fail-on-breaking on the command line)" : `Its findings (${rule2.severity}) are judged by fail-on (validate --fail-on on the command line), as other findings are`;
+  return {
+    message: `'${rule2.id}' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).`,
+    hint: `${decided}; remove this line.`
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path101, options2 = {}) {
+function offsetOfPath(document, path103, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path101.entries()) {
+  for (const [index, step2] of path103.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -50292,7 +50934,7 @@ function offsetOfPath(document, path101, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path101.length - 1;
+    const isLast = index === path103.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -50303,8 +50945,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path101, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path101, options2));
+  return (path103, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path103, options2));
     return { line, column: col };
   };
 }
@@ -50379,12 +51021,10 @@ function parseConfig(text3, file, options2) {
   const rules = isObject(config2.rules) ? config2.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
+    const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
+    const changeRule = changeRuleInConfig(ruleId);
     problems.push(
-      problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
-        offsetOfPath(document, ["rules", ruleId], { key: true }),
-        RULES_HINT
-      )
+      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -50469,9 +51109,9 @@ function notReadReason(error2) {
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path101 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path101.map(nameExcerpt);
-  const value = path101.reduce(
+  const path103 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path103.map(nameExcerpt);
+  const value = path103.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -50479,7 +51119,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path101.length === 0) {
+    if (path103.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -50490,7 +51130,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path101, key2],
+      path: [...path103, key2],
       atKey: true
     };
   }
@@ -50498,7 +51138,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path101,
+      path: path103,
       atKey: false
     };
   }
@@ -50508,34 +51148,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path101,
+        path: path103,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path101, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path103, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path101,
+      path: path103,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path101, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path103, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path101,
+      path: path103,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path101,
+    path: path103,
     atKey: false
   };
 }
@@ -50545,9 +51185,7 @@ var NAMED_LINES = 3;
 function repeatedPlaces(lines) {
   if (lines.length === 0) return "";
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named2 = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named2.length;
-  const list3 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const list3 = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString("en-US") });
   const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list3}`;
   const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
   const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
@@ -50647,8 +51285,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path101, method, pathItemPlace, operation2) {
-    this.path = path101;
+  constructor(path103, method, pathItemPlace, operation2) {
+    this.path = path103;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -50949,11 +51587,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path101 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path101)) continue;
-      let pathItem = asObject(paths[path101]);
+    for (const path103 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path103)) continue;
+      let pathItem = asObject(paths[path103]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path101);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path103);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -50969,7 +51607,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path101, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path103, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -51077,7 +51715,7 @@ function ruleReports(connector, options2) {
   const apiProperties2 = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending2 = [];
   let current;
-  let listed = 0;
+  let listed2 = 0;
   const unlisted = new UnlistedReports();
   const context = {
     connector,
@@ -51086,8 +51724,8 @@ function ruleReports(connector, options2) {
     apiProperties: apiProperties2,
     report: (report2) => {
       const severity = reportSeverity(report2.severity, current.level);
-      if (listed < MAX_FINDINGS_PER_RULE) {
-        listed++;
+      if (listed2 < MAX_FINDINGS_PER_RULE) {
+        listed2++;
         pending2.push({ rule: current.rule, severity, report: report2 });
       } else {
         unlisted.add(report2, severity);
@@ -51097,7 +51735,7 @@ function ruleReports(connector, options2) {
   releasingConnectorCaches(() => {
     for (const active of activeRules(options2)) {
       current = active;
-      listed = 0;
+      listed2 = 0;
       unlisted.clear();
       try {
         active.rule.check(context);
@@ -51275,7 +51913,7 @@ function ignoreLoosening(base2, head, options2) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), { max: MAX_NAMED_FOLDERS, quote: "'" })})`;
     }
     return [
       {
@@ -51327,9 +51965,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path101) {
-  const [setting, ruleId] = path101;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path101];
+function placeIn(config2, path103) {
+  const [setting, ruleId] = path103;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path103];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -51455,470 +52093,10 @@ function classifyChanges(changes) {
   return "minor-update";
 }
 
-// packages/validator/src/diff/change-rule-type.ts
-function advising(changeRule, advice) {
-  return { ...changeRule, advice };
-}
-function inCase(changeRule, adviceCase, advice) {
-  return { ...changeRule, advice, adviceCase };
-}
-function rule(id, impact, severity, message2, source) {
-  return { id, impact, severity, message: message2, source, microsoftMessage: false };
-}
-function observed(id, impact, severity, message2, pullRequests) {
-  return {
-    id,
-    impact,
-    severity,
-    message: message2,
-    source: `Microsoft change validator (${pullRequests})`,
-    microsoftMessage: true
-  };
-}
-
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
-var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
-var CHANGE_RULES = {
-  /**
-   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
-   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
-   */
-  connectorDeleted: advising(
-    rule(
-      "BRK-CONNECTOR-DELETED",
-      "breaking",
-      "error",
-      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
-      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
-    ),
-    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
-  ),
-  /**
-   * The swagger in the base version only: every operation is gone with it. One change for the file, not
-   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
-   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  swaggerDeleted: advising(
-    rule(
-      "BRK-SWAGGER-DELETED",
-      "breaking",
-      "error",
-      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
-      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
-    ),
-    "Keep apiDefinition.swagger.json, and edit what it holds instead."
-  ),
-  /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
-   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  apiPropertiesDeleted: advising(
-    rule(
-      "BRK-API-PROPERTIES-DELETED",
-      "breaking",
-      "error",
-      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
-      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
-    ),
-    "Keep apiProperties.json, and edit what it holds instead."
-  ),
-  opDeleted: observed(
-    "BRK-OP-DELETED",
-    "breaking",
-    "error",
-    "The operation has been deleted. This change breaks existing flows.",
-    "PR #4043, #4168, #3470"
-  ),
-  pathChanged: advising(
-    observed(
-      "BRK-PATH-CHANGED",
-      "breaking",
-      "error",
-      "The path template has been changed for the operation.",
-      "PR #3648, #3499"
-    ),
-    `Keep the old method and path; or ${NEW_VERSION}.`
-  ),
-  parameterLocation: advising(
-    observed(
-      "BRK-PARAM-LOCATION",
-      "breaking",
-      "error",
-      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-      "PR #3648"
-    ),
-    `Keep it where it was; or ${NEW_VERSION}.`
-  ),
-  requiredParameterAdded: advising(
-    observed(
-      "BRK-REQ-PARAM-ADDED",
-      "breaking",
-      "error",
-      "The required parameter has been added.",
-      "PR #3499"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  requiredFieldAdded: advising(
-    observed(
-      "BRK-REQ-FIELD-ADDED",
-      "breaking",
-      "error",
-      "The required input field has been added. Existing flows will not send this new field.",
-      "PR #3656"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  inputType: advising(
-    observed(
-      "BRK-INPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-      "PR #3546"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
-  inputFormat: advising(
-    rule(
-      "BRK-INPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
-      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputType: advising(
-    observed(
-      "BRK-OUTPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3910, #4168"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /**
-   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
-   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
-   */
-  outputFormat: advising(
-    observed(
-      "BRK-OUTPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #807, #3863"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputDeleted: advising(
-    observed(
-      "BRK-OUTPUT-DELETED",
-      "breaking",
-      "error",
-      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3656"
-    ),
-    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
-  ),
-  inputEnumAdded: advising(
-    observed(
-      "BRK-INPUT-ENUM-ADDED",
-      "breaking",
-      "error",
-      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-      "PR #619"
-    ),
-    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
-  ),
-  outputEnumRemoved: advising(
-    observed(
-      "BRK-OUTPUT-ENUM-REMOVED",
-      "breaking",
-      "error",
-      "The list of enum values has been removed from the output field.",
-      "PR #1381"
-    ),
-    `Keep the list of values; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided from what users sign in with: apiProperties.json connectionParameters and
-   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
-   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
-   * leaves existing connections working and is not reported.
-   */
-  authType: rule(
-    "BRK-AUTH-TYPE",
-    "breaking",
-    "error",
-    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
-   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
-   */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
-   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
-   */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
-  ),
-  optionalToRequired: advising(
-    rule(
-      "BRK-OPTIONAL-TO-REQUIRED",
-      "breaking",
-      "error",
-      "The optional input has become required. Existing flows may not send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  parameterDeleted: advising(
-    rule(
-      "BRK-PARAM-DELETED",
-      "breaking",
-      "warning",
-      "The input has been deleted. Existing flows will continue to send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
-  ),
-  parameterRenamed: advising(
-    rule(
-      "BRK-PARAM-RENAMED",
-      "breaking",
-      "error",
-      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-      "inferred: a rename is a deletion plus an addition"
-    ),
-    `Keep the old name; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
-   * set the parameter lose its value (parameter-diff.ts).
-   */
-  optionalParameterRenamed: advising(
-    rule(
-      "BRK-OPTIONAL-PARAM-RENAMED",
-      "breaking",
-      "warning",
-      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
-      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
-    ),
-    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
-  ),
-  visibilityInternal: advising(
-    rule(
-      "BRK-VISIBILITY-INTERNAL",
-      "breaking",
-      "warning",
-      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
-      "inferred"
-    ),
-    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
-  ),
-  triggerKind: advising(
-    rule(
-      "BRK-TRIGGER-KIND",
-      "breaking",
-      "error",
-      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
-      "inferred"
-    ),
-    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
-  ),
-  responseChanged: advising(
-    rule(
-      "BRK-RESPONSE-CODE",
-      "breaking",
-      "error",
-      "The success response has been changed for the operation. Existing flows expect the old response.",
-      "inferred, like BRK-OUTPUT-TYPE"
-    ),
-    `Keep the old success response; or ${NEW_VERSION}.`
-  ),
-  hostChanged: advising(
-    rule(
-      "BRK-HOST-BASEPATH",
-      "breaking",
-      "warning",
-      "The host, base path or schemes have been changed. Existing flows now call another address.",
-      "inferred, like BRK-PATH-CHANGED"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: advising(
-    rule(
-      "BRK-POLICY-REROUTE",
-      "breaking",
-      "warning",
-      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
-      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /**
-   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
-   * agents, the MCP server is gone, though the operation stays.
-   */
-  mcpRemoved: advising(
-    rule(
-      "BRK-MCP-REMOVED",
-      "breaking",
-      "error",
-      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
-      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
-    ),
-    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
-  ),
-  /**
-   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
-   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
-   */
-  mcpProtocol: rule(
-    "BRK-MCP-PROTOCOL",
-    "breaking",
-    "warning",
-    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
-    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
-  ),
-  enumNarrowed: advising(
-    rule(
-      "BRK-ENUM-NARROWED",
-      "breaking",
-      "error",
-      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
-      "inferred, like BRK-INPUT-ENUM-ADDED"
-    ),
-    `Keep the removed values in the list; or ${NEW_VERSION}.`
-  ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
-  ),
-  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
-  mcpAdded: rule(
-    "CHG-MCP-ADDED",
-    "major",
-    "info",
-    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
-    "non-breaking: agents can add its tools; the operation stays where it was"
-  ),
-  operationDeprecated: rule(
-    "CHG-OP-DEPRECATED",
-    "major",
-    "info",
-    "The operation has been deprecated, with a replacement.",
-    "non-breaking: Microsoft docs, deprecate-operation"
-  ),
-  parameterAdded: rule(
-    "CHG-PARAM-ADDED",
-    "major",
-    "info",
-    "A new optional parameter has been added.",
-    "non-breaking"
-  ),
-  inputFieldAdded: rule(
-    "CHG-INPUT-FIELD-ADDED",
-    "major",
-    "info",
-    "A new optional input field has been added.",
-    "non-breaking"
-  ),
-  outputAdded: rule(
-    "CHG-OUTPUT-ADDED",
-    "major",
-    "info",
-    "A new output field has been added.",
-    "non-breaking"
-  ),
-  textEdited: rule(
-    "CHG-TEXT-EDITED",
-    "minor",
-    "info",
-    "Text has been edited.",
-    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
-  ),
-  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
-  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
-  scriptChanged: rule(
-    "CHG-SCRIPT-CHANGED",
-    "major",
-    "info",
-    "The custom code has been changed.",
-    "non-breaking"
-  ),
-  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
-  uncomparable: rule(
-    "CHG-UNCOMPARABLE",
-    "breaking",
-    "error",
-    "The file could not be read as a JSON object, so it was not compared.",
-    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
-  ),
-  jsonSyntax: rule(
-    "CHG-JSON-SYNTAX",
-    "breaking",
-    "error",
-    "The file is not strict JSON; it was compared as far as it could be read.",
-    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
-  )
-};
-var CASE_RULES = {
-  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
-  pathParameterDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a path parameter, which cannot be kept without its placeholder in the path",
-    ONLY_A_NEW_VERSION
-  ),
-  /**
-   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
-   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
-   */
-  secretInputDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
-  ),
-  /** There is no field to keep: the whole schema went. */
-  responseBodyDeleted: inCase(
-    CHANGE_RULES.outputDeleted,
-    "when the response no longer has a body",
-    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
-  ),
-  /** A parameter or input field is not retired as an operation is. */
-  inputHidden: inCase(
-    CHANGE_RULES.visibilityInternal,
-    "for a parameter or an input field",
-    "Keep it visible ('advanced' moves it out of the way)."
-  )
-};
-
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path101, method, body) => `{
+var operation = (path103, method, body) => `{
   "paths": {
-    "${path101}": {
+    "${path103}": {
       "${method}": ${body}
     }
   }
@@ -52398,16 +52576,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path101 = [];
+  const path103 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path101.push(part.step);
+        if (part.step !== void 0) path103.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path101.pop();
+        if (part.step !== void 0) path103.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -52415,7 +52593,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path101, ...part.change.path] });
+      result.push({ ...part.change, path: [...path103, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -52913,6 +53091,7 @@ function diffAuthentication(before, after) {
       side: broken.side,
       pointer: broken.place.pointer,
       detail: broken.detail,
+      advice: broken.advice,
       supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
     }))
   );
@@ -52954,7 +53133,8 @@ function compareSets(old, now) {
       rule: CHANGE_RULES.authType,
       place: renamed.now.place,
       side: "new",
-      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in. Keep the old name (the set's uiDefinition.displayName is what users see, and can change).`,
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in.`,
+      advice: "Keep the old name (the set's uiDefinition.displayName is what users see, and can change).",
       covers: [SETS_POINTER]
     });
   } else if (removed.length > 0) {
@@ -52995,9 +53175,6 @@ function compareOption(old, now) {
   const signIn = compareSignIn(old, now);
   return signIn ? [signIn] : requiredValuesAdded(old, now);
 }
-function requiredValueAdvice(keep) {
-  return `${keep} or give it a defaultValue, or offer it in a new connection parameter set.`;
-}
 function requiredValuesAdded(old, now) {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
@@ -53011,7 +53188,7 @@ function requiredValuesAdded(old, now) {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
           place,
           side: "new",
-          detail: `${quoted(name)} is required, shown and has no defaultValue. ${requiredValueAdvice("Make it optional")}`,
+          detail: `${quoted(name)} is required, shown and has no defaultValue.`,
           covers: [place.pointer]
         }
       ];
@@ -53020,13 +53197,13 @@ function requiredValuesAdded(old, now) {
     if (reason === void 0) return [];
     return [
       {
-        rule: CHANGE_RULES.connectionParameterRequired,
+        rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
         place: {
           file: place.file,
           pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
-        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
         covers: [place.pointer]
       }
     ];
@@ -53082,7 +53259,8 @@ function lostOutsideSets(old, sets) {
       rule: CHANGE_RULES.authType,
       place: old.place,
       side: "old",
-      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      detail: "The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them.",
+      advice: `Keep them beside ${offered}.`,
       covers: [
         ...(old.credentials ?? []).map((credential) => credential.place.pointer),
         old.kindPlace.pointer
@@ -53264,8 +53442,8 @@ function movingHostSetter(model, policies, operationId) {
 function swaggerUrls(model) {
   const host = asString(model.root.host);
   if (host === void 0 || host === "") return [];
-  const listed = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
-  const schemes = listed.length > 0 ? listed : ["https"];
+  const listed2 = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed2.length > 0 ? listed2 : ["https"];
   return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
 }
 function comparableUrl(url) {
@@ -53496,11 +53674,11 @@ var ChangeCap = class {
    */
   result() {
     const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
-    const listed = /* @__PURE__ */ new Map();
+    const listed2 = /* @__PURE__ */ new Map();
     const result = [];
     for (const { change } of kept) {
-      const count = listed.get(change.ruleId) ?? 0;
-      listed.set(change.ruleId, count + 1);
+      const count = listed2.get(change.ruleId) ?? 0;
+      listed2.set(change.ruleId, count + 1);
       if (count < MAX_FINDINGS_PER_RULE) result.push(change);
       else if (count === MAX_FINDINGS_PER_RULE)
         result.push(summary(change, this.rest(change.ruleId, result)));
@@ -53508,10 +53686,10 @@ var ChangeCap = class {
     return result;
   }
   /** A capped rule's counts less those of its listed changes (in `listed`). */
-  rest(ruleId, listed) {
+  rest(ruleId, listed2) {
     const rule2 = this.rules.get(ruleId);
     const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
-    for (const change of listed) {
+    for (const change of listed2) {
       if (change.ruleId !== ruleId) continue;
       rest.total--;
       rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
@@ -54400,11 +54578,17 @@ function whyUnfollowed(model, value, pointer) {
 }
 
 // packages/validator/src/diff/secret-deletion.ts
-function secretDeletion(name, value, host) {
+function secretDeletion(name, value, host, direction = "input") {
   const secret = secretDefault(name, value, host);
-  if (secret === void 0) return void 0;
+  return secret === void 0 ? void 0 : secretTold(secret, direction);
+}
+function secretParameterDeletion(name, parameter, host) {
+  const secret = parameterSecretDefault(name, parameter, host);
+  return secret === void 0 ? void 0 : secretTold(secret.value, "input");
+}
+function secretTold(secret, direction) {
   return {
-    rule: CASE_RULES.secretInputDeleted,
+    rule: direction === "output" ? CASE_RULES.secretOutputDeleted : CASE_RULES.secretInputDeleted,
     detail: `Its default looked like a real secret (${maskSecret(secret)}).`
   };
 }
@@ -54554,7 +54738,7 @@ function diffParameters(context, before, after) {
   }
 }
 function deletion(model, parameter) {
-  const secret = parameter.name === void 0 ? void 0 : secretDeletion(parameter.name, parameter.value.default, asString(model.root.host));
+  const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== void 0) return secret;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
@@ -54631,21 +54815,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path101 in paths) {
-    if (!has(paths, path101)) continue;
-    const pathItem = refPathItem(paths[path101]);
+  for (const path103 in paths) {
+    if (!has(paths, path103)) continue;
+    const pathItem = refPathItem(paths[path103]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path101));
-    unfollowed2.set(path101, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path103));
+    unfollowed2.set(path103, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path101 in paths) {
-    if (!has(paths, path101)) continue;
-    const pathItem = refPathItem(paths[path101]);
+  for (const path103 in paths) {
+    if (!has(paths, path103)) continue;
+    const pathItem = refPathItem(paths[path103]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -54657,17 +54841,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path101 of all) {
-    const before = has(pathsBefore, path101) ? pathsBefore[path101] : void 0;
-    const after = has(pathsAfter, path101) ? pathsAfter[path101] : void 0;
+  for (const path103 of all) {
+    const before = has(pathsBefore, path103) ? pathsBefore[path103] : void 0;
+    const after = has(pathsAfter, path103) ? pathsAfter[path103] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path101);
-    const whyBefore = unfollowedBefore.get(path101);
+    const whyAfter = unfollowedAfter.get(path103);
+    const whyBefore = unfollowedBefore.get(path103);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path101);
+    const pathItemPointer = childPointer("/paths", path103);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -54675,12 +54859,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path101)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path103)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path101)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path101)} was not compared: in the base version, ${whyBefore}.` : refEdit(path101, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path103)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path103)} was not compared: in the base version, ${whyBefore}.` : refEdit(path103, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -54690,12 +54874,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path101, before, after) {
+function refEdit(path103, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path101)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path103)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path101)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path101)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path103)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path103)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -54912,8 +55096,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path101) {
-  return withoutTrailingSlashes(emptiedBraces(path101));
+function normalizePath(path103) {
+  return withoutTrailingSlashes(emptiedBraces(path103));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -55027,7 +55211,7 @@ function diffOperations(context) {
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        detail: renameAdvice(before, renamed)
+        ...renameTold(before, renamed)
       });
       continue;
     }
@@ -55138,13 +55322,18 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-function renameAdvice(before, renamed) {
+var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var LETTER_CASE_ADVICE = "Put back the old operationId.";
+function renameTold(before, renamed) {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
-    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+    return {
+      detail: `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId.`,
+      advice: LETTER_CASE_ADVICE
+    };
   }
-  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -55530,17 +55719,18 @@ var PropertyComparer = class {
     found.present.nest(name, nested);
   }
   /**
-   * The change of a base version's property that is gone: an output deleted, or an input. An input
+   * The change of a base version's property that is gone: an output deleted, or an input. A field
    * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
    * removing it is right, and keeping it would keep the leaked key.
    */
   deleted(name, property2, direction) {
     const { pointer } = property2;
-    if (direction === "output")
-      return { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
-    const removed = `The input field ${quoted(name)} has been removed.`;
     const field = this.oldViews.model.resolve(property2.value, pointer).value;
-    const secret = isObject(field) ? secretDeletion(name, field.default, void 0) : void 0;
+    const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
+    if (direction === "output") {
+      return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+    }
+    const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
       side: "old",
@@ -56306,15 +56496,15 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path23.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -56366,12 +56556,12 @@ function isUnpackedSolution(folder) {
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs14.openSync)(file, "r");
+    const descriptor = (0, import_node_fs15.openSync)(file, "r");
     try {
-      const read2 = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
+      const read2 = (0, import_node_fs15.readSync)(descriptor, head, 0, head.length, 0);
       return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs14.closeSync)(descriptor);
+      (0, import_node_fs15.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -56379,7 +56569,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs14.statSync)(file);
+    return (0, import_node_fs15.statSync)(file);
   } catch {
     return void 0;
   }
@@ -56406,7 +56596,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     const absolute = import_node_path24.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs15.statSync)(absolute);
+      stat2 = (0, import_node_fs16.statSync)(absolute);
     } catch (error2) {
       throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -56435,7 +56625,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs15.readdirSync)(folder);
+    return (0, import_node_fs16.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
@@ -56450,7 +56640,7 @@ function sortFolderPaths(folders, paths = import_node_path24.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs16.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -56471,7 +56661,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs16.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -56495,7 +56685,7 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/diff/git-ref-given.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
@@ -56507,12 +56697,13 @@ var import_node_child_process = require("node:child_process");
 // packages/validator/src/git/fetch-advice.ts
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
-function unknownRefHint(ref, remotes) {
+function unknownRefHint(ref, remotes, shallow) {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
-    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it${shallow ? ", and check out with fetch-depth: 0" : ""}.`;
   }
-  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+  const fetch2 = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  return shallow ? `${fetch2}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch2}.`;
 }
 function fetchAdvice(ref, remotes) {
   const tracking = ref.replace(/^refs\/remotes\//, "");
@@ -56537,6 +56728,71 @@ function unconfiguredRemote(ref, remotes) {
 }
 function addRemoteAdvice({ remote, branch }) {
   return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/line-changes.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var FILE_HEADER = "diff --git ";
+function parseLineChanges(patch) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let currentPath;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith(FILE_HEADER)) {
+      currentPath = headerPath(line.slice(FILE_HEADER.length));
+      current = [];
+      if (currentPath !== void 0) files.set(currentPath, { binary: false, hunks: current });
+      continue;
+    }
+    if (currentPath === void 0 || current === void 0) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      current.push({
+        oldStart: Number(hunk[1]),
+        oldCount: hunk[2] === void 0 ? 1 : Number(hunk[2]),
+        newStart: Number(hunk[3]),
+        newCount: hunk[4] === void 0 ? 1 : Number(hunk[4])
+      });
+    } else if (current.length === 0 && line.startsWith("Binary files ")) {
+      files.set(currentPath, { binary: true });
+    }
+  }
+  return files;
+}
+function headerPath(names3) {
+  if (names3.startsWith('"')) {
+    const quoted2 = names3.slice(0, (names3.length - 1) / 2);
+    const unquoted2 = unquoteC(quoted2);
+    return unquoted2?.startsWith("a/") ? unquoted2.slice(2) : void 0;
+  }
+  if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
+  const length = (names3.length - 5) / 2;
+  const path103 = names3.slice(2, 2 + length);
+  return names3 === `a/${path103} b/${path103}` ? path103 : void 0;
+}
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteC(quoted2) {
+  if (quoted2.length < 2 || !quoted2.startsWith('"') || !quoted2.endsWith('"')) return void 0;
+  const bytes = [];
+  const chars2 = Array.from(quoted2.slice(1, -1));
+  for (let index = 0; index < chars2.length; index++) {
+    const char = chars2[index];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = chars2[index + 1];
+    if (next === void 0) return void 0;
+    const octal = /^[0-3][0-7]{2}$/.exec(chars2.slice(index + 1, index + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      index += 3;
+    } else if (Object.hasOwn(ESCAPES, next)) {
+      bytes.push(ESCAPES[next]);
+      index += 1;
+    } else return void 0;
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
 // packages/validator/src/git/git.ts
@@ -56567,19 +56823,38 @@ var Git = class {
    * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
    */
   async resolveCommit(ref) {
+    const commit = await this.commitOf(ref);
+    if (commit !== void 0) return commit;
+    if (ref === "HEAD")
+      throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+        hint: "Commit the change first, or leave out the base ref."
+      });
+    const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
+    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
+      hint: unknownRefHint(ref, remotes, shallow)
+    });
+  }
+  /** The commit a ref names, or undefined when it names none. */
+  async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
-      if (ref === "HEAD")
-        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
-          hint: "Commit the change first, or leave out the base ref."
-        });
-      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-        hint: unknownRefHint(ref, remotes)
-      });
+      return void 0;
     }
+  }
+  /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
+  async remotes() {
+    return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
+   * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
+   * may not be needed is better than none.
+   */
+  async isShallow() {
+    const answer = await this.text(["rev-parse", "--is-shallow-repository"]).catch(() => "true");
+    return answer.trim() !== "false";
   }
   /**
    * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
@@ -56622,6 +56897,34 @@ var Git = class {
     if (to !== void 0) args.push(to);
     if (paths.length > 0) args.push("--", ...paths);
     return splitNul(await this.text(args));
+  }
+  /**
+   * How the lines of `paths` (repository-relative, run at the top level) changed from `from` to `to`,
+   * per file that differs: the hunks of a zero-context diff, to follow a line from one commit to the
+   * other (lineAfterChanges). Prefixes, renames, textconv and external diffs are fixed here, whatever
+   * the user's configuration says, so that the patch reads as parseLineChanges expects.
+   */
+  async lineChanges(from, to, paths) {
+    if (paths.length === 0) return /* @__PURE__ */ new Map();
+    const args = [
+      "diff",
+      "--unified=0",
+      // A user's diff.interHunkContext joins nearby hunks, and the unchanged lines between them
+      // would read as lines the head does not have.
+      "--inter-hunk-context=0",
+      "--no-color",
+      "--no-renames",
+      "--no-relative",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      from,
+      to,
+      "--",
+      ...paths
+    ];
+    return parseLineChanges(await this.text(args));
   }
   /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
   async renamedFiles(from, to) {
@@ -56772,9 +57075,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -56847,7 +57150,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs17.promises.lstat(absolute);
+    await import_node_fs18.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -56885,12 +57188,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path27.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs18.promises.stat(absolute);
+    stat2 = await import_node_fs19.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs18.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs19.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -56900,7 +57203,7 @@ async function readSide(given2, cwd) {
     }
     return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
   }
-  const bytes = await import_node_fs18.promises.readFile(absolute);
+  const bytes = await import_node_fs19.promises.readFile(absolute);
   const name = import_node_path27.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
   if (looksBinary(bytes)) {
@@ -56970,13 +57273,13 @@ async function notAConnectorHint(given2, absolute, cwd) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path28.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs19.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs20.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -57277,10 +57580,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -57288,7 +57591,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs20.promises.access(file, import_node_fs20.constants.W_OK);
+    await import_node_fs21.promises.access(file, import_node_fs21.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -57310,22 +57613,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs21.promises.lstat(file);
+  const stat2 = await import_node_fs22.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs21.promises.realpath(file);
-    if (!isBelow(await import_node_fs21.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs22.promises.realpath(file);
+    if (!isBelow(await import_node_fs22.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs21.promises.stat(target2);
+  const current = await import_node_fs22.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs21.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs22.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -57449,7 +57752,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -57506,14 +57809,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path29.default.relative(topLevel, connector).split(import_node_path29.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs22.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs23.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path29.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path29.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs22.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs23.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -57575,8 +57878,29 @@ function notInWorkTree(message2) {
   return "it is not in a git work tree";
 }
 
+// packages/validator/src/git/base-ref.ts
+async function resolveBaseRef(git, ref) {
+  if (!isPlainBranchName(ref) || await isLocalRef(git, ref)) return { ref };
+  const remotes = await git.remotes();
+  const ordered = remotes.includes("origin") ? ["origin", ...remotes.filter((remote2) => remote2 !== "origin")] : remotes;
+  const holding = [];
+  for (const remote2 of ordered) {
+    if (await git.commitOf(`refs/remotes/${remote2}/${ref}`) !== void 0) holding.push(remote2);
+  }
+  const remote = holding[0] === "origin" || holding.length === 1 ? holding[0] : void 0;
+  if (remote === void 0) return { ref };
+  const tracking = `${remote}/${ref}`;
+  return { ref: tracking, note: `base '${ref}' read as '${tracking}': there is no local branch '${ref}'.` };
+}
+async function isLocalRef(git, ref) {
+  return await git.commitOf(`refs/heads/${ref}`) !== void 0 || await git.commitOf(`refs/tags/${ref}`) !== void 0;
+}
+function isPlainBranchName(ref) {
+  return ref !== "" && ref !== "HEAD" && ref !== "@" && !ref.startsWith("refs/") && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref) && !/[~^:{\\\s]/.test(ref) && !ref.includes("@{") && !ref.startsWith("-");
+}
+
 // packages/validator/src/git/materialize.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -57589,14 +57913,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path31.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs23.promises.mkdir(target2, { recursive: true });
+    await import_node_fs24.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path31.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs23.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
-      await import_node_fs23.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs24.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
+      await import_node_fs24.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -57606,7 +57930,7 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -57712,7 +58036,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -57775,7 +58099,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs24.readdirSync)(folder);
+      names3 = (0, import_node_fs25.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -57799,7 +58123,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs24.readFileSync)(file);
+    return (0, import_node_fs25.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -57897,11 +58221,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs25.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs26.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -58094,7 +58418,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -58106,7 +58430,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path36.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs26.existsSync)(absolute);
+    const exists4 = (0, import_node_fs27.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -58151,10 +58475,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs27.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs28.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path37.default.dirname(file)).then((folder) => import_node_path37.default.join(folder, import_node_path37.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -58416,7 +58740,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs28.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs29.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -58471,7 +58795,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path101, findings]) => ({ path: path101, findings }));
+  return [...byFile].map(([path103, findings]) => ({ path: path103, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -59380,12 +59704,12 @@ var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
   const { quiet } = options2;
-  const listed = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
+  const listed2 = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
   const deleted = deletedConnectors(result);
   const blocks = [
-    ...result.connectors.map((connector) => formatConnector(connector, listed, paint)),
-    ...deleted.map((connector) => formatDeletedConnector(connector, listed, paint)),
-    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed, paint))
+    ...result.connectors.map((connector) => formatConnector(connector, listed2, paint)),
+    ...deleted.map((connector) => formatDeletedConnector(connector, listed2, paint)),
+    ...configurationReports(result).map((file) => formatConfigurationFile(file, listed2, paint))
   ].filter((block3) => block3 !== void 0);
   const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
   const total = result.findings.length;
@@ -59396,13 +59720,13 @@ function formatText(result, options2 = {}) {
   const existing = options2.failOn === void 0 ? void 0 : existingFailuresNote(result.findings, options2.failOn, "--only-new");
   const breaking = breakingChangesLine(result, options2.breakingChangesFail ?? false, paint);
   const leftOut2 = quiet === void 0 ? void 0 : leftOutLine(result.findings, quiet);
-  const lookUp = listsFindings(result.findings, listed) ? LOOK_UP_RULE_LINE : void 0;
+  const lookUp = listsFindings(result.findings, listed2) ? LOOK_UP_RULE_LINE : void 0;
   const end = [last2, existing, breaking, leftOut2, lookUp].filter((line) => line !== void 0).join("\n");
   return [...blocks, end].join("\n\n") + "\n";
 }
 var LOOK_UP_RULE_LINE = "Run connector-alm rules <rule-id> for what a rule checks and how to fix it.";
-function listsFindings(findings, listed) {
-  return listed === void 0 ? findings.length > 0 : findings.some(listed);
+function listsFindings(findings, listed2) {
+  return listed2 === void 0 ? findings.length > 0 : findings.some(listed2);
 }
 function leftOutLine(findings, quiet) {
   const below = countBySeverity(findings.filter((finding) => !reachesFailOn(finding.severity, quiet)));
@@ -59445,27 +59769,27 @@ function formatFindingLine(finding, options2 = {}) {
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
   return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
-function formatConnector(connector, listed, paint) {
+function formatConnector(connector, listed2, paint) {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
   return block2(
     `${printable(connector.path)} [${connector.profile}]: ${status}`,
     connector.findings,
-    listed,
+    listed2,
     paint
   );
 }
-function formatDeletedConnector(connector, listed, paint) {
+function formatDeletedConnector(connector, listed2, paint) {
   const header = `${printable(connector.path)} [deleted]: ${summaryLine(countBySeverity(connector.findings))}`;
-  return block2(header, connector.findings, listed, paint);
+  return block2(header, connector.findings, listed2, paint);
 }
-function formatConfigurationFile(file, listed, paint) {
+function formatConfigurationFile(file, listed2, paint) {
   const header = `${printable(file.path)} [configuration]: ${summaryLine(countBySeverity(file.findings))}`;
-  return block2(header, file.findings, listed, paint);
+  return block2(header, file.findings, listed2, paint);
 }
-function block2(header, findings, listed, paint) {
-  const shown = listed === void 0 ? findings : findings.filter(listed);
-  if (listed !== void 0 && shown.length === 0) return void 0;
+function block2(header, findings, listed2, paint) {
+  const shown = listed2 === void 0 ? findings : findings.filter(listed2);
+  if (listed2 !== void 0 && shown.length === 0) return void 0;
   const lines = shown.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [paint("bold", header), ...lines].join("\n");
 }
@@ -59502,7 +59826,7 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
@@ -59563,7 +59887,7 @@ async function writeReport(context, result, options2) {
   if (options2.output) {
     const target2 = import_node_path45.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs29.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs30.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -59649,7 +59973,7 @@ function registerValidateCommand(program2, context) {
       profile,
       concurrency: options2.concurrency
     };
-    let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
+    let result = options2.base ? await validateAgainstGivenBase(paths, options2.base, validateOptions, io) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
     if (!options2.fix)
       await refusePathsWithoutConnectors(paths, io.cwd, [
@@ -59672,6 +59996,13 @@ function registerValidateCommand(program2, context) {
     const fails = verdict.failsFindings || verdict.failsBreaking;
     context.setExit(fails ? ExitCode.Failure : ExitCode.Success);
   });
+}
+async function validateAgainstGivenBase(paths, given2, options2, io) {
+  const git = await repositoryOfPaths(paths, options2.cwd);
+  const base2 = await resolveBaseRef(git, given2);
+  if (base2.note) io.stderr.write(`note: ${printable(base2.note)}
+`);
+  return validateAgainstBase(paths, base2.ref, { ...options2, git });
 }
 function refuseQuietWithoutText(options2) {
   if (!options2.quiet) return;
@@ -59764,10 +60095,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path101 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path101.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path101)) return "drive-letter";
-  if (path101.split("/").includes("..")) return "parent-segment";
+  const path103 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path103.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path103)) return "drive-letter";
+  if (path103.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -59805,7 +60136,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -59843,8 +60174,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path101, isFolder3, value) {
-    const segments = path101.split("/");
+  place(path103, isFolder3, value) {
+    const segments = path103.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -60069,9 +60400,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs30.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs31.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -60381,12 +60712,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs31.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs32.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs31.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs32.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs31.closeSync)(fd2);
+        (0, import_node_fs32.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -60434,7 +60765,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs31.closeSync)(this.fd);
+    (0, import_node_fs32.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -60443,7 +60774,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs31.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs32.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -60547,17 +60878,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs32.promises.stat(folder).catch(() => void 0) ?? await import_node_fs32.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs33.promises.stat(folder).catch(() => void 0) ?? await import_node_fs33.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -60576,7 +60907,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs32.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs33.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -60600,7 +60931,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs33.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs34.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -60626,13 +60957,13 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs33.promises.rename(temporary, target2);
+    await import_node_fs34.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
     await written2.catch(() => void 0);
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
-    await import_node_fs33.promises.rm(temporary, { force: true });
+    await removeTemporary(temporary);
     const failedPath = error2?.path;
     throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
   } finally {
@@ -61042,9 +61373,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path101) {
+function jsonValueLocation(text3, path103) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path101);
+  const node = tree && findNodeAtLocation2(tree, path103);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61102,17 +61433,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs34.promises.readdir(import_node_path47.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs35.promises.readdir(import_node_path47.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61131,11 +61462,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs35.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.resolve(target2)), { recursive: true });
-    await import_node_fs35.promises.rename(staged, target2);
+    await import_node_fs36.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.resolve(target2)), { recursive: true });
+    await import_node_fs36.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs35.promises.realpath(target2);
+  const targetRoot = await import_node_fs36.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
@@ -61144,16 +61475,16 @@ async function commitFolder(staged, target2, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path48.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs35.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs36.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs35.promises.rm(to, { recursive: true });
+      await import_node_fs36.promises.rm(to, { recursive: true });
     }
-    await import_node_fs35.promises.rename(from, to);
+    await import_node_fs36.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -61162,13 +61493,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs35.promises.rm(import_node_path48.default.join(targetRoot, file));
+      await import_node_fs36.promises.rm(import_node_path48.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs35.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs36.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -61191,14 +61522,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs35.promises.lstat(import_node_path48.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs36.promises.lstat(import_node_path48.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs35.promises.rename(
+      await import_node_fs36.promises.rename(
         import_node_path48.default.join(this.root, ...parent, before[index]),
         import_node_path48.default.join(this.root, ...parent, after[index])
       );
@@ -61235,13 +61566,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path48.default.join(current, segment);
-    const entry = await import_node_fs35.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs36.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs35.promises.realpath(next).then(
+      const resolved2 = await import_node_fs36.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -61256,7 +61587,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs35.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs36.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -61264,15 +61595,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs35.promises.rm(next);
+      await import_node_fs36.promises.rm(next);
     }
-    await import_node_fs35.promises.mkdir(import_node_path48.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs36.promises.mkdir(import_node_path48.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs35.promises.stat(staged), import_node_fs35.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs36.promises.stat(staged), import_node_fs36.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -61280,21 +61611,21 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs35.promises.readFile(staged);
+  const text3 = await import_node_fs36.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs35.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs36.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs35.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs36.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs35.promises.lstat(file).then(
+  return import_node_fs36.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -61302,12 +61633,12 @@ async function exists3(file) {
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
     const absolute = import_node_path48.default.join(root, relative);
-    const entries = await import_node_fs35.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs36.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs35.promises.rmdir(import_node_path48.default.join(root, child));
+        await import_node_fs36.promises.rmdir(import_node_path48.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -61334,7 +61665,7 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_path49 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
@@ -61343,8 +61674,8 @@ async function checkWritable(file) {
     const made = makeFolderWithParents(import_node_path49.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs36.promises.writeFile(temporary, "");
-      await import_node_fs36.promises.rm(temporary, { force: true });
+      await import_node_fs37.promises.writeFile(temporary, "");
+      await import_node_fs37.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -61591,7 +61922,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -61636,7 +61967,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs37.promises.readFile(import_node_path50.default.join(folder, file));
+    const bytes = await import_node_fs38.promises.readFile(import_node_path50.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -61693,7 +62024,7 @@ function carriedParts(variable) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
@@ -61705,7 +62036,7 @@ function refuseInside(inner, folder, refusal2) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -61775,11 +62106,11 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path52.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs38.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs39.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -61855,7 +62186,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs39.promises.lstat(import_node_path53.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs40.promises.lstat(import_node_path53.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -61864,7 +62195,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs39.promises.lstat(import_node_path53.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs40.promises.lstat(import_node_path53.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path53.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -61882,10 +62213,10 @@ async function refuseKeptInTheWay(folder, files, stale) {
   }
 }
 function whatItIs(files, names3) {
-  const listed = names3 ? ` (${names3.join(", ")})` : "";
+  const listed2 = names3 ? ` (${names3.join(", ")})` : "";
   if (files.every(isLeftOut))
-    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed}, which unpack keeps`;
-  return `that the solution does not have${listed}, which unpack keeps as stale files are kept`;
+    return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed2}, which unpack keeps`;
+  return `that the solution does not have${listed2}, which unpack keeps as stale files are kept`;
 }
 function neededFolders(files) {
   const needed = /* @__PURE__ */ new Map();
@@ -61902,13 +62233,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs40.promises.open(file, "r");
+  const handle = await import_node_fs41.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -61918,7 +62249,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs40.promises.readFile(file));
+  return recordedEnding(await import_node_fs41.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -61952,7 +62283,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path54.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs40.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -61984,7 +62315,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -62473,13 +62804,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path55.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs41.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs42.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path55.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs41.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs42.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -62512,8 +62843,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs41.promises.mkdir(import_node_path55.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs41.promises.open(destination, "wx");
+  await import_node_fs42.promises.mkdir(import_node_path55.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs42.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -62523,7 +62854,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs41.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs42.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -62538,7 +62869,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -62548,7 +62879,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs42.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs43.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -62577,7 +62908,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path56.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs42.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs43.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -62761,7 +63092,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs43.promises.writeFile(import_node_path60.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -62781,7 +63112,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs43.promises.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -62794,11 +63125,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs43.promises.readFile(import_node_path60.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs44.promises.readFile(import_node_path60.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs43.promises.readFile(import_node_path60.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs44.promises.readFile(import_node_path60.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs43.promises.writeFile(import_node_path60.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -62845,7 +63176,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path60.default.resolve(given2) === import_node_path60.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs43.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs44.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
   const name = import_node_path60.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -62860,7 +63191,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs43.promises.mkdir(managedStaging);
+    await import_node_fs44.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -62887,33 +63218,33 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs43.promises.writeFile(import_node_path60.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path60.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs43.promises.readFile(from)).equals(await import_node_fs43.promises.readFile(import_node_path60.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs44.promises.readFile(from)).equals(await import_node_fs44.promises.readFile(import_node_path60.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs43.promises.mkdir(import_node_path60.default.dirname(import_node_path60.default.join(staging, variant)), { recursive: true });
-      await import_node_fs43.promises.rename(from, import_node_path60.default.join(staging, variant));
+      await import_node_fs44.promises.mkdir(import_node_path60.default.dirname(import_node_path60.default.join(staging, variant)), { recursive: true });
+      await import_node_fs44.promises.rename(from, import_node_path60.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs43.promises.rm(managedStaging, { recursive: true, force: true });
+    await removeTemporary(managedStaging);
     forgetTemporary(managedStaging);
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs44 = require("node:fs");
+var import_node_fs45 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -62924,7 +63255,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs44.promises.lstat(import_node_path61.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs45.promises.lstat(import_node_path61.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -62970,10 +63301,10 @@ function missingRootConnectors(solution, connectors) {
 
 // packages/solution/src/solution/connector-order.ts
 function inManifestOrder(connectors, solution) {
-  const listed = rootConnectorComponents(solution);
+  const listed2 = rootConnectorComponents(solution);
   const byName = /* @__PURE__ */ new Map();
   const byId = /* @__PURE__ */ new Map();
-  listed.forEach((component, index) => {
+  listed2.forEach((component, index) => {
     const schemaName = attribute2(component, "schemaName");
     const id = normalizedId(attribute2(component, "id"));
     if (schemaName !== void 0 && !byName.has(schemaName)) byName.set(schemaName, index);
@@ -62982,8 +63313,8 @@ function inManifestOrder(connectors, solution) {
   const position = (connector) => {
     const id = normalizedId(connectorText(connector.element, "connectorid"));
     return Math.min(
-      byName.get(connector.name) ?? listed.length,
-      (id !== void 0 ? byId.get(id) : void 0) ?? listed.length
+      byName.get(connector.name) ?? listed2.length,
+      (id !== void 0 ? byId.get(id) : void 0) ?? listed2.length
     );
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
@@ -63023,22 +63354,57 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-function nestedSolutionHint(files) {
-  const suffix = `/${FOLDER_SOLUTION}`;
-  const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
+var import_node_fs46 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
+var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
+async function lacksSolutionParts(folder) {
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    if (await import_node_fs46.promises.lstat(import_node_path62.default.join(folder, part)).catch(() => void 0)) return false;
+  }
+  return true;
+}
+async function nestedSolutionHint(folder) {
+  const nested = await nestedSolutions(folder);
   if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
   if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
   return "Give the folder that unpack wrote (the one holding Other/).";
+}
+async function nestedSolutions(folder) {
+  const search2 = NESTED_SOLUTION_SEARCH;
+  const nested = [];
+  let level = [""];
+  let read2 = 0;
+  for (let depth = 0; depth <= search2.depth && level.length > 0; depth++) {
+    const next = [];
+    for (const relative of level) {
+      if (read2 === search2.folders) return nested.sort(compareOrdinal);
+      read2++;
+      const entries = await import_node_fs46.promises.readdir(import_node_path62.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
+        const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+        if (!entry.isDirectory() || isRepositoryFile(child)) continue;
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path62.default.join(folder, child, "Solution.xml")))
+          nested.push(relative);
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return nested.sort(compareOrdinal);
+}
+async function isFile2(file) {
+  return (await import_node_fs46.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/solution/pack.ts
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs45.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs47.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
+  if (await lacksSolutionParts(folder)) throw await notAnUnpackedSolution(folder);
   const all = await listFiles2(folder, isRepositoryFile);
   const hasManifest = all.includes(FOLDER_SOLUTION);
   const hasCustomizations = all.includes(FOLDER_CUSTOMIZATIONS);
@@ -63047,17 +63413,12 @@ async function packSolution(folder, zipPath, options2 = {}) {
     if (notAFile) throw notAFile;
   }
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
-  if (!hasManifest) {
-    throw new UsageError(
-      `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      { location: { file: folder }, hint: nestedSolutionHint(all) }
-    );
-  }
+  if (!hasManifest) throw await notAnUnpackedSolution(folder);
   refuseInside(zipPath, folder, {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path62.default.join(folder, file);
+  const located = (file) => import_node_path63.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -63068,7 +63429,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs45.promises.readFile(located(file));
+    const bytes = await import_node_fs47.promises.readFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
@@ -63124,7 +63485,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs45.promises.readFile(located(actual));
+          const bytes = await import_node_fs47.promises.readFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -63192,10 +63553,16 @@ async function packSolution(folder, zipPath, options2 = {}) {
     leftOut: leftOut2
   };
 }
+async function notAnUnpackedSolution(folder) {
+  return new UsageError(
+    `is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+    { location: { file: folder }, hint: await nestedSolutionHint(folder) }
+  );
+}
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs45.promises.stat(file);
+  const { size } = await import_node_fs47.promises.stat(file);
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs45.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await import_node_fs47.promises.readFile(file), recorded) };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -63237,8 +63604,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -63250,7 +63617,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path63.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path64.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -63264,14 +63631,14 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path63.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file, UNPACKED_XML_HINT);
+  const file = import_node_path64.default.join(folder, FOLDER_SOLUTION);
+  const root = parseXml(decodeUtf8Strict(await import_node_fs48.promises.readFile(file), file), file, UNPACKED_XML_HINT);
   return readManifest(root, file).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
@@ -63279,33 +63646,33 @@ async function solutionsInFolder(folder) {
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path64.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path65.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
-    if (await isFile2(import_node_path64.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
+    if (await isFile3(import_node_path65.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
   }
   return {
-    unpacked: await isFile2(import_node_path64.default.join(folder, FOLDER_SOLUTION)),
+    unpacked: await isFile3(import_node_path65.default.join(folder, FOLDER_SOLUTION)),
     nested,
     zips: [...zips, ...below]
   };
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs47.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs49.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
-async function isFile2(file) {
-  return (await import_node_fs47.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+async function isFile3(file) {
+  return (await import_node_fs49.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path65.default.resolve(folder).split(import_node_path65.default.sep).reverse();
+  const segments = import_node_path66.default.resolve(folder).split(import_node_path66.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -63403,14 +63770,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs48.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs50.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
@@ -63429,6 +63796,7 @@ async function readSolution(source, reading = {}) {
   }
 }
 async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
+  if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
@@ -63436,19 +63804,14 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   }
   if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
     throw lostPartError(displayRoot, false);
-  if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UsageError(
-      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
-    );
-  }
+  if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
   const connectors = [];
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path66.default.join(displayRoot, file);
+    const shown = import_node_path67.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs48.promises.readFile(import_node_path66.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -63468,13 +63831,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs48.promises.readFile(import_node_path66.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
         bytes,
-        file: import_node_path66.default.join(displayRoot, part)
+        file: import_node_path67.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -63484,10 +63847,16 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
   return { connectors, settings, environmentVariables };
 }
+async function notASolution(folder, displayRoot) {
+  return new UsageError(
+    `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+    { location: { file: displayRoot }, hint: await nestedSolutionHint(folder) }
+  );
+}
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path66.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifestFile = import_node_path67.default.join(displayRoot, FOLDER_SOLUTION);
   const root = parseXml(
-    decodeUtf8Strict(await import_node_fs48.promises.readFile(import_node_path66.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    decodeUtf8Strict(await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, FOLDER_SOLUTION)), manifestFile),
     manifestFile,
     UNPACKED_XML_HINT
   );
@@ -63505,12 +63874,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -63569,6 +63938,10 @@ function readmeFromTemplate(swagger2, displayName) {
   ];
   return lines.join("\n");
 }
+function isTemplateReadme(text3, template) {
+  if (template === void 0) return false;
+  return text3 === template || withoutByteOrderMark(text3).replace(/\r\n/g, "\n") === template;
+}
 function visibleOperations2(swagger2) {
   if (!isObject3(swagger2) || !isObject3(swagger2.paths)) return [];
   const operations = [];
@@ -63617,15 +63990,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path67.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs49.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path68.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs51.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs49.promises.readFile(target2);
+  return import_node_fs51.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path67.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs49.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path68.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs51.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -63637,8 +64010,9 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs49.promises.readFile(import_node_path67.default.join(folder, file));
-    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
+    const bytes = await import_node_fs51.promises.readFile(import_node_path68.default.join(folder, file));
+    if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
+      continue;
     const held = await heldAt(destination, file, existing);
     if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
     if (held !== "missing") {
@@ -63656,8 +64030,8 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -63711,11 +64085,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path68.default.dirname(file), [...byFolder.get(import_node_path68.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path69.default.dirname(file), [...byFolder.get(import_node_path69.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -63796,20 +64170,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs50.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs52.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs50.promises.readFile(import_node_path69.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path69.default.join(destination, apiPropertiesName)
+    import_node_path70.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs50.promises.readFile(import_node_path69.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs52.promises.readFile(import_node_path70.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -63819,7 +64193,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs50.promises.readFile(import_node_path69.default.join(destination, iconName));
+      const present2 = await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -63842,7 +64216,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path69.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path70.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -63861,8 +64235,8 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs50.promises.readFile(import_node_path69.default.join(destination, readme2), "utf8").catch(() => void 0);
-  const untouchedTemplate = readmeText !== void 0 && (readmeText === template || previous !== void 0 && readmeText === earlierTemplate(previous));
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
   return {
@@ -63880,13 +64254,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs51.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs53.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -63902,9 +64276,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs51.promises.readFile(import_node_path70.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs53.promises.readFile(import_node_path71.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path70.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path71.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -63936,15 +64310,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path72 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs52.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs54.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path71.default.join(root, entry.name);
+    const folder = import_node_path72.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -63955,14 +64329,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs52.promises.lstat(import_node_path71.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs54.promises.lstat(import_node_path72.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs52.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs54.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs52.promises.readFile(import_node_path71.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs54.promises.readFile(import_node_path72.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -63983,7 +64357,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path72.default.join(search2.destinationRoot, found.folder),
+    import_node_path73.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -64014,8 +64388,23 @@ function renamedLeftAlone(found, connector, earlier2, say) {
   };
 }
 
+// packages/solution/src/connector/folder-in-earlier-case.ts
+var import_node_fs55 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
+async function folderInEarlierCase(connector, previous, destinationRoot) {
+  const earlier2 = sameConnectorIn(previous, connector);
+  if (!earlier2) return void 0;
+  const before = connectorFolder(earlier2);
+  const now = connectorFolder(connector);
+  if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
+  const names3 = await import_node_fs55.promises.readdir(destinationRoot).catch(() => []);
+  if (!names3.includes(before) || names3.includes(now)) return void 0;
+  const stat2 = await import_node_fs55.promises.lstat(import_node_path74.default.join(destinationRoot, before)).catch(() => void 0);
+  return stat2?.isDirectory() ? before : void 0;
+}
+
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -64067,7 +64456,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path73.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path75.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -64142,14 +64531,25 @@ function candidateText(candidate, displayName) {
 // packages/solution/src/connector/own-folder-finder.ts
 async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
   const previous = options2.previousConnectors ?? [];
-  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
+  const notSelected2 = options2.notSelected ?? [];
+  const owners = await folderOwners(
+    [...connectors, ...notSelected2.map(({ connector }) => connector)],
+    [...earlierFolders, ...notSelected2.map(({ earlier: earlier2 }) => earlier2)],
+    previous,
+    destinationRoot,
+    rootFolders
+  );
   const search2 = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
   const wasIn = [];
   for (const [index, connector] of connectors.entries())
     wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search2));
   const homes = [];
-  for (const [index, connector] of connectors.entries())
-    homes.push(await homeOf(connector, wasIn[index], search2));
+  for (const [index, connector] of connectors.entries()) {
+    const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
+    homes.push(
+      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search2) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
+    );
+  }
   return homes;
 }
 async function homeOf(connector, was, search2) {
@@ -64187,35 +64587,74 @@ function refuseCaseOnlyFolderOfAnother(search2, connector, folder, found) {
   );
 }
 
-// packages/solution/src/connector/extract.ts
-async function extractConnectors(source, destinationRoot, options2 = {}) {
-  return (await extractConnectorsLeavingAlone(source, destinationRoot, options2)).connectors;
-}
-async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
-  await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, {
-    limits: options2.limits,
-    zipNameEncoding: options2.zipNameEncoding,
-    say: options2.say
-  });
-  refuseInside(destinationRoot, source, {
-    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
-    hint: "Give a folder outside it (e.g. beside it).",
-    orEqual: true
-  });
-  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
-  const homes = await connectorHomes(
-    source,
-    destinationRoot,
-    rootFolders,
-    connectors,
-    earlierFolders,
-    options2
+// packages/solution/src/connector/connector-selection.ts
+var CONNECTOR_SELECTION = { option: "--connector", input: "connectors" };
+function selectConnectors(names3, connectors, previous, source, say) {
+  if (names3 === void 0)
+    return {
+      selected: [...connectors],
+      notSelected: [],
+      previousSelected: [...previous],
+      previousNotSelected: []
+    };
+  const unknown = names3.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
+  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
+  const named2 = (connector) => names3.some((name) => isNamed(name)(connector));
+  const previousNamed = previous.filter(named2);
+  const selected = connectors.filter(
+    (connector) => named2(connector) || sameConnectorIn(previousNamed, connector) !== void 0
   );
+  const isPreviousSelected = (connector) => named2(connector) || sameConnectorIn(selected, connector) !== void 0;
+  return {
+    selected,
+    notSelected: connectors.filter((connector) => !selected.includes(connector)),
+    previousSelected: previous.filter(isPreviousSelected),
+    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector))
+  };
+}
+function isNamed(name) {
+  const wanted = name.trim().toLowerCase();
+  return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+}
+function unknownNamesError(unknown, connectors, previous, source, say) {
+  const given2 = `${inWords(
+    unknown.map((name) => `'${name}'`),
+    "or"
+  )} (${say(CONNECTOR_SELECTION)})`;
+  const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === void 0);
+  const there = connectors.length === 0 ? `has no custom connector, so none named ${given2}` : `has no connector named ${given2}: its connectors are ${listed(connectors)}`;
+  const alsoLeft = left.length === 0 ? "" : `; of those that left it, ${say(PREVIOUS_SOURCE)} has ${listed(left)}`;
+  const candidates = [...connectors, ...previous].flatMap(
+    (connector) => connector.displayName.trim() === "" ? [connector.name] : [connector.displayName.trim(), connector.name]
+  );
+  const meant = unknown.flatMap((name) => {
+    const match2 = closestMatch(name.trim(), candidates);
+    return match2 === void 0 ? [] : [{ name, match: match2 }];
+  });
+  const didYouMean2 = meant.length === 0 ? "" : unknown.length === 1 ? `Did you mean '${meant[0].match}'? ` : `Did you mean ${meant.map(({ name, match: match2 }) => `'${match2}' for '${name}'`).join(", ")}? `;
+  return new UsageError(`${there}${alsoLeft}. Nothing was written.`, {
+    location: { file: source },
+    hint: `${didYouMean2}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`
+  });
+}
+function listed(connectors) {
+  return inWords(
+    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
+    "and"
+  );
+}
+function inWords(items, conjunction) {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
+// packages/solution/src/connector/folder-clashes.ts
+function refuseFolderClashes(source, connectors, selection, homes, earlierFolder, say) {
   const folders = /* @__PURE__ */ new Map();
-  const prepared = [];
-  for (const [index, connector] of connectors.entries()) {
-    const { folder, found, earlier: earlier2 } = homes[index];
+  for (const connector of connectors) {
+    const index = selection.selected.indexOf(connector);
+    const home = homes[index];
+    const folder = home?.folder ?? connectorFolder(connector);
+    const found = home?.found !== void 0;
     const clash = folders.get(folder.toLowerCase());
     if (clash)
       throw new UserError(
@@ -64227,23 +64666,85 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
           hint: clash.found || found ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.` : "Give them different display names."
         }
       );
-    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
+    folders.set(folder.toLowerCase(), { name: connector.name, found });
+  }
+  refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say);
+}
+function refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say) {
+  for (const holder of selection.notSelected) {
+    const earlier2 = earlierFolder(holder);
+    if (earlier2 === void 0) continue;
+    const index = homes.findIndex((home) => home.folder.toLowerCase() === earlier2.folder.toLowerCase());
+    if (index < 0) continue;
+    const connector = selection.selected[index];
+    throw new UserError(
+      `has connector '${connector.name}' to be extracted to '${homes[index].folder}', the folder of connector '${holder.name}' (not selected) before it was renamed "${holder.displayName}". Nothing was written.`,
+      {
+        location: { file: source },
+        hint: `Select '${holder.name}' too (${say(CONNECTOR_SELECTION)}), so that it moves out to its own folder first, or extract every connector.`
+      }
+    );
+  }
+}
+
+// packages/solution/src/connector/extract.ts
+async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
+  await refuseNonFolder(destinationRoot);
+  const all = await readSolutionConnectors(source, {
+    limits: options2.limits,
+    zipNameEncoding: options2.zipNameEncoding,
+    say: options2.say
+  });
+  refuseInside(destinationRoot, source, {
+    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
+    hint: "Give a folder outside it (e.g. beside it).",
+    orEqual: true
+  });
+  const say = options2.say ?? optionWords;
+  const selection = selectConnectors(options2.selection, all, options2.previousConnectors ?? [], source, say);
+  const connectors = selection.selected;
+  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
+  const homes = await connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, {
+    ...options2,
+    // Not written, but the folders named after them, now or before a rename, are still theirs.
+    notSelected: selection.notSelected.map((connector) => ({
+      connector,
+      earlier: options2.earlierFolder?.(connector)
+    }))
+  });
+  refuseFolderClashes(source, all, selection, homes, (connector) => options2.earlierFolder?.(connector), say);
+  const prepared = [];
+  for (const [index, connector] of connectors.entries()) {
+    const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path74.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path76.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
-      say: options2.say ?? optionWords,
+      say,
       askGit: options2.askGit
     });
     prepared.push(found ? { ...item, foundUnder: found } : item);
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path74.default.join(destinationRoot, item.folder)));
-  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
+  for (const [index, item] of prepared.entries()) {
+    const written2 = await write(item, import_node_path76.default.join(destinationRoot, item.folder));
+    const renameTo = homes[index].renameTo;
+    results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
+  }
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []), selection };
 }
 function keptFiles(others2, excluded) {
   const kept = others2.filter((file) => !excluded.includes(file));
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+}
+async function renameToCase(destinationRoot, written2, folder) {
+  const target2 = import_node_path76.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs56.promises.rename(import_node_path76.default.join(destinationRoot, written2.folder), target2));
+  return {
+    ...written2,
+    folder,
+    renamedFrom: { folder: written2.folder, kept: [], leftBehind: [], caseOnly: true }
+  };
 }
 function write(item, destination) {
   return writingTo(destination, () => writeStaged(item, destination));
@@ -64260,16 +64761,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs53.promises.mkdir(import_node_path74.default.dirname(import_node_path74.default.join(staging, name)), { recursive: true });
-      await import_node_fs53.promises.writeFile(import_node_path74.default.join(staging, name), content);
+      await import_node_fs56.promises.mkdir(import_node_path76.default.dirname(import_node_path76.default.join(staging, name)), { recursive: true });
+      await import_node_fs56.promises.writeFile(import_node_path76.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs53.promises.rm(import_node_path74.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs53.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs53.promises.rm(import_node_path74.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs56.promises.rm(import_node_path76.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs56.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs56.promises.rm(import_node_path76.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -64294,7 +64795,7 @@ async function writeStaged(item, destination) {
       ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
     };
   } finally {
-    await import_node_fs53.promises.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
     if (done) madeFolders2.keep();
     else await madeFolders2.remove();
@@ -64302,38 +64803,38 @@ async function writeStaged(item, destination) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs54.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs57.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs54.promises.readFile(import_node_path75.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path75.default.join(folder, file))) continue;
+    const bytes = await import_node_fs57.promises.readFile(import_node_path77.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path77.default.join(folder, file))) continue;
     if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path75.default.join(folder, file)),
+    unknown.map((file) => import_node_path77.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path75.default.join(folder, file));
+    const why = uncommitted.get(import_node_path77.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
 function isAsExtracted(file, bytes, connector, at) {
   if (file.includes("/")) return false;
-  if (isReadme(file)) return bytes.toString("utf8") === earlierTemplate(connector);
+  if (isReadme(file)) return isTemplateReadme(bytes.toString("utf8"), earlierTemplate(connector));
   const name = EXTRACTED2.get(file.toLowerCase());
   if (name === void 0) return false;
   const written2 = previouslyWritten(name, connector, void 0, at);
@@ -64343,18 +64844,31 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs54.promises.readFile(import_node_path75.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs57.promises.readFile(import_node_path77.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
 async function removeLeftFolders(previous, destinationRoot, current, options2 = {}) {
-  const { say = optionWords, rootFolders = rootFoldersOnce(destinationRoot), askGit } = options2;
-  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
+  const {
+    say = optionWords,
+    rootFolders = rootFoldersOnce(destinationRoot),
+    askGit,
+    notSelectedFolders = []
+  } = options2;
+  const skipped = new Set(
+    [...current.map((connector) => connector.folder), ...notSelectedFolders].map(
+      (folder) => folder.toLowerCase()
+    )
+  );
   const renamedFrom = current.flatMap(
     (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
   );
-  const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
+  const named2 = [
+    ...previous.map((connector) => connectorFolder(connector)),
+    ...renamedFrom,
+    ...notSelectedFolders
+  ];
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, named2, rootFolders);
   const shown = found.filter((folder) => folder.notAsExtracted === void 0);
   const notCarried = [];
   for (const connector of current) {
@@ -64383,14 +64897,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path76.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs55.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path78.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs58.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const newFolder = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path76.default.join(destinationRoot, newFolder) },
+      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path78.default.join(destinationRoot, newFolder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -64402,7 +64916,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs55.promises.rm(target2, { recursive: true });
+    await import_node_fs58.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
@@ -64440,20 +64954,23 @@ function leftAloneWarning(found, say) {
 // packages/solution/src/connector/extract-and-remove-left.ts
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
-  if (previousSource === void 0)
-    return {
-      connectors: await extractConnectors(source, destinationRoot, reading),
-      removed: [],
-      leftAlone: [],
-      notRemoved: []
-    };
+  const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
+  if (previousSource === void 0) {
+    const extracted2 = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return { connectors: extracted2.connectors, ...nothingRemoved, ...notSelected(reading, extracted2) };
+  }
   let previous;
   try {
     previous = await readSolutionConnectors(previousSource, reading);
   } catch (error2) {
     if (!isUserError(error2)) throw error2;
-    const connectors2 = await extractConnectors(source, destinationRoot, reading);
-    return { connectors: connectors2, removed: [], leftAlone: [], notRemoved: [], previousSourceProblem: error2 };
+    const extracted2 = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return {
+      connectors: extracted2.connectors,
+      ...nothingRemoved,
+      previousSourceProblem: error2,
+      ...notSelected(reading, extracted2)
+    };
   }
   const rootFolders = rootFoldersOnce(destinationRoot);
   const extracted = await extractConnectorsLeavingAlone(
@@ -64462,17 +64979,26 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
     rootFolders
   );
-  const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, {
+  const { connectors, selection } = extracted;
+  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
     ...reading.say ? { say: reading.say } : {},
     ...reading.askGit ? { askGit: reading.askGit } : {},
-    rootFolders
+    rootFolders,
+    ...theirs.length > 0 ? { notSelectedFolders: theirs } : {}
   });
   return {
     connectors,
     removed: left.removed,
     leftAlone: [...extracted.leftAlone, ...left.leftAlone],
-    notRemoved: left.notRemoved
+    notRemoved: left.notRemoved,
+    ...notSelected(reading, extracted)
+  };
+}
+function notSelected(reading, extracted) {
+  if (reading.selection === void 0) return {};
+  return {
+    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName }))
   };
 }
 
@@ -64510,9 +65036,16 @@ function removedFolderLine(folder, connectors, source, shown) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
   return `${shown(folder)} removed: its connector is no longer in ${source}.`;
 }
+function notSelectedLine(notSelected2) {
+  if (!notSelected2?.length) return void 0;
+  const names3 = notSelected2.map(({ name, displayName }) => `${displayName || name} (${name})`);
+  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${names3.join(", ")}.`;
+}
 function renameNote(connector, removed, shown) {
   const renamed = connector.renamedFrom;
   if (!renamed) return void 0;
+  if (renamed.caseOnly)
+    return `renamed from ${shown(renamed.folder)} (its display name changed only in case)`;
   const carried = carriedFiles(renamed.kept);
   const parts = [];
   if (removed.includes(renamed.folder))
@@ -64557,7 +65090,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -64581,7 +65114,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path77.default.basename(folder).toLowerCase();
+  const folderName = import_node_path79.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -64605,13 +65138,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_fs59 = require("node:fs");
+var import_node_path80 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs56.promises.readdir(import_node_path78.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs59.promises.readdir(import_node_path80.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -64621,11 +65154,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path78.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path80.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs56.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs56.promises.stat(folder).then(
+  const names3 = await import_node_fs59.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs59.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -64659,9 +65192,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs56.promises.readFile(import_node_path78.default.join(folder, actual));
+    return import_node_fs59.promises.readFile(import_node_path80.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path78.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path80.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -64670,7 +65203,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path78.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path80.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -64814,8 +65347,8 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs57 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -64883,7 +65416,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options2, variables));
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs57.promises.rm(staging, { recursive: true, force: true });
+    await removeTemporary(staging);
     forgetTemporary(staging);
   }
   return built;
@@ -64898,7 +65431,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path79.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path81.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -64917,8 +65450,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs57.promises.mkdir(import_node_path79.default.dirname(import_node_path79.default.join(folder, relative)), { recursive: true });
-    await import_node_fs57.promises.writeFile(import_node_path79.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs60.promises.mkdir(import_node_path81.default.dirname(import_node_path81.default.join(folder, relative)), { recursive: true });
+    await import_node_fs60.promises.writeFile(import_node_path81.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -65194,7 +65727,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -65320,7 +65853,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -65332,7 +65865,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path80.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path82.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -65353,7 +65886,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path81.default.basename(zipPath);
+  const outerName = import_node_path83.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -65409,7 +65942,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path81.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path83.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -65468,7 +66001,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     }
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path81.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path83.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -65576,8 +66109,8 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs58 = require("node:fs");
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_fs61 = require("node:fs");
+var import_node_path84 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -65585,7 +66118,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path82.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path84.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -65607,7 +66140,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs58.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs61.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -65617,9 +66150,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path82.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path84.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path82.default.dirname(import_node_path82.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path84.default.dirname(import_node_path84.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -65637,13 +66170,13 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await writingTo(out, () => import_node_fs58.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs61.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
   } finally {
-    await import_node_fs58.promises.rm(inner, { force: true });
-    await import_node_fs58.promises.rm(candidate, { force: true });
+    await removeTemporary(inner);
+    await removeTemporary(candidate);
     forgetTemporary(inner);
     forgetTemporary(candidate);
     if (written2) made.keep();
@@ -65660,10 +66193,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path82.default.resolve(a).toLowerCase() === import_node_path82.default.resolve(b).toLowerCase() : import_node_path82.default.resolve(a) === import_node_path82.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path84.default.resolve(a).toLowerCase() === import_node_path84.default.resolve(b).toLowerCase() : import_node_path84.default.resolve(a) === import_node_path84.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path82.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path82.default.basename(other).toLowerCase() === name);
+    const name = import_node_path84.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path84.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -65674,10 +66207,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path82.default.extname(file);
-    const renamed = `${import_node_path82.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path82.default.basename(earlierFile);
-    const same = earlierName === import_node_path82.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path84.default.extname(file);
+    const renamed = `${import_node_path84.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path84.default.basename(earlierFile);
+    const same = earlierName === import_node_path84.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -65825,7 +66358,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -68102,15 +68635,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path101, options2) {
-    return await this.send("GET", path101, options2);
+  async get(path103, options2) {
+    return await this.send("GET", path103, options2);
   }
-  async post(path101, options2) {
-    return await this.send("POST", path101, options2);
+  async post(path103, options2) {
+    return await this.send("POST", path103, options2);
   }
-  async send(method, path101, request2) {
+  async send(method, path103, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path101, this.options.environment);
+    const url = new URL(WEB_API_PATH + path103, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -69401,8 +69934,8 @@ function readManifestOf(bytes, zip) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs59 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_fs62 = require("node:fs");
+var import_node_path85 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -69411,14 +69944,14 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path83.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path85.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs59.statSync)(absolute).isDirectory();
+    return (0, import_node_fs62.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -69847,7 +70380,7 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path101, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path101) }, hint });
+  const wrongShape = (message2, path103, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path103) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -70426,17 +70959,17 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs60 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_fs63 = require("node:fs");
+var import_node_path86 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs60.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs63.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs60.readFileSync)(import_node_path84.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs63.readFileSync)(import_node_path86.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -70465,7 +70998,7 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const stored = this.read(zip);
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs60.writeFileSync)(import_node_path84.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs63.writeFileSync)(import_node_path86.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -71558,8 +72091,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs61 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_fs64 = require("node:fs");
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -71633,7 +72166,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs61.readFileSync)(import_node_path85.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs64.readFileSync)(import_node_path87.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -71701,7 +72234,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path86.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path88.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -71735,8 +72268,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs62 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_fs65 = require("node:fs");
+var import_node_path89 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -71773,10 +72306,10 @@ function registerImportCommand(program2, context) {
     });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path87.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path89.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs62.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs65.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -71790,7 +72323,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path87.default.resolve(io.cwd, zip),
+        file: import_node_path89.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -71811,9 +72344,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs63 = require("node:fs");
+var import_node_fs66 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -71878,8 +72411,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path88.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path88.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path90.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path90.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -71936,7 +72469,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs63.readFileSync)(import_node_path88.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs66.readFileSync)(import_node_path90.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -72074,8 +72607,8 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs64 = require("node:fs");
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_fs67 = require("node:fs");
+var import_node_path91 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -72087,9 +72620,9 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
   }
 }
 function refuseMissingConnector(given2, cwd) {
-  const absolute = import_node_path89.default.resolve(cwd, given2);
+  const absolute = import_node_path91.default.resolve(cwd, given2);
   try {
-    (0, import_node_fs64.statSync)(absolute);
+    (0, import_node_fs67.statSync)(absolute);
   } catch (error2) {
     const meant = slashedPathToRead(given2, { cwd }) === void 0 ? siblingMeant(given2, absolute) : void 0;
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, ONE_CONNECTOR_FOLDER, {
@@ -72101,18 +72634,18 @@ function refuseMissingConnector(given2, cwd) {
 function siblingMeant(given2, absolute) {
   let folders;
   try {
-    folders = (0, import_node_fs64.readdirSync)(import_node_path89.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs67.readdirSync)(import_node_path91.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
-  const match2 = closestMatch(import_node_path89.default.basename(absolute), folders);
-  return match2 === void 0 ? void 0 : import_node_path89.default.join(import_node_path89.default.dirname(given2), match2);
+  const match2 = closestMatch(import_node_path91.default.basename(absolute), folders);
+  return match2 === void 0 ? void 0 : import_node_path91.default.join(import_node_path91.default.dirname(given2), match2);
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path89.default.resolve(cwd, given2);
+  const resolved2 = import_node_path91.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path89.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
+    const problem = found[0] === import_node_path91.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
   }
   if (found.length !== 1) {
@@ -72125,8 +72658,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs65 = require("node:fs");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_fs68 = require("node:fs");
+var import_node_path92 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto20.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -72134,20 +72667,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs65.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs68.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path90.default.join(directory, entry.name);
+      const absolute = import_node_path92.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path90.default.join(shownAs, relative) },
+          location: { file: import_node_path92.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs65.promises.readFile(absolute);
-        const executable = ((await import_node_fs65.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs68.promises.readFile(absolute);
+        const executable = ((await import_node_fs68.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -73632,17 +74165,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path101 = requestOptions.url.replace(options2.baseUrl, "");
+    const path103 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path101} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path103} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path101} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path103} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -76355,7 +76888,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path101) => path101.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path103) => path103.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -76874,7 +77407,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -77148,8 +77681,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path101 of changes.deletions)
-    entries.push({ path: `${folder}/${path101}`, mode: "100644", type: "blob", sha: null });
+  for (const path103 of changes.deletions)
+    entries.push({ path: `${folder}/${path103}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77193,7 +77726,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -77209,7 +77742,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path91.default.basename(folder);
+  return import_node_path93.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -77566,25 +78099,24 @@ function readmeTodoFindings(connector, files) {
 }
 function linesOf(findings) {
   const lines = [...new Set(findings.map((finding) => finding.line))];
-  if (lines.length === 1) return `line ${lines[0]}`;
-  return `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`;
+  return `${lines.length === 1 ? "line" : "lines"} ${joinedList(lines)}`;
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path92.default.relative(import_node_path92.default.resolve(root), import_node_path92.default.resolve(connectorFolder2)),
+    import_node_path94.default.relative(import_node_path94.default.resolve(root), import_node_path94.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path92.default.basename(import_node_path92.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path94.default.basename(import_node_path94.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path92.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path92.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path94.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path94.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -77600,20 +78132,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs66 = require("node:fs");
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_fs69 = require("node:fs");
+var import_node_path95 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path93.default.basename(folder);
+  const name = import_node_path95.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs66.readdirSync)(import_node_path93.default.dirname(folder));
+    names3 = (0, import_node_fs69.readdirSync)(import_node_path95.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path93.default.join(import_node_path93.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path95.default.join(import_node_path95.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -77691,7 +78223,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path94.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path96.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -77702,7 +78234,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path94.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path96.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -77710,7 +78242,7 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path94.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path96.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -77792,7 +78324,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path94.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path96.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -77973,6 +78505,11 @@ function writeIntervalFromEnv(env) {
   return Number(value);
 }
 
+// packages/cli/src/repeatable-option.ts
+function collect2(value, previous) {
+  return [...previous, value];
+}
+
 // packages/cli/src/commands/open-pull-request.ts
 var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e.g. GITHUB_TOKEN=$(gh auth token) connector-alm pr \u2026 with the GitHub CLI signed in as the fork owner.";
 function registerOpenPullRequestCommand(program2, context) {
@@ -78097,9 +78634,6 @@ async function submitConnectors(connectors, options2, program2, context) {
   }
   context.setExit(refused2.length > 0 ? ExitCode.Failure : ExitCode.Success);
 }
-function collect2(value, previous) {
-  return [...previous, value];
-}
 function describeResult(result) {
   if (result.operation === "refused")
     return `${result.targetFolder}: not submitted: ${result.reason}. ${whatToDo(result)}`;
@@ -78122,7 +78656,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -78143,12 +78677,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs67 = require("node:fs");
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_fs70 = require("node:fs");
+var import_node_path97 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path95.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path97.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path95.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path97.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -78160,7 +78694,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs67.statSync)(file);
+    return (0, import_node_fs70.statSync)(file);
   } catch {
     return void 0;
   }
@@ -78190,7 +78724,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path96.default.resolve(io.cwd, zip), import_node_path96.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path98.default.resolve(io.cwd, zip), import_node_path98.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -78253,7 +78787,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -78270,8 +78804,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path97.default.resolve(io.cwd, folder);
-    const target2 = import_node_path97.default.resolve(io.cwd, zip);
+    const source = import_node_path99.default.resolve(io.cwd, folder);
+    const target2 = import_node_path99.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -78282,7 +78816,7 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path97.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path99.default.join(source, file)), file))}
 `
       );
     if (options2.format === "json") {
@@ -78310,13 +78844,18 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").addOption(maxSizeOption()).addOption(maxEntriesOption()).addOption(zipNameEncodingOption()).option(
     "--previous-source <solution>",
     "the solution as last extracted (zip or unpacked folder): remove the folders of its connectors that <source> no longer has"
+  ).option(
+    "--connector <name>",
+    "extract only this connector, by its logical name (kept when it is renamed) or its display name, in any case (repeatable); the others' folders are neither written nor removed",
+    collect2,
+    []
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
     refuseSwappedPaths(io.cwd, {
@@ -78325,11 +78864,12 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path98.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } = await extractAndRemoveLeftConnectors(import_node_path98.default.resolve(io.cwd, source), root, {
+    const root = import_node_path100.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2 } = await extractAndRemoveLeftConnectors(import_node_path100.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path98.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path100.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.connector.length > 0 ? { selection: options2.connector } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -78339,7 +78879,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path98.default.join(root, folder));
+    const shown = (folder) => toDisplayPath(io.cwd, import_node_path100.default.join(root, folder));
     const removedFolders = removed.map(shown);
     if (options2.format === "json") {
       writeOutput(
@@ -78356,7 +78896,9 @@ function registerExtractConnectorsCommand(program2, context) {
             // Folders that could be a left connector's, kept as nothing shows they were: and why.
             leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
             // Folders kept whole for work nothing else has: the exit code is 1.
-            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) }))
+            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
+            // With --connector: the solution's other connectors, not touched.
+            ...notSelected2 ? { notSelected: notSelected2 } : {}
           },
           null,
           2
@@ -78377,7 +78919,8 @@ function registerExtractConnectorsCommand(program2, context) {
     for (const kept of notRemoved)
       io.stderr.write(`error: ${printable(`${shown(kept.folder)}: ${kept.message}`)}
 `);
-    if (connectors.length === 0) writeOutput(io, "The solution has no custom connector.\n", "text");
+    if (connectors.length === 0 && !notSelected2?.length)
+      writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
       writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}
 `, "text");
@@ -78388,18 +78931,21 @@ function registerExtractConnectorsCommand(program2, context) {
         io.stderr.write(`error: ${printable(`${shown(connector.folder)}: ${kept.message}`)}
 `);
     }
+    const others2 = notSelectedLine(notSelected2);
+    if (others2 !== void 0) writeOutput(io, `${printable(others2)}
+`, "text");
   });
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
   const flags = missing.map((option) => option.long);
   const line = commandLine(command, { add: flags });
-  return new UsageError(`${inWords(flags)} ${flags.length === 1 ? "is" : "are"} missing.`, {
-    hint: `Give ${inWords(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : "."}`
+  return new UsageError(`${inWords2(flags)} ${flags.length === 1 ? "is" : "are"} missing.`, {
+    hint: `Give ${inWords2(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : "."}`
   });
 }
 function missingRequiredOptions(command) {
@@ -78420,7 +78966,7 @@ function commandLine(command, change) {
   }
   return words.join(" ");
 }
-function inWords(items) {
+function inWords2(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
@@ -78545,7 +79091,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path99.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path101.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -78566,12 +79112,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path99.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path101.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path99.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path101.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -78619,7 +79165,7 @@ function existingInstead(command, missing, existing) {
     ...missing.map((option) => option.long).filter((long) => !instead.includes(long)),
     "--existing"
   ];
-  return `or, to update the solution the connectors came from, give it instead of ${inWords(instead)}: ${commandLine(command, { add: add2, leaveOut: instead })}.`;
+  return `or, to update the solution the connectors came from, give it instead of ${inWords2(instead)}: ${commandLine(command, { add: add2, leaveOut: instead })}.`;
 }
 function describeConnector(connector, existing) {
   const identity = existing === void 0 ? "" : connector.keptIdentity ? ", as in the existing solution" : `, new: not in ${existing}`;
@@ -78627,7 +79173,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -78643,7 +79189,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path100.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path102.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -78658,7 +79204,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path100.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path102.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -4544,6 +4544,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -4552,6 +4556,15 @@ function toDisplayPath(cwd, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options = {}) {
+  const { max = Infinity, quote = "", written: written2 = String } = options;
+  const named = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named.length;
+  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts
@@ -4674,7 +4687,7 @@ function slashedPathToRead(given, options = {}) {
   if (meant === void 0) return void 0;
   const cwd = options.cwd ?? process.cwd();
   if (exists(import_node_path3.default.resolve(cwd, given)) || !exists(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given, meant, message = "does not exist.", platform = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
@@ -4685,10 +4698,6 @@ function backslashPathToReadError(given, meant, message = "does not exist.", pla
 }
 function slipCandidate(given, platform = process.platform) {
   return platform === "win32" ? void 0 : withSlashes(given);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform) {
   if (platform === "linux") return "Linux";
@@ -4751,6 +4760,10 @@ function missingPathError(given, hint, options = {}) {
 // packages/core/src/fs/temporaries-on-signal.ts
 var SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
+
+// packages/core/src/fs/temporary-sibling.ts
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 
 // packages/core/src/fs/write-failure.ts
 var PERMISSION = {
@@ -4877,6 +4890,25 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
 }
 
 // packages/core/src/connector-file-names.ts
@@ -6358,6 +6390,59 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
+// packages/validator/src/json/syntax/repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
 function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
@@ -6388,6 +6473,16 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   } catch {
     return void 0;
   }
+}
+function trailingCommaRepair(text2, maxCommas) {
+  const slips = parseTrailingCommaSlips(text2, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
 }
 function followsOpeningBracket(text2, at) {
   let before = at - 1;
@@ -6493,59 +6588,6 @@ function unlistedMessage(count, noun, fileListsAtMost) {
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
 }
 
-// packages/validator/src/json/syntax/repair.ts
-function removal(text2, offset, length) {
-  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function oneOfTwoReplacements(offset, length, insert) {
-  return { offset, length, insert, oneOfTwo: true };
-}
-function applyEdits(text2, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text2.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text2.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
-}
-
 // packages/validator/src/json/syntax/comment-tokens.ts
 var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
 var UNCLOSED_COMMENT = "This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.";
@@ -6592,12 +6634,6 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   if (text2.length < 2) return excerpt(text2, maxLength);
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max = 5) {
   return boundedList(values, quoted, { max });
@@ -8907,9 +8943,7 @@ var NAMED_LINES = 3;
 function repeatedPlaces(lines) {
   if (lines.length === 0) return "";
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named.length;
-  const list2 = rest > 0 ? `${named.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named);
+  const list2 = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString("en-US") });
   const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
   const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
   const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
@@ -10042,6 +10076,41 @@ var configurationRules = [
   }
 ];
 
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
@@ -10067,7 +10136,7 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
+  const shown = nameExcerpt(suggestedConnectorName(connector));
   const expected = `${shown} (Independent Publisher)`;
   const named = independentPublisherTitleName(title);
   if (named === void 0) {
@@ -10076,6 +10145,13 @@ function independentPublisherTitleProblem(title, connector) {
   if (namesConnector(named, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
   return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -10089,7 +10165,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders.map(nameExcerpt), max, '"');
+  return joinedList(folders.map(nameExcerpt), { max, quote: '"' });
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -10141,7 +10217,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -10239,6 +10315,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule) => rule.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -11167,25 +11244,6 @@ var apiPropertiesPublisherRules = [
   }
 ];
 
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-
 // packages/validator/src/rules/api-properties/schema-advice.ts
 var PROPERTIES_KEYS = Object.keys(
   API_PROPERTIES_SCHEMA.properties.properties.properties
@@ -11465,13 +11523,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -11479,17 +11530,6 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -11500,14 +11540,6 @@ function isPlaceholder(text2, placeholder) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text2) {
   return distinctMatches(text2, PRODUCT_NAMES);
@@ -11554,10 +11586,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -11720,6 +11752,24 @@ function missingFileMessage(canonical2, entries) {
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
 }
+function readCaseTwin(connector, kind, name) {
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || read === name) return void 0;
+  return read.toLowerCase() === name.toLowerCase() ? read : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
@@ -11755,7 +11805,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -11764,6 +11814,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read = readCaseTwin(context.connector, kind, entry.name);
+          if (read !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -11839,7 +11895,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -11850,13 +11906,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named(title) || required !== void 0 && named(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -11934,7 +11994,7 @@ function fixJsonText(text2) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -12642,6 +12702,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own = secretDefault(name, parameter.default, host);
+  if (own !== void 0) return { value: own, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -12660,13 +12727,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -14260,6 +14327,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -14269,8 +14337,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -14285,8 +14353,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -14305,8 +14373,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -20452,7 +20520,7 @@ function missingOperations(context, sections, names, loose) {
     const normalized = summary ? names.get(summary) : "";
     if (operation.isInternal || operation.isDeprecated || operation.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation.operationId)) continue;
-    if (loose.lists(summary, operation)) continue;
+    if (loose.lists(operation)) continue;
     missing.push(summary.trim());
   }
   return missing;
@@ -20505,18 +20573,56 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
   let version = "";
-  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text2;
+  if (text2.includes("(") || text2.includes("[")) {
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
+}
+function pushWords(text2, words) {
+  const end = text2.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text2.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text2.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text2.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text2, at)) continue;
+        words.push(text2.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text2.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text2, at) {
+  if (!isAsciiUpper(text2.charCodeAt(at))) return false;
+  const before = text2.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text2.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -20587,12 +20693,18 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary, operation) {
+  lists(operation) {
     this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
-    const { own, shared } = operationKeys2(summary, operation);
+    const { own, shared } = this.keysOf(operation);
     if (own.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
@@ -20614,13 +20726,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation of this.context.swagger?.operations ?? []) {
-      const { own, shared } = operationKeys2(asString(operation.operation.summary), operation);
+      const { own, shared } = this.keysOf(operation);
       for (const key2 of own) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation) {
+    let keys = this.keys.get(operation);
+    if (keys === void 0) {
+      keys = operationKeys2(asString(operation.operation.summary), operation);
+      this.keys.set(operation, keys);
+    }
+    return keys;
   }
 };
 

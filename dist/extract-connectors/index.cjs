@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path39 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path39 && path39[0] !== "/") {
+          path39 = `/${path39}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path39}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path39, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path39,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path39, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path39);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path39, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path39,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path39, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path39);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path39,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path37 !== "string") {
+        if (typeof path39 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path39[0] !== "/" && !(path39.startsWith("http://") || path39.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path39)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path39, query) : path39;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5011,10 +5011,10 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
+    function isFileLike2(object) {
       return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
-    module2.exports = { FileLike, isFileLike };
+    module2.exports = { FileLike, isFileLike: isFileLike2 };
   }
 });
 
@@ -5025,7 +5025,7 @@ var require_formdata = __commonJS({
     var { isBlobLike, iteratorMixin } = require_util2();
     var { kState } = require_symbols2();
     var { kEnumerableProperty } = require_util();
-    var { FileLike, isFileLike } = require_file();
+    var { FileLike, isFileLike: isFileLike2 } = require_file();
     var { webidl } = require_webidl();
     var { File: NativeFile } = require("node:buffer");
     var nodeUtil = require("node:util");
@@ -5148,7 +5148,7 @@ var require_formdata = __commonJS({
     function makeEntry(name, value, filename) {
       if (typeof value === "string") {
       } else {
-        if (!isFileLike(value)) {
+        if (!isFileLike2(value)) {
           value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
@@ -5172,7 +5172,7 @@ var require_formdata_parser = __commonJS({
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
     var { utf8DecodeBytes } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
-    var { isFileLike } = require_file();
+    var { isFileLike: isFileLike2 } = require_file();
     var { makeEntry } = require_formdata();
     var assert = require("node:assert");
     var { File: NodeFile } = require("node:buffer");
@@ -5268,7 +5268,7 @@ var require_formdata_parser = __commonJS({
           value = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        assert(typeof value === "string" && isUSVString(value) || isFileLike2(value));
         entryList.push(makeEntry(name, value, filename));
       }
     }
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request;
+      const { method, path: path39, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path37} HTTP/1.1\r
+      let header = `${method} ${path39} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path39, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path39;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search ? `${pathname}${search}` : pathname;
+        const path39 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path39;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path39 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path39;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path39) {
+      if (typeof path39 !== "string") {
+        return path39;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path39.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path39;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path39, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path39);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path39 }) => matchValue(safeUrl(path39), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body, headers, query } = opts;
+      const { path: path39, method, body, headers, query } = opts;
       return {
-        path: path37,
+        path: path39,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path39, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path39,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code2 = path37.charCodeAt(i);
+    function validateCookiePath(path39) {
+      for (let i = 0; i < path39.length; ++i) {
+        const code2 = path39.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path39 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path39 = `/${path39}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path37);
+          url = new URL(util.parseOrigin(url).origin + path39);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19145,4205 +19145,6 @@ var require_undici = __commonJS({
     module2.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module2.exports.EventSource = EventSource;
-  }
-});
-
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports2, module2) {
-    module2.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self) {
-      self.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self.error = self.error || err;
-        self.pending -= 1;
-        if (self.waiting.length > 0 && self.pending < self.max) {
-          pendGo(self, self.waiting.shift());
-        } else if (self.pending === 0) {
-          var listeners = self.listeners;
-          self.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self.error);
-      }
-    }
-    function pendGo(self, fn) {
-      fn(pendHold(self));
-    }
-  }
-});
-
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs23 = require("fs");
-    var util = require("util");
-    var stream = require("stream");
-    var Readable2 = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = require("events").EventEmitter;
-    exports2.BufferSlicer = BufferSlicer;
-    exports2.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self = this;
-      self.pend.go(function(cb) {
-        fs23.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self = this;
-      self.refCount -= 1;
-      if (self.refCount < 0) throw new Error("invalid unref");
-      if (self.refCount > 0) return;
-      fs23.close(self.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self.emit("error", err);
-        } else {
-          self.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable2);
-    function ReadStream(context, options2) {
-      options2 = options2 || {};
-      Readable2.call(this, options2);
-      this.context = context;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self = this;
-      var toRead = Math.min(self._readableState.highWaterMark, n);
-      if (self.endOffset != null) {
-        toRead = Math.min(toRead, self.endOffset - self.pos);
-      }
-      if (toRead <= 0) {
-        self.push(null);
-        this._cleanup();
-        return;
-      }
-      self.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs23.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
-          if (err) {
-            self.destroy(err);
-          } else if (bytesRead === 0) {
-            self.push(null);
-            self._cleanup();
-          } else {
-            self.pos += bytesRead;
-            self.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports2, module2) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc322(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module2.exports = crc322;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports2) {
-    var fs23 = require("fs");
-    var zlib = require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = require("util");
-    var EventEmitter = require("events").EventEmitter;
-    var Transform2 = require("stream").Transform;
-    var PassThrough = require("stream").PassThrough;
-    var Writable = require("stream").Writable;
-    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open3;
-    exports2.fromFd = fromFd;
-    exports2.fromBuffer = fromBuffer;
-    exports2.fromRandomAccessReader = fromRandomAccessReader;
-    exports2.openPromise = openPromise;
-    exports2.fromFdPromise = fromFdPromise;
-    exports2.fromBufferPromise = fromBufferPromise;
-    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports2.dosDateTimeToDate = dosDateTimeToDate;
-    exports2.getFileNameLowLevel = getFileNameLowLevel;
-    exports2.validateFileName = validateFileName;
-    exports2.parseExtraFields = parseExtraFields;
-    exports2.ZipFile = ZipFile;
-    exports2.Entry = Entry;
-    exports2.LocalFileHeader = LocalFileHeader;
-    exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path37, options2) {
-      return new Promise((resolve, reject) => {
-        open3(path37, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve(zipfile);
-        });
-      });
-    }
-    function open3(path37, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs23.open(path37, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs23.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs23.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
-          }
-          var comment2 = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment2, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self = this;
-      EventEmitter.call(self);
-      self.reader = reader;
-      self.reader.on("error", function(err) {
-        emitError(self, err);
-      });
-      self.reader.once("close", function() {
-        self.emit("close");
-      });
-      self.readEntryCursor = centralDirectoryOffset;
-      self.fileSize = fileSize;
-      self.entryCount = entryCount;
-      self.comment = comment2;
-      self.entriesRead = 0;
-      self.autoClose = !!autoClose;
-      self.lazyEntries = !!lazyEntries;
-      self.decodeStrings = !!decodeStrings;
-      self.validateEntrySizes = !!validateEntrySizes;
-      self.strictFileNames = !!strictFileNames;
-      self.isOpen = true;
-      self.emittedError = false;
-      self.hasEachEntryBeenCalled = false;
-      if (!self.lazyEntries) self._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self, err) {
-      if (self.autoClose) self.close();
-      emitError(self, err);
-    }
-    function emitError(self, err) {
-      if (self.emittedError) return;
-      self.emittedError = true;
-      self.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self = this;
-      if (self.entryCount === self.entriesRead) {
-        setImmediate(function() {
-          if (self.autoClose) self.close();
-          if (self.emittedError) return;
-          self.emit("end");
-        });
-        return;
-      }
-      if (self.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self, err);
-        if (self.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
-        self.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self, err2);
-          if (self.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self, err3);
-          }
-          if (self.decodeStrings) {
-            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
-            var errorMessage2 = validateFileName(entry.fileName);
-            if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self.readEntryCursor += buffer.length;
-          self.entriesRead += 1;
-          for (var i = 0; i < entry.extraFields.length; i++) {
-            var extraField = entry.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self, new Error(msg));
-            }
-          }
-          self.emit("entry", entry);
-          if (!self.lazyEntries) self._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self = this;
-      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self.on("entry", onEntry);
-      self.on("end", onEnd);
-      self.on("error", onError);
-      function cleanup() {
-        self.removeListener("entry", onEntry);
-        self.removeListener("end", onEnd);
-        self.removeListener("error", onError);
-        if (self.autoClose) self.close();
-      }
-      function onEntry(entry) {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve({ value: entry });
-      }
-      function onEnd() {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve, reject };
-          });
-          self.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-      }
-      self.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self.reader.ref();
-          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self.reader.unref();
-            }
-          });
-        } finally {
-          self.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc322(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName == null) {
-        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf82);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
-    }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform2);
-    function AssertByteCountStream(byteCount) {
-      Transform2.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self = this;
-      self.refCount -= 1;
-      if (self.refCount > 0) return;
-      if (self.refCount < 0) throw new Error("invalid unref");
-      self.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self.emit("error", err);
-        self.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written2 = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written2, 0, chunk.length);
-        written2 += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error3) {
-        callback(error3);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context) {
-      PassThrough.call(this);
-      this.context = context;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf82) {
-      if (isUtf82) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp4372[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
-  }
-});
-
-// node_modules/buffer-crc32/dist/index.cjs
-var require_dist = __commonJS({
-  "node_modules/buffer-crc32/dist/index.cjs"(exports2, module2) {
-    "use strict";
-    function getDefaultExportFromCjs(x) {
-      return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-    }
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function ensureBuffer(input) {
-      if (Buffer.isBuffer(input)) {
-        return input;
-      }
-      if (typeof input === "number") {
-        return Buffer.alloc(input);
-      } else if (typeof input === "string") {
-        return Buffer.from(input);
-      } else {
-        throw new Error("input must be buffer, number, or string, received " + typeof input);
-      }
-    }
-    function bufferizeInt(num) {
-      const tmp = ensureBuffer(4);
-      tmp.writeInt32BE(num, 0);
-      return tmp;
-    }
-    function _crc32(buf, previous) {
-      buf = ensureBuffer(buf);
-      if (Buffer.isBuffer(previous)) {
-        previous = previous.readUInt32BE(0);
-      }
-      let crc = ~~previous ^ -1;
-      for (var n = 0; n < buf.length; n++) {
-        crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
-      }
-      return crc ^ -1;
-    }
-    function crc322() {
-      return bufferizeInt(_crc32.apply(null, arguments));
-    }
-    crc322.signed = function() {
-      return _crc32.apply(null, arguments);
-    };
-    crc322.unsigned = function() {
-      return _crc32.apply(null, arguments) >>> 0;
-    };
-    var bufferCrc32 = crc322;
-    var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
-    module2.exports = index;
-  }
-});
-
-// node_modules/yazl/index.js
-var require_yazl = __commonJS({
-  "node_modules/yazl/index.js"(exports2) {
-    var fs23 = require("fs");
-    var Transform2 = require("stream").Transform;
-    var PassThrough = require("stream").PassThrough;
-    var zlib = require("zlib");
-    var util = require("util");
-    var EventEmitter = require("events").EventEmitter;
-    var errorMonitor = require("events").errorMonitor;
-    var crc322 = require_dist();
-    exports2.ZipFile = ZipFile;
-    exports2.dateToDosDateTime = dateToDosDateTime;
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile() {
-      this.outputStream = new PassThrough();
-      this.entries = [];
-      this.outputStreamCursor = 0;
-      this.ended = false;
-      this.allDone = false;
-      this.forceZip64Eocd = false;
-      this.errored = false;
-      this.on(errorMonitor, function() {
-        this.errored = true;
-      });
-    }
-    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (options2 == null) options2 = {};
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      self.entries.push(entry);
-      fs23.stat(realPath, function(err, stats) {
-        if (err) return self.emit("error", err);
-        if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
-        entry.uncompressedSize = stats.size;
-        if (options2.mtime == null) entry.setLastModDate(stats.mtime);
-        if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
-        entry.setFileDataPumpFunction(function() {
-          var readStream = fs23.createReadStream(realPath);
-          entry.state = Entry.FILE_DATA_IN_PROGRESS;
-          readStream.on("error", function(err2) {
-            self.emit("error", err2);
-          });
-          pumpFileDataReadStream(self, entry, readStream);
-        });
-        pumpEntries(self);
-      });
-    };
-    ZipFile.prototype.addReadStream = function(readStream, metadataPath, options2) {
-      this.addReadStreamLazy(metadataPath, options2, function(cb) {
-        cb(null, readStream);
-      });
-    };
-    ZipFile.prototype.addReadStreamLazy = function(metadataPath, options2, getReadStreamFunction) {
-      var self = this;
-      if (typeof options2 === "function") {
-        getReadStreamFunction = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      self.entries.push(entry);
-      entry.setFileDataPumpFunction(function() {
-        entry.state = Entry.FILE_DATA_IN_PROGRESS;
-        getReadStreamFunction(function(err, readStream) {
-          if (err) return self.emit("error", err);
-          pumpFileDataReadStream(self, entry, readStream);
-        });
-      });
-      pumpEntries(self);
-    };
-    ZipFile.prototype.addBuffer = function(buffer, metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (buffer.length > 1073741823) throw new Error("buffer too large: " + buffer.length + " > 1073741823");
-      if (options2 == null) options2 = {};
-      if (options2.size != null) throw new Error("options.size not allowed");
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc322.unsigned(buffer);
-      entry.crcAndFileSizeKnown = true;
-      self.entries.push(entry);
-      if (entry.compressionLevel === 0) {
-        setCompressedBuffer(buffer);
-      } else {
-        zlib.deflateRaw(buffer, { level: entry.compressionLevel }, function(err, compressedBuffer) {
-          setCompressedBuffer(compressedBuffer);
-        });
-      }
-      function setCompressedBuffer(compressedBuffer) {
-        entry.compressedSize = compressedBuffer.length;
-        entry.setFileDataPumpFunction(function() {
-          writeToOutputStream(self, compressedBuffer);
-          writeToOutputStream(self, entry.getDataDescriptor());
-          entry.state = Entry.FILE_DATA_DONE;
-          setImmediate(function() {
-            pumpEntries(self);
-          });
-        });
-        pumpEntries(self);
-      }
-    };
-    ZipFile.prototype.addEmptyDirectory = function(metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, true);
-      if (options2 == null) options2 = {};
-      if (options2.size != null) throw new Error("options.size not allowed");
-      if (options2.compress != null) throw new Error("options.compress not allowed");
-      if (options2.compressionLevel != null) throw new Error("options.compressionLevel not allowed");
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, true, options2);
-      self.entries.push(entry);
-      entry.setFileDataPumpFunction(function() {
-        writeToOutputStream(self, entry.getDataDescriptor());
-        entry.state = Entry.FILE_DATA_DONE;
-        pumpEntries(self);
-      });
-      pumpEntries(self);
-    };
-    var eocdrSignatureBuffer = bufferFrom([80, 75, 5, 6]);
-    ZipFile.prototype.end = function(options2, calculatedTotalSizeCallback) {
-      if (typeof options2 === "function") {
-        calculatedTotalSizeCallback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (this.ended) return;
-      this.ended = true;
-      if (this.errored) return;
-      this.calculatedTotalSizeCallback = calculatedTotalSizeCallback;
-      this.forceZip64Eocd = !!options2.forceZip64Format;
-      if (options2.comment) {
-        if (typeof options2.comment === "string") {
-          this.comment = encodeCp437(options2.comment);
-        } else {
-          this.comment = options2.comment;
-        }
-        if (this.comment.length > 65535) throw new Error("comment is too large");
-        if (bufferIncludes(this.comment, eocdrSignatureBuffer)) throw new Error("comment contains end of central directory record signature");
-      } else {
-        this.comment = EMPTY_BUFFER;
-      }
-      pumpEntries(this);
-    };
-    function writeToOutputStream(self, buffer) {
-      self.outputStream.write(buffer);
-      self.outputStreamCursor += buffer.length;
-    }
-    function pumpFileDataReadStream(self, entry, readStream) {
-      var crc32Watcher = new Crc32Watcher();
-      var uncompressedSizeCounter = new ByteCounter();
-      var compressor = entry.compressionLevel !== 0 ? new zlib.DeflateRaw({ level: entry.compressionLevel }) : new PassThrough();
-      var compressedSizeCounter = new ByteCounter();
-      readStream.pipe(crc32Watcher).pipe(uncompressedSizeCounter).pipe(compressor).pipe(compressedSizeCounter).pipe(self.outputStream, { end: false });
-      compressedSizeCounter.on("end", function() {
-        entry.crc32 = crc32Watcher.crc32;
-        if (entry.uncompressedSize == null) {
-          entry.uncompressedSize = uncompressedSizeCounter.byteCount;
-        } else {
-          if (entry.uncompressedSize !== uncompressedSizeCounter.byteCount) return self.emit("error", new Error("file data stream has unexpected number of bytes"));
-        }
-        entry.compressedSize = compressedSizeCounter.byteCount;
-        self.outputStreamCursor += entry.compressedSize;
-        writeToOutputStream(self, entry.getDataDescriptor());
-        entry.state = Entry.FILE_DATA_DONE;
-        pumpEntries(self);
-      });
-    }
-    function determineCompressionLevel(options2) {
-      if (options2.compress != null && options2.compressionLevel != null) {
-        if (!!options2.compress !== !!options2.compressionLevel) throw new Error("conflicting settings for compress and compressionLevel");
-      }
-      if (options2.compressionLevel != null) return options2.compressionLevel;
-      if (options2.compress === false) return 0;
-      return 6;
-    }
-    function pumpEntries(self) {
-      if (self.allDone || self.errored) return;
-      if (self.ended && self.calculatedTotalSizeCallback != null) {
-        var calculatedTotalSize = calculateTotalSize(self);
-        if (calculatedTotalSize != null) {
-          self.calculatedTotalSizeCallback(calculatedTotalSize);
-          self.calculatedTotalSizeCallback = null;
-        }
-      }
-      var entry = getFirstNotDoneEntry();
-      function getFirstNotDoneEntry() {
-        for (var i = 0; i < self.entries.length; i++) {
-          var entry2 = self.entries[i];
-          if (entry2.state < Entry.FILE_DATA_DONE) return entry2;
-        }
-        return null;
-      }
-      if (entry != null) {
-        if (entry.state < Entry.READY_TO_PUMP_FILE_DATA) return;
-        if (entry.state === Entry.FILE_DATA_IN_PROGRESS) return;
-        entry.relativeOffsetOfLocalHeader = self.outputStreamCursor;
-        var localFileHeader = entry.getLocalFileHeader();
-        writeToOutputStream(self, localFileHeader);
-        entry.doFileDataPump();
-      } else {
-        if (self.ended) {
-          self.offsetOfStartOfCentralDirectory = self.outputStreamCursor;
-          self.entries.forEach(function(entry2) {
-            var centralDirectoryRecord = entry2.getCentralDirectoryRecord();
-            writeToOutputStream(self, centralDirectoryRecord);
-          });
-          writeToOutputStream(self, getEndOfCentralDirectoryRecord(self));
-          self.outputStream.end();
-          self.allDone = true;
-        }
-      }
-    }
-    function calculateTotalSize(self) {
-      var pretendOutputCursor = 0;
-      var centralDirectorySize = 0;
-      for (var i = 0; i < self.entries.length; i++) {
-        var entry = self.entries[i];
-        if (entry.compressionLevel !== 0) return -1;
-        if (entry.state >= Entry.READY_TO_PUMP_FILE_DATA) {
-          if (entry.uncompressedSize == null) return -1;
-        } else {
-          if (entry.uncompressedSize == null) return null;
-        }
-        entry.relativeOffsetOfLocalHeader = pretendOutputCursor;
-        var useZip64Format = entry.useZip64Format();
-        pretendOutputCursor += LOCAL_FILE_HEADER_FIXED_SIZE + entry.utf8FileName.length;
-        pretendOutputCursor += entry.uncompressedSize;
-        if (!entry.crcAndFileSizeKnown) {
-          if (useZip64Format) {
-            pretendOutputCursor += ZIP64_DATA_DESCRIPTOR_SIZE;
-          } else {
-            pretendOutputCursor += DATA_DESCRIPTOR_SIZE;
-          }
-        }
-        centralDirectorySize += CENTRAL_DIRECTORY_RECORD_FIXED_SIZE + entry.utf8FileName.length + entry.fileComment.length;
-        if (!entry.forceDosTimestamp) {
-          centralDirectorySize += INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE;
-        }
-        if (useZip64Format) {
-          centralDirectorySize += ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE;
-        }
-      }
-      var endOfCentralDirectorySize = 0;
-      if (self.forceZip64Eocd || self.entries.length >= 65535 || centralDirectorySize >= 65535 || pretendOutputCursor >= 4294967295) {
-        endOfCentralDirectorySize += ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE;
-      }
-      endOfCentralDirectorySize += END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length;
-      return pretendOutputCursor + centralDirectorySize + endOfCentralDirectorySize;
-    }
-    function shouldIgnoreAdding(self) {
-      if (self.ended) throw new Error("cannot add entries after calling end()");
-      if (self.errored) return true;
-      return false;
-    }
-    var ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 56;
-    var ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE = 20;
-    var END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 22;
-    function getEndOfCentralDirectoryRecord(self, actuallyJustTellMeHowLongItWouldBe) {
-      var needZip64Format = false;
-      var normalEntriesLength = self.entries.length;
-      if (self.forceZip64Eocd || self.entries.length >= 65535) {
-        normalEntriesLength = 65535;
-        needZip64Format = true;
-      }
-      var sizeOfCentralDirectory = self.outputStreamCursor - self.offsetOfStartOfCentralDirectory;
-      var normalSizeOfCentralDirectory = sizeOfCentralDirectory;
-      if (self.forceZip64Eocd || sizeOfCentralDirectory >= 4294967295) {
-        normalSizeOfCentralDirectory = 4294967295;
-        needZip64Format = true;
-      }
-      var normalOffsetOfStartOfCentralDirectory = self.offsetOfStartOfCentralDirectory;
-      if (self.forceZip64Eocd || self.offsetOfStartOfCentralDirectory >= 4294967295) {
-        normalOffsetOfStartOfCentralDirectory = 4294967295;
-        needZip64Format = true;
-      }
-      if (actuallyJustTellMeHowLongItWouldBe) {
-        if (needZip64Format) {
-          return ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE + END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
-        } else {
-          return END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
-        }
-      }
-      var eocdrBuffer = bufferAlloc(END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length);
-      eocdrBuffer.writeUInt32LE(101010256, 0);
-      eocdrBuffer.writeUInt16LE(0, 4);
-      eocdrBuffer.writeUInt16LE(0, 6);
-      eocdrBuffer.writeUInt16LE(normalEntriesLength, 8);
-      eocdrBuffer.writeUInt16LE(normalEntriesLength, 10);
-      eocdrBuffer.writeUInt32LE(normalSizeOfCentralDirectory, 12);
-      eocdrBuffer.writeUInt32LE(normalOffsetOfStartOfCentralDirectory, 16);
-      eocdrBuffer.writeUInt16LE(self.comment.length, 20);
-      self.comment.copy(eocdrBuffer, 22);
-      if (!needZip64Format) return eocdrBuffer;
-      var zip64EocdrBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE);
-      zip64EocdrBuffer.writeUInt32LE(101075792, 0);
-      writeUInt64LE(zip64EocdrBuffer, ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE - 12, 4);
-      zip64EocdrBuffer.writeUInt16LE(VERSION_MADE_BY, 12);
-      zip64EocdrBuffer.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_ZIP64, 14);
-      zip64EocdrBuffer.writeUInt32LE(0, 16);
-      zip64EocdrBuffer.writeUInt32LE(0, 20);
-      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 24);
-      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 32);
-      writeUInt64LE(zip64EocdrBuffer, sizeOfCentralDirectory, 40);
-      writeUInt64LE(zip64EocdrBuffer, self.offsetOfStartOfCentralDirectory, 48);
-      var zip64EocdlBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE);
-      zip64EocdlBuffer.writeUInt32LE(117853008, 0);
-      zip64EocdlBuffer.writeUInt32LE(0, 4);
-      writeUInt64LE(zip64EocdlBuffer, self.outputStreamCursor, 8);
-      zip64EocdlBuffer.writeUInt32LE(1, 16);
-      return Buffer.concat([
-        zip64EocdrBuffer,
-        zip64EocdlBuffer,
-        eocdrBuffer
-      ]);
-    }
-    function validateMetadataPath(metadataPath, isDirectory2) {
-      if (metadataPath === "") throw new Error("empty metadataPath");
-      metadataPath = metadataPath.replace(/\\/g, "/");
-      if (/^[a-zA-Z]:/.test(metadataPath) || /^\//.test(metadataPath)) throw new Error("absolute path: " + metadataPath);
-      if (metadataPath.split("/").indexOf("..") !== -1) throw new Error("invalid relative path: " + metadataPath);
-      var looksLikeDirectory = /\/$/.test(metadataPath);
-      if (isDirectory2) {
-        if (!looksLikeDirectory) metadataPath += "/";
-      } else {
-        if (looksLikeDirectory) throw new Error("file path cannot end with '/': " + metadataPath);
-      }
-      return metadataPath;
-    }
-    var EMPTY_BUFFER = bufferAlloc(0);
-    function Entry(metadataPath, isDirectory2, options2) {
-      this.utf8FileName = bufferFrom(metadataPath);
-      if (this.utf8FileName.length > 65535) throw new Error("utf8 file name too long. " + utf8FileName.length + " > 65535");
-      this.isDirectory = isDirectory2;
-      this.state = Entry.WAITING_FOR_METADATA;
-      this.setLastModDate(options2.mtime != null ? options2.mtime : /* @__PURE__ */ new Date());
-      this.forceDosTimestamp = !!options2.forceDosTimestamp;
-      if (options2.mode != null) {
-        this.setFileAttributesMode(options2.mode);
-      } else {
-        this.setFileAttributesMode(isDirectory2 ? 16893 : 33204);
-      }
-      if (isDirectory2) {
-        this.crcAndFileSizeKnown = true;
-        this.crc32 = 0;
-        this.uncompressedSize = 0;
-        this.compressedSize = 0;
-      } else {
-        this.crcAndFileSizeKnown = false;
-        this.crc32 = null;
-        this.uncompressedSize = null;
-        this.compressedSize = null;
-        if (options2.size != null) this.uncompressedSize = options2.size;
-      }
-      if (isDirectory2) {
-        this.compressionLevel = 0;
-      } else {
-        this.compressionLevel = determineCompressionLevel(options2);
-      }
-      this.forceZip64Format = !!options2.forceZip64Format;
-      if (options2.fileComment) {
-        if (typeof options2.fileComment === "string") {
-          this.fileComment = bufferFrom(options2.fileComment, "utf-8");
-        } else {
-          this.fileComment = options2.fileComment;
-        }
-        if (this.fileComment.length > 65535) throw new Error("fileComment is too large");
-      } else {
-        this.fileComment = EMPTY_BUFFER;
-      }
-    }
-    Entry.WAITING_FOR_METADATA = 0;
-    Entry.READY_TO_PUMP_FILE_DATA = 1;
-    Entry.FILE_DATA_IN_PROGRESS = 2;
-    Entry.FILE_DATA_DONE = 3;
-    Entry.prototype.setLastModDate = function(date) {
-      this.mtime = date;
-      var dosDateTime = dateToDosDateTime(date);
-      this.lastModFileTime = dosDateTime.time;
-      this.lastModFileDate = dosDateTime.date;
-    };
-    Entry.prototype.setFileAttributesMode = function(mode) {
-      if ((mode & 65535) !== mode) throw new Error("invalid mode. expected: 0 <= " + mode + " <= 65535");
-      this.externalFileAttributes = mode << 16 >>> 0;
-    };
-    Entry.prototype.setFileDataPumpFunction = function(doFileDataPump) {
-      this.doFileDataPump = doFileDataPump;
-      this.state = Entry.READY_TO_PUMP_FILE_DATA;
-    };
-    Entry.prototype.useZip64Format = function() {
-      return this.forceZip64Format || this.uncompressedSize != null && this.uncompressedSize > 4294967294 || this.compressedSize != null && this.compressedSize > 4294967294 || this.relativeOffsetOfLocalHeader != null && this.relativeOffsetOfLocalHeader > 4294967294;
-    };
-    var LOCAL_FILE_HEADER_FIXED_SIZE = 30;
-    var VERSION_NEEDED_TO_EXTRACT_UTF8 = 20;
-    var VERSION_NEEDED_TO_EXTRACT_ZIP64 = 45;
-    var VERSION_MADE_BY = 3 << 8 | 63;
-    var FILE_NAME_IS_UTF8 = 1 << 11;
-    var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
-    Entry.prototype.getLocalFileHeader = function() {
-      var crc323 = 0;
-      var compressedSize = 0;
-      var uncompressedSize = 0;
-      if (this.crcAndFileSizeKnown) {
-        crc323 = this.crc32;
-        compressedSize = this.compressedSize;
-        uncompressedSize = this.uncompressedSize;
-      }
-      var fixedSizeStuff = bufferAlloc(LOCAL_FILE_HEADER_FIXED_SIZE);
-      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
-      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
-      fixedSizeStuff.writeUInt32LE(67324752, 0);
-      fixedSizeStuff.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_UTF8, 4);
-      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 6);
-      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc323, 14);
-      fixedSizeStuff.writeUInt32LE(compressedSize, 18);
-      fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
-      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
-      fixedSizeStuff.writeUInt16LE(0, 28);
-      return Buffer.concat([
-        fixedSizeStuff,
-        // file name (variable size)
-        this.utf8FileName
-        // extra field (variable size)
-        // no extra fields
-      ]);
-    };
-    var DATA_DESCRIPTOR_SIZE = 16;
-    var ZIP64_DATA_DESCRIPTOR_SIZE = 24;
-    Entry.prototype.getDataDescriptor = function() {
-      if (this.crcAndFileSizeKnown) {
-        return EMPTY_BUFFER;
-      }
-      if (!this.useZip64Format()) {
-        var buffer = bufferAlloc(DATA_DESCRIPTOR_SIZE);
-        buffer.writeUInt32LE(134695760, 0);
-        buffer.writeUInt32LE(this.crc32, 4);
-        buffer.writeUInt32LE(this.compressedSize, 8);
-        buffer.writeUInt32LE(this.uncompressedSize, 12);
-        return buffer;
-      } else {
-        var buffer = bufferAlloc(ZIP64_DATA_DESCRIPTOR_SIZE);
-        buffer.writeUInt32LE(134695760, 0);
-        buffer.writeUInt32LE(this.crc32, 4);
-        writeUInt64LE(buffer, this.compressedSize, 8);
-        writeUInt64LE(buffer, this.uncompressedSize, 16);
-        return buffer;
-      }
-    };
-    var CENTRAL_DIRECTORY_RECORD_FIXED_SIZE = 46;
-    var INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE = 9;
-    var ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE = 28;
-    Entry.prototype.getCentralDirectoryRecord = function() {
-      var fixedSizeStuff = bufferAlloc(CENTRAL_DIRECTORY_RECORD_FIXED_SIZE);
-      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
-      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
-      var izutefBuffer = EMPTY_BUFFER;
-      if (!this.forceDosTimestamp) {
-        izutefBuffer = bufferAlloc(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE);
-        izutefBuffer.writeUInt16LE(21589, 0);
-        izutefBuffer.writeUInt16LE(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE - 4, 2);
-        var EB_UT_FL_MTIME = 1 << 0;
-        var EB_UT_FL_ATIME = 1 << 1;
-        izutefBuffer.writeUInt8(EB_UT_FL_MTIME | EB_UT_FL_ATIME, 4);
-        var timestamp = Math.floor(this.mtime.getTime() / 1e3);
-        if (timestamp < -2147483648) timestamp = -2147483648;
-        if (timestamp > 2147483647) timestamp = 2147483647;
-        izutefBuffer.writeUInt32LE(timestamp, 5);
-      }
-      var normalCompressedSize = this.compressedSize;
-      var normalUncompressedSize = this.uncompressedSize;
-      var normalRelativeOffsetOfLocalHeader = this.relativeOffsetOfLocalHeader;
-      var versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_UTF8;
-      var zeiefBuffer = EMPTY_BUFFER;
-      if (this.useZip64Format()) {
-        normalCompressedSize = 4294967295;
-        normalUncompressedSize = 4294967295;
-        normalRelativeOffsetOfLocalHeader = 4294967295;
-        versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_ZIP64;
-        zeiefBuffer = bufferAlloc(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE);
-        zeiefBuffer.writeUInt16LE(1, 0);
-        zeiefBuffer.writeUInt16LE(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE - 4, 2);
-        writeUInt64LE(zeiefBuffer, this.uncompressedSize, 4);
-        writeUInt64LE(zeiefBuffer, this.compressedSize, 12);
-        writeUInt64LE(zeiefBuffer, this.relativeOffsetOfLocalHeader, 20);
-      }
-      fixedSizeStuff.writeUInt32LE(33639248, 0);
-      fixedSizeStuff.writeUInt16LE(VERSION_MADE_BY, 4);
-      fixedSizeStuff.writeUInt16LE(versionNeededToExtract, 6);
-      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 8);
-      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 10);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 12);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 14);
-      fixedSizeStuff.writeUInt32LE(this.crc32, 16);
-      fixedSizeStuff.writeUInt32LE(normalCompressedSize, 20);
-      fixedSizeStuff.writeUInt32LE(normalUncompressedSize, 24);
-      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 28);
-      fixedSizeStuff.writeUInt16LE(izutefBuffer.length + zeiefBuffer.length, 30);
-      fixedSizeStuff.writeUInt16LE(this.fileComment.length, 32);
-      fixedSizeStuff.writeUInt16LE(0, 34);
-      fixedSizeStuff.writeUInt16LE(0, 36);
-      fixedSizeStuff.writeUInt32LE(this.externalFileAttributes, 38);
-      fixedSizeStuff.writeUInt32LE(normalRelativeOffsetOfLocalHeader, 42);
-      return Buffer.concat([
-        fixedSizeStuff,
-        // file name (variable size)
-        this.utf8FileName,
-        // extra field (variable size)
-        izutefBuffer,
-        zeiefBuffer,
-        // file comment (variable size)
-        this.fileComment
-      ]);
-    };
-    Entry.prototype.getCompressionMethod = function() {
-      var NO_COMPRESSION = 0;
-      var DEFLATE_COMPRESSION = 8;
-      return this.compressionLevel === 0 ? NO_COMPRESSION : DEFLATE_COMPRESSION;
-    };
-    var minDosDate = new Date(1980, 0, 1);
-    var maxDosDate = new Date(2107, 11, 31, 23, 59, 58);
-    function dateToDosDateTime(jsDate) {
-      if (jsDate < minDosDate) jsDate = minDosDate;
-      else if (jsDate > maxDosDate) jsDate = maxDosDate;
-      var date = 0;
-      date |= jsDate.getDate() & 31;
-      date |= (jsDate.getMonth() + 1 & 15) << 5;
-      date |= (jsDate.getFullYear() - 1980 & 127) << 9;
-      var time = 0;
-      time |= Math.floor(jsDate.getSeconds() / 2);
-      time |= (jsDate.getMinutes() & 63) << 5;
-      time |= (jsDate.getHours() & 31) << 11;
-      return { date, time };
-    }
-    function writeUInt64LE(buffer, n, offset) {
-      var high = Math.floor(n / 4294967296);
-      var low = n % 4294967296;
-      buffer.writeUInt32LE(low, offset);
-      buffer.writeUInt32LE(high, offset + 4);
-    }
-    util.inherits(ByteCounter, Transform2);
-    function ByteCounter(options2) {
-      Transform2.call(this, options2);
-      this.byteCount = 0;
-    }
-    ByteCounter.prototype._transform = function(chunk, encoding, cb) {
-      this.byteCount += chunk.length;
-      cb(null, chunk);
-    };
-    util.inherits(Crc32Watcher, Transform2);
-    function Crc32Watcher(options2) {
-      Transform2.call(this, options2);
-      this.crc32 = 0;
-    }
-    Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc322.unsigned(chunk, this.crc32);
-      cb(null, chunk);
-    };
-    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    if (cp4372.length !== 256) throw new Error("assertion failure");
-    var reverseCp437 = null;
-    function encodeCp437(string) {
-      if (/^[\x20-\x7e]*$/.test(string)) {
-        return bufferFrom(string, "utf-8");
-      }
-      if (reverseCp437 == null) {
-        reverseCp437 = {};
-        for (var i = 0; i < cp4372.length; i++) {
-          reverseCp437[cp4372[i]] = i;
-        }
-      }
-      var result = bufferAlloc(string.length);
-      for (var i = 0; i < string.length; i++) {
-        var b = reverseCp437[string[i]];
-        if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i]));
-        result[i] = b;
-      }
-      return result;
-    }
-    function bufferAlloc(size) {
-      bufferAlloc = modern;
-      try {
-        return bufferAlloc(size);
-      } catch (e) {
-        bufferAlloc = legacy;
-        return bufferAlloc(size);
-      }
-      function modern(size2) {
-        return Buffer.allocUnsafe(size2);
-      }
-      function legacy(size2) {
-        return new Buffer(size2);
-      }
-    }
-    function bufferFrom(something, encoding) {
-      bufferFrom = modern;
-      try {
-        return bufferFrom(something, encoding);
-      } catch (e) {
-        bufferFrom = legacy;
-        return bufferFrom(something, encoding);
-      }
-      function modern(something2, encoding2) {
-        return Buffer.from(something2, encoding2);
-      }
-      function legacy(something2, encoding2) {
-        return new Buffer(something2, encoding2);
-      }
-    }
-    function bufferIncludes(buffer, content) {
-      bufferIncludes = modern;
-      try {
-        return bufferIncludes(buffer, content);
-      } catch (e) {
-        bufferIncludes = legacy;
-        return bufferIncludes(buffer, content);
-      }
-      function modern(buffer2, content2) {
-        return buffer2.includes(content2);
-      }
-      function legacy(buffer2, content2) {
-        for (var i = 0; i <= buffer2.length - content2.length; i++) {
-          for (var j = 0; ; j++) {
-            if (j === content2.length) return true;
-            if (buffer2[i + j] !== content2[j]) break;
-          }
-        }
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/xmlchars/xml/1.0/ed5.js
-var require_ed5 = __commonJS({
-  "node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports2.S = " 	\r\n";
-    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
-    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
-    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
-    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
-    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
-    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
-    function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isChar = isChar;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
-    }
-    exports2.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports2.isNameChar = isNameChar;
-  }
-});
-
-// node_modules/xmlchars/xml/1.1/ed2.js
-var require_ed2 = __commonJS({
-  "node_modules/xmlchars/xml/1.1/ed2.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports2.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
-    exports2.S = " 	\r\n";
-    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
-    exports2.RESTRICTED_CHAR_RE = new RegExp("^[" + exports2.RESTRICTED_CHAR + "]$", "u");
-    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
-    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
-    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
-    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
-    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
-    function isChar(c) {
-      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isChar = isChar;
-    function isRestrictedChar(c) {
-      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
-    }
-    exports2.isRestrictedChar = isRestrictedChar;
-    function isCharAndNotRestricted(c) {
-      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isCharAndNotRestricted = isCharAndNotRestricted;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
-    }
-    exports2.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports2.isNameChar = isNameChar;
-  }
-});
-
-// node_modules/xmlchars/xmlns/1.0/ed3.js
-var require_ed3 = __commonJS({
-  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NC_NAME_CHAR = "-" + exports2.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "]$", "u");
-    exports2.NC_NAME_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_CHAR + "]$", "u");
-    exports2.NC_NAME_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "][" + exports2.NC_NAME_CHAR + "]*$", "u");
-    function isNCNameStartChar(c) {
-      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNCNameStartChar = isNCNameStartChar;
-    function isNCNameChar(c) {
-      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
-    }
-    exports2.isNCNameChar = isNCNameChar;
-  }
-});
-
-// node_modules/saxes/saxes.js
-var require_saxes = __commonJS({
-  "node_modules/saxes/saxes.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.SaxesParser = exports2.EVENTS = void 0;
-    var ed5 = require_ed5();
-    var ed2 = require_ed2();
-    var NSed3 = require_ed3();
-    var isS = ed5.isS;
-    var isChar10 = ed5.isChar;
-    var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar = ed5.isNameChar;
-    var S_LIST = ed5.S_LIST;
-    var NAME_RE = ed5.NAME_RE;
-    var isChar11 = ed2.isChar;
-    var isNCNameStartChar = NSed3.isNCNameStartChar;
-    var isNCNameChar = NSed3.isNCNameChar;
-    var NC_NAME_RE = NSed3.NC_NAME_RE;
-    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
-    var rootNS = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      xml: XML_NAMESPACE,
-      xmlns: XMLNS_NAMESPACE
-    };
-    var XML_ENTITIES = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      amp: "&",
-      gt: ">",
-      lt: "<",
-      quot: '"',
-      apos: "'"
-    };
-    var EOC = -1;
-    var NL_LIKE = -2;
-    var S_BEGIN = 0;
-    var S_BEGIN_WHITESPACE = 1;
-    var S_DOCTYPE = 2;
-    var S_DOCTYPE_QUOTE = 3;
-    var S_DTD = 4;
-    var S_DTD_QUOTED = 5;
-    var S_DTD_OPEN_WAKA = 6;
-    var S_DTD_OPEN_WAKA_BANG = 7;
-    var S_DTD_COMMENT = 8;
-    var S_DTD_COMMENT_ENDING = 9;
-    var S_DTD_COMMENT_ENDED = 10;
-    var S_DTD_PI = 11;
-    var S_DTD_PI_ENDING = 12;
-    var S_TEXT = 13;
-    var S_ENTITY = 14;
-    var S_OPEN_WAKA = 15;
-    var S_OPEN_WAKA_BANG = 16;
-    var S_COMMENT = 17;
-    var S_COMMENT_ENDING = 18;
-    var S_COMMENT_ENDED = 19;
-    var S_CDATA = 20;
-    var S_CDATA_ENDING = 21;
-    var S_CDATA_ENDING_2 = 22;
-    var S_PI_FIRST_CHAR = 23;
-    var S_PI_REST = 24;
-    var S_PI_BODY = 25;
-    var S_PI_ENDING = 26;
-    var S_XML_DECL_NAME_START = 27;
-    var S_XML_DECL_NAME = 28;
-    var S_XML_DECL_EQ = 29;
-    var S_XML_DECL_VALUE_START = 30;
-    var S_XML_DECL_VALUE = 31;
-    var S_XML_DECL_SEPARATOR = 32;
-    var S_XML_DECL_ENDING = 33;
-    var S_OPEN_TAG = 34;
-    var S_OPEN_TAG_SLASH = 35;
-    var S_ATTRIB = 36;
-    var S_ATTRIB_NAME = 37;
-    var S_ATTRIB_NAME_SAW_WHITE = 38;
-    var S_ATTRIB_VALUE = 39;
-    var S_ATTRIB_VALUE_QUOTED = 40;
-    var S_ATTRIB_VALUE_CLOSED = 41;
-    var S_ATTRIB_VALUE_UNQUOTED = 42;
-    var S_CLOSE_TAG = 43;
-    var S_CLOSE_TAG_SAW_WHITE = 44;
-    var TAB = 9;
-    var NL = 10;
-    var CR2 = 13;
-    var SPACE2 = 32;
-    var BANG = 33;
-    var DQUOTE = 34;
-    var AMP = 38;
-    var SQUOTE = 39;
-    var MINUS = 45;
-    var FORWARD_SLASH = 47;
-    var SEMICOLON = 59;
-    var LESS = 60;
-    var EQUAL = 61;
-    var GREATER = 62;
-    var QUESTION = 63;
-    var OPEN_BRACKET6 = 91;
-    var CLOSE_BRACKET4 = 93;
-    var NEL = 133;
-    var LS = 8232;
-    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
-    var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
-    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
-    function nsPairCheck(parser, prefix, uri) {
-      switch (prefix) {
-        case "xml":
-          if (uri !== XML_NAMESPACE) {
-            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
-          }
-          break;
-        case "xmlns":
-          if (uri !== XMLNS_NAMESPACE) {
-            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
-          }
-          break;
-        default:
-      }
-      switch (uri) {
-        case XMLNS_NAMESPACE:
-          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
-          break;
-        case XML_NAMESPACE:
-          switch (prefix) {
-            case "xml":
-              break;
-            case "":
-              parser.fail(`the default namespace may not be set to ${uri}.`);
-              break;
-            default:
-              parser.fail("may not assign the xml namespace to another prefix.");
-          }
-          break;
-        default:
-      }
-    }
-    function nsMappingCheck(parser, mapping) {
-      for (const local of Object.keys(mapping)) {
-        nsPairCheck(parser, local, mapping[local]);
-      }
-    }
-    var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName = (name) => NAME_RE.test(name);
-    var FORBIDDEN_START = 0;
-    var FORBIDDEN_BRACKET = 1;
-    var FORBIDDEN_BRACKET_BRACKET = 2;
-    exports2.EVENTS = [
-      "xmldecl",
-      "text",
-      "processinginstruction",
-      "doctype",
-      "comment",
-      "opentagstart",
-      "attribute",
-      "opentag",
-      "closetag",
-      "cdata",
-      "error",
-      "end",
-      "ready"
-    ];
-    var EVENT_NAME_TO_HANDLER_NAME = {
-      xmldecl: "xmldeclHandler",
-      text: "textHandler",
-      processinginstruction: "piHandler",
-      doctype: "doctypeHandler",
-      comment: "commentHandler",
-      opentagstart: "openTagStartHandler",
-      attribute: "attributeHandler",
-      opentag: "openTagHandler",
-      closetag: "closeTagHandler",
-      cdata: "cdataHandler",
-      error: "errorHandler",
-      end: "endHandler",
-      ready: "readyHandler"
-    };
-    var SaxesParser2 = class {
-      /**
-       * @param opt The parser options.
-       */
-      constructor(opt) {
-        this.opt = opt !== null && opt !== void 0 ? opt : {};
-        this.fragmentOpt = !!this.opt.fragment;
-        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
-        this.trackPosition = this.opt.position !== false;
-        this.fileName = this.opt.fileName;
-        if (xmlnsOpt) {
-          this.nameStartCheck = isNCNameStartChar;
-          this.nameCheck = isNCNameChar;
-          this.isName = isNCName;
-          this.processAttribs = this.processAttribsNS;
-          this.pushAttrib = this.pushAttribNS;
-          this.ns = Object.assign({ __proto__: null }, rootNS);
-          const additional = this.opt.additionalNamespaces;
-          if (additional != null) {
-            nsMappingCheck(this, additional);
-            Object.assign(this.ns, additional);
-          }
-        } else {
-          this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar;
-          this.isName = isName;
-          this.processAttribs = this.processAttribsPlain;
-          this.pushAttrib = this.pushAttribPlain;
-        }
-        this.stateTable = [
-          /* eslint-disable @typescript-eslint/unbound-method */
-          this.sBegin,
-          this.sBeginWhitespace,
-          this.sDoctype,
-          this.sDoctypeQuote,
-          this.sDTD,
-          this.sDTDQuoted,
-          this.sDTDOpenWaka,
-          this.sDTDOpenWakaBang,
-          this.sDTDComment,
-          this.sDTDCommentEnding,
-          this.sDTDCommentEnded,
-          this.sDTDPI,
-          this.sDTDPIEnding,
-          this.sText,
-          this.sEntity,
-          this.sOpenWaka,
-          this.sOpenWakaBang,
-          this.sComment,
-          this.sCommentEnding,
-          this.sCommentEnded,
-          this.sCData,
-          this.sCDataEnding,
-          this.sCDataEnding2,
-          this.sPIFirstChar,
-          this.sPIRest,
-          this.sPIBody,
-          this.sPIEnding,
-          this.sXMLDeclNameStart,
-          this.sXMLDeclName,
-          this.sXMLDeclEq,
-          this.sXMLDeclValueStart,
-          this.sXMLDeclValue,
-          this.sXMLDeclSeparator,
-          this.sXMLDeclEnding,
-          this.sOpenTag,
-          this.sOpenTagSlash,
-          this.sAttrib,
-          this.sAttribName,
-          this.sAttribNameSawWhite,
-          this.sAttribValue,
-          this.sAttribValueQuoted,
-          this.sAttribValueClosed,
-          this.sAttribValueUnquoted,
-          this.sCloseTag,
-          this.sCloseTagSawWhite
-          /* eslint-enable @typescript-eslint/unbound-method */
-        ];
-        this._init();
-      }
-      /**
-       * Indicates whether or not the parser is closed. If ``true``, wait for
-       * the ``ready`` event to write again.
-       */
-      get closed() {
-        return this._closed;
-      }
-      _init() {
-        var _a2;
-        this.openWakaBang = "";
-        this.text = "";
-        this.name = "";
-        this.piTarget = "";
-        this.entity = "";
-        this.q = null;
-        this.tags = [];
-        this.tag = null;
-        this.topNS = null;
-        this.chunk = "";
-        this.chunkPosition = 0;
-        this.i = 0;
-        this.prevI = 0;
-        this.carriedFromPrevious = void 0;
-        this.forbiddenState = FORBIDDEN_START;
-        this.attribList = [];
-        const { fragmentOpt } = this;
-        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
-        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
-        this.xmlDeclPossible = !fragmentOpt;
-        this.xmlDeclExpects = ["version"];
-        this.entityReturnState = void 0;
-        let { defaultXMLVersion } = this.opt;
-        if (defaultXMLVersion === void 0) {
-          if (this.opt.forceXMLVersion === true) {
-            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
-          }
-          defaultXMLVersion = "1.0";
-        }
-        this.setXMLVersion(defaultXMLVersion);
-        this.positionAtNewLine = 0;
-        this.doctype = false;
-        this._closed = false;
-        this.xmlDecl = {
-          version: void 0,
-          encoding: void 0,
-          standalone: void 0
-        };
-        this.line = 1;
-        this.column = 0;
-        this.ENTITIES = Object.create(XML_ENTITIES);
-        (_a2 = this.readyHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this);
-      }
-      /**
-       * The stream position the parser is currently looking at. This field is
-       * zero-based.
-       *
-       * This field is not based on counting Unicode characters but is to be
-       * interpreted as a plain index into a JavaScript string.
-       */
-      get position() {
-        return this.chunkPosition + this.i;
-      }
-      /**
-       * The column number of the next character to be read by the parser.  *
-       * This field is zero-based. (The first column in a line is 0.)
-       *
-       * This field reports the index at which the next character would be in the
-       * line if the line were represented as a JavaScript string.  Note that this
-       * *can* be different to a count based on the number of *Unicode characters*
-       * due to how JavaScript handles astral plane characters.
-       *
-       * See [[column]] for a number that corresponds to a count of Unicode
-       * characters.
-       */
-      get columnIndex() {
-        return this.position - this.positionAtNewLine;
-      }
-      /**
-       * Set an event listener on an event. The parser supports one handler per
-       * event type. If you try to set an event handler over an existing handler,
-       * the old handler is silently overwritten.
-       *
-       * @param name The event to listen to.
-       *
-       * @param handler The handler to set.
-       */
-      on(name, handler) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
-      }
-      /**
-       * Unset an event handler.
-       *
-       * @parma name The event to stop listening to.
-       */
-      off(name) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
-      }
-      /**
-       * Make an error object. The error object will have a message that contains
-       * the ``fileName`` option passed at the creation of the parser. If position
-       * tracking was turned on, it will also have line and column number
-       * information.
-       *
-       * @param message The message describing the error to report.
-       *
-       * @returns An error object with a properly formatted message.
-       */
-      makeError(message) {
-        var _a2;
-        let msg = (_a2 = this.fileName) !== null && _a2 !== void 0 ? _a2 : "";
-        if (this.trackPosition) {
-          if (msg.length > 0) {
-            msg += ":";
-          }
-          msg += `${this.line}:${this.column}`;
-        }
-        if (msg.length > 0) {
-          msg += ": ";
-        }
-        return new Error(msg + message);
-      }
-      /**
-       * Report a parsing error. This method is made public so that client code may
-       * check for issues that are outside the scope of this project and can report
-       * errors.
-       *
-       * @param message The error to report.
-       *
-       * @returns this
-       */
-      fail(message) {
-        const err = this.makeError(message);
-        const handler = this.errorHandler;
-        if (handler === void 0) {
-          throw err;
-        } else {
-          handler(err);
-        }
-        return this;
-      }
-      /**
-       * Write a XML data to the parser.
-       *
-       * @param chunk The XML data to write.
-       *
-       * @returns this
-       */
-      // We do need object for the type here. Yes, it often causes problems
-      // but not in this case.
-      write(chunk) {
-        if (this.closed) {
-          return this.fail("cannot write after close; assign an onready handler.");
-        }
-        let end = false;
-        if (chunk === null) {
-          end = true;
-          chunk = "";
-        } else if (typeof chunk === "object") {
-          chunk = chunk.toString();
-        }
-        if (this.carriedFromPrevious !== void 0) {
-          chunk = `${this.carriedFromPrevious}${chunk}`;
-          this.carriedFromPrevious = void 0;
-        }
-        let limit = chunk.length;
-        const lastCode = chunk.charCodeAt(limit - 1);
-        if (!end && // A trailing CR or surrogate must be carried over to the next
-        // chunk.
-        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
-          this.carriedFromPrevious = chunk[limit - 1];
-          limit--;
-          chunk = chunk.slice(0, limit);
-        }
-        const { stateTable } = this;
-        this.chunk = chunk;
-        this.i = 0;
-        while (this.i < limit) {
-          stateTable[this.state].call(this);
-        }
-        this.chunkPosition += limit;
-        return end ? this.end() : this;
-      }
-      /**
-       * Close the current stream. Perform final well-formedness checks and reset
-       * the parser tstate.
-       *
-       * @returns this
-       */
-      close() {
-        return this.write(null);
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.0.
-       *
-       * @returns The character read.
-       */
-      getCode10() {
-        const { chunk, i } = this;
-        this.prevI = i;
-        this.i = i + 1;
-        if (i >= chunk.length) {
-          return EOC;
-        }
-        const code2 = chunk.charCodeAt(i);
-        this.column++;
-        if (code2 < 55296) {
-          if (code2 >= SPACE2 || code2 === TAB) {
-            return code2;
-          }
-          switch (code2) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR2:
-              if (chunk.charCodeAt(i + 1) === NL) {
-                this.i = i + 2;
-              }
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code2;
-          }
-        }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code2;
-        }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
-        this.i = i + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.1.
-       *
-       * @returns {number} The character read.
-       */
-      getCode11() {
-        const { chunk, i } = this;
-        this.prevI = i;
-        this.i = i + 1;
-        if (i >= chunk.length) {
-          return EOC;
-        }
-        const code2 = chunk.charCodeAt(i);
-        this.column++;
-        if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
-            return code2;
-          }
-          switch (code2) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR2: {
-              const next = chunk.charCodeAt(i + 1);
-              if (next === NL || next === NEL) {
-                this.i = i + 2;
-              }
-            }
-            /* yes, fall through */
-            case NEL:
-            // 0x85
-            case LS:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code2;
-          }
-        }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code2;
-        }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
-        this.i = i + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Like ``getCode`` but with the return value normalized so that ``NL`` is
-       * returned for ``NL_LIKE``.
-       */
-      getCodeNorm() {
-        const c = this.getCode();
-        return c === NL_LIKE ? NL : c;
-      }
-      unget() {
-        this.i = this.prevI;
-        this.column--;
-      }
-      /**
-       * Capture characters into a buffer until encountering one of a set of
-       * characters.
-       *
-       * @param chars An array of codepoints. Encountering a character in the array
-       * ends the capture. (``chars`` may safely contain ``NL``.)
-       *
-       * @return The character code that made the capture end, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureTo(chars2) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          const c = this.getCode();
-          const isNLLike = c === NL_LIKE;
-          const final = isNLLike ? NL : c;
-          if (final === EOC || chars2.includes(final)) {
-            this.text += chunk.slice(start, this.prevI);
-            return final;
-          }
-          if (isNLLike) {
-            this.text += `${chunk.slice(start, this.prevI)}
-`;
-            start = this.i;
-          }
-        }
-      }
-      /**
-       * Capture characters into a buffer until encountering a character.
-       *
-       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
-       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
-       *
-       * @return ``true`` if we ran into the character. Otherwise, we ran into the
-       * end of the current chunk.
-       */
-      captureToChar(char) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          let c = this.getCode();
-          switch (c) {
-            case NL_LIKE:
-              this.text += `${chunk.slice(start, this.prevI)}
-`;
-              start = this.i;
-              c = NL;
-              break;
-            case EOC:
-              this.text += chunk.slice(start);
-              return false;
-            default:
-          }
-          if (c === char) {
-            this.text += chunk.slice(start, this.prevI);
-            return true;
-          }
-        }
-      }
-      /**
-       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
-       * this parser.
-       *
-       * @return The character code that made the test fail, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureNameChars() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCode();
-          if (c === EOC) {
-            this.name += chunk.slice(start);
-            return EOC;
-          }
-          if (!isNameChar(c)) {
-            this.name += chunk.slice(start, this.prevI);
-            return c === NL_LIKE ? NL : c;
-          }
-        }
-      }
-      /**
-       * Skip white spaces.
-       *
-       * @return The character that ended the skip, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      skipSpaces() {
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC || !isS(c)) {
-            return c;
-          }
-        }
-      }
-      setXMLVersion(version) {
-        this.currentXMLVersion = version;
-        if (version === "1.0") {
-          this.isChar = isChar10;
-          this.getCode = this.getCode10;
-        } else {
-          this.isChar = isChar11;
-          this.getCode = this.getCode11;
-        }
-      }
-      // STATE ENGINE METHODS
-      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
-      // to be sure never to come back to this state later.
-      sBegin() {
-        if (this.chunk.charCodeAt(0) === 65279) {
-          this.i++;
-          this.column++;
-        }
-        this.state = S_BEGIN_WHITESPACE;
-      }
-      sBeginWhitespace() {
-        const iBefore = this.i;
-        const c = this.skipSpaces();
-        if (this.prevI !== iBefore) {
-          this.xmlDeclPossible = false;
-        }
-        switch (c) {
-          case LESS:
-            this.state = S_OPEN_WAKA;
-            if (this.text.length !== 0) {
-              throw new Error("no-empty text at start");
-            }
-            break;
-          case EOC:
-            break;
-          default:
-            this.unget();
-            this.state = S_TEXT;
-            this.xmlDeclPossible = false;
-        }
-      }
-      sDoctype() {
-        var _a2;
-        const c = this.captureTo(DOCTYPE_TERMINATOR);
-        switch (c) {
-          case GREATER: {
-            (_a2 = this.doctypeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            this.doctype = true;
-            break;
-          }
-          case EOC:
-            break;
-          default:
-            this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET6) {
-              this.state = S_DTD;
-            } else if (isQuote(c)) {
-              this.state = S_DOCTYPE_QUOTE;
-              this.q = c;
-            }
-        }
-      }
-      sDoctypeQuote() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.q = null;
-          this.state = S_DOCTYPE;
-        }
-      }
-      sDTD() {
-        const c = this.captureTo(DTD_TERMINATOR);
-        if (c === EOC) {
-          return;
-        }
-        this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET4) {
-          this.state = S_DOCTYPE;
-        } else if (c === LESS) {
-          this.state = S_DTD_OPEN_WAKA;
-        } else if (isQuote(c)) {
-          this.state = S_DTD_QUOTED;
-          this.q = c;
-        }
-      }
-      sDTDQuoted() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.state = S_DTD;
-          this.q = null;
-        }
-      }
-      sDTDOpenWaka() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        switch (c) {
-          case BANG:
-            this.state = S_DTD_OPEN_WAKA_BANG;
-            this.openWakaBang = "";
-            break;
-          case QUESTION:
-            this.state = S_DTD_PI;
-            break;
-          default:
-            this.state = S_DTD;
-        }
-      }
-      sDTDOpenWakaBang() {
-        const char = String.fromCodePoint(this.getCodeNorm());
-        const owb = this.openWakaBang += char;
-        this.text += char;
-        if (owb !== "-") {
-          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
-          this.openWakaBang = "";
-        }
-      }
-      sDTDComment() {
-        if (this.captureToChar(MINUS)) {
-          this.text += "-";
-          this.state = S_DTD_COMMENT_ENDING;
-        }
-      }
-      sDTDCommentEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
-      }
-      sDTDCommentEnded() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        } else {
-          this.fail("malformed comment.");
-          this.state = S_DTD_COMMENT;
-        }
-      }
-      sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
-          this.text += "?";
-          this.state = S_DTD_PI_ENDING;
-        }
-      }
-      sDTDPIEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        }
-      }
-      sText() {
-        if (this.tags.length !== 0) {
-          this.handleTextInRoot();
-        } else {
-          this.handleTextOutsideRoot();
-        }
-      }
-      sEntity() {
-        let { i: start } = this;
-        const { chunk } = this;
-        loop:
-          while (true) {
-            switch (this.getCode()) {
-              case NL_LIKE:
-                this.entity += `${chunk.slice(start, this.prevI)}
-`;
-                start = this.i;
-                break;
-              case SEMICOLON: {
-                const { entityReturnState } = this;
-                const entity2 = this.entity + chunk.slice(start, this.prevI);
-                this.state = entityReturnState;
-                let parsed;
-                if (entity2 === "") {
-                  this.fail("empty entity name.");
-                  parsed = "&;";
-                } else {
-                  parsed = this.parseEntity(entity2);
-                  this.entity = "";
-                }
-                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
-                  this.text += parsed;
-                }
-                break loop;
-              }
-              case EOC:
-                this.entity += chunk.slice(start);
-                break loop;
-              default:
-            }
-          }
-      }
-      sOpenWaka() {
-        const c = this.getCode();
-        if (isNameStartChar(c)) {
-          this.state = S_OPEN_TAG;
-          this.unget();
-          this.xmlDeclPossible = false;
-        } else {
-          switch (c) {
-            case FORWARD_SLASH:
-              this.state = S_CLOSE_TAG;
-              this.xmlDeclPossible = false;
-              break;
-            case BANG:
-              this.state = S_OPEN_WAKA_BANG;
-              this.openWakaBang = "";
-              this.xmlDeclPossible = false;
-              break;
-            case QUESTION:
-              this.state = S_PI_FIRST_CHAR;
-              break;
-            default:
-              this.fail("disallowed character in tag name");
-              this.state = S_TEXT;
-              this.xmlDeclPossible = false;
-          }
-        }
-      }
-      sOpenWakaBang() {
-        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
-        switch (this.openWakaBang) {
-          case "[CDATA[":
-            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextBeforeRoot = true;
-            }
-            if (this.closedRoot && !this.reportedTextAfterRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextAfterRoot = true;
-            }
-            this.state = S_CDATA;
-            this.openWakaBang = "";
-            break;
-          case "--":
-            this.state = S_COMMENT;
-            this.openWakaBang = "";
-            break;
-          case "DOCTYPE":
-            this.state = S_DOCTYPE;
-            if (this.doctype || this.sawRoot) {
-              this.fail("inappropriately located doctype declaration.");
-            }
-            this.openWakaBang = "";
-            break;
-          default:
-            if (this.openWakaBang.length >= 7) {
-              this.fail("incorrect syntax.");
-            }
-        }
-      }
-      sComment() {
-        if (this.captureToChar(MINUS)) {
-          this.state = S_COMMENT_ENDING;
-        }
-      }
-      sCommentEnding() {
-        var _a2;
-        const c = this.getCodeNorm();
-        if (c === MINUS) {
-          this.state = S_COMMENT_ENDED;
-          (_a2 = this.commentHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
-          this.text = "";
-        } else {
-          this.text += `-${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        }
-      }
-      sCommentEnded() {
-        const c = this.getCodeNorm();
-        if (c !== GREATER) {
-          this.fail("malformed comment.");
-          this.text += `--${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        } else {
-          this.state = S_TEXT;
-        }
-      }
-      sCData() {
-        if (this.captureToChar(CLOSE_BRACKET4)) {
-          this.state = S_CDATA_ENDING;
-        }
-      }
-      sCDataEnding() {
-        const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET4) {
-          this.state = S_CDATA_ENDING_2;
-        } else {
-          this.text += `]${String.fromCodePoint(c)}`;
-          this.state = S_CDATA;
-        }
-      }
-      sCDataEnding2() {
-        var _a2;
-        const c = this.getCodeNorm();
-        switch (c) {
-          case GREATER: {
-            (_a2 = this.cdataHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            break;
-          }
-          case CLOSE_BRACKET4:
-            this.text += "]";
-            break;
-          default:
-            this.text += `]]${String.fromCodePoint(c)}`;
-            this.state = S_CDATA;
-        }
-      }
-      // We need this separate state to check the first character fo the pi target
-      // with this.nameStartCheck which allows less characters than this.nameCheck.
-      sPIFirstChar() {
-        const c = this.getCodeNorm();
-        if (this.nameStartCheck(c)) {
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
-          this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
-        } else {
-          this.fail("disallowed character in processing instruction name.");
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        }
-      }
-      sPIRest() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC) {
-            this.piTarget += chunk.slice(start);
-            return;
-          }
-          if (!this.nameCheck(c)) {
-            this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
-            if (isQuestion || isS(c)) {
-              if (this.piTarget === "xml") {
-                if (!this.xmlDeclPossible) {
-                  this.fail("an XML declaration must be at the start of the document.");
-                }
-                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
-              } else {
-                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
-              }
-            } else {
-              this.fail("disallowed character in processing instruction name.");
-              this.piTarget += String.fromCodePoint(c);
-            }
-            break;
-          }
-        }
-      }
-      sPIBody() {
-        if (this.text.length === 0) {
-          const c = this.getCodeNorm();
-          if (c === QUESTION) {
-            this.state = S_PI_ENDING;
-          } else if (!isS(c)) {
-            this.text = String.fromCodePoint(c);
-          }
-        } else if (this.captureToChar(QUESTION)) {
-          this.state = S_PI_ENDING;
-        }
-      }
-      sPIEnding() {
-        var _a2;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          const { piTarget } = this;
-          if (piTarget.toLowerCase() === "xml") {
-            this.fail("the XML declaration must appear at the start of the document.");
-          }
-          (_a2 = this.piHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, {
-            target: piTarget,
-            body: this.text
-          });
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else if (c === QUESTION) {
-          this.text += "?";
-        } else {
-          this.text += `?${String.fromCodePoint(c)}`;
-          this.state = S_PI_BODY;
-        }
-        this.xmlDeclPossible = false;
-      }
-      sXMLDeclNameStart() {
-        const c = this.skipSpaces();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (c !== EOC) {
-          this.state = S_XML_DECL_NAME;
-          this.name = String.fromCodePoint(c);
-        }
-      }
-      sXMLDeclName() {
-        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.name += this.text;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (!(isS(c) || c === EQUAL)) {
-          return;
-        }
-        this.name += this.text;
-        this.text = "";
-        if (!this.xmlDeclExpects.includes(this.name)) {
-          switch (this.name.length) {
-            case 0:
-              this.fail("did not expect any more name/value pairs.");
-              break;
-            case 1:
-              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
-              break;
-            default:
-              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
-          }
-        }
-        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
-      }
-      sXMLDeclEq() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (c !== EQUAL) {
-          this.fail("value required.");
-        }
-        this.state = S_XML_DECL_VALUE_START;
-      }
-      sXMLDeclValueStart() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (!isQuote(c)) {
-          this.fail("value must be quoted.");
-          this.q = SPACE2;
-        } else {
-          this.q = c;
-        }
-        this.state = S_XML_DECL_VALUE;
-      }
-      sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (c === EOC) {
-          return;
-        }
-        const value = this.text;
-        this.text = "";
-        switch (this.name) {
-          case "version": {
-            this.xmlDeclExpects = ["encoding", "standalone"];
-            const version = value;
-            this.xmlDecl.version = version;
-            if (!/^1\.[0-9]+$/.test(version)) {
-              this.fail("version number must match /^1\\.[0-9]+$/.");
-            } else if (!this.opt.forceXMLVersion) {
-              this.setXMLVersion(version);
-            }
-            break;
-          }
-          case "encoding":
-            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
-              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
-            }
-            this.xmlDeclExpects = ["standalone"];
-            this.xmlDecl.encoding = value;
-            break;
-          case "standalone":
-            if (value !== "yes" && value !== "no") {
-              this.fail('standalone value must match "yes" or "no".');
-            }
-            this.xmlDeclExpects = [];
-            this.xmlDecl.standalone = value;
-            break;
-          default:
-        }
-        this.name = "";
-        this.state = S_XML_DECL_SEPARATOR;
-      }
-      sXMLDeclSeparator() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (!isS(c)) {
-          this.fail("whitespace required.");
-          this.unget();
-        }
-        this.state = S_XML_DECL_NAME_START;
-      }
-      sXMLDeclEnding() {
-        var _a2;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          if (this.piTarget !== "xml") {
-            this.fail("processing instructions are not allowed before root.");
-          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
-            this.fail("XML declaration must contain a version.");
-          }
-          (_a2 = this.xmldeclHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.xmlDecl);
-          this.name = "";
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else {
-          this.fail("The character ? is disallowed anywhere in XML declarations.");
-        }
-        this.xmlDeclPossible = false;
-      }
-      sOpenTag() {
-        var _a2;
-        const c = this.captureNameChars();
-        if (c === EOC) {
-          return;
-        }
-        const tag = this.tag = {
-          name: this.name,
-          attributes: /* @__PURE__ */ Object.create(null)
-        };
-        this.name = "";
-        if (this.xmlnsOpt) {
-          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
-        }
-        (_a2 = this.openTagStartHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
-        this.sawRoot = true;
-        if (!this.fragmentOpt && this.closedRoot) {
-          this.fail("documents may contain only one root.");
-        }
-        switch (c) {
-          case GREATER:
-            this.openTag();
-            break;
-          case FORWARD_SLASH:
-            this.state = S_OPEN_TAG_SLASH;
-            break;
-          default:
-            if (!isS(c)) {
-              this.fail("disallowed character in tag name.");
-            }
-            this.state = S_ATTRIB;
-        }
-      }
-      sOpenTagSlash() {
-        if (this.getCode() === GREATER) {
-          this.openSelfClosingTag();
-        } else {
-          this.fail("forward-slash in opening tag not followed by >.");
-          this.state = S_ATTRIB;
-        }
-      }
-      sAttrib() {
-        const c = this.skipSpaces();
-        if (c === EOC) {
-          return;
-        }
-        if (isNameStartChar(c)) {
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribName() {
-        const c = this.captureNameChars();
-        if (c === EQUAL) {
-          this.state = S_ATTRIB_VALUE;
-        } else if (isS(c)) {
-          this.state = S_ATTRIB_NAME_SAW_WHITE;
-        } else if (c === GREATER) {
-          this.fail("attribute without value.");
-          this.pushAttrib(this.name, this.name);
-          this.name = this.text = "";
-          this.openTag();
-        } else if (c !== EOC) {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribNameSawWhite() {
-        const c = this.skipSpaces();
-        switch (c) {
-          case EOC:
-            return;
-          case EQUAL:
-            this.state = S_ATTRIB_VALUE;
-            break;
-          default:
-            this.fail("attribute without value.");
-            this.text = "";
-            this.name = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else if (isNameStartChar(c)) {
-              this.unget();
-              this.state = S_ATTRIB_NAME;
-            } else {
-              this.fail("disallowed character in attribute name.");
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sAttribValue() {
-        const c = this.getCodeNorm();
-        if (isQuote(c)) {
-          this.q = c;
-          this.state = S_ATTRIB_VALUE_QUOTED;
-        } else if (!isS(c)) {
-          this.fail("unquoted attribute value.");
-          this.state = S_ATTRIB_VALUE_UNQUOTED;
-          this.unget();
-        }
-      }
-      sAttribValueQuoted() {
-        const { q, chunk } = this;
-        let { i: start } = this;
-        while (true) {
-          switch (this.getCode()) {
-            case q:
-              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
-              this.name = this.text = "";
-              this.q = null;
-              this.state = S_ATTRIB_VALUE_CLOSED;
-              return;
-            case AMP:
-              this.text += chunk.slice(start, this.prevI);
-              this.state = S_ENTITY;
-              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
-              return;
-            case NL:
-            case NL_LIKE:
-            case TAB:
-              this.text += `${chunk.slice(start, this.prevI)} `;
-              start = this.i;
-              break;
-            case LESS:
-              this.text += chunk.slice(start, this.prevI);
-              this.fail("disallowed character.");
-              return;
-            case EOC:
-              this.text += chunk.slice(start);
-              return;
-            default:
-          }
-        }
-      }
-      sAttribValueClosed() {
-        const c = this.getCodeNorm();
-        if (isS(c)) {
-          this.state = S_ATTRIB;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else if (isNameStartChar(c)) {
-          this.fail("no whitespace between attributes.");
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribValueUnquoted() {
-        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
-        switch (c) {
-          case AMP:
-            this.state = S_ENTITY;
-            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
-            break;
-          case LESS:
-            this.fail("disallowed character.");
-            break;
-          case EOC:
-            break;
-          default:
-            if (this.text.includes("]]>")) {
-              this.fail('the string "]]>" is disallowed in char data.');
-            }
-            this.pushAttrib(this.name, this.text);
-            this.name = this.text = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else {
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sCloseTag() {
-        const c = this.captureNameChars();
-        if (c === GREATER) {
-          this.closeTag();
-        } else if (isS(c)) {
-          this.state = S_CLOSE_TAG_SAW_WHITE;
-        } else if (c !== EOC) {
-          this.fail("disallowed character in closing tag.");
-        }
-      }
-      sCloseTagSawWhite() {
-        switch (this.skipSpaces()) {
-          case GREATER:
-            this.closeTag();
-            break;
-          case EOC:
-            break;
-          default:
-            this.fail("disallowed character in closing tag.");
-        }
-      }
-      // END OF STATE ENGINE METHODS
-      handleTextInRoot() {
-        let { i: start, forbiddenState } = this;
-        const { chunk, textHandler: handler } = this;
-        scanLoop:
-          while (true) {
-            switch (this.getCode()) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text: text2 } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler(text2 + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              }
-              case AMP:
-                this.state = S_ENTITY;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              case CLOSE_BRACKET4:
-                switch (forbiddenState) {
-                  case FORBIDDEN_START:
-                    forbiddenState = FORBIDDEN_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET:
-                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET_BRACKET:
-                    break;
-                  default:
-                    throw new Error("impossible state");
-                }
-                break;
-              case GREATER:
-                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
-                  this.fail('the string "]]>" is disallowed in char data.');
-                }
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break scanLoop;
-              default:
-                forbiddenState = FORBIDDEN_START;
-            }
-          }
-        this.forbiddenState = forbiddenState;
-      }
-      handleTextOutsideRoot() {
-        let { i: start } = this;
-        const { chunk, textHandler: handler } = this;
-        let nonSpace = false;
-        outRootLoop:
-          while (true) {
-            const code2 = this.getCode();
-            switch (code2) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text: text2 } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler(text2 + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                break outRootLoop;
-              }
-              case AMP:
-                this.state = S_ENTITY;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                nonSpace = true;
-                break outRootLoop;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break outRootLoop;
-              default:
-                if (!isS(code2)) {
-                  nonSpace = true;
-                }
-            }
-          }
-        if (!nonSpace) {
-          return;
-        }
-        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextBeforeRoot = true;
-        }
-        if (this.closedRoot && !this.reportedTextAfterRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextAfterRoot = true;
-        }
-      }
-      pushAttribNS(name, value) {
-        var _a2;
-        const { prefix, local } = this.qname(name);
-        const attr = { name, prefix, local, value };
-        this.attribList.push(attr);
-        (_a2 = this.attributeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, attr);
-        if (prefix === "xmlns") {
-          const trimmed = value.trim();
-          if (this.currentXMLVersion === "1.0" && trimmed === "") {
-            this.fail("invalid attempt to undefine prefix in XML 1.0");
-          }
-          this.topNS[local] = trimmed;
-          nsPairCheck(this, local, trimmed);
-        } else if (name === "xmlns") {
-          const trimmed = value.trim();
-          this.topNS[""] = trimmed;
-          nsPairCheck(this, "", trimmed);
-        }
-      }
-      pushAttribPlain(name, value) {
-        var _a2;
-        const attr = { name, value };
-        this.attribList.push(attr);
-        (_a2 = this.attributeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, attr);
-      }
-      /**
-       * End parsing. This performs final well-formedness checks and resets the
-       * parser to a clean state.
-       *
-       * @returns this
-       */
-      end() {
-        var _a2, _b;
-        if (!this.sawRoot) {
-          this.fail("document must contain a root element.");
-        }
-        const { tags } = this;
-        while (tags.length > 0) {
-          const tag = tags.pop();
-          this.fail(`unclosed tag: ${tag.name}`);
-        }
-        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
-          this.fail("unexpected end.");
-        }
-        const { text: text2 } = this;
-        if (text2.length !== 0) {
-          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text2);
-          this.text = "";
-        }
-        this._closed = true;
-        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
-        this._init();
-        return this;
-      }
-      /**
-       * Resolve a namespace prefix.
-       *
-       * @param prefix The prefix to resolve.
-       *
-       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
-       */
-      resolve(prefix) {
-        var _a2, _b;
-        let uri = this.topNS[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        const { tags } = this;
-        for (let index = tags.length - 1; index >= 0; index--) {
-          uri = tags[index].ns[prefix];
-          if (uri !== void 0) {
-            return uri;
-          }
-        }
-        uri = this.ns[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        return (_b = (_a2 = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a2, prefix);
-      }
-      /**
-       * Parse a qname into its prefix and local name parts.
-       *
-       * @param name The name to parse
-       *
-       * @returns
-       */
-      qname(name) {
-        const colon = name.indexOf(":");
-        if (colon === -1) {
-          return { prefix: "", local: name };
-        }
-        const local = name.slice(colon + 1);
-        const prefix = name.slice(0, colon);
-        if (prefix === "" || local === "" || local.includes(":")) {
-          this.fail(`malformed name: ${name}.`);
-        }
-        return { prefix, local };
-      }
-      processAttribsNS() {
-        var _a2;
-        const { attribList } = this;
-        const tag = this.tag;
-        {
-          const { prefix, local } = this.qname(tag.name);
-          tag.prefix = prefix;
-          tag.local = local;
-          const uri = tag.uri = (_a2 = this.resolve(prefix)) !== null && _a2 !== void 0 ? _a2 : "";
-          if (prefix !== "") {
-            if (prefix === "xmlns") {
-              this.fail('tags may not have "xmlns" as prefix.');
-            }
-            if (uri === "") {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              tag.uri = prefix;
-            }
-          }
-        }
-        if (attribList.length === 0) {
-          return;
-        }
-        const { attributes } = tag;
-        const seen = /* @__PURE__ */ new Set();
-        for (const attr of attribList) {
-          const { name, prefix, local } = attr;
-          let uri;
-          let eqname;
-          if (prefix === "") {
-            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
-            eqname = name;
-          } else {
-            uri = this.resolve(prefix);
-            if (uri === void 0) {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              uri = prefix;
-            }
-            eqname = `{${uri}}${local}`;
-          }
-          if (seen.has(eqname)) {
-            this.fail(`duplicate attribute: ${eqname}.`);
-          }
-          seen.add(eqname);
-          attr.uri = uri;
-          attributes[name] = attr;
-        }
-        this.attribList = [];
-      }
-      processAttribsPlain() {
-        const { attribList } = this;
-        const attributes = this.tag.attributes;
-        for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
-            this.fail(`duplicate attribute: ${name}.`);
-          }
-          attributes[name] = value;
-        }
-        this.attribList = [];
-      }
-      /**
-       * Handle a complete open tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag``.
-       */
-      openTag() {
-        var _a2;
-        this.processAttribs();
-        const { tags } = this;
-        const tag = this.tag;
-        tag.isSelfClosing = false;
-        (_a2 = this.openTagHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
-        tags.push(tag);
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete self-closing tag. This parser code calls this once it has
-       * seen the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag`` and ``onclosetag``.
-       */
-      openSelfClosingTag() {
-        var _a2, _b, _c;
-        this.processAttribs();
-        const { tags } = this;
-        const tag = this.tag;
-        tag.isSelfClosing = true;
-        (_a2 = this.openTagHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
-        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
-        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
-        if (top === null) {
-          this.closedRoot = true;
-        }
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete close tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onclosetag``.
-       */
-      closeTag() {
-        const { tags, name } = this;
-        this.state = S_TEXT;
-        this.name = "";
-        if (name === "") {
-          this.fail("weird empty close tag.");
-          this.text += "</>";
-          return;
-        }
-        const handler = this.closeTagHandler;
-        let l = tags.length;
-        while (l-- > 0) {
-          const tag = this.tag = tags.pop();
-          this.topNS = tag.ns;
-          handler === null || handler === void 0 ? void 0 : handler(tag);
-          if (tag.name === name) {
-            break;
-          }
-          this.fail("unexpected close tag.");
-        }
-        if (l === 0) {
-          this.closedRoot = true;
-        } else if (l < 0) {
-          this.fail(`unmatched closing tag: ${name}.`);
-          this.text += `</${name}>`;
-        }
-      }
-      /**
-       * Resolves an entity. Makes any necessary well-formedness checks.
-       *
-       * @param entity The entity to resolve.
-       *
-       * @returns The parsed entity.
-       */
-      parseEntity(entity2) {
-        if (entity2[0] !== "#") {
-          const defined = this.ENTITIES[entity2];
-          if (defined !== void 0) {
-            return defined;
-          }
-          this.fail(this.isName(entity2) ? "undefined entity." : "disallowed character in entity name.");
-          return `&${entity2};`;
-        }
-        let num = NaN;
-        if (entity2[1] === "x" && /^#x[0-9a-f]+$/i.test(entity2)) {
-          num = parseInt(entity2.slice(2), 16);
-        } else if (/^#[0-9]+$/.test(entity2)) {
-          num = parseInt(entity2.slice(1), 10);
-        }
-        if (!this.isChar(num)) {
-          this.fail("malformed character entity.");
-          return `&${entity2};`;
-        }
-        return String.fromCodePoint(num);
-      }
-    };
-    exports2.SaxesParser = SaxesParser2;
   }
 });
 
@@ -23424,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path37) {
-      const ctrl = callVisitor(key2, node, visitor, path37);
+    function visit_(key2, node, visitor, path39) {
+      const ctrl = callVisitor(key2, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path37, ctrl);
-        return visit_(key2, ctrl, visitor, path37);
+        replaceNode(key2, path39, ctrl);
+        return visit_(key2, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path37);
+            const ci = visit_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -23445,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = visit_("key", node.key, visitor, path37);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = visit_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path37);
+          const cv = visit_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -23472,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path37) {
-      const ctrl = await callVisitor(key2, node, visitor, path37);
+    async function visitAsync_(key2, node, visitor, path39) {
+      const ctrl = await callVisitor(key2, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path37, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path37);
+        replaceNode(key2, path39, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path37 = Object.freeze(path37.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path37);
+            const ci = await visitAsync_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -23493,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path37 = Object.freeze(path37.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path37);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path37);
+          const cv = await visitAsync_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -23526,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path37) {
+    function callVisitor(key2, node, visitor, path39) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path37);
+        return visitor(key2, node, path39);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path37);
+        return visitor.Map?.(key2, node, path39);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path37);
+        return visitor.Seq?.(key2, node, path39);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path37);
+        return visitor.Pair?.(key2, node, path39);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path37);
+        return visitor.Scalar?.(key2, node, path39);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path37);
+        return visitor.Alias?.(key2, node, path39);
       return void 0;
     }
-    function replaceNode(key2, path37, node) {
-      const parent = path37[path37.length - 1];
+    function replaceNode(key2, path39, node) {
+      const parent = path39[path39.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -24154,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path37, value) {
+    function collectionFromPath(schema, path39, value) {
       let v = value;
-      for (let i = path37.length - 1; i >= 0; --i) {
-        const k = path37[i];
+      for (let i = path39.length - 1; i >= 0; --i) {
+        const k = path39[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -24176,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path37) => path37 == null || typeof path37 === "object" && !!path37[Symbol.iterator]().next().done;
+    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -24206,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path37, value) {
-        if (isEmptyPath(path37))
+      addIn(path39, value) {
+        if (isEmptyPath(path39))
           this.add(value);
         else {
-          const [key2, ...rest] = path37;
+          const [key2, ...rest] = path39;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -24224,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        const [key2, ...rest] = path37;
+      deleteIn(path39) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -24239,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        const [key2, ...rest] = path37;
+      getIn(path39, keepScalar) {
+        const [key2, ...rest] = path39;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -24258,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path37) {
-        const [key2, ...rest] = path37;
+      hasIn(path39) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -24269,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        const [key2, ...rest] = path37;
+      setIn(path39, value) {
+        const [key2, ...rest] = path39;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -26785,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path37, value) {
+      addIn(path39, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path37, value);
+          this.contents.addIn(path39, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26862,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path37) {
-        if (Collection.isEmptyPath(path37)) {
+      deleteIn(path39) {
+        if (Collection.isEmptyPath(path39)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path37) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26884,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path37, keepScalar) {
-        if (Collection.isEmptyPath(path37))
+      getIn(path39, keepScalar) {
+        if (Collection.isEmptyPath(path39))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path37, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26898,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path37) {
-        if (Collection.isEmptyPath(path37))
+      hasIn(path39) {
+        if (Collection.isEmptyPath(path39))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path37) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26918,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path37, value) {
-        if (Collection.isEmptyPath(path37)) {
+      setIn(path39, value) {
+        if (Collection.isEmptyPath(path39)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path37), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path37, value);
+          this.contents.setIn(path39, value);
         }
       }
       /**
@@ -28885,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path37) => {
+    visit3.itemAtPath = (cst, path39) => {
       let item = cst;
-      for (const [field, index] of path37) {
+      for (const [field, index] of path39) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28896,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path37) => {
-      const parent = visit3.itemAtPath(cst, path37.slice(0, -1));
-      const field = path37[path37.length - 1][0];
+    visit3.parentCollection = (cst, path39) => {
+      const parent = visit3.itemAtPath(cst, path39.slice(0, -1));
+      const field = path39[path39.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path37, item, visitor) {
-      let ctrl = visitor(item, path37);
+    function _visit(path39, item, visitor) {
+      let ctrl = visitor(item, path39);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path37.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28923,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path37);
+            ctrl = ctrl(item, path39);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path37) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -30228,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs23, sep: [] });
+                map2.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -30363,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -30626,7 +26427,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
@@ -35375,6 +31176,4205 @@ var require_validate_config = __commonJS({
   }
 });
 
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports2, module2) {
+    module2.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self) {
+      self.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self.error = self.error || err;
+        self.pending -= 1;
+        if (self.waiting.length > 0 && self.pending < self.max) {
+          pendGo(self, self.waiting.shift());
+        } else if (self.pending === 0) {
+          var listeners = self.listeners;
+          self.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self.error);
+      }
+    }
+    function pendGo(self, fn) {
+      fn(pendHold(self));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports2) {
+    var fs26 = require("fs");
+    var util = require("util");
+    var stream = require("stream");
+    var Readable2 = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = require("events").EventEmitter;
+    exports2.BufferSlicer = BufferSlicer;
+    exports2.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self = this;
+      self.pend.go(function(cb) {
+        fs26.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      if (self.refCount > 0) return;
+      fs26.close(self.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self.emit("error", err);
+        } else {
+          self.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable2);
+    function ReadStream(context, options2) {
+      options2 = options2 || {};
+      Readable2.call(this, options2);
+      this.context = context;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self = this;
+      var toRead = Math.min(self._readableState.highWaterMark, n);
+      if (self.endOffset != null) {
+        toRead = Math.min(toRead, self.endOffset - self.pos);
+      }
+      if (toRead <= 0) {
+        self.push(null);
+        this._cleanup();
+        return;
+      }
+      self.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs26.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+          if (err) {
+            self.destroy(err);
+          } else if (bytesRead === 0) {
+            self.push(null);
+            self._cleanup();
+          } else {
+            self.pos += bytesRead;
+            self.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports2, module2) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc322(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module2.exports = crc322;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports2) {
+    var fs26 = require("fs");
+    var zlib = require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = require("util");
+    var EventEmitter = require("events").EventEmitter;
+    var Transform2 = require("stream").Transform;
+    var PassThrough = require("stream").PassThrough;
+    var Writable = require("stream").Writable;
+    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open3;
+    exports2.fromFd = fromFd;
+    exports2.fromBuffer = fromBuffer;
+    exports2.fromRandomAccessReader = fromRandomAccessReader;
+    exports2.openPromise = openPromise;
+    exports2.fromFdPromise = fromFdPromise;
+    exports2.fromBufferPromise = fromBufferPromise;
+    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports2.dosDateTimeToDate = dosDateTimeToDate;
+    exports2.getFileNameLowLevel = getFileNameLowLevel;
+    exports2.validateFileName = validateFileName;
+    exports2.parseExtraFields = parseExtraFields;
+    exports2.ZipFile = ZipFile;
+    exports2.Entry = Entry;
+    exports2.LocalFileHeader = LocalFileHeader;
+    exports2.RandomAccessReader = RandomAccessReader;
+    function openPromise(path39, options2) {
+      return new Promise((resolve, reject) => {
+        open3(path39, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve(zipfile);
+        });
+      });
+    }
+    function open3(path39, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs26.open(path39, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs26.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs26.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment2 = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment2, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self = this;
+      EventEmitter.call(self);
+      self.reader = reader;
+      self.reader.on("error", function(err) {
+        emitError(self, err);
+      });
+      self.reader.once("close", function() {
+        self.emit("close");
+      });
+      self.readEntryCursor = centralDirectoryOffset;
+      self.fileSize = fileSize;
+      self.entryCount = entryCount;
+      self.comment = comment2;
+      self.entriesRead = 0;
+      self.autoClose = !!autoClose;
+      self.lazyEntries = !!lazyEntries;
+      self.decodeStrings = !!decodeStrings;
+      self.validateEntrySizes = !!validateEntrySizes;
+      self.strictFileNames = !!strictFileNames;
+      self.isOpen = true;
+      self.emittedError = false;
+      self.hasEachEntryBeenCalled = false;
+      if (!self.lazyEntries) self._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self, err) {
+      if (self.autoClose) self.close();
+      emitError(self, err);
+    }
+    function emitError(self, err) {
+      if (self.emittedError) return;
+      self.emittedError = true;
+      self.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self = this;
+      if (self.entryCount === self.entriesRead) {
+        setImmediate(function() {
+          if (self.autoClose) self.close();
+          if (self.emittedError) return;
+          self.emit("end");
+        });
+        return;
+      }
+      if (self.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self, err);
+        if (self.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+        self.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self, err2);
+          if (self.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self, err3);
+          }
+          if (self.decodeStrings) {
+            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+            var errorMessage2 = validateFileName(entry.fileName);
+            if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self.readEntryCursor += buffer.length;
+          self.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self, new Error(msg));
+            }
+          }
+          self.emit("entry", entry);
+          if (!self.lazyEntries) self._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self = this;
+      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self.on("entry", onEntry);
+      self.on("end", onEnd);
+      self.on("error", onError);
+      function cleanup() {
+        self.removeListener("entry", onEntry);
+        self.removeListener("end", onEnd);
+        self.removeListener("error", onError);
+        if (self.autoClose) self.close();
+      }
+      function onEntry(entry) {
+        let { resolve } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve({ value: entry });
+      }
+      function onEnd() {
+        let { resolve } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve, reject };
+          });
+          self.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self.reader.ref();
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self.reader.unref();
+            }
+          });
+        } finally {
+          self.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time & 31) * 2;
+      var minute = time >> 5 & 63;
+      var hour = time >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc322(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf82);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform2);
+    function AssertByteCountStream(byteCount) {
+      Transform2.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount > 0) return;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      self.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self.emit("error", err);
+        self.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written2 = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written2, 0, chunk.length);
+        written2 += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error3) {
+        callback(error3);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context) {
+      PassThrough.call(this);
+      this.context = context;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf82) {
+      if (isUtf82) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp4372[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
+  }
+});
+
+// node_modules/buffer-crc32/dist/index.cjs
+var require_dist2 = __commonJS({
+  "node_modules/buffer-crc32/dist/index.cjs"(exports2, module2) {
+    "use strict";
+    function getDefaultExportFromCjs(x) {
+      return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+    }
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function ensureBuffer(input) {
+      if (Buffer.isBuffer(input)) {
+        return input;
+      }
+      if (typeof input === "number") {
+        return Buffer.alloc(input);
+      } else if (typeof input === "string") {
+        return Buffer.from(input);
+      } else {
+        throw new Error("input must be buffer, number, or string, received " + typeof input);
+      }
+    }
+    function bufferizeInt(num) {
+      const tmp = ensureBuffer(4);
+      tmp.writeInt32BE(num, 0);
+      return tmp;
+    }
+    function _crc32(buf, previous) {
+      buf = ensureBuffer(buf);
+      if (Buffer.isBuffer(previous)) {
+        previous = previous.readUInt32BE(0);
+      }
+      let crc = ~~previous ^ -1;
+      for (var n = 0; n < buf.length; n++) {
+        crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
+      }
+      return crc ^ -1;
+    }
+    function crc322() {
+      return bufferizeInt(_crc32.apply(null, arguments));
+    }
+    crc322.signed = function() {
+      return _crc32.apply(null, arguments);
+    };
+    crc322.unsigned = function() {
+      return _crc32.apply(null, arguments) >>> 0;
+    };
+    var bufferCrc32 = crc322;
+    var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
+    module2.exports = index;
+  }
+});
+
+// node_modules/yazl/index.js
+var require_yazl = __commonJS({
+  "node_modules/yazl/index.js"(exports2) {
+    var fs26 = require("fs");
+    var Transform2 = require("stream").Transform;
+    var PassThrough = require("stream").PassThrough;
+    var zlib = require("zlib");
+    var util = require("util");
+    var EventEmitter = require("events").EventEmitter;
+    var errorMonitor = require("events").errorMonitor;
+    var crc322 = require_dist2();
+    exports2.ZipFile = ZipFile;
+    exports2.dateToDosDateTime = dateToDosDateTime;
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile() {
+      this.outputStream = new PassThrough();
+      this.entries = [];
+      this.outputStreamCursor = 0;
+      this.ended = false;
+      this.allDone = false;
+      this.forceZip64Eocd = false;
+      this.errored = false;
+      this.on(errorMonitor, function() {
+        this.errored = true;
+      });
+    }
+    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (options2 == null) options2 = {};
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      self.entries.push(entry);
+      fs26.stat(realPath, function(err, stats) {
+        if (err) return self.emit("error", err);
+        if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
+        entry.uncompressedSize = stats.size;
+        if (options2.mtime == null) entry.setLastModDate(stats.mtime);
+        if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
+        entry.setFileDataPumpFunction(function() {
+          var readStream = fs26.createReadStream(realPath);
+          entry.state = Entry.FILE_DATA_IN_PROGRESS;
+          readStream.on("error", function(err2) {
+            self.emit("error", err2);
+          });
+          pumpFileDataReadStream(self, entry, readStream);
+        });
+        pumpEntries(self);
+      });
+    };
+    ZipFile.prototype.addReadStream = function(readStream, metadataPath, options2) {
+      this.addReadStreamLazy(metadataPath, options2, function(cb) {
+        cb(null, readStream);
+      });
+    };
+    ZipFile.prototype.addReadStreamLazy = function(metadataPath, options2, getReadStreamFunction) {
+      var self = this;
+      if (typeof options2 === "function") {
+        getReadStreamFunction = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      self.entries.push(entry);
+      entry.setFileDataPumpFunction(function() {
+        entry.state = Entry.FILE_DATA_IN_PROGRESS;
+        getReadStreamFunction(function(err, readStream) {
+          if (err) return self.emit("error", err);
+          pumpFileDataReadStream(self, entry, readStream);
+        });
+      });
+      pumpEntries(self);
+    };
+    ZipFile.prototype.addBuffer = function(buffer, metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (buffer.length > 1073741823) throw new Error("buffer too large: " + buffer.length + " > 1073741823");
+      if (options2 == null) options2 = {};
+      if (options2.size != null) throw new Error("options.size not allowed");
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      entry.uncompressedSize = buffer.length;
+      entry.crc32 = crc322.unsigned(buffer);
+      entry.crcAndFileSizeKnown = true;
+      self.entries.push(entry);
+      if (entry.compressionLevel === 0) {
+        setCompressedBuffer(buffer);
+      } else {
+        zlib.deflateRaw(buffer, { level: entry.compressionLevel }, function(err, compressedBuffer) {
+          setCompressedBuffer(compressedBuffer);
+        });
+      }
+      function setCompressedBuffer(compressedBuffer) {
+        entry.compressedSize = compressedBuffer.length;
+        entry.setFileDataPumpFunction(function() {
+          writeToOutputStream(self, compressedBuffer);
+          writeToOutputStream(self, entry.getDataDescriptor());
+          entry.state = Entry.FILE_DATA_DONE;
+          setImmediate(function() {
+            pumpEntries(self);
+          });
+        });
+        pumpEntries(self);
+      }
+    };
+    ZipFile.prototype.addEmptyDirectory = function(metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, true);
+      if (options2 == null) options2 = {};
+      if (options2.size != null) throw new Error("options.size not allowed");
+      if (options2.compress != null) throw new Error("options.compress not allowed");
+      if (options2.compressionLevel != null) throw new Error("options.compressionLevel not allowed");
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, true, options2);
+      self.entries.push(entry);
+      entry.setFileDataPumpFunction(function() {
+        writeToOutputStream(self, entry.getDataDescriptor());
+        entry.state = Entry.FILE_DATA_DONE;
+        pumpEntries(self);
+      });
+      pumpEntries(self);
+    };
+    var eocdrSignatureBuffer = bufferFrom([80, 75, 5, 6]);
+    ZipFile.prototype.end = function(options2, calculatedTotalSizeCallback) {
+      if (typeof options2 === "function") {
+        calculatedTotalSizeCallback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (this.ended) return;
+      this.ended = true;
+      if (this.errored) return;
+      this.calculatedTotalSizeCallback = calculatedTotalSizeCallback;
+      this.forceZip64Eocd = !!options2.forceZip64Format;
+      if (options2.comment) {
+        if (typeof options2.comment === "string") {
+          this.comment = encodeCp437(options2.comment);
+        } else {
+          this.comment = options2.comment;
+        }
+        if (this.comment.length > 65535) throw new Error("comment is too large");
+        if (bufferIncludes(this.comment, eocdrSignatureBuffer)) throw new Error("comment contains end of central directory record signature");
+      } else {
+        this.comment = EMPTY_BUFFER;
+      }
+      pumpEntries(this);
+    };
+    function writeToOutputStream(self, buffer) {
+      self.outputStream.write(buffer);
+      self.outputStreamCursor += buffer.length;
+    }
+    function pumpFileDataReadStream(self, entry, readStream) {
+      var crc32Watcher = new Crc32Watcher();
+      var uncompressedSizeCounter = new ByteCounter();
+      var compressor = entry.compressionLevel !== 0 ? new zlib.DeflateRaw({ level: entry.compressionLevel }) : new PassThrough();
+      var compressedSizeCounter = new ByteCounter();
+      readStream.pipe(crc32Watcher).pipe(uncompressedSizeCounter).pipe(compressor).pipe(compressedSizeCounter).pipe(self.outputStream, { end: false });
+      compressedSizeCounter.on("end", function() {
+        entry.crc32 = crc32Watcher.crc32;
+        if (entry.uncompressedSize == null) {
+          entry.uncompressedSize = uncompressedSizeCounter.byteCount;
+        } else {
+          if (entry.uncompressedSize !== uncompressedSizeCounter.byteCount) return self.emit("error", new Error("file data stream has unexpected number of bytes"));
+        }
+        entry.compressedSize = compressedSizeCounter.byteCount;
+        self.outputStreamCursor += entry.compressedSize;
+        writeToOutputStream(self, entry.getDataDescriptor());
+        entry.state = Entry.FILE_DATA_DONE;
+        pumpEntries(self);
+      });
+    }
+    function determineCompressionLevel(options2) {
+      if (options2.compress != null && options2.compressionLevel != null) {
+        if (!!options2.compress !== !!options2.compressionLevel) throw new Error("conflicting settings for compress and compressionLevel");
+      }
+      if (options2.compressionLevel != null) return options2.compressionLevel;
+      if (options2.compress === false) return 0;
+      return 6;
+    }
+    function pumpEntries(self) {
+      if (self.allDone || self.errored) return;
+      if (self.ended && self.calculatedTotalSizeCallback != null) {
+        var calculatedTotalSize = calculateTotalSize(self);
+        if (calculatedTotalSize != null) {
+          self.calculatedTotalSizeCallback(calculatedTotalSize);
+          self.calculatedTotalSizeCallback = null;
+        }
+      }
+      var entry = getFirstNotDoneEntry();
+      function getFirstNotDoneEntry() {
+        for (var i = 0; i < self.entries.length; i++) {
+          var entry2 = self.entries[i];
+          if (entry2.state < Entry.FILE_DATA_DONE) return entry2;
+        }
+        return null;
+      }
+      if (entry != null) {
+        if (entry.state < Entry.READY_TO_PUMP_FILE_DATA) return;
+        if (entry.state === Entry.FILE_DATA_IN_PROGRESS) return;
+        entry.relativeOffsetOfLocalHeader = self.outputStreamCursor;
+        var localFileHeader = entry.getLocalFileHeader();
+        writeToOutputStream(self, localFileHeader);
+        entry.doFileDataPump();
+      } else {
+        if (self.ended) {
+          self.offsetOfStartOfCentralDirectory = self.outputStreamCursor;
+          self.entries.forEach(function(entry2) {
+            var centralDirectoryRecord = entry2.getCentralDirectoryRecord();
+            writeToOutputStream(self, centralDirectoryRecord);
+          });
+          writeToOutputStream(self, getEndOfCentralDirectoryRecord(self));
+          self.outputStream.end();
+          self.allDone = true;
+        }
+      }
+    }
+    function calculateTotalSize(self) {
+      var pretendOutputCursor = 0;
+      var centralDirectorySize = 0;
+      for (var i = 0; i < self.entries.length; i++) {
+        var entry = self.entries[i];
+        if (entry.compressionLevel !== 0) return -1;
+        if (entry.state >= Entry.READY_TO_PUMP_FILE_DATA) {
+          if (entry.uncompressedSize == null) return -1;
+        } else {
+          if (entry.uncompressedSize == null) return null;
+        }
+        entry.relativeOffsetOfLocalHeader = pretendOutputCursor;
+        var useZip64Format = entry.useZip64Format();
+        pretendOutputCursor += LOCAL_FILE_HEADER_FIXED_SIZE + entry.utf8FileName.length;
+        pretendOutputCursor += entry.uncompressedSize;
+        if (!entry.crcAndFileSizeKnown) {
+          if (useZip64Format) {
+            pretendOutputCursor += ZIP64_DATA_DESCRIPTOR_SIZE;
+          } else {
+            pretendOutputCursor += DATA_DESCRIPTOR_SIZE;
+          }
+        }
+        centralDirectorySize += CENTRAL_DIRECTORY_RECORD_FIXED_SIZE + entry.utf8FileName.length + entry.fileComment.length;
+        if (!entry.forceDosTimestamp) {
+          centralDirectorySize += INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE;
+        }
+        if (useZip64Format) {
+          centralDirectorySize += ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE;
+        }
+      }
+      var endOfCentralDirectorySize = 0;
+      if (self.forceZip64Eocd || self.entries.length >= 65535 || centralDirectorySize >= 65535 || pretendOutputCursor >= 4294967295) {
+        endOfCentralDirectorySize += ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE;
+      }
+      endOfCentralDirectorySize += END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length;
+      return pretendOutputCursor + centralDirectorySize + endOfCentralDirectorySize;
+    }
+    function shouldIgnoreAdding(self) {
+      if (self.ended) throw new Error("cannot add entries after calling end()");
+      if (self.errored) return true;
+      return false;
+    }
+    var ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 56;
+    var ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE = 20;
+    var END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 22;
+    function getEndOfCentralDirectoryRecord(self, actuallyJustTellMeHowLongItWouldBe) {
+      var needZip64Format = false;
+      var normalEntriesLength = self.entries.length;
+      if (self.forceZip64Eocd || self.entries.length >= 65535) {
+        normalEntriesLength = 65535;
+        needZip64Format = true;
+      }
+      var sizeOfCentralDirectory = self.outputStreamCursor - self.offsetOfStartOfCentralDirectory;
+      var normalSizeOfCentralDirectory = sizeOfCentralDirectory;
+      if (self.forceZip64Eocd || sizeOfCentralDirectory >= 4294967295) {
+        normalSizeOfCentralDirectory = 4294967295;
+        needZip64Format = true;
+      }
+      var normalOffsetOfStartOfCentralDirectory = self.offsetOfStartOfCentralDirectory;
+      if (self.forceZip64Eocd || self.offsetOfStartOfCentralDirectory >= 4294967295) {
+        normalOffsetOfStartOfCentralDirectory = 4294967295;
+        needZip64Format = true;
+      }
+      if (actuallyJustTellMeHowLongItWouldBe) {
+        if (needZip64Format) {
+          return ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE + END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
+        } else {
+          return END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
+        }
+      }
+      var eocdrBuffer = bufferAlloc(END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length);
+      eocdrBuffer.writeUInt32LE(101010256, 0);
+      eocdrBuffer.writeUInt16LE(0, 4);
+      eocdrBuffer.writeUInt16LE(0, 6);
+      eocdrBuffer.writeUInt16LE(normalEntriesLength, 8);
+      eocdrBuffer.writeUInt16LE(normalEntriesLength, 10);
+      eocdrBuffer.writeUInt32LE(normalSizeOfCentralDirectory, 12);
+      eocdrBuffer.writeUInt32LE(normalOffsetOfStartOfCentralDirectory, 16);
+      eocdrBuffer.writeUInt16LE(self.comment.length, 20);
+      self.comment.copy(eocdrBuffer, 22);
+      if (!needZip64Format) return eocdrBuffer;
+      var zip64EocdrBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE);
+      zip64EocdrBuffer.writeUInt32LE(101075792, 0);
+      writeUInt64LE(zip64EocdrBuffer, ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE - 12, 4);
+      zip64EocdrBuffer.writeUInt16LE(VERSION_MADE_BY, 12);
+      zip64EocdrBuffer.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_ZIP64, 14);
+      zip64EocdrBuffer.writeUInt32LE(0, 16);
+      zip64EocdrBuffer.writeUInt32LE(0, 20);
+      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 24);
+      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 32);
+      writeUInt64LE(zip64EocdrBuffer, sizeOfCentralDirectory, 40);
+      writeUInt64LE(zip64EocdrBuffer, self.offsetOfStartOfCentralDirectory, 48);
+      var zip64EocdlBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE);
+      zip64EocdlBuffer.writeUInt32LE(117853008, 0);
+      zip64EocdlBuffer.writeUInt32LE(0, 4);
+      writeUInt64LE(zip64EocdlBuffer, self.outputStreamCursor, 8);
+      zip64EocdlBuffer.writeUInt32LE(1, 16);
+      return Buffer.concat([
+        zip64EocdrBuffer,
+        zip64EocdlBuffer,
+        eocdrBuffer
+      ]);
+    }
+    function validateMetadataPath(metadataPath, isDirectory2) {
+      if (metadataPath === "") throw new Error("empty metadataPath");
+      metadataPath = metadataPath.replace(/\\/g, "/");
+      if (/^[a-zA-Z]:/.test(metadataPath) || /^\//.test(metadataPath)) throw new Error("absolute path: " + metadataPath);
+      if (metadataPath.split("/").indexOf("..") !== -1) throw new Error("invalid relative path: " + metadataPath);
+      var looksLikeDirectory = /\/$/.test(metadataPath);
+      if (isDirectory2) {
+        if (!looksLikeDirectory) metadataPath += "/";
+      } else {
+        if (looksLikeDirectory) throw new Error("file path cannot end with '/': " + metadataPath);
+      }
+      return metadataPath;
+    }
+    var EMPTY_BUFFER = bufferAlloc(0);
+    function Entry(metadataPath, isDirectory2, options2) {
+      this.utf8FileName = bufferFrom(metadataPath);
+      if (this.utf8FileName.length > 65535) throw new Error("utf8 file name too long. " + utf8FileName.length + " > 65535");
+      this.isDirectory = isDirectory2;
+      this.state = Entry.WAITING_FOR_METADATA;
+      this.setLastModDate(options2.mtime != null ? options2.mtime : /* @__PURE__ */ new Date());
+      this.forceDosTimestamp = !!options2.forceDosTimestamp;
+      if (options2.mode != null) {
+        this.setFileAttributesMode(options2.mode);
+      } else {
+        this.setFileAttributesMode(isDirectory2 ? 16893 : 33204);
+      }
+      if (isDirectory2) {
+        this.crcAndFileSizeKnown = true;
+        this.crc32 = 0;
+        this.uncompressedSize = 0;
+        this.compressedSize = 0;
+      } else {
+        this.crcAndFileSizeKnown = false;
+        this.crc32 = null;
+        this.uncompressedSize = null;
+        this.compressedSize = null;
+        if (options2.size != null) this.uncompressedSize = options2.size;
+      }
+      if (isDirectory2) {
+        this.compressionLevel = 0;
+      } else {
+        this.compressionLevel = determineCompressionLevel(options2);
+      }
+      this.forceZip64Format = !!options2.forceZip64Format;
+      if (options2.fileComment) {
+        if (typeof options2.fileComment === "string") {
+          this.fileComment = bufferFrom(options2.fileComment, "utf-8");
+        } else {
+          this.fileComment = options2.fileComment;
+        }
+        if (this.fileComment.length > 65535) throw new Error("fileComment is too large");
+      } else {
+        this.fileComment = EMPTY_BUFFER;
+      }
+    }
+    Entry.WAITING_FOR_METADATA = 0;
+    Entry.READY_TO_PUMP_FILE_DATA = 1;
+    Entry.FILE_DATA_IN_PROGRESS = 2;
+    Entry.FILE_DATA_DONE = 3;
+    Entry.prototype.setLastModDate = function(date) {
+      this.mtime = date;
+      var dosDateTime = dateToDosDateTime(date);
+      this.lastModFileTime = dosDateTime.time;
+      this.lastModFileDate = dosDateTime.date;
+    };
+    Entry.prototype.setFileAttributesMode = function(mode) {
+      if ((mode & 65535) !== mode) throw new Error("invalid mode. expected: 0 <= " + mode + " <= 65535");
+      this.externalFileAttributes = mode << 16 >>> 0;
+    };
+    Entry.prototype.setFileDataPumpFunction = function(doFileDataPump) {
+      this.doFileDataPump = doFileDataPump;
+      this.state = Entry.READY_TO_PUMP_FILE_DATA;
+    };
+    Entry.prototype.useZip64Format = function() {
+      return this.forceZip64Format || this.uncompressedSize != null && this.uncompressedSize > 4294967294 || this.compressedSize != null && this.compressedSize > 4294967294 || this.relativeOffsetOfLocalHeader != null && this.relativeOffsetOfLocalHeader > 4294967294;
+    };
+    var LOCAL_FILE_HEADER_FIXED_SIZE = 30;
+    var VERSION_NEEDED_TO_EXTRACT_UTF8 = 20;
+    var VERSION_NEEDED_TO_EXTRACT_ZIP64 = 45;
+    var VERSION_MADE_BY = 3 << 8 | 63;
+    var FILE_NAME_IS_UTF8 = 1 << 11;
+    var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
+    Entry.prototype.getLocalFileHeader = function() {
+      var crc323 = 0;
+      var compressedSize = 0;
+      var uncompressedSize = 0;
+      if (this.crcAndFileSizeKnown) {
+        crc323 = this.crc32;
+        compressedSize = this.compressedSize;
+        uncompressedSize = this.uncompressedSize;
+      }
+      var fixedSizeStuff = bufferAlloc(LOCAL_FILE_HEADER_FIXED_SIZE);
+      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+      fixedSizeStuff.writeUInt32LE(67324752, 0);
+      fixedSizeStuff.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_UTF8, 4);
+      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 6);
+      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
+      fixedSizeStuff.writeUInt32LE(crc323, 14);
+      fixedSizeStuff.writeUInt32LE(compressedSize, 18);
+      fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
+      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
+      fixedSizeStuff.writeUInt16LE(0, 28);
+      return Buffer.concat([
+        fixedSizeStuff,
+        // file name (variable size)
+        this.utf8FileName
+        // extra field (variable size)
+        // no extra fields
+      ]);
+    };
+    var DATA_DESCRIPTOR_SIZE = 16;
+    var ZIP64_DATA_DESCRIPTOR_SIZE = 24;
+    Entry.prototype.getDataDescriptor = function() {
+      if (this.crcAndFileSizeKnown) {
+        return EMPTY_BUFFER;
+      }
+      if (!this.useZip64Format()) {
+        var buffer = bufferAlloc(DATA_DESCRIPTOR_SIZE);
+        buffer.writeUInt32LE(134695760, 0);
+        buffer.writeUInt32LE(this.crc32, 4);
+        buffer.writeUInt32LE(this.compressedSize, 8);
+        buffer.writeUInt32LE(this.uncompressedSize, 12);
+        return buffer;
+      } else {
+        var buffer = bufferAlloc(ZIP64_DATA_DESCRIPTOR_SIZE);
+        buffer.writeUInt32LE(134695760, 0);
+        buffer.writeUInt32LE(this.crc32, 4);
+        writeUInt64LE(buffer, this.compressedSize, 8);
+        writeUInt64LE(buffer, this.uncompressedSize, 16);
+        return buffer;
+      }
+    };
+    var CENTRAL_DIRECTORY_RECORD_FIXED_SIZE = 46;
+    var INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE = 9;
+    var ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE = 28;
+    Entry.prototype.getCentralDirectoryRecord = function() {
+      var fixedSizeStuff = bufferAlloc(CENTRAL_DIRECTORY_RECORD_FIXED_SIZE);
+      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+      var izutefBuffer = EMPTY_BUFFER;
+      if (!this.forceDosTimestamp) {
+        izutefBuffer = bufferAlloc(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE);
+        izutefBuffer.writeUInt16LE(21589, 0);
+        izutefBuffer.writeUInt16LE(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE - 4, 2);
+        var EB_UT_FL_MTIME = 1 << 0;
+        var EB_UT_FL_ATIME = 1 << 1;
+        izutefBuffer.writeUInt8(EB_UT_FL_MTIME | EB_UT_FL_ATIME, 4);
+        var timestamp = Math.floor(this.mtime.getTime() / 1e3);
+        if (timestamp < -2147483648) timestamp = -2147483648;
+        if (timestamp > 2147483647) timestamp = 2147483647;
+        izutefBuffer.writeUInt32LE(timestamp, 5);
+      }
+      var normalCompressedSize = this.compressedSize;
+      var normalUncompressedSize = this.uncompressedSize;
+      var normalRelativeOffsetOfLocalHeader = this.relativeOffsetOfLocalHeader;
+      var versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_UTF8;
+      var zeiefBuffer = EMPTY_BUFFER;
+      if (this.useZip64Format()) {
+        normalCompressedSize = 4294967295;
+        normalUncompressedSize = 4294967295;
+        normalRelativeOffsetOfLocalHeader = 4294967295;
+        versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_ZIP64;
+        zeiefBuffer = bufferAlloc(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE);
+        zeiefBuffer.writeUInt16LE(1, 0);
+        zeiefBuffer.writeUInt16LE(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE - 4, 2);
+        writeUInt64LE(zeiefBuffer, this.uncompressedSize, 4);
+        writeUInt64LE(zeiefBuffer, this.compressedSize, 12);
+        writeUInt64LE(zeiefBuffer, this.relativeOffsetOfLocalHeader, 20);
+      }
+      fixedSizeStuff.writeUInt32LE(33639248, 0);
+      fixedSizeStuff.writeUInt16LE(VERSION_MADE_BY, 4);
+      fixedSizeStuff.writeUInt16LE(versionNeededToExtract, 6);
+      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 8);
+      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 10);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 12);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 14);
+      fixedSizeStuff.writeUInt32LE(this.crc32, 16);
+      fixedSizeStuff.writeUInt32LE(normalCompressedSize, 20);
+      fixedSizeStuff.writeUInt32LE(normalUncompressedSize, 24);
+      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 28);
+      fixedSizeStuff.writeUInt16LE(izutefBuffer.length + zeiefBuffer.length, 30);
+      fixedSizeStuff.writeUInt16LE(this.fileComment.length, 32);
+      fixedSizeStuff.writeUInt16LE(0, 34);
+      fixedSizeStuff.writeUInt16LE(0, 36);
+      fixedSizeStuff.writeUInt32LE(this.externalFileAttributes, 38);
+      fixedSizeStuff.writeUInt32LE(normalRelativeOffsetOfLocalHeader, 42);
+      return Buffer.concat([
+        fixedSizeStuff,
+        // file name (variable size)
+        this.utf8FileName,
+        // extra field (variable size)
+        izutefBuffer,
+        zeiefBuffer,
+        // file comment (variable size)
+        this.fileComment
+      ]);
+    };
+    Entry.prototype.getCompressionMethod = function() {
+      var NO_COMPRESSION = 0;
+      var DEFLATE_COMPRESSION = 8;
+      return this.compressionLevel === 0 ? NO_COMPRESSION : DEFLATE_COMPRESSION;
+    };
+    var minDosDate = new Date(1980, 0, 1);
+    var maxDosDate = new Date(2107, 11, 31, 23, 59, 58);
+    function dateToDosDateTime(jsDate) {
+      if (jsDate < minDosDate) jsDate = minDosDate;
+      else if (jsDate > maxDosDate) jsDate = maxDosDate;
+      var date = 0;
+      date |= jsDate.getDate() & 31;
+      date |= (jsDate.getMonth() + 1 & 15) << 5;
+      date |= (jsDate.getFullYear() - 1980 & 127) << 9;
+      var time = 0;
+      time |= Math.floor(jsDate.getSeconds() / 2);
+      time |= (jsDate.getMinutes() & 63) << 5;
+      time |= (jsDate.getHours() & 31) << 11;
+      return { date, time };
+    }
+    function writeUInt64LE(buffer, n, offset) {
+      var high = Math.floor(n / 4294967296);
+      var low = n % 4294967296;
+      buffer.writeUInt32LE(low, offset);
+      buffer.writeUInt32LE(high, offset + 4);
+    }
+    util.inherits(ByteCounter, Transform2);
+    function ByteCounter(options2) {
+      Transform2.call(this, options2);
+      this.byteCount = 0;
+    }
+    ByteCounter.prototype._transform = function(chunk, encoding, cb) {
+      this.byteCount += chunk.length;
+      cb(null, chunk);
+    };
+    util.inherits(Crc32Watcher, Transform2);
+    function Crc32Watcher(options2) {
+      Transform2.call(this, options2);
+      this.crc32 = 0;
+    }
+    Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
+      this.crc32 = crc322.unsigned(chunk, this.crc32);
+      cb(null, chunk);
+    };
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    if (cp4372.length !== 256) throw new Error("assertion failure");
+    var reverseCp437 = null;
+    function encodeCp437(string) {
+      if (/^[\x20-\x7e]*$/.test(string)) {
+        return bufferFrom(string, "utf-8");
+      }
+      if (reverseCp437 == null) {
+        reverseCp437 = {};
+        for (var i = 0; i < cp4372.length; i++) {
+          reverseCp437[cp4372[i]] = i;
+        }
+      }
+      var result = bufferAlloc(string.length);
+      for (var i = 0; i < string.length; i++) {
+        var b = reverseCp437[string[i]];
+        if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i]));
+        result[i] = b;
+      }
+      return result;
+    }
+    function bufferAlloc(size) {
+      bufferAlloc = modern;
+      try {
+        return bufferAlloc(size);
+      } catch (e) {
+        bufferAlloc = legacy;
+        return bufferAlloc(size);
+      }
+      function modern(size2) {
+        return Buffer.allocUnsafe(size2);
+      }
+      function legacy(size2) {
+        return new Buffer(size2);
+      }
+    }
+    function bufferFrom(something, encoding) {
+      bufferFrom = modern;
+      try {
+        return bufferFrom(something, encoding);
+      } catch (e) {
+        bufferFrom = legacy;
+        return bufferFrom(something, encoding);
+      }
+      function modern(something2, encoding2) {
+        return Buffer.from(something2, encoding2);
+      }
+      function legacy(something2, encoding2) {
+        return new Buffer(something2, encoding2);
+      }
+    }
+    function bufferIncludes(buffer, content) {
+      bufferIncludes = modern;
+      try {
+        return bufferIncludes(buffer, content);
+      } catch (e) {
+        bufferIncludes = legacy;
+        return bufferIncludes(buffer, content);
+      }
+      function modern(buffer2, content2) {
+        return buffer2.includes(content2);
+      }
+      function legacy(buffer2, content2) {
+        for (var i = 0; i <= buffer2.length - content2.length; i++) {
+          for (var j = 0; ; j++) {
+            if (j === content2.length) return true;
+            if (buffer2[i + j] !== content2[j]) break;
+          }
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/xmlchars/xml/1.0/ed5.js
+var require_ed5 = __commonJS({
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
+    function isChar(c) {
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xml/1.1/ed2.js
+var require_ed2 = __commonJS({
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.RESTRICTED_CHAR_RE = new RegExp("^[" + exports2.RESTRICTED_CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR2, TAB];
+    function isChar(c) {
+      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isRestrictedChar(c) {
+      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
+    }
+    exports2.isRestrictedChar = isRestrictedChar;
+    function isCharAndNotRestricted(c) {
+      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isCharAndNotRestricted = isCharAndNotRestricted;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xmlns/1.0/ed3.js
+var require_ed3 = __commonJS({
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NC_NAME_CHAR = "-" + exports2.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "]$", "u");
+    exports2.NC_NAME_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_CHAR + "]$", "u");
+    exports2.NC_NAME_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "][" + exports2.NC_NAME_CHAR + "]*$", "u");
+    function isNCNameStartChar(c) {
+      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNCNameStartChar = isNCNameStartChar;
+    function isNCNameChar(c) {
+      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
+    }
+    exports2.isNCNameChar = isNCNameChar;
+  }
+});
+
+// node_modules/saxes/saxes.js
+var require_saxes = __commonJS({
+  "node_modules/saxes/saxes.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SaxesParser = exports2.EVENTS = void 0;
+    var ed5 = require_ed5();
+    var ed2 = require_ed2();
+    var NSed3 = require_ed3();
+    var isS = ed5.isS;
+    var isChar10 = ed5.isChar;
+    var isNameStartChar = ed5.isNameStartChar;
+    var isNameChar = ed5.isNameChar;
+    var S_LIST = ed5.S_LIST;
+    var NAME_RE = ed5.NAME_RE;
+    var isChar11 = ed2.isChar;
+    var isNCNameStartChar = NSed3.isNCNameStartChar;
+    var isNCNameChar = NSed3.isNCNameChar;
+    var NC_NAME_RE = NSed3.NC_NAME_RE;
+    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var rootNS = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      xml: XML_NAMESPACE,
+      xmlns: XMLNS_NAMESPACE
+    };
+    var XML_ENTITIES = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      amp: "&",
+      gt: ">",
+      lt: "<",
+      quot: '"',
+      apos: "'"
+    };
+    var EOC = -1;
+    var NL_LIKE = -2;
+    var S_BEGIN = 0;
+    var S_BEGIN_WHITESPACE = 1;
+    var S_DOCTYPE = 2;
+    var S_DOCTYPE_QUOTE = 3;
+    var S_DTD = 4;
+    var S_DTD_QUOTED = 5;
+    var S_DTD_OPEN_WAKA = 6;
+    var S_DTD_OPEN_WAKA_BANG = 7;
+    var S_DTD_COMMENT = 8;
+    var S_DTD_COMMENT_ENDING = 9;
+    var S_DTD_COMMENT_ENDED = 10;
+    var S_DTD_PI = 11;
+    var S_DTD_PI_ENDING = 12;
+    var S_TEXT = 13;
+    var S_ENTITY = 14;
+    var S_OPEN_WAKA = 15;
+    var S_OPEN_WAKA_BANG = 16;
+    var S_COMMENT = 17;
+    var S_COMMENT_ENDING = 18;
+    var S_COMMENT_ENDED = 19;
+    var S_CDATA = 20;
+    var S_CDATA_ENDING = 21;
+    var S_CDATA_ENDING_2 = 22;
+    var S_PI_FIRST_CHAR = 23;
+    var S_PI_REST = 24;
+    var S_PI_BODY = 25;
+    var S_PI_ENDING = 26;
+    var S_XML_DECL_NAME_START = 27;
+    var S_XML_DECL_NAME = 28;
+    var S_XML_DECL_EQ = 29;
+    var S_XML_DECL_VALUE_START = 30;
+    var S_XML_DECL_VALUE = 31;
+    var S_XML_DECL_SEPARATOR = 32;
+    var S_XML_DECL_ENDING = 33;
+    var S_OPEN_TAG = 34;
+    var S_OPEN_TAG_SLASH = 35;
+    var S_ATTRIB = 36;
+    var S_ATTRIB_NAME = 37;
+    var S_ATTRIB_NAME_SAW_WHITE = 38;
+    var S_ATTRIB_VALUE = 39;
+    var S_ATTRIB_VALUE_QUOTED = 40;
+    var S_ATTRIB_VALUE_CLOSED = 41;
+    var S_ATTRIB_VALUE_UNQUOTED = 42;
+    var S_CLOSE_TAG = 43;
+    var S_CLOSE_TAG_SAW_WHITE = 44;
+    var TAB = 9;
+    var NL = 10;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    var BANG = 33;
+    var DQUOTE = 34;
+    var AMP = 38;
+    var SQUOTE = 39;
+    var MINUS = 45;
+    var FORWARD_SLASH = 47;
+    var SEMICOLON = 59;
+    var LESS = 60;
+    var EQUAL = 61;
+    var GREATER = 62;
+    var QUESTION = 63;
+    var OPEN_BRACKET6 = 91;
+    var CLOSE_BRACKET4 = 93;
+    var NEL = 133;
+    var LS = 8232;
+    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
+    var QUOTES = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    function nsPairCheck(parser, prefix, uri) {
+      switch (prefix) {
+        case "xml":
+          if (uri !== XML_NAMESPACE) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          }
+          break;
+        case "xmlns":
+          if (uri !== XMLNS_NAMESPACE) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          }
+          break;
+        default:
+      }
+      switch (uri) {
+        case XMLNS_NAMESPACE:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          break;
+        case XML_NAMESPACE:
+          switch (prefix) {
+            case "xml":
+              break;
+            case "":
+              parser.fail(`the default namespace may not be set to ${uri}.`);
+              break;
+            default:
+              parser.fail("may not assign the xml namespace to another prefix.");
+          }
+          break;
+        default:
+      }
+    }
+    function nsMappingCheck(parser, mapping) {
+      for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+      }
+    }
+    var isNCName = (name) => NC_NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
+    var FORBIDDEN_START = 0;
+    var FORBIDDEN_BRACKET = 1;
+    var FORBIDDEN_BRACKET_BRACKET = 2;
+    exports2.EVENTS = [
+      "xmldecl",
+      "text",
+      "processinginstruction",
+      "doctype",
+      "comment",
+      "opentagstart",
+      "attribute",
+      "opentag",
+      "closetag",
+      "cdata",
+      "error",
+      "end",
+      "ready"
+    ];
+    var EVENT_NAME_TO_HANDLER_NAME = {
+      xmldecl: "xmldeclHandler",
+      text: "textHandler",
+      processinginstruction: "piHandler",
+      doctype: "doctypeHandler",
+      comment: "commentHandler",
+      opentagstart: "openTagStartHandler",
+      attribute: "attributeHandler",
+      opentag: "openTagHandler",
+      closetag: "closeTagHandler",
+      cdata: "cdataHandler",
+      error: "errorHandler",
+      end: "endHandler",
+      ready: "readyHandler"
+    };
+    var SaxesParser2 = class {
+      /**
+       * @param opt The parser options.
+       */
+      constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+          this.nameStartCheck = isNCNameStartChar;
+          this.nameCheck = isNCNameChar;
+          this.isName = isNCName;
+          this.processAttribs = this.processAttribsNS;
+          this.pushAttrib = this.pushAttribNS;
+          this.ns = Object.assign({ __proto__: null }, rootNS);
+          const additional = this.opt.additionalNamespaces;
+          if (additional != null) {
+            nsMappingCheck(this, additional);
+            Object.assign(this.ns, additional);
+          }
+        } else {
+          this.nameStartCheck = isNameStartChar;
+          this.nameCheck = isNameChar;
+          this.isName = isName;
+          this.processAttribs = this.processAttribsPlain;
+          this.pushAttrib = this.pushAttribPlain;
+        }
+        this.stateTable = [
+          /* eslint-disable @typescript-eslint/unbound-method */
+          this.sBegin,
+          this.sBeginWhitespace,
+          this.sDoctype,
+          this.sDoctypeQuote,
+          this.sDTD,
+          this.sDTDQuoted,
+          this.sDTDOpenWaka,
+          this.sDTDOpenWakaBang,
+          this.sDTDComment,
+          this.sDTDCommentEnding,
+          this.sDTDCommentEnded,
+          this.sDTDPI,
+          this.sDTDPIEnding,
+          this.sText,
+          this.sEntity,
+          this.sOpenWaka,
+          this.sOpenWakaBang,
+          this.sComment,
+          this.sCommentEnding,
+          this.sCommentEnded,
+          this.sCData,
+          this.sCDataEnding,
+          this.sCDataEnding2,
+          this.sPIFirstChar,
+          this.sPIRest,
+          this.sPIBody,
+          this.sPIEnding,
+          this.sXMLDeclNameStart,
+          this.sXMLDeclName,
+          this.sXMLDeclEq,
+          this.sXMLDeclValueStart,
+          this.sXMLDeclValue,
+          this.sXMLDeclSeparator,
+          this.sXMLDeclEnding,
+          this.sOpenTag,
+          this.sOpenTagSlash,
+          this.sAttrib,
+          this.sAttribName,
+          this.sAttribNameSawWhite,
+          this.sAttribValue,
+          this.sAttribValueQuoted,
+          this.sAttribValueClosed,
+          this.sAttribValueUnquoted,
+          this.sCloseTag,
+          this.sCloseTagSawWhite
+          /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+      }
+      /**
+       * Indicates whether or not the parser is closed. If ``true``, wait for
+       * the ``ready`` event to write again.
+       */
+      get closed() {
+        return this._closed;
+      }
+      _init() {
+        var _a2;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = void 0;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = void 0;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === void 0) {
+          if (this.opt.forceXMLVersion === true) {
+            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+          }
+          defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+          version: void 0,
+          encoding: void 0,
+          standalone: void 0
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a2 = this.readyHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this);
+      }
+      /**
+       * The stream position the parser is currently looking at. This field is
+       * zero-based.
+       *
+       * This field is not based on counting Unicode characters but is to be
+       * interpreted as a plain index into a JavaScript string.
+       */
+      get position() {
+        return this.chunkPosition + this.i;
+      }
+      /**
+       * The column number of the next character to be read by the parser.  *
+       * This field is zero-based. (The first column in a line is 0.)
+       *
+       * This field reports the index at which the next character would be in the
+       * line if the line were represented as a JavaScript string.  Note that this
+       * *can* be different to a count based on the number of *Unicode characters*
+       * due to how JavaScript handles astral plane characters.
+       *
+       * See [[column]] for a number that corresponds to a count of Unicode
+       * characters.
+       */
+      get columnIndex() {
+        return this.position - this.positionAtNewLine;
+      }
+      /**
+       * Set an event listener on an event. The parser supports one handler per
+       * event type. If you try to set an event handler over an existing handler,
+       * the old handler is silently overwritten.
+       *
+       * @param name The event to listen to.
+       *
+       * @param handler The handler to set.
+       */
+      on(name, handler) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+      }
+      /**
+       * Unset an event handler.
+       *
+       * @parma name The event to stop listening to.
+       */
+      off(name) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      }
+      /**
+       * Make an error object. The error object will have a message that contains
+       * the ``fileName`` option passed at the creation of the parser. If position
+       * tracking was turned on, it will also have line and column number
+       * information.
+       *
+       * @param message The message describing the error to report.
+       *
+       * @returns An error object with a properly formatted message.
+       */
+      makeError(message) {
+        var _a2;
+        let msg = (_a2 = this.fileName) !== null && _a2 !== void 0 ? _a2 : "";
+        if (this.trackPosition) {
+          if (msg.length > 0) {
+            msg += ":";
+          }
+          msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+          msg += ": ";
+        }
+        return new Error(msg + message);
+      }
+      /**
+       * Report a parsing error. This method is made public so that client code may
+       * check for issues that are outside the scope of this project and can report
+       * errors.
+       *
+       * @param message The error to report.
+       *
+       * @returns this
+       */
+      fail(message) {
+        const err = this.makeError(message);
+        const handler = this.errorHandler;
+        if (handler === void 0) {
+          throw err;
+        } else {
+          handler(err);
+        }
+        return this;
+      }
+      /**
+       * Write a XML data to the parser.
+       *
+       * @param chunk The XML data to write.
+       *
+       * @returns this
+       */
+      // We do need object for the type here. Yes, it often causes problems
+      // but not in this case.
+      write(chunk) {
+        if (this.closed) {
+          return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+          end = true;
+          chunk = "";
+        } else if (typeof chunk === "object") {
+          chunk = chunk.toString();
+        }
+        if (this.carriedFromPrevious !== void 0) {
+          chunk = `${this.carriedFromPrevious}${chunk}`;
+          this.carriedFromPrevious = void 0;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end && // A trailing CR or surrogate must be carried over to the next
+        // chunk.
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
+          this.carriedFromPrevious = chunk[limit - 1];
+          limit--;
+          chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+          stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+      }
+      /**
+       * Close the current stream. Perform final well-formedness checks and reset
+       * the parser tstate.
+       *
+       * @returns this
+       */
+      close() {
+        return this.write(null);
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.0.
+       *
+       * @returns The character read.
+       */
+      getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 >= SPACE2 || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR2:
+              if (chunk.charCodeAt(i + 1) === NL) {
+                this.i = i + 2;
+              }
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.1.
+       *
+       * @returns {number} The character read.
+       */
+      getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR2: {
+              const next = chunk.charCodeAt(i + 1);
+              if (next === NL || next === NEL) {
+                this.i = i + 2;
+              }
+            }
+            /* yes, fall through */
+            case NEL:
+            // 0x85
+            case LS:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Like ``getCode`` but with the return value normalized so that ``NL`` is
+       * returned for ``NL_LIKE``.
+       */
+      getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+      }
+      unget() {
+        this.i = this.prevI;
+        this.column--;
+      }
+      /**
+       * Capture characters into a buffer until encountering one of a set of
+       * characters.
+       *
+       * @param chars An array of codepoints. Encountering a character in the array
+       * ends the capture. (``chars`` may safely contain ``NL``.)
+       *
+       * @return The character code that made the capture end, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureTo(chars2) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          const c = this.getCode();
+          const isNLLike = c === NL_LIKE;
+          const final = isNLLike ? NL : c;
+          if (final === EOC || chars2.includes(final)) {
+            this.text += chunk.slice(start, this.prevI);
+            return final;
+          }
+          if (isNLLike) {
+            this.text += `${chunk.slice(start, this.prevI)}
+`;
+            start = this.i;
+          }
+        }
+      }
+      /**
+       * Capture characters into a buffer until encountering a character.
+       *
+       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+       *
+       * @return ``true`` if we ran into the character. Otherwise, we ran into the
+       * end of the current chunk.
+       */
+      captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          let c = this.getCode();
+          switch (c) {
+            case NL_LIKE:
+              this.text += `${chunk.slice(start, this.prevI)}
+`;
+              start = this.i;
+              c = NL;
+              break;
+            case EOC:
+              this.text += chunk.slice(start);
+              return false;
+            default:
+          }
+          if (c === char) {
+            this.text += chunk.slice(start, this.prevI);
+            return true;
+          }
+        }
+      }
+      /**
+       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+       * this parser.
+       *
+       * @return The character code that made the test fail, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureNameChars() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCode();
+          if (c === EOC) {
+            this.name += chunk.slice(start);
+            return EOC;
+          }
+          if (!isNameChar(c)) {
+            this.name += chunk.slice(start, this.prevI);
+            return c === NL_LIKE ? NL : c;
+          }
+        }
+      }
+      /**
+       * Skip white spaces.
+       *
+       * @return The character that ended the skip, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      skipSpaces() {
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC || !isS(c)) {
+            return c;
+          }
+        }
+      }
+      setXMLVersion(version) {
+        this.currentXMLVersion = version;
+        if (version === "1.0") {
+          this.isChar = isChar10;
+          this.getCode = this.getCode10;
+        } else {
+          this.isChar = isChar11;
+          this.getCode = this.getCode11;
+        }
+      }
+      // STATE ENGINE METHODS
+      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+      // to be sure never to come back to this state later.
+      sBegin() {
+        if (this.chunk.charCodeAt(0) === 65279) {
+          this.i++;
+          this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+      }
+      sBeginWhitespace() {
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+          this.xmlDeclPossible = false;
+        }
+        switch (c) {
+          case LESS:
+            this.state = S_OPEN_WAKA;
+            if (this.text.length !== 0) {
+              throw new Error("no-empty text at start");
+            }
+            break;
+          case EOC:
+            break;
+          default:
+            this.unget();
+            this.state = S_TEXT;
+            this.xmlDeclPossible = false;
+        }
+      }
+      sDoctype() {
+        var _a2;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+          case GREATER: {
+            (_a2 = this.doctypeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            this.doctype = true;
+            break;
+          }
+          case EOC:
+            break;
+          default:
+            this.text += String.fromCodePoint(c);
+            if (c === OPEN_BRACKET6) {
+              this.state = S_DTD;
+            } else if (isQuote(c)) {
+              this.state = S_DOCTYPE_QUOTE;
+              this.q = c;
+            }
+        }
+      }
+      sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.q = null;
+          this.state = S_DOCTYPE;
+        }
+      }
+      sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+          return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET4) {
+          this.state = S_DOCTYPE;
+        } else if (c === LESS) {
+          this.state = S_DTD_OPEN_WAKA;
+        } else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+      }
+      sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.state = S_DTD;
+          this.q = null;
+        }
+      }
+      sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+          case BANG:
+            this.state = S_DTD_OPEN_WAKA_BANG;
+            this.openWakaBang = "";
+            break;
+          case QUESTION:
+            this.state = S_DTD_PI;
+            break;
+          default:
+            this.state = S_DTD;
+        }
+      }
+      sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = "";
+        }
+      }
+      sDTDComment() {
+        if (this.captureToChar(MINUS)) {
+          this.text += "-";
+          this.state = S_DTD_COMMENT_ENDING;
+        }
+      }
+      sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+      }
+      sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        } else {
+          this.fail("malformed comment.");
+          this.state = S_DTD_COMMENT;
+        }
+      }
+      sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+          this.text += "?";
+          this.state = S_DTD_PI_ENDING;
+        }
+      }
+      sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        }
+      }
+      sText() {
+        if (this.tags.length !== 0) {
+          this.handleTextInRoot();
+        } else {
+          this.handleTextOutsideRoot();
+        }
+      }
+      sEntity() {
+        let { i: start } = this;
+        const { chunk } = this;
+        loop:
+          while (true) {
+            switch (this.getCode()) {
+              case NL_LIKE:
+                this.entity += `${chunk.slice(start, this.prevI)}
+`;
+                start = this.i;
+                break;
+              case SEMICOLON: {
+                const { entityReturnState } = this;
+                const entity2 = this.entity + chunk.slice(start, this.prevI);
+                this.state = entityReturnState;
+                let parsed;
+                if (entity2 === "") {
+                  this.fail("empty entity name.");
+                  parsed = "&;";
+                } else {
+                  parsed = this.parseEntity(entity2);
+                  this.entity = "";
+                }
+                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
+                  this.text += parsed;
+                }
+                break loop;
+              }
+              case EOC:
+                this.entity += chunk.slice(start);
+                break loop;
+              default:
+            }
+          }
+      }
+      sOpenWaka() {
+        const c = this.getCode();
+        if (isNameStartChar(c)) {
+          this.state = S_OPEN_TAG;
+          this.unget();
+          this.xmlDeclPossible = false;
+        } else {
+          switch (c) {
+            case FORWARD_SLASH:
+              this.state = S_CLOSE_TAG;
+              this.xmlDeclPossible = false;
+              break;
+            case BANG:
+              this.state = S_OPEN_WAKA_BANG;
+              this.openWakaBang = "";
+              this.xmlDeclPossible = false;
+              break;
+            case QUESTION:
+              this.state = S_PI_FIRST_CHAR;
+              break;
+            default:
+              this.fail("disallowed character in tag name");
+              this.state = S_TEXT;
+              this.xmlDeclPossible = false;
+          }
+        }
+      }
+      sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+          case "[CDATA[":
+            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextBeforeRoot = true;
+            }
+            if (this.closedRoot && !this.reportedTextAfterRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextAfterRoot = true;
+            }
+            this.state = S_CDATA;
+            this.openWakaBang = "";
+            break;
+          case "--":
+            this.state = S_COMMENT;
+            this.openWakaBang = "";
+            break;
+          case "DOCTYPE":
+            this.state = S_DOCTYPE;
+            if (this.doctype || this.sawRoot) {
+              this.fail("inappropriately located doctype declaration.");
+            }
+            this.openWakaBang = "";
+            break;
+          default:
+            if (this.openWakaBang.length >= 7) {
+              this.fail("incorrect syntax.");
+            }
+        }
+      }
+      sComment() {
+        if (this.captureToChar(MINUS)) {
+          this.state = S_COMMENT_ENDING;
+        }
+      }
+      sCommentEnding() {
+        var _a2;
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+          this.state = S_COMMENT_ENDED;
+          (_a2 = this.commentHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
+          this.text = "";
+        } else {
+          this.text += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+      }
+      sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail("malformed comment.");
+          this.text += `--${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        } else {
+          this.state = S_TEXT;
+        }
+      }
+      sCData() {
+        if (this.captureToChar(CLOSE_BRACKET4)) {
+          this.state = S_CDATA_ENDING;
+        }
+      }
+      sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET4) {
+          this.state = S_CDATA_ENDING_2;
+        } else {
+          this.text += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+      }
+      sCDataEnding2() {
+        var _a2;
+        const c = this.getCodeNorm();
+        switch (c) {
+          case GREATER: {
+            (_a2 = this.cdataHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            break;
+          }
+          case CLOSE_BRACKET4:
+            this.text += "]";
+            break;
+          default:
+            this.text += `]]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+      }
+      // We need this separate state to check the first character fo the pi target
+      // with this.nameStartCheck which allows less characters than this.nameCheck.
+      sPIFirstChar() {
+        const c = this.getCodeNorm();
+        if (this.nameStartCheck(c)) {
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        } else if (c === QUESTION || isS(c)) {
+          this.fail("processing instruction without a target.");
+          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        } else {
+          this.fail("disallowed character in processing instruction name.");
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        }
+      }
+      sPIRest() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC) {
+            this.piTarget += chunk.slice(start);
+            return;
+          }
+          if (!this.nameCheck(c)) {
+            this.piTarget += chunk.slice(start, this.prevI);
+            const isQuestion = c === QUESTION;
+            if (isQuestion || isS(c)) {
+              if (this.piTarget === "xml") {
+                if (!this.xmlDeclPossible) {
+                  this.fail("an XML declaration must be at the start of the document.");
+                }
+                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+              } else {
+                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+              }
+            } else {
+              this.fail("disallowed character in processing instruction name.");
+              this.piTarget += String.fromCodePoint(c);
+            }
+            break;
+          }
+        }
+      }
+      sPIBody() {
+        if (this.text.length === 0) {
+          const c = this.getCodeNorm();
+          if (c === QUESTION) {
+            this.state = S_PI_ENDING;
+          } else if (!isS(c)) {
+            this.text = String.fromCodePoint(c);
+          }
+        } else if (this.captureToChar(QUESTION)) {
+          this.state = S_PI_ENDING;
+        }
+      }
+      sPIEnding() {
+        var _a2;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          const { piTarget } = this;
+          if (piTarget.toLowerCase() === "xml") {
+            this.fail("the XML declaration must appear at the start of the document.");
+          }
+          (_a2 = this.piHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, {
+            target: piTarget,
+            body: this.text
+          });
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else if (c === QUESTION) {
+          this.text += "?";
+        } else {
+          this.text += `?${String.fromCodePoint(c)}`;
+          this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+      }
+      sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (c !== EOC) {
+          this.state = S_XML_DECL_NAME;
+          this.name = String.fromCodePoint(c);
+        }
+      }
+      sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.name += this.text;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+          return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+          switch (this.name.length) {
+            case 0:
+              this.fail("did not expect any more name/value pairs.");
+              break;
+            case 1:
+              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+              break;
+            default:
+              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+          }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+      }
+      sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (c !== EQUAL) {
+          this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+      }
+      sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (!isQuote(c)) {
+          this.fail("value must be quoted.");
+          this.q = SPACE2;
+        } else {
+          this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+      }
+      sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (c === EOC) {
+          return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+          case "version": {
+            this.xmlDeclExpects = ["encoding", "standalone"];
+            const version = value;
+            this.xmlDecl.version = version;
+            if (!/^1\.[0-9]+$/.test(version)) {
+              this.fail("version number must match /^1\\.[0-9]+$/.");
+            } else if (!this.opt.forceXMLVersion) {
+              this.setXMLVersion(version);
+            }
+            break;
+          }
+          case "encoding":
+            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+            }
+            this.xmlDeclExpects = ["standalone"];
+            this.xmlDecl.encoding = value;
+            break;
+          case "standalone":
+            if (value !== "yes" && value !== "no") {
+              this.fail('standalone value must match "yes" or "no".');
+            }
+            this.xmlDeclExpects = [];
+            this.xmlDecl.standalone = value;
+            break;
+          default:
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+      }
+      sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (!isS(c)) {
+          this.fail("whitespace required.");
+          this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+      }
+      sXMLDeclEnding() {
+        var _a2;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          if (this.piTarget !== "xml") {
+            this.fail("processing instructions are not allowed before root.");
+          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
+            this.fail("XML declaration must contain a version.");
+          }
+          (_a2 = this.xmldeclHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, this.xmlDecl);
+          this.name = "";
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else {
+          this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+      }
+      sOpenTag() {
+        var _a2;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+          return;
+        }
+        const tag = this.tag = {
+          name: this.name,
+          attributes: /* @__PURE__ */ Object.create(null)
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
+        }
+        (_a2 = this.openTagStartHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+          this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+          case GREATER:
+            this.openTag();
+            break;
+          case FORWARD_SLASH:
+            this.state = S_OPEN_TAG_SLASH;
+            break;
+          default:
+            if (!isS(c)) {
+              this.fail("disallowed character in tag name.");
+            }
+            this.state = S_ATTRIB;
+        }
+      }
+      sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+          this.openSelfClosingTag();
+        } else {
+          this.fail("forward-slash in opening tag not followed by >.");
+          this.state = S_ATTRIB;
+        }
+      }
+      sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+          return;
+        }
+        if (isNameStartChar(c)) {
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+          this.state = S_ATTRIB_VALUE;
+        } else if (isS(c)) {
+          this.state = S_ATTRIB_NAME_SAW_WHITE;
+        } else if (c === GREATER) {
+          this.fail("attribute without value.");
+          this.pushAttrib(this.name, this.name);
+          this.name = this.text = "";
+          this.openTag();
+        } else if (c !== EOC) {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+          case EOC:
+            return;
+          case EQUAL:
+            this.state = S_ATTRIB_VALUE;
+            break;
+          default:
+            this.fail("attribute without value.");
+            this.text = "";
+            this.name = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else if (isNameStartChar(c)) {
+              this.unget();
+              this.state = S_ATTRIB_NAME;
+            } else {
+              this.fail("disallowed character in attribute name.");
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+          this.q = c;
+          this.state = S_ATTRIB_VALUE_QUOTED;
+        } else if (!isS(c)) {
+          this.fail("unquoted attribute value.");
+          this.state = S_ATTRIB_VALUE_UNQUOTED;
+          this.unget();
+        }
+      }
+      sAttribValueQuoted() {
+        const { q, chunk } = this;
+        let { i: start } = this;
+        while (true) {
+          switch (this.getCode()) {
+            case q:
+              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+              this.name = this.text = "";
+              this.q = null;
+              this.state = S_ATTRIB_VALUE_CLOSED;
+              return;
+            case AMP:
+              this.text += chunk.slice(start, this.prevI);
+              this.state = S_ENTITY;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+              return;
+            case NL:
+            case NL_LIKE:
+            case TAB:
+              this.text += `${chunk.slice(start, this.prevI)} `;
+              start = this.i;
+              break;
+            case LESS:
+              this.text += chunk.slice(start, this.prevI);
+              this.fail("disallowed character.");
+              return;
+            case EOC:
+              this.text += chunk.slice(start);
+              return;
+            default:
+          }
+        }
+      }
+      sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+          this.state = S_ATTRIB;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else if (isNameStartChar(c)) {
+          this.fail("no whitespace between attributes.");
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribValueUnquoted() {
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+          case AMP:
+            this.state = S_ENTITY;
+            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+            break;
+          case LESS:
+            this.fail("disallowed character.");
+            break;
+          case EOC:
+            break;
+          default:
+            if (this.text.includes("]]>")) {
+              this.fail('the string "]]>" is disallowed in char data.');
+            }
+            this.pushAttrib(this.name, this.text);
+            this.name = this.text = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else {
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+          this.closeTag();
+        } else if (isS(c)) {
+          this.state = S_CLOSE_TAG_SAW_WHITE;
+        } else if (c !== EOC) {
+          this.fail("disallowed character in closing tag.");
+        }
+      }
+      sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            break;
+          case EOC:
+            break;
+          default:
+            this.fail("disallowed character in closing tag.");
+        }
+      }
+      // END OF STATE ENGINE METHODS
+      handleTextInRoot() {
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        scanLoop:
+          while (true) {
+            switch (this.getCode()) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text: text2 } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              case CLOSE_BRACKET4:
+                switch (forbiddenState) {
+                  case FORBIDDEN_START:
+                    forbiddenState = FORBIDDEN_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET:
+                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET_BRACKET:
+                    break;
+                  default:
+                    throw new Error("impossible state");
+                }
+                break;
+              case GREATER:
+                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                  this.fail('the string "]]>" is disallowed in char data.');
+                }
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break scanLoop;
+              default:
+                forbiddenState = FORBIDDEN_START;
+            }
+          }
+        this.forbiddenState = forbiddenState;
+      }
+      handleTextOutsideRoot() {
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        outRootLoop:
+          while (true) {
+            const code2 = this.getCode();
+            switch (code2) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text: text2 } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                break outRootLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                nonSpace = true;
+                break outRootLoop;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break outRootLoop;
+              default:
+                if (!isS(code2)) {
+                  nonSpace = true;
+                }
+            }
+          }
+        if (!nonSpace) {
+          return;
+        }
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextAfterRoot = true;
+        }
+      }
+      pushAttribNS(name, value) {
+        var _a2;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a2 = this.attributeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, attr);
+        if (prefix === "xmlns") {
+          const trimmed = value.trim();
+          if (this.currentXMLVersion === "1.0" && trimmed === "") {
+            this.fail("invalid attempt to undefine prefix in XML 1.0");
+          }
+          this.topNS[local] = trimmed;
+          nsPairCheck(this, local, trimmed);
+        } else if (name === "xmlns") {
+          const trimmed = value.trim();
+          this.topNS[""] = trimmed;
+          nsPairCheck(this, "", trimmed);
+        }
+      }
+      pushAttribPlain(name, value) {
+        var _a2;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a2 = this.attributeHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, attr);
+      }
+      /**
+       * End parsing. This performs final well-formedness checks and resets the
+       * parser to a clean state.
+       *
+       * @returns this
+       */
+      end() {
+        var _a2, _b;
+        if (!this.sawRoot) {
+          this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+          const tag = tags.pop();
+          this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
+          this.fail("unexpected end.");
+        }
+        const { text: text2 } = this;
+        if (text2.length !== 0) {
+          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text2);
+          this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+      }
+      /**
+       * Resolve a namespace prefix.
+       *
+       * @param prefix The prefix to resolve.
+       *
+       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+       */
+      resolve(prefix) {
+        var _a2, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+          uri = tags[index].ns[prefix];
+          if (uri !== void 0) {
+            return uri;
+          }
+        }
+        uri = this.ns[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        return (_b = (_a2 = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a2, prefix);
+      }
+      /**
+       * Parse a qname into its prefix and local name parts.
+       *
+       * @param name The name to parse
+       *
+       * @returns
+       */
+      qname(name) {
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+          return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+          this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+      }
+      processAttribsNS() {
+        var _a2;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+          const { prefix, local } = this.qname(tag.name);
+          tag.prefix = prefix;
+          tag.local = local;
+          const uri = tag.uri = (_a2 = this.resolve(prefix)) !== null && _a2 !== void 0 ? _a2 : "";
+          if (prefix !== "") {
+            if (prefix === "xmlns") {
+              this.fail('tags may not have "xmlns" as prefix.');
+            }
+            if (uri === "") {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              tag.uri = prefix;
+            }
+          }
+        }
+        if (attribList.length === 0) {
+          return;
+        }
+        const { attributes } = tag;
+        const seen = /* @__PURE__ */ new Set();
+        for (const attr of attribList) {
+          const { name, prefix, local } = attr;
+          let uri;
+          let eqname;
+          if (prefix === "") {
+            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name;
+          } else {
+            uri = this.resolve(prefix);
+            if (uri === void 0) {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              uri = prefix;
+            }
+            eqname = `{${uri}}${local}`;
+          }
+          if (seen.has(eqname)) {
+            this.fail(`duplicate attribute: ${eqname}.`);
+          }
+          seen.add(eqname);
+          attr.uri = uri;
+          attributes[name] = attr;
+        }
+        this.attribList = [];
+      }
+      processAttribsPlain() {
+        const { attribList } = this;
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+          if (attributes[name] !== void 0) {
+            this.fail(`duplicate attribute: ${name}.`);
+          }
+          attributes[name] = value;
+        }
+        this.attribList = [];
+      }
+      /**
+       * Handle a complete open tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag``.
+       */
+      openTag() {
+        var _a2;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        (_a2 = this.openTagHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete self-closing tag. This parser code calls this once it has
+       * seen the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag`` and ``onclosetag``.
+       */
+      openSelfClosingTag() {
+        var _a2, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        (_a2 = this.openTagHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+          this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete close tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onclosetag``.
+       */
+      closeTag() {
+        const { tags, name } = this;
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+          this.fail("weird empty close tag.");
+          this.text += "</>";
+          return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+          const tag = this.tag = tags.pop();
+          this.topNS = tag.ns;
+          handler === null || handler === void 0 ? void 0 : handler(tag);
+          if (tag.name === name) {
+            break;
+          }
+          this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+          this.closedRoot = true;
+        } else if (l < 0) {
+          this.fail(`unmatched closing tag: ${name}.`);
+          this.text += `</${name}>`;
+        }
+      }
+      /**
+       * Resolves an entity. Makes any necessary well-formedness checks.
+       *
+       * @param entity The entity to resolve.
+       *
+       * @returns The parsed entity.
+       */
+      parseEntity(entity2) {
+        if (entity2[0] !== "#") {
+          const defined = this.ENTITIES[entity2];
+          if (defined !== void 0) {
+            return defined;
+          }
+          this.fail(this.isName(entity2) ? "undefined entity." : "disallowed character in entity name.");
+          return `&${entity2};`;
+        }
+        let num = NaN;
+        if (entity2[1] === "x" && /^#x[0-9a-f]+$/i.test(entity2)) {
+          num = parseInt(entity2.slice(2), 16);
+        } else if (/^#[0-9]+$/.test(entity2)) {
+          num = parseInt(entity2.slice(1), 10);
+        }
+        if (!this.isChar(num)) {
+          this.fail("malformed character entity.");
+          return `&${entity2};`;
+        }
+        return String.fromCodePoint(num);
+      }
+    };
+    exports2.SaxesParser = SaxesParser2;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -35992,6 +35992,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -36006,6 +36010,15 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options2 = {}) {
+  const { max = Infinity, quote = "", written: written2 = String } = options2;
+  const named = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named.length;
+  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts
@@ -36152,7 +36165,7 @@ function slashedPathToRead(given, options2 = {}) {
   if (meant === void 0) return void 0;
   const cwd = options2.cwd ?? process.cwd();
   if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function slashedPathToWrite(given, options2 = {}) {
   const meant = slipCandidate(given, options2.platform);
@@ -36165,7 +36178,7 @@ function slashedPathToWrite(given, options2 = {}) {
     existing = parent;
   }
   if (existing === resolved2 || existing.includes("\\")) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
@@ -36190,10 +36203,6 @@ function backslashPathToWriteMessage(meant, platform2 = process.platform) {
 }
 function slipCandidate(given, platform2 = process.platform) {
   return platform2 === "win32" ? void 0 : withSlashes(given);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform2) {
   if (platform2 === "linux") return "Linux";
@@ -36451,15 +36460,32 @@ async function removeScratchFolder(folder) {
 
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 function temporarySibling(target, suffix = "") {
   const resolved2 = import_node_path8.default.resolve(target);
   const name = import_node_path8.default.join(
     import_node_path8.default.dirname(resolved2),
-    `.${import_node_path8.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp${suffix}`
+    `.${import_node_path8.default.basename(resolved2)}.${(0, import_node_crypto3.randomBytes)(RANDOM_BYTES).toString("hex")}.tmp${suffix}`
   );
   rememberTemporary(name);
   return name;
+}
+function targetOfTemporary(file) {
+  let target;
+  for (let name = import_node_path8.default.basename(file); ; ) {
+    const found = TEMPORARY_NAME.exec(name)?.[1];
+    if (found === void 0) return target;
+    target = import_node_path8.default.join(import_node_path8.default.dirname(file), found);
+    name = found;
+  }
+}
+async function removeTemporary(name) {
+  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
+    if (error3.code !== "ENAMETOOLONG") throw error3;
+  });
 }
 
 // packages/core/src/fs/write-failure.ts
@@ -36488,13 +36514,23 @@ function targetWriteError(target, error3) {
   const failure = writeFailure(error3);
   if (failure === void 0) return error3;
   const { code: code2, syscall, path: where } = error3;
-  const elsewhere = where !== void 0 && import_node_path9.default.dirname(import_node_path9.default.resolve(where)) !== import_node_path9.default.dirname(import_node_path9.default.resolve(target));
-  const call = elsewhere ? `${syscall} ${where}` : syscall;
+  const located = targetOfTemporary(target) ?? target;
+  const call = where === void 0 || namesTheTarget(located, where) ? syscall : `${syscall} ${shownPath(where)}`;
   return new UserError(`cannot be written: ${failure.reason} (${code2}, ${call}).`, {
-    location: { file: target },
-    hint: failure.hint,
+    location: { file: located },
+    // Said of the target: its path is what to shorten, not the names in an archive (writeFailure's hint).
+    hint: code2 === "ENAMETOOLONG" ? TARGET_PATH_TOO_LONG_HINT : failure.hint,
     cause: error3
   });
+}
+var TARGET_PATH_TOO_LONG_HINT = "Give a path with shorter names.";
+function namesTheTarget(target, where) {
+  const folder = import_node_path9.default.dirname(import_node_path9.default.resolve(target));
+  const resolved2 = import_node_path9.default.resolve(where);
+  if (import_node_path9.default.dirname(resolved2) === folder) return true;
+  if (!isWithin(folder, resolved2)) return false;
+  const [first] = import_node_path9.default.relative(folder, resolved2).split(import_node_path9.default.sep);
+  return targetOfTemporary(import_node_path9.default.join(folder, first)) === import_node_path9.default.resolve(target);
 }
 async function writingTo(target, work) {
   try {
@@ -36540,8 +36576,8 @@ function readRefusalHint(code2) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs8 = require("node:fs");
-var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+var import_node_fs9 = require("node:fs");
+var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -36609,6 +36645,29 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+function didYouMean(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
 // packages/core/src/connector-file-names.ts
@@ -36738,1353 +36797,337 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
 }
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "") throw new InputError(name, "is required but was empty.", emptyInputHint(name));
-  return value;
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
 }
-function emptyInputHint(name) {
-  return `Set '${name}' in the step's with: block. A value from \${{ vars.NAME }} or \${{ secrets.NAME }} is empty when nothing of that name reaches the job: create the variable or secret (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on (a secret under secrets:).`;
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
 }
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
 }
-
-// packages/actions/src/runtime/read-refused-input.ts
-function readRefusedHint(input, code2) {
-  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+function quoteList(values, max = 5) {
+  return boundedList(values, quoted, { max });
 }
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path11.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
+function nameList(names) {
+  return boundedList(names, (name) => excerpt(name));
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path11.default) {
-  const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
-  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, (text2) => text2, { maxLength, total });
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path11.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path11.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute, kind = "file") {
-  if (slashedPathToWrite(absolute) !== void 0)
-    throw new InputError(
-      input,
-      backslashPathToWriteMessage(withSlashes(value) ?? value),
-      BACKSLASH_PATH_HINT
-    );
-  const named = namedWritableFolders();
-  const folders = await realWritableFolders(named);
-  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
-    throw pathRefusedError(input, error3, "written");
-  });
-  if (!isInWritableFolder(real, folders)) {
-    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
-    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
-  }
-  refuseBlockedOutputPath(absolute, {
-    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
-    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
-    newTarget: kind === "folder" ? "refused" : "created"
-  });
-  return real;
-}
-function pathRefusedError(input, error3, use) {
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const code2 = error3.code;
-  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
-  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
-}
-function namedWritableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: import_node_path12.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path12.default.resolve(runnerTemp) } : {}
-  };
-}
-async function realWritableFolders(named) {
-  return {
-    workspace: await realPathOfNew(named.workspace),
-    ...named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs9.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path12.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
-// packages/actions/src/runtime/run-action.ts
-async function runAction(main) {
-  removeTemporariesOnSignal();
-  const logger = createActionsLogger();
-  try {
-    await main(logger);
-  } catch (error3) {
-    process.exitCode = 1;
-    if (isUserError(error3)) {
-      for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, workspaceFolder());
-        error(annotation.message, annotation.properties);
-      }
-      return;
-    }
-    error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
-    if (error3 instanceof Error && error3.stack) debug(error3.stack);
-  }
-}
-
-// packages/actions/src/extract-connectors/main.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/zip/limits.ts
-var DEFAULT_ZIP_LIMITS = {
-  maxEntries: 5e4,
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 500
-};
-var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
-
-// packages/solution/src/zip/entry-name.ts
-var MAX_NAME_BYTES = 255;
-var PROBLEM_TEXT = {
-  empty: "has an empty name",
-  absolute: "has an absolute path",
-  "drive-letter": "starts with a drive letter",
-  backslash: "contains a backslash, which is a path separator on Windows",
-  "parent-segment": "contains a '..' segment that leaves the target folder",
-  "dot-ending": "ends with '.', the folder itself, where a file name should be",
-  "control-character": "contains a control character",
-  "windows-character": "contains a character that Windows does not allow in a file name",
-  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
-  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
-  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
-};
-var WINDOWS_CHARACTER = /[<>:"|?*]/;
-var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
-function describeEntryNameProblem(problem, name) {
-  if (name !== void 0 && problem === "windows-character") {
-    return `contains '${WINDOWS_CHARACTER.exec(name)[0]}', which Windows does not allow in a file name`;
-  }
-  if (name !== void 0 && problem === "windows-device") {
-    const device = segmentsOf(name).map((part) => WINDOWS_DEVICE.exec(part)?.[1]).find((match2) => match2 !== void 0);
-    return `uses the device name '${device}', which Windows reserves`;
-  }
-  if (name !== void 0 && problem === "long-name") {
-    const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));
-    return `has a file or folder name of ${bytes} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`;
-  }
-  return PROBLEM_TEXT[problem];
-}
-function isWindowsProblem(problem) {
-  return problem.startsWith("windows-");
-}
-function entryNameProblemHint(problem) {
-  if (isWindowsProblem(problem))
-    return "Such a file could not be written on Windows, and a folder holding it could not be checked out there.";
-  if (problem === "long-name")
-    return "Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.";
-  if (problem === "dot-ending")
-    return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
-  return "The archive is unsafe to extract.";
-}
-var WINDOWS_HOSTS = /* @__PURE__ */ new Set([0, 10, 14]);
-function withForwardSlashes(name, host) {
-  return WINDOWS_HOSTS.has(host) ? name.replaceAll("\\", "/") : name;
-}
-function withoutDotFolders(name) {
-  const segments = name.split("/");
-  if (name.startsWith("/") || segments.at(-1) === ".") return name;
-  const kept = segments.filter((segment) => segment !== "" && segment !== ".");
-  return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
-}
-function findEscapeProblem(name) {
-  const path37 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path37.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path37)) return "drive-letter";
-  if (path37.split("/").includes("..")) return "parent-segment";
-  return void 0;
-}
-function findEntryNameProblem(name) {
-  if (name === "") return "empty";
-  if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
-  if (name.includes("\\")) return "backslash";
-  if (name.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(name)) return "drive-letter";
-  const segments = segmentsOf(name);
-  if (segments.some((segment) => segment === "..")) return "parent-segment";
-  if (segments.at(-1) === ".") return "dot-ending";
-  if (WINDOWS_CHARACTER.test(name)) return "windows-character";
-  if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
-  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
-  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) return "long-name";
-  return void 0;
-}
-function segmentsOf(name) {
-  return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
-}
-function collisionKey(name) {
-  return withoutTrailingSlashes(name).normalize("NFC").toLowerCase().replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase()).normalize("NFC");
-}
-
-// packages/solution/src/zip/zip-errors.ts
-var ZipError = class extends UserError {
-  constructor(archive, entry, problem, hint) {
-    super(entry === void 0 ? problem : `entry '${entry}' ${problem}`, {
-      location: { file: archive },
-      ...hint ? { hint } : {}
-    });
-  }
-};
-var EntryNameEncodingError = class extends ZipError {
-};
-
-// packages/solution/src/zip/zip-reader.ts
-var import_node_fs11 = require("node:fs");
-var import_promises = require("node:fs/promises");
-var import_promises2 = require("node:stream/promises");
-var import_node_util2 = require("node:util");
-var import_node_zlib3 = require("node:zlib");
-
-// packages/solution/src/zip/archive-name.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-var UTF8_FLAG = 2048;
-function nameBytes(entry) {
-  return entry.fileName;
-}
-function archiveName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
-  const field = import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
-  if (field !== import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
-    return { name: field, inCodePage: false };
-  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
-  return { ...encoding.decode(nameBytes(entry)), inCodePage };
-}
-function headerUtf8(entry) {
-  return import_yauzl.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
-}
-function headerName(entry, encoding) {
-  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
-  const decoded = encoding.decode(nameBytes(entry));
-  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
-}
-
-// packages/solution/src/zip/path-tree.ts
-var PathTree = class {
-  /** Each folder or file by its parent's id and its own name's collision key. */
-  nodes = /* @__PURE__ */ new Map();
-  nextId = 1;
-  /**
-   * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
-   * the path unplaced.
-   */
-  place(path37, isFolder2, value) {
-    const segments = path37.split("/");
-    const chain = this.chain(segments);
-    const node = chain.at(-1);
-    if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
-    if (!isFolder2 && node.neededBy !== void 0) {
-      const { value: value2, segments: theirs, depth } = node.neededBy;
-      return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
-    }
-    for (const [index, folder] of chain.slice(0, -1).entries()) {
-      if (folder.placed !== void 0 && !folder.placed.isFolder)
-        return {
-          kind: "file-in-the-way",
-          other: folder.placed.value,
-          folder: segments.slice(0, index + 1).join("/")
-        };
-    }
-    for (const [index, folder] of chain.slice(0, -1).entries())
-      folder.neededBy ??= { value, segments, depth: index + 1 };
-    node.placed = { value, isFolder: isFolder2 };
-    return void 0;
-  }
-  /** The node of each segment's path, made where missing. */
-  chain(segments) {
-    let parent = 0;
-    return segments.map((segment) => {
-      const key2 = `${parent}/${collisionKey(segment)}`;
-      let node = this.nodes.get(key2);
-      if (node === void 0) this.nodes.set(key2, node = { id: this.nextId++ });
-      parent = node.id;
-      return node;
-    });
-  }
-};
-
-// packages/solution/src/zip/entry-paths.ts
-var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
-var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
-var CASE_INSENSITIVE = " on a case-insensitive file system";
-var EntryPaths = class {
-  constructor(archive) {
-    this.archive = archive;
-  }
-  archive;
-  paths = new PathTree();
-  /**
-   * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
-   * again: every zip tool makes it once, so it is harmless and listed once.
-   */
-  add(names, isDirectory2) {
-    const entry = { ...names, isDirectory: isDirectory2 };
-    const clash = this.paths.place(entry.name.replace(/\/$/, ""), isDirectory2, entry);
-    if (clash === void 0) return true;
-    const other = clash.other;
-    switch (clash.kind) {
-      case "same-path":
-        if (other.isDirectory && isDirectory2 && other.name === entry.name) return false;
-        throw this.clash(entry, other);
-      case "needed-as-folder":
-        throw this.error(
-          entry,
-          `is a file, but entry '${other.written}' needs it as a folder${caseOnly(clash.folder, entry.name)}.`,
-          FILE_AND_FOLDER_HINT
-        );
-      case "file-in-the-way":
-        throw this.error(
-          entry,
-          `needs '${clash.folder}' as a folder, but entry '${other.written}' is a file${caseOnly(clash.folder, other.name)}.`,
-          FILE_AND_FOLDER_HINT
-        );
-    }
-  }
-  clash(entry, earlier2) {
-    if (entry.isDirectory !== earlier2.isDirectory) {
-      const [is, other] = entry.isDirectory ? ["folder", "file"] : ["file", "folder"];
-      const differs = caseOnly(entry.name.replace(/\/$/, ""), earlier2.name.replace(/\/$/, ""));
-      return this.error(
-        entry,
-        `is a ${is}, but entry '${earlier2.written}' is a ${other} of the same name${differs}.`,
-        FILE_AND_FOLDER_HINT
-      );
-    }
-    if (earlier2.written === entry.written) return this.error(entry, "appears twice.", SAME_PATH_HINT);
-    if (earlier2.name !== entry.name)
-      return this.error(
-        entry,
-        `has the same name as '${earlier2.written}'${CASE_INSENSITIVE}.`,
-        SAME_PATH_HINT
-      );
-    const reasons = [
-      ...[entry, earlier2].some((names) => names.written !== names.separated) ? ["'\\' is read as a folder separator"] : [],
-      ...[entry, earlier2].some((names) => names.separated !== names.name) ? ["empty and '.' folder names are left out, as zip tools write them"] : []
-    ];
-    return this.error(
-      entry,
-      `has the same name as '${earlier2.written}' once ${reasons.join(" and ")}.`,
-      SAME_PATH_HINT
-    );
-  }
-  error(entry, problem, hint) {
-    return new ZipError(this.archive, entry.written, problem, hint);
-  }
-};
-function caseOnly(a, b) {
-  return a === b ? "" : CASE_INSENSITIVE;
-}
-
-// packages/solution/src/zip/checked-entries.ts
-var UNIX_HOST = 3;
-var FILE_TYPE_MASK = 61440;
-var SYMLINK_TYPE = 40960;
-function hostOf(entry) {
-  return entry.versionMadeBy >> 8;
-}
-function isSymlink(entry) {
-  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
-}
-function checkEntries(raw, archive, limits, encoding, say) {
-  const paths = new EntryPaths(archive);
-  const checked = {
-    entries: [],
-    raw: /* @__PURE__ */ new Map(),
-    backslashSeparated: [],
-    codePageNamed: []
-  };
-  let declaredTotal = 0;
-  for (const entry of raw) {
-    const decoded = archiveName(entry, encoding);
-    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
-    const written2 = decoded.name;
-    const separated = withForwardSlashes(written2, hostOf(entry));
-    if (separated !== written2) checked.backslashSeparated.push(written2);
-    if (decoded.inCodePage) checked.codePageNamed.push(written2);
-    const name = withoutDotFolders(separated);
-    const isDirectory2 = separated.endsWith("/");
-    const isRoot = isDirectory2 && name === "";
-    const problem = isRoot ? void 0 : findEntryNameProblem(name);
-    if (problem)
-      throw new ZipError(
-        archive,
-        written2,
-        `${describeEntryNameProblem(problem, name)}; it is refused.`,
-        entryNameProblemHint(problem)
-      );
-    const header = headerName(entry, encoding);
-    const escape3 = header === written2 ? void 0 : findEscapeProblem(header);
-    if (escape3)
-      throw new ZipError(
-        archive,
-        written2,
-        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape3)}; it is refused.`,
-        entryNameProblemHint(escape3)
-      );
-    if (isDirectory2 && entry.uncompressedSize > 0)
-      throw new ZipError(
-        archive,
-        written2,
-        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
-        "Zip the files again: a file name must not end with /."
-      );
-    if (isSymlink(entry))
-      throw new ZipError(
-        archive,
-        written2,
-        "is a symbolic link; links are refused.",
-        "Solutions never hold links; the archive is unsafe."
-      );
-    if (entry.isEncrypted())
-      throw new ZipError(
-        archive,
-        written2,
-        "is encrypted; encrypted entries are not supported.",
-        "Export the solution again without a password."
-      );
-    if (isRoot || !paths.add({ written: written2, separated, name }, isDirectory2)) continue;
-    if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ZipError(
-        archive,
-        written2,
-        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
-      );
-    }
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
-      throw new ZipError(
-        archive,
-        written2,
-        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
-      );
-    }
-    declaredTotal += entry.uncompressedSize;
-    if (declaredTotal > limits.maxTotalBytes) {
-      throw new ZipError(
-        archive,
-        written2,
-        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
-      );
-    }
-    checked.entries.push({
-      name,
-      isDirectory: isDirectory2,
-      size: entry.uncompressedSize,
-      compressedSize: entry.compressedSize
-    });
-    checked.raw.set(name, entry);
-  }
-  return checked;
-}
-function hex(byte) {
-  return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-}
-function ambiguousName(archive, name, say) {
-  return new EntryNameEncodingError(
-    archive,
-    name.cp437,
-    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
-    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
-  );
-}
-var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
-
-// packages/solution/src/zip/entry-data.ts
-var import_node_zlib = require("node:zlib");
-var import_node_stream = require("node:stream");
-
-// packages/solution/src/zip/read-ahead.ts
-var import_node_fs10 = require("node:fs");
-var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs10.read);
-async function readAt(fd, position, length) {
-  const buffer = Buffer.allocUnsafe(length);
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await readAsync(fd, buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, filled);
-}
-var ReadAheadFile = class {
-  constructor(fd, windowBytes) {
-    this.fd = fd;
-    this.windowBytes = windowBytes;
-  }
-  fd;
-  windowBytes;
-  window;
-  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
-  async read(position, length) {
-    if (length > this.windowBytes) return readAt(this.fd, position, length);
-    const current = this.window;
-    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
-      const bytes2 = await current.bytes;
-      const offset = position - current.start;
-      return bytes2.subarray(offset, offset + length);
-    }
-    const bytes = readAt(this.fd, position, this.windowBytes);
-    this.window = { start: position, bytes };
-    return (await bytes).subarray(0, length);
-  }
-};
-
-// packages/solution/src/zip/entry-data.ts
-var STREAM_CHUNK_BYTES = 256 * 1024;
-var STORED = 0;
-var DEFLATED = 8;
-function checkMethod(method) {
-  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
-}
-function inflateWhole(method, data, size) {
-  checkMethod(method);
-  if (method === STORED) return data;
-  try {
-    return (0, import_node_zlib.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
-  } catch (error3) {
-    if (error3.code === "ERR_BUFFER_TOO_LARGE")
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error3 });
-    throw error3;
-  }
-}
-function archiveSlice(fd, start, length) {
-  let offset = 0;
-  return new import_node_stream.Readable({
-    highWaterMark: STREAM_CHUNK_BYTES,
-    read() {
-      if (offset >= length) {
-        this.push(null);
-        return;
-      }
-      readAt(fd, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
-        (chunk) => {
-          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
-          else {
-            offset += chunk.length;
-            this.push(chunk);
-          }
-        },
-        (error3) => this.destroy(error3)
-      );
-    }
+function alternatives(values, max) {
+  return boundedList(values, (value) => excerpt(value), {
+    max,
+    maxLength: Infinity,
+    separator: " or ",
+    conjunction: "or"
   });
 }
-function checkingStream(integrity) {
-  return new import_node_stream.Transform({
-    transform(chunk, _encoding, callback) {
-      try {
-        integrity.add(chunk);
-        callback(null, chunk);
-      } catch (error3) {
-        callback(error3);
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, show, bounds = {}) {
+  const {
+    max = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ", ",
+    conjunction = "and"
+  } = bounds;
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
+  }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
+}
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
+  }
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
+  }
+  return pieces.join("");
+}
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open3, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open3}${close}`;
+  if (depth >= MAX_NESTING) return `${open3}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key2 = keys[index];
+      const member = value[key2];
+      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open3}${entries.join(",")}${close}`;
+}
+
+// packages/validator/src/model/finding.ts
+var PROFILES = ["certified", "independent-publisher", "custom"];
+
+// packages/validator/src/config/config-schema.ts
+var LEVELS = ["error", "warning", "info", "off"];
+var CONFIG_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "connector-alm configuration",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    profile: {
+      description: "The profile of connector folders outside the PowerPlatformConnectors layout.",
+      enum: [...PROFILES]
+    },
+    rules: {
+      description: "Rule levels by rule id: one level for every profile, or a level per profile.",
+      type: "object",
+      additionalProperties: {
+        if: { type: "string" },
+        then: { $ref: "#/definitions/level" },
+        else: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: Object.fromEntries(
+            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
+          )
+        }
       }
     },
-    flush(callback) {
-      try {
-        integrity.finish();
-        callback();
-      } catch (error3) {
-        callback(error3);
-      }
+    ignore: {
+      description: "Glob patterns, relative to this file, of connector folders to skip.",
+      type: "array",
+      items: { type: "string", minLength: 1 }
     }
-  });
-}
-
-// packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib2 = require("node:zlib");
-var EntryIntegrity = class {
-  constructor(expected, total) {
-    this.expected = expected;
-    this.total = total;
-  }
-  expected;
-  total;
-  bytes = 0;
-  crc = 0;
-  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
-  add(chunk) {
-    this.bytes += chunk.length;
-    this.total.bytes += chunk.length;
-    if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
-    if (this.total.bytes > this.total.limit)
-      throw new ZipError(
-        this.expected.archive,
-        this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`
-      );
-    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
-  }
-  /** Throws when the entry ended short of its declared size or its checksum does not match. */
-  finish() {
-    if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
-    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
-  }
-  error(problem) {
-    return new ZipError(
-      this.expected.archive,
-      this.expected.name,
-      `cannot be read: ${problem}`,
-      "The archive is damaged or truncated; export it again."
-    );
+  },
+  definitions: {
+    level: { enum: [...LEVELS] }
   }
 };
 
-// packages/solution/src/zip/local-header.ts
-var LOCAL_HEADER_BYTES = 30;
-var LOCAL_HEADER_SIGNATURE = 67324752;
-function localDataOffset(header) {
-  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
-    return void 0;
-  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+// packages/validator/src/config/load-config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/model/rule.ts
+function certificationLevels(level, custom = level === "error" ? "warning" : level) {
+  return { certified: level, "independent-publisher": level, custom };
+}
+function sameLevels(level) {
+  return { certified: level, "independent-publisher": level, custom: level };
 }
 
-// packages/solution/src/zip/name-encoding.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
-var CODE_PAGES = {
-  cp932: "shift_jis",
-  cp936: "gbk",
-  cp949: "euc-kr",
-  cp950: "big5"
-};
-var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
-var BACKSLASH2 = 92;
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function cp437(bytes) {
-  return import_yauzl2.default.getFileNameLowLevel(0, bytes, [], true);
-}
-function asUtf8(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-function leadBeforeBackslash(bytes) {
-  for (let i = 1; i < bytes.length; i++)
-    if (bytes[i] === BACKSLASH2 && bytes[i - 1] >= 129) return bytes[i - 1];
-  return void 0;
-}
-var DEFAULT_ENCODING = {
-  label: void 0,
-  decode(bytes) {
-    const text2 = asUtf8(bytes);
-    if (text2 !== void 0) return { name: text2 };
-    const lead = leadBeforeBackslash(bytes);
-    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
-  }
-};
-function nameEncoding(label) {
-  if (label === void 0) return DEFAULT_ENCODING;
-  const key2 = label.trim().toLowerCase();
-  if (CP437_LABELS.has(key2)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
-  let decoder;
-  try {
-    decoder = new TextDecoder(CODE_PAGES[key2] ?? key2);
-  } catch {
-    throw new UsageError(
-      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
-    );
-  }
-  return { label, decode: (bytes) => ({ name: decoder.decode(bytes) }) };
-}
-
-// packages/solution/src/zip/open-archive.ts
-var import_yauzl3 = __toESM(require_yauzl(), 1);
-function openArchive(filePath2, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    import_yauzl3.default.open(
-      filePath2,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (error3, zip) => {
-        if (error3) {
-          const code2 = error3.code;
-          const refused = unreadablePathError(displayName, error3);
-          if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
-            reject(
-              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
-                location: { file: displayName },
-                hint: "Check the path of the zip file."
-              })
-            );
-          else if (code2 === "EISDIR")
-            reject(
-              new UsageError("is a folder, not a zip archive.", {
-                location: { file: displayName },
-                hint: "Give the zip file itself."
-              })
-            );
-          else if (refused) reject(refused);
-          else
-            reject(
-              new ZipError(
-                displayName,
-                void 0,
-                `is not a zip archive or is truncated (${error3.message}).`,
-                damagedHint
-              )
-            );
-        } else resolve(zip);
-      }
-    );
-  });
-}
-function readCentralDirectory(zip, displayName, damagedHint) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    zip.on("entry", (entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on(
-      "error",
-      (error3) => reject(
-        new ZipError(
-          displayName,
-          void 0,
-          `has a damaged central directory (${error3.message}).`,
-          damagedHint
-        )
-      )
-    );
-    zip.readEntry();
-  });
-}
-
-// packages/solution/src/zip/zip-reader.ts
-var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
-var ZipReader = class _ZipReader {
-  constructor(zip, raw, checked, displayName, limits, fd, fileSize, damagedHint) {
-    this.zip = zip;
-    this.raw = raw;
-    this.displayName = displayName;
-    this.fd = fd;
-    this.fileSize = fileSize;
-    this.damagedHint = damagedHint;
-    this.entries = checked.entries;
-    this.backslashSeparated = checked.backslashSeparated;
-    this.codePageNamed = checked.codePageNamed;
-    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
-    this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
-  }
-  zip;
-  raw;
-  displayName;
-  fd;
-  fileSize;
-  damagedHint;
-  entries;
-  /**
-   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
-   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
-   */
-  backslashSeparated;
-  /**
-   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
-   * a Unicode path field, so that the zip does not say how to read them.
-   */
-  codePageNamed;
-  inflated;
-  readAhead;
-  static async open(filePath2, options2 = {}) {
-    const displayName = options2.displayName ?? filePath2;
-    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
-    const encoding = nameEncoding(options2.nameEncoding);
-    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
-    const zip = await openArchive(filePath2, displayName, damagedHint);
-    try {
-      if (zip.entryCount > limits.maxEntries) {
-        throw new ZipError(
-          displayName,
-          void 0,
-          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
-          "Raise the entry limit only if you trust the archive."
-        );
-      }
-      const raw = await readCentralDirectory(zip, displayName, damagedHint);
-      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs11.open)(filePath2, "r");
-      try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs11.fstat)(fd);
-        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
-      } catch (error3) {
-        (0, import_node_fs11.closeSync)(fd);
-        throw error3;
-      }
-    } catch (error3) {
-      zip.close();
-      throw error3;
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
     }
   }
-  get files() {
-    return this.entries.filter((entry) => !entry.isDirectory);
+];
+
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
   }
-  find(name) {
-    return this.entries.find((entry) => entry.name === name);
+  return [...found];
+}
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
+// packages/validator/src/repository/pull-request-facts.ts
+var UPSTREAM_TARGET_BRANCH = "dev";
+function targetsPowerPlatformConnectors(pullRequest) {
+  if (!pullRequest.baseRepository) return true;
+  const name = pullRequest.baseRepository.split("/").pop() ?? "";
+  return name.toLowerCase() === "powerplatformconnectors";
+}
+function syncsBranchesOfOneRepository(pullRequest) {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+function checksAsSubmission(pullRequest) {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
+}
+var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
+var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
+function independentPublisherTitleName(title) {
+  const marker = IP_MARKER.exec(title);
+  if (!marker) return void 0;
+  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
+  return name === "" ? void 0 : name;
+}
+function independentPublisherTitleProblem(title, connector) {
+  const shown = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
-  /** The expanded bytes of an entry, read and inflated in one piece. */
-  async readBuffer(entry) {
-    const raw = this.rawEntry(entry);
-    try {
-      const { data } = await this.locate(raw, entry, true);
-      const integrity = this.integrity(raw, entry);
-      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
-      integrity.add(bytes);
-      integrity.finish();
-      return bytes;
-    } catch (error3) {
-      throw this.readError(entry, error3);
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
+}
+function namesConnector(given, name) {
+  const [a, b] = [nameKey(given), nameKey(name)];
+  if (a === "" || b === "") return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
+}
+function nameKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+// packages/validator/src/repository/rules/folder-list.ts
+function listFolders(folders, max = 3) {
+  return joinedList(folders.map(nameExcerpt), { max, quote: '"' });
+}
+
+// packages/validator/src/repository/rules/pull-request-rules.ts
+var pullRequestRules = [
+  {
+    id: "REPO-ONE-PER-PR",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "A pull request changes one connector.",
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
+      good: "one pull request per connector folder"
+    },
+    check(context) {
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
+      const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
+      context.report({
+        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
+      });
+    }
+  },
+  {
+    id: "REPO-TARGET-DEV",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "Open the pull request against the dev branch.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    levels: certificationLevels("error"),
+    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
+    check(context) {
+      const pullRequest = context.pullRequest;
+      const baseRef = pullRequest?.baseRef;
+      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
+      if (!checksAsSubmission(pullRequest)) return;
+      context.report({
+        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
+      });
+    }
+  },
+  {
+    id: "REPO-PR-TITLE-IP",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
+    check(context) {
+      const title = context.pullRequest?.title;
+      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
-  /**
-   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
-   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
-   */
-  async copyToFile(entry, destination) {
-    try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
-        const bytes = await this.readBuffer(entry);
-        await (0, import_promises.writeFile)(destination, bytes, { flag: "wx" }).catch((error3) => {
-          throw new DestinationError(error3);
-        });
-      } else await this.streamToFile(entry, destination);
-    } catch (error3) {
-      await (0, import_promises.rm)(destination, { force: true }).catch(() => void 0);
-      throw error3 instanceof DestinationError ? this.writeError(entry, error3.cause) : this.readError(entry, error3);
-    }
-  }
-  close() {
-    this.zip.close();
-    (0, import_node_fs11.closeSync)(this.fd);
-  }
-  async streamToFile(entry, destination) {
-    const raw = this.rawEntry(entry);
-    checkMethod(raw.compressionMethod);
-    const { start } = await this.locate(raw, entry, false);
-    if (raw.compressedSize === 0) throw new Error("it has no data");
-    const input = archiveSlice(this.fd, start, raw.compressedSize);
-    const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs11.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
-    let outputError;
-    output.once("error", (error3) => outputError = error3);
-    try {
-      if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
-      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
-    } catch (error3) {
-      throw error3 === outputError ? new DestinationError(error3) : error3;
-    }
-  }
-  rawEntry(entry) {
-    const raw = this.raw.get(entry.name);
-    if (!raw) throw new Error(`no entry ${entry.name}`);
-    return raw;
-  }
-  integrity(raw, entry) {
-    return new EntryIntegrity(
-      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
-      this.inflated
-    );
-  }
-  /**
-   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
-   * local header in one read (through the read-ahead window, which neighbouring entries share).
-   */
-  async locate(raw, entry, withData) {
-    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
-    const position = raw.relativeOffsetOfLocalHeader;
-    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
-    const offset = localDataOffset(head);
-    if (offset === void 0)
-      throw this.readError(entry, new Error("its local header is missing or damaged"));
-    const start = raw.relativeOffsetOfLocalHeader + offset;
-    if (start + raw.compressedSize > this.fileSize)
-      throw this.readError(entry, new Error("its data runs past the end of the archive"));
-    if (!withData) return { start, data: Buffer.alloc(0) };
-    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
-    return { start, data };
-  }
-  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
-  writeError(entry, error3) {
-    const failure = writeFailure(error3);
-    if (failure === void 0) return error3 instanceof Error ? error3 : new Error(String(error3));
-    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
-  }
-  readError(entry, error3) {
-    if (error3 instanceof ZipError) return error3;
-    const reason = error3 instanceof Error ? error3.message : String(error3);
-    return new ZipError(
-      this.displayName,
-      entry.name,
-      `cannot be read: ${reason}.`,
-      this.damagedHint ?? "The archive is damaged or truncated; export it again."
-    );
-  }
-};
-var DestinationError = class extends Error {
-  constructor(cause) {
-    super("the destination cannot be written");
-    this.cause = cause;
-  }
-  cause;
-};
-var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var READ_AHEAD_BYTES = 1024 * 1024;
-
-// packages/solution/src/zip/zip-directory.ts
-var import_yauzl4 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/zip-writer.ts
-var import_yazl = __toESM(require_yazl(), 1);
-
-// packages/solution/src/fs/folder-path.ts
-var import_node_fs12 = require("node:fs");
-var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
-async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs12.promises.stat(folder).catch(() => void 0) ?? await import_node_fs12.promises.lstat(folder).catch(() => void 0);
-  if (stat2?.isDirectory()) return;
-  refuseBlockedOutputPath(folder, {
-    throughFileHint: PATH_THROUGH_FILE_HINT,
-    brokenLinkHint: "Give the path of a folder, or remove the link.",
-    newTarget: "refused"
-  });
-  if (stat2)
-    throw new UsageError("exists and is not a folder.", {
-      location: { file: folder },
-      hint: "Give the path of a folder, or move the file out of the way."
-    });
-}
-
-// packages/solution/src/zip/zip-writer.ts
-var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
-
-// packages/solution/src/xml/xml-tree.ts
-var NO_ATTRIBUTES = Object.freeze([]);
-var NO_CHILDREN = Object.freeze([]);
-function childElements(parent, name) {
-  return parent.children.filter(
-    (node) => node.kind === "element" && (name === void 0 || node.name === name)
-  );
-}
-function firstChild(parent, name) {
-  return childElements(parent).find((child) => child.name === name);
-}
-function textOf(node) {
-  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
-}
-function attribute(node, name) {
-  return node.attributes.find(([key2]) => key2 === name)?.[1];
-}
-function setText(node, text2) {
-  node.children = text2 === "" ? NO_CHILDREN : [{ kind: "text", text: text2 }];
-}
-
-// packages/solution/src/xml/parse-xml.ts
-var import_saxes = __toESM(require_saxes(), 1);
-
-// packages/solution/src/xml/tree-builder.ts
-var TreeBuilder = class {
-  root;
-  /** The open elements, outermost first. */
-  openElements = [];
-  /** The children of all open elements, each element's from its index in `starts`. */
-  pending = [];
-  starts = [];
-  names = /* @__PURE__ */ new Map();
-  get depth() {
-    return this.openElements.length;
-  }
-  open(name, attributes) {
-    const keys = Object.keys(attributes);
-    const node = {
-      kind: "element",
-      name: this.intern(name),
-      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key2) => [this.intern(key2), own(attributes[key2])]),
-      children: NO_CHILDREN
-    };
-    if (this.openElements.length === 0) this.root = node;
-    else this.pending.push(node);
-    this.openElements.push(node);
-    this.starts.push(this.pending.length);
-  }
-  close() {
-    const node = this.openElements.pop();
-    const start = this.starts.pop();
-    const pending2 = this.pending;
-    if (pending2.length === start) return;
-    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
-    pending2.length = start;
-  }
-  text(value) {
-    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
-  }
-  append(node) {
-    if (this.openElements.length > 0) this.pending.push(node);
-  }
-  intern(name) {
-    let kept = this.names.get(name);
-    if (kept === void 0) {
-      kept = own(name);
-      this.names.set(kept, kept);
-    }
-    return kept;
-  }
-};
-function own(value) {
-  if (value.length < 13) return value;
-  const copy = Buffer.from(value, "utf8").toString("utf8");
-  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
-}
-function keepsText(children, start) {
-  let hasElement = false;
-  for (let i = start; i < children.length; i++) {
-    const child = children[i];
-    if (child.kind === "element") hasElement = true;
-    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
-  }
-  return !hasElement;
-}
-function withoutText(children, start) {
-  let count = 0;
-  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") count++;
-  const kept = new Array(count);
-  let at = 0;
-  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") kept[at++] = children[i];
-  return kept;
-}
-
-// packages/solution/src/text/decode.ts
-var import_node_buffer = require("node:buffer");
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var BOM = "\uFEFF";
-function decodeUtf8Strict(bytes, file) {
-  try {
-    const text2 = strict.decode(bytes);
-    return text2.startsWith(BOM) ? text2.slice(1) : text2;
-  } catch {
-    throw notUtf8Error(bytes, file);
-  }
-}
-var PIECE_BYTES = 1024 * 1024;
-function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
-  if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let started = false;
-  for (let start = 0; start < bytes.length; start += pieceBytes) {
-    let piece = decoder.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
-    if (!started && piece !== "") {
-      started = true;
-      if (piece.startsWith(BOM)) piece = piece.slice(1);
-    }
-    yield piece;
-  }
-}
-function notUtf8Error(bytes, file) {
-  const offset = firstInvalidOffset(bytes);
-  const before = lenient.decode(bytes.subarray(0, offset));
-  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
-  const { line, column } = lineAndColumn(text2, text2.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
-    location: { file, line, column },
-    hint: "Save the file as UTF-8."
-  });
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
-}
-function lineAndColumn(text2, offset) {
-  let line = 1;
-  let lineStart2 = 0;
-  for (let i = 0; i < offset && i < text2.length; i++) {
-    if (text2.charCodeAt(i) === 10) {
-      line++;
-      lineStart2 = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart2 + 1 };
-}
-
-// packages/solution/src/xml/parse-xml.ts
-var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
-var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
-var MAX_XML_DEPTH = 1e3;
-function parseXml(text2, file, hint) {
-  return parseXmlPieces([text2], file, hint);
-}
-function parseUtf8Xml(bytes, file, hint) {
-  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
-}
-function parseXmlPieces(pieces, file, hint) {
-  const builder = new TreeBuilder();
-  readXmlEvents(pieces, file, hint, builder);
-  return builder.root;
-}
-function readXmlEvents(pieces, file, hint, events) {
-  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
-}
-function* readXmlEventsByPiece(pieces, file, hint, events) {
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  let depth = 0;
-  let sawRoot = false;
-  const fail = (message) => {
-    throw new UserError(`${message}.`, {
-      // saxes's column counts from 0 and points past the character read last, so it is that
-      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
-      // editor can go to (XML that stops short after its last line break): column 1 then.
-      location: { file, line: parser.line, column: Math.max(1, parser.column) },
-      ...hint ? { hint } : {}
-    });
-  };
-  parser.on(
-    "doctype",
-    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
-  );
-  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
-  parser.on("opentag", (tag) => {
-    if (depth >= MAX_XML_DEPTH)
-      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    depth++;
-    sawRoot = true;
-    events.open(tag.name, tag.attributes);
-  });
-  parser.on("closetag", () => {
-    depth--;
-    events.close();
-  });
-  parser.on("text", (value) => depth > 0 && events.text(value));
-  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
-  parser.on(
-    "processinginstruction",
-    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
-  );
-  for (const piece of pieces) {
-    parser.write(piece);
-    yield;
-  }
-  parser.close();
-  if (!sawRoot) fail("invalid XML: no root element");
-}
-function stripSaxesPrefix(message) {
-  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
-}
-
-// packages/solution/src/xml/xml-writer.ts
-var UNPACKED_STYLE = { declaration: true, newline: "\n" };
-var REAL_TEXT = 1;
-var STRUCTURE = 2;
-var BLANK_TEXT = 4;
-function contentMode(flags) {
-  if (flags & REAL_TEXT) return "inline";
-  if (flags & STRUCTURE) return "block";
-  return flags & BLANK_TEXT ? "inline" : "empty";
-}
-function textFlags(text2) {
-  return text2.trim() === "" ? BLANK_TEXT : REAL_TEXT;
-}
-function nodeFlags(node) {
-  switch (node.kind) {
-    case "text":
-      return textFlags(node.text);
-    case "cdata":
-      return REAL_TEXT;
-    default:
-      return STRUCTURE;
-  }
-}
-var StringSink = class {
-  pieces = [];
-  write(piece) {
-    this.pieces.push(piece);
-  }
-  text() {
-    return this.pieces.join("");
-  }
-};
-var CHUNK_CHARACTERS = 1024 * 1024;
-var Utf8Sink = class {
-  chunks = [];
-  pieces = [];
-  characters = 0;
-  write(piece) {
-    this.pieces.push(piece);
-    this.characters += piece.length;
-    if (this.characters >= CHUNK_CHARACTERS) this.flush();
-  }
-  /** The chunks encoded since the last call (`end`: with the pieces not yet a chunk), given up. */
-  take(end = false) {
-    if (end) this.flush();
-    return this.chunks.splice(0);
-  }
-  flush() {
-    if (this.pieces.length === 0) return;
-    this.chunks.push(Buffer.from(this.pieces.join(""), "utf8"));
-    this.pieces = [];
-    this.characters = 0;
-  }
-};
-var INDENT = "  ";
-var indents = [""];
-function indent(depth) {
-  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
-  return indents[depth];
-}
-var XmlWriter = class {
-  constructor(style, sink) {
-    this.style = style;
-    this.sink = sink;
-    if (style.declaration) {
-      sink.write('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
-      this.started = true;
-    }
-  }
-  style;
-  sink;
-  frames = [];
-  started = false;
-  open(name, attributes, mode) {
-    const parent = this.frames[this.frames.length - 1];
-    let depth = 0;
-    if (parent === void 0 || parent.mode === "block") {
-      depth = parent === void 0 ? 0 : parent.depth + 1;
-      this.newLine(depth);
-    }
-    let tag = `<${name}`;
-    for (const [key2, value] of attributes) tag += ` ${key2}="${escapeAttribute(value)}"`;
-    if (mode === "empty") {
-      const nil = attributes.some(([key2, value]) => key2 === "xsi:nil" && value === "true");
-      this.sink.write(nil ? `${tag}></${name}>` : `${tag} />`);
-    } else this.sink.write(`${tag}>`);
-    this.frames.push({ name, mode, depth });
-  }
-  close() {
-    const frame = this.frames.pop();
-    if (frame.mode === "empty") return;
-    if (frame.mode === "block") this.newLine(frame.depth);
-    this.sink.write(`</${frame.name}>`);
-  }
-  /** Text of an inline element; beside structure it is indentation, which ours replaces. */
-  text(value) {
-    if (this.frames[this.frames.length - 1]?.mode === "inline")
-      this.sink.write(escapeText(value).replace(/\n/g, this.style.newline));
-  }
-  /** A CDATA section, comment or processing instruction. */
-  other(node) {
-    const frame = this.frames[this.frames.length - 1];
-    if (frame === void 0) return;
-    if (frame.mode === "block") this.newLine(frame.depth + 1);
-    this.sink.write(otherText(node));
-  }
-  newLine(depth) {
-    if (this.started) this.sink.write(this.style.newline);
-    this.started = true;
-    this.sink.write(indent(depth));
-  }
-};
-function otherText(node) {
-  switch (node.kind) {
-    case "cdata":
-      return `<![CDATA[${node.text}]]>`;
-    case "comment":
-      return `<!--${node.text}-->`;
-    case "instruction":
-      return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
-  }
-}
-function escapeText(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
-}
-function escapeAttribute(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
-}
-
-// packages/solution/src/xml/serialize-xml.ts
-function serializeXml(root, style) {
-  const sink = new StringSink();
-  writeElementTree(new XmlWriter(style, sink), root);
-  return sink.text();
-}
-function writeElementTree(writer, node) {
-  let flags = 0;
-  for (const child of node.children) flags |= nodeFlags(child);
-  writer.open(node.name, node.attributes, contentMode(flags));
-  for (const child of node.children) {
-    if (child.kind === "element") writeElementTree(writer, child);
-    else if (child.kind === "text") writer.text(child.text);
-    else writer.other(child);
-  }
-  writer.close();
-}
+];
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -39063,2916 +38106,6 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// packages/solution/src/json/json-text.ts
-var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
-var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
-function checkJson(text2, file, hint) {
-  const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text2, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
-  try {
-    return JSON.parse(text2);
-  } catch (nativeError) {
-    const errors2 = [];
-    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors2[0];
-    const offset = first?.offset ?? 0;
-    const { line, column } = lineAndColumn(text2, offset);
-    const what = first ? describeParseError(first) : nativeError.message;
-    throw new UserError(`invalid JSON: ${what}.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
-}
-function isJson(text2) {
-  return text2.trim() !== "" && !text2.includes("\uFFFD") && parsesAsJson(text2);
-}
-function parsesAsJson(text2) {
-  try {
-    JSON.parse(text2);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE2 = 34;
-var OPEN_BRACE2 = 123;
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var COMMA = 44;
-var COLON = 58;
-var lineBreaks = [];
-var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
-function prettyJson(text2, file, hint) {
-  checkJson(text2, file, hint);
-  let depth = 0;
-  return text2.replace(LAYOUT_LEXEME, (lexeme) => {
-    switch (lexeme.charCodeAt(0)) {
-      case QUOTE2:
-        return lexeme;
-      case OPEN_BRACE2:
-      case OPEN_BRACKET2:
-        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
-        return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE:
-      case CLOSE_BRACKET:
-        return lineBreak(--depth) + lexeme;
-      case COMMA:
-        return "," + lineBreak(depth);
-      case COLON:
-        return ": ";
-      default:
-        return "";
-    }
-  }) + "\n";
-}
-function minifyJson(text2, file, hint) {
-  checkJson(text2, file, hint);
-  return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
-}
-var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
-function describeParseError(error3) {
-  const code2 = printParseErrorCode(error3.error);
-  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
-// packages/solution/src/fs/commit-folder.ts
-var import_node_fs14 = require("node:fs");
-var import_node_crypto4 = require("node:crypto");
-var import_node_path14 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/fs/list-files.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
-async function listFiles(root, skip) {
-  const files = [];
-  const walk = async (relative) => {
-    const entries = await import_node_fs13.promises.readdir(import_node_path13.default.join(root, relative), { withFileTypes: true });
-    for (const entry of entries) {
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (skip?.(child)) continue;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) files.push(child);
-    }
-  };
-  await walk("");
-  return files.sort(compareOrdinal);
-}
-function compareOrdinal(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// packages/solution/src/fs/commit-folder.ts
-async function commitFolder(staged, target, options2) {
-  const files = await listFiles(staged);
-  if (!await exists4(target)) {
-    await import_node_fs14.promises.mkdir(import_node_path14.default.dirname(import_node_path14.default.resolve(target)), { recursive: true });
-    await import_node_fs14.promises.rename(staged, target);
-    return { written: files, deleted: [], unchanged: [], kept: [] };
-  }
-  const targetRoot = await import_node_fs14.promises.realpath(target);
-  const result = { written: [], deleted: [], unchanged: [], kept: [] };
-  const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
-  for (const file of files) {
-    const from = import_node_path14.default.join(staged, file);
-    const to = import_node_path14.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path14.default.posix.dirname(file)));
-    const previous = await cases.matchCase(file);
-    if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs14.promises.lstat(to).catch(() => void 0);
-    if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
-      result.unchanged.push(file);
-      continue;
-    }
-    if (current?.isDirectory()) {
-      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs14.promises.rm(to, { recursive: true });
-    }
-    await import_node_fs14.promises.rename(from, to);
-    result.written.push(file);
-  }
-  const wanted = new Set(files);
-  const others = (await listFiles(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
-  result.kept = options2.keep ? others.filter(options2.keep) : [];
-  if (options2.stale === "delete") {
-    for (const file of others) {
-      if (options2.keep?.(file)) continue;
-      await import_node_fs14.promises.rm(import_node_path14.default.join(targetRoot, file));
-      result.deleted.push(cases.formerName(file));
-    }
-    await removeEmptyFolders(targetRoot, options2.protect);
-  }
-  result.deleted.sort(compareOrdinal);
-  await import_node_fs14.promises.rm(staged, { recursive: true, force: true });
-  return result;
-}
-var CaseRenames = class {
-  constructor(root, files) {
-    this.root = root;
-    this.existing = new Set(files);
-    for (const file of files) this.byKey.set(caseKey(file), file);
-  }
-  root;
-  existing;
-  byKey = /* @__PURE__ */ new Map();
-  /** Files moved by renaming their folder: new relative path → the path they had. */
-  moved = /* @__PURE__ */ new Map();
-  /** The name `file` had when the target had it under another case (now renamed to `file`). */
-  async matchCase(file) {
-    const moved = this.moved.get(file);
-    if (moved !== void 0) {
-      this.moved.delete(file);
-      return moved;
-    }
-    if (this.existing.has(file)) return void 0;
-    const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs14.promises.lstat(import_node_path14.default.join(this.root, file)).catch(() => void 0))
-      return void 0;
-    const before = previous.split("/");
-    const after = file.split("/");
-    for (let index = 0; index < after.length; index++) {
-      if (before[index] === after[index]) continue;
-      const parent = after.slice(0, index);
-      await import_node_fs14.promises.rename(
-        import_node_path14.default.join(this.root, ...parent, before[index]),
-        import_node_path14.default.join(this.root, ...parent, after[index])
-      );
-      if (index === after.length - 1) break;
-      const oldFolder = [...parent, before[index]].join("/") + "/";
-      const newFolder = [...parent, after[index]].join("/") + "/";
-      for (const other of [...this.existing]) {
-        if (!other.startsWith(oldFolder) || other === previous) continue;
-        const renamed = newFolder + other.slice(oldFolder.length);
-        this.existing.delete(other);
-        this.existing.add(renamed);
-        this.byKey.set(caseKey(renamed), renamed);
-        this.moved.set(renamed, this.moved.get(other) ?? other);
-        this.moved.delete(other);
-      }
-    }
-    this.existing.delete(previous);
-    this.existing.add(file);
-    this.byKey.set(caseKey(file), file);
-    const former = this.formerName(previous);
-    this.moved.delete(previous);
-    return former;
-  }
-  /** The name a file had before its folder was renamed to another case. */
-  formerName(file) {
-    return this.moved.get(file) ?? file;
-  }
-};
-function caseKey(file) {
-  return file.normalize("NFC").toLowerCase();
-}
-async function ensureDirectoryInside(root, relative) {
-  const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
-  let current = root;
-  for (const [index, segment] of segments.entries()) {
-    const next = import_node_path14.default.join(current, segment);
-    const entry = await import_node_fs14.promises.lstat(next).catch(() => void 0);
-    if (entry?.isDirectory()) {
-      current = next;
-      continue;
-    }
-    if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs14.promises.realpath(next).then(
-        (real2) => ({ real: real2 }),
-        (error3) => ({ error: error3 })
-      );
-      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
-      const { real } = resolved2;
-      if (!isWithin(root, real)) {
-        throw new UserError(
-          "is a link that leads outside the target folder; nothing is written through it.",
-          {
-            location: { file: next },
-            hint: "Remove the link from the target folder."
-          }
-        );
-      }
-      if ((await import_node_fs14.promises.stat(real)).isDirectory()) {
-        current = real;
-        continue;
-      }
-    }
-    const removed = [];
-    if (entry) {
-      removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs14.promises.rm(next);
-    }
-    await import_node_fs14.promises.mkdir(import_node_path14.default.join(current, ...segments.slice(index)), { recursive: true });
-    return removed;
-  }
-  return [];
-}
-async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs14.promises.stat(staged), import_node_fs14.promises.stat(target)]);
-  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
-  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
-  return ha === hb;
-}
-var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
-async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
-  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs14.promises.readFile(staged);
-  if (text2.includes(0) || text2.includes(13)) return false;
-  let lineFeeds = 0;
-  for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
-  if (stagedSize + lineFeeds !== targetSize) return false;
-  const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs14.promises.readFile(target));
-}
-async function hashFile(file) {
-  const hash = (0, import_node_crypto4.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs14.createReadStream)(file)) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function exists4(file) {
-  return import_node_fs14.promises.lstat(file).then(
-    () => true,
-    () => false
-  );
-}
-async function removeEmptyFolders(root, protect) {
-  const visit3 = async (relative) => {
-    const absolute = import_node_path14.default.join(root, relative);
-    const entries = await import_node_fs14.promises.readdir(absolute, { withFileTypes: true });
-    let empty = true;
-    for (const entry of entries) {
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs14.promises.rmdir(import_node_path14.default.join(root, child));
-      else empty = false;
-    }
-    return empty;
-  };
-  await visit3("");
-}
-function unresolvedLinkError(link2, error3) {
-  const code2 = error3?.code;
-  const trouble = linkTrouble(code2);
-  if (trouble === "nowhere")
-    return new UserError("is a link that leads nowhere; nothing is written through it.", {
-      location: { file: link2 },
-      hint: "Remove the link from the target folder."
-    });
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  return new UserError(
-    `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
-    {
-      location: { file: link2 },
-      hint: trouble === "permission" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
-    }
-  );
-}
-
-// packages/solution/src/solution/layout.ts
-var ZIP_SOLUTION = "solution.xml";
-var ZIP_CUSTOMIZATIONS = "customizations.xml";
-var ZIP_CONTENT_TYPES = "[Content_Types].xml";
-var ZIP_CONNECTOR_FOLDER = "Connector/";
-var FOLDER_SOLUTION = "Other/Solution.xml";
-var FOLDER_CUSTOMIZATIONS = "Other/Customizations.xml";
-var FOLDER_CONNECTOR_FOLDER = "Connectors/";
-function folderPathOf(zipName) {
-  return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
-}
-function isConnectorDocument(folderPath) {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes("/") && folderPath.endsWith(".xml");
-}
-function isConnectorJson(folderPath) {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
-}
-var FOLDER_FLOW_FOLDER = "Workflows/";
-function isFlowJson(folderPath) {
-  return folderPath.startsWith(FOLDER_FLOW_FOLDER) && !folderPath.slice(FOLDER_FLOW_FOLDER.length).includes("/") && folderPath.endsWith(".json");
-}
-function managedVariantOf(folderPath) {
-  const slash = folderPath.lastIndexOf("/");
-  const dot = folderPath.lastIndexOf(".");
-  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
-}
-function managedBaseOf(folderPath) {
-  const slash = folderPath.lastIndexOf("/");
-  const dot = folderPath.lastIndexOf(".");
-  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
-  if (!stem.endsWith("_managed")) return void 0;
-  const base2 = stem.slice(0, -"_managed".length) + extension;
-  return managedVariantOf(base2) === folderPath ? base2 : void 0;
-}
-var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
-var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
-function isRepositoryFile(relativePath) {
-  const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some(isMetadataName);
-}
-function isMetadataName(name) {
-  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
-}
-
-// packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UsageError {
-  constructor(archive, names) {
-    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
-      location: { file: archive },
-      hint: notASolutionHint(names)
-    });
-  }
-};
-function legacyFlowPackageHint(names) {
-  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
-    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
-  return void 0;
-}
-function notASolutionHint(names) {
-  const legacy = legacyFlowPackageHint(names);
-  if (legacy) return legacy;
-  if (names.some((name) => name.startsWith("PkgAssets/"))) {
-    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
-  }
-  const lower = names.map((name) => name.toLowerCase());
-  const unpacked = names.find((_, index) => /(^|\/)other\/solution\.xml$/.test(lower[index]));
-  if (unpacked !== void 0)
-    return `It holds an unpacked solution (${unpacked}), not an export: unzip it and pack that folder with connector-alm pack (or the pack-solution action).`;
-  const nested = lower.find((name) => /^[^/]+\/solution\.xml$/.test(name));
-  const folder = nested === void 0 ? void 0 : names[lower.indexOf(nested)].split("/")[0];
-  if (folder !== void 0 && lower.includes(`${folder.toLowerCase()}/customizations.xml`))
-    return `Its solution.xml is in ${folder}/: the folder was zipped instead of the files in it. Zip the files inside ${folder}/, or export the solution again.`;
-  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
-}
-function solutionError(file, problem, hint) {
-  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
-}
-
-// packages/solution/src/solution/manifest.ts
-function manifestOf(root, file) {
-  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
-  if (!manifest)
-    throw solutionError(
-      file,
-      "has no <ImportExportXml><SolutionManifest> element.",
-      "Is this a Dataverse solution manifest?"
-    );
-  return manifest;
-}
-function readManifest(root, file) {
-  const manifest = manifestOf(root, file);
-  const field = (name) => {
-    const node = firstChild(manifest, name);
-    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
-    return textOf(node).trim();
-  };
-  const managed = field("Managed");
-  if (managed !== "0" && managed !== "1" && managed !== "2")
-    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
-}
-function setManaged(root, file, managed) {
-  const node = firstChild(manifestOf(root, file), "Managed");
-  if (node) setText(node, managed);
-}
-function setVersion(root, file, version) {
-  const node = firstChild(manifestOf(root, file), "Version");
-  if (node) setText(node, version);
-}
-
-// packages/solution/src/solution/manifest-settings.ts
-function localizedName(parent) {
-  const list2 = parent && firstChild(parent, "LocalizedNames");
-  const names = list2 ? childElements(list2, "LocalizedName") : [];
-  const english = names.find((name) => attribute(name, "languagecode") === "1033") ?? names[0];
-  return (english && attribute(english, "description")?.trim()) ?? "";
-}
-function manifestSettings(manifest) {
-  const text2 = (parent, name) => {
-    const node = parent && firstChild(parent, name);
-    return node ? textOf(node).trim() : "";
-  };
-  const publisher = firstChild(manifest, "Publisher");
-  const optionValue = text2(publisher, "CustomizationOptionValuePrefix");
-  return {
-    uniqueName: text2(manifest, "UniqueName"),
-    displayName: localizedName(manifest),
-    version: text2(manifest, "Version"),
-    publisher: {
-      uniqueName: text2(publisher, "UniqueName"),
-      displayName: localizedName(publisher),
-      prefix: text2(publisher, "CustomizationPrefix"),
-      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
-    }
-  };
-}
-
-// packages/solution/src/solution/environment-variables.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/text/line-endings.ts
-var LF = 10;
-var CR = 13;
-function isText(bytes) {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0) return false;
-    if (bytes[i] === CR && bytes[i + 1] !== LF) return false;
-  }
-  return true;
-}
-function withRecordedEnding(bytes, recorded) {
-  if (recorded === "mixed" || !isText(bytes)) return bytes;
-  const text2 = bytes.toString("latin1");
-  const lf = text2.replace(/\r\n/g, "\n");
-  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
-}
-
-// packages/solution/src/solution/environment-variables.ts
-var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
-var DEFINITION_FILE = "environmentvariabledefinition.xml";
-var VALUES_FILE = "environmentvariablevalues.json";
-var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
-async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
-  const variables = /* @__PURE__ */ new Map();
-  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
-    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
-    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
-    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs15.promises.readFile(import_node_path15.default.join(folder, file));
-    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
-    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
-    variables.set(schemaName, variable);
-    variable.parts.push({
-      path: part,
-      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path15.default.join(displayRoot, file)
-    });
-  }
-  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
-}
-function definitionPart(variable) {
-  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
-}
-
-// packages/solution/src/fs/path-inside.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
-function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path16.default.resolve(folder), import_node_path16.default.resolve(inner)];
-  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
-    throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
-}
-
-// packages/solution/src/solution/both-notes-file.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/solution/both-packages.ts
-var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
-function filesOfPackage(all, notes, managed) {
-  const present = new Set(all);
-  const copyOf = (file) => notes.own.has(file) ? void 0 : managedBaseOf(file);
-  const selected = /* @__PURE__ */ new Map();
-  for (const file of all) {
-    const base2 = copyOf(file);
-    if (base2 === void 0) {
-      const variant = managedVariantOf(file);
-      if (!managed) selected.set(file, file);
-      else if (present.has(variant) && copyOf(variant) === file) selected.set(file, variant);
-      else if (!notes.unmanagedOnly.has(file)) selected.set(file, file);
-    } else if (managed && !(present.has(base2) && copyOf(base2) === void 0)) {
-      selected.set(base2, file);
-    }
-  }
-  return selected;
-}
-function filesOfEither(all, notes) {
-  const either = filesOfPackage(all, notes, false);
-  for (const [name, file] of filesOfPackage(all, notes, true)) if (!either.has(name)) either.set(name, file);
-  return either;
-}
-
-// packages/solution/src/solution/both-notes-file.ts
-var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
-function parseBothNotes(text2, file) {
-  const root = parseXml(text2, file, UNPACKED_XML_HINT);
-  if (root.name !== "PackageFiles")
-    throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
-  const own2 = /* @__PURE__ */ new Set();
-  const unmanagedOnly = /* @__PURE__ */ new Set();
-  for (const node of childElements(root)) {
-    const filePath2 = attribute(node, "path");
-    const managed = attribute(node, "managed");
-    if (node.name !== "File" || !filePath2 || managed !== void 0 && managed !== "false")
-      throw solutionError(
-        file,
-        `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
-      );
-    own2.add(filePath2);
-    if (managed === "false") unmanagedOnly.add(filePath2);
-  }
-  return { own: own2, unmanagedOnly };
-}
-async function readBothNotes(folder, files) {
-  if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path17.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs16.promises.readFile(file), file), file);
-}
-
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
-function editorLeftover(name) {
-  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
-}
-
-// packages/solution/src/solution/left-out-files.ts
-function leftOutReason(folderPath) {
-  if (!folderPath.includes("/")) return { kind: "root" };
-  const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
-  return what === void 0 ? void 0 : { kind: "leftover", what };
-}
-function isLeftOut(folderPath) {
-  return leftOutReason(folderPath) !== void 0;
-}
-function leftOutEntryError(archive, entry, folderPath) {
-  const reason = leftOutReason(folderPath);
-  if (reason?.kind === "leftover")
-    return solutionError(
-      `${archive}/${entry}`,
-      `has the name of ${reason.what}; unpacked, it would be a file that pack leaves out of the solution.`,
-      "Remove the entry, or rename the file in its component and export the solution again."
-    );
-  return solutionError(
-    `${archive}/${entry}`,
-    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
-    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
-  );
-}
-
-// packages/solution/src/solution/line-endings-file.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
-var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
-var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
-function parseLineEndings(text2, file) {
-  const root = parseXml(text2, file, UNPACKED_XML_HINT);
-  if (root.name !== "LineEndings")
-    throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
-  const endings = /* @__PURE__ */ new Map();
-  for (const node of childElements(root)) {
-    const filePath2 = attribute(node, "path");
-    const ending = attribute(node, "endings");
-    if (node.name !== "File" || !filePath2 || ending !== "crlf" && ending !== "mixed")
-      throw solutionError(file, `has an entry that is not <File path="\u2026" endings="crlf|mixed" />.`);
-    endings.set(filePath2, ending);
-  }
-  return endings;
-}
-async function readLineEndings(folder, files) {
-  if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path18.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs17.promises.readFile(file), file), file);
-}
-
-// packages/solution/src/solution/stage-zip.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/connector-element.ts
-var FILE_COLUMNS = [
-  "openapidefinition",
-  "connectionparameters",
-  "connectionparametersets",
-  "policytemplateinstances",
-  "customcodeblobcontent",
-  "iconblob"
-];
-var CONNECTOR_CHILD_ORDER = [
-  "connectorid",
-  "description",
-  "displayname",
-  "iconbrandcolor",
-  "name",
-  "connectortype",
-  "scriptoperations",
-  ...FILE_COLUMNS
-];
-function connectorName(connector, file) {
-  const node = firstChild(connector, "name");
-  const name = node ? textOf(node).trim() : "";
-  if (name === "") throw solutionError(file, "has a <Connector> without a <name>.");
-  if (findEntryNameProblem(name) || name.includes("/") || name === "." || name.startsWith(".")) {
-    throw solutionError(file, `has a connector named '${name}', which cannot be a file name.`);
-  }
-  return name;
-}
-function connectorText(connector, column) {
-  const node = firstChild(connector, column);
-  return node ? textOf(node) : void 0;
-}
-function fileReferences(connector, file) {
-  const references = [];
-  for (const child of childElements(connector)) {
-    if (!FILE_COLUMNS.includes(child.name)) continue;
-    const value = textOf(child).trim();
-    if (value === "") continue;
-    const zipName = value.replace(/^\//, "");
-    if (!zipName.startsWith("Connector/") || zipName.slice("Connector/".length).includes("/") || findEntryNameProblem(zipName)) {
-      throw solutionError(
-        file,
-        `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`
-      );
-    }
-    references.push({ column: child.name, zipName });
-  }
-  return references;
-}
-
-// packages/solution/src/xml/lookahead-writer.ts
-var LookaheadWriter = class {
-  constructor(writer) {
-    this.writer = writer;
-  }
-  writer;
-  /** Text came after child elements: what was written is wrong, and nothing more is written. */
-  mixed = false;
-  pending;
-  /** The modes of the open elements written, outermost first. */
-  modes = [];
-  open(name, attributes, blankIsEmpty = false) {
-    if (!this.settle(STRUCTURE)) return;
-    this.pending = { name, attributes, blankIsEmpty, blanks: [] };
-  }
-  close() {
-    if (!this.settle(0)) return;
-    this.modes.pop();
-    this.writer.close();
-  }
-  text(value) {
-    const flags = textFlags(value);
-    if (this.pending !== void 0 && !(flags & REAL_TEXT) && !this.mixed) this.pending.blanks.push(value);
-    else if (this.settle(flags)) this.writer.text(value);
-  }
-  other(node) {
-    if (this.settle(nodeFlags(node))) this.writer.other(node);
-  }
-  /**
-   * The writer, for whole elements the caller writes next as children of the open element (the
-   * connectors pack puts in), or undefined once the writer has stopped.
-   */
-  structure() {
-    return this.settle(STRUCTURE) ? this.writer : void 0;
-  }
-  /** Opens the pending element in the mode `flags` (what comes next in it) settle; false once stopped. */
-  settle(flags) {
-    if (this.mixed) return false;
-    const pending2 = this.pending;
-    if (pending2 === void 0) {
-      if (flags & REAL_TEXT && this.modes[this.modes.length - 1] === "block") this.mixed = true;
-      return !this.mixed;
-    }
-    this.pending = void 0;
-    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending2.blanks.length > 0 && !pending2.blankIsEmpty ? "inline" : "empty";
-    this.writer.open(pending2.name, pending2.attributes, mode);
-    this.modes.push(mode);
-    for (const blank of pending2.blanks) this.writer.text(blank);
-    return true;
-  }
-};
-
-// packages/solution/src/solution/connectors-container.ts
-var ConnectorsContainer = class {
-  /** Whether the container has been opened (it may be closed again since). */
-  found = false;
-  depth = 0;
-  open = false;
-  /** The role of the element opened now. */
-  opened(name) {
-    const depth = this.depth++;
-    if (depth === 0) return "root";
-    if (depth === 1) {
-      if (name !== "Connectors" || this.found) return "root-child";
-      this.found = true;
-      this.open = true;
-      return "container";
-    }
-    if (depth === 2 && this.open) return name === "Connector" ? "connector" : "container-other";
-    return "deeper";
-  }
-  /** The role of the element closed now: only the container and the root matter. */
-  closed() {
-    const depth = --this.depth;
-    if (depth === 1 && this.open) {
-      this.open = false;
-      return "container";
-    }
-    return depth === 0 ? "root" : "other";
-  }
-  /** Whether text, a comment or an instruction told now is directly in the container. */
-  get inContainer() {
-    return this.open && this.depth === 2;
-  }
-};
-
-// packages/solution/src/xml/content-flags.ts
-var ContentFlags = class {
-  flags = new Uint8Array(1024);
-  count = 0;
-  /** The numbers of the open elements, outermost first. */
-  openElements = [];
-  /** How many elements have been opened: the number the next one gets. */
-  get elements() {
-    return this.count;
-  }
-  flagsOf(element2) {
-    return this.flags[element2];
-  }
-  modeOf(element2) {
-    return contentMode(this.flags[element2]);
-  }
-  open() {
-    if (this.count === this.flags.length) {
-      const grown = new Uint8Array(this.flags.length * 2);
-      grown.set(this.flags);
-      this.flags = grown;
-    }
-    this.mark(STRUCTURE);
-    this.openElements.push(this.count++);
-  }
-  close() {
-    this.openElements.pop();
-  }
-  text(value) {
-    this.mark(textFlags(value));
-  }
-  append(node) {
-    this.mark(nodeFlags(node));
-  }
-  mark(flags) {
-    const parent = this.openElements[this.openElements.length - 1];
-    if (parent !== void 0) this.flags[parent] |= flags;
-  }
-};
-
-// packages/solution/src/solution/customizations-scan.ts
-var XSI = "xmlns:xsi";
-function takenConnectors(scan) {
-  const xsi = scan.rootXsi;
-  return scan.connectors.map(
-    (connector) => xsi !== void 0 && !connector.attributes.some(([name]) => name === XSI) ? { ...connector, attributes: [[XSI, xsi], ...connector.attributes] } : connector
-  );
-}
-var Scanner = class {
-  flags = new ContentFlags();
-  connectors = [];
-  container;
-  containerHoldsOthers = false;
-  rootXsi;
-  place = new ConnectorsContainer();
-  connector = new TreeBuilder();
-  inConnector = false;
-  /** What was found, once the events have all been told. */
-  scan(bytes, file, hint) {
-    return {
-      connectors: this.connectors,
-      bytes,
-      file,
-      hint,
-      flags: this.flags,
-      container: this.container,
-      containerHoldsOthers: this.containerHoldsOthers,
-      rootXsi: this.rootXsi
-    };
-  }
-  open(name, attributes) {
-    const element2 = this.flags.elements;
-    this.flags.open();
-    const role = this.place.opened(name);
-    if (this.inConnector) this.connector.open(name, attributes);
-    else if (role === "root") this.rootXsi = attributes[XSI];
-    else if (role === "container") this.container = element2;
-    else if (role === "connector") {
-      this.inConnector = true;
-      this.connector.open(name, attributes);
-    } else if (role === "container-other") this.containerHoldsOthers = true;
-  }
-  close() {
-    this.flags.close();
-    this.place.closed();
-    if (!this.inConnector) return;
-    this.connector.close();
-    if (this.connector.depth === 0) {
-      this.connectors.push(this.connector.root);
-      this.inConnector = false;
-    }
-  }
-  text(value) {
-    this.flags.text(value);
-    if (this.inConnector) this.connector.text(value);
-  }
-  append(node) {
-    this.flags.append(node);
-    if (this.inConnector) this.connector.append(node);
-    else if (this.place.inContainer && node.kind !== "cdata") this.containerHoldsOthers = true;
-  }
-};
-
-// packages/solution/src/solution/customizations-edit.ts
-var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
-function editedEvents(edit, target, hasContainer, misplaced) {
-  let rootXsi;
-  const putAll = () => {
-    if (edit.put.length === 0) return;
-    const writer = target.structure();
-    if (writer === void 0) return;
-    for (const element3 of edit.put)
-      writeElementTree(writer, {
-        ...element3,
-        attributes: element3.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi))
-      });
-  };
-  const makeContainer = edit.put.length > 0 && hasContainer !== true;
-  let made = false;
-  const make = () => {
-    made = true;
-    const writer = target.structure();
-    if (writer === void 0) return;
-    writer.open("Connectors", [], "block");
-    putAll();
-    writer.close();
-  };
-  const place = new ConnectorsContainer();
-  let element2 = 0;
-  let skipping = 0;
-  return {
-    open(name, attributes) {
-      const number = element2++;
-      const role = place.opened(name);
-      if (skipping > 0 || edit.take && role === "connector") {
-        skipping++;
-        return;
-      }
-      if (role === "root") rootXsi = attributes[XSI];
-      if (makeContainer && !made && role === "root-child" && !place.found && AFTER_CONNECTORS.includes(name))
-        make();
-      if (role === "container" && made) misplaced();
-      target.open(number, name, Object.entries(attributes), role === "container");
-    },
-    close() {
-      const role = place.closed();
-      if (skipping > 0) {
-        skipping--;
-        return;
-      }
-      if (role === "container") putAll();
-      if (makeContainer && !made && role === "root" && !place.found) make();
-      target.close();
-    },
-    text(value) {
-      if (skipping === 0) target.text(value);
-    },
-    append(node) {
-      if (skipping === 0) target.other(node);
-    }
-  };
-}
-
-// packages/solution/src/solution/customizations-rewrite.ts
-function withoutConnectors(scan, style) {
-  const container = scan.container;
-  const containerMode = container === void 0 ? void 0 : scan.flags.flagsOf(container) & REAL_TEXT ? "inline" : scan.containerHoldsOthers ? "block" : "empty";
-  return rewrite(scan, style, { take: true, put: [] }, containerMode, void 0);
-}
-function withConnectors(scan, connectors, style) {
-  const edit = { take: false, put: connectors.map(({ element: element2 }) => element2) };
-  if (connectors.length === 0) return rewrite(scan, style, edit, void 0, void 0);
-  const holding = (element2) => contentMode(scan.flags.flagsOf(element2) | STRUCTURE);
-  return rewrite(
-    scan,
-    style,
-    edit,
-    scan.container === void 0 ? void 0 : holding(scan.container),
-    scan.container === void 0 ? holding(0) : void 0
-  );
-}
-function* rewrite(scan, style, edit, containerMode, rootMode) {
-  const sink = new Utf8Sink();
-  const writer = new XmlWriter(style, sink);
-  const target = {
-    open(number, name, attributes, container) {
-      const mode = container && containerMode !== void 0 ? containerMode : number === 0 && rootMode !== void 0 ? rootMode : scan.flags.modeOf(number);
-      writer.open(name, attributes, mode);
-    },
-    close: () => writer.close(),
-    text: (value) => writer.text(value),
-    other: (node) => writer.other(node),
-    structure: () => writer
-  };
-  const events = editedEvents(edit, target, scan.container !== void 0, () => void 0);
-  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, events))
-    yield* sink.take();
-  yield* sink.take(true);
-}
-
-// packages/solution/src/solution/customizations.ts
-function* scanWriting(bytes, file, hint, style, put, counter) {
-  const scanner = new Scanner();
-  const sink = new Utf8Sink();
-  const writer = new LookaheadWriter(new XmlWriter(style, sink));
-  let misplaced = false;
-  const take = put === void 0;
-  const edit = { take, put: put?.map(({ element: element2 }) => element2) ?? [] };
-  const target = {
-    open: (_number, name, attributes, container) => writer.open(name, attributes, take && container),
-    close: () => writer.close(),
-    text: (value) => writer.text(value),
-    other: (node) => writer.other(node),
-    structure: () => writer.structure()
-  };
-  const edited = editedEvents(edit, target, void 0, () => misplaced = true);
-  const events = {
-    open(name, attributes) {
-      scanner.open(name, attributes);
-      if (!misplaced) edited.open(name, attributes);
-    },
-    close() {
-      scanner.close();
-      if (!misplaced) edited.close();
-    },
-    text(value) {
-      scanner.text(value);
-      if (!misplaced) edited.text(value);
-    },
-    append(node) {
-      scanner.append(node);
-      if (!misplaced) edited.append(node);
-    }
-  };
-  if (counter) counter.passes++;
-  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(bytes, file), file, hint, events))
-    if (!writer.mixed && !misplaced) yield* sink.take();
-  const scan = scanner.scan(bytes, file, hint);
-  if (!writer.mixed && !misplaced) {
-    yield* sink.take(true);
-    return { scan, again: void 0 };
-  }
-  sink.take(true);
-  const again = {
-    *[Symbol.iterator]() {
-      if (counter) counter.passes++;
-      yield* put === void 0 ? withoutConnectors(scan, style) : withConnectors(scan, put, style);
-    }
-  };
-  return { scan, again };
-}
-
-// packages/solution/src/solution/part-text.ts
-async function readPartText(reader, entry, location) {
-  return decodeUtf8Strict(await readPartBytes(reader, entry, location), location);
-}
-async function readPartBytes(reader, entry, location) {
-  if (entry.size > IN_MEMORY_ENTRY_BYTES)
-    throw solutionError(location, `is ${entry.size} bytes, too large for a solution part.`);
-  return reader.readBuffer(entry);
-}
-
-// packages/solution/src/solution/stage-zip.ts
-async function stageSolutionZip(reader, staging, options2 = {}) {
-  const archive = reader.displayName;
-  const files = reader.files;
-  const solutionEntry = findRoot(files, ZIP_SOLUTION);
-  const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
-  if (!solutionEntry || !customizationsEntry)
-    throw new NotASolutionError(
-      archive,
-      files.map((entry) => entry.name)
-    );
-  const located = (entry) => `${archive}/${entry.name}`;
-  const readText = (entry) => readPartText(reader, entry, located(entry));
-  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
-  const solution = await readXml(solutionEntry);
-  const manifest = readManifest(solution, located(solutionEntry));
-  if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
-  if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = await writeCustomizations(
-    await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
-    located(customizationsEntry),
-    import_node_path19.default.join(staging, FOLDER_CUSTOMIZATIONS)
-  ).catch(entryNotWritten(archive, customizationsEntry.name));
-  const connectors = takenConnectors(customizations).map((element2) => ({
-    element: element2,
-    name: connectorName(element2, located(customizationsEntry))
-  }));
-  const outputs = new PathTree();
-  const claim = (folderPath, source) => {
-    const clash = outputs.place(folderPath, false, source);
-    if (clash === void 0) return;
-    const problem = clash.kind === "same-path" ? `${source} and ${clash.other} would both be unpacked to ${folderPath}.` : clash.kind === "needed-as-folder" ? `${source} would be unpacked to ${folderPath}, which ${clash.other} needs as a folder.` : `${source} needs ${clash.folder} as a folder, but ${clash.other} would be unpacked to it as a file.`;
-    throw solutionError(archive, problem, "The archive is not a consistent solution.");
-  };
-  claim(FOLDER_SOLUTION, ZIP_SOLUTION);
-  claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
-  const byName = new Map(files.map((entry) => [entry.name, entry]));
-  for (const { element: element2, name } of connectors) {
-    claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
-    for (const reference2 of fileReferences(
-      element2,
-      `${located(customizationsEntry)} (connector '${name}')`
-    )) {
-      if (!byName.has(reference2.zipName)) {
-        throw solutionError(
-          located(customizationsEntry),
-          `connector '${name}' refers to /${reference2.zipName}, which the archive does not have.`
-        );
-      }
-    }
-  }
-  const others = files.filter(
-    (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
-  );
-  const leftOut = others.find((entry) => {
-    const folderPath = folderPathOf(entry.name);
-    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
-  });
-  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
-  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
-  const written2 = [FOLDER_CUSTOMIZATIONS];
-  const folders = /* @__PURE__ */ new Map();
-  const makeFolderOf = (destination) => {
-    const folder = import_node_path19.default.dirname(destination);
-    let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
-    return made;
-  };
-  const write2 = async (folderPath, content) => {
-    const destination = import_node_path19.default.join(staging, folderPath);
-    await makeFolderOf(destination);
-    await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
-    written2.push(folderPath);
-  };
-  const copyEntry = async (entry) => {
-    const folderPath = folderPathOf(entry.name);
-    if (isConnectorJson(folderPath)) {
-      await write2(folderPath, prettyJson(await readText(entry), located(entry), SOLUTION_JSON_HINT));
-      return;
-    }
-    if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
-      const text2 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
-      if (isJson(text2)) {
-        await write2(folderPath, prettyJson(text2, located(entry), SOLUTION_JSON_HINT));
-        return;
-      }
-    }
-    const destination = import_node_path19.default.join(staging, folderPath);
-    await makeFolderOf(destination);
-    await reader.copyToFile(entry, destination);
-    written2.push(folderPath);
-  };
-  const parts = [
-    [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
-    ...connectors.map(({ element: element2, name }) => [
-      customizationsEntry.name,
-      () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
-    ]),
-    ...others.map((entry) => [entry.name, () => copyEntry(entry)])
-  ];
-  await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
-}
-async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs18.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs18.promises.open(destination, "wx");
-  let result;
-  try {
-    const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
-    let step = pass.next();
-    for (; !step.done; step = pass.next()) await handle.writeFile(step.value);
-    result = step.value;
-  } finally {
-    await handle.close();
-  }
-  if (result.again !== void 0) await import_node_fs18.promises.writeFile(destination, result.again);
-  return result.scan;
-}
-function entryNotWritten(archive, entry) {
-  return (error3) => {
-    const failure = writeFailure(error3);
-    if (failure === void 0) throw error3;
-    throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
-  };
-}
-function findRoot(files, name) {
-  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
-}
-
-// packages/solution/src/solution/lost-part.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
-function lostPartError(folder, hasManifest) {
-  const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
-  return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
-    location: { file: folder },
-    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
-  });
-}
-async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
-  for (const part of parts) {
-    const stat2 = await import_node_fs19.promises.lstat(import_node_path20.default.join(folder, part)).catch(() => void 0);
-    if (stat2 === void 0 || stat2.isFile()) continue;
-    const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
-    const [kind, hint] = stat2.isDirectory() ? [
-      "a folder",
-      `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
-    ] : stat2.isSymbolicLink() ? [
-      "a symbolic link",
-      "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
-    ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
-    return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path20.default.join(shown, part) },
-      hint
-    });
-  }
-  return void 0;
-}
-
-// packages/solution/src/solution/nested-solution.ts
-function nestedSolutionHint(files) {
-  const suffix = `/${FOLDER_SOLUTION}`;
-  const nested = files.filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, -suffix.length));
-  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
-  if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
-  return "Give the folder that unpack wrote (the one holding Other/).";
-}
-
-// packages/solution/src/connector/repository-layout.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
-var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
-var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
-function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path21.default.resolve(folder).split(import_node_path21.default.sep).reverse();
-  const nearest = segments.find(isTopFolderName)?.toLowerCase();
-  return nearest === "independent-publisher-connectors";
-}
-var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
-var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
-var isDotOrSpace = (character) => character === "." || /\s/.test(character);
-function repositoryFolderName(displayName) {
-  const safe = displayName.replace(UNSAFE, "-");
-  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, "$1-connector");
-  return name === "" || name === "." || name === ".." ? "connector" : name;
-}
-var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-function isPng(bytes) {
-  return bytes.subarray(0, 8).equals(PNG_SIGNATURE);
-}
-
-// packages/solution/src/connector/api-properties.ts
-var NEW_FILE_ORDER = [
-  "connectionParameters",
-  "connectionParameterSets",
-  "iconBrandColor",
-  "capabilities",
-  "policyTemplateInstances",
-  "scriptOperations",
-  "publisher",
-  "stackOwner"
-];
-var POLICY_KEYS = {
-  TemplateId: "templateId",
-  Title: "title",
-  Parameters: "parameters"
-};
-function jsonFile(connector, column) {
-  const file = connector.files[column];
-  if (!file) return void 0;
-  const text2 = withoutByteOrderMark(file.bytes.toString("utf8"));
-  return file.file === void 0 ? carriedJson(text2, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text2, file.file, SOLUTION_JSON_HINT);
-}
-function carriedJson(text2, what, holder) {
-  try {
-    return checkJson(text2, what, SOLUTION_JSON_HINT);
-  } catch (error3) {
-    if (!isUserError(error3)) throw error3;
-    const { line, column } = error3.location ?? {};
-    const at = line === void 0 ? "" : ` (line ${line}${column === void 0 ? "" : `, column ${column}`} of it)`;
-    throw new UserError(`${what}${at}: ${error3.message}`, {
-      ...error3.hint ? { hint: error3.hint } : {},
-      ...holder === void 0 ? {} : { location: { file: holder } },
-      cause: error3
-    });
-  }
-}
-function carriedProperties(connector) {
-  const policies = jsonFile(connector, "policytemplateinstances");
-  return {
-    connectionParameters: jsonFile(connector, "connectionparameters"),
-    connectionParameterSets: jsonFile(connector, "connectionparametersets") ?? void 0,
-    iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
-    // null and a missing file both mean "no policies"; [] is kept as written.
-    policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
-    scriptOperations: connector.scriptOperations === void 0 ? void 0 : carriedJson(
-      connector.scriptOperations,
-      `<scriptoperations> of connector ${connector.name}`,
-      connector.definedIn
-    )
-  };
-}
-function camelCasePolicy(instance) {
-  if (!instance || typeof instance !== "object" || Array.isArray(instance)) return instance;
-  return Object.fromEntries(
-    Object.entries(instance).map(([key2, value]) => [POLICY_KEYS[key2] ?? key2, value])
-  );
-}
-function mergeApiProperties(connector, existing) {
-  const carried = carriedProperties(connector);
-  const before = existing?.properties && typeof existing.properties === "object" ? existing.properties : {};
-  const properties = {};
-  const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key2) => !(key2 in before))];
-  for (const key2 of keys) {
-    const value = key2 in carried ? carried[key2] : before[key2];
-    if (value !== void 0) properties[key2] = value;
-  }
-  return `${JSON.stringify({ ...existing ?? {}, properties }, null, 2)}
-`;
-}
-var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
-function parseExistingApiProperties(text2, file) {
-  const value = checkJson(withoutByteOrderMark(text2), file, EXISTING_JSON_HINT);
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new UserError("is not a JSON object.", {
-      location: { file },
-      hint: 'apiProperties.json holds one object, {"properties": {\u2026}}; fix the file or move it away to have a new one written.'
-    });
-  return value;
-}
-
-// packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
-async function readSolutionConnectors(source, reading = {}) {
-  return (await readSolution(source, reading)).connectors;
-}
-async function readSolution(source, reading = {}) {
-  const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs20.promises.stat(source).catch(() => void 0);
-  if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
-  if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
-  const reader = await ZipReader.open(source, {
-    limits: reading.limits,
-    nameEncoding: reading.zipNameEncoding,
-    say: reading.say
-  });
-  let staging;
-  try {
-    staging = makeScratchFolder("connector-alm-");
-    await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, withVariables, source, true);
-  } finally {
-    reader.close();
-    if (staging !== void 0) await removeScratchFolder(staging);
-  }
-}
-async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
-  const files = await listFiles(folder);
-  if (!files.includes(FOLDER_SOLUTION)) {
-    const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
-    if (notAFile) throw notAFile;
-  }
-  if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
-    throw lostPartError(displayRoot, false);
-  if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UsageError(
-      `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
-      { location: { file: displayRoot }, hint: nestedSolutionHint(files) }
-    );
-  }
-  const connectors = [];
-  const { parts, settings } = await solutionParts(folder, displayRoot, files);
-  for (const [document, file] of parts) {
-    if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path22.default.join(displayRoot, file);
-    const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, file)), shown),
-      shown,
-      UNPACKED_XML_HINT
-    );
-    const connector = {
-      name: connectorName(element2, shown),
-      connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
-      displayName: connectorText(element2, "displayname") ?? "",
-      description: connectorText(element2, "description") ?? "",
-      iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
-      connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
-      files: {},
-      definedIn: shown
-    };
-    const scriptOperations = connectorText(element2, "scriptoperations");
-    if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
-      connector.scriptOperations = scriptOperations;
-    for (const reference2 of fileReferences(element2, shown)) {
-      const fileName = reference2.zipName.slice("Connector/".length);
-      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, part)).catch(() => void 0);
-      if (bytes === void 0)
-        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
-      connector.files[reference2.column] = {
-        extension: fileName.slice(fileName.lastIndexOf(".")),
-        bytes,
-        file: import_node_path22.default.join(displayRoot, part)
-      };
-    }
-    connectors.push(connector);
-  }
-  if (!withVariables) return { connectors, settings };
-  const endings = staged ? "as-is" : await readLineEndings(folder, files);
-  const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
-  return { connectors, settings, environmentVariables };
-}
-async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path22.default.join(displayRoot, FOLDER_SOLUTION);
-  const root = parseXml(
-    decodeUtf8Strict(await import_node_fs20.promises.readFile(import_node_path22.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-    manifestFile,
-    UNPACKED_XML_HINT
-  );
-  const manifest = readManifest(root, manifestFile);
-  const settings = manifestSettings(firstChild(root, "SolutionManifest"));
-  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
-  const notes = await readBothNotes(folder, files);
-  return {
-    parts: filesOfEither(
-      files.filter((file) => file !== FOLDER_BOTH_NOTES),
-      notes
-    ),
-    settings
-  };
-}
-
-// packages/solution/src/connector/extract.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/hand-written-files.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/readme-template.ts
-function readmeFromTemplate(swagger2, displayName) {
-  const info2 = isObject(swagger2) && isObject(swagger2.info) ? swagger2.info : {};
-  const title = typeof info2.title === "string" && info2.title.trim() !== "" ? info2.title : displayName;
-  const description = typeof info2.description === "string" ? info2.description.trim() : "";
-  const visible = visibleOperations(swagger2);
-  const operations = visible.filter((operation2) => !operation2.mcpServer);
-  const servers = visible.filter((operation2) => operation2.mcpServer);
-  const lines = [
-    `# ${title}`,
-    "",
-    description || readmeTodoLine("what the service is and what the connector does."),
-    "",
-    readmeTodoHeading("## Publisher"),
-    "",
-    "## Prerequisites",
-    "",
-    readmeTodoLine("what a user needs (an account, a plan, a licence) before using the connector."),
-    "",
-    // An MCP server connector alone documents its tools in place of operations (the readme rules
-    // accept "## Available Tools" there): no empty Supported Operations section for it.
-    ...operations.length > 0 || servers.length === 0 ? [
-      "## Supported Operations",
-      "",
-      ...operations.flatMap((operation2) => [
-        `### ${operation2.summary}`,
-        "",
-        operation2.description || readmeTodoLine("what the operation does."),
-        ""
-      ])
-    ] : [],
-    ...servers.length > 0 ? [
-      "## Available Tools",
-      "",
-      ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
-      readmeTodoLine("each tool of the MCP server under a ### heading, with what it does."),
-      ""
-    ] : [],
-    "## Obtaining Credentials",
-    "",
-    readmeTodoLine("how to get the credentials the connection asks for."),
-    "",
-    "## Getting Started",
-    "",
-    readmeTodoLine("the first steps with the connector."),
-    "",
-    "## Known Issues and Limitations",
-    "",
-    readmeTodoLine('known issues, or "None".'),
-    "",
-    "## Deployment Instructions",
-    "",
-    "Deploy the connector as a custom connector with the `paconn` command-line tool: https://learn.microsoft.com/connectors/custom-connectors/paconn-cli",
-    ""
-  ];
-  return lines.join("\n");
-}
-function visibleOperations(swagger2) {
-  if (!isObject(swagger2) || !isObject(swagger2.paths)) return [];
-  const operations = [];
-  for (const item of Object.values(swagger2.paths)) {
-    if (!isObject(item)) continue;
-    for (const [method, operation2] of Object.entries(item)) {
-      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject(operation2))
-        continue;
-      if (operation2["x-ms-visibility"] === "internal") continue;
-      const summary2 = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
-      if (summary2 === "") continue;
-      operations.push({
-        summary: summary2,
-        description: typeof operation2.description === "string" ? operation2.description.trim() : "",
-        mcpServer: "x-ms-agentic-protocol" in operation2
-      });
-    }
-  }
-  return operations;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// packages/solution/src/connector/hand-written-files.ts
-var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
-function earlierTemplate(connector) {
-  const definition = connector.files.openapidefinition;
-  if (!definition) return void 0;
-  try {
-    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
-    return readmeFromTemplate(swagger2, connector.displayName);
-  } catch (error3) {
-    if (isUserError(error3)) return void 0;
-    throw error3;
-  }
-}
-var EXTRACTED = new Set(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
-);
-function isNobodysWriting(file) {
-  const segments = file.split("/");
-  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
-}
-async function heldAt(destination, file, existing) {
-  const [top, ...rest] = file.split("/");
-  const name = existing(top);
-  if (name === void 0) return "missing";
-  const target = import_node_path23.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs21.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
-  if (stat2 === void 0) return "missing";
-  if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs21.promises.readFile(target);
-}
-async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path23.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs21.promises.lstat(folder).catch(() => void 0);
-  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
-  const kept = [];
-  const leftBehind = [];
-  const notCarried = [];
-  for (const file of await listFiles(folder)) {
-    const top = file.split("/")[0];
-    if (file === top && EXTRACTED.has(file.toLowerCase())) continue;
-    if (isNobodysWriting(file)) {
-      leftBehind.push(file);
-      continue;
-    }
-    const bytes = await import_node_fs21.promises.readFile(import_node_path23.default.join(folder, file));
-    if (isReadme(file) && bytes.toString("utf8") === earlierTemplate(earlier2.connector)) continue;
-    const held = await heldAt(destination, file, existing);
-    if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
-    if (held !== "missing") {
-      notCarried.push(file);
-      continue;
-    }
-    files.set(file, bytes);
-    kept.push(file);
-  }
-  return {
-    kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))],
-    leftBehind,
-    ...notCarried.length ? { notCarried } : {}
-  };
-}
-
-// packages/solution/src/connector/prepared-connector.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/json/same-json-tokens.ts
-function sameJsonTokens(present, written2) {
-  const text2 = present.toString("utf8");
-  if (!Buffer.from(text2, "utf8").equals(present) || !parsesAsJson(text2)) return false;
-  const file = "compared JSON";
-  return minifyJson(text2, file, "") === minifyJson(written2, file, "");
-}
-
-// packages/solution/src/connector/makers-edits.ts
-var import_node_util3 = require("node:util");
-var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
-function previouslyWritten(name, previous, present, file) {
-  try {
-    switch (name) {
-      case REPOSITORY_FILES.swagger: {
-        const definition = previous.files.openapidefinition;
-        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
-      }
-      case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(
-          previous,
-          present && parseExistingApiProperties(present.toString("utf8"), file)
-        );
-      case REPOSITORY_FILES.icon: {
-        const icon2 = previous.files.iconblob;
-        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
-      }
-      case REPOSITORY_FILES.script:
-        return previous.files.customcodeblobcontent?.bytes;
-      default:
-        return void 0;
-    }
-  } catch (error3) {
-    if (isUserError(error3)) return void 0;
-    throw error3;
-  }
-}
-function sameAsWritten(name, present, written2) {
-  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written2.toString());
-  if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written2));
-  try {
-    const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
-    return (0, import_node_util3.isDeepStrictEqual)(parse4(present.toString("utf8")), parse4(written2.toString()));
-  } catch {
-    return false;
-  }
-}
-function makersEditWarning(name, say) {
-  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
-}
-
-// packages/solution/src/connector/uncommitted-files.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
-async function uncommittedFiles(files, askGit) {
-  const byFolder = /* @__PURE__ */ new Map();
-  for (const file of files)
-    byFolder.set(import_node_path24.default.dirname(file), [...byFolder.get(import_node_path24.default.dirname(file)) ?? [], file]);
-  const uncommitted = /* @__PURE__ */ new Map();
-  for (const inFolder of byFolder.values()) {
-    const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
-    for (const file of inFolder) {
-      if (!inGit.inWorkTree) {
-        uncommitted.set(file, { outside: inGit.why });
-        continue;
-      }
-      const state = inGit.states.get(file) ?? "untracked";
-      if (state !== "committed") uncommitted.set(file, { state });
-    }
-  }
-  return uncommitted;
-}
-function uncommittedWords(why, count = 1) {
-  const many = count > 1;
-  if ("outside" in why) return `nothing else has ${many ? "them" : "it"} (${why.outside})`;
-  if (why.state === "changed") return many ? "the changes are not committed" : "the change is not committed";
-  if (why.state === "ignored")
-    return many ? "git ignores them (.gitignore), so no commit keeps them" : "git ignores it (.gitignore), so no commit keeps it";
-  return many ? "git has no commit of them (the files are untracked)" : "git has no commit of it (the file is untracked)";
-}
-
-// packages/solution/src/connector/unsaved-edits.ts
-async function guardUnsavedEdits(replaced, previous, askGit, say) {
-  const unknown = [];
-  for (const file of replaced) {
-    if (file.written !== void 0 && sameAsWritten(file.name, file.bytes, file.written)) continue;
-    const before = previous && previouslyWritten(file.name, previous, file.bytes, file.path);
-    if (before !== void 0 && sameAsWritten(file.name, file.bytes, before)) continue;
-    unknown.push({ file, edited: before !== void 0 });
-  }
-  const result = { notReplaced: [], warnings: [] };
-  if (unknown.length === 0) return result;
-  const uncommitted = await uncommittedFiles(
-    unknown.map(({ file }) => file.path),
-    askGit
-  );
-  for (const { file, edited } of unknown) {
-    const why = uncommitted.get(file.path);
-    if (why === void 0) {
-      const warning2 = edited && file.written !== void 0 && makersEditWarning(file.name, say);
-      if (warning2) result.warnings.push(warning2);
-      continue;
-    }
-    if (!edited && "outside" in why) continue;
-    result.notReplaced.push({
-      file: file.present,
-      message: notReplacedMessage(file, edited, previous !== void 0, why, say)
-    });
-  }
-  return result;
-}
-function notReplacedMessage(file, edited, hasPrevious, why, say) {
-  const previousSource = say(PREVIOUS_SOURCE);
-  const what = edited ? `${file.present} was edited in this folder since the last extraction (it is not what ${previousSource} gives)` : hasPrevious ? `${file.present} holds neither the solution's version nor what ${previousSource} gives` : (
-    // Without the previous solution, an edit cannot be told from an earlier extraction's output.
-    `${file.present} is not the solution's version (without ${previousSource}, an edit cannot be told from an earlier extraction)`
-  );
-  const left = file.written === void 0 ? "it was left in place, not deleted (the solution no longer has it)" : "it was left as it is, not replaced by the solution's version";
-  const advice = "outside" in why || why.state === "ignored" ? "Copy it elsewhere, then delete it, and run again." : why.state === "changed" ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.` : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;
-  const keepEdit = edited ? " To keep the edit, make it in the maker portal (or build the solution from this folder and import it) too." : "";
-  return `${what}, and ${uncommittedWords(why)}: ${left}. ${advice}${keepEdit}`;
-}
-
-// packages/solution/src/connector/prepared-connector.ts
-async function prepare(connector, destination, folder, destinationRoot, before) {
-  const { earlier: earlier2, previous } = before;
-  const files = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const remove = [];
-  const definition = connector.files.openapidefinition;
-  if (!definition)
-    throw new UserError(
-      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
-    );
-  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
-  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
-  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
-  await refuseNonFolder(destination);
-  const existingNames = await import_node_fs22.promises.readdir(destination).catch(() => []);
-  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
-  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs22.promises.readFile(import_node_path25.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
-    presentApiProperties.toString("utf8"),
-    import_node_path25.default.join(destination, apiPropertiesName)
-  );
-  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
-  const presentBytes = (name) => {
-    const present2 = existing(name);
-    if (present2 === void 0) return void 0;
-    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs22.promises.readFile(import_node_path25.default.join(destination, present2)).catch(() => void 0);
-  };
-  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
-    const bytes = await presentBytes(name);
-    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
-  }
-  const icon2 = connector.files.iconblob;
-  if (isIndependentPublisherFolder(destination)) {
-    const iconName = existing(REPOSITORY_FILES.icon);
-    if (iconName) {
-      const present2 = await import_node_fs22.promises.readFile(import_node_path25.default.join(destination, iconName));
-      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
-      else
-        warnings.push(
-          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
-        );
-    }
-  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
-  else if (icon2)
-    warnings.push(
-      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
-    );
-  const solutionScript = connector.files.customcodeblobcontent;
-  if (solutionScript) files.set(REPOSITORY_FILES.script, solutionScript.bytes);
-  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
-  const replacing = [...files];
-  if (!solutionScript && existing(REPOSITORY_FILES.script))
-    replacing.push([REPOSITORY_FILES.script, void 0]);
-  const replaced = [];
-  for (const [name, written2] of replacing) {
-    const bytes = await presentBytes(name);
-    if (bytes === void 0) continue;
-    const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path25.default.join(destination, present2), bytes, written: written2 });
-  }
-  const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
-  warnings.push(...guarded.warnings);
-  const notReplaced = new Set(guarded.notReplaced.map(({ file }) => file));
-  for (const file of replaced.filter((each) => notReplaced.has(each.present))) {
-    if (file.written === void 0) remove.splice(remove.indexOf(file.present), 1);
-    else files.delete(file.name);
-  }
-  const renamedFrom = earlier2 === void 0 ? void 0 : {
-    folder: earlier2.folder,
-    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
-  };
-  const template = readmeFromTemplate(
-    checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
-    connector.displayName
-  );
-  const readme2 = existing(REPOSITORY_FILES.readme);
-  if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs22.promises.readFile(import_node_path25.default.join(destination, readme2), "utf8").catch(() => void 0);
-  const untouchedTemplate = readmeText !== void 0 && (readmeText === template || previous !== void 0 && readmeText === earlierTemplate(previous));
-  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
-  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
-  return {
-    connector,
-    folder,
-    files,
-    present,
-    remove,
-    otherCase,
-    warnings,
-    notReplaced: guarded.notReplaced,
-    ...untouchedTemplate ? { templateReadme: readme2 } : {},
-    ...renamedFrom ? { renamedFrom } : {}
-  };
-}
-
-// packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/as-extracted.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
-async function whyNotAsExtracted(folder, connector) {
-  const names = await import_node_fs23.promises.readdir(folder).catch(() => []);
-  const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
-  const icon2 = connector.files.iconblob;
-  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
-  const compared = [
-    REPOSITORY_FILES.swagger,
-    REPOSITORY_FILES.apiProperties,
-    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
-    REPOSITORY_FILES.script
-  ];
-  for (const name of compared) {
-    const file = present(name);
-    if (file === void 0) {
-      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
-      return `it has no ${name}`;
-    }
-    const bytes = await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, file)).catch(() => void 0);
-    if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path26.default.join(folder, file));
-    if (expected === void 0)
-      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
-    if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
-  }
-  return void 0;
-}
-
-// packages/solution/src/connector/how-found.ts
-function howFound(matched, displayName, tense = "is") {
-  return matched === "title" ? `its API definition's title ${tense} "${displayName}"` : `its name reads as "${displayName}"`;
-}
-
-// packages/solution/src/connector/renamed-connectors.ts
-function connectorFolder(connector) {
-  return repositoryFolderName(connector.displayName || connector.name);
-}
-function earlierFolderIn(previous) {
-  return (connector) => {
-    const earlier2 = sameConnectorIn(previous, connector);
-    if (!earlier2) return void 0;
-    const folder = connectorFolder(earlier2);
-    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
-  };
-}
-function sameConnectorIn(previous, connector) {
-  return previous.find(
-    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
-  );
-}
-
-// packages/solution/src/connector/root-folders.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
-async function readRootFolders(root) {
-  const entries = await import_node_fs24.promises.readdir(root, { withFileTypes: true }).catch(() => []);
-  const folders = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path27.default.join(root, entry.name);
-    const title = await swaggerTitle(folder);
-    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
-  }
-  return folders;
-}
-function rootFoldersOnce(root) {
-  let read2;
-  return () => read2 ??= readRootFolders(root);
-}
-async function isInRoot(root, folder) {
-  return await import_node_fs24.promises.lstat(import_node_path27.default.join(root, folder)).catch(() => void 0) !== void 0;
-}
-async function swaggerTitle(folder) {
-  const names = await import_node_fs24.promises.readdir(folder).catch(() => []);
-  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
-  if (swagger2 === void 0) return void 0;
-  try {
-    const text2 = await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, swagger2), "utf8");
-    const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
-    return typeof title === "string" ? title : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/solution/src/connector/earlier-found-folder.ts
-async function renamedConnectorWasIn(connector, earlier2, search) {
-  if (!earlier2 || await isInRoot(search.destinationRoot, earlier2.folder)) return earlier2 && { earlier: earlier2 };
-  const earlierName = earlier2.connector.displayName || earlier2.connector.name;
-  const displayName = connector.displayName || connector.name;
-  const taken = /* @__PURE__ */ new Set([...search.owners.takenFrom(connector), connectorFolder(connector).toLowerCase()]);
-  const found = await search.onlyCandidate(
-    { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
-    taken,
-    (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${search.source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
-  );
-  if (!found) return { earlier: earlier2 };
-  const why = await whyNotRenamedOwn(
-    import_node_path28.default.join(search.destinationRoot, found.folder),
-    earlier2.connector,
-    connector
-  );
-  if (why !== void 0) {
-    const leftAlone = renamedLeftAlone(
-      { ...found, notAsExtracted: why },
-      connector,
-      earlier2.connector,
-      search.say
-    );
-    return { earlier: earlier2, leftAlone };
-  }
-  search.owners.add({ folder: found.folder, connector });
-  const foundEarlier = { folder: found.folder, connector: earlier2.connector };
-  return found.folder.toLowerCase() === earlier2.folder.toLowerCase() ? { earlier: foundEarlier } : { earlier: foundEarlier, found };
-}
-async function whyNotRenamedOwn(folder, earlier2, connector) {
-  const why = await whyNotAsExtracted(folder, earlier2);
-  if (why === void 0) return void 0;
-  return await whyNotAsExtracted(folder, connector) === void 0 ? void 0 : why;
-}
-function renamedLeftAlone(found, connector, earlier2, say) {
-  const displayName = connector.displayName || connector.name;
-  const earlierName = earlier2.displayName || earlier2.name;
-  return {
-    folder: found.folder,
-    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${howFound(found.matched, earlierName)}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
-  };
-}
-
-// packages/solution/src/connector/left-found-folders.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/own-folder.ts
-function ownFolderCandidates(search, folders, taken) {
-  const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
-  const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
-  if (sameButCase.length > 0)
-    return sameButCase.map((folder) => {
-      const titledOtherwise = caseOnlyFolderTitledOtherwise(search, folder);
-      return {
-        folder: folder.name,
-        matched: "name",
-        ...titledOtherwise === void 0 ? {} : { titledOtherwise }
-      };
-    });
-  const isTitled = (title) => title.toLowerCase() === search.displayName.trim().toLowerCase();
-  const titleReadsAsOwn = (title) => readsAsOwn(search, title);
-  const candidates = [];
-  for (const folder of free) {
-    const title = folder.title?.trim() || void 0;
-    if (title !== void 0 && isTitled(title)) candidates.push({ folder: folder.name, matched: "title" });
-    else if (sameLettersAndDigits(search.displayName, folder.name) && (title === void 0 || titleReadsAsOwn(title)))
-      candidates.push({ folder: folder.name, matched: "name" });
-  }
-  return candidates;
-}
-function readsAsOwn(search, title) {
-  const titles = [search.displayName, ...search.alsoTitled === void 0 ? [] : [search.alsoTitled]];
-  return titles.some((own2) => sameLettersAndDigits(title, own2));
-}
-function caseOnlyFolderTitledOtherwise(search, folder) {
-  const title = folder.title?.trim() || void 0;
-  return title === void 0 || readsAsOwn(search, title) ? void 0 : title;
-}
-
-// packages/solution/src/connector/left-found-folders.ts
-async function foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders) {
-  const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
-  const found = [];
-  for (const connector of previous) {
-    if (stayed.has(connector.name.toLowerCase())) continue;
-    const folder = connectorFolder(connector);
-    if (await isInRoot(destinationRoot, folder)) continue;
-    const search = { displayName: connector.displayName || connector.name, folder };
-    const taken = new Set(
-      [...current.map((written2) => written2.folder), ...named.filter((other) => other !== folder)].map(
-        (other) => other.toLowerCase()
-      )
-    );
-    const candidates = ownFolderCandidates(search, await rootFolders(), taken);
-    if (candidates.length !== 1) continue;
-    const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path29.default.join(destinationRoot, candidate), connector);
-    found.push({
-      connector,
-      folder: candidate,
-      matched,
-      ...why === void 0 ? {} : { notAsExtracted: why }
-    });
-  }
-  return found;
-}
-
-// packages/solution/src/connector/folder-owners.ts
-var FolderOwners = class {
-  owners;
-  constructor(owners) {
-    this.owners = [...owners];
-  }
-  /** A folder found as a connector's while its home is looked for: from then on, another's for the rest. */
-  add(owner) {
-    this.owners.push(owner);
-  }
-  /** The folders, in lower case, of every connector but `connector` (the same logical name or id). */
-  takenFrom(connector) {
-    return new Set(
-      this.owners.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
-    );
-  }
-};
-async function folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders) {
-  const owned = [
-    ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
-    ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
-    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector }))
-  ];
-  if (previous.length > 0) {
-    const current = connectors.map((connector) => ({
-      name: connector.name,
-      folder: connectorFolder(connector)
-    }));
-    const named = owned.map((owner) => owner.folder);
-    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders))
-      if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
-  }
-  return new FolderOwners(owned);
-}
-
-// packages/solution/src/connector/home-search.ts
-function homeSearch(source, destinationRoot, rootFolders, owners, say) {
-  return {
-    source,
-    destinationRoot,
-    owners,
-    say,
-    async onlyCandidate(search, taken, refusal) {
-      const candidates = ownFolderCandidates(search, await rootFolders(), taken);
-      if (candidates.length > 1)
-        throw new UserError(
-          `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(", "))} Nothing was written.`,
-          {
-            location: { file: destinationRoot },
-            hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`
-          }
-        );
-      return candidates[0];
-    }
-  };
-}
-function candidateText(candidate, displayName) {
-  const why = candidate.matched === "title" ? howFound("title", displayName) : `named like "${displayName}"`;
-  return `'${candidate.folder}' (${why})`;
-}
-
-// packages/solution/src/connector/own-folder-finder.ts
-async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
-  const previous = options2.previousConnectors ?? [];
-  const owners = await folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders);
-  const search = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
-  const wasIn = [];
-  for (const [index, connector] of connectors.entries())
-    wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
-  const homes = [];
-  for (const [index, connector] of connectors.entries())
-    homes.push(await homeOf(connector, wasIn[index], search));
-  return homes;
-}
-async function homeOf(connector, was, search) {
-  const folder = connectorFolder(connector);
-  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
-  if (await isInRoot(search.destinationRoot, folder))
-    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
-  if (was?.found) {
-    const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
-    return {
-      folder: was.found.folder,
-      found: { instead: folder, matched: was.found.matched, earlierDisplayName }
-    };
-  }
-  if (was) return { folder, earlier: was.earlier, ...leftAlone };
-  const displayName = connector.displayName || connector.name;
-  const found = await search.onlyCandidate(
-    { displayName, folder },
-    search.owners.takenFrom(connector),
-    (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`
-  );
-  if (!found) return { folder };
-  refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
-  return { folder: found.folder, found: { instead: folder, matched: found.matched } };
-}
-function refuseCaseOnlyFolderOfAnother(search, connector, folder, found) {
-  const title = found.titledOtherwise;
-  if (title === void 0) return;
-  throw new UserError(
-    `has no folder '${folder}' for connector '${connector.name}' of ${search.source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound("title", title)}). Nothing was written.`,
-    {
-      location: { file: search.destinationRoot },
-      hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
-    }
-  );
-}
-
-// packages/solution/src/connector/extract.ts
-async function extractConnectors(source, destinationRoot, options2 = {}) {
-  return (await extractConnectorsLeavingAlone(source, destinationRoot, options2)).connectors;
-}
-async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
-  await refuseNonFolder(destinationRoot);
-  const connectors = await readSolutionConnectors(source, {
-    limits: options2.limits,
-    zipNameEncoding: options2.zipNameEncoding,
-    say: options2.say
-  });
-  refuseInside(destinationRoot, source, {
-    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
-    hint: "Give a folder outside it (e.g. beside it).",
-    orEqual: true
-  });
-  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
-  const homes = await connectorHomes(
-    source,
-    destinationRoot,
-    rootFolders,
-    connectors,
-    earlierFolders,
-    options2
-  );
-  const folders = /* @__PURE__ */ new Map();
-  const prepared = [];
-  for (const [index, connector] of connectors.entries()) {
-    const { folder, found, earlier: earlier2 } = homes[index];
-    const clash = folders.get(folder.toLowerCase());
-    if (clash)
-      throw new UserError(
-        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
-        {
-          location: { file: source },
-          // Two display names that differ can both read as one folder found under another name:
-          // renaming them would not help, renaming the folder does.
-          hint: clash.found || found ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.` : "Give them different display names."
-        }
-      );
-    folders.set(folder.toLowerCase(), { name: connector.name, found: found !== void 0 });
-    const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path30.default.join(destinationRoot, folder), folder, destinationRoot, {
-      earlier: earlier2,
-      previous,
-      say: options2.say ?? optionWords,
-      askGit: options2.askGit
-    });
-    prepared.push(found ? { ...item, foundUnder: found } : item);
-  }
-  const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path30.default.join(destinationRoot, item.folder)));
-  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []) };
-}
-function keptFiles(others, excluded) {
-  const kept = others.filter((file) => !excluded.includes(file));
-  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
-}
-function write(item, destination) {
-  return writingTo(destination, () => writeStaged(item, destination));
-}
-async function writeStaged(item, destination) {
-  const staging = temporarySibling(destination);
-  let madeFolders2;
-  try {
-    madeFolders2 = makeFolderWithParents(staging);
-  } catch (error3) {
-    forgetTemporary(staging);
-    throw error3;
-  }
-  let done = false;
-  try {
-    for (const [name, content] of item.files) {
-      await import_node_fs25.promises.mkdir(import_node_path30.default.dirname(import_node_path30.default.join(staging, name)), { recursive: true });
-      await import_node_fs25.promises.writeFile(import_node_path30.default.join(staging, name), content);
-    }
-    const committed = await commitFolder(staging, destination, {
-      stale: "keep",
-      keep: (file) => !isNobodysWriting(file)
-    });
-    for (const name of item.remove) await import_node_fs25.promises.rm(import_node_path30.default.join(destination, name), { force: true });
-    const names = await import_node_fs25.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs25.promises.rm(import_node_path30.default.join(destination, name));
-    done = true;
-    return {
-      name: item.connector.name,
-      displayName: item.connector.displayName,
-      folder: item.folder,
-      written: committed.written,
-      created: committed.written.filter((file) => !item.present.has(file)),
-      updated: committed.written.filter((file) => item.present.has(file)),
-      unchanged: committed.unchanged,
-      deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
-      // A file left as it is for its uncommitted edit is listed as such, not among the maker's own.
-      kept: keptFiles(committed.kept, [
-        ...item.remove,
-        ...item.otherCase,
-        ...item.notReplaced.map(({ file }) => file),
-        ...item.templateReadme ? [item.templateReadme] : []
-      ]),
-      ...item.templateReadme ? { templateReadme: item.templateReadme } : {},
-      warnings: item.warnings,
-      notReplaced: item.notReplaced,
-      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
-      ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
-    };
-  } finally {
-    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
-    forgetTemporary(staging);
-    if (done) madeFolders2.keep();
-    else await madeFolders2.remove();
-  }
-}
-
-// packages/solution/src/connector/left-connectors.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/left-folder-files.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
-var EXTRACTED2 = new Map(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
-);
-async function unsavedFilesIn(folder, from, askGit) {
-  const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs26.promises.readdir(movedTo).catch(() => []);
-  const unknown = [];
-  for (const file of await listFiles(folder)) {
-    if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs26.promises.readFile(import_node_path31.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path31.default.join(folder, file))) continue;
-    if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
-    unknown.push(file);
-  }
-  const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path31.default.join(folder, file)),
-    askGit
-  );
-  return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path31.default.join(folder, file));
-    return why === void 0 ? [] : [{ file, why }];
-  });
-}
-function isAsExtracted(file, bytes, connector, at) {
-  if (file.includes("/")) return false;
-  if (isReadme(file)) return bytes.toString("utf8") === earlierTemplate(connector);
-  const name = EXTRACTED2.get(file.toLowerCase());
-  if (name === void 0) return false;
-  const written2 = previouslyWritten(name, connector, void 0, at);
-  return written2 !== void 0 && sameAsWritten(name, bytes, written2);
-}
-async function heldIn(folder, names, file) {
-  const [top, ...rest] = file.split("/");
-  const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
-  if (name === void 0) return void 0;
-  return import_node_fs26.promises.readFile(import_node_path31.default.join(folder, name, ...rest)).catch(() => void 0);
-}
-
-// packages/solution/src/connector/left-connectors.ts
-async function removeLeftFolders(previous, destinationRoot, current, options2 = {}) {
-  const { say = optionWords, rootFolders = rootFoldersOnce(destinationRoot), askGit } = options2;
-  const skipped = new Set(current.map((connector) => connector.folder.toLowerCase()));
-  const renamedFrom = current.flatMap(
-    (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
-  );
-  const left = [...previous.map((connector) => connectorFolder(connector)), ...renamedFrom];
-  const found = await foundFoldersOfLeft(previous, destinationRoot, current, left, rootFolders);
-  const shown = found.filter((folder) => folder.notAsExtracted === void 0);
-  const notCarried = [];
-  for (const connector of current) {
-    const renamed = connector.renamedFrom;
-    if (!renamed?.notCarried?.length || skipped.has(renamed.folder.toLowerCase())) continue;
-    skipped.add(renamed.folder.toLowerCase());
-    notCarried.push({
-      folder: renamed.folder,
-      warning: notCarriedWarning(connector.folder, renamed.notCarried)
-    });
-  }
-  const movedTo = new Map(
-    current.flatMap(
-      (connector) => connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder]] : []
-    )
-  );
-  const previousOf = (name) => previous.find((connector) => connector.name.toLowerCase() === name.toLowerCase());
-  const candidates = [
-    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector })),
-    ...current.flatMap(
-      (connector) => connector.renamedFrom ? [{ folder: connector.renamedFrom.folder, connector: previousOf(connector.name) }] : []
-    ),
-    ...shown.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
-  ];
-  const removed = [];
-  const notRemoved = [];
-  for (const { folder, connector } of candidates) {
-    if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path32.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs27.promises.lstat(target).catch(() => void 0);
-    if (!stat2?.isDirectory()) continue;
-    skipped.add(folder.toLowerCase());
-    const newFolder = movedTo.get(folder.toLowerCase());
-    const unsaved = await unsavedFilesIn(
-      target,
-      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path32.default.join(destinationRoot, newFolder) },
-      askGit
-    );
-    if (unsaved.length > 0) {
-      const why = newFolder === void 0 ? leftWords(connector) : `its connector was renamed and moved to '${newFolder}'`;
-      notRemoved.push({
-        folder,
-        files: unsaved.map(({ file }) => file),
-        message: notRemovedMessage(why, unsaved, say)
-      });
-      continue;
-    }
-    await import_node_fs27.promises.rm(target, { recursive: true });
-    removed.push(folder);
-  }
-  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
-  return { removed, leftAlone: [...notCarried, ...leftAlone], notRemoved };
-}
-function leftWords(connector) {
-  if (!connector) return "its connector left the solution";
-  return `connector '${connector.name}' ("${connector.displayName || connector.name}") left the solution`;
-}
-function notRemovedMessage(why, unsaved, say) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const { file, why: reason } of unsaved) {
-    const group2 = groups.get(uncommittedWords(reason)) ?? { reason, files: [] };
-    group2.files.push(file);
-    groups.set(uncommittedWords(reason), group2);
-  }
-  const said = [...groups.values()].map(
-    ({ reason, files }) => `${files.join(", ")}: ${uncommittedWords(reason, files.length)}`
-  );
-  const count = unsaved.length === 1 ? "it" : "them";
-  const noCommitKeeps = ({ why: reason }) => "outside" in reason || reason.state === "ignored";
-  const advice = unsaved.every(noCommitKeeps) ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.` : unsaved.some(noCommitKeeps) ? `Move what no commit keeps out of the folder and commit the rest, then run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.` : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
-  return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
-}
-function notCarriedWarning(folder, files) {
-  const names = files.map((file) => `'${file}'`).join(", ");
-  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
-}
-function leftAloneWarning(found, say) {
-  const { connector } = found;
-  const displayName = connector.displayName || connector.name;
-  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
-}
-
-// packages/solution/src/connector/extract-and-remove-left.ts
-async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
-  const { previousSource, ...reading } = options2;
-  if (previousSource === void 0)
-    return {
-      connectors: await extractConnectors(source, destinationRoot, reading),
-      removed: [],
-      leftAlone: [],
-      notRemoved: []
-    };
-  let previous;
-  try {
-    previous = await readSolutionConnectors(previousSource, reading);
-  } catch (error3) {
-    if (!isUserError(error3)) throw error3;
-    const connectors2 = await extractConnectors(source, destinationRoot, reading);
-    return { connectors: connectors2, removed: [], leftAlone: [], notRemoved: [], previousSourceProblem: error3 };
-  }
-  const rootFolders = rootFoldersOnce(destinationRoot);
-  const extracted = await extractConnectorsLeavingAlone(
-    source,
-    destinationRoot,
-    { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
-    rootFolders
-  );
-  const { connectors } = extracted;
-  const left = await removeLeftFolders(previous, destinationRoot, connectors, {
-    ...reading.say ? { say: reading.say } : {},
-    ...reading.askGit ? { askGit: reading.askGit } : {},
-    rootFolders
-  });
-  return {
-    connectors,
-    removed: left.removed,
-    leftAlone: [...extracted.leftAlone, ...left.leftAlone],
-    notRemoved: left.notRemoved
-  };
-}
-
-// packages/solution/src/connector/extract-report.ts
-function extractedConnectorLine(connector, removed, shown) {
-  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
-    (note) => note !== void 0
-  );
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
-}
-function foundNote(connector, shown) {
-  const found = connector.foundUnder;
-  if (!found) return void 0;
-  const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
-  if (found.earlierDisplayName !== void 0)
-    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
-  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
-}
-function fileChanges(connector) {
-  const parts = [];
-  if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
-  if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
-  if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
-  if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
-  if (connector.notReplaced.length)
-    parts.push(
-      `${connector.notReplaced.map(({ file }) => file).join(", ")} not replaced: edit not committed`
-    );
-  if (connector.templateReadme)
-    parts.push(`${connector.templateReadme} kept: still the template, TODOs to fill in`);
-  if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
-  return parts.join("; ");
-}
-function removedFolderLine(folder, connectors, source, shown) {
-  if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
-  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
-}
-function renameNote(connector, removed, shown) {
-  const renamed = connector.renamedFrom;
-  if (!renamed) return void 0;
-  const carried = carriedFiles(renamed.kept);
-  const parts = [];
-  if (removed.includes(renamed.folder))
-    parts.push(
-      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
-    );
-  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
-  if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
-  return parts.length ? parts.join("; ") : void 0;
-}
-function carriedFiles(kept) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of kept) {
-    const slash = file.indexOf("/");
-    const key2 = slash === -1 ? file : `${file.slice(0, slash)}/`;
-    groups.set(key2, [...groups.get(key2) ?? [], file]);
-  }
-  return [...groups].map(([key2, files]) => files.length === 1 ? files[0] : `${key2} (${files.length} files)`).join(", ");
-}
-function leftBehindNote(leftBehind) {
-  const names = [...new Set(leftBehind.map((file) => file.slice(file.lastIndexOf("/") + 1)))];
-  const count = leftBehind.length === 1 ? "1 leftover" : `${leftBehind.length} leftovers`;
-  return `${count} of editors and file managers not carried (${names.join(", ")})`;
-}
-
-// packages/solution/src/certification/package-rules.ts
-var VALIDATOR = "Microsoft's ConnectorPackageValidator.ps1";
-var OURS = "connector-alm";
-var RULES = {
-  "PKG-ZIP-NAME": {
-    title: "The package's file name ends in .zip",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator takes only a file whose name ends in .zip, and stops there. Rename the package so that its name ends in .zip."
-  },
-  "PKG-ZIP-UNREADABLE": {
-    title: "Every zip of the package can be read",
-    level: "error",
-    source: `${OURS} (the validator stops with an internal error)`,
-    description: "The package zip or a solution zip in it is not a zip archive, is truncated or damaged, or is refused as unsafe (a zip bomb, a path that leaves its folder). Build the package again (connector-alm package build), or export the solution again; for names in an unknown code page, give --zip-name-encoding."
-  },
-  "PKG-L1-NOFOLDER": {
-    title: "The package has no folder at its root",
-    level: "error",
-    source: VALIDATOR,
-    description: "The certification package holds intro.md and the package zip at its root, and no folder. Zip the files themselves, not the folder that holds them, or build the package with connector-alm package build."
-  },
-  "PKG-L1-FILES": {
-    title: "The package holds one intro.md and one package zip",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator wants exactly one .md file (intro.md) and one .zip file (the Package Deployer package) at the root. Add the one missing, or keep only one of each."
-  },
-  "PKG-L2-ASSETS": {
-    title: "The package zip holds one assets folder",
-    level: "error",
-    source: VALIDATOR,
-    description: "The Package Deployer zip holds exactly one folder, ideally named PkgAssets, with the solution zips in it. Put the solution zips in one folder, or build the package with connector-alm package build."
-  },
-  "PKG-L3-NOFOLDER": {
-    title: "The assets folder has no folder inside",
-    level: "error",
-    source: VALIDATOR,
-    description: "The solution zips lie directly in the assets folder. Remove the folders inside it."
-  },
-  "PKG-L3-ZIPCOUNT": {
-    title: "The assets folder holds the connector and flow solution zips (and the plugin one with --plugin)",
-    level: "error",
-    source: VALIDATOR,
-    description: "Two solution zips, the connector solution and the flow solution, or three for an AI plugin (--plugin). Add the one missing, or keep only those."
-  },
-  "PKG-SOL-FILES": {
-    title: "Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml",
-    level: "error",
-    source: VALIDATOR,
-    description: "An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution."
-  },
-  "PKG-SOL-CONNECTOR-DIR": {
-    title: "A solution whose customizations.xml has the connector holds the Connector folder",
-    level: "error",
-    source: VALIDATOR,
-    description: "The folders match customizations.xml in an exported solution. Export the solution again rather than editing the zip."
-  },
-  "PKG-SOL-WORKFLOWS-DIR": {
-    title: "A solution whose customizations.xml has a flow holds the Connector and Workflows folders",
-    level: "error",
-    source: VALIDATOR,
-    description: "The folders match customizations.xml in an exported solution. Export the flow solution again rather than editing the zip."
-  },
-  "PKG-SOL-PLUGIN-DIRS": {
-    title: "A plugin solution holds the Connector, aiplugins and aipluginoperations folders",
-    level: "error",
-    source: VALIDATOR,
-    description: "With --plugin, a solution whose customizations.xml has the AI plugin holds the three folders. Export the plugin solution again rather than editing the zip."
-  },
-  "PKG-HAS-CONNECTOR-SOL": {
-    title: "The package has a connector solution: the connector, and no flow",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator tells the solutions apart by their customizations.xml: the connector solution has the custom connector and no cloud flow. One that also holds a flow counts as a flow solution: remove the flow from it and export it again. The hint lists the solutions found and what each counts as."
-  },
-  "PKG-HAS-FLOW-SOL": {
-    title: "The package has a flow solution: the connector and a flow",
-    level: "error",
-    source: VALIDATOR,
-    description: "The flow solution has the custom connector and a cloud flow that uses it. One without the connector is no flow solution: add the custom connector to it (Add existing > Automation > Custom connector) and export it again. The hint lists the solutions found and what each counts as."
-  },
-  "PKG-HAS-PLUGIN-SOL": {
-    title: "With --plugin, the package has a plugin solution: the connector and the AI plugin",
-    level: "error",
-    source: VALIDATOR,
-    description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
-  },
-  "PKG-ZIP-BACKSLASH": {
-    title: "A zip of the package separates folders with '/'",
-    level: "warning",
-    source: OURS,
-    description: "PowerShell 5.1's Compress-Archive writes '\\' between folders. The validator reads such a zip on Windows, so the check passes, but tools on Linux and macOS may not. Build the package with connector-alm package build, or zip with PowerShell 7's Compress-Archive or connector-alm pack, which write '/'."
-  },
-  "PKG-ZIP-NAME-ENCODING": {
-    title: "A zip of the package has UTF-8 entry names",
-    level: "warning",
-    source: OURS,
-    description: "Entry names in a code page (no UTF-8 flag), as Windows zips them in a language such as Japanese: whether Package Deployer reads them in the same code page is not known. Build the package with connector-alm package build, and use the solution zips that Power Apps exported, or unpack and pack them with connector-alm, which write UTF-8 names."
-  }
-};
-var ALL_PACKAGE_RULES = Object.keys(RULES).map(
-  (id) => ({ id, ...RULES[id] })
-);
-
-// packages/actions/src/extract-connectors/inputs.ts
-function readExtractConnectorsInputs() {
-  return {
-    source: readRequiredString("source"),
-    destination: readRequiredString("destination"),
-    maxSizeMb: readPositiveInteger("max-size-mb", 2048),
-    zipNameEncoding: readString("zip-name-encoding") || void 0,
-    previousSource: readString("previous-source") || void 0
-  };
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max = 5) {
-  return boundedList(values, quoted, { max });
-}
-function nameList(names) {
-  return boundedList(names, (name) => excerpt(name));
-}
-var MAX_LONG_LIST_LENGTH = 4800;
-function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, (text2) => text2, { maxLength, total });
-}
-function alternatives(values, max) {
-  return boundedList(values, (value) => excerpt(value), {
-    max,
-    maxLength: Infinity,
-    separator: " or ",
-    conjunction: "or"
-  });
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, show, bounds = {}) {
-  const {
-    max = Infinity,
-    maxLength = MAX_LIST_LENGTH,
-    total = values.length,
-    separator = ", ",
-    conjunction = "and"
-  } = bounds;
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > maxLength) break;
-    shown.push(text2);
-    length += text2.length + separator.length;
-  }
-  const rest = total - shown.length;
-  const joined = shown.join(separator);
-  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open3, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open3}${close}`;
-  if (depth >= MAX_NESTING) return `${open3}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key2 = keys[index];
-      const member = value[key2];
-      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open3}${entries.join(",")}${close}`;
-}
-
-// packages/validator/src/model/finding.ts
-var PROFILES = ["certified", "independent-publisher", "custom"];
-
-// packages/validator/src/config/config-schema.ts
-var LEVELS = ["error", "warning", "info", "off"];
-var CONFIG_SCHEMA = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  title: "connector-alm configuration",
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    $schema: { type: "string" },
-    profile: {
-      description: "The profile of connector folders outside the PowerPlatformConnectors layout.",
-      enum: [...PROFILES]
-    },
-    rules: {
-      description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
-    },
-    ignore: {
-      description: "Glob patterns, relative to this file, of connector folders to skip.",
-      type: "array",
-      items: { type: "string", minLength: 1 }
-    }
-  },
-  definitions: {
-    level: { enum: [...LEVELS] }
-  }
-};
-
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
-  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
-}
-
-// packages/validator/src/config/load-config.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
-
-// packages/validator/src/model/rule.ts
-function certificationLevels(level, custom = level === "error" ? "warning" : level) {
-  return { certified: level, "independent-publisher": level, custom };
-}
-function sameLevels(level) {
-  return { certified: level, "independent-publisher": level, custom: level };
-}
-
-// packages/validator/src/repository/rules/configuration-rules.ts
-var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
-var configurationRules = [
-  {
-    id: CONFIG_LOOSENED_RULE_ID,
-    scope: "configuration",
-    file: "folder",
-    title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
-    levels: sameLevels("warning"),
-    example: {
-      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
-      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
-    }
-  }
-];
-
-// packages/validator/src/repository/pull-request-facts.ts
-var UPSTREAM_TARGET_BRANCH = "dev";
-function targetsPowerPlatformConnectors(pullRequest) {
-  if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
-}
-function syncsBranchesOfOneRepository(pullRequest) {
-  const { baseRepository, headRepository, headRef } = pullRequest;
-  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
-  return baseRepository.toLowerCase() === headRepository.toLowerCase();
-}
-function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
-  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
-}
-var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
-var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
-function independentPublisherTitleName(title) {
-  const marker = IP_MARKER.exec(title);
-  if (!marker) return void 0;
-  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
-  return name === "" ? void 0 : name;
-}
-function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
-  const expected = `${shown} (Independent Publisher)`;
-  const named = independentPublisherTitleName(title);
-  if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
-  }
-  if (namesConnector(named, connector.name)) return void 0;
-  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
-}
-function namesConnector(given, name) {
-  const [a, b] = [nameKey(given), nameKey(name)];
-  if (a === "" || b === "") return false;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
-}
-function nameKey(name) {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/repository/rules/folder-list.ts
-function listFolders(folders, max = 3) {
-  return joinedList(folders.map(nameExcerpt), max, '"');
-}
-
-// packages/validator/src/repository/rules/pull-request-rules.ts
-var pullRequestRules = [
-  {
-    id: "REPO-ONE-PER-PR",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
-    // An error only where the rule is written down: the independent-publisher best practices.
-    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
-      good: "one pull request per connector folder"
-    },
-    check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
-      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
-      const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
-      context.report({
-        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
-      });
-    }
-  },
-  {
-    id: "REPO-TARGET-DEV",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
-    levels: certificationLevels("error"),
-    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
-    check(context) {
-      const pullRequest = context.pullRequest;
-      const baseRef = pullRequest?.baseRef;
-      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
-      context.report({
-        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
-      });
-    }
-  },
-  {
-    id: "REPO-PR-TITLE-IP",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
-    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
-    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
-    check(context) {
-      const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const problem = independentPublisherTitleProblem(title, context.connector);
-      if (problem !== void 0) context.report({ message: problem });
-    }
-  }
-];
-
 // packages/validator/src/json/line-index.ts
 var LineIndex = class {
   constructor(text2) {
@@ -42083,14 +38216,14 @@ var LineIndex = class {
 };
 
 // packages/validator/src/json/scan.ts
-var QUOTE3 = 34;
-var BACKSLASH3 = 92;
-var OPEN_BRACE3 = 123;
-var CLOSE_BRACE2 = 125;
-var OPEN_BRACKET3 = 91;
-var CLOSE_BRACKET2 = 93;
-var COMMA2 = 44;
-var COLON2 = 58;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var OPEN_BRACE2 = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON = 58;
 var LINE_FEED = 10;
 function isWhitespace(code2) {
   return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
@@ -42109,25 +38242,25 @@ function skipString(text2, at) {
 }
 function isEscaped(text2, at) {
   let backslashes = 0;
-  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH3; k--) backslashes++;
+  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
   return (backslashes & 1) === 1;
 }
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
-  if (first === QUOTE3) return skipString(text2, at);
-  if (first === OPEN_BRACE3) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
-  if (first === OPEN_BRACKET3) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
+  if (first === QUOTE2) return skipString(text2, at);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
   let i = at;
   while (i < text2.length) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === COMMA2 || code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2 || isWhitespace(code2)) break;
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
     i++;
   }
   return i === at ? -1 : i;
 }
 function skipToClose(text2, at, close, lines) {
-  const closeChar = close === CLOSE_BRACE2 ? "}" : "]";
-  const openChar = close === CLOSE_BRACE2 ? "{" : "[";
+  const closeChar = close === CLOSE_BRACE ? "}" : "]";
+  const openChar = close === CLOSE_BRACE ? "{" : "[";
   let depth = 1;
   let safe = at;
   let nextQuote = text2.indexOf('"', safe);
@@ -42174,7 +38307,7 @@ function breaksLineBetween(text2, from, to) {
   for (let i = from; i < to; i++) if (text2.charCodeAt(i) === LINE_FEED) return true;
   return false;
 }
-var chars = { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE3, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET3, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA: COMMA2, COLON: COLON2 };
+var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -42283,7 +38416,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path37 = [root];
+  const path39 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -42291,14 +38424,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path37[level];
+    let node = path39[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path37[level] = node;
+      path39[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -42412,141 +38545,6 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
-// packages/validator/src/json/trailing-commas.ts
-var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
-function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
-  if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
-  const commas = [];
-  let blanked = "";
-  let from = 0;
-  let outside = 0;
-  let quote = text2.indexOf('"');
-  TRAILING_COMMA.lastIndex = 0;
-  for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
-    const comma = match2.index;
-    while (quote !== -1 && quote < comma) {
-      outside = skipString(text2, quote);
-      if (outside === -1) return void 0;
-      quote = text2.indexOf('"', outside);
-    }
-    if (outside > comma) continue;
-    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
-    commas.push(comma);
-    blanked += text2.slice(from, comma) + " ";
-    from = comma + 1;
-  }
-  if (commas.length === 0) return void 0;
-  blanked += text2.slice(from);
-  try {
-    return { value: JSON.parse(blanked), blanked, commas };
-  } catch {
-    return void 0;
-  }
-}
-function followsOpeningBracket(text2, at) {
-  let before = at - 1;
-  while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
-  const code2 = text2.charCodeAt(before);
-  return code2 === 123 || code2 === 91;
-}
-function namesIndexLoosely(pointer) {
-  if (pointer !== "" && !pointer.startsWith("/")) return true;
-  for (const segment of parsePointer(pointer)) {
-    const index = Number(segment);
-    if (Number.isInteger(index) && index >= 0 && String(index) !== segment) return true;
-  }
-  return false;
-}
-
-// packages/validator/src/json/value-depth.ts
-function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
-  if (root === null || typeof root !== "object") return 0;
-  let members = 0;
-  const containers = [root];
-  const levels = [1];
-  const paths = [0];
-  while (containers.length > 0) {
-    const container = containers.pop();
-    const level = levels.pop();
-    const path37 = paths.pop();
-    if (level > limit) return -1;
-    if (Array.isArray(container)) {
-      for (let index = 0; index < container.length; index++) {
-        const child = container[index];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
-          levels.push(level + 1);
-          paths.push(path37 + 1);
-        }
-      }
-    } else {
-      const object = container;
-      for (const key2 in object) {
-        const keyPath = path37 + 1 + key2.length;
-        if (key2.length > keyLimit || keyPath > pathLimit) return -1;
-        members++;
-        const child = object[key2];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
-          levels.push(level + 1);
-          paths.push(keyPath);
-        }
-      }
-    }
-  }
-  return members;
-}
-
-// packages/validator/src/json/key-length.ts
-var MAX_JSON_KEY_LENGTH = 4096;
-var MAX_JSON_KEY_PATH_LENGTH = 8192;
-var ESCAPE_LENGTH = 6;
-var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
-var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
-var QUOTE4 = 34;
-var COLON3 = 58;
-var OPEN_BRACE4 = 123;
-var CLOSE_BRACE3 = 125;
-var OPEN_BRACKET4 = 91;
-var CLOSE_BRACKET3 = 93;
-function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
-  const levels = [];
-  let level = -1;
-  let lastKey = -1;
-  for (let at = 0; at < text2.length; at++) {
-    const code2 = text2.charCodeAt(at);
-    if (code2 === QUOTE4) {
-      const end = skipString(text2, at);
-      if (end === -1) return void 0;
-      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        const keyLength = end - at - 2;
-        const pathLength = level + 1 + keyLength;
-        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
-        lastKey = keyLength;
-      }
-      at = end - 1;
-    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-      levels.push(level);
-      level = level + 1 + Math.max(lastKey, 0);
-      lastKey = -1;
-    } else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) {
-      level = levels.pop() ?? -1;
-      lastKey = -1;
-    }
-  }
-  return void 0;
-}
-
-// packages/validator/src/model/unlisted-message.ts
-var MAX_FINDINGS_PER_RULE = 1e3;
-function grouped(count) {
-  return count.toLocaleString("en-US");
-}
-function unlistedMessage(count, noun, fileListsAtMost) {
-  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
-  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
 // packages/validator/src/json/syntax/repair.ts
 function removal(text2, offset, length) {
   return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
@@ -42598,6 +38596,151 @@ function applyEdits(text2, edits) {
       return edit.offset + edit.length + (into - edit.insert.length);
     }
   };
+}
+
+// packages/validator/src/json/trailing-commas.ts
+var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
+function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
+  if (text2.includes("__proto__") || text2.includes("\\u")) return void 0;
+  const commas = [];
+  let blanked = "";
+  let from = 0;
+  let outside = 0;
+  let quote = text2.indexOf('"');
+  TRAILING_COMMA.lastIndex = 0;
+  for (let match2 = TRAILING_COMMA.exec(text2); match2 !== null; match2 = TRAILING_COMMA.exec(text2)) {
+    const comma = match2.index;
+    while (quote !== -1 && quote < comma) {
+      outside = skipString(text2, quote);
+      if (outside === -1) return void 0;
+      quote = text2.indexOf('"', outside);
+    }
+    if (outside > comma) continue;
+    if (followsOpeningBracket(text2, comma) || commas.length === maxCommas) return void 0;
+    commas.push(comma);
+    blanked += text2.slice(from, comma) + " ";
+    from = comma + 1;
+  }
+  if (commas.length === 0) return void 0;
+  blanked += text2.slice(from);
+  try {
+    return { value: JSON.parse(blanked), blanked, commas };
+  } catch {
+    return void 0;
+  }
+}
+function trailingCommaRepair(text2, maxCommas) {
+  const slips = parseTrailingCommaSlips(text2, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
+}
+function followsOpeningBracket(text2, at) {
+  let before = at - 1;
+  while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
+  const code2 = text2.charCodeAt(before);
+  return code2 === 123 || code2 === 91;
+}
+function namesIndexLoosely(pointer) {
+  if (pointer !== "" && !pointer.startsWith("/")) return true;
+  for (const segment of parsePointer(pointer)) {
+    const index = Number(segment);
+    if (Number.isInteger(index) && index >= 0 && String(index) !== segment) return true;
+  }
+  return false;
+}
+
+// packages/validator/src/json/value-depth.ts
+function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infinity) {
+  if (root === null || typeof root !== "object") return 0;
+  let members = 0;
+  const containers = [root];
+  const levels = [1];
+  const paths = [0];
+  while (containers.length > 0) {
+    const container = containers.pop();
+    const level = levels.pop();
+    const path39 = paths.pop();
+    if (level > limit) return -1;
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) {
+        const child = container[index];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+          paths.push(path39 + 1);
+        }
+      }
+    } else {
+      const object = container;
+      for (const key2 in object) {
+        const keyPath = path39 + 1 + key2.length;
+        if (key2.length > keyLimit || keyPath > pathLimit) return -1;
+        members++;
+        const child = object[key2];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+          paths.push(keyPath);
+        }
+      }
+    }
+  }
+  return members;
+}
+
+// packages/validator/src/json/key-length.ts
+var MAX_JSON_KEY_LENGTH = 4096;
+var MAX_JSON_KEY_PATH_LENGTH = 8192;
+var ESCAPE_LENGTH = 6;
+var KEY_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_LENGTH / ESCAPE_LENGTH);
+var KEY_PATH_SCREEN_LENGTH = Math.floor(MAX_JSON_KEY_PATH_LENGTH / ESCAPE_LENGTH);
+var QUOTE3 = 34;
+var COLON2 = 58;
+var OPEN_BRACE3 = 123;
+var CLOSE_BRACE2 = 125;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET2 = 93;
+function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_JSON_KEY_PATH_LENGTH) {
+  const levels = [];
+  let level = -1;
+  let lastKey = -1;
+  for (let at = 0; at < text2.length; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === QUOTE3) {
+      const end = skipString(text2, at);
+      if (end === -1) return void 0;
+      if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
+        const keyLength = end - at - 2;
+        const pathLength = level + 1 + keyLength;
+        if (keyLength > keyLimit || pathLength > pathLimit) return { offset: at, keyLength, pathLength };
+        lastKey = keyLength;
+      }
+      at = end - 1;
+    } else if (code2 === OPEN_BRACE3 || code2 === OPEN_BRACKET3) {
+      levels.push(level);
+      level = level + 1 + Math.max(lastKey, 0);
+      lastKey = -1;
+    } else if (code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2) {
+      level = levels.pop() ?? -1;
+      lastKey = -1;
+    }
+  }
+  return void 0;
+}
+
+// packages/validator/src/model/unlisted-message.ts
+var MAX_FINDINGS_PER_RULE = 1e3;
+function grouped(count) {
+  return count.toLocaleString("en-US");
+}
+function unlistedMessage(count, noun, fileListsAtMost) {
+  const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
+  return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
 }
 
 // packages/validator/src/json/syntax/comment-tokens.ts
@@ -44197,16 +40340,16 @@ function trailingCommaIssue(comma, close) {
 }
 
 // packages/validator/src/text/secret-name.ts
-var QUOTE5 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE5) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE5 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   return secretNameEndsAt(text2, end);
 }
@@ -44236,14 +40379,14 @@ function isRegExpSpace(code2) {
 }
 
 // packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE6 } = chars;
-var BACKSLASH4 = 92;
+var { QUOTE: QUOTE5 } = chars;
+var BACKSLASH3 = 92;
 function findColons(text2) {
   let afterQuote = 0;
   const afterSecretName = [];
   for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE6) {
-      if (text2.charCodeAt(at - 2) !== BACKSLASH4 || !isEscaped(text2, at - 1)) afterQuote++;
+    if (text2.charCodeAt(at - 1) === QUOTE5) {
+      if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
       if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
     } else {
       if (followsQuote(text2, at)) afterQuote++;
@@ -44256,11 +40399,11 @@ function followsQuote(text2, colon) {
   let before = colon - 1;
   let code2 = text2.charCodeAt(before);
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE6 && (text2.charCodeAt(before - 1) !== BACKSLASH4 || !isEscaped(text2, before));
+  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE7, OPEN_BRACE: OPEN_BRACE5, OPEN_BRACKET: OPEN_BRACKET5, COLON: COLON4 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, OPEN_BRACKET: OPEN_BRACKET4, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -44269,17 +40412,17 @@ function findDuplicateKeys(text2) {
   const open3 = [];
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE7) {
+    if (code2 === QUOTE6) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open3[open3.length - 1];
-      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON4) {
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
         noteKey(text2, object, i, end, found);
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE5) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
-      else if (code2 === OPEN_BRACKET5) open3.push(void 0);
+      if (code2 === OPEN_BRACE4) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET4) open3.push(void 0);
       else settleKeptOffsets(open3.pop());
       i++;
     }
@@ -44508,11 +40651,11 @@ function keyOffset(node) {
 }
 
 // packages/validator/src/swagger/json-values.ts
-function isObject2(value) {
+function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function asObject(value) {
-  return isObject2(value) ? value : void 0;
+  return isObject(value) ? value : void 0;
 }
 function asString(value) {
   return typeof value === "string" ? value : void 0;
@@ -44521,7 +40664,7 @@ function asArray(value) {
   return Array.isArray(value) ? value : void 0;
 }
 function entriesOf(value) {
-  return isObject2(value) ? Object.entries(value) : [];
+  return isObject(value) ? Object.entries(value) : [];
 }
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -44613,6 +40756,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -44811,7 +40955,7 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = isObject2(data) ? inOtherCase(name, Object.keys(data)) : void 0;
+      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
@@ -44877,7 +41021,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path37 = problem.segments;
+  const path39 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -44891,21 +41035,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path37.includes("oAuthSettings")) {
-      const last2 = path37[path37.length - 1];
+    if (path39.includes("oAuthSettings")) {
+      const last2 = path39[path39.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path37.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path37[path37.length - 1] === "type" && path37.length === parameterNameDepth(path37) + 1)
+    if (path39.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path39[path39.length - 1] === "type" && path39.length === parameterNameDepth(path39) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path37) {
-  return path37[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path39) {
+  return path39[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -45871,11 +42015,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
-var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -45892,11 +42036,11 @@ function kindOfFileName(name) {
 function crlfCount(text2) {
   let count = 0;
   for (let at = text2.indexOf("\r"); at !== -1; at = text2.indexOf("\r", at + 1)) {
-    if (text2.charCodeAt(at + 1) === LF2) count++;
+    if (text2.charCodeAt(at + 1) === LF) count++;
   }
   return count;
 }
-var LF2 = 10;
+var LF = 10;
 function repositoryBytes(file, limit = 0) {
   if (file.bytes < limit || !file.document) return file.bytes;
   return file.bytes - crlfCount(file.document.text);
@@ -45917,13 +42061,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -45931,17 +42068,6 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -45952,14 +42078,6 @@ function isPlaceholder(text2, placeholder) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text2) {
   return distinctMatches(text2, PRODUCT_NAMES);
@@ -46006,10 +42124,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -46172,14 +42290,32 @@ function missingFileMessage(canonical2, entries) {
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
 }
+function readCaseTwin(connector, kind, name) {
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || read2 === name) return void 0;
+  return read2.toLowerCase() === name.toLowerCase() ? read2 : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read2) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path33.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path11.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path33.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path11.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -46196,7 +42332,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path33.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path11.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -46207,7 +42343,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -46216,6 +42352,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read2 = readCaseTwin(context.connector, kind, entry.name);
+          if (read2 !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -46291,7 +42433,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -46302,13 +42444,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named(title) || required !== void 0 && named(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -46386,7 +42532,7 @@ function fixJsonText(text2) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -46454,9 +42600,9 @@ var FILE_KINDS = [
 var filesOfConnector = new ConnectorCache();
 var jsonDocumentsOfConnector = new ConnectorCache();
 function eachFile(context) {
-  return filesOfConnector.getOrBuild(context.connector, listFiles2);
+  return filesOfConnector.getOrBuild(context.connector, listFiles);
 }
-function listFiles2(connector) {
+function listFiles(connector) {
   const list2 = [];
   for (const kind of FILE_KINDS) {
     const file = connector.files[kind];
@@ -46975,9 +43121,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path37) {
+function pathVariables(path39) {
   const names = [];
-  for (const match2 of path37.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path39.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47003,7 +43149,7 @@ function successSchema(operation2) {
   const responses = operation2.responses;
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index];
-    if (isSuccessCode(response.code) && isObject2(response.value.schema)) return response.value.schema;
+    if (isSuccessCode(response.code) && isObject(response.value.schema)) return response.value.schema;
   }
   return void 0;
 }
@@ -47055,11 +43201,11 @@ var writtenParameters = perModel((model) => {
     return entry;
   };
   const globals = model.root.parameters;
-  if (isObject2(globals)) {
+  if (isObject(globals)) {
     for (const name in globals) {
       if (!Object.prototype.hasOwnProperty.call(globals, name)) continue;
       const parameter = globals[name];
-      if (isObject2(parameter) && !has(parameter, "$ref"))
+      if (isObject(parameter) && !has(parameter, "$ref"))
         add2(
           parameter,
           model.placeAt(childPointer("/parameters", name)),
@@ -47121,6 +43267,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own2 = secretDefault(name, parameter.default, host);
+  if (own2 !== void 0) return { value: own2, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -47139,13 +43292,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -48233,18 +44386,18 @@ var StructureWalker = class {
     const at = this.add(rootNode, KINDS2.root);
     const children = this.children;
     const info2 = children[at + ROOT.info];
-    if (isObject2(info2)) this.visitInfo(info2, rootNode);
+    if (isObject(info2)) this.visitInfo(info2, rootNode);
     const externalDocs = children[at + ROOT.externalDocs];
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
     this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
       const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
       const tagAt = this.add(tagNode, KINDS2.tag);
       const tagDocs = children[tagAt + TAG.externalDocs];
       this.childTop = tagAt;
-      if (isObject2(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
+      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
     });
     const definitions = children[at + ROOT.definitions];
-    if (isObject2(definitions)) {
+    if (isObject(definitions)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
       for (const name in definitions) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
@@ -48252,7 +44405,7 @@ var StructureWalker = class {
       }
     }
     const parameters = children[at + ROOT.parameters];
-    if (isObject2(parameters)) {
+    if (isObject(parameters)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
       for (const name in parameters) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
@@ -48260,7 +44413,7 @@ var StructureWalker = class {
       }
     }
     const responses = children[at + ROOT.responses];
-    if (isObject2(responses)) {
+    if (isObject(responses)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
       for (const code2 in responses) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
@@ -48268,18 +44421,18 @@ var StructureWalker = class {
       }
     }
     const paths = children[at + ROOT.paths];
-    if (isObject2(paths)) {
+    if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path37 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path37)) continue;
-        if (path37.startsWith("x-")) continue;
-        const item = paths[path37];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path37);
-        else this.typeIssue(placeAt(rootNode, "paths", path37), "Object", item);
+      for (const path39 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path39)) continue;
+        if (path39.startsWith("x-")) continue;
+        const item = paths[path39];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path39);
+        else this.typeIssue(placeAt(rootNode, "paths", path39), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
-      if (isObject2(scheme)) {
+      if (isObject(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
         const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
         const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
@@ -48296,17 +44449,17 @@ var StructureWalker = class {
     const contact = this.children[at + INFO.contact];
     const license = this.children[at + INFO.license];
     this.childTop = at;
-    if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
-    if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
+    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path37) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path37);
+  visitPathItem(item, rootNode, path39) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path39);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
     for (let index = 0; index < HTTP_METHODS.length; index++) {
       const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
-      if (isObject2(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
+      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
     }
     this.childTop = at;
   }
@@ -48319,9 +44472,9 @@ var StructureWalker = class {
     const responses = children[at + OPERATION.responses];
     const security = children[at + OPERATION.security];
     this.childTop = at;
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
     this.visitParameters(parameters, operationNode);
-    if (isObject2(responses)) {
+    if (isObject(responses)) {
       const codes = Object.keys(responses);
       for (let index = 0; index < codes.length; index++) {
         const code2 = codes[index];
@@ -48340,15 +44493,15 @@ var StructureWalker = class {
     }
   }
   visitParameter(parameter, parent, first, second, origin) {
-    if (!isObject2(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
     const at = this.add(parameterNode, KINDS2.parameter);
     const schema = this.children[at + PARAMETER.schema];
     const items = this.children[at + PARAMETER.items];
     this.childTop = at;
-    if (isObject2(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject2(items)) this.visitItems(items, parameterNode, 0);
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
   }
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
@@ -48356,18 +44509,18 @@ var StructureWalker = class {
     const at = this.add(itemsNode, KINDS2.items);
     const nested = this.children[at + ITEMS.items];
     this.childTop = at;
-    if (isObject2(nested)) this.visitItems(nested, itemsNode, depth + 1);
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
   }
   visitResponse(response, parent, first, second, origin) {
-    if (!isObject2(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
     const at = this.add(responseNode, KINDS2.response);
     const schema = this.children[at + RESPONSE.schema];
     const headers = this.children[at + RESPONSE.headers];
     this.childTop = at;
-    if (isObject2(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
-    if (isObject2(headers)) {
+    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
+    if (isObject(headers)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
       for (const name in headers) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
@@ -48376,17 +44529,17 @@ var StructureWalker = class {
     }
   }
   visitHeader(header, responseNode, name) {
-    if (!isObject2(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
+    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
     const at = this.add(headerNode, KINDS2.header);
     const items = this.children[at + ITEMS.items];
     this.childTop = at;
-    if (isObject2(items)) this.visitItems(items, headerNode, 0);
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
   }
   /** A schema written at `first`/`second` below `parent`. */
   visitSchema(schema, parent, first, second, origin, depth) {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject2(schema)) {
+    if (!isObject(schema)) {
       if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
@@ -48406,7 +44559,7 @@ var StructureWalker = class {
     const externalDocs = children[at + SCHEMA.externalDocs];
     this.childTop = at;
     if ($ref !== void 0) this.schemaRef($ref, node);
-    if (isObject2(properties)) {
+    if (isObject(properties)) {
       if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
       const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
@@ -48414,20 +44567,20 @@ var StructureWalker = class {
           this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
       }
     }
-    if (isObject2(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
+    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
     else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
-    if (isObject2(additionalProperties)) {
+    if (isObject(additionalProperties)) {
       this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
     }
     if (Array.isArray(allOf)) {
       for (let index = 0; index < allOf.length; index++) {
         const member = allOf[index];
-        if (isObject2(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
         else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
       }
     }
-    if (isObject2(xml)) this.addLeaf("xml", xml, node, "xml");
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
+    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
   visitSecurity(list2, owner, key2) {
@@ -48435,7 +44588,7 @@ var StructureWalker = class {
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       const requirement = requirements[index];
-      if (!isObject2(requirement)) {
+      if (!isObject(requirement)) {
         this.typeIssue(placeAt(owner, key2, index), "Object", requirement);
         continue;
       }
@@ -48453,7 +44606,7 @@ var StructureWalker = class {
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject2(entry)) visit3(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
@@ -48625,11 +44778,11 @@ function reportedDefault(node, name, side, value) {
 }
 
 // packages/validator/src/rules/general-secrets/secret-identity.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var key;
 function secretIdentity(value) {
-  key ??= (0, import_node_crypto5.randomBytes)(32);
-  return (0, import_node_crypto5.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
+  key ??= (0, import_node_crypto4.randomBytes)(32);
+  return (0, import_node_crypto4.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
 }
 
 // packages/validator/src/rules/general-secrets/once-per-value.ts
@@ -48773,10 +44926,10 @@ var secretRules = [
 
 // packages/validator/src/rules/icon/png-image.ts
 var import_pngjs = __toESM(require_png(), 1);
-var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_DECODED_PIXELS = 4096 * 4096;
 function hasPngSignature(data) {
-  return data.length >= PNG_SIGNATURE2.length && data.subarray(0, PNG_SIGNATURE2.length).equals(PNG_SIGNATURE2);
+  return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
 }
 function headerSize(data) {
   if (data.length < 24 || data.toString("latin1", 12, 16) !== "IHDR") return void 0;
@@ -48817,6 +44970,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -48826,8 +44980,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -48842,8 +44996,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -48862,8 +45016,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -49816,12 +45970,12 @@ function getEscaper(regex, map2) {
   };
 }
 var escapeUTF8 = getEscaper(/[&<>'"]/g, xmlCodeMap);
-var escapeAttribute2 = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
+var escapeAttribute = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
   [34, "&quot;"],
   [38, "&amp;"],
   [160, "&nbsp;"]
 ]));
-var escapeText2 = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+var escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
   [38, "&amp;"],
   [60, "&lt;"],
   [62, "&gt;"],
@@ -52170,8 +48324,8 @@ var unquoted = "[^\"'=<>`\\x00-\\x20]+";
 var single_quoted = "'[^']*'";
 var double_quoted = '"[^"]*"';
 var attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
-var attribute2 = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
-var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute2 + "*\\s*\\/?>";
+var attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
 var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
 var comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
 var processing = "<[?][\\s\\S]*?[?]>";
@@ -53624,7 +49778,7 @@ function _class2(obj) {
 function isString2(obj) {
   return _class2(obj) === "[object String]";
 }
-function isObject3(obj) {
+function isObject2(obj) {
   return _class2(obj) === "[object Object]";
 }
 function isRegExp(obj) {
@@ -53750,7 +49904,7 @@ function compile(self) {
     }
     const compiled = { validate: null, link: null };
     self.__compiled__[name] = compiled;
-    if (isObject3(val)) {
+    if (isObject2(val)) {
       if (isRegExp(val.validate)) {
         compiled.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
@@ -55009,7 +51163,7 @@ function missingOperations(context, sections, names, loose) {
     const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    if (loose.lists(summary2, operation2)) continue;
+    if (loose.lists(operation2)) continue;
     missing.push(summary2.trim());
   }
   return missing;
@@ -55062,18 +51216,56 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
   let version = "";
-  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text2;
+  if (text2.includes("(") || text2.includes("[")) {
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
+}
+function pushWords(text2, words) {
+  const end = text2.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text2.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text2.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text2.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text2, at)) continue;
+        words.push(text2.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text2.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text2, at) {
+  if (!isAsciiUpper(text2.charCodeAt(at))) return false;
+  const before = text2.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text2.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -55101,13 +51293,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path37 = pathWords(operation2.path);
-  if (path37.length > 1) shared.push(...lookupKeysOf({ words: path37, version: "" }));
+  const path39 = pathWords(operation2.path);
+  if (path39.length > 1) shared.push(...lookupKeysOf({ words: path39, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path37) {
+function pathWords(path39) {
   const words = [];
-  for (const segment of path37.split("/")) {
+  for (const segment of path39.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -55144,15 +51336,21 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
+  lists(operation2) {
     this.listed ??= this.listedNames();
-    const listed = this.listed;
-    if (listed.size === 0) return false;
-    const { own: own2, shared } = operationKeys(summary2, operation2);
-    if (own2.some((key2) => listed.has(key2))) return true;
+    const listed2 = this.listed;
+    if (listed2.size === 0) return false;
+    const { own: own2, shared } = this.keysOf(operation2);
+    if (own2.some((key2) => listed2.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
-    return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
+    return shared.some((key2) => listed2.has(key2) && operationsWith.get(key2) === 1);
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
   names(headingText) {
@@ -55171,13 +51369,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
-      const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
+      const { own: own2, shared } = this.keysOf(operation2);
       for (const key2 of own2) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own2, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation2) {
+    let keys = this.keys.get(operation2);
+    if (keys === void 0) {
+      keys = operationKeys(asString(operation2.operation.summary), operation2);
+      this.keys.set(operation2, keys);
+    }
+    return keys;
   }
 };
 
@@ -55690,7 +51896,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString2(text2, i, next);
+      const literal = readString(text2, i, next);
       strings.push(literal);
       code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -55789,7 +51995,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString2(text2, start, next) {
+function readString(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -55909,7 +52115,7 @@ var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
-function script2(context) {
+function script(context) {
   const text2 = context.connector.files.script?.document?.text;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
@@ -55977,7 +52183,7 @@ var scriptRules = [
     levels: sameLevels("error"),
     example: { bad: "public class Helper { }", good: "public class Script : ScriptBase { \u2026 }" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       const code2 = source.scan.code;
       let nearMiss;
@@ -56027,7 +52233,7 @@ var scriptRules = [
       good: "public override async Task<HttpResponseMessage> ExecuteAsync() { \u2026 }"
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
       context.report({
         line: 1,
@@ -56061,7 +52267,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "using System.Data.SqlClient;", good: "using System.Net.Http;" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
@@ -56085,7 +52291,7 @@ var scriptRules = [
       good: "var response = await this.Context.SendAsync(request, this.CancellationToken);"
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(NEW_HTTP_CLIENT)) {
         context.report({
@@ -56104,7 +52310,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "await Task.Delay(10000);", good: "await Task.Delay(500);" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(WAIT_CALL)) {
         const milliseconds = match2[2] !== void 0 ? Number(match2[2].replace(/_/g, "")) : Number(match2[4].replace(/_/g, "")) * UNIT_MS[match2[3]];
@@ -56128,7 +52334,7 @@ var scriptRules = [
       good: 'if (this.Context.OperationId == "ListTasks")'
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
@@ -56453,16 +52659,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path37) {
-    this.path = path37;
-    const hasBrace = path37.includes("{");
-    this.variables = hasBrace ? scanVariables(path37) : NO_VARIABLES;
+  constructor(path39) {
+    this.path = path39;
+    const hasBrace = path39.includes("{");
+    this.variables = hasBrace ? scanVariables(path39) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path37.indexOf("/"); ; slash = path37.indexOf("/", start)) {
-      const end = slash === -1 ? path37.length : slash;
-      if (hasBrace && isVariableSegment(path37, start, end)) variableSegmentCount++;
+    for (let slash = path39.indexOf("/"); ; slash = path39.indexOf("/", start)) {
+      const end = slash === -1 ? path39.length : slash;
+      if (hasBrace && isVariableSegment(path39, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56491,8 +52697,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path37 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path37) last2 = new PathTemplate(path37);
+    const path39 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path39) last2 = new PathTemplate(path39);
     templates[index] = last2;
   }
   return templates;
@@ -56517,9 +52723,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path37, start) {
-  const slash = path37.indexOf("/", start);
-  return slash === -1 ? path37.length : slash;
+function segmentEnd(path39, start) {
+  const slash = path39.indexOf("/", start);
+  return slash === -1 ? path39.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56528,34 +52734,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path37, start, end) {
+function isVariableSegment(path39, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path37.charCodeAt(start) !== OPEN || path37.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path39.charCodeAt(start) !== OPEN || path39.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path37.charCodeAt(index);
+    const code2 = path39.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path37, open3) {
-  for (let index = open3 + 1; index < path37.length; index++) {
-    const code2 = path37.charCodeAt(index);
+function matchEnd(path39, open3) {
+  for (let index = open3 + 1; index < path39.length; index++) {
+    const code2 = path39.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path37) {
+function scanVariables(path39) {
   const variables = [];
   let seen;
-  for (let open3 = path37.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path37, open3);
+  for (let open3 = path39.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path39, open3);
     if (close === -1) {
-      open3 = path37.indexOf("{", open3 + 1);
+      open3 = path39.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path37.slice(open3 + 1, close);
+    const name = path39.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -56565,30 +52771,30 @@ function scanVariables(path37) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path37.indexOf("{", close + 1);
+    open3 = path39.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path37) {
+function routeOf(path39) {
   let route = "";
   let copied = 0;
-  for (let open3 = path37.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path37, open3);
+  for (let open3 = path39.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path39, open3);
     if (close === -1) {
-      open3 = path37.indexOf("{", open3 + 1);
+      open3 = path39.indexOf("{", open3 + 1);
       continue;
     }
-    route += path37.slice(copied, open3) + "{}";
+    route += path39.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path37.indexOf("{", copied);
+    open3 = path39.indexOf("{", copied);
   }
-  return copied === 0 ? path37 : route + path37.slice(copied);
+  return copied === 0 ? path39 : route + path39.slice(copied);
 }
-function routeHash(path37) {
+function routeHash(path39) {
   let hash = 0;
-  for (let index = 0; index < path37.length; index++) {
-    const code2 = path37.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path37, index) : -1;
+  for (let index = 0; index < path39.length; index++) {
+    const code2 = path39.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path39, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56636,15 +52842,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path37 = operations[index].path;
-    if (!path37.includes("{")) {
-      while (index < operations.length && operations[index].path === path37) index++;
+    const path39 = operations[index].path;
+    if (!path39.includes("{")) {
+      while (index < operations.length && operations[index].path === path39) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path37; index++)
+    for (; index < operations.length && operations[index].path === path39; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path37);
+    const route = routeHash(path39);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56849,7 +53055,7 @@ var SchemaMeasurer = class {
   operation(operation2) {
     const result = new OperationSize();
     for (const parameter of operation2.parameters) {
-      if (isObject2(parameter.value.schema)) {
+      if (isObject(parameter.value.schema)) {
         this.measureSchema(parameter.value.schema);
         result.add(this.lastCount, this.lastDepth, parameter);
       } else {
@@ -56857,7 +53063,7 @@ var SchemaMeasurer = class {
       }
     }
     for (const response of operation2.responses) {
-      if (isObject2(response.value.schema)) {
+      if (isObject(response.value.schema)) {
         this.measureSchema(response.value.schema);
         result.add(this.lastCount, this.lastDepth, response);
       }
@@ -56875,12 +53081,12 @@ var SchemaMeasurer = class {
    * run). Definitions' sizes are memoized as objects, one per definition.
    */
   measureInto(schema) {
-    if (!isObject2(schema)) return this.answer(0, 0);
+    if (!isObject(schema)) return this.answer(0, 0);
     readSchemaFields(schema, this.fields);
     const ref = this.fields.$ref;
     if (typeof ref !== "string") return this.measureFields();
     const target = this.refTarget(schema, ref);
-    if (!target || !isObject2(target.value)) return this.answer(1, 0);
+    if (!target || !isObject(target.value)) return this.answer(1, 0);
     const key2 = target.pointer;
     const known = this.memo.get(key2);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
@@ -56970,7 +53176,7 @@ var SchemaMeasurer = class {
    */
   refTarget(schema, ref) {
     const direct = this.model.resolveRef(ref);
-    if (direct && !(isObject2(direct.value) && typeof direct.value.$ref === "string")) return direct;
+    if (direct && !(isObject(direct.value) && typeof direct.value.$ref === "string")) return direct;
     const target = this.model.resolve(schema, "");
     return target.broken ? void 0 : target;
   }
@@ -56982,7 +53188,7 @@ var SchemaMeasurer = class {
     let count = 1;
     let depth = 0;
     try {
-      if (isObject2(properties)) {
+      if (isObject(properties)) {
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
           this.measureInto(properties[name]);
@@ -56990,12 +53196,12 @@ var SchemaMeasurer = class {
           depth = Math.max(depth, this.lastDepth + 1);
         }
       }
-      if (isObject2(items)) {
+      if (isObject(items)) {
         this.measureInto(items);
         count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
       }
-      if (isObject2(additionalProperties)) {
+      if (isObject(additionalProperties)) {
         this.measureInto(additionalProperties);
         count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
@@ -57156,7 +53362,7 @@ var documentLimitRules = [
 // packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject2(value)) {
+  if (isObject(value)) {
     const keys = Object.keys(value).sort();
     return `{${keys.map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
   }
@@ -57310,7 +53516,7 @@ var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object",
 var TYPED_KINDS = ["schema", "items", "header"];
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
-  if (value === void 0 || isObject2(value)) return;
+  if (value === void 0 || isObject(value)) return;
   context.report({
     pointer: "",
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
@@ -57659,8 +53865,8 @@ function buildPlaces(model) {
   };
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to) => {
-    const listed = edges.get(from);
-    if (listed) listed.push(to);
+    const listed2 = edges.get(from);
+    if (listed2) listed2.push(to);
     else edges.set(from, [to]);
   };
   const visibleSeeds = [];
@@ -57754,7 +53960,7 @@ function forEachRef(value, visit3, depth) {
     for (const entry of value) forEachRef(entry, visit3, depth + 1);
     return;
   }
-  if (!isObject2(value)) return;
+  if (!isObject(value)) return;
   if (typeof value.$ref === "string") visit3(value.$ref);
   for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
 }
@@ -57948,14 +54154,14 @@ function propertiesRepeatingNames(noted, belowWalk) {
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names.get(schema);
-    if (listed) listed.push(node.propertyName);
+    const listed2 = names.get(schema);
+    if (listed2) listed2.push(node.propertyName);
     else names.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
-    const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names.set(schema, listed);
+    const listed2 = namesOfUnwalkedProperties(schema.value.properties);
+    if (listed2.length > 0) names.set(schema, listed2);
   }
   return names;
 }
@@ -58055,12 +54261,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path37 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path39 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path37 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path39 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -58126,7 +54332,7 @@ var dynamicCalls = perModel((model) => {
   return calls;
 });
 function callArgument(entry) {
-  if (!isObject2(entry)) return { kind: "static", value: entry };
+  if (!isObject(entry)) return { kind: "static", value: entry };
   const reference2 = asString(entry.parameter) ?? asString(entry.parameterReference);
   if (reference2 !== void 0) return { kind: "reference", name: reference2 };
   if (has(entry, "value")) return { kind: "static", value: entry.value };
@@ -58376,7 +54582,7 @@ var MAX_STEPS = 32;
 var MISSING = Object.freeze({ kind: "missing" });
 var UNKNOWN = Object.freeze({ kind: "unknown" });
 function resolved(model, schema) {
-  if (isObject2(schema) && typeof schema.$ref !== "string") return schema;
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
   return asObject(model.resolve(schema, "").value);
 }
 function isClosed(schema) {
@@ -58402,16 +54608,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path37) {
+function followSchemaPath(model, root, path39) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path37.length && steps < MAX_STEPS; ) {
-    let end = path37.indexOf("/", start);
-    if (end === -1) end = path37.length;
+  for (let start = 0; start < path39.length && steps < MAX_STEPS; ) {
+    let end = path39.indexOf("/", start);
+    if (end === -1) end = path39.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path37.slice(start, end));
+      const next = property(model, current, path39.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -58491,9 +54697,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path37 = pathAt(call, key2);
-    if (path37 === void 0 || followSchemaPath(model, items.schema, path37).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path37), label) });
+    const path39 = pathAt(call, key2);
+    if (path39 === void 0 || followSchemaPath(model, items.schema, path39).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path39), label) });
   }
   return problems;
 }
@@ -58861,7 +55067,7 @@ var metadataPropertiesRule = {
     if (!list2) return;
     const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list2.forEach((entry, index) => {
-      if (!isObject2(entry)) {
+      if (!isObject(entry)) {
         context.report({
           pointer: childPointer(METADATA_POINTER, index),
           message: "Each connector metadata entry must be an object with propertyName and propertyValue."
@@ -59247,7 +55453,7 @@ function sameIgnoringCase(a, b) {
   if (a.length !== b.length && !a.includes("\u0130") && !b.includes("\u0130")) return false;
   return a.toLowerCase() === b.toLowerCase();
 }
-function visibleOperations2(operations) {
+function visibleOperations(operations) {
   return (operations ?? []).filter((operation2) => !operation2.isInternal);
 }
 var operationDocumentationRules = [
@@ -59265,7 +55471,7 @@ var operationDocumentationRules = [
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of visibleOperations2(swagger2?.operations)) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         if (nonEmptyString(operation2.operation.summary) !== void 0) continue;
         if (nonEmptyString(operation2.operation["x-ms-summary"]) !== void 0) {
           report({
@@ -59292,7 +55498,7 @@ var operationDocumentationRules = [
       good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of visibleOperations2(swagger2?.operations)) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         if (nonEmptyString(operation2.operation.description) !== void 0) continue;
         report({ pointer: operation2.pointer, message: "The 'description' property is required." });
       }
@@ -59358,7 +55564,7 @@ var operationDocumentationRules = [
       good: '"summary": "Send a task"'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of visibleOperations2(swagger2?.operations)) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         for (const key2 of ["summary", "description"]) {
           const text2 = asString(operation2.operation[key2]);
           if (text2 === void 0) continue;
@@ -59402,7 +55608,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks"'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of visibleOperations2(swagger2?.operations)) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         if (!summary2) continue;
         const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
@@ -59426,7 +55632,7 @@ var operationDocumentationRules = [
       good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
     },
     check({ swagger: swagger2, report }) {
-      for (const operation2 of visibleOperations2(swagger2?.operations)) {
+      for (const operation2 of visibleOperations(swagger2?.operations)) {
         const summary2 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
         if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
@@ -59954,12 +56160,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path37 in paths) {
-      if (!has(paths, path37)) continue;
-      const pathItem = asObject(paths[path37]);
+    for (const path39 in paths) {
+      if (!has(paths, path39)) continue;
+      const pathItem = asObject(paths[path39]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path37, "$ref"),
+        pointer: childPointer("/paths", path39, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -59981,15 +56187,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path37 of pathKeys(swagger2)) {
-    const message = problem(path37);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path37), message });
+  for (const path39 of pathKeys(swagger2)) {
+    const message = problem(path39);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path39), message });
   }
 }
-function templateProblem(path37) {
+function templateProblem(path39) {
   let open3 = -1;
-  for (let index = 0; index < path37.length; index++) {
-    const character = path37[index];
+  for (let index = 0; index < path39.length; index++) {
+    const character = path39[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -60015,7 +56221,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => path37.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path39) => path39.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -60035,7 +56241,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => /[?#]/.test(path37) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path39) => /[?#]/.test(path39) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -60051,7 +56257,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => path37.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path39) => path39.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -60065,8 +56271,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path37) => {
-      const problem = templateProblem(path37);
+    reportPathKeys(context, (path39) => {
+      const problem = templateProblem(path39);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -60083,9 +56289,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path37) => (
+      (path39) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path37.includes("=") && pathVariables(path37).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path39.includes("=") && pathVariables(path39).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -60101,14 +56307,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path37 of pathKeys(swagger2)) {
-      const key2 = path37.toLowerCase();
+    for (const path39 of pathKeys(swagger2)) {
+      const key2 = path39.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path37),
+          pointer: childPointer("/paths", path39),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path37)
+            nameExcerpt(path39)
           )
         });
       }
@@ -60160,7 +56366,7 @@ var responsesRequiredRule = {
     if (!swagger2) return;
     for (const operation2 of swagger2.operations) {
       if (operation2.responses.length > 0) continue;
-      if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
       report({
         pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
         message: "The operation is not valid, it must contain at least one response definition."
@@ -60241,7 +56447,7 @@ var responseExampleRule = {
       let allowed;
       for (const response of operation2.responses) {
         const examples = response.value.examples;
-        if (!isObject2(examples)) continue;
+        if (!isObject(examples)) continue;
         if (allowed === void 0) {
           const produces = effectiveMimeTypes(swagger2, operation2, "produces");
           if (!produces) break;
@@ -60265,7 +56471,7 @@ var responseExampleRule = {
 
 // packages/validator/src/rules/operations/response-headers-rule.ts
 function hasTwoKeys(value) {
-  if (!isObject2(value)) return false;
+  if (!isObject(value)) return false;
   let count = 0;
   for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2) && ++count === 2) return true;
   return false;
@@ -60319,7 +56525,7 @@ function isEmptySchema(model, schema) {
 
 // packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
-  return isObject2(response.value.schema);
+  return isObject(response.value.schema);
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -60728,7 +56934,7 @@ var parameterRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     for (const [name, value] of entriesOf(swagger2.root.parameters)) {
-      if (isObject2(value) && has(value, "$ref")) {
+      if (isObject(value) && has(value, "$ref")) {
         report({
           pointer: childPointer("/parameters", name, "$ref"),
           message: "The parameter definition may not use a '$ref' to point to another definition."
@@ -60740,7 +56946,7 @@ var parameterRefRule = {
       if (!entries) return;
       for (let index = 0; index < entries.length; index++) {
         const entry = entries[index];
-        const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
         const message = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
@@ -61282,7 +57488,7 @@ var valueConstraintRules = [
         const written2 = schemas[index];
         if (!anyInternalDefault && written2.depth < MAX_SCHEMA_WALK_DEPTH) continue;
         const properties = written2.schema.properties;
-        if (!isObject2(properties)) continue;
+        if (!isObject(properties)) continue;
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
@@ -61515,7 +57721,7 @@ function walkBodies(model) {
   };
   for (const operation2 of model.operations) {
     for (const parameter of operation2.parameters) {
-      if (parameter.in !== "body" || !isObject2(parameter.value.schema)) continue;
+      if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
@@ -61841,7 +58047,7 @@ var schemaKeywordRules = [
     check(context) {
       for (const node of holdersOf(context, "x-ms-editor")) {
         if (node.value["x-ms-editor"] !== "dictionary") continue;
-        const schema = node.kind === "parameter" && isObject2(node.value.schema) ? node.value.schema : node.value;
+        const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
         if (schema.type === "object" && schema.additionalProperties !== false) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-editor"),
@@ -61942,7 +58148,7 @@ function checkSectionRef(context, model, use, section, noun) {
 function responseDefinitions(model) {
   const responses = model.root.responses;
   const definitions = /* @__PURE__ */ new Set();
-  if (!isObject2(responses)) return definitions;
+  if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
 }
@@ -61959,26 +58165,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path37 = [];
+    const path39 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path37.push(start);
+    path39.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path37.pop();
+        path39.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path37.slice(path37.indexOf(target)));
+      if (seen === "grey") cycles.push(path39.slice(path39.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path37.push(target);
+        path39.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -62006,7 +58212,7 @@ function definitionNameOf(schema) {
   return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
-  if (!isObject2(schema) || !Array.isArray(schema.required)) return targets;
+  if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
   const properties = asObject(schema.properties) ?? NO_PROPERTIES;
   for (const required of schema.required) {
     if (typeof required !== "string") continue;
@@ -62361,7 +58567,7 @@ function connectionParameterKinds(context) {
   return kinds;
 }
 function addConnectionParameters(list2, kinds) {
-  if (!isObject2(list2)) return;
+  if (!isObject(list2)) return;
   for (const name in list2) {
     if (!has(list2, name)) continue;
     const type = asObject(list2[name])?.type;
@@ -62601,7 +58807,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path37 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path39 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -62609,7 +58815,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path37}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path39}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -62869,8 +59075,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path37) {
-  return withoutTrailingSlashes(routeOf(path37)).toLowerCase();
+function templateShape(path39) {
+  return withoutTrailingSlashes(routeOf(path39)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -63125,9 +59331,6 @@ var ALL_RULES = [
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
-// packages/validator/src/config/yaml-locate.ts
-var import_yaml = __toESM(require_dist2(), 1);
-
 // packages/validator/src/diff/change-rule-type.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
@@ -63152,6 +59355,8 @@ function observed(id, impact, severity, message, pullRequests) {
 // packages/validator/src/diff/change-rules.ts
 var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+var REVOKE_THE_KEY = "Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history";
+var REQUIRED_VALUE_WAYS_OUT = "or give it a defaultValue, or offer it in a new connection parameter set.";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -63335,23 +59540,29 @@ var CHANGE_RULES = {
    * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
    * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
    */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+  requiredConnectionParameterAdded: advising(
+    rule(
+      "BRK-REQ-CONN-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   /**
    * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
    * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
    */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+  connectionParameterRequired: advising(
+    rule(
+      "BRK-CONN-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   optionalToRequired: advising(
     rule(
@@ -63572,7 +59783,22 @@ var CASE_RULES = {
   secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
     "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "for an output field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    "for a parameter that was hidden",
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
@@ -63588,10 +59814,18 @@ var CASE_RULES = {
   )
 };
 
+// packages/validator/src/config/change-rule-in-config.ts
+var CHANGE_RULE_BY_ID = new Map(
+  Object.values(CHANGE_RULES).map((rule2) => [rule2.id.toUpperCase(), rule2])
+);
+
+// packages/validator/src/config/yaml-locate.ts
+var import_yaml = __toESM(require_dist(), 1);
+
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path37, method, body) => `{
+var operation = (path39, method, body) => `{
   "paths": {
-    "${path37}": {
+    "${path39}": {
       "${method}": ${body}
     }
   }
@@ -64011,8 +60245,8 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path34.default.join("Other", "Solution.xml");
+var import_node_path12 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path12.default.join("Other", "Solution.xml");
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 
 // packages/validator/src/loader/discover.ts
@@ -64030,12 +60264,13 @@ var import_node_child_process = require("node:child_process");
 // packages/validator/src/git/fetch-advice.ts
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
-function unknownRefHint(ref, remotes) {
+function unknownRefHint(ref, remotes, shallow) {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
-    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it${shallow ? ", and check out with fetch-depth: 0" : ""}.`;
   }
-  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+  const fetch = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  return shallow ? `${fetch}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch}.`;
 }
 function fetchAdvice(ref, remotes) {
   const tracking = ref.replace(/^refs\/remotes\//, "");
@@ -64060,6 +60295,71 @@ function unconfiguredRemote(ref, remotes) {
 }
 function addRemoteAdvice({ remote, branch }) {
   return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/line-changes.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var FILE_HEADER = "diff --git ";
+function parseLineChanges(patch) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let currentPath;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith(FILE_HEADER)) {
+      currentPath = headerPath(line.slice(FILE_HEADER.length));
+      current = [];
+      if (currentPath !== void 0) files.set(currentPath, { binary: false, hunks: current });
+      continue;
+    }
+    if (currentPath === void 0 || current === void 0) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      current.push({
+        oldStart: Number(hunk[1]),
+        oldCount: hunk[2] === void 0 ? 1 : Number(hunk[2]),
+        newStart: Number(hunk[3]),
+        newCount: hunk[4] === void 0 ? 1 : Number(hunk[4])
+      });
+    } else if (current.length === 0 && line.startsWith("Binary files ")) {
+      files.set(currentPath, { binary: true });
+    }
+  }
+  return files;
+}
+function headerPath(names) {
+  if (names.startsWith('"')) {
+    const quoted2 = names.slice(0, (names.length - 1) / 2);
+    const unquoted2 = unquoteC(quoted2);
+    return unquoted2?.startsWith("a/") ? unquoted2.slice(2) : void 0;
+  }
+  if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
+  const length = (names.length - 5) / 2;
+  const path39 = names.slice(2, 2 + length);
+  return names === `a/${path39} b/${path39}` ? path39 : void 0;
+}
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteC(quoted2) {
+  if (quoted2.length < 2 || !quoted2.startsWith('"') || !quoted2.endsWith('"')) return void 0;
+  const bytes = [];
+  const chars2 = Array.from(quoted2.slice(1, -1));
+  for (let index = 0; index < chars2.length; index++) {
+    const char = chars2[index];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = chars2[index + 1];
+    if (next === void 0) return void 0;
+    const octal = /^[0-3][0-7]{2}$/.exec(chars2.slice(index + 1, index + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      index += 3;
+    } else if (Object.hasOwn(ESCAPES, next)) {
+      bytes.push(ESCAPES[next]);
+      index += 1;
+    } else return void 0;
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
 // packages/validator/src/git/git.ts
@@ -64090,19 +60390,38 @@ var Git = class {
    * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
    */
   async resolveCommit(ref) {
+    const commit = await this.commitOf(ref);
+    if (commit !== void 0) return commit;
+    if (ref === "HEAD")
+      throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+        hint: "Commit the change first, or leave out the base ref."
+      });
+    const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
+    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
+      hint: unknownRefHint(ref, remotes, shallow)
+    });
+  }
+  /** The commit a ref names, or undefined when it names none. */
+  async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
-      if (ref === "HEAD")
-        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
-          hint: "Commit the change first, or leave out the base ref."
-        });
-      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-        hint: unknownRefHint(ref, remotes)
-      });
+      return void 0;
     }
+  }
+  /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
+  async remotes() {
+    return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
+   * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
+   * may not be needed is better than none.
+   */
+  async isShallow() {
+    const answer = await this.text(["rev-parse", "--is-shallow-repository"]).catch(() => "true");
+    return answer.trim() !== "false";
   }
   /**
    * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
@@ -64145,6 +60464,34 @@ var Git = class {
     if (to !== void 0) args.push(to);
     if (paths.length > 0) args.push("--", ...paths);
     return splitNul(await this.text(args));
+  }
+  /**
+   * How the lines of `paths` (repository-relative, run at the top level) changed from `from` to `to`,
+   * per file that differs: the hunks of a zero-context diff, to follow a line from one commit to the
+   * other (lineAfterChanges). Prefixes, renames, textconv and external diffs are fixed here, whatever
+   * the user's configuration says, so that the patch reads as parseLineChanges expects.
+   */
+  async lineChanges(from, to, paths) {
+    if (paths.length === 0) return /* @__PURE__ */ new Map();
+    const args = [
+      "diff",
+      "--unified=0",
+      // A user's diff.interHunkContext joins nearby hunks, and the unchanged lines between them
+      // would read as lines the head does not have.
+      "--inter-hunk-context=0",
+      "--no-color",
+      "--no-renames",
+      "--no-relative",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      from,
+      to,
+      "--",
+      ...paths
+    ];
+    return parseLineChanges(await this.text(args));
   }
   /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
   async renamedFiles(from, to) {
@@ -64295,9 +60642,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs28 = require("node:fs");
-var import_node_util4 = require("node:util");
-var realCasePath = (file) => (0, import_node_util4.promisify)(import_node_fs28.realpath.native)(file);
+var import_node_fs10 = require("node:fs");
+var import_node_util = require("node:util");
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs10.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -64306,10 +60653,10 @@ function toRepositoryPath(topLevel, absolute) {
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path35.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path13.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
@@ -64321,7 +60668,7 @@ var commitStates = async (files) => {
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path35.default.join(folder, import_node_path35.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path13.default.join(folder, import_node_path13.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -64370,8 +60717,14 @@ function breaksAsSpaces(text2) {
 }
 
 // packages/validator/src/reporters/markdown.ts
+var INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+var BLOCK_START = /^[#+\-=]/;
+var ORDERED_LIST_START = /^(\d+)([.)])/;
 function htmlText(text2) {
   return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function escapeMarkdown(text2) {
+  return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
 
 // packages/validator/src/reporters/tool-info.ts
@@ -64386,25 +60739,4203 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 // packages/validator/src/reporters/sarif-rule-descriptors.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
+// packages/actions/src/runtime/failure-summary.ts
+function failureSummary(title, errors2) {
+  const [first, ...rest] = errors2;
+  const place = first?.properties.file ? `${formatLocation({
+    file: first.properties.file,
+    ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
+    ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
+  })}: ` : "";
+  const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
+  return `### ${escapeMarkdown(title)}
+
+\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+`;
+}
+
 // packages/actions/src/runtime/job-summary.ts
 async function writeJobSummary(summary2 = summary) {
   if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
   else summary2.emptyBuffer();
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString2(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "") throw new InputError(name, "is required but was empty.", emptyInputHint(name));
+  return value;
+}
+function emptyInputHint(name) {
+  return `Set '${name}' in the step's with: block. A value from \${{ vars.NAME }} or \${{ secrets.NAME }} is empty when nothing of that name reaches the job: create the variable or secret (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on (a secret under secrets:).`;
+}
+function readLines(name) {
+  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path14 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path14.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function ledOutByLink(absolute, real, folders, paths = import_node_path14.default) {
+  const inside = (target) => isInWritableFolder(target, folders.named, paths) || isInWritableFolder(target, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path14.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path14.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute, kind = "file") {
+  if (slashedPathToWrite(absolute) !== void 0)
+    throw new InputError(
+      input,
+      backslashPathToWriteMessage(withSlashes(value) ?? value),
+      BACKSLASH_PATH_HINT
+    );
+  const named = namedWritableFolders();
+  const folders = await realWritableFolders(named);
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
+    throw pathRefusedError(input, error3, "written");
+  });
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
+  refuseBlockedOutputPath(absolute, {
+    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
+    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
+    newTarget: kind === "folder" ? "refused" : "created"
+  });
+  return real;
+}
+function pathRefusedError(input, error3, use) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
+}
+function namedWritableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: import_node_path15.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path15.default.resolve(runnerTemp) } : {}
+  };
+}
+async function realWritableFolders(named) {
+  return {
+    workspace: await realPathOfNew(named.workspace),
+    ...named.runnerTemp ? { runnerTemp: await realPathOfNew(named.runnerTemp) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs11.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path15.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
+// packages/actions/src/runtime/run-action.ts
+async function runAction(main, failure) {
+  removeTemporariesOnSignal();
+  const logger = createActionsLogger();
+  try {
+    await main(logger);
+  } catch (error3) {
+    process.exitCode = 1;
+    const errors2 = [];
+    if (isUserError(error3)) {
+      for (const each of [error3, ...error3.also ?? []])
+        errors2.push(await userErrorAnnotation(each, workspaceFolder()));
+    } else {
+      errors2.push({
+        message: `connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`,
+        properties: {}
+      });
+      if (error3 instanceof Error && error3.stack) debug(error3.stack);
+    }
+    for (const annotation of errors2) error(annotation.message, annotation.properties);
+    for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    await reportFailure(failure.title, errors2);
+  }
+}
+async function reportFailure(title, errors2) {
+  try {
+    summary.emptyBuffer();
+    await writeJobSummary(summary.addRaw(failureSummary(title, errors2)));
+  } catch (error3) {
+    debug(`The job summary could not be written: ${errorMessage(error3)}`);
+  }
+}
+
+// packages/actions/src/extract-connectors/main.ts
+var import_node_path38 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/zip/limits.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxEntries: 5e4,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 500
+};
+var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
+
+// packages/solution/src/zip/entry-name.ts
+var MAX_NAME_BYTES = 255;
+var PROBLEM_TEXT = {
+  empty: "has an empty name",
+  absolute: "has an absolute path",
+  "drive-letter": "starts with a drive letter",
+  backslash: "contains a backslash, which is a path separator on Windows",
+  "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
+  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
+};
+var WINDOWS_CHARACTER = /[<>:"|?*]/;
+var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
+function describeEntryNameProblem(problem, name) {
+  if (name !== void 0 && problem === "windows-character") {
+    return `contains '${WINDOWS_CHARACTER.exec(name)[0]}', which Windows does not allow in a file name`;
+  }
+  if (name !== void 0 && problem === "windows-device") {
+    const device = segmentsOf(name).map((part) => WINDOWS_DEVICE.exec(part)?.[1]).find((match2) => match2 !== void 0);
+    return `uses the device name '${device}', which Windows reserves`;
+  }
+  if (name !== void 0 && problem === "long-name") {
+    const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));
+    return `has a file or folder name of ${bytes} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`;
+  }
+  return PROBLEM_TEXT[problem];
+}
+function isWindowsProblem(problem) {
+  return problem.startsWith("windows-");
+}
+function entryNameProblemHint(problem) {
+  if (isWindowsProblem(problem))
+    return "Such a file could not be written on Windows, and a folder holding it could not be checked out there.";
+  if (problem === "long-name")
+    return "Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.";
+  if (problem === "dot-ending")
+    return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
+  return "The archive is unsafe to extract.";
+}
+var WINDOWS_HOSTS = /* @__PURE__ */ new Set([0, 10, 14]);
+function withForwardSlashes(name, host) {
+  return WINDOWS_HOSTS.has(host) ? name.replaceAll("\\", "/") : name;
+}
+function withoutDotFolders(name) {
+  const segments = name.split("/");
+  if (name.startsWith("/") || segments.at(-1) === ".") return name;
+  const kept = segments.filter((segment) => segment !== "" && segment !== ".");
+  return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
+}
+function findEscapeProblem(name) {
+  const path39 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path39.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path39)) return "drive-letter";
+  if (path39.split("/").includes("..")) return "parent-segment";
+  return void 0;
+}
+function findEntryNameProblem(name) {
+  if (name === "") return "empty";
+  if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
+  if (name.includes("\\")) return "backslash";
+  if (name.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(name)) return "drive-letter";
+  const segments = segmentsOf(name);
+  if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (segments.at(-1) === ".") return "dot-ending";
+  if (WINDOWS_CHARACTER.test(name)) return "windows-character";
+  if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) return "long-name";
+  return void 0;
+}
+function segmentsOf(name) {
+  return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
+}
+function collisionKey(name) {
+  return withoutTrailingSlashes(name).normalize("NFC").toLowerCase().replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase()).normalize("NFC");
+}
+
+// packages/solution/src/zip/zip-errors.ts
+var ZipError = class extends UserError {
+  constructor(archive, entry, problem, hint) {
+    super(entry === void 0 ? problem : `entry '${entry}' ${problem}`, {
+      location: { file: archive },
+      ...hint ? { hint } : {}
+    });
+  }
+};
+var EntryNameEncodingError = class extends ZipError {
+};
+
+// packages/solution/src/zip/zip-reader.ts
+var import_node_fs13 = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_promises2 = require("node:stream/promises");
+var import_node_util3 = require("node:util");
+var import_node_zlib3 = require("node:zlib");
+
+// packages/solution/src/zip/archive-name.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var UTF8_FLAG = 2048;
+function nameBytes(entry) {
+  return entry.fileName;
+}
+function archiveName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry), inCodePage: false };
+  const field = import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
+  if (field !== import_yauzl.default.getFileNameLowLevel(0, nameBytes(entry), [], true))
+    return { name: field, inCodePage: false };
+  const inCodePage = nameBytes(entry).some((byte) => byte >= 128);
+  return { ...encoding.decode(nameBytes(entry)), inCodePage };
+}
+function headerUtf8(entry) {
+  return import_yauzl.default.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
+}
+function headerName(entry, encoding) {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
+  const decoded = encoding.decode(nameBytes(entry));
+  return "name" in decoded ? decoded.name : decoded.ambiguous.cp437;
+}
+
+// packages/solution/src/zip/path-tree.ts
+var PathTree = class {
+  /** Each folder or file by its parent's id and its own name's collision key. */
+  nodes = /* @__PURE__ */ new Map();
+  nextId = 1;
+  /**
+   * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
+   * the path unplaced.
+   */
+  place(path39, isFolder2, value) {
+    const segments = path39.split("/");
+    const chain = this.chain(segments);
+    const node = chain.at(-1);
+    if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
+    if (!isFolder2 && node.neededBy !== void 0) {
+      const { value: value2, segments: theirs, depth } = node.neededBy;
+      return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
+    }
+    for (const [index, folder] of chain.slice(0, -1).entries()) {
+      if (folder.placed !== void 0 && !folder.placed.isFolder)
+        return {
+          kind: "file-in-the-way",
+          other: folder.placed.value,
+          folder: segments.slice(0, index + 1).join("/")
+        };
+    }
+    for (const [index, folder] of chain.slice(0, -1).entries())
+      folder.neededBy ??= { value, segments, depth: index + 1 };
+    node.placed = { value, isFolder: isFolder2 };
+    return void 0;
+  }
+  /** The node of each segment's path, made where missing. */
+  chain(segments) {
+    let parent = 0;
+    return segments.map((segment) => {
+      const key2 = `${parent}/${collisionKey(segment)}`;
+      let node = this.nodes.get(key2);
+      if (node === void 0) this.nodes.set(key2, node = { id: this.nextId++ });
+      parent = node.id;
+      return node;
+    });
+  }
+};
+
+// packages/solution/src/zip/entry-paths.ts
+var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
+var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
+var CASE_INSENSITIVE = " on a case-insensitive file system";
+var EntryPaths = class {
+  constructor(archive) {
+    this.archive = archive;
+  }
+  archive;
+  paths = new PathTree();
+  /**
+   * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
+   * again: every zip tool makes it once, so it is harmless and listed once.
+   */
+  add(names, isDirectory2) {
+    const entry = { ...names, isDirectory: isDirectory2 };
+    const clash = this.paths.place(entry.name.replace(/\/$/, ""), isDirectory2, entry);
+    if (clash === void 0) return true;
+    const other = clash.other;
+    switch (clash.kind) {
+      case "same-path":
+        if (other.isDirectory && isDirectory2 && other.name === entry.name) return false;
+        throw this.clash(entry, other);
+      case "needed-as-folder":
+        throw this.error(
+          entry,
+          `is a file, but entry '${other.written}' needs it as a folder${caseOnly(clash.folder, entry.name)}.`,
+          FILE_AND_FOLDER_HINT
+        );
+      case "file-in-the-way":
+        throw this.error(
+          entry,
+          `needs '${clash.folder}' as a folder, but entry '${other.written}' is a file${caseOnly(clash.folder, other.name)}.`,
+          FILE_AND_FOLDER_HINT
+        );
+    }
+  }
+  clash(entry, earlier2) {
+    if (entry.isDirectory !== earlier2.isDirectory) {
+      const [is, other] = entry.isDirectory ? ["folder", "file"] : ["file", "folder"];
+      const differs = caseOnly(entry.name.replace(/\/$/, ""), earlier2.name.replace(/\/$/, ""));
+      return this.error(
+        entry,
+        `is a ${is}, but entry '${earlier2.written}' is a ${other} of the same name${differs}.`,
+        FILE_AND_FOLDER_HINT
+      );
+    }
+    if (earlier2.written === entry.written) return this.error(entry, "appears twice.", SAME_PATH_HINT);
+    if (earlier2.name !== entry.name)
+      return this.error(
+        entry,
+        `has the same name as '${earlier2.written}'${CASE_INSENSITIVE}.`,
+        SAME_PATH_HINT
+      );
+    const reasons = [
+      ...[entry, earlier2].some((names) => names.written !== names.separated) ? ["'\\' is read as a folder separator"] : [],
+      ...[entry, earlier2].some((names) => names.separated !== names.name) ? ["empty and '.' folder names are left out, as zip tools write them"] : []
+    ];
+    return this.error(
+      entry,
+      `has the same name as '${earlier2.written}' once ${reasons.join(" and ")}.`,
+      SAME_PATH_HINT
+    );
+  }
+  error(entry, problem, hint) {
+    return new ZipError(this.archive, entry.written, problem, hint);
+  }
+};
+function caseOnly(a, b) {
+  return a === b ? "" : CASE_INSENSITIVE;
+}
+
+// packages/solution/src/zip/checked-entries.ts
+var UNIX_HOST = 3;
+var FILE_TYPE_MASK = 61440;
+var SYMLINK_TYPE = 40960;
+function hostOf(entry) {
+  return entry.versionMadeBy >> 8;
+}
+function isSymlink(entry) {
+  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
+}
+function checkEntries(raw, archive, limits, encoding, say) {
+  const paths = new EntryPaths(archive);
+  const checked = {
+    entries: [],
+    raw: /* @__PURE__ */ new Map(),
+    backslashSeparated: [],
+    codePageNamed: []
+  };
+  let declaredTotal = 0;
+  for (const entry of raw) {
+    const decoded = archiveName(entry, encoding);
+    if ("ambiguous" in decoded) throw ambiguousName(archive, decoded.ambiguous, say);
+    const written2 = decoded.name;
+    const separated = withForwardSlashes(written2, hostOf(entry));
+    if (separated !== written2) checked.backslashSeparated.push(written2);
+    if (decoded.inCodePage) checked.codePageNamed.push(written2);
+    const name = withoutDotFolders(separated);
+    const isDirectory2 = separated.endsWith("/");
+    const isRoot = isDirectory2 && name === "";
+    const problem = isRoot ? void 0 : findEntryNameProblem(name);
+    if (problem)
+      throw new ZipError(
+        archive,
+        written2,
+        `${describeEntryNameProblem(problem, name)}; it is refused.`,
+        entryNameProblemHint(problem)
+      );
+    const header = headerName(entry, encoding);
+    const escape3 = header === written2 ? void 0 : findEscapeProblem(header);
+    if (escape3)
+      throw new ZipError(
+        archive,
+        written2,
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape3)}; it is refused.`,
+        entryNameProblemHint(escape3)
+      );
+    if (isDirectory2 && entry.uncompressedSize > 0)
+      throw new ZipError(
+        archive,
+        written2,
+        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        "Zip the files again: a file name must not end with /."
+      );
+    if (isSymlink(entry))
+      throw new ZipError(
+        archive,
+        written2,
+        "is a symbolic link; links are refused.",
+        "Solutions never hold links; the archive is unsafe."
+      );
+    if (entry.isEncrypted())
+      throw new ZipError(
+        archive,
+        written2,
+        "is encrypted; encrypted entries are not supported.",
+        "Export the solution again without a password."
+      );
+    if (isRoot || !paths.add({ written: written2, separated, name }, isDirectory2)) continue;
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      throw new ZipError(
+        archive,
+        written2,
+        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
+      );
+    }
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
+      throw new ZipError(
+        archive,
+        written2,
+        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
+      );
+    }
+    declaredTotal += entry.uncompressedSize;
+    if (declaredTotal > limits.maxTotalBytes) {
+      throw new ZipError(
+        archive,
+        written2,
+        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
+      );
+    }
+    checked.entries.push({
+      name,
+      isDirectory: isDirectory2,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize
+    });
+    checked.raw.set(name, entry);
+  }
+  return checked;
+}
+function hex(byte) {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+}
+function ambiguousName(archive, name, say) {
+  return new EntryNameEncodingError(
+    archive,
+    name.cp437,
+    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
+    `Read it with the code page of the Windows that made the zip: ${say(SHIFT_JIS)} (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).`
+  );
+}
+var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
+
+// packages/solution/src/zip/entry-data.ts
+var import_node_zlib = require("node:zlib");
+var import_node_stream = require("node:stream");
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs12 = require("node:fs");
+var import_node_util2 = require("node:util");
+var readAsync = (0, import_node_util2.promisify)(import_node_fs12.read);
+async function readAt(fd, position, length) {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await readAsync(fd, buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+var ReadAheadFile = class {
+  constructor(fd, windowBytes) {
+    this.fd = fd;
+    this.windowBytes = windowBytes;
+  }
+  fd;
+  windowBytes;
+  window;
+  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
+  async read(position, length) {
+    if (length > this.windowBytes) return readAt(this.fd, position, length);
+    const current = this.window;
+    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
+      const bytes2 = await current.bytes;
+      const offset = position - current.start;
+      return bytes2.subarray(offset, offset + length);
+    }
+    const bytes = readAt(this.fd, position, this.windowBytes);
+    this.window = { start: position, bytes };
+    return (await bytes).subarray(0, length);
+  }
+};
+
+// packages/solution/src/zip/entry-data.ts
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error3) {
+    if (error3.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error3 });
+    throw error3;
+  }
+}
+function archiveSlice(fd, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error3) => this.destroy(error3)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error3) {
+        callback(error3);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error3) {
+        callback(error3);
+      }
+    }
+  });
+}
+
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib2 = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
+  }
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
+      );
+    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
+  }
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
+  }
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+var CODE_PAGES = {
+  cp932: "shift_jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  cp950: "big5"
+};
+var CP437_LABELS = /* @__PURE__ */ new Set(["cp437", "ibm437", "437"]);
+var BACKSLASH4 = 92;
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function cp437(bytes) {
+  return import_yauzl2.default.getFileNameLowLevel(0, bytes, [], true);
+}
+function asUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function leadBeforeBackslash(bytes) {
+  for (let i = 1; i < bytes.length; i++)
+    if (bytes[i] === BACKSLASH4 && bytes[i - 1] >= 129) return bytes[i - 1];
+  return void 0;
+}
+var DEFAULT_ENCODING = {
+  label: void 0,
+  decode(bytes) {
+    const text2 = asUtf8(bytes);
+    if (text2 !== void 0) return { name: text2 };
+    const lead = leadBeforeBackslash(bytes);
+    return lead === void 0 ? { name: cp437(bytes) } : { ambiguous: { cp437: cp437(bytes), lead } };
+  }
+};
+function nameEncoding(label) {
+  if (label === void 0) return DEFAULT_ENCODING;
+  const key2 = label.trim().toLowerCase();
+  if (CP437_LABELS.has(key2)) return { label, decode: (bytes) => ({ name: cp437(bytes) }) };
+  let decoder;
+  try {
+    decoder = new TextDecoder(CODE_PAGES[key2] ?? key2);
+  } catch {
+    throw new UsageError(
+      `'${label}' is not an encoding for zip entry names; give a Windows code page (cp437, cp932, cp936, cp949, cp950) or an encoding label such as shift_jis, gbk, big5, euc-kr or windows-1252.`
+    );
+  }
+  return { label, decode: (bytes) => ({ name: decoder.decode(bytes) }) };
+}
+
+// packages/solution/src/zip/open-archive.ts
+var import_yauzl3 = __toESM(require_yauzl(), 1);
+function openArchive(filePath2, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    import_yauzl3.default.open(
+      filePath2,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error3, zip) => {
+        if (error3) {
+          const code2 = error3.code;
+          const refused = unreadablePathError(displayName, error3);
+          if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+            reject(
+              displayName === filePath2 ? missingPathError(filePath2, "Check the path of the zip file.") : new UsageError("does not exist.", {
+                location: { file: displayName },
+                hint: "Check the path of the zip file."
+              })
+            );
+          else if (code2 === "EISDIR")
+            reject(
+              new UsageError("is a folder, not a zip archive.", {
+                location: { file: displayName },
+                hint: "Give the zip file itself."
+              })
+            );
+          else if (refused) reject(refused);
+          else
+            reject(
+              new ZipError(
+                displayName,
+                void 0,
+                `is not a zip archive or is truncated (${error3.message}).`,
+                damagedHint
+              )
+            );
+        } else resolve(zip);
+      }
+    );
+  });
+}
+function readCentralDirectory(zip, displayName, damagedHint) {
+  return new Promise((resolve, reject) => {
+    const entries = [];
+    zip.on("entry", (entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on(
+      "error",
+      (error3) => reject(
+        new ZipError(
+          displayName,
+          void 0,
+          `has a damaged central directory (${error3.message}).`,
+          damagedHint
+        )
+      )
+    );
+    zip.readEntry();
+  });
+}
+
+// packages/solution/src/zip/zip-reader.ts
+var SOLUTION_DAMAGED_HINT = "Export or download the solution again.";
+var ZipReader = class _ZipReader {
+  constructor(zip, raw, checked, displayName, limits, fd, fileSize, damagedHint) {
+    this.zip = zip;
+    this.raw = raw;
+    this.displayName = displayName;
+    this.fd = fd;
+    this.fileSize = fileSize;
+    this.damagedHint = damagedHint;
+    this.entries = checked.entries;
+    this.backslashSeparated = checked.backslashSeparated;
+    this.codePageNamed = checked.codePageNamed;
+    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
+    this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
+  }
+  zip;
+  raw;
+  displayName;
+  fd;
+  fileSize;
+  damagedHint;
+  entries;
+  /**
+   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
+   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
+   */
+  backslashSeparated;
+  /**
+   * The names read in a code page (see zip/name-encoding): ones past ASCII without the UTF-8 flag or
+   * a Unicode path field, so that the zip does not say how to read them.
+   */
+  codePageNamed;
+  inflated;
+  readAhead;
+  static async open(filePath2, options2 = {}) {
+    const displayName = options2.displayName ?? filePath2;
+    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
+    const encoding = nameEncoding(options2.nameEncoding);
+    const damagedHint = options2.damagedHint ?? SOLUTION_DAMAGED_HINT;
+    const zip = await openArchive(filePath2, displayName, damagedHint);
+    try {
+      if (zip.entryCount > limits.maxEntries) {
+        throw new ZipError(
+          displayName,
+          void 0,
+          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
+          "Raise the entry limit only if you trust the archive."
+        );
+      }
+      const raw = await readCentralDirectory(zip, displayName, damagedHint);
+      const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
+      const fd = await (0, import_node_util3.promisify)(import_node_fs13.open)(filePath2, "r");
+      try {
+        const { size } = await (0, import_node_util3.promisify)(import_node_fs13.fstat)(fd);
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
+      } catch (error3) {
+        (0, import_node_fs13.closeSync)(fd);
+        throw error3;
+      }
+    } catch (error3) {
+      zip.close();
+      throw error3;
+    }
+  }
+  get files() {
+    return this.entries.filter((entry) => !entry.isDirectory);
+  }
+  find(name) {
+    return this.entries.find((entry) => entry.name === name);
+  }
+  /** The expanded bytes of an entry, read and inflated in one piece. */
+  async readBuffer(entry) {
+    const raw = this.rawEntry(entry);
+    try {
+      const { data } = await this.locate(raw, entry, true);
+      const integrity = this.integrity(raw, entry);
+      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
+      integrity.add(bytes);
+      integrity.finish();
+      return bytes;
+    } catch (error3) {
+      throw this.readError(entry, error3);
+    }
+  }
+  /**
+   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
+   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   */
+  async copyToFile(entry, destination) {
+    try {
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const bytes = await this.readBuffer(entry);
+        await (0, import_promises.writeFile)(destination, bytes, { flag: "wx" }).catch((error3) => {
+          throw new DestinationError(error3);
+        });
+      } else await this.streamToFile(entry, destination);
+    } catch (error3) {
+      await (0, import_promises.rm)(destination, { force: true }).catch(() => void 0);
+      throw error3 instanceof DestinationError ? this.writeError(entry, error3.cause) : this.readError(entry, error3);
+    }
+  }
+  close() {
+    this.zip.close();
+    (0, import_node_fs13.closeSync)(this.fd);
+  }
+  async streamToFile(entry, destination) {
+    const raw = this.rawEntry(entry);
+    checkMethod(raw.compressionMethod);
+    const { start } = await this.locate(raw, entry, false);
+    if (raw.compressedSize === 0) throw new Error("it has no data");
+    const input = archiveSlice(this.fd, start, raw.compressedSize);
+    const check = checkingStream(this.integrity(raw, entry));
+    const output = (0, import_node_fs13.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    let outputError;
+    output.once("error", (error3) => outputError = error3);
+    try {
+      if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
+      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    } catch (error3) {
+      throw error3 === outputError ? new DestinationError(error3) : error3;
+    }
+  }
+  rawEntry(entry) {
+    const raw = this.raw.get(entry.name);
+    if (!raw) throw new Error(`no entry ${entry.name}`);
+    return raw;
+  }
+  integrity(raw, entry) {
+    return new EntryIntegrity(
+      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      this.inflated
+    );
+  }
+  /**
+   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
+   * local header in one read (through the read-ahead window, which neighbouring entries share).
+   */
+  async locate(raw, entry, withData) {
+    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
+    const position = raw.relativeOffsetOfLocalHeader;
+    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
+    const offset = localDataOffset(head);
+    if (offset === void 0)
+      throw this.readError(entry, new Error("its local header is missing or damaged"));
+    const start = raw.relativeOffsetOfLocalHeader + offset;
+    if (start + raw.compressedSize > this.fileSize)
+      throw this.readError(entry, new Error("its data runs past the end of the archive"));
+    if (!withData) return { start, data: Buffer.alloc(0) };
+    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
+    return { start, data };
+  }
+  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
+  writeError(entry, error3) {
+    const failure = writeFailure(error3);
+    if (failure === void 0) return error3 instanceof Error ? error3 : new Error(String(error3));
+    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
+  }
+  readError(entry, error3) {
+    if (error3 instanceof ZipError) return error3;
+    const reason = error3 instanceof Error ? error3.message : String(error3);
+    return new ZipError(
+      this.displayName,
+      entry.name,
+      `cannot be read: ${reason}.`,
+      this.damagedHint ?? "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+var DestinationError = class extends Error {
+  constructor(cause) {
+    super("the destination cannot be written");
+    this.cause = cause;
+  }
+  cause;
+};
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl4 = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/zip-writer.ts
+var import_yazl = __toESM(require_yazl(), 1);
+
+// packages/solution/src/fs/folder-path.ts
+var import_node_fs14 = require("node:fs");
+var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
+async function refuseNonFolder(folder) {
+  const stat2 = await import_node_fs14.promises.stat(folder).catch(() => void 0) ?? await import_node_fs14.promises.lstat(folder).catch(() => void 0);
+  if (stat2?.isDirectory()) return;
+  refuseBlockedOutputPath(folder, {
+    throughFileHint: PATH_THROUGH_FILE_HINT,
+    brokenLinkHint: "Give the path of a folder, or remove the link.",
+    newTarget: "refused"
+  });
+  if (stat2)
+    throw new UsageError("exists and is not a folder.", {
+      location: { file: folder },
+      hint: "Give the path of a folder, or move the file out of the way."
+    });
+}
+
+// packages/solution/src/zip/zip-writer.ts
+var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+
+// packages/solution/src/xml/xml-tree.ts
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_CHILDREN = Object.freeze([]);
+function childElements(parent, name) {
+  return parent.children.filter(
+    (node) => node.kind === "element" && (name === void 0 || node.name === name)
+  );
+}
+function firstChild(parent, name) {
+  return childElements(parent).find((child) => child.name === name);
+}
+function textOf(node) {
+  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
+}
+function attribute2(node, name) {
+  return node.attributes.find(([key2]) => key2 === name)?.[1];
+}
+function setText(node, text2) {
+  node.children = text2 === "" ? NO_CHILDREN : [{ kind: "text", text: text2 }];
+}
+
+// packages/solution/src/xml/parse-xml.ts
+var import_saxes = __toESM(require_saxes(), 1);
+
+// packages/solution/src/xml/tree-builder.ts
+var TreeBuilder = class {
+  root;
+  /** The open elements, outermost first. */
+  openElements = [];
+  /** The children of all open elements, each element's from its index in `starts`. */
+  pending = [];
+  starts = [];
+  names = /* @__PURE__ */ new Map();
+  get depth() {
+    return this.openElements.length;
+  }
+  open(name, attributes) {
+    const keys = Object.keys(attributes);
+    const node = {
+      kind: "element",
+      name: this.intern(name),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key2) => [this.intern(key2), own(attributes[key2])]),
+      children: NO_CHILDREN
+    };
+    if (this.openElements.length === 0) this.root = node;
+    else this.pending.push(node);
+    this.openElements.push(node);
+    this.starts.push(this.pending.length);
+  }
+  close() {
+    const node = this.openElements.pop();
+    const start = this.starts.pop();
+    const pending2 = this.pending;
+    if (pending2.length === start) return;
+    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
+    pending2.length = start;
+  }
+  text(value) {
+    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
+  }
+  append(node) {
+    if (this.openElements.length > 0) this.pending.push(node);
+  }
+  intern(name) {
+    let kept = this.names.get(name);
+    if (kept === void 0) {
+      kept = own(name);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+};
+function own(value) {
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, "utf8").toString("utf8");
+  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
+}
+function keepsText(children, start) {
+  let hasElement = false;
+  for (let i = start; i < children.length; i++) {
+    const child = children[i];
+    if (child.kind === "element") hasElement = true;
+    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
+  }
+  return !hasElement;
+}
+function withoutText(children, start) {
+  let count = 0;
+  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") count++;
+  const kept = new Array(count);
+  let at = 0;
+  for (let i = start; i < children.length; i++) if (children[i].kind !== "text") kept[at++] = children[i];
+  return kept;
+}
+
+// packages/solution/src/text/decode.ts
+var import_node_buffer = require("node:buffer");
+var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var BOM = "\uFEFF";
+function decodeUtf8Strict(bytes, file) {
+  try {
+    const text2 = strict2.decode(bytes);
+    return text2.startsWith(BOM) ? text2.slice(1) : text2;
+  } catch {
+    throw notUtf8Error(bytes, file);
+  }
+}
+var PIECE_BYTES = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+  if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let started = false;
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    let piece = decoder.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+    if (!started && piece !== "") {
+      started = true;
+      if (piece.startsWith(BOM)) piece = piece.slice(1);
+    }
+    yield piece;
+  }
+}
+function notUtf8Error(bytes, file) {
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient2.decode(bytes.subarray(0, offset));
+  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text2, text2.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
+}
+function firstInvalidOffset(bytes) {
+  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      stream.decode(bytes.subarray(end - 1, end), { stream: true });
+    } catch {
+      const before = lenient2.decode(bytes.subarray(0, end));
+      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
+    }
+  }
+  const all = lenient2.decode(bytes);
+  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
+}
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart2 = 0;
+  for (let i = 0; i < offset && i < text2.length; i++) {
+    if (text2.charCodeAt(i) === 10) {
+      line++;
+      lineStart2 = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart2 + 1 };
+}
+
+// packages/solution/src/xml/parse-xml.ts
+var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+var MAX_XML_DEPTH = 1e3;
+function parseXml(text2, file, hint) {
+  return parseXmlPieces([text2], file, hint);
+}
+function parseUtf8Xml(bytes, file, hint) {
+  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
+}
+function parseXmlPieces(pieces, file, hint) {
+  const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root;
+}
+function readXmlEvents(pieces, file, hint, events) {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
+}
+function* readXmlEventsByPiece(pieces, file, hint, events) {
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
+  const fail = (message) => {
+    throw new UserError(`${message}.`, {
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser.line, column: Math.max(1, parser.column) },
+      ...hint ? { hint } : {}
+    });
+  };
+  parser.on(
+    "doctype",
+    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
+  );
+  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
+  parser.on("opentag", (tag) => {
+    if (depth >= MAX_XML_DEPTH)
+      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
+    depth++;
+    sawRoot = true;
+    events.open(tag.name, tag.attributes);
+  });
+  parser.on("closetag", () => {
+    depth--;
+    events.close();
+  });
+  parser.on("text", (value) => depth > 0 && events.text(value));
+  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
+  parser.on(
+    "processinginstruction",
+    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
+  );
+  for (const piece of pieces) {
+    parser.write(piece);
+    yield;
+  }
+  parser.close();
+  if (!sawRoot) fail("invalid XML: no root element");
+}
+function stripSaxesPrefix(message) {
+  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+}
+
+// packages/solution/src/xml/xml-writer.ts
+var UNPACKED_STYLE = { declaration: true, newline: "\n" };
+var REAL_TEXT = 1;
+var STRUCTURE = 2;
+var BLANK_TEXT = 4;
+function contentMode(flags) {
+  if (flags & REAL_TEXT) return "inline";
+  if (flags & STRUCTURE) return "block";
+  return flags & BLANK_TEXT ? "inline" : "empty";
+}
+function textFlags(text2) {
+  return text2.trim() === "" ? BLANK_TEXT : REAL_TEXT;
+}
+function nodeFlags(node) {
+  switch (node.kind) {
+    case "text":
+      return textFlags(node.text);
+    case "cdata":
+      return REAL_TEXT;
+    default:
+      return STRUCTURE;
+  }
+}
+var StringSink = class {
+  pieces = [];
+  write(piece) {
+    this.pieces.push(piece);
+  }
+  text() {
+    return this.pieces.join("");
+  }
+};
+var CHUNK_CHARACTERS = 1024 * 1024;
+var Utf8Sink = class {
+  chunks = [];
+  pieces = [];
+  characters = 0;
+  write(piece) {
+    this.pieces.push(piece);
+    this.characters += piece.length;
+    if (this.characters >= CHUNK_CHARACTERS) this.flush();
+  }
+  /** The chunks encoded since the last call (`end`: with the pieces not yet a chunk), given up. */
+  take(end = false) {
+    if (end) this.flush();
+    return this.chunks.splice(0);
+  }
+  flush() {
+    if (this.pieces.length === 0) return;
+    this.chunks.push(Buffer.from(this.pieces.join(""), "utf8"));
+    this.pieces = [];
+    this.characters = 0;
+  }
+};
+var INDENT = "  ";
+var indents = [""];
+function indent(depth) {
+  while (indents.length <= depth) indents.push(indents[indents.length - 1] + INDENT);
+  return indents[depth];
+}
+var XmlWriter = class {
+  constructor(style, sink) {
+    this.style = style;
+    this.sink = sink;
+    if (style.declaration) {
+      sink.write('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
+      this.started = true;
+    }
+  }
+  style;
+  sink;
+  frames = [];
+  started = false;
+  open(name, attributes, mode) {
+    const parent = this.frames[this.frames.length - 1];
+    let depth = 0;
+    if (parent === void 0 || parent.mode === "block") {
+      depth = parent === void 0 ? 0 : parent.depth + 1;
+      this.newLine(depth);
+    }
+    let tag = `<${name}`;
+    for (const [key2, value] of attributes) tag += ` ${key2}="${escapeAttribute2(value)}"`;
+    if (mode === "empty") {
+      const nil = attributes.some(([key2, value]) => key2 === "xsi:nil" && value === "true");
+      this.sink.write(nil ? `${tag}></${name}>` : `${tag} />`);
+    } else this.sink.write(`${tag}>`);
+    this.frames.push({ name, mode, depth });
+  }
+  close() {
+    const frame = this.frames.pop();
+    if (frame.mode === "empty") return;
+    if (frame.mode === "block") this.newLine(frame.depth);
+    this.sink.write(`</${frame.name}>`);
+  }
+  /** Text of an inline element; beside structure it is indentation, which ours replaces. */
+  text(value) {
+    if (this.frames[this.frames.length - 1]?.mode === "inline")
+      this.sink.write(escapeText2(value).replace(/\n/g, this.style.newline));
+  }
+  /** A CDATA section, comment or processing instruction. */
+  other(node) {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame === void 0) return;
+    if (frame.mode === "block") this.newLine(frame.depth + 1);
+    this.sink.write(otherText(node));
+  }
+  newLine(depth) {
+    if (this.started) this.sink.write(this.style.newline);
+    this.started = true;
+    this.sink.write(indent(depth));
+  }
+};
+function otherText(node) {
+  switch (node.kind) {
+    case "cdata":
+      return `<![CDATA[${node.text}]]>`;
+    case "comment":
+      return `<!--${node.text}-->`;
+    case "instruction":
+      return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
+  }
+}
+function escapeText2(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
+}
+function escapeAttribute2(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
+}
+
+// packages/solution/src/xml/serialize-xml.ts
+function serializeXml(root, style) {
+  const sink = new StringSink();
+  writeElementTree(new XmlWriter(style, sink), root);
+  return sink.text();
+}
+function writeElementTree(writer, node) {
+  let flags = 0;
+  for (const child of node.children) flags |= nodeFlags(child);
+  writer.open(node.name, node.attributes, contentMode(flags));
+  for (const child of node.children) {
+    if (child.kind === "element") writeElementTree(writer, child);
+    else if (child.kind === "text") writer.text(child.text);
+    else writer.other(child);
+  }
+  writer.close();
+}
+
+// packages/solution/src/json/json-text.ts
+var SOLUTION_JSON_HINT = "Fix the JSON in the connector, or export the solution again.";
+var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
+function checkJson(text2, file, hint) {
+  const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
+  if (tooDeep !== -1) {
+    const { line, column } = lineAndColumn(text2, tooDeep);
+    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+      location: { file, line, column },
+      hint
+    });
+  }
+  try {
+    return JSON.parse(text2);
+  } catch (nativeError) {
+    const errors2 = [];
+    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors2[0];
+    const offset = first?.offset ?? 0;
+    const { line, column } = lineAndColumn(text2, offset);
+    const what = first ? describeParseError(first) : nativeError.message;
+    throw new UserError(`invalid JSON: ${what}.`, {
+      location: { file, line, column },
+      hint
+    });
+  }
+}
+function isJson(text2) {
+  return text2.trim() !== "" && !text2.includes("\uFFFD") && parsesAsJson(text2);
+}
+function parsesAsJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
+var QUOTE7 = 34;
+var OPEN_BRACE5 = 123;
+var OPEN_BRACKET5 = 91;
+var CLOSE_BRACE3 = 125;
+var CLOSE_BRACKET3 = 93;
+var COMMA2 = 44;
+var COLON4 = 58;
+var lineBreaks = [];
+var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
+function prettyJson(text2, file, hint) {
+  checkJson(text2, file, hint);
+  let depth = 0;
+  return text2.replace(LAYOUT_LEXEME, (lexeme) => {
+    switch (lexeme.charCodeAt(0)) {
+      case QUOTE7:
+        return lexeme;
+      case OPEN_BRACE5:
+      case OPEN_BRACKET5:
+        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
+        return lexeme + lineBreak(++depth);
+      case CLOSE_BRACE3:
+      case CLOSE_BRACKET3:
+        return lineBreak(--depth) + lexeme;
+      case COMMA2:
+        return "," + lineBreak(depth);
+      case COLON4:
+        return ": ";
+      default:
+        return "";
+    }
+  }) + "\n";
+}
+function minifyJson(text2, file, hint) {
+  checkJson(text2, file, hint);
+  return text2.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE7 ? lexeme : "");
+}
+var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
+function describeParseError(error3) {
+  const code2 = printParseErrorCode(error3.error);
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+// packages/solution/src/fs/commit-folder.ts
+var import_node_fs16 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+var import_node_path17 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/fs/list-files.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
+async function listFiles2(root, skip) {
+  const files = [];
+  const walk = async (relative) => {
+    const entries = await import_node_fs15.promises.readdir(import_node_path16.default.join(root, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (skip?.(child)) continue;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) files.push(child);
+    }
+  };
+  await walk("");
+  return files.sort(compareOrdinal);
+}
+function compareOrdinal(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/solution/src/fs/commit-folder.ts
+async function commitFolder(staged, target, options2) {
+  const files = await listFiles2(staged);
+  if (!await exists4(target)) {
+    await import_node_fs16.promises.mkdir(import_node_path17.default.dirname(import_node_path17.default.resolve(target)), { recursive: true });
+    await import_node_fs16.promises.rename(staged, target);
+    return { written: files, deleted: [], unchanged: [], kept: [] };
+  }
+  const targetRoot = await import_node_fs16.promises.realpath(target);
+  const result = { written: [], deleted: [], unchanged: [], kept: [] };
+  const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
+  for (const file of files) {
+    const from = import_node_path17.default.join(staged, file);
+    const to = import_node_path17.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path17.default.posix.dirname(file)));
+    const previous = await cases.matchCase(file);
+    if (previous !== void 0) result.deleted.push(previous);
+    const current = await import_node_fs16.promises.lstat(to).catch(() => void 0);
+    if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
+      result.unchanged.push(file);
+      continue;
+    }
+    if (current?.isDirectory()) {
+      result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
+      await import_node_fs16.promises.rm(to, { recursive: true });
+    }
+    await import_node_fs16.promises.rename(from, to);
+    result.written.push(file);
+  }
+  const wanted = new Set(files);
+  const others = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  result.kept = options2.keep ? others.filter(options2.keep) : [];
+  if (options2.stale === "delete") {
+    for (const file of others) {
+      if (options2.keep?.(file)) continue;
+      await import_node_fs16.promises.rm(import_node_path17.default.join(targetRoot, file));
+      result.deleted.push(cases.formerName(file));
+    }
+    await removeEmptyFolders(targetRoot, options2.protect);
+  }
+  result.deleted.sort(compareOrdinal);
+  await import_node_fs16.promises.rm(staged, { recursive: true, force: true });
+  return result;
+}
+var CaseRenames = class {
+  constructor(root, files) {
+    this.root = root;
+    this.existing = new Set(files);
+    for (const file of files) this.byKey.set(caseKey(file), file);
+  }
+  root;
+  existing;
+  byKey = /* @__PURE__ */ new Map();
+  /** Files moved by renaming their folder: new relative path → the path they had. */
+  moved = /* @__PURE__ */ new Map();
+  /** The name `file` had when the target had it under another case (now renamed to `file`). */
+  async matchCase(file) {
+    const moved = this.moved.get(file);
+    if (moved !== void 0) {
+      this.moved.delete(file);
+      return moved;
+    }
+    if (this.existing.has(file)) return void 0;
+    const previous = this.byKey.get(caseKey(file));
+    if (previous === void 0 || !await import_node_fs16.promises.lstat(import_node_path17.default.join(this.root, file)).catch(() => void 0))
+      return void 0;
+    const before = previous.split("/");
+    const after = file.split("/");
+    for (let index = 0; index < after.length; index++) {
+      if (before[index] === after[index]) continue;
+      const parent = after.slice(0, index);
+      await import_node_fs16.promises.rename(
+        import_node_path17.default.join(this.root, ...parent, before[index]),
+        import_node_path17.default.join(this.root, ...parent, after[index])
+      );
+      if (index === after.length - 1) break;
+      const oldFolder = [...parent, before[index]].join("/") + "/";
+      const newFolder = [...parent, after[index]].join("/") + "/";
+      for (const other of [...this.existing]) {
+        if (!other.startsWith(oldFolder) || other === previous) continue;
+        const renamed = newFolder + other.slice(oldFolder.length);
+        this.existing.delete(other);
+        this.existing.add(renamed);
+        this.byKey.set(caseKey(renamed), renamed);
+        this.moved.set(renamed, this.moved.get(other) ?? other);
+        this.moved.delete(other);
+      }
+    }
+    this.existing.delete(previous);
+    this.existing.add(file);
+    this.byKey.set(caseKey(file), file);
+    const former = this.formerName(previous);
+    this.moved.delete(previous);
+    return former;
+  }
+  /** The name a file had before its folder was renamed to another case. */
+  formerName(file) {
+    return this.moved.get(file) ?? file;
+  }
+};
+function caseKey(file) {
+  return file.normalize("NFC").toLowerCase();
+}
+async function ensureDirectoryInside(root, relative) {
+  const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    const next = import_node_path17.default.join(current, segment);
+    const entry = await import_node_fs16.promises.lstat(next).catch(() => void 0);
+    if (entry?.isDirectory()) {
+      current = next;
+      continue;
+    }
+    if (entry?.isSymbolicLink()) {
+      const resolved2 = await import_node_fs16.promises.realpath(next).then(
+        (real2) => ({ real: real2 }),
+        (error3) => ({ error: error3 })
+      );
+      if ("error" in resolved2) throw unresolvedLinkError(next, resolved2.error);
+      const { real } = resolved2;
+      if (!isWithin(root, real)) {
+        throw new UserError(
+          "is a link that leads outside the target folder; nothing is written through it.",
+          {
+            location: { file: next },
+            hint: "Remove the link from the target folder."
+          }
+        );
+      }
+      if ((await import_node_fs16.promises.stat(real)).isDirectory()) {
+        current = real;
+        continue;
+      }
+    }
+    const removed = [];
+    if (entry) {
+      removed.push(segments.slice(0, index + 1).join("/"));
+      await import_node_fs16.promises.rm(next);
+    }
+    await import_node_fs16.promises.mkdir(import_node_path17.default.join(current, ...segments.slice(index)), { recursive: true });
+    return removed;
+  }
+  return [];
+}
+async function sameContent(staged, target) {
+  const [sa, sb] = await Promise.all([import_node_fs16.promises.stat(staged), import_node_fs16.promises.stat(target)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
+  return ha === hb;
+}
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
+  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
+  const text2 = await import_node_fs16.promises.readFile(staged);
+  if (text2.includes(0) || text2.includes(13)) return false;
+  let lineFeeds = 0;
+  for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
+  if (stagedSize + lineFeeds !== targetSize) return false;
+  const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return checkedOut.equals(await import_node_fs16.promises.readFile(target));
+}
+async function hashFile(file) {
+  const hash = (0, import_node_crypto5.createHash)("sha256");
+  for await (const chunk of (0, import_node_fs16.createReadStream)(file)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function exists4(file) {
+  return import_node_fs16.promises.lstat(file).then(
+    () => true,
+    () => false
+  );
+}
+async function removeEmptyFolders(root, protect) {
+  const visit3 = async (relative) => {
+    const absolute = import_node_path17.default.join(root, relative);
+    const entries = await import_node_fs16.promises.readdir(absolute, { withFileTypes: true });
+    let empty = true;
+    for (const entry of entries) {
+      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && !protect?.(child) && await visit3(child))
+        await import_node_fs16.promises.rmdir(import_node_path17.default.join(root, child));
+      else empty = false;
+    }
+    return empty;
+  };
+  await visit3("");
+}
+function unresolvedLinkError(link2, error3) {
+  const code2 = error3?.code;
+  const trouble = linkTrouble(code2);
+  if (trouble === "nowhere")
+    return new UserError("is a link that leads nowhere; nothing is written through it.", {
+      location: { file: link2 },
+      hint: "Remove the link from the target folder."
+    });
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  return new UserError(
+    `is a link whose target cannot be looked at: ${failure.reason} (${code2}); nothing is written through it.`,
+    {
+      location: { file: link2 },
+      hint: trouble === "permission" ? "Remove the link from the target folder, or run as a user who may enter the folders it leads through." : code2 === "ENAMETOOLONG" ? "Remove the link from the target folder, or point it at a folder with a shorter path." : "Remove the link from the target folder, or check the folder it leads to."
+    }
+  );
+}
+
+// packages/solution/src/solution/layout.ts
+var ZIP_SOLUTION = "solution.xml";
+var ZIP_CUSTOMIZATIONS = "customizations.xml";
+var ZIP_CONTENT_TYPES = "[Content_Types].xml";
+var ZIP_CONNECTOR_FOLDER = "Connector/";
+var FOLDER_SOLUTION = "Other/Solution.xml";
+var FOLDER_CUSTOMIZATIONS = "Other/Customizations.xml";
+var FOLDER_CONNECTOR_FOLDER = "Connectors/";
+function folderPathOf(zipName) {
+  return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
+}
+function isConnectorDocument(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes("/") && folderPath.endsWith(".xml");
+}
+function isConnectorJson(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
+}
+var FOLDER_FLOW_FOLDER = "Workflows/";
+function isFlowJson(folderPath) {
+  return folderPath.startsWith(FOLDER_FLOW_FOLDER) && !folderPath.slice(FOLDER_FLOW_FOLDER.length).includes("/") && folderPath.endsWith(".json");
+}
+function managedVariantOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
+}
+function managedBaseOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
+  if (!stem.endsWith("_managed")) return void 0;
+  const base2 = stem.slice(0, -"_managed".length) + extension;
+  return managedVariantOf(base2) === folderPath ? base2 : void 0;
+}
+var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
+function isRepositoryFile(relativePath) {
+  const segments = relativePath.split("/");
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
+}
+
+// packages/solution/src/solution/solution-errors.ts
+var NotASolutionError = class extends UsageError {
+  constructor(archive, names) {
+    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
+      location: { file: archive },
+      hint: notASolutionHint(names)
+    });
+  }
+};
+function legacyFlowPackageHint(names) {
+  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
+    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
+  return void 0;
+}
+function notASolutionHint(names) {
+  const legacy = legacyFlowPackageHint(names);
+  if (legacy) return legacy;
+  if (names.some((name) => name.startsWith("PkgAssets/"))) {
+    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
+  }
+  const lower = names.map((name) => name.toLowerCase());
+  const unpacked = names.find((_, index) => /(^|\/)other\/solution\.xml$/.test(lower[index]));
+  if (unpacked !== void 0)
+    return `It holds an unpacked solution (${unpacked}), not an export: unzip it and pack that folder with connector-alm pack (or the pack-solution action).`;
+  const nested = lower.find((name) => /^[^/]+\/solution\.xml$/.test(name));
+  const folder = nested === void 0 ? void 0 : names[lower.indexOf(nested)].split("/")[0];
+  if (folder !== void 0 && lower.includes(`${folder.toLowerCase()}/customizations.xml`))
+    return `Its solution.xml is in ${folder}/: the folder was zipped instead of the files in it. Zip the files inside ${folder}/, or export the solution again.`;
+  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
+}
+function solutionError(file, problem, hint) {
+  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
+}
+
+// packages/solution/src/solution/manifest.ts
+function manifestOf(root, file) {
+  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
+  if (!manifest)
+    throw solutionError(
+      file,
+      "has no <ImportExportXml><SolutionManifest> element.",
+      "Is this a Dataverse solution manifest?"
+    );
+  return manifest;
+}
+function readManifest(root, file) {
+  const manifest = manifestOf(root, file);
+  const field = (name) => {
+    const node = firstChild(manifest, name);
+    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
+    return textOf(node).trim();
+  };
+  const managed = field("Managed");
+  if (managed !== "0" && managed !== "1" && managed !== "2")
+    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
+  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+}
+function setManaged(root, file, managed) {
+  const node = firstChild(manifestOf(root, file), "Managed");
+  if (node) setText(node, managed);
+}
+function setVersion(root, file, version) {
+  const node = firstChild(manifestOf(root, file), "Version");
+  if (node) setText(node, version);
+}
+
+// packages/solution/src/solution/manifest-settings.ts
+function localizedName(parent) {
+  const list2 = parent && firstChild(parent, "LocalizedNames");
+  const names = list2 ? childElements(list2, "LocalizedName") : [];
+  const english = names.find((name) => attribute2(name, "languagecode") === "1033") ?? names[0];
+  return (english && attribute2(english, "description")?.trim()) ?? "";
+}
+function manifestSettings(manifest) {
+  const text2 = (parent, name) => {
+    const node = parent && firstChild(parent, name);
+    return node ? textOf(node).trim() : "";
+  };
+  const publisher = firstChild(manifest, "Publisher");
+  const optionValue = text2(publisher, "CustomizationOptionValuePrefix");
+  return {
+    uniqueName: text2(manifest, "UniqueName"),
+    displayName: localizedName(manifest),
+    version: text2(manifest, "Version"),
+    publisher: {
+      uniqueName: text2(publisher, "UniqueName"),
+      displayName: localizedName(publisher),
+      prefix: text2(publisher, "CustomizationPrefix"),
+      .../^\d+$/.test(optionValue) ? { optionValuePrefix: Number(optionValue) } : {}
+    }
+  };
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var import_node_fs17 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/text/line-endings.ts
+var LF2 = 10;
+var CR = 13;
+function isText(bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) return false;
+    if (bytes[i] === CR && bytes[i + 1] !== LF2) return false;
+  }
+  return true;
+}
+function withRecordedEnding(bytes, recorded) {
+  if (recorded === "mixed" || !isText(bytes)) return bytes;
+  const text2 = bytes.toString("latin1");
+  const lf = text2.replace(/\r\n/g, "\n");
+  return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
+async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
+    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
+    const bytes = await import_node_fs17.promises.readFile(import_node_path18.default.join(folder, file));
+    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
+    variables.set(schemaName, variable);
+    variable.parts.push({
+      path: part,
+      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
+      file: import_node_path18.default.join(displayRoot, file)
+    });
+  }
+  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
+}
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+
+// packages/solution/src/fs/path-inside.ts
+var import_node_path19 = __toESM(require("node:path"), 1);
+function refuseInside(inner, folder, refusal) {
+  const [outer, given] = [import_node_path19.default.resolve(folder), import_node_path19.default.resolve(inner)];
+  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
+    throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/both-packages.ts
+var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
+function filesOfPackage(all, notes, managed) {
+  const present = new Set(all);
+  const copyOf = (file) => notes.own.has(file) ? void 0 : managedBaseOf(file);
+  const selected = /* @__PURE__ */ new Map();
+  for (const file of all) {
+    const base2 = copyOf(file);
+    if (base2 === void 0) {
+      const variant = managedVariantOf(file);
+      if (!managed) selected.set(file, file);
+      else if (present.has(variant) && copyOf(variant) === file) selected.set(file, variant);
+      else if (!notes.unmanagedOnly.has(file)) selected.set(file, file);
+    } else if (managed && !(present.has(base2) && copyOf(base2) === void 0)) {
+      selected.set(base2, file);
+    }
+  }
+  return selected;
+}
+function filesOfEither(all, notes) {
+  const either = filesOfPackage(all, notes, false);
+  for (const [name, file] of filesOfPackage(all, notes, true)) if (!either.has(name)) either.set(name, file);
+  return either;
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
+function parseBothNotes(text2, file) {
+  const root = parseXml(text2, file, UNPACKED_XML_HINT);
+  if (root.name !== "PackageFiles")
+    throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
+  const own2 = /* @__PURE__ */ new Set();
+  const unmanagedOnly = /* @__PURE__ */ new Set();
+  for (const node of childElements(root)) {
+    const filePath2 = attribute2(node, "path");
+    const managed = attribute2(node, "managed");
+    if (node.name !== "File" || !filePath2 || managed !== void 0 && managed !== "false")
+      throw solutionError(
+        file,
+        `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
+      );
+    own2.add(filePath2);
+    if (managed === "false") unmanagedOnly.add(filePath2);
+  }
+  return { own: own2, unmanagedOnly };
+}
+async function readBothNotes(folder, files) {
+  if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
+  const file = import_node_path20.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs18.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
+// packages/solution/src/solution/left-out-files.ts
+function leftOutReason(folderPath) {
+  if (!folderPath.includes("/")) return { kind: "root" };
+  const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
+  return what === void 0 ? void 0 : { kind: "leftover", what };
+}
+function isLeftOut(folderPath) {
+  return leftOutReason(folderPath) !== void 0;
+}
+function leftOutEntryError(archive, entry, folderPath) {
+  const reason = leftOutReason(folderPath);
+  if (reason?.kind === "leftover")
+    return solutionError(
+      `${archive}/${entry}`,
+      `has the name of ${reason.what}; unpacked, it would be a file that pack leaves out of the solution.`,
+      "Remove the entry, or rename the file in its component and export the solution again."
+    );
+  return solutionError(
+    `${archive}/${entry}`,
+    "is at the root of the zip, where an export holds only solution.xml, customizations.xml and [Content_Types].xml; unpacked, it would be a file that pack leaves out of the solution.",
+    "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the entry."
+  );
+}
+
+// packages/solution/src/solution/line-endings-file.ts
+var import_node_fs19 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
+var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
+var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
+function parseLineEndings(text2, file) {
+  const root = parseXml(text2, file, UNPACKED_XML_HINT);
+  if (root.name !== "LineEndings")
+    throw solutionError(file, `has a <${root.name}> root; expected <LineEndings>.`);
+  const endings = /* @__PURE__ */ new Map();
+  for (const node of childElements(root)) {
+    const filePath2 = attribute2(node, "path");
+    const ending = attribute2(node, "endings");
+    if (node.name !== "File" || !filePath2 || ending !== "crlf" && ending !== "mixed")
+      throw solutionError(file, `has an entry that is not <File path="\u2026" endings="crlf|mixed" />.`);
+    endings.set(filePath2, ending);
+  }
+  return endings;
+}
+async function readLineEndings(folder, files) {
+  if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
+  const file = import_node_path21.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/stage-zip.ts
+var import_node_fs20 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+// packages/solution/src/solution/connector-element.ts
+var FILE_COLUMNS = [
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances",
+  "customcodeblobcontent",
+  "iconblob"
+];
+var CONNECTOR_CHILD_ORDER = [
+  "connectorid",
+  "description",
+  "displayname",
+  "iconbrandcolor",
+  "name",
+  "connectortype",
+  "scriptoperations",
+  ...FILE_COLUMNS
+];
+function connectorName(connector, file) {
+  const node = firstChild(connector, "name");
+  const name = node ? textOf(node).trim() : "";
+  if (name === "") throw solutionError(file, "has a <Connector> without a <name>.");
+  if (findEntryNameProblem(name) || name.includes("/") || name === "." || name.startsWith(".")) {
+    throw solutionError(file, `has a connector named '${name}', which cannot be a file name.`);
+  }
+  return name;
+}
+function connectorText(connector, column) {
+  const node = firstChild(connector, column);
+  return node ? textOf(node) : void 0;
+}
+function fileReferences(connector, file) {
+  const references = [];
+  for (const child of childElements(connector)) {
+    if (!FILE_COLUMNS.includes(child.name)) continue;
+    const value = textOf(child).trim();
+    if (value === "") continue;
+    const zipName = value.replace(/^\//, "");
+    if (!zipName.startsWith("Connector/") || zipName.slice("Connector/".length).includes("/") || findEntryNameProblem(zipName)) {
+      throw solutionError(
+        file,
+        `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`
+      );
+    }
+    references.push({ column: child.name, zipName });
+  }
+  return references;
+}
+
+// packages/solution/src/xml/lookahead-writer.ts
+var LookaheadWriter = class {
+  constructor(writer) {
+    this.writer = writer;
+  }
+  writer;
+  /** Text came after child elements: what was written is wrong, and nothing more is written. */
+  mixed = false;
+  pending;
+  /** The modes of the open elements written, outermost first. */
+  modes = [];
+  open(name, attributes, blankIsEmpty = false) {
+    if (!this.settle(STRUCTURE)) return;
+    this.pending = { name, attributes, blankIsEmpty, blanks: [] };
+  }
+  close() {
+    if (!this.settle(0)) return;
+    this.modes.pop();
+    this.writer.close();
+  }
+  text(value) {
+    const flags = textFlags(value);
+    if (this.pending !== void 0 && !(flags & REAL_TEXT) && !this.mixed) this.pending.blanks.push(value);
+    else if (this.settle(flags)) this.writer.text(value);
+  }
+  other(node) {
+    if (this.settle(nodeFlags(node))) this.writer.other(node);
+  }
+  /**
+   * The writer, for whole elements the caller writes next as children of the open element (the
+   * connectors pack puts in), or undefined once the writer has stopped.
+   */
+  structure() {
+    return this.settle(STRUCTURE) ? this.writer : void 0;
+  }
+  /** Opens the pending element in the mode `flags` (what comes next in it) settle; false once stopped. */
+  settle(flags) {
+    if (this.mixed) return false;
+    const pending2 = this.pending;
+    if (pending2 === void 0) {
+      if (flags & REAL_TEXT && this.modes[this.modes.length - 1] === "block") this.mixed = true;
+      return !this.mixed;
+    }
+    this.pending = void 0;
+    const mode = flags & REAL_TEXT ? "inline" : flags & STRUCTURE ? "block" : pending2.blanks.length > 0 && !pending2.blankIsEmpty ? "inline" : "empty";
+    this.writer.open(pending2.name, pending2.attributes, mode);
+    this.modes.push(mode);
+    for (const blank of pending2.blanks) this.writer.text(blank);
+    return true;
+  }
+};
+
+// packages/solution/src/solution/connectors-container.ts
+var ConnectorsContainer = class {
+  /** Whether the container has been opened (it may be closed again since). */
+  found = false;
+  depth = 0;
+  open = false;
+  /** The role of the element opened now. */
+  opened(name) {
+    const depth = this.depth++;
+    if (depth === 0) return "root";
+    if (depth === 1) {
+      if (name !== "Connectors" || this.found) return "root-child";
+      this.found = true;
+      this.open = true;
+      return "container";
+    }
+    if (depth === 2 && this.open) return name === "Connector" ? "connector" : "container-other";
+    return "deeper";
+  }
+  /** The role of the element closed now: only the container and the root matter. */
+  closed() {
+    const depth = --this.depth;
+    if (depth === 1 && this.open) {
+      this.open = false;
+      return "container";
+    }
+    return depth === 0 ? "root" : "other";
+  }
+  /** Whether text, a comment or an instruction told now is directly in the container. */
+  get inContainer() {
+    return this.open && this.depth === 2;
+  }
+};
+
+// packages/solution/src/xml/content-flags.ts
+var ContentFlags = class {
+  flags = new Uint8Array(1024);
+  count = 0;
+  /** The numbers of the open elements, outermost first. */
+  openElements = [];
+  /** How many elements have been opened: the number the next one gets. */
+  get elements() {
+    return this.count;
+  }
+  flagsOf(element2) {
+    return this.flags[element2];
+  }
+  modeOf(element2) {
+    return contentMode(this.flags[element2]);
+  }
+  open() {
+    if (this.count === this.flags.length) {
+      const grown = new Uint8Array(this.flags.length * 2);
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    this.mark(STRUCTURE);
+    this.openElements.push(this.count++);
+  }
+  close() {
+    this.openElements.pop();
+  }
+  text(value) {
+    this.mark(textFlags(value));
+  }
+  append(node) {
+    this.mark(nodeFlags(node));
+  }
+  mark(flags) {
+    const parent = this.openElements[this.openElements.length - 1];
+    if (parent !== void 0) this.flags[parent] |= flags;
+  }
+};
+
+// packages/solution/src/solution/customizations-scan.ts
+var XSI = "xmlns:xsi";
+function takenConnectors(scan) {
+  const xsi = scan.rootXsi;
+  return scan.connectors.map(
+    (connector) => xsi !== void 0 && !connector.attributes.some(([name]) => name === XSI) ? { ...connector, attributes: [[XSI, xsi], ...connector.attributes] } : connector
+  );
+}
+var Scanner = class {
+  flags = new ContentFlags();
+  connectors = [];
+  container;
+  containerHoldsOthers = false;
+  rootXsi;
+  place = new ConnectorsContainer();
+  connector = new TreeBuilder();
+  inConnector = false;
+  /** What was found, once the events have all been told. */
+  scan(bytes, file, hint) {
+    return {
+      connectors: this.connectors,
+      bytes,
+      file,
+      hint,
+      flags: this.flags,
+      container: this.container,
+      containerHoldsOthers: this.containerHoldsOthers,
+      rootXsi: this.rootXsi
+    };
+  }
+  open(name, attributes) {
+    const element2 = this.flags.elements;
+    this.flags.open();
+    const role = this.place.opened(name);
+    if (this.inConnector) this.connector.open(name, attributes);
+    else if (role === "root") this.rootXsi = attributes[XSI];
+    else if (role === "container") this.container = element2;
+    else if (role === "connector") {
+      this.inConnector = true;
+      this.connector.open(name, attributes);
+    } else if (role === "container-other") this.containerHoldsOthers = true;
+  }
+  close() {
+    this.flags.close();
+    this.place.closed();
+    if (!this.inConnector) return;
+    this.connector.close();
+    if (this.connector.depth === 0) {
+      this.connectors.push(this.connector.root);
+      this.inConnector = false;
+    }
+  }
+  text(value) {
+    this.flags.text(value);
+    if (this.inConnector) this.connector.text(value);
+  }
+  append(node) {
+    this.flags.append(node);
+    if (this.inConnector) this.connector.append(node);
+    else if (this.place.inContainer && node.kind !== "cdata") this.containerHoldsOthers = true;
+  }
+};
+
+// packages/solution/src/solution/customizations-edit.ts
+var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
+function editedEvents(edit, target, hasContainer, misplaced) {
+  let rootXsi;
+  const putAll = () => {
+    if (edit.put.length === 0) return;
+    const writer = target.structure();
+    if (writer === void 0) return;
+    for (const element3 of edit.put)
+      writeElementTree(writer, {
+        ...element3,
+        attributes: element3.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi))
+      });
+  };
+  const makeContainer = edit.put.length > 0 && hasContainer !== true;
+  let made = false;
+  const make = () => {
+    made = true;
+    const writer = target.structure();
+    if (writer === void 0) return;
+    writer.open("Connectors", [], "block");
+    putAll();
+    writer.close();
+  };
+  const place = new ConnectorsContainer();
+  let element2 = 0;
+  let skipping = 0;
+  return {
+    open(name, attributes) {
+      const number = element2++;
+      const role = place.opened(name);
+      if (skipping > 0 || edit.take && role === "connector") {
+        skipping++;
+        return;
+      }
+      if (role === "root") rootXsi = attributes[XSI];
+      if (makeContainer && !made && role === "root-child" && !place.found && AFTER_CONNECTORS.includes(name))
+        make();
+      if (role === "container" && made) misplaced();
+      target.open(number, name, Object.entries(attributes), role === "container");
+    },
+    close() {
+      const role = place.closed();
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
+      if (role === "container") putAll();
+      if (makeContainer && !made && role === "root" && !place.found) make();
+      target.close();
+    },
+    text(value) {
+      if (skipping === 0) target.text(value);
+    },
+    append(node) {
+      if (skipping === 0) target.other(node);
+    }
+  };
+}
+
+// packages/solution/src/solution/customizations-rewrite.ts
+function withoutConnectors(scan, style) {
+  const container = scan.container;
+  const containerMode = container === void 0 ? void 0 : scan.flags.flagsOf(container) & REAL_TEXT ? "inline" : scan.containerHoldsOthers ? "block" : "empty";
+  return rewrite(scan, style, { take: true, put: [] }, containerMode, void 0);
+}
+function withConnectors(scan, connectors, style) {
+  const edit = { take: false, put: connectors.map(({ element: element2 }) => element2) };
+  if (connectors.length === 0) return rewrite(scan, style, edit, void 0, void 0);
+  const holding = (element2) => contentMode(scan.flags.flagsOf(element2) | STRUCTURE);
+  return rewrite(
+    scan,
+    style,
+    edit,
+    scan.container === void 0 ? void 0 : holding(scan.container),
+    scan.container === void 0 ? holding(0) : void 0
+  );
+}
+function* rewrite(scan, style, edit, containerMode, rootMode) {
+  const sink = new Utf8Sink();
+  const writer = new XmlWriter(style, sink);
+  const target = {
+    open(number, name, attributes, container) {
+      const mode = container && containerMode !== void 0 ? containerMode : number === 0 && rootMode !== void 0 ? rootMode : scan.flags.modeOf(number);
+      writer.open(name, attributes, mode);
+    },
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer
+  };
+  const events = editedEvents(edit, target, scan.container !== void 0, () => void 0);
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(scan.bytes, scan.file), scan.file, scan.hint, events))
+    yield* sink.take();
+  yield* sink.take(true);
+}
+
+// packages/solution/src/solution/customizations.ts
+function* scanWriting(bytes, file, hint, style, put, counter) {
+  const scanner = new Scanner();
+  const sink = new Utf8Sink();
+  const writer = new LookaheadWriter(new XmlWriter(style, sink));
+  let misplaced = false;
+  const take = put === void 0;
+  const edit = { take, put: put?.map(({ element: element2 }) => element2) ?? [] };
+  const target = {
+    open: (_number, name, attributes, container) => writer.open(name, attributes, take && container),
+    close: () => writer.close(),
+    text: (value) => writer.text(value),
+    other: (node) => writer.other(node),
+    structure: () => writer.structure()
+  };
+  const edited = editedEvents(edit, target, void 0, () => misplaced = true);
+  const events = {
+    open(name, attributes) {
+      scanner.open(name, attributes);
+      if (!misplaced) edited.open(name, attributes);
+    },
+    close() {
+      scanner.close();
+      if (!misplaced) edited.close();
+    },
+    text(value) {
+      scanner.text(value);
+      if (!misplaced) edited.text(value);
+    },
+    append(node) {
+      scanner.append(node);
+      if (!misplaced) edited.append(node);
+    }
+  };
+  if (counter) counter.passes++;
+  for (const _ of readXmlEventsByPiece(decodeUtf8Pieces(bytes, file), file, hint, events))
+    if (!writer.mixed && !misplaced) yield* sink.take();
+  const scan = scanner.scan(bytes, file, hint);
+  if (!writer.mixed && !misplaced) {
+    yield* sink.take(true);
+    return { scan, again: void 0 };
+  }
+  sink.take(true);
+  const again = {
+    *[Symbol.iterator]() {
+      if (counter) counter.passes++;
+      yield* put === void 0 ? withoutConnectors(scan, style) : withConnectors(scan, put, style);
+    }
+  };
+  return { scan, again };
+}
+
+// packages/solution/src/solution/part-text.ts
+async function readPartText(reader, entry, location) {
+  return decodeUtf8Strict(await readPartBytes(reader, entry, location), location);
+}
+async function readPartBytes(reader, entry, location) {
+  if (entry.size > IN_MEMORY_ENTRY_BYTES)
+    throw solutionError(location, `is ${entry.size} bytes, too large for a solution part.`);
+  return reader.readBuffer(entry);
+}
+
+// packages/solution/src/solution/stage-zip.ts
+async function stageSolutionZip(reader, staging, options2 = {}) {
+  const archive = reader.displayName;
+  const files = reader.files;
+  const solutionEntry = findRoot(files, ZIP_SOLUTION);
+  const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
+  if (!solutionEntry || !customizationsEntry)
+    throw new NotASolutionError(
+      archive,
+      files.map((entry) => entry.name)
+    );
+  const located = (entry) => `${archive}/${entry.name}`;
+  const readText = (entry) => readPartText(reader, entry, located(entry));
+  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
+  const solution = await readXml(solutionEntry);
+  const manifest = readManifest(solution, located(solutionEntry));
+  if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
+  if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
+  const customizations = await writeCustomizations(
+    await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
+    located(customizationsEntry),
+    import_node_path22.default.join(staging, FOLDER_CUSTOMIZATIONS)
+  ).catch(entryNotWritten(archive, customizationsEntry.name));
+  const connectors = takenConnectors(customizations).map((element2) => ({
+    element: element2,
+    name: connectorName(element2, located(customizationsEntry))
+  }));
+  const outputs = new PathTree();
+  const claim = (folderPath, source) => {
+    const clash = outputs.place(folderPath, false, source);
+    if (clash === void 0) return;
+    const problem = clash.kind === "same-path" ? `${source} and ${clash.other} would both be unpacked to ${folderPath}.` : clash.kind === "needed-as-folder" ? `${source} would be unpacked to ${folderPath}, which ${clash.other} needs as a folder.` : `${source} needs ${clash.folder} as a folder, but ${clash.other} would be unpacked to it as a file.`;
+    throw solutionError(archive, problem, "The archive is not a consistent solution.");
+  };
+  claim(FOLDER_SOLUTION, ZIP_SOLUTION);
+  claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
+  const byName = new Map(files.map((entry) => [entry.name, entry]));
+  for (const { element: element2, name } of connectors) {
+    claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
+    for (const reference2 of fileReferences(
+      element2,
+      `${located(customizationsEntry)} (connector '${name}')`
+    )) {
+      if (!byName.has(reference2.zipName)) {
+        throw solutionError(
+          located(customizationsEntry),
+          `connector '${name}' refers to /${reference2.zipName}, which the archive does not have.`
+        );
+      }
+    }
+  }
+  const others = files.filter(
+    (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
+  );
+  const leftOut = others.find((entry) => {
+    const folderPath = folderPathOf(entry.name);
+    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
+  });
+  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
+  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
+  const written2 = [FOLDER_CUSTOMIZATIONS];
+  const folders = /* @__PURE__ */ new Map();
+  const makeFolderOf = (destination) => {
+    const folder = import_node_path22.default.dirname(destination);
+    let made = folders.get(folder);
+    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
+    return made;
+  };
+  const write2 = async (folderPath, content) => {
+    const destination = import_node_path22.default.join(staging, folderPath);
+    await makeFolderOf(destination);
+    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
+    written2.push(folderPath);
+  };
+  const copyEntry = async (entry) => {
+    const folderPath = folderPathOf(entry.name);
+    if (isConnectorJson(folderPath)) {
+      await write2(folderPath, prettyJson(await readText(entry), located(entry), SOLUTION_JSON_HINT));
+      return;
+    }
+    if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
+      const text2 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
+      if (isJson(text2)) {
+        await write2(folderPath, prettyJson(text2, located(entry), SOLUTION_JSON_HINT));
+        return;
+      }
+    }
+    const destination = import_node_path22.default.join(staging, folderPath);
+    await makeFolderOf(destination);
+    await reader.copyToFile(entry, destination);
+    written2.push(folderPath);
+  };
+  const parts = [
+    [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
+    ...connectors.map(({ element: element2, name }) => [
+      customizationsEntry.name,
+      () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
+    ]),
+    ...others.map((entry) => [entry.name, () => copyEntry(entry)])
+  ];
+  await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
+}
+async function writeCustomizations(bytes, file, destination) {
+  await import_node_fs20.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs20.promises.open(destination, "wx");
+  let result;
+  try {
+    const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
+    let step = pass.next();
+    for (; !step.done; step = pass.next()) await handle.writeFile(step.value);
+    result = step.value;
+  } finally {
+    await handle.close();
+  }
+  if (result.again !== void 0) await import_node_fs20.promises.writeFile(destination, result.again);
+  return result.scan;
+}
+function entryNotWritten(archive, entry) {
+  return (error3) => {
+    const failure = writeFailure(error3);
+    if (failure === void 0) throw error3;
+    throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+  };
+}
+function findRoot(files, name) {
+  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
+}
+
+// packages/solution/src/solution/lost-part.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+function lostPartError(folder, hasManifest) {
+  const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
+  return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
+    location: { file: folder },
+    hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
+  });
+}
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
+  for (const part of parts) {
+    const stat2 = await import_node_fs21.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0);
+    if (stat2 === void 0 || stat2.isFile()) continue;
+    const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
+    const [kind, hint] = stat2.isDirectory() ? [
+      "a folder",
+      `Move anything you keep in it elsewhere and delete the folder, then restore the file ${part} (e.g. from git), or unpack the solution again.`
+    ] : stat2.isSymbolicLink() ? [
+      "a symbolic link",
+      "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
+    ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
+    return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
+      location: { file: import_node_path23.default.join(shown, part) },
+      hint
+    });
+  }
+  return void 0;
+}
+
+// packages/solution/src/solution/nested-solution.ts
+var import_node_fs22 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
+async function lacksSolutionParts(folder) {
+  for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    if (await import_node_fs22.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0)) return false;
+  }
+  return true;
+}
+async function nestedSolutionHint(folder) {
+  const nested = await nestedSolutions(folder);
+  if (nested.length === 1) return `It holds one in ${nested[0]}: give that folder.`;
+  if (nested.length > 1) return `It holds several, in ${nested.join(", ")}: give one of them.`;
+  return "Give the folder that unpack wrote (the one holding Other/).";
+}
+async function nestedSolutions(folder) {
+  const search = NESTED_SOLUTION_SEARCH;
+  const nested = [];
+  let level = [""];
+  let read2 = 0;
+  for (let depth = 0; depth <= search.depth && level.length > 0; depth++) {
+    const next = [];
+    for (const relative of level) {
+      if (read2 === search.folders) return nested.sort(compareOrdinal);
+      read2++;
+      const entries = await import_node_fs22.promises.readdir(import_node_path24.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
+        const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+        if (!entry.isDirectory() || isRepositoryFile(child)) continue;
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path24.default.join(folder, child, "Solution.xml")))
+          nested.push(relative);
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return nested.sort(compareOrdinal);
+}
+async function isFile2(file) {
+  return (await import_node_fs22.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+}
+
+// packages/solution/src/connector/repository-layout.ts
+var import_node_path25 = __toESM(require("node:path"), 1);
+var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
+var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
+function isIndependentPublisherFolder(folder) {
+  const segments = import_node_path25.default.resolve(folder).split(import_node_path25.default.sep).reverse();
+  const nearest = segments.find(isTopFolderName)?.toLowerCase();
+  return nearest === "independent-publisher-connectors";
+}
+var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
+var isDotOrSpace = (character) => character === "." || /\s/.test(character);
+function repositoryFolderName(displayName) {
+  const safe = displayName.replace(UNSAFE, "-");
+  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, "$1-connector");
+  return name === "" || name === "." || name === ".." ? "connector" : name;
+}
+var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+function isPng(bytes) {
+  return bytes.subarray(0, 8).equals(PNG_SIGNATURE2);
+}
+
+// packages/solution/src/connector/api-properties.ts
+var NEW_FILE_ORDER = [
+  "connectionParameters",
+  "connectionParameterSets",
+  "iconBrandColor",
+  "capabilities",
+  "policyTemplateInstances",
+  "scriptOperations",
+  "publisher",
+  "stackOwner"
+];
+var POLICY_KEYS = {
+  TemplateId: "templateId",
+  Title: "title",
+  Parameters: "parameters"
+};
+function jsonFile(connector, column) {
+  const file = connector.files[column];
+  if (!file) return void 0;
+  const text2 = withoutByteOrderMark(file.bytes.toString("utf8"));
+  return file.file === void 0 ? carriedJson(text2, `${column} of connector ${connector.name}`, connector.definedIn) : checkJson(text2, file.file, SOLUTION_JSON_HINT);
+}
+function carriedJson(text2, what, holder) {
+  try {
+    return checkJson(text2, what, SOLUTION_JSON_HINT);
+  } catch (error3) {
+    if (!isUserError(error3)) throw error3;
+    const { line, column } = error3.location ?? {};
+    const at = line === void 0 ? "" : ` (line ${line}${column === void 0 ? "" : `, column ${column}`} of it)`;
+    throw new UserError(`${what}${at}: ${error3.message}`, {
+      ...error3.hint ? { hint: error3.hint } : {},
+      ...holder === void 0 ? {} : { location: { file: holder } },
+      cause: error3
+    });
+  }
+}
+function carriedProperties(connector) {
+  const policies = jsonFile(connector, "policytemplateinstances");
+  return {
+    connectionParameters: jsonFile(connector, "connectionparameters"),
+    connectionParameterSets: jsonFile(connector, "connectionparametersets") ?? void 0,
+    iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
+    // null and a missing file both mean "no policies"; [] is kept as written.
+    policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
+    scriptOperations: connector.scriptOperations === void 0 ? void 0 : carriedJson(
+      connector.scriptOperations,
+      `<scriptoperations> of connector ${connector.name}`,
+      connector.definedIn
+    )
+  };
+}
+function camelCasePolicy(instance) {
+  if (!instance || typeof instance !== "object" || Array.isArray(instance)) return instance;
+  return Object.fromEntries(
+    Object.entries(instance).map(([key2, value]) => [POLICY_KEYS[key2] ?? key2, value])
+  );
+}
+function mergeApiProperties(connector, existing) {
+  const carried = carriedProperties(connector);
+  const before = existing?.properties && typeof existing.properties === "object" ? existing.properties : {};
+  const properties = {};
+  const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key2) => !(key2 in before))];
+  for (const key2 of keys) {
+    const value = key2 in carried ? carried[key2] : before[key2];
+    if (value !== void 0) properties[key2] = value;
+  }
+  return `${JSON.stringify({ ...existing ?? {}, properties }, null, 2)}
+`;
+}
+var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
+function parseExistingApiProperties(text2, file) {
+  const value = checkJson(withoutByteOrderMark(text2), file, EXISTING_JSON_HINT);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new UserError("is not a JSON object.", {
+      location: { file },
+      hint: 'apiProperties.json holds one object, {"properties": {\u2026}}; fix the file or move it away to have a new one written.'
+    });
+  return value;
+}
+
+// packages/solution/src/connector/read-solution-connectors.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
+async function readSolutionConnectors(source, reading = {}) {
+  return (await readSolution(source, reading)).connectors;
+}
+async function readSolution(source, reading = {}) {
+  const withVariables = reading.environmentVariables === true;
+  const stat2 = await import_node_fs23.promises.stat(source).catch(() => void 0);
+  if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
+  if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
+  const reader = await ZipReader.open(source, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding,
+    say: reading.say
+  });
+  let staging;
+  try {
+    staging = makeScratchFolder("connector-alm-");
+    await stageSolutionZip(reader, staging);
+    return await readFolderConnectors(staging, withVariables, source, true);
+  } finally {
+    reader.close();
+    if (staging !== void 0) await removeScratchFolder(staging);
+  }
+}
+async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
+  if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
+  const files = await listFiles2(folder);
+  if (!files.includes(FOLDER_SOLUTION)) {
+    const notAFile = await partNotAFileError(folder, [FOLDER_SOLUTION], displayRoot);
+    if (notAFile) throw notAFile;
+  }
+  if (!files.includes(FOLDER_SOLUTION) && files.includes(FOLDER_CUSTOMIZATIONS))
+    throw lostPartError(displayRoot, false);
+  if (!files.includes(FOLDER_SOLUTION)) throw await notASolution(folder, displayRoot);
+  const connectors = [];
+  const { parts, settings } = await solutionParts(folder, displayRoot, files);
+  for (const [document, file] of parts) {
+    if (!isConnectorDocument(document)) continue;
+    const shown = import_node_path26.default.join(displayRoot, file);
+    const element2 = parseXml(
+      decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, file)), shown),
+      shown,
+      UNPACKED_XML_HINT
+    );
+    const connector = {
+      name: connectorName(element2, shown),
+      connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
+      displayName: connectorText(element2, "displayname") ?? "",
+      description: connectorText(element2, "description") ?? "",
+      iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
+      connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
+      files: {},
+      definedIn: shown
+    };
+    const scriptOperations = connectorText(element2, "scriptoperations");
+    if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
+      connector.scriptOperations = scriptOperations;
+    for (const reference2 of fileReferences(element2, shown)) {
+      const fileName = reference2.zipName.slice("Connector/".length);
+      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
+      const bytes = part === void 0 ? void 0 : await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, part)).catch(() => void 0);
+      if (bytes === void 0)
+        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
+      connector.files[reference2.column] = {
+        extension: fileName.slice(fileName.lastIndexOf(".")),
+        bytes,
+        file: import_node_path26.default.join(displayRoot, part)
+      };
+    }
+    connectors.push(connector);
+  }
+  if (!withVariables) return { connectors, settings };
+  const endings = staged ? "as-is" : await readLineEndings(folder, files);
+  const environmentVariables = await readEnvironmentVariables(folder, parts, endings, displayRoot);
+  return { connectors, settings, environmentVariables };
+}
+async function notASolution(folder, displayRoot) {
+  return new UsageError(
+    `is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+    { location: { file: displayRoot }, hint: await nestedSolutionHint(folder) }
+  );
+}
+async function solutionParts(folder, displayRoot, files) {
+  const manifestFile = import_node_path26.default.join(displayRoot, FOLDER_SOLUTION);
+  const root = parseXml(
+    decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+    manifestFile,
+    UNPACKED_XML_HINT
+  );
+  const manifest = readManifest(root, manifestFile);
+  const settings = manifestSettings(firstChild(root, "SolutionManifest"));
+  if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
+  const notes = await readBothNotes(folder, files);
+  return {
+    parts: filesOfEither(
+      files.filter((file) => file !== FOLDER_BOTH_NOTES),
+      notes
+    ),
+    settings
+  };
+}
+
+// packages/solution/src/connector/extract.ts
+var import_node_fs29 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/hand-written-files.ts
+var import_node_fs24 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/readme-template.ts
+function readmeFromTemplate(swagger2, displayName) {
+  const info2 = isObject3(swagger2) && isObject3(swagger2.info) ? swagger2.info : {};
+  const title = typeof info2.title === "string" && info2.title.trim() !== "" ? info2.title : displayName;
+  const description = typeof info2.description === "string" ? info2.description.trim() : "";
+  const visible = visibleOperations2(swagger2);
+  const operations = visible.filter((operation2) => !operation2.mcpServer);
+  const servers = visible.filter((operation2) => operation2.mcpServer);
+  const lines = [
+    `# ${title}`,
+    "",
+    description || readmeTodoLine("what the service is and what the connector does."),
+    "",
+    readmeTodoHeading("## Publisher"),
+    "",
+    "## Prerequisites",
+    "",
+    readmeTodoLine("what a user needs (an account, a plan, a licence) before using the connector."),
+    "",
+    // An MCP server connector alone documents its tools in place of operations (the readme rules
+    // accept "## Available Tools" there): no empty Supported Operations section for it.
+    ...operations.length > 0 || servers.length === 0 ? [
+      "## Supported Operations",
+      "",
+      ...operations.flatMap((operation2) => [
+        `### ${operation2.summary}`,
+        "",
+        operation2.description || readmeTodoLine("what the operation does."),
+        ""
+      ])
+    ] : [],
+    ...servers.length > 0 ? [
+      "## Available Tools",
+      "",
+      ...servers.flatMap((server) => server.description ? [server.description, ""] : []),
+      readmeTodoLine("each tool of the MCP server under a ### heading, with what it does."),
+      ""
+    ] : [],
+    "## Obtaining Credentials",
+    "",
+    readmeTodoLine("how to get the credentials the connection asks for."),
+    "",
+    "## Getting Started",
+    "",
+    readmeTodoLine("the first steps with the connector."),
+    "",
+    "## Known Issues and Limitations",
+    "",
+    readmeTodoLine('known issues, or "None".'),
+    "",
+    "## Deployment Instructions",
+    "",
+    "Deploy the connector as a custom connector with the `paconn` command-line tool: https://learn.microsoft.com/connectors/custom-connectors/paconn-cli",
+    ""
+  ];
+  return lines.join("\n");
+}
+function isTemplateReadme(text2, template) {
+  if (template === void 0) return false;
+  return text2 === template || withoutByteOrderMark(text2).replace(/\r\n/g, "\n") === template;
+}
+function visibleOperations2(swagger2) {
+  if (!isObject3(swagger2) || !isObject3(swagger2.paths)) return [];
+  const operations = [];
+  for (const item of Object.values(swagger2.paths)) {
+    if (!isObject3(item)) continue;
+    for (const [method, operation2] of Object.entries(item)) {
+      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject3(operation2))
+        continue;
+      if (operation2["x-ms-visibility"] === "internal") continue;
+      const summary2 = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
+      if (summary2 === "") continue;
+      operations.push({
+        summary: summary2,
+        description: typeof operation2.description === "string" ? operation2.description.trim() : "",
+        mcpServer: "x-ms-agentic-protocol" in operation2
+      });
+    }
+  }
+  return operations;
+}
+function isObject3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// packages/solution/src/connector/hand-written-files.ts
+var isReadme = (file) => file.toLowerCase() === REPOSITORY_FILES.readme;
+function earlierTemplate(connector) {
+  const definition = connector.files.openapidefinition;
+  if (!definition) return void 0;
+  try {
+    const swagger2 = checkJson(decodeUtf8Strict(definition.bytes, "earlier"), "earlier", SOLUTION_JSON_HINT);
+    return readmeFromTemplate(swagger2, connector.displayName);
+  } catch (error3) {
+    if (isUserError(error3)) return void 0;
+    throw error3;
+  }
+}
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+function isNobodysWriting(file) {
+  const segments = file.split("/");
+  return segments.some(isMetadataName) || editorLeftover(segments[segments.length - 1]) !== void 0;
+}
+async function heldAt(destination, file, existing) {
+  const [top, ...rest] = file.split("/");
+  const name = existing(top);
+  if (name === void 0) return "missing";
+  const target = import_node_path27.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs24.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  if (stat2 === void 0) return "missing";
+  if (stat2 === "other" || !stat2.isFile()) return "other";
+  return import_node_fs24.promises.readFile(target);
+}
+async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
+  const folder = import_node_path27.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs24.promises.lstat(folder).catch(() => void 0);
+  if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
+  const kept = [];
+  const leftBehind = [];
+  const notCarried = [];
+  for (const file of await listFiles2(folder)) {
+    const top = file.split("/")[0];
+    if (file === top && EXTRACTED.has(file.toLowerCase())) continue;
+    if (isNobodysWriting(file)) {
+      leftBehind.push(file);
+      continue;
+    }
+    const bytes = await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file));
+    if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
+      continue;
+    const held = await heldAt(destination, file, existing);
+    if (Buffer.isBuffer(held) && held.equals(bytes)) continue;
+    if (held !== "missing") {
+      notCarried.push(file);
+      continue;
+    }
+    files.set(file, bytes);
+    kept.push(file);
+  }
+  return {
+    kept: [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))],
+    leftBehind,
+    ...notCarried.length ? { notCarried } : {}
+  };
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+var import_node_fs25 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/json/same-json-tokens.ts
+function sameJsonTokens(present, written2) {
+  const text2 = present.toString("utf8");
+  if (!Buffer.from(text2, "utf8").equals(present) || !parsesAsJson(text2)) return false;
+  const file = "compared JSON";
+  return minifyJson(text2, file, "") === minifyJson(written2, file, "");
+}
+
+// packages/solution/src/connector/makers-edits.ts
+var import_node_util4 = require("node:util");
+var PREVIOUS_SOURCE = { option: "--previous-source", input: "previous-source" };
+function previouslyWritten(name, previous, present, file) {
+  try {
+    switch (name) {
+      case REPOSITORY_FILES.swagger: {
+        const definition = previous.files.openapidefinition;
+        return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
+      }
+      case REPOSITORY_FILES.apiProperties:
+        return mergeApiProperties(
+          previous,
+          present && parseExistingApiProperties(present.toString("utf8"), file)
+        );
+      case REPOSITORY_FILES.icon: {
+        const icon2 = previous.files.iconblob;
+        return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
+      }
+      case REPOSITORY_FILES.script:
+        return previous.files.customcodeblobcontent?.bytes;
+      default:
+        return void 0;
+    }
+  } catch (error3) {
+    if (isUserError(error3)) return void 0;
+    throw error3;
+  }
+}
+function sameAsWritten(name, present, written2) {
+  if (name === REPOSITORY_FILES.swagger) return sameJsonTokens(present, written2.toString());
+  if (name !== REPOSITORY_FILES.apiProperties) return present.equals(Buffer.from(written2));
+  try {
+    const parse4 = (text2) => JSON.parse(withoutByteOrderMark(text2));
+    return (0, import_node_util4.isDeepStrictEqual)(parse4(present.toString("utf8")), parse4(written2.toString()));
+  } catch {
+    return false;
+  }
+}
+function makersEditWarning(name, say) {
+  return `${name} was edited in this folder since the last extraction (it is not what ${say(PREVIOUS_SOURCE)} gives): the solution's version replaced the edit. git diff shows it; make the change in the maker portal (or build the solution from this folder and import it), or the next extraction replaces it again.`;
+}
+
+// packages/solution/src/connector/uncommitted-files.ts
+var import_node_path28 = __toESM(require("node:path"), 1);
+async function uncommittedFiles(files, askGit) {
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const file of files)
+    byFolder.set(import_node_path28.default.dirname(file), [...byFolder.get(import_node_path28.default.dirname(file)) ?? [], file]);
+  const uncommitted = /* @__PURE__ */ new Map();
+  for (const inFolder of byFolder.values()) {
+    const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
+    for (const file of inFolder) {
+      if (!inGit.inWorkTree) {
+        uncommitted.set(file, { outside: inGit.why });
+        continue;
+      }
+      const state = inGit.states.get(file) ?? "untracked";
+      if (state !== "committed") uncommitted.set(file, { state });
+    }
+  }
+  return uncommitted;
+}
+function uncommittedWords(why, count = 1) {
+  const many = count > 1;
+  if ("outside" in why) return `nothing else has ${many ? "them" : "it"} (${why.outside})`;
+  if (why.state === "changed") return many ? "the changes are not committed" : "the change is not committed";
+  if (why.state === "ignored")
+    return many ? "git ignores them (.gitignore), so no commit keeps them" : "git ignores it (.gitignore), so no commit keeps it";
+  return many ? "git has no commit of them (the files are untracked)" : "git has no commit of it (the file is untracked)";
+}
+
+// packages/solution/src/connector/unsaved-edits.ts
+async function guardUnsavedEdits(replaced, previous, askGit, say) {
+  const unknown = [];
+  for (const file of replaced) {
+    if (file.written !== void 0 && sameAsWritten(file.name, file.bytes, file.written)) continue;
+    const before = previous && previouslyWritten(file.name, previous, file.bytes, file.path);
+    if (before !== void 0 && sameAsWritten(file.name, file.bytes, before)) continue;
+    unknown.push({ file, edited: before !== void 0 });
+  }
+  const result = { notReplaced: [], warnings: [] };
+  if (unknown.length === 0) return result;
+  const uncommitted = await uncommittedFiles(
+    unknown.map(({ file }) => file.path),
+    askGit
+  );
+  for (const { file, edited } of unknown) {
+    const why = uncommitted.get(file.path);
+    if (why === void 0) {
+      const warning2 = edited && file.written !== void 0 && makersEditWarning(file.name, say);
+      if (warning2) result.warnings.push(warning2);
+      continue;
+    }
+    if (!edited && "outside" in why) continue;
+    result.notReplaced.push({
+      file: file.present,
+      message: notReplacedMessage(file, edited, previous !== void 0, why, say)
+    });
+  }
+  return result;
+}
+function notReplacedMessage(file, edited, hasPrevious, why, say) {
+  const previousSource = say(PREVIOUS_SOURCE);
+  const what = edited ? `${file.present} was edited in this folder since the last extraction (it is not what ${previousSource} gives)` : hasPrevious ? `${file.present} holds neither the solution's version nor what ${previousSource} gives` : (
+    // Without the previous solution, an edit cannot be told from an earlier extraction's output.
+    `${file.present} is not the solution's version (without ${previousSource}, an edit cannot be told from an earlier extraction)`
+  );
+  const left = file.written === void 0 ? "it was left in place, not deleted (the solution no longer has it)" : "it was left as it is, not replaced by the solution's version";
+  const advice = "outside" in why || why.state === "ignored" ? "Copy it elsewhere, then delete it, and run again." : why.state === "changed" ? `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or discard it (git restore) and run again.` : `Commit it and run again (the solution's version then replaces it, and git diff shows what changed), or delete it and run again.`;
+  const keepEdit = edited ? " To keep the edit, make it in the maker portal (or build the solution from this folder and import it) too." : "";
+  return `${what}, and ${uncommittedWords(why)}: ${left}. ${advice}${keepEdit}`;
+}
+
+// packages/solution/src/connector/prepared-connector.ts
+async function prepare(connector, destination, folder, destinationRoot, before) {
+  const { earlier: earlier2, previous } = before;
+  const files = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const remove = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
+    );
+  const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
+  const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
+  await refuseNonFolder(destination);
+  const existingNames = await import_node_fs25.promises.readdir(destination).catch(() => []);
+  const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
+    presentApiProperties.toString("utf8"),
+    import_node_path29.default.join(destination, apiPropertiesName)
+  );
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  const presentBytes = (name) => {
+    const present2 = existing(name);
+    if (present2 === void 0) return void 0;
+    if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
+    return import_node_fs25.promises.readFile(import_node_path29.default.join(destination, present2)).catch(() => void 0);
+  };
+  for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
+    const bytes = await presentBytes(name);
+    if (bytes !== void 0 && sameJsonTokens(bytes, files.get(name))) files.set(name, bytes);
+  }
+  const icon2 = connector.files.iconblob;
+  if (isIndependentPublisherFolder(destination)) {
+    const iconName = existing(REPOSITORY_FILES.icon);
+    if (iconName) {
+      const present2 = await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, iconName));
+      if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
+      else
+        warnings.push(
+          `${folder}/${iconName} is left alone: it is not the icon of '${connector.name}' in the solution, the only one extraction removes here. An independent-publisher connector has no icon.png (validation reports it as ICON-IP-NONE): delete it.`
+        );
+    }
+  } else if (icon2 && isPng(icon2.bytes)) files.set(REPOSITORY_FILES.icon, icon2.bytes);
+  else if (icon2)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon2.extension}); icon.png was not written.`
+    );
+  const solutionScript = connector.files.customcodeblobcontent;
+  if (solutionScript) files.set(REPOSITORY_FILES.script, solutionScript.bytes);
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  const replacing = [...files];
+  if (!solutionScript && existing(REPOSITORY_FILES.script))
+    replacing.push([REPOSITORY_FILES.script, void 0]);
+  const replaced = [];
+  for (const [name, written2] of replacing) {
+    const bytes = await presentBytes(name);
+    if (bytes === void 0) continue;
+    const present2 = existing(name);
+    replaced.push({ name, present: present2, path: import_node_path29.default.join(destination, present2), bytes, written: written2 });
+  }
+  const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
+  warnings.push(...guarded.warnings);
+  const notReplaced = new Set(guarded.notReplaced.map(({ file }) => file));
+  for (const file of replaced.filter((each) => notReplaced.has(each.present))) {
+    if (file.written === void 0) remove.splice(remove.indexOf(file.present), 1);
+    else files.delete(file.name);
+  }
+  const renamedFrom = earlier2 === void 0 ? void 0 : {
+    folder: earlier2.folder,
+    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
+  };
+  const template = readmeFromTemplate(
+    checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
+    connector.displayName
+  );
+  const readme2 = existing(REPOSITORY_FILES.readme);
+  if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
+  const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
+  const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
+  return {
+    connector,
+    folder,
+    files,
+    present,
+    remove,
+    otherCase,
+    warnings,
+    notReplaced: guarded.notReplaced,
+    ...untouchedTemplate ? { templateReadme: readme2 } : {},
+    ...renamedFrom ? { renamedFrom } : {}
+  };
+}
+
+// packages/solution/src/connector/earlier-found-folder.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/as-extracted.ts
+var import_node_fs26 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
+async function whyNotAsExtracted(folder, connector) {
+  const names = await import_node_fs26.promises.readdir(folder).catch(() => []);
+  const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const icon2 = connector.files.iconblob;
+  const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
+  const compared = [
+    REPOSITORY_FILES.swagger,
+    REPOSITORY_FILES.apiProperties,
+    ...writesIcon ? [REPOSITORY_FILES.icon] : [],
+    REPOSITORY_FILES.script
+  ];
+  for (const name of compared) {
+    const file = present(name);
+    if (file === void 0) {
+      if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
+      return `it has no ${name}`;
+    }
+    const bytes = await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file)).catch(() => void 0);
+    if (bytes === void 0) return `its ${file} cannot be read`;
+    const expected = previouslyWritten(name, connector, bytes, import_node_path30.default.join(folder, file));
+    if (expected === void 0)
+      return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
+    if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
+  }
+  return void 0;
+}
+
+// packages/solution/src/connector/how-found.ts
+function howFound(matched, displayName, tense = "is") {
+  return matched === "title" ? `its API definition's title ${tense} "${displayName}"` : `its name reads as "${displayName}"`;
+}
+
+// packages/solution/src/connector/renamed-connectors.ts
+function connectorFolder(connector) {
+  return repositoryFolderName(connector.displayName || connector.name);
+}
+function earlierFolderIn(previous) {
+  return (connector) => {
+    const earlier2 = sameConnectorIn(previous, connector);
+    if (!earlier2) return void 0;
+    const folder = connectorFolder(earlier2);
+    return folder.toLowerCase() === connectorFolder(connector).toLowerCase() ? void 0 : { folder, connector: earlier2 };
+  };
+}
+function sameConnectorIn(previous, connector) {
+  return previous.find(
+    (candidate) => candidate.name.toLowerCase() === connector.name.toLowerCase() || candidate.connectorId !== "" && candidate.connectorId.toLowerCase() === connector.connectorId.toLowerCase()
+  );
+}
+
+// packages/solution/src/connector/root-folders.ts
+var import_node_fs27 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+async function readRootFolders(root) {
+  const entries = await import_node_fs27.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
+    const folder = import_node_path31.default.join(root, entry.name);
+    const title = await swaggerTitle(folder);
+    folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
+  }
+  return folders;
+}
+function rootFoldersOnce(root) {
+  let read2;
+  return () => read2 ??= readRootFolders(root);
+}
+async function isInRoot(root, folder) {
+  return await import_node_fs27.promises.lstat(import_node_path31.default.join(root, folder)).catch(() => void 0) !== void 0;
+}
+async function swaggerTitle(folder) {
+  const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
+  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  if (swagger2 === void 0) return void 0;
+  try {
+    const text2 = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, swagger2), "utf8");
+    const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/solution/src/connector/earlier-found-folder.ts
+async function renamedConnectorWasIn(connector, earlier2, search) {
+  if (!earlier2 || await isInRoot(search.destinationRoot, earlier2.folder)) return earlier2 && { earlier: earlier2 };
+  const earlierName = earlier2.connector.displayName || earlier2.connector.name;
+  const displayName = connector.displayName || connector.name;
+  const taken = /* @__PURE__ */ new Set([...search.owners.takenFrom(connector), connectorFolder(connector).toLowerCase()]);
+  const found = await search.onlyCandidate(
+    { displayName: earlierName, folder: earlier2.folder, alsoTitled: displayName },
+    taken,
+    (count, candidates) => `has no folder '${earlier2.folder}' for connector '${connector.name}' of ${search.source} as it was before it was renamed to "${displayName}", and ${count} folders that could have held it: ${candidates}.`
+  );
+  if (!found) return { earlier: earlier2 };
+  const why = await whyNotRenamedOwn(
+    import_node_path32.default.join(search.destinationRoot, found.folder),
+    earlier2.connector,
+    connector
+  );
+  if (why !== void 0) {
+    const leftAlone = renamedLeftAlone(
+      { ...found, notAsExtracted: why },
+      connector,
+      earlier2.connector,
+      search.say
+    );
+    return { earlier: earlier2, leftAlone };
+  }
+  search.owners.add({ folder: found.folder, connector });
+  const foundEarlier = { folder: found.folder, connector: earlier2.connector };
+  return found.folder.toLowerCase() === earlier2.folder.toLowerCase() ? { earlier: foundEarlier } : { earlier: foundEarlier, found };
+}
+async function whyNotRenamedOwn(folder, earlier2, connector) {
+  const why = await whyNotAsExtracted(folder, earlier2);
+  if (why === void 0) return void 0;
+  return await whyNotAsExtracted(folder, connector) === void 0 ? void 0 : why;
+}
+function renamedLeftAlone(found, connector, earlier2, say) {
+  const displayName = connector.displayName || connector.name;
+  const earlierName = earlier2.displayName || earlier2.name;
+  return {
+    folder: found.folder,
+    warning: `left alone: connector '${connector.name}' ("${displayName}") was "${earlierName}" in ${say(PREVIOUS_SOURCE)}, and this folder could be the one it was in (${howFound(found.matched, earlierName)}), but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${found.notAsExtracted}): it may be another connector's. The connector was written to its display-name folder, and nothing of this one was carried there; move your files from it yourself if it was this connector's.`
+  };
+}
+
+// packages/solution/src/connector/folder-in-earlier-case.ts
+var import_node_fs28 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
+async function folderInEarlierCase(connector, previous, destinationRoot) {
+  const earlier2 = sameConnectorIn(previous, connector);
+  if (!earlier2) return void 0;
+  const before = connectorFolder(earlier2);
+  const now = connectorFolder(connector);
+  if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
+  const names = await import_node_fs28.promises.readdir(destinationRoot).catch(() => []);
+  if (!names.includes(before) || names.includes(now)) return void 0;
+  const stat2 = await import_node_fs28.promises.lstat(import_node_path33.default.join(destinationRoot, before)).catch(() => void 0);
+  return stat2?.isDirectory() ? before : void 0;
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+var import_node_path34 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/own-folder.ts
+function ownFolderCandidates(search, folders, taken) {
+  const free = folders.filter((folder) => !taken.has(folder.name.toLowerCase()));
+  const sameButCase = free.filter((folder) => folder.name.toLowerCase() === search.folder.toLowerCase());
+  if (sameButCase.length > 0)
+    return sameButCase.map((folder) => {
+      const titledOtherwise = caseOnlyFolderTitledOtherwise(search, folder);
+      return {
+        folder: folder.name,
+        matched: "name",
+        ...titledOtherwise === void 0 ? {} : { titledOtherwise }
+      };
+    });
+  const isTitled = (title) => title.toLowerCase() === search.displayName.trim().toLowerCase();
+  const titleReadsAsOwn = (title) => readsAsOwn(search, title);
+  const candidates = [];
+  for (const folder of free) {
+    const title = folder.title?.trim() || void 0;
+    if (title !== void 0 && isTitled(title)) candidates.push({ folder: folder.name, matched: "title" });
+    else if (sameLettersAndDigits(search.displayName, folder.name) && (title === void 0 || titleReadsAsOwn(title)))
+      candidates.push({ folder: folder.name, matched: "name" });
+  }
+  return candidates;
+}
+function readsAsOwn(search, title) {
+  const titles = [search.displayName, ...search.alsoTitled === void 0 ? [] : [search.alsoTitled]];
+  return titles.some((own2) => sameLettersAndDigits(title, own2));
+}
+function caseOnlyFolderTitledOtherwise(search, folder) {
+  const title = folder.title?.trim() || void 0;
+  return title === void 0 || readsAsOwn(search, title) ? void 0 : title;
+}
+
+// packages/solution/src/connector/left-found-folders.ts
+async function foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders) {
+  const stayed = new Set(current.map((connector) => connector.name.toLowerCase()));
+  const found = [];
+  for (const connector of previous) {
+    if (stayed.has(connector.name.toLowerCase())) continue;
+    const folder = connectorFolder(connector);
+    if (await isInRoot(destinationRoot, folder)) continue;
+    const search = { displayName: connector.displayName || connector.name, folder };
+    const taken = new Set(
+      [...current.map((written2) => written2.folder), ...named.filter((other) => other !== folder)].map(
+        (other) => other.toLowerCase()
+      )
+    );
+    const candidates = ownFolderCandidates(search, await rootFolders(), taken);
+    if (candidates.length !== 1) continue;
+    const { folder: candidate, matched } = candidates[0];
+    const why = await whyNotAsExtracted(import_node_path34.default.join(destinationRoot, candidate), connector);
+    found.push({
+      connector,
+      folder: candidate,
+      matched,
+      ...why === void 0 ? {} : { notAsExtracted: why }
+    });
+  }
+  return found;
+}
+
+// packages/solution/src/connector/folder-owners.ts
+var FolderOwners = class {
+  owners;
+  constructor(owners) {
+    this.owners = [...owners];
+  }
+  /** A folder found as a connector's while its home is looked for: from then on, another's for the rest. */
+  add(owner) {
+    this.owners.push(owner);
+  }
+  /** The folders, in lower case, of every connector but `connector` (the same logical name or id). */
+  takenFrom(connector) {
+    return new Set(
+      this.owners.filter((owner) => sameConnectorIn([owner.connector], connector) === void 0).map((owner) => owner.folder.toLowerCase())
+    );
+  }
+};
+async function folderOwners(connectors, earlierFolders, previous, destinationRoot, rootFolders) {
+  const owned = [
+    ...connectors.map((connector) => ({ folder: connectorFolder(connector), connector })),
+    ...earlierFolders.flatMap((earlier2) => earlier2 ? [earlier2] : []),
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector }))
+  ];
+  if (previous.length > 0) {
+    const current = connectors.map((connector) => ({
+      name: connector.name,
+      folder: connectorFolder(connector)
+    }));
+    const named = owned.map((owner) => owner.folder);
+    for (const left of await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders))
+      if (left.notAsExtracted === void 0) owned.push({ folder: left.folder, connector: left.connector });
+  }
+  return new FolderOwners(owned);
+}
+
+// packages/solution/src/connector/home-search.ts
+function homeSearch(source, destinationRoot, rootFolders, owners, say) {
+  return {
+    source,
+    destinationRoot,
+    owners,
+    say,
+    async onlyCandidate(search, taken, refusal) {
+      const candidates = ownFolderCandidates(search, await rootFolders(), taken);
+      if (candidates.length > 1)
+        throw new UserError(
+          `${refusal(candidates.length, candidates.map((candidate) => candidateText(candidate, search.displayName)).join(", "))} Nothing was written.`,
+          {
+            location: { file: destinationRoot },
+            hint: `Rename the folder that holds the connector to '${search.folder}', then extract again.`
+          }
+        );
+      return candidates[0];
+    }
+  };
+}
+function candidateText(candidate, displayName) {
+  const why = candidate.matched === "title" ? howFound("title", displayName) : `named like "${displayName}"`;
+  return `'${candidate.folder}' (${why})`;
+}
+
+// packages/solution/src/connector/own-folder-finder.ts
+async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
+  const previous = options2.previousConnectors ?? [];
+  const notSelected2 = options2.notSelected ?? [];
+  const owners = await folderOwners(
+    [...connectors, ...notSelected2.map(({ connector }) => connector)],
+    [...earlierFolders, ...notSelected2.map(({ earlier: earlier2 }) => earlier2)],
+    previous,
+    destinationRoot,
+    rootFolders
+  );
+  const search = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
+  const wasIn = [];
+  for (const [index, connector] of connectors.entries())
+    wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
+  const homes = [];
+  for (const [index, connector] of connectors.entries()) {
+    const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
+    homes.push(
+      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
+    );
+  }
+  return homes;
+}
+async function homeOf(connector, was, search) {
+  const folder = connectorFolder(connector);
+  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  if (await isInRoot(search.destinationRoot, folder))
+    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+  if (was?.found) {
+    const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
+    return {
+      folder: was.found.folder,
+      found: { instead: folder, matched: was.found.matched, earlierDisplayName }
+    };
+  }
+  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  const displayName = connector.displayName || connector.name;
+  const found = await search.onlyCandidate(
+    { displayName, folder },
+    search.owners.takenFrom(connector),
+    (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`
+  );
+  if (!found) return { folder };
+  refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
+  return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+function refuseCaseOnlyFolderOfAnother(search, connector, folder, found) {
+  const title = found.titledOtherwise;
+  if (title === void 0) return;
+  throw new UserError(
+    `has no folder '${folder}' for connector '${connector.name}' of ${search.source}; folder '${found.folder}' differs from it only in case and holds another connector (${howFound("title", title)}). Nothing was written.`,
+    {
+      location: { file: search.destinationRoot },
+      hint: `If '${found.folder}' is this connector's, rename it to '${folder}'; else rename that other connector's folder after its own display name. Then extract again.`
+    }
+  );
+}
+
+// packages/solution/src/connector/connector-selection.ts
+var CONNECTOR_SELECTION = { option: "--connector", input: "connectors" };
+function selectConnectors(names, connectors, previous, source, say) {
+  if (names === void 0)
+    return {
+      selected: [...connectors],
+      notSelected: [],
+      previousSelected: [...previous],
+      previousNotSelected: []
+    };
+  const unknown = names.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
+  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
+  const named = (connector) => names.some((name) => isNamed(name)(connector));
+  const previousNamed = previous.filter(named);
+  const selected = connectors.filter(
+    (connector) => named(connector) || sameConnectorIn(previousNamed, connector) !== void 0
+  );
+  const isPreviousSelected = (connector) => named(connector) || sameConnectorIn(selected, connector) !== void 0;
+  return {
+    selected,
+    notSelected: connectors.filter((connector) => !selected.includes(connector)),
+    previousSelected: previous.filter(isPreviousSelected),
+    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector))
+  };
+}
+function isNamed(name) {
+  const wanted = name.trim().toLowerCase();
+  return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+}
+function unknownNamesError(unknown, connectors, previous, source, say) {
+  const given = `${inWords(
+    unknown.map((name) => `'${name}'`),
+    "or"
+  )} (${say(CONNECTOR_SELECTION)})`;
+  const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === void 0);
+  const there = connectors.length === 0 ? `has no custom connector, so none named ${given}` : `has no connector named ${given}: its connectors are ${listed(connectors)}`;
+  const alsoLeft = left.length === 0 ? "" : `; of those that left it, ${say(PREVIOUS_SOURCE)} has ${listed(left)}`;
+  const candidates = [...connectors, ...previous].flatMap(
+    (connector) => connector.displayName.trim() === "" ? [connector.name] : [connector.displayName.trim(), connector.name]
+  );
+  const meant = unknown.flatMap((name) => {
+    const match2 = closestMatch(name.trim(), candidates);
+    return match2 === void 0 ? [] : [{ name, match: match2 }];
+  });
+  const didYouMean2 = meant.length === 0 ? "" : unknown.length === 1 ? `Did you mean '${meant[0].match}'? ` : `Did you mean ${meant.map(({ name, match: match2 }) => `'${match2}' for '${name}'`).join(", ")}? `;
+  return new UsageError(`${there}${alsoLeft}. Nothing was written.`, {
+    location: { file: source },
+    hint: `${didYouMean2}Name a connector by its logical name (it stays when the connector is renamed) or by its display name, in any case.`
+  });
+}
+function listed(connectors) {
+  return inWords(
+    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
+    "and"
+  );
+}
+function inWords(items, conjunction) {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
+// packages/solution/src/connector/folder-clashes.ts
+function refuseFolderClashes(source, connectors, selection, homes, earlierFolder, say) {
+  const folders = /* @__PURE__ */ new Map();
+  for (const connector of connectors) {
+    const index = selection.selected.indexOf(connector);
+    const home = homes[index];
+    const folder = home?.folder ?? connectorFolder(connector);
+    const found = home?.found !== void 0;
+    const clash = folders.get(folder.toLowerCase());
+    if (clash)
+      throw new UserError(
+        `has connectors '${clash.name}' and '${connector.name}' that would both be extracted to '${folder}'.`,
+        {
+          location: { file: source },
+          // Two display names that differ can both read as one folder found under another name:
+          // renaming them would not help, renaming the folder does.
+          hint: clash.found || found ? `'${folder}' was found for both under another name: rename it to the display name of the connector it holds, and the other gets a folder of its own.` : "Give them different display names."
+        }
+      );
+    folders.set(folder.toLowerCase(), { name: connector.name, found });
+  }
+  refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say);
+}
+function refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say) {
+  for (const holder of selection.notSelected) {
+    const earlier2 = earlierFolder(holder);
+    if (earlier2 === void 0) continue;
+    const index = homes.findIndex((home) => home.folder.toLowerCase() === earlier2.folder.toLowerCase());
+    if (index < 0) continue;
+    const connector = selection.selected[index];
+    throw new UserError(
+      `has connector '${connector.name}' to be extracted to '${homes[index].folder}', the folder of connector '${holder.name}' (not selected) before it was renamed "${holder.displayName}". Nothing was written.`,
+      {
+        location: { file: source },
+        hint: `Select '${holder.name}' too (${say(CONNECTOR_SELECTION)}), so that it moves out to its own folder first, or extract every connector.`
+      }
+    );
+  }
+}
+
+// packages/solution/src/connector/extract.ts
+async function extractConnectorsLeavingAlone(source, destinationRoot, options2 = {}, rootFolders = rootFoldersOnce(destinationRoot)) {
+  await refuseNonFolder(destinationRoot);
+  const all = await readSolutionConnectors(source, {
+    limits: options2.limits,
+    zipNameEncoding: options2.zipNameEncoding,
+    say: options2.say
+  });
+  refuseInside(destinationRoot, source, {
+    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
+    hint: "Give a folder outside it (e.g. beside it).",
+    orEqual: true
+  });
+  const say = options2.say ?? optionWords;
+  const selection = selectConnectors(options2.selection, all, options2.previousConnectors ?? [], source, say);
+  const connectors = selection.selected;
+  const earlierFolders = connectors.map((connector) => options2.earlierFolder?.(connector));
+  const homes = await connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, {
+    ...options2,
+    // Not written, but the folders named after them, now or before a rename, are still theirs.
+    notSelected: selection.notSelected.map((connector) => ({
+      connector,
+      earlier: options2.earlierFolder?.(connector)
+    }))
+  });
+  refuseFolderClashes(source, all, selection, homes, (connector) => options2.earlierFolder?.(connector), say);
+  const prepared = [];
+  for (const [index, connector] of connectors.entries()) {
+    const { folder, found, earlier: earlier2 } = homes[index];
+    const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
+    const item = await prepare(connector, import_node_path35.default.join(destinationRoot, folder), folder, destinationRoot, {
+      earlier: earlier2,
+      previous,
+      say,
+      askGit: options2.askGit
+    });
+    prepared.push(found ? { ...item, foundUnder: found } : item);
+  }
+  const results = [];
+  for (const [index, item] of prepared.entries()) {
+    const written2 = await write(item, import_node_path35.default.join(destinationRoot, item.folder));
+    const renameTo = homes[index].renameTo;
+    results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
+  }
+  return { connectors: results, leftAlone: homes.flatMap((home) => home.leftAlone ?? []), selection };
+}
+function keptFiles(others, excluded) {
+  const kept = others.filter((file) => !excluded.includes(file));
+  return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
+}
+async function renameToCase(destinationRoot, written2, folder) {
+  const target = import_node_path35.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs29.promises.rename(import_node_path35.default.join(destinationRoot, written2.folder), target));
+  return {
+    ...written2,
+    folder,
+    renamedFrom: { folder: written2.folder, kept: [], leftBehind: [], caseOnly: true }
+  };
+}
+function write(item, destination) {
+  return writingTo(destination, () => writeStaged(item, destination));
+}
+async function writeStaged(item, destination) {
+  const staging = temporarySibling(destination);
+  let madeFolders2;
+  try {
+    madeFolders2 = makeFolderWithParents(staging);
+  } catch (error3) {
+    forgetTemporary(staging);
+    throw error3;
+  }
+  let done = false;
+  try {
+    for (const [name, content] of item.files) {
+      await import_node_fs29.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, name)), { recursive: true });
+      await import_node_fs29.promises.writeFile(import_node_path35.default.join(staging, name), content);
+    }
+    const committed = await commitFolder(staging, destination, {
+      stale: "keep",
+      keep: (file) => !isNobodysWriting(file)
+    });
+    for (const name of item.remove) await import_node_fs29.promises.rm(import_node_path35.default.join(destination, name), { force: true });
+    const names = await import_node_fs29.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs29.promises.rm(import_node_path35.default.join(destination, name));
+    done = true;
+    return {
+      name: item.connector.name,
+      displayName: item.connector.displayName,
+      folder: item.folder,
+      written: committed.written,
+      created: committed.written.filter((file) => !item.present.has(file)),
+      updated: committed.written.filter((file) => item.present.has(file)),
+      unchanged: committed.unchanged,
+      deleted: [...item.remove, ...item.otherCase].sort(compareOrdinal),
+      // A file left as it is for its uncommitted edit is listed as such, not among the maker's own.
+      kept: keptFiles(committed.kept, [
+        ...item.remove,
+        ...item.otherCase,
+        ...item.notReplaced.map(({ file }) => file),
+        ...item.templateReadme ? [item.templateReadme] : []
+      ]),
+      ...item.templateReadme ? { templateReadme: item.templateReadme } : {},
+      warnings: item.warnings,
+      notReplaced: item.notReplaced,
+      ...item.renamedFrom ? { renamedFrom: item.renamedFrom } : {},
+      ...item.foundUnder ? { foundUnder: item.foundUnder } : {}
+    };
+  } finally {
+    await removeTemporary(staging);
+    forgetTemporary(staging);
+    if (done) madeFolders2.keep();
+    else await madeFolders2.remove();
+  }
+}
+
+// packages/solution/src/connector/left-connectors.ts
+var import_node_fs31 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/left-folder-files.ts
+var import_node_fs30 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
+var EXTRACTED2 = new Map(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
+);
+async function unsavedFilesIn(folder, from, askGit) {
+  const { connector, movedTo } = from;
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs30.promises.readdir(movedTo).catch(() => []);
+  const unknown = [];
+  for (const file of await listFiles2(folder)) {
+    if (isNobodysWriting(file)) continue;
+    const bytes = await import_node_fs30.promises.readFile(import_node_path36.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path36.default.join(folder, file))) continue;
+    if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
+    unknown.push(file);
+  }
+  const uncommitted = await uncommittedFiles(
+    unknown.map((file) => import_node_path36.default.join(folder, file)),
+    askGit
+  );
+  return unknown.flatMap((file) => {
+    const why = uncommitted.get(import_node_path36.default.join(folder, file));
+    return why === void 0 ? [] : [{ file, why }];
+  });
+}
+function isAsExtracted(file, bytes, connector, at) {
+  if (file.includes("/")) return false;
+  if (isReadme(file)) return isTemplateReadme(bytes.toString("utf8"), earlierTemplate(connector));
+  const name = EXTRACTED2.get(file.toLowerCase());
+  if (name === void 0) return false;
+  const written2 = previouslyWritten(name, connector, void 0, at);
+  return written2 !== void 0 && sameAsWritten(name, bytes, written2);
+}
+async function heldIn(folder, names, file) {
+  const [top, ...rest] = file.split("/");
+  const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
+  if (name === void 0) return void 0;
+  return import_node_fs30.promises.readFile(import_node_path36.default.join(folder, name, ...rest)).catch(() => void 0);
+}
+
+// packages/solution/src/connector/left-connectors.ts
+async function removeLeftFolders(previous, destinationRoot, current, options2 = {}) {
+  const {
+    say = optionWords,
+    rootFolders = rootFoldersOnce(destinationRoot),
+    askGit,
+    notSelectedFolders = []
+  } = options2;
+  const skipped = new Set(
+    [...current.map((connector) => connector.folder), ...notSelectedFolders].map(
+      (folder) => folder.toLowerCase()
+    )
+  );
+  const renamedFrom = current.flatMap(
+    (connector) => connector.renamedFrom ? [connector.renamedFrom.folder] : []
+  );
+  const named = [
+    ...previous.map((connector) => connectorFolder(connector)),
+    ...renamedFrom,
+    ...notSelectedFolders
+  ];
+  const found = await foundFoldersOfLeft(previous, destinationRoot, current, named, rootFolders);
+  const shown = found.filter((folder) => folder.notAsExtracted === void 0);
+  const notCarried = [];
+  for (const connector of current) {
+    const renamed = connector.renamedFrom;
+    if (!renamed?.notCarried?.length || skipped.has(renamed.folder.toLowerCase())) continue;
+    skipped.add(renamed.folder.toLowerCase());
+    notCarried.push({
+      folder: renamed.folder,
+      warning: notCarriedWarning(connector.folder, renamed.notCarried)
+    });
+  }
+  const movedTo = new Map(
+    current.flatMap(
+      (connector) => connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder]] : []
+    )
+  );
+  const previousOf = (name) => previous.find((connector) => connector.name.toLowerCase() === name.toLowerCase());
+  const candidates = [
+    ...previous.map((connector) => ({ folder: connectorFolder(connector), connector })),
+    ...current.flatMap(
+      (connector) => connector.renamedFrom ? [{ folder: connector.renamedFrom.folder, connector: previousOf(connector.name) }] : []
+    ),
+    ...shown.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
+  ];
+  const removed = [];
+  const notRemoved = [];
+  for (const { folder, connector } of candidates) {
+    if (skipped.has(folder.toLowerCase())) continue;
+    const target = import_node_path37.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs31.promises.lstat(target).catch(() => void 0);
+    if (!stat2?.isDirectory()) continue;
+    skipped.add(folder.toLowerCase());
+    const newFolder = movedTo.get(folder.toLowerCase());
+    const unsaved = await unsavedFilesIn(
+      target,
+      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path37.default.join(destinationRoot, newFolder) },
+      askGit
+    );
+    if (unsaved.length > 0) {
+      const why = newFolder === void 0 ? leftWords(connector) : `its connector was renamed and moved to '${newFolder}'`;
+      notRemoved.push({
+        folder,
+        files: unsaved.map(({ file }) => file),
+        message: notRemovedMessage(why, unsaved, say)
+      });
+      continue;
+    }
+    await import_node_fs31.promises.rm(target, { recursive: true });
+    removed.push(folder);
+  }
+  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  return { removed, leftAlone: [...notCarried, ...leftAlone], notRemoved };
+}
+function leftWords(connector) {
+  if (!connector) return "its connector left the solution";
+  return `connector '${connector.name}' ("${connector.displayName || connector.name}") left the solution`;
+}
+function notRemovedMessage(why, unsaved, say) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { file, why: reason } of unsaved) {
+    const group2 = groups.get(uncommittedWords(reason)) ?? { reason, files: [] };
+    group2.files.push(file);
+    groups.set(uncommittedWords(reason), group2);
+  }
+  const said = [...groups.values()].map(
+    ({ reason, files }) => `${files.join(", ")}: ${uncommittedWords(reason, files.length)}`
+  );
+  const count = unsaved.length === 1 ? "it" : "them";
+  const noCommitKeeps = ({ why: reason }) => "outside" in reason || reason.state === "ignored";
+  const advice = unsaved.every(noCommitKeeps) ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.` : unsaved.some(noCommitKeeps) ? `Move what no commit keeps out of the folder and commit the rest, then run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.` : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
+  return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
+}
+function notCarriedWarning(folder, files) {
+  const names = files.map((file) => `'${file}'`).join(", ");
+  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
+}
+function leftAloneWarning(found, say) {
+  const { connector } = found;
+  const displayName = connector.displayName || connector.name;
+  return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
+}
+
+// packages/solution/src/connector/extract-and-remove-left.ts
+async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
+  const { previousSource, ...reading } = options2;
+  const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
+  if (previousSource === void 0) {
+    const extracted2 = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return { connectors: extracted2.connectors, ...nothingRemoved, ...notSelected(reading, extracted2) };
+  }
+  let previous;
+  try {
+    previous = await readSolutionConnectors(previousSource, reading);
+  } catch (error3) {
+    if (!isUserError(error3)) throw error3;
+    const extracted2 = await extractConnectorsLeavingAlone(source, destinationRoot, reading);
+    return {
+      connectors: extracted2.connectors,
+      ...nothingRemoved,
+      previousSourceProblem: error3,
+      ...notSelected(reading, extracted2)
+    };
+  }
+  const rootFolders = rootFoldersOnce(destinationRoot);
+  const extracted = await extractConnectorsLeavingAlone(
+    source,
+    destinationRoot,
+    { ...reading, earlierFolder: earlierFolderIn(previous), previousConnectors: previous },
+    rootFolders
+  );
+  const { connectors, selection } = extracted;
+  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
+    ...reading.say ? { say: reading.say } : {},
+    ...reading.askGit ? { askGit: reading.askGit } : {},
+    rootFolders,
+    ...theirs.length > 0 ? { notSelectedFolders: theirs } : {}
+  });
+  return {
+    connectors,
+    removed: left.removed,
+    leftAlone: [...extracted.leftAlone, ...left.leftAlone],
+    notRemoved: left.notRemoved,
+    ...notSelected(reading, extracted)
+  };
+}
+function notSelected(reading, extracted) {
+  if (reading.selection === void 0) return {};
+  return {
+    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName }))
+  };
+}
+
+// packages/solution/src/connector/extract-report.ts
+function extractedConnectorLine(connector, removed, shown) {
+  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
+    (note) => note !== void 0
+  );
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
+}
+function foundNote(connector, shown) {
+  const found = connector.foundUnder;
+  if (!found) return void 0;
+  const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
+  if (found.earlierDisplayName !== void 0)
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
+  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
+}
+function fileChanges(connector) {
+  const parts = [];
+  if (connector.created.length) parts.push(`created ${carriedFiles(connector.created)}`);
+  if (connector.updated.length) parts.push(`updated ${carriedFiles(connector.updated)}`);
+  if (connector.unchanged.length || parts.length === 0) parts.push(`${connector.unchanged.length} unchanged`);
+  if (connector.deleted.length) parts.push(`deleted ${connector.deleted.join(", ")}`);
+  if (connector.notReplaced.length)
+    parts.push(
+      `${connector.notReplaced.map(({ file }) => file).join(", ")} not replaced: edit not committed`
+    );
+  if (connector.templateReadme)
+    parts.push(`${connector.templateReadme} kept: still the template, TODOs to fill in`);
+  if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
+  return parts.join("; ");
+}
+function removedFolderLine(folder, connectors, source, shown) {
+  if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
+  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+}
+function notSelectedLine(notSelected2) {
+  if (!notSelected2?.length) return void 0;
+  const names = notSelected2.map(({ name, displayName }) => `${displayName || name} (${name})`);
+  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${names.join(", ")}.`;
+}
+function renameNote(connector, removed, shown) {
+  const renamed = connector.renamedFrom;
+  if (!renamed) return void 0;
+  if (renamed.caseOnly)
+    return `renamed from ${shown(renamed.folder)} (its display name changed only in case)`;
+  const carried = carriedFiles(renamed.kept);
+  const parts = [];
+  if (removed.includes(renamed.folder))
+    parts.push(
+      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+    );
+  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
+  if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
+  return parts.length ? parts.join("; ") : void 0;
+}
+function carriedFiles(kept) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of kept) {
+    const slash = file.indexOf("/");
+    const key2 = slash === -1 ? file : `${file.slice(0, slash)}/`;
+    groups.set(key2, [...groups.get(key2) ?? [], file]);
+  }
+  return [...groups].map(([key2, files]) => files.length === 1 ? files[0] : `${key2} (${files.length} files)`).join(", ");
+}
+function leftBehindNote(leftBehind) {
+  const names = [...new Set(leftBehind.map((file) => file.slice(file.lastIndexOf("/") + 1)))];
+  const count = leftBehind.length === 1 ? "1 leftover" : `${leftBehind.length} leftovers`;
+  return `${count} of editors and file managers not carried (${names.join(", ")})`;
+}
+
+// packages/solution/src/certification/package-rules.ts
+var VALIDATOR = "Microsoft's ConnectorPackageValidator.ps1";
+var OURS = "connector-alm";
+var RULES = {
+  "PKG-ZIP-NAME": {
+    title: "The package's file name ends in .zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator takes only a file whose name ends in .zip, and stops there. Rename the package so that its name ends in .zip."
+  },
+  "PKG-ZIP-UNREADABLE": {
+    title: "Every zip of the package can be read",
+    level: "error",
+    source: `${OURS} (the validator stops with an internal error)`,
+    description: "The package zip or a solution zip in it is not a zip archive, is truncated or damaged, or is refused as unsafe (a zip bomb, a path that leaves its folder). Build the package again (connector-alm package build), or export the solution again; for names in an unknown code page, give --zip-name-encoding."
+  },
+  "PKG-L1-NOFOLDER": {
+    title: "The package has no folder at its root",
+    level: "error",
+    source: VALIDATOR,
+    description: "The certification package holds intro.md and the package zip at its root, and no folder. Zip the files themselves, not the folder that holds them, or build the package with connector-alm package build."
+  },
+  "PKG-L1-FILES": {
+    title: "The package holds one intro.md and one package zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator wants exactly one .md file (intro.md) and one .zip file (the Package Deployer package) at the root. Add the one missing, or keep only one of each."
+  },
+  "PKG-L2-ASSETS": {
+    title: "The package zip holds one assets folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The Package Deployer zip holds exactly one folder, ideally named PkgAssets, with the solution zips in it. Put the solution zips in one folder, or build the package with connector-alm package build."
+  },
+  "PKG-L3-NOFOLDER": {
+    title: "The assets folder has no folder inside",
+    level: "error",
+    source: VALIDATOR,
+    description: "The solution zips lie directly in the assets folder. Remove the folders inside it."
+  },
+  "PKG-L3-ZIPCOUNT": {
+    title: "The assets folder holds the connector and flow solution zips (and the plugin one with --plugin)",
+    level: "error",
+    source: VALIDATOR,
+    description: "Two solution zips, the connector solution and the flow solution, or three for an AI plugin (--plugin). Add the one missing, or keep only those."
+  },
+  "PKG-SOL-FILES": {
+    title: "Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml",
+    level: "error",
+    source: VALIDATOR,
+    description: "An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution."
+  },
+  "PKG-SOL-CONNECTOR-DIR": {
+    title: "A solution whose customizations.xml has the connector holds the Connector folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the solution again rather than editing the zip."
+  },
+  "PKG-SOL-WORKFLOWS-DIR": {
+    title: "A solution whose customizations.xml has a flow holds the Connector and Workflows folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the flow solution again rather than editing the zip."
+  },
+  "PKG-SOL-PLUGIN-DIRS": {
+    title: "A plugin solution holds the Connector, aiplugins and aipluginoperations folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "With --plugin, a solution whose customizations.xml has the AI plugin holds the three folders. Export the plugin solution again rather than editing the zip."
+  },
+  "PKG-HAS-CONNECTOR-SOL": {
+    title: "The package has a connector solution: the connector, and no flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator tells the solutions apart by their customizations.xml: the connector solution has the custom connector and no cloud flow. One that also holds a flow counts as a flow solution: remove the flow from it and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-FLOW-SOL": {
+    title: "The package has a flow solution: the connector and a flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The flow solution has the custom connector and a cloud flow that uses it. One without the connector is no flow solution: add the custom connector to it (Add existing > Automation > Custom connector) and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-PLUGIN-SOL": {
+    title: "With --plugin, the package has a plugin solution: the connector and the AI plugin",
+    level: "error",
+    source: VALIDATOR,
+    description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
+  },
+  "PKG-ZIP-BACKSLASH": {
+    title: "A zip of the package separates folders with '/'",
+    level: "warning",
+    source: OURS,
+    description: "PowerShell 5.1's Compress-Archive writes '\\' between folders. The validator reads such a zip on Windows, so the check passes, but tools on Linux and macOS may not. Build the package with connector-alm package build, or zip with PowerShell 7's Compress-Archive or connector-alm pack, which write '/'."
+  },
+  "PKG-ZIP-NAME-ENCODING": {
+    title: "A zip of the package has UTF-8 entry names",
+    level: "warning",
+    source: OURS,
+    description: "Entry names in a code page (no UTF-8 flag), as Windows zips them in a language such as Japanese: whether Package Deployer reads them in the same code page is not known. Build the package with connector-alm package build, and use the solution zips that Power Apps exported, or unpack and pack them with connector-alm, which write UTF-8 names."
+  }
+};
+var ALL_PACKAGE_RULES = Object.keys(RULES).map(
+  (id) => ({ id, ...RULES[id] })
+);
+
+// packages/actions/src/extract-connectors/inputs.ts
+function readExtractConnectorsInputs() {
+  return {
+    source: readRequiredString("source"),
+    destination: readRequiredString("destination"),
+    maxSizeMb: readPositiveInteger("max-size-mb", 2048),
+    zipNameEncoding: readString2("zip-name-encoding") || void 0,
+    previousSource: readString2("previous-source") || void 0,
+    connectors: readNames("connectors")
+  };
+}
+function readNames(name) {
+  const names = readLines(name).flatMap(
+    (line) => line.split(",").map((part) => part.trim()).filter(Boolean)
+  );
+  return names.length > 0 ? names : void 0;
+}
+
 // packages/actions/src/extract-connectors/main.ts
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path36.default.resolve(workspace, inputs.destination);
+  const root = import_node_path38.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const previousSource = inputs.previousSource;
-  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem } = await logger.group(
+  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2 } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path36.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path38.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path36.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path38.default.resolve(workspace, previousSource) } : {},
+      ...inputs.connectors ? { selection: inputs.connectors } : {},
       say: inputWords,
       askGit: commitStates
     })
@@ -64413,7 +64944,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path36.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path38.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== void 0) logger.info(line);
@@ -64426,7 +64957,10 @@ async function extractConnectorsAction(logger) {
     for (const kept of connector.notReplaced)
       setFailed(`${relative(connector.folder)}: ${kept.message}`);
   }
-  if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
+  const others = notSelectedLine(notSelected2);
+  if (others !== void 0) logger.info(others);
+  if (connectors.length === 0 && !notSelected2?.length)
+    logger.warning(`${inputs.source} has no custom connector.`);
   setOutput(
     "connectors",
     JSON.stringify(
@@ -64473,7 +65007,8 @@ async function extractConnectorsAction(logger) {
       return note === void 0 ? [] : [`${relative(c.folder)}: ${note}.`];
     }),
     ...connectors.flatMap((c) => c.warnings.map((warning2) => `${relative(c.folder)}: ${warning2}`)),
-    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`))
+    ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...others === void 0 ? [] : [others]
   ];
   const summary2 = summary.addHeading("Extracted connectors", 3).addTable([
     [
@@ -64492,4 +65027,4 @@ async function extractConnectorsAction(logger) {
 }
 
 // packages/actions/src/extract-connectors/index.ts
-void runAction(extractConnectorsAction);
+void runAction(extractConnectorsAction, { title: "Extracted connectors" });

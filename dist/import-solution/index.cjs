@@ -5011,10 +5011,10 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
+    function isFileLike2(object) {
       return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
-    module2.exports = { FileLike, isFileLike };
+    module2.exports = { FileLike, isFileLike: isFileLike2 };
   }
 });
 
@@ -5025,7 +5025,7 @@ var require_formdata = __commonJS({
     var { isBlobLike, iteratorMixin } = require_util2();
     var { kState } = require_symbols2();
     var { kEnumerableProperty } = require_util();
-    var { FileLike, isFileLike } = require_file();
+    var { FileLike, isFileLike: isFileLike2 } = require_file();
     var { webidl } = require_webidl();
     var { File: NativeFile } = require("node:buffer");
     var nodeUtil = require("node:util");
@@ -5148,7 +5148,7 @@ var require_formdata = __commonJS({
     function makeEntry(name, value, filename) {
       if (typeof value === "string") {
       } else {
-        if (!isFileLike(value)) {
+        if (!isFileLike2(value)) {
           value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
@@ -5172,7 +5172,7 @@ var require_formdata_parser = __commonJS({
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
     var { utf8DecodeBytes } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
-    var { isFileLike } = require_file();
+    var { isFileLike: isFileLike2 } = require_file();
     var { makeEntry } = require_formdata();
     var assert = require("node:assert");
     var { File: NodeFile } = require("node:buffer");
@@ -5268,7 +5268,7 @@ var require_formdata_parser = __commonJS({
           value = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        assert(typeof value === "string" && isUSVString(value) || isFileLike2(value));
         entryList.push(makeEntry(name, value, filename));
       }
     }
@@ -19148,4205 +19148,6 @@ var require_undici = __commonJS({
   }
 });
 
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports2, module2) {
-    module2.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self) {
-      self.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err2) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self.error = self.error || err2;
-        self.pending -= 1;
-        if (self.waiting.length > 0 && self.pending < self.max) {
-          pendGo(self, self.waiting.shift());
-        } else if (self.pending === 0) {
-          var listeners = self.listeners;
-          self.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self.error);
-      }
-    }
-    function pendGo(self, fn) {
-      fn(pendHold(self));
-    }
-  }
-});
-
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs5 = require("fs");
-    var util = require("util");
-    var stream = require("stream");
-    var Readable = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = require("events").EventEmitter;
-    exports2.BufferSlicer = BufferSlicer;
-    exports2.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd2) {
-      EventEmitter.call(this);
-      this.fd = fd2;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self = this;
-      self.pend.go(function(cb) {
-        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
-          cb();
-          callback(err2, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self = this;
-      self.refCount -= 1;
-      if (self.refCount < 0) throw new Error("invalid unref");
-      if (self.refCount > 0) return;
-      fs5.close(self.fd, onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) {
-          self.emit("error", err2);
-        } else {
-          self.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable);
-    function ReadStream(context, options2) {
-      options2 = options2 || {};
-      Readable.call(this, options2);
-      this.context = context;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self = this;
-      var toRead = Math.min(self._readableState.highWaterMark, n);
-      if (self.endOffset != null) {
-        toRead = Math.min(toRead, self.endOffset - self.pos);
-      }
-      if (toRead <= 0) {
-        self.push(null);
-        this._cleanup();
-        return;
-      }
-      self.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
-          if (err2) {
-            self.destroy(err2);
-          } else if (bytesRead === 0) {
-            self.push(null);
-            self._cleanup();
-          } else {
-            self.pos += bytesRead;
-            self.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err2, cb) {
-      this._cleanup();
-      cb(err2);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports2, module2) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x2 of buf) {
-        crc = CRC_TABLE[(crc ^ x2) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module2.exports = crc32;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports2) {
-    var fs5 = require("fs");
-    var zlib = require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = require("util");
-    var EventEmitter = require("events").EventEmitter;
-    var Transform = require("stream").Transform;
-    var PassThrough = require("stream").PassThrough;
-    var Writable = require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open2;
-    exports2.fromFd = fromFd;
-    exports2.fromBuffer = fromBuffer;
-    exports2.fromRandomAccessReader = fromRandomAccessReader;
-    exports2.openPromise = openPromise;
-    exports2.fromFdPromise = fromFdPromise;
-    exports2.fromBufferPromise = fromBufferPromise;
-    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports2.dosDateTimeToDate = dosDateTimeToDate;
-    exports2.getFileNameLowLevel = getFileNameLowLevel;
-    exports2.validateFileName = validateFileName;
-    exports2.parseExtraFields = parseExtraFields;
-    exports2.ZipFile = ZipFile;
-    exports2.Entry = Entry;
-    exports2.LocalFileHeader = LocalFileHeader;
-    exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path11, options2) {
-      return new Promise((resolve, reject) => {
-        open2(path11, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd2, options2) {
-      return new Promise((resolve, reject) => {
-        fromFd(fd2, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
-          resolve(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
-          resolve(zipfile);
-        });
-      });
-    }
-    function open2(path11, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs5.open(path11, "r", function(err2, fd2) {
-        if (err2) return callback(err2);
-        fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs5.close(fd2, defaultCallback);
-          callback(err3, zipfile);
-        });
-      });
-    }
-    function fromFd(fd2, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs5.fstat(fd2, function(err2, stats) {
-        if (err2) return callback(err2);
-        var reader = new fd_slicer.FdSlicer(fd2);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err2) {
-        if (err2) return callback(err2);
-        for (var i2 = bufferSize - eocdrWithoutCommentSize; i2 >= 0; i2 -= 1) {
-          if (buffer.readUInt32LE(i2) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i2);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
-          }
-          var comment2 = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i2 - zip64EocdlSize >= 0 && buffer.readUInt32LE(i2 - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i2 - zip64EocdlSize, i2 - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err3) {
-              if (err3) return callback(err3);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment2, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self = this;
-      EventEmitter.call(self);
-      self.reader = reader;
-      self.reader.on("error", function(err2) {
-        emitError(self, err2);
-      });
-      self.reader.once("close", function() {
-        self.emit("close");
-      });
-      self.readEntryCursor = centralDirectoryOffset;
-      self.fileSize = fileSize;
-      self.entryCount = entryCount;
-      self.comment = comment2;
-      self.entriesRead = 0;
-      self.autoClose = !!autoClose;
-      self.lazyEntries = !!lazyEntries;
-      self.decodeStrings = !!decodeStrings;
-      self.validateEntrySizes = !!validateEntrySizes;
-      self.strictFileNames = !!strictFileNames;
-      self.isOpen = true;
-      self.emittedError = false;
-      self.hasEachEntryBeenCalled = false;
-      if (!self.lazyEntries) self._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self, err2) {
-      if (self.autoClose) self.close();
-      emitError(self, err2);
-    }
-    function emitError(self, err2) {
-      if (self.emittedError) return;
-      self.emittedError = true;
-      self.emit("error", err2);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self = this;
-      if (self.entryCount === self.entriesRead) {
-        setImmediate(function() {
-          if (self.autoClose) self.close();
-          if (self.emittedError) return;
-          self.emit("end");
-        });
-        return;
-      }
-      if (self.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
-        if (err2) return emitErrorAndAutoClose(self, err2);
-        if (self.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
-        self.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
-          if (err3) return emitErrorAndAutoClose(self, err3);
-          if (self.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err4) {
-            return emitErrorAndAutoClose(self, err4);
-          }
-          if (self.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
-            var errorMessage2 = validateFileName(entry.fileName);
-            if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self.readEntryCursor += buffer.length;
-          self.entriesRead += 1;
-          for (var i2 = 0; i2 < entry.extraFields.length; i2++) {
-            var extraField = entry.extraFields[i2];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self, new Error(msg));
-            }
-          }
-          self.emit("entry", entry);
-          if (!self.lazyEntries) self._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self = this;
-      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self.on("entry", onEntry);
-      self.on("end", onEnd);
-      self.on("error", onError);
-      function cleanup() {
-        self.removeListener("entry", onEntry);
-        self.removeListener("end", onEnd);
-        self.removeListener("error", onError);
-        if (self.autoClose) self.close();
-      }
-      function onEntry(entry) {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve({ value: entry });
-      }
-      function onEnd() {
-        let { resolve } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve({ done: true });
-      }
-      function onError(err2) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err2);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve, reject };
-          });
-          self.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-      }
-      self.readLocalFileHeader(entry, { minimal: true }, function(err2, localFileHeader) {
-        if (err2) return callback(err2);
-        self.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err2) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err2);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err2) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err2);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err2) {
-        try {
-          if (err2) return callback(err2);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self.reader.ref();
-          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err3) {
-            try {
-              if (err3) return callback(err3);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self.reader.unref();
-            }
-          });
-        } finally {
-          self.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(entry, options2, function(err2, readStream) {
-          if (err2) return reject(err2);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err2, readStream) {
-          if (err2) return reject(err2);
-          resolve(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err2, localFileHeader) {
-          if (err2) return reject(err2);
-          resolve(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i2 = 0; i2 < this.extraFields.length; i2++) {
-          var extraField = this.extraFields[i2];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i2 = 0; i2 < extraFields.length; i2++) {
-        var extraField = extraFields[i2];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
-    }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i2 = 0;
-      while (i2 < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i2 + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i2 + 2);
-        var dataStart = i2 + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i2 = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err2, bytesRead) {
-        if (err2) return callback(err2);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self = this;
-      self.refCount -= 1;
-      if (self.refCount > 0) return;
-      if (self.refCount < 0) throw new Error("invalid unref");
-      self.close(onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) return self.emit("error", err2);
-        self.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err2) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err2);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err2) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err2);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written2 = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written2, 0, chunk.length);
-        written2 += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error3) {
-        callback(error3);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context) {
-      PassThrough.call(this);
-      this.context = context;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i2 = 0; i2 < buffer.length; i2++) {
-          result += cp437[buffer[i2]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err2, cb) {
-          fn();
-          if (cb != null) cb(err2);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err2) {
-      if (err2) throw err2;
-    }
-  }
-});
-
-// node_modules/buffer-crc32/dist/index.cjs
-var require_dist = __commonJS({
-  "node_modules/buffer-crc32/dist/index.cjs"(exports2, module2) {
-    "use strict";
-    function getDefaultExportFromCjs(x2) {
-      return x2 && x2.__esModule && Object.prototype.hasOwnProperty.call(x2, "default") ? x2["default"] : x2;
-    }
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function ensureBuffer(input) {
-      if (Buffer.isBuffer(input)) {
-        return input;
-      }
-      if (typeof input === "number") {
-        return Buffer.alloc(input);
-      } else if (typeof input === "string") {
-        return Buffer.from(input);
-      } else {
-        throw new Error("input must be buffer, number, or string, received " + typeof input);
-      }
-    }
-    function bufferizeInt(num) {
-      const tmp = ensureBuffer(4);
-      tmp.writeInt32BE(num, 0);
-      return tmp;
-    }
-    function _crc32(buf, previous) {
-      buf = ensureBuffer(buf);
-      if (Buffer.isBuffer(previous)) {
-        previous = previous.readUInt32BE(0);
-      }
-      let crc = ~~previous ^ -1;
-      for (var n = 0; n < buf.length; n++) {
-        crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
-      }
-      return crc ^ -1;
-    }
-    function crc32() {
-      return bufferizeInt(_crc32.apply(null, arguments));
-    }
-    crc32.signed = function() {
-      return _crc32.apply(null, arguments);
-    };
-    crc32.unsigned = function() {
-      return _crc32.apply(null, arguments) >>> 0;
-    };
-    var bufferCrc32 = crc32;
-    var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
-    module2.exports = index;
-  }
-});
-
-// node_modules/yazl/index.js
-var require_yazl = __commonJS({
-  "node_modules/yazl/index.js"(exports2) {
-    var fs5 = require("fs");
-    var Transform = require("stream").Transform;
-    var PassThrough = require("stream").PassThrough;
-    var zlib = require("zlib");
-    var util = require("util");
-    var EventEmitter = require("events").EventEmitter;
-    var errorMonitor = require("events").errorMonitor;
-    var crc32 = require_dist();
-    exports2.ZipFile = ZipFile;
-    exports2.dateToDosDateTime = dateToDosDateTime;
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile() {
-      this.outputStream = new PassThrough();
-      this.entries = [];
-      this.outputStreamCursor = 0;
-      this.ended = false;
-      this.allDone = false;
-      this.forceZip64Eocd = false;
-      this.errored = false;
-      this.on(errorMonitor, function() {
-        this.errored = true;
-      });
-    }
-    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (options2 == null) options2 = {};
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      self.entries.push(entry);
-      fs5.stat(realPath, function(err2, stats) {
-        if (err2) return self.emit("error", err2);
-        if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
-        entry.uncompressedSize = stats.size;
-        if (options2.mtime == null) entry.setLastModDate(stats.mtime);
-        if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
-        entry.setFileDataPumpFunction(function() {
-          var readStream = fs5.createReadStream(realPath);
-          entry.state = Entry.FILE_DATA_IN_PROGRESS;
-          readStream.on("error", function(err3) {
-            self.emit("error", err3);
-          });
-          pumpFileDataReadStream(self, entry, readStream);
-        });
-        pumpEntries(self);
-      });
-    };
-    ZipFile.prototype.addReadStream = function(readStream, metadataPath, options2) {
-      this.addReadStreamLazy(metadataPath, options2, function(cb) {
-        cb(null, readStream);
-      });
-    };
-    ZipFile.prototype.addReadStreamLazy = function(metadataPath, options2, getReadStreamFunction) {
-      var self = this;
-      if (typeof options2 === "function") {
-        getReadStreamFunction = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      self.entries.push(entry);
-      entry.setFileDataPumpFunction(function() {
-        entry.state = Entry.FILE_DATA_IN_PROGRESS;
-        getReadStreamFunction(function(err2, readStream) {
-          if (err2) return self.emit("error", err2);
-          pumpFileDataReadStream(self, entry, readStream);
-        });
-      });
-      pumpEntries(self);
-    };
-    ZipFile.prototype.addBuffer = function(buffer, metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, false);
-      if (buffer.length > 1073741823) throw new Error("buffer too large: " + buffer.length + " > 1073741823");
-      if (options2 == null) options2 = {};
-      if (options2.size != null) throw new Error("options.size not allowed");
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, false, options2);
-      entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc32.unsigned(buffer);
-      entry.crcAndFileSizeKnown = true;
-      self.entries.push(entry);
-      if (entry.compressionLevel === 0) {
-        setCompressedBuffer(buffer);
-      } else {
-        zlib.deflateRaw(buffer, { level: entry.compressionLevel }, function(err2, compressedBuffer) {
-          setCompressedBuffer(compressedBuffer);
-        });
-      }
-      function setCompressedBuffer(compressedBuffer) {
-        entry.compressedSize = compressedBuffer.length;
-        entry.setFileDataPumpFunction(function() {
-          writeToOutputStream(self, compressedBuffer);
-          writeToOutputStream(self, entry.getDataDescriptor());
-          entry.state = Entry.FILE_DATA_DONE;
-          setImmediate(function() {
-            pumpEntries(self);
-          });
-        });
-        pumpEntries(self);
-      }
-    };
-    ZipFile.prototype.addEmptyDirectory = function(metadataPath, options2) {
-      var self = this;
-      metadataPath = validateMetadataPath(metadataPath, true);
-      if (options2 == null) options2 = {};
-      if (options2.size != null) throw new Error("options.size not allowed");
-      if (options2.compress != null) throw new Error("options.compress not allowed");
-      if (options2.compressionLevel != null) throw new Error("options.compressionLevel not allowed");
-      if (shouldIgnoreAdding(self)) return;
-      var entry = new Entry(metadataPath, true, options2);
-      self.entries.push(entry);
-      entry.setFileDataPumpFunction(function() {
-        writeToOutputStream(self, entry.getDataDescriptor());
-        entry.state = Entry.FILE_DATA_DONE;
-        pumpEntries(self);
-      });
-      pumpEntries(self);
-    };
-    var eocdrSignatureBuffer = bufferFrom([80, 75, 5, 6]);
-    ZipFile.prototype.end = function(options2, calculatedTotalSizeCallback) {
-      if (typeof options2 === "function") {
-        calculatedTotalSizeCallback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (this.ended) return;
-      this.ended = true;
-      if (this.errored) return;
-      this.calculatedTotalSizeCallback = calculatedTotalSizeCallback;
-      this.forceZip64Eocd = !!options2.forceZip64Format;
-      if (options2.comment) {
-        if (typeof options2.comment === "string") {
-          this.comment = encodeCp437(options2.comment);
-        } else {
-          this.comment = options2.comment;
-        }
-        if (this.comment.length > 65535) throw new Error("comment is too large");
-        if (bufferIncludes(this.comment, eocdrSignatureBuffer)) throw new Error("comment contains end of central directory record signature");
-      } else {
-        this.comment = EMPTY_BUFFER;
-      }
-      pumpEntries(this);
-    };
-    function writeToOutputStream(self, buffer) {
-      self.outputStream.write(buffer);
-      self.outputStreamCursor += buffer.length;
-    }
-    function pumpFileDataReadStream(self, entry, readStream) {
-      var crc32Watcher = new Crc32Watcher();
-      var uncompressedSizeCounter = new ByteCounter();
-      var compressor = entry.compressionLevel !== 0 ? new zlib.DeflateRaw({ level: entry.compressionLevel }) : new PassThrough();
-      var compressedSizeCounter = new ByteCounter();
-      readStream.pipe(crc32Watcher).pipe(uncompressedSizeCounter).pipe(compressor).pipe(compressedSizeCounter).pipe(self.outputStream, { end: false });
-      compressedSizeCounter.on("end", function() {
-        entry.crc32 = crc32Watcher.crc32;
-        if (entry.uncompressedSize == null) {
-          entry.uncompressedSize = uncompressedSizeCounter.byteCount;
-        } else {
-          if (entry.uncompressedSize !== uncompressedSizeCounter.byteCount) return self.emit("error", new Error("file data stream has unexpected number of bytes"));
-        }
-        entry.compressedSize = compressedSizeCounter.byteCount;
-        self.outputStreamCursor += entry.compressedSize;
-        writeToOutputStream(self, entry.getDataDescriptor());
-        entry.state = Entry.FILE_DATA_DONE;
-        pumpEntries(self);
-      });
-    }
-    function determineCompressionLevel(options2) {
-      if (options2.compress != null && options2.compressionLevel != null) {
-        if (!!options2.compress !== !!options2.compressionLevel) throw new Error("conflicting settings for compress and compressionLevel");
-      }
-      if (options2.compressionLevel != null) return options2.compressionLevel;
-      if (options2.compress === false) return 0;
-      return 6;
-    }
-    function pumpEntries(self) {
-      if (self.allDone || self.errored) return;
-      if (self.ended && self.calculatedTotalSizeCallback != null) {
-        var calculatedTotalSize = calculateTotalSize(self);
-        if (calculatedTotalSize != null) {
-          self.calculatedTotalSizeCallback(calculatedTotalSize);
-          self.calculatedTotalSizeCallback = null;
-        }
-      }
-      var entry = getFirstNotDoneEntry();
-      function getFirstNotDoneEntry() {
-        for (var i2 = 0; i2 < self.entries.length; i2++) {
-          var entry2 = self.entries[i2];
-          if (entry2.state < Entry.FILE_DATA_DONE) return entry2;
-        }
-        return null;
-      }
-      if (entry != null) {
-        if (entry.state < Entry.READY_TO_PUMP_FILE_DATA) return;
-        if (entry.state === Entry.FILE_DATA_IN_PROGRESS) return;
-        entry.relativeOffsetOfLocalHeader = self.outputStreamCursor;
-        var localFileHeader = entry.getLocalFileHeader();
-        writeToOutputStream(self, localFileHeader);
-        entry.doFileDataPump();
-      } else {
-        if (self.ended) {
-          self.offsetOfStartOfCentralDirectory = self.outputStreamCursor;
-          self.entries.forEach(function(entry2) {
-            var centralDirectoryRecord = entry2.getCentralDirectoryRecord();
-            writeToOutputStream(self, centralDirectoryRecord);
-          });
-          writeToOutputStream(self, getEndOfCentralDirectoryRecord(self));
-          self.outputStream.end();
-          self.allDone = true;
-        }
-      }
-    }
-    function calculateTotalSize(self) {
-      var pretendOutputCursor = 0;
-      var centralDirectorySize = 0;
-      for (var i2 = 0; i2 < self.entries.length; i2++) {
-        var entry = self.entries[i2];
-        if (entry.compressionLevel !== 0) return -1;
-        if (entry.state >= Entry.READY_TO_PUMP_FILE_DATA) {
-          if (entry.uncompressedSize == null) return -1;
-        } else {
-          if (entry.uncompressedSize == null) return null;
-        }
-        entry.relativeOffsetOfLocalHeader = pretendOutputCursor;
-        var useZip64Format = entry.useZip64Format();
-        pretendOutputCursor += LOCAL_FILE_HEADER_FIXED_SIZE + entry.utf8FileName.length;
-        pretendOutputCursor += entry.uncompressedSize;
-        if (!entry.crcAndFileSizeKnown) {
-          if (useZip64Format) {
-            pretendOutputCursor += ZIP64_DATA_DESCRIPTOR_SIZE;
-          } else {
-            pretendOutputCursor += DATA_DESCRIPTOR_SIZE;
-          }
-        }
-        centralDirectorySize += CENTRAL_DIRECTORY_RECORD_FIXED_SIZE + entry.utf8FileName.length + entry.fileComment.length;
-        if (!entry.forceDosTimestamp) {
-          centralDirectorySize += INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE;
-        }
-        if (useZip64Format) {
-          centralDirectorySize += ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE;
-        }
-      }
-      var endOfCentralDirectorySize = 0;
-      if (self.forceZip64Eocd || self.entries.length >= 65535 || centralDirectorySize >= 65535 || pretendOutputCursor >= 4294967295) {
-        endOfCentralDirectorySize += ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE;
-      }
-      endOfCentralDirectorySize += END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length;
-      return pretendOutputCursor + centralDirectorySize + endOfCentralDirectorySize;
-    }
-    function shouldIgnoreAdding(self) {
-      if (self.ended) throw new Error("cannot add entries after calling end()");
-      if (self.errored) return true;
-      return false;
-    }
-    var ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 56;
-    var ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE = 20;
-    var END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 22;
-    function getEndOfCentralDirectoryRecord(self, actuallyJustTellMeHowLongItWouldBe) {
-      var needZip64Format = false;
-      var normalEntriesLength = self.entries.length;
-      if (self.forceZip64Eocd || self.entries.length >= 65535) {
-        normalEntriesLength = 65535;
-        needZip64Format = true;
-      }
-      var sizeOfCentralDirectory = self.outputStreamCursor - self.offsetOfStartOfCentralDirectory;
-      var normalSizeOfCentralDirectory = sizeOfCentralDirectory;
-      if (self.forceZip64Eocd || sizeOfCentralDirectory >= 4294967295) {
-        normalSizeOfCentralDirectory = 4294967295;
-        needZip64Format = true;
-      }
-      var normalOffsetOfStartOfCentralDirectory = self.offsetOfStartOfCentralDirectory;
-      if (self.forceZip64Eocd || self.offsetOfStartOfCentralDirectory >= 4294967295) {
-        normalOffsetOfStartOfCentralDirectory = 4294967295;
-        needZip64Format = true;
-      }
-      if (actuallyJustTellMeHowLongItWouldBe) {
-        if (needZip64Format) {
-          return ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE + END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
-        } else {
-          return END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
-        }
-      }
-      var eocdrBuffer = bufferAlloc(END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length);
-      eocdrBuffer.writeUInt32LE(101010256, 0);
-      eocdrBuffer.writeUInt16LE(0, 4);
-      eocdrBuffer.writeUInt16LE(0, 6);
-      eocdrBuffer.writeUInt16LE(normalEntriesLength, 8);
-      eocdrBuffer.writeUInt16LE(normalEntriesLength, 10);
-      eocdrBuffer.writeUInt32LE(normalSizeOfCentralDirectory, 12);
-      eocdrBuffer.writeUInt32LE(normalOffsetOfStartOfCentralDirectory, 16);
-      eocdrBuffer.writeUInt16LE(self.comment.length, 20);
-      self.comment.copy(eocdrBuffer, 22);
-      if (!needZip64Format) return eocdrBuffer;
-      var zip64EocdrBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE);
-      zip64EocdrBuffer.writeUInt32LE(101075792, 0);
-      writeUInt64LE(zip64EocdrBuffer, ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE - 12, 4);
-      zip64EocdrBuffer.writeUInt16LE(VERSION_MADE_BY, 12);
-      zip64EocdrBuffer.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_ZIP64, 14);
-      zip64EocdrBuffer.writeUInt32LE(0, 16);
-      zip64EocdrBuffer.writeUInt32LE(0, 20);
-      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 24);
-      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 32);
-      writeUInt64LE(zip64EocdrBuffer, sizeOfCentralDirectory, 40);
-      writeUInt64LE(zip64EocdrBuffer, self.offsetOfStartOfCentralDirectory, 48);
-      var zip64EocdlBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE);
-      zip64EocdlBuffer.writeUInt32LE(117853008, 0);
-      zip64EocdlBuffer.writeUInt32LE(0, 4);
-      writeUInt64LE(zip64EocdlBuffer, self.outputStreamCursor, 8);
-      zip64EocdlBuffer.writeUInt32LE(1, 16);
-      return Buffer.concat([
-        zip64EocdrBuffer,
-        zip64EocdlBuffer,
-        eocdrBuffer
-      ]);
-    }
-    function validateMetadataPath(metadataPath, isDirectory2) {
-      if (metadataPath === "") throw new Error("empty metadataPath");
-      metadataPath = metadataPath.replace(/\\/g, "/");
-      if (/^[a-zA-Z]:/.test(metadataPath) || /^\//.test(metadataPath)) throw new Error("absolute path: " + metadataPath);
-      if (metadataPath.split("/").indexOf("..") !== -1) throw new Error("invalid relative path: " + metadataPath);
-      var looksLikeDirectory = /\/$/.test(metadataPath);
-      if (isDirectory2) {
-        if (!looksLikeDirectory) metadataPath += "/";
-      } else {
-        if (looksLikeDirectory) throw new Error("file path cannot end with '/': " + metadataPath);
-      }
-      return metadataPath;
-    }
-    var EMPTY_BUFFER = bufferAlloc(0);
-    function Entry(metadataPath, isDirectory2, options2) {
-      this.utf8FileName = bufferFrom(metadataPath);
-      if (this.utf8FileName.length > 65535) throw new Error("utf8 file name too long. " + utf8FileName.length + " > 65535");
-      this.isDirectory = isDirectory2;
-      this.state = Entry.WAITING_FOR_METADATA;
-      this.setLastModDate(options2.mtime != null ? options2.mtime : /* @__PURE__ */ new Date());
-      this.forceDosTimestamp = !!options2.forceDosTimestamp;
-      if (options2.mode != null) {
-        this.setFileAttributesMode(options2.mode);
-      } else {
-        this.setFileAttributesMode(isDirectory2 ? 16893 : 33204);
-      }
-      if (isDirectory2) {
-        this.crcAndFileSizeKnown = true;
-        this.crc32 = 0;
-        this.uncompressedSize = 0;
-        this.compressedSize = 0;
-      } else {
-        this.crcAndFileSizeKnown = false;
-        this.crc32 = null;
-        this.uncompressedSize = null;
-        this.compressedSize = null;
-        if (options2.size != null) this.uncompressedSize = options2.size;
-      }
-      if (isDirectory2) {
-        this.compressionLevel = 0;
-      } else {
-        this.compressionLevel = determineCompressionLevel(options2);
-      }
-      this.forceZip64Format = !!options2.forceZip64Format;
-      if (options2.fileComment) {
-        if (typeof options2.fileComment === "string") {
-          this.fileComment = bufferFrom(options2.fileComment, "utf-8");
-        } else {
-          this.fileComment = options2.fileComment;
-        }
-        if (this.fileComment.length > 65535) throw new Error("fileComment is too large");
-      } else {
-        this.fileComment = EMPTY_BUFFER;
-      }
-    }
-    Entry.WAITING_FOR_METADATA = 0;
-    Entry.READY_TO_PUMP_FILE_DATA = 1;
-    Entry.FILE_DATA_IN_PROGRESS = 2;
-    Entry.FILE_DATA_DONE = 3;
-    Entry.prototype.setLastModDate = function(date) {
-      this.mtime = date;
-      var dosDateTime = dateToDosDateTime(date);
-      this.lastModFileTime = dosDateTime.time;
-      this.lastModFileDate = dosDateTime.date;
-    };
-    Entry.prototype.setFileAttributesMode = function(mode) {
-      if ((mode & 65535) !== mode) throw new Error("invalid mode. expected: 0 <= " + mode + " <= 65535");
-      this.externalFileAttributes = mode << 16 >>> 0;
-    };
-    Entry.prototype.setFileDataPumpFunction = function(doFileDataPump) {
-      this.doFileDataPump = doFileDataPump;
-      this.state = Entry.READY_TO_PUMP_FILE_DATA;
-    };
-    Entry.prototype.useZip64Format = function() {
-      return this.forceZip64Format || this.uncompressedSize != null && this.uncompressedSize > 4294967294 || this.compressedSize != null && this.compressedSize > 4294967294 || this.relativeOffsetOfLocalHeader != null && this.relativeOffsetOfLocalHeader > 4294967294;
-    };
-    var LOCAL_FILE_HEADER_FIXED_SIZE = 30;
-    var VERSION_NEEDED_TO_EXTRACT_UTF8 = 20;
-    var VERSION_NEEDED_TO_EXTRACT_ZIP64 = 45;
-    var VERSION_MADE_BY = 3 << 8 | 63;
-    var FILE_NAME_IS_UTF8 = 1 << 11;
-    var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
-    Entry.prototype.getLocalFileHeader = function() {
-      var crc322 = 0;
-      var compressedSize = 0;
-      var uncompressedSize = 0;
-      if (this.crcAndFileSizeKnown) {
-        crc322 = this.crc32;
-        compressedSize = this.compressedSize;
-        uncompressedSize = this.uncompressedSize;
-      }
-      var fixedSizeStuff = bufferAlloc(LOCAL_FILE_HEADER_FIXED_SIZE);
-      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
-      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
-      fixedSizeStuff.writeUInt32LE(67324752, 0);
-      fixedSizeStuff.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_UTF8, 4);
-      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 6);
-      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc322, 14);
-      fixedSizeStuff.writeUInt32LE(compressedSize, 18);
-      fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
-      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
-      fixedSizeStuff.writeUInt16LE(0, 28);
-      return Buffer.concat([
-        fixedSizeStuff,
-        // file name (variable size)
-        this.utf8FileName
-        // extra field (variable size)
-        // no extra fields
-      ]);
-    };
-    var DATA_DESCRIPTOR_SIZE = 16;
-    var ZIP64_DATA_DESCRIPTOR_SIZE = 24;
-    Entry.prototype.getDataDescriptor = function() {
-      if (this.crcAndFileSizeKnown) {
-        return EMPTY_BUFFER;
-      }
-      if (!this.useZip64Format()) {
-        var buffer = bufferAlloc(DATA_DESCRIPTOR_SIZE);
-        buffer.writeUInt32LE(134695760, 0);
-        buffer.writeUInt32LE(this.crc32, 4);
-        buffer.writeUInt32LE(this.compressedSize, 8);
-        buffer.writeUInt32LE(this.uncompressedSize, 12);
-        return buffer;
-      } else {
-        var buffer = bufferAlloc(ZIP64_DATA_DESCRIPTOR_SIZE);
-        buffer.writeUInt32LE(134695760, 0);
-        buffer.writeUInt32LE(this.crc32, 4);
-        writeUInt64LE(buffer, this.compressedSize, 8);
-        writeUInt64LE(buffer, this.uncompressedSize, 16);
-        return buffer;
-      }
-    };
-    var CENTRAL_DIRECTORY_RECORD_FIXED_SIZE = 46;
-    var INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE = 9;
-    var ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE = 28;
-    Entry.prototype.getCentralDirectoryRecord = function() {
-      var fixedSizeStuff = bufferAlloc(CENTRAL_DIRECTORY_RECORD_FIXED_SIZE);
-      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
-      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
-      var izutefBuffer = EMPTY_BUFFER;
-      if (!this.forceDosTimestamp) {
-        izutefBuffer = bufferAlloc(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE);
-        izutefBuffer.writeUInt16LE(21589, 0);
-        izutefBuffer.writeUInt16LE(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE - 4, 2);
-        var EB_UT_FL_MTIME = 1 << 0;
-        var EB_UT_FL_ATIME = 1 << 1;
-        izutefBuffer.writeUInt8(EB_UT_FL_MTIME | EB_UT_FL_ATIME, 4);
-        var timestamp = Math.floor(this.mtime.getTime() / 1e3);
-        if (timestamp < -2147483648) timestamp = -2147483648;
-        if (timestamp > 2147483647) timestamp = 2147483647;
-        izutefBuffer.writeUInt32LE(timestamp, 5);
-      }
-      var normalCompressedSize = this.compressedSize;
-      var normalUncompressedSize = this.uncompressedSize;
-      var normalRelativeOffsetOfLocalHeader = this.relativeOffsetOfLocalHeader;
-      var versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_UTF8;
-      var zeiefBuffer = EMPTY_BUFFER;
-      if (this.useZip64Format()) {
-        normalCompressedSize = 4294967295;
-        normalUncompressedSize = 4294967295;
-        normalRelativeOffsetOfLocalHeader = 4294967295;
-        versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_ZIP64;
-        zeiefBuffer = bufferAlloc(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE);
-        zeiefBuffer.writeUInt16LE(1, 0);
-        zeiefBuffer.writeUInt16LE(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE - 4, 2);
-        writeUInt64LE(zeiefBuffer, this.uncompressedSize, 4);
-        writeUInt64LE(zeiefBuffer, this.compressedSize, 12);
-        writeUInt64LE(zeiefBuffer, this.relativeOffsetOfLocalHeader, 20);
-      }
-      fixedSizeStuff.writeUInt32LE(33639248, 0);
-      fixedSizeStuff.writeUInt16LE(VERSION_MADE_BY, 4);
-      fixedSizeStuff.writeUInt16LE(versionNeededToExtract, 6);
-      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 8);
-      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 10);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 12);
-      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 14);
-      fixedSizeStuff.writeUInt32LE(this.crc32, 16);
-      fixedSizeStuff.writeUInt32LE(normalCompressedSize, 20);
-      fixedSizeStuff.writeUInt32LE(normalUncompressedSize, 24);
-      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 28);
-      fixedSizeStuff.writeUInt16LE(izutefBuffer.length + zeiefBuffer.length, 30);
-      fixedSizeStuff.writeUInt16LE(this.fileComment.length, 32);
-      fixedSizeStuff.writeUInt16LE(0, 34);
-      fixedSizeStuff.writeUInt16LE(0, 36);
-      fixedSizeStuff.writeUInt32LE(this.externalFileAttributes, 38);
-      fixedSizeStuff.writeUInt32LE(normalRelativeOffsetOfLocalHeader, 42);
-      return Buffer.concat([
-        fixedSizeStuff,
-        // file name (variable size)
-        this.utf8FileName,
-        // extra field (variable size)
-        izutefBuffer,
-        zeiefBuffer,
-        // file comment (variable size)
-        this.fileComment
-      ]);
-    };
-    Entry.prototype.getCompressionMethod = function() {
-      var NO_COMPRESSION = 0;
-      var DEFLATE_COMPRESSION = 8;
-      return this.compressionLevel === 0 ? NO_COMPRESSION : DEFLATE_COMPRESSION;
-    };
-    var minDosDate = new Date(1980, 0, 1);
-    var maxDosDate = new Date(2107, 11, 31, 23, 59, 58);
-    function dateToDosDateTime(jsDate) {
-      if (jsDate < minDosDate) jsDate = minDosDate;
-      else if (jsDate > maxDosDate) jsDate = maxDosDate;
-      var date = 0;
-      date |= jsDate.getDate() & 31;
-      date |= (jsDate.getMonth() + 1 & 15) << 5;
-      date |= (jsDate.getFullYear() - 1980 & 127) << 9;
-      var time = 0;
-      time |= Math.floor(jsDate.getSeconds() / 2);
-      time |= (jsDate.getMinutes() & 63) << 5;
-      time |= (jsDate.getHours() & 31) << 11;
-      return { date, time };
-    }
-    function writeUInt64LE(buffer, n, offset) {
-      var high = Math.floor(n / 4294967296);
-      var low = n % 4294967296;
-      buffer.writeUInt32LE(low, offset);
-      buffer.writeUInt32LE(high, offset + 4);
-    }
-    util.inherits(ByteCounter, Transform);
-    function ByteCounter(options2) {
-      Transform.call(this, options2);
-      this.byteCount = 0;
-    }
-    ByteCounter.prototype._transform = function(chunk, encoding, cb) {
-      this.byteCount += chunk.length;
-      cb(null, chunk);
-    };
-    util.inherits(Crc32Watcher, Transform);
-    function Crc32Watcher(options2) {
-      Transform.call(this, options2);
-      this.crc32 = 0;
-    }
-    Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc32.unsigned(chunk, this.crc32);
-      cb(null, chunk);
-    };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    if (cp437.length !== 256) throw new Error("assertion failure");
-    var reverseCp437 = null;
-    function encodeCp437(string) {
-      if (/^[\x20-\x7e]*$/.test(string)) {
-        return bufferFrom(string, "utf-8");
-      }
-      if (reverseCp437 == null) {
-        reverseCp437 = {};
-        for (var i2 = 0; i2 < cp437.length; i2++) {
-          reverseCp437[cp437[i2]] = i2;
-        }
-      }
-      var result = bufferAlloc(string.length);
-      for (var i2 = 0; i2 < string.length; i2++) {
-        var b = reverseCp437[string[i2]];
-        if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i2]));
-        result[i2] = b;
-      }
-      return result;
-    }
-    function bufferAlloc(size) {
-      bufferAlloc = modern;
-      try {
-        return bufferAlloc(size);
-      } catch (e) {
-        bufferAlloc = legacy;
-        return bufferAlloc(size);
-      }
-      function modern(size2) {
-        return Buffer.allocUnsafe(size2);
-      }
-      function legacy(size2) {
-        return new Buffer(size2);
-      }
-    }
-    function bufferFrom(something, encoding) {
-      bufferFrom = modern;
-      try {
-        return bufferFrom(something, encoding);
-      } catch (e) {
-        bufferFrom = legacy;
-        return bufferFrom(something, encoding);
-      }
-      function modern(something2, encoding2) {
-        return Buffer.from(something2, encoding2);
-      }
-      function legacy(something2, encoding2) {
-        return new Buffer(something2, encoding2);
-      }
-    }
-    function bufferIncludes(buffer, content) {
-      bufferIncludes = modern;
-      try {
-        return bufferIncludes(buffer, content);
-      } catch (e) {
-        bufferIncludes = legacy;
-        return bufferIncludes(buffer, content);
-      }
-      function modern(buffer2, content2) {
-        return buffer2.includes(content2);
-      }
-      function legacy(buffer2, content2) {
-        for (var i2 = 0; i2 <= buffer2.length - content2.length; i2++) {
-          for (var j = 0; ; j++) {
-            if (j === content2.length) return true;
-            if (buffer2[i2 + j] !== content2[j]) break;
-          }
-        }
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/xmlchars/xml/1.0/ed5.js
-var require_ed5 = __commonJS({
-  "node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports2.S = " 	\r\n";
-    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
-    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
-    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
-    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
-    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
-    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR, TAB];
-    function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isChar = isChar;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR || c === TAB;
-    }
-    exports2.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports2.isNameChar = isNameChar;
-  }
-});
-
-// node_modules/xmlchars/xml/1.1/ed2.js
-var require_ed2 = __commonJS({
-  "node_modules/xmlchars/xml/1.1/ed2.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
-    exports2.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
-    exports2.S = " 	\r\n";
-    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
-    exports2.RESTRICTED_CHAR_RE = new RegExp("^[" + exports2.RESTRICTED_CHAR + "]$", "u");
-    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
-    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
-    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
-    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
-    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE2 = 32;
-    exports2.S_LIST = [SPACE2, NL, CR, TAB];
-    function isChar(c) {
-      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isChar = isChar;
-    function isRestrictedChar(c) {
-      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
-    }
-    exports2.isRestrictedChar = isRestrictedChar;
-    function isCharAndNotRestricted(c) {
-      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
-    }
-    exports2.isCharAndNotRestricted = isCharAndNotRestricted;
-    function isS(c) {
-      return c === SPACE2 || c === NL || c === CR || c === TAB;
-    }
-    exports2.isS = isS;
-    function isNameStartChar(c) {
-      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNameStartChar = isNameStartChar;
-    function isNameChar(c) {
-      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
-    }
-    exports2.isNameChar = isNameChar;
-  }
-});
-
-// node_modules/xmlchars/xmlns/1.0/ed3.js
-var require_ed3 = __commonJS({
-  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-    exports2.NC_NAME_CHAR = "-" + exports2.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
-    exports2.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "]$", "u");
-    exports2.NC_NAME_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_CHAR + "]$", "u");
-    exports2.NC_NAME_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "][" + exports2.NC_NAME_CHAR + "]*$", "u");
-    function isNCNameStartChar(c) {
-      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
-    }
-    exports2.isNCNameStartChar = isNCNameStartChar;
-    function isNCNameChar(c) {
-      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
-    }
-    exports2.isNCNameChar = isNCNameChar;
-  }
-});
-
-// node_modules/saxes/saxes.js
-var require_saxes = __commonJS({
-  "node_modules/saxes/saxes.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.SaxesParser = exports2.EVENTS = void 0;
-    var ed5 = require_ed5();
-    var ed2 = require_ed2();
-    var NSed3 = require_ed3();
-    var isS = ed5.isS;
-    var isChar10 = ed5.isChar;
-    var isNameStartChar = ed5.isNameStartChar;
-    var isNameChar = ed5.isNameChar;
-    var S_LIST = ed5.S_LIST;
-    var NAME_RE = ed5.NAME_RE;
-    var isChar11 = ed2.isChar;
-    var isNCNameStartChar = NSed3.isNCNameStartChar;
-    var isNCNameChar = NSed3.isNCNameChar;
-    var NC_NAME_RE = NSed3.NC_NAME_RE;
-    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
-    var rootNS = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      xml: XML_NAMESPACE,
-      xmlns: XMLNS_NAMESPACE
-    };
-    var XML_ENTITIES = {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
-      __proto__: null,
-      amp: "&",
-      gt: ">",
-      lt: "<",
-      quot: '"',
-      apos: "'"
-    };
-    var EOC = -1;
-    var NL_LIKE = -2;
-    var S_BEGIN = 0;
-    var S_BEGIN_WHITESPACE = 1;
-    var S_DOCTYPE = 2;
-    var S_DOCTYPE_QUOTE = 3;
-    var S_DTD = 4;
-    var S_DTD_QUOTED = 5;
-    var S_DTD_OPEN_WAKA = 6;
-    var S_DTD_OPEN_WAKA_BANG = 7;
-    var S_DTD_COMMENT = 8;
-    var S_DTD_COMMENT_ENDING = 9;
-    var S_DTD_COMMENT_ENDED = 10;
-    var S_DTD_PI = 11;
-    var S_DTD_PI_ENDING = 12;
-    var S_TEXT = 13;
-    var S_ENTITY = 14;
-    var S_OPEN_WAKA = 15;
-    var S_OPEN_WAKA_BANG = 16;
-    var S_COMMENT = 17;
-    var S_COMMENT_ENDING = 18;
-    var S_COMMENT_ENDED = 19;
-    var S_CDATA = 20;
-    var S_CDATA_ENDING = 21;
-    var S_CDATA_ENDING_2 = 22;
-    var S_PI_FIRST_CHAR = 23;
-    var S_PI_REST = 24;
-    var S_PI_BODY = 25;
-    var S_PI_ENDING = 26;
-    var S_XML_DECL_NAME_START = 27;
-    var S_XML_DECL_NAME = 28;
-    var S_XML_DECL_EQ = 29;
-    var S_XML_DECL_VALUE_START = 30;
-    var S_XML_DECL_VALUE = 31;
-    var S_XML_DECL_SEPARATOR = 32;
-    var S_XML_DECL_ENDING = 33;
-    var S_OPEN_TAG = 34;
-    var S_OPEN_TAG_SLASH = 35;
-    var S_ATTRIB = 36;
-    var S_ATTRIB_NAME = 37;
-    var S_ATTRIB_NAME_SAW_WHITE = 38;
-    var S_ATTRIB_VALUE = 39;
-    var S_ATTRIB_VALUE_QUOTED = 40;
-    var S_ATTRIB_VALUE_CLOSED = 41;
-    var S_ATTRIB_VALUE_UNQUOTED = 42;
-    var S_CLOSE_TAG = 43;
-    var S_CLOSE_TAG_SAW_WHITE = 44;
-    var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE2 = 32;
-    var BANG = 33;
-    var DQUOTE = 34;
-    var AMP = 38;
-    var SQUOTE = 39;
-    var MINUS = 45;
-    var FORWARD_SLASH = 47;
-    var SEMICOLON = 59;
-    var LESS = 60;
-    var EQUAL = 61;
-    var GREATER = 62;
-    var QUESTION = 63;
-    var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET3 = 93;
-    var NEL = 133;
-    var LS = 8232;
-    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
-    var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
-    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
-    function nsPairCheck(parser, prefix, uri) {
-      switch (prefix) {
-        case "xml":
-          if (uri !== XML_NAMESPACE) {
-            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
-          }
-          break;
-        case "xmlns":
-          if (uri !== XMLNS_NAMESPACE) {
-            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
-          }
-          break;
-        default:
-      }
-      switch (uri) {
-        case XMLNS_NAMESPACE:
-          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
-          break;
-        case XML_NAMESPACE:
-          switch (prefix) {
-            case "xml":
-              break;
-            case "":
-              parser.fail(`the default namespace may not be set to ${uri}.`);
-              break;
-            default:
-              parser.fail("may not assign the xml namespace to another prefix.");
-          }
-          break;
-        default:
-      }
-    }
-    function nsMappingCheck(parser, mapping) {
-      for (const local of Object.keys(mapping)) {
-        nsPairCheck(parser, local, mapping[local]);
-      }
-    }
-    var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName = (name) => NAME_RE.test(name);
-    var FORBIDDEN_START = 0;
-    var FORBIDDEN_BRACKET = 1;
-    var FORBIDDEN_BRACKET_BRACKET = 2;
-    exports2.EVENTS = [
-      "xmldecl",
-      "text",
-      "processinginstruction",
-      "doctype",
-      "comment",
-      "opentagstart",
-      "attribute",
-      "opentag",
-      "closetag",
-      "cdata",
-      "error",
-      "end",
-      "ready"
-    ];
-    var EVENT_NAME_TO_HANDLER_NAME = {
-      xmldecl: "xmldeclHandler",
-      text: "textHandler",
-      processinginstruction: "piHandler",
-      doctype: "doctypeHandler",
-      comment: "commentHandler",
-      opentagstart: "openTagStartHandler",
-      attribute: "attributeHandler",
-      opentag: "openTagHandler",
-      closetag: "closeTagHandler",
-      cdata: "cdataHandler",
-      error: "errorHandler",
-      end: "endHandler",
-      ready: "readyHandler"
-    };
-    var SaxesParser2 = class {
-      /**
-       * @param opt The parser options.
-       */
-      constructor(opt) {
-        this.opt = opt !== null && opt !== void 0 ? opt : {};
-        this.fragmentOpt = !!this.opt.fragment;
-        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
-        this.trackPosition = this.opt.position !== false;
-        this.fileName = this.opt.fileName;
-        if (xmlnsOpt) {
-          this.nameStartCheck = isNCNameStartChar;
-          this.nameCheck = isNCNameChar;
-          this.isName = isNCName;
-          this.processAttribs = this.processAttribsNS;
-          this.pushAttrib = this.pushAttribNS;
-          this.ns = Object.assign({ __proto__: null }, rootNS);
-          const additional = this.opt.additionalNamespaces;
-          if (additional != null) {
-            nsMappingCheck(this, additional);
-            Object.assign(this.ns, additional);
-          }
-        } else {
-          this.nameStartCheck = isNameStartChar;
-          this.nameCheck = isNameChar;
-          this.isName = isName;
-          this.processAttribs = this.processAttribsPlain;
-          this.pushAttrib = this.pushAttribPlain;
-        }
-        this.stateTable = [
-          /* eslint-disable @typescript-eslint/unbound-method */
-          this.sBegin,
-          this.sBeginWhitespace,
-          this.sDoctype,
-          this.sDoctypeQuote,
-          this.sDTD,
-          this.sDTDQuoted,
-          this.sDTDOpenWaka,
-          this.sDTDOpenWakaBang,
-          this.sDTDComment,
-          this.sDTDCommentEnding,
-          this.sDTDCommentEnded,
-          this.sDTDPI,
-          this.sDTDPIEnding,
-          this.sText,
-          this.sEntity,
-          this.sOpenWaka,
-          this.sOpenWakaBang,
-          this.sComment,
-          this.sCommentEnding,
-          this.sCommentEnded,
-          this.sCData,
-          this.sCDataEnding,
-          this.sCDataEnding2,
-          this.sPIFirstChar,
-          this.sPIRest,
-          this.sPIBody,
-          this.sPIEnding,
-          this.sXMLDeclNameStart,
-          this.sXMLDeclName,
-          this.sXMLDeclEq,
-          this.sXMLDeclValueStart,
-          this.sXMLDeclValue,
-          this.sXMLDeclSeparator,
-          this.sXMLDeclEnding,
-          this.sOpenTag,
-          this.sOpenTagSlash,
-          this.sAttrib,
-          this.sAttribName,
-          this.sAttribNameSawWhite,
-          this.sAttribValue,
-          this.sAttribValueQuoted,
-          this.sAttribValueClosed,
-          this.sAttribValueUnquoted,
-          this.sCloseTag,
-          this.sCloseTagSawWhite
-          /* eslint-enable @typescript-eslint/unbound-method */
-        ];
-        this._init();
-      }
-      /**
-       * Indicates whether or not the parser is closed. If ``true``, wait for
-       * the ``ready`` event to write again.
-       */
-      get closed() {
-        return this._closed;
-      }
-      _init() {
-        var _a3;
-        this.openWakaBang = "";
-        this.text = "";
-        this.name = "";
-        this.piTarget = "";
-        this.entity = "";
-        this.q = null;
-        this.tags = [];
-        this.tag = null;
-        this.topNS = null;
-        this.chunk = "";
-        this.chunkPosition = 0;
-        this.i = 0;
-        this.prevI = 0;
-        this.carriedFromPrevious = void 0;
-        this.forbiddenState = FORBIDDEN_START;
-        this.attribList = [];
-        const { fragmentOpt } = this;
-        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
-        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
-        this.xmlDeclPossible = !fragmentOpt;
-        this.xmlDeclExpects = ["version"];
-        this.entityReturnState = void 0;
-        let { defaultXMLVersion } = this.opt;
-        if (defaultXMLVersion === void 0) {
-          if (this.opt.forceXMLVersion === true) {
-            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
-          }
-          defaultXMLVersion = "1.0";
-        }
-        this.setXMLVersion(defaultXMLVersion);
-        this.positionAtNewLine = 0;
-        this.doctype = false;
-        this._closed = false;
-        this.xmlDecl = {
-          version: void 0,
-          encoding: void 0,
-          standalone: void 0
-        };
-        this.line = 1;
-        this.column = 0;
-        this.ENTITIES = Object.create(XML_ENTITIES);
-        (_a3 = this.readyHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this);
-      }
-      /**
-       * The stream position the parser is currently looking at. This field is
-       * zero-based.
-       *
-       * This field is not based on counting Unicode characters but is to be
-       * interpreted as a plain index into a JavaScript string.
-       */
-      get position() {
-        return this.chunkPosition + this.i;
-      }
-      /**
-       * The column number of the next character to be read by the parser.  *
-       * This field is zero-based. (The first column in a line is 0.)
-       *
-       * This field reports the index at which the next character would be in the
-       * line if the line were represented as a JavaScript string.  Note that this
-       * *can* be different to a count based on the number of *Unicode characters*
-       * due to how JavaScript handles astral plane characters.
-       *
-       * See [[column]] for a number that corresponds to a count of Unicode
-       * characters.
-       */
-      get columnIndex() {
-        return this.position - this.positionAtNewLine;
-      }
-      /**
-       * Set an event listener on an event. The parser supports one handler per
-       * event type. If you try to set an event handler over an existing handler,
-       * the old handler is silently overwritten.
-       *
-       * @param name The event to listen to.
-       *
-       * @param handler The handler to set.
-       */
-      on(name, handler) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
-      }
-      /**
-       * Unset an event handler.
-       *
-       * @parma name The event to stop listening to.
-       */
-      off(name) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
-      }
-      /**
-       * Make an error object. The error object will have a message that contains
-       * the ``fileName`` option passed at the creation of the parser. If position
-       * tracking was turned on, it will also have line and column number
-       * information.
-       *
-       * @param message The message describing the error to report.
-       *
-       * @returns An error object with a properly formatted message.
-       */
-      makeError(message2) {
-        var _a3;
-        let msg = (_a3 = this.fileName) !== null && _a3 !== void 0 ? _a3 : "";
-        if (this.trackPosition) {
-          if (msg.length > 0) {
-            msg += ":";
-          }
-          msg += `${this.line}:${this.column}`;
-        }
-        if (msg.length > 0) {
-          msg += ": ";
-        }
-        return new Error(msg + message2);
-      }
-      /**
-       * Report a parsing error. This method is made public so that client code may
-       * check for issues that are outside the scope of this project and can report
-       * errors.
-       *
-       * @param message The error to report.
-       *
-       * @returns this
-       */
-      fail(message2) {
-        const err2 = this.makeError(message2);
-        const handler = this.errorHandler;
-        if (handler === void 0) {
-          throw err2;
-        } else {
-          handler(err2);
-        }
-        return this;
-      }
-      /**
-       * Write a XML data to the parser.
-       *
-       * @param chunk The XML data to write.
-       *
-       * @returns this
-       */
-      // We do need object for the type here. Yes, it often causes problems
-      // but not in this case.
-      write(chunk) {
-        if (this.closed) {
-          return this.fail("cannot write after close; assign an onready handler.");
-        }
-        let end = false;
-        if (chunk === null) {
-          end = true;
-          chunk = "";
-        } else if (typeof chunk === "object") {
-          chunk = chunk.toString();
-        }
-        if (this.carriedFromPrevious !== void 0) {
-          chunk = `${this.carriedFromPrevious}${chunk}`;
-          this.carriedFromPrevious = void 0;
-        }
-        let limit = chunk.length;
-        const lastCode = chunk.charCodeAt(limit - 1);
-        if (!end && // A trailing CR or surrogate must be carried over to the next
-        // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
-          this.carriedFromPrevious = chunk[limit - 1];
-          limit--;
-          chunk = chunk.slice(0, limit);
-        }
-        const { stateTable } = this;
-        this.chunk = chunk;
-        this.i = 0;
-        while (this.i < limit) {
-          stateTable[this.state].call(this);
-        }
-        this.chunkPosition += limit;
-        return end ? this.end() : this;
-      }
-      /**
-       * Close the current stream. Perform final well-formedness checks and reset
-       * the parser tstate.
-       *
-       * @returns this
-       */
-      close() {
-        return this.write(null);
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.0.
-       *
-       * @returns The character read.
-       */
-      getCode10() {
-        const { chunk, i: i2 } = this;
-        this.prevI = i2;
-        this.i = i2 + 1;
-        if (i2 >= chunk.length) {
-          return EOC;
-        }
-        const code2 = chunk.charCodeAt(i2);
-        this.column++;
-        if (code2 < 55296) {
-          if (code2 >= SPACE2 || code2 === TAB) {
-            return code2;
-          }
-          switch (code2) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR:
-              if (chunk.charCodeAt(i2 + 1) === NL) {
-                this.i = i2 + 2;
-              }
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code2;
-          }
-        }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code2;
-        }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
-        this.i = i2 + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Get a single code point out of the current chunk. This updates the current
-       * position if we do position tracking.
-       *
-       * This is the algorithm to use for XML 1.1.
-       *
-       * @returns {number} The character read.
-       */
-      getCode11() {
-        const { chunk, i: i2 } = this;
-        this.prevI = i2;
-        this.i = i2 + 1;
-        if (i2 >= chunk.length) {
-          return EOC;
-        }
-        const code2 = chunk.charCodeAt(i2);
-        this.column++;
-        if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
-            return code2;
-          }
-          switch (code2) {
-            case NL:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL;
-            case CR: {
-              const next = chunk.charCodeAt(i2 + 1);
-              if (next === NL || next === NEL) {
-                this.i = i2 + 2;
-              }
-            }
-            /* yes, fall through */
-            case NEL:
-            // 0x85
-            case LS:
-              this.line++;
-              this.column = 0;
-              this.positionAtNewLine = this.position;
-              return NL_LIKE;
-            default:
-              this.fail("disallowed character.");
-              return code2;
-          }
-        }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
-            this.fail("disallowed character.");
-          }
-          return code2;
-        }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
-        this.i = i2 + 2;
-        if (final > 1114111) {
-          this.fail("disallowed character.");
-        }
-        return final;
-      }
-      /**
-       * Like ``getCode`` but with the return value normalized so that ``NL`` is
-       * returned for ``NL_LIKE``.
-       */
-      getCodeNorm() {
-        const c = this.getCode();
-        return c === NL_LIKE ? NL : c;
-      }
-      unget() {
-        this.i = this.prevI;
-        this.column--;
-      }
-      /**
-       * Capture characters into a buffer until encountering one of a set of
-       * characters.
-       *
-       * @param chars An array of codepoints. Encountering a character in the array
-       * ends the capture. (``chars`` may safely contain ``NL``.)
-       *
-       * @return The character code that made the capture end, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureTo(chars2) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          const c = this.getCode();
-          const isNLLike = c === NL_LIKE;
-          const final = isNLLike ? NL : c;
-          if (final === EOC || chars2.includes(final)) {
-            this.text += chunk.slice(start, this.prevI);
-            return final;
-          }
-          if (isNLLike) {
-            this.text += `${chunk.slice(start, this.prevI)}
-`;
-            start = this.i;
-          }
-        }
-      }
-      /**
-       * Capture characters into a buffer until encountering a character.
-       *
-       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
-       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
-       *
-       * @return ``true`` if we ran into the character. Otherwise, we ran into the
-       * end of the current chunk.
-       */
-      captureToChar(char) {
-        let { i: start } = this;
-        const { chunk } = this;
-        while (true) {
-          let c = this.getCode();
-          switch (c) {
-            case NL_LIKE:
-              this.text += `${chunk.slice(start, this.prevI)}
-`;
-              start = this.i;
-              c = NL;
-              break;
-            case EOC:
-              this.text += chunk.slice(start);
-              return false;
-            default:
-          }
-          if (c === char) {
-            this.text += chunk.slice(start, this.prevI);
-            return true;
-          }
-        }
-      }
-      /**
-       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
-       * this parser.
-       *
-       * @return The character code that made the test fail, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      captureNameChars() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCode();
-          if (c === EOC) {
-            this.name += chunk.slice(start);
-            return EOC;
-          }
-          if (!isNameChar(c)) {
-            this.name += chunk.slice(start, this.prevI);
-            return c === NL_LIKE ? NL : c;
-          }
-        }
-      }
-      /**
-       * Skip white spaces.
-       *
-       * @return The character that ended the skip, or ``EOC`` if we hit
-       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
-       * instead.
-       */
-      skipSpaces() {
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC || !isS(c)) {
-            return c;
-          }
-        }
-      }
-      setXMLVersion(version) {
-        this.currentXMLVersion = version;
-        if (version === "1.0") {
-          this.isChar = isChar10;
-          this.getCode = this.getCode10;
-        } else {
-          this.isChar = isChar11;
-          this.getCode = this.getCode11;
-        }
-      }
-      // STATE ENGINE METHODS
-      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
-      // to be sure never to come back to this state later.
-      sBegin() {
-        if (this.chunk.charCodeAt(0) === 65279) {
-          this.i++;
-          this.column++;
-        }
-        this.state = S_BEGIN_WHITESPACE;
-      }
-      sBeginWhitespace() {
-        const iBefore = this.i;
-        const c = this.skipSpaces();
-        if (this.prevI !== iBefore) {
-          this.xmlDeclPossible = false;
-        }
-        switch (c) {
-          case LESS:
-            this.state = S_OPEN_WAKA;
-            if (this.text.length !== 0) {
-              throw new Error("no-empty text at start");
-            }
-            break;
-          case EOC:
-            break;
-          default:
-            this.unget();
-            this.state = S_TEXT;
-            this.xmlDeclPossible = false;
-        }
-      }
-      sDoctype() {
-        var _a3;
-        const c = this.captureTo(DOCTYPE_TERMINATOR);
-        switch (c) {
-          case GREATER: {
-            (_a3 = this.doctypeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            this.doctype = true;
-            break;
-          }
-          case EOC:
-            break;
-          default:
-            this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET5) {
-              this.state = S_DTD;
-            } else if (isQuote(c)) {
-              this.state = S_DOCTYPE_QUOTE;
-              this.q = c;
-            }
-        }
-      }
-      sDoctypeQuote() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.q = null;
-          this.state = S_DOCTYPE;
-        }
-      }
-      sDTD() {
-        const c = this.captureTo(DTD_TERMINATOR);
-        if (c === EOC) {
-          return;
-        }
-        this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET3) {
-          this.state = S_DOCTYPE;
-        } else if (c === LESS) {
-          this.state = S_DTD_OPEN_WAKA;
-        } else if (isQuote(c)) {
-          this.state = S_DTD_QUOTED;
-          this.q = c;
-        }
-      }
-      sDTDQuoted() {
-        const q = this.q;
-        if (this.captureToChar(q)) {
-          this.text += String.fromCodePoint(q);
-          this.state = S_DTD;
-          this.q = null;
-        }
-      }
-      sDTDOpenWaka() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        switch (c) {
-          case BANG:
-            this.state = S_DTD_OPEN_WAKA_BANG;
-            this.openWakaBang = "";
-            break;
-          case QUESTION:
-            this.state = S_DTD_PI;
-            break;
-          default:
-            this.state = S_DTD;
-        }
-      }
-      sDTDOpenWakaBang() {
-        const char = String.fromCodePoint(this.getCodeNorm());
-        const owb = this.openWakaBang += char;
-        this.text += char;
-        if (owb !== "-") {
-          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
-          this.openWakaBang = "";
-        }
-      }
-      sDTDComment() {
-        if (this.captureToChar(MINUS)) {
-          this.text += "-";
-          this.state = S_DTD_COMMENT_ENDING;
-        }
-      }
-      sDTDCommentEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
-      }
-      sDTDCommentEnded() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        } else {
-          this.fail("malformed comment.");
-          this.state = S_DTD_COMMENT;
-        }
-      }
-      sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
-          this.text += "?";
-          this.state = S_DTD_PI_ENDING;
-        }
-      }
-      sDTDPIEnding() {
-        const c = this.getCodeNorm();
-        this.text += String.fromCodePoint(c);
-        if (c === GREATER) {
-          this.state = S_DTD;
-        }
-      }
-      sText() {
-        if (this.tags.length !== 0) {
-          this.handleTextInRoot();
-        } else {
-          this.handleTextOutsideRoot();
-        }
-      }
-      sEntity() {
-        let { i: start } = this;
-        const { chunk } = this;
-        loop:
-          while (true) {
-            switch (this.getCode()) {
-              case NL_LIKE:
-                this.entity += `${chunk.slice(start, this.prevI)}
-`;
-                start = this.i;
-                break;
-              case SEMICOLON: {
-                const { entityReturnState } = this;
-                const entity2 = this.entity + chunk.slice(start, this.prevI);
-                this.state = entityReturnState;
-                let parsed;
-                if (entity2 === "") {
-                  this.fail("empty entity name.");
-                  parsed = "&;";
-                } else {
-                  parsed = this.parseEntity(entity2);
-                  this.entity = "";
-                }
-                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
-                  this.text += parsed;
-                }
-                break loop;
-              }
-              case EOC:
-                this.entity += chunk.slice(start);
-                break loop;
-              default:
-            }
-          }
-      }
-      sOpenWaka() {
-        const c = this.getCode();
-        if (isNameStartChar(c)) {
-          this.state = S_OPEN_TAG;
-          this.unget();
-          this.xmlDeclPossible = false;
-        } else {
-          switch (c) {
-            case FORWARD_SLASH:
-              this.state = S_CLOSE_TAG;
-              this.xmlDeclPossible = false;
-              break;
-            case BANG:
-              this.state = S_OPEN_WAKA_BANG;
-              this.openWakaBang = "";
-              this.xmlDeclPossible = false;
-              break;
-            case QUESTION:
-              this.state = S_PI_FIRST_CHAR;
-              break;
-            default:
-              this.fail("disallowed character in tag name");
-              this.state = S_TEXT;
-              this.xmlDeclPossible = false;
-          }
-        }
-      }
-      sOpenWakaBang() {
-        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
-        switch (this.openWakaBang) {
-          case "[CDATA[":
-            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextBeforeRoot = true;
-            }
-            if (this.closedRoot && !this.reportedTextAfterRoot) {
-              this.fail("text data outside of root node.");
-              this.reportedTextAfterRoot = true;
-            }
-            this.state = S_CDATA;
-            this.openWakaBang = "";
-            break;
-          case "--":
-            this.state = S_COMMENT;
-            this.openWakaBang = "";
-            break;
-          case "DOCTYPE":
-            this.state = S_DOCTYPE;
-            if (this.doctype || this.sawRoot) {
-              this.fail("inappropriately located doctype declaration.");
-            }
-            this.openWakaBang = "";
-            break;
-          default:
-            if (this.openWakaBang.length >= 7) {
-              this.fail("incorrect syntax.");
-            }
-        }
-      }
-      sComment() {
-        if (this.captureToChar(MINUS)) {
-          this.state = S_COMMENT_ENDING;
-        }
-      }
-      sCommentEnding() {
-        var _a3;
-        const c = this.getCodeNorm();
-        if (c === MINUS) {
-          this.state = S_COMMENT_ENDED;
-          (_a3 = this.commentHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
-          this.text = "";
-        } else {
-          this.text += `-${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        }
-      }
-      sCommentEnded() {
-        const c = this.getCodeNorm();
-        if (c !== GREATER) {
-          this.fail("malformed comment.");
-          this.text += `--${String.fromCodePoint(c)}`;
-          this.state = S_COMMENT;
-        } else {
-          this.state = S_TEXT;
-        }
-      }
-      sCData() {
-        if (this.captureToChar(CLOSE_BRACKET3)) {
-          this.state = S_CDATA_ENDING;
-        }
-      }
-      sCDataEnding() {
-        const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET3) {
-          this.state = S_CDATA_ENDING_2;
-        } else {
-          this.text += `]${String.fromCodePoint(c)}`;
-          this.state = S_CDATA;
-        }
-      }
-      sCDataEnding2() {
-        var _a3;
-        const c = this.getCodeNorm();
-        switch (c) {
-          case GREATER: {
-            (_a3 = this.cdataHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
-            this.text = "";
-            this.state = S_TEXT;
-            break;
-          }
-          case CLOSE_BRACKET3:
-            this.text += "]";
-            break;
-          default:
-            this.text += `]]${String.fromCodePoint(c)}`;
-            this.state = S_CDATA;
-        }
-      }
-      // We need this separate state to check the first character fo the pi target
-      // with this.nameStartCheck which allows less characters than this.nameCheck.
-      sPIFirstChar() {
-        const c = this.getCodeNorm();
-        if (this.nameStartCheck(c)) {
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
-          this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
-        } else {
-          this.fail("disallowed character in processing instruction name.");
-          this.piTarget += String.fromCodePoint(c);
-          this.state = S_PI_REST;
-        }
-      }
-      sPIRest() {
-        const { chunk, i: start } = this;
-        while (true) {
-          const c = this.getCodeNorm();
-          if (c === EOC) {
-            this.piTarget += chunk.slice(start);
-            return;
-          }
-          if (!this.nameCheck(c)) {
-            this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
-            if (isQuestion || isS(c)) {
-              if (this.piTarget === "xml") {
-                if (!this.xmlDeclPossible) {
-                  this.fail("an XML declaration must be at the start of the document.");
-                }
-                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
-              } else {
-                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
-              }
-            } else {
-              this.fail("disallowed character in processing instruction name.");
-              this.piTarget += String.fromCodePoint(c);
-            }
-            break;
-          }
-        }
-      }
-      sPIBody() {
-        if (this.text.length === 0) {
-          const c = this.getCodeNorm();
-          if (c === QUESTION) {
-            this.state = S_PI_ENDING;
-          } else if (!isS(c)) {
-            this.text = String.fromCodePoint(c);
-          }
-        } else if (this.captureToChar(QUESTION)) {
-          this.state = S_PI_ENDING;
-        }
-      }
-      sPIEnding() {
-        var _a3;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          const { piTarget } = this;
-          if (piTarget.toLowerCase() === "xml") {
-            this.fail("the XML declaration must appear at the start of the document.");
-          }
-          (_a3 = this.piHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, {
-            target: piTarget,
-            body: this.text
-          });
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else if (c === QUESTION) {
-          this.text += "?";
-        } else {
-          this.text += `?${String.fromCodePoint(c)}`;
-          this.state = S_PI_BODY;
-        }
-        this.xmlDeclPossible = false;
-      }
-      sXMLDeclNameStart() {
-        const c = this.skipSpaces();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (c !== EOC) {
-          this.state = S_XML_DECL_NAME;
-          this.name = String.fromCodePoint(c);
-        }
-      }
-      sXMLDeclName() {
-        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.name += this.text;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (!(isS(c) || c === EQUAL)) {
-          return;
-        }
-        this.name += this.text;
-        this.text = "";
-        if (!this.xmlDeclExpects.includes(this.name)) {
-          switch (this.name.length) {
-            case 0:
-              this.fail("did not expect any more name/value pairs.");
-              break;
-            case 1:
-              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
-              break;
-            default:
-              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
-          }
-        }
-        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
-      }
-      sXMLDeclEq() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (c !== EQUAL) {
-          this.fail("value required.");
-        }
-        this.state = S_XML_DECL_VALUE_START;
-      }
-      sXMLDeclValueStart() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (isS(c)) {
-          return;
-        }
-        if (!isQuote(c)) {
-          this.fail("value must be quoted.");
-          this.q = SPACE2;
-        } else {
-          this.q = c;
-        }
-        this.state = S_XML_DECL_VALUE;
-      }
-      sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          this.text = "";
-          this.fail("XML declaration is incomplete.");
-          return;
-        }
-        if (c === EOC) {
-          return;
-        }
-        const value = this.text;
-        this.text = "";
-        switch (this.name) {
-          case "version": {
-            this.xmlDeclExpects = ["encoding", "standalone"];
-            const version = value;
-            this.xmlDecl.version = version;
-            if (!/^1\.[0-9]+$/.test(version)) {
-              this.fail("version number must match /^1\\.[0-9]+$/.");
-            } else if (!this.opt.forceXMLVersion) {
-              this.setXMLVersion(version);
-            }
-            break;
-          }
-          case "encoding":
-            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
-              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
-            }
-            this.xmlDeclExpects = ["standalone"];
-            this.xmlDecl.encoding = value;
-            break;
-          case "standalone":
-            if (value !== "yes" && value !== "no") {
-              this.fail('standalone value must match "yes" or "no".');
-            }
-            this.xmlDeclExpects = [];
-            this.xmlDecl.standalone = value;
-            break;
-          default:
-        }
-        this.name = "";
-        this.state = S_XML_DECL_SEPARATOR;
-      }
-      sXMLDeclSeparator() {
-        const c = this.getCodeNorm();
-        if (c === QUESTION) {
-          this.state = S_XML_DECL_ENDING;
-          return;
-        }
-        if (!isS(c)) {
-          this.fail("whitespace required.");
-          this.unget();
-        }
-        this.state = S_XML_DECL_NAME_START;
-      }
-      sXMLDeclEnding() {
-        var _a3;
-        const c = this.getCodeNorm();
-        if (c === GREATER) {
-          if (this.piTarget !== "xml") {
-            this.fail("processing instructions are not allowed before root.");
-          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
-            this.fail("XML declaration must contain a version.");
-          }
-          (_a3 = this.xmldeclHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.xmlDecl);
-          this.name = "";
-          this.piTarget = this.text = "";
-          this.state = S_TEXT;
-        } else {
-          this.fail("The character ? is disallowed anywhere in XML declarations.");
-        }
-        this.xmlDeclPossible = false;
-      }
-      sOpenTag() {
-        var _a3;
-        const c = this.captureNameChars();
-        if (c === EOC) {
-          return;
-        }
-        const tag2 = this.tag = {
-          name: this.name,
-          attributes: /* @__PURE__ */ Object.create(null)
-        };
-        this.name = "";
-        if (this.xmlnsOpt) {
-          this.topNS = tag2.ns = /* @__PURE__ */ Object.create(null);
-        }
-        (_a3 = this.openTagStartHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
-        this.sawRoot = true;
-        if (!this.fragmentOpt && this.closedRoot) {
-          this.fail("documents may contain only one root.");
-        }
-        switch (c) {
-          case GREATER:
-            this.openTag();
-            break;
-          case FORWARD_SLASH:
-            this.state = S_OPEN_TAG_SLASH;
-            break;
-          default:
-            if (!isS(c)) {
-              this.fail("disallowed character in tag name.");
-            }
-            this.state = S_ATTRIB;
-        }
-      }
-      sOpenTagSlash() {
-        if (this.getCode() === GREATER) {
-          this.openSelfClosingTag();
-        } else {
-          this.fail("forward-slash in opening tag not followed by >.");
-          this.state = S_ATTRIB;
-        }
-      }
-      sAttrib() {
-        const c = this.skipSpaces();
-        if (c === EOC) {
-          return;
-        }
-        if (isNameStartChar(c)) {
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribName() {
-        const c = this.captureNameChars();
-        if (c === EQUAL) {
-          this.state = S_ATTRIB_VALUE;
-        } else if (isS(c)) {
-          this.state = S_ATTRIB_NAME_SAW_WHITE;
-        } else if (c === GREATER) {
-          this.fail("attribute without value.");
-          this.pushAttrib(this.name, this.name);
-          this.name = this.text = "";
-          this.openTag();
-        } else if (c !== EOC) {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribNameSawWhite() {
-        const c = this.skipSpaces();
-        switch (c) {
-          case EOC:
-            return;
-          case EQUAL:
-            this.state = S_ATTRIB_VALUE;
-            break;
-          default:
-            this.fail("attribute without value.");
-            this.text = "";
-            this.name = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else if (isNameStartChar(c)) {
-              this.unget();
-              this.state = S_ATTRIB_NAME;
-            } else {
-              this.fail("disallowed character in attribute name.");
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sAttribValue() {
-        const c = this.getCodeNorm();
-        if (isQuote(c)) {
-          this.q = c;
-          this.state = S_ATTRIB_VALUE_QUOTED;
-        } else if (!isS(c)) {
-          this.fail("unquoted attribute value.");
-          this.state = S_ATTRIB_VALUE_UNQUOTED;
-          this.unget();
-        }
-      }
-      sAttribValueQuoted() {
-        const { q, chunk } = this;
-        let { i: start } = this;
-        while (true) {
-          switch (this.getCode()) {
-            case q:
-              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
-              this.name = this.text = "";
-              this.q = null;
-              this.state = S_ATTRIB_VALUE_CLOSED;
-              return;
-            case AMP:
-              this.text += chunk.slice(start, this.prevI);
-              this.state = S_ENTITY;
-              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
-              return;
-            case NL:
-            case NL_LIKE:
-            case TAB:
-              this.text += `${chunk.slice(start, this.prevI)} `;
-              start = this.i;
-              break;
-            case LESS:
-              this.text += chunk.slice(start, this.prevI);
-              this.fail("disallowed character.");
-              return;
-            case EOC:
-              this.text += chunk.slice(start);
-              return;
-            default:
-          }
-        }
-      }
-      sAttribValueClosed() {
-        const c = this.getCodeNorm();
-        if (isS(c)) {
-          this.state = S_ATTRIB;
-        } else if (c === GREATER) {
-          this.openTag();
-        } else if (c === FORWARD_SLASH) {
-          this.state = S_OPEN_TAG_SLASH;
-        } else if (isNameStartChar(c)) {
-          this.fail("no whitespace between attributes.");
-          this.unget();
-          this.state = S_ATTRIB_NAME;
-        } else {
-          this.fail("disallowed character in attribute name.");
-        }
-      }
-      sAttribValueUnquoted() {
-        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
-        switch (c) {
-          case AMP:
-            this.state = S_ENTITY;
-            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
-            break;
-          case LESS:
-            this.fail("disallowed character.");
-            break;
-          case EOC:
-            break;
-          default:
-            if (this.text.includes("]]>")) {
-              this.fail('the string "]]>" is disallowed in char data.');
-            }
-            this.pushAttrib(this.name, this.text);
-            this.name = this.text = "";
-            if (c === GREATER) {
-              this.openTag();
-            } else {
-              this.state = S_ATTRIB;
-            }
-        }
-      }
-      sCloseTag() {
-        const c = this.captureNameChars();
-        if (c === GREATER) {
-          this.closeTag();
-        } else if (isS(c)) {
-          this.state = S_CLOSE_TAG_SAW_WHITE;
-        } else if (c !== EOC) {
-          this.fail("disallowed character in closing tag.");
-        }
-      }
-      sCloseTagSawWhite() {
-        switch (this.skipSpaces()) {
-          case GREATER:
-            this.closeTag();
-            break;
-          case EOC:
-            break;
-          default:
-            this.fail("disallowed character in closing tag.");
-        }
-      }
-      // END OF STATE ENGINE METHODS
-      handleTextInRoot() {
-        let { i: start, forbiddenState } = this;
-        const { chunk, textHandler: handler } = this;
-        scanLoop:
-          while (true) {
-            switch (this.getCode()) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text: text2 } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler(text2 + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              }
-              case AMP:
-                this.state = S_ENTITY;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                forbiddenState = FORBIDDEN_START;
-                break scanLoop;
-              case CLOSE_BRACKET3:
-                switch (forbiddenState) {
-                  case FORBIDDEN_START:
-                    forbiddenState = FORBIDDEN_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET:
-                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
-                    break;
-                  case FORBIDDEN_BRACKET_BRACKET:
-                    break;
-                  default:
-                    throw new Error("impossible state");
-                }
-                break;
-              case GREATER:
-                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
-                  this.fail('the string "]]>" is disallowed in char data.');
-                }
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                forbiddenState = FORBIDDEN_START;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break scanLoop;
-              default:
-                forbiddenState = FORBIDDEN_START;
-            }
-          }
-        this.forbiddenState = forbiddenState;
-      }
-      handleTextOutsideRoot() {
-        let { i: start } = this;
-        const { chunk, textHandler: handler } = this;
-        let nonSpace = false;
-        outRootLoop:
-          while (true) {
-            const code2 = this.getCode();
-            switch (code2) {
-              case LESS: {
-                this.state = S_OPEN_WAKA;
-                if (handler !== void 0) {
-                  const { text: text2 } = this;
-                  const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler(text2 + slice);
-                    this.text = "";
-                  } else if (slice.length !== 0) {
-                    handler(slice);
-                  }
-                }
-                break outRootLoop;
-              }
-              case AMP:
-                this.state = S_ENTITY;
-                this.entityReturnState = S_TEXT;
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start, this.prevI);
-                }
-                nonSpace = true;
-                break outRootLoop;
-              case NL_LIKE:
-                if (handler !== void 0) {
-                  this.text += `${chunk.slice(start, this.prevI)}
-`;
-                }
-                start = this.i;
-                break;
-              case EOC:
-                if (handler !== void 0) {
-                  this.text += chunk.slice(start);
-                }
-                break outRootLoop;
-              default:
-                if (!isS(code2)) {
-                  nonSpace = true;
-                }
-            }
-          }
-        if (!nonSpace) {
-          return;
-        }
-        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextBeforeRoot = true;
-        }
-        if (this.closedRoot && !this.reportedTextAfterRoot) {
-          this.fail("text data outside of root node.");
-          this.reportedTextAfterRoot = true;
-        }
-      }
-      pushAttribNS(name, value) {
-        var _a3;
-        const { prefix, local } = this.qname(name);
-        const attr = { name, prefix, local, value };
-        this.attribList.push(attr);
-        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
-        if (prefix === "xmlns") {
-          const trimmed = value.trim();
-          if (this.currentXMLVersion === "1.0" && trimmed === "") {
-            this.fail("invalid attempt to undefine prefix in XML 1.0");
-          }
-          this.topNS[local] = trimmed;
-          nsPairCheck(this, local, trimmed);
-        } else if (name === "xmlns") {
-          const trimmed = value.trim();
-          this.topNS[""] = trimmed;
-          nsPairCheck(this, "", trimmed);
-        }
-      }
-      pushAttribPlain(name, value) {
-        var _a3;
-        const attr = { name, value };
-        this.attribList.push(attr);
-        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
-      }
-      /**
-       * End parsing. This performs final well-formedness checks and resets the
-       * parser to a clean state.
-       *
-       * @returns this
-       */
-      end() {
-        var _a3, _b2;
-        if (!this.sawRoot) {
-          this.fail("document must contain a root element.");
-        }
-        const { tags } = this;
-        while (tags.length > 0) {
-          const tag2 = tags.pop();
-          this.fail(`unclosed tag: ${tag2.name}`);
-        }
-        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
-          this.fail("unexpected end.");
-        }
-        const { text: text2 } = this;
-        if (text2.length !== 0) {
-          (_a3 = this.textHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, text2);
-          this.text = "";
-        }
-        this._closed = true;
-        (_b2 = this.endHandler) === null || _b2 === void 0 ? void 0 : _b2.call(this);
-        this._init();
-        return this;
-      }
-      /**
-       * Resolve a namespace prefix.
-       *
-       * @param prefix The prefix to resolve.
-       *
-       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
-       */
-      resolve(prefix) {
-        var _a3, _b2;
-        let uri = this.topNS[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        const { tags } = this;
-        for (let index = tags.length - 1; index >= 0; index--) {
-          uri = tags[index].ns[prefix];
-          if (uri !== void 0) {
-            return uri;
-          }
-        }
-        uri = this.ns[prefix];
-        if (uri !== void 0) {
-          return uri;
-        }
-        return (_b2 = (_a3 = this.opt).resolvePrefix) === null || _b2 === void 0 ? void 0 : _b2.call(_a3, prefix);
-      }
-      /**
-       * Parse a qname into its prefix and local name parts.
-       *
-       * @param name The name to parse
-       *
-       * @returns
-       */
-      qname(name) {
-        const colon = name.indexOf(":");
-        if (colon === -1) {
-          return { prefix: "", local: name };
-        }
-        const local = name.slice(colon + 1);
-        const prefix = name.slice(0, colon);
-        if (prefix === "" || local === "" || local.includes(":")) {
-          this.fail(`malformed name: ${name}.`);
-        }
-        return { prefix, local };
-      }
-      processAttribsNS() {
-        var _a3;
-        const { attribList } = this;
-        const tag2 = this.tag;
-        {
-          const { prefix, local } = this.qname(tag2.name);
-          tag2.prefix = prefix;
-          tag2.local = local;
-          const uri = tag2.uri = (_a3 = this.resolve(prefix)) !== null && _a3 !== void 0 ? _a3 : "";
-          if (prefix !== "") {
-            if (prefix === "xmlns") {
-              this.fail('tags may not have "xmlns" as prefix.');
-            }
-            if (uri === "") {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              tag2.uri = prefix;
-            }
-          }
-        }
-        if (attribList.length === 0) {
-          return;
-        }
-        const { attributes } = tag2;
-        const seen = /* @__PURE__ */ new Set();
-        for (const attr of attribList) {
-          const { name, prefix, local } = attr;
-          let uri;
-          let eqname;
-          if (prefix === "") {
-            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
-            eqname = name;
-          } else {
-            uri = this.resolve(prefix);
-            if (uri === void 0) {
-              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
-              uri = prefix;
-            }
-            eqname = `{${uri}}${local}`;
-          }
-          if (seen.has(eqname)) {
-            this.fail(`duplicate attribute: ${eqname}.`);
-          }
-          seen.add(eqname);
-          attr.uri = uri;
-          attributes[name] = attr;
-        }
-        this.attribList = [];
-      }
-      processAttribsPlain() {
-        const { attribList } = this;
-        const attributes = this.tag.attributes;
-        for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
-            this.fail(`duplicate attribute: ${name}.`);
-          }
-          attributes[name] = value;
-        }
-        this.attribList = [];
-      }
-      /**
-       * Handle a complete open tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag``.
-       */
-      openTag() {
-        var _a3;
-        this.processAttribs();
-        const { tags } = this;
-        const tag2 = this.tag;
-        tag2.isSelfClosing = false;
-        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
-        tags.push(tag2);
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete self-closing tag. This parser code calls this once it has
-       * seen the whole tag. This method checks for well-formeness and then emits
-       * ``onopentag`` and ``onclosetag``.
-       */
-      openSelfClosingTag() {
-        var _a3, _b2, _c;
-        this.processAttribs();
-        const { tags } = this;
-        const tag2 = this.tag;
-        tag2.isSelfClosing = true;
-        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
-        (_b2 = this.closeTagHandler) === null || _b2 === void 0 ? void 0 : _b2.call(this, tag2);
-        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
-        if (top === null) {
-          this.closedRoot = true;
-        }
-        this.state = S_TEXT;
-        this.name = "";
-      }
-      /**
-       * Handle a complete close tag. This parser code calls this once it has seen
-       * the whole tag. This method checks for well-formeness and then emits
-       * ``onclosetag``.
-       */
-      closeTag() {
-        const { tags, name } = this;
-        this.state = S_TEXT;
-        this.name = "";
-        if (name === "") {
-          this.fail("weird empty close tag.");
-          this.text += "</>";
-          return;
-        }
-        const handler = this.closeTagHandler;
-        let l = tags.length;
-        while (l-- > 0) {
-          const tag2 = this.tag = tags.pop();
-          this.topNS = tag2.ns;
-          handler === null || handler === void 0 ? void 0 : handler(tag2);
-          if (tag2.name === name) {
-            break;
-          }
-          this.fail("unexpected close tag.");
-        }
-        if (l === 0) {
-          this.closedRoot = true;
-        } else if (l < 0) {
-          this.fail(`unmatched closing tag: ${name}.`);
-          this.text += `</${name}>`;
-        }
-      }
-      /**
-       * Resolves an entity. Makes any necessary well-formedness checks.
-       *
-       * @param entity The entity to resolve.
-       *
-       * @returns The parsed entity.
-       */
-      parseEntity(entity2) {
-        if (entity2[0] !== "#") {
-          const defined = this.ENTITIES[entity2];
-          if (defined !== void 0) {
-            return defined;
-          }
-          this.fail(this.isName(entity2) ? "undefined entity." : "disallowed character in entity name.");
-          return `&${entity2};`;
-        }
-        let num = NaN;
-        if (entity2[1] === "x" && /^#x[0-9a-f]+$/i.test(entity2)) {
-          num = parseInt(entity2.slice(2), 16);
-        } else if (/^#[0-9]+$/.test(entity2)) {
-          num = parseInt(entity2.slice(1), 10);
-        }
-        if (!this.isChar(num)) {
-          this.fail("malformed character entity.");
-          return `&${entity2};`;
-        }
-        return String.fromCodePoint(num);
-      }
-    };
-    exports2.SaxesParser = SaxesParser2;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -30626,7 +26427,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
@@ -35375,6 +31176,4205 @@ var require_validate_config = __commonJS({
   }
 });
 
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports2, module2) {
+    module2.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self) {
+      self.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err2) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self.error = self.error || err2;
+        self.pending -= 1;
+        if (self.waiting.length > 0 && self.pending < self.max) {
+          pendGo(self, self.waiting.shift());
+        } else if (self.pending === 0) {
+          var listeners = self.listeners;
+          self.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self.error);
+      }
+    }
+    function pendGo(self, fn) {
+      fn(pendHold(self));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports2) {
+    var fs5 = require("fs");
+    var util = require("util");
+    var stream = require("stream");
+    var Readable = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = require("events").EventEmitter;
+    exports2.BufferSlicer = BufferSlicer;
+    exports2.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd2) {
+      EventEmitter.call(this);
+      this.fd = fd2;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self = this;
+      self.pend.go(function(cb) {
+        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+          cb();
+          callback(err2, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      if (self.refCount > 0) return;
+      fs5.close(self.fd, onCloseDone);
+      function onCloseDone(err2) {
+        if (err2) {
+          self.emit("error", err2);
+        } else {
+          self.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable);
+    function ReadStream(context, options2) {
+      options2 = options2 || {};
+      Readable.call(this, options2);
+      this.context = context;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self = this;
+      var toRead = Math.min(self._readableState.highWaterMark, n);
+      if (self.endOffset != null) {
+        toRead = Math.min(toRead, self.endOffset - self.pos);
+      }
+      if (toRead <= 0) {
+        self.push(null);
+        this._cleanup();
+        return;
+      }
+      self.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+          if (err2) {
+            self.destroy(err2);
+          } else if (bytesRead === 0) {
+            self.push(null);
+            self._cleanup();
+          } else {
+            self.pos += bytesRead;
+            self.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err2, cb) {
+      this._cleanup();
+      cb(err2);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports2, module2) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x2 of buf) {
+        crc = CRC_TABLE[(crc ^ x2) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module2.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports2) {
+    var fs5 = require("fs");
+    var zlib = require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = require("util");
+    var EventEmitter = require("events").EventEmitter;
+    var Transform = require("stream").Transform;
+    var PassThrough = require("stream").PassThrough;
+    var Writable = require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open2;
+    exports2.fromFd = fromFd;
+    exports2.fromBuffer = fromBuffer;
+    exports2.fromRandomAccessReader = fromRandomAccessReader;
+    exports2.openPromise = openPromise;
+    exports2.fromFdPromise = fromFdPromise;
+    exports2.fromBufferPromise = fromBufferPromise;
+    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports2.dosDateTimeToDate = dosDateTimeToDate;
+    exports2.getFileNameLowLevel = getFileNameLowLevel;
+    exports2.validateFileName = validateFileName;
+    exports2.parseExtraFields = parseExtraFields;
+    exports2.ZipFile = ZipFile;
+    exports2.Entry = Entry;
+    exports2.LocalFileHeader = LocalFileHeader;
+    exports2.RandomAccessReader = RandomAccessReader;
+    function openPromise(path11, options2) {
+      return new Promise((resolve, reject) => {
+        open2(path11, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+          if (err2) return reject(err2);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd2, options2) {
+      return new Promise((resolve, reject) => {
+        fromFd(fd2, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+          if (err2) return reject(err2);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+          if (err2) return reject(err2);
+          resolve(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+          if (err2) return reject(err2);
+          resolve(zipfile);
+        });
+      });
+    }
+    function open2(path11, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs5.open(path11, "r", function(err2, fd2) {
+        if (err2) return callback(err2);
+        fromFd(fd2, options2, function(err3, zipfile) {
+          if (err3) fs5.close(fd2, defaultCallback);
+          callback(err3, zipfile);
+        });
+      });
+    }
+    function fromFd(fd2, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs5.fstat(fd2, function(err2, stats) {
+        if (err2) return callback(err2);
+        var reader = new fd_slicer.FdSlicer(fd2);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err2) {
+        if (err2) return callback(err2);
+        for (var i2 = bufferSize - eocdrWithoutCommentSize; i2 >= 0; i2 -= 1) {
+          if (buffer.readUInt32LE(i2) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i2);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment2 = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i2 - zip64EocdlSize >= 0 && buffer.readUInt32LE(i2 - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i2 - zip64EocdlSize, i2 - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err3) {
+              if (err3) return callback(err3);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment2, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment2, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self = this;
+      EventEmitter.call(self);
+      self.reader = reader;
+      self.reader.on("error", function(err2) {
+        emitError(self, err2);
+      });
+      self.reader.once("close", function() {
+        self.emit("close");
+      });
+      self.readEntryCursor = centralDirectoryOffset;
+      self.fileSize = fileSize;
+      self.entryCount = entryCount;
+      self.comment = comment2;
+      self.entriesRead = 0;
+      self.autoClose = !!autoClose;
+      self.lazyEntries = !!lazyEntries;
+      self.decodeStrings = !!decodeStrings;
+      self.validateEntrySizes = !!validateEntrySizes;
+      self.strictFileNames = !!strictFileNames;
+      self.isOpen = true;
+      self.emittedError = false;
+      self.hasEachEntryBeenCalled = false;
+      if (!self.lazyEntries) self._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self, err2) {
+      if (self.autoClose) self.close();
+      emitError(self, err2);
+    }
+    function emitError(self, err2) {
+      if (self.emittedError) return;
+      self.emittedError = true;
+      self.emit("error", err2);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self = this;
+      if (self.entryCount === self.entriesRead) {
+        setImmediate(function() {
+          if (self.autoClose) self.close();
+          if (self.emittedError) return;
+          self.emit("end");
+        });
+        return;
+      }
+      if (self.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
+        if (err2) return emitErrorAndAutoClose(self, err2);
+        if (self.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+        self.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
+          if (err3) return emitErrorAndAutoClose(self, err3);
+          if (self.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err4) {
+            return emitErrorAndAutoClose(self, err4);
+          }
+          if (self.decodeStrings) {
+            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+            var errorMessage2 = validateFileName(entry.fileName);
+            if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self.readEntryCursor += buffer.length;
+          self.entriesRead += 1;
+          for (var i2 = 0; i2 < entry.extraFields.length; i2++) {
+            var extraField = entry.extraFields[i2];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self, new Error(msg));
+            }
+          }
+          self.emit("entry", entry);
+          if (!self.lazyEntries) self._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self = this;
+      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self.on("entry", onEntry);
+      self.on("end", onEnd);
+      self.on("error", onError);
+      function cleanup() {
+        self.removeListener("entry", onEntry);
+        self.removeListener("end", onEnd);
+        self.removeListener("error", onError);
+        if (self.autoClose) self.close();
+      }
+      function onEntry(entry) {
+        let { resolve } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve({ value: entry });
+      }
+      function onEnd() {
+        let { resolve } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve({ done: true });
+      }
+      function onError(err2) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err2);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve, reject };
+          });
+          self.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self.readLocalFileHeader(entry, { minimal: true }, function(err2, localFileHeader) {
+        if (err2) return callback(err2);
+        self.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err2) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err2);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err2) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err2);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err2) {
+        try {
+          if (err2) return callback(err2);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self.reader.ref();
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err3) {
+            try {
+              if (err3) return callback(err3);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self.reader.unref();
+            }
+          });
+        } finally {
+          self.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve, reject) => {
+        this.openReadStream(entry, options2, function(err2, readStream) {
+          if (err2) return reject(err2);
+          resolve(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err2, readStream) {
+          if (err2) return reject(err2);
+          resolve(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err2, localFileHeader) {
+          if (err2) return reject(err2);
+          resolve(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i2 = 0; i2 < this.extraFields.length; i2++) {
+          var extraField = this.extraFields[i2];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time & 31) * 2;
+      var minute = time >> 5 & 63;
+      var hour = time >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i2 = 0; i2 < extraFields.length; i2++) {
+        var extraField = extraFields[i2];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i2 = 0;
+      while (i2 < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i2 + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i2 + 2);
+        var dataStart = i2 + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i2 = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err2, bytesRead) {
+        if (err2) return callback(err2);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount > 0) return;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      self.close(onCloseDone);
+      function onCloseDone(err2) {
+        if (err2) return self.emit("error", err2);
+        self.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err2) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err2);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err2) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err2);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written2 = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written2, 0, chunk.length);
+        written2 += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error3) {
+        callback(error3);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context) {
+      PassThrough.call(this);
+      this.context = context;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i2 = 0; i2 < buffer.length; i2++) {
+          result += cp437[buffer[i2]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err2, cb) {
+          fn();
+          if (cb != null) cb(err2);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err2) {
+      if (err2) throw err2;
+    }
+  }
+});
+
+// node_modules/buffer-crc32/dist/index.cjs
+var require_dist2 = __commonJS({
+  "node_modules/buffer-crc32/dist/index.cjs"(exports2, module2) {
+    "use strict";
+    function getDefaultExportFromCjs(x2) {
+      return x2 && x2.__esModule && Object.prototype.hasOwnProperty.call(x2, "default") ? x2["default"] : x2;
+    }
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function ensureBuffer(input) {
+      if (Buffer.isBuffer(input)) {
+        return input;
+      }
+      if (typeof input === "number") {
+        return Buffer.alloc(input);
+      } else if (typeof input === "string") {
+        return Buffer.from(input);
+      } else {
+        throw new Error("input must be buffer, number, or string, received " + typeof input);
+      }
+    }
+    function bufferizeInt(num) {
+      const tmp = ensureBuffer(4);
+      tmp.writeInt32BE(num, 0);
+      return tmp;
+    }
+    function _crc32(buf, previous) {
+      buf = ensureBuffer(buf);
+      if (Buffer.isBuffer(previous)) {
+        previous = previous.readUInt32BE(0);
+      }
+      let crc = ~~previous ^ -1;
+      for (var n = 0; n < buf.length; n++) {
+        crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
+      }
+      return crc ^ -1;
+    }
+    function crc32() {
+      return bufferizeInt(_crc32.apply(null, arguments));
+    }
+    crc32.signed = function() {
+      return _crc32.apply(null, arguments);
+    };
+    crc32.unsigned = function() {
+      return _crc32.apply(null, arguments) >>> 0;
+    };
+    var bufferCrc32 = crc32;
+    var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
+    module2.exports = index;
+  }
+});
+
+// node_modules/yazl/index.js
+var require_yazl = __commonJS({
+  "node_modules/yazl/index.js"(exports2) {
+    var fs5 = require("fs");
+    var Transform = require("stream").Transform;
+    var PassThrough = require("stream").PassThrough;
+    var zlib = require("zlib");
+    var util = require("util");
+    var EventEmitter = require("events").EventEmitter;
+    var errorMonitor = require("events").errorMonitor;
+    var crc32 = require_dist2();
+    exports2.ZipFile = ZipFile;
+    exports2.dateToDosDateTime = dateToDosDateTime;
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile() {
+      this.outputStream = new PassThrough();
+      this.entries = [];
+      this.outputStreamCursor = 0;
+      this.ended = false;
+      this.allDone = false;
+      this.forceZip64Eocd = false;
+      this.errored = false;
+      this.on(errorMonitor, function() {
+        this.errored = true;
+      });
+    }
+    ZipFile.prototype.addFile = function(realPath, metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (options2 == null) options2 = {};
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      self.entries.push(entry);
+      fs5.stat(realPath, function(err2, stats) {
+        if (err2) return self.emit("error", err2);
+        if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
+        entry.uncompressedSize = stats.size;
+        if (options2.mtime == null) entry.setLastModDate(stats.mtime);
+        if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
+        entry.setFileDataPumpFunction(function() {
+          var readStream = fs5.createReadStream(realPath);
+          entry.state = Entry.FILE_DATA_IN_PROGRESS;
+          readStream.on("error", function(err3) {
+            self.emit("error", err3);
+          });
+          pumpFileDataReadStream(self, entry, readStream);
+        });
+        pumpEntries(self);
+      });
+    };
+    ZipFile.prototype.addReadStream = function(readStream, metadataPath, options2) {
+      this.addReadStreamLazy(metadataPath, options2, function(cb) {
+        cb(null, readStream);
+      });
+    };
+    ZipFile.prototype.addReadStreamLazy = function(metadataPath, options2, getReadStreamFunction) {
+      var self = this;
+      if (typeof options2 === "function") {
+        getReadStreamFunction = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      self.entries.push(entry);
+      entry.setFileDataPumpFunction(function() {
+        entry.state = Entry.FILE_DATA_IN_PROGRESS;
+        getReadStreamFunction(function(err2, readStream) {
+          if (err2) return self.emit("error", err2);
+          pumpFileDataReadStream(self, entry, readStream);
+        });
+      });
+      pumpEntries(self);
+    };
+    ZipFile.prototype.addBuffer = function(buffer, metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, false);
+      if (buffer.length > 1073741823) throw new Error("buffer too large: " + buffer.length + " > 1073741823");
+      if (options2 == null) options2 = {};
+      if (options2.size != null) throw new Error("options.size not allowed");
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, false, options2);
+      entry.uncompressedSize = buffer.length;
+      entry.crc32 = crc32.unsigned(buffer);
+      entry.crcAndFileSizeKnown = true;
+      self.entries.push(entry);
+      if (entry.compressionLevel === 0) {
+        setCompressedBuffer(buffer);
+      } else {
+        zlib.deflateRaw(buffer, { level: entry.compressionLevel }, function(err2, compressedBuffer) {
+          setCompressedBuffer(compressedBuffer);
+        });
+      }
+      function setCompressedBuffer(compressedBuffer) {
+        entry.compressedSize = compressedBuffer.length;
+        entry.setFileDataPumpFunction(function() {
+          writeToOutputStream(self, compressedBuffer);
+          writeToOutputStream(self, entry.getDataDescriptor());
+          entry.state = Entry.FILE_DATA_DONE;
+          setImmediate(function() {
+            pumpEntries(self);
+          });
+        });
+        pumpEntries(self);
+      }
+    };
+    ZipFile.prototype.addEmptyDirectory = function(metadataPath, options2) {
+      var self = this;
+      metadataPath = validateMetadataPath(metadataPath, true);
+      if (options2 == null) options2 = {};
+      if (options2.size != null) throw new Error("options.size not allowed");
+      if (options2.compress != null) throw new Error("options.compress not allowed");
+      if (options2.compressionLevel != null) throw new Error("options.compressionLevel not allowed");
+      if (shouldIgnoreAdding(self)) return;
+      var entry = new Entry(metadataPath, true, options2);
+      self.entries.push(entry);
+      entry.setFileDataPumpFunction(function() {
+        writeToOutputStream(self, entry.getDataDescriptor());
+        entry.state = Entry.FILE_DATA_DONE;
+        pumpEntries(self);
+      });
+      pumpEntries(self);
+    };
+    var eocdrSignatureBuffer = bufferFrom([80, 75, 5, 6]);
+    ZipFile.prototype.end = function(options2, calculatedTotalSizeCallback) {
+      if (typeof options2 === "function") {
+        calculatedTotalSizeCallback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (this.ended) return;
+      this.ended = true;
+      if (this.errored) return;
+      this.calculatedTotalSizeCallback = calculatedTotalSizeCallback;
+      this.forceZip64Eocd = !!options2.forceZip64Format;
+      if (options2.comment) {
+        if (typeof options2.comment === "string") {
+          this.comment = encodeCp437(options2.comment);
+        } else {
+          this.comment = options2.comment;
+        }
+        if (this.comment.length > 65535) throw new Error("comment is too large");
+        if (bufferIncludes(this.comment, eocdrSignatureBuffer)) throw new Error("comment contains end of central directory record signature");
+      } else {
+        this.comment = EMPTY_BUFFER;
+      }
+      pumpEntries(this);
+    };
+    function writeToOutputStream(self, buffer) {
+      self.outputStream.write(buffer);
+      self.outputStreamCursor += buffer.length;
+    }
+    function pumpFileDataReadStream(self, entry, readStream) {
+      var crc32Watcher = new Crc32Watcher();
+      var uncompressedSizeCounter = new ByteCounter();
+      var compressor = entry.compressionLevel !== 0 ? new zlib.DeflateRaw({ level: entry.compressionLevel }) : new PassThrough();
+      var compressedSizeCounter = new ByteCounter();
+      readStream.pipe(crc32Watcher).pipe(uncompressedSizeCounter).pipe(compressor).pipe(compressedSizeCounter).pipe(self.outputStream, { end: false });
+      compressedSizeCounter.on("end", function() {
+        entry.crc32 = crc32Watcher.crc32;
+        if (entry.uncompressedSize == null) {
+          entry.uncompressedSize = uncompressedSizeCounter.byteCount;
+        } else {
+          if (entry.uncompressedSize !== uncompressedSizeCounter.byteCount) return self.emit("error", new Error("file data stream has unexpected number of bytes"));
+        }
+        entry.compressedSize = compressedSizeCounter.byteCount;
+        self.outputStreamCursor += entry.compressedSize;
+        writeToOutputStream(self, entry.getDataDescriptor());
+        entry.state = Entry.FILE_DATA_DONE;
+        pumpEntries(self);
+      });
+    }
+    function determineCompressionLevel(options2) {
+      if (options2.compress != null && options2.compressionLevel != null) {
+        if (!!options2.compress !== !!options2.compressionLevel) throw new Error("conflicting settings for compress and compressionLevel");
+      }
+      if (options2.compressionLevel != null) return options2.compressionLevel;
+      if (options2.compress === false) return 0;
+      return 6;
+    }
+    function pumpEntries(self) {
+      if (self.allDone || self.errored) return;
+      if (self.ended && self.calculatedTotalSizeCallback != null) {
+        var calculatedTotalSize = calculateTotalSize(self);
+        if (calculatedTotalSize != null) {
+          self.calculatedTotalSizeCallback(calculatedTotalSize);
+          self.calculatedTotalSizeCallback = null;
+        }
+      }
+      var entry = getFirstNotDoneEntry();
+      function getFirstNotDoneEntry() {
+        for (var i2 = 0; i2 < self.entries.length; i2++) {
+          var entry2 = self.entries[i2];
+          if (entry2.state < Entry.FILE_DATA_DONE) return entry2;
+        }
+        return null;
+      }
+      if (entry != null) {
+        if (entry.state < Entry.READY_TO_PUMP_FILE_DATA) return;
+        if (entry.state === Entry.FILE_DATA_IN_PROGRESS) return;
+        entry.relativeOffsetOfLocalHeader = self.outputStreamCursor;
+        var localFileHeader = entry.getLocalFileHeader();
+        writeToOutputStream(self, localFileHeader);
+        entry.doFileDataPump();
+      } else {
+        if (self.ended) {
+          self.offsetOfStartOfCentralDirectory = self.outputStreamCursor;
+          self.entries.forEach(function(entry2) {
+            var centralDirectoryRecord = entry2.getCentralDirectoryRecord();
+            writeToOutputStream(self, centralDirectoryRecord);
+          });
+          writeToOutputStream(self, getEndOfCentralDirectoryRecord(self));
+          self.outputStream.end();
+          self.allDone = true;
+        }
+      }
+    }
+    function calculateTotalSize(self) {
+      var pretendOutputCursor = 0;
+      var centralDirectorySize = 0;
+      for (var i2 = 0; i2 < self.entries.length; i2++) {
+        var entry = self.entries[i2];
+        if (entry.compressionLevel !== 0) return -1;
+        if (entry.state >= Entry.READY_TO_PUMP_FILE_DATA) {
+          if (entry.uncompressedSize == null) return -1;
+        } else {
+          if (entry.uncompressedSize == null) return null;
+        }
+        entry.relativeOffsetOfLocalHeader = pretendOutputCursor;
+        var useZip64Format = entry.useZip64Format();
+        pretendOutputCursor += LOCAL_FILE_HEADER_FIXED_SIZE + entry.utf8FileName.length;
+        pretendOutputCursor += entry.uncompressedSize;
+        if (!entry.crcAndFileSizeKnown) {
+          if (useZip64Format) {
+            pretendOutputCursor += ZIP64_DATA_DESCRIPTOR_SIZE;
+          } else {
+            pretendOutputCursor += DATA_DESCRIPTOR_SIZE;
+          }
+        }
+        centralDirectorySize += CENTRAL_DIRECTORY_RECORD_FIXED_SIZE + entry.utf8FileName.length + entry.fileComment.length;
+        if (!entry.forceDosTimestamp) {
+          centralDirectorySize += INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE;
+        }
+        if (useZip64Format) {
+          centralDirectorySize += ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE;
+        }
+      }
+      var endOfCentralDirectorySize = 0;
+      if (self.forceZip64Eocd || self.entries.length >= 65535 || centralDirectorySize >= 65535 || pretendOutputCursor >= 4294967295) {
+        endOfCentralDirectorySize += ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE;
+      }
+      endOfCentralDirectorySize += END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length;
+      return pretendOutputCursor + centralDirectorySize + endOfCentralDirectorySize;
+    }
+    function shouldIgnoreAdding(self) {
+      if (self.ended) throw new Error("cannot add entries after calling end()");
+      if (self.errored) return true;
+      return false;
+    }
+    var ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 56;
+    var ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE = 20;
+    var END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 22;
+    function getEndOfCentralDirectoryRecord(self, actuallyJustTellMeHowLongItWouldBe) {
+      var needZip64Format = false;
+      var normalEntriesLength = self.entries.length;
+      if (self.forceZip64Eocd || self.entries.length >= 65535) {
+        normalEntriesLength = 65535;
+        needZip64Format = true;
+      }
+      var sizeOfCentralDirectory = self.outputStreamCursor - self.offsetOfStartOfCentralDirectory;
+      var normalSizeOfCentralDirectory = sizeOfCentralDirectory;
+      if (self.forceZip64Eocd || sizeOfCentralDirectory >= 4294967295) {
+        normalSizeOfCentralDirectory = 4294967295;
+        needZip64Format = true;
+      }
+      var normalOffsetOfStartOfCentralDirectory = self.offsetOfStartOfCentralDirectory;
+      if (self.forceZip64Eocd || self.offsetOfStartOfCentralDirectory >= 4294967295) {
+        normalOffsetOfStartOfCentralDirectory = 4294967295;
+        needZip64Format = true;
+      }
+      if (actuallyJustTellMeHowLongItWouldBe) {
+        if (needZip64Format) {
+          return ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE + END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
+        } else {
+          return END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
+        }
+      }
+      var eocdrBuffer = bufferAlloc(END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length);
+      eocdrBuffer.writeUInt32LE(101010256, 0);
+      eocdrBuffer.writeUInt16LE(0, 4);
+      eocdrBuffer.writeUInt16LE(0, 6);
+      eocdrBuffer.writeUInt16LE(normalEntriesLength, 8);
+      eocdrBuffer.writeUInt16LE(normalEntriesLength, 10);
+      eocdrBuffer.writeUInt32LE(normalSizeOfCentralDirectory, 12);
+      eocdrBuffer.writeUInt32LE(normalOffsetOfStartOfCentralDirectory, 16);
+      eocdrBuffer.writeUInt16LE(self.comment.length, 20);
+      self.comment.copy(eocdrBuffer, 22);
+      if (!needZip64Format) return eocdrBuffer;
+      var zip64EocdrBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE);
+      zip64EocdrBuffer.writeUInt32LE(101075792, 0);
+      writeUInt64LE(zip64EocdrBuffer, ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE - 12, 4);
+      zip64EocdrBuffer.writeUInt16LE(VERSION_MADE_BY, 12);
+      zip64EocdrBuffer.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_ZIP64, 14);
+      zip64EocdrBuffer.writeUInt32LE(0, 16);
+      zip64EocdrBuffer.writeUInt32LE(0, 20);
+      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 24);
+      writeUInt64LE(zip64EocdrBuffer, self.entries.length, 32);
+      writeUInt64LE(zip64EocdrBuffer, sizeOfCentralDirectory, 40);
+      writeUInt64LE(zip64EocdrBuffer, self.offsetOfStartOfCentralDirectory, 48);
+      var zip64EocdlBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE);
+      zip64EocdlBuffer.writeUInt32LE(117853008, 0);
+      zip64EocdlBuffer.writeUInt32LE(0, 4);
+      writeUInt64LE(zip64EocdlBuffer, self.outputStreamCursor, 8);
+      zip64EocdlBuffer.writeUInt32LE(1, 16);
+      return Buffer.concat([
+        zip64EocdrBuffer,
+        zip64EocdlBuffer,
+        eocdrBuffer
+      ]);
+    }
+    function validateMetadataPath(metadataPath, isDirectory2) {
+      if (metadataPath === "") throw new Error("empty metadataPath");
+      metadataPath = metadataPath.replace(/\\/g, "/");
+      if (/^[a-zA-Z]:/.test(metadataPath) || /^\//.test(metadataPath)) throw new Error("absolute path: " + metadataPath);
+      if (metadataPath.split("/").indexOf("..") !== -1) throw new Error("invalid relative path: " + metadataPath);
+      var looksLikeDirectory = /\/$/.test(metadataPath);
+      if (isDirectory2) {
+        if (!looksLikeDirectory) metadataPath += "/";
+      } else {
+        if (looksLikeDirectory) throw new Error("file path cannot end with '/': " + metadataPath);
+      }
+      return metadataPath;
+    }
+    var EMPTY_BUFFER = bufferAlloc(0);
+    function Entry(metadataPath, isDirectory2, options2) {
+      this.utf8FileName = bufferFrom(metadataPath);
+      if (this.utf8FileName.length > 65535) throw new Error("utf8 file name too long. " + utf8FileName.length + " > 65535");
+      this.isDirectory = isDirectory2;
+      this.state = Entry.WAITING_FOR_METADATA;
+      this.setLastModDate(options2.mtime != null ? options2.mtime : /* @__PURE__ */ new Date());
+      this.forceDosTimestamp = !!options2.forceDosTimestamp;
+      if (options2.mode != null) {
+        this.setFileAttributesMode(options2.mode);
+      } else {
+        this.setFileAttributesMode(isDirectory2 ? 16893 : 33204);
+      }
+      if (isDirectory2) {
+        this.crcAndFileSizeKnown = true;
+        this.crc32 = 0;
+        this.uncompressedSize = 0;
+        this.compressedSize = 0;
+      } else {
+        this.crcAndFileSizeKnown = false;
+        this.crc32 = null;
+        this.uncompressedSize = null;
+        this.compressedSize = null;
+        if (options2.size != null) this.uncompressedSize = options2.size;
+      }
+      if (isDirectory2) {
+        this.compressionLevel = 0;
+      } else {
+        this.compressionLevel = determineCompressionLevel(options2);
+      }
+      this.forceZip64Format = !!options2.forceZip64Format;
+      if (options2.fileComment) {
+        if (typeof options2.fileComment === "string") {
+          this.fileComment = bufferFrom(options2.fileComment, "utf-8");
+        } else {
+          this.fileComment = options2.fileComment;
+        }
+        if (this.fileComment.length > 65535) throw new Error("fileComment is too large");
+      } else {
+        this.fileComment = EMPTY_BUFFER;
+      }
+    }
+    Entry.WAITING_FOR_METADATA = 0;
+    Entry.READY_TO_PUMP_FILE_DATA = 1;
+    Entry.FILE_DATA_IN_PROGRESS = 2;
+    Entry.FILE_DATA_DONE = 3;
+    Entry.prototype.setLastModDate = function(date) {
+      this.mtime = date;
+      var dosDateTime = dateToDosDateTime(date);
+      this.lastModFileTime = dosDateTime.time;
+      this.lastModFileDate = dosDateTime.date;
+    };
+    Entry.prototype.setFileAttributesMode = function(mode) {
+      if ((mode & 65535) !== mode) throw new Error("invalid mode. expected: 0 <= " + mode + " <= 65535");
+      this.externalFileAttributes = mode << 16 >>> 0;
+    };
+    Entry.prototype.setFileDataPumpFunction = function(doFileDataPump) {
+      this.doFileDataPump = doFileDataPump;
+      this.state = Entry.READY_TO_PUMP_FILE_DATA;
+    };
+    Entry.prototype.useZip64Format = function() {
+      return this.forceZip64Format || this.uncompressedSize != null && this.uncompressedSize > 4294967294 || this.compressedSize != null && this.compressedSize > 4294967294 || this.relativeOffsetOfLocalHeader != null && this.relativeOffsetOfLocalHeader > 4294967294;
+    };
+    var LOCAL_FILE_HEADER_FIXED_SIZE = 30;
+    var VERSION_NEEDED_TO_EXTRACT_UTF8 = 20;
+    var VERSION_NEEDED_TO_EXTRACT_ZIP64 = 45;
+    var VERSION_MADE_BY = 3 << 8 | 63;
+    var FILE_NAME_IS_UTF8 = 1 << 11;
+    var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
+    Entry.prototype.getLocalFileHeader = function() {
+      var crc322 = 0;
+      var compressedSize = 0;
+      var uncompressedSize = 0;
+      if (this.crcAndFileSizeKnown) {
+        crc322 = this.crc32;
+        compressedSize = this.compressedSize;
+        uncompressedSize = this.uncompressedSize;
+      }
+      var fixedSizeStuff = bufferAlloc(LOCAL_FILE_HEADER_FIXED_SIZE);
+      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+      fixedSizeStuff.writeUInt32LE(67324752, 0);
+      fixedSizeStuff.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_UTF8, 4);
+      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 6);
+      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
+      fixedSizeStuff.writeUInt32LE(crc322, 14);
+      fixedSizeStuff.writeUInt32LE(compressedSize, 18);
+      fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
+      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
+      fixedSizeStuff.writeUInt16LE(0, 28);
+      return Buffer.concat([
+        fixedSizeStuff,
+        // file name (variable size)
+        this.utf8FileName
+        // extra field (variable size)
+        // no extra fields
+      ]);
+    };
+    var DATA_DESCRIPTOR_SIZE = 16;
+    var ZIP64_DATA_DESCRIPTOR_SIZE = 24;
+    Entry.prototype.getDataDescriptor = function() {
+      if (this.crcAndFileSizeKnown) {
+        return EMPTY_BUFFER;
+      }
+      if (!this.useZip64Format()) {
+        var buffer = bufferAlloc(DATA_DESCRIPTOR_SIZE);
+        buffer.writeUInt32LE(134695760, 0);
+        buffer.writeUInt32LE(this.crc32, 4);
+        buffer.writeUInt32LE(this.compressedSize, 8);
+        buffer.writeUInt32LE(this.uncompressedSize, 12);
+        return buffer;
+      } else {
+        var buffer = bufferAlloc(ZIP64_DATA_DESCRIPTOR_SIZE);
+        buffer.writeUInt32LE(134695760, 0);
+        buffer.writeUInt32LE(this.crc32, 4);
+        writeUInt64LE(buffer, this.compressedSize, 8);
+        writeUInt64LE(buffer, this.uncompressedSize, 16);
+        return buffer;
+      }
+    };
+    var CENTRAL_DIRECTORY_RECORD_FIXED_SIZE = 46;
+    var INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE = 9;
+    var ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE = 28;
+    Entry.prototype.getCentralDirectoryRecord = function() {
+      var fixedSizeStuff = bufferAlloc(CENTRAL_DIRECTORY_RECORD_FIXED_SIZE);
+      var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+      if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+      var izutefBuffer = EMPTY_BUFFER;
+      if (!this.forceDosTimestamp) {
+        izutefBuffer = bufferAlloc(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE);
+        izutefBuffer.writeUInt16LE(21589, 0);
+        izutefBuffer.writeUInt16LE(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE - 4, 2);
+        var EB_UT_FL_MTIME = 1 << 0;
+        var EB_UT_FL_ATIME = 1 << 1;
+        izutefBuffer.writeUInt8(EB_UT_FL_MTIME | EB_UT_FL_ATIME, 4);
+        var timestamp = Math.floor(this.mtime.getTime() / 1e3);
+        if (timestamp < -2147483648) timestamp = -2147483648;
+        if (timestamp > 2147483647) timestamp = 2147483647;
+        izutefBuffer.writeUInt32LE(timestamp, 5);
+      }
+      var normalCompressedSize = this.compressedSize;
+      var normalUncompressedSize = this.uncompressedSize;
+      var normalRelativeOffsetOfLocalHeader = this.relativeOffsetOfLocalHeader;
+      var versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_UTF8;
+      var zeiefBuffer = EMPTY_BUFFER;
+      if (this.useZip64Format()) {
+        normalCompressedSize = 4294967295;
+        normalUncompressedSize = 4294967295;
+        normalRelativeOffsetOfLocalHeader = 4294967295;
+        versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_ZIP64;
+        zeiefBuffer = bufferAlloc(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE);
+        zeiefBuffer.writeUInt16LE(1, 0);
+        zeiefBuffer.writeUInt16LE(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE - 4, 2);
+        writeUInt64LE(zeiefBuffer, this.uncompressedSize, 4);
+        writeUInt64LE(zeiefBuffer, this.compressedSize, 12);
+        writeUInt64LE(zeiefBuffer, this.relativeOffsetOfLocalHeader, 20);
+      }
+      fixedSizeStuff.writeUInt32LE(33639248, 0);
+      fixedSizeStuff.writeUInt16LE(VERSION_MADE_BY, 4);
+      fixedSizeStuff.writeUInt16LE(versionNeededToExtract, 6);
+      fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 8);
+      fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 10);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 12);
+      fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 14);
+      fixedSizeStuff.writeUInt32LE(this.crc32, 16);
+      fixedSizeStuff.writeUInt32LE(normalCompressedSize, 20);
+      fixedSizeStuff.writeUInt32LE(normalUncompressedSize, 24);
+      fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 28);
+      fixedSizeStuff.writeUInt16LE(izutefBuffer.length + zeiefBuffer.length, 30);
+      fixedSizeStuff.writeUInt16LE(this.fileComment.length, 32);
+      fixedSizeStuff.writeUInt16LE(0, 34);
+      fixedSizeStuff.writeUInt16LE(0, 36);
+      fixedSizeStuff.writeUInt32LE(this.externalFileAttributes, 38);
+      fixedSizeStuff.writeUInt32LE(normalRelativeOffsetOfLocalHeader, 42);
+      return Buffer.concat([
+        fixedSizeStuff,
+        // file name (variable size)
+        this.utf8FileName,
+        // extra field (variable size)
+        izutefBuffer,
+        zeiefBuffer,
+        // file comment (variable size)
+        this.fileComment
+      ]);
+    };
+    Entry.prototype.getCompressionMethod = function() {
+      var NO_COMPRESSION = 0;
+      var DEFLATE_COMPRESSION = 8;
+      return this.compressionLevel === 0 ? NO_COMPRESSION : DEFLATE_COMPRESSION;
+    };
+    var minDosDate = new Date(1980, 0, 1);
+    var maxDosDate = new Date(2107, 11, 31, 23, 59, 58);
+    function dateToDosDateTime(jsDate) {
+      if (jsDate < minDosDate) jsDate = minDosDate;
+      else if (jsDate > maxDosDate) jsDate = maxDosDate;
+      var date = 0;
+      date |= jsDate.getDate() & 31;
+      date |= (jsDate.getMonth() + 1 & 15) << 5;
+      date |= (jsDate.getFullYear() - 1980 & 127) << 9;
+      var time = 0;
+      time |= Math.floor(jsDate.getSeconds() / 2);
+      time |= (jsDate.getMinutes() & 63) << 5;
+      time |= (jsDate.getHours() & 31) << 11;
+      return { date, time };
+    }
+    function writeUInt64LE(buffer, n, offset) {
+      var high = Math.floor(n / 4294967296);
+      var low = n % 4294967296;
+      buffer.writeUInt32LE(low, offset);
+      buffer.writeUInt32LE(high, offset + 4);
+    }
+    util.inherits(ByteCounter, Transform);
+    function ByteCounter(options2) {
+      Transform.call(this, options2);
+      this.byteCount = 0;
+    }
+    ByteCounter.prototype._transform = function(chunk, encoding, cb) {
+      this.byteCount += chunk.length;
+      cb(null, chunk);
+    };
+    util.inherits(Crc32Watcher, Transform);
+    function Crc32Watcher(options2) {
+      Transform.call(this, options2);
+      this.crc32 = 0;
+    }
+    Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
+      this.crc32 = crc32.unsigned(chunk, this.crc32);
+      cb(null, chunk);
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    if (cp437.length !== 256) throw new Error("assertion failure");
+    var reverseCp437 = null;
+    function encodeCp437(string) {
+      if (/^[\x20-\x7e]*$/.test(string)) {
+        return bufferFrom(string, "utf-8");
+      }
+      if (reverseCp437 == null) {
+        reverseCp437 = {};
+        for (var i2 = 0; i2 < cp437.length; i2++) {
+          reverseCp437[cp437[i2]] = i2;
+        }
+      }
+      var result = bufferAlloc(string.length);
+      for (var i2 = 0; i2 < string.length; i2++) {
+        var b = reverseCp437[string[i2]];
+        if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i2]));
+        result[i2] = b;
+      }
+      return result;
+    }
+    function bufferAlloc(size) {
+      bufferAlloc = modern;
+      try {
+        return bufferAlloc(size);
+      } catch (e) {
+        bufferAlloc = legacy;
+        return bufferAlloc(size);
+      }
+      function modern(size2) {
+        return Buffer.allocUnsafe(size2);
+      }
+      function legacy(size2) {
+        return new Buffer(size2);
+      }
+    }
+    function bufferFrom(something, encoding) {
+      bufferFrom = modern;
+      try {
+        return bufferFrom(something, encoding);
+      } catch (e) {
+        bufferFrom = legacy;
+        return bufferFrom(something, encoding);
+      }
+      function modern(something2, encoding2) {
+        return Buffer.from(something2, encoding2);
+      }
+      function legacy(something2, encoding2) {
+        return new Buffer(something2, encoding2);
+      }
+    }
+    function bufferIncludes(buffer, content) {
+      bufferIncludes = modern;
+      try {
+        return bufferIncludes(buffer, content);
+      } catch (e) {
+        bufferIncludes = legacy;
+        return bufferIncludes(buffer, content);
+      }
+      function modern(buffer2, content2) {
+        return buffer2.includes(content2);
+      }
+      function legacy(buffer2, content2) {
+        for (var i2 = 0; i2 <= buffer2.length - content2.length; i2++) {
+          for (var j = 0; ; j++) {
+            if (j === content2.length) return true;
+            if (buffer2[i2 + j] !== content2[j]) break;
+          }
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/xmlchars/xml/1.0/ed5.js
+var require_ed5 = __commonJS({
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    function isChar(c) {
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xml/1.1/ed2.js
+var require_ed2 = __commonJS({
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports2.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
+    exports2.S = " 	\r\n";
+    exports2.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NAME_CHAR = "-" + exports2.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.CHAR_RE = new RegExp("^[" + exports2.CHAR + "]$", "u");
+    exports2.RESTRICTED_CHAR_RE = new RegExp("^[" + exports2.RESTRICTED_CHAR + "]$", "u");
+    exports2.S_RE = new RegExp("^[" + exports2.S + "]+$", "u");
+    exports2.NAME_START_CHAR_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "]$", "u");
+    exports2.NAME_CHAR_RE = new RegExp("^[" + exports2.NAME_CHAR + "]$", "u");
+    exports2.NAME_RE = new RegExp("^[" + exports2.NAME_START_CHAR + "][" + exports2.NAME_CHAR + "]*$", "u");
+    exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    exports2.S_LIST = [SPACE2, NL, CR, TAB];
+    function isChar(c) {
+      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isChar = isChar;
+    function isRestrictedChar(c) {
+      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
+    }
+    exports2.isRestrictedChar = isRestrictedChar;
+    function isCharAndNotRestricted(c) {
+      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports2.isCharAndNotRestricted = isCharAndNotRestricted;
+    function isS(c) {
+      return c === SPACE2 || c === NL || c === CR || c === TAB;
+    }
+    exports2.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports2.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xmlns/1.0/ed3.js
+var require_ed3 = __commonJS({
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports2.NC_NAME_CHAR = "-" + exports2.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports2.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "]$", "u");
+    exports2.NC_NAME_CHAR_RE = new RegExp("^[" + exports2.NC_NAME_CHAR + "]$", "u");
+    exports2.NC_NAME_RE = new RegExp("^[" + exports2.NC_NAME_START_CHAR + "][" + exports2.NC_NAME_CHAR + "]*$", "u");
+    function isNCNameStartChar(c) {
+      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports2.isNCNameStartChar = isNCNameStartChar;
+    function isNCNameChar(c) {
+      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
+    }
+    exports2.isNCNameChar = isNCNameChar;
+  }
+});
+
+// node_modules/saxes/saxes.js
+var require_saxes = __commonJS({
+  "node_modules/saxes/saxes.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SaxesParser = exports2.EVENTS = void 0;
+    var ed5 = require_ed5();
+    var ed2 = require_ed2();
+    var NSed3 = require_ed3();
+    var isS = ed5.isS;
+    var isChar10 = ed5.isChar;
+    var isNameStartChar = ed5.isNameStartChar;
+    var isNameChar = ed5.isNameChar;
+    var S_LIST = ed5.S_LIST;
+    var NAME_RE = ed5.NAME_RE;
+    var isChar11 = ed2.isChar;
+    var isNCNameStartChar = NSed3.isNCNameStartChar;
+    var isNCNameChar = NSed3.isNCNameChar;
+    var NC_NAME_RE = NSed3.NC_NAME_RE;
+    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var rootNS = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      xml: XML_NAMESPACE,
+      xmlns: XMLNS_NAMESPACE
+    };
+    var XML_ENTITIES = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      amp: "&",
+      gt: ">",
+      lt: "<",
+      quot: '"',
+      apos: "'"
+    };
+    var EOC = -1;
+    var NL_LIKE = -2;
+    var S_BEGIN = 0;
+    var S_BEGIN_WHITESPACE = 1;
+    var S_DOCTYPE = 2;
+    var S_DOCTYPE_QUOTE = 3;
+    var S_DTD = 4;
+    var S_DTD_QUOTED = 5;
+    var S_DTD_OPEN_WAKA = 6;
+    var S_DTD_OPEN_WAKA_BANG = 7;
+    var S_DTD_COMMENT = 8;
+    var S_DTD_COMMENT_ENDING = 9;
+    var S_DTD_COMMENT_ENDED = 10;
+    var S_DTD_PI = 11;
+    var S_DTD_PI_ENDING = 12;
+    var S_TEXT = 13;
+    var S_ENTITY = 14;
+    var S_OPEN_WAKA = 15;
+    var S_OPEN_WAKA_BANG = 16;
+    var S_COMMENT = 17;
+    var S_COMMENT_ENDING = 18;
+    var S_COMMENT_ENDED = 19;
+    var S_CDATA = 20;
+    var S_CDATA_ENDING = 21;
+    var S_CDATA_ENDING_2 = 22;
+    var S_PI_FIRST_CHAR = 23;
+    var S_PI_REST = 24;
+    var S_PI_BODY = 25;
+    var S_PI_ENDING = 26;
+    var S_XML_DECL_NAME_START = 27;
+    var S_XML_DECL_NAME = 28;
+    var S_XML_DECL_EQ = 29;
+    var S_XML_DECL_VALUE_START = 30;
+    var S_XML_DECL_VALUE = 31;
+    var S_XML_DECL_SEPARATOR = 32;
+    var S_XML_DECL_ENDING = 33;
+    var S_OPEN_TAG = 34;
+    var S_OPEN_TAG_SLASH = 35;
+    var S_ATTRIB = 36;
+    var S_ATTRIB_NAME = 37;
+    var S_ATTRIB_NAME_SAW_WHITE = 38;
+    var S_ATTRIB_VALUE = 39;
+    var S_ATTRIB_VALUE_QUOTED = 40;
+    var S_ATTRIB_VALUE_CLOSED = 41;
+    var S_ATTRIB_VALUE_UNQUOTED = 42;
+    var S_CLOSE_TAG = 43;
+    var S_CLOSE_TAG_SAW_WHITE = 44;
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE2 = 32;
+    var BANG = 33;
+    var DQUOTE = 34;
+    var AMP = 38;
+    var SQUOTE = 39;
+    var MINUS = 45;
+    var FORWARD_SLASH = 47;
+    var SEMICOLON = 59;
+    var LESS = 60;
+    var EQUAL = 61;
+    var GREATER = 62;
+    var QUESTION = 63;
+    var OPEN_BRACKET5 = 91;
+    var CLOSE_BRACKET3 = 93;
+    var NEL = 133;
+    var LS = 8232;
+    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
+    var QUOTES = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    function nsPairCheck(parser, prefix, uri) {
+      switch (prefix) {
+        case "xml":
+          if (uri !== XML_NAMESPACE) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          }
+          break;
+        case "xmlns":
+          if (uri !== XMLNS_NAMESPACE) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          }
+          break;
+        default:
+      }
+      switch (uri) {
+        case XMLNS_NAMESPACE:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          break;
+        case XML_NAMESPACE:
+          switch (prefix) {
+            case "xml":
+              break;
+            case "":
+              parser.fail(`the default namespace may not be set to ${uri}.`);
+              break;
+            default:
+              parser.fail("may not assign the xml namespace to another prefix.");
+          }
+          break;
+        default:
+      }
+    }
+    function nsMappingCheck(parser, mapping) {
+      for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+      }
+    }
+    var isNCName = (name) => NC_NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
+    var FORBIDDEN_START = 0;
+    var FORBIDDEN_BRACKET = 1;
+    var FORBIDDEN_BRACKET_BRACKET = 2;
+    exports2.EVENTS = [
+      "xmldecl",
+      "text",
+      "processinginstruction",
+      "doctype",
+      "comment",
+      "opentagstart",
+      "attribute",
+      "opentag",
+      "closetag",
+      "cdata",
+      "error",
+      "end",
+      "ready"
+    ];
+    var EVENT_NAME_TO_HANDLER_NAME = {
+      xmldecl: "xmldeclHandler",
+      text: "textHandler",
+      processinginstruction: "piHandler",
+      doctype: "doctypeHandler",
+      comment: "commentHandler",
+      opentagstart: "openTagStartHandler",
+      attribute: "attributeHandler",
+      opentag: "openTagHandler",
+      closetag: "closeTagHandler",
+      cdata: "cdataHandler",
+      error: "errorHandler",
+      end: "endHandler",
+      ready: "readyHandler"
+    };
+    var SaxesParser2 = class {
+      /**
+       * @param opt The parser options.
+       */
+      constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+          this.nameStartCheck = isNCNameStartChar;
+          this.nameCheck = isNCNameChar;
+          this.isName = isNCName;
+          this.processAttribs = this.processAttribsNS;
+          this.pushAttrib = this.pushAttribNS;
+          this.ns = Object.assign({ __proto__: null }, rootNS);
+          const additional = this.opt.additionalNamespaces;
+          if (additional != null) {
+            nsMappingCheck(this, additional);
+            Object.assign(this.ns, additional);
+          }
+        } else {
+          this.nameStartCheck = isNameStartChar;
+          this.nameCheck = isNameChar;
+          this.isName = isName;
+          this.processAttribs = this.processAttribsPlain;
+          this.pushAttrib = this.pushAttribPlain;
+        }
+        this.stateTable = [
+          /* eslint-disable @typescript-eslint/unbound-method */
+          this.sBegin,
+          this.sBeginWhitespace,
+          this.sDoctype,
+          this.sDoctypeQuote,
+          this.sDTD,
+          this.sDTDQuoted,
+          this.sDTDOpenWaka,
+          this.sDTDOpenWakaBang,
+          this.sDTDComment,
+          this.sDTDCommentEnding,
+          this.sDTDCommentEnded,
+          this.sDTDPI,
+          this.sDTDPIEnding,
+          this.sText,
+          this.sEntity,
+          this.sOpenWaka,
+          this.sOpenWakaBang,
+          this.sComment,
+          this.sCommentEnding,
+          this.sCommentEnded,
+          this.sCData,
+          this.sCDataEnding,
+          this.sCDataEnding2,
+          this.sPIFirstChar,
+          this.sPIRest,
+          this.sPIBody,
+          this.sPIEnding,
+          this.sXMLDeclNameStart,
+          this.sXMLDeclName,
+          this.sXMLDeclEq,
+          this.sXMLDeclValueStart,
+          this.sXMLDeclValue,
+          this.sXMLDeclSeparator,
+          this.sXMLDeclEnding,
+          this.sOpenTag,
+          this.sOpenTagSlash,
+          this.sAttrib,
+          this.sAttribName,
+          this.sAttribNameSawWhite,
+          this.sAttribValue,
+          this.sAttribValueQuoted,
+          this.sAttribValueClosed,
+          this.sAttribValueUnquoted,
+          this.sCloseTag,
+          this.sCloseTagSawWhite
+          /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+      }
+      /**
+       * Indicates whether or not the parser is closed. If ``true``, wait for
+       * the ``ready`` event to write again.
+       */
+      get closed() {
+        return this._closed;
+      }
+      _init() {
+        var _a3;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = void 0;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = void 0;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === void 0) {
+          if (this.opt.forceXMLVersion === true) {
+            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+          }
+          defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+          version: void 0,
+          encoding: void 0,
+          standalone: void 0
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a3 = this.readyHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this);
+      }
+      /**
+       * The stream position the parser is currently looking at. This field is
+       * zero-based.
+       *
+       * This field is not based on counting Unicode characters but is to be
+       * interpreted as a plain index into a JavaScript string.
+       */
+      get position() {
+        return this.chunkPosition + this.i;
+      }
+      /**
+       * The column number of the next character to be read by the parser.  *
+       * This field is zero-based. (The first column in a line is 0.)
+       *
+       * This field reports the index at which the next character would be in the
+       * line if the line were represented as a JavaScript string.  Note that this
+       * *can* be different to a count based on the number of *Unicode characters*
+       * due to how JavaScript handles astral plane characters.
+       *
+       * See [[column]] for a number that corresponds to a count of Unicode
+       * characters.
+       */
+      get columnIndex() {
+        return this.position - this.positionAtNewLine;
+      }
+      /**
+       * Set an event listener on an event. The parser supports one handler per
+       * event type. If you try to set an event handler over an existing handler,
+       * the old handler is silently overwritten.
+       *
+       * @param name The event to listen to.
+       *
+       * @param handler The handler to set.
+       */
+      on(name, handler) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+      }
+      /**
+       * Unset an event handler.
+       *
+       * @parma name The event to stop listening to.
+       */
+      off(name) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      }
+      /**
+       * Make an error object. The error object will have a message that contains
+       * the ``fileName`` option passed at the creation of the parser. If position
+       * tracking was turned on, it will also have line and column number
+       * information.
+       *
+       * @param message The message describing the error to report.
+       *
+       * @returns An error object with a properly formatted message.
+       */
+      makeError(message2) {
+        var _a3;
+        let msg = (_a3 = this.fileName) !== null && _a3 !== void 0 ? _a3 : "";
+        if (this.trackPosition) {
+          if (msg.length > 0) {
+            msg += ":";
+          }
+          msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+          msg += ": ";
+        }
+        return new Error(msg + message2);
+      }
+      /**
+       * Report a parsing error. This method is made public so that client code may
+       * check for issues that are outside the scope of this project and can report
+       * errors.
+       *
+       * @param message The error to report.
+       *
+       * @returns this
+       */
+      fail(message2) {
+        const err2 = this.makeError(message2);
+        const handler = this.errorHandler;
+        if (handler === void 0) {
+          throw err2;
+        } else {
+          handler(err2);
+        }
+        return this;
+      }
+      /**
+       * Write a XML data to the parser.
+       *
+       * @param chunk The XML data to write.
+       *
+       * @returns this
+       */
+      // We do need object for the type here. Yes, it often causes problems
+      // but not in this case.
+      write(chunk) {
+        if (this.closed) {
+          return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+          end = true;
+          chunk = "";
+        } else if (typeof chunk === "object") {
+          chunk = chunk.toString();
+        }
+        if (this.carriedFromPrevious !== void 0) {
+          chunk = `${this.carriedFromPrevious}${chunk}`;
+          this.carriedFromPrevious = void 0;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end && // A trailing CR or surrogate must be carried over to the next
+        // chunk.
+        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+          this.carriedFromPrevious = chunk[limit - 1];
+          limit--;
+          chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+          stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+      }
+      /**
+       * Close the current stream. Perform final well-formedness checks and reset
+       * the parser tstate.
+       *
+       * @returns this
+       */
+      close() {
+        return this.write(null);
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.0.
+       *
+       * @returns The character read.
+       */
+      getCode10() {
+        const { chunk, i: i2 } = this;
+        this.prevI = i2;
+        this.i = i2 + 1;
+        if (i2 >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i2);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 >= SPACE2 || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR:
+              if (chunk.charCodeAt(i2 + 1) === NL) {
+                this.i = i2 + 2;
+              }
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
+        this.i = i2 + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.1.
+       *
+       * @returns {number} The character read.
+       */
+      getCode11() {
+        const { chunk, i: i2 } = this;
+        this.prevI = i2;
+        this.i = i2 + 1;
+        if (i2 >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i2);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR: {
+              const next = chunk.charCodeAt(i2 + 1);
+              if (next === NL || next === NEL) {
+                this.i = i2 + 2;
+              }
+            }
+            /* yes, fall through */
+            case NEL:
+            // 0x85
+            case LS:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i2 + 1) - 56320);
+        this.i = i2 + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Like ``getCode`` but with the return value normalized so that ``NL`` is
+       * returned for ``NL_LIKE``.
+       */
+      getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+      }
+      unget() {
+        this.i = this.prevI;
+        this.column--;
+      }
+      /**
+       * Capture characters into a buffer until encountering one of a set of
+       * characters.
+       *
+       * @param chars An array of codepoints. Encountering a character in the array
+       * ends the capture. (``chars`` may safely contain ``NL``.)
+       *
+       * @return The character code that made the capture end, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureTo(chars2) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          const c = this.getCode();
+          const isNLLike = c === NL_LIKE;
+          const final = isNLLike ? NL : c;
+          if (final === EOC || chars2.includes(final)) {
+            this.text += chunk.slice(start, this.prevI);
+            return final;
+          }
+          if (isNLLike) {
+            this.text += `${chunk.slice(start, this.prevI)}
+`;
+            start = this.i;
+          }
+        }
+      }
+      /**
+       * Capture characters into a buffer until encountering a character.
+       *
+       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+       *
+       * @return ``true`` if we ran into the character. Otherwise, we ran into the
+       * end of the current chunk.
+       */
+      captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          let c = this.getCode();
+          switch (c) {
+            case NL_LIKE:
+              this.text += `${chunk.slice(start, this.prevI)}
+`;
+              start = this.i;
+              c = NL;
+              break;
+            case EOC:
+              this.text += chunk.slice(start);
+              return false;
+            default:
+          }
+          if (c === char) {
+            this.text += chunk.slice(start, this.prevI);
+            return true;
+          }
+        }
+      }
+      /**
+       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+       * this parser.
+       *
+       * @return The character code that made the test fail, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureNameChars() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCode();
+          if (c === EOC) {
+            this.name += chunk.slice(start);
+            return EOC;
+          }
+          if (!isNameChar(c)) {
+            this.name += chunk.slice(start, this.prevI);
+            return c === NL_LIKE ? NL : c;
+          }
+        }
+      }
+      /**
+       * Skip white spaces.
+       *
+       * @return The character that ended the skip, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      skipSpaces() {
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC || !isS(c)) {
+            return c;
+          }
+        }
+      }
+      setXMLVersion(version) {
+        this.currentXMLVersion = version;
+        if (version === "1.0") {
+          this.isChar = isChar10;
+          this.getCode = this.getCode10;
+        } else {
+          this.isChar = isChar11;
+          this.getCode = this.getCode11;
+        }
+      }
+      // STATE ENGINE METHODS
+      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+      // to be sure never to come back to this state later.
+      sBegin() {
+        if (this.chunk.charCodeAt(0) === 65279) {
+          this.i++;
+          this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+      }
+      sBeginWhitespace() {
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+          this.xmlDeclPossible = false;
+        }
+        switch (c) {
+          case LESS:
+            this.state = S_OPEN_WAKA;
+            if (this.text.length !== 0) {
+              throw new Error("no-empty text at start");
+            }
+            break;
+          case EOC:
+            break;
+          default:
+            this.unget();
+            this.state = S_TEXT;
+            this.xmlDeclPossible = false;
+        }
+      }
+      sDoctype() {
+        var _a3;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+          case GREATER: {
+            (_a3 = this.doctypeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            this.doctype = true;
+            break;
+          }
+          case EOC:
+            break;
+          default:
+            this.text += String.fromCodePoint(c);
+            if (c === OPEN_BRACKET5) {
+              this.state = S_DTD;
+            } else if (isQuote(c)) {
+              this.state = S_DOCTYPE_QUOTE;
+              this.q = c;
+            }
+        }
+      }
+      sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.q = null;
+          this.state = S_DOCTYPE;
+        }
+      }
+      sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+          return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET3) {
+          this.state = S_DOCTYPE;
+        } else if (c === LESS) {
+          this.state = S_DTD_OPEN_WAKA;
+        } else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+      }
+      sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.state = S_DTD;
+          this.q = null;
+        }
+      }
+      sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+          case BANG:
+            this.state = S_DTD_OPEN_WAKA_BANG;
+            this.openWakaBang = "";
+            break;
+          case QUESTION:
+            this.state = S_DTD_PI;
+            break;
+          default:
+            this.state = S_DTD;
+        }
+      }
+      sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = "";
+        }
+      }
+      sDTDComment() {
+        if (this.captureToChar(MINUS)) {
+          this.text += "-";
+          this.state = S_DTD_COMMENT_ENDING;
+        }
+      }
+      sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+      }
+      sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        } else {
+          this.fail("malformed comment.");
+          this.state = S_DTD_COMMENT;
+        }
+      }
+      sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+          this.text += "?";
+          this.state = S_DTD_PI_ENDING;
+        }
+      }
+      sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        }
+      }
+      sText() {
+        if (this.tags.length !== 0) {
+          this.handleTextInRoot();
+        } else {
+          this.handleTextOutsideRoot();
+        }
+      }
+      sEntity() {
+        let { i: start } = this;
+        const { chunk } = this;
+        loop:
+          while (true) {
+            switch (this.getCode()) {
+              case NL_LIKE:
+                this.entity += `${chunk.slice(start, this.prevI)}
+`;
+                start = this.i;
+                break;
+              case SEMICOLON: {
+                const { entityReturnState } = this;
+                const entity2 = this.entity + chunk.slice(start, this.prevI);
+                this.state = entityReturnState;
+                let parsed;
+                if (entity2 === "") {
+                  this.fail("empty entity name.");
+                  parsed = "&;";
+                } else {
+                  parsed = this.parseEntity(entity2);
+                  this.entity = "";
+                }
+                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
+                  this.text += parsed;
+                }
+                break loop;
+              }
+              case EOC:
+                this.entity += chunk.slice(start);
+                break loop;
+              default:
+            }
+          }
+      }
+      sOpenWaka() {
+        const c = this.getCode();
+        if (isNameStartChar(c)) {
+          this.state = S_OPEN_TAG;
+          this.unget();
+          this.xmlDeclPossible = false;
+        } else {
+          switch (c) {
+            case FORWARD_SLASH:
+              this.state = S_CLOSE_TAG;
+              this.xmlDeclPossible = false;
+              break;
+            case BANG:
+              this.state = S_OPEN_WAKA_BANG;
+              this.openWakaBang = "";
+              this.xmlDeclPossible = false;
+              break;
+            case QUESTION:
+              this.state = S_PI_FIRST_CHAR;
+              break;
+            default:
+              this.fail("disallowed character in tag name");
+              this.state = S_TEXT;
+              this.xmlDeclPossible = false;
+          }
+        }
+      }
+      sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+          case "[CDATA[":
+            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextBeforeRoot = true;
+            }
+            if (this.closedRoot && !this.reportedTextAfterRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextAfterRoot = true;
+            }
+            this.state = S_CDATA;
+            this.openWakaBang = "";
+            break;
+          case "--":
+            this.state = S_COMMENT;
+            this.openWakaBang = "";
+            break;
+          case "DOCTYPE":
+            this.state = S_DOCTYPE;
+            if (this.doctype || this.sawRoot) {
+              this.fail("inappropriately located doctype declaration.");
+            }
+            this.openWakaBang = "";
+            break;
+          default:
+            if (this.openWakaBang.length >= 7) {
+              this.fail("incorrect syntax.");
+            }
+        }
+      }
+      sComment() {
+        if (this.captureToChar(MINUS)) {
+          this.state = S_COMMENT_ENDING;
+        }
+      }
+      sCommentEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+          this.state = S_COMMENT_ENDED;
+          (_a3 = this.commentHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+          this.text = "";
+        } else {
+          this.text += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+      }
+      sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail("malformed comment.");
+          this.text += `--${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        } else {
+          this.state = S_TEXT;
+        }
+      }
+      sCData() {
+        if (this.captureToChar(CLOSE_BRACKET3)) {
+          this.state = S_CDATA_ENDING;
+        }
+      }
+      sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET3) {
+          this.state = S_CDATA_ENDING_2;
+        } else {
+          this.text += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+      }
+      sCDataEnding2() {
+        var _a3;
+        const c = this.getCodeNorm();
+        switch (c) {
+          case GREATER: {
+            (_a3 = this.cdataHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            break;
+          }
+          case CLOSE_BRACKET3:
+            this.text += "]";
+            break;
+          default:
+            this.text += `]]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+      }
+      // We need this separate state to check the first character fo the pi target
+      // with this.nameStartCheck which allows less characters than this.nameCheck.
+      sPIFirstChar() {
+        const c = this.getCodeNorm();
+        if (this.nameStartCheck(c)) {
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        } else if (c === QUESTION || isS(c)) {
+          this.fail("processing instruction without a target.");
+          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        } else {
+          this.fail("disallowed character in processing instruction name.");
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        }
+      }
+      sPIRest() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC) {
+            this.piTarget += chunk.slice(start);
+            return;
+          }
+          if (!this.nameCheck(c)) {
+            this.piTarget += chunk.slice(start, this.prevI);
+            const isQuestion = c === QUESTION;
+            if (isQuestion || isS(c)) {
+              if (this.piTarget === "xml") {
+                if (!this.xmlDeclPossible) {
+                  this.fail("an XML declaration must be at the start of the document.");
+                }
+                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+              } else {
+                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+              }
+            } else {
+              this.fail("disallowed character in processing instruction name.");
+              this.piTarget += String.fromCodePoint(c);
+            }
+            break;
+          }
+        }
+      }
+      sPIBody() {
+        if (this.text.length === 0) {
+          const c = this.getCodeNorm();
+          if (c === QUESTION) {
+            this.state = S_PI_ENDING;
+          } else if (!isS(c)) {
+            this.text = String.fromCodePoint(c);
+          }
+        } else if (this.captureToChar(QUESTION)) {
+          this.state = S_PI_ENDING;
+        }
+      }
+      sPIEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          const { piTarget } = this;
+          if (piTarget.toLowerCase() === "xml") {
+            this.fail("the XML declaration must appear at the start of the document.");
+          }
+          (_a3 = this.piHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, {
+            target: piTarget,
+            body: this.text
+          });
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else if (c === QUESTION) {
+          this.text += "?";
+        } else {
+          this.text += `?${String.fromCodePoint(c)}`;
+          this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+      }
+      sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (c !== EOC) {
+          this.state = S_XML_DECL_NAME;
+          this.name = String.fromCodePoint(c);
+        }
+      }
+      sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.name += this.text;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+          return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+          switch (this.name.length) {
+            case 0:
+              this.fail("did not expect any more name/value pairs.");
+              break;
+            case 1:
+              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+              break;
+            default:
+              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+          }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+      }
+      sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (c !== EQUAL) {
+          this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+      }
+      sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (!isQuote(c)) {
+          this.fail("value must be quoted.");
+          this.q = SPACE2;
+        } else {
+          this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+      }
+      sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (c === EOC) {
+          return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+          case "version": {
+            this.xmlDeclExpects = ["encoding", "standalone"];
+            const version = value;
+            this.xmlDecl.version = version;
+            if (!/^1\.[0-9]+$/.test(version)) {
+              this.fail("version number must match /^1\\.[0-9]+$/.");
+            } else if (!this.opt.forceXMLVersion) {
+              this.setXMLVersion(version);
+            }
+            break;
+          }
+          case "encoding":
+            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+            }
+            this.xmlDeclExpects = ["standalone"];
+            this.xmlDecl.encoding = value;
+            break;
+          case "standalone":
+            if (value !== "yes" && value !== "no") {
+              this.fail('standalone value must match "yes" or "no".');
+            }
+            this.xmlDeclExpects = [];
+            this.xmlDecl.standalone = value;
+            break;
+          default:
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+      }
+      sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (!isS(c)) {
+          this.fail("whitespace required.");
+          this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+      }
+      sXMLDeclEnding() {
+        var _a3;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          if (this.piTarget !== "xml") {
+            this.fail("processing instructions are not allowed before root.");
+          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
+            this.fail("XML declaration must contain a version.");
+          }
+          (_a3 = this.xmldeclHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, this.xmlDecl);
+          this.name = "";
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else {
+          this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+      }
+      sOpenTag() {
+        var _a3;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+          return;
+        }
+        const tag2 = this.tag = {
+          name: this.name,
+          attributes: /* @__PURE__ */ Object.create(null)
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+          this.topNS = tag2.ns = /* @__PURE__ */ Object.create(null);
+        }
+        (_a3 = this.openTagStartHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+          this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+          case GREATER:
+            this.openTag();
+            break;
+          case FORWARD_SLASH:
+            this.state = S_OPEN_TAG_SLASH;
+            break;
+          default:
+            if (!isS(c)) {
+              this.fail("disallowed character in tag name.");
+            }
+            this.state = S_ATTRIB;
+        }
+      }
+      sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+          this.openSelfClosingTag();
+        } else {
+          this.fail("forward-slash in opening tag not followed by >.");
+          this.state = S_ATTRIB;
+        }
+      }
+      sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+          return;
+        }
+        if (isNameStartChar(c)) {
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+          this.state = S_ATTRIB_VALUE;
+        } else if (isS(c)) {
+          this.state = S_ATTRIB_NAME_SAW_WHITE;
+        } else if (c === GREATER) {
+          this.fail("attribute without value.");
+          this.pushAttrib(this.name, this.name);
+          this.name = this.text = "";
+          this.openTag();
+        } else if (c !== EOC) {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+          case EOC:
+            return;
+          case EQUAL:
+            this.state = S_ATTRIB_VALUE;
+            break;
+          default:
+            this.fail("attribute without value.");
+            this.text = "";
+            this.name = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else if (isNameStartChar(c)) {
+              this.unget();
+              this.state = S_ATTRIB_NAME;
+            } else {
+              this.fail("disallowed character in attribute name.");
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+          this.q = c;
+          this.state = S_ATTRIB_VALUE_QUOTED;
+        } else if (!isS(c)) {
+          this.fail("unquoted attribute value.");
+          this.state = S_ATTRIB_VALUE_UNQUOTED;
+          this.unget();
+        }
+      }
+      sAttribValueQuoted() {
+        const { q, chunk } = this;
+        let { i: start } = this;
+        while (true) {
+          switch (this.getCode()) {
+            case q:
+              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+              this.name = this.text = "";
+              this.q = null;
+              this.state = S_ATTRIB_VALUE_CLOSED;
+              return;
+            case AMP:
+              this.text += chunk.slice(start, this.prevI);
+              this.state = S_ENTITY;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+              return;
+            case NL:
+            case NL_LIKE:
+            case TAB:
+              this.text += `${chunk.slice(start, this.prevI)} `;
+              start = this.i;
+              break;
+            case LESS:
+              this.text += chunk.slice(start, this.prevI);
+              this.fail("disallowed character.");
+              return;
+            case EOC:
+              this.text += chunk.slice(start);
+              return;
+            default:
+          }
+        }
+      }
+      sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+          this.state = S_ATTRIB;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else if (isNameStartChar(c)) {
+          this.fail("no whitespace between attributes.");
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribValueUnquoted() {
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+          case AMP:
+            this.state = S_ENTITY;
+            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+            break;
+          case LESS:
+            this.fail("disallowed character.");
+            break;
+          case EOC:
+            break;
+          default:
+            if (this.text.includes("]]>")) {
+              this.fail('the string "]]>" is disallowed in char data.');
+            }
+            this.pushAttrib(this.name, this.text);
+            this.name = this.text = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else {
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+          this.closeTag();
+        } else if (isS(c)) {
+          this.state = S_CLOSE_TAG_SAW_WHITE;
+        } else if (c !== EOC) {
+          this.fail("disallowed character in closing tag.");
+        }
+      }
+      sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            break;
+          case EOC:
+            break;
+          default:
+            this.fail("disallowed character in closing tag.");
+        }
+      }
+      // END OF STATE ENGINE METHODS
+      handleTextInRoot() {
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        scanLoop:
+          while (true) {
+            switch (this.getCode()) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text: text2 } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              case CLOSE_BRACKET3:
+                switch (forbiddenState) {
+                  case FORBIDDEN_START:
+                    forbiddenState = FORBIDDEN_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET:
+                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET_BRACKET:
+                    break;
+                  default:
+                    throw new Error("impossible state");
+                }
+                break;
+              case GREATER:
+                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                  this.fail('the string "]]>" is disallowed in char data.');
+                }
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break scanLoop;
+              default:
+                forbiddenState = FORBIDDEN_START;
+            }
+          }
+        this.forbiddenState = forbiddenState;
+      }
+      handleTextOutsideRoot() {
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        outRootLoop:
+          while (true) {
+            const code2 = this.getCode();
+            switch (code2) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text: text2 } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                break outRootLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                nonSpace = true;
+                break outRootLoop;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break outRootLoop;
+              default:
+                if (!isS(code2)) {
+                  nonSpace = true;
+                }
+            }
+          }
+        if (!nonSpace) {
+          return;
+        }
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextAfterRoot = true;
+        }
+      }
+      pushAttribNS(name, value) {
+        var _a3;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
+        if (prefix === "xmlns") {
+          const trimmed = value.trim();
+          if (this.currentXMLVersion === "1.0" && trimmed === "") {
+            this.fail("invalid attempt to undefine prefix in XML 1.0");
+          }
+          this.topNS[local] = trimmed;
+          nsPairCheck(this, local, trimmed);
+        } else if (name === "xmlns") {
+          const trimmed = value.trim();
+          this.topNS[""] = trimmed;
+          nsPairCheck(this, "", trimmed);
+        }
+      }
+      pushAttribPlain(name, value) {
+        var _a3;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a3 = this.attributeHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, attr);
+      }
+      /**
+       * End parsing. This performs final well-formedness checks and resets the
+       * parser to a clean state.
+       *
+       * @returns this
+       */
+      end() {
+        var _a3, _b2;
+        if (!this.sawRoot) {
+          this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+          const tag2 = tags.pop();
+          this.fail(`unclosed tag: ${tag2.name}`);
+        }
+        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
+          this.fail("unexpected end.");
+        }
+        const { text: text2 } = this;
+        if (text2.length !== 0) {
+          (_a3 = this.textHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, text2);
+          this.text = "";
+        }
+        this._closed = true;
+        (_b2 = this.endHandler) === null || _b2 === void 0 ? void 0 : _b2.call(this);
+        this._init();
+        return this;
+      }
+      /**
+       * Resolve a namespace prefix.
+       *
+       * @param prefix The prefix to resolve.
+       *
+       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+       */
+      resolve(prefix) {
+        var _a3, _b2;
+        let uri = this.topNS[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+          uri = tags[index].ns[prefix];
+          if (uri !== void 0) {
+            return uri;
+          }
+        }
+        uri = this.ns[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        return (_b2 = (_a3 = this.opt).resolvePrefix) === null || _b2 === void 0 ? void 0 : _b2.call(_a3, prefix);
+      }
+      /**
+       * Parse a qname into its prefix and local name parts.
+       *
+       * @param name The name to parse
+       *
+       * @returns
+       */
+      qname(name) {
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+          return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+          this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+      }
+      processAttribsNS() {
+        var _a3;
+        const { attribList } = this;
+        const tag2 = this.tag;
+        {
+          const { prefix, local } = this.qname(tag2.name);
+          tag2.prefix = prefix;
+          tag2.local = local;
+          const uri = tag2.uri = (_a3 = this.resolve(prefix)) !== null && _a3 !== void 0 ? _a3 : "";
+          if (prefix !== "") {
+            if (prefix === "xmlns") {
+              this.fail('tags may not have "xmlns" as prefix.');
+            }
+            if (uri === "") {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              tag2.uri = prefix;
+            }
+          }
+        }
+        if (attribList.length === 0) {
+          return;
+        }
+        const { attributes } = tag2;
+        const seen = /* @__PURE__ */ new Set();
+        for (const attr of attribList) {
+          const { name, prefix, local } = attr;
+          let uri;
+          let eqname;
+          if (prefix === "") {
+            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name;
+          } else {
+            uri = this.resolve(prefix);
+            if (uri === void 0) {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              uri = prefix;
+            }
+            eqname = `{${uri}}${local}`;
+          }
+          if (seen.has(eqname)) {
+            this.fail(`duplicate attribute: ${eqname}.`);
+          }
+          seen.add(eqname);
+          attr.uri = uri;
+          attributes[name] = attr;
+        }
+        this.attribList = [];
+      }
+      processAttribsPlain() {
+        const { attribList } = this;
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+          if (attributes[name] !== void 0) {
+            this.fail(`duplicate attribute: ${name}.`);
+          }
+          attributes[name] = value;
+        }
+        this.attribList = [];
+      }
+      /**
+       * Handle a complete open tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag``.
+       */
+      openTag() {
+        var _a3;
+        this.processAttribs();
+        const { tags } = this;
+        const tag2 = this.tag;
+        tag2.isSelfClosing = false;
+        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
+        tags.push(tag2);
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete self-closing tag. This parser code calls this once it has
+       * seen the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag`` and ``onclosetag``.
+       */
+      openSelfClosingTag() {
+        var _a3, _b2, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag2 = this.tag;
+        tag2.isSelfClosing = true;
+        (_a3 = this.openTagHandler) === null || _a3 === void 0 ? void 0 : _a3.call(this, tag2);
+        (_b2 = this.closeTagHandler) === null || _b2 === void 0 ? void 0 : _b2.call(this, tag2);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+          this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete close tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onclosetag``.
+       */
+      closeTag() {
+        const { tags, name } = this;
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+          this.fail("weird empty close tag.");
+          this.text += "</>";
+          return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+          const tag2 = this.tag = tags.pop();
+          this.topNS = tag2.ns;
+          handler === null || handler === void 0 ? void 0 : handler(tag2);
+          if (tag2.name === name) {
+            break;
+          }
+          this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+          this.closedRoot = true;
+        } else if (l < 0) {
+          this.fail(`unmatched closing tag: ${name}.`);
+          this.text += `</${name}>`;
+        }
+      }
+      /**
+       * Resolves an entity. Makes any necessary well-formedness checks.
+       *
+       * @param entity The entity to resolve.
+       *
+       * @returns The parsed entity.
+       */
+      parseEntity(entity2) {
+        if (entity2[0] !== "#") {
+          const defined = this.ENTITIES[entity2];
+          if (defined !== void 0) {
+            return defined;
+          }
+          this.fail(this.isName(entity2) ? "undefined entity." : "disallowed character in entity name.");
+          return `&${entity2};`;
+        }
+        let num = NaN;
+        if (entity2[1] === "x" && /^#x[0-9a-f]+$/i.test(entity2)) {
+          num = parseInt(entity2.slice(2), 16);
+        } else if (/^#[0-9]+$/.test(entity2)) {
+          num = parseInt(entity2.slice(1), 10);
+        }
+        if (!this.isChar(num)) {
+          this.fail("malformed character entity.");
+          return `&${entity2};`;
+        }
+        return String.fromCodePoint(num);
+      }
+    };
+    exports2.SaxesParser = SaxesParser2;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -35988,6 +35988,10 @@ function isWithin(root, child, paths = import_node_path.default) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -36002,6 +36006,15 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options2 = {}) {
+  const { max: max2 = Infinity, quote = "", written: written2 = String } = options2;
+  const named = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named.length;
+  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts
@@ -36287,7 +36300,7 @@ function slashedPathToRead(given2, options2 = {}) {
   if (meant === void 0) return void 0;
   const cwd = options2.cwd ?? process.cwd();
   if (exists2(import_node_path3.default.resolve(cwd, given2)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given2, meant, message2 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
@@ -36298,10 +36311,6 @@ function backslashPathToReadError(given2, meant, message2 = "does not exist.", p
 }
 function slipCandidate(given2, platform2 = process.platform) {
   return platform2 === "win32" ? void 0 : withSlashes(given2);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform2) {
   if (platform2 === "linux") return "Linux";
@@ -36437,6 +36446,10 @@ function onSignal(signal) {
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
+
+// packages/core/src/fs/temporary-sibling.ts
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
 
 // packages/core/src/fs/write-failure.ts
 var PERMISSION = {
@@ -36597,6 +36610,25 @@ function boundedDistance(a, b, limit, swaps) {
   return row[bLength];
 }
 
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+
 // packages/core/src/connector-file-names.ts
 var CONNECTOR_FILE_NAMES = {
   swagger: "apiDefinition.swagger.json",
@@ -36709,2858 +36741,337 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readRequiredString(name) {
-  const value = getInput(name);
-  if (value === "") throw new InputError(name, "is required but was empty.", emptyInputHint(name));
-  return value;
-}
-function emptyInputHint(name) {
-  return `Set '${name}' in the step's with: block. A value from \${{ vars.NAME }} or \${{ secrets.NAME }} is empty when nothing of that name reaches the job: create the variable or secret (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on (a secret under secrets:).`;
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/read-refused-input.ts
-function readRefusedHint(input, code2) {
-  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
-}
-function inputReadRefusal(input, error3) {
-  return new InputError(
-    input,
-    `cannot be read: ${error3.reason} (${error3.code}).`,
-    readRefusedHint(input, error3.code),
-    error3.location
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-
-// packages/actions/src/runtime/run-action.ts
-async function runAction(main) {
-  removeTemporariesOnSignal();
-  const logger = createActionsLogger();
-  try {
-    await main(logger);
-  } catch (error3) {
-    process.exitCode = 1;
-    if (isUserError(error3)) {
-      for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, workspaceFolder());
-        error(annotation.message, annotation.properties);
-      }
-      return;
-    }
-    error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
-    if (error3 instanceof Error && error3.stack) debug(error3.stack);
-  }
-}
-
-// packages/dataverse/src/clock.ts
-var systemClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  startTimer: (ms, onExpiry) => {
-    const handle = setTimeout(onExpiry, ms);
-    return { cancel: () => clearTimeout(handle) };
-  }
-};
-function abortAfter(clock, ms, reason) {
-  const controller = new AbortController();
-  const timer = clock.startTimer(ms, () => controller.abort(reason()));
-  return { signal: controller.signal, cancel: () => timer.cancel() };
-}
-
-// packages/dataverse/src/connection-setting-error.ts
-var ConnectionSettingError = class extends RefusedSettingError {
-  constructor(setting, label, value, problem, hint) {
-    super(setting, `${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, value, problem, hint);
-  }
-  /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
-  namedAsInput(input) {
-    return this.namedAs(this.value === void 0 ? `Input '${input}'` : `Input '${input}':`);
-  }
-};
-
-// packages/dataverse/src/setting-words.ts
-var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
-var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
-var APP_ID = { option: "--app-id", input: "app-id" };
-var CLOUD = { option: "--cloud", input: "cloud" };
-var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
-var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
-function cloudSetTo(name) {
-  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
-}
-
-// packages/dataverse/src/environment-url.ts
-function parseServiceUrl(text2, kind) {
-  const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
-  let url;
-  try {
-    url = new URL(text2.trim());
-  } catch {
-    throw refused(withoutSecrets(text2), "is not a URL", `Give the full URL, e.g. ${kind.example}.`);
-  }
-  if (url.username || url.password) throw refused(void 0, "must not contain a user name or password");
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw refused(
-      withoutSecrets(text2),
-      "must use https",
-      "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
-    );
-  }
-  return new URL(url.origin);
-}
-var ENVIRONMENT_URL_KIND = {
-  label: "Environment URL",
-  setting: ENVIRONMENT_URL,
-  example: "https://contoso.crm.dynamics.com"
-};
-var AUTHORITY_HOST_KIND = {
-  label: "Authority host",
-  setting: AUTHORITY_HOST,
-  example: "https://login.microsoftonline.com"
-};
-
-// packages/dataverse/src/clouds.ts
-var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
-var CLOUDS = {
-  Public: {
-    name: "Public",
-    authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".dynamics.com"],
-    tokenExchangeAudience: "api://AzureADTokenExchange"
-  },
-  // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
-  UsGov: {
-    name: "UsGov",
-    authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".crm9.dynamics.com"],
-    tokenExchangeAudience: "api://AzureADTokenExchange"
-  },
-  UsGovHigh: {
-    name: "UsGovHigh",
-    authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.microsoftdynamics.us"],
-    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
-  },
-  UsGovDod: {
-    name: "UsGovDod",
-    authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.appsplatform.us"],
-    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
-  },
-  China: {
-    name: "China",
-    authorityHost: "https://login.chinacloudapi.cn",
-    dataverseHostSuffixes: [".crm.dynamics.cn"],
-    tokenExchangeAudience: "api://AzureADTokenExchangeChina"
-  }
-};
-function resolveCloud(name) {
-  if (name.trim() === "") return CLOUDS.Public;
-  const match2 = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
-  if (!match2)
-    throw new ConnectionSettingError(
-      CLOUD,
-      "Cloud",
-      name,
-      "is unknown",
-      `Use one of ${CLOUD_NAMES.join(", ")}.`
-    );
-  return CLOUDS[match2];
-}
-function cloudOfHost(hostname) {
-  const matches2 = Object.values(CLOUDS).flatMap((cloud) => cloud.dataverseHostSuffixes.map((suffix) => ({ cloud: cloud.name, suffix }))).filter(({ suffix }) => hostname.endsWith(suffix)).sort((a, b) => b.suffix.length - a.suffix.length);
-  return matches2[0]?.cloud;
-}
-function conflictingCloud(hostname, configured) {
-  const urlCloud = cloudOfHost(hostname);
-  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return void 0;
-  return urlCloud;
-}
-
-// packages/dataverse/src/auth/credentials.ts
-var GITHUB_OIDC_AUDIENCE = "api://AzureADTokenExchange";
-var JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-// packages/dataverse/src/auth/credential-source.ts
-function sourceName(source) {
-  if ("variable" in source) return source.variable;
-  if ("input" in source) return `input '${source.input}'`;
-  return source.option;
-}
-function sourceNameFirst(source) {
-  return "input" in source ? `Input '${source.input}'` : sourceName(source);
-}
-function given(source) {
-  return "option" in source ? "given" : "set";
-}
-function notGiven(source) {
-  return `is not ${given(source)}`;
-}
-function bothGiven(first, second) {
-  if (given(first) === given(second))
-    return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
-  return `${sourceNameFirst(first)} is ${given(first)} and ${sourceName(second)} is ${given(second)}`;
-}
-function withdrawing(source) {
-  return "variable" in source ? `unset ${source.variable}` : `leave out ${sourceName(source)}`;
-}
-function supplying(source, what) {
-  return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
-}
-function convertingPfx(source) {
-  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, "cert.pem")}.`;
-}
-function sentence(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-function supplyingFile(source, file) {
-  return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
-}
-
-// packages/dataverse/src/auth/resolve-credential.ts
-var SECRET = "a client secret of the app registration";
-var CERTIFICATE = "a certificate of the app registration and its private key, in PEM";
-function resolveCredential(inputs) {
-  const { sources } = inputs;
-  const secret = inputs.clientSecret ?? "";
-  const certificate = inputs.clientCertificate ?? "";
-  const certificateGiven = certificate !== "" || certificateFile(sources) !== void 0;
-  if (secret !== "" && certificateGiven) {
-    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
-      hint: sentence(
-        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`
-      )
-    });
-  }
-  if (secret !== "") return { kind: "secret", secret };
-  if (certificateGiven) {
-    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----"))
-      throw notPem(sources);
-    return {
-      kind: "certificate",
-      certificatePem: certificate,
-      privateKeyPem: certificate,
-      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {},
-      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword }
-    };
-  }
-  if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
-    return {
-      kind: "github-oidc",
-      requestUrl: inputs.idTokenRequestUrl,
-      requestToken: inputs.idTokenRequestToken
-    };
-  }
-  throw new UsageError(
-    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
-    {
-      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.' + missingSecretHint(sources)
-    }
-  );
-}
-function missingSecretHint({ secret, certificate }) {
-  if (!("input" in secret) || !("input" in certificate)) return "";
-  return ` An input set to \${{ secrets.NAME }} is empty when no secret of that name reaches the job: create it (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on under secrets:.`;
-}
-function certificateFile({ certificate }) {
-  return "option" in certificate ? certificate.file : void 0;
-}
-function notPem(sources) {
-  const { certificate } = sources;
-  const hint = convertingPfx(certificate);
-  const file = certificateFile(sources);
-  if ("option" in certificate && file !== void 0)
-    return new UsageError(
-      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
-      { location: { file }, hint }
-    );
-  return new UsageError(
-    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
-    { hint }
-  );
-}
-
-// packages/dataverse/src/auth/token-provider.ts
-function refreshMarginMs(lifetimeMs) {
-  return Math.min(5 * 6e4, Math.floor(lifetimeMs / 4));
-}
-var CachedTokenSource = class {
-  constructor(acquire, clock, onSecret = () => {
-  }) {
-    this.acquire = acquire;
-    this.clock = clock;
-    this.onSecret = onSecret;
-  }
-  acquire;
-  clock;
-  onSecret;
-  cached;
-  /** The request under way, shared by concurrent callers; `retry`: whether it retries transient failures. */
-  pending;
-  async getToken() {
-    const cached = this.cached;
-    if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    const pending2 = this.pending ??= this.startRefresh();
-    try {
-      return await pending2.token;
-    } catch (error3) {
-      if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
-      if (!pending2.retry) return this.getToken();
-      throw error3;
-    }
-  }
-  invalidate() {
-    this.cached = void 0;
-  }
-  startRefresh() {
-    const issuedAt = this.clock.now();
-    const retry = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
-    const pending2 = {
-      token: this.refresh(issuedAt, retry).finally(() => {
-        if (this.pending === pending2) this.pending = void 0;
-      }),
-      retry
-    };
-    return pending2;
-  }
-  async refresh(issuedAt, retry) {
-    const response = await this.acquire({ retry });
-    this.onSecret(response.accessToken);
-    const lifetimeMs = response.expiresInSeconds * 1e3;
-    this.cached = {
-      token: response.accessToken,
-      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
-      expiresAtMs: issuedAt + lifetimeMs
-    };
-    return response.accessToken;
-  }
-};
-
-// packages/dataverse/src/http/retry-policy.ts
-var DEFAULT_RETRY_BUDGET = {
-  maxAttempts: 8,
-  maxTotalWaitMs: 5 * 6e4,
-  baseDelayMs: 1e3,
-  maxDelayMs: 6e4
-};
-var NOT_YET_ATTEMPTS = 4;
-function parseRetryAfter(value, nowMs) {
-  if (value === null) return void 0;
-  const text2 = value.trim();
-  const seconds = text2.split(",").map((part) => part.trim());
-  if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
-    return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
-  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text2)) return void 0;
-  const date = Date.parse(text2);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status !== 501;
-}
-function decideRetry(outcome2, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
-  const notYet = mayNotExistYet && outcome2.kind === "response" && outcome2.status === 404;
-  if (outcome2.kind === "response" && !(outcome2.transient ?? isRetryableStatus(outcome2.status)) && !notYet)
-    return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !surelyNotProcessed(outcome2)) return { retry: false, reason: "may-have-been-applied" };
-  if (outcome2.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
-  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
-    return { retry: false, reason: "budget-spent" };
-  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
-  const told = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
-  const delayMs = told ?? backoff;
-  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
-  return { retry: true, delayMs };
-}
-function surelyNotProcessed(outcome2) {
-  if (outcome2.kind === "response") return outcome2.status === 429;
-  return outcome2.kind === "network-error" && !outcome2.reachedServer;
-}
-function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
-  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
-  const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
-}
-function formatSeconds(ms) {
-  if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-// packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto3 = require("node:crypto");
-
-// node_modules/jose/dist/webapi/lib/buffer_utils.js
-var encoder = new TextEncoder();
-var decoder = new TextDecoder();
-var strictDecoder = new TextDecoder("utf-8", { fatal: true });
-var UINT32_RANGE = 2 ** 32;
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i2 = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i2), i2 += buffer.length;
-  return buf;
-}
-var NON_ASCII = /[^\x00-\x7f]/;
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i2 = 0; i2 < string.length; i2++) {
-    const code2 = string.charCodeAt(i2);
-    if (code2 > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i2] = code2;
-  }
-  return bytes;
-}
-function encodeBase64(input, url = false) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i2 = 0; i2 < input.length; i2 += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i2, i2 + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = false) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i2 = 0; i2 < binary.length; i2++)
-    bytes[i2] = binary.charCodeAt(i2);
-  return bytes;
-}
-
-// node_modules/jose/dist/webapi/util/errors.js
-var JOSEError = class extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message2, options2) {
-    super(message2, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-};
-var JOSENotSupported = class extends JOSEError {
-  static code = "ERR_JOSE_NOT_SUPPORTED";
-  code = "ERR_JOSE_NOT_SUPPORTED";
-};
-var JWSInvalid = class extends JOSEError {
-  static code = "ERR_JWS_INVALID";
-  code = "ERR_JWS_INVALID";
-};
-var JWTInvalid = class extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-};
-
-// node_modules/jose/dist/webapi/util/base64url.js
-var invalid = "The input to be decoded is not correctly encoded.";
-function decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function encode2(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, true);
-}
-
-// node_modules/jose/dist/webapi/lib/validate.js
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return false;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return false;
-        parameters.add(parameter);
-      }
-  return true;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-var JWS_RECOGNIZED = { __proto__: null, b64: true };
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return true;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-// node_modules/jose/dist/webapi/lib/key.js
-var tag = (key2) => key2[Symbol.toStringTag];
-var jwkMatchesOp = (entry, key2, usage) => {
-  const { alg } = entry;
-  if (key2.use !== void 0) {
-    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-    if (key2.use !== expected)
-      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
-  }
-  if (key2.kty === "AKP" && key2.alg === void 0)
-    throw new TypeError('missing "alg" (Algorithm) Parameter value');
-  if (key2.alg !== void 0 && key2.alg !== alg)
-    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-  if (Array.isArray(key2.key_ops)) {
-    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-    if (expectedKeyOp && !key2.key_ops.includes(expectedKeyOp))
-      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
-  }
-};
-async function prepareKey(entry, key2, usage) {
-  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key2 instanceof Uint8Array)
-    return key2;
-  let normalized, keyObject;
-  if (isObject(key2)) {
-    if (normalized = normalizeJwk(key2), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key2, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
-      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
-    if (!Object.isFrozen(key2)) {
-      const { key_ops } = key2;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key2);
-    }
-  } else {
-    if (!isKeyLike(key2))
-      throw invalidKeyType(alg, key2, secret);
-    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key2.type !== expectedType && (secret || ["secret", "public", "private"].includes(key2.type)))
-      throw new TypeError(`${tag(key2)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key2))
-      return key2;
-    if (keyObject = key2, keyObject.type === "secret")
-      return keyObject.export();
-  }
-  cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key2;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
-  }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
-}
-var cache;
-var nist = {
-  __proto__: null,
-  prime256v1: "P-256",
-  secp384r1: "P-384",
-  secp521r1: "P-521"
-};
-var isCryptoKey = (key2) => {
-  if (key2?.[Symbol.toStringTag] === "CryptoKey")
-    return true;
-  try {
-    return key2 instanceof CryptoKey;
-  } catch {
-    return false;
-  }
-};
-var isKeyObject = (key2) => key2?.[Symbol.toStringTag] === "KeyObject";
-var isKeyLike = (key2) => isCryptoKey(key2) || isKeyObject(key2);
-function message(msg, actual, ...types) {
-  if (types.length > 2) {
-    const last2 = types.pop();
-    msg += `one of type ${types.join(", ")}, or ${last2}.`;
-  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
-  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
-}
-function invalidKeyType(alg, actual, secret) {
-  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
-}
-var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-function checkUsage(key2, usage) {
-  if (usage && !key2.usages.includes(usage))
-    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
-}
-function checkModulusLength(alg, key2) {
-  const { modulusLength } = key2.algorithm;
-  if (typeof modulusLength != "number" || modulusLength < 2048)
-    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
-}
-function checkCryptoKey(key2, expected, usage) {
-  const algorithm = key2.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
-  checkUsage(key2, usage);
-}
-function snapshotJwk(jwk) {
-  return { __proto__: null, ...jwk };
-}
-function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
-    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
-    if (!keyOps || keyOps.some((operation2) => typeof operation2 != "string") || new Set(keyOps).size !== keyOps.length)
-      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
-  }
-  return normalized;
-}
-async function jwkToKey(entry, jwk, extractable) {
-  if (!entry.kty.includes(jwk.kty))
-    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
-}
-async function rawKey(key2, expected, usage, extractable = false) {
-  return key2 instanceof Uint8Array && (key2 = await crypto.subtle.importKey("raw", key2, expected, extractable, [usage])), checkCryptoKey(key2, expected, usage), key2;
-}
-
-// node_modules/jose/dist/webapi/lib/key_descriptor.js
-function table(entries) {
-  const out = { __proto__: null };
-  for (const alg in entries)
-    out[alg] = { ...entries[alg], alg };
-  return out;
-}
-
-// node_modules/jose/dist/webapi/lib/jws_algorithms.js
-var sig = [["verify"], ["sign"]];
-function hmac(bits2) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits2}` };
-  return { kty: ["oct"], secret: true, subtle, signing: subtle, usages: sig };
-}
-function rsa(bits2, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits2}` };
-  return {
-    kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
-    usages: sig,
-    minRsaBits: 2048
-  };
-}
-function ecdsa(crv, bits2) {
-  return {
-    kty: ["EC"],
-    crv,
-    subtle: { name: "ECDSA", namedCurve: crv },
-    signing: { name: "ECDSA", hash: `SHA-${bits2}` },
-    usages: sig
-  };
-}
-function eddsa() {
-  const subtle = { name: "Ed25519" };
-  return {
-    kty: ["OKP"],
-    crv: "Ed25519",
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
-  return {
-    kty: ["AKP"],
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-var JWS = table({
-  HS256: hmac(256),
-  HS384: hmac(384),
-  HS512: hmac(512),
-  RS256: rsa(256),
-  RS384: rsa(384),
-  RS512: rsa(512),
-  PS256: rsa(256, 32),
-  PS384: rsa(384, 48),
-  PS512: rsa(512, 64),
-  ES256: ecdsa("P-256", 256),
-  ES384: ecdsa("P-384", 384),
-  ES512: ecdsa("P-521", 512),
-  EdDSA: eddsa(),
-  Ed25519: eddsa(),
-  "ML-DSA-44": mldsa(44),
-  "ML-DSA-65": mldsa(65),
-  "ML-DSA-87": mldsa(87)
-});
-function jwsAlgorithm(alg) {
-  const entry = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry)
-    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry;
-}
-
-// node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-var epoch = (date) => Math.floor(date.getTime() / 1e3);
-var multipliers = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31557600
-};
-var REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i;
-function invalidDuration() {
-  throw new TypeError("Invalid time period format");
-}
-function secs(str) {
-  typeof str != "string" && invalidDuration();
-  const matched = REGEX.exec(str);
-  (!matched || matched[4] && matched[1]) && invalidDuration();
-  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
-  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
-}
-function validateInput(label, input) {
-  if (!Number.isFinite(input))
-    throw new TypeError(`Invalid ${label} input`);
-  return input;
-}
-function validateStringClaim(claim, value) {
-  if (typeof value != "string")
-    throw new TypeError(`"${claim}" claim must be a string`);
-}
-function validateAudienceClaim(value) {
-  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
-    throw new TypeError('"aud" claim must be a string or an array of strings');
-}
-function numericDate(value, label) {
-  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
-}
-var producerClaimsSets;
-function producerClaimsSet(producer) {
-  return producerClaimsSets.get(producer);
-}
-function jwtClaimsSetBytes(producer) {
-  const claimsSet = producerClaimsSet(producer);
-  for (const claim of ["iat", "nbf", "exp"]) {
-    const value = claimsSet[claim];
-    if (typeof value == "number" && !Number.isFinite(value))
-      throw new TypeError(`"${claim}" claim must be a finite number`);
-  }
-  return encoder.encode(JSON.stringify(claimsSet));
-}
-var JWTClaimsBuilder = class {
-  constructor(claimsSet = {}) {
-    if (!isObject(claimsSet))
-      throw new TypeError("JWT Claims Set MUST be an object");
-    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
-  }
-  setIssuer(value) {
-    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
-  }
-  setSubject(value) {
-    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
-  }
-  setAudience(value) {
-    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
-  }
-  setJti(value) {
-    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
-  }
-  setNotBefore(value) {
-    return producerClaimsSet(this).nbf = numericDate(value, "setNotBefore"), this;
-  }
-  setExpirationTime(value) {
-    return producerClaimsSet(this).exp = numericDate(value, "setExpirationTime"), this;
-  }
-  setIssuedAt(value) {
-    const claimsSet = producerClaimsSet(this);
-    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = numericDate(value, "setIssuedAt"), this;
-  }
-};
-
-// node_modules/jose/dist/webapi/lib/jws_sign.js
-async function createSignature(input, key2, rejectUnencoded) {
-  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
-  if (protectedHeader !== void 0) {
-    const normalized = serializeJoseHeader(JWSInvalid, protectedHeader);
-    protectedHeader = normalized[0], encodedProtectedHeader = encode2(normalized[1]);
-  }
-  if (unprotectedHeader !== void 0 && (unprotectedHeader = serializeJoseHeader(JWSInvalid, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
-    throw new JWSInvalid("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
-  if (!isDisjoint(protectedHeader, unprotectedHeader))
-    throw new JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
-  validateCritDuplicates(JWSInvalid, protectedHeader);
-  const b64 = validateB64(protectedHeader, validateCrit(JWSInvalid, JWS_RECOGNIZED, crit, protectedHeader, joseHeader));
-  b64 || rejectUnencoded?.();
-  const { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  const entry = jwsAlgorithm(alg);
-  let encodedPayload = "", signingPayload = payload, signingInput;
-  if (b64) {
-    const encodedPayloadCache = input[4];
-    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= encode2(payload), signingPayload = encodedPayloadCache[1] ??= encode(encodedPayload)) : (encodedPayload = encode2(payload), signingInput = encoder.encode(`${encodedProtectedHeader}.${encodedPayload}`));
-  }
-  signingInput ??= concat(encode(encodedProtectedHeader), encode("."), signingPayload);
-  const signingKey = await rawKey(await prepareKey(entry, key2, "sign"), entry.subtle, "sign");
-  entry.minRsaBits && checkModulusLength(entry.alg, signingKey);
-  const jws = {
-    signature: encode2(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
-    payload: encodedPayload
-  };
-  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
-}
-async function createCompactSignature(payload, protectedHeader, crit, key2, rejectUnencoded) {
-  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key2, rejectUnencoded);
-  return `${jws.protected}.${jws.payload}.${jws.signature}`;
-}
-
-// node_modules/jose/dist/webapi/jwt/sign.js
-var SignJWT_base = JWTClaimsBuilder;
-var SignJWT = class extends SignJWT_base {
-  #protectedHeader;
-  setProtectedHeader(protectedHeader) {
-    return assertNotSet(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
-  }
-  async sign(key2, options2) {
-    return createCompactSignature(jwtClaimsSetBytes(this), this.#protectedHeader, options2?.crit, key2, () => {
-      throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
-    });
-  }
-};
-
-// packages/dataverse/src/auth/certificate-refusals.ts
-function certificateUnreadable(sources, cause) {
-  return refusal(
-    sources.certificate,
-    "the certificate",
-    "cannot be read: it is not a valid X.509 certificate.",
-    {
-      hint: convertingPfx(sources.certificate),
-      cause
-    }
-  );
-}
-function privateKeyUnreadable(sources, pem, passphraseGiven, cause) {
-  const { certificate, certificatePassword: password } = sources;
-  if (!isEncrypted(pem))
-    return refusal(certificate, "the private key", "cannot be read: it is not a valid private key.", {
-      hint: convertingPfx(certificate),
-      cause
-    });
-  if (!passphraseGiven)
-    return refusal(
-      certificate,
-      "the private key",
-      `is encrypted, and ${sourceName(password)} ${notGiven(password)}.`,
-      {
-        hint: `${sentence(supplying(password, "its password"))}.`,
-        cause
-      }
-    );
-  return refusal(
-    certificate,
-    "the private key",
-    `cannot be decrypted with the password in ${sourceName(password)}.`,
-    { hint: `${sentence(supplying(password, "the password the key was encrypted with"))}.`, cause }
-  );
-}
-function isEncrypted(pem) {
-  return pem.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /^Proc-Type:\s*4,ENCRYPTED/m.test(pem);
-}
-function refusal(source, part, problem, options2) {
-  if ("option" in source) {
-    const subject = `${part} given to ${source.option}`;
-    if (source.file === void 0) return new UsageError(`${sentence(subject)} ${problem}`, options2);
-    return new UsageError(`${subject} ${problem}`, { ...options2, location: { file: source.file } });
-  }
-  return new UsageError(`${sentence(part)} in ${sourceName(source)} ${problem}`, options2);
-}
-
-// packages/dataverse/src/auth/certificate-assertion.ts
-async function signCertificateAssertion(options2) {
-  const key2 = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
-  const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
-  const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto3.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key2);
-}
-function certificateThumbprintS256(certificatePem, sources) {
-  let certificate;
-  try {
-    certificate = new import_node_crypto3.X509Certificate(certificatePem);
-  } catch (error3) {
-    throw certificateUnreadable(sources, error3);
-  }
-  return (0, import_node_crypto3.createHash)("sha256").update(certificate.raw).digest("base64url");
-}
-function loadPrivateKey(pem, passphrase, sources) {
-  try {
-    return (0, import_node_crypto3.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
-  } catch (error3) {
-    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error3);
-  }
-}
-
-// packages/dataverse/src/http/network-error.ts
-function describeNetworkError(error3) {
-  const failure = socketFailureOf(error3);
-  return failure?.code ?? failure?.message ?? (error3 instanceof Error ? error3.message : String(error3));
-}
-function isTimeout(error3) {
-  return error3 instanceof DOMException && (error3.name === "TimeoutError" || error3.name === "AbortError");
-}
-function isNoSuchHost(error3) {
-  return describeNetworkError(error3) === "ENOTFOUND";
-}
-function isConnectionRefused(error3) {
-  return describeNetworkError(error3) === "ECONNREFUSED";
-}
-function isBadPort(error3) {
-  const failure = socketFailureOf(error3);
-  return failure?.code === void 0 && failure?.message === "bad port";
-}
-
-// packages/dataverse/src/http/hopeless-failure.ts
-function hopelessFailure(error3, url, { urlInput, noSuchHostHint: noSuchHostHint2, answered }) {
-  if (isNoSuchHost(error3) && !answered)
-    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint2 };
-  const port = url.port || (url.protocol === "https:" ? "443" : "80");
-  if (isBadPort(error3))
-    return {
-      reason: `fetch refuses port ${port} ("bad port"), which belongs to another protocol`,
-      hint: `Check the port in ${urlInput}.`
-    };
-  if (isConnectionRefused(error3) && isLoopbackHost(url.hostname))
-    return {
-      reason: `${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there)`,
-      hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${urlInput}.`
-    };
-  return void 0;
-}
-
-// packages/dataverse/src/auth/sign-in-retry.ts
-var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-function isTransientSignInStatus(status) {
-  return TRANSIENT_STATUSES.has(status);
-}
-var TransientSignInFailure = class extends Error {
-  constructor(error3, outcome2, summary2) {
-    super(error3.message);
-    this.error = error3;
-    this.outcome = outcome2;
-    this.summary = summary2;
-  }
-  error;
-  outcome;
-  summary;
-};
-async function withSignInRetries(attemptOnce, { clock, budget, logger, retry, say = optionWords }) {
-  let waitedMs = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await attemptOnce();
-    } catch (failure) {
-      if (!(failure instanceof TransientSignInFailure)) throw failure;
-      if (!retry) throw failure.error;
-      const decision = decideRetry(failure.outcome, attempt, waitedMs, budget, clock.now());
-      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now(), say);
-      logger?.warning(`Sign-in: ${failure.summary}; retrying in ${formatSeconds(decision.delayMs)}.`);
-      waitedMs += decision.delayMs;
-      await clock.sleep(decision.delayMs);
-    }
-  }
-}
-function gaveUp(failure, attempts, waitedMs, budget, nowMs, say) {
-  const { error: error3, outcome: outcome2 } = failure;
-  const asked = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
-  return new UserError(gaveUpMessage(error3.message, attempts, waitedMs, budget, asked), {
-    hint: error3.hint ?? `The failures look temporary (the service or the network to it): run ${say(THE_RUN)} again later.`,
-    cause: error3
+// packages/validator/src/text/message-values.ts
+var MAX_VALUE_LENGTH = 100;
+var MAX_NAME_LENGTH = 1e3;
+var MAX_ENTRIES = 3;
+var MAX_NESTING = 2;
+var MAX_NESTED_STRING = 30;
+var ELLIPSIS = "\u2026";
+function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
+  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  return cut(text2, maxLength);
+}
+function nameExcerpt(name) {
+  return excerpt(name, MAX_NAME_LENGTH);
+}
+function quoted(value, maxLength = MAX_VALUE_LENGTH) {
+  return `'${excerpt(value, maxLength)}'`;
+}
+function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
+  if (text2.length < 2) return excerpt(text2, maxLength);
+  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
+  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
+}
+function quoteList(values, max2 = 5) {
+  return boundedList(values, quoted, { max: max2 });
+}
+function nameList(names) {
+  return boundedList(names, (name) => excerpt(name));
+}
+var MAX_LONG_LIST_LENGTH = 4800;
+function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
+  return boundedList(texts, (text2) => text2, { maxLength, total });
+}
+function alternatives(values, max2) {
+  return boundedList(values, (value) => excerpt(value), {
+    max: max2,
+    maxLength: Infinity,
+    separator: " or ",
+    conjunction: "or"
   });
 }
-
-// packages/dataverse/src/auth/sign-in-request.ts
-var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
-var MAX_SIGN_IN_ANSWER_BYTES = 1024 * 1024;
-async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts, maxAnswerBytes = MAX_SIGN_IN_ANSWER_BYTES }) {
-  const limit = abortAfter(
-    clock,
-    timeoutMs,
-    () => new DOMException("The operation was aborted due to timeout", "TimeoutError")
-  );
-  try {
-    const response = await fetchFn(url, { ...init, signal: limit.signal });
-    answeredHosts.add(endpoint.hostname);
-    const text2 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint.secrets);
-    return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
-  } catch (error3) {
-    if (error3 instanceof BodyTooLarge)
-      throw new UserError(
-        `${capitalized(endpoint.description)} answered with more than ${formatByteLimit(error3.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
-        { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error3 }
-      );
-    const hopeless = hopelessFailure(error3, new URL(url), {
-      urlInput: endpoint.urlInput,
-      noSuchHostHint: endpoint.noSuchHostHint,
-      answered: answeredHosts.has(endpoint.hostname)
-    });
-    if (hopeless)
-      throw new UserError(`Could not reach ${endpoint.description}: ${hopeless.reason}.`, {
-        hint: hopeless.hint,
-        cause: error3
-      });
-    throw passingFailure(error3, endpoint, timeoutMs);
-  } finally {
-    limit.cancel();
+var MAX_LIST_LENGTH = 300;
+function boundedList(values, show, bounds = {}) {
+  const {
+    max: max2 = Infinity,
+    maxLength = MAX_LIST_LENGTH,
+    total = values.length,
+    separator = ", ",
+    conjunction = "and"
+  } = bounds;
+  const shown = [];
+  let length = 0;
+  for (const value of values) {
+    if (shown.length >= max2) break;
+    const text2 = show(value);
+    if (shown.length > 0 && length + text2.length > maxLength) break;
+    shown.push(text2);
+    length += text2.length + separator.length;
   }
+  const rest = total - shown.length;
+  const joined = shown.join(separator);
+  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
-async function readTextWithin(response, limitBytes) {
-  if (!response.body) return "";
-  return Buffer.concat(await readBodyWithin(response.body.getReader(), limitBytes)).toString("utf8");
-}
-function isJsonObject(text2) {
-  try {
-    const value = JSON.parse(text2);
-    return typeof value === "object" && value !== null;
-  } catch {
-    return false;
+function cut(text2, maxLength) {
+  if (text2.length <= maxLength) {
+    const whole = printable(text2);
+    if (whole.length <= maxLength) return whole;
   }
-}
-function parseJsonObject(text2) {
-  return isJsonObject(text2) ? JSON.parse(text2) : {};
-}
-function passingFailure(error3, endpoint, timeoutMs) {
-  const { description, shortName } = endpoint;
-  if (isTimeout(error3)) {
-    const within = `within ${formatSeconds(timeoutMs)}`;
-    return new TransientSignInFailure(
-      new UserError(`${capitalized(description)} did not answer ${within}.`, {
-        hint: endpoint.timeoutHint,
-        cause: error3
-      }),
-      { kind: "network-error", reachedServer: true },
-      `no answer from ${shortName} ${within}`
-    );
+  const pieces = [];
+  let length = 0;
+  for (const character of text2) {
+    const escaped = printable(character);
+    if (length + escaped.length > maxLength) {
+      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
+      return `${pieces.join("")}${ELLIPSIS}`;
+    }
+    pieces.push(escaped);
+    length += escaped.length;
   }
-  const reason = describeNetworkError(error3);
-  return new TransientSignInFailure(
-    new UserError(`Could not reach ${description} (${reason}).`, {
-      ...endpoint.unreachableHint ? { hint: endpoint.unreachableHint } : {},
-      cause: error3
-    }),
-    { kind: "network-error", reachedServer: true },
-    `connection to ${shortName} failed (${reason})`
-  );
+  return pieces.join("");
 }
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+function nestedString(value) {
+  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown);
+}
+function summarise(value, depth) {
+  if (typeof value === "string") return nestedString(value);
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const isArray = Array.isArray(value);
+  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const keys = isArray ? void 0 : Object.keys(value);
+  const count = isArray ? value.length : keys.length;
+  if (count === 0) return `${open2}${close}`;
+  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
+  const entries = [];
+  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
+    if (isArray) {
+      entries.push(summarise(value[index], depth + 1));
+    } else {
+      const key2 = keys[index];
+      const member = value[key2];
+      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
+    }
+  }
+  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
+  return `${open2}${entries.join(",")}${close}`;
 }
 
-// packages/dataverse/src/auth/github-oidc.ts
-async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request) {
-  const url = checkedRequestUrl(requestUrl);
-  checkRequestToken(requestToken);
-  url.searchParams.set("audience", audience);
-  const shownUrl = withoutSecrets(requestUrl);
-  const response = await sendSignInRequest(
-    fetchFn,
-    url,
-    { headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" } },
-    {
-      description: `the GitHub OIDC token endpoint at ${shownUrl}`,
-      shortName: "the GitHub OIDC token endpoint",
-      urlInput: "ACTIONS_ID_TOKEN_REQUEST_URL",
-      hostname: url.hostname,
-      noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
-      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later.",
-      secrets: [requestToken]
+// packages/validator/src/model/finding.ts
+var PROFILES = ["certified", "independent-publisher", "custom"];
+
+// packages/validator/src/config/config-schema.ts
+var LEVELS = ["error", "warning", "info", "off"];
+var CONFIG_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "connector-alm configuration",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    profile: {
+      description: "The profile of connector folders outside the PowerPlatformConnectors layout.",
+      enum: [...PROFILES]
     },
-    request
-  );
-  if (isTransientSignInStatus(response.status)) {
-    throw new TransientSignInFailure(
-      new UserError(`The GitHub OIDC token endpoint at ${shownUrl} answered HTTP ${response.status}.`),
-      {
-        kind: "response",
-        status: response.status,
-        retryAfter: response.headers.get("retry-after"),
-        transient: true
-      },
-      `the GitHub OIDC token endpoint answered HTTP ${response.status}`
-    );
-  }
-  if (!response.ok) {
-    throw new UserError(`GitHub refused the OIDC ID token request (HTTP ${response.status}).`, {
-      hint: 'The job needs "permissions: id-token: write".'
-    });
-  }
-  const { value } = parseJsonObject(response.text);
-  if (typeof value !== "string" || value === "")
-    throw new UserError("The GitHub OIDC token endpoint answered without a token.");
-  return value;
-}
-var RUNNER_SETS_IT = 'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
-function checkedRequestUrl(requestUrl) {
-  const refuse = (what) => new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
-  let url;
-  try {
-    url = new URL(requestUrl.trim());
-  } catch {
-    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
-  if (url.username || url.password) throw refuse("holds a user name or password");
-  return url;
-}
-function checkRequestToken(requestToken) {
-  if ([...requestToken.trim()].some((char) => {
-    const code2 = char.charCodeAt(0);
-    return code2 < 32 || code2 === 127 || code2 > 255;
-  })) {
-    throw new UserError(
-      "ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.",
-      { hint: RUNNER_SETS_IT }
-    );
-  }
-}
-
-// packages/dataverse/src/auth/entra-errors.ts
-var hints = (say) => ({
-  70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
-  90002: `Check ${say(TENANT_ID)}: it must be the directory (tenant) ID or a verified domain of the tenant.`,
-  700016: `Check ${say(APP_ID)} and ${say(TENANT_ID)}: the app registration must exist in that tenant.`,
-  7000215: "The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.",
-  7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
-  70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
-  700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: `No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check ${say(CLOUD)}.`,
-  700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
-  7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
-  700024: `The client assertion has expired or is not yet valid: check the clock of ${say(REQUESTING_MACHINE)}, or run ${say(THE_RUN)} again.`,
-  700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
-  500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
-  500014: "The resource service principal is disabled in the tenant.",
-  50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
-  50196: `Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run ${say(THE_RUN)} again in a few minutes.`
-});
-var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
-var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
-var CLIENT_ERRORS = /* @__PURE__ */ new Set([
-  "invalid_request",
-  "invalid_client",
-  "invalid_grant",
-  "unauthorized_client",
-  "unsupported_grant_type",
-  "invalid_scope",
-  "invalid_resource"
-]);
-function isTransientEntraFailure(status, body) {
-  const code2 = entraErrorCode(body);
-  if (code2 !== void 0 && FINAL_CODES.has(code2)) return false;
-  if (body.error === "temporarily_unavailable" || code2 !== void 0 && TRANSIENT_CODES.has(code2))
-    return true;
-  if (body.error !== void 0 && CLIENT_ERRORS.has(body.error)) return false;
-  return isTransientSignInStatus(status);
-}
-function entraErrorCode(body) {
-  if (body.error_codes && body.error_codes.length > 0) return body.error_codes[0];
-  const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
-  return match2 ? Number(match2[1]) : void 0;
-}
-function entraError(status, body, say = optionWords) {
-  const code2 = entraErrorCode(body);
-  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
-  const hint = code2 !== void 0 ? hints(say)[code2] : void 0;
-  const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
-  return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
-}
-
-// packages/dataverse/src/auth/token-endpoint.ts
-var CREDENTIAL_FIELDS = ["client_secret", "client_assertion"];
-var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
-function tokenEndpointUrl(authorityHost, tenantId) {
-  return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
-}
-async function requestClientCredentialsToken(fetchFn, endpoint, fields, request, say = optionWords) {
-  const [authorityHost, cloud, machine] = [say(AUTHORITY_HOST), say(CLOUD), say(REQUESTING_MACHINE)];
-  const settings = { names: `${authorityHost} and ${cloud}`, machine };
-  const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
-  const { origin, hostname } = new URL(endpoint);
-  const response = await sendSignInRequest(
-    fetchFn,
-    endpoint,
-    {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      body: form.toString(),
-      // fetch follows a 307 or 308 with the same body, the credential in it, to wherever Location
-      // points, another origin included; Entra ID never redirects a token request (MSAL follows none).
-      redirect: "manual"
+    rules: {
+      description: "Rule levels by rule id: one level for every profile, or a level per profile.",
+      type: "object",
+      additionalProperties: {
+        if: { type: "string" },
+        then: { $ref: "#/definitions/level" },
+        else: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: Object.fromEntries(
+            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
+          )
+        }
+      }
     },
-    {
-      description: `the Entra ID token endpoint at ${origin}`,
-      shortName: origin,
-      urlInput: authorityHost,
-      hostname,
-      noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
-      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between ${machine} and the login host; if they are right, run ${say(THE_RUN)} again later.`,
-      unreachableHint: `Check ${cloud} and ${authorityHost}, and that ${machine} can reach the login host.`,
-      secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? [])
-    },
-    request
-  );
-  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, settings);
-  const body = parseJsonObject(response.text);
-  if (!response.ok) {
-    const error3 = entraError(response.status, body, say);
-    if (!isTransientEntraFailure(response.status, body)) throw error3;
-    const code2 = entraErrorCode(body);
-    throw new TransientSignInFailure(
-      error3,
-      {
-        kind: "response",
-        status: response.status,
-        retryAfter: response.headers.get("retry-after"),
-        transient: true
-      },
-      `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
-    );
-  }
-  if (typeof body.access_token !== "string" || body.access_token === "")
-    throw noAccessToken(origin, response, settings);
-  if (!HEADER_SAFE_TOKEN.test(body.access_token))
-    throw new UserError(
-      `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
-      { hint: notEntraHint(settings) }
-    );
-  const expiresIn = Number(body.expires_in);
-  return {
-    accessToken: body.access_token,
-    expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
-  };
-}
-function noAccessToken(origin, answer, settings) {
-  const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
-  return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
-    hint: notEntraHint(settings)
-  });
-}
-function notEntraHint({ names, machine }) {
-  return `That is not how Entra ID answers: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`;
-}
-function redirected(endpoint, answer, { names, machine }) {
-  const { origin } = new URL(endpoint);
-  const location = answer.headers.get("location");
-  let target = "";
-  try {
-    if (location) target = ` to ${new URL(location, endpoint).origin}`;
-  } catch {
-  }
-  return new UserError(
-    `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target}; the token request was not sent there.`,
-    {
-      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`
+    ignore: {
+      description: "Glob patterns, relative to this file, of connector folders to skip.",
+      type: "array",
+      items: { type: "string", minLength: 1 }
     }
-  );
-}
-
-// packages/dataverse/src/auth/entra-token-source.ts
-function createEntraTokenSource(options2) {
-  const onSecret = options2.onSecret ?? (() => {
-  });
-  const endpoint = tokenEndpointUrl(options2.authorityHost, options2.tenantId);
-  const scope = `${options2.resource.origin}/.default`;
-  const request = {
-    timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
-    clock: options2.clock,
-    answeredHosts: /* @__PURE__ */ new Set()
-  };
-  async function clientAuthentication() {
-    const { credential } = options2;
-    if (credential.kind === "secret") return { client_secret: credential.secret };
-    const assertion = credential.kind === "certificate" ? await signCertificateAssertion({
-      ...credential,
-      clientId: options2.clientId,
-      tokenEndpoint: endpoint,
-      nowMs: options2.clock.now()
-    }) : await requestGitHubIdToken(
-      options2.fetch,
-      credential.requestUrl,
-      credential.requestToken,
-      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
-      request
-    );
-    onSecret(assertion);
-    return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
+  },
+  definitions: {
+    level: { enum: [...LEVELS] }
   }
-  return new CachedTokenSource(
-    ({ retry }) => withSignInRetries(
-      async () => requestClientCredentialsToken(
-        options2.fetch,
-        endpoint,
-        {
-          client_id: options2.clientId,
-          scope,
-          ...await clientAuthentication()
-        },
-        request,
-        options2.say
-      ),
-      {
-        clock: options2.clock,
-        budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
-        retry,
-        ...options2.say ? { say: options2.say } : {},
-        ...options2.logger ? { logger: options2.logger } : {}
-      }
-    ),
-    options2.clock,
-    onSecret
-  );
-}
-
-// packages/dataverse/src/operations/import-mode.ts
-var IMPORT_MODE_GUIDE_URL = projectDocUrl(
-  "docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed"
-);
-var MODE_MISMATCH_CODES = {
-  unmanagedOverManaged: "0x80048041",
-  managedOverUnmanaged: "0x80048040"
 };
-var UNMANAGED_ZIP = { option: "pack --package-type unmanaged", input: "package-type: unmanaged" };
-var MANAGED_ZIP = { option: "pack --package-type managed", input: "package-type: managed" };
-function modeMismatchHint(installedManaged, say) {
-  const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
-  return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
+
+// packages/validator/src/config/load-config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/model/rule.ts
+function certificationLevels(level, custom = level === "error" ? "warning" : level) {
+  return { certified: level, "independent-publisher": level, custom };
 }
-function installedModeOfRefusal(code2, message2) {
-  const normalized = code2?.toLowerCase();
-  if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
-  if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
-  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
-  return words ? words[1].toLowerCase() : void 0;
-}
-function modeMismatchError(mismatch, say) {
-  const [zipMode, installedMode] = mismatch.installedManaged ? ["an unmanaged", "a managed"] : ["a managed", "an unmanaged"];
-  return new UserError(
-    `is ${zipMode} solution, but ${mismatch.environment.origin} has ${mismatch.solutionName} ${mismatch.installedVersion} installed as ${installedMode} solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
-    {
-      location: { file: mismatch.file },
-      hint: modeMismatchHint(mismatch.installedManaged, say)
-    }
-  );
+function sameLevels(level) {
+  return { certified: level, "independent-publisher": level, custom: level };
 }
 
-// packages/dataverse/src/http/dataverse-errors.ts
-var DATAVERSE_CODES = {
-  notAMember: "0x80072560",
-  privilegeDenied: "0x80040220",
-  apiRestricted: "0x80095ffc",
-  throttledRequests: "0x80072322",
-  throttledExecutionTime: "0x80072321",
-  throttledConcurrency: "0x80072326",
-  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
-  lowerVersion: "0x80048541"
-};
-var HINTS = {
-  [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
-  [DATAVERSE_CODES.privilegeDenied]: "The application user lacks a privilege: give it a security role that has it (System Customizer covers solution export and import).",
-  [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
-  [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
-  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
-};
-function dataverseCodeHint(code2, say = optionWords, message2) {
-  const installedMode = installedModeOfRefusal(code2, message2);
-  if (installedMode) return modeMismatchHint(installedMode === "managed", say);
-  if (code2 === DATAVERSE_CODES.lowerVersion)
-    return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
-  return code2 ? HINTS[code2] : void 0;
-}
-var RAISE_VERSION = {
-  option: "pack --solution-version, or build-solution --solution-version for a zip it built",
-  input: "the version input of pack-solution"
-};
-var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
-var DataverseError = class extends UserError {
-  constructor(message2, status, code2, options2 = {}) {
-    super(message2, options2);
-    this.status = status;
-    this.code = code2;
-  }
-  status;
-  code;
-};
-function describeFailedResponse(status, body) {
-  const code2 = body?.error?.code || void 0;
-  const serviceMessage = body?.error?.message?.trim();
-  if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
-  return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
-}
-function dataverseError(operation2, status, body, environment, say = optionWords) {
-  const code2 = body?.error?.code || void 0;
-  const serviceMessage = body?.error?.message?.trim();
-  if (!serviceMessage && (status === 404 || status === 405)) {
-    return new DataverseError(
-      `${operation2}: ${environment.origin} has no Dataverse Web API (HTTP ${status}).`,
-      status,
-      code2,
-      {
-        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`
-      }
-    );
-  }
-  const text2 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
-  const hint = dataverseCodeHint(code2, say, serviceMessage) || (status === 401 ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.` : void 0);
-  return new DataverseError(text2, status, code2, hint ? { hint } : {});
-}
-
-// packages/dataverse/src/http/web-api-timeouts.ts
-var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
-function timeoutFor({ slow = false }, timeouts) {
-  return slow ? timeouts.slowMs : timeouts.quickMs;
-}
-function silenceLimitMs(timeouts) {
-  return timeouts.quickMs;
-}
-
-// packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto4 = require("node:crypto");
-
-// packages/dataverse/src/web-api/async-operation.ts
-var STATUS_NAMES = {
-  0: "waiting for resources",
-  10: "waiting",
-  20: "in progress",
-  21: "pausing",
-  22: "canceling",
-  30: "succeeded",
-  31: "failed",
-  32: "canceled"
-};
-function asyncStatus(record) {
-  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
-}
-function asyncOutcome(record) {
-  const status = asyncStatus(record);
-  if (record.statecode !== 3) return { done: false, status };
-  if (record.statuscode === 30) return { done: true, succeeded: true };
-  return {
-    done: true,
-    succeeded: false,
-    reason: record.friendlymessage || record.message || `the system job ended as ${status}`
-  };
-}
-function pollDelayMs(poll) {
-  const steps = [1e3, 2e3, 3e3, 5e3];
-  return steps[poll] ?? 1e4;
-}
-function waitRunsOut(wait, now, delayMs) {
-  return now - wait.sentAt + delayMs > wait.maxWaitMs;
-}
-function waitMinutes(wait) {
-  return plural(Math.round(wait.maxWaitMs / 6e4), "minute");
-}
-
-// packages/dataverse/src/web-api/unconfirmed-export.ts
-function unconfirmedExport(unconfirmed, say = optionWords) {
-  const { solutionName, environment, asynchronous, happened, moreHint } = unconfirmed;
-  const at = new Date(unconfirmed.sentAtMs).toISOString().slice(0, 16).replace("T", " ");
-  const where = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run ${say(THE_RUN)} again.`;
-  if (asynchronous) {
-    return {
-      message: `Export of solution '${solutionName}': an export job may have started in ${environment.origin} at about ${at} UTC, but its start was not confirmed: ${happened}.`,
-      hint: `It was not started again, so as not to run two exports at once. ${where}`
-    };
-  }
-  return {
-    message: `Export of solution '${solutionName}': the export may still be running in ${environment.origin} since about ${at} UTC, but its end was not confirmed: ${happened}.`,
-    hint: `It was not sent again, so as not to run two exports at once. ${where}${moreHint ? ` ${moreHint}` : ""}`
-  };
-}
-
-// packages/dataverse/src/web-api/dataverse-client.ts
-function odataString(value) {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-var ASYNC_EXPORT = { option: "without --sync", input: "run-asynchronously: true" };
-var ASYNC_IMPORT = { option: "--async", input: "run-asynchronously: true" };
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var DataverseClient = class {
-  constructor(http, clock, logger, say = optionWords) {
-    this.http = http;
-    this.clock = clock;
-    this.logger = logger;
-    this.say = say;
-  }
-  http;
-  clock;
-  logger;
-  say;
-  /** What to do about a synchronous call that large solutions make too slow. */
-  largeSolutionsHint(asynchronous) {
-    return `Large solutions need the asynchronous mode (${this.say(asynchronous)}).`;
-  }
-  get environment() {
-    return this.http.environment;
-  }
-  whoAmI() {
-    return this.http.get("WhoAmI", { operation: "WhoAmI" });
-  }
-  /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
-  async findSolution(uniqueName) {
-    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
-    const select = "solutionid,uniquename,friendlyname,version,ismanaged";
-    const result = await this.http.get(
-      `solutions?$select=${select}&$filter=${filter}`,
-      {
-        operation: `Lookup of solution '${uniqueName}'`
-      }
-    );
-    return result.value[0];
-  }
-  async publishAll() {
-    await this.http.post("PublishAllXml", {
-      operation: "Publishing all customizations",
-      body: {},
-      slow: true
-    });
-  }
-  async exportSolution(request) {
-    const sentAtMs = this.clock.now();
-    const result = await this.http.post("ExportSolution", {
-      operation: `Export of solution '${request.solutionName}'`,
-      body: exportBody(request),
-      // The service goes on exporting when the connection is cut (at about 4 minutes): once sent, it is
-      // not sent again.
-      idempotent: false,
-      slow: true,
-      timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
-      ifUnconfirmed: (happened) => unconfirmedExport(
-        {
-          solutionName: request.solutionName,
-          environment: this.environment,
-          sentAtMs,
-          asynchronous: false,
-          happened,
-          moreHint: this.largeSolutionsHint(ASYNC_EXPORT)
-        },
-        this.say
-      )
-    });
-    return decodeFile(result.ExportSolutionFile, "ExportSolution");
-  }
-  async startExportAsync(request) {
-    const sentAtMs = this.clock.now();
-    const result = await this.http.post(
-      "ExportSolutionAsync",
-      {
-        operation: `Export of solution '${request.solutionName}'`,
-        body: exportBody(request),
-        // It starts a system job: sent again only when it surely was not processed.
-        idempotent: false,
-        ifUnconfirmed: (happened) => unconfirmedExport(
-          {
-            solutionName: request.solutionName,
-            environment: this.environment,
-            sentAtMs,
-            asynchronous: true,
-            happened
-          },
-          this.say
-        )
-      }
-    );
-    return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
-  }
-  async downloadExportData(exportJobId) {
-    const result = await this.http.post("DownloadSolutionExportData", {
-      operation: "Download of the exported solution",
-      body: { ExportJobId: exportJobId },
-      slow: true,
-      timeoutHint: `Check ${this.say(REQUESTING_MACHINE)}'s network to the environment, and run ${this.say(THE_RUN)} again.`
-    });
-    return decodeFile(result.ExportSolutionFile, "DownloadSolutionExportData");
-  }
-  async importSolution(request) {
-    await this.http.post("ImportSolution", {
-      operation: importOperation(request),
-      body: importBody(request),
-      idempotent: false,
-      slow: true,
-      timeoutHint: this.largeSolutionsHint(ASYNC_IMPORT)
-    });
-  }
-  async startImportAsync(request) {
-    const result = await this.http.post("ImportSolutionAsync", {
-      operation: importOperation(request),
-      body: importBody(request),
-      idempotent: false,
-      slow: true
-    });
-    return { asyncOperationId: result.AsyncOperationId };
-  }
-  /**
-   * @param justStarted the first read after the POST that started the job, which can reach a replica
-   * the job has not reached yet: a 404 then is read again a few times before it counts.
-   */
-  getAsyncOperation(id, justStarted = false) {
-    return this.http.get(
-      `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: "Status of the system job", mayNotExistYet: justStarted }
-    );
-  }
-  /**
-   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
-   * read once, when the import has ended.
-   */
-  getImportJob(id, options2 = {}) {
-    const columns = `importjobid,progress,solutionname,completedon${options2.data ? ",data" : ""}`;
-    return this.http.get(`importjobs(${guid(id)})?$select=${columns}`, {
-      operation: options2.data ? "Result of the import job" : "Progress of the import job"
-    });
-  }
-  /**
-   * Polls a system job until it completes or `wait` runs out (counted from when the request that
-   * started it was sent). `onPoll` sees each state, for progress lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
-   */
-  async waitForAsyncOperation(id, what, wait, onPoll) {
-    for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id, poll === 0);
-      await onPoll?.(record);
-      const outcome2 = asyncOutcome(record);
-      if (outcome2.done && outcome2.succeeded) return;
-      if (outcome2.done)
-        throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome2.reason}`);
-      const delay = pollDelayMs(poll);
-      if (waitRunsOut(wait, this.clock.now(), delay)) {
-        throw new UserError(
-          `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome2.status}).`,
-          {
-            hint: `The job keeps running in Dataverse (system job ${id}); raise ${this.say(MAX_WAIT)} to wait longer.`
-          }
-        );
-      }
-      this.logger.debug(`${what}: ${outcome2.status}`);
-      await this.clock.sleep(delay);
+// packages/validator/src/repository/rules/configuration-rules.ts
+var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
+var configurationRules = [
+  {
+    id: CONFIG_LOOSENED_RULE_ID,
+    scope: "configuration",
+    file: "folder",
+    title: "Say so when a change loosens the configuration file.",
+    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
+      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
     }
   }
-  newImportJobId() {
-    return (0, import_node_crypto4.randomUUID)();
-  }
-};
-function exportBody(request) {
-  return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
-}
-function importOperation(request) {
-  return request.solutionName ? `Import of solution '${request.solutionName}'` : "Import of the solution";
-}
-function importBody(request) {
-  return {
-    OverwriteUnmanagedCustomizations: request.overwriteUnmanagedCustomizations,
-    PublishWorkflows: request.publishWorkflows,
-    CustomizationFile: Buffer.from(request.customizationFile).toString("base64"),
-    ImportJobId: request.importJobId,
-    ...request.convertToManaged ? { ConvertToManaged: true } : {},
-    ...request.skipProductUpdateDependencies ? { SkipProductUpdateDependencies: true } : {},
-    ...request.holdingSolution ? { HoldingSolution: true } : {},
-    ...request.componentParameters && request.componentParameters.length > 0 ? { ComponentParameters: request.componentParameters } : {}
-  };
-}
-function decodeFile(base64, action) {
-  if (typeof base64 !== "string" || base64 === "")
-    throw new UserError(`${action} answered without ExportSolutionFile.`);
-  return new Uint8Array(Buffer.from(base64, "base64"));
-}
-function guid(id) {
-  if (!GUID.test(id)) throw new UserError(`Dataverse returned '${id}' where a job ID (GUID) was expected.`);
-  return id;
-}
-
-// packages/dataverse/src/http/read-answer.ts
-var AnswerStalled = class extends Error {
-  constructor(silentMs) {
-    super(`no byte of the answer for ${silentMs} ms`);
-    this.silentMs = silentMs;
-    this.name = "AnswerStalled";
-  }
-  silentMs;
-};
-var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
-async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder2 = new TextDecoder();
-  let text2 = "";
-  let bytes = 0;
-  for (; ; ) {
-    let timer;
-    const silence = new Promise((_, reject) => {
-      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
-    });
-    try {
-      const piece = await Promise.race([reader.read(), silence]);
-      if (piece.done) return text2 + decoder2.decode();
-      bytes += piece.value.byteLength;
-      if (bytes > limitBytes) throw new BodyTooLarge(limitBytes);
-      text2 += decoder2.decode(piece.value, { stream: true });
-    } catch (error3) {
-      if (error3 instanceof AnswerStalled || error3 instanceof BodyTooLarge)
-        await reader.cancel().catch(() => void 0);
-      throw error3;
-    } finally {
-      timer?.cancel();
-    }
-  }
-}
-
-// packages/dataverse/src/http/answer-json.ts
-function readSuccess(response, text2, operation2, url, environmentUrl) {
-  if (response.status === 204 || text2 === "") return void 0;
-  const value = parseJson(text2);
-  if (value === void 0) {
-    const type = response.headers.get("content-type") ?? "no content type";
-    throw new UserError(
-      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
-      {
-        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
-      }
-    );
-  }
-  return value;
-}
-function parseJson(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-}
-
-// packages/dataverse/src/http/unconfirmed-request.ts
-var UnconfirmedRequest = class extends UserError {
-  constructor(message2, happened, options2 = {}) {
-    super(message2, options2);
-    this.happened = happened;
-  }
-  happened;
-};
-
-// packages/dataverse/src/http/request-failures.ts
-function mayHaveBeenApplied(request, { what, happened, cause, moreHint }, say) {
-  if (request.ifUnconfirmed) {
-    const { message: message2, hint: hint2 } = request.ifUnconfirmed(happened);
-    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
-  }
-  const hint = `It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running ${say(THE_RUN)} again.`;
-  return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
-    hint: moreHint ? `${hint} ${moreHint}` : hint,
-    cause
-  });
-}
-function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause, say) {
-  const silent = `${url.origin} did not answer ${within}`;
-  if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(
-      request,
-      { what: silent, happened: `no answer ${within}`, cause, moreHint: request.timeoutHint },
-      say
-    );
-  if (decision.reason === "budget-spent") {
-    return new UserError(
-      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-      {
-        hint: `The environment took the connection and sent no answer: check ${say(ENVIRONMENT_URL)}, and any proxy between ${say(REQUESTING_MACHINE)} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
-        cause
-      }
-    );
-  }
-  return new UserError(`${request.operation}: ${silent}.`, {
-    hint: request.timeoutHint ?? `It may still be running in the environment: check there before running ${say(THE_RUN)} again.`,
-    cause
-  });
-}
-function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause, say) {
-  if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(
-      request,
-      { what: stalled, happened: stalled.replace(/^the answer from \S+/, "its answer"), cause },
-      say
-    );
-  const machine = say(REQUESTING_MACHINE);
-  return new UserError(
-    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
-    {
-      hint: `The environment began its answer and then sent nothing more: check ${machine}'s network, and any proxy between ${machine} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
-      cause
-    }
-  );
-}
-function noSuchHostHint(environmentUrl) {
-  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
-}
-function unreachable(operation2, url, error3, attempts, say) {
-  const reason = describeNetworkError(error3);
-  const [environmentUrl, machine] = [say(ENVIRONMENT_URL), say(REQUESTING_MACHINE)];
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that ${machine} can reach it.`;
-  return new UserError(
-    `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
-    { hint, cause: error3 }
-  );
-}
-
-// packages/dataverse/src/http/dataverse-http.ts
-var WEB_API_PATH = "/api/data/v9.2/";
-var DataverseHttp = class {
-  constructor(options2) {
-    this.options = options2;
-    this.say = options2.say ?? optionWords;
-    this.environmentUrl = this.say(ENVIRONMENT_URL);
-    this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
-    this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
-  }
-  options;
-  budget;
-  timeouts;
-  /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
-  answered = false;
-  /** How advice names a setting, the machine and what to run again: as the reader knows them. */
-  say;
-  /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
-  environmentUrl;
-  get environment() {
-    return this.options.environment;
-  }
-  async get(path11, options2) {
-    return await this.send("GET", path11, options2);
-  }
-  async post(path11, options2) {
-    return await this.send("POST", path11, options2);
-  }
-  async send(method, path11, request) {
-    const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path11, this.options.environment);
-    const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
-    const timeoutMs = timeoutFor(request, this.timeouts);
-    const silentMs = silenceLimitMs(this.timeouts);
-    let waitedMs = 0;
-    let refreshedAfter401 = false;
-    for (let attempt = 1; ; attempt++) {
-      logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
-      const token = await this.options.tokens.getToken();
-      const headers = webApiHeaders(token, body !== void 0);
-      let response;
-      let text2;
-      try {
-        response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
-        this.answered = true;
-        text2 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
-      } catch (error3) {
-        if (error3 instanceof BodyTooLarge)
-          throw new UserError(
-            `${request.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error3.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
-            {
-              hint: `Check ${this.environmentUrl} and any proxy between ${this.say(REQUESTING_MACHINE)} and the environment: something other than Dataverse answered.`,
-              cause: error3
-            }
-          );
-        if (error3 instanceof AnswerStalled) {
-          const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
-          const outcome3 = { kind: "network-error", reachedServer: true };
-          const decision3 = this.decide(outcome3, attempt, waitedMs, request);
-          if (!decision3.retry)
-            throw answerStalled(request, stalled, decision3, { attempt, waitedMs }, error3, this.say);
-          logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision3.delayMs)}.`);
-          waitedMs += decision3.delayMs;
-          await clock.sleep(decision3.delayMs);
-          continue;
-        }
-        if (isTimeout(error3)) {
-          const within = `within ${formatSeconds(timeoutMs)}`;
-          const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request);
-          if (!decision3.retry)
-            throw noAnswer(request, url, within, decision3, { attempt, waitedMs }, error3, this.say);
-          logger.warning(
-            `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
-          );
-          waitedMs += decision3.delayMs;
-          await clock.sleep(decision3.delayMs);
-          continue;
-        }
-        const hopeless = hopelessFailure(error3, url, {
-          urlInput: this.environmentUrl,
-          noSuchHostHint: noSuchHostHint(this.environmentUrl),
-          answered: this.answered
-        });
-        if (hopeless)
-          throw new UserError(`${request.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
-            hint: hopeless.hint,
-            cause: error3
-          });
-        const reason = describeNetworkError(error3);
-        const decision2 = this.decide(
-          { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
-          attempt,
-          waitedMs,
-          request
-        );
-        if (!decision2.retry) {
-          if (decision2.reason === "may-have-been-applied")
-            throw mayHaveBeenApplied(
-              request,
-              {
-                what: `the connection to ${url.origin} broke (${reason})`,
-                happened: `the connection broke (${reason})`,
-                cause: error3
-              },
-              this.say
-            );
-          throw unreachable(request.operation, url, error3, attempt, this.say);
-        }
-        logger.warning(
-          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error3)}); retrying in ${formatSeconds(decision2.delayMs)}.`
-        );
-        waitedMs += decision2.delayMs;
-        await clock.sleep(decision2.delayMs);
-        continue;
-      }
-      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
-      if (response.ok) return readSuccess(response, text2, request.operation, url, this.environmentUrl);
-      const errorBody = parseJson(withoutEchoedSecrets(text2, [token]));
-      if (response.status === 401 && !refreshedAfter401) {
-        refreshedAfter401 = true;
-        this.options.tokens.invalidate();
-        attempt--;
-        continue;
-      }
-      const outcome2 = {
-        kind: "response",
-        status: response.status,
-        retryAfter: response.headers.get("retry-after")
-      };
-      const decision = this.decide(outcome2, attempt, waitedMs, request);
-      if (!decision.retry) {
-        const error3 = dataverseError(
-          request.operation,
-          response.status,
-          errorBody,
-          this.options.environment,
-          this.say
-        );
-        if (decision.reason === "may-have-been-applied") {
-          const happened = describeFailedResponse(response.status, errorBody);
-          throw mayHaveBeenApplied(
-            request,
-            { what: `${url.origin} answered: ${happened}`, happened, cause: error3 },
-            this.say
-          );
-        }
-        if (decision.reason === "budget-spent") {
-          const asked = parseRetryAfter(outcome2.retryAfter, this.options.clock.now());
-          throw new DataverseError(
-            gaveUpMessage(error3.message, attempt, waitedMs, this.budget, asked),
-            error3.status,
-            error3.code,
-            {
-              ...error3.hint ? { hint: error3.hint } : {}
-            }
-          );
-        }
-        throw error3;
-      }
-      const code2 = errorBody?.error?.code ? ` ${errorBody.error.code}` : "";
-      logger.warning(
-        `${request.operation}: HTTP ${response.status}${code2}; retrying in ${formatSeconds(decision.delayMs)}.`
-      );
-      waitedMs += decision.delayMs;
-      await clock.sleep(decision.delayMs);
-    }
-  }
-  /**
-   * The answer's status and headers, within `timeoutMs`; its body is read apart (readWhileArriving),
-   * so the limit stops counting once the answer has begun.
-   */
-  async fetchUntilAnswered(url, init, timeoutMs) {
-    const answerBegun = abortAfter(
-      this.options.clock,
-      timeoutMs,
-      () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")
-    );
-    try {
-      return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
-    } finally {
-      answerBegun.cancel();
-    }
-  }
-  decide(outcome2, attempt, waitedMs, request) {
-    return decideRetry(outcome2, attempt, waitedMs, this.budget, this.options.clock.now(), request);
-  }
-};
-function webApiHeaders(token, hasBody) {
-  const headers = {
-    Accept: "application/json",
-    "OData-MaxVersion": "4.0",
-    "OData-Version": "4.0",
-    "If-None-Match": "null",
-    Authorization: `Bearer ${token}`
-  };
-  if (hasBody) headers["Content-Type"] = "application/json";
-  return headers;
-}
-var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-
-// packages/dataverse/src/connect.ts
-var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
-function connectDataverse(settings, ports) {
-  const say = ports.say ?? optionWords;
-  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
-  const cloud = resolveCloud(settings.cloud ?? "");
-  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
-  if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
-    throw new ConnectionSettingError(
-      TENANT_ID,
-      "Tenant ID",
-      settings.tenantId,
-      "is neither a GUID nor a domain name",
-      "Use the Directory (tenant) ID from the app registration overview."
-    );
-  }
-  if (settings.appId.trim() === "")
-    throw new ConnectionSettingError(
-      APP_ID,
-      "The app ID (client ID)",
-      void 0,
-      "is empty",
-      "Use the Application (client) ID from the app registration overview."
-    );
-  const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
-  if (urlCloud) {
-    throw new UsageError(
-      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but ${say(CLOUD)} is ${cloud.name}.`,
-      { hint: `Use ${say(cloudSetTo(urlCloud))}.` }
-    );
-  }
-  const fetchFn = ports.fetch ?? fetch;
-  const clock = ports.clock ?? systemClock;
-  const tokens = createEntraTokenSource({
-    authorityHost,
-    tenantId: settings.tenantId,
-    clientId: settings.appId.trim(),
-    credential: settings.credential,
-    resource: environment,
-    fetch: fetchFn,
-    clock,
-    githubOidcAudience: cloud.tokenExchangeAudience,
-    logger: ports.logger,
-    say,
-    ...ports.retry ? { retry: ports.retry } : {},
-    ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
-    ...ports.onSecret ? { onSecret: ports.onSecret } : {}
-  });
-  const http = new DataverseHttp({
-    environment,
-    tokens,
-    fetch: fetchFn,
-    clock,
-    logger: ports.logger,
-    ...ports.retry ? { retry: ports.retry } : {},
-    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {},
-    ...ports.say ? { say: ports.say } : {}
-  });
-  return new DataverseClient(http, clock, ports.logger, ports.say);
-}
-
-// node_modules/fflate/esm/index.mjs
-var import_module = require("module");
-var require2 = (0, import_module.createRequire)("/");
-var _a;
-var Worker;
-var isMarkedAsUntransferable;
-try {
-  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
-} catch (e) {
-}
-var u8 = Uint8Array;
-var u16 = Uint16Array;
-var i32 = Int32Array;
-var fleb = new u8([
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
-  /* unused */
-  0,
-  0,
-  /* impossible */
-  0
-]);
-var fdeb = new u8([
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  2,
-  2,
-  3,
-  3,
-  4,
-  4,
-  5,
-  5,
-  6,
-  6,
-  7,
-  7,
-  8,
-  8,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  12,
-  12,
-  13,
-  13,
-  /* unused */
-  0,
-  0
-]);
-var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
-var freb = function(eb, start) {
-  var b = new u16(31);
-  for (var i2 = 0; i2 < 31; ++i2) {
-    b[i2] = start += 1 << eb[i2 - 1];
-  }
-  var r = new i32(b[30]);
-  for (var i2 = 1; i2 < 30; ++i2) {
-    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
-      r[j] = j - b[i2] << 5 | i2;
-    }
-  }
-  return { b, r };
-};
-var _a = freb(fleb, 2);
-var fl = _a.b;
-var revfl = _a.r;
-fl[28] = 258, revfl[258] = 28;
-var _b = freb(fdeb, 0);
-var fd = _b.b;
-var revfd = _b.r;
-var rev = new u16(32768);
-for (i = 0; i < 32768; ++i) {
-  x = (i & 43690) >> 1 | (i & 21845) << 1;
-  x = (x & 52428) >> 2 | (x & 13107) << 2;
-  x = (x & 61680) >> 4 | (x & 3855) << 4;
-  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
-}
-var x;
-var i;
-var hMap = (function(cd, mb, r) {
-  var s = cd.length;
-  var i2 = 0;
-  var l = new u16(mb);
-  for (; i2 < s; ++i2) {
-    if (cd[i2])
-      ++l[cd[i2] - 1];
-  }
-  var le = new u16(mb);
-  for (i2 = 1; i2 < mb; ++i2) {
-    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
-  }
-  var co;
-  if (r) {
-    co = new u16(1 << mb);
-    var rvb = 15 - mb;
-    for (i2 = 0; i2 < s; ++i2) {
-      if (cd[i2]) {
-        var sv = i2 << 4 | cd[i2];
-        var r_1 = mb - cd[i2];
-        var v = le[cd[i2] - 1]++ << r_1;
-        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
-          co[rev[v] >> rvb] = sv;
-        }
-      }
-    }
-  } else {
-    co = new u16(s);
-    for (i2 = 0; i2 < s; ++i2) {
-      if (cd[i2]) {
-        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
-      }
-    }
-  }
-  return co;
-});
-var flt = new u8(288);
-for (i = 0; i < 144; ++i)
-  flt[i] = 8;
-var i;
-for (i = 144; i < 256; ++i)
-  flt[i] = 9;
-var i;
-for (i = 256; i < 280; ++i)
-  flt[i] = 7;
-var i;
-for (i = 280; i < 288; ++i)
-  flt[i] = 8;
-var i;
-var fdt = new u8(32);
-for (i = 0; i < 32; ++i)
-  fdt[i] = 5;
-var i;
-var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
-var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
-var max = function(a) {
-  var m = a[0];
-  for (var i2 = 1; i2 < a.length; ++i2) {
-    if (a[i2] > m)
-      m = a[i2];
-  }
-  return m;
-};
-var bits = function(d, p, m) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
-};
-var bits16 = function(d, p) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
-};
-var shft = function(p) {
-  return (p + 7) / 8 | 0;
-};
-var slc = function(v, s, e) {
-  if (s == null || s < 0)
-    s = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  return new u8(v.subarray(s, e));
-};
-var ec = [
-  "unexpected EOF",
-  "invalid block type",
-  "invalid length/literal",
-  "invalid distance",
-  "stream finished",
-  "no stream handler",
-  ,
-  // determined by compression function
-  "no callback",
-  "invalid UTF-8 data",
-  "extra field too long",
-  "date not in range 1980-2099",
-  "filename too long",
-  "stream finishing",
-  "invalid zip data"
-  // determined by unknown compression method
 ];
-var err = function(ind, msg, nt) {
-  var e = new Error(msg || ec[ind]);
-  e.code = ind;
-  if (Error.captureStackTrace)
-    Error.captureStackTrace(e, err);
-  if (!nt)
-    throw e;
-  return e;
-};
-var inflt = function(dat, st, buf, dict) {
-  var sl = dat.length, dl = dict ? dict.length : 0;
-  if (!sl || st.f && !st.l)
-    return buf || new u8(0);
-  var noBuf = !buf;
-  var resize = noBuf || st.i != 2;
-  var noSt = st.i;
-  if (noBuf)
-    buf = new u8(sl * 3);
-  var cbuf = function(l2) {
-    var bl = buf.length;
-    if (l2 > bl) {
-      var nbuf = new u8(Math.max(bl * 2, l2));
-      nbuf.set(buf);
-      buf = nbuf;
-    }
-  };
-  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
-  var tbts = sl * 8;
-  do {
-    if (!lm) {
-      final = bits(dat, pos, 1);
-      var type = bits(dat, pos + 1, 3);
-      pos += 3;
-      if (!type) {
-        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
-        if (t > sl) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + l);
-        buf.set(dat.subarray(s, t), bt);
-        st.b = bt += l, st.p = pos = t * 8, st.f = final;
-        continue;
-      } else if (type == 1)
-        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
-      else if (type == 2) {
-        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
-        var tl = hLit + bits(dat, pos + 5, 31) + 1;
-        pos += 14;
-        var ldt = new u8(tl);
-        var clt = new u8(19);
-        for (var i2 = 0; i2 < hcLen; ++i2) {
-          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
-        }
-        pos += hcLen * 3;
-        var clb = max(clt), clbmsk = (1 << clb) - 1;
-        var clm = hMap(clt, clb, 1);
-        for (var i2 = 0; i2 < tl; ) {
-          var r = clm[bits(dat, pos, clbmsk)];
-          pos += r & 15;
-          var s = r >> 4;
-          if (s < 16) {
-            ldt[i2++] = s;
-          } else {
-            var c = 0, n = 0;
-            if (s == 16)
-              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
-            else if (s == 17)
-              n = 3 + bits(dat, pos, 7), pos += 3;
-            else if (s == 18)
-              n = 11 + bits(dat, pos, 127), pos += 7;
-            while (n--)
-              ldt[i2++] = c;
-          }
-        }
-        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
-        lbt = max(lt);
-        dbt = max(dt);
-        lm = hMap(lt, lbt, 1);
-        dm = hMap(dt, dbt, 1);
-      } else
-        err(1);
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-    }
-    if (resize)
-      cbuf(bt + 131072);
-    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
-    var lpos = pos;
-    for (; ; lpos = pos) {
-      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
-      pos += c & 15;
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-      if (!c)
-        err(2);
-      if (sym < 256)
-        buf[bt++] = sym;
-      else if (sym == 256) {
-        lpos = pos, lm = null;
-        break;
-      } else {
-        var add2 = sym - 254;
-        if (sym > 264) {
-          var i2 = sym - 257, b = fleb[i2];
-          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
-          pos += b;
-        }
-        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
-        if (!d)
-          err(3);
-        pos += d & 15;
-        var dt = fd[dsym];
-        if (dsym > 3) {
-          var b = fdeb[dsym];
-          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
-        }
-        if (pos > tbts) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + 131072);
-        var end = bt + add2;
-        if (bt < dt) {
-          var shift = dl - dt, dend = Math.min(dt, end);
-          if (shift + bt < 0)
-            err(3);
-          for (; bt < dend; ++bt)
-            buf[bt] = dict[shift + bt];
-        }
-        for (; bt < end; ++bt)
-          buf[bt] = buf[bt - dt];
-      }
-    }
-    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
-    if (lm)
-      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
-  } while (!final);
-  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
-};
-var et = /* @__PURE__ */ new u8(0);
-var b2 = function(d, b) {
-  return d[b] | d[b + 1] << 8;
-};
-var b4 = function(d, b) {
-  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
-};
-var b8 = function(d, b) {
-  return b4(d, b) + b4(d, b + 4) * 4294967296;
-};
-function inflateSync(data, opts) {
-  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
 }
-var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
-var tds = 0;
-try {
-  td.decode(et, { stream: true });
-  tds = 1;
-} catch (e) {
-}
-var dutf8 = function(d) {
-  for (var r = "", i2 = 0; ; ) {
-    var c = d[i2++];
-    var eb = (c > 127) + (c > 223) + (c > 239);
-    if (i2 + eb > d.length)
-      return { s: r, r: slc(d, i2 - 1) };
-    if (!eb)
-      r += String.fromCharCode(c);
-    else if (eb == 3) {
-      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
-    } else if (eb & 1)
-      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
-    else
-      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
   }
-};
-function strFromU8(dat, latin1) {
-  if (latin1) {
-    var r = "";
-    for (var i2 = 0; i2 < dat.length; i2 += 16384)
-      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
-    return r;
-  } else if (td) {
-    return td.decode(dat);
-  } else {
-    var _a3 = dutf8(dat), s = _a3.s, r = _a3.r;
-    if (r.length)
-      err(8);
-    return s;
-  }
+  return [...found];
 }
-var slzh = function(d, b) {
-  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
-};
-var zh = function(d, b, z) {
-  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
-  var _a3 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a3[0], su = _a3[1], off = _a3[2];
-  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
-};
-var z64hs = function(d, b, l, z, sc, su, off) {
-  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
-  var nf = nsc + nsu + noff;
-  if (z && nf) {
-    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
-      if (b2(d, b) == 1) {
-        return [
-          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
-          nsu ? b8(d, b + 4) : su,
-          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
-          1
-        ];
-      }
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
+// packages/validator/src/repository/pull-request-facts.ts
+var UPSTREAM_TARGET_BRANCH = "dev";
+function targetsPowerPlatformConnectors(pullRequest) {
+  if (!pullRequest.baseRepository) return true;
+  const name = pullRequest.baseRepository.split("/").pop() ?? "";
+  return name.toLowerCase() === "powerplatformconnectors";
+}
+function syncsBranchesOfOneRepository(pullRequest) {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+function checksAsSubmission(pullRequest) {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
+}
+var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
+var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
+function independentPublisherTitleName(title) {
+  const marker = IP_MARKER.exec(title);
+  if (!marker) return void 0;
+  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
+  return name === "" ? void 0 : name;
+}
+function independentPublisherTitleProblem(title, connector) {
+  const shown = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown} (Independent Publisher)`;
+  const named = independentPublisherTitleName(title);
+  if (named === void 0) {
+    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
+  }
+  if (namesConnector(named, connector.name)) return void 0;
+  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
+  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
+}
+function namesConnector(given2, name) {
+  const [a, b] = [nameKey(given2), nameKey(name)];
+  if (a === "" || b === "") return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
+}
+function nameKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+// packages/validator/src/repository/rules/folder-list.ts
+function listFolders(folders, max2 = 3) {
+  return joinedList(folders.map(nameExcerpt), { max: max2, quote: '"' });
+}
+
+// packages/validator/src/repository/rules/pull-request-rules.ts
+var pullRequestRules = [
+  {
+    id: "REPO-ONE-PER-PR",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "A pull request changes one connector.",
+    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
+    // An error only where the rule is written down: the independent-publisher best practices.
+    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
+      good: "one pull request per connector folder"
+    },
+    check(context) {
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
+      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
+      const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
+      context.report({
+        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
+      });
     }
-    if (z < 2)
-      err(13);
-  }
-  return [sc, su, off, 0];
-};
-function unzipSync(data, opts) {
-  var files = {};
-  var e = data.length - 22;
-  for (; b4(data, e) != 101010256; --e) {
-    if (!e || data.length - e > 65558)
-      err(13);
-  }
-  ;
-  var c = b2(data, e + 8);
-  if (!c)
-    return {};
-  var o = b4(data, e + 16);
-  var z = b4(data, e - 20) == 117853008;
-  if (z) {
-    var ze = b4(data, e - 12);
-    z = b4(data, ze) == 101075792;
-    if (z) {
-      c = b4(data, ze + 32);
-      o = b4(data, ze + 48);
+  },
+  {
+    id: "REPO-TARGET-DEV",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "Open the pull request against the dev branch.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    levels: certificationLevels("error"),
+    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
+    check(context) {
+      const pullRequest = context.pullRequest;
+      const baseRef = pullRequest?.baseRef;
+      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
+      if (!checksAsSubmission(pullRequest)) return;
+      context.report({
+        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
+      });
+    }
+  },
+  {
+    id: "REPO-PR-TITLE-IP",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
+    check(context) {
+      const title = context.pullRequest?.title;
+      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
+      const problem = independentPublisherTitleProblem(title, context.connector);
+      if (problem !== void 0) context.report({ message: problem });
     }
   }
-  var fltr = opts && opts.filter;
-  for (var i2 = 0; i2 < c; ++i2) {
-    var _a3 = zh(data, o, z), c_2 = _a3[0], sc = _a3[1], su = _a3[2], fn = _a3[3], no = _a3[4], off = _a3[5], b = slzh(data, off);
-    o = no;
-    if (!fltr || fltr({
-      name: fn,
-      size: sc,
-      originalSize: su,
-      compression: c_2
-    })) {
-      if (!c_2)
-        files[fn] = slc(data, b, b + sc);
-      else if (c_2 == 8)
-        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
-      else
-        err(14, "unknown compression type " + c_2);
-    }
-  }
-  return files;
-}
-
-// packages/solution/src/zip/limits.ts
-var DEFAULT_ZIP_LIMITS = {
-  maxEntries: 5e4,
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 500
-};
-var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
-
-// packages/solution/src/zip/entry-name.ts
-var MAX_NAME_BYTES = 255;
-var PROBLEM_TEXT = {
-  empty: "has an empty name",
-  absolute: "has an absolute path",
-  "drive-letter": "starts with a drive letter",
-  backslash: "contains a backslash, which is a path separator on Windows",
-  "parent-segment": "contains a '..' segment that leaves the target folder",
-  "dot-ending": "ends with '.', the folder itself, where a file name should be",
-  "control-character": "contains a control character",
-  "windows-character": "contains a character that Windows does not allow in a file name",
-  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
-  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
-  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
-};
-
-// packages/solution/src/zip/archive-name.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/read-ahead.ts
-var import_node_fs7 = require("node:fs");
-var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
-
-// packages/solution/src/zip/entry-data.ts
-var STREAM_CHUNK_BYTES = 256 * 1024;
-
-// packages/solution/src/zip/name-encoding.ts
-var import_yauzl2 = __toESM(require_yauzl(), 1);
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-// packages/solution/src/zip/open-archive.ts
-var import_yauzl3 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/zip-reader.ts
-var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var READ_AHEAD_BYTES = 1024 * 1024;
-
-// packages/solution/src/zip/zip-directory.ts
-var import_yauzl4 = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/zip-writer.ts
-var import_yazl = __toESM(require_yazl(), 1);
-var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
-
-// packages/solution/src/xml/xml-tree.ts
-var NO_ATTRIBUTES = Object.freeze([]);
-var NO_CHILDREN = Object.freeze([]);
-function childElements(parent, name) {
-  return parent.children.filter(
-    (node) => node.kind === "element" && (name === void 0 || node.name === name)
-  );
-}
-function firstChild(parent, name) {
-  return childElements(parent).find((child) => child.name === name);
-}
-function textOf(node) {
-  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
-}
-function attribute(node, name) {
-  return node.attributes.find(([key2]) => key2 === name)?.[1];
-}
-
-// packages/solution/src/xml/parse-xml.ts
-var import_saxes = __toESM(require_saxes(), 1);
-
-// packages/solution/src/xml/tree-builder.ts
-var TreeBuilder = class {
-  root;
-  /** The open elements, outermost first. */
-  openElements = [];
-  /** The children of all open elements, each element's from its index in `starts`. */
-  pending = [];
-  starts = [];
-  names = /* @__PURE__ */ new Map();
-  get depth() {
-    return this.openElements.length;
-  }
-  open(name, attributes) {
-    const keys = Object.keys(attributes);
-    const node = {
-      kind: "element",
-      name: this.intern(name),
-      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key2) => [this.intern(key2), own(attributes[key2])]),
-      children: NO_CHILDREN
-    };
-    if (this.openElements.length === 0) this.root = node;
-    else this.pending.push(node);
-    this.openElements.push(node);
-    this.starts.push(this.pending.length);
-  }
-  close() {
-    const node = this.openElements.pop();
-    const start = this.starts.pop();
-    const pending2 = this.pending;
-    if (pending2.length === start) return;
-    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
-    pending2.length = start;
-  }
-  text(value) {
-    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
-  }
-  append(node) {
-    if (this.openElements.length > 0) this.pending.push(node);
-  }
-  intern(name) {
-    let kept = this.names.get(name);
-    if (kept === void 0) {
-      kept = own(name);
-      this.names.set(kept, kept);
-    }
-    return kept;
-  }
-};
-function own(value) {
-  if (value.length < 13) return value;
-  const copy = Buffer.from(value, "utf8").toString("utf8");
-  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
-}
-function keepsText(children, start) {
-  let hasElement = false;
-  for (let i2 = start; i2 < children.length; i2++) {
-    const child = children[i2];
-    if (child.kind === "element") hasElement = true;
-    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
-  }
-  return !hasElement;
-}
-function withoutText(children, start) {
-  let count = 0;
-  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") count++;
-  const kept = new Array(count);
-  let at = 0;
-  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") kept[at++] = children[i2];
-  return kept;
-}
-
-// packages/solution/src/text/decode.ts
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var PIECE_BYTES = 1024 * 1024;
-function lineAndColumn(text2, offset) {
-  let line = 1;
-  let lineStart2 = 0;
-  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
-    if (text2.charCodeAt(i2) === 10) {
-      line++;
-      lineStart2 = i2 + 1;
-    }
-  }
-  return { line, column: offset - lineStart2 + 1 };
-}
-
-// packages/solution/src/xml/parse-xml.ts
-var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
-var MAX_XML_DEPTH = 1e3;
-function parseXml(text2, file, hint) {
-  return parseXmlPieces([text2], file, hint);
-}
-function parseXmlPieces(pieces, file, hint) {
-  const builder = new TreeBuilder();
-  readXmlEvents(pieces, file, hint, builder);
-  return builder.root;
-}
-function readXmlEvents(pieces, file, hint, events) {
-  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
-}
-function* readXmlEventsByPiece(pieces, file, hint, events) {
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  let depth = 0;
-  let sawRoot = false;
-  const fail = (message2) => {
-    throw new UserError(`${message2}.`, {
-      // saxes's column counts from 0 and points past the character read last, so it is that
-      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
-      // editor can go to (XML that stops short after its last line break): column 1 then.
-      location: { file, line: parser.line, column: Math.max(1, parser.column) },
-      ...hint ? { hint } : {}
-    });
-  };
-  parser.on(
-    "doctype",
-    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
-  );
-  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
-  parser.on("opentag", (tag2) => {
-    if (depth >= MAX_XML_DEPTH)
-      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
-    depth++;
-    sawRoot = true;
-    events.open(tag2.name, tag2.attributes);
-  });
-  parser.on("closetag", () => {
-    depth--;
-    events.close();
-  });
-  parser.on("text", (value) => depth > 0 && events.text(value));
-  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
-  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
-  parser.on(
-    "processinginstruction",
-    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
-  );
-  for (const piece of pieces) {
-    parser.write(piece);
-    yield;
-  }
-  parser.close();
-  if (!sawRoot) fail("invalid XML: no root element");
-}
-function stripSaxesPrefix(message2) {
-  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
-}
-
-// packages/solution/src/xml/xml-writer.ts
-var CHUNK_CHARACTERS = 1024 * 1024;
+];
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -40571,1293 +38082,6 @@ function printParseErrorCode(code2) {
   return "<unknown ParseErrorCode>";
 }
 
-// packages/solution/src/json/json-text.ts
-var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
-function checkJson(text2, file, hint) {
-  const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
-  if (tooDeep !== -1) {
-    const { line, column } = lineAndColumn(text2, tooDeep);
-    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
-  try {
-    return JSON.parse(text2);
-  } catch (nativeError) {
-    const errors2 = [];
-    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors2[0];
-    const offset = first?.offset ?? 0;
-    const { line, column } = lineAndColumn(text2, offset);
-    const what = first ? describeParseError(first) : nativeError.message;
-    throw new UserError(`invalid JSON: ${what}.`, {
-      location: { file, line, column },
-      hint
-    });
-  }
-}
-function jsonValueLocation(text2, path11) {
-  const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path11);
-  return node ? lineAndColumn(text2, node.offset) : void 0;
-}
-function describeParseError(error3) {
-  const code2 = printParseErrorCode(error3.error);
-  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
-// packages/solution/src/fs/list-files.ts
-function compareOrdinal(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// packages/solution/src/fs/commit-folder.ts
-var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
-
-// packages/solution/src/solution/layout.ts
-var FOLDER_SOLUTION = "Other/Solution.xml";
-var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
-var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
-function isRepositoryFile(relativePath) {
-  const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some(isMetadataName);
-}
-function isMetadataName(name) {
-  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
-}
-
-// packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UsageError {
-  constructor(archive, names) {
-    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
-      location: { file: archive },
-      hint: notASolutionHint(names)
-    });
-  }
-};
-function legacyFlowPackageHint(names) {
-  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
-    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
-  return void 0;
-}
-function notASolutionHint(names) {
-  const legacy = legacyFlowPackageHint(names);
-  if (legacy) return legacy;
-  if (names.some((name) => name.startsWith("PkgAssets/"))) {
-    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
-  }
-  const lower = names.map((name) => name.toLowerCase());
-  const unpacked = names.find((_, index) => /(^|\/)other\/solution\.xml$/.test(lower[index]));
-  if (unpacked !== void 0)
-    return `It holds an unpacked solution (${unpacked}), not an export: unzip it and pack that folder with connector-alm pack (or the pack-solution action).`;
-  const nested = lower.find((name) => /^[^/]+\/solution\.xml$/.test(name));
-  const folder = nested === void 0 ? void 0 : names[lower.indexOf(nested)].split("/")[0];
-  if (folder !== void 0 && lower.includes(`${folder.toLowerCase()}/customizations.xml`))
-    return `Its solution.xml is in ${folder}/: the folder was zipped instead of the files in it. Zip the files inside ${folder}/, or export the solution again.`;
-  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
-}
-function solutionError(file, problem, hint) {
-  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
-}
-
-// packages/solution/src/solution/manifest.ts
-function manifestOf(root, file) {
-  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
-  if (!manifest)
-    throw solutionError(
-      file,
-      "has no <ImportExportXml><SolutionManifest> element.",
-      "Is this a Dataverse solution manifest?"
-    );
-  return manifest;
-}
-function readManifest(root, file) {
-  const manifest = manifestOf(root, file);
-  const field = (name) => {
-    const node = firstChild(manifest, name);
-    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
-    return textOf(node).trim();
-  };
-  const managed = field("Managed");
-  if (managed !== "0" && managed !== "1" && managed !== "2")
-    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
-}
-
-// packages/solution/src/solution/solution-version.ts
-function partsOf(version) {
-  const parts = version.split(".").map(Number);
-  return [...parts, ...Array(4 - parts.length).fill(0)];
-}
-function isResetBuild(version) {
-  const [major, minor, build] = partsOf(version);
-  return major === 0 && minor === 0 && build === 0;
-}
-function nextVersion(version) {
-  const parts = version.split(".");
-  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
-  return parts.join(".");
-}
-
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
-
-// packages/solution/src/solution/line-endings-file.ts
-var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
-
-// packages/solution/src/solution/connector-element.ts
-var FILE_COLUMNS = [
-  "openapidefinition",
-  "connectionparameters",
-  "connectionparametersets",
-  "policytemplateinstances",
-  "customcodeblobcontent",
-  "iconblob"
-];
-var CONNECTOR_CHILD_ORDER = [
-  "connectorid",
-  "description",
-  "displayname",
-  "iconbrandcolor",
-  "name",
-  "connectortype",
-  "scriptoperations",
-  ...FILE_COLUMNS
-];
-
-// packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
-async function solutionsInFolder(folder) {
-  const top = await entriesOf(folder);
-  const zips = zipNames(top);
-  const nested = [];
-  const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
-  const below = [];
-  for (const name of folders) {
-    const inside = await entriesOf(import_node_path7.default.join(folder, name));
-    below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
-    if (await isFile2(import_node_path7.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
-  }
-  return {
-    unpacked: await isFile2(import_node_path7.default.join(folder, FOLDER_SOLUTION)),
-    nested,
-    zips: [...zips, ...below]
-  };
-}
-async function entriesOf(folder) {
-  const entries = await import_node_fs8.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
-  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
-}
-function zipNames(entries) {
-  return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
-}
-async function isFile2(file) {
-  return (await import_node_fs8.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
-}
-
-// packages/solution/src/connector/repository-layout.ts
-var { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
-var REPOSITORY_FILES = { swagger, apiProperties, icon, script, readme };
-var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-
-// packages/solution/src/connector/api-properties.ts
-var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
-
-// packages/solution/src/connector/hand-written-files.ts
-var EXTRACTED = new Set(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
-);
-
-// packages/solution/src/connector/root-folders.ts
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
-
-// packages/solution/src/connector/left-folder-files.ts
-var EXTRACTED2 = new Map(
-  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
-);
-
-// packages/solution/src/certification/package-rules.ts
-var VALIDATOR = "Microsoft's ConnectorPackageValidator.ps1";
-var OURS = "connector-alm";
-var RULES = {
-  "PKG-ZIP-NAME": {
-    title: "The package's file name ends in .zip",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator takes only a file whose name ends in .zip, and stops there. Rename the package so that its name ends in .zip."
-  },
-  "PKG-ZIP-UNREADABLE": {
-    title: "Every zip of the package can be read",
-    level: "error",
-    source: `${OURS} (the validator stops with an internal error)`,
-    description: "The package zip or a solution zip in it is not a zip archive, is truncated or damaged, or is refused as unsafe (a zip bomb, a path that leaves its folder). Build the package again (connector-alm package build), or export the solution again; for names in an unknown code page, give --zip-name-encoding."
-  },
-  "PKG-L1-NOFOLDER": {
-    title: "The package has no folder at its root",
-    level: "error",
-    source: VALIDATOR,
-    description: "The certification package holds intro.md and the package zip at its root, and no folder. Zip the files themselves, not the folder that holds them, or build the package with connector-alm package build."
-  },
-  "PKG-L1-FILES": {
-    title: "The package holds one intro.md and one package zip",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator wants exactly one .md file (intro.md) and one .zip file (the Package Deployer package) at the root. Add the one missing, or keep only one of each."
-  },
-  "PKG-L2-ASSETS": {
-    title: "The package zip holds one assets folder",
-    level: "error",
-    source: VALIDATOR,
-    description: "The Package Deployer zip holds exactly one folder, ideally named PkgAssets, with the solution zips in it. Put the solution zips in one folder, or build the package with connector-alm package build."
-  },
-  "PKG-L3-NOFOLDER": {
-    title: "The assets folder has no folder inside",
-    level: "error",
-    source: VALIDATOR,
-    description: "The solution zips lie directly in the assets folder. Remove the folders inside it."
-  },
-  "PKG-L3-ZIPCOUNT": {
-    title: "The assets folder holds the connector and flow solution zips (and the plugin one with --plugin)",
-    level: "error",
-    source: VALIDATOR,
-    description: "Two solution zips, the connector solution and the flow solution, or three for an AI plugin (--plugin). Add the one missing, or keep only those."
-  },
-  "PKG-SOL-FILES": {
-    title: "Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml",
-    level: "error",
-    source: VALIDATOR,
-    description: "An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution."
-  },
-  "PKG-SOL-CONNECTOR-DIR": {
-    title: "A solution whose customizations.xml has the connector holds the Connector folder",
-    level: "error",
-    source: VALIDATOR,
-    description: "The folders match customizations.xml in an exported solution. Export the solution again rather than editing the zip."
-  },
-  "PKG-SOL-WORKFLOWS-DIR": {
-    title: "A solution whose customizations.xml has a flow holds the Connector and Workflows folders",
-    level: "error",
-    source: VALIDATOR,
-    description: "The folders match customizations.xml in an exported solution. Export the flow solution again rather than editing the zip."
-  },
-  "PKG-SOL-PLUGIN-DIRS": {
-    title: "A plugin solution holds the Connector, aiplugins and aipluginoperations folders",
-    level: "error",
-    source: VALIDATOR,
-    description: "With --plugin, a solution whose customizations.xml has the AI plugin holds the three folders. Export the plugin solution again rather than editing the zip."
-  },
-  "PKG-HAS-CONNECTOR-SOL": {
-    title: "The package has a connector solution: the connector, and no flow",
-    level: "error",
-    source: VALIDATOR,
-    description: "The validator tells the solutions apart by their customizations.xml: the connector solution has the custom connector and no cloud flow. One that also holds a flow counts as a flow solution: remove the flow from it and export it again. The hint lists the solutions found and what each counts as."
-  },
-  "PKG-HAS-FLOW-SOL": {
-    title: "The package has a flow solution: the connector and a flow",
-    level: "error",
-    source: VALIDATOR,
-    description: "The flow solution has the custom connector and a cloud flow that uses it. One without the connector is no flow solution: add the custom connector to it (Add existing > Automation > Custom connector) and export it again. The hint lists the solutions found and what each counts as."
-  },
-  "PKG-HAS-PLUGIN-SOL": {
-    title: "With --plugin, the package has a plugin solution: the connector and the AI plugin",
-    level: "error",
-    source: VALIDATOR,
-    description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
-  },
-  "PKG-ZIP-BACKSLASH": {
-    title: "A zip of the package separates folders with '/'",
-    level: "warning",
-    source: OURS,
-    description: "PowerShell 5.1's Compress-Archive writes '\\' between folders. The validator reads such a zip on Windows, so the check passes, but tools on Linux and macOS may not. Build the package with connector-alm package build, or zip with PowerShell 7's Compress-Archive or connector-alm pack, which write '/'."
-  },
-  "PKG-ZIP-NAME-ENCODING": {
-    title: "A zip of the package has UTF-8 entry names",
-    level: "warning",
-    source: OURS,
-    description: "Entry names in a code page (no UTF-8 flag), as Windows zips them in a language such as Japanese: whether Package Deployer reads them in the same code page is not known. Build the package with connector-alm package build, and use the solution zips that Power Apps exported, or unpack and pack them with connector-alm, which write UTF-8 names."
-  }
-};
-var ALL_PACKAGE_RULES = Object.keys(RULES).map(
-  (id) => ({ id, ...RULES[id] })
-);
-
-// packages/dataverse/src/zip/solution-manifest.ts
-var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
-function readSolutionXml(bytes, zip) {
-  const location = { file: zip };
-  if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
-    throw new UserError("is not a zip file.", {
-      location,
-      hint: "Give a solution .zip exported from Dataverse or packed from source."
-    });
-  }
-  let hasCustomizations = false;
-  const names = [];
-  let entries;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        if (file.name === "customizations.xml") hasCustomizations = true;
-        if (file.name !== "solution.xml") return false;
-        if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
-          throw new UserError(
-            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
-            { location }
-          );
-        }
-        return true;
-      }
-    });
-  } catch (error3) {
-    if (error3 instanceof UserError) throw error3;
-    throw new UserError(
-      `is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
-      { location, cause: error3 }
-    );
-  }
-  return { solutionXml: entries["solution.xml"], hasCustomizations, names };
-}
-function readSolutionManifest(bytes, source) {
-  if ("file" in source) return readManifestOf(bytes, source.file);
-  try {
-    return readManifestOf(bytes, source.description);
-  } catch (error3) {
-    if (error3 instanceof UserError) throw describedInstead(error3, source.description);
-    throw error3;
-  }
-}
-function describedInstead(error3, description) {
-  const subject = description.charAt(0).toUpperCase() + description.slice(1);
-  const { file, line, column } = error3.location ?? { file: description };
-  const message2 = file === description ? `${subject} ${error3.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error3.message}`;
-  return new UserError(message2, { ...error3.hint ? { hint: error3.hint } : {}, cause: error3 });
-}
-function readManifestOf(bytes, zip) {
-  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
-  if (!solutionXml || !hasCustomizations) {
-    throw new NotASolutionError(zip, names);
-  }
-  const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
-  const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
-  if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
-  }
-  return {
-    uniqueName: manifest.uniqueName,
-    version: manifest.version,
-    managed: manifest.managed === "1" || manifest.managed === "2"
-  };
-}
-
-// packages/dataverse/src/operations/import-solution.ts
-var import_promises = require("node:fs/promises");
-
-// packages/dataverse/src/web-api/import-job-progress.ts
-function importJobPercent(record) {
-  return typeof record.progress === "number" && Number.isFinite(record.progress) ? Math.round(record.progress) : void 0;
-}
-function importJobEnded(record) {
-  return typeof record.completedon === "string" && record.completedon !== "";
-}
-
-// packages/dataverse/src/operations/folder-for-zip.ts
-var PACK_IT = {
-  option: "connector-alm pack <this folder> <solution.zip>",
-  input: "the pack-solution action"
-};
-var PACK_THAT = {
-  option: "connector-alm pack <that folder> <solution.zip>",
-  input: "the pack-solution action"
-};
-var NAMED_ZIPS = 5;
-async function folderForZipError(folder, say) {
-  const held = await solutionsInFolder(folder);
-  let hint;
-  if (held.unpacked)
-    hint = `It is an unpacked solution: pack it first (${say(PACK_IT)}), then import the zip.`;
-  else {
-    const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
-    if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
-    else if (packFirst) hint = `It holds no zip: ${packFirst}`;
-    else hint = "Give the solution zip to import: an export, or a zip that pack or build-solution wrote.";
-  }
-  return new UsageError("is a folder, not a solution zip.", { location: { file: folder }, hint });
-}
-function zipsHeld(zips) {
-  if (zips.length === 1) return `It holds one, ${zips[0]}: give that zip.`;
-  const named = zips.slice(0, NAMED_ZIPS).join(", ");
-  const more = zips.length > NAMED_ZIPS ? ` and ${zips.length - NAMED_ZIPS} more` : "";
-  return `It holds ${plural(zips.length, "zip")}, ${named}${more}: give the one to import.`;
-}
-
-// packages/dataverse/src/operations/follow-import-job.ts
-function progressLines(logger) {
-  let last2;
-  return (percent) => {
-    if (percent === void 0 || percent === last2) return;
-    last2 = percent;
-    logger.info(`Import: ${percent}%`);
-  };
-}
-async function followImportJob(client, importJobId, what, wait, onProgress) {
-  const { clock } = client;
-  for (let poll = 0; ; poll++) {
-    const record = await client.getImportJob(importJobId);
-    const percent = importJobPercent(record);
-    onProgress(percent);
-    if (importJobEnded(record)) return;
-    const delay = pollDelayMs(poll);
-    if (waitRunsOut(wait, clock.now(), delay)) {
-      throw new UserError(
-        `${what} did not finish within ${waitMinutes(wait)} (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
-        {
-          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise ${client.say(MAX_WAIT)} to wait longer.`
-        }
-      );
-    }
-    await clock.sleep(delay);
-  }
-}
-
-// packages/dataverse/src/web-api/import-job-result.ts
-function solutionImportResult(data) {
-  if (data === null || data === void 0 || data.trim() === "")
-    return { result: "unknown", why: "the import job has no import log yet" };
-  let root;
-  try {
-    root = parseXml(data, "the import log");
-  } catch (error3) {
-    if (isUserError(error3)) {
-      const { line, column } = error3.location ?? {};
-      const at = line === void 0 ? "" : `line ${line}${column === void 0 ? "" : `, column ${column}`}: `;
-      return { result: "unknown", why: `its import log is not XML (${at}${error3.message})` };
-    }
-    throw error3;
-  }
-  const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
-  const manifest = manifests && firstChild(manifests, "solutionManifest");
-  const verdict = manifest && childElements(manifest, "result")[0];
-  if (!verdict) return { result: "unknown", why: "its import log has no result for the solution" };
-  const text2 = attribute(verdict, "errortext")?.trim() ?? "";
-  const code2 = attribute(verdict, "errorcode")?.trim();
-  switch (attribute(verdict, "result")) {
-    case "success":
-      return { result: "success" };
-    case "warning":
-      return { result: "warning", text: text2 };
-    case "failure":
-      return {
-        result: "failure",
-        text: text2 || "the import log gives no reason",
-        ...code2 && code2 !== "0" ? { code: code2 } : {}
-      };
-    default:
-      return {
-        result: "unknown",
-        why: `its import log says result="${attribute(verdict, "result") ?? ""}"`
-      };
-  }
-}
-
-// packages/dataverse/src/operations/import-outcome.ts
-async function confirmImport(client, importJobId, solutionName, logger, ended = "the system job succeeded") {
-  let data;
-  try {
-    data = (await client.getImportJob(importJobId, { data: true })).data;
-  } catch (error3) {
-    if (!(error3 instanceof DataverseError && error3.status === 404)) throw error3;
-    data = void 0;
-  }
-  const outcome2 = solutionImportResult(data);
-  const what = `Import of solution '${solutionName}'`;
-  if (outcome2.result === "failure")
-    throw new UserError(
-      `${what} failed in Dataverse. The reason given was: ${outcome2.text}${outcome2.code ? ` (Dataverse code ${outcome2.code})` : ""}`,
-      {
-        hint: [
-          dataverseCodeHint(outcome2.code, client.say, outcome2.text),
-          `Import job ${importJobId} in the environment has the details (Solutions > See history).`
-        ].filter(Boolean).join(" ")
-      }
-    );
-  if (outcome2.result === "warning")
-    logger.warning(`${what} finished with warnings: ${outcome2.text || "see the import job"}.`);
-  if (outcome2.result === "unknown")
-    logger.warning(
-      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome2.why}.`
-    );
-}
-
-// packages/dataverse/src/web-api/unconfirmed-import.ts
-var DOES_NOT_EXIST_CODE = "0x80040217";
-var IMPORT_JOB_GRACE_DELAYS_MS = [5e3, 1e4, 15e3];
-function meansAbsent(status, code2) {
-  return status === 404 && code2?.toLowerCase() === DOES_NOT_EXIST_CODE;
-}
-function nextStep(unconfirmed, sighting, say = optionWords) {
-  const { solutionName, environment, importJobId, happened, resent, asynchronous } = unconfirmed;
-  const lost = `The answer to the import request was lost (${happened})`;
-  switch (sighting.seen) {
-    case "exists":
-      return {
-        step: "attach",
-        log: `${lost}, but import job ${importJobId} exists: the import started, and this run waits for it.`
-      };
-    case "absent":
-      if (asynchronous)
-        return {
-          step: "unknown",
-          log: `Import job ${importJobId} does not exist ${graceSeconds()} s after the answer was lost, which proves nothing for an asynchronous import: its system job may still be queued, and makes the import job only when it starts.`
-        };
-      if (!resent)
-        return {
-          step: "resend",
-          log: `${lost}, and import job ${importJobId} does not exist ${graceSeconds()} s later: the import did not start, so it is sent once more.`
-        };
-      return {
-        step: "not-started",
-        message: `Import of solution '${solutionName}' did not start: the request was sent twice, and import job ${importJobId} does not exist; the last time: ${happened}.`,
-        hint: `Nothing was imported: it is safe to run ${say(THE_RUN)} again once ${environment.origin} answers.`
-      };
-    case "unreadable":
-      return {
-        step: "unknown",
-        log: `Import job ${importJobId} could not be read to find out whether the import started: ${sighting.reason}`
-      };
-  }
-}
-function graceSeconds() {
-  return IMPORT_JOB_GRACE_DELAYS_MS.reduce((sum, ms) => sum + ms, 0) / 1e3;
-}
-
-// packages/dataverse/src/operations/send-import.ts
-async function sendImport(client, request, options2, logger) {
-  for (let resent = false; ; resent = true) {
-    try {
-      if (!options2.asynchronous) {
-        await client.importSolution(request);
-        return { answered: true };
-      }
-      const job = await client.startImportAsync(request);
-      return { answered: true, asyncOperationId: job.asyncOperationId };
-    } catch (error3) {
-      if (!(error3 instanceof UnconfirmedRequest)) throw error3;
-      const sighting = await lookForImportJob(client, request.importJobId);
-      const step = nextStep(
-        {
-          solutionName: options2.solutionName,
-          environment: client.environment,
-          importJobId: request.importJobId,
-          happened: error3.happened,
-          resent,
-          asynchronous: options2.asynchronous
-        },
-        sighting,
-        client.say
-      );
-      if (step.step === "not-started") throw new UserError(step.message, { hint: step.hint, cause: error3 });
-      logger.warning(step.log);
-      if (step.step === "attach") return { answered: false };
-      if (step.step === "unknown") throw error3;
-    }
-  }
-}
-async function lookForImportJob(client, importJobId) {
-  for (let read2 = 0; ; read2++) {
-    try {
-      await client.getImportJob(importJobId);
-      return { seen: "exists" };
-    } catch (error3) {
-      if (!(error3 instanceof DataverseError && meansAbsent(error3.status, error3.code))) {
-        if (isUserError(error3)) return { seen: "unreadable", reason: error3.message };
-        throw error3;
-      }
-      const delay = IMPORT_JOB_GRACE_DELAYS_MS[read2];
-      if (delay === void 0) return { seen: "absent" };
-      await client.clock.sleep(delay);
-    }
-  }
-}
-
-// packages/dataverse/src/operations/versions.ts
-function compareVersions(a, b) {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
-    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-// packages/dataverse/src/operations/import-solution.ts
-var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
-async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises.readFile)(options2.file).catch(async (error3) => {
-    if (error3.code === "EISDIR")
-      throw await folderForZipError(options2.file, client.say);
-    throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
-  });
-  const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, { file: options2.file });
-  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
-  if (options2.skipLowerVersion && installed2 && compareVersions(installed2.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`;
-    if (isResetBuild(manifest.version))
-      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed2.version, client.say)}`);
-    else logger.info(skipped);
-    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
-  }
-  if (installed2 && installed2.ismanaged !== manifest.managed)
-    throw modeMismatchError(
-      {
-        file: options2.file,
-        solutionName: manifest.uniqueName,
-        environment: client.environment,
-        installedVersion: installed2.version,
-        installedManaged: installed2.ismanaged
-      },
-      client.say
-    );
-  const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
-  const importJobId = client.newImportJobId();
-  const request = {
-    solutionName: manifest.uniqueName,
-    customizationFile: zip,
-    importJobId,
-    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
-    publishWorkflows: options2.publishWorkflows,
-    convertToManaged: options2.convertToManaged,
-    skipProductUpdateDependencies: options2.skipDependencyCheck,
-    holdingSolution: options2.holdingSolution,
-    componentParameters: options2.componentParameters
-  };
-  const title = `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
-  const what = `Import of solution '${manifest.uniqueName}'`;
-  await logger.group(title, async () => {
-    if (options2.componentParameters.length > 0)
-      logger.info(
-        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
-      );
-    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
-    const sent = await sendImport(
-      client,
-      request,
-      { asynchronous, solutionName: manifest.uniqueName },
-      logger
-    );
-    const progress = progressLines(logger);
-    if (!sent.answered) {
-      await followImportJob(client, importJobId, what, wait, progress);
-      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
-      return;
-    }
-    if (sent.asyncOperationId === void 0) return;
-    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
-    await client.waitForAsyncOperation(
-      sent.asyncOperationId,
-      what,
-      wait,
-      async () => progress(await importProgress(client, importJobId))
-    );
-    await confirmImport(client, importJobId, manifest.uniqueName, logger);
-  });
-  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
-  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
-  return { ...summary2, result: "imported", importJobId, asynchronous };
-}
-function resetBuildSkipped(version, installedVersion, say) {
-  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
-}
-async function readInstalled(client, uniqueName, required, logger) {
-  try {
-    return await client.findSolution(uniqueName);
-  } catch (error3) {
-    const readOnlyFailure = error3 instanceof DataverseError && (error3.status === 403 || error3.status >= 500);
-    if (required || !readOnlyFailure) throw error3;
-    logger.warning(
-      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error3)}`
-    );
-    return void 0;
-  }
-}
-async function importProgress(client, importJobId) {
-  try {
-    return importJobPercent(await client.getImportJob(importJobId));
-  } catch (error3) {
-    if (error3 instanceof DataverseError && error3.status === 404) return void 0;
-    throw error3;
-  }
-}
-
-// packages/dataverse/src/operations/deployment-settings.ts
-function componentParametersFromSettings(text2, file) {
-  const json = withoutByteOrderMark(text2);
-  const settings = checkJson(
-    json,
-    file,
-    "Fix the JSON, or write the file again with pac solution create-settings."
-  );
-  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
-    throw new UserError(
-      "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
-      { location: { file }, hint: SHAPE_HINT }
-    );
-  }
-  const wrongShape = (message2, path11, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path11) }, hint });
-  const parameters = [];
-  for (const [index, variable] of list(settings, "EnvironmentVariables", wrongShape).entries()) {
-    if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
-      throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
-    }
-    const value = variableValue(
-      variable.Value,
-      () => wrongShape(
-        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
-        ["EnvironmentVariables", index, "Value"],
-        'Write the value in quotes, as pac solution create-settings does ("Value": "\u2026"); a Yes/No variable takes "yes" or "no".'
-      )
-    );
-    if (value === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
-      schemaname: variable.SchemaName,
-      value
-    });
-  }
-  for (const [index, reference2] of list(settings, "ConnectionReferences", wrongShape).entries()) {
-    if (typeof reference2?.LogicalName !== "string" || reference2.LogicalName === "") {
-      throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ["ConnectionReferences", index]);
-    }
-    const { LogicalName: name } = reference2;
-    const idOf = (key2) => referenceId(
-      reference2[key2],
-      () => wrongShape(
-        `ConnectionReferences[${index}].${key2} (${name}) is ${kindOf(reference2[key2])}; Dataverse names ${REFERENCE_IDS[key2].what} with text.`,
-        ["ConnectionReferences", index, key2],
-        `Write it in quotes, as pac solution create-settings does ("${key2}": "${REFERENCE_IDS[key2].example}").`
-      )
-    );
-    const connectionId = idOf("ConnectionId");
-    const connectorId = idOf("ConnectorId");
-    if (connectionId === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
-      connectionreferencelogicalname: name,
-      connectionid: connectionId,
-      ...connectorId === "" ? {} : { connectorid: connectorId }
-    });
-  }
-  return parameters;
-}
-function variableValue(value, refuse) {
-  if (value === void 0 || value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return JSON.stringify(value);
-  throw refuse();
-}
-var REFERENCE_IDS = {
-  ConnectionId: { what: "a connection", example: "\u2026" },
-  ConnectorId: { what: "a connector", example: "/providers/Microsoft.PowerApps/apis/\u2026" }
-};
-function referenceId(value, refuse) {
-  if (value === void 0 || value === null) return "";
-  if (typeof value === "string") return value;
-  throw refuse();
-}
-function kindOf(value) {
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
-function list(settings, key2, wrongShape) {
-  const value = settings[key2] ?? [];
-  if (!Array.isArray(value)) {
-    throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key2]);
-  }
-  return value;
-}
-
-// packages/dataverse/src/local-server/action-parameters.ts
-var EXPORT_FLAGS = [
-  "ExportAutoNumberingSettings",
-  "ExportCalendarSettings",
-  "ExportCustomizationSettings",
-  "ExportEmailTrackingSettings",
-  "ExportExternalApplications",
-  "ExportGeneralSettings",
-  "ExportIsvConfig",
-  "ExportMarketingSettings",
-  "ExportOutlookSynchronizationSettings",
-  "ExportRelationshipRoles",
-  "ExportSales"
-];
-var EXPORT_SOLUTION = {
-  required: { SolutionName: "string", Managed: "boolean" },
-  optional: {
-    ...Object.fromEntries(EXPORT_FLAGS.map((flag) => [flag, "boolean"])),
-    TargetVersion: "string",
-    ExportComponentsParams: "object"
-  }
-};
-
-// packages/actions/src/dataverse-connection/connect.ts
-function connectFromInputs(connection, logger) {
-  try {
-    return connectDataverse(connection, {
-      logger,
-      onSecret: (value) => setSecret(value),
-      say: inputWords
-    });
-  } catch (error3) {
-    if (error3 instanceof ConnectionSettingError) throw error3.namedAsInput(error3.setting.input);
-    throw error3;
-  }
-}
-
-// packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
-function readConnectionInputs() {
-  const clientSecret = readString("client-secret");
-  const clientCertificate = readString("client-certificate");
-  const clientCertificatePassword = readString("client-certificate-password");
-  for (const secret of [
-    clientSecret,
-    clientCertificate,
-    clientCertificatePassword,
-    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ""
-  ]) {
-    if (secret !== "") setSecret(secret);
-  }
-  const appId = readRequiredString("app-id");
-  const tenantId = readRequiredString("tenant-id");
-  return {
-    environmentUrl: readRequiredString("environment-url"),
-    tenantId,
-    appId,
-    cloud: readString("cloud"),
-    authorityHost: readString("authority-host"),
-    credential: resolveCredential({
-      clientSecret,
-      clientCertificate,
-      clientCertificatePassword,
-      idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-      sources: {
-        secret: { input: "client-secret" },
-        certificate: { input: "client-certificate" },
-        certificatePassword: { input: "client-certificate-password" }
-      }
-    })
-  };
-}
-function resolveInPath(value) {
-  const workspace = workspaceFolder();
-  const workingDirectory = import_node_path8.default.resolve(workspace, readString("working-directory"));
-  return import_node_path8.default.resolve(workingDirectory, value);
-}
-function readTextFile(file, input) {
-  try {
-    return (0, import_node_fs9.readFileSync)(file, "utf8");
-  } catch (error3) {
-    const code2 = error3.code;
-    const hint = "The path is relative to working-directory, itself relative to the workspace.";
-    if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
-      throw missingPathError(file, hint, {
-        message: `Input '${input}' names a file that does not exist.`,
-        // A link to nothing, or round in a loop: "names a symbolic link that leads nowhere (to 'x')."
-        linkSubject: `Input '${input}' names`,
-        throughFileHint: `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`
-      });
-    if (code2 === "EISDIR") throw new InputError(input, "names a folder, not a file.", hint, { file });
-    const refused = unreadablePathError(file, error3);
-    if (refused) throw inputReadRefusal(input, refused);
-    throw new InputError(input, `names a file that cannot be read (${code2}).`, hint, { file });
-  }
-}
-
-// packages/actions/src/import-solution/inputs.ts
-function readImportSolutionInputs() {
-  const asynchronous = readString("run-asynchronously");
-  const useSettings = readBoolean("use-deployment-settings-file", false);
-  const settingsFile = readString("deployment-settings-file");
-  if (useSettings && settingsFile === "") {
-    throw new InputError(
-      "deployment-settings-file",
-      "is required when use-deployment-settings-file is true."
-    );
-  }
-  const settingsPath = useSettings ? resolveInPath(settingsFile) : "";
-  return {
-    connection: readConnectionInputs(),
-    solutionFile: resolveInPath(readRequiredString("solution-file")),
-    // Empty: small solutions synchronously, the rest asynchronously.
-    asynchronous: asynchronous === "" ? "auto" : readBoolean("run-asynchronously", false),
-    maxAsyncWaitMinutes: readPositiveInteger("max-async-wait-time", 60),
-    forceOverwrite: readBoolean("force-overwrite", false),
-    activatePlugins: readBoolean("activate-plugins", true),
-    skipDependencyCheck: readBoolean("skip-dependency-check", false),
-    importAsHolding: readBoolean("import-as-holding", false),
-    convertToManaged: readBoolean("convert-to-managed", false),
-    skipLowerVersion: readBoolean("skip-lower-version", false),
-    publishChanges: readBoolean("publish-changes", false),
-    componentParameters: useSettings ? componentParametersFromSettings(readTextFile(settingsPath, "deployment-settings-file"), settingsPath) : []
-  };
-}
-
-// packages/validator/src/text/message-values.ts
-var MAX_VALUE_LENGTH = 100;
-var MAX_NAME_LENGTH = 1e3;
-var MAX_ENTRIES = 3;
-var MAX_NESTING = 2;
-var MAX_NESTED_STRING = 30;
-var ELLIPSIS = "\u2026";
-function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
-  return cut(text2, maxLength);
-}
-function nameExcerpt(name) {
-  return excerpt(name, MAX_NAME_LENGTH);
-}
-function quoted(value, maxLength = MAX_VALUE_LENGTH) {
-  return `'${excerpt(value, maxLength)}'`;
-}
-function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
-  if (text2.length < 2) return excerpt(text2, maxLength);
-  const inner = excerpt(text2.slice(1, -1), maxLength - 2);
-  return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max2 = Infinity, quote = "") {
-  const shown = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
-function quoteList(values, max2 = 5) {
-  return boundedList(values, quoted, { max: max2 });
-}
-function nameList(names) {
-  return boundedList(names, (name) => excerpt(name));
-}
-var MAX_LONG_LIST_LENGTH = 4800;
-function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
-  return boundedList(texts, (text2) => text2, { maxLength, total });
-}
-function alternatives(values, max2) {
-  return boundedList(values, (value) => excerpt(value), {
-    max: max2,
-    maxLength: Infinity,
-    separator: " or ",
-    conjunction: "or"
-  });
-}
-var MAX_LIST_LENGTH = 300;
-function boundedList(values, show, bounds = {}) {
-  const {
-    max: max2 = Infinity,
-    maxLength = MAX_LIST_LENGTH,
-    total = values.length,
-    separator = ", ",
-    conjunction = "and"
-  } = bounds;
-  const shown = [];
-  let length = 0;
-  for (const value of values) {
-    if (shown.length >= max2) break;
-    const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > maxLength) break;
-    shown.push(text2);
-    length += text2.length + separator.length;
-  }
-  const rest = total - shown.length;
-  const joined = shown.join(separator);
-  return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
-}
-function cut(text2, maxLength) {
-  if (text2.length <= maxLength) {
-    const whole = printable(text2);
-    if (whole.length <= maxLength) return whole;
-  }
-  const pieces = [];
-  let length = 0;
-  for (const character of text2) {
-    const escaped = printable(character);
-    if (length + escaped.length > maxLength) {
-      while (length > maxLength - ELLIPSIS.length) length -= pieces.pop().length;
-      return `${pieces.join("")}${ELLIPSIS}`;
-    }
-    pieces.push(escaped);
-    length += escaped.length;
-  }
-  return pieces.join("");
-}
-function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
-}
-function summarise(value, depth) {
-  if (typeof value === "string") return nestedString(value);
-  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
-  const isArray = Array.isArray(value);
-  const [open2, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const keys = isArray ? void 0 : Object.keys(value);
-  const count = isArray ? value.length : keys.length;
-  if (count === 0) return `${open2}${close}`;
-  if (depth >= MAX_NESTING) return `${open2}${ELLIPSIS}${close}`;
-  const entries = [];
-  for (let index = 0; index < Math.min(count, MAX_ENTRIES); index++) {
-    if (isArray) {
-      entries.push(summarise(value[index], depth + 1));
-    } else {
-      const key2 = keys[index];
-      const member = value[key2];
-      entries.push(`${nestedString(key2)}:${summarise(member, depth + 1)}`);
-    }
-  }
-  if (count > MAX_ENTRIES) entries.push(`${ELLIPSIS} (${count - MAX_ENTRIES} more)`);
-  return `${open2}${entries.join(",")}${close}`;
-}
-
-// packages/validator/src/model/finding.ts
-var PROFILES = ["certified", "independent-publisher", "custom"];
-
-// packages/validator/src/config/config-schema.ts
-var LEVELS = ["error", "warning", "info", "off"];
-var CONFIG_SCHEMA = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  title: "connector-alm configuration",
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    $schema: { type: "string" },
-    profile: {
-      description: "The profile of connector folders outside the PowerPlatformConnectors layout.",
-      enum: [...PROFILES]
-    },
-    rules: {
-      description: "Rule levels by rule id: one level for every profile, or a level per profile.",
-      type: "object",
-      additionalProperties: {
-        if: { type: "string" },
-        then: { $ref: "#/definitions/level" },
-        else: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: Object.fromEntries(
-            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
-          )
-        }
-      }
-    },
-    ignore: {
-      description: "Glob patterns, relative to this file, of connector folders to skip.",
-      type: "array",
-      items: { type: "string", minLength: 1 }
-    }
-  },
-  definitions: {
-    level: { enum: [...LEVELS] }
-  }
-};
-
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-
-// packages/validator/src/config/load-config.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
-
-// packages/validator/src/model/rule.ts
-function certificationLevels(level, custom = level === "error" ? "warning" : level) {
-  return { certified: level, "independent-publisher": level, custom };
-}
-function sameLevels(level) {
-  return { certified: level, "independent-publisher": level, custom: level };
-}
-
-// packages/validator/src/repository/rules/configuration-rules.ts
-var CONFIG_LOOSENED_RULE_ID = "REPO-CONFIG-LOOSENED";
-var configurationRules = [
-  {
-    id: CONFIG_LOOSENED_RULE_ID,
-    scope: "configuration",
-    file: "folder",
-    title: "Say so when a change loosens the configuration file.",
-    description: "The configuration file (`.connector-alm.yml`, or the action's `config` input) is read from the change under check, so a pull request, from a fork too, could turn off the rules its own connector breaks and pass quietly. In pull requests and with `validate --base`, the file is compared with its version at the base (the same path there, else the one the search finds there): every rule whose level goes down in some profile (error to warning, info or off; warning to info or off; a removed override whose default is lower), every `ignore` pattern added (with the connector folders the change touches that it skips), and a `profile` change that lowers a rule for folders outside the PowerPlatformConnectors layout are reported on the file's line, as is a new file with such settings or a deleted one whose settings were stricter than the defaults. Tightening is never reported. A warning, not an error: loosening a rule can be legitimate, but a reviewer should see it without reading the diff. Its level comes from the configuration at the base, never from the change's (which could turn it off), the strictest of its profiles there. A base configuration that does not parse is not compared (a note says so). A file that is a symbolic link is compared where it is named: one that the change turns into a link out of the repository (to `/dev/null`, read as the defaults) is reported like any other change, and says so; a base file that is a link is read through it while it stays in the repository, and one leading out of it is not compared (a note says so).",
-    levels: sameLevels("warning"),
-    example: {
-      bad: "rules:\n  SWG-OP-SUMMARY-REQ: off   # in a pull request; the base had no override (error)",
-      good: "the configuration file as it is at the base, or a change a maintainer makes in a pull request of its own"
-    }
-  }
-];
-
-// packages/validator/src/repository/pull-request-facts.ts
-var UPSTREAM_TARGET_BRANCH = "dev";
-function targetsPowerPlatformConnectors(pullRequest) {
-  if (!pullRequest.baseRepository) return true;
-  const name = pullRequest.baseRepository.split("/").pop() ?? "";
-  return name.toLowerCase() === "powerplatformconnectors";
-}
-function syncsBranchesOfOneRepository(pullRequest) {
-  const { baseRepository, headRepository, headRef } = pullRequest;
-  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
-  return baseRepository.toLowerCase() === headRepository.toLowerCase();
-}
-function checksAsSubmission(pullRequest) {
-  if (!pullRequest) return true;
-  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
-}
-var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
-var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
-function independentPublisherTitleName(title) {
-  const marker = IP_MARKER.exec(title);
-  if (!marker) return void 0;
-  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
-  return name === "" ? void 0 : name;
-}
-function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
-  const expected = `${shown} (Independent Publisher)`;
-  const named = independentPublisherTitleName(title);
-  if (named === void 0) {
-    return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
-  }
-  if (namesConnector(named, connector.name)) return void 0;
-  if (connector.title !== void 0 && namesConnector(named, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named)}", but the connector is "${shown}"; title it "${expected}".`;
-}
-function namesConnector(given2, name) {
-  const [a, b] = [nameKey(given2), nameKey(name)];
-  if (a === "" || b === "") return false;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
-}
-function nameKey(name) {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-// packages/validator/src/repository/rules/folder-list.ts
-function listFolders(folders, max2 = 3) {
-  return joinedList(folders.map(nameExcerpt), max2, '"');
-}
-
-// packages/validator/src/repository/rules/pull-request-rules.ts
-var pullRequestRules = [
-  {
-    id: "REPO-ONE-PER-PR",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask independent publishers for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Certified publishers who keep a family of connectors change them together, and Microsoft merges those pull requests (9 of the 168 connector pull requests merged from November 2024 to September 2025, all certified or custom), so for certified connectors it is a warning. Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file, nor an independent-publisher proposal (a folder with a readme alone, see REPO-REQUIRED-FILES), which submits no connector: upstream merged #3500, an update of a connector with a proposal added beside it. Reported on each changed connector.',
-    // An error only where the rule is written down: the independent-publisher best practices.
-    levels: { certified: "warning", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
-      good: "one pull request per connector folder"
-    },
-    check(context) {
-      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
-      if (!context.changedFolders.includes(context.connector.repositoryPath)) return;
-      const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
-      context.report({
-        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
-      });
-    }
-  },
-  {
-    id: "REPO-TARGET-DEV",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
-    levels: certificationLevels("error"),
-    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
-    check(context) {
-      const pullRequest = context.pullRequest;
-      const baseRef = pullRequest?.baseRef;
-      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!checksAsSubmission(pullRequest)) return;
-      context.report({
-        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
-      });
-    }
-  },
-  {
-    id: "REPO-PR-TITLE-IP",
-    scope: "repository",
-    uses: [],
-    file: "folder",
-    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
-    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
-    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
-    check(context) {
-      const title = context.pullRequest?.title;
-      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
-      const problem = independentPublisherTitleProblem(title, context.connector);
-      if (problem !== void 0) context.report({ message: problem });
-    }
-  }
-];
-
 // packages/validator/src/json/line-index.ts
 var LineIndex = class {
   constructor(text2) {
@@ -42297,6 +38521,59 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i2, chars.CLOSE_BRACKET, walk.lines) : i2;
 }
 
+// packages/validator/src/json/syntax/repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
 function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
@@ -42327,6 +38604,16 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   } catch {
     return void 0;
   }
+}
+function trailingCommaRepair(text2, maxCommas) {
+  const slips = parseTrailingCommaSlips(text2, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
 }
 function followsOpeningBracket(text2, at) {
   let before = at - 1;
@@ -42430,59 +38717,6 @@ function grouped(count) {
 function unlistedMessage(count, noun, fileListsAtMost) {
   const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
-// packages/validator/src/json/syntax/repair.ts
-function removal(text2, offset, length) {
-  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function oneOfTwoReplacements(offset, length, insert) {
-  return { offset, length, insert, oneOfTwo: true };
-}
-function applyEdits(text2, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text2.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text2.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
 }
 
 // packages/validator/src/json/syntax/comment-tokens.ts
@@ -44393,11 +40627,11 @@ function keyOffset(node) {
 }
 
 // packages/validator/src/swagger/json-values.ts
-function isObject2(value) {
+function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function asObject(value) {
-  return isObject2(value) ? value : void 0;
+  return isObject(value) ? value : void 0;
 }
 function asString(value) {
   return typeof value === "string" ? value : void 0;
@@ -44405,8 +40639,8 @@ function asString(value) {
 function asArray(value) {
   return Array.isArray(value) ? value : void 0;
 }
-function entriesOf2(value) {
-  return isObject2(value) ? Object.entries(value) : [];
+function entriesOf(value) {
+  return isObject(value) ? Object.entries(value) : [];
 }
 function has(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -44498,6 +40732,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -44592,7 +40827,7 @@ function listConnectionParameters(apiProperties2) {
   if (!properties) return [];
   const list3 = [];
   const collect2 = (parameters, pointer, inSet) => {
-    for (const [name, raw] of entriesOf2(parameters)) {
+    for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
       if (value)
         list3.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type), inSet });
@@ -44696,7 +40931,7 @@ function describe(error3, document) {
       return at(`Value ${jsonExcerpt(data)} does not match const.`);
     case "required": {
       const name = String(params.missingProperty);
-      const written2 = isObject2(data) ? inOtherCase(name, Object.keys(data)) : void 0;
+      const written2 = isObject(data) ? inOtherCase(name, Object.keys(data)) : void 0;
       const hint = written2 === void 0 ? "" : ` '${nameExcerpt(written2)}' is there: names are case-sensitive, write '${name}'.`;
       return at(`Required properties are missing from object: ${name}.${hint}`, error3.instancePath, name);
     }
@@ -45119,7 +41354,7 @@ var apiPropertiesOAuthRules = [
         if (parameter.inSet) continue;
         const ui = asObject(value.uiDefinition);
         const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key2, given2] of entriesOf2(ui)) {
+        for (const [key2, given2] of entriesOf(ui)) {
           if (key2 === "constraints") continue;
           if (TENANT_UI[key2] === void 0 || given2 !== TENANT_UI[key2]) {
             context.report({
@@ -45191,7 +41426,7 @@ var apiPropertiesOAuthRules = [
         }
         const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
         if (!allowed) continue;
-        for (const [name] of entriesOf2(customParameters)) {
+        for (const [name] of entriesOf(customParameters)) {
           if (allowed.includes(name)) continue;
           const intended = inOtherCase(name, allowed);
           if (intended) {
@@ -45756,11 +41991,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
-var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -45802,13 +42037,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -45816,17 +42044,6 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -45837,14 +42054,6 @@ function isPlaceholder(text2, placeholder) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text2) {
   return distinctMatches(text2, PRODUCT_NAMES);
@@ -45891,10 +42100,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -46057,14 +42266,32 @@ function missingFileMessage(canonical2, entries) {
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
 }
+function readCaseTwin(connector, kind, name) {
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || read2 === name) return void 0;
+  return read2.toLowerCase() === name.toLowerCase() ? read2 : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read2) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path7.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path7.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -46081,7 +42308,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path7.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -46092,7 +42319,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -46101,6 +42328,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read2 = readCaseTwin(context.connector, kind, entry.name);
+          if (read2 !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -46176,7 +42409,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -46187,13 +42420,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named(title) && !named(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named(title) || required !== void 0 && named(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -46271,7 +42508,7 @@ function fixJsonText(text2) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -46339,9 +42576,9 @@ var FILE_KINDS = [
 var filesOfConnector = new ConnectorCache();
 var jsonDocumentsOfConnector = new ConnectorCache();
 function eachFile(context) {
-  return filesOfConnector.getOrBuild(context.connector, listFiles2);
+  return filesOfConnector.getOrBuild(context.connector, listFiles);
 }
-function listFiles2(connector) {
+function listFiles(connector) {
   const list3 = [];
   for (const kind of FILE_KINDS) {
     const file = connector.files[kind];
@@ -46888,7 +43125,7 @@ function successSchema(operation2) {
   const responses = operation2.responses;
   for (let index = 0; index < responses.length; index++) {
     const response = responses[index];
-    if (isSuccessCode(response.code) && isObject2(response.value.schema)) return response.value.schema;
+    if (isSuccessCode(response.code) && isObject(response.value.schema)) return response.value.schema;
   }
   return void 0;
 }
@@ -46940,11 +43177,11 @@ var writtenParameters = perModel((model) => {
     return entry;
   };
   const globals = model.root.parameters;
-  if (isObject2(globals)) {
+  if (isObject(globals)) {
     for (const name in globals) {
       if (!Object.prototype.hasOwnProperty.call(globals, name)) continue;
       const parameter = globals[name];
-      if (isObject2(parameter) && !has(parameter, "$ref"))
+      if (isObject(parameter) && !has(parameter, "$ref"))
         add2(
           parameter,
           model.placeAt(childPointer("/parameters", name)),
@@ -47006,6 +43243,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own2 = secretDefault(name, parameter.default, host);
+  if (own2 !== void 0) return { value: own2, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -47024,13 +43268,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -48118,18 +44362,18 @@ var StructureWalker = class {
     const at = this.add(rootNode, KINDS2.root);
     const children = this.children;
     const info2 = children[at + ROOT.info];
-    if (isObject2(info2)) this.visitInfo(info2, rootNode);
+    if (isObject(info2)) this.visitInfo(info2, rootNode);
     const externalDocs = children[at + ROOT.externalDocs];
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
     this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag2, index) => {
       const tagNode = new ObjectNode("tag", tag2, rootNode, "tags", index);
       const tagAt = this.add(tagNode, KINDS2.tag);
       const tagDocs = children[tagAt + TAG.externalDocs];
       this.childTop = tagAt;
-      if (isObject2(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
+      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
     });
     const definitions = children[at + ROOT.definitions];
-    if (isObject2(definitions)) {
+    if (isObject(definitions)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
       for (const name in definitions) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
@@ -48137,7 +44381,7 @@ var StructureWalker = class {
       }
     }
     const parameters = children[at + ROOT.parameters];
-    if (isObject2(parameters)) {
+    if (isObject(parameters)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
       for (const name in parameters) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
@@ -48145,7 +44389,7 @@ var StructureWalker = class {
       }
     }
     const responses = children[at + ROOT.responses];
-    if (isObject2(responses)) {
+    if (isObject(responses)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
       for (const code2 in responses) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
@@ -48153,18 +44397,18 @@ var StructureWalker = class {
       }
     }
     const paths = children[at + ROOT.paths];
-    if (isObject2(paths)) {
+    if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
       for (const path11 in paths) {
         if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path11)) continue;
         if (path11.startsWith("x-")) continue;
         const item = paths[path11];
-        if (isObject2(item)) this.visitPathItem(item, rootNode, path11);
+        if (isObject(item)) this.visitPathItem(item, rootNode, path11);
         else this.typeIssue(placeAt(rootNode, "paths", path11), "Object", item);
       }
     }
-    for (const [name, scheme] of entriesOf2(children[at + ROOT.securityDefinitions])) {
-      if (isObject2(scheme)) {
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
+      if (isObject(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
         const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
         const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
@@ -48181,8 +44425,8 @@ var StructureWalker = class {
     const contact = this.children[at + INFO.contact];
     const license = this.children[at + INFO.license];
     this.childTop = at;
-    if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
-    if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
+    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
   visitPathItem(item, rootNode, path11) {
     const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path11);
@@ -48191,7 +44435,7 @@ var StructureWalker = class {
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
     for (let index = 0; index < HTTP_METHODS.length; index++) {
       const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
-      if (isObject2(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
+      if (isObject(operation2)) this.visitOperation(operation2, itemNode, HTTP_METHODS[index]);
     }
     this.childTop = at;
   }
@@ -48204,9 +44448,9 @@ var StructureWalker = class {
     const responses = children[at + OPERATION.responses];
     const security = children[at + OPERATION.security];
     this.childTop = at;
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
     this.visitParameters(parameters, operationNode);
-    if (isObject2(responses)) {
+    if (isObject(responses)) {
       const codes = Object.keys(responses);
       for (let index = 0; index < codes.length; index++) {
         const code2 = codes[index];
@@ -48225,15 +44469,15 @@ var StructureWalker = class {
     }
   }
   visitParameter(parameter, parent, first, second, origin) {
-    if (!isObject2(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
     const at = this.add(parameterNode, KINDS2.parameter);
     const schema = this.children[at + PARAMETER.schema];
     const items = this.children[at + PARAMETER.items];
     this.childTop = at;
-    if (isObject2(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject2(items)) this.visitItems(items, parameterNode, 0);
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
   }
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
@@ -48241,18 +44485,18 @@ var StructureWalker = class {
     const at = this.add(itemsNode, KINDS2.items);
     const nested = this.children[at + ITEMS.items];
     this.childTop = at;
-    if (isObject2(nested)) this.visitItems(nested, itemsNode, depth + 1);
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
   }
   visitResponse(response, parent, first, second, origin) {
-    if (!isObject2(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
     const at = this.add(responseNode, KINDS2.response);
     const schema = this.children[at + RESPONSE.schema];
     const headers = this.children[at + RESPONSE.headers];
     this.childTop = at;
-    if (isObject2(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
-    if (isObject2(headers)) {
+    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
+    if (isObject(headers)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
       for (const name in headers) {
         if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
@@ -48261,17 +44505,17 @@ var StructureWalker = class {
     }
   }
   visitHeader(header, responseNode, name) {
-    if (!isObject2(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
+    if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
     const at = this.add(headerNode, KINDS2.header);
     const items = this.children[at + ITEMS.items];
     this.childTop = at;
-    if (isObject2(items)) this.visitItems(items, headerNode, 0);
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
   }
   /** A schema written at `first`/`second` below `parent`. */
   visitSchema(schema, parent, first, second, origin, depth) {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject2(schema)) {
+    if (!isObject(schema)) {
       if (first === "properties" && parent instanceof SchemaStructureNode) parent.noteOddProperty();
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
@@ -48291,7 +44535,7 @@ var StructureWalker = class {
     const externalDocs = children[at + SCHEMA.externalDocs];
     this.childTop = at;
     if ($ref !== void 0) this.schemaRef($ref, node);
-    if (isObject2(properties)) {
+    if (isObject(properties)) {
       if (depth === MAX_WALK_DEPTH) this.result.keywords.propertiesBelowWalk.push(node);
       const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
@@ -48299,20 +44543,20 @@ var StructureWalker = class {
           this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
       }
     }
-    if (isObject2(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
+    if (isObject(items)) this.visitSchema(items, node, "items", void 0, origin, depth + 1);
     else if (Array.isArray(items)) this.typeIssue(placeAt(node, "items"), "Object", items);
-    if (isObject2(additionalProperties)) {
+    if (isObject(additionalProperties)) {
       this.visitSchema(additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
     }
     if (Array.isArray(allOf)) {
       for (let index = 0; index < allOf.length; index++) {
         const member = allOf[index];
-        if (isObject2(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
         else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
       }
     }
-    if (isObject2(xml)) this.addLeaf("xml", xml, node, "xml");
-    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
+    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
   visitSecurity(list3, owner, key2) {
@@ -48320,7 +44564,7 @@ var StructureWalker = class {
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
       const requirement = requirements[index];
-      if (!isObject2(requirement)) {
+      if (!isObject(requirement)) {
         this.typeIssue(placeAt(owner, key2, index), "Object", requirement);
         continue;
       }
@@ -48338,24 +44582,24 @@ var StructureWalker = class {
     if (!entries) return;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      if (isObject2(entry)) visit3(entry, index);
+      if (isObject(entry)) visit3(entry, index);
       else this.typeIssue(placeAt(owner, key2, index), "Object", entry);
     }
   }
   checkMapOf(map2, place, expected) {
-    for (const [key2, value] of entriesOf2(map2)) {
+    for (const [key2, value] of entriesOf(map2)) {
       if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key2), expected, value);
     }
   }
 };
 
 // packages/validator/src/rules/swagger/structure.ts
-var cache2 = new ConnectorCache();
+var cache = new ConnectorCache();
 function walkStructure(root) {
   return new StructureWalker().walk(root);
 }
 function structureOf(model) {
-  return cache2.getOrBuild(model.root, walkStructure);
+  return cache.getOrBuild(model.root, walkStructure);
 }
 var NO_NODES = [];
 function nodesOfKinds(structure, kinds) {
@@ -48510,11 +44754,11 @@ function reportedDefault(node, name, side, value) {
 }
 
 // packages/validator/src/rules/general-secrets/secret-identity.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var key;
 function secretIdentity(value) {
-  key ??= (0, import_node_crypto5.randomBytes)(32);
-  return (0, import_node_crypto5.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
+  key ??= (0, import_node_crypto3.randomBytes)(32);
+  return (0, import_node_crypto3.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
 }
 
 // packages/validator/src/rules/general-secrets/once-per-value.ts
@@ -48658,10 +44902,10 @@ var secretRules = [
 
 // packages/validator/src/rules/icon/png-image.ts
 var import_pngjs = __toESM(require_png(), 1);
-var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_DECODED_PIXELS = 4096 * 4096;
 function hasPngSignature(data) {
-  return data.length >= PNG_SIGNATURE2.length && data.subarray(0, PNG_SIGNATURE2.length).equals(PNG_SIGNATURE2);
+  return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
 }
 function headerSize(data) {
   if (data.length < 24 || data.toString("latin1", 12, 16) !== "IHDR") return void 0;
@@ -48692,9 +44936,9 @@ function decodeIcon(data) {
     corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)]
   };
 }
-var cache3 = new ConnectorCache();
+var cache2 = new ConnectorCache();
 function decodedIcon(data) {
-  return cache3.getOrBuild(data, decodeIcon);
+  return cache2.getOrBuild(data, decodeIcon);
 }
 
 // packages/validator/src/rules/icon.ts
@@ -48702,6 +44946,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -48711,8 +44956,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -48727,8 +44972,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -48747,8 +44992,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -48867,9 +45112,9 @@ function getDecodeCache(exclude) {
   }
   return cache6;
 }
-function decode2(string, exclude) {
+function decode(string, exclude) {
   if (typeof exclude !== "string") {
-    exclude = decode2.defaultChars;
+    exclude = decode.defaultChars;
   }
   const cache6 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
@@ -48928,9 +45173,9 @@ function decode2(string, exclude) {
     return result;
   });
 }
-decode2.defaultChars = ";/?:@&=+$,#";
-decode2.componentChars = "";
-var decode_default = decode2;
+decode.defaultChars = ";/?:@&=+$,#";
+decode.componentChars = "";
+var decode_default = decode;
 
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
@@ -48953,10 +45198,10 @@ function getEncodeCache(exclude) {
   }
   return cache6;
 }
-function encode3(string, exclude, keepEscaped) {
+function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
     keepEscaped = exclude;
-    exclude = encode3.defaultChars;
+    exclude = encode.defaultChars;
   }
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
@@ -48992,9 +45237,9 @@ function encode3(string, exclude, keepEscaped) {
   }
   return result;
 }
-encode3.defaultChars = ";/?:@&=+$,-_.!~*'()#";
-encode3.componentChars = "-_.!~*'()";
-var encode_default = encode3;
+encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+encode.componentChars = "-_.!~*'()";
+var encode_default = encode;
 
 // node_modules/mdurl/lib/format.mjs
 function format2(url) {
@@ -49238,7 +45483,7 @@ var decode_data_xml_default = new Uint16Array(
 );
 
 // node_modules/entities/lib/esm/decode_codepoint.js
-var _a2;
+var _a;
 var decodeMap = /* @__PURE__ */ new Map([
   [0, 65533],
   // C1 Unicode control character reference replacements
@@ -49272,7 +45517,7 @@ var decodeMap = /* @__PURE__ */ new Map([
 ]);
 var fromCodePoint = (
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
-  (_a2 = String.fromCodePoint) !== null && _a2 !== void 0 ? _a2 : function(codePoint2) {
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint2) {
     let output = "";
     if (codePoint2 > 65535) {
       codePoint2 -= 65536;
@@ -51146,7 +47391,7 @@ function escapedSplit(str) {
   result.push(current + str.substring(lastPos));
   return result;
 }
-function table2(state, startLine, endLine, silent) {
+function table(state, startLine, endLine, silent) {
   if (startLine + 2 > endLine) {
     return false;
   }
@@ -51618,7 +47863,7 @@ function markTightParagraphs(state, idx) {
     }
   }
 }
-function list2(state, startLine, endLine, silent) {
+function list(state, startLine, endLine, silent) {
   let max2, pos, start, token;
   let nextLine = startLine;
   let tight = true;
@@ -52055,8 +48300,8 @@ var unquoted = "[^\"'=<>`\\x00-\\x20]+";
 var single_quoted = "'[^']*'";
 var double_quoted = '"[^"]*"';
 var attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
-var attribute2 = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
-var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute2 + "*\\s*\\/?>";
+var attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
 var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
 var comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
 var processing = "<[?][\\s\\S]*?[?]>";
@@ -52272,12 +48517,12 @@ function paragraph(state, startLine, endLine) {
 var _rules2 = [
   // First 2 params - rule name & source. Secondary array - list of rules,
   // which can be terminated by this one.
-  ["table", table2, ["paragraph", "reference"]],
+  ["table", table, ["paragraph", "reference"]],
   ["code", code],
   ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
   ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
   ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
-  ["list", list2, ["paragraph", "reference", "blockquote"]],
+  ["list", list, ["paragraph", "reference", "blockquote"]],
   ["reference", reference],
   ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
   ["heading", heading, ["paragraph", "reference", "blockquote"]],
@@ -53509,7 +49754,7 @@ function _class2(obj) {
 function isString2(obj) {
   return _class2(obj) === "[object String]";
 }
-function isObject3(obj) {
+function isObject2(obj) {
   return _class2(obj) === "[object Object]";
 }
 function isRegExp(obj) {
@@ -53635,7 +49880,7 @@ function compile(self) {
     }
     const compiled = { validate: null, link: null };
     self.__compiled__[name] = compiled;
-    if (isObject3(val)) {
+    if (isObject2(val)) {
       if (isRegExp(val.validate)) {
         compiled.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
@@ -53966,7 +50211,7 @@ var adapt = function(delta, numPoints, firstTime) {
   }
   return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
 };
-var decode3 = function(input) {
+var decode2 = function(input) {
   const output = [];
   const inputLength = input.length;
   let i2 = 0;
@@ -54017,7 +50262,7 @@ var decode3 = function(input) {
   }
   return String.fromCodePoint(...output);
 };
-var encode4 = function(input) {
+var encode2 = function(input) {
   const output = [];
   input = ucs2decode(input);
   const inputLength = input.length;
@@ -54078,12 +50323,12 @@ var encode4 = function(input) {
 };
 var toUnicode = function(input) {
   return mapDomain(input, function(string) {
-    return regexPunycode.test(string) ? decode3(string.slice(4).toLowerCase()) : string;
+    return regexPunycode.test(string) ? decode2(string.slice(4).toLowerCase()) : string;
   });
 };
 var toASCII = function(input) {
   return mapDomain(input, function(string) {
-    return regexNonASCII.test(string) ? "xn--" + encode4(string) : string;
+    return regexNonASCII.test(string) ? "xn--" + encode2(string) : string;
   });
 };
 var punycode = {
@@ -54104,8 +50349,8 @@ var punycode = {
     "decode": ucs2decode,
     "encode": ucs2encode
   },
-  "decode": decode3,
-  "encode": encode4,
+  "decode": decode2,
+  "encode": encode2,
   "toASCII": toASCII,
   "toUnicode": toUnicode
 };
@@ -54586,12 +50831,12 @@ function parse3(text2) {
   }
   return { text: text2, headings, codeBlocks };
 }
-var cache4 = new ConnectorCache();
+var cache3 = new ConnectorCache();
 function parseDocument(document) {
   return parse3(document.text);
 }
 function outlineOf(document) {
-  return cache4.getOrBuild(document, parseDocument);
+  return cache3.getOrBuild(document, parseDocument);
 }
 function outline(context) {
   const document = context.connector.files.readme?.document;
@@ -54645,7 +50890,7 @@ function explainsRegistration(readme2, heading2) {
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
-  return entriesOf2(context.swagger?.root.securityDefinitions).some(
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
     ([, definition]) => asObject(definition)?.type === "oauth2"
   );
 }
@@ -54894,7 +51139,7 @@ function missingOperations(context, sections, names, loose) {
     const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    if (loose.lists(summary2, operation2)) continue;
+    if (loose.lists(operation2)) continue;
     missing.push(summary2.trim());
   }
   return missing;
@@ -54935,7 +51180,7 @@ function operationCandidates(context, headingNames) {
 
 // packages/validator/src/rules/readme/loose-names.ts
 function listedEntries(text2) {
-  return entriesOf3(wordsOf(text2));
+  return entriesOf2(wordsOf(text2));
 }
 var ARTICLES = /* @__PURE__ */ new Set(["a", "an", "the"]);
 var KIND_WORDS = /* @__PURE__ */ new Set(["operation", "event", "job"]);
@@ -54947,21 +51192,59 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
   let version = "";
-  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text2;
+  if (text2.includes("(") || text2.includes("[")) {
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
 }
+function pushWords(text2, words) {
+  const end = text2.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text2.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text2.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text2.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text2, at)) continue;
+        words.push(text2.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text2.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text2, at) {
+  if (!isAsciiUpper(text2.charCodeAt(at))) return false;
+  const before = text2.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text2.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
+}
 var ANY_VERSION = " v*";
-function entriesOf3({ words, version }) {
+function entriesOf2({ words, version }) {
   const key2 = keyOf(words);
   if (key2 === "") return [];
   return version === "" ? [key2] : [`${key2} ${version}`, key2 + ANY_VERSION];
@@ -55029,12 +51312,18 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
+  lists(operation2) {
     this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
-    const { own: own2, shared } = operationKeys(summary2, operation2);
+    const { own: own2, shared } = this.keysOf(operation2);
     if (own2.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
@@ -55056,13 +51345,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
-      const { own: own2, shared } = operationKeys(asString(operation2.operation.summary), operation2);
+      const { own: own2, shared } = this.keysOf(operation2);
       for (const key2 of own2) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own2, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation2) {
+    let keys = this.keys.get(operation2);
+    if (keys === void 0) {
+      keys = operationKeys(asString(operation2.operation.summary), operation2);
+      this.keys.set(operation2, keys);
+    }
+    return keys;
   }
 };
 
@@ -55575,7 +51872,7 @@ function scanCSharp(text2) {
       code2.blank(i2, stop);
       i2 = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i2)) {
-      const literal2 = readString2(text2, i2, next);
+      const literal2 = readString(text2, i2, next);
       strings.push(literal2);
       code2.blankLiteral(i2, literal2.end, DOUBLE_QUOTE);
       i2 = literal2.end;
@@ -55674,7 +51971,7 @@ function isStringStart(text2, at) {
   while (i2 < text2.length && (text2[i2] === "@" || text2[i2] === "$") && i2 - at < 2) i2++;
   return text2[i2] === '"';
 }
-function readString2(text2, start, next) {
+function readString(text2, start, next) {
   let i2 = start;
   let verbatim = false;
   while (text2[i2] === "@" || text2[i2] === "$") {
@@ -55794,7 +52091,7 @@ var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
-function script2(context) {
+function script(context) {
   const text2 = context.connector.files.script?.document?.text;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
@@ -55862,7 +52159,7 @@ var scriptRules = [
     levels: sameLevels("error"),
     example: { bad: "public class Helper { }", good: "public class Script : ScriptBase { \u2026 }" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       const code2 = source.scan.code;
       let nearMiss;
@@ -55912,7 +52209,7 @@ var scriptRules = [
       good: "public override async Task<HttpResponseMessage> ExecuteAsync() { \u2026 }"
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
       context.report({
         line: 1,
@@ -55946,7 +52243,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "using System.Data.SqlClient;", good: "using System.Net.Http;" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of usingDirectives(source.scan.code)) {
         const namespace = match2[1];
@@ -55970,7 +52267,7 @@ var scriptRules = [
       good: "var response = await this.Context.SendAsync(request, this.CancellationToken);"
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(NEW_HTTP_CLIENT)) {
         context.report({
@@ -55989,7 +52286,7 @@ var scriptRules = [
     levels: sameLevels("warning"),
     example: { bad: "await Task.Delay(10000);", good: "await Task.Delay(500);" },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       if (!source) return;
       for (const match2 of source.scan.code.matchAll(WAIT_CALL)) {
         const milliseconds = match2[2] !== void 0 ? Number(match2[2].replace(/_/g, "")) : Number(match2[4].replace(/_/g, "")) * UNIT_MS[match2[3]];
@@ -56013,7 +52310,7 @@ var scriptRules = [
       good: 'if (this.Context.OperationId == "ListTasks")'
     },
     check(context) {
-      const source = script2(context);
+      const source = script(context);
       const swagger2 = context.swagger;
       if (!source || !swagger2) return;
       const ids = swagger2.operationsById;
@@ -56734,7 +53031,7 @@ var SchemaMeasurer = class {
   operation(operation2) {
     const result = new OperationSize();
     for (const parameter of operation2.parameters) {
-      if (isObject2(parameter.value.schema)) {
+      if (isObject(parameter.value.schema)) {
         this.measureSchema(parameter.value.schema);
         result.add(this.lastCount, this.lastDepth, parameter);
       } else {
@@ -56742,7 +53039,7 @@ var SchemaMeasurer = class {
       }
     }
     for (const response of operation2.responses) {
-      if (isObject2(response.value.schema)) {
+      if (isObject(response.value.schema)) {
         this.measureSchema(response.value.schema);
         result.add(this.lastCount, this.lastDepth, response);
       }
@@ -56760,12 +53057,12 @@ var SchemaMeasurer = class {
    * run). Definitions' sizes are memoized as objects, one per definition.
    */
   measureInto(schema) {
-    if (!isObject2(schema)) return this.answer(0, 0);
+    if (!isObject(schema)) return this.answer(0, 0);
     readSchemaFields(schema, this.fields);
     const ref = this.fields.$ref;
     if (typeof ref !== "string") return this.measureFields();
     const target = this.refTarget(schema, ref);
-    if (!target || !isObject2(target.value)) return this.answer(1, 0);
+    if (!target || !isObject(target.value)) return this.answer(1, 0);
     const key2 = target.pointer;
     const known = this.memo.get(key2);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
@@ -56855,7 +53152,7 @@ var SchemaMeasurer = class {
    */
   refTarget(schema, ref) {
     const direct = this.model.resolveRef(ref);
-    if (direct && !(isObject2(direct.value) && typeof direct.value.$ref === "string")) return direct;
+    if (direct && !(isObject(direct.value) && typeof direct.value.$ref === "string")) return direct;
     const target = this.model.resolve(schema, "");
     return target.broken ? void 0 : target;
   }
@@ -56867,7 +53164,7 @@ var SchemaMeasurer = class {
     let count = 1;
     let depth = 0;
     try {
-      if (isObject2(properties)) {
+      if (isObject(properties)) {
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
           this.measureInto(properties[name]);
@@ -56875,12 +53172,12 @@ var SchemaMeasurer = class {
           depth = Math.max(depth, this.lastDepth + 1);
         }
       }
-      if (isObject2(items)) {
+      if (isObject(items)) {
         this.measureInto(items);
         count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
       }
-      if (isObject2(additionalProperties)) {
+      if (isObject(additionalProperties)) {
         this.measureInto(additionalProperties);
         count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
@@ -57041,7 +53338,7 @@ var documentLimitRules = [
 // packages/validator/src/rules/swagger/duplicate-entries.ts
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject2(value)) {
+  if (isObject(value)) {
     const keys = Object.keys(value).sort();
     return `{${keys.map((key2) => `${JSON.stringify(key2)}:${canonical(value[key2])}`).join(",")}}`;
   }
@@ -57195,7 +53492,7 @@ var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object",
 var TYPED_KINDS = ["schema", "items", "header"];
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
-  if (value === void 0 || isObject2(value)) return;
+  if (value === void 0 || isObject(value)) return;
   context.report({
     pointer: "",
     message: `The type of the property is incorrect. Expected type 'Object', but value is of type '${jsonTypeOf2(value)}'. An API definition is one JSON object: { "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }.`
@@ -57639,7 +53936,7 @@ function forEachRef(value, visit3, depth) {
     for (const entry of value) forEachRef(entry, visit3, depth + 1);
     return;
   }
-  if (!isObject2(value)) return;
+  if (!isObject(value)) return;
   if (typeof value.$ref === "string") visit3(value.$ref);
   for (const key2 in value) if (has(value, key2)) forEachRef(value[key2], visit3, depth + 1);
 }
@@ -58011,14 +54308,14 @@ var dynamicCalls = perModel((model) => {
   return calls;
 });
 function callArgument(entry) {
-  if (!isObject2(entry)) return { kind: "static", value: entry };
+  if (!isObject(entry)) return { kind: "static", value: entry };
   const reference2 = asString(entry.parameter) ?? asString(entry.parameterReference);
   if (reference2 !== void 0) return { kind: "reference", name: reference2 };
   if (has(entry, "value")) return { kind: "static", value: entry.value };
   return { kind: "other" };
 }
 function callArguments(call) {
-  return entriesOf2(call.parameters);
+  return entriesOf(call.parameters);
 }
 
 // packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
@@ -58261,7 +54558,7 @@ var MAX_STEPS = 32;
 var MISSING = Object.freeze({ kind: "missing" });
 var UNKNOWN = Object.freeze({ kind: "unknown" });
 function resolved(model, schema) {
-  if (isObject2(schema) && typeof schema.$ref !== "string") return schema;
+  if (isObject(schema) && typeof schema.$ref !== "string") return schema;
   return asObject(model.resolve(schema, "").value);
 }
 function isClosed(schema) {
@@ -58746,7 +55043,7 @@ var metadataPropertiesRule = {
     if (!list3) return;
     const namesUnderOtherCase = /* @__PURE__ */ new Set();
     list3.forEach((entry, index) => {
-      if (!isObject2(entry)) {
+      if (!isObject(entry)) {
         context.report({
           pointer: childPointer(METADATA_POINTER, index),
           message: "Each connector metadata entry must be an object with propertyName and propertyValue."
@@ -59486,7 +55783,7 @@ var operationExtensionRules = [
       if (has(swagger2.root, "x-ms-capabilities")) {
         const root = asObject(swagger2.root["x-ms-capabilities"]);
         if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
-        for (const [key2] of entriesOf2(root)) {
+        for (const [key2] of entriesOf(root)) {
           const pointer = childPointer("/x-ms-capabilities", key2);
           if (!ROOT_CAPABILITIES.includes(key2)) {
             report({
@@ -59508,7 +55805,7 @@ var operationExtensionRules = [
         const capabilities = asObject(operation2.operation["x-ms-capabilities"]);
         const pointer = childPointer(operation2.pointer, "x-ms-capabilities");
         if (!capabilities) report({ pointer, message: "x-ms-capabilities must be an object." });
-        for (const [key2, value] of entriesOf2(capabilities)) {
+        for (const [key2, value] of entriesOf(capabilities)) {
           if (!OPERATION_CAPABILITIES.includes(key2)) {
             report({
               pointer: childPointer(pointer, key2),
@@ -60045,7 +56342,7 @@ var responsesRequiredRule = {
     if (!swagger2) return;
     for (const operation2 of swagger2.operations) {
       if (operation2.responses.length > 0) continue;
-      if (isObject2(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
+      if (isObject(operation2.operation.responses) && isWebhookSubscription(swagger2, operation2)) continue;
       report({
         pointer: has(operation2.operation, "responses") ? childPointer(operation2.pointer, "responses") : operation2.pointer,
         message: "The operation is not valid, it must contain at least one response definition."
@@ -60126,13 +56423,13 @@ var responseExampleRule = {
       let allowed;
       for (const response of operation2.responses) {
         const examples = response.value.examples;
-        if (!isObject2(examples)) continue;
+        if (!isObject(examples)) continue;
         if (allowed === void 0) {
           const produces = effectiveMimeTypes(swagger2, operation2, "produces");
           if (!produces) break;
           allowed = new Set(produces.map((type) => type.toLowerCase()));
         }
-        for (const [mimeType] of entriesOf2(examples)) {
+        for (const [mimeType] of entriesOf(examples)) {
           if (allowed.has(mimeType.toLowerCase())) continue;
           report({
             pointer: childPointer(response.definitionPointer, "examples", mimeType),
@@ -60150,7 +56447,7 @@ var responseExampleRule = {
 
 // packages/validator/src/rules/operations/response-headers-rule.ts
 function hasTwoKeys(value) {
-  if (!isObject2(value)) return false;
+  if (!isObject(value)) return false;
   let count = 0;
   for (const key2 in value) if (Object.prototype.hasOwnProperty.call(value, key2) && ++count === 2) return true;
   return false;
@@ -60174,7 +56471,7 @@ var responseHeadersRule = {
         if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
         seenResponses.add(response.definitionPointer);
         const seen = /* @__PURE__ */ new Set();
-        for (const [name] of entriesOf2(response.value.headers)) {
+        for (const [name] of entriesOf(response.value.headers)) {
           const key2 = name.toLowerCase();
           if (seen.has(key2)) {
             report({
@@ -60204,7 +56501,7 @@ function isEmptySchema(model, schema) {
 
 // packages/validator/src/rules/operations/response-schema-rules.ts
 function hasSchema(response) {
-  return isObject2(response.value.schema);
+  return isObject(response.value.schema);
 }
 function countWithSchema(operation2) {
   let count = 0;
@@ -60612,8 +56909,8 @@ var parameterRefRule = {
   },
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
-    for (const [name, value] of entriesOf2(swagger2.root.parameters)) {
-      if (isObject2(value) && has(value, "$ref")) {
+    for (const [name, value] of entriesOf(swagger2.root.parameters)) {
+      if (isObject(value) && has(value, "$ref")) {
         report({
           pointer: childPointer("/parameters", name, "$ref"),
           message: "The parameter definition may not use a '$ref' to point to another definition."
@@ -60625,7 +56922,7 @@ var parameterRefRule = {
       if (!entries) return;
       for (let index = 0; index < entries.length; index++) {
         const entry = entries[index];
-        const ref = isObject2(entry) ? asString(entry.$ref) : void 0;
+        const ref = isObject(entry) ? asString(entry.$ref) : void 0;
         if (ref === void 0) continue;
         const message2 = !ref.startsWith("#/parameters/") ? `The parameter reference '${nameExcerpt(ref)}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.` : swagger2.resolveRef(ref) ? void 0 : fill(
           "The parameter reference '{0}' could not be found in the swagger document.",
@@ -60908,7 +57205,7 @@ var reservedNameRule = {
     bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
   },
   check({ swagger: swagger2, report }) {
-    if (!swagger2 || entriesOf2(swagger2.root.securityDefinitions).length === 0) return;
+    if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
     for (const parameter of writtenParameters(swagger2)) {
       if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
       report({
@@ -61167,7 +57464,7 @@ var valueConstraintRules = [
         const written2 = schemas[index];
         if (!anyInternalDefault && written2.depth < MAX_SCHEMA_WALK_DEPTH) continue;
         const properties = written2.schema.properties;
-        if (!isObject2(properties)) continue;
+        if (!isObject(properties)) continue;
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
@@ -61349,12 +57646,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache5 = new ConnectorCache();
+var cache4 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache5.get(model.root);
+  let findings = cache4.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache5.set(model.root, findings);
+  cache4.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -61400,7 +57697,7 @@ function walkBodies(model) {
   };
   for (const operation2 of model.operations) {
     for (const parameter of operation2.parameters) {
-      if (parameter.in !== "body" || !isObject2(parameter.value.schema)) continue;
+      if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
       model.walkSchemaSteps(
         parameter.value.schema,
         { owner: parameter.definitionPlace, segment: "schema" },
@@ -61726,7 +58023,7 @@ var schemaKeywordRules = [
     check(context) {
       for (const node of holdersOf(context, "x-ms-editor")) {
         if (node.value["x-ms-editor"] !== "dictionary") continue;
-        const schema = node.kind === "parameter" && isObject2(node.value.schema) ? node.value.schema : node.value;
+        const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
         if (schema.type === "object" && schema.additionalProperties !== false) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-editor"),
@@ -61827,7 +58124,7 @@ function checkSectionRef(context, model, use, section, noun) {
 function responseDefinitions(model) {
   const responses = model.root.responses;
   const definitions = /* @__PURE__ */ new Set();
-  if (!isObject2(responses)) return definitions;
+  if (!isObject(responses)) return definitions;
   for (const code2 in responses) if (has(responses, code2)) definitions.add(responses[code2]);
   return definitions;
 }
@@ -61891,7 +58188,7 @@ function definitionNameOf(schema) {
   return decodeSegment(pointer.slice(DEFINITIONS_PREFIX.length, end === -1 ? void 0 : end));
 }
 function addRequiredTargets(schema, targets) {
-  if (!isObject2(schema) || !Array.isArray(schema.required)) return targets;
+  if (!isObject(schema) || !Array.isArray(schema.required)) return targets;
   const properties = asObject(schema.properties) ?? NO_PROPERTIES;
   for (const required of schema.required) {
     if (typeof required !== "string") continue;
@@ -62202,7 +58499,7 @@ var requirementUsesOf = perModel((model) => {
     const requirements = asArray(list3);
     if (!requirements) return;
     for (let index = 0; index < requirements.length; index++) {
-      for (const [name, scopes] of entriesOf2(requirements[index])) {
+      for (const [name, scopes] of entriesOf(requirements[index])) {
         uses.push(new RequirementUse(name, scopes, owner, index));
       }
     }
@@ -62246,7 +58543,7 @@ function connectionParameterKinds(context) {
   return kinds;
 }
 function addConnectionParameters(list3, kinds) {
-  if (!isObject2(list3)) return;
+  if (!isObject(list3)) return;
   for (const name in list3) {
     if (!has(list3, name)) continue;
     const type = asObject(list3[name])?.type;
@@ -62358,7 +58655,7 @@ var swaggerSecurityRules = [
       good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }'
     },
     check(context) {
-      for (const [name, value] of entriesOf2(securityDefinitions(context))) {
+      for (const [name, value] of entriesOf(securityDefinitions(context))) {
         const definition = asObject(value);
         if (!definition) continue;
         const at = childPointer("/securityDefinitions", name);
@@ -63010,9 +59307,6 @@ var ALL_RULES = [
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
-// packages/validator/src/config/yaml-locate.ts
-var import_yaml = __toESM(require_dist2(), 1);
-
 // packages/validator/src/diff/change-rule-type.ts
 function advising(changeRule, advice) {
   return { ...changeRule, advice };
@@ -63037,6 +59331,8 @@ function observed(id, impact, severity, message2, pullRequests) {
 // packages/validator/src/diff/change-rules.ts
 var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
 var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+var REVOKE_THE_KEY = "Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history";
+var REQUIRED_VALUE_WAYS_OUT = "or give it a defaultValue, or offer it in a new connection parameter set.";
 var CHANGE_RULES = {
   /**
    * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
@@ -63220,23 +59516,29 @@ var CHANGE_RULES = {
    * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
    * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
    */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+  requiredConnectionParameterAdded: advising(
+    rule(
+      "BRK-REQ-CONN-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   /**
    * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
    * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
    */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+  connectionParameterRequired: advising(
+    rule(
+      "BRK-CONN-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   optionalToRequired: advising(
     rule(
@@ -63457,7 +59759,22 @@ var CASE_RULES = {
   secretInputDeleted: inCase(
     CHANGE_RULES.parameterDeleted,
     "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "for an output field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    "for a parameter that was hidden",
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`
   ),
   /** There is no field to keep: the whole schema went. */
   responseBodyDeleted: inCase(
@@ -63472,6 +59789,14 @@ var CASE_RULES = {
     "Keep it visible ('advanced' moves it out of the way)."
   )
 };
+
+// packages/validator/src/config/change-rule-in-config.ts
+var CHANGE_RULE_BY_ID = new Map(
+  Object.values(CHANGE_RULES).map((rule2) => [rule2.id.toUpperCase(), rule2])
+);
+
+// packages/validator/src/config/yaml-locate.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path11, method, body) => `{
@@ -63896,8 +60221,8 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path10.default.join("Other", "Solution.xml");
+var import_node_path8 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path8.default.join("Other", "Solution.xml");
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 
 // packages/validator/src/loader/discover.ts
@@ -63936,8 +60261,14 @@ function breaksAsSpaces(text2) {
 }
 
 // packages/validator/src/reporters/markdown.ts
+var INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+var BLOCK_START = /^[#+\-=]/;
+var ORDERED_LIST_START = /^(\d+)([.)])/;
 function htmlText(text2) {
   return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function escapeMarkdown(text2) {
+  return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
 
 // packages/validator/src/reporters/tool-info.ts
@@ -63952,10 +60283,3863 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 // packages/validator/src/reporters/sarif-rule-descriptors.ts
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
+// packages/actions/src/runtime/failure-summary.ts
+function failureSummary(title, errors2) {
+  const [first, ...rest] = errors2;
+  const place = first?.properties.file ? `${formatLocation({
+    file: first.properties.file,
+    ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
+    ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
+  })}: ` : "";
+  const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
+  return `### ${escapeMarkdown(title)}
+
+\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+`;
+}
+
 // packages/actions/src/runtime/job-summary.ts
 async function writeJobSummary(summary2 = summary) {
   if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
   else summary2.emptyBuffer();
+}
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString2(name) {
+  return getInput(name);
+}
+function readRequiredString(name) {
+  const value = getInput(name);
+  if (value === "") throw new InputError(name, "is required but was empty.", emptyInputHint(name));
+  return value;
+}
+function emptyInputHint(name) {
+  return `Set '${name}' in the step's with: block. A value from \${{ vars.NAME }} or \${{ secrets.NAME }} is empty when nothing of that name reaches the job: create the variable or secret (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on (a secret under secrets:).`;
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readPositiveInteger(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+function inputReadRefusal(input, error3) {
+  return new InputError(
+    input,
+    `cannot be read: ${error3.reason} (${error3.code}).`,
+    readRefusedHint(input, error3.code),
+    error3.location
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+
+// packages/actions/src/runtime/run-action.ts
+async function runAction(main, failure) {
+  removeTemporariesOnSignal();
+  const logger = createActionsLogger();
+  try {
+    await main(logger);
+  } catch (error3) {
+    process.exitCode = 1;
+    const errors2 = [];
+    if (isUserError(error3)) {
+      for (const each of [error3, ...error3.also ?? []])
+        errors2.push(await userErrorAnnotation(each, workspaceFolder()));
+    } else {
+      errors2.push({
+        message: `connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`,
+        properties: {}
+      });
+      if (error3 instanceof Error && error3.stack) debug(error3.stack);
+    }
+    for (const annotation of errors2) error(annotation.message, annotation.properties);
+    for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    await reportFailure(failure.title, errors2);
+  }
+}
+async function reportFailure(title, errors2) {
+  try {
+    summary.emptyBuffer();
+    await writeJobSummary(summary.addRaw(failureSummary(title, errors2)));
+  } catch (error3) {
+    debug(`The job summary could not be written: ${errorMessage(error3)}`);
+  }
+}
+
+// packages/dataverse/src/clock.ts
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  startTimer: (ms, onExpiry) => {
+    const handle = setTimeout(onExpiry, ms);
+    return { cancel: () => clearTimeout(handle) };
+  }
+};
+function abortAfter(clock, ms, reason) {
+  const controller = new AbortController();
+  const timer = clock.startTimer(ms, () => controller.abort(reason()));
+  return { signal: controller.signal, cancel: () => timer.cancel() };
+}
+
+// packages/dataverse/src/connection-setting-error.ts
+var ConnectionSettingError = class extends RefusedSettingError {
+  constructor(setting, label, value, problem, hint) {
+    super(setting, `${label}${value === void 0 ? "" : ` '${value}'`} ${problem}.`, value, problem, hint);
+  }
+  /** Said of an action's input: "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL." */
+  namedAsInput(input) {
+    return this.namedAs(this.value === void 0 ? `Input '${input}'` : `Input '${input}':`);
+  }
+};
+
+// packages/dataverse/src/setting-words.ts
+var ENVIRONMENT_URL = { option: "--environment-url", input: "environment-url" };
+var TENANT_ID = { option: "--tenant-id", input: "tenant-id" };
+var APP_ID = { option: "--app-id", input: "app-id" };
+var CLOUD = { option: "--cloud", input: "cloud" };
+var AUTHORITY_HOST = { option: "--authority-host", input: "authority-host" };
+var MAX_WAIT = { option: "--max-wait", input: "max-async-wait-time" };
+function cloudSetTo(name) {
+  return { option: `--cloud ${name}`, input: `cloud: ${name}` };
+}
+
+// packages/dataverse/src/environment-url.ts
+function parseServiceUrl(text2, kind) {
+  const refused = (value, problem, hint) => new ConnectionSettingError(kind.setting, kind.label, value, problem, hint);
+  let url;
+  try {
+    url = new URL(text2.trim());
+  } catch {
+    throw refused(withoutSecrets(text2), "is not a URL", `Give the full URL, e.g. ${kind.example}.`);
+  }
+  if (url.username || url.password) throw refused(void 0, "must not contain a user name or password");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    throw refused(
+      withoutSecrets(text2),
+      "must use https",
+      "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
+    );
+  }
+  return new URL(url.origin);
+}
+var ENVIRONMENT_URL_KIND = {
+  label: "Environment URL",
+  setting: ENVIRONMENT_URL,
+  example: "https://contoso.crm.dynamics.com"
+};
+var AUTHORITY_HOST_KIND = {
+  label: "Authority host",
+  setting: AUTHORITY_HOST,
+  example: "https://login.microsoftonline.com"
+};
+
+// packages/dataverse/src/clouds.ts
+var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
+var CLOUDS = {
+  Public: {
+    name: "Public",
+    authorityHost: "https://login.microsoftonline.com",
+    dataverseHostSuffixes: [".dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
+  },
+  // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
+  UsGov: {
+    name: "UsGov",
+    authorityHost: "https://login.microsoftonline.com",
+    dataverseHostSuffixes: [".crm9.dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
+  },
+  UsGovHigh: {
+    name: "UsGovHigh",
+    authorityHost: "https://login.microsoftonline.us",
+    dataverseHostSuffixes: [".crm.microsoftdynamics.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
+  },
+  UsGovDod: {
+    name: "UsGovDod",
+    authorityHost: "https://login.microsoftonline.us",
+    dataverseHostSuffixes: [".crm.appsplatform.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
+  },
+  China: {
+    name: "China",
+    authorityHost: "https://login.chinacloudapi.cn",
+    dataverseHostSuffixes: [".crm.dynamics.cn"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeChina"
+  }
+};
+function resolveCloud(name) {
+  if (name.trim() === "") return CLOUDS.Public;
+  const match2 = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+  if (!match2)
+    throw new ConnectionSettingError(
+      CLOUD,
+      "Cloud",
+      name,
+      "is unknown",
+      `Use one of ${CLOUD_NAMES.join(", ")}.`
+    );
+  return CLOUDS[match2];
+}
+function cloudOfHost(hostname) {
+  const matches2 = Object.values(CLOUDS).flatMap((cloud) => cloud.dataverseHostSuffixes.map((suffix) => ({ cloud: cloud.name, suffix }))).filter(({ suffix }) => hostname.endsWith(suffix)).sort((a, b) => b.suffix.length - a.suffix.length);
+  return matches2[0]?.cloud;
+}
+function conflictingCloud(hostname, configured) {
+  const urlCloud = cloudOfHost(hostname);
+  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return void 0;
+  return urlCloud;
+}
+
+// packages/dataverse/src/auth/credentials.ts
+var GITHUB_OIDC_AUDIENCE = "api://AzureADTokenExchange";
+var JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+// packages/dataverse/src/auth/credential-source.ts
+function sourceName(source) {
+  if ("variable" in source) return source.variable;
+  if ("input" in source) return `input '${source.input}'`;
+  return source.option;
+}
+function sourceNameFirst(source) {
+  return "input" in source ? `Input '${source.input}'` : sourceName(source);
+}
+function given(source) {
+  return "option" in source ? "given" : "set";
+}
+function notGiven(source) {
+  return `is not ${given(source)}`;
+}
+function bothGiven(first, second) {
+  if (given(first) === given(second))
+    return `${sourceNameFirst(first)} and ${sourceName(second)} are both ${given(first)}`;
+  return `${sourceNameFirst(first)} is ${given(first)} and ${sourceName(second)} is ${given(second)}`;
+}
+function withdrawing(source) {
+  return "variable" in source ? `unset ${source.variable}` : `leave out ${sourceName(source)}`;
+}
+function supplying(source, what) {
+  return "option" in source ? `give ${source.option} a file holding ${what}` : `set ${sourceName(source)} to ${what}`;
+}
+function convertingPfx(source) {
+  return `Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes, then ${supplyingFile(source, "cert.pem")}.`;
+}
+function sentence(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+function supplyingFile(source, file) {
+  return "option" in source ? `give ${source.option} ${file}` : `set ${sourceName(source)} to the content of ${file}`;
+}
+
+// packages/dataverse/src/auth/resolve-credential.ts
+var SECRET = "a client secret of the app registration";
+var CERTIFICATE = "a certificate of the app registration and its private key, in PEM";
+function resolveCredential(inputs) {
+  const { sources } = inputs;
+  const secret = inputs.clientSecret ?? "";
+  const certificate = inputs.clientCertificate ?? "";
+  const certificateGiven = certificate !== "" || certificateFile(sources) !== void 0;
+  if (secret !== "" && certificateGiven) {
+    throw new UsageError(`${bothGiven(sources.secret, sources.certificate)}; sign in with one of them.`, {
+      hint: sentence(
+        `${withdrawing(sources.secret)} to sign in with the certificate, or ${withdrawing(sources.certificate)} to use the secret.`
+      )
+    });
+  }
+  if (secret !== "") return { kind: "secret", secret };
+  if (certificateGiven) {
+    if (!certificate.includes("PRIVATE KEY-----") || !certificate.includes("-----BEGIN CERTIFICATE-----"))
+      throw notPem(sources);
+    return {
+      kind: "certificate",
+      certificatePem: certificate,
+      privateKeyPem: certificate,
+      ...inputs.clientCertificatePassword ? { passphrase: inputs.clientCertificatePassword } : {},
+      sources: { certificate: sources.certificate, certificatePassword: sources.certificatePassword }
+    };
+  }
+  if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
+    return {
+      kind: "github-oidc",
+      requestUrl: inputs.idTokenRequestUrl,
+      requestToken: inputs.idTokenRequestToken
+    };
+  }
+  throw new UsageError(
+    `No credential for Entra ID: ${supplying(sources.secret, SECRET)}, or ${supplying(sources.certificate, CERTIFICATE)}.`,
+    {
+      hint: 'Or sign in with GitHub OIDC federation (no stored secret): give the job "permissions: id-token: write" and add a federated credential to the app registration.' + missingSecretHint(sources)
+    }
+  );
+}
+function missingSecretHint({ secret, certificate }) {
+  if (!("input" in secret) || !("input" in certificate)) return "";
+  return ` An input set to \${{ secrets.NAME }} is empty when no secret of that name reaches the job: create it (Settings > Secrets and variables > Actions, or the job's environment), and check that a calling workflow passes it on under secrets:.`;
+}
+function certificateFile({ certificate }) {
+  return "option" in certificate ? certificate.file : void 0;
+}
+function notPem(sources) {
+  const { certificate } = sources;
+  const hint = convertingPfx(certificate);
+  const file = certificateFile(sources);
+  if ("option" in certificate && file !== void 0)
+    return new UsageError(
+      `does not hold both a certificate and its private key in PEM, as ${certificate.option} needs.`,
+      { location: { file }, hint }
+    );
+  return new UsageError(
+    `${sourceNameFirst(certificate)} does not hold both a certificate and its private key in PEM.`,
+    { hint }
+  );
+}
+
+// packages/dataverse/src/auth/token-provider.ts
+function refreshMarginMs(lifetimeMs) {
+  return Math.min(5 * 6e4, Math.floor(lifetimeMs / 4));
+}
+var CachedTokenSource = class {
+  constructor(acquire, clock, onSecret = () => {
+  }) {
+    this.acquire = acquire;
+    this.clock = clock;
+    this.onSecret = onSecret;
+  }
+  acquire;
+  clock;
+  onSecret;
+  cached;
+  /** The request under way, shared by concurrent callers; `retry`: whether it retries transient failures. */
+  pending;
+  async getToken() {
+    const cached = this.cached;
+    if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
+    const pending2 = this.pending ??= this.startRefresh();
+    try {
+      return await pending2.token;
+    } catch (error3) {
+      if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      if (!pending2.retry) return this.getToken();
+      throw error3;
+    }
+  }
+  invalidate() {
+    this.cached = void 0;
+  }
+  startRefresh() {
+    const issuedAt = this.clock.now();
+    const retry = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
+    const pending2 = {
+      token: this.refresh(issuedAt, retry).finally(() => {
+        if (this.pending === pending2) this.pending = void 0;
+      }),
+      retry
+    };
+    return pending2;
+  }
+  async refresh(issuedAt, retry) {
+    const response = await this.acquire({ retry });
+    this.onSecret(response.accessToken);
+    const lifetimeMs = response.expiresInSeconds * 1e3;
+    this.cached = {
+      token: response.accessToken,
+      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
+      expiresAtMs: issuedAt + lifetimeMs
+    };
+    return response.accessToken;
+  }
+};
+
+// packages/dataverse/src/http/retry-policy.ts
+var DEFAULT_RETRY_BUDGET = {
+  maxAttempts: 8,
+  maxTotalWaitMs: 5 * 6e4,
+  baseDelayMs: 1e3,
+  maxDelayMs: 6e4
+};
+var NOT_YET_ATTEMPTS = 4;
+function parseRetryAfter(value, nowMs) {
+  if (value === null) return void 0;
+  const text2 = value.trim();
+  const seconds = text2.split(",").map((part) => part.trim());
+  if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
+    return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
+  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text2)) return void 0;
+  const date = Date.parse(text2);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status !== 501;
+}
+function decideRetry(outcome2, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
+  const notYet = mayNotExistYet && outcome2.kind === "response" && outcome2.status === 404;
+  if (outcome2.kind === "response" && !(outcome2.transient ?? isRetryableStatus(outcome2.status)) && !notYet)
+    return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !surelyNotProcessed(outcome2)) return { retry: false, reason: "may-have-been-applied" };
+  if (outcome2.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
+  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
+  const told = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
+  const delayMs = told ?? backoff;
+  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
+  return { retry: true, delayMs };
+}
+function surelyNotProcessed(outcome2) {
+  if (outcome2.kind === "response") return outcome2.status === 429;
+  return outcome2.kind === "network-error" && !outcome2.reachedServer;
+}
+function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
+  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
+  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+}
+function formatSeconds(ms) {
+  if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+// packages/dataverse/src/auth/certificate-assertion.ts
+var import_node_crypto4 = require("node:crypto");
+
+// node_modules/jose/dist/webapi/lib/buffer_utils.js
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+var UINT32_RANGE = 2 ** 32;
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i2 = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i2), i2 += buffer.length;
+  return buf;
+}
+var NON_ASCII = /[^\x00-\x7f]/;
+function encode3(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i2 = 0; i2 < string.length; i2++) {
+    const code2 = string.charCodeAt(i2);
+    if (code2 > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i2] = code2;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = false) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i2 = 0; i2 < input.length; i2 += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i2, i2 + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = false) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i2 = 0; i2 < binary.length; i2++)
+    bytes[i2] = binary.charCodeAt(i2);
+  return bytes;
+}
+
+// node_modules/jose/dist/webapi/util/errors.js
+var JOSEError = class extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message2, options2) {
+    super(message2, options2), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+};
+var JOSENotSupported = class extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+};
+var JWSInvalid = class extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+};
+var JWTInvalid = class extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+};
+
+// node_modules/jose/dist/webapi/util/base64url.js
+var invalid = "The input to be decoded is not correctly encoded.";
+function decode3(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function encode4(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, true);
+}
+
+// node_modules/jose/dist/webapi/lib/validate.js
+function isObject3(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return false;
+        parameters.add(parameter);
+      }
+  return true;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+var JWS_RECOGNIZED = { __proto__: null, b64: true };
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return true;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject3(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+// node_modules/jose/dist/webapi/lib/key.js
+var tag = (key2) => key2[Symbol.toStringTag];
+var jwkMatchesOp = (entry, key2, usage) => {
+  const { alg } = entry;
+  if (key2.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key2.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key2.kty === "AKP" && key2.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key2.alg !== void 0 && key2.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key2.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key2.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key2, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key2 instanceof Uint8Array)
+    return key2;
+  let normalized, keyObject;
+  if (isObject3(key2)) {
+    if (normalized = normalizeJwk(key2), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key2, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode3(normalized.k);
+    if (!Object.isFrozen(key2)) {
+      const { key_ops } = key2;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key2);
+    }
+  } else {
+    if (!isKeyLike(key2))
+      throw invalidKeyType(alg, key2, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key2.type !== expectedType && (secret || ["secret", "public", "private"].includes(key2.type)))
+      throw new TypeError(`${tag(key2)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key2))
+      return key2;
+    if (keyObject = key2, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache5 ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key2;
+  let cached = cache5.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache5.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+var cache5;
+var nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+var isCryptoKey = (key2) => {
+  if (key2?.[Symbol.toStringTag] === "CryptoKey")
+    return true;
+  try {
+    return key2 instanceof CryptoKey;
+  } catch {
+    return false;
+  }
+};
+var isKeyObject = (key2) => key2?.[Symbol.toStringTag] === "KeyObject";
+var isKeyLike = (key2) => isCryptoKey(key2) || isKeyObject(key2);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last2 = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last2}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key2, usage) {
+  if (usage && !key2.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key2) {
+  const { modulusLength } = key2.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key2, expected, usage) {
+  const algorithm = key2.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key2, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation2) => typeof operation2 != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key2, expected, usage, extractable = false) {
+  return key2 instanceof Uint8Array && (key2 = await crypto.subtle.importKey("raw", key2, expected, extractable, [usage])), checkCryptoKey(key2, expected, usage), key2;
+}
+
+// node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table2(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+// node_modules/jose/dist/webapi/lib/jws_algorithms.js
+var sig = [["verify"], ["sign"]];
+function hmac(bits2) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits2}` };
+  return { kty: ["oct"], secret: true, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits2, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits2}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits2) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits2}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+var JWS = table2({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+// node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+var epoch = (date) => Math.floor(date.getTime() / 1e3);
+var multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+};
+var REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i;
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = REGEX.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
+}
+function validateInput(label, input) {
+  if (!Number.isFinite(input))
+    throw new TypeError(`Invalid ${label} input`);
+  return input;
+}
+function validateStringClaim(claim, value) {
+  if (typeof value != "string")
+    throw new TypeError(`"${claim}" claim must be a string`);
+}
+function validateAudienceClaim(value) {
+  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
+    throw new TypeError('"aud" claim must be a string or an array of strings');
+}
+function numericDate(value, label) {
+  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
+}
+var producerClaimsSets;
+function producerClaimsSet(producer) {
+  return producerClaimsSets.get(producer);
+}
+function jwtClaimsSetBytes(producer) {
+  const claimsSet = producerClaimsSet(producer);
+  for (const claim of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim];
+    if (typeof value == "number" && !Number.isFinite(value))
+      throw new TypeError(`"${claim}" claim must be a finite number`);
+  }
+  return encoder.encode(JSON.stringify(claimsSet));
+}
+var JWTClaimsBuilder = class {
+  constructor(claimsSet = {}) {
+    if (!isObject3(claimsSet))
+      throw new TypeError("JWT Claims Set MUST be an object");
+    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
+  }
+  setIssuer(value) {
+    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
+  }
+  setSubject(value) {
+    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
+  }
+  setAudience(value) {
+    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
+  }
+  setJti(value) {
+    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
+  }
+  setNotBefore(value) {
+    return producerClaimsSet(this).nbf = numericDate(value, "setNotBefore"), this;
+  }
+  setExpirationTime(value) {
+    return producerClaimsSet(this).exp = numericDate(value, "setExpirationTime"), this;
+  }
+  setIssuedAt(value) {
+    const claimsSet = producerClaimsSet(this);
+    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = numericDate(value, "setIssuedAt"), this;
+  }
+};
+
+// node_modules/jose/dist/webapi/lib/jws_sign.js
+async function createSignature(input, key2, rejectUnencoded) {
+  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
+  if (protectedHeader !== void 0) {
+    const normalized = serializeJoseHeader(JWSInvalid, protectedHeader);
+    protectedHeader = normalized[0], encodedProtectedHeader = encode4(normalized[1]);
+  }
+  if (unprotectedHeader !== void 0 && (unprotectedHeader = serializeJoseHeader(JWSInvalid, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
+    throw new JWSInvalid("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
+  if (!isDisjoint(protectedHeader, unprotectedHeader))
+    throw new JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
+  validateCritDuplicates(JWSInvalid, protectedHeader);
+  const b64 = validateB64(protectedHeader, validateCrit(JWSInvalid, JWS_RECOGNIZED, crit, protectedHeader, joseHeader));
+  b64 || rejectUnencoded?.();
+  const { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  const entry = jwsAlgorithm(alg);
+  let encodedPayload = "", signingPayload = payload, signingInput;
+  if (b64) {
+    const encodedPayloadCache = input[4];
+    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= encode4(payload), signingPayload = encodedPayloadCache[1] ??= encode3(encodedPayload)) : (encodedPayload = encode4(payload), signingInput = encoder.encode(`${encodedProtectedHeader}.${encodedPayload}`));
+  }
+  signingInput ??= concat(encode3(encodedProtectedHeader), encode3("."), signingPayload);
+  const signingKey = await rawKey(await prepareKey(entry, key2, "sign"), entry.subtle, "sign");
+  entry.minRsaBits && checkModulusLength(entry.alg, signingKey);
+  const jws = {
+    signature: encode4(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
+    payload: encodedPayload
+  };
+  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
+}
+async function createCompactSignature(payload, protectedHeader, crit, key2, rejectUnencoded) {
+  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key2, rejectUnencoded);
+  return `${jws.protected}.${jws.payload}.${jws.signature}`;
+}
+
+// node_modules/jose/dist/webapi/jwt/sign.js
+var SignJWT_base = JWTClaimsBuilder;
+var SignJWT = class extends SignJWT_base {
+  #protectedHeader;
+  setProtectedHeader(protectedHeader) {
+    return assertNotSet(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
+  }
+  async sign(key2, options2) {
+    return createCompactSignature(jwtClaimsSetBytes(this), this.#protectedHeader, options2?.crit, key2, () => {
+      throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+    });
+  }
+};
+
+// packages/dataverse/src/auth/certificate-refusals.ts
+function certificateUnreadable(sources, cause) {
+  return refusal(
+    sources.certificate,
+    "the certificate",
+    "cannot be read: it is not a valid X.509 certificate.",
+    {
+      hint: convertingPfx(sources.certificate),
+      cause
+    }
+  );
+}
+function privateKeyUnreadable(sources, pem, passphraseGiven, cause) {
+  const { certificate, certificatePassword: password } = sources;
+  if (!isEncrypted(pem))
+    return refusal(certificate, "the private key", "cannot be read: it is not a valid private key.", {
+      hint: convertingPfx(certificate),
+      cause
+    });
+  if (!passphraseGiven)
+    return refusal(
+      certificate,
+      "the private key",
+      `is encrypted, and ${sourceName(password)} ${notGiven(password)}.`,
+      {
+        hint: `${sentence(supplying(password, "its password"))}.`,
+        cause
+      }
+    );
+  return refusal(
+    certificate,
+    "the private key",
+    `cannot be decrypted with the password in ${sourceName(password)}.`,
+    { hint: `${sentence(supplying(password, "the password the key was encrypted with"))}.`, cause }
+  );
+}
+function isEncrypted(pem) {
+  return pem.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /^Proc-Type:\s*4,ENCRYPTED/m.test(pem);
+}
+function refusal(source, part, problem, options2) {
+  if ("option" in source) {
+    const subject = `${part} given to ${source.option}`;
+    if (source.file === void 0) return new UsageError(`${sentence(subject)} ${problem}`, options2);
+    return new UsageError(`${subject} ${problem}`, { ...options2, location: { file: source.file } });
+  }
+  return new UsageError(`${sentence(part)} in ${sourceName(source)} ${problem}`, options2);
+}
+
+// packages/dataverse/src/auth/certificate-assertion.ts
+async function signCertificateAssertion(options2) {
+  const key2 = loadPrivateKey(options2.privateKeyPem, options2.passphrase, options2.sources);
+  const thumbprint = certificateThumbprintS256(options2.certificatePem, options2.sources);
+  const issuedAt = Math.floor(options2.nowMs / 1e3);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto4.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key2);
+}
+function certificateThumbprintS256(certificatePem, sources) {
+  let certificate;
+  try {
+    certificate = new import_node_crypto4.X509Certificate(certificatePem);
+  } catch (error3) {
+    throw certificateUnreadable(sources, error3);
+  }
+  return (0, import_node_crypto4.createHash)("sha256").update(certificate.raw).digest("base64url");
+}
+function loadPrivateKey(pem, passphrase, sources) {
+  try {
+    return (0, import_node_crypto4.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+  } catch (error3) {
+    throw privateKeyUnreadable(sources, pem, Boolean(passphrase), error3);
+  }
+}
+
+// packages/dataverse/src/http/network-error.ts
+function describeNetworkError(error3) {
+  const failure = socketFailureOf(error3);
+  return failure?.code ?? failure?.message ?? (error3 instanceof Error ? error3.message : String(error3));
+}
+function isTimeout(error3) {
+  return error3 instanceof DOMException && (error3.name === "TimeoutError" || error3.name === "AbortError");
+}
+function isNoSuchHost(error3) {
+  return describeNetworkError(error3) === "ENOTFOUND";
+}
+function isConnectionRefused(error3) {
+  return describeNetworkError(error3) === "ECONNREFUSED";
+}
+function isBadPort(error3) {
+  const failure = socketFailureOf(error3);
+  return failure?.code === void 0 && failure?.message === "bad port";
+}
+
+// packages/dataverse/src/http/hopeless-failure.ts
+function hopelessFailure(error3, url, { urlInput, noSuchHostHint: noSuchHostHint2, answered }) {
+  if (isNoSuchHost(error3) && !answered)
+    return { reason: noSuchHostReason(url.hostname), hint: noSuchHostHint2 };
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  if (isBadPort(error3))
+    return {
+      reason: `fetch refuses port ${port} ("bad port"), which belongs to another protocol`,
+      hint: `Check the port in ${urlInput}.`
+    };
+  if (isConnectionRefused(error3) && isLoopbackHost(url.hostname))
+    return {
+      reason: `${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there)`,
+      hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${urlInput}.`
+    };
+  return void 0;
+}
+
+// packages/dataverse/src/auth/sign-in-retry.ts
+var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+function isTransientSignInStatus(status) {
+  return TRANSIENT_STATUSES.has(status);
+}
+var TransientSignInFailure = class extends Error {
+  constructor(error3, outcome2, summary2) {
+    super(error3.message);
+    this.error = error3;
+    this.outcome = outcome2;
+    this.summary = summary2;
+  }
+  error;
+  outcome;
+  summary;
+};
+async function withSignInRetries(attemptOnce, { clock, budget, logger, retry, say = optionWords }) {
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (failure) {
+      if (!(failure instanceof TransientSignInFailure)) throw failure;
+      if (!retry) throw failure.error;
+      const decision = decideRetry(failure.outcome, attempt, waitedMs, budget, clock.now());
+      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now(), say);
+      logger?.warning(`Sign-in: ${failure.summary}; retrying in ${formatSeconds(decision.delayMs)}.`);
+      waitedMs += decision.delayMs;
+      await clock.sleep(decision.delayMs);
+    }
+  }
+}
+function gaveUp(failure, attempts, waitedMs, budget, nowMs, say) {
+  const { error: error3, outcome: outcome2 } = failure;
+  const asked = outcome2.kind === "response" ? parseRetryAfter(outcome2.retryAfter, nowMs) : void 0;
+  return new UserError(gaveUpMessage(error3.message, attempts, waitedMs, budget, asked), {
+    hint: error3.hint ?? `The failures look temporary (the service or the network to it): run ${say(THE_RUN)} again later.`,
+    cause: error3
+  });
+}
+
+// packages/dataverse/src/auth/sign-in-request.ts
+var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
+var MAX_SIGN_IN_ANSWER_BYTES = 1024 * 1024;
+async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, clock, answeredHosts, maxAnswerBytes = MAX_SIGN_IN_ANSWER_BYTES }) {
+  const limit = abortAfter(
+    clock,
+    timeoutMs,
+    () => new DOMException("The operation was aborted due to timeout", "TimeoutError")
+  );
+  try {
+    const response = await fetchFn(url, { ...init, signal: limit.signal });
+    answeredHosts.add(endpoint.hostname);
+    const text2 = withoutEchoedSecrets(await readTextWithin(response, maxAnswerBytes), endpoint.secrets);
+    return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
+  } catch (error3) {
+    if (error3 instanceof BodyTooLarge)
+      throw new UserError(
+        `${capitalized(endpoint.description)} answered with more than ${formatByteLimit(error3.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
+        { hint: endpoint.unreachableHint ?? endpoint.timeoutHint, cause: error3 }
+      );
+    const hopeless = hopelessFailure(error3, new URL(url), {
+      urlInput: endpoint.urlInput,
+      noSuchHostHint: endpoint.noSuchHostHint,
+      answered: answeredHosts.has(endpoint.hostname)
+    });
+    if (hopeless)
+      throw new UserError(`Could not reach ${endpoint.description}: ${hopeless.reason}.`, {
+        hint: hopeless.hint,
+        cause: error3
+      });
+    throw passingFailure(error3, endpoint, timeoutMs);
+  } finally {
+    limit.cancel();
+  }
+}
+async function readTextWithin(response, limitBytes) {
+  if (!response.body) return "";
+  return Buffer.concat(await readBodyWithin(response.body.getReader(), limitBytes)).toString("utf8");
+}
+function isJsonObject(text2) {
+  try {
+    const value = JSON.parse(text2);
+    return typeof value === "object" && value !== null;
+  } catch {
+    return false;
+  }
+}
+function parseJsonObject(text2) {
+  return isJsonObject(text2) ? JSON.parse(text2) : {};
+}
+function passingFailure(error3, endpoint, timeoutMs) {
+  const { description, shortName } = endpoint;
+  if (isTimeout(error3)) {
+    const within = `within ${formatSeconds(timeoutMs)}`;
+    return new TransientSignInFailure(
+      new UserError(`${capitalized(description)} did not answer ${within}.`, {
+        hint: endpoint.timeoutHint,
+        cause: error3
+      }),
+      { kind: "network-error", reachedServer: true },
+      `no answer from ${shortName} ${within}`
+    );
+  }
+  const reason = describeNetworkError(error3);
+  return new TransientSignInFailure(
+    new UserError(`Could not reach ${description} (${reason}).`, {
+      ...endpoint.unreachableHint ? { hint: endpoint.unreachableHint } : {},
+      cause: error3
+    }),
+    { kind: "network-error", reachedServer: true },
+    `connection to ${shortName} failed (${reason})`
+  );
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// packages/dataverse/src/auth/github-oidc.ts
+async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request) {
+  const url = checkedRequestUrl(requestUrl);
+  checkRequestToken(requestToken);
+  url.searchParams.set("audience", audience);
+  const shownUrl = withoutSecrets(requestUrl);
+  const response = await sendSignInRequest(
+    fetchFn,
+    url,
+    { headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" } },
+    {
+      description: `the GitHub OIDC token endpoint at ${shownUrl}`,
+      shortName: "the GitHub OIDC token endpoint",
+      urlInput: "ACTIONS_ID_TOKEN_REQUEST_URL",
+      hostname: url.hostname,
+      noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
+      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later.",
+      secrets: [requestToken]
+    },
+    request
+  );
+  if (isTransientSignInStatus(response.status)) {
+    throw new TransientSignInFailure(
+      new UserError(`The GitHub OIDC token endpoint at ${shownUrl} answered HTTP ${response.status}.`),
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `the GitHub OIDC token endpoint answered HTTP ${response.status}`
+    );
+  }
+  if (!response.ok) {
+    throw new UserError(`GitHub refused the OIDC ID token request (HTTP ${response.status}).`, {
+      hint: 'The job needs "permissions: id-token: write".'
+    });
+  }
+  const { value } = parseJsonObject(response.text);
+  if (typeof value !== "string" || value === "")
+    throw new UserError("The GitHub OIDC token endpoint answered without a token.");
+  return value;
+}
+var RUNNER_SETS_IT = 'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
+function checkedRequestUrl(requestUrl) {
+  const refuse = (what) => new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
+  let url;
+  try {
+    url = new URL(requestUrl.trim());
+  } catch {
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
+  if (url.username || url.password) throw refuse("holds a user name or password");
+  return url;
+}
+function checkRequestToken(requestToken) {
+  if ([...requestToken.trim()].some((char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 32 || code2 === 127 || code2 > 255;
+  })) {
+    throw new UserError(
+      "ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.",
+      { hint: RUNNER_SETS_IT }
+    );
+  }
+}
+
+// packages/dataverse/src/auth/entra-errors.ts
+var hints = (say) => ({
+  70011: `The scope must be the environment URL followed by /.default; check ${say(ENVIRONMENT_URL)}.`,
+  90002: `Check ${say(TENANT_ID)}: it must be the directory (tenant) ID or a verified domain of the tenant.`,
+  700016: `Check ${say(APP_ID)} and ${say(TENANT_ID)}: the app registration must exist in that tenant.`,
+  7000215: "The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.",
+  7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
+  70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
+  700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
+  700212: `No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check ${say(CLOUD)}.`,
+  700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
+  7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
+  700024: `The client assertion has expired or is not yet valid: check the clock of ${say(REQUESTING_MACHINE)}, or run ${say(THE_RUN)} again.`,
+  700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
+  500011: `Entra ID does not know this environment URL as a resource: check ${say(ENVIRONMENT_URL)} and ${say(CLOUD)}.`,
+  500014: "The resource service principal is disabled in the tenant.",
+  50049: `The authority host is not known: check ${say(CLOUD)} and ${say(AUTHORITY_HOST)}.`,
+  50196: `Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run ${say(THE_RUN)} again in a few minutes.`
+});
+var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
+var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
+var CLIENT_ERRORS = /* @__PURE__ */ new Set([
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "invalid_resource"
+]);
+function isTransientEntraFailure(status, body) {
+  const code2 = entraErrorCode(body);
+  if (code2 !== void 0 && FINAL_CODES.has(code2)) return false;
+  if (body.error === "temporarily_unavailable" || code2 !== void 0 && TRANSIENT_CODES.has(code2))
+    return true;
+  if (body.error !== void 0 && CLIENT_ERRORS.has(body.error)) return false;
+  return isTransientSignInStatus(status);
+}
+function entraErrorCode(body) {
+  if (body.error_codes && body.error_codes.length > 0) return body.error_codes[0];
+  const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
+  return match2 ? Number(match2[1]) : void 0;
+}
+function entraError(status, body, say = optionWords) {
+  const code2 = entraErrorCode(body);
+  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
+  const hint = code2 !== void 0 ? hints(say)[code2] : void 0;
+  const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
+  return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
+}
+
+// packages/dataverse/src/auth/token-endpoint.ts
+var CREDENTIAL_FIELDS = ["client_secret", "client_assertion"];
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
+function tokenEndpointUrl(authorityHost, tenantId) {
+  return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
+}
+async function requestClientCredentialsToken(fetchFn, endpoint, fields, request, say = optionWords) {
+  const [authorityHost, cloud, machine] = [say(AUTHORITY_HOST), say(CLOUD), say(REQUESTING_MACHINE)];
+  const settings = { names: `${authorityHost} and ${cloud}`, machine };
+  const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
+  const { origin, hostname } = new URL(endpoint);
+  const response = await sendSignInRequest(
+    fetchFn,
+    endpoint,
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: form.toString(),
+      // fetch follows a 307 or 308 with the same body, the credential in it, to wherever Location
+      // points, another origin included; Entra ID never redirects a token request (MSAL follows none).
+      redirect: "manual"
+    },
+    {
+      description: `the Entra ID token endpoint at ${origin}`,
+      shortName: origin,
+      urlInput: authorityHost,
+      hostname,
+      noSuchHostHint: `Check ${authorityHost} for a typo, or ${cloud} when ${authorityHost} is empty: it chooses the login host.`,
+      timeoutHint: `The login host took the connection and sent no answer: check ${authorityHost} and ${cloud}, and any proxy between ${machine} and the login host; if they are right, run ${say(THE_RUN)} again later.`,
+      unreachableHint: `Check ${cloud} and ${authorityHost}, and that ${machine} can reach the login host.`,
+      secrets: CREDENTIAL_FIELDS.flatMap((field) => fields[field] ?? [])
+    },
+    request
+  );
+  if (REDIRECTS.has(response.status)) throw redirected(endpoint, response, settings);
+  const body = parseJsonObject(response.text);
+  if (!response.ok) {
+    const error3 = entraError(response.status, body, say);
+    if (!isTransientEntraFailure(response.status, body)) throw error3;
+    const code2 = entraErrorCode(body);
+    throw new TransientSignInFailure(
+      error3,
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
+    );
+  }
+  if (typeof body.access_token !== "string" || body.access_token === "")
+    throw noAccessToken(origin, response, settings);
+  if (!HEADER_SAFE_TOKEN.test(body.access_token))
+    throw new UserError(
+      `The Entra ID token endpoint at ${origin} answered with an access token that an HTTP header cannot carry (a space, a line break or a character beyond ASCII).`,
+      { hint: notEntraHint(settings) }
+    );
+  const expiresIn = Number(body.expires_in);
+  return {
+    accessToken: body.access_token,
+    expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
+  };
+}
+function noAccessToken(origin, answer, settings) {
+  const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
+  return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
+    hint: notEntraHint(settings)
+  });
+}
+function notEntraHint({ names, machine }) {
+  return `That is not how Entra ID answers: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`;
+}
+function redirected(endpoint, answer, { names, machine }) {
+  const { origin } = new URL(endpoint);
+  const location = answer.headers.get("location");
+  let target = "";
+  try {
+    if (location) target = ` to ${new URL(location, endpoint).origin}`;
+  } catch {
+  }
+  return new UserError(
+    `The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} with a redirect${target}; the token request was not sent there.`,
+    {
+      hint: `Entra ID does not redirect token requests, and following one would send the app's credential to another place: check ${names} (they choose the login host), and any proxy between ${machine} and the login host.`
+    }
+  );
+}
+
+// packages/dataverse/src/auth/entra-token-source.ts
+function createEntraTokenSource(options2) {
+  const onSecret = options2.onSecret ?? (() => {
+  });
+  const endpoint = tokenEndpointUrl(options2.authorityHost, options2.tenantId);
+  const scope = `${options2.resource.origin}/.default`;
+  const request = {
+    timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    clock: options2.clock,
+    answeredHosts: /* @__PURE__ */ new Set()
+  };
+  async function clientAuthentication() {
+    const { credential } = options2;
+    if (credential.kind === "secret") return { client_secret: credential.secret };
+    const assertion = credential.kind === "certificate" ? await signCertificateAssertion({
+      ...credential,
+      clientId: options2.clientId,
+      tokenEndpoint: endpoint,
+      nowMs: options2.clock.now()
+    }) : await requestGitHubIdToken(
+      options2.fetch,
+      credential.requestUrl,
+      credential.requestToken,
+      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
+      request
+    );
+    onSecret(assertion);
+    return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
+  }
+  return new CachedTokenSource(
+    ({ retry }) => withSignInRetries(
+      async () => requestClientCredentialsToken(
+        options2.fetch,
+        endpoint,
+        {
+          client_id: options2.clientId,
+          scope,
+          ...await clientAuthentication()
+        },
+        request,
+        options2.say
+      ),
+      {
+        clock: options2.clock,
+        budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
+        retry,
+        ...options2.say ? { say: options2.say } : {},
+        ...options2.logger ? { logger: options2.logger } : {}
+      }
+    ),
+    options2.clock,
+    onSecret
+  );
+}
+
+// packages/dataverse/src/operations/import-mode.ts
+var IMPORT_MODE_GUIDE_URL = projectDocUrl(
+  "docs/getting-started/multiple-environments.md#moving-an-environment-between-unmanaged-and-managed"
+);
+var MODE_MISMATCH_CODES = {
+  unmanagedOverManaged: "0x80048041",
+  managedOverUnmanaged: "0x80048040"
+};
+var UNMANAGED_ZIP = { option: "pack --package-type unmanaged", input: "package-type: unmanaged" };
+var MANAGED_ZIP = { option: "pack --package-type managed", input: "package-type: managed" };
+function modeMismatchHint(installedManaged, say) {
+  const advice = installedManaged ? `Import the managed zip instead (${say(MANAGED_ZIP)}), or, to make the solution unmanaged there, delete the managed solution from the environment first: that deletes its components and their data.` : `Import the unmanaged zip instead (${say(UNMANAGED_ZIP)}), or, to make the solution managed there, delete the solution from the environment first (its components stay in the environment).`;
+  return `${advice} See ${IMPORT_MODE_GUIDE_URL}`;
+}
+function installedModeOfRefusal(code2, message2) {
+  const normalized = code2?.toLowerCase();
+  if (normalized === MODE_MISMATCH_CODES.unmanagedOverManaged) return "managed";
+  if (normalized === MODE_MISMATCH_CODES.managedOverUnmanaged) return "unmanaged";
+  const words = /already installed on this system as an? (managed|unmanaged) solution/i.exec(message2 ?? "");
+  return words ? words[1].toLowerCase() : void 0;
+}
+function modeMismatchError(mismatch, say) {
+  const [zipMode, installedMode] = mismatch.installedManaged ? ["an unmanaged", "a managed"] : ["a managed", "an unmanaged"];
+  return new UserError(
+    `is ${zipMode} solution, but ${mismatch.environment.origin} has ${mismatch.solutionName} ${mismatch.installedVersion} installed as ${installedMode} solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
+    {
+      location: { file: mismatch.file },
+      hint: modeMismatchHint(mismatch.installedManaged, say)
+    }
+  );
+}
+
+// packages/dataverse/src/http/dataverse-errors.ts
+var DATAVERSE_CODES = {
+  notAMember: "0x80072560",
+  privilegeDenied: "0x80040220",
+  apiRestricted: "0x80095ffc",
+  throttledRequests: "0x80072322",
+  throttledExecutionTime: "0x80072321",
+  throttledConcurrency: "0x80072326",
+  /** An import of a lower version than the installed one (the local server's import-refusals.ts). */
+  lowerVersion: "0x80048541"
+};
+var HINTS = {
+  [DATAVERSE_CODES.notAMember]: "The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.",
+  [DATAVERSE_CODES.privilegeDenied]: "The application user lacks a privilege: give it a security role that has it (System Customizer covers solution export and import).",
+  [DATAVERSE_CODES.apiRestricted]: "An administrator has restricted Dataverse API access for this app ID.",
+  [DATAVERSE_CODES.throttledRequests]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
+  [DATAVERSE_CODES.throttledExecutionTime]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.",
+  [DATAVERSE_CODES.throttledConcurrency]: "Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment."
+};
+function dataverseCodeHint(code2, say = optionWords, message2) {
+  const installedMode = installedModeOfRefusal(code2, message2);
+  if (installedMode) return modeMismatchHint(installedMode === "managed", say);
+  if (code2 === DATAVERSE_CODES.lowerVersion)
+    return `Give the solution a higher version than the environment has (${say(RAISE_VERSION)}), or skip the import when the environment has this version or a later one (${say(SKIP_LOWER_VERSION)}).`;
+  return code2 ? HINTS[code2] : void 0;
+}
+var RAISE_VERSION = {
+  option: "pack --solution-version, or build-solution --solution-version for a zip it built",
+  input: "the version input of pack-solution"
+};
+var SKIP_LOWER_VERSION = { option: "--skip-lower-version", input: "skip-lower-version: true" };
+var DataverseError = class extends UserError {
+  constructor(message2, status, code2, options2 = {}) {
+    super(message2, options2);
+    this.status = status;
+    this.code = code2;
+  }
+  status;
+  code;
+};
+function describeFailedResponse(status, body) {
+  const code2 = body?.error?.code || void 0;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
+  return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
+}
+function dataverseError(operation2, status, body, environment, say = optionWords) {
+  const code2 = body?.error?.code || void 0;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage && (status === 404 || status === 405)) {
+    return new DataverseError(
+      `${operation2}: ${environment.origin} has no Dataverse Web API (HTTP ${status}).`,
+      status,
+      code2,
+      {
+        hint: `Check ${say(ENVIRONMENT_URL)}: it is the environment URL, e.g. https://contoso.crm.dynamics.com.`
+      }
+    );
+  }
+  const text2 = `${operation2} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
+  const hint = dataverseCodeHint(code2, say, serviceMessage) || (status === 401 ? `Dataverse rejected the access token: check that ${say(ENVIRONMENT_URL)} is the environment the app registration is set up for.` : void 0);
+  return new DataverseError(text2, status, code2, hint ? { hint } : {});
+}
+
+// packages/dataverse/src/http/web-api-timeouts.ts
+var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
+function timeoutFor({ slow = false }, timeouts) {
+  return slow ? timeouts.slowMs : timeouts.quickMs;
+}
+function silenceLimitMs(timeouts) {
+  return timeouts.quickMs;
+}
+
+// packages/dataverse/src/web-api/dataverse-client.ts
+var import_node_crypto5 = require("node:crypto");
+
+// packages/dataverse/src/web-api/async-operation.ts
+var STATUS_NAMES = {
+  0: "waiting for resources",
+  10: "waiting",
+  20: "in progress",
+  21: "pausing",
+  22: "canceling",
+  30: "succeeded",
+  31: "failed",
+  32: "canceled"
+};
+function asyncStatus(record) {
+  return STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+}
+function asyncOutcome(record) {
+  const status = asyncStatus(record);
+  if (record.statecode !== 3) return { done: false, status };
+  if (record.statuscode === 30) return { done: true, succeeded: true };
+  return {
+    done: true,
+    succeeded: false,
+    reason: record.friendlymessage || record.message || `the system job ended as ${status}`
+  };
+}
+function pollDelayMs(poll) {
+  const steps = [1e3, 2e3, 3e3, 5e3];
+  return steps[poll] ?? 1e4;
+}
+function waitRunsOut(wait, now, delayMs) {
+  return now - wait.sentAt + delayMs > wait.maxWaitMs;
+}
+function waitMinutes(wait) {
+  return plural(Math.round(wait.maxWaitMs / 6e4), "minute");
+}
+
+// packages/dataverse/src/web-api/unconfirmed-export.ts
+function unconfirmedExport(unconfirmed, say = optionWords) {
+  const { solutionName, environment, asynchronous, happened, moreHint } = unconfirmed;
+  const at = new Date(unconfirmed.sentAtMs).toISOString().slice(0, 16).replace("T", " ");
+  const where = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run ${say(THE_RUN)} again.`;
+  if (asynchronous) {
+    return {
+      message: `Export of solution '${solutionName}': an export job may have started in ${environment.origin} at about ${at} UTC, but its start was not confirmed: ${happened}.`,
+      hint: `It was not started again, so as not to run two exports at once. ${where}`
+    };
+  }
+  return {
+    message: `Export of solution '${solutionName}': the export may still be running in ${environment.origin} since about ${at} UTC, but its end was not confirmed: ${happened}.`,
+    hint: `It was not sent again, so as not to run two exports at once. ${where}${moreHint ? ` ${moreHint}` : ""}`
+  };
+}
+
+// packages/dataverse/src/web-api/dataverse-client.ts
+function odataString(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+var ASYNC_EXPORT = { option: "without --sync", input: "run-asynchronously: true" };
+var ASYNC_IMPORT = { option: "--async", input: "run-asynchronously: true" };
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var DataverseClient = class {
+  constructor(http, clock, logger, say = optionWords) {
+    this.http = http;
+    this.clock = clock;
+    this.logger = logger;
+    this.say = say;
+  }
+  http;
+  clock;
+  logger;
+  say;
+  /** What to do about a synchronous call that large solutions make too slow. */
+  largeSolutionsHint(asynchronous) {
+    return `Large solutions need the asynchronous mode (${this.say(asynchronous)}).`;
+  }
+  get environment() {
+    return this.http.environment;
+  }
+  whoAmI() {
+    return this.http.get("WhoAmI", { operation: "WhoAmI" });
+  }
+  /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
+  async findSolution(uniqueName) {
+    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const select = "solutionid,uniquename,friendlyname,version,ismanaged";
+    const result = await this.http.get(
+      `solutions?$select=${select}&$filter=${filter}`,
+      {
+        operation: `Lookup of solution '${uniqueName}'`
+      }
+    );
+    return result.value[0];
+  }
+  async publishAll() {
+    await this.http.post("PublishAllXml", {
+      operation: "Publishing all customizations",
+      body: {},
+      slow: true
+    });
+  }
+  async exportSolution(request) {
+    const sentAtMs = this.clock.now();
+    const result = await this.http.post("ExportSolution", {
+      operation: `Export of solution '${request.solutionName}'`,
+      body: exportBody(request),
+      // The service goes on exporting when the connection is cut (at about 4 minutes): once sent, it is
+      // not sent again.
+      idempotent: false,
+      slow: true,
+      timeoutHint: this.largeSolutionsHint(ASYNC_EXPORT),
+      ifUnconfirmed: (happened) => unconfirmedExport(
+        {
+          solutionName: request.solutionName,
+          environment: this.environment,
+          sentAtMs,
+          asynchronous: false,
+          happened,
+          moreHint: this.largeSolutionsHint(ASYNC_EXPORT)
+        },
+        this.say
+      )
+    });
+    return decodeFile(result.ExportSolutionFile, "ExportSolution");
+  }
+  async startExportAsync(request) {
+    const sentAtMs = this.clock.now();
+    const result = await this.http.post(
+      "ExportSolutionAsync",
+      {
+        operation: `Export of solution '${request.solutionName}'`,
+        body: exportBody(request),
+        // It starts a system job: sent again only when it surely was not processed.
+        idempotent: false,
+        ifUnconfirmed: (happened) => unconfirmedExport(
+          {
+            solutionName: request.solutionName,
+            environment: this.environment,
+            sentAtMs,
+            asynchronous: true,
+            happened
+          },
+          this.say
+        )
+      }
+    );
+    return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
+  }
+  async downloadExportData(exportJobId) {
+    const result = await this.http.post("DownloadSolutionExportData", {
+      operation: "Download of the exported solution",
+      body: { ExportJobId: exportJobId },
+      slow: true,
+      timeoutHint: `Check ${this.say(REQUESTING_MACHINE)}'s network to the environment, and run ${this.say(THE_RUN)} again.`
+    });
+    return decodeFile(result.ExportSolutionFile, "DownloadSolutionExportData");
+  }
+  async importSolution(request) {
+    await this.http.post("ImportSolution", {
+      operation: importOperation(request),
+      body: importBody(request),
+      idempotent: false,
+      slow: true,
+      timeoutHint: this.largeSolutionsHint(ASYNC_IMPORT)
+    });
+  }
+  async startImportAsync(request) {
+    const result = await this.http.post("ImportSolutionAsync", {
+      operation: importOperation(request),
+      body: importBody(request),
+      idempotent: false,
+      slow: true
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id, justStarted = false) {
+    return this.http.get(
+      `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
+      { operation: "Status of the system job", mayNotExistYet: justStarted }
+    );
+  }
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id, options2 = {}) {
+    const columns = `importjobid,progress,solutionname,completedon${options2.data ? ",data" : ""}`;
+    return this.http.get(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options2.data ? "Result of the import job" : "Progress of the import job"
+    });
+  }
+  /**
+   * Polls a system job until it completes or `wait` runs out (counted from when the request that
+   * started it was sent). `onPoll` sees each state, for progress lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
+   */
+  async waitForAsyncOperation(id, what, wait, onPoll) {
+    for (let poll = 0; ; poll++) {
+      const record = await this.getAsyncOperation(id, poll === 0);
+      await onPoll?.(record);
+      const outcome2 = asyncOutcome(record);
+      if (outcome2.done && outcome2.succeeded) return;
+      if (outcome2.done)
+        throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome2.reason}`);
+      const delay = pollDelayMs(poll);
+      if (waitRunsOut(wait, this.clock.now(), delay)) {
+        throw new UserError(
+          `${what} did not finish within ${waitMinutes(wait)} (last status: ${outcome2.status}).`,
+          {
+            hint: `The job keeps running in Dataverse (system job ${id}); raise ${this.say(MAX_WAIT)} to wait longer.`
+          }
+        );
+      }
+      this.logger.debug(`${what}: ${outcome2.status}`);
+      await this.clock.sleep(delay);
+    }
+  }
+  newImportJobId() {
+    return (0, import_node_crypto5.randomUUID)();
+  }
+};
+function exportBody(request) {
+  return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
+}
+function importOperation(request) {
+  return request.solutionName ? `Import of solution '${request.solutionName}'` : "Import of the solution";
+}
+function importBody(request) {
+  return {
+    OverwriteUnmanagedCustomizations: request.overwriteUnmanagedCustomizations,
+    PublishWorkflows: request.publishWorkflows,
+    CustomizationFile: Buffer.from(request.customizationFile).toString("base64"),
+    ImportJobId: request.importJobId,
+    ...request.convertToManaged ? { ConvertToManaged: true } : {},
+    ...request.skipProductUpdateDependencies ? { SkipProductUpdateDependencies: true } : {},
+    ...request.holdingSolution ? { HoldingSolution: true } : {},
+    ...request.componentParameters && request.componentParameters.length > 0 ? { ComponentParameters: request.componentParameters } : {}
+  };
+}
+function decodeFile(base64, action) {
+  if (typeof base64 !== "string" || base64 === "")
+    throw new UserError(`${action} answered without ExportSolutionFile.`);
+  return new Uint8Array(Buffer.from(base64, "base64"));
+}
+function guid(id) {
+  if (!GUID.test(id)) throw new UserError(`Dataverse returned '${id}' where a job ID (GUID) was expected.`);
+  return id;
+}
+
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+var MAX_ANSWER_BYTES = 500 * 1024 * 1024;
+async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANSWER_BYTES) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text2 = "";
+  let bytes = 0;
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = clock.startTimer(silentMs, () => reject(new AnswerStalled(silentMs)));
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text2 + decoder2.decode();
+      bytes += piece.value.byteLength;
+      if (bytes > limitBytes) throw new BodyTooLarge(limitBytes);
+      text2 += decoder2.decode(piece.value, { stream: true });
+    } catch (error3) {
+      if (error3 instanceof AnswerStalled || error3 instanceof BodyTooLarge)
+        await reader.cancel().catch(() => void 0);
+      throw error3;
+    } finally {
+      timer?.cancel();
+    }
+  }
+}
+
+// packages/dataverse/src/http/answer-json.ts
+function readSuccess(response, text2, operation2, url, environmentUrl) {
+  if (response.status === 204 || text2 === "") return void 0;
+  const value = parseJson(text2);
+  if (value === void 0) {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new UserError(
+      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      {
+        hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
+      }
+    );
+  }
+  return value;
+}
+function parseJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+
+// packages/dataverse/src/http/unconfirmed-request.ts
+var UnconfirmedRequest = class extends UserError {
+  constructor(message2, happened, options2 = {}) {
+    super(message2, options2);
+    this.happened = happened;
+  }
+  happened;
+};
+
+// packages/dataverse/src/http/request-failures.ts
+function mayHaveBeenApplied(request, { what, happened, cause, moreHint }, say) {
+  if (request.ifUnconfirmed) {
+    const { message: message2, hint: hint2 } = request.ifUnconfirmed(happened);
+    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
+  }
+  const hint = `It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running ${say(THE_RUN)} again.`;
+  return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
+    hint: moreHint ? `${hint} ${moreHint}` : hint,
+    cause
+  });
+}
+function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause, say) {
+  const silent = `${url.origin} did not answer ${within}`;
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(
+      request,
+      { what: silent, happened: `no answer ${within}`, cause, moreHint: request.timeoutHint },
+      say
+    );
+  if (decision.reason === "budget-spent") {
+    return new UserError(
+      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      {
+        hint: `The environment took the connection and sent no answer: check ${say(ENVIRONMENT_URL)}, and any proxy between ${say(REQUESTING_MACHINE)} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
+        cause
+      }
+    );
+  }
+  return new UserError(`${request.operation}: ${silent}.`, {
+    hint: request.timeoutHint ?? `It may still be running in the environment: check there before running ${say(THE_RUN)} again.`,
+    cause
+  });
+}
+function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause, say) {
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(
+      request,
+      { what: stalled, happened: stalled.replace(/^the answer from \S+/, "its answer"), cause },
+      say
+    );
+  const machine = say(REQUESTING_MACHINE);
+  return new UserError(
+    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    {
+      hint: `The environment began its answer and then sent nothing more: check ${machine}'s network, and any proxy between ${machine} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
+      cause
+    }
+  );
+}
+function noSuchHostHint(environmentUrl) {
+  return `Check ${environmentUrl} for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.`;
+}
+function unreachable(operation2, url, error3, attempts, say) {
+  const reason = describeNetworkError(error3);
+  const [environmentUrl, machine] = [say(ENVIRONMENT_URL), say(REQUESTING_MACHINE)];
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that ${machine} can reach it.`;
+  return new UserError(
+    `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
+    { hint, cause: error3 }
+  );
+}
+
+// packages/dataverse/src/http/dataverse-http.ts
+var WEB_API_PATH = "/api/data/v9.2/";
+var DataverseHttp = class {
+  constructor(options2) {
+    this.options = options2;
+    this.say = options2.say ?? optionWords;
+    this.environmentUrl = this.say(ENVIRONMENT_URL);
+    this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
+    this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
+  }
+  options;
+  budget;
+  timeouts;
+  /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
+  answered = false;
+  /** How advice names a setting, the machine and what to run again: as the reader knows them. */
+  say;
+  /** The setting that names the environment, as the reader typed it: `--environment-url` or `environment-url`. */
+  environmentUrl;
+  get environment() {
+    return this.options.environment;
+  }
+  async get(path11, options2) {
+    return await this.send("GET", path11, options2);
+  }
+  async post(path11, options2) {
+    return await this.send("POST", path11, options2);
+  }
+  async send(method, path11, request) {
+    const { clock, logger } = this.options;
+    const url = new URL(WEB_API_PATH + path11, this.options.environment);
+    const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
+    const timeoutMs = timeoutFor(request, this.timeouts);
+    const silentMs = silenceLimitMs(this.timeouts);
+    let waitedMs = 0;
+    let refreshedAfter401 = false;
+    for (let attempt = 1; ; attempt++) {
+      logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
+      const token = await this.options.tokens.getToken();
+      const headers = webApiHeaders(token, body !== void 0);
+      let response;
+      let text2;
+      try {
+        response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
+        this.answered = true;
+        text2 = await readWhileArriving(response, silentMs, clock, this.options.maxAnswerBytes);
+      } catch (error3) {
+        if (error3 instanceof BodyTooLarge)
+          throw new UserError(
+            `${request.operation}: the answer from ${url.origin} went on past ${formatByteLimit(error3.limitBytes)}, longer than any answer of the Dataverse Web API; its reading was stopped.`,
+            {
+              hint: `Check ${this.environmentUrl} and any proxy between ${this.say(REQUESTING_MACHINE)} and the environment: something other than Dataverse answered.`,
+              cause: error3
+            }
+          );
+        if (error3 instanceof AnswerStalled) {
+          const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
+          const outcome3 = { kind: "network-error", reachedServer: true };
+          const decision3 = this.decide(outcome3, attempt, waitedMs, request);
+          if (!decision3.retry)
+            throw answerStalled(request, stalled, decision3, { attempt, waitedMs }, error3, this.say);
+          logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision3.delayMs)}.`);
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
+        }
+        if (isTimeout(error3)) {
+          const within = `within ${formatSeconds(timeoutMs)}`;
+          const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request);
+          if (!decision3.retry)
+            throw noAnswer(request, url, within, decision3, { attempt, waitedMs }, error3, this.say);
+          logger.warning(
+            `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
+          );
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
+        }
+        const hopeless = hopelessFailure(error3, url, {
+          urlInput: this.environmentUrl,
+          noSuchHostHint: noSuchHostHint(this.environmentUrl),
+          answered: this.answered
+        });
+        if (hopeless)
+          throw new UserError(`${request.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
+            hint: hopeless.hint,
+            cause: error3
+          });
+        const reason = describeNetworkError(error3);
+        const decision2 = this.decide(
+          { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
+          attempt,
+          waitedMs,
+          request
+        );
+        if (!decision2.retry) {
+          if (decision2.reason === "may-have-been-applied")
+            throw mayHaveBeenApplied(
+              request,
+              {
+                what: `the connection to ${url.origin} broke (${reason})`,
+                happened: `the connection broke (${reason})`,
+                cause: error3
+              },
+              this.say
+            );
+          throw unreachable(request.operation, url, error3, attempt, this.say);
+        }
+        logger.warning(
+          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error3)}); retrying in ${formatSeconds(decision2.delayMs)}.`
+        );
+        waitedMs += decision2.delayMs;
+        await clock.sleep(decision2.delayMs);
+        continue;
+      }
+      logger.debug(`${method} ${url.pathname}${url.search}: HTTP ${response.status}`);
+      if (response.ok) return readSuccess(response, text2, request.operation, url, this.environmentUrl);
+      const errorBody = parseJson(withoutEchoedSecrets(text2, [token]));
+      if (response.status === 401 && !refreshedAfter401) {
+        refreshedAfter401 = true;
+        this.options.tokens.invalidate();
+        attempt--;
+        continue;
+      }
+      const outcome2 = {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after")
+      };
+      const decision = this.decide(outcome2, attempt, waitedMs, request);
+      if (!decision.retry) {
+        const error3 = dataverseError(
+          request.operation,
+          response.status,
+          errorBody,
+          this.options.environment,
+          this.say
+        );
+        if (decision.reason === "may-have-been-applied") {
+          const happened = describeFailedResponse(response.status, errorBody);
+          throw mayHaveBeenApplied(
+            request,
+            { what: `${url.origin} answered: ${happened}`, happened, cause: error3 },
+            this.say
+          );
+        }
+        if (decision.reason === "budget-spent") {
+          const asked = parseRetryAfter(outcome2.retryAfter, this.options.clock.now());
+          throw new DataverseError(
+            gaveUpMessage(error3.message, attempt, waitedMs, this.budget, asked),
+            error3.status,
+            error3.code,
+            {
+              ...error3.hint ? { hint: error3.hint } : {}
+            }
+          );
+        }
+        throw error3;
+      }
+      const code2 = errorBody?.error?.code ? ` ${errorBody.error.code}` : "";
+      logger.warning(
+        `${request.operation}: HTTP ${response.status}${code2}; retrying in ${formatSeconds(decision.delayMs)}.`
+      );
+      waitedMs += decision.delayMs;
+      await clock.sleep(decision.delayMs);
+    }
+  }
+  /**
+   * The answer's status and headers, within `timeoutMs`; its body is read apart (readWhileArriving),
+   * so the limit stops counting once the answer has begun.
+   */
+  async fetchUntilAnswered(url, init, timeoutMs) {
+    const answerBegun = abortAfter(
+      this.options.clock,
+      timeoutMs,
+      () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")
+    );
+    try {
+      return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
+    } finally {
+      answerBegun.cancel();
+    }
+  }
+  decide(outcome2, attempt, waitedMs, request) {
+    return decideRetry(outcome2, attempt, waitedMs, this.budget, this.options.clock.now(), request);
+  }
+};
+function webApiHeaders(token, hasBody) {
+  const headers = {
+    Accept: "application/json",
+    "OData-MaxVersion": "4.0",
+    "OData-Version": "4.0",
+    "If-None-Match": "null",
+    Authorization: `Bearer ${token}`
+  };
+  if (hasBody) headers["Content-Type"] = "application/json";
+  return headers;
+}
+var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+// packages/dataverse/src/connect.ts
+var GUID_OR_DOMAIN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
+function connectDataverse(settings, ports) {
+  const say = ports.say ?? optionWords;
+  const environment = parseServiceUrl(settings.environmentUrl, ENVIRONMENT_URL_KIND);
+  const cloud = resolveCloud(settings.cloud ?? "");
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, AUTHORITY_HOST_KIND);
+  if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
+    throw new ConnectionSettingError(
+      TENANT_ID,
+      "Tenant ID",
+      settings.tenantId,
+      "is neither a GUID nor a domain name",
+      "Use the Directory (tenant) ID from the app registration overview."
+    );
+  }
+  if (settings.appId.trim() === "")
+    throw new ConnectionSettingError(
+      APP_ID,
+      "The app ID (client ID)",
+      void 0,
+      "is empty",
+      "Use the Application (client) ID from the app registration overview."
+    );
+  const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
+  if (urlCloud) {
+    throw new UsageError(
+      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but ${say(CLOUD)} is ${cloud.name}.`,
+      { hint: `Use ${say(cloudSetTo(urlCloud))}.` }
+    );
+  }
+  const fetchFn = ports.fetch ?? fetch;
+  const clock = ports.clock ?? systemClock;
+  const tokens = createEntraTokenSource({
+    authorityHost,
+    tenantId: settings.tenantId,
+    clientId: settings.appId.trim(),
+    credential: settings.credential,
+    resource: environment,
+    fetch: fetchFn,
+    clock,
+    githubOidcAudience: cloud.tokenExchangeAudience,
+    logger: ports.logger,
+    say,
+    ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
+    ...ports.onSecret ? { onSecret: ports.onSecret } : {}
+  });
+  const http = new DataverseHttp({
+    environment,
+    tokens,
+    fetch: fetchFn,
+    clock,
+    logger: ports.logger,
+    ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {},
+    ...ports.say ? { say: ports.say } : {}
+  });
+  return new DataverseClient(http, clock, ports.logger, ports.say);
+}
+
+// node_modules/fflate/esm/index.mjs
+var import_module = require("module");
+var require2 = (0, import_module.createRequire)("/");
+var _a2;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a2 = require2("worker_threads"), Worker = _a2.Worker, isMarkedAsUntransferable = _a2.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a2 = freb(fleb, 2);
+var fl = _a2.b;
+var revfl = _a2.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add2 = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add2;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a3 = dutf8(dat), s = _a3.s, r = _a3.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a3 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a3[0], su = _a3[1], off = _a3[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a3 = zh(data, o, z), c_2 = _a3[0], sc = _a3[1], su = _a3[2], fn = _a3[3], no = _a3[4], off = _a3[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
+// packages/solution/src/zip/limits.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxEntries: 5e4,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 500
+};
+var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
+
+// packages/solution/src/zip/entry-name.ts
+var MAX_NAME_BYTES = 255;
+var PROBLEM_TEXT = {
+  empty: "has an empty name",
+  absolute: "has an absolute path",
+  "drive-letter": "starts with a drive letter",
+  backslash: "contains a backslash, which is a path separator on Windows",
+  "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
+  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
+};
+
+// packages/solution/src/zip/archive-name.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs7 = require("node:fs");
+var import_node_util = require("node:util");
+var readAsync = (0, import_node_util.promisify)(import_node_fs7.read);
+
+// packages/solution/src/zip/entry-data.ts
+var STREAM_CHUNK_BYTES = 256 * 1024;
+
+// packages/solution/src/zip/name-encoding.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+// packages/solution/src/zip/open-archive.ts
+var import_yauzl3 = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/zip-reader.ts
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl4 = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/zip-writer.ts
+var import_yazl = __toESM(require_yazl(), 1);
+var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+
+// packages/solution/src/xml/xml-tree.ts
+var NO_ATTRIBUTES = Object.freeze([]);
+var NO_CHILDREN = Object.freeze([]);
+function childElements(parent, name) {
+  return parent.children.filter(
+    (node) => node.kind === "element" && (name === void 0 || node.name === name)
+  );
+}
+function firstChild(parent, name) {
+  return childElements(parent).find((child) => child.name === name);
+}
+function textOf(node) {
+  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
+}
+function attribute2(node, name) {
+  return node.attributes.find(([key2]) => key2 === name)?.[1];
+}
+
+// packages/solution/src/xml/parse-xml.ts
+var import_saxes = __toESM(require_saxes(), 1);
+
+// packages/solution/src/xml/tree-builder.ts
+var TreeBuilder = class {
+  root;
+  /** The open elements, outermost first. */
+  openElements = [];
+  /** The children of all open elements, each element's from its index in `starts`. */
+  pending = [];
+  starts = [];
+  names = /* @__PURE__ */ new Map();
+  get depth() {
+    return this.openElements.length;
+  }
+  open(name, attributes) {
+    const keys = Object.keys(attributes);
+    const node = {
+      kind: "element",
+      name: this.intern(name),
+      attributes: keys.length === 0 ? NO_ATTRIBUTES : keys.map((key2) => [this.intern(key2), own(attributes[key2])]),
+      children: NO_CHILDREN
+    };
+    if (this.openElements.length === 0) this.root = node;
+    else this.pending.push(node);
+    this.openElements.push(node);
+    this.starts.push(this.pending.length);
+  }
+  close() {
+    const node = this.openElements.pop();
+    const start = this.starts.pop();
+    const pending2 = this.pending;
+    if (pending2.length === start) return;
+    node.children = keepsText(pending2, start) ? pending2.slice(start) : withoutText(pending2, start);
+    pending2.length = start;
+  }
+  text(value) {
+    if (this.openElements.length > 0) this.pending.push({ kind: "text", text: own(value) });
+  }
+  append(node) {
+    if (this.openElements.length > 0) this.pending.push(node);
+  }
+  intern(name) {
+    let kept = this.names.get(name);
+    if (kept === void 0) {
+      kept = own(name);
+      this.names.set(kept, kept);
+    }
+    return kept;
+  }
+};
+function own(value) {
+  if (value.length < 13) return value;
+  const copy = Buffer.from(value, "utf8").toString("utf8");
+  return copy === value ? copy : Buffer.from(value, "utf16le").toString("utf16le");
+}
+function keepsText(children, start) {
+  let hasElement = false;
+  for (let i2 = start; i2 < children.length; i2++) {
+    const child = children[i2];
+    if (child.kind === "element") hasElement = true;
+    else if (child.kind === "cdata" || child.kind === "text" && child.text.trim() !== "") return true;
+  }
+  return !hasElement;
+}
+function withoutText(children, start) {
+  let count = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") count++;
+  const kept = new Array(count);
+  let at = 0;
+  for (let i2 = start; i2 < children.length; i2++) if (children[i2].kind !== "text") kept[at++] = children[i2];
+  return kept;
+}
+
+// packages/solution/src/text/decode.ts
+var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var PIECE_BYTES = 1024 * 1024;
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart2 = 0;
+  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
+    if (text2.charCodeAt(i2) === 10) {
+      line++;
+      lineStart2 = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart2 + 1 };
+}
+
+// packages/solution/src/xml/parse-xml.ts
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
+var MAX_XML_DEPTH = 1e3;
+function parseXml(text2, file, hint) {
+  return parseXmlPieces([text2], file, hint);
+}
+function parseXmlPieces(pieces, file, hint) {
+  const builder = new TreeBuilder();
+  readXmlEvents(pieces, file, hint, builder);
+  return builder.root;
+}
+function readXmlEvents(pieces, file, hint, events) {
+  for (const _ of readXmlEventsByPiece(pieces, file, hint, events)) ;
+}
+function* readXmlEventsByPiece(pieces, file, hint, events) {
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let sawRoot = false;
+  const fail = (message2) => {
+    throw new UserError(`${message2}.`, {
+      // saxes's column counts from 0 and points past the character read last, so it is that
+      // character's 1-based column; at the start of a line none is read yet, and 0 is no place an
+      // editor can go to (XML that stops short after its last line break): column 1 then.
+      location: { file, line: parser.line, column: Math.max(1, parser.column) },
+      ...hint ? { hint } : {}
+    });
+  };
+  parser.on(
+    "doctype",
+    () => fail("a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved")
+  );
+  parser.on("error", (error3) => fail(`invalid XML: ${stripSaxesPrefix(error3.message)}`));
+  parser.on("opentag", (tag2) => {
+    if (depth >= MAX_XML_DEPTH)
+      fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
+    depth++;
+    sawRoot = true;
+    events.open(tag2.name, tag2.attributes);
+  });
+  parser.on("closetag", () => {
+    depth--;
+    events.close();
+  });
+  parser.on("text", (value) => depth > 0 && events.text(value));
+  parser.on("cdata", (value) => depth > 0 && events.append({ kind: "cdata", text: value }));
+  parser.on("comment", (value) => depth > 0 && events.append({ kind: "comment", text: value }));
+  parser.on(
+    "processinginstruction",
+    ({ target, body }) => depth > 0 && events.append({ kind: "instruction", target, body })
+  );
+  for (const piece of pieces) {
+    parser.write(piece);
+    yield;
+  }
+  parser.close();
+  if (!sawRoot) fail("invalid XML: no root element");
+}
+function stripSaxesPrefix(message2) {
+  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+}
+
+// packages/solution/src/xml/xml-writer.ts
+var CHUNK_CHARACTERS = 1024 * 1024;
+
+// packages/solution/src/json/json-text.ts
+var REPOSITORY_JSON_HINT = "Fix the JSON in the file; connector-alm validate on its folder shows each error and the edit that fixes it.";
+function checkJson(text2, file, hint) {
+  const tooDeep = offsetPastDepth(text2, MAX_JSON_DEPTH);
+  if (tooDeep !== -1) {
+    const { line, column } = lineAndColumn(text2, tooDeep);
+    throw new UserError(`invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`, {
+      location: { file, line, column },
+      hint
+    });
+  }
+  try {
+    return JSON.parse(text2);
+  } catch (nativeError) {
+    const errors2 = [];
+    parse2(text2, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors2[0];
+    const offset = first?.offset ?? 0;
+    const { line, column } = lineAndColumn(text2, offset);
+    const what = first ? describeParseError(first) : nativeError.message;
+    throw new UserError(`invalid JSON: ${what}.`, {
+      location: { file, line, column },
+      hint
+    });
+  }
+}
+function jsonValueLocation(text2, path11) {
+  const tree = parseTree2(text2);
+  const node = tree && findNodeAtLocation2(tree, path11);
+  return node ? lineAndColumn(text2, node.offset) : void 0;
+}
+function describeParseError(error3) {
+  const code2 = printParseErrorCode(error3.error);
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+// packages/solution/src/fs/list-files.ts
+function compareOrdinal(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/solution/src/fs/commit-folder.ts
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
+// packages/solution/src/solution/layout.ts
+var FOLDER_SOLUTION = "Other/Solution.xml";
+var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
+function isRepositoryFile(relativePath) {
+  const segments = relativePath.split("/");
+  return segments[0].startsWith(".") || segments.some(isMetadataName);
+}
+function isMetadataName(name) {
+  return METADATA_NAME.test(name) || EXPLORER_NAME.test(name);
+}
+
+// packages/solution/src/solution/solution-errors.ts
+var NotASolutionError = class extends UsageError {
+  constructor(archive, names) {
+    super("is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.", {
+      location: { file: archive },
+      hint: notASolutionHint(names)
+    });
+  }
+};
+function legacyFlowPackageHint(names) {
+  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
+    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
+  return void 0;
+}
+function notASolutionHint(names) {
+  const legacy = legacyFlowPackageHint(names);
+  if (legacy) return legacy;
+  if (names.some((name) => name.startsWith("PkgAssets/"))) {
+    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
+  }
+  const lower = names.map((name) => name.toLowerCase());
+  const unpacked = names.find((_, index) => /(^|\/)other\/solution\.xml$/.test(lower[index]));
+  if (unpacked !== void 0)
+    return `It holds an unpacked solution (${unpacked}), not an export: unzip it and pack that folder with connector-alm pack (or the pack-solution action).`;
+  const nested = lower.find((name) => /^[^/]+\/solution\.xml$/.test(name));
+  const folder = nested === void 0 ? void 0 : names[lower.indexOf(nested)].split("/")[0];
+  if (folder !== void 0 && lower.includes(`${folder.toLowerCase()}/customizations.xml`))
+    return `Its solution.xml is in ${folder}/: the folder was zipped instead of the files in it. Zip the files inside ${folder}/, or export the solution again.`;
+  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
+}
+function solutionError(file, problem, hint) {
+  return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
+}
+
+// packages/solution/src/solution/manifest.ts
+function manifestOf(root, file) {
+  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
+  if (!manifest)
+    throw solutionError(
+      file,
+      "has no <ImportExportXml><SolutionManifest> element.",
+      "Is this a Dataverse solution manifest?"
+    );
+  return manifest;
+}
+function readManifest(root, file) {
+  const manifest = manifestOf(root, file);
+  const field = (name) => {
+    const node = firstChild(manifest, name);
+    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
+    return textOf(node).trim();
+  };
+  const managed = field("Managed");
+  if (managed !== "0" && managed !== "1" && managed !== "2")
+    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
+  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+}
+
+// packages/solution/src/solution/solution-version.ts
+function partsOf(version) {
+  const parts = version.split(".").map(Number);
+  return [...parts, ...Array(4 - parts.length).fill(0)];
+}
+function isResetBuild(version) {
+  const [major, minor, build] = partsOf(version);
+  return major === 0 && minor === 0 && build === 0;
+}
+function nextVersion(version) {
+  const parts = version.split(".");
+  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+  return parts.join(".");
+}
+
+// packages/solution/src/solution/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+
+// packages/solution/src/solution/line-endings-file.ts
+var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
+
+// packages/solution/src/solution/connector-element.ts
+var FILE_COLUMNS = [
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances",
+  "customcodeblobcontent",
+  "iconblob"
+];
+var CONNECTOR_CHILD_ORDER = [
+  "connectorid",
+  "description",
+  "displayname",
+  "iconbrandcolor",
+  "name",
+  "connectortype",
+  "scriptoperations",
+  ...FILE_COLUMNS
+];
+
+// packages/solution/src/solution/solutions-in-folder.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+async function solutionsInFolder(folder) {
+  const top = await entriesOf3(folder);
+  const zips = zipNames(top);
+  const nested = [];
+  const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
+  const below = [];
+  for (const name of folders) {
+    const inside = await entriesOf3(import_node_path9.default.join(folder, name));
+    below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
+    if (await isFile2(import_node_path9.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
+  }
+  return {
+    unpacked: await isFile2(import_node_path9.default.join(folder, FOLDER_SOLUTION)),
+    nested,
+    zips: [...zips, ...below]
+  };
+}
+async function entriesOf3(folder) {
+  const entries = await import_node_fs8.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.sort((a, b) => compareOrdinal(a.name, b.name));
+}
+function zipNames(entries) {
+  return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
+}
+async function isFile2(file) {
+  return (await import_node_fs8.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+}
+
+// packages/solution/src/connector/repository-layout.ts
+var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
+var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
+var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+// packages/solution/src/connector/api-properties.ts
+var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
+
+// packages/solution/src/connector/hand-written-files.ts
+var EXTRACTED = new Set(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => name.toLowerCase())
+);
+
+// packages/solution/src/connector/root-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+
+// packages/solution/src/connector/left-folder-files.ts
+var EXTRACTED2 = new Map(
+  Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
+);
+
+// packages/solution/src/certification/package-rules.ts
+var VALIDATOR = "Microsoft's ConnectorPackageValidator.ps1";
+var OURS = "connector-alm";
+var RULES = {
+  "PKG-ZIP-NAME": {
+    title: "The package's file name ends in .zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator takes only a file whose name ends in .zip, and stops there. Rename the package so that its name ends in .zip."
+  },
+  "PKG-ZIP-UNREADABLE": {
+    title: "Every zip of the package can be read",
+    level: "error",
+    source: `${OURS} (the validator stops with an internal error)`,
+    description: "The package zip or a solution zip in it is not a zip archive, is truncated or damaged, or is refused as unsafe (a zip bomb, a path that leaves its folder). Build the package again (connector-alm package build), or export the solution again; for names in an unknown code page, give --zip-name-encoding."
+  },
+  "PKG-L1-NOFOLDER": {
+    title: "The package has no folder at its root",
+    level: "error",
+    source: VALIDATOR,
+    description: "The certification package holds intro.md and the package zip at its root, and no folder. Zip the files themselves, not the folder that holds them, or build the package with connector-alm package build."
+  },
+  "PKG-L1-FILES": {
+    title: "The package holds one intro.md and one package zip",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator wants exactly one .md file (intro.md) and one .zip file (the Package Deployer package) at the root. Add the one missing, or keep only one of each."
+  },
+  "PKG-L2-ASSETS": {
+    title: "The package zip holds one assets folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The Package Deployer zip holds exactly one folder, ideally named PkgAssets, with the solution zips in it. Put the solution zips in one folder, or build the package with connector-alm package build."
+  },
+  "PKG-L3-NOFOLDER": {
+    title: "The assets folder has no folder inside",
+    level: "error",
+    source: VALIDATOR,
+    description: "The solution zips lie directly in the assets folder. Remove the folders inside it."
+  },
+  "PKG-L3-ZIPCOUNT": {
+    title: "The assets folder holds the connector and flow solution zips (and the plugin one with --plugin)",
+    level: "error",
+    source: VALIDATOR,
+    description: "Two solution zips, the connector solution and the flow solution, or three for an AI plugin (--plugin). Add the one missing, or keep only those."
+  },
+  "PKG-SOL-FILES": {
+    title: "Each solution zip holds [Content_Types].xml, customizations.xml and solution.xml",
+    level: "error",
+    source: VALIDATOR,
+    description: "An exported solution has the three at its root. Use the zip that Power Apps exported (Solutions > Export), unchanged; a flow exported with Export > Package (.zip) is no solution: export the flow inside a solution."
+  },
+  "PKG-SOL-CONNECTOR-DIR": {
+    title: "A solution whose customizations.xml has the connector holds the Connector folder",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the solution again rather than editing the zip."
+  },
+  "PKG-SOL-WORKFLOWS-DIR": {
+    title: "A solution whose customizations.xml has a flow holds the Connector and Workflows folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "The folders match customizations.xml in an exported solution. Export the flow solution again rather than editing the zip."
+  },
+  "PKG-SOL-PLUGIN-DIRS": {
+    title: "A plugin solution holds the Connector, aiplugins and aipluginoperations folders",
+    level: "error",
+    source: VALIDATOR,
+    description: "With --plugin, a solution whose customizations.xml has the AI plugin holds the three folders. Export the plugin solution again rather than editing the zip."
+  },
+  "PKG-HAS-CONNECTOR-SOL": {
+    title: "The package has a connector solution: the connector, and no flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The validator tells the solutions apart by their customizations.xml: the connector solution has the custom connector and no cloud flow. One that also holds a flow counts as a flow solution: remove the flow from it and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-FLOW-SOL": {
+    title: "The package has a flow solution: the connector and a flow",
+    level: "error",
+    source: VALIDATOR,
+    description: "The flow solution has the custom connector and a cloud flow that uses it. One without the connector is no flow solution: add the custom connector to it (Add existing > Automation > Custom connector) and export it again. The hint lists the solutions found and what each counts as."
+  },
+  "PKG-HAS-PLUGIN-SOL": {
+    title: "With --plugin, the package has a plugin solution: the connector and the AI plugin",
+    level: "error",
+    source: VALIDATOR,
+    description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
+  },
+  "PKG-ZIP-BACKSLASH": {
+    title: "A zip of the package separates folders with '/'",
+    level: "warning",
+    source: OURS,
+    description: "PowerShell 5.1's Compress-Archive writes '\\' between folders. The validator reads such a zip on Windows, so the check passes, but tools on Linux and macOS may not. Build the package with connector-alm package build, or zip with PowerShell 7's Compress-Archive or connector-alm pack, which write '/'."
+  },
+  "PKG-ZIP-NAME-ENCODING": {
+    title: "A zip of the package has UTF-8 entry names",
+    level: "warning",
+    source: OURS,
+    description: "Entry names in a code page (no UTF-8 flag), as Windows zips them in a language such as Japanese: whether Package Deployer reads them in the same code page is not known. Build the package with connector-alm package build, and use the solution zips that Power Apps exported, or unpack and pack them with connector-alm, which write UTF-8 names."
+  }
+};
+var ALL_PACKAGE_RULES = Object.keys(RULES).map(
+  (id) => ({ id, ...RULES[id] })
+);
+
+// packages/dataverse/src/zip/solution-manifest.ts
+var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
+function readSolutionXml(bytes, zip) {
+  const location = { file: zip };
+  if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
+    throw new UserError("is not a zip file.", {
+      location,
+      hint: "Give a solution .zip exported from Dataverse or packed from source."
+    });
+  }
+  let hasCustomizations = false;
+  const names = [];
+  let entries;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        if (file.name === "customizations.xml") hasCustomizations = true;
+        if (file.name !== "solution.xml") return false;
+        if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
+          throw new UserError(
+            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
+            { location }
+          );
+        }
+        return true;
+      }
+    });
+  } catch (error3) {
+    if (error3 instanceof UserError) throw error3;
+    throw new UserError(
+      `is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
+      { location, cause: error3 }
+    );
+  }
+  return { solutionXml: entries["solution.xml"], hasCustomizations, names };
+}
+function readSolutionManifest(bytes, source) {
+  if ("file" in source) return readManifestOf(bytes, source.file);
+  try {
+    return readManifestOf(bytes, source.description);
+  } catch (error3) {
+    if (error3 instanceof UserError) throw describedInstead(error3, source.description);
+    throw error3;
+  }
+}
+function describedInstead(error3, description) {
+  const subject = description.charAt(0).toUpperCase() + description.slice(1);
+  const { file, line, column } = error3.location ?? { file: description };
+  const message2 = file === description ? `${subject} ${error3.message}` : `${subject}, ${file.slice(description.length + 1)}${line === void 0 ? "" : ` at line ${line}${column === void 0 ? "" : `, column ${column}`}`}: ${error3.message}`;
+  return new UserError(message2, { ...error3.hint ? { hint: error3.hint } : {}, cause: error3 });
+}
+function readManifestOf(bytes, zip) {
+  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
+  if (!solutionXml || !hasCustomizations) {
+    throw new NotASolutionError(zip, names);
+  }
+  const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
+  const file = `${zip}/solution.xml`;
+  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
+  if (manifest.uniqueName === "" || manifest.version === "") {
+    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
+  }
+  return {
+    uniqueName: manifest.uniqueName,
+    version: manifest.version,
+    managed: manifest.managed === "1" || manifest.managed === "2"
+  };
+}
+
+// packages/dataverse/src/operations/import-solution.ts
+var import_promises = require("node:fs/promises");
+
+// packages/dataverse/src/web-api/import-job-progress.ts
+function importJobPercent(record) {
+  return typeof record.progress === "number" && Number.isFinite(record.progress) ? Math.round(record.progress) : void 0;
+}
+function importJobEnded(record) {
+  return typeof record.completedon === "string" && record.completedon !== "";
+}
+
+// packages/dataverse/src/operations/folder-for-zip.ts
+var PACK_IT = {
+  option: "connector-alm pack <this folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var PACK_THAT = {
+  option: "connector-alm pack <that folder> <solution.zip>",
+  input: "the pack-solution action"
+};
+var NAMED_ZIPS = 5;
+async function folderForZipError(folder, say) {
+  const held = await solutionsInFolder(folder);
+  let hint;
+  if (held.unpacked)
+    hint = `It is an unpacked solution: pack it first (${say(PACK_IT)}), then import the zip.`;
+  else {
+    const packFirst = held.nested.length === 0 ? void 0 : `pack the unpacked solution in ${held.nested.join(", ")} first (${say(PACK_THAT)}), then import the zip.`;
+    if (held.zips.length > 0) hint = `${zipsHeld(held.zips)}${packFirst ? ` Or ${packFirst}` : ""}`;
+    else if (packFirst) hint = `It holds no zip: ${packFirst}`;
+    else hint = "Give the solution zip to import: an export, or a zip that pack or build-solution wrote.";
+  }
+  return new UsageError("is a folder, not a solution zip.", { location: { file: folder }, hint });
+}
+function zipsHeld(zips) {
+  if (zips.length === 1) return `It holds one, ${zips[0]}: give that zip.`;
+  const named = zips.slice(0, NAMED_ZIPS).join(", ");
+  const more = zips.length > NAMED_ZIPS ? ` and ${zips.length - NAMED_ZIPS} more` : "";
+  return `It holds ${plural(zips.length, "zip")}, ${named}${more}: give the one to import.`;
+}
+
+// packages/dataverse/src/operations/follow-import-job.ts
+function progressLines(logger) {
+  let last2;
+  return (percent) => {
+    if (percent === void 0 || percent === last2) return;
+    last2 = percent;
+    logger.info(`Import: ${percent}%`);
+  };
+}
+async function followImportJob(client, importJobId, what, wait, onProgress) {
+  const { clock } = client;
+  for (let poll = 0; ; poll++) {
+    const record = await client.getImportJob(importJobId);
+    const percent = importJobPercent(record);
+    onProgress(percent);
+    if (importJobEnded(record)) return;
+    const delay = pollDelayMs(poll);
+    if (waitRunsOut(wait, clock.now(), delay)) {
+      throw new UserError(
+        `${what} did not finish within ${waitMinutes(wait)} (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
+        {
+          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise ${client.say(MAX_WAIT)} to wait longer.`
+        }
+      );
+    }
+    await clock.sleep(delay);
+  }
+}
+
+// packages/dataverse/src/web-api/import-job-result.ts
+function solutionImportResult(data) {
+  if (data === null || data === void 0 || data.trim() === "")
+    return { result: "unknown", why: "the import job has no import log yet" };
+  let root;
+  try {
+    root = parseXml(data, "the import log");
+  } catch (error3) {
+    if (isUserError(error3)) {
+      const { line, column } = error3.location ?? {};
+      const at = line === void 0 ? "" : `line ${line}${column === void 0 ? "" : `, column ${column}`}: `;
+      return { result: "unknown", why: `its import log is not XML (${at}${error3.message})` };
+    }
+    throw error3;
+  }
+  const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
+  const manifest = manifests && firstChild(manifests, "solutionManifest");
+  const verdict = manifest && childElements(manifest, "result")[0];
+  if (!verdict) return { result: "unknown", why: "its import log has no result for the solution" };
+  const text2 = attribute2(verdict, "errortext")?.trim() ?? "";
+  const code2 = attribute2(verdict, "errorcode")?.trim();
+  switch (attribute2(verdict, "result")) {
+    case "success":
+      return { result: "success" };
+    case "warning":
+      return { result: "warning", text: text2 };
+    case "failure":
+      return {
+        result: "failure",
+        text: text2 || "the import log gives no reason",
+        ...code2 && code2 !== "0" ? { code: code2 } : {}
+      };
+    default:
+      return {
+        result: "unknown",
+        why: `its import log says result="${attribute2(verdict, "result") ?? ""}"`
+      };
+  }
+}
+
+// packages/dataverse/src/operations/import-outcome.ts
+async function confirmImport(client, importJobId, solutionName, logger, ended = "the system job succeeded") {
+  let data;
+  try {
+    data = (await client.getImportJob(importJobId, { data: true })).data;
+  } catch (error3) {
+    if (!(error3 instanceof DataverseError && error3.status === 404)) throw error3;
+    data = void 0;
+  }
+  const outcome2 = solutionImportResult(data);
+  const what = `Import of solution '${solutionName}'`;
+  if (outcome2.result === "failure")
+    throw new UserError(
+      `${what} failed in Dataverse. The reason given was: ${outcome2.text}${outcome2.code ? ` (Dataverse code ${outcome2.code})` : ""}`,
+      {
+        hint: [
+          dataverseCodeHint(outcome2.code, client.say, outcome2.text),
+          `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+        ].filter(Boolean).join(" ")
+      }
+    );
+  if (outcome2.result === "warning")
+    logger.warning(`${what} finished with warnings: ${outcome2.text || "see the import job"}.`);
+  if (outcome2.result === "unknown")
+    logger.warning(
+      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome2.why}.`
+    );
+}
+
+// packages/dataverse/src/web-api/unconfirmed-import.ts
+var DOES_NOT_EXIST_CODE = "0x80040217";
+var IMPORT_JOB_GRACE_DELAYS_MS = [5e3, 1e4, 15e3];
+function meansAbsent(status, code2) {
+  return status === 404 && code2?.toLowerCase() === DOES_NOT_EXIST_CODE;
+}
+function nextStep(unconfirmed, sighting, say = optionWords) {
+  const { solutionName, environment, importJobId, happened, resent, asynchronous } = unconfirmed;
+  const lost = `The answer to the import request was lost (${happened})`;
+  switch (sighting.seen) {
+    case "exists":
+      return {
+        step: "attach",
+        log: `${lost}, but import job ${importJobId} exists: the import started, and this run waits for it.`
+      };
+    case "absent":
+      if (asynchronous)
+        return {
+          step: "unknown",
+          log: `Import job ${importJobId} does not exist ${graceSeconds()} s after the answer was lost, which proves nothing for an asynchronous import: its system job may still be queued, and makes the import job only when it starts.`
+        };
+      if (!resent)
+        return {
+          step: "resend",
+          log: `${lost}, and import job ${importJobId} does not exist ${graceSeconds()} s later: the import did not start, so it is sent once more.`
+        };
+      return {
+        step: "not-started",
+        message: `Import of solution '${solutionName}' did not start: the request was sent twice, and import job ${importJobId} does not exist; the last time: ${happened}.`,
+        hint: `Nothing was imported: it is safe to run ${say(THE_RUN)} again once ${environment.origin} answers.`
+      };
+    case "unreadable":
+      return {
+        step: "unknown",
+        log: `Import job ${importJobId} could not be read to find out whether the import started: ${sighting.reason}`
+      };
+  }
+}
+function graceSeconds() {
+  return IMPORT_JOB_GRACE_DELAYS_MS.reduce((sum, ms) => sum + ms, 0) / 1e3;
+}
+
+// packages/dataverse/src/operations/send-import.ts
+async function sendImport(client, request, options2, logger) {
+  for (let resent = false; ; resent = true) {
+    try {
+      if (!options2.asynchronous) {
+        await client.importSolution(request);
+        return { answered: true };
+      }
+      const job = await client.startImportAsync(request);
+      return { answered: true, asyncOperationId: job.asyncOperationId };
+    } catch (error3) {
+      if (!(error3 instanceof UnconfirmedRequest)) throw error3;
+      const sighting = await lookForImportJob(client, request.importJobId);
+      const step = nextStep(
+        {
+          solutionName: options2.solutionName,
+          environment: client.environment,
+          importJobId: request.importJobId,
+          happened: error3.happened,
+          resent,
+          asynchronous: options2.asynchronous
+        },
+        sighting,
+        client.say
+      );
+      if (step.step === "not-started") throw new UserError(step.message, { hint: step.hint, cause: error3 });
+      logger.warning(step.log);
+      if (step.step === "attach") return { answered: false };
+      if (step.step === "unknown") throw error3;
+    }
+  }
+}
+async function lookForImportJob(client, importJobId) {
+  for (let read2 = 0; ; read2++) {
+    try {
+      await client.getImportJob(importJobId);
+      return { seen: "exists" };
+    } catch (error3) {
+      if (!(error3 instanceof DataverseError && meansAbsent(error3.status, error3.code))) {
+        if (isUserError(error3)) return { seen: "unreadable", reason: error3.message };
+        throw error3;
+      }
+      const delay = IMPORT_JOB_GRACE_DELAYS_MS[read2];
+      if (delay === void 0) return { seen: "absent" };
+      await client.clock.sleep(delay);
+    }
+  }
+}
+
+// packages/dataverse/src/operations/versions.ts
+function compareVersions(a, b) {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
+    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
+
+// packages/dataverse/src/operations/import-solution.ts
+var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
+async function importSolution(client, options2, logger) {
+  const bytes = await (0, import_promises.readFile)(options2.file).catch(async (error3) => {
+    if (error3.code === "EISDIR")
+      throw await folderForZipError(options2.file, client.say);
+    throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
+  });
+  const zip = new Uint8Array(bytes);
+  const manifest = readSolutionManifest(zip, { file: options2.file });
+  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
+  if (options2.skipLowerVersion && installed2 && compareVersions(installed2.version, manifest.version) >= 0) {
+    const skipped = `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`;
+    if (isResetBuild(manifest.version))
+      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed2.version, client.say)}`);
+    else logger.info(skipped);
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
+  }
+  if (installed2 && installed2.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options2.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed2.version,
+        installedManaged: installed2.ismanaged
+      },
+      client.say
+    );
+  const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
+  const importJobId = client.newImportJobId();
+  const request = {
+    solutionName: manifest.uniqueName,
+    customizationFile: zip,
+    importJobId,
+    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
+    publishWorkflows: options2.publishWorkflows,
+    convertToManaged: options2.convertToManaged,
+    skipProductUpdateDependencies: options2.skipDependencyCheck,
+    holdingSolution: options2.holdingSolution,
+    componentParameters: options2.componentParameters
+  };
+  const title = `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
+  const what = `Import of solution '${manifest.uniqueName}'`;
+  await logger.group(title, async () => {
+    if (options2.componentParameters.length > 0)
+      logger.info(
+        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
+      );
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
+    const sent = await sendImport(
+      client,
+      request,
+      { asynchronous, solutionName: manifest.uniqueName },
+      logger
+    );
+    const progress = progressLines(logger);
+    if (!sent.answered) {
+      await followImportJob(client, importJobId, what, wait, progress);
+      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
+      return;
+    }
+    if (sent.asyncOperationId === void 0) return;
+    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
+    await client.waitForAsyncOperation(
+      sent.asyncOperationId,
+      what,
+      wait,
+      async () => progress(await importProgress(client, importJobId))
+    );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
+  });
+  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
+  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
+  return { ...summary2, result: "imported", importJobId, asynchronous };
+}
+function resetBuildSkipped(version, installedVersion, say) {
+  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+}
+async function readInstalled(client, uniqueName, required, logger) {
+  try {
+    return await client.findSolution(uniqueName);
+  } catch (error3) {
+    const readOnlyFailure = error3 instanceof DataverseError && (error3.status === 403 || error3.status >= 500);
+    if (required || !readOnlyFailure) throw error3;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error3)}`
+    );
+    return void 0;
+  }
+}
+async function importProgress(client, importJobId) {
+  try {
+    return importJobPercent(await client.getImportJob(importJobId));
+  } catch (error3) {
+    if (error3 instanceof DataverseError && error3.status === 404) return void 0;
+    throw error3;
+  }
+}
+
+// packages/dataverse/src/operations/deployment-settings.ts
+function componentParametersFromSettings(text2, file) {
+  const json = withoutByteOrderMark(text2);
+  const settings = checkJson(
+    json,
+    file,
+    "Fix the JSON, or write the file again with pac solution create-settings."
+  );
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
+    throw new UserError(
+      "The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.",
+      { location: { file }, hint: SHAPE_HINT }
+    );
+  }
+  const wrongShape = (message2, path11, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path11) }, hint });
+  const parameters = [];
+  for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
+    if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
+      throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
+    }
+    const value = variableValue(
+      variable.Value,
+      () => wrongShape(
+        `EnvironmentVariables[${index}].Value (${variable.SchemaName}) is ${kindOf(variable.Value)}; Dataverse holds every environment variable value as text.`,
+        ["EnvironmentVariables", index, "Value"],
+        'Write the value in quotes, as pac solution create-settings does ("Value": "\u2026"); a Yes/No variable takes "yes" or "no".'
+      )
+    );
+    if (value === "") continue;
+    parameters.push({
+      "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
+      schemaname: variable.SchemaName,
+      value
+    });
+  }
+  for (const [index, reference2] of list2(settings, "ConnectionReferences", wrongShape).entries()) {
+    if (typeof reference2?.LogicalName !== "string" || reference2.LogicalName === "") {
+      throw wrongShape(`ConnectionReferences[${index}] has no LogicalName.`, ["ConnectionReferences", index]);
+    }
+    const { LogicalName: name } = reference2;
+    const idOf = (key2) => referenceId(
+      reference2[key2],
+      () => wrongShape(
+        `ConnectionReferences[${index}].${key2} (${name}) is ${kindOf(reference2[key2])}; Dataverse names ${REFERENCE_IDS[key2].what} with text.`,
+        ["ConnectionReferences", index, key2],
+        `Write it in quotes, as pac solution create-settings does ("${key2}": "${REFERENCE_IDS[key2].example}").`
+      )
+    );
+    const connectionId = idOf("ConnectionId");
+    const connectorId = idOf("ConnectorId");
+    if (connectionId === "") continue;
+    parameters.push({
+      "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
+      connectionreferencelogicalname: name,
+      connectionid: connectionId,
+      ...connectorId === "" ? {} : { connectorid: connectorId }
+    });
+  }
+  return parameters;
+}
+function variableValue(value, refuse) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return JSON.stringify(value);
+  throw refuse();
+}
+var REFERENCE_IDS = {
+  ConnectionId: { what: "a connection", example: "\u2026" },
+  ConnectorId: { what: "a connector", example: "/providers/Microsoft.PowerApps/apis/\u2026" }
+};
+function referenceId(value, refuse) {
+  if (value === void 0 || value === null) return "";
+  if (typeof value === "string") return value;
+  throw refuse();
+}
+function kindOf(value) {
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+var SHAPE_HINT = 'pac solution create-settings writes this file: {"EnvironmentVariables": [{"SchemaName": "\u2026", "Value": "\u2026"}], "ConnectionReferences": [{"LogicalName": "\u2026", "ConnectionId": "\u2026", "ConnectorId": "\u2026"}]}.';
+function list2(settings, key2, wrongShape) {
+  const value = settings[key2] ?? [];
+  if (!Array.isArray(value)) {
+    throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key2]);
+  }
+  return value;
+}
+
+// packages/dataverse/src/local-server/action-parameters.ts
+var EXPORT_FLAGS = [
+  "ExportAutoNumberingSettings",
+  "ExportCalendarSettings",
+  "ExportCustomizationSettings",
+  "ExportEmailTrackingSettings",
+  "ExportExternalApplications",
+  "ExportGeneralSettings",
+  "ExportIsvConfig",
+  "ExportMarketingSettings",
+  "ExportOutlookSynchronizationSettings",
+  "ExportRelationshipRoles",
+  "ExportSales"
+];
+var EXPORT_SOLUTION = {
+  required: { SolutionName: "string", Managed: "boolean" },
+  optional: {
+    ...Object.fromEntries(EXPORT_FLAGS.map((flag) => [flag, "boolean"])),
+    TargetVersion: "string",
+    ExportComponentsParams: "object"
+  }
+};
+
+// packages/actions/src/dataverse-connection/connect.ts
+function connectFromInputs(connection, logger) {
+  try {
+    return connectDataverse(connection, {
+      logger,
+      onSecret: (value) => setSecret(value),
+      say: inputWords
+    });
+  } catch (error3) {
+    if (error3 instanceof ConnectionSettingError) throw error3.namedAsInput(error3.setting.input);
+    throw error3;
+  }
+}
+
+// packages/actions/src/dataverse-connection/inputs.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+function readConnectionInputs() {
+  const clientSecret = readString2("client-secret");
+  const clientCertificate = readString2("client-certificate");
+  const clientCertificatePassword = readString2("client-certificate-password");
+  for (const secret of [
+    clientSecret,
+    clientCertificate,
+    clientCertificatePassword,
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ""
+  ]) {
+    if (secret !== "") setSecret(secret);
+  }
+  const appId = readRequiredString("app-id");
+  const tenantId = readRequiredString("tenant-id");
+  return {
+    environmentUrl: readRequiredString("environment-url"),
+    tenantId,
+    appId,
+    cloud: readString2("cloud"),
+    authorityHost: readString2("authority-host"),
+    credential: resolveCredential({
+      clientSecret,
+      clientCertificate,
+      clientCertificatePassword,
+      idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      sources: {
+        secret: { input: "client-secret" },
+        certificate: { input: "client-certificate" },
+        certificatePassword: { input: "client-certificate-password" }
+      }
+    })
+  };
+}
+function resolveInPath(value) {
+  const workspace = workspaceFolder();
+  const workingDirectory = import_node_path10.default.resolve(workspace, readString2("working-directory"));
+  return import_node_path10.default.resolve(workingDirectory, value);
+}
+function readTextFile(file, input) {
+  try {
+    return (0, import_node_fs9.readFileSync)(file, "utf8");
+  } catch (error3) {
+    const code2 = error3.code;
+    const hint = "The path is relative to working-directory, itself relative to the workspace.";
+    if (code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP")
+      throw missingPathError(file, hint, {
+        message: `Input '${input}' names a file that does not exist.`,
+        // A link to nothing, or round in a loop: "names a symbolic link that leads nowhere (to 'x')."
+        linkSubject: `Input '${input}' names`,
+        throughFileHint: `Give '${input}' a path that runs through folders only, relative to working-directory (itself relative to the workspace).`
+      });
+    if (code2 === "EISDIR") throw new InputError(input, "names a folder, not a file.", hint, { file });
+    const refused = unreadablePathError(file, error3);
+    if (refused) throw inputReadRefusal(input, refused);
+    throw new InputError(input, `names a file that cannot be read (${code2}).`, hint, { file });
+  }
+}
+
+// packages/actions/src/import-solution/inputs.ts
+function readImportSolutionInputs() {
+  const asynchronous = readString2("run-asynchronously");
+  const useSettings = readBoolean("use-deployment-settings-file", false);
+  const settingsFile = readString2("deployment-settings-file");
+  if (useSettings && settingsFile === "") {
+    throw new InputError(
+      "deployment-settings-file",
+      "is required when use-deployment-settings-file is true."
+    );
+  }
+  const settingsPath = useSettings ? resolveInPath(settingsFile) : "";
+  return {
+    connection: readConnectionInputs(),
+    solutionFile: resolveInPath(readRequiredString("solution-file")),
+    // Empty: small solutions synchronously, the rest asynchronously.
+    asynchronous: asynchronous === "" ? "auto" : readBoolean("run-asynchronously", false),
+    maxAsyncWaitMinutes: readPositiveInteger("max-async-wait-time", 60),
+    forceOverwrite: readBoolean("force-overwrite", false),
+    activatePlugins: readBoolean("activate-plugins", true),
+    skipDependencyCheck: readBoolean("skip-dependency-check", false),
+    importAsHolding: readBoolean("import-as-holding", false),
+    convertToManaged: readBoolean("convert-to-managed", false),
+    skipLowerVersion: readBoolean("skip-lower-version", false),
+    publishChanges: readBoolean("publish-changes", false),
+    componentParameters: useSettings ? componentParametersFromSettings(readTextFile(settingsPath, "deployment-settings-file"), settingsPath) : []
+  };
 }
 
 // packages/actions/src/import-solution/main.ts
@@ -64002,4 +64186,4 @@ function outcome(result) {
 }
 
 // packages/actions/src/import-solution/index.ts
-void runAction(importSolutionAction);
+void runAction(importSolutionAction, { title: "Solution import" });

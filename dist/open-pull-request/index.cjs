@@ -5011,10 +5011,10 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
+    function isFileLike2(object) {
       return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
-    module2.exports = { FileLike, isFileLike };
+    module2.exports = { FileLike, isFileLike: isFileLike2 };
   }
 });
 
@@ -5025,7 +5025,7 @@ var require_formdata = __commonJS({
     var { isBlobLike, iteratorMixin } = require_util2();
     var { kState } = require_symbols2();
     var { kEnumerableProperty } = require_util();
-    var { FileLike, isFileLike } = require_file();
+    var { FileLike, isFileLike: isFileLike2 } = require_file();
     var { webidl } = require_webidl();
     var { File: NativeFile } = require("node:buffer");
     var nodeUtil = require("node:util");
@@ -5148,7 +5148,7 @@ var require_formdata = __commonJS({
     function makeEntry(name, value, filename) {
       if (typeof value === "string") {
       } else {
-        if (!isFileLike(value)) {
+        if (!isFileLike2(value)) {
           value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
@@ -5172,7 +5172,7 @@ var require_formdata_parser = __commonJS({
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
     var { utf8DecodeBytes } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
-    var { isFileLike } = require_file();
+    var { isFileLike: isFileLike2 } = require_file();
     var { makeEntry } = require_formdata();
     var assert = require("node:assert");
     var { File: NodeFile } = require("node:buffer");
@@ -5268,7 +5268,7 @@ var require_formdata_parser = __commonJS({
           value = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        assert(typeof value === "string" && isUSVString(value) || isFileLike2(value));
         entryList.push(makeEntry(name, value, filename));
       }
     }
@@ -37780,6 +37780,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -37794,6 +37798,15 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options2 = {}) {
+  const { max = Infinity, quote = "", written: written2 = String } = options2;
+  const named2 = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named2.length;
+  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
@@ -38084,7 +38097,7 @@ function slashedPathToRead(given, options2 = {}) {
   if (meant === void 0) return void 0;
   const cwd = options2.cwd ?? process.cwd();
   if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
@@ -38095,10 +38108,6 @@ function backslashPathToReadError(given, meant, message = "does not exist.", pla
 }
 function slipCandidate(given, platform2 = process.platform) {
   return platform2 === "win32" ? void 0 : withSlashes(given);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform2) {
   if (platform2 === "linux") return "Linux";
@@ -38241,6 +38250,10 @@ function onSignal(signal) {
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+// packages/core/src/fs/temporary-sibling.ts
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
+
 // packages/core/src/fs/write-failure.ts
 var PERMISSION = {
   reason: "permission denied",
@@ -38378,6 +38391,29 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+function didYouMean(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
 // packages/core/src/connector-file-names.ts
@@ -38541,232 +38577,8 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readLines(name) {
-  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-
-// packages/actions/src/runtime/read-refused-input.ts
-function readRefusedHint(input, code2) {
-  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
-}
-function inputReadRefusal(input, error3) {
-  return new InputError(
-    input,
-    `cannot be read: ${error3.reason} (${error3.code}).`,
-    readRefusedHint(input, error3.code),
-    error3.location
-  );
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path10.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function realPathInsideWorkspace(input, workspace, given) {
-  const root = await import_node_fs7.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path11.default.resolve(workspace, given)).catch((error3) => {
-    throw pathRefusedError(input, error3, "read");
-  });
-  return isWithin(root, real) ? real : void 0;
-}
-function pathRefusedError(input, error3, use) {
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const code2 = error3.code;
-  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
-  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs7.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path11.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
-// packages/actions/src/runtime/run-action.ts
-async function runAction(main) {
-  removeTemporariesOnSignal();
-  const logger = createActionsLogger();
-  try {
-    await main(logger);
-  } catch (error3) {
-    process.exitCode = 1;
-    if (isUserError(error3)) {
-      for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, workspaceFolder());
-        error(annotation.message, annotation.properties);
-      }
-      return;
-    }
-    error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
-    if (error3 instanceof Error && error3.stack) debug(error3.stack);
-  }
-}
-
-// packages/actions/src/open-pull-request/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
-
-// packages/github/src/api-errors.ts
-var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
-var ERROR_NODE_NOT_RESOLVED = "Could not resolve to a node";
-var ERROR_REF_ALREADY_EXISTS = "Reference already exists";
-function isApiError(error3) {
-  return typeof error3 === "object" && error3 !== null && typeof error3.status === "number";
-}
-function apiStatus(error3) {
-  return isApiError(error3) ? error3.status : void 0;
-}
-function apiErrorText(error3) {
-  return apiErrorParts(error3).join(" ");
-}
-function apiErrorParts(error3) {
-  if (!isApiError(error3)) return [String(error3)];
-  const data = error3.response?.data;
-  const details = (data?.errors ?? []).map((item) => `${item.message ?? ""} ${item.field ?? ""}`);
-  return [error3.message, data?.message ?? "", ...details];
-}
-function shownApiErrorText(error3) {
-  const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
-  return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
-}
-var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
-var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
-function describeApiFailure(error3, doing, repository, named2 = "the name") {
-  const status = apiStatus(error3);
-  const said = isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
-  if (status === 401) {
-    return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
-      hint: `The token is wrong or expired. ${TOKEN_HINT}`,
-      cause: error3
-    });
-  }
-  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
-    return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
-      hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
-      cause: error3
-    });
-  }
-  if (status === 403) {
-    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
-      // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking
-      // the upstream's maintainers for it is the wrong fix.
-      hint: `The token is not allowed to do this on ${repository}: a scope is missing, or it is a fine-grained token, which reaches only its owner's repositories. ${TOKEN_HINT}`,
-      cause: error3
-    });
-  }
-  if (status === 404) {
-    return new UserError(`GitHub answered 404 while ${doing} on ${repository}.`, {
-      hint: `Check ${named2}; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
-      cause: error3
-    });
-  }
-  if (isApiError(error3))
-    return new UserError(
-      `GitHub failed while ${doing} on ${repository} (${status} ${shownApiErrorText(error3)}).`,
-      {
-        // 5xx: GitHub's own trouble, and the client has tried again already.
-        ...status !== void 0 && status >= 500 ? { hint: SERVER_ERROR_HINT } : {},
-        cause: error3
-      }
-    );
-  return error3 instanceof Error ? error3 : new Error(String(error3));
-}
-async function step(doing, repository, call, named2) {
-  try {
-    return await call();
-  } catch (error3) {
-    throw describeApiFailure(error3, doing, repository, named2);
-  }
-}
-
-// packages/github/src/branch-name.ts
-var import_node_crypto3 = require("node:crypto");
-var DEFAULT_BRANCH_PREFIX = "connector-alm/";
-function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
-  const segments = targetFolder.split("/").filter(Boolean);
-  const slugs = segments.map(slugOf);
-  if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
-    const hash = (0, import_node_crypto3.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
-    const last2 = slugs.length - 1;
-    slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
-  }
-  const name = `${prefix}${slugs.filter(Boolean).join("/")}`;
-  if (!isValidBranchName(name)) {
-    throw new UsageError(`"${name}" is not a valid branch name.`, {
-      hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".'
-    });
-  }
-  return name;
-}
-function slugOf(segment) {
-  const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
-  return trimWhere(slug, oneOf("-."));
-}
-function isValidBranchName(name) {
-  return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
-}
-
-// packages/github/src/clock.ts
-var realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-var realStartTimer = (milliseconds, onExpiry) => {
-  const handle = setTimeout(onExpiry, milliseconds).unref();
-  return { cancel: () => clearTimeout(handle) };
-};
-function backoffDelays(first, cap, total) {
-  const delays = [];
-  let sum = 0;
-  for (let delay = first; sum + Math.min(delay, cap) <= total; delay *= 2) {
-    delays.push(Math.min(delay, cap));
-    sum += Math.min(delay, cap);
-  }
-  return delays;
-}
-
-// packages/github/src/connector-argument.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38789,12 +38601,6 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   if (text2.length < 2) return excerpt(text2, maxLength);
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max = 5) {
   return boundedList(values, quoted, { max });
@@ -38883,19 +38689,19 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs8.existsSync)(import_node_path12.default.join(folder, ".git"));
+  return (0, import_node_fs7.existsSync)(import_node_path10.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
-  for (let at = import_node_path12.default.resolve(folder); ; at = import_node_path12.default.dirname(at)) {
+  for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
     if (isRepositoryRoot(at)) return at;
-    if (import_node_path12.default.dirname(at) === at) return void 0;
+    if (import_node_path10.default.dirname(at) === at) return void 0;
   }
 }
 
@@ -38909,17 +38715,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path13.default.resolve(cwd);
+  let folder = import_node_path11.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path13.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path11.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path13.default.join(folder, present[1]) },
+        location: { file: import_node_path11.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
-    const parent = import_node_path13.default.dirname(folder);
+    if (present.length === 1) return import_node_path11.default.join(folder, present[0]);
+    const parent = import_node_path11.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -38940,8 +38746,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -38961,7 +38767,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path12.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -38985,14 +38791,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path12.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path12.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -39002,7 +38808,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path14.default.dirname(at) === at) break;
+      if (import_node_path12.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -39015,9 +38821,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs10.realpathSync.native(file);
+        real = import_node_fs9.realpathSync.native(file);
       } catch {
-        real = import_node_path14.default.resolve(file);
+        real = import_node_path12.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -39026,15 +38832,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path15.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
+        const absolute = import_node_path13.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path13.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -39044,7 +38850,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path15.default.dirname(folder);
+      const parent = import_node_path13.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39125,9 +38931,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path14.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path14.default.relative(import_node_path14.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39222,35 +39028,12 @@ var CONFIG_SCHEMA = {
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
-  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
-}
-
 // packages/validator/src/config/ignore.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39270,7 +39053,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -39301,6 +39084,41 @@ var configurationRules = [
   }
 ];
 
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
@@ -39326,7 +39144,7 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
+  const shown = nameExcerpt(suggestedConnectorName(connector));
   const expected = `${shown} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
@@ -39335,6 +39153,13 @@ function independentPublisherTitleProblem(title, connector) {
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
   return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -39348,7 +39173,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders.map(nameExcerpt), max, '"');
+  return joinedList(folders.map(nameExcerpt), { max, quote: '"' });
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -39400,7 +39225,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -40791,6 +40616,59 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
+// packages/validator/src/json/syntax/repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
 function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
@@ -40821,6 +40699,16 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
   } catch {
     return void 0;
   }
+}
+function trailingCommaRepair(text2, maxCommas) {
+  const slips = parseTrailingCommaSlips(text2, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
 }
 function followsOpeningBracket(text2, at) {
   let before = at - 1;
@@ -40924,59 +40812,6 @@ function grouped(count) {
 function unlistedMessage(count, noun, fileListsAtMost) {
   const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
-// packages/validator/src/json/syntax/repair.ts
-function removal(text2, offset, length) {
-  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function oneOfTwoReplacements(offset, length, insert) {
-  return { offset, length, insert, oneOfTwo: true };
-}
-function applyEdits(text2, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text2.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text2.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
 }
 
 // packages/validator/src/json/syntax/comment-tokens.ts
@@ -43019,6 +42854,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -44290,11 +44126,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44378,10 +44214,10 @@ function isConnectorFolderListing(names) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path18.default.resolve(cwd, folder);
+  const absolutePath = import_node_path16.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
-  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
+  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -44389,7 +44225,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path18.default.basename(absolutePath),
+    name: import_node_path16.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44424,22 +44260,22 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs11.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs10.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs11.default.statSync(filePath2).size;
+    return import_node_fs10.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path18.default) {
+function displayPathIn(folder, name, paths = import_node_path16.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path18.default) {
+function entryPath(folder, name, paths = import_node_path16.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44476,7 +44312,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs11.default.realpathSync(filePath2);
+    const target = import_node_fs10.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44484,8 +44320,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs11.default.readFileSync(filePath2);
+    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs10.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -44500,21 +44336,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs11.default.openSync(filePath2, "r");
+  const fd = import_node_fs10.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs11.default.fstatSync(fd);
+    const stat2 = import_node_fs10.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs11.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs10.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs11.default.closeSync(fd);
+    import_node_fs10.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44559,13 +44395,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -44573,17 +44402,6 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -44594,14 +44412,6 @@ function isPlaceholder(text2, placeholder) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text2) {
   return distinctMatches(text2, PRODUCT_NAMES);
@@ -44648,10 +44458,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -44814,14 +44624,32 @@ function missingFileMessage(canonical2, entries) {
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
 }
+function readCaseTwin(connector, kind, name) {
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || read === name) return void 0;
+  return read.toLowerCase() === name.toLowerCase() ? read : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44838,7 +44666,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -44849,7 +44677,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -44858,6 +44686,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read = readCaseTwin(context.connector, kind, entry.name);
+          if (read !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -44933,7 +44767,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -44944,13 +44778,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named2 = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named2(title) || required !== void 0 && named2(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -45028,7 +44866,7 @@ function fixJsonText(text2) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -45798,6 +45636,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own = secretDefault(name, parameter.default, host);
+  if (own !== void 0) return { value: own, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -45816,13 +45661,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -47504,15 +47349,15 @@ function reportedDefault(node, name, side, value) {
 }
 
 // packages/validator/src/rules/general-secrets/secret-identity.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var key;
 function secretIdentityKey() {
-  key ??= (0, import_node_crypto4.randomBytes)(32);
+  key ??= (0, import_node_crypto3.randomBytes)(32);
   return key.toString("hex");
 }
 function secretIdentity(value) {
-  key ??= (0, import_node_crypto4.randomBytes)(32);
-  return (0, import_node_crypto4.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
+  key ??= (0, import_node_crypto3.randomBytes)(32);
+  return (0, import_node_crypto3.createHmac)("sha256", key).update(value).digest("base64url").slice(0, 22);
 }
 
 // packages/validator/src/rules/general-secrets/once-per-value.ts
@@ -47700,6 +47545,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -47709,8 +47555,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -47725,8 +47571,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -47745,8 +47591,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -53892,7 +53738,7 @@ function missingOperations(context, sections, names, loose) {
     const normalized = summary2 ? names.get(summary2) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    if (loose.lists(summary2, operation2)) continue;
+    if (loose.lists(operation2)) continue;
     missing.push(summary2.trim());
   }
   return missing;
@@ -53945,18 +53791,56 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
   let version = "";
-  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text2;
+  if (text2.includes("(") || text2.includes("[")) {
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
+}
+function pushWords(text2, words) {
+  const end = text2.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text2.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text2.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text2.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text2, at)) continue;
+        words.push(text2.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text2.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text2, at) {
+  if (!isAsciiUpper(text2.charCodeAt(at))) return false;
+  const before = text2.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text2.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -54027,12 +53911,18 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary2, operation2) {
+  lists(operation2) {
     this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
-    const { own, shared } = operationKeys2(summary2, operation2);
+    const { own, shared } = this.keysOf(operation2);
     if (own.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
@@ -54054,13 +53944,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
-      const { own, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
+      const { own, shared } = this.keysOf(operation2);
       for (const key2 of own) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation2) {
+    let keys = this.keys.get(operation2);
+    if (keys === void 0) {
+      keys = operationKeys2(asString(operation2.operation.summary), operation2);
+      this.keys.set(operation2, keys);
+    }
+    return keys;
   }
 };
 
@@ -54576,7 +54474,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal2 = readString2(text2, i, next);
+      const literal2 = readString(text2, i, next);
       strings.push(literal2);
       code2.blankLiteral(i, literal2.end, DOUBLE_QUOTE);
       i = literal2.end;
@@ -54675,7 +54573,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString2(text2, start, next) {
+function readString(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -62022,6 +61920,503 @@ var ALL_RULES = [
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
+// packages/validator/src/diff/change-rule-type.ts
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
+function inCase(changeRule, adviceCase, advice) {
+  return { ...changeRule, advice, adviceCase };
+}
+function rule(id, impact, severity, message, source) {
+  return { id, impact, severity, message, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
+}
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+var REVOKE_THE_KEY = "Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history";
+var REQUIRED_VALUE_WAYS_OUT = "or give it a defaultValue, or offer it in a new connection parameter set.";
+var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      "BRK-SWAGGER-DELETED",
+      "breaking",
+      "error",
+      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
+      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
+    ),
+    "Keep apiDefinition.swagger.json, and edit what it holds instead."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
+  ),
+  opDeleted: observed(
+    "BRK-OP-DELETED",
+    "breaking",
+    "error",
+    "The operation has been deleted. This change breaks existing flows.",
+    "PR #4043, #4168, #3470"
+  ),
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
+  ),
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
+  ),
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
+  inputFormat: advising(
+    rule(
+      "BRK-INPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
+      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputType: advising(
+    observed(
+      "BRK-OUTPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3910, #4168"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /**
+   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
+   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
+   */
+  outputFormat: advising(
+    observed(
+      "BRK-OUTPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #807, #3863"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputDeleted: advising(
+    observed(
+      "BRK-OUTPUT-DELETED",
+      "breaking",
+      "error",
+      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3656"
+    ),
+    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
+  ),
+  inputEnumAdded: advising(
+    observed(
+      "BRK-INPUT-ENUM-ADDED",
+      "breaking",
+      "error",
+      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
+      "PR #619"
+    ),
+    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
+  ),
+  outputEnumRemoved: advising(
+    observed(
+      "BRK-OUTPUT-ENUM-REMOVED",
+      "breaking",
+      "error",
+      "The list of enum values has been removed from the output field.",
+      "PR #1381"
+    ),
+    `Keep the list of values; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
+  authType: rule(
+    "BRK-AUTH-TYPE",
+    "breaking",
+    "error",
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: advising(
+    rule(
+      "BRK-REQ-CONN-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: advising(
+    rule(
+      "BRK-CONN-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  parameterDeleted: advising(
+    rule(
+      "BRK-PARAM-DELETED",
+      "breaking",
+      "warning",
+      "The input has been deleted. Existing flows will continue to send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
+  ),
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
+  visibilityInternal: advising(
+    rule(
+      "BRK-VISIBILITY-INTERNAL",
+      "breaking",
+      "warning",
+      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
+      "inferred"
+    ),
+    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
+  ),
+  triggerKind: advising(
+    rule(
+      "BRK-TRIGGER-KIND",
+      "breaking",
+      "error",
+      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
+      "inferred"
+    ),
+    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
+  ),
+  responseChanged: advising(
+    rule(
+      "BRK-RESPONSE-CODE",
+      "breaking",
+      "error",
+      "The success response has been changed for the operation. Existing flows expect the old response.",
+      "inferred, like BRK-OUTPUT-TYPE"
+    ),
+    `Keep the old success response; or ${NEW_VERSION}.`
+  ),
+  hostChanged: advising(
+    rule(
+      "BRK-HOST-BASEPATH",
+      "breaking",
+      "warning",
+      "The host, base path or schemes have been changed. Existing flows now call another address.",
+      "inferred, like BRK-PATH-CHANGED"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: advising(
+    rule(
+      "BRK-POLICY-REROUTE",
+      "breaking",
+      "warning",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
+  enumNarrowed: advising(
+    rule(
+      "BRK-ENUM-NARROWED",
+      "breaking",
+      "error",
+      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
+      "inferred, like BRK-INPUT-ENUM-ADDED"
+    ),
+    `Keep the removed values in the list; or ${NEW_VERSION}.`
+  ),
+  deprecationProcess: rule(
+    "BRK-DEPRECATION-PROCESS",
+    "major",
+    "warning",
+    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
+    "Microsoft docs, operational-versioning and deprecate-operation"
+  ),
+  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
+  operationDeprecated: rule(
+    "CHG-OP-DEPRECATED",
+    "major",
+    "info",
+    "The operation has been deprecated, with a replacement.",
+    "non-breaking: Microsoft docs, deprecate-operation"
+  ),
+  parameterAdded: rule(
+    "CHG-PARAM-ADDED",
+    "major",
+    "info",
+    "A new optional parameter has been added.",
+    "non-breaking"
+  ),
+  inputFieldAdded: rule(
+    "CHG-INPUT-FIELD-ADDED",
+    "major",
+    "info",
+    "A new optional input field has been added.",
+    "non-breaking"
+  ),
+  outputAdded: rule(
+    "CHG-OUTPUT-ADDED",
+    "major",
+    "info",
+    "A new output field has been added.",
+    "non-breaking"
+  ),
+  textEdited: rule(
+    "CHG-TEXT-EDITED",
+    "minor",
+    "info",
+    "Text has been edited.",
+    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
+  ),
+  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
+  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
+  scriptChanged: rule(
+    "CHG-SCRIPT-CHANGED",
+    "major",
+    "info",
+    "The custom code has been changed.",
+    "non-breaking"
+  ),
+  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
+  uncomparable: rule(
+    "CHG-UNCOMPARABLE",
+    "breaking",
+    "error",
+    "The file could not be read as a JSON object, so it was not compared.",
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
+  )
+};
+var CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a path parameter, which cannot be kept without its placeholder in the path",
+    ONLY_A_NEW_VERSION
+  ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretInputDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "for an output field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    "for a parameter that was hidden",
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "when the response no longer has a body",
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    "for a parameter or an input field",
+    "Keep it visible ('advanced' moves it out of the way)."
+  )
+};
+
+// packages/validator/src/config/change-rule-in-config.ts
+var CHANGE_RULE_BY_ID = new Map(
+  Object.values(CHANGE_RULES).map((rule2) => [rule2.id.toUpperCase(), rule2])
+);
+function changeRuleInConfig(ruleId) {
+  const rule2 = CHANGE_RULE_BY_ID.get(ruleId.toUpperCase());
+  if (!rule2) return void 0;
+  const decided = rule2.impact === "breaking" ? "Whether breaking changes fail the check is decided by the validate-connector action's fail-on-breaking input (validate --fail-on-breaking on the command line)" : `Its findings (${rule2.severity}) are judged by fail-on (validate --fail-on on the command line), as other findings are`;
+  return {
+    message: `'${rule2.id}' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).`,
+    hint: `${decided}; remove this line.`
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 function offsetOfPath(document, path33, options2 = {}) {
@@ -62054,7 +62449,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path20.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path18.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -62117,12 +62512,10 @@ function parseConfig(text2, file, options2) {
   const rules = isObject(config2.rules) ? config2.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
+    const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
+    const changeRule = changeRuleInConfig(ruleId);
     problems.push(
-      problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
-        offsetOfPath(document, ["rules", ruleId], { key: true }),
-        RULES_HINT
-      )
+      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -62183,7 +62576,7 @@ async function readConfigText(file, cwd) {
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown, error3, {
@@ -62283,9 +62676,7 @@ var NAMED_LINES = 3;
 function repeatedPlaces(lines) {
   if (lines.length === 0) return "";
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named2 = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named2.length;
-  const list2 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const list2 = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString("en-US") });
   const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
   const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
   const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
@@ -62942,466 +63333,6 @@ function fileOf(connector, kind) {
   return connector.files[kind];
 }
 
-// packages/validator/src/diff/change-rule-type.ts
-function advising(changeRule, advice) {
-  return { ...changeRule, advice };
-}
-function inCase(changeRule, adviceCase, advice) {
-  return { ...changeRule, advice, adviceCase };
-}
-function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source, microsoftMessage: false };
-}
-function observed(id, impact, severity, message, pullRequests) {
-  return {
-    id,
-    impact,
-    severity,
-    message,
-    source: `Microsoft change validator (${pullRequests})`,
-    microsoftMessage: true
-  };
-}
-
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
-var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
-var CHANGE_RULES = {
-  /**
-   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
-   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
-   */
-  connectorDeleted: advising(
-    rule(
-      "BRK-CONNECTOR-DELETED",
-      "breaking",
-      "error",
-      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
-      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
-    ),
-    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
-  ),
-  /**
-   * The swagger in the base version only: every operation is gone with it. One change for the file, not
-   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
-   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  swaggerDeleted: advising(
-    rule(
-      "BRK-SWAGGER-DELETED",
-      "breaking",
-      "error",
-      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
-      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
-    ),
-    "Keep apiDefinition.swagger.json, and edit what it holds instead."
-  ),
-  /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
-   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  apiPropertiesDeleted: advising(
-    rule(
-      "BRK-API-PROPERTIES-DELETED",
-      "breaking",
-      "error",
-      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
-      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
-    ),
-    "Keep apiProperties.json, and edit what it holds instead."
-  ),
-  opDeleted: observed(
-    "BRK-OP-DELETED",
-    "breaking",
-    "error",
-    "The operation has been deleted. This change breaks existing flows.",
-    "PR #4043, #4168, #3470"
-  ),
-  pathChanged: advising(
-    observed(
-      "BRK-PATH-CHANGED",
-      "breaking",
-      "error",
-      "The path template has been changed for the operation.",
-      "PR #3648, #3499"
-    ),
-    `Keep the old method and path; or ${NEW_VERSION}.`
-  ),
-  parameterLocation: advising(
-    observed(
-      "BRK-PARAM-LOCATION",
-      "breaking",
-      "error",
-      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-      "PR #3648"
-    ),
-    `Keep it where it was; or ${NEW_VERSION}.`
-  ),
-  requiredParameterAdded: advising(
-    observed(
-      "BRK-REQ-PARAM-ADDED",
-      "breaking",
-      "error",
-      "The required parameter has been added.",
-      "PR #3499"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  requiredFieldAdded: advising(
-    observed(
-      "BRK-REQ-FIELD-ADDED",
-      "breaking",
-      "error",
-      "The required input field has been added. Existing flows will not send this new field.",
-      "PR #3656"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  inputType: advising(
-    observed(
-      "BRK-INPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-      "PR #3546"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
-  inputFormat: advising(
-    rule(
-      "BRK-INPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
-      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputType: advising(
-    observed(
-      "BRK-OUTPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3910, #4168"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /**
-   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
-   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
-   */
-  outputFormat: advising(
-    observed(
-      "BRK-OUTPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #807, #3863"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputDeleted: advising(
-    observed(
-      "BRK-OUTPUT-DELETED",
-      "breaking",
-      "error",
-      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3656"
-    ),
-    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
-  ),
-  inputEnumAdded: advising(
-    observed(
-      "BRK-INPUT-ENUM-ADDED",
-      "breaking",
-      "error",
-      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-      "PR #619"
-    ),
-    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
-  ),
-  outputEnumRemoved: advising(
-    observed(
-      "BRK-OUTPUT-ENUM-REMOVED",
-      "breaking",
-      "error",
-      "The list of enum values has been removed from the output field.",
-      "PR #1381"
-    ),
-    `Keep the list of values; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided from what users sign in with: apiProperties.json connectionParameters and
-   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
-   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
-   * leaves existing connections working and is not reported.
-   */
-  authType: rule(
-    "BRK-AUTH-TYPE",
-    "breaking",
-    "error",
-    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
-   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
-   */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
-   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
-   */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
-  ),
-  optionalToRequired: advising(
-    rule(
-      "BRK-OPTIONAL-TO-REQUIRED",
-      "breaking",
-      "error",
-      "The optional input has become required. Existing flows may not send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  parameterDeleted: advising(
-    rule(
-      "BRK-PARAM-DELETED",
-      "breaking",
-      "warning",
-      "The input has been deleted. Existing flows will continue to send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
-  ),
-  parameterRenamed: advising(
-    rule(
-      "BRK-PARAM-RENAMED",
-      "breaking",
-      "error",
-      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-      "inferred: a rename is a deletion plus an addition"
-    ),
-    `Keep the old name; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
-   * set the parameter lose its value (parameter-diff.ts).
-   */
-  optionalParameterRenamed: advising(
-    rule(
-      "BRK-OPTIONAL-PARAM-RENAMED",
-      "breaking",
-      "warning",
-      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
-      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
-    ),
-    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
-  ),
-  visibilityInternal: advising(
-    rule(
-      "BRK-VISIBILITY-INTERNAL",
-      "breaking",
-      "warning",
-      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
-      "inferred"
-    ),
-    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
-  ),
-  triggerKind: advising(
-    rule(
-      "BRK-TRIGGER-KIND",
-      "breaking",
-      "error",
-      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
-      "inferred"
-    ),
-    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
-  ),
-  responseChanged: advising(
-    rule(
-      "BRK-RESPONSE-CODE",
-      "breaking",
-      "error",
-      "The success response has been changed for the operation. Existing flows expect the old response.",
-      "inferred, like BRK-OUTPUT-TYPE"
-    ),
-    `Keep the old success response; or ${NEW_VERSION}.`
-  ),
-  hostChanged: advising(
-    rule(
-      "BRK-HOST-BASEPATH",
-      "breaking",
-      "warning",
-      "The host, base path or schemes have been changed. Existing flows now call another address.",
-      "inferred, like BRK-PATH-CHANGED"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: advising(
-    rule(
-      "BRK-POLICY-REROUTE",
-      "breaking",
-      "warning",
-      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
-      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /**
-   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
-   * agents, the MCP server is gone, though the operation stays.
-   */
-  mcpRemoved: advising(
-    rule(
-      "BRK-MCP-REMOVED",
-      "breaking",
-      "error",
-      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
-      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
-    ),
-    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
-  ),
-  /**
-   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
-   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
-   */
-  mcpProtocol: rule(
-    "BRK-MCP-PROTOCOL",
-    "breaking",
-    "warning",
-    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
-    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
-  ),
-  enumNarrowed: advising(
-    rule(
-      "BRK-ENUM-NARROWED",
-      "breaking",
-      "error",
-      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
-      "inferred, like BRK-INPUT-ENUM-ADDED"
-    ),
-    `Keep the removed values in the list; or ${NEW_VERSION}.`
-  ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
-  ),
-  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
-  mcpAdded: rule(
-    "CHG-MCP-ADDED",
-    "major",
-    "info",
-    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
-    "non-breaking: agents can add its tools; the operation stays where it was"
-  ),
-  operationDeprecated: rule(
-    "CHG-OP-DEPRECATED",
-    "major",
-    "info",
-    "The operation has been deprecated, with a replacement.",
-    "non-breaking: Microsoft docs, deprecate-operation"
-  ),
-  parameterAdded: rule(
-    "CHG-PARAM-ADDED",
-    "major",
-    "info",
-    "A new optional parameter has been added.",
-    "non-breaking"
-  ),
-  inputFieldAdded: rule(
-    "CHG-INPUT-FIELD-ADDED",
-    "major",
-    "info",
-    "A new optional input field has been added.",
-    "non-breaking"
-  ),
-  outputAdded: rule(
-    "CHG-OUTPUT-ADDED",
-    "major",
-    "info",
-    "A new output field has been added.",
-    "non-breaking"
-  ),
-  textEdited: rule(
-    "CHG-TEXT-EDITED",
-    "minor",
-    "info",
-    "Text has been edited.",
-    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
-  ),
-  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
-  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
-  scriptChanged: rule(
-    "CHG-SCRIPT-CHANGED",
-    "major",
-    "info",
-    "The custom code has been changed.",
-    "non-breaking"
-  ),
-  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
-  uncomparable: rule(
-    "CHG-UNCOMPARABLE",
-    "breaking",
-    "error",
-    "The file could not be read as a JSON object, so it was not compared.",
-    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
-  ),
-  jsonSyntax: rule(
-    "CHG-JSON-SYNTAX",
-    "breaking",
-    "error",
-    "The file is not strict JSON; it was compared as far as it could be read.",
-    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
-  )
-};
-var CASE_RULES = {
-  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
-  pathParameterDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a path parameter, which cannot be kept without its placeholder in the path",
-    ONLY_A_NEW_VERSION
-  ),
-  /**
-   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
-   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
-   */
-  secretInputDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
-  ),
-  /** There is no field to keep: the whole schema went. */
-  responseBodyDeleted: inCase(
-    CHANGE_RULES.outputDeleted,
-    "when the response no longer has a body",
-    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
-  ),
-  /** A parameter or input field is not retired as an operation is. */
-  inputHidden: inCase(
-    CHANGE_RULES.visibilityInternal,
-    "for a parameter or an input field",
-    "Keep it visible ('advanced' moves it out of the way)."
-  )
-};
-
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path33, method, body) => `{
   "paths": {
@@ -63825,29 +63756,29 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path21.default.join("Other", "Solution.xml");
+var import_node_fs11 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path19.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 function solutionGiven(given, cwd) {
-  const absolute = import_node_path21.default.resolve(cwd, given);
+  const absolute = import_node_path19.default.resolve(cwd, given);
   const stat2 = statOrUndefined(absolute);
   if (stat2 === void 0) return void 0;
   if (stat2.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
   if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
-  let folder = import_node_path21.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path21.default.dirname(folder)) {
+  let folder = import_node_path19.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path19.default.dirname(folder)) {
     if (isUnpackedSolution(folder)) {
-      const source = import_node_path21.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+      const source = import_node_path19.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
       return { kind: "file of unpacked", source };
     }
-    if (import_node_path21.default.dirname(folder) === folder) break;
+    if (import_node_path19.default.dirname(folder) === folder) break;
   }
   return void 0;
 }
@@ -63876,17 +63807,17 @@ function solutionGivenError(given, cwd, words) {
   });
 }
 function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path21.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+  return statOrUndefined(import_node_path19.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs12.openSync)(file, "r");
+    const descriptor = (0, import_node_fs11.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs12.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs11.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs12.closeSync)(descriptor);
+      (0, import_node_fs11.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -63894,7 +63825,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs12.statSync)(file);
+    return (0, import_node_fs11.statSync)(file);
   } catch {
     return void 0;
   }
@@ -63918,17 +63849,17 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path22.default.resolve(cwd, given);
+    const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs13.statSync)(absolute);
+      stat2 = (0, import_node_fs12.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path22.default.dirname(absolute);
+      const folder = import_node_path20.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -63950,22 +63881,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs13.readdirSync)(folder);
+    return (0, import_node_fs12.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
   const where = error3?.path;
-  const shown = where === void 0 ? given : import_node_path22.default.join(given, import_node_path22.default.relative(absolute, where));
+  const shown = where === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where));
   return unreadablePathError(shown, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path22.default) {
+function sortFolderPaths(folders, paths = import_node_path20.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -63986,7 +63917,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -63999,9 +63930,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path22.default.resolve(folder);
+  const resolved2 = import_node_path20.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path20.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -64013,13 +63944,13 @@ function layoutProfile(folder) {
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs14.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path21.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs13.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -64222,11 +64153,11 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path24.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path24.default.resolve(cwd, file);
+  const baseDir = import_node_path22.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path22.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -64236,60 +64167,119 @@ var LEVEL_OF = { error: "error", warning: "warning", info: "notice" };
 function toAnnotations(findings, options2 = {}) {
   const omitted = { error: 0, warning: 0, notice: 0 };
   const chosen = /* @__PURE__ */ new Set();
+  const onFile = (finding) => {
+    const file = repositoryPath(finding.file, options2);
+    return file !== void 0 && isOnFile(finding, file, options2);
+  };
+  const { repeated, alsoOn } = pullRequestRepeats(findings, onFile);
   for (const level of ["error", "warning", "notice"]) {
-    const candidates = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
+    const ofLevel = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
     const limit = limitFor(level, options2.maxPerSeverity);
-    const ranked = rankByImportance(candidates);
-    for (const finding of ranked.slice(0, limit)) chosen.add(finding);
-    omitted[level] = Math.max(0, ranked.length - limit);
+    const ranked = rankByImportance(
+      ofLevel.filter((finding) => !repeated.has(finding)),
+      (finding) => tierOf(finding, onFile(finding))
+    );
+    const kept = ranked.slice(0, limit);
+    for (const finding of kept) chosen.add(finding);
+    omitted[level] = ofLevel.length - kept.length;
   }
-  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options2));
+  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options2, alsoOn.get(finding)));
   return { annotations, omitted };
 }
-function toAnnotation(finding, options2) {
+var PARSE_RULE_ID = "GEN-JSON-PARSE";
+function tierOf(finding, onFile) {
+  if (finding.baseline === "existing") return 4;
+  if (finding.ruleId === PARSE_RULE_ID) return 0;
+  if (PULL_REQUEST_RULE_IDS.has(finding.ruleId) && !onFile) return 1;
+  return onFile ? 2 : 3;
+}
+function pullRequestRepeats(findings, onFile) {
+  const firsts = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Set();
+  const alsoOn = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!PULL_REQUEST_RULE_IDS.has(finding.ruleId) || onFile(finding)) continue;
+    const key2 = `${finding.severity}\0${finding.ruleId}\0${messageShape(finding.message)}`;
+    const first = firsts.get(key2);
+    if (first === void 0) {
+      firsts.set(key2, finding);
+      continue;
+    }
+    repeated.add(finding);
+    alsoOn.set(first, (alsoOn.get(first) ?? 0) + 1);
+  }
+  return { repeated, alsoOn };
+}
+function messageShape(message) {
+  return message.replace(/"[^"]*"|'[^']*'|\d+/g, "\u2026");
+}
+function toAnnotation(finding, options2, alsoOn = 0) {
   const level = LEVEL_OF[finding.severity];
-  const message = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const existing = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const message = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, "more connector")})` : existing;
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options2);
   if (file === void 0 || !isOnFile(finding, file, options2))
     return { level, message: `${file ?? finding.file}: ${message}`, title };
-  const endLine = finding.endLine ?? finding.line;
-  const annotation = { level, message, title, file, startLine: finding.line, endLine };
-  if (endLine === finding.line) {
+  const lines = annotatedLines(finding, options2.headLine);
+  if (lines === void 0)
+    return {
+      level,
+      message: `${message} (line ${finding.line} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
+      title,
+      file
+    };
+  const annotation = {
+    level,
+    message,
+    title,
+    file,
+    startLine: lines.line,
+    endLine: lines.endLine
+  };
+  if (lines.endLine === lines.line && lines.columns) {
     annotation.startColumn = finding.column;
     annotation.endColumn = finding.endColumn ?? finding.column;
   }
   return annotation;
 }
+function annotatedLines(finding, headLine) {
+  const endLine = finding.endLine ?? finding.line;
+  if (!headLine) return { line: finding.line, endLine, columns: true };
+  const line = headLine(finding.file, finding.line);
+  if (line === void 0) return void 0;
+  const end = endLine === finding.line ? line : headLine(finding.file, endLine);
+  return end === void 0 ? { line, endLine: line, columns: false } : { line, endLine: end, columns: true };
+}
 function isOnFile(finding, file, options2) {
   if (finding.file === finding.connector) return false;
   return options2.isFile?.(file) ?? true;
 }
-function rankByImportance(findings) {
+function rankByImportance(findings, tierOf2) {
   const perConnectorRule = /* @__PURE__ */ new Map();
   const keyed = findings.map((finding, order) => {
-    const baseline = finding.baseline === "existing" ? 1 : 0;
-    const key2 = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const tier = tierOf2(finding);
+    const key2 = `${tier}\0${finding.connector}\0${finding.ruleId}`;
     const occurrence = perConnectorRule.get(key2) ?? 0;
     perConnectorRule.set(key2, occurrence + 1);
-    return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
+    return { finding, tier, occurrence, order, round: 0, repeat: 0 };
   });
-  keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  keyed.sort((a, b) => a.tier - b.tier || a.occurrence - b.occurrence || a.order - b.order);
   const rounds = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key2 = `${entry.baseline}\0${entry.finding.connector}`;
+    const key2 = `${entry.tier}\0${entry.finding.connector}`;
     entry.round = rounds.get(key2) ?? 0;
     rounds.set(key2, entry.round + 1);
   }
-  keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
+  keyed.sort((a, b) => a.tier - b.tier || a.round - b.round || a.order - b.order);
   const perRule = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key2 = `${entry.baseline}\0${entry.finding.ruleId}`;
+    const key2 = `${entry.tier}\0${entry.finding.ruleId}`;
     entry.repeat = perRule.get(key2) ?? 0;
     perRule.set(key2, entry.repeat + 1);
   }
   keyed.sort(
-    (a, b) => a.baseline - b.baseline || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
+    (a, b) => a.tier - b.tier || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
   );
   return keyed.map((entry) => entry.finding);
 }
@@ -64300,6 +64290,13 @@ function limitFor(level, max) {
 
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
+var FAIL_ON_MEANT = {
+  none: "never",
+  off: "never",
+  no: "never",
+  false: "never",
+  nothing: "never"
+};
 function failsThreshold(result, failOn) {
   const { counts } = result;
   return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
@@ -64319,8 +64316,14 @@ function breaksAsSpaces(text2) {
 }
 
 // packages/validator/src/reporters/markdown.ts
+var INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+var BLOCK_START = /^[#+\-=]/;
+var ORDERED_LIST_START = /^(\d+)([.)])/;
 function htmlText(text2) {
   return breaksAsSpaces(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function escapeMarkdown(text2) {
+  return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
 function inlineCode(text2) {
   const single = text2.replace(/[\r\n]+/g, " ");
@@ -64347,7 +64350,267 @@ function summaryLine(counts) {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
 }
 
+// packages/actions/src/runtime/failure-summary.ts
+function failureSummary(title, errors2) {
+  const [first, ...rest] = errors2;
+  const place = first?.properties.file ? `${formatLocation({
+    file: first.properties.file,
+    ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
+    ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
+  })}: ` : "";
+  const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
+  return `### ${escapeMarkdown(title)}
+
+\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+`;
+}
+
+// packages/actions/src/runtime/job-summary.ts
+async function writeJobSummary(summary2 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
+  else summary2.emptyBuffer();
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString2(name) {
+  return getInput(name);
+}
+function readLines(name) {
+  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function readChoice(name, choices, fallback, meant = {}) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  const suggestion = Object.hasOwn(meant, value.toLowerCase()) ? meant[value.toLowerCase()] : closestMatch(value, choices);
+  throw new InputError(
+    name,
+    `must be one of ${choices.join(", ")}; got '${value}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`
+  );
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+function inputReadRefusal(input, error3) {
+  return new InputError(
+    input,
+    `cannot be read: ${error3.reason} (${error3.code}).`,
+    readRefusedHint(input, error3.code),
+    error3.location
+  );
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path23 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path23.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function realPathInsideWorkspace(input, workspace, given) {
+  const root = await import_node_fs14.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path24.default.resolve(workspace, given)).catch((error3) => {
+    throw pathRefusedError(input, error3, "read");
+  });
+  return isWithin(root, real) ? real : void 0;
+}
+function pathRefusedError(input, error3, use) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs14.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path24.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
+// packages/actions/src/runtime/run-action.ts
+async function runAction(main, failure) {
+  removeTemporariesOnSignal();
+  const logger = createActionsLogger();
+  try {
+    await main(logger);
+  } catch (error3) {
+    process.exitCode = 1;
+    const errors2 = [];
+    if (isUserError(error3)) {
+      for (const each of [error3, ...error3.also ?? []])
+        errors2.push(await userErrorAnnotation(each, workspaceFolder()));
+    } else {
+      errors2.push({
+        message: `connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`,
+        properties: {}
+      });
+      if (error3 instanceof Error && error3.stack) debug(error3.stack);
+    }
+    for (const annotation of errors2) error(annotation.message, annotation.properties);
+    for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    await reportFailure(failure.title, errors2);
+  }
+}
+async function reportFailure(title, errors2) {
+  try {
+    summary.emptyBuffer();
+    await writeJobSummary(summary.addRaw(failureSummary(title, errors2)));
+  } catch (error3) {
+    debug(`The job summary could not be written: ${errorMessage(error3)}`);
+  }
+}
+
+// packages/actions/src/open-pull-request/main.ts
+var import_node_path32 = __toESM(require("node:path"), 1);
+
+// packages/github/src/api-errors.ts
+var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
+var ERROR_NODE_NOT_RESOLVED = "Could not resolve to a node";
+var ERROR_REF_ALREADY_EXISTS = "Reference already exists";
+function isApiError(error3) {
+  return typeof error3 === "object" && error3 !== null && typeof error3.status === "number";
+}
+function apiStatus(error3) {
+  return isApiError(error3) ? error3.status : void 0;
+}
+function apiErrorText(error3) {
+  return apiErrorParts(error3).join(" ");
+}
+function apiErrorParts(error3) {
+  if (!isApiError(error3)) return [String(error3)];
+  const data = error3.response?.data;
+  const details = (data?.errors ?? []).map((item) => `${item.message ?? ""} ${item.field ?? ""}`);
+  return [error3.message, data?.message ?? "", ...details];
+}
+function shownApiErrorText(error3) {
+  const parts = apiErrorParts(error3).map((part) => part.trim()).filter(Boolean);
+  return parts.filter((part, index) => !parts.slice(0, index).some((earlier2) => earlier2.includes(part))).join(" ");
+}
+var SERVER_ERROR_HINT = "GitHub answered with an error of its own, again after the retries: run the job again later; https://www.githubstatus.com says whether GitHub knows of trouble.";
+var TOKEN_HINT = "Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.";
+function describeApiFailure(error3, doing, repository, named2 = "the name") {
+  const status = apiStatus(error3);
+  const said = isApiError(error3) ? error3.response?.data?.message ?? error3.message : String(error3);
+  if (status === 401) {
+    return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
+      hint: `The token is wrong or expired. ${TOKEN_HINT}`,
+      cause: error3
+    });
+  }
+  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+    return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
+      hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
+      cause: error3
+    });
+  }
+  if (status === 403) {
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking
+      // the upstream's maintainers for it is the wrong fix.
+      hint: `The token is not allowed to do this on ${repository}: a scope is missing, or it is a fine-grained token, which reaches only its owner's repositories. ${TOKEN_HINT}`,
+      cause: error3
+    });
+  }
+  if (status === 404) {
+    return new UserError(`GitHub answered 404 while ${doing} on ${repository}.`, {
+      hint: `Check ${named2}; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
+      cause: error3
+    });
+  }
+  if (isApiError(error3))
+    return new UserError(
+      `GitHub failed while ${doing} on ${repository} (${status} ${shownApiErrorText(error3)}).`,
+      {
+        // 5xx: GitHub's own trouble, and the client has tried again already.
+        ...status !== void 0 && status >= 500 ? { hint: SERVER_ERROR_HINT } : {},
+        cause: error3
+      }
+    );
+  return error3 instanceof Error ? error3 : new Error(String(error3));
+}
+async function step(doing, repository, call, named2) {
+  try {
+    return await call();
+  } catch (error3) {
+    throw describeApiFailure(error3, doing, repository, named2);
+  }
+}
+
+// packages/github/src/branch-name.ts
+var import_node_crypto4 = require("node:crypto");
+var DEFAULT_BRANCH_PREFIX = "connector-alm/";
+function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
+  const segments = targetFolder.split("/").filter(Boolean);
+  const slugs = segments.map(slugOf);
+  if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
+    const hash = (0, import_node_crypto4.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const last2 = slugs.length - 1;
+    slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
+  }
+  const name = `${prefix}${slugs.filter(Boolean).join("/")}`;
+  if (!isValidBranchName(name)) {
+    throw new UsageError(`"${name}" is not a valid branch name.`, {
+      hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".'
+    });
+  }
+  return name;
+}
+function slugOf(segment) {
+  const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
+  return trimWhere(slug, oneOf("-."));
+}
+function isValidBranchName(name) {
+  return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
+}
+
+// packages/github/src/clock.ts
+var realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+var realStartTimer = (milliseconds, onExpiry) => {
+  const handle = setTimeout(onExpiry, milliseconds).unref();
+  return { cancel: () => clearTimeout(handle) };
+};
+function backoffDelays(first, cap, total) {
+  const delays = [];
+  let sum = 0;
+  for (let delay = first; sum + Math.min(delay, cap) <= total; delay *= 2) {
+    delays.push(Math.min(delay, cap));
+    sum += Math.min(delay, cap);
+  }
+  return delays;
+}
+
 // packages/github/src/connector-argument.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -69838,8 +70101,7 @@ function readmeTodoFindings(connector, files) {
 }
 function linesOf(findings) {
   const lines = [...new Set(findings.map((finding) => finding.line))];
-  if (lines.length === 1) return `line ${lines[0]}`;
-  return `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`;
+  return `${lines.length === 1 ? "line" : "lines"} ${joinedList(lines)}`;
 }
 
 // packages/github/src/target-folder.ts
@@ -70294,7 +70556,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
 
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
-  const token = readString("token");
+  const token = readString2("token");
   if (token !== "") setSecret(token);
   const connectors = readLines("connector");
   if (connectors.length === 0)
@@ -70303,7 +70565,7 @@ function readOpenPullRequestInputs() {
       "is required but was empty.",
       "Give the connector folder, relative to the workspace."
     );
-  const targetFolder = readString("target-folder");
+  const targetFolder = readString2("target-folder");
   if (targetFolder !== "" && connectors.length > 1) {
     throw new InputError(
       "target-folder",
@@ -70313,21 +70575,21 @@ function readOpenPullRequestInputs() {
   }
   return {
     token,
-    upstream: readString("upstream") || "microsoft/PowerPlatformConnectors",
-    base: readString("base") || "dev",
+    upstream: readString2("upstream") || "microsoft/PowerPlatformConnectors",
+    base: readString2("base") || "dev",
     connectors,
     targetFolder,
-    branchPrefix: readString("branch-prefix"),
-    title: readString("title"),
-    body: readString("body"),
+    branchPrefix: readString2("branch-prefix"),
+    title: readString2("title"),
+    body: readString2("body"),
     draft: readBoolean("draft", false),
     labels: readLines("labels").flatMap(
       (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
     ),
     maintainerCanModify: readBoolean("maintainer-can-modify", true),
     syncFork: readBoolean("sync-fork", false),
-    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error"),
-    config: readString("config")
+    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
+    config: readString2("config")
   };
 }
 function requireToken(token) {
@@ -70337,12 +70599,6 @@ function requireToken(token) {
       "is required but was empty.",
       "Give a classic personal access token of the fork owner (public_repo scope) from a secret: create the repository secret (the example publish workflow reads CONNECTORS_PAT) and pass it, e.g. 'token: ${{ secrets.CONNECTORS_PAT }}'. An empty value is a secret that does not exist, or that a calling workflow did not pass on under secrets:."
     );
-}
-
-// packages/actions/src/runtime/job-summary.ts
-async function writeJobSummary(summary2 = summary) {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
-  else summary2.emptyBuffer();
 }
 
 // packages/actions/src/open-pull-request/main.ts
@@ -70455,4 +70711,4 @@ async function writeSummary(results) {
 }
 
 // packages/actions/src/open-pull-request/index.ts
-void runAction(openPullRequestAction);
+void runAction(openPullRequestAction, { title: "Connector pull requests" });

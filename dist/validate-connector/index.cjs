@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path46 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path47 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path46 && path46[0] !== "/") {
-          path46 = `/${path46}`;
+        if (path47 && path47[0] !== "/") {
+          path47 = `/${path47}`;
         }
-        return new URL(`${origin}${path46}`);
+        return new URL(`${origin}${path47}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path46, origin }
+          request: { method, path: path47, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path46);
+        debuglog("sending request to %s %s/%s", method, origin, path47);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path46, origin },
+          request: { method, path: path47, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path46,
+          path47,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path46, origin }
+          request: { method, path: path47, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path46);
+        debuglog("trailers received from %s %s/%s", method, origin, path47);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path46, origin },
+          request: { method, path: path47, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path46,
+          path47,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path46, origin }
+            request: { method, path: path47, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path46);
+          debuglog("sending request to %s %s/%s", method, origin, path47);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path46,
+        path: path47,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path46 !== "string") {
+        if (typeof path47 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path46[0] !== "/" && !(path46.startsWith("http://") || path46.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path47[0] !== "/" && !(path47.startsWith("http://") || path47.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path46)) {
+        } else if (invalidPathRegex.test(path47)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path46, query) : path46;
+        this.path = query ? buildURL(path47, query) : path47;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5011,10 +5011,10 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
+    function isFileLike2(object) {
       return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
-    module2.exports = { FileLike, isFileLike };
+    module2.exports = { FileLike, isFileLike: isFileLike2 };
   }
 });
 
@@ -5025,7 +5025,7 @@ var require_formdata = __commonJS({
     var { isBlobLike, iteratorMixin } = require_util2();
     var { kState } = require_symbols2();
     var { kEnumerableProperty } = require_util();
-    var { FileLike, isFileLike } = require_file();
+    var { FileLike, isFileLike: isFileLike2 } = require_file();
     var { webidl } = require_webidl();
     var { File: NativeFile } = require("node:buffer");
     var nodeUtil = require("node:util");
@@ -5148,7 +5148,7 @@ var require_formdata = __commonJS({
     function makeEntry(name, value, filename) {
       if (typeof value === "string") {
       } else {
-        if (!isFileLike(value)) {
+        if (!isFileLike2(value)) {
           value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
@@ -5172,7 +5172,7 @@ var require_formdata_parser = __commonJS({
     var { isUSVString, bufferToLowerCasedHeaderName } = require_util();
     var { utf8DecodeBytes } = require_util2();
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
-    var { isFileLike } = require_file();
+    var { isFileLike: isFileLike2 } = require_file();
     var { makeEntry } = require_formdata();
     var assert = require("node:assert");
     var { File: NodeFile } = require("node:buffer");
@@ -5268,7 +5268,7 @@ var require_formdata_parser = __commonJS({
           value = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        assert(typeof value === "string" && isUSVString(value) || isFileLike2(value));
         entryList.push(makeEntry(name, value, filename));
       }
     }
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path46, host, upgrade, blocking, reset } = request;
+      const { method, path: path47, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path46} HTTP/1.1\r
+      let header = `${method} ${path47} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path46, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path47, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path46;
+      headers[HTTP2_HEADER_PATH] = path47;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path46 = search2 ? `${pathname}${search2}` : pathname;
+        const path47 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path46;
+        this.opts.path = path47;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path46 = "/",
+          path: path47 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path46;
+        opts.path = origin + path47;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path46) {
-      if (typeof path46 !== "string") {
-        return path46;
+    function safeUrl(path47) {
+      if (typeof path47 !== "string") {
+        return path47;
       }
-      const pathSegments = path46.split("?");
+      const pathSegments = path47.split("?");
       if (pathSegments.length !== 2) {
-        return path46;
+        return path47;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path46, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path46);
+    function matchKey(mockDispatch2, { path: path47, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path47);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path46 }) => matchValue(safeUrl(path46), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path47 }) => matchValue(safeUrl(path47), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path46, method, body, headers, query } = opts;
+      const { path: path47, method, body, headers, query } = opts;
       return {
-        path: path46,
+        path: path47,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path46, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path47, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path46,
+            Path: path47,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path46) {
-      for (let i = 0; i < path46.length; ++i) {
-        const code2 = path46.charCodeAt(i);
+    function validateCookiePath(path47) {
+      for (let i = 0; i < path47.length; ++i) {
+        const code2 = path47.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path46 = opts.path;
+          let path47 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path46 = `/${path46}`;
+            path47 = `/${path47}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path46);
+          url = new URL(util.parseOrigin(url).origin + path47);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path46, { windows } = {}) => {
-      const segs = path46.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path47, { windows } = {}) => {
+      const segs = path47.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path46) {
-      const ctrl = callVisitor(key2, node, visitor, path46);
+    function visit_(key2, node, visitor, path47) {
+      const ctrl = callVisitor(key2, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path46, ctrl);
-        return visit_(key2, ctrl, visitor, path46);
+        replaceNode(key2, path47, ctrl);
+        return visit_(key2, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path46);
+            const ci = visit_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = visit_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = visit_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path46);
+          const cv = visit_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path46) {
-      const ctrl = await callVisitor(key2, node, visitor, path46);
+    async function visitAsync_(key2, node, visitor, path47) {
+      const ctrl = await callVisitor(key2, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path46, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path46);
+        replaceNode(key2, path47, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path46);
+            const ci = await visitAsync_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path46);
+          const cv = await visitAsync_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path46) {
+    function callVisitor(key2, node, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path46);
+        return visitor(key2, node, path47);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path46);
+        return visitor.Map?.(key2, node, path47);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path46);
+        return visitor.Seq?.(key2, node, path47);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path46);
+        return visitor.Pair?.(key2, node, path47);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path46);
+        return visitor.Scalar?.(key2, node, path47);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path46);
+        return visitor.Alias?.(key2, node, path47);
       return void 0;
     }
-    function replaceNode(key2, path46, node) {
-      const parent = path46[path46.length - 1];
+    function replaceNode(key2, path47, node) {
+      const parent = path47[path47.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path46, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i = path46.length - 1; i >= 0; --i) {
-        const k = path46[i];
+      for (let i = path47.length - 1; i >= 0; --i) {
+        const k = path47[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path46, value) {
-        if (isEmptyPath(path46))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key2, ...rest] = path46;
+          const [key2, ...rest] = path47;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        const [key2, ...rest] = path46;
+      deleteIn(path47) {
+        const [key2, ...rest] = path47;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        const [key2, ...rest] = path46;
+      getIn(path47, keepScalar) {
+        const [key2, ...rest] = path47;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path46) {
-        const [key2, ...rest] = path46;
+      hasIn(path47) {
+        const [key2, ...rest] = path47;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        const [key2, ...rest] = path46;
+      setIn(path47, value) {
+        const [key2, ...rest] = path47;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path46, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path46, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        if (Collection.isEmptyPath(path46)) {
+      deleteIn(path47) {
+        if (Collection.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        if (Collection.isEmptyPath(path46))
+      getIn(path47, keepScalar) {
+        if (Collection.isEmptyPath(path47))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path46) {
-        if (Collection.isEmptyPath(path46))
+      hasIn(path47) {
+        if (Collection.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        if (Collection.isEmptyPath(path46)) {
+      setIn(path47, value) {
+        if (Collection.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path46, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path46) => {
+    visit3.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index] of path46) {
+      for (const [field, index] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path46) => {
-      const parent = visit3.itemAtPath(cst, path46.slice(0, -1));
-      const field = path46[path46.length - 1][0];
+    visit3.parentCollection = (cst, path47) => {
+      const parent = visit3.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path46, item, visitor) {
-      let ctrl = visitor(item, path46);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path46);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -33588,6 +33588,10 @@ function isBelow(root, child) {
 function slashSeparated(file, paths = import_node_path.default) {
   return paths.sep === "/" ? file : file.split(paths.sep).join("/");
 }
+function shownPath(file) {
+  if (!import_node_path.default.isAbsolute(file) || !isWithin(process.cwd(), file)) return file;
+  return toDisplayPath(process.cwd(), file);
+}
 function toDisplayPath(cwd, file, paths = import_node_path.default) {
   const relative = paths.relative(cwd, paths.resolve(cwd, file));
   return relative === "" ? "." : relative;
@@ -33602,6 +33606,15 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
 // packages/core/src/plural.ts
 function plural(count, noun, written2 = String(count)) {
   return `${written2} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// packages/core/src/joined-list.ts
+function joinedList(values, options = {}) {
+  const { max = Infinity, quote = "", written: written2 = String } = options;
+  const named2 = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
+  const rest = values.length - named2.length;
+  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
@@ -33753,7 +33766,7 @@ function slashedPathToRead(given, options = {}) {
   if (meant === void 0) return void 0;
   const cwd = options.cwd ?? process.cwd();
   if (exists2(import_node_path3.default.resolve(cwd, given)) || !exists2(import_node_path3.default.resolve(cwd, meant))) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function slashedPathToWrite(given, options = {}) {
   const meant = slipCandidate(given, options.platform);
@@ -33766,7 +33779,7 @@ function slashedPathToWrite(given, options = {}) {
     existing = parent;
   }
   if (existing === resolved2 || existing.includes("\\")) return void 0;
-  return shownMeant(meant);
+  return shownPath(meant);
 }
 function backslashPathToReadError(given, meant, message = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
@@ -33791,10 +33804,6 @@ function backslashPathToWriteMessage(meant, platform2 = process.platform) {
 }
 function slipCandidate(given, platform2 = process.platform) {
   return platform2 === "win32" ? void 0 : withSlashes(given);
-}
-function shownMeant(meant) {
-  if (!import_node_path3.default.isAbsolute(meant) || !isWithin(process.cwd(), meant)) return meant;
-  return toDisplayPath(process.cwd(), meant);
 }
 function systemName(platform2) {
   if (platform2 === "linux") return "Linux";
@@ -34067,6 +34076,10 @@ async function removeScratchFolder(folder) {
   }
 }
 
+// packages/core/src/fs/temporary-sibling.ts
+var RANDOM_BYTES = 6;
+var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
+
 // packages/core/src/fs/write-failure.ts
 var PERMISSION = {
   reason: "permission denied",
@@ -34202,6 +34215,29 @@ function boundedDistance(a, b, limit, swaps) {
     if (minimum > limit) return limit + 1;
   }
   return row[bLength];
+}
+
+// packages/core/src/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+function didYouMean(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
 // packages/core/src/connector-file-names.ts
@@ -34342,169 +34378,8 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
-// packages/actions/src/runtime/workspace-path.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
-
-// packages/actions/src/runtime/inputs.ts
-var InputError = class extends UsageError {
-  constructor(input, problem, hint, location) {
-    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
-  }
-};
-function readString(name) {
-  return getInput(name);
-}
-function readLines(name) {
-  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-}
-function readChoice(name, choices, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (choices.includes(value)) return value;
-  throw new InputError(name, `must be one of ${choices.join(", ")}; got '${value}'.`);
-}
-function readBoolean(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(name, `must be true or false; got '${value}'.`);
-}
-function readPositiveInteger(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0)
-    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
-  return Number(value);
-}
-
-// packages/actions/src/runtime/read-refused-input.ts
-function readRefusedHint(input, code2) {
-  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
-}
-function inputReadRefusal(input, error3) {
-  return new InputError(
-    input,
-    `cannot be read: ${error3.reason} (${error3.code}).`,
-    readRefusedHint(input, error3.code),
-    error3.location
-  );
-}
-
-// packages/actions/src/runtime/writable-folders.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path12.default) {
-  return [folders.workspace, folders.runnerTemp].some(
-    (folder) => folder !== void 0 && isWithin(folder, real, paths)
-  );
-}
-function ledOutByLink(absolute, real, folders, paths = import_node_path12.default) {
-  const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
-  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
-}
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path12.default) {
-  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
-}
-function outsideWritableFoldersError(output, folders, paths = import_node_path12.default) {
-  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
-  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
-  const name = paths.basename(output.absolute);
-  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
-  return new InputError(
-    output.input,
-    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
-    `${hint} No '..' or symbolic link may lead out of it.`
-  );
-}
-
-// packages/actions/src/runtime/workspace-path.ts
-function workspaceFolder() {
-  return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-async function requireWritableOutput(input, value, absolute, kind = "file") {
-  if (slashedPathToWrite(absolute) !== void 0)
-    throw new InputError(
-      input,
-      backslashPathToWriteMessage(withSlashes(value) ?? value),
-      BACKSLASH_PATH_HINT
-    );
-  const named2 = namedWritableFolders();
-  const folders = await realWritableFolders(named2);
-  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
-    throw pathRefusedError(input, error3, "written");
-  });
-  if (!isInWritableFolder(real, folders)) {
-    const throughLink = ledOutByLink(absolute, real, { named: named2, real: folders });
-    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
-  }
-  refuseBlockedOutputPath(absolute, {
-    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
-    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
-    newTarget: kind === "folder" ? "refused" : "created"
-  });
-  return real;
-}
-function pathRefusedError(input, error3, use) {
-  const failure = writeFailure(error3);
-  if (failure === void 0) return error3;
-  const code2 = error3.code;
-  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
-  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
-}
-function namedWritableFolders() {
-  const runnerTemp = process.env.RUNNER_TEMP;
-  return {
-    workspace: import_node_path13.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path13.default.resolve(runnerTemp) } : {}
-  };
-}
-async function realWritableFolders(named2) {
-  return {
-    workspace: await realPathOfNew(named2.workspace),
-    ...named2.runnerTemp ? { runnerTemp: await realPathOfNew(named2.runnerTemp) } : {}
-  };
-}
-async function realPathOfNew(absolute) {
-  let current = absolute;
-  for (; ; ) {
-    try {
-      return realPathBelow(absolute, current, await import_node_fs9.promises.realpath(current));
-    } catch (error3) {
-      const parent = import_node_path13.default.dirname(current);
-      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
-      if (!missing || parent === current) throw error3;
-      current = parent;
-    }
-  }
-}
-
-// packages/actions/src/runtime/run-action.ts
-async function runAction(main) {
-  removeTemporariesOnSignal();
-  const logger = createActionsLogger();
-  try {
-    await main(logger);
-  } catch (error3) {
-    process.exitCode = 1;
-    if (isUserError(error3)) {
-      for (const each of [error3, ...error3.also ?? []]) {
-        const annotation = await userErrorAnnotation(each, workspaceFolder());
-        error(annotation.message, annotation.properties);
-      }
-      return;
-    }
-    error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
-    if (error3 instanceof Error && error3.stack) debug(error3.stack);
-  }
-}
-
-// packages/actions/src/validate-connector/main.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
-
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -34532,12 +34407,6 @@ function kindOfValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a JSON array";
   return `a JSON ${typeof value}`;
-}
-function joinedList(values, max = Infinity, quote = "") {
-  const shown = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
 function quoteList(values, max = 5) {
   return boundedList(values, quoted, { max });
@@ -34626,14 +34495,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs10.existsSync)(import_node_path14.default.join(folder, ".git"));
+  return (0, import_node_fs9.existsSync)(import_node_path12.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -34646,17 +34515,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path15.default.resolve(cwd);
+  let folder = import_node_path13.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs11.existsSync)(import_node_path15.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path15.default.join(folder, present[1]) },
+        location: { file: import_node_path13.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path15.default.join(folder, present[0]);
-    const parent = import_node_path15.default.dirname(folder);
+    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
+    const parent = import_node_path13.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -34677,8 +34546,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -34698,7 +34567,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path16.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -34722,14 +34591,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path16.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path16.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -34739,7 +34608,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path16.default.dirname(at) === at) break;
+      if (import_node_path14.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -34752,9 +34621,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs12.realpathSync.native(file);
+        real = import_node_fs11.realpathSync.native(file);
       } catch {
-        real = import_node_path16.default.resolve(file);
+        real = import_node_path14.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -34763,15 +34632,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path17.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path17.default.dirname(absolute) : absolute;
+        const absolute = import_node_path15.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -34781,7 +34650,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path17.default.dirname(folder);
+      const parent = import_node_path15.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -34865,9 +34734,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path18.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -34965,35 +34834,12 @@ var CONFIG_SCHEMA = {
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
-// packages/validator/src/config/did-you-mean.ts
-function closestMatch(word, candidates) {
-  const lower = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= limit) return best;
-  if (lower.length < 3) return void 0;
-  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
-  return extended.length === 1 ? extended[0] : void 0;
-}
-function didYouMean(word, candidates) {
-  const match2 = closestMatch(word, candidates);
-  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
-}
-
 // packages/validator/src/config/ignore.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path19.default.relative(import_node_path19.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -35013,7 +34859,7 @@ function compiledPattern(pattern, nocase) {
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -35047,6 +34893,41 @@ var configurationRules = [
   }
 ];
 
+// packages/validator/src/rules/swagger/independent-publisher-title.ts
+var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
+function titleName(title, profile) {
+  if (profile !== "independent-publisher") return title;
+  return LABEL.exec(title)?.[1] ?? title;
+}
+
+// packages/validator/src/rules/swagger/restricted-title-words.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
+function distinctMatches(text2, pattern) {
+  const found = /* @__PURE__ */ new Set();
+  pattern.lastIndex = 0;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    found.add(match2[1].toLowerCase());
+  }
+  return [...found];
+}
+function restrictedTitleWords(title) {
+  return [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+}
+function titleWithoutRestrictedWords(title) {
+  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
+  let first = 0;
+  let end = words.length;
+  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
+  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
+  return words.slice(first, end).join(" ");
+}
+function titleAsRequired(title) {
+  if (restrictedTitleWords(title).length === 0) return void 0;
+  return titleWithoutRestrictedWords(title) || void 0;
+}
+
 // packages/validator/src/repository/pull-request-facts.ts
 var UPSTREAM_TARGET_BRANCH = "dev";
 function targetsPowerPlatformConnectors(pullRequest) {
@@ -35072,7 +34953,7 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(connector.title?.trim() || connector.name);
+  const shown = nameExcerpt(suggestedConnectorName(connector));
   const expected = `${shown} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
@@ -35081,6 +34962,13 @@ function independentPublisherTitleProblem(title, connector) {
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
   return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+}
+function suggestedConnectorName(connector) {
+  const title = connector.title?.trim();
+  if (!title) return connector.name;
+  const name = titleName(title, "independent-publisher");
+  if (restrictedTitleWords(name).length === 0) return name;
+  return titleWithoutRestrictedWords(name) || connector.name;
 }
 function namesConnector(given, name) {
   const [a, b] = [nameKey(given), nameKey(name)];
@@ -35094,7 +34982,7 @@ function nameKey(name) {
 
 // packages/validator/src/repository/rules/folder-list.ts
 function listFolders(folders, max = 3) {
-  return joinedList(folders.map(nameExcerpt), max, '"');
+  return joinedList(folders.map(nameExcerpt), { max, quote: '"' });
 }
 
 // packages/validator/src/repository/rules/pull-request-rules.ts
@@ -35146,7 +35034,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). The title it suggests names the connector by its title as SWG-INFO-TITLE-WORDS wants it, without "API", "Connector" or product names, and without a trailing "(Independent Publisher)" of its own. Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: the title is what the guide asks for, not a condition of merging (a quarter of merged independent-publisher pull requests had another title: "init", "Add files via upload"). Retitling the pull request clears the warning where the check runs on `edited` pull requests too, as examples/workflows/connector-pr-check.yml does; a workflow without that type keeps it until the next push.',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -36417,7 +36305,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path46 = [root];
+  const path47 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -36425,14 +36313,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path46[level];
+    let node = path47[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path46[level] = node;
+      path47[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -36546,6 +36434,59 @@ function descendArray(walk, at, node, needEnd) {
   return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }
 
+// packages/validator/src/json/syntax/repair.ts
+function removal(text2, offset, length) {
+  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
+}
+function insertion(offset, insert) {
+  return { offset, length: 0, insert };
+}
+function replacement(offset, length, insert) {
+  return { offset, length, insert };
+}
+function oneOfTwoReplacements(offset, length, insert) {
+  return { offset, length, insert, oneOfTwo: true };
+}
+function applyEdits(text2, edits) {
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  let repaired = "";
+  let from = 0;
+  const starts = [];
+  const shifted = [];
+  for (const edit of ordered) {
+    if (edit.offset < from) return void 0;
+    repaired += text2.slice(from, edit.offset);
+    if (edit.insert.length !== edit.length) {
+      starts.push(repaired.length);
+      shifted.push(edit);
+    }
+    repaired += edit.insert;
+    from = edit.offset + edit.length;
+  }
+  repaired += text2.slice(from);
+  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
+  return {
+    text: repaired,
+    originalOffset(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const middle = low + high >> 1;
+        if (starts[middle] <= offset) {
+          found = middle;
+          low = middle + 1;
+        } else high = middle - 1;
+      }
+      if (found === -1) return offset;
+      const edit = shifted[found];
+      const into = offset - starts[found];
+      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
+      return edit.offset + edit.length + (into - edit.insert.length);
+    }
+  };
+}
+
 // packages/validator/src/json/trailing-commas.ts
 var TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
 function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
@@ -36577,6 +36518,16 @@ function parseTrailingCommaSlips(text2, maxCommas = Infinity) {
     return void 0;
   }
 }
+function trailingCommaRepair(text2, maxCommas) {
+  const slips = parseTrailingCommaSlips(text2, maxCommas);
+  if (slips === void 0) return void 0;
+  return {
+    edits: slips.commas.map((comma) => removal(text2, comma, 1)),
+    unfixedAt: void 0,
+    slips: slips.commas.length,
+    refused: false
+  };
+}
 function followsOpeningBracket(text2, at) {
   let before = at - 1;
   while (before >= 0 && isWhitespace(text2.charCodeAt(before))) before--;
@@ -36602,7 +36553,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path46 = paths.pop();
+    const path47 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -36610,13 +36561,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path46 + 1);
+          paths.push(path47 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path46 + 1 + key2.length;
+        const keyPath = path47 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -36679,59 +36630,6 @@ function grouped(count) {
 function unlistedMessage(count, noun, fileListsAtMost) {
   const bound = fileListsAtMost === void 0 ? `a rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} for a connector` : `a file lists at most ${fileListsAtMost}`;
   return `${plural(count, `more ${noun}`, grouped(count))} of this rule ${count === 1 ? "is" : "are"} not listed: ${bound}.`;
-}
-
-// packages/validator/src/json/syntax/repair.ts
-function removal(text2, offset, length) {
-  return { offset, length, insert: text2.slice(offset, offset + length).replace(/[^\n\r]/g, " ") };
-}
-function insertion(offset, insert) {
-  return { offset, length: 0, insert };
-}
-function replacement(offset, length, insert) {
-  return { offset, length, insert };
-}
-function oneOfTwoReplacements(offset, length, insert) {
-  return { offset, length, insert, oneOfTwo: true };
-}
-function applyEdits(text2, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
-  let repaired = "";
-  let from = 0;
-  const starts = [];
-  const shifted = [];
-  for (const edit of ordered) {
-    if (edit.offset < from) return void 0;
-    repaired += text2.slice(from, edit.offset);
-    if (edit.insert.length !== edit.length) {
-      starts.push(repaired.length);
-      shifted.push(edit);
-    }
-    repaired += edit.insert;
-    from = edit.offset + edit.length;
-  }
-  repaired += text2.slice(from);
-  if (shifted.length === 0) return { text: repaired, originalOffset: (offset) => offset };
-  return {
-    text: repaired,
-    originalOffset(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = low + high >> 1;
-        if (starts[middle] <= offset) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      if (found === -1) return offset;
-      const edit = shifted[found];
-      const into = offset - starts[found];
-      if (into < edit.insert.length) return edit.offset + Math.min(into, edit.length);
-      return edit.offset + edit.length + (into - edit.insert.length);
-    }
-  };
 }
 
 // packages/validator/src/json/syntax/comment-tokens.ts
@@ -38774,6 +38672,7 @@ var uniquenessRules = [
 
 // packages/validator/src/repository/rules/index.ts
 var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 
 // packages/validator/src/rules/api-properties/brand-colour.ts
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -39051,7 +38950,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path46 = problem.segments;
+  const path47 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -39065,21 +38964,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path46.includes("oAuthSettings")) {
-      const last2 = path46[path46.length - 1];
+    if (path47.includes("oAuthSettings")) {
+      const last2 = path47[path47.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path46.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path46[path46.length - 1] === "type" && path46.length === parameterNameDepth(path46) + 1)
+    if (path47.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path47[path47.length - 1] === "type" && path47.length === parameterNameDepth(path47) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path46) {
-  return path46[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path47) {
+  return path47[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -40045,11 +39944,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -40133,10 +40032,10 @@ function isConnectorFolderListing(names2) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path20.default.resolve(cwd, folder);
+  const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
-  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
+  const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -40144,7 +40043,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path20.default.basename(absolutePath),
+    name: import_node_path18.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -40179,22 +40078,22 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs12.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs13.default.statSync(filePath2).size;
+    return import_node_fs12.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path20.default) {
+function displayPathIn(folder, name, paths = import_node_path18.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path20.default) {
+function entryPath(folder, name, paths = import_node_path18.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -40231,7 +40130,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs13.default.realpathSync(filePath2);
+    const target2 = import_node_fs12.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -40239,8 +40138,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs13.default.readFileSync(filePath2);
+    if (!readable(import_node_fs12.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs12.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -40255,21 +40154,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs13.default.openSync(filePath2, "r");
+  const fd = import_node_fs12.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs13.default.fstatSync(fd);
+    const stat2 = import_node_fs12.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs12.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs12.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -40314,13 +40213,6 @@ function isProposal(profile, entries) {
   return (type === "file" || type === "symlink") && kindOfFileName(name) === "readme";
 }
 
-// packages/validator/src/rules/swagger/independent-publisher-title.ts
-var LABEL = /^(.*\S)\s+\(independent publisher\)$/i;
-function titleName(title, profile) {
-  if (profile !== "independent-publisher") return title;
-  return LABEL.exec(title)?.[1] ?? title;
-}
-
 // packages/validator/src/rules/swagger/trailing-advice.ts
 function removeTrailingAdvice(text2) {
   if (/\s$/u.test(text2)) return "Remove the trailing space.";
@@ -40328,17 +40220,6 @@ function removeTrailingAdvice(text2) {
 }
 
 // packages/validator/src/rules/swagger/info-text.ts
-var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power ?pages|power virtual agents|copilot studio)\b/gi;
-var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
-var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
-function titleWithout(title) {
-  const words = title.replace(TITLE_WORDS, " ").replace(PRODUCT_NAMES, " ").split(/\s/).filter(Boolean);
-  let first = 0;
-  let end = words.length;
-  while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
-  while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
-}
 var MAX_TITLE = 30;
 var MIN_DESCRIPTION = 30;
 var MAX_DESCRIPTION = 500;
@@ -40349,14 +40230,6 @@ function isPlaceholder(text2, placeholder) {
 }
 function infoString(context, key2) {
   return asString(asObject(context.swagger?.root.info)?.[key2]);
-}
-function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
-  pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
-  return [...found];
 }
 function productNamesIn(text2) {
   return distinctMatches(text2, PRODUCT_NAMES);
@@ -40403,10 +40276,10 @@ var infoTextRules = [
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0) return;
-      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      const found = restrictedTitleWords(title);
       if (found.length === 0) return;
       const them = found.length === 1 ? "it" : "them";
-      const example = titleWithout(title);
+      const example = titleWithoutRestrictedWords(title);
       const fix = example ? `Write the title without ${them}, for example '${nameExcerpt(example)}': the title names the service.` : `Write the title without ${them}: the title names the service.`;
       context.report({
         pointer: "/info/title",
@@ -40572,14 +40445,32 @@ function missingFileStart(canonical2) {
 function reportsMissingFile(finding, canonical2) {
   return finding.ruleId === "REPO-REQUIRED-FILES" && finding.message.startsWith(missingFileStart(canonical2));
 }
+function readCaseTwin(connector, kind, name) {
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || read === name) return void 0;
+  return read.toLowerCase() === name.toLowerCase() ? read : void 0;
+}
+function hasUnreadCaseTwin(entries, name) {
+  const lower = name.toLowerCase();
+  return entries.some(
+    (entry) => entry.name !== name && entry.name.toLowerCase() === lower && isFileLike(entry)
+  );
+}
+function isFileLike(entry) {
+  return entry.type === "file" || entry.type === "symlink";
+}
+function caseTwinMessage(unread, read) {
+  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+}
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -40596,7 +40487,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -40607,7 +40498,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -40616,6 +40507,12 @@ var folderRules = [
         const kind = kindOfFileName(entry.name);
         if (kind) {
           const canonical2 = CANONICAL_NAMES[kind];
+          const read = readCaseTwin(context.connector, kind, entry.name);
+          if (read !== void 0) {
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            continue;
+          }
+          if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
           if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
             path: entry.name,
@@ -40691,7 +40588,7 @@ var folderRules = [
     id: "REPO-FOLDER-NAME",
     file: "folder",
     title: "Name the folder after the connector, with characters Windows accepts.",
-    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025).',
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note. Spaces, punctuation and case are not compared (`HoneywellForge` for "Honeywell Forge", `LnkBio` for "Lnk.Bio"), nor a status label at the end of the title or the folder name ("(Preview)", "[DEPRECATED]"). Nor is a title noted that is the folder name cut to the 30-character title limit (apostrophes dropped), where renaming the folder to the cut title would be bad advice. An independent publisher\'s trailing "(Independent Publisher)" in the title is left out of the comparison (Tavily, Ticketmaster, \u2026 merged in 2025), and a folder named like the title without its restricted words ("Weather Now" for "Weather Now API Connector", the title SWG-INFO-TITLE-WORDS asks for) is named like the title.',
     levels: { certified: "error", "independent-publisher": "error", custom: "error" },
     example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
     check(context) {
@@ -40702,13 +40599,17 @@ var folderRules = [
         });
       }
       const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
-      const named2 = (candidate) => folderNamedLike(candidate, name) || isTitleCutFromName(candidate, name);
-      if (context.profile !== "custom" && title && !named2(title) && !named2(titleName(title, context.profile))) {
-        context.report({
-          severity: "info",
-          message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"; most connector folders use the title.`
-        });
-      }
+      if (context.profile === "custom" || !title) return;
+      const named2 = (candidate) => [candidate, titleName(candidate, context.profile)].some(
+        (each) => folderNamedLike(each, name) || isTitleCutFromName(each, name)
+      );
+      const required = titleAsRequired(title);
+      if (named2(title) || required !== void 0 && named2(required)) return;
+      const without = required === void 0 ? "" : ` ("${nameExcerpt(required)}" without its restricted words)`;
+      context.report({
+        severity: "info",
+        message: `The folder "${nameExcerpt(name)}" is not named like the connector's title "${nameExcerpt(title)}"${without}; most connector folders use the title.`
+      });
     }
   }
 ];
@@ -40786,7 +40687,7 @@ function fixJsonText(text2) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
   const lines = new LineIndex(json);
-  const { slips, edits, unfixedAt, refused } = diagnoseAndRepair(json, unnamed, lines);
+  const { slips, edits, unfixedAt, refused } = trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
@@ -41410,9 +41311,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path46) {
+function pathVariables(path47) {
   const names2 = [];
-  for (const match2 of path46.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path47.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -41556,6 +41457,13 @@ function secretDefault(name, value, host) {
   if (!isCredentialName(name, host)) return void 0;
   return secretLookingDefault(value);
 }
+function parameterSecretDefault(name, parameter, host) {
+  const own = secretDefault(name, parameter.default, host);
+  if (own !== void 0) return { value: own, at: ["default"] };
+  if (parameter.in !== "body" || !isObject(parameter.schema)) return void 0;
+  const body = secretDefault(name, parameter.schema.default, void 0);
+  return body === void 0 ? void 0 : { value: body, at: ["schema", "default"] };
+}
 function secretLookingDefault(value) {
   if (typeof value !== "string") return void 0;
   if (isPlaceholderSecret(value.replace(AUTH_SCHEME, ""))) return void 0;
@@ -41574,13 +41482,13 @@ function secretParameterDefaults(model) {
   for (const parameter of writtenParameters(model)) {
     const name = parameter.name;
     if (name === void 0) continue;
-    const value = secretDefault(name, parameter.value.default, host);
-    if (value === void 0) continue;
+    const secret = parameterSecretDefault(name, parameter.value, host);
+    if (secret === void 0) continue;
     found.push({
-      pointer: childPointer(parameter.pointer, "default"),
+      pointer: childPointer(parameter.pointer, ...secret.at),
       name,
       in: parameter.in,
-      value
+      value: secret.value
     });
   }
   return found;
@@ -42907,12 +42815,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path46 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path46)) continue;
-        if (path46.startsWith("x-")) continue;
-        const item = paths[path46];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path46);
-        else this.typeIssue(placeAt(rootNode, "paths", path46), "Object", item);
+      for (const path47 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path47)) continue;
+        if (path47.startsWith("x-")) continue;
+        const item = paths[path47];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path47);
+        else this.typeIssue(placeAt(rootNode, "paths", path47), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -42936,8 +42844,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path46) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path46);
+  visitPathItem(item, rootNode, path47) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path47);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -43458,6 +43366,7 @@ var ICON_MIN_SIZE = 100;
 var ICON_MAX_SIZE = 230;
 var BRAND_COLOUR_TOLERANCE = 24;
 var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+var NOT_FOR_IP = "Off for independent-publisher connectors, which have no icon: ICON-IP-NONE says to remove an icon.png there.";
 function iconOf(context) {
   const data = context.connector.files.icon?.data;
   return data ? { data, decoded: decodedIcon(data) } : void 0;
@@ -43467,8 +43376,8 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
@@ -43483,8 +43392,8 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471.`,
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
     check(context) {
@@ -43503,8 +43412,8 @@ var iconRules = [
     id: "ICON-BG",
     file: "icon",
     title: "The icon background is opaque and equals iconBrandColor.",
-    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
-    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    description: `The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE. ${NOT_FOR_IP}`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     // Microsoft's checker rule connector-validate-backgroundwithbrandiconcolor.
     msMessage: "The background color of icon image is invalid. Update with consistent background.",
     example: {
@@ -49650,7 +49559,7 @@ function missingOperations(context, sections, names2, loose) {
     const normalized = summary3 ? names2.get(summary3) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
-    if (loose.lists(summary3, operation2)) continue;
+    if (loose.lists(operation2)) continue;
     missing.push(summary3.trim());
   }
   return missing;
@@ -49703,18 +49612,56 @@ var NUMBERING = /^\s*(?:operation\s*)?\d+\s*[.):\-–—]?\s+/i;
 function wordsOf(text2) {
   const words = [];
   let version = "";
-  const unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
-    version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
-    return " ";
-  });
-  for (const written2 of unmarked.replace(NUMBERING, "").split(/[^A-Za-z0-9]+/)) {
-    if (written2 === "" || ARTICLES.has(written2.toLowerCase())) continue;
-    const parts = written2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z])([A-Z][a-z])/g, "$1 $2");
-    for (const part of parts.toLowerCase().split(" ")) words.push(part);
+  let unmarked = text2;
+  if (text2.includes("(") || text2.includes("[")) {
+    unmarked = text2.replace(MARKS, " ").replace(VERSION_MARK, (_mark, written2) => {
+      version = written2.toLowerCase().replace(/[^a-z0-9]/g, "");
+      return " ";
+    });
   }
+  pushWords(unmarked.replace(NUMBERING, ""), words);
   if (words.length > 1 && ROLE_WORDS.has(words[0])) words.shift();
   if (words.length > 1 && VERSION2.test(words[words.length - 1])) version ||= words.pop();
   return { words, version };
+}
+function pushWords(text2, words) {
+  const end = text2.length;
+  let start = 0;
+  while (start < end) {
+    while (start < end && !isAsciiLetterOrDigit(text2.charCodeAt(start))) start++;
+    if (start === end) return;
+    let runEnd = start + 1;
+    while (runEnd < end && isAsciiLetterOrDigit(text2.charCodeAt(runEnd))) runEnd++;
+    if (runEnd - start > MAX_ARTICLE_LENGTH || !ARTICLES.has(text2.slice(start, runEnd).toLowerCase())) {
+      let wordStart = start;
+      for (let at = start + 1; at < runEnd; at++) {
+        if (!identifierWordStarts(text2, at)) continue;
+        words.push(text2.slice(wordStart, at).toLowerCase());
+        wordStart = at;
+      }
+      words.push(text2.slice(wordStart, runEnd).toLowerCase());
+    }
+    start = runEnd;
+  }
+}
+var MAX_ARTICLE_LENGTH = 3;
+function identifierWordStarts(text2, at) {
+  if (!isAsciiUpper(text2.charCodeAt(at))) return false;
+  const before = text2.charCodeAt(at - 1);
+  if (isAsciiLower(before) || isAsciiDigit(before)) return true;
+  return isAsciiUpper(before) && isAsciiLower(text2.charCodeAt(at + 1));
+}
+function isAsciiLetterOrDigit(code2) {
+  return isAsciiLower(code2) || isAsciiUpper(code2) || isAsciiDigit(code2);
+}
+function isAsciiLower(code2) {
+  return code2 >= 97 && code2 <= 122;
+}
+function isAsciiUpper(code2) {
+  return code2 >= 65 && code2 <= 90;
+}
+function isAsciiDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
 }
 var ANY_VERSION = " v*";
 function entriesOf2({ words, version }) {
@@ -49742,13 +49689,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path46 = pathWords(operation2.path);
-  if (path46.length > 1) shared.push(...lookupKeysOf({ words: path46, version: "" }));
+  const path47 = pathWords(operation2.path);
+  if (path47.length > 1) shared.push(...lookupKeysOf({ words: path47, version: "" }));
   return { own, shared };
 }
-function pathWords(path46) {
+function pathWords(path47) {
   const words = [];
-  for (const segment of path46.split("/")) {
+  for (const segment of path47.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -49785,12 +49732,18 @@ var LooseListing = class {
   listed;
   /** The operations' keys (operationKeys), built when first asked. */
   index;
+  /**
+   * Each operation's keys, made once: `lists` asks for those of each operation the sections miss,
+   * and the index is built of every operation's: the keys of the 160 operations Morta's readme does
+   * not list were made twice.
+   */
+  keys = /* @__PURE__ */ new Map();
   /** Whether the sections list the operation by one of its own keys, or a shared key only it has. */
-  lists(summary3, operation2) {
+  lists(operation2) {
     this.listed ??= this.listedNames();
     const listed = this.listed;
     if (listed.size === 0) return false;
-    const { own, shared } = operationKeys2(summary3, operation2);
+    const { own, shared } = this.keysOf(operation2);
     if (own.some((key2) => listed.has(key2))) return true;
     const { operationsWith } = this.operationIndex();
     return shared.some((key2) => listed.has(key2) && operationsWith.get(key2) === 1);
@@ -49812,13 +49765,21 @@ var LooseListing = class {
     if (this.index) return this.index;
     const index = { operationsWith: /* @__PURE__ */ new Map(), ownKeys: /* @__PURE__ */ new Set() };
     for (const operation2 of this.context.swagger?.operations ?? []) {
-      const { own, shared } = operationKeys2(asString(operation2.operation.summary), operation2);
+      const { own, shared } = this.keysOf(operation2);
       for (const key2 of own) index.ownKeys.add(key2);
       for (const key2 of /* @__PURE__ */ new Set([...own, ...shared])) {
         index.operationsWith.set(key2, (index.operationsWith.get(key2) ?? 0) + 1);
       }
     }
     return this.index = index;
+  }
+  keysOf(operation2) {
+    let keys = this.keys.get(operation2);
+    if (keys === void 0) {
+      keys = operationKeys2(asString(operation2.operation.summary), operation2);
+      this.keys.set(operation2, keys);
+    }
+    return keys;
   }
 };
 
@@ -50331,7 +50292,7 @@ function scanCSharp(text2) {
       code2.blank(i, stop);
       i = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
-      const literal = readString2(text2, i, next);
+      const literal = readString(text2, i, next);
       strings.push(literal);
       code2.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -50430,7 +50391,7 @@ function isStringStart(text2, at) {
   while (i < text2.length && (text2[i] === "@" || text2[i] === "$") && i - at < 2) i++;
   return text2[i] === '"';
 }
-function readString2(text2, start, next) {
+function readString(text2, start, next) {
   let i = start;
   let verbatim = false;
   while (text2[i] === "@" || text2[i] === "$") {
@@ -51094,16 +51055,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path46) {
-    this.path = path46;
-    const hasBrace = path46.includes("{");
-    this.variables = hasBrace ? scanVariables(path46) : NO_VARIABLES;
+  constructor(path47) {
+    this.path = path47;
+    const hasBrace = path47.includes("{");
+    this.variables = hasBrace ? scanVariables(path47) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path46.indexOf("/"); ; slash = path46.indexOf("/", start)) {
-      const end = slash === -1 ? path46.length : slash;
-      if (hasBrace && isVariableSegment(path46, start, end)) variableSegmentCount++;
+    for (let slash = path47.indexOf("/"); ; slash = path47.indexOf("/", start)) {
+      const end = slash === -1 ? path47.length : slash;
+      if (hasBrace && isVariableSegment(path47, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -51132,8 +51093,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path46 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path46) last2 = new PathTemplate(path46);
+    const path47 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path47) last2 = new PathTemplate(path47);
     templates[index] = last2;
   }
   return templates;
@@ -51158,9 +51119,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path46, start) {
-  const slash = path46.indexOf("/", start);
-  return slash === -1 ? path46.length : slash;
+function segmentEnd(path47, start) {
+  const slash = path47.indexOf("/", start);
+  return slash === -1 ? path47.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -51169,34 +51130,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path46, start, end) {
+function isVariableSegment(path47, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path46.charCodeAt(start) !== OPEN || path46.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path47.charCodeAt(start) !== OPEN || path47.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path46.charCodeAt(index);
+    const code2 = path47.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path46, open2) {
-  for (let index = open2 + 1; index < path46.length; index++) {
-    const code2 = path46.charCodeAt(index);
+function matchEnd(path47, open2) {
+  for (let index = open2 + 1; index < path47.length; index++) {
+    const code2 = path47.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path46) {
+function scanVariables(path47) {
   const variables = [];
   let seen;
-  for (let open2 = path46.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path46, open2);
+  for (let open2 = path47.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path47, open2);
     if (close === -1) {
-      open2 = path46.indexOf("{", open2 + 1);
+      open2 = path47.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path46.slice(open2 + 1, close);
+    const name = path47.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -51206,30 +51167,30 @@ function scanVariables(path46) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path46.indexOf("{", close + 1);
+    open2 = path47.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path46) {
+function routeOf(path47) {
   let route = "";
   let copied = 0;
-  for (let open2 = path46.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path46, open2);
+  for (let open2 = path47.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path47, open2);
     if (close === -1) {
-      open2 = path46.indexOf("{", open2 + 1);
+      open2 = path47.indexOf("{", open2 + 1);
       continue;
     }
-    route += path46.slice(copied, open2) + "{}";
+    route += path47.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path46.indexOf("{", copied);
+    open2 = path47.indexOf("{", copied);
   }
-  return copied === 0 ? path46 : route + path46.slice(copied);
+  return copied === 0 ? path47 : route + path47.slice(copied);
 }
-function routeHash(path46) {
+function routeHash(path47) {
   let hash = 0;
-  for (let index = 0; index < path46.length; index++) {
-    const code2 = path46.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path46, index) : -1;
+  for (let index = 0; index < path47.length; index++) {
+    const code2 = path47.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path47, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -51277,15 +51238,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path46 = operations[index].path;
-    if (!path46.includes("{")) {
-      while (index < operations.length && operations[index].path === path46) index++;
+    const path47 = operations[index].path;
+    if (!path47.includes("{")) {
+      while (index < operations.length && operations[index].path === path47) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path46; index++)
+    for (; index < operations.length && operations[index].path === path47; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path46);
+    const route = routeHash(path47);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -52707,12 +52668,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path46 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path47 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path46 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path47 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -53054,16 +53015,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path46) {
+function followSchemaPath(model, root, path47) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path46.length && steps < MAX_STEPS; ) {
-    let end = path46.indexOf("/", start);
-    if (end === -1) end = path46.length;
+  for (let start = 0; start < path47.length && steps < MAX_STEPS; ) {
+    let end = path47.indexOf("/", start);
+    if (end === -1) end = path47.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path46.slice(start, end));
+      const next = property(model, current, path47.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -53143,9 +53104,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path46 = pathAt(call, key2);
-    if (path46 === void 0 || followSchemaPath(model, items.schema, path46).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path46), label) });
+    const path47 = pathAt(call, key2);
+    if (path47 === void 0 || followSchemaPath(model, items.schema, path47).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path47), label) });
   }
   return problems;
 }
@@ -54606,12 +54567,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path46 in paths) {
-      if (!has(paths, path46)) continue;
-      const pathItem = asObject(paths[path46]);
+    for (const path47 in paths) {
+      if (!has(paths, path47)) continue;
+      const pathItem = asObject(paths[path47]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path46, "$ref"),
+        pointer: childPointer("/paths", path47, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -54633,15 +54594,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path46 of pathKeys(swagger)) {
-    const message = problem(path46);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path46), message });
+  for (const path47 of pathKeys(swagger)) {
+    const message = problem(path47);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path47), message });
   }
 }
-function templateProblem(path46) {
+function templateProblem(path47) {
   let open2 = -1;
-  for (let index = 0; index < path46.length; index++) {
-    const character = path46[index];
+  for (let index = 0; index < path47.length; index++) {
+    const character = path47[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -54667,7 +54628,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path46) => path46.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path47) => path47.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -54687,7 +54648,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path46) => /[?#]/.test(path46) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path47) => /[?#]/.test(path47) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -54703,7 +54664,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path46) => path46.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path47) => path47.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -54717,8 +54678,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path46) => {
-      const problem = templateProblem(path46);
+    reportPathKeys(context, (path47) => {
+      const problem = templateProblem(path47);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -54735,9 +54696,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path46) => (
+      (path47) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path46.includes("=") && pathVariables(path46).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path47.includes("=") && pathVariables(path47).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -54753,14 +54714,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path46 of pathKeys(swagger)) {
-      const key2 = path46.toLowerCase();
+    for (const path47 of pathKeys(swagger)) {
+      const key2 = path47.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path46)
+            nameExcerpt(path47)
           )
         });
       }
@@ -56611,26 +56572,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path46 = [];
+    const path47 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path46.push(start);
+    path47.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path46.pop();
+        path47.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path46.slice(path46.indexOf(target2)));
+      if (seen === "grey") cycles.push(path47.slice(path47.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path46.push(target2);
+        path47.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -57253,7 +57214,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path46 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path47 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -57261,7 +57222,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path46}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path47}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -57521,8 +57482,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path46) {
-  return withoutTrailingSlashes(routeOf(path46)).toLowerCase();
+function templateShape(path47) {
+  return withoutTrailingSlashes(routeOf(path47)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -57777,12 +57738,509 @@ var ALL_RULES = [
 // packages/validator/src/config/load-config.ts
 var import_validate_config = __toESM(require_validate_config(), 1);
 
+// packages/validator/src/diff/change-rule-type.ts
+function advising(changeRule, advice) {
+  return { ...changeRule, advice };
+}
+function inCase(changeRule, adviceCase, advice) {
+  return { ...changeRule, advice, adviceCase };
+}
+function rule(id, impact, severity, message, source) {
+  return { id, impact, severity, message, source, microsoftMessage: false };
+}
+function observed(id, impact, severity, message, pullRequests) {
+  return {
+    id,
+    impact,
+    severity,
+    message,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true
+  };
+}
+
+// packages/validator/src/diff/change-rules.ts
+var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
+var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
+var REVOKE_THE_KEY = "Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history";
+var REQUIRED_VALUE_WAYS_OUT = "or give it a defaultValue, or offer it in a new connection parameter set.";
+var CHANGE_RULES = {
+  /**
+   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
+   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
+   */
+  connectorDeleted: advising(
+    rule(
+      "BRK-CONNECTOR-DELETED",
+      "breaking",
+      "error",
+      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
+      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
+    ),
+    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
+  ),
+  /**
+   * The swagger in the base version only: every operation is gone with it. One change for the file, not
+   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
+   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  swaggerDeleted: advising(
+    rule(
+      "BRK-SWAGGER-DELETED",
+      "breaking",
+      "error",
+      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
+      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
+    ),
+    "Keep apiDefinition.swagger.json, and edit what it holds instead."
+  ),
+  /**
+   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
+   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
+   */
+  apiPropertiesDeleted: advising(
+    rule(
+      "BRK-API-PROPERTIES-DELETED",
+      "breaking",
+      "error",
+      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
+      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
+    ),
+    "Keep apiProperties.json, and edit what it holds instead."
+  ),
+  opDeleted: observed(
+    "BRK-OP-DELETED",
+    "breaking",
+    "error",
+    "The operation has been deleted. This change breaks existing flows.",
+    "PR #4043, #4168, #3470"
+  ),
+  pathChanged: advising(
+    observed(
+      "BRK-PATH-CHANGED",
+      "breaking",
+      "error",
+      "The path template has been changed for the operation.",
+      "PR #3648, #3499"
+    ),
+    `Keep the old method and path; or ${NEW_VERSION}.`
+  ),
+  parameterLocation: advising(
+    observed(
+      "BRK-PARAM-LOCATION",
+      "breaking",
+      "error",
+      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
+      "PR #3648"
+    ),
+    `Keep it where it was; or ${NEW_VERSION}.`
+  ),
+  requiredParameterAdded: advising(
+    observed(
+      "BRK-REQ-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required parameter has been added.",
+      "PR #3499"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  requiredFieldAdded: advising(
+    observed(
+      "BRK-REQ-FIELD-ADDED",
+      "breaking",
+      "error",
+      "The required input field has been added. Existing flows will not send this new field.",
+      "PR #3656"
+    ),
+    `Make it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  inputType: advising(
+    observed(
+      "BRK-INPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
+      "PR #3546"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
+  inputFormat: advising(
+    rule(
+      "BRK-INPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
+      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputType: advising(
+    observed(
+      "BRK-OUTPUT-TYPE",
+      "breaking",
+      "error",
+      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3910, #4168"
+    ),
+    `Keep the old type; or ${NEW_VERSION}.`
+  ),
+  /**
+   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
+   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
+   */
+  outputFormat: advising(
+    observed(
+      "BRK-OUTPUT-FORMAT",
+      "breaking",
+      "error",
+      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #807, #3863"
+    ),
+    `Keep the old format; or ${NEW_VERSION}.`
+  ),
+  outputDeleted: advising(
+    observed(
+      "BRK-OUTPUT-DELETED",
+      "breaking",
+      "error",
+      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
+      "PR #3656"
+    ),
+    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
+  ),
+  inputEnumAdded: advising(
+    observed(
+      "BRK-INPUT-ENUM-ADDED",
+      "breaking",
+      "error",
+      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
+      "PR #619"
+    ),
+    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
+  ),
+  outputEnumRemoved: advising(
+    observed(
+      "BRK-OUTPUT-ENUM-REMOVED",
+      "breaking",
+      "error",
+      "The list of enum values has been removed from the output field.",
+      "PR #1381"
+    ),
+    `Keep the list of values; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
+  authType: rule(
+    "BRK-AUTH-TYPE",
+    "breaking",
+    "error",
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: advising(
+    rule(
+      "BRK-REQ-CONN-PARAM-ADDED",
+      "breaking",
+      "error",
+      "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
+    ),
+    `Make it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: advising(
+    rule(
+      "BRK-CONN-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
+      "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
+    ),
+    `Keep it optional ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  optionalToRequired: advising(
+    rule(
+      "BRK-OPTIONAL-TO-REQUIRED",
+      "breaking",
+      "error",
+      "The optional input has become required. Existing flows may not send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it optional or give it a default; or ${NEW_VERSION}.`
+  ),
+  parameterDeleted: advising(
+    rule(
+      "BRK-PARAM-DELETED",
+      "breaking",
+      "warning",
+      "The input has been deleted. Existing flows will continue to send it.",
+      "Microsoft docs, operational-versioning (inferred)"
+    ),
+    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
+  ),
+  parameterRenamed: advising(
+    rule(
+      "BRK-PARAM-RENAMED",
+      "breaking",
+      "error",
+      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
+      "inferred: a rename is a deletion plus an addition"
+    ),
+    `Keep the old name; or ${NEW_VERSION}.`
+  ),
+  /**
+   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
+   * set the parameter lose its value (parameter-diff.ts).
+   */
+  optionalParameterRenamed: advising(
+    rule(
+      "BRK-OPTIONAL-PARAM-RENAMED",
+      "breaking",
+      "warning",
+      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
+      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
+    ),
+    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
+  ),
+  visibilityInternal: advising(
+    rule(
+      "BRK-VISIBILITY-INTERNAL",
+      "breaking",
+      "warning",
+      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
+      "inferred"
+    ),
+    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
+  ),
+  triggerKind: advising(
+    rule(
+      "BRK-TRIGGER-KIND",
+      "breaking",
+      "error",
+      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
+      "inferred"
+    ),
+    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
+  ),
+  responseChanged: advising(
+    rule(
+      "BRK-RESPONSE-CODE",
+      "breaking",
+      "error",
+      "The success response has been changed for the operation. Existing flows expect the old response.",
+      "inferred, like BRK-OUTPUT-TYPE"
+    ),
+    `Keep the old success response; or ${NEW_VERSION}.`
+  ),
+  hostChanged: advising(
+    rule(
+      "BRK-HOST-BASEPATH",
+      "breaking",
+      "warning",
+      "The host, base path or schemes have been changed. Existing flows now call another address.",
+      "inferred, like BRK-PATH-CHANGED"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
+  policyReroute: advising(
+    rule(
+      "BRK-POLICY-REROUTE",
+      "breaking",
+      "warning",
+      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
+      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
+    ),
+    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
+  ),
+  /**
+   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
+   * agents, the MCP server is gone, though the operation stays.
+   */
+  mcpRemoved: advising(
+    rule(
+      "BRK-MCP-REMOVED",
+      "breaking",
+      "error",
+      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
+      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
+    ),
+    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
+  ),
+  /**
+   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
+   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
+   */
+  mcpProtocol: rule(
+    "BRK-MCP-PROTOCOL",
+    "breaking",
+    "warning",
+    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
+    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
+  ),
+  enumNarrowed: advising(
+    rule(
+      "BRK-ENUM-NARROWED",
+      "breaking",
+      "error",
+      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
+      "inferred, like BRK-INPUT-ENUM-ADDED"
+    ),
+    `Keep the removed values in the list; or ${NEW_VERSION}.`
+  ),
+  deprecationProcess: rule(
+    "BRK-DEPRECATION-PROCESS",
+    "major",
+    "warning",
+    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
+    "Microsoft docs, operational-versioning and deprecate-operation"
+  ),
+  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
+  mcpAdded: rule(
+    "CHG-MCP-ADDED",
+    "major",
+    "info",
+    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
+    "non-breaking: agents can add its tools; the operation stays where it was"
+  ),
+  operationDeprecated: rule(
+    "CHG-OP-DEPRECATED",
+    "major",
+    "info",
+    "The operation has been deprecated, with a replacement.",
+    "non-breaking: Microsoft docs, deprecate-operation"
+  ),
+  parameterAdded: rule(
+    "CHG-PARAM-ADDED",
+    "major",
+    "info",
+    "A new optional parameter has been added.",
+    "non-breaking"
+  ),
+  inputFieldAdded: rule(
+    "CHG-INPUT-FIELD-ADDED",
+    "major",
+    "info",
+    "A new optional input field has been added.",
+    "non-breaking"
+  ),
+  outputAdded: rule(
+    "CHG-OUTPUT-ADDED",
+    "major",
+    "info",
+    "A new output field has been added.",
+    "non-breaking"
+  ),
+  textEdited: rule(
+    "CHG-TEXT-EDITED",
+    "minor",
+    "info",
+    "Text has been edited.",
+    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
+  ),
+  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
+  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
+  scriptChanged: rule(
+    "CHG-SCRIPT-CHANGED",
+    "major",
+    "info",
+    "The custom code has been changed.",
+    "non-breaking"
+  ),
+  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
+  uncomparable: rule(
+    "CHG-UNCOMPARABLE",
+    "breaking",
+    "error",
+    "The file could not be read as a JSON object, so it was not compared.",
+    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
+  ),
+  jsonSyntax: rule(
+    "CHG-JSON-SYNTAX",
+    "breaking",
+    "error",
+    "The file is not strict JSON; it was compared as far as it could be read.",
+    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
+  )
+};
+var CASE_RULES = {
+  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
+  pathParameterDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a path parameter, which cannot be kept without its placeholder in the path",
+    ONLY_A_NEW_VERSION
+  ),
+  /**
+   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
+   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
+   */
+  secretInputDeleted: inCase(
+    CHANGE_RULES.parameterDeleted,
+    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default goes to every user of the connector. ${REVOKE_THE_KEY}; if the API still needs one, let each user give their own in a connection parameter.`
+  ),
+  /**
+   * The same of an output field (GEN-SECRETS reports a response's secret defaults too): no request
+   * sends it, but it was published with the connector, to whoever reads it.
+   */
+  secretOutputDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "for an output field whose default was a secret (GEN-SECRETS)",
+    `Removing it is right: a secret as a default is published with the connector, to whoever reads it. ${REVOKE_THE_KEY}.`
+  ),
+  /** It was required but hidden, so that no one filled it in: keeping it hidden is the way out. */
+  hiddenConnectionParameterRequired: inCase(
+    CHANGE_RULES.connectionParameterRequired,
+    "for a parameter that was hidden",
+    `Keep it hidden ${REQUIRED_VALUE_WAYS_OUT}`
+  ),
+  /** There is no field to keep: the whole schema went. */
+  responseBodyDeleted: inCase(
+    CHANGE_RULES.outputDeleted,
+    "when the response no longer has a body",
+    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
+  ),
+  /** A parameter or input field is not retired as an operation is. */
+  inputHidden: inCase(
+    CHANGE_RULES.visibilityInternal,
+    "for a parameter or an input field",
+    "Keep it visible ('advanced' moves it out of the way)."
+  )
+};
+
+// packages/validator/src/config/change-rule-in-config.ts
+var CHANGE_RULE_BY_ID = new Map(
+  Object.values(CHANGE_RULES).map((rule2) => [rule2.id.toUpperCase(), rule2])
+);
+function changeRuleInConfig(ruleId) {
+  const rule2 = CHANGE_RULE_BY_ID.get(ruleId.toUpperCase());
+  if (!rule2) return void 0;
+  const decided = rule2.impact === "breaking" ? "Whether breaking changes fail the check is decided by the validate-connector action's fail-on-breaking input (validate --fail-on-breaking on the command line)" : `Its findings (${rule2.severity}) are judged by fail-on (validate --fail-on on the command line), as other findings are`;
+  return {
+    message: `'${rule2.id}' is a change rule of the comparison with the base: the configuration file sets no level for change rules (BRK-*, CHG-*).`,
+    hint: `${decided}; remove this line.`
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path46, options = {}) {
+function offsetOfPath(document, path47, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path46.entries()) {
+  for (const [index, step] of path47.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -57793,7 +58251,7 @@ function offsetOfPath(document, path46, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path46.length - 1;
+    const isLast = index === path47.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -57804,8 +58262,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path46, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path46, options));
+  return (path47, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path47, options));
     return { line, column: col };
   };
 }
@@ -57817,7 +58275,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path22.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path20.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -57880,12 +58338,10 @@ function parseConfig(text2, file, options) {
   const rules = isObject(config2.rules) ? config2.rules : {};
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
+    const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
+    const changeRule = changeRuleInConfig(ruleId);
     problems.push(
-      problemAt(
-        `Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`,
-        offsetOfPath(document, ["rules", ruleId], { key: true }),
-        RULES_HINT
-      )
+      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -57946,7 +58402,7 @@ async function readConfigText(file, cwd) {
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown, error3, {
@@ -57970,9 +58426,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path46 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path46.map(nameExcerpt);
-  const value = path46.reduce(
+  const path47 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path47.map(nameExcerpt);
+  const value = path47.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -57980,7 +58436,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path46.length === 0) {
+    if (path47.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -57991,7 +58447,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path46, key2],
+      path: [...path47, key2],
       atKey: true
     };
   }
@@ -57999,7 +58455,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
@@ -58009,34 +58465,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path46,
+        path: path47,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path46, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path47, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path46, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path47, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path46,
+    path: path47,
     atKey: false
   };
 }
@@ -58046,9 +58502,7 @@ var NAMED_LINES = 3;
 function repeatedPlaces(lines) {
   if (lines.length === 0) return "";
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
-  const named2 = distinct.slice(0, NAMED_LINES).map(String);
-  const rest = distinct.length - named2.length;
-  const list2 = rest > 0 ? `${named2.join(", ")} and ${rest.toLocaleString("en-US")} more` : joinedList(named2);
+  const list2 = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString("en-US") });
   const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
   const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
   const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
@@ -58148,8 +58602,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path46, method, pathItemPlace, operation2) {
-    this.path = path46;
+  constructor(path47, method, pathItemPlace, operation2) {
+    this.path = path47;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -58450,11 +58904,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path46 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path46)) continue;
-      let pathItem = asObject(paths[path46]);
+    for (const path47 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path47)) continue;
+      let pathItem = asObject(paths[path47]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path46);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path47);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -58470,7 +58924,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path46, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path47, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -58776,7 +59230,7 @@ function ignoreLoosening(base2, head, options) {
     let skips = "";
     if (changed) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
-      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), MAX_NAMED_FOLDERS, "'")})`;
+      skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), { max: MAX_NAMED_FOLDERS, quote: "'" })})`;
     }
     return [
       {
@@ -58828,9 +59282,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path46) {
-  const [setting, ruleId] = path46;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path46];
+function placeIn(config2, path47) {
+  const [setting, ruleId] = path47;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path47];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -58839,7 +59293,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -58910,7 +59364,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path23.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   const message = matchedMessage(finding);
@@ -58956,470 +59410,10 @@ function classifyChanges(changes) {
   return "minor-update";
 }
 
-// packages/validator/src/diff/change-rule-type.ts
-function advising(changeRule, advice) {
-  return { ...changeRule, advice };
-}
-function inCase(changeRule, adviceCase, advice) {
-  return { ...changeRule, advice, adviceCase };
-}
-function rule(id, impact, severity, message, source) {
-  return { id, impact, severity, message, source, microsoftMessage: false };
-}
-function observed(id, impact, severity, message, pullRequests) {
-  return {
-    id,
-    impact,
-    severity,
-    message,
-    source: `Microsoft change validator (${pullRequests})`,
-    microsoftMessage: true
-  };
-}
-
-// packages/validator/src/diff/change-rules.ts
-var NEW_VERSION = "add the change to a new version of the operation (an operationId ending in '_V2') and deprecate this one";
-var ONLY_A_NEW_VERSION = `${NEW_VERSION.charAt(0).toUpperCase()}${NEW_VERSION.slice(1)}.`;
-var CHANGE_RULES = {
-  /**
-   * Not found by comparing two versions (`diff`): `validate --base` reports it for a connector
-   * folder of the merge base that the branch deleted, not renamed (deleted-connectors.ts).
-   */
-  connectorDeleted: advising(
-    rule(
-      "BRK-CONNECTOR-DELETED",
-      "breaking",
-      "error",
-      "The connector has been deleted. This change breaks existing flows: none of its operations can run any more.",
-      "inferred, like BRK-OP-DELETED: deleting the folder deletes every operation"
-    ),
-    "Keep the folder; to retire the connector, deprecate its operations ('deprecated: true') and point to their replacements."
-  ),
-  /**
-   * The swagger in the base version only: every operation is gone with it. One change for the file, not
-   * one per operation (and a host "changed to nothing"); `validate --base` adds no finding of it when
-   * REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  swaggerDeleted: advising(
-    rule(
-      "BRK-SWAGGER-DELETED",
-      "breaking",
-      "error",
-      "The file apiDefinition.swagger.json has been deleted. This change breaks existing flows: none of the operations it defined can run any more, and the connector cannot be certified without it.",
-      "inferred, like BRK-CONNECTOR-DELETED: deleting the swagger deletes every operation; certification requires the file (REPO-REQUIRED-FILES)"
-    ),
-    "Keep apiDefinition.swagger.json, and edit what it holds instead."
-  ),
-  /**
-   * apiProperties.json in the base version only. `validate --base` lists it with the changes, and adds
-   * no finding of it when REPO-REQUIRED-FILES reported the missing file (compare-with-base.ts).
-   */
-  apiPropertiesDeleted: advising(
-    rule(
-      "BRK-API-PROPERTIES-DELETED",
-      "breaking",
-      "error",
-      "The file apiProperties.json has been deleted. The connector cannot be certified without it, and existing connections lose the connection parameters and policies it defined.",
-      "inferred: certification requires the file (REPO-REQUIRED-FILES), and the platform reads the sign-in of existing connections from it"
-    ),
-    "Keep apiProperties.json, and edit what it holds instead."
-  ),
-  opDeleted: observed(
-    "BRK-OP-DELETED",
-    "breaking",
-    "error",
-    "The operation has been deleted. This change breaks existing flows.",
-    "PR #4043, #4168, #3470"
-  ),
-  pathChanged: advising(
-    observed(
-      "BRK-PATH-CHANGED",
-      "breaking",
-      "error",
-      "The path template has been changed for the operation.",
-      "PR #3648, #3499"
-    ),
-    `Keep the old method and path; or ${NEW_VERSION}.`
-  ),
-  parameterLocation: advising(
-    observed(
-      "BRK-PARAM-LOCATION",
-      "breaking",
-      "error",
-      "The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.",
-      "PR #3648"
-    ),
-    `Keep it where it was; or ${NEW_VERSION}.`
-  ),
-  requiredParameterAdded: advising(
-    observed(
-      "BRK-REQ-PARAM-ADDED",
-      "breaking",
-      "error",
-      "The required parameter has been added.",
-      "PR #3499"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  requiredFieldAdded: advising(
-    observed(
-      "BRK-REQ-FIELD-ADDED",
-      "breaking",
-      "error",
-      "The required input field has been added. Existing flows will not send this new field.",
-      "PR #3656"
-    ),
-    `Make it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  inputType: advising(
-    observed(
-      "BRK-INPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the input field. Existing flows will continue to send the field with the old type.",
-      "PR #3546"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /** The input side of BRK-OUTPUT-FORMAT; Microsoft's wording for inputs has not been seen. */
-  inputFormat: advising(
-    rule(
-      "BRK-INPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the input field. Existing flows will continue to send the field in the old format.",
-      "inferred, like BRK-OUTPUT-FORMAT (PR #807, #3863) and BRK-INPUT-TYPE"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputType: advising(
-    observed(
-      "BRK-OUTPUT-TYPE",
-      "breaking",
-      "error",
-      "The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3910, #4168"
-    ),
-    `Keep the old type; or ${NEW_VERSION}.`
-  ),
-  /**
-   * A format change, apart from a type change (which is reported instead when both change): Microsoft's
-   * change validator words it apart too, ValuePath ending in '/format' (PR #807, #3863).
-   */
-  outputFormat: advising(
-    observed(
-      "BRK-OUTPUT-FORMAT",
-      "breaking",
-      "error",
-      "The type format has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #807, #3863"
-    ),
-    `Keep the old format; or ${NEW_VERSION}.`
-  ),
-  outputDeleted: advising(
-    observed(
-      "BRK-OUTPUT-DELETED",
-      "breaking",
-      "error",
-      "The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.",
-      "PR #3656"
-    ),
-    `Keep the field in the schema while the API returns it ('x-ms-visibility': 'internal' hides it from new flows); or ${NEW_VERSION}.`
-  ),
-  inputEnumAdded: advising(
-    observed(
-      "BRK-INPUT-ENUM-ADDED",
-      "breaking",
-      "error",
-      "The list of enum values has been added to the input field. Existing flows may use values outside of this list.",
-      "PR #619"
-    ),
-    `Leave the input open and name its values in its description; or ${NEW_VERSION}.`
-  ),
-  outputEnumRemoved: advising(
-    observed(
-      "BRK-OUTPUT-ENUM-REMOVED",
-      "breaking",
-      "error",
-      "The list of enum values has been removed from the output field.",
-      "PR #1381"
-    ),
-    `Keep the list of values; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided from what users sign in with: apiProperties.json connectionParameters and
-   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
-   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
-   * leaves existing connections working and is not reported.
-   */
-  authType: rule(
-    "BRK-AUTH-TYPE",
-    "breaking",
-    "error",
-    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
-   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
-   */
-  requiredConnectionParameterAdded: rule(
-    "BRK-REQ-CONN-PARAM-ADDED",
-    "breaking",
-    "error",
-    "The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with"
-  ),
-  /**
-   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
-   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
-   */
-  connectionParameterRequired: rule(
-    "BRK-CONN-OPTIONAL-TO-REQUIRED",
-    "breaking",
-    "error",
-    "The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.",
-    "inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with"
-  ),
-  optionalToRequired: advising(
-    rule(
-      "BRK-OPTIONAL-TO-REQUIRED",
-      "breaking",
-      "error",
-      "The optional input has become required. Existing flows may not send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it optional or give it a default; or ${NEW_VERSION}.`
-  ),
-  parameterDeleted: advising(
-    rule(
-      "BRK-PARAM-DELETED",
-      "breaking",
-      "warning",
-      "The input has been deleted. Existing flows will continue to send it.",
-      "Microsoft docs, operational-versioning (inferred)"
-    ),
-    `Keep it, even if the API now ignores it; or ${NEW_VERSION}.`
-  ),
-  parameterRenamed: advising(
-    rule(
-      "BRK-PARAM-RENAMED",
-      "breaking",
-      "error",
-      "The parameter has been renamed. Existing flows will continue to send it under its old name.",
-      "inferred: a rename is a deletion plus an addition"
-    ),
-    `Keep the old name; or ${NEW_VERSION}.`
-  ),
-  /**
-   * Decided like BRK-PARAM-DELETED, not like BRK-PARAM-RENAMED: no flow fails to run, the ones that
-   * set the parameter lose its value (parameter-diff.ts).
-   */
-  optionalParameterRenamed: advising(
-    rule(
-      "BRK-OPTIONAL-PARAM-RENAMED",
-      "breaking",
-      "warning",
-      "The optional parameter has been renamed. Existing flows that set it will continue to send it under its old name, which the API no longer reads.",
-      "inferred, like BRK-PARAM-DELETED: a rename is a deletion plus an optional addition"
-    ),
-    `Keep the old name (its x-ms-summary is what users see, and can change); or ${NEW_VERSION}.`
-  ),
-  visibilityInternal: advising(
-    rule(
-      "BRK-VISIBILITY-INTERNAL",
-      "breaking",
-      "warning",
-      "The visibility has been changed to internal. Existing users will no longer see it in the designer.",
-      "inferred"
-    ),
-    "Keep it visible ('advanced' moves it out of the way); to retire an operation, deprecate it ('deprecated: true') and add its replacement."
-  ),
-  triggerKind: advising(
-    rule(
-      "BRK-TRIGGER-KIND",
-      "breaking",
-      "error",
-      "The trigger kind has been changed for the operation. Existing flows were built for the old kind.",
-      "inferred"
-    ),
-    "Keep the old kind; or add the new kind as a new trigger (an operationId ending in '_V2') and deprecate this one."
-  ),
-  responseChanged: advising(
-    rule(
-      "BRK-RESPONSE-CODE",
-      "breaking",
-      "error",
-      "The success response has been changed for the operation. Existing flows expect the old response.",
-      "inferred, like BRK-OUTPUT-TYPE"
-    ),
-    `Keep the old success response; or ${NEW_VERSION}.`
-  ),
-  hostChanged: advising(
-    rule(
-      "BRK-HOST-BASEPATH",
-      "breaking",
-      "warning",
-      "The host, base path or schemes have been changed. Existing flows now call another address.",
-      "inferred, like BRK-PATH-CHANGED"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /** Decided with both swaggers (policy-reroute-diff.ts): only operations of both versions count. */
-  policyReroute: advising(
-    rule(
-      "BRK-POLICY-REROUTE",
-      "breaking",
-      "warning",
-      "A policy that decides where requests go has been added, removed or changed. Existing flows now call another address.",
-      "inferred, like BRK-HOST-BASEPATH: dynamichosturl, dynamicsubdomain and routerequesttoendpoint replace the address the swagger gives"
-    ),
-    "If the new address serves the same API for existing connections, say so in the pull request, as reviewers ask; otherwise keep the old one."
-  ),
-  /**
-   * Decided per operation of both versions (mcp-diff.ts). An error like BRK-OP-DELETED: to the
-   * agents, the MCP server is gone, though the operation stays.
-   */
-  mcpRemoved: advising(
-    rule(
-      "BRK-MCP-REMOVED",
-      "breaking",
-      "error",
-      "The operation is no longer an MCP server (x-ms-agentic-protocol has been removed). Agents that use the server lose its tools.",
-      "inferred, like BRK-OP-DELETED: Copilot Studio lists the tools of an operation marked with x-ms-agentic-protocol (its MCP docs)"
-    ),
-    "Keep x-ms-agentic-protocol on the operation; to move the server, add the new operation beside it and keep this one until the agents use the new one."
-  ),
-  /**
-   * A warning like BRK-HOST-BASEPATH: what agents call is unchanged, but they now speak another
-   * transport to it; and moving off the deprecated 'mcp-sse-1.0' is what SWG-MCP-PROTOCOL asks for.
-   */
-  mcpProtocol: rule(
-    "BRK-MCP-PROTOCOL",
-    "breaking",
-    "warning",
-    "The MCP transport has been changed for the operation (x-ms-agentic-protocol). Agents now talk to the server over the new transport, which it must serve.",
-    "inferred: the value names the transport Copilot Studio speaks to the server (streamable HTTP or SSE)"
-  ),
-  enumNarrowed: advising(
-    rule(
-      "BRK-ENUM-NARROWED",
-      "breaking",
-      "error",
-      "Values have been removed from the list of enum values of the input field. Existing flows may send the removed values.",
-      "inferred, like BRK-INPUT-ENUM-ADDED"
-    ),
-    `Keep the removed values in the list; or ${NEW_VERSION}.`
-  ),
-  deprecationProcess: rule(
-    "BRK-DEPRECATION-PROCESS",
-    "major",
-    "warning",
-    "The operation has been deprecated without following the versioning process: mark it 'deprecated: true' with an 'x-ms-api-annotation' family and revision, and add its replacement (e.g. '_V2').",
-    "Microsoft docs, operational-versioning and deprecate-operation"
-  ),
-  operationAdded: rule("CHG-OP-ADDED", "major", "info", "A new operation has been added.", "non-breaking"),
-  mcpAdded: rule(
-    "CHG-MCP-ADDED",
-    "major",
-    "info",
-    "The operation has become an MCP server (x-ms-agentic-protocol has been added).",
-    "non-breaking: agents can add its tools; the operation stays where it was"
-  ),
-  operationDeprecated: rule(
-    "CHG-OP-DEPRECATED",
-    "major",
-    "info",
-    "The operation has been deprecated, with a replacement.",
-    "non-breaking: Microsoft docs, deprecate-operation"
-  ),
-  parameterAdded: rule(
-    "CHG-PARAM-ADDED",
-    "major",
-    "info",
-    "A new optional parameter has been added.",
-    "non-breaking"
-  ),
-  inputFieldAdded: rule(
-    "CHG-INPUT-FIELD-ADDED",
-    "major",
-    "info",
-    "A new optional input field has been added.",
-    "non-breaking"
-  ),
-  outputAdded: rule(
-    "CHG-OUTPUT-ADDED",
-    "major",
-    "info",
-    "A new output field has been added.",
-    "non-breaking"
-  ),
-  textEdited: rule(
-    "CHG-TEXT-EDITED",
-    "minor",
-    "info",
-    "Text has been edited.",
-    "non-breaking; minor when Microsoft lists it among the criteria of a minor update"
-  ),
-  readmeEdited: rule("CHG-README-EDITED", "minor", "info", "The readme has been edited.", "minor update"),
-  iconChanged: rule("CHG-ICON-CHANGED", "minor", "info", "The icon has been changed.", "minor update"),
-  scriptChanged: rule(
-    "CHG-SCRIPT-CHANGED",
-    "major",
-    "info",
-    "The custom code has been changed.",
-    "non-breaking"
-  ),
-  other: rule("CHG-OTHER", "major", "info", "Other properties have been changed.", "non-breaking"),
-  uncomparable: rule(
-    "CHG-UNCOMPARABLE",
-    "breaking",
-    "error",
-    "The file could not be read as a JSON object, so it was not compared.",
-    "inferred: a new version the platform cannot read breaks every connection; a base version that could not be read leaves the update to the full review"
-  ),
-  jsonSyntax: rule(
-    "CHG-JSON-SYNTAX",
-    "breaking",
-    "error",
-    "The file is not strict JSON; it was compared as far as it could be read.",
-    "inferred: the certification pipeline and the platform read strict JSON and refuse the file (GEN-JSON-PARSE)"
-  )
-};
-var CASE_RULES = {
-  /** Its placeholder has left the path (BRK-PATH-CHANGED, which advises keeping the old path). */
-  pathParameterDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a path parameter, which cannot be kept without its placeholder in the path",
-    ONLY_A_NEW_VERSION
-  ),
-  /**
-   * Its default was a secret, as GEN-SECRETS finds one of a parameter: every user sent it (upstream
-   * Weavo #3269, where keeping it was the advice). Deleting it is the fix, and the key must be revoked.
-   */
-  secretInputDeleted: inCase(
-    CHANGE_RULES.parameterDeleted,
-    "for a parameter or an input field whose default was a secret (GEN-SECRETS)",
-    "Removing it is right: a secret as a default goes to every user of the connector. Tell the reviewers in the pull request that it held a leaked key, and revoke that key, since it stays in the git history; if the API still needs one, let each user give their own in a connection parameter."
-  ),
-  /** There is no field to keep: the whole schema went. */
-  responseBodyDeleted: inCase(
-    CHANGE_RULES.outputDeleted,
-    "when the response no longer has a body",
-    `Keep the response's schema while the API returns a body; or ${NEW_VERSION}.`
-  ),
-  /** A parameter or input field is not retired as an operation is. */
-  inputHidden: inCase(
-    CHANGE_RULES.visibilityInternal,
-    "for a parameter or an input field",
-    "Keep it visible ('advanced' moves it out of the way)."
-  )
-};
-
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path46, method, body) => `{
+var operation = (path47, method, body) => `{
   "paths": {
-    "${path46}": {
+    "${path47}": {
       "${method}": ${body}
     }
   }
@@ -59899,16 +59893,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path46 = [];
+  const path47 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path46.push(part.step);
+        if (part.step !== void 0) path47.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path46.pop();
+        if (part.step !== void 0) path47.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -59916,7 +59910,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path46, ...part.change.path] });
+      result.push({ ...part.change, path: [...path47, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -60414,6 +60408,7 @@ function diffAuthentication(before, after) {
       side: broken.side,
       pointer: broken.place.pointer,
       detail: broken.detail,
+      advice: broken.advice,
       supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
     }))
   );
@@ -60455,7 +60450,8 @@ function compareSets(old, now) {
       rule: CHANGE_RULES.authType,
       place: renamed.now.place,
       side: "new",
-      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in. Keep the old name (the set's uiDefinition.displayName is what users see, and can change).`,
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in.`,
+      advice: "Keep the old name (the set's uiDefinition.displayName is what users see, and can change).",
       covers: [SETS_POINTER]
     });
   } else if (removed.length > 0) {
@@ -60496,9 +60492,6 @@ function compareOption(old, now) {
   const signIn = compareSignIn(old, now);
   return signIn ? [signIn] : requiredValuesAdded(old, now);
 }
-function requiredValueAdvice(keep) {
-  return `${keep} or give it a defaultValue, or offer it in a new connection parameter set.`;
-}
 function requiredValuesAdded(old, now) {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
   const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
@@ -60512,7 +60505,7 @@ function requiredValuesAdded(old, now) {
           rule: CHANGE_RULES.requiredConnectionParameterAdded,
           place,
           side: "new",
-          detail: `${quoted(name)} is required, shown and has no defaultValue. ${requiredValueAdvice("Make it optional")}`,
+          detail: `${quoted(name)} is required, shown and has no defaultValue.`,
           covers: [place.pointer]
         }
       ];
@@ -60521,13 +60514,13 @@ function requiredValuesAdded(old, now) {
     if (reason === void 0) return [];
     return [
       {
-        rule: CHANGE_RULES.connectionParameterRequired,
+        rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
         place: {
           file: place.file,
           pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
         },
         side: "new",
-        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
         covers: [place.pointer]
       }
     ];
@@ -60583,7 +60576,8 @@ function lostOutsideSets(old, sets) {
       rule: CHANGE_RULES.authType,
       place: old.place,
       side: "old",
-      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      detail: "The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them.",
+      advice: `Keep them beside ${offered}.`,
       covers: [
         ...(old.credentials ?? []).map((credential) => credential.place.pointer),
         old.kindPlace.pointer
@@ -61901,11 +61895,17 @@ function whyUnfollowed(model, value, pointer) {
 }
 
 // packages/validator/src/diff/secret-deletion.ts
-function secretDeletion(name, value, host) {
+function secretDeletion(name, value, host, direction = "input") {
   const secret = secretDefault(name, value, host);
-  if (secret === void 0) return void 0;
+  return secret === void 0 ? void 0 : secretTold(secret, direction);
+}
+function secretParameterDeletion(name, parameter, host) {
+  const secret = parameterSecretDefault(name, parameter, host);
+  return secret === void 0 ? void 0 : secretTold(secret.value, "input");
+}
+function secretTold(secret, direction) {
   return {
-    rule: CASE_RULES.secretInputDeleted,
+    rule: direction === "output" ? CASE_RULES.secretOutputDeleted : CASE_RULES.secretInputDeleted,
     detail: `Its default looked like a real secret (${maskSecret(secret)}).`
   };
 }
@@ -62055,7 +62055,7 @@ function diffParameters(context, before, after) {
   }
 }
 function deletion(model, parameter) {
-  const secret = parameter.name === void 0 ? void 0 : secretDeletion(parameter.name, parameter.value.default, asString(model.root.host));
+  const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
   if (secret !== void 0) return secret;
   return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
 }
@@ -62132,21 +62132,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path46 in paths) {
-    if (!has(paths, path46)) continue;
-    const pathItem = refPathItem(paths[path46]);
+  for (const path47 in paths) {
+    if (!has(paths, path47)) continue;
+    const pathItem = refPathItem(paths[path47]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path46));
-    unfollowed2.set(path46, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path47));
+    unfollowed2.set(path47, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path46 in paths) {
-    if (!has(paths, path46)) continue;
-    const pathItem = refPathItem(paths[path46]);
+  for (const path47 in paths) {
+    if (!has(paths, path47)) continue;
+    const pathItem = refPathItem(paths[path47]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -62158,17 +62158,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path46 of all) {
-    const before = has(pathsBefore, path46) ? pathsBefore[path46] : void 0;
-    const after = has(pathsAfter, path46) ? pathsAfter[path46] : void 0;
+  for (const path47 of all) {
+    const before = has(pathsBefore, path47) ? pathsBefore[path47] : void 0;
+    const after = has(pathsAfter, path47) ? pathsAfter[path47] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path46);
-    const whyBefore = unfollowedBefore.get(path46);
+    const whyAfter = unfollowedAfter.get(path47);
+    const whyBefore = unfollowedBefore.get(path47);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path46);
+    const pathItemPointer = childPointer("/paths", path47);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -62176,12 +62176,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path46)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path47)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path46)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path46)} was not compared: in the base version, ${whyBefore}.` : refEdit(path46, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path47)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path47)} was not compared: in the base version, ${whyBefore}.` : refEdit(path47, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -62191,12 +62191,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path46, before, after) {
+function refEdit(path47, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path46)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path47)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path46)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path46)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path47)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path47)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -62413,8 +62413,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path46) {
-  return withoutTrailingSlashes(emptiedBraces(path46));
+function normalizePath(path47) {
+  return withoutTrailingSlashes(emptiedBraces(path47));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -62528,7 +62528,7 @@ function diffOperations(context) {
         pointer: childPointer(renamed.pointer, "operationId"),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
-        detail: renameAdvice(before, renamed)
+        ...renameTold(before, renamed)
       });
       continue;
     }
@@ -62639,13 +62639,18 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-function renameAdvice(before, renamed) {
+var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var LETTER_CASE_ADVICE = "Put back the old operationId.";
+function renameTold(before, renamed) {
   const was = operationLabel(before);
   const is = operationLabel(renamed);
   if (was.toLowerCase() === is.toLowerCase()) {
-    return `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId, so put back ${quoted(was)}.`;
+    return {
+      detail: `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId.`,
+      advice: LETTER_CASE_ADVICE
+    };
   }
-  return `It was renamed to ${quoted(is)} (same method and path); keep the old operationId, or deprecate ${quoted(was)} and add ${quoted(is)} as its replacement.`;
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -63031,17 +63036,18 @@ var PropertyComparer = class {
     found.present.nest(name, nested);
   }
   /**
-   * The change of a base version's property that is gone: an output deleted, or an input. An input
+   * The change of a base version's property that is gone: an output deleted, or an input. A field
    * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
    * removing it is right, and keeping it would keep the leaked key.
    */
   deleted(name, property2, direction) {
     const { pointer } = property2;
-    if (direction === "output")
-      return { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
-    const removed = `The input field ${quoted(name)} has been removed.`;
     const field = this.oldViews.model.resolve(property2.value, pointer).value;
-    const secret = isObject(field) ? secretDeletion(name, field.default, void 0) : void 0;
+    const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
+    if (direction === "output") {
+      return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+    }
+    const removed = `The input field ${quoted(name)} has been removed.`;
     return {
       rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
       side: "old",
@@ -63807,29 +63813,29 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path24.default.join("Other", "Solution.xml");
+var import_node_fs13 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 function solutionGiven(given, cwd) {
-  const absolute = import_node_path24.default.resolve(cwd, given);
+  const absolute = import_node_path22.default.resolve(cwd, given);
   const stat2 = statOrUndefined(absolute);
   if (stat2 === void 0) return void 0;
   if (stat2.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
   if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
-  let folder = import_node_path24.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path24.default.dirname(folder)) {
+  let folder = import_node_path22.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path22.default.dirname(folder)) {
     if (isUnpackedSolution(folder)) {
-      const source = import_node_path24.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+      const source = import_node_path22.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
       return { kind: "file of unpacked", source };
     }
-    if (import_node_path24.default.dirname(folder) === folder) break;
+    if (import_node_path22.default.dirname(folder) === folder) break;
   }
   return void 0;
 }
@@ -63858,17 +63864,17 @@ function solutionGivenError(given, cwd, words) {
   });
 }
 function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path24.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+  return statOrUndefined(import_node_path22.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs14.openSync)(file, "r");
+    const descriptor = (0, import_node_fs13.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs13.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs14.closeSync)(descriptor);
+      (0, import_node_fs13.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -63876,7 +63882,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs14.statSync)(file);
+    return (0, import_node_fs13.statSync)(file);
   } catch {
     return void 0;
   }
@@ -63900,17 +63906,17 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path25.default.resolve(cwd, given);
+    const absolute = import_node_path23.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs15.statSync)(absolute);
+      stat2 = (0, import_node_fs14.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path25.default.dirname(absolute);
+      const folder = import_node_path23.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -63932,22 +63938,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs15.readdirSync)(folder);
+    return (0, import_node_fs14.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown = where2 === void 0 ? given : import_node_path25.default.join(given, import_node_path25.default.relative(absolute, where2));
+  const shown = where2 === void 0 ? given : import_node_path23.default.join(given, import_node_path23.default.relative(absolute, where2));
   return unreadablePathError(shown, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path25.default) {
+function sortFolderPaths(folders, paths = import_node_path23.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs14.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -63968,7 +63974,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs14.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -63981,9 +63987,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path25.default.resolve(folder);
+  const resolved2 = import_node_path23.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path25.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -63992,7 +63998,7 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -64000,12 +64006,13 @@ var import_node_child_process = require("node:child_process");
 // packages/validator/src/git/fetch-advice.ts
 var USUAL_REMOTE_NAMES = ["origin", "upstream"];
 var URL_PLACEHOLDER = "<URL of its repository>";
-function unknownRefHint(ref, remotes) {
+function unknownRefHint(ref, remotes, shallow) {
   const missing = unconfiguredRemote(ref, remotes);
   if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
-    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it, and check out with fetch-depth: 0.`;
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it${shallow ? ", and check out with fetch-depth: 0" : ""}.`;
   }
-  return `Fetch it first (e.g. ${fetchAdvice(ref, remotes)}); in GitHub Actions, check out with fetch-depth: 0.`;
+  const fetch = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  return shallow ? `${fetch}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch}.`;
 }
 function fetchAdvice(ref, remotes) {
   const tracking = ref.replace(/^refs\/remotes\//, "");
@@ -64030,6 +64037,85 @@ function unconfiguredRemote(ref, remotes) {
 }
 function addRemoteAdvice({ remote, branch }) {
   return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/line-changes.ts
+function lineAfterChanges(changes, line) {
+  if (changes.binary) return void 0;
+  let shift = 0;
+  for (const hunk of changes.hunks) {
+    const last2 = hunk.oldCount === 0 ? hunk.oldStart : hunk.oldStart + hunk.oldCount - 1;
+    if (last2 < line) {
+      shift += hunk.newCount - hunk.oldCount;
+      continue;
+    }
+    if (hunk.oldCount > 0 && hunk.oldStart <= line) return void 0;
+    break;
+  }
+  return line + shift;
+}
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var FILE_HEADER = "diff --git ";
+function parseLineChanges(patch) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let currentPath;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith(FILE_HEADER)) {
+      currentPath = headerPath(line.slice(FILE_HEADER.length));
+      current = [];
+      if (currentPath !== void 0) files.set(currentPath, { binary: false, hunks: current });
+      continue;
+    }
+    if (currentPath === void 0 || current === void 0) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      current.push({
+        oldStart: Number(hunk[1]),
+        oldCount: hunk[2] === void 0 ? 1 : Number(hunk[2]),
+        newStart: Number(hunk[3]),
+        newCount: hunk[4] === void 0 ? 1 : Number(hunk[4])
+      });
+    } else if (current.length === 0 && line.startsWith("Binary files ")) {
+      files.set(currentPath, { binary: true });
+    }
+  }
+  return files;
+}
+function headerPath(names2) {
+  if (names2.startsWith('"')) {
+    const quoted2 = names2.slice(0, (names2.length - 1) / 2);
+    const unquoted2 = unquoteC(quoted2);
+    return unquoted2?.startsWith("a/") ? unquoted2.slice(2) : void 0;
+  }
+  if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
+  const length = (names2.length - 5) / 2;
+  const path47 = names2.slice(2, 2 + length);
+  return names2 === `a/${path47} b/${path47}` ? path47 : void 0;
+}
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteC(quoted2) {
+  if (quoted2.length < 2 || !quoted2.startsWith('"') || !quoted2.endsWith('"')) return void 0;
+  const bytes = [];
+  const chars2 = Array.from(quoted2.slice(1, -1));
+  for (let index = 0; index < chars2.length; index++) {
+    const char = chars2[index];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = chars2[index + 1];
+    if (next === void 0) return void 0;
+    const octal = /^[0-3][0-7]{2}$/.exec(chars2.slice(index + 1, index + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      index += 3;
+    } else if (Object.hasOwn(ESCAPES, next)) {
+      bytes.push(ESCAPES[next]);
+      index += 1;
+    } else return void 0;
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
 // packages/validator/src/git/git.ts
@@ -64060,19 +64146,38 @@ var Git = class {
    * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
    */
   async resolveCommit(ref) {
+    const commit = await this.commitOf(ref);
+    if (commit !== void 0) return commit;
+    if (ref === "HEAD")
+      throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+        hint: "Commit the change first, or leave out the base ref."
+      });
+    const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
+    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
+      hint: unknownRefHint(ref, remotes, shallow)
+    });
+  }
+  /** The commit a ref names, or undefined when it names none. */
+  async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     } catch {
-      if (ref === "HEAD")
-        throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
-          hint: "Commit the change first, or leave out the base ref."
-        });
-      const remotes = (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
-      const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
-      throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
-        hint: unknownRefHint(ref, remotes)
-      });
+      return void 0;
     }
+  }
+  /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
+  async remotes() {
+    return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
+   * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
+   * may not be needed is better than none.
+   */
+  async isShallow() {
+    const answer = await this.text(["rev-parse", "--is-shallow-repository"]).catch(() => "true");
+    return answer.trim() !== "false";
   }
   /**
    * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
@@ -64115,6 +64220,34 @@ var Git = class {
     if (to !== void 0) args.push(to);
     if (paths.length > 0) args.push("--", ...paths);
     return splitNul(await this.text(args));
+  }
+  /**
+   * How the lines of `paths` (repository-relative, run at the top level) changed from `from` to `to`,
+   * per file that differs: the hunks of a zero-context diff, to follow a line from one commit to the
+   * other (lineAfterChanges). Prefixes, renames, textconv and external diffs are fixed here, whatever
+   * the user's configuration says, so that the patch reads as parseLineChanges expects.
+   */
+  async lineChanges(from, to, paths) {
+    if (paths.length === 0) return /* @__PURE__ */ new Map();
+    const args = [
+      "diff",
+      "--unified=0",
+      // A user's diff.interHunkContext joins nearby hunks, and the unchanged lines between them
+      // would read as lines the head does not have.
+      "--inter-hunk-context=0",
+      "--no-color",
+      "--no-renames",
+      "--no-relative",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      from,
+      to,
+      "--",
+      ...paths
+    ];
+    return parseLineChanges(await this.text(args));
   }
   /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
   async renamedFiles(from, to) {
@@ -64265,9 +64398,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs15.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -64275,7 +64408,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path26.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -64305,9 +64438,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path26.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path24.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path26.default.dirname(at) === at) return false;
+    if (import_node_path24.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -64321,13 +64454,13 @@ function locatedAt(error3, given) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path27.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs17.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs16.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -64520,8 +64653,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -64571,40 +64704,61 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path28.default.join(topLevel, folder);
+  const absolute = import_node_path26.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path28.default.relative(topLevel, connector).split(import_node_path28.default.sep).join("/"));
+  return held.map((connector) => import_node_path26.default.relative(topLevel, connector).split(import_node_path26.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs17.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path28.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path28.default.posix.basename(parent));
+  const parent = import_node_path26.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path26.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs18.promises.readdir(import_node_path28.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs17.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path28.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path26.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path28.default.posix.dirname(file);
+  let folder = import_node_path26.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path28.default.posix.dirname(folder);
+    folder = import_node_path26.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
+// packages/validator/src/git/base-ref.ts
+async function resolveBaseRef(git, ref) {
+  if (!isPlainBranchName(ref) || await isLocalRef(git, ref)) return { ref };
+  const remotes = await git.remotes();
+  const ordered = remotes.includes("origin") ? ["origin", ...remotes.filter((remote2) => remote2 !== "origin")] : remotes;
+  const holding = [];
+  for (const remote2 of ordered) {
+    if (await git.commitOf(`refs/remotes/${remote2}/${ref}`) !== void 0) holding.push(remote2);
+  }
+  const remote = holding[0] === "origin" || holding.length === 1 ? holding[0] : void 0;
+  if (remote === void 0) return { ref };
+  const tracking = `${remote}/${ref}`;
+  return { ref: tracking, note: `base '${ref}' read as '${tracking}': there is no local branch '${ref}'.` };
+}
+async function isLocalRef(git, ref) {
+  return await git.commitOf(`refs/heads/${ref}`) !== void 0 || await git.commitOf(`refs/tags/${ref}`) !== void 0;
+}
+function isPlainBranchName(ref) {
+  return ref !== "" && ref !== "HEAD" && ref !== "@" && !ref.startsWith("refs/") && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(ref) && !/[~^:{\\\s]/.test(ref) && !ref.includes("@{") && !ref.startsWith("-");
+}
+
 // packages/validator/src/git/materialize.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -64615,15 +64769,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path29.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs19.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path27.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs18.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path29.default.resolve(target2, relative);
+      const destination = import_node_path27.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs19.promises.mkdir(import_node_path29.default.dirname(destination), { recursive: true });
-      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs18.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
+      await import_node_fs18.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -64633,11 +64787,11 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -64739,8 +64893,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -64798,22 +64952,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path30.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path28.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs20.readdirSync)(folder);
+      names2 = (0, import_node_fs19.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path30.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path28.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path30.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path28.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -64826,7 +64980,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs20.readFileSync)(file);
+    return (0, import_node_fs19.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -64914,7 +65068,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path31.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path29.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -64924,11 +65078,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs21.readdirSync)(import_node_path32.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs20.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -65075,14 +65229,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path33.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path33.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path31.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path31.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -65121,8 +65275,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -65132,9 +65286,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path34.default.resolve(where2.cwd, given);
-    const exists4 = (0, import_node_fs22.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path34.default.resolve(where2.realCwd, import_node_path34.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path32.default.resolve(where2.cwd, given);
+    const exists4 = (0, import_node_fs21.existsSync)(absolute);
+    const real = exists4 ? await realCasePath(absolute) : import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -65175,17 +65329,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises2 = require("node:fs/promises");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path35.default.dirname(file)).then((folder) => import_node_path35.default.join(folder, import_node_path35.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs22.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path33.default.dirname(file)).then((folder) => import_node_path33.default.join(folder, import_node_path33.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path33.default.resolve(where2.realCwd, import_node_path33.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -65193,13 +65347,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path36.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path36.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path34.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path34.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -65227,8 +65381,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path36.default.posix.normalize(import_node_path36.default.posix.join(import_node_path36.default.posix.dirname(at), target2));
-      const outside = import_node_path36.default.posix.isAbsolute(target2) || import_node_path36.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path34.default.posix.normalize(import_node_path34.default.posix.join(import_node_path34.default.posix.dirname(at), target2));
+      const outside = import_node_path34.default.posix.isAbsolute(target2) || import_node_path34.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -65237,7 +65391,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path36.default.posix.dirname(file);
+    const folder = import_node_path34.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -65247,7 +65401,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path37.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path35.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -65266,7 +65420,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path37.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path35.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -65293,9 +65447,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path37.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path35.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path37.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path35.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -65315,7 +65469,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path38.default.resolve(cwd, import_node_path38.default.relative(realCwd, import_node_path38.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -65344,7 +65498,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path38.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -65443,7 +65597,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs24.existsSync)(import_node_path38.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs23.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -65462,25 +65616,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path39.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path39.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path39.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path37.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path40.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path40.default.resolve(cwd, file);
+  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path38.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -65488,7 +65642,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path40.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -65497,60 +65651,119 @@ var LEVEL_OF = { error: "error", warning: "warning", info: "notice" };
 function toAnnotations(findings, options = {}) {
   const omitted = { error: 0, warning: 0, notice: 0 };
   const chosen = /* @__PURE__ */ new Set();
+  const onFile = (finding) => {
+    const file = repositoryPath(finding.file, options);
+    return file !== void 0 && isOnFile(finding, file, options);
+  };
+  const { repeated, alsoOn } = pullRequestRepeats(findings, onFile);
   for (const level of ["error", "warning", "notice"]) {
-    const candidates = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
+    const ofLevel = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
     const limit = limitFor(level, options.maxPerSeverity);
-    const ranked = rankByImportance(candidates);
-    for (const finding of ranked.slice(0, limit)) chosen.add(finding);
-    omitted[level] = Math.max(0, ranked.length - limit);
+    const ranked = rankByImportance(
+      ofLevel.filter((finding) => !repeated.has(finding)),
+      (finding) => tierOf(finding, onFile(finding))
+    );
+    const kept = ranked.slice(0, limit);
+    for (const finding of kept) chosen.add(finding);
+    omitted[level] = ofLevel.length - kept.length;
   }
-  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options));
+  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options, alsoOn.get(finding)));
   return { annotations, omitted };
 }
-function toAnnotation(finding, options) {
+var PARSE_RULE_ID = "GEN-JSON-PARSE";
+function tierOf(finding, onFile) {
+  if (finding.baseline === "existing") return 4;
+  if (finding.ruleId === PARSE_RULE_ID) return 0;
+  if (PULL_REQUEST_RULE_IDS.has(finding.ruleId) && !onFile) return 1;
+  return onFile ? 2 : 3;
+}
+function pullRequestRepeats(findings, onFile) {
+  const firsts = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Set();
+  const alsoOn = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!PULL_REQUEST_RULE_IDS.has(finding.ruleId) || onFile(finding)) continue;
+    const key2 = `${finding.severity}\0${finding.ruleId}\0${messageShape(finding.message)}`;
+    const first = firsts.get(key2);
+    if (first === void 0) {
+      firsts.set(key2, finding);
+      continue;
+    }
+    repeated.add(finding);
+    alsoOn.set(first, (alsoOn.get(first) ?? 0) + 1);
+  }
+  return { repeated, alsoOn };
+}
+function messageShape(message) {
+  return message.replace(/"[^"]*"|'[^']*'|\d+/g, "\u2026");
+}
+function toAnnotation(finding, options, alsoOn = 0) {
   const level = LEVEL_OF[finding.severity];
-  const message = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const existing = finding.baseline === "existing" ? `${finding.message} (existing)` : finding.message;
+  const message = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, "more connector")})` : existing;
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options);
   if (file === void 0 || !isOnFile(finding, file, options))
     return { level, message: `${file ?? finding.file}: ${message}`, title };
-  const endLine = finding.endLine ?? finding.line;
-  const annotation = { level, message, title, file, startLine: finding.line, endLine };
-  if (endLine === finding.line) {
+  const lines = annotatedLines(finding, options.headLine);
+  if (lines === void 0)
+    return {
+      level,
+      message: `${message} (line ${finding.line} of the checked merge with the base branch: a line the base branch changed, which the pull request's head does not have)`,
+      title,
+      file
+    };
+  const annotation = {
+    level,
+    message,
+    title,
+    file,
+    startLine: lines.line,
+    endLine: lines.endLine
+  };
+  if (lines.endLine === lines.line && lines.columns) {
     annotation.startColumn = finding.column;
     annotation.endColumn = finding.endColumn ?? finding.column;
   }
   return annotation;
 }
+function annotatedLines(finding, headLine) {
+  const endLine = finding.endLine ?? finding.line;
+  if (!headLine) return { line: finding.line, endLine, columns: true };
+  const line = headLine(finding.file, finding.line);
+  if (line === void 0) return void 0;
+  const end = endLine === finding.line ? line : headLine(finding.file, endLine);
+  return end === void 0 ? { line, endLine: line, columns: false } : { line, endLine: end, columns: true };
+}
 function isOnFile(finding, file, options) {
   if (finding.file === finding.connector) return false;
   return options.isFile?.(file) ?? true;
 }
-function rankByImportance(findings) {
+function rankByImportance(findings, tierOf2) {
   const perConnectorRule = /* @__PURE__ */ new Map();
   const keyed = findings.map((finding, order) => {
-    const baseline = finding.baseline === "existing" ? 1 : 0;
-    const key2 = `${baseline}\0${finding.connector}\0${finding.ruleId}`;
+    const tier = tierOf2(finding);
+    const key2 = `${tier}\0${finding.connector}\0${finding.ruleId}`;
     const occurrence = perConnectorRule.get(key2) ?? 0;
     perConnectorRule.set(key2, occurrence + 1);
-    return { finding, baseline, occurrence, order, round: 0, repeat: 0 };
+    return { finding, tier, occurrence, order, round: 0, repeat: 0 };
   });
-  keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  keyed.sort((a, b) => a.tier - b.tier || a.occurrence - b.occurrence || a.order - b.order);
   const rounds = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key2 = `${entry.baseline}\0${entry.finding.connector}`;
+    const key2 = `${entry.tier}\0${entry.finding.connector}`;
     entry.round = rounds.get(key2) ?? 0;
     rounds.set(key2, entry.round + 1);
   }
-  keyed.sort((a, b) => a.baseline - b.baseline || a.round - b.round || a.order - b.order);
+  keyed.sort((a, b) => a.tier - b.tier || a.round - b.round || a.order - b.order);
   const perRule = /* @__PURE__ */ new Map();
   for (const entry of keyed) {
-    const key2 = `${entry.baseline}\0${entry.finding.ruleId}`;
+    const key2 = `${entry.tier}\0${entry.finding.ruleId}`;
     entry.repeat = perRule.get(key2) ?? 0;
     perRule.set(key2, entry.repeat + 1);
   }
   keyed.sort(
-    (a, b) => a.baseline - b.baseline || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
+    (a, b) => a.tier - b.tier || a.round - b.round || Math.min(a.repeat, 1) - Math.min(b.repeat, 1) || a.order - b.order
   );
   return keyed.map((entry) => entry.finding);
 }
@@ -65566,7 +65779,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path46, findings]) => ({ path: path46, findings }));
+  return [...byFile].map(([path47, findings]) => ({ path: path47, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -65580,6 +65793,13 @@ function deletedConnectors(result) {
 
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
+var FAIL_ON_MEANT = {
+  none: "never",
+  off: "never",
+  no: "never",
+  false: "never",
+  nothing: "never"
+};
 function failsThreshold(result, failOn) {
   const { counts } = result;
   return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
@@ -65856,15 +66076,16 @@ function groupByRule(findings) {
   for (const finding of findings) {
     let group2 = groups.get(finding.ruleId);
     if (!group2) {
-      group2 = { ruleId: finding.ruleId, findings: [], worst: finding.severity };
+      group2 = { ruleId: finding.ruleId, findings: [], worst: finding.severity, hasNew: false };
       groups.set(finding.ruleId, group2);
     }
     group2.findings.push(finding);
+    if (finding.baseline === "new") group2.hasNew = true;
     if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group2.worst))
       group2.worst = finding.severity;
   }
   return [...groups.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
+    (a, b) => SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) || Number(b.hasNew) - Number(a.hasNew) || b.findings.length - a.findings.length || compareText(a.ruleId, b.ruleId)
   );
 }
 
@@ -65879,12 +66100,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path46, profile, findings }) => ({ name: shown(path46), profile, findings })),
+    ...validated.map(({ path: path47, profile, findings }) => ({ name: shown(path47), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path46, findings }) => ({ name: `${shown(path46)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path47, findings }) => ({ name: `${shown(path47)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path46, findings }) => ({
-      name: `${shown(path46)} (configuration)`,
+    ...configuration.map(({ path: path47, findings }) => ({
+      name: `${shown(path47)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -66384,10 +66605,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path41.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -66396,18 +66617,217 @@ function profileFallbackNote(folders, chooseProfile) {
   return `${named2} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
+// packages/actions/src/runtime/failure-summary.ts
+function failureSummary(title, errors2) {
+  const [first, ...rest] = errors2;
+  const place = first?.properties.file ? `${formatLocation({
+    file: first.properties.file,
+    ...first.properties.startLine !== void 0 && { line: first.properties.startLine },
+    ...first.properties.startColumn !== void 0 && { column: first.properties.startColumn }
+  })}: ` : "";
+  const more = rest.length > 0 ? ` (and ${rest.length} more, each an annotation of this step)` : "";
+  return `### ${escapeMarkdown(title)}
+
+\u274C The step failed: ${escapeMarkdown(`${place}${first?.message ?? ""}`)}${escapeMarkdown(more)}
+`;
+}
+
+// packages/actions/src/runtime/job-summary.ts
+async function writeJobSummary(summary3 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary3.write();
+  else summary3.emptyBuffer();
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs24 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
+
+// packages/actions/src/runtime/inputs.ts
+var InputError = class extends UsageError {
+  constructor(input, problem, hint, location) {
+    super(`Input '${input}' ${problem}`, { ...hint ? { hint } : {}, ...location ? { location } : {} });
+  }
+};
+function readString2(name) {
+  return getInput(name);
+}
+function readLines(name) {
+  return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+}
+function readChoice(name, choices, fallback, meant = {}) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (choices.includes(value)) return value;
+  const suggestion = Object.hasOwn(meant, value.toLowerCase()) ? meant[value.toLowerCase()] : closestMatch(value, choices);
+  throw new InputError(
+    name,
+    `must be one of ${choices.join(", ")}; got '${value}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`
+  );
+}
+function readBoolean(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+function readWholeNumber(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value)) throw new InputError(name, `must be a whole number, 0 or more; got '${value}'.`);
+  return Number(value);
+}
+
+// packages/actions/src/runtime/read-refused-input.ts
+function readRefusedHint(input, code2) {
+  return code2 === "ENAMETOOLONG" ? `Give '${input}' a path with shorter names.` : `Check that the user who runs the step may read the folders on the way to '${input}'.`;
+}
+function inputReadRefusal(input, error3) {
+  return new InputError(
+    input,
+    `cannot be read: ${error3.reason} (${error3.code}).`,
+    readRefusedHint(input, error3.code),
+    error3.location
+  );
+}
+
+// packages/actions/src/runtime/writable-folders.ts
+var import_node_path40 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path40.default) {
+  return [folders.workspace, folders.runnerTemp].some(
+    (folder) => folder !== void 0 && isWithin(folder, real, paths)
+  );
+}
+function ledOutByLink(absolute, real, folders, paths = import_node_path40.default) {
+  const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
+  return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
+}
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path40.default) {
+  return paths.join(ancestorReal, paths.relative(ancestor, absolute));
+}
+function outsideWritableFoldersError(output, folders, paths = import_node_path40.default) {
+  const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
+  const led = output.throughLink ? "which a symbolic link leads to" : "which is";
+  const name = paths.basename(output.absolute);
+  const hint = folders.runnerTemp ? `Use a path inside the workspace (${folders.workspace}), or under runner.temp (${folders.runnerTemp}), such as '\${{ runner.temp }}/${name}'.` : `Use a path inside the workspace (${folders.workspace}), such as '${name}'.`;
+  return new InputError(
+    output.input,
+    `must name a place inside ${places}; got '${output.value}', ${led} '${output.real}'. Nothing was written.`,
+    `${hint} No '..' or symbolic link may lead out of it.`
+  );
+}
+
+// packages/actions/src/runtime/workspace-path.ts
+function workspaceFolder() {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+async function requireWritableOutput(input, value, absolute, kind = "file") {
+  if (slashedPathToWrite(absolute) !== void 0)
+    throw new InputError(
+      input,
+      backslashPathToWriteMessage(withSlashes(value) ?? value),
+      BACKSLASH_PATH_HINT
+    );
+  const named2 = namedWritableFolders();
+  const folders = await realWritableFolders(named2);
+  const real = await realPathOfNew(linkedNewFile(absolute)).catch((error3) => {
+    throw pathRefusedError(input, error3, "written");
+  });
+  if (!isInWritableFolder(real, folders)) {
+    const throughLink = ledOutByLink(absolute, real, { named: named2, real: folders });
+    throw outsideWritableFoldersError({ input, value, absolute, real, throughLink }, folders);
+  }
+  refuseBlockedOutputPath(absolute, {
+    throughFileHint: `Give '${input}' a path that runs through folders only, or move the file out of the way.`,
+    brokenLinkHint: `Give '${input}' the path of a file or folder to write, or remove the link.`,
+    newTarget: kind === "folder" ? "refused" : "created"
+  });
+  return real;
+}
+function pathRefusedError(input, error3, use) {
+  const failure = writeFailure(error3);
+  if (failure === void 0) return error3;
+  const code2 = error3.code;
+  const hint = use === "written" && code2 !== "ENAMETOOLONG" ? failure.hint : readRefusedHint(input, code2 ?? "");
+  return new InputError(input, `cannot be ${use}: ${failure.reason} (${code2}).`, hint);
+}
+function namedWritableFolders() {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  return {
+    workspace: import_node_path41.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path41.default.resolve(runnerTemp) } : {}
+  };
+}
+async function realWritableFolders(named2) {
+  return {
+    workspace: await realPathOfNew(named2.workspace),
+    ...named2.runnerTemp ? { runnerTemp: await realPathOfNew(named2.runnerTemp) } : {}
+  };
+}
+async function realPathOfNew(absolute) {
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return realPathBelow(absolute, current, await import_node_fs24.promises.realpath(current));
+    } catch (error3) {
+      const parent = import_node_path41.default.dirname(current);
+      const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
+      if (!missing || parent === current) throw error3;
+      current = parent;
+    }
+  }
+}
+
+// packages/actions/src/runtime/run-action.ts
+async function runAction(main, failure) {
+  removeTemporariesOnSignal();
+  const logger = createActionsLogger();
+  try {
+    await main(logger);
+  } catch (error3) {
+    process.exitCode = 1;
+    const errors2 = [];
+    if (isUserError(error3)) {
+      for (const each of [error3, ...error3.also ?? []])
+        errors2.push(await userErrorAnnotation(each, workspaceFolder()));
+    } else {
+      errors2.push({
+        message: `connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`,
+        properties: {}
+      });
+      if (error3 instanceof Error && error3.stack) debug(error3.stack);
+    }
+    for (const annotation of errors2) error(annotation.message, annotation.properties);
+    for (const [name, value] of Object.entries(failure.outputs ?? {})) setOutput(name, value);
+    await reportFailure(failure.title, errors2);
+  }
+}
+async function reportFailure(title, errors2) {
+  try {
+    summary.emptyBuffer();
+    await writeJobSummary(summary.addRaw(failureSummary(title, errors2)));
+  } catch (error3) {
+    debug(`The job summary could not be written: ${errorMessage(error3)}`);
+  }
+}
+
+// packages/actions/src/validate-connector/main.ts
+var import_node_fs28 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"), 1);
+
 // packages/actions/src/validate-connector/inputs.ts
 function readValidateConnectorInputs() {
   return {
     paths: readLines("path"),
     profile: readChoice("profile", ["auto", ...PROFILES], "auto"),
-    config: readString("config"),
-    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error"),
-    sarifFile: readString("sarif-file"),
-    base: readString("base"),
+    config: readString2("config"),
+    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
+    sarifFile: readString2("sarif-file"),
+    base: readString2("base"),
     onlyNew: readBoolean("only-new", false),
     failOnBreaking: readBoolean("fail-on-breaking", false),
-    maxAnnotations: readPositiveInteger("max-annotations", 10)
+    // 0 writes none: a repository that reads the SARIF report alone.
+    maxAnnotations: readWholeNumber("max-annotations", 10)
   };
 }
 
@@ -66480,9 +66900,13 @@ async function workspaceHoldsNoConnector(workspace) {
 }
 
 // packages/actions/src/validate-connector/base-input.ts
-async function requireBaseInputCommit(base2, workspace) {
+async function resolveBaseInput(base2, workspace) {
+  const git = new Git(workspace);
   try {
-    await new Git(workspace).resolveCommit(base2);
+    const resolved2 = await resolveBaseRef(git, base2);
+    await git.resolveCommit(resolved2.ref);
+    if (resolved2.note) notice(resolved2.note);
+    return resolved2.ref;
   } catch (error3) {
     if (error3 instanceof UsageError)
       throw new InputError("base", `names no commit of the repository: '${base2}'.`, error3.hint);
@@ -66514,6 +66938,20 @@ function readPullRequestEvent(env = process.env) {
     }
   };
 }
+async function requirePullRequestWorkTree(workspace) {
+  try {
+    await new Git(workspace).topLevel();
+  } catch (error3) {
+    if (!isUserError(error3)) throw error3;
+    const notInstalled = error3.location === void 0;
+    throw new UsageError(
+      notInstalled ? "Comparing the pull request with its base needs git, and it is not installed on this runner." : `The workspace (${workspace}) is not inside a git work tree, so the pull request cannot be compared with its base.`,
+      {
+        hint: notInstalled ? "Install git before this step, or set base: none to check the connector folders without comparing them with the base." : "Check out the repository before this step (actions/checkout, with fetch-depth: 0), or set base: none to check the connector folders without comparing them with the base."
+      }
+    );
+  }
+}
 async function comparisonBase(workspace, event) {
   if (!event.headSha) return event.baseSha;
   try {
@@ -66544,6 +66982,15 @@ function sourceUrlFor(workspace, commit, env = process.env) {
     return blob(relative.split(import_node_path44.default.sep), line);
   };
 }
+function headSourceUrlFor(workspace, lines, env = process.env) {
+  const atHead = sourceUrlFor(workspace, lines.head, env);
+  const atChecked = sourceUrlFor(workspace, lines.checked, env);
+  if (!atHead || !atChecked) return void 0;
+  return (file, line) => {
+    const headLine = lines.lineAtHead(file, line);
+    return headLine === void 0 ? atChecked(file, line) : atHead(file, headLine);
+  };
+}
 function baseSourceUrlFor(mergeBase, env = process.env) {
   const blob = blobUrl(mergeBase, env);
   if (!blob || !mergeBase) return void 0;
@@ -66564,21 +67011,66 @@ function blobUrl(commit, env) {
   };
 }
 
-// packages/actions/src/runtime/job-summary.ts
-async function writeJobSummary(summary3 = summary) {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary3.write();
-  else summary3.emptyBuffer();
+// packages/actions/src/validate-connector/head-lines.ts
+var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+async function headLinesOf(workspace, headSha, files) {
+  if (!headSha) return void 0;
+  try {
+    const top = (0, import_node_fs27.realpathSync)(await new Git(workspace).topLevel());
+    const git = new Git(top);
+    const [checked, head] = await Promise.all([git.resolveCommit("HEAD"), git.resolveCommit(headSha)]);
+    if (checked === head) return void 0;
+    const inRepository = /* @__PURE__ */ new Map();
+    for (const file of new Set(files)) {
+      const real = realPathOf(import_node_path45.default.resolve(workspace, file));
+      if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
+    }
+    const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
+    return {
+      checked,
+      head,
+      lineAtHead: (file, line) => {
+        const repositoryPath2 = inRepository.get(file);
+        const lines = repositoryPath2 === void 0 ? void 0 : changes.get(repositoryPath2);
+        return lines ? lineAfterChanges(lines, line) : line;
+      }
+    };
+  } catch {
+    return void 0;
+  }
+}
+function pathspecsOf(files) {
+  const specs = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const folder = import_node_path45.default.posix.dirname(file);
+    specs.add(folder === "." ? file : folder);
+  }
+  return [...specs];
+}
+function realPathOf(file) {
+  try {
+    return (0, import_node_fs27.realpathSync)(file);
+  } catch {
+    return void 0;
+  }
 }
 
 // packages/actions/src/validate-connector/main.ts
 async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
   const workspace = workspaceFolder();
+  if (inputs.maxAnnotations > GITHUB_ANNOTATION_LIMIT) {
+    warning(
+      `max-annotations is ${inputs.maxAnnotations}, but GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each severity per step: those past ${GITHUB_ANNOTATION_LIMIT} are in the log only. The job summary lists every finding.`
+    );
+  }
   const sarifTarget = await sarifFileTarget(inputs, workspace);
   if (inputs.paths.length > 0) await requireConnectorsInPathInput(inputs.paths, workspace);
-  if (inputs.base !== "" && inputs.base !== "none") await requireBaseInputCommit(inputs.base, workspace);
+  const baseInput = inputs.base !== "" && inputs.base !== "none" ? await resolveBaseInput(inputs.base, workspace) : inputs.base;
   const pullRequest = readPullRequestEvent();
-  const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
+  if (pullRequest && inputs.base === "") await requirePullRequestWorkTree(workspace);
+  const base2 = baseInput === "none" ? void 0 : baseInput || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let configuration;
   const loadConfiguration = () => configuration ??= loadConfig({
     cwd: workspace,
@@ -66592,7 +67084,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs27.existsSync)(import_node_path45.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs28.existsSync)(import_node_path46.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -66677,6 +67169,7 @@ async function validateConnectorAction(logger) {
     );
   }
   const changes = connectorChanges(result);
+  const headLines = await headLinesOf(workspace, pullRequest?.headSha, placedFiles(result, changes));
   const sarif = sarifTarget === void 0 ? void 0 : sarifReport(result, sarifOptions(workspace));
   const summary3 = buildJobSummary(result, {
     failOn: inputs.failOn,
@@ -66684,11 +67177,18 @@ async function validateConnectorAction(logger) {
     changes,
     cwd: workspace,
     baseDir: workspace,
-    sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+    sourceUrl: headLines ? headSourceUrlFor(workspace, headLines) : sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
     baseSourceUrl: comparedWithBase(result) ? baseSourceUrlFor(result.mergeBase) : void 0,
     everyFinding: !sarif ? "Set the sarif-file input for a report of every finding." : sarif.leftOut ? `The SARIF report (${inputs.sarifFile}) holds the ${sarif.leftOut.kept} most severe; connector-alm validate --format json lists every finding.` : `The SARIF report (${inputs.sarifFile}) lists every finding.`
   });
-  annotate(result, inputs, workspace, summary3.omitted.findings, sarif !== void 0 && !sarif.leftOut);
+  annotate(
+    result,
+    inputs,
+    workspace,
+    headLines,
+    summary3.omitted.findings,
+    sarif !== void 0 && !sarif.leftOut
+  );
   await writeJobSummary(summary.addRaw(summary3.markdown));
   if (sarif?.leftOut) {
     const everyFinding = summary3.omitted.findings > 0 ? "`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not)." : "The job summary and `connector-alm validate --format json` list every finding.";
@@ -66756,12 +67256,19 @@ function connectorChanges(result) {
     classification: entry.diff?.classification ?? "new"
   }));
 }
-function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
+function placedFiles(result, changes) {
+  const files = new Set(result.findings.map((finding) => finding.file));
+  for (const set2 of changes ?? [])
+    for (const change of set2.changes) if (change.file && change.side !== "old") files.add(change.file);
+  return [...files];
+}
+function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifHoldsAll) {
   const selection = toAnnotations(result.findings, {
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path45.default.join(workspace, file))
+    isFile: (file) => isFile(import_node_path46.default.join(workspace, file)),
+    ...headLines && { headLine: headLines.lineAtHead }
   });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
@@ -66770,7 +67277,7 @@ function annotate(result, inputs, workspace, leftOutOfSummary, sarifHoldsAll) {
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
   if (omitted === 0) return;
-  const more = `${plural(omitted, "more finding")} ${omitted === 1 ? "is" : "are"}`;
+  const more = inputs.maxAnnotations === 0 ? `${plural(omitted, "finding")} (max-annotations: 0, so none annotated) ${omitted === 1 ? "is" : "are"}` : `${plural(omitted, "more finding")} ${omitted === 1 ? "is" : "are"}`;
   if (leftOutOfSummary === 0) {
     info(`${more} in the job summary${sarifHoldsAll ? " and the SARIF report" : ""}.`);
     return;
@@ -66785,9 +67292,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path45.default.resolve(workspace, inputs.sarifFile)
+    import_node_path46.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs27.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs28.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -66806,11 +67313,11 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs27.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs28.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs27.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs28.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
-void runAction(validateConnectorAction);
+void runAction(validateConnectorAction, { title: "Connector validation", outputs: { result: "failure" } });
