@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { shellWord, UsageError } from '@connector-alm/core';
+import { joinedList, shellWord, UsageError } from '@connector-alm/core';
 import { isRequired } from './option-help.js';
 
 /** An option that a command needs and was not given. */
@@ -23,8 +23,8 @@ export function missingOptionsError(
 ): UsageError {
   const flags = missing.map((option) => option.long);
   const line = commandLine(command, { add: flags });
-  return new UsageError(`${inWords(flags)} ${flags.length === 1 ? 'is' : 'are'} missing.`, {
-    hint: `Give ${inWords(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : '.'}`,
+  return new UsageError(`${joinedList(flags)} ${flags.length === 1 ? 'is' : 'are'} missing.`, {
+    hint: `Give ${joinedList(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : '.'}`,
   });
 }
 
@@ -63,12 +63,6 @@ export function commandLine(
       words.push(...givenAs(option, command.getOptionValue(option.attributeName())));
   }
   return words.join(' ');
-}
-
-/** "a", "a and b", "a, b and c". */
-export function inWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 /** The words that give `option` its value: none, one flag, or the flag and its value (repeated). */

@@ -6,6 +6,8 @@ export interface ListOptions {
   readonly quote?: string;
   /** The count of the rest as the text writes it: plain digits unless set ("1,997" where it groups them). */
   readonly written?: (count: number) => string;
+  /** The word before the last value: `and` unless set (`'a', 'b' or 'c'` for names that may be meant). */
+  readonly conjunction?: 'and' | 'or';
 }
 
 /**
@@ -15,9 +17,11 @@ export interface ListOptions {
  * secret on a million lines). The values are shown as given: the caller makes them short and printable.
  */
 export function joinedList(values: readonly (string | number)[], options: ListOptions = {}): string {
-  const { max = Infinity, quote = '', written = String } = options;
+  const { max = Infinity, quote = '', written = String, conjunction = 'and' } = options;
   const named = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named.length;
-  if (rest > 0) return `${named.join(', ')} and ${written(rest)} more`;
-  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  if (rest > 0) return `${named.join(', ')} ${conjunction} ${written(rest)} more`;
+  return named.length <= 1
+    ? (named[0] ?? '')
+    : `${named.slice(0, -1).join(', ')} ${conjunction} ${named.at(-1)}`;
 }

@@ -24,4 +24,9 @@ describe('joinedList', () => {
       '1, 2, 3 and 1,997 more',
     );
   });
+
+  it('puts "or" before the last value when asked, for names of which one was meant', () => {
+    expect(joinedList(["'a'", "'b'", "'c'"], { conjunction: 'or' })).toBe("'a', 'b' or 'c'");
+    expect(joinedList(['a'], { conjunction: 'or' })).toBe('a');
+  });
 });

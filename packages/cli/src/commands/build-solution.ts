@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { printable, toDisplayPath, UsageError } from '@connector-alm/core';
+import { joinedList, printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import {
   buildSolution,
   optionValuePrefixFrom,
@@ -9,7 +9,6 @@ import {
 } from '@connector-alm/solution';
 import {
   commandLine,
-  inWords,
   missingOptionsError,
   missingRequiredOptions,
   type MissingOption,
@@ -202,7 +201,7 @@ function existingInstead(
     ...missing.map((option) => option.long).filter((long) => !instead.includes(long)),
     '--existing',
   ];
-  return `or, to update the solution the connectors came from, give it instead of ${inWords(instead)}: ${commandLine(command, { add, leaveOut: instead })}.`;
+  return `or, to update the solution the connectors came from, give it instead of ${joinedList(instead)}: ${commandLine(command, { add, leaveOut: instead })}.`;
 }
 
 /**

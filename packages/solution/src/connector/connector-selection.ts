@@ -1,4 +1,4 @@
-import { closestMatch, UsageError, type SaySetting } from '@connector-alm/core';
+import { closestMatch, joinedList, UsageError, type SaySetting } from '@connector-alm/core';
 import { PREVIOUS_SOURCE } from './makers-edits.js';
 import { sameConnectorIn } from './renamed-connectors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -81,9 +81,9 @@ function unknownNamesError(
   source: string,
   say: SaySetting,
 ): UsageError {
-  const given = `${inWords(
+  const given = `${joinedList(
     unknown.map((name) => `'${name}'`),
-    'or',
+    { conjunction: 'or' },
   )} (${say(CONNECTOR_SELECTION)})`;
   const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === undefined);
   const there =
@@ -113,13 +113,7 @@ function unknownNamesError(
 
 /** `"Contoso Tasks" (contoso_tasks) and "Fabrikam" (contoso_fabrikam)`. */
 function listed(connectors: readonly SolutionConnector[]): string {
-  return inWords(
+  return joinedList(
     connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
-    'and',
   );
-}
-
-/** `a`, `a and b`, `a, b and c` (or `or`). */
-function inWords(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
 }
