@@ -1,4 +1,4 @@
-import { readLines, readPositiveInteger, readRequiredString, readString } from '../runtime/inputs.js';
+import { readList, readPositiveInteger, readRequiredString, readString } from '../runtime/inputs.js';
 
 /** The inputs of extract-connectors, parsed and checked; names mirror action.yml in camelCase. */
 export interface ExtractConnectorsInputs {
@@ -9,8 +9,8 @@ export interface ExtractConnectorsInputs {
   zipNameEncoding: string | undefined;
   /** The solution as last extracted, whose connectors that source lacks lose their folders. */
   previousSource: string | undefined;
-  /** The connectors to extract, by logical name or display name; undefined for every one. */
-  connectors: string[] | undefined;
+  /** The connectors to extract, by logical name or display name; empty for every one. */
+  connectors: string[];
 }
 
 export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
@@ -20,20 +20,7 @@ export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
     maxSizeMb: readPositiveInteger('max-size-mb', 2048),
     zipNameEncoding: readString('zip-name-encoding') || undefined,
     previousSource: readString('previous-source') || undefined,
-    connectors: readNames('connectors'),
+    // One per line or comma-separated, as labels are read: a logical name never has a comma.
+    connectors: readList('connectors'),
   };
-}
-
-/**
- * Names one per line or comma-separated, as labels are read (open-pull-request): a logical name
- * never has a comma. Undefined when none is given.
- */
-function readNames(name: string): string[] | undefined {
-  const names = readLines(name).flatMap((line) =>
-    line
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
-  return names.length > 0 ? names : undefined;
 }

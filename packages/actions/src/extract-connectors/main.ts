@@ -32,7 +32,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
           limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
           ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
           ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
-          ...(inputs.connectors ? { selection: inputs.connectors } : {}),
+          ...(inputs.connectors.length > 0 ? { selection: inputs.connectors } : {}),
           say: inputWords,
           askGit: commitStates,
         }),

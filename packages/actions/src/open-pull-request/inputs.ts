@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { FAIL_ON_LEVELS, FAIL_ON_MEANT, type FailOn } from '@connector-alm/validator';
-import { readBoolean, readChoice, readLines, readString, InputError } from '../runtime/inputs.js';
+import { readBoolean, readChoice, readLines, readList, readString, InputError } from '../runtime/inputs.js';
 
 /** The inputs of open-pull-request, parsed and checked; names mirror action.yml in camelCase. */
 export interface OpenPullRequestInputs {
@@ -53,12 +53,7 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     title: readString('title'),
     body: readString('body'),
     draft: readBoolean('draft', false),
-    labels: readLines('labels').flatMap((line) =>
-      line
-        .split(',')
-        .map((label) => label.trim())
-        .filter(Boolean),
-    ),
+    labels: readList('labels'),
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
     syncFork: readBoolean('sync-fork', false),
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),

@@ -50,6 +50,19 @@ export function readLines(name: string): string[] {
 }
 
 /**
+ * Values one per line or comma-separated on a line (`labels: connector, independent-publisher`), as
+ * readLines reads lines; for values that never hold a comma (labels, logical names).
+ */
+export function readList(name: string): string[] {
+  return readLines(name).flatMap((line) =>
+    line
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean),
+  );
+}
+
+/**
  * One of a fixed set of values, as written: every choice input takes its values in lower case, as
  * the CLI's options do. A value that is not one says which was meant, as the configuration file's
  * values do: the choice it misspells or writes in other case (`Error`, `warnings`), or the one
