@@ -219,6 +219,20 @@ describe('import', () => {
     );
   });
 
+  // Searched as pack searches a folder that is no solution (three levels down, bounded): a repository
+  // keeps its unpacked solutions in solutions/<name>, which one level down did not find.
+  it('names an unpacked solution further down, as pack names it', async () => {
+    const { client } = connectToLocal(server);
+    mkdirSync(path.join(folder, 'solutions', 'Contoso', 'Other'), { recursive: true });
+    writeFileSync(path.join(folder, 'solutions', 'Contoso', 'Other', 'Solution.xml'), '<ImportExportXml/>');
+    const error = (await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    )) as UserError;
+    expect(error.hint).toBe(
+      'It holds no zip: pack the unpacked solution in solutions/Contoso first (connector-alm pack <that folder> <solution.zip>), then import the zip.',
+    );
+  });
+
   it('says what to give for a folder that holds no solution at all', async () => {
     const { client } = connectToLocal(server);
     const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(

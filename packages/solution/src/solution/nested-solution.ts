@@ -26,8 +26,7 @@ export async function lacksSolutionParts(folder: string): Promise<boolean> {
 /**
  * What to give instead of a folder that is not an unpacked solution: the unpacked solutions inside
  * it when it has some (a pac solution project keeps one in src/, beside its .cdsproj). They are
- * named relative to the folder, which the error's location already names. import looks for them
- * itself (solutions-in-folder.ts), one level down only, along with the zips it would take instead.
+ * named relative to the folder, which the error's location already names.
  */
 export async function nestedSolutionHint(folder: string): Promise<string> {
   const nested = await nestedSolutions(folder);
@@ -37,11 +36,12 @@ export async function nestedSolutionHint(folder: string): Promise<string> {
 }
 
 /**
- * The folders below `folder` that hold Other/Solution.xml, within NESTED_SOLUTION_SEARCH, sorted.
- * Links are not followed and repository folders (.git, …) not entered; what cannot be listed holds
- * nothing.
+ * The folders below `folder` that hold Other/Solution.xml, within NESTED_SOLUTION_SEARCH, sorted:
+ * what pack and extract-connectors name of a folder that is no solution, and import of a folder given
+ * where a zip goes (solutions-in-folder.ts). Links are not followed and repository folders (.git, …)
+ * not entered; what cannot be listed holds nothing.
  */
-async function nestedSolutions(folder: string): Promise<string[]> {
+export async function nestedSolutions(folder: string): Promise<string[]> {
   const search = NESTED_SOLUTION_SEARCH;
   const nested: string[] = [];
   let level = [''];
