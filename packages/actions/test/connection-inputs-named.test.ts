@@ -2,6 +2,7 @@ import { afterAll, describe, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
 import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
+import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
 
 afterAll(cleanupWorkspaces);
 
@@ -9,15 +10,6 @@ afterAll(cleanupWorkspaces);
 // URL 'contoso.crm.dynamics.com' is not a URL." The step's with: block has environment-url, tenant-id,
 // authority-host and cloud, and that is what its annotation names now. (The CLI's words are unchanged:
 // packages/cli/test/connection-settings.test.ts.)
-
-/** Valid sign-in inputs with nothing answering: a request would fail as unreachable, not as an input. */
-const SIGN_IN = {
-  'environment-url': 'http://127.0.0.1:59999',
-  'authority-host': 'http://127.0.0.1:59999',
-  'app-id': '3d2c1b0a-1111-4222-8333-944455556666',
-  'tenant-id': '7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7',
-  'client-secret': 'unused-secret',
-};
 
 describe('a connection input the library refuses is named as the input', () => {
   const workspace = workspaceWithConnector();
@@ -57,7 +49,12 @@ describe('a connection input the library refuses is named as the input', () => {
   ])('export-solution: %s', async (_case, wrong, message) => {
     const run = await runActionBundle('export-solution', {
       workspace,
-      inputs: { ...SIGN_IN, 'solution-name': 'Contoso', 'solution-output-file': 'Contoso.zip', ...wrong },
+      inputs: {
+        ...UNANSWERED_SIGN_IN,
+        'solution-name': 'Contoso',
+        'solution-output-file': 'Contoso.zip',
+        ...wrong,
+      },
     });
     expectFailedWith(run, { level: 'error', message });
   });
@@ -65,7 +62,7 @@ describe('a connection input the library refuses is named as the input', () => {
   it('import-solution: the same, as it connects the same way', async () => {
     const run = await runActionBundle('import-solution', {
       workspace,
-      inputs: { ...SIGN_IN, 'solution-file': 'x.zip', 'tenant-id': 'Contoso tenant' },
+      inputs: { ...UNANSWERED_SIGN_IN, 'solution-file': 'x.zip', 'tenant-id': 'Contoso tenant' },
     });
     expectFailedWith(run, {
       level: 'error',

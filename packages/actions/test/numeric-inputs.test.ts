@@ -2,17 +2,9 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
 import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
+import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
 
 afterAll(cleanupWorkspaces);
-
-/** Sign-in inputs with nothing answering: the number is refused before any sign-in. */
-const SIGN_IN = {
-  'environment-url': 'http://127.0.0.1:59999',
-  'authority-host': 'http://127.0.0.1:59999',
-  'app-id': '3d2c1b0a-1111-4222-8333-944455556666',
-  'tenant-id': '7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7',
-  'client-secret': 'unused-secret',
-};
 
 // Every number an action reads (a size, a count, minutes): a unit, a sign, a fraction or zero is
 // refused naming the input and what it takes, as the step's one error, before any work. A count
@@ -27,9 +19,14 @@ describe('a numeric input that is no positive whole number', () => {
       'export-solution',
       'max-async-wait-time',
       '0',
-      { ...SIGN_IN, 'solution-name': 'Contoso', 'solution-output-file': 'out.zip' },
+      { ...UNANSWERED_SIGN_IN, 'solution-name': 'Contoso', 'solution-output-file': 'out.zip' },
     ],
-    ['import-solution', 'max-async-wait-time', '30m', { ...SIGN_IN, 'solution-file': 'solution.zip' }],
+    [
+      'import-solution',
+      'max-async-wait-time',
+      '30m',
+      { ...UNANSWERED_SIGN_IN, 'solution-file': 'solution.zip' },
+    ],
   ])('%s %s: %s is refused', async (action, input, value, inputs) => {
     const run = await runActionBundle(action, { workspace, inputs: { ...inputs, [input]: value } });
     expectFailedWith(run, {

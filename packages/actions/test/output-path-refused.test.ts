@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
+import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
 
 afterAll(cleanupWorkspaces);
 
@@ -14,15 +15,7 @@ afterAll(cleanupWorkspaces);
 
 const LONG_NAME = `${'a'.repeat(300)}.zip`;
 
-/** Sign-in inputs with nothing answering: a sign-in would fail as unreachable, not as the path. */
-const SIGN_IN = {
-  'environment-url': 'http://127.0.0.1:59999',
-  'authority-host': 'http://127.0.0.1:59999',
-  'app-id': '3d2c1b0a-1111-4222-8333-944455556666',
-  'tenant-id': '7c3b2a10-4d5e-4f60-8a71-92b3c4d5e6f7',
-  'client-secret': 'unused-secret',
-  'solution-name': 'ContosoConnectors',
-};
+const SIGN_IN = { ...UNANSWERED_SIGN_IN, 'solution-name': 'ContosoConnectors' };
 
 function tooLong(input: string): unknown {
   return {
