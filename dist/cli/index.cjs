@@ -25795,11 +25795,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options2 = {}) {
-  const { max: max2 = Infinity, quote = "", written: written2 = String } = options2;
+  const { max: max2 = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options2;
   const named2 = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named2.length;
-  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
-  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
+  if (rest > 0) return `${named2.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} ${conjunction} ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
@@ -26934,9 +26934,9 @@ function requiredByAction(option) {
 function isRequired(option) {
   return option.mandatory || checkedByAction.has(option);
 }
-function optionDefaultingTo(flags, description, inWords3) {
+function optionDefaultingTo(flags, description, inWords) {
   const option = new Option(flags, description);
-  option.defaultValueDescription = inWords3;
+  option.defaultValueDescription = inWords;
   return option;
 }
 function choiceInAnyCase(flags, description, choices) {
@@ -63642,17 +63642,17 @@ var import_node_path65 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
-  const nested = [];
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
     const inside = await entriesOf3(import_node_path65.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
-    if (await isFile3(import_node_path65.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
   }
+  const unpacked = await isFile3(import_node_path65.default.join(folder, FOLDER_SOLUTION));
   return {
-    unpacked: await isFile3(import_node_path65.default.join(folder, FOLDER_SOLUTION)),
-    nested,
+    unpacked,
+    // An unpacked solution is to be packed itself: what its folders hold is not looked for.
+    nested: unpacked ? [] : await nestedSolutions(folder),
     zips: [...zips, ...below]
   };
 }
@@ -64617,9 +64617,9 @@ function isNamed(name) {
   return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
 }
 function unknownNamesError(unknown, connectors, previous, source, say) {
-  const given2 = `${inWords(
+  const given2 = `${joinedList(
     unknown.map((name) => `'${name}'`),
-    "or"
+    { conjunction: "or" }
   )} (${say(CONNECTOR_SELECTION)})`;
   const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === void 0);
   const there = connectors.length === 0 ? `has no custom connector, so none named ${given2}` : `has no connector named ${given2}: its connectors are ${listed(connectors)}`;
@@ -64638,13 +64638,9 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
   });
 }
 function listed(connectors) {
-  return inWords(
-    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
-    "and"
+  return joinedList(
+    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`)
   );
-}
-function inWords(items, conjunction) {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }
 
 // packages/solution/src/connector/folder-clashes.ts
@@ -78944,8 +78940,8 @@ var import_node_path101 = __toESM(require("node:path"), 1);
 function missingOptionsError(command, missing, otherWay) {
   const flags = missing.map((option) => option.long);
   const line = commandLine(command, { add: flags });
-  return new UsageError(`${inWords2(flags)} ${flags.length === 1 ? "is" : "are"} missing.`, {
-    hint: `Give ${inWords2(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : "."}`
+  return new UsageError(`${joinedList(flags)} ${flags.length === 1 ? "is" : "are"} missing.`, {
+    hint: `Give ${joinedList(missing.map((option) => option.what))}: ${line}${otherWay ? `; ${otherWay}` : "."}`
   });
 }
 function missingRequiredOptions(command) {
@@ -78965,10 +78961,6 @@ function commandLine(command, change) {
       words.push(...givenAs(option, command.getOptionValue(option.attributeName())));
   }
   return words.join(" ");
-}
-function inWords2(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 function givenAs(option, value) {
   if (typeof value === "boolean") return value === !option.negate ? [option.long] : [];
@@ -79165,7 +79157,7 @@ function existingInstead(command, missing, existing) {
     ...missing.map((option) => option.long).filter((long) => !instead.includes(long)),
     "--existing"
   ];
-  return `or, to update the solution the connectors came from, give it instead of ${inWords2(instead)}: ${commandLine(command, { add: add2, leaveOut: instead })}.`;
+  return `or, to update the solution the connectors came from, give it instead of ${joinedList(instead)}: ${commandLine(command, { add: add2, leaveOut: instead })}.`;
 }
 function describeConnector(connector, existing) {
   const identity = existing === void 0 ? "" : connector.keptIdentity ? ", as in the existing solution" : `, new: not in ${existing}`;

@@ -4560,11 +4560,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options = {}) {
-  const { max = Infinity, quote = "", written: written2 = String } = options;
+  const { max = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options;
   const named = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named.length;
-  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
-  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  if (rest > 0) return `${named.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} ${conjunction} ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts

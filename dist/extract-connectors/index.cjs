@@ -36014,11 +36014,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options2 = {}) {
-  const { max = Infinity, quote = "", written: written2 = String } = options2;
+  const { max = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options2;
   const named = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named.length;
-  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
-  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  if (rest > 0) return `${named.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} ${conjunction} ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts
@@ -60784,6 +60784,11 @@ function emptyInputHint(name) {
 function readLines(name) {
   return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
+function readList(name) {
+  return readLines(name).flatMap(
+    (line) => line.split(",").map((value) => value.trim()).filter(Boolean)
+  );
+}
 function readPositiveInteger(name, fallback) {
   const value = getInput(name);
   if (value === "") return fallback;
@@ -64345,9 +64350,9 @@ function isNamed(name) {
   return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
 }
 function unknownNamesError(unknown, connectors, previous, source, say) {
-  const given = `${inWords(
+  const given = `${joinedList(
     unknown.map((name) => `'${name}'`),
-    "or"
+    { conjunction: "or" }
   )} (${say(CONNECTOR_SELECTION)})`;
   const left = previous.filter((connector) => sameConnectorIn(connectors, connector) === void 0);
   const there = connectors.length === 0 ? `has no custom connector, so none named ${given}` : `has no connector named ${given}: its connectors are ${listed(connectors)}`;
@@ -64366,13 +64371,9 @@ function unknownNamesError(unknown, connectors, previous, source, say) {
   });
 }
 function listed(connectors) {
-  return inWords(
-    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`),
-    "and"
+  return joinedList(
+    connectors.map((connector) => `"${connector.displayName.trim() || connector.name}" (${connector.name})`)
   );
-}
-function inWords(items, conjunction) {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }
 
 // packages/solution/src/connector/folder-clashes.ts
@@ -64912,14 +64913,9 @@ function readExtractConnectorsInputs() {
     maxSizeMb: readPositiveInteger("max-size-mb", 2048),
     zipNameEncoding: readString2("zip-name-encoding") || void 0,
     previousSource: readString2("previous-source") || void 0,
-    connectors: readNames("connectors")
+    // One per line or comma-separated, as labels are read: a logical name never has a comma.
+    connectors: readList("connectors")
   };
-}
-function readNames(name) {
-  const names = readLines(name).flatMap(
-    (line) => line.split(",").map((part) => part.trim()).filter(Boolean)
-  );
-  return names.length > 0 ? names : void 0;
 }
 
 // packages/actions/src/extract-connectors/main.ts
@@ -64935,7 +64931,7 @@ async function extractConnectorsAction(logger) {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
       ...previousSource ? { previousSource: import_node_path38.default.resolve(workspace, previousSource) } : {},
-      ...inputs.connectors ? { selection: inputs.connectors } : {},
+      ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
       say: inputWords,
       askGit: commitStates
     })

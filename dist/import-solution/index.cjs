@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request;
+      const { method, path: path12, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i2 = 0; i2 < path11.length; ++i2) {
-        const code2 = path11.charCodeAt(i2);
+    function validateCookiePath(path12) {
+      for (let i2 = 0; i2 < path12.length; ++i2) {
+        const code2 = path12.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path11) {
-      const ctrl = callVisitor(key2, node, visitor, path11);
+    function visit_(key2, node, visitor, path12) {
+      const ctrl = callVisitor(key2, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visit_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visit_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path11);
+            const ci = visit_(i2, node.items[i2], visitor, path12);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path11) {
-      const ctrl = await callVisitor(key2, node, visitor, path11);
+    async function visitAsync_(key2, node, visitor, path12) {
+      const ctrl = await callVisitor(key2, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path11, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path11);
+        replaceNode(key2, path12, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path11);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path12);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path11) {
+    function callVisitor(key2, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path11);
+        return visitor(key2, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path11);
+        return visitor.Map?.(key2, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path11);
+        return visitor.Seq?.(key2, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path11);
+        return visitor.Pair?.(key2, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path11);
+        return visitor.Scalar?.(key2, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path11);
+        return visitor.Alias?.(key2, node, path12);
       return void 0;
     }
-    function replaceNode(key2, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key2, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i2 = path11.length - 1; i2 >= 0; --i2) {
-        const k = path11[i2];
+      for (let i2 = path12.length - 1; i2 >= 0; --i2) {
+        const k = path12[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key2, ...rest] = path11;
+          const [key2, ...rest] = path12;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key2, ...rest] = path11;
+      deleteIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key2, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key2, ...rest] = path12;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key2, ...rest] = path11;
+      hasIn(path12) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key2, ...rest] = path11;
+      setIn(path12, value) {
+        const [key2, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path11) => {
+    visit3.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path11) => {
-      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit3.parentCollection = (cst, path12) => {
+      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31234,7 +31234,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable = stream.Readable;
@@ -31254,7 +31254,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs5.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs6.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -31271,7 +31271,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs5.close(self.fd, onCloseDone);
+      fs6.close(self.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self.emit("error", err2);
@@ -31303,7 +31303,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs5.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
+        fs6.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
           if (err2) {
             self.destroy(err2);
           } else if (bytesRead === 0) {
@@ -31663,7 +31663,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path11, options2) {
+    function openPromise(path12, options2) {
       return new Promise((resolve, reject) => {
-        open2(path11, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path12, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path11, options2, callback) {
+    function open2(path12, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,10 +31732,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs5.open(path11, "r", function(err2, fd2) {
+      fs6.open(path12, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs5.close(fd2, defaultCallback);
+          if (err3) fs6.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -31752,7 +31752,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs5.fstat(fd2, function(err2, stats) {
+      fs6.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -32830,7 +32830,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs5 = require("fs");
+    var fs6 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -32860,14 +32860,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs5.stat(realPath, function(err2, stats) {
+      fs6.stat(realPath, function(err2, stats) {
         if (err2) return self.emit("error", err2);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs5.createReadStream(realPath);
+          var readStream = fs6.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self.emit("error", err3);
@@ -36010,11 +36010,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options2 = {}) {
-  const { max: max2 = Infinity, quote = "", written: written2 = String } = options2;
+  const { max: max2 = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options2;
   const named = values.slice(0, max2).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named.length;
-  if (rest > 0) return `${named.join(", ")} and ${written2(rest)} more`;
-  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  if (rest > 0) return `${named.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} ${conjunction} ${named.at(-1)}`;
 }
 
 // packages/core/src/append-all.ts
@@ -37632,12 +37632,12 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path11) {
+function findNodeAtLocation(root, path12) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path11) {
+  for (let segment of path12) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -38392,7 +38392,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path11 = [root];
+  const path12 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38400,14 +38400,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path11[level];
+    let node = path12[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path11[level] = node;
+      path12[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38640,7 +38640,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path11 = paths.pop();
+    const path12 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38648,13 +38648,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path11 + 1);
+          paths.push(path12 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path11 + 1 + key2.length;
+        const keyPath = path12 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -40997,7 +40997,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path11 = problem.segments;
+  const path12 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41011,21 +41011,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path11.includes("oAuthSettings")) {
-      const last2 = path11[path11.length - 1];
+    if (path12.includes("oAuthSettings")) {
+      const last2 = path12[path12.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path11.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path11[path11.length - 1] === "type" && path11.length === parameterNameDepth(path11) + 1)
+    if (path12.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path12[path12.length - 1] === "type" && path12.length === parameterNameDepth(path12) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path11) {
-  return path11[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path12) {
+  return path12[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43097,9 +43097,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path11) {
+function pathVariables(path12) {
   const names = [];
-  for (const match2 of path11.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path12.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44399,12 +44399,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path11 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path11)) continue;
-        if (path11.startsWith("x-")) continue;
-        const item = paths[path11];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path11);
-        else this.typeIssue(placeAt(rootNode, "paths", path11), "Object", item);
+      for (const path12 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path12)) continue;
+        if (path12.startsWith("x-")) continue;
+        const item = paths[path12];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path12);
+        else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44428,8 +44428,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path11) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path11);
+  visitPathItem(item, rootNode, path12) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path12);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -51269,13 +51269,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path11 = pathWords(operation2.path);
-  if (path11.length > 1) shared.push(...lookupKeysOf({ words: path11, version: "" }));
+  const path12 = pathWords(operation2.path);
+  if (path12.length > 1) shared.push(...lookupKeysOf({ words: path12, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path11) {
+function pathWords(path12) {
   const words = [];
-  for (const segment of path11.split("/")) {
+  for (const segment of path12.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -52635,16 +52635,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path11) {
-    this.path = path11;
-    const hasBrace = path11.includes("{");
-    this.variables = hasBrace ? scanVariables(path11) : NO_VARIABLES;
+  constructor(path12) {
+    this.path = path12;
+    const hasBrace = path12.includes("{");
+    this.variables = hasBrace ? scanVariables(path12) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path11.indexOf("/"); ; slash = path11.indexOf("/", start)) {
-      const end = slash === -1 ? path11.length : slash;
-      if (hasBrace && isVariableSegment(path11, start, end)) variableSegmentCount++;
+    for (let slash = path12.indexOf("/"); ; slash = path12.indexOf("/", start)) {
+      const end = slash === -1 ? path12.length : slash;
+      if (hasBrace && isVariableSegment(path12, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52673,8 +52673,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path11 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path11) last2 = new PathTemplate(path11);
+    const path12 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path12) last2 = new PathTemplate(path12);
     templates[index] = last2;
   }
   return templates;
@@ -52699,9 +52699,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path11, start) {
-  const slash = path11.indexOf("/", start);
-  return slash === -1 ? path11.length : slash;
+function segmentEnd(path12, start) {
+  const slash = path12.indexOf("/", start);
+  return slash === -1 ? path12.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52710,34 +52710,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path11, start, end) {
+function isVariableSegment(path12, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path11.charCodeAt(start) !== OPEN || path11.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path12.charCodeAt(start) !== OPEN || path12.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path11.charCodeAt(index);
+    const code2 = path12.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path11, open2) {
-  for (let index = open2 + 1; index < path11.length; index++) {
-    const code2 = path11.charCodeAt(index);
+function matchEnd(path12, open2) {
+  for (let index = open2 + 1; index < path12.length; index++) {
+    const code2 = path12.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path11) {
+function scanVariables(path12) {
   const variables = [];
   let seen;
-  for (let open2 = path11.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path11, open2);
+  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path12, open2);
     if (close === -1) {
-      open2 = path11.indexOf("{", open2 + 1);
+      open2 = path12.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path11.slice(open2 + 1, close);
+    const name = path12.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52747,30 +52747,30 @@ function scanVariables(path11) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path11.indexOf("{", close + 1);
+    open2 = path12.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path11) {
+function routeOf(path12) {
   let route = "";
   let copied = 0;
-  for (let open2 = path11.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path11, open2);
+  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path12, open2);
     if (close === -1) {
-      open2 = path11.indexOf("{", open2 + 1);
+      open2 = path12.indexOf("{", open2 + 1);
       continue;
     }
-    route += path11.slice(copied, open2) + "{}";
+    route += path12.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path11.indexOf("{", copied);
+    open2 = path12.indexOf("{", copied);
   }
-  return copied === 0 ? path11 : route + path11.slice(copied);
+  return copied === 0 ? path12 : route + path12.slice(copied);
 }
-function routeHash(path11) {
+function routeHash(path12) {
   let hash = 0;
-  for (let index = 0; index < path11.length; index++) {
-    const code2 = path11.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path11, index) : -1;
+  for (let index = 0; index < path12.length; index++) {
+    const code2 = path12.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path12, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52818,15 +52818,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path11 = operations[index].path;
-    if (!path11.includes("{")) {
-      while (index < operations.length && operations[index].path === path11) index++;
+    const path12 = operations[index].path;
+    if (!path12.includes("{")) {
+      while (index < operations.length && operations[index].path === path12) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path11; index++)
+    for (; index < operations.length && operations[index].path === path12; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path11);
+    const route = routeHash(path12);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54237,12 +54237,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path11 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path12 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path11 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path12 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54584,16 +54584,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path11) {
+function followSchemaPath(model, root, path12) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path11.length && steps < MAX_STEPS; ) {
-    let end = path11.indexOf("/", start);
-    if (end === -1) end = path11.length;
+  for (let start = 0; start < path12.length && steps < MAX_STEPS; ) {
+    let end = path12.indexOf("/", start);
+    if (end === -1) end = path12.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path11.slice(start, end));
+      const next = property(model, current, path12.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54673,9 +54673,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path11 = pathAt(call, key2);
-    if (path11 === void 0 || followSchemaPath(model, items.schema, path11).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path11), label) });
+    const path12 = pathAt(call, key2);
+    if (path12 === void 0 || followSchemaPath(model, items.schema, path12).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path12), label) });
   }
   return problems;
 }
@@ -56136,12 +56136,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path11 in paths) {
-      if (!has(paths, path11)) continue;
-      const pathItem = asObject(paths[path11]);
+    for (const path12 in paths) {
+      if (!has(paths, path12)) continue;
+      const pathItem = asObject(paths[path12]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path11, "$ref"),
+        pointer: childPointer("/paths", path12, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56163,15 +56163,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path11 of pathKeys(swagger2)) {
-    const message2 = problem(path11);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path11), message: message2 });
+  for (const path12 of pathKeys(swagger2)) {
+    const message2 = problem(path12);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path12), message: message2 });
   }
 }
-function templateProblem(path11) {
+function templateProblem(path12) {
   let open2 = -1;
-  for (let index = 0; index < path11.length; index++) {
-    const character = path11[index];
+  for (let index = 0; index < path12.length; index++) {
+    const character = path12[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56197,7 +56197,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path11) => path11.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56217,7 +56217,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path11) => /[?#]/.test(path11) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56233,7 +56233,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path11) => path11.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56247,8 +56247,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path11) => {
-      const problem = templateProblem(path11);
+    reportPathKeys(context, (path12) => {
+      const problem = templateProblem(path12);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56265,9 +56265,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path11) => (
+      (path12) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path11.includes("=") && pathVariables(path11).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56283,14 +56283,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path11 of pathKeys(swagger2)) {
-      const key2 = path11.toLowerCase();
+    for (const path12 of pathKeys(swagger2)) {
+      const key2 = path12.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path11)
+            nameExcerpt(path12)
           )
         });
       }
@@ -58141,26 +58141,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path11 = [];
+    const path12 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path11.push(start);
+    path12.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path11.pop();
+        path12.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path11.slice(path11.indexOf(target)));
+      if (seen === "grey") cycles.push(path12.slice(path12.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path11.push(target);
+        path12.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58783,7 +58783,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path11 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path12 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58791,7 +58791,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path11}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path12}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -59051,8 +59051,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path11) {
-  return withoutTrailingSlashes(routeOf(path11)).toLowerCase();
+function templateShape(path12) {
+  return withoutTrailingSlashes(routeOf(path12)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59799,9 +59799,9 @@ var CHANGE_RULE_BY_ID = new Map(
 var import_yaml = __toESM(require_dist(), 1);
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path11, method, body) => `{
+var operation = (path12, method, body) => `{
   "paths": {
-    "${path11}": {
+    "${path12}": {
       "${method}": ${body}
     }
   }
@@ -62222,15 +62222,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path11, options2) {
-    return await this.send("GET", path11, options2);
+  async get(path12, options2) {
+    return await this.send("GET", path12, options2);
   }
-  async post(path11, options2) {
-    return await this.send("POST", path11, options2);
+  async post(path12, options2) {
+    return await this.send("POST", path12, options2);
   }
-  async send(method, path11, request) {
+  async send(method, path12, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path11, this.options.environment);
+    const url = new URL(WEB_API_PATH + path12, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -63196,9 +63196,9 @@ function checkJson(text2, file, hint) {
     });
   }
 }
-function jsonValueLocation(text2, path11) {
+function jsonValueLocation(text2, path12) {
   const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path11);
+  const node = tree && findNodeAtLocation2(tree, path12);
   return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
@@ -63357,35 +63357,66 @@ var CONNECTOR_CHILD_ORDER = [
   ...FILE_COLUMNS
 ];
 
-// packages/solution/src/solution/solutions-in-folder.ts
+// packages/solution/src/solution/nested-solution.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
+var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
+async function nestedSolutions(folder) {
+  const search = NESTED_SOLUTION_SEARCH;
+  const nested = [];
+  let level = [""];
+  let read2 = 0;
+  for (let depth = 0; depth <= search.depth && level.length > 0; depth++) {
+    const next = [];
+    for (const relative of level) {
+      if (read2 === search.folders) return nested.sort(compareOrdinal);
+      read2++;
+      const entries = await import_node_fs8.promises.readdir(import_node_path9.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
+        const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+        if (!entry.isDirectory() || isRepositoryFile(child)) continue;
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path9.default.join(folder, child, "Solution.xml")))
+          nested.push(relative);
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return nested.sort(compareOrdinal);
+}
+async function isFile2(file) {
+  return (await import_node_fs8.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+}
+
+// packages/solution/src/solution/solutions-in-folder.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
-  const nested = [];
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path9.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path10.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
-    if (await isFile2(import_node_path9.default.join(folder, name, FOLDER_SOLUTION))) nested.push(name);
   }
+  const unpacked = await isFile3(import_node_path10.default.join(folder, FOLDER_SOLUTION));
   return {
-    unpacked: await isFile2(import_node_path9.default.join(folder, FOLDER_SOLUTION)),
-    nested,
+    unpacked,
+    // An unpacked solution is to be packed itself: what its folders hold is not looked for.
+    nested: unpacked ? [] : await nestedSolutions(folder),
     zips: [...zips, ...below]
   };
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs8.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs9.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
-async function isFile2(file) {
-  return (await import_node_fs8.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+async function isFile3(file) {
+  return (await import_node_fs9.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -63940,7 +63971,7 @@ function componentParametersFromSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path11, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path11) }, hint });
+  const wrongShape = (message2, path12, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path12) }, hint });
   const parameters = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -64052,8 +64083,8 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString2("client-secret");
   const clientCertificate = readString2("client-certificate");
@@ -64090,12 +64121,12 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path10.default.resolve(workspace, readString2("working-directory"));
-  return import_node_path10.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path11.default.resolve(workspace, readString2("working-directory"));
+  return import_node_path11.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
-    return (0, import_node_fs9.readFileSync)(file, "utf8");
+    return (0, import_node_fs10.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code;
     const hint = "The path is relative to working-directory, itself relative to the workspace.";

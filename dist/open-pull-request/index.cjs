@@ -37802,11 +37802,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options2 = {}) {
-  const { max = Infinity, quote = "", written: written2 = String } = options2;
+  const { max = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options2;
   const named2 = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named2.length;
-  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
-  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
+  if (rest > 0) return `${named2.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} ${conjunction} ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
@@ -64387,6 +64387,11 @@ function readString2(name) {
 function readLines(name) {
   return getInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
+function readList(name) {
+  return readLines(name).flatMap(
+    (line) => line.split(",").map((value) => value.trim()).filter(Boolean)
+  );
+}
 function readChoice(name, choices, fallback, meant = {}) {
   const value = getInput(name);
   if (value === "") return fallback;
@@ -70583,9 +70588,7 @@ function readOpenPullRequestInputs() {
     title: readString2("title"),
     body: readString2("body"),
     draft: readBoolean("draft", false),
-    labels: readLines("labels").flatMap(
-      (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
-    ),
+    labels: readList("labels"),
     maintainerCanModify: readBoolean("maintainer-can-modify", true),
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),

@@ -33610,11 +33610,11 @@ function plural(count, noun, written2 = String(count)) {
 
 // packages/core/src/joined-list.ts
 function joinedList(values, options = {}) {
-  const { max = Infinity, quote = "", written: written2 = String } = options;
+  const { max = Infinity, quote = "", written: written2 = String, conjunction = "and" } = options;
   const named2 = values.slice(0, max).map((value) => `${quote}${value}${quote}`);
   const rest = values.length - named2.length;
-  if (rest > 0) return `${named2.join(", ")} and ${written2(rest)} more`;
-  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} and ${named2.at(-1)}`;
+  if (rest > 0) return `${named2.join(", ")} ${conjunction} ${written2(rest)} more`;
+  return named2.length <= 1 ? named2[0] ?? "" : `${named2.slice(0, -1).join(", ")} ${conjunction} ${named2.at(-1)}`;
 }
 
 // packages/core/src/shell-word.ts
