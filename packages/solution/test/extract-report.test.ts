@@ -3,6 +3,7 @@ import {
   carriedFiles,
   extractedConnectorLine,
   fileChanges,
+  formerNameLine,
   removedFolderLine,
   type ExtractedConnector,
 } from '../src/index.js';
@@ -128,5 +129,23 @@ describe('the report of extract-connectors', () => {
         connector({ created: ['script.csx'], updated: ['apiProperties.json'], unchanged: ['icon.png'] }),
       ),
     ).toBe('created script.csx; updated apiProperties.json; 1 unchanged');
+  });
+});
+
+describe('the lines of a selection', () => {
+  it('says a name selected a connector by its display name before its rename, or before it left', () => {
+    expect(
+      formerNameLine({
+        given: 'Contoso Tasks',
+        name: 'contoso_tasks',
+        earlierDisplayName: 'Contoso Tasks',
+        displayName: 'Contoso Tasks Hub',
+      }),
+    ).toBe(
+      "'Contoso Tasks' selected Contoso Tasks Hub (contoso_tasks) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.",
+    );
+    expect(formerNameLine({ given: 'retired', name: 'contoso_retired', earlierDisplayName: 'Retired' })).toBe(
+      "'retired' selected Retired (contoso_retired), which left the solution, by its display name in the previous solution.",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { plural } from '@connector-alm/core';
+import type { FormerName } from './extract-and-remove-left.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { howFound } from './how-found.js';
 
@@ -95,6 +96,19 @@ export function notSelectedLine(
   if (!notSelected?.length) return undefined;
   const names = notSelected.map(({ name, displayName }) => `${displayName || name} (${name})`);
   return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${names.join(', ')}.`;
+}
+
+/**
+ * The line of a name of the selection that is no connector's name now, only the display name a
+ * connector had in the previous solution, as the CLI prints it and the action logs it: `'Contoso
+ * Tasks' selected Contoso Tasks Hub (contoso_tasks) by the display name it had before its rename;
+ * no connector of the solution is named so now.` Once another connector takes that name, the name
+ * selects that one instead: the logical name is the one to give.
+ */
+export function formerNameLine(former: FormerName): string {
+  if (former.displayName === undefined)
+    return `'${former.given}' selected ${former.earlierDisplayName || former.name} (${former.name}), which left the solution, by its display name in the previous solution.`;
+  return `'${former.given}' selected ${former.displayName || former.name} (${former.name}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
 }
 
 /**
