@@ -54,9 +54,9 @@ it('extracts the connectors named in connectors, one step per root, and says whi
     { name: TASKS, displayName: 'Contoso Tasks', folder: 'independent-publisher-connectors/Contoso Tasks' },
   ]);
   expect(JSON.parse(ip.outputs.folders!)).toEqual(['independent-publisher-connectors/Contoso Tasks']);
-  const notSelected = `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes (${NOTES}).`;
+  const notSelected = `1 other connector of the solution not selected, neither written nor removed: "Fabrikam Notes" (${NOTES}).`;
   expect(ip.stdout).toContain(notSelected);
-  expect(ip.summary).toContain(notSelected);
+  expect(ip.summary).toContain(htmlText(notSelected));
 
   const custom = await extract(dir, {
     source: 'contoso.zip',

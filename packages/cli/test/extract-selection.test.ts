@@ -63,7 +63,7 @@ describe('extract-connectors --connector', () => {
       err: '',
       out:
         `Contoso Tasks (${TASKS}) → independent-publisher-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, readme.md.\n` +
-        `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes (${NOTES}).\n`,
+        `1 other connector of the solution not selected, neither written nor removed: "Fabrikam Notes" (${NOTES}).\n`,
     });
     const custom = await run(cwd, [
       'extract-connectors',

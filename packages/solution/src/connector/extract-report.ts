@@ -1,4 +1,4 @@
-import { plural } from '@connector-alm/core';
+import { joinedList, plural } from '@connector-alm/core';
 import type { FormerName } from './extract-and-remove-left.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { howFound } from './how-found.js';
@@ -84,18 +84,23 @@ export function removedFolderLine(
   return `${shown(folder)} removed: its connector is no longer in ${source}.`;
 }
 
+/** The most connectors a selection left out that its line names; the rest are counted. */
+const MAX_NAMED_NOT_SELECTED = 10;
+
 /**
  * The line of the connectors a selection left out, as the CLI prints it and the action logs it:
- * `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes
- * (contoso_fabrikam-20notes).` Undefined when there are none, so that a run that selected every
- * connector says nothing more than one without a selection.
+ * `2 other connectors of the solution not selected, neither written nor removed: "Fabrikam Notes"
+ * (contoso_fabrikam-20notes) and "Contoso, Ltd. Tasks" (contoso_tasks).` Each display name quoted, as
+ * one may hold a comma, and past ten the rest counted, so that a solution of a hundred connectors
+ * with one selected gives a line one can read. Undefined when there are none, so that a run that
+ * selected every connector says nothing more than one without a selection.
  */
 export function notSelectedLine(
   notSelected: readonly { name: string; displayName: string }[] | undefined,
 ): string | undefined {
   if (!notSelected?.length) return undefined;
-  const names = notSelected.map(({ name, displayName }) => `${displayName || name} (${name})`);
-  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${names.join(', ')}.`;
+  const names = notSelected.map(({ name, displayName }) => `"${displayName || name}" (${name})`);
+  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${joinedList(names, { max: MAX_NAMED_NOT_SELECTED })}.`;
 }
 
 /**
