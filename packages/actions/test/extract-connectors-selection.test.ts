@@ -1,8 +1,9 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSolution } from '@connector-alm/solution';
+import { buildSolution, unpackSolution } from '@connector-alm/solution';
 import { REPO_ROOT, temporaryFolders } from '@connector-alm/testing';
+import { htmlText } from '@connector-alm/validator';
 import { actionRunner } from './helpers/action-runner.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 
@@ -53,9 +54,9 @@ it('extracts the connectors named in connectors, one step per root, and says whi
     { name: TASKS, displayName: 'Contoso Tasks', folder: 'independent-publisher-connectors/Contoso Tasks' },
   ]);
   expect(JSON.parse(ip.outputs.folders!)).toEqual(['independent-publisher-connectors/Contoso Tasks']);
-  const notSelected = `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes (${NOTES}).`;
+  const notSelected = `1 other connector of the solution not selected, neither written nor removed: "Fabrikam Notes" (${NOTES}).`;
   expect(ip.stdout).toContain(notSelected);
-  expect(ip.summary).toContain(notSelected);
+  expect(ip.summary).toContain(htmlText(notSelected));
 
   const custom = await extract(dir, {
     source: 'contoso.zip',
@@ -94,4 +95,29 @@ it('fails, writing nothing, for a name that is no connector of the solution, and
     }),
   );
   expect(existsSync(path.join(dir, 'custom-connectors'))).toBe(false);
+});
+
+it('says, in the log and the summary, when a name selected a connector by its display name before its rename', async () => {
+  const dir = await isvWorkspace();
+  expect((await extract(dir, { source: 'contoso.zip', destination: 'custom-connectors' })).exitCode).toBe(0);
+  await unpackSolution(path.join(dir, 'contoso.zip'), path.join(dir, 'now'));
+  const connectors = path.join(dir, 'now/Connectors');
+  const xml = readdirSync(connectors)
+    .map((file) => path.join(connectors, file))
+    .find((file) => readFileSync(file, 'utf8').includes('<displayname>Contoso Tasks</displayname>'))!;
+  writeFileSync(
+    xml,
+    readFileSync(xml, 'utf8').replace('<displayname>Contoso Tasks<', '<displayname>Contoso Tasks Hub<'),
+  );
+  const renamed = await extract(dir, {
+    source: 'now',
+    destination: 'custom-connectors',
+    'previous-source': 'contoso.zip',
+    connectors: 'Contoso Tasks',
+  });
+  expect(renamed.exitCode).toBe(0);
+  const line = `'Contoso Tasks' selected Contoso Tasks Hub (${TASKS}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
+  expect(renamed.stdout).toContain(line);
+  expect(renamed.summary).toContain(htmlText(line));
+  expect(list(path.join(dir, 'custom-connectors'))).toEqual(['Contoso Tasks Hub', 'Fabrikam Notes']);
 });

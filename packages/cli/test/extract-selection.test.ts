@@ -63,7 +63,7 @@ describe('extract-connectors --connector', () => {
       err: '',
       out:
         `Contoso Tasks (${TASKS}) → independent-publisher-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, readme.md.\n` +
-        `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes (${NOTES}).\n`,
+        `1 other connector of the solution not selected, neither written nor removed: "Fabrikam Notes" (${NOTES}).\n`,
     });
     const custom = await run(cwd, [
       'extract-connectors',
@@ -145,6 +145,51 @@ describe('extract-connectors --connector', () => {
     }
     expect(list(path.join(cwd, 'independent-publisher-connectors'))).toEqual(['Contoso Tasks']);
     expect(list(path.join(cwd, 'custom-connectors'))).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+  });
+
+  it('says when a name selected a connector by the display name it had before its rename', async () => {
+    // "Contoso Tasks" was renamed "Contoso Tasks Hub" since the last extraction: its old name still
+    // selects it, as no connector has it now, and the output says so (the logical name is the one
+    // that stays); its new name selects it without a word.
+    const cwd = await isvSolution();
+    expect((await run(cwd, ['extract-connectors', 'contoso.zip', 'custom-connectors'])).code).toBe(0);
+    expect((await run(cwd, ['unpack', 'contoso.zip', 'now'])).code).toBe(0);
+    const connectors = path.join(cwd, 'now/Connectors');
+    const xml = readdirSync(connectors)
+      .map((file) => path.join(connectors, file))
+      .find((file) => readFileSync(file, 'utf8').includes('<displayname>Contoso Tasks</displayname>'))!;
+    writeFileSync(
+      xml,
+      readFileSync(xml, 'utf8').replace('<displayname>Contoso Tasks<', '<displayname>Contoso Tasks Hub<'),
+    );
+    const byOldName = [
+      'extract-connectors',
+      'now',
+      'custom-connectors',
+      '--previous-source',
+      'contoso.zip',
+      '--connector',
+      'contoso tasks',
+    ];
+    const renamed = await run(cwd, byOldName);
+    expect(renamed).toMatchObject({ code: 0, err: '' });
+    expect(renamed.out).toContain(
+      `\n'contoso tasks' selected Contoso Tasks Hub (${TASKS}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.\n`,
+    );
+    expect(list(path.join(cwd, 'custom-connectors'))).toEqual(['Contoso Tasks Hub', 'Fabrikam Notes']);
+    const json = await run(cwd, [...byOldName, '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      formerNames: [
+        {
+          given: 'contoso tasks',
+          name: TASKS,
+          earlierDisplayName: 'Contoso Tasks',
+          displayName: 'Contoso Tasks Hub',
+        },
+      ],
+    });
+    const byNewName = await run(cwd, [...byOldName.slice(0, -1), 'Contoso Tasks Hub', '--format', 'json']);
+    expect(JSON.parse(byNewName.out)).not.toHaveProperty('formerNames');
   });
 
   it('refuses an empty name, as every option', async () => {

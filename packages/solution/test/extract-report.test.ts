@@ -3,6 +3,8 @@ import {
   carriedFiles,
   extractedConnectorLine,
   fileChanges,
+  formerNameLine,
+  notSelectedLine,
   removedFolderLine,
   type ExtractedConnector,
 } from '../src/index.js';
@@ -128,5 +130,51 @@ describe('the report of extract-connectors', () => {
         connector({ created: ['script.csx'], updated: ['apiProperties.json'], unchanged: ['icon.png'] }),
       ),
     ).toBe('created script.csx; updated apiProperties.json; 1 unchanged');
+  });
+});
+
+describe('the lines of a selection', () => {
+  it('says a name selected a connector by its display name before its rename, or before it left', () => {
+    expect(
+      formerNameLine({
+        given: 'Contoso Tasks',
+        name: 'contoso_tasks',
+        earlierDisplayName: 'Contoso Tasks',
+        displayName: 'Contoso Tasks Hub',
+      }),
+    ).toBe(
+      "'Contoso Tasks' selected Contoso Tasks Hub (contoso_tasks) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.",
+    );
+    expect(formerNameLine({ given: 'retired', name: 'contoso_retired', earlierDisplayName: 'Retired' })).toBe(
+      "'retired' selected Retired (contoso_retired), which left the solution, by its display name in the previous solution.",
+    );
+  });
+
+  it('names the connectors left out as prose, display names quoted, and counts those past ten', () => {
+    expect(notSelectedLine(undefined)).toBeUndefined();
+    expect(notSelectedLine([])).toBeUndefined();
+    expect(notSelectedLine([{ name: 'contoso_notes', displayName: 'Fabrikam Notes' }])).toBe(
+      '1 other connector of the solution not selected, neither written nor removed: "Fabrikam Notes" (contoso_notes).',
+    );
+    // A display name with a comma reads as one name; one without a display name is its logical name.
+    expect(
+      notSelectedLine([
+        { name: 'contoso_notes', displayName: 'Fabrikam Notes' },
+        { name: 'contoso_tasks', displayName: 'Contoso, Ltd. Tasks' },
+        { name: 'contoso_bare', displayName: '' },
+      ]),
+    ).toBe(
+      '3 other connectors of the solution not selected, neither written nor removed: "Fabrikam Notes" (contoso_notes), "Contoso, Ltd. Tasks" (contoso_tasks) and "contoso_bare" (contoso_bare).',
+    );
+    const many = Array.from({ length: 25 }, (_, index) => ({
+      name: `contoso_c${index + 1}`,
+      displayName: `Connector ${index + 1}`,
+    }));
+    expect(notSelectedLine(many)).toBe(
+      `25 other connectors of the solution not selected, neither written nor removed: ${many
+        .slice(0, 10)
+        .map(({ name, displayName }) => `"${displayName}" (${name})`)
+        .join(', ')} and 15 more.`,
+    );
   });
 });

@@ -202,6 +202,7 @@ describe('extract-connectors with a selection and --previous-source', () => {
     expect(result).toMatchObject({
       connectors: [],
       removed: ['Retired'],
+      formerNames: [{ given: 'retired', name: 'contoso_retired', earlierDisplayName: 'Retired' }],
       notSelected: [
         { name: TASKS, displayName: 'Contoso Tasks' },
         { name: NOTES, displayName: 'Fabrikam Notes' },
@@ -234,6 +235,19 @@ describe('extract-connectors with a selection and --previous-source', () => {
         ['Contoso Tasks Hub', 'Contoso Tasks'],
       ]);
       expect(result.removed).toEqual(['Contoso Tasks']);
+      // The old display name is no connector's now: the result says it was a former name.
+      expect(result.formerNames).toEqual(
+        name === 'Contoso Tasks'
+          ? [
+              {
+                given: name,
+                name: TASKS,
+                earlierDisplayName: 'Contoso Tasks',
+                displayName: 'Contoso Tasks Hub',
+              },
+            ]
+          : undefined,
+      );
       // Its readme came along; "Retired", not selected, stays.
       expect(readFileSync(path.join(root, 'Contoso Tasks Hub', 'readme.md'), 'utf8')).toMatch(
         /^# Contoso Tasks\n/,
@@ -310,8 +324,9 @@ describe('extract-connectors with a selection and --previous-source', () => {
     await extractAndRemoveLeftConnectors(previous, root);
     writeFileSync(path.join(root, 'Beta', 'notes.md'), 'Beta, by hand.\n');
     const before = readFileSync(path.join(root, 'Beta', 'apiDefinition.swagger.json'), 'utf8');
-    // By its logical name or its old display name; "Beta" would select both, the new one's and the old.
-    for (const selection of [['contoso_alpha'], ['alpha']]) {
+    // By its logical name, its old display name, or its new one: "Beta" is Alpha's display name now,
+    // so it selects Alpha alone, not also the connector that was "Beta" before its rename.
+    for (const selection of [['contoso_alpha'], ['alpha'], ['Beta']]) {
       const error = await rejection(
         extractAndRemoveLeftConnectors(current, root, { previousSource: previous, selection }),
         UserError,

@@ -6,6 +6,7 @@ import {
   extractedConnectorLine,
   fileChanges,
   foundNote,
+  formerNameLine,
   notSelectedLine,
   removedFolderLine,
   renameNote,
@@ -22,7 +23,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root, 'folder');
   const previousSource = inputs.previousSource;
-  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected } =
+  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected, formerNames } =
     await logger.group(
       previousSource
         ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has`
@@ -59,6 +60,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     for (const kept of connector.notReplaced)
       core.setFailed(`${relative(connector.folder)}: ${kept.message}`);
   }
+  const formerLines = (formerNames ?? []).map(formerNameLine);
+  for (const line of formerLines) logger.info(line);
   const others = notSelectedLine(notSelected);
   if (others !== undefined) logger.info(others);
   if (connectors.length === 0 && !notSelected?.length)
@@ -116,6 +119,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
     }),
     ...connectors.flatMap((c) => c.warnings.map((warning) => `${relative(c.folder)}: ${warning}`)),
     ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...formerLines,
     ...(others === undefined ? [] : [others]),
   ];
   const summary = core.summary.addHeading('Extracted connectors', 3).addTable([

@@ -593,3 +593,188 @@ function solutionWithDescription(description: string): Uint8Array {
     );
   },
 );
+
+(available ? describe : describe.skip)(
+  'the connector snapshot workflow with a selection of connectors, in one root or two',
+  () => {
+    const HIL = 'cat_human-2din-2dthe-2dloop';
+    /** The fixture with a second connector, "Human Review", beside its "Human-in-the-Loop". */
+    const twoConnectors = () =>
+      editedSolution((entries) => addConnectorCopy(entries, 'cat_humanreview', 'Human Review'));
+    const newRepository = async (name: string) => {
+      const target = await github.addRepository('contoso', name, {
+        defaultBranch: 'main',
+        files: { 'README.md': '# Contoso connectors\n' },
+      });
+      target.collaborators.add('github-actions');
+      return target;
+    };
+    const filesOf = async (target: Repository, ref: string) =>
+      (await target.git.listTree(ref, true))
+        .filter((entry) => entry.type === 'blob')
+        .map((entry) => entry.path);
+    /** The connector folders a ref holds, `root/folder`, sorted. */
+    const connectorFolders = async (target: Repository, ref: string) =>
+      [
+        ...new Set(
+          (await filesOf(target, ref))
+            .filter((file) => /-connectors\//.test(file))
+            .map((file) => file.split('/').slice(0, 2).join('/')),
+        ),
+      ].sort();
+    const failuresOf = (result: JobResult) =>
+      result.steps
+        .filter((step) => step.outcome === 'failure')
+        .map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`);
+    const TWO_ROOTS = {
+      'connectors-folder': 'independent-publisher-connectors',
+      connectors: 'Human Review',
+      'other-connectors-folder': 'custom-connectors',
+      'other-connectors': HIL,
+    };
+
+    it(
+      'writes only the connectors named: the others are not in the pull request',
+      async () => {
+        const target = await newRepository('selected');
+        dataverse.store.put(twoConnectors());
+        const { result, pr } = await snapshot(workflow, 'customHIL', target, { connectors: 'human review' });
+        expect(failuresOf(result)).toEqual([]);
+        expect(outcomes(result)).toMatchObject({ extract: 'success', 'extract-other': 'skipped' });
+        const validate = result.steps.find((step) => step.id === 'validate')!;
+        expect(JSON.parse(validate.outputs.connectors!)).toEqual(['custom-connectors/Human Review']);
+        const body = pr.calls[0]!.inputs.body!;
+        expect(body).toContain('- Connectors written: `custom-connectors/Human Review`\n');
+        expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([
+          'custom-connectors/Human Review',
+        ]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'writes two roots in one run: one export, one pull request with the solution and both roots',
+      async () => {
+        const target = await newRepository('two-roots');
+        dataverse.store.put(twoConnectors());
+        const { result, pr } = await snapshot(workflow, 'customHIL', target, TWO_ROOTS);
+        expect(failuresOf(result)).toEqual([]);
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        expect(pr.calls).toHaveLength(1);
+        expect(pr.calls[0]!.inputs['add-paths']!.split('\n').filter(Boolean)).toEqual([
+          'solutions/customHIL',
+          'independent-publisher-connectors',
+          'custom-connectors',
+        ]);
+        const written = [
+          'independent-publisher-connectors/Human Review',
+          'custom-connectors/Human-in-the-Loop',
+        ];
+        expect(
+          JSON.parse(result.steps.find((step) => step.id === 'validate')!.outputs.connectors!).sort(),
+        ).toEqual([...written].sort());
+        const body = pr.calls[0]!.inputs.body!;
+        expect(body).toContain(`- Connectors written: \`${written.join('`, `')}\`\n`);
+        // Each root by its own profile: the independent publisher's rules find more in the same connector.
+        const { errors, warnings } = result.steps.find((step) => step.id === 'validate')!.outputs;
+        expect(Number(errors)).toBeGreaterThan(0);
+        expect(body).toContain(
+          `- Validation of the connectors written: ${errors} errors, ${warnings} warnings (see`,
+        );
+        expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([...written].sort());
+        expect(await filesOf(target, `refs/heads/${BRANCH}`)).toContain(
+          'solutions/customHIL/Other/Solution.xml',
+        );
+
+        // Merged; then "Human-in-the-Loop" is renamed: it moves within custom-connectors alone, and the
+        // pull request says its old folder went.
+        await target.git.updateRef('refs/heads/main', (await target.git.readRef(`refs/heads/${BRANCH}`))!);
+        for (const pull of target.pulls) pull.state = 'closed';
+        dataverse.store.put(
+          editedSolution((entries) => {
+            addConnectorCopy(entries, 'cat_humanreview', 'Human Review');
+            editText(entries, 'customizations.xml', (text) =>
+              text.replace('<displayname>Human-in-the-Loop<', '<displayname>Human Approval<'),
+            );
+          }),
+        );
+        const renamed = await snapshot(workflow, 'customHIL', target, TWO_ROOTS);
+        expect(failuresOf(renamed.result)).toEqual([]);
+        expect(renamed.result.outputs['pull-request-operation']).toBe('created');
+        const again = renamed.pr.calls[0]!.inputs.body!;
+        expect(again).toContain(
+          '- Connectors written: `independent-publisher-connectors/Human Review`, `custom-connectors/Human Approval`\n',
+        );
+        expect(again).toContain(
+          '- Removed, as their connector left the solution or was renamed: `custom-connectors/Human-in-the-Loop`',
+        );
+        expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([
+          'custom-connectors/Human Approval',
+          'independent-publisher-connectors/Human Review',
+        ]);
+      },
+      TIMEOUT,
+    );
+
+    it.each([
+      [
+        'a second root without its connectors named',
+        { connectors: 'Human Review', 'other-connectors-folder': 'independent-publisher-connectors' },
+        "Input 'other-connectors-folder' (independent-publisher-connectors) is given without 'other-connectors'",
+      ],
+      [
+        'a second root while connectors is empty, which would write every connector into the first',
+        { 'other-connectors-folder': 'independent-publisher-connectors', 'other-connectors': 'Human Review' },
+        "With 'other-connectors-folder', input 'connectors' must name the connectors that go to connectors-folder (custom-connectors)",
+      ],
+      [
+        'other-connectors without its folder',
+        { connectors: 'Human Review', 'other-connectors': HIL },
+        "Input 'other-connectors' names connectors for a second root, but 'other-connectors-folder' is empty",
+      ],
+      [
+        'the same folder twice',
+        {
+          connectors: 'Human Review',
+          'other-connectors-folder': 'custom-connectors/',
+          'other-connectors': HIL,
+        },
+        "Input 'other-connectors-folder' is connectors-folder (custom-connectors)",
+      ],
+    ])(
+      'refuses %s before the export',
+      async (_, inputs, message) => {
+        const target = await newRepository(`refused-${randomUUID().slice(0, 8)}`);
+        dataverse.store.put(twoConnectors());
+        const { result, pr } = await snapshot(workflow, 'customHIL', target, inputs);
+        expect(result.status).toBe('failure');
+        const check = result.steps.find((step) => step.name === 'Check the connector selection')!;
+        expect(check.outcome).toBe('failure');
+        expect(check.stdout).toContain(`::error::${message}`);
+        expect(outcomes(result).export).toBe('skipped');
+        expect(pr.calls).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'refuses a connector named for both roots before the pull request',
+      async () => {
+        const target = await newRepository('both-roots');
+        dataverse.store.put(twoConnectors());
+        const { result, pr } = await snapshot(workflow, 'customHIL', target, {
+          ...TWO_ROOTS,
+          'other-connectors': `${HIL}, human review`,
+        });
+        expect(result.status).toBe('failure');
+        expect(outcomes(result)).toMatchObject({ 'extract-other': 'success', extracted: 'failure' });
+        expect(result.steps.find((step) => step.id === 'extracted')!.stdout).toContain(
+          "::error::Named in both 'connectors' and 'other-connectors', so written into independent-publisher-connectors and custom-connectors: Human Review (cat_humanreview). Name each connector for one root only; nothing was pushed.",
+        );
+        expect(pr.calls).toEqual([]);
+        expect(await target.git.readRef(`refs/heads/${BRANCH}`)).toBeUndefined();
+      },
+      TIMEOUT,
+    );
+  },
+);

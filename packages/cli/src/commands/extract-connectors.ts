@@ -5,6 +5,7 @@ import { describeProblem, printable, toDisplayPath } from '@connector-alm/core';
 import {
   extractAndRemoveLeftConnectors,
   extractedConnectorLine,
+  formerNameLine,
   notSelectedLine,
   removedFolderLine,
 } from '@connector-alm/solution';
@@ -58,7 +59,7 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         usage: 'extract-connectors <source> <destination-root>',
       });
       const root = path.resolve(io.cwd, destination);
-      const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected } =
+      const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected, formerNames } =
         await extractAndRemoveLeftConnectors(path.resolve(io.cwd, source), root, {
           limits: zipLimitOptions(options),
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
@@ -101,6 +102,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
               notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
               // With --connector: the solution's other connectors, not touched.
               ...(notSelected ? { notSelected } : {}),
+              // A --connector that named a connector by its display name before a rename (or before it left).
+              ...(formerNames ? { formerNames } : {}),
             },
             null,
             2,
@@ -127,6 +130,8 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         for (const kept of connector.notReplaced)
           io.stderr.write(`error: ${printable(`${shown(connector.folder)}: ${kept.message}`)}\n`);
       }
+      for (const former of formerNames ?? [])
+        writeOutput(io, `${printable(formerNameLine(former))}\n`, 'text');
       const others = notSelectedLine(notSelected);
       if (others !== undefined) writeOutput(io, `${printable(others)}\n`, 'text');
     });

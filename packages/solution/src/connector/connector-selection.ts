@@ -21,16 +21,26 @@ export interface ConnectorSelection {
   previousSelected: SolutionConnector[];
   /** The previous solution's other connectors. */
   previousNotSelected: SolutionConnector[];
+  /**
+   * The names given that are no connector's name in the solution, only the display name a connector
+   * had in the previous one (before its rename, or before it left), each with that connector: the
+   * output says so, as such a name selects another connector once one takes it.
+   */
+  formerNames: { given: string; connector: SolutionConnector }[];
 }
 
 /**
  * The connectors that `names` select (undefined: every one). A name selects a connector whose
- * logical name or display name it is, case aside, in the solution (`connectors`) or in its previous
- * version (`previous`), and the same connector in the other (sameConnectorIn): a connector renamed
+ * logical name it is, in the solution (`connectors`) or in its previous version (`previous`), or
+ * whose display name it is now, case aside; only a name that selects none so selects by a display
+ * name of the previous version (a former name: the connector was renamed since, or left). A
+ * connector selected in one version is selected in the other (sameConnectorIn): a connector renamed
  * since is selected by its old display name as by its new one, and one that left the solution has
- * its folder removed only when selected. A name that selects nothing is a usage error, listing the
- * connectors there are, before anything is written: a misspelt name would otherwise extract nothing
- * and say so only in what it did not print.
+ * its folder removed only when selected. A name now another connector's display name selects that
+ * one alone: "Beta" is the connector named "Beta", not also the one that was "Beta" before its
+ * rename. A name that selects nothing is a usage error, listing the connectors there are, before
+ * anything is written: a misspelt name would otherwise extract nothing and say so only in what it
+ * did not print.
  */
 export function selectConnectors(
   names: readonly string[] | undefined,
@@ -45,29 +55,55 @@ export function selectConnectors(
       notSelected: [],
       previousSelected: [...previous],
       previousNotSelected: [],
+      formerNames: [],
     };
-  const unknown = names.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
-  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
-  const named = (connector: SolutionConnector) => names.some((name) => isNamed(name)(connector));
-  const previousNamed = previous.filter(named);
+  const resolved = names.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
+  const unknown = resolved.filter((each) => each.current.length + each.previous.length === 0);
+  if (unknown.length > 0)
+    throw unknownNamesError(
+      unknown.map((each) => each.name),
+      connectors,
+      previous,
+      source,
+      say,
+    );
+  const named = new Set(resolved.flatMap((each) => each.current));
+  const previousNamed = resolved.flatMap((each) => each.previous);
   const selected = connectors.filter(
-    (connector) => named(connector) || sameConnectorIn(previousNamed, connector) !== undefined,
+    (connector) => named.has(connector) || sameConnectorIn(previousNamed, connector) !== undefined,
   );
   const isPreviousSelected = (connector: SolutionConnector) =>
-    named(connector) || sameConnectorIn(selected, connector) !== undefined;
+    previousNamed.includes(connector) || sameConnectorIn(selected, connector) !== undefined;
   return {
     selected,
     notSelected: connectors.filter((connector) => !selected.includes(connector)),
     previousSelected: previous.filter(isPreviousSelected),
     previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
+    formerNames: resolved.flatMap((each) =>
+      each.former ? each.previous.map((connector) => ({ given: each.name, connector })) : [],
+    ),
   };
 }
 
-/** Whether `name` is the connector's logical name or display name, case and surrounding spaces aside. */
-function isNamed(name: string): (connector: SolutionConnector) => boolean {
+/**
+ * The connectors `name` names in each version, case and surrounding spaces aside: by logical name
+ * in either, or by display name in the solution; failing those, by display name in the previous
+ * version (`former`).
+ */
+function namedBy(
+  name: string,
+  connectors: readonly SolutionConnector[],
+  previous: readonly SolutionConnector[],
+): { current: SolutionConnector[]; previous: SolutionConnector[]; former: boolean } {
   const wanted = name.trim().toLowerCase();
-  return (connector) =>
-    connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+  const byName = (connector: SolutionConnector) => connector.name.toLowerCase() === wanted;
+  const byDisplayName = (connector: SolutionConnector) =>
+    connector.displayName.trim().toLowerCase() === wanted;
+  const current = connectors.filter((connector) => byName(connector) || byDisplayName(connector));
+  const previousByName = previous.filter(byName);
+  if (current.length > 0 || previousByName.length > 0)
+    return { current, previous: previousByName, former: false };
+  return { current: [], previous: previous.filter(byDisplayName), former: true };
 }
 
 /**

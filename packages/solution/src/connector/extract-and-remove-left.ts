@@ -4,7 +4,7 @@ import { extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js
 import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders, type LeftAloneFolder, type NotRemovedFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
-import { connectorFolder, earlierFolderIn } from './renamed-connectors.js';
+import { connectorFolder, earlierFolderIn, sameConnectorIn } from './renamed-connectors.js';
 import { rootFoldersOnce } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -38,6 +38,20 @@ export interface ExtractAndRemoveLeftResult {
    * solution's order: neither written nor removed.
    */
   notSelected?: { name: string; displayName: string }[];
+  /**
+   * With a selection, the names given that are no connector's name in the source, only the display
+   * name a connector had in previousSource: each with that connector's logical name, that earlier
+   * display name, and its display name now (undefined when it left the solution). Absent when none.
+   */
+  formerNames?: FormerName[];
+}
+
+/** A name of a selection that selected a connector by the display name it had in previousSource. */
+export interface FormerName {
+  given: string;
+  name: string;
+  earlierDisplayName: string;
+  displayName?: string;
 }
 
 /**
@@ -104,13 +118,24 @@ export async function extractAndRemoveLeftConnectors(
   };
 }
 
-/** The result's notSelected: the connectors a selection left out, when there is one. */
+/** The result's notSelected and formerNames: what a selection left out, and how it was named. */
 function notSelected(
   reading: ExtractOptions,
   extracted: { selection: ConnectorSelection },
-): Pick<ExtractAndRemoveLeftResult, 'notSelected'> {
+): Pick<ExtractAndRemoveLeftResult, 'notSelected' | 'formerNames'> {
   if (reading.selection === undefined) return {};
+  const { selection } = extracted;
+  const formerNames = selection.formerNames.map(({ given, connector }): FormerName => {
+    const now = sameConnectorIn(selection.selected, connector);
+    return {
+      given,
+      name: connector.name,
+      earlierDisplayName: connector.displayName,
+      ...(now ? { displayName: now.displayName } : {}),
+    };
+  });
   return {
-    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName })),
+    notSelected: selection.notSelected.map(({ name, displayName }) => ({ name, displayName })),
+    ...(formerNames.length > 0 ? { formerNames } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { plural } from '@connector-alm/core';
+import { joinedList, plural } from '@connector-alm/core';
+import type { FormerName } from './extract-and-remove-left.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { howFound } from './how-found.js';
 
@@ -83,18 +84,36 @@ export function removedFolderLine(
   return `${shown(folder)} removed: its connector is no longer in ${source}.`;
 }
 
+/** The most connectors a selection left out that its line names; the rest are counted. */
+const MAX_NAMED_NOT_SELECTED = 10;
+
 /**
  * The line of the connectors a selection left out, as the CLI prints it and the action logs it:
- * `1 other connector of the solution not selected, neither written nor removed: Fabrikam Notes
- * (contoso_fabrikam-20notes).` Undefined when there are none, so that a run that selected every
- * connector says nothing more than one without a selection.
+ * `2 other connectors of the solution not selected, neither written nor removed: "Fabrikam Notes"
+ * (contoso_fabrikam-20notes) and "Contoso, Ltd. Tasks" (contoso_tasks).` Each display name quoted, as
+ * one may hold a comma, and past ten the rest counted, so that a solution of a hundred connectors
+ * with one selected gives a line one can read. Undefined when there are none, so that a run that
+ * selected every connector says nothing more than one without a selection.
  */
 export function notSelectedLine(
   notSelected: readonly { name: string; displayName: string }[] | undefined,
 ): string | undefined {
   if (!notSelected?.length) return undefined;
-  const names = notSelected.map(({ name, displayName }) => `${displayName || name} (${name})`);
-  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${names.join(', ')}.`;
+  const names = notSelected.map(({ name, displayName }) => `"${displayName || name}" (${name})`);
+  return `${plural(notSelected.length, 'other connector')} of the solution not selected, neither written nor removed: ${joinedList(names, { max: MAX_NAMED_NOT_SELECTED })}.`;
+}
+
+/**
+ * The line of a name of the selection that is no connector's name now, only the display name a
+ * connector had in the previous solution, as the CLI prints it and the action logs it: `'Contoso
+ * Tasks' selected Contoso Tasks Hub (contoso_tasks) by the display name it had before its rename;
+ * no connector of the solution is named so now.` Once another connector takes that name, the name
+ * selects that one instead: the logical name is the one to give.
+ */
+export function formerNameLine(former: FormerName): string {
+  if (former.displayName === undefined)
+    return `'${former.given}' selected ${former.earlierDisplayName || former.name} (${former.name}), which left the solution, by its display name in the previous solution.`;
+  return `'${former.given}' selected ${former.displayName || former.name} (${former.name}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
 }
 
 /**

@@ -110,6 +110,49 @@ describe('GEN-SECRETS', () => {
     );
   });
 
+  it('fires on a key hard-coded as the default of the string a secret-named body reaches through $ref, at that default', async () => {
+    // Key's default is the whole body, as one written in place is; a chain of references counts too.
+    for (const [schema, pointer] of [
+      [{ $ref: '#/definitions/Key' }, '/definitions/Key/default'],
+      [{ $ref: '#/definitions/KeyAlias' }, '/definitions/Key/default'],
+    ] as const) {
+      const swagger = validSwagger();
+      swagger.definitions.Key = { type: 'string', default: API_KEY };
+      swagger.definitions.KeyAlias = { $ref: '#/definitions/Key' };
+      swagger.paths['/tasks'].get.parameters.push({
+        name: 'api_key',
+        in: 'body',
+        required: true,
+        schema,
+        'x-ms-visibility': 'internal',
+      });
+      const text = JSON.stringify(swagger, null, 2);
+      const line = text.split('\n').findIndex((candidate) => candidate.includes(API_KEY)) + 1;
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+      expect(findings).toMatchObject([{ ruleId: 'GEN-SECRETS', pointer, line }]);
+      expect(findings[0]!.message).toBe(
+        "The default of the body parameter 'api_key' looks like a real secret (9f8c****** (32 characters)): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.",
+      );
+    }
+  });
+
+  it('leaves a body reached through $ref alone under a name of no credential, as a placeholder, and through a circular or broken $ref', async () => {
+    for (const [name, ref, value] of [
+      ['body', '#/definitions/Key', API_KEY],
+      ['api_key', '#/definitions/Key', 'YOUR_API_KEY'],
+      ['api_key', '#/definitions/Loop', API_KEY],
+      ['api_key', '#/definitions/Missing', API_KEY],
+    ]) {
+      const swagger = validSwagger();
+      swagger.definitions.Key = { type: 'string', default: value };
+      swagger.definitions.Loop = { $ref: '#/definitions/Loop2' };
+      swagger.definitions.Loop2 = { $ref: '#/definitions/Loop' };
+      swagger.paths['/tasks'].get.parameters.push({ name, in: 'body', schema: { $ref: ref } });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect({ name, ref, value, findings }).toEqual({ name, ref, value, findings: [] });
+    }
+  });
+
   it("leaves a string body's default alone under a name of no credential, as a placeholder, or as `code` on a Function app", async () => {
     // A Function app reads its key (`code`) from the query or a header, never a body.
     for (const [name, value] of [
