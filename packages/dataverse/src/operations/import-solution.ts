@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, fileReadError, plural, type Logger, type SaySetting } from '@connector-alm/core';
-import { isResetBuild, nextVersion } from '@connector-alm/solution';
+import {
+  errorMessage,
+  fileReadError,
+  plural,
+  UserError,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
+import { isResetBuild, MAX_VERSION_PART, nextVersion } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -62,6 +69,16 @@ export async function importSolution(
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  // Dataverse keeps versions as System.Version, of Int32 parts: refused before the upload, as such a
+  // version, were it ever taken, would be higher than every version given after it.
+  if (manifest.version.split('.').some((part) => Number(part) > MAX_VERSION_PART))
+    throw new UserError(
+      `has version ${manifest.version}, with a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers).`,
+      {
+        location: { file: `${options.file}/solution.xml` },
+        hint: `Give the zip a version with parts of at most ${MAX_VERSION_PART} (${client.say(RAISE_VERSION)}).`,
+      },
+    );
 
   const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
   // Before the skip: a zip of the other mode is a mistake of the workflow or command (the package
