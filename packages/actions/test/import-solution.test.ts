@@ -181,6 +181,18 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(run.summary).toContain(
       'Unmanaged; not imported: the environment has 2.0.0.0 (skip-lower-version).',
     );
+    // A lower version never arrives, on every run: an annotation, not a plain line in a green run.
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message:
+          'Skipped: Skipping 2.0.0.0 is installed, the file has 1.5.0.0. 1.5.0.0 is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than 2.0.0.0, e.g. 2.0.0.1 (the version input of pack-solution).',
+      }),
+    ]);
+    // A re-run of the build the environment has is what skip-lower-version is for: no annotation.
+    const again = await importVersion('2.0.0.0', { 'skip-lower-version': 'true' });
+    expect(again.outputs.result).toBe('skipped');
+    expect(again.annotations).toEqual([]);
     // Without skip-lower-version, the refusal's advice names the inputs, not the CLI's options.
     const refused = await importVersion('1.4.0.0');
     expect(refused.exitCode).toBe(1);

@@ -192,6 +192,18 @@ describe('solution settings that are not valid name their option and exit 2', ()
       ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.2.3.4.5'],
       "error: --solution-version '1.2.3.4.5' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.\n",
     ],
+    // Dataverse versions are System.Version, whose parts are Int32; the local server took it, and then
+    // refused every later version as lower.
+    [
+      'pack --solution-version 1.0.4294967296.0',
+      ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '1.0.4294967296.0'],
+      "error: --solution-version '1.0.4294967296.0' has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers). Use parts of at most 2147483647",
+    ],
+    [
+      'pack --solution-version 01.002',
+      ['pack', path.join(REPO_ROOT, 'examples'), 'x.zip', '--solution-version', '01.002'],
+      "error: --solution-version '01.002' has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise. Write it as 1.2.\n",
+    ],
     [
       'unpack --reset-version 1',
       ['unpack', 'missing.zip', 'src', '--reset-version', '1'],

@@ -78,15 +78,23 @@ describe('an import in the other mode than the installed solution stops before a
     expect(server.dataverse.importJobsStarted()).toBe(started);
   });
 
-  it('skip-lower-version still skips an older build, whatever its mode: nothing would be imported', async () => {
-    const file = zipFile('Unmanaged', '1.0.2.0', true);
+  // The mode is checked first: skipped, a zip of the wrong package type went unnoticed (rc 0) until
+  // a build of a new version came, and then failed.
+  it.each([
+    ['the same version', '1.0.3.0'],
+    ['an older version', '1.0.2.0'],
+  ])('with skip-lower-version, a zip of the other mode at %s is refused, not skipped', async (_, version) => {
+    const file = zipFile('Unmanaged', version, true);
     const { client } = connectToLocal(server);
-    const result = await importSolution(
-      client,
-      importOptions(file, { skipLowerVersion: true }),
-      createMemoryLogger(),
+    const started = server.dataverse.importJobsStarted();
+    const error = await failure(
+      importSolution(client, importOptions(file, { skipLowerVersion: true }), createMemoryLogger()),
     );
-    expect(result).toMatchObject({ result: 'skipped', installedVersion: '1.0.3.0' });
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      `is a managed solution, but ${new URL(server.environmentUrl).origin} has Unmanaged 1.0.3.0 installed as an unmanaged solution. Dataverse updates a solution only in the mode it was installed in, so nothing was imported.`,
+    );
+    expect(server.dataverse.importJobsStarted()).toBe(started);
   });
 });
 

@@ -59,6 +59,23 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     ...MODE_MISMATCHES,
     ['a lower version', 'Later', '2.9.9.9', false, '0x80048541', LOWER_VERSION],
     ['a lower version in a shorter form', 'Later', '2.10', false, '0x80048541', LOWER_VERSION],
+    // Taken, it compared above every real version, and each later import was refused as lower.
+    [
+      'a version part above Int32',
+      'Later',
+      '3.0.4294967296.0',
+      false,
+      '0x80040203',
+      "The solution version '3.0.4294967296.0' is not valid.",
+    ],
+    [
+      'a version part above Int32, of a solution it does not have',
+      'Fresh',
+      '1.0.2147483648',
+      false,
+      '0x80040203',
+      "The solution version '1.0.2147483648' is not valid.",
+    ],
   ])('ImportSolution: %s is answered 400 with its code, and recorded on the import job', async (...args) => {
     const [, name, version, managed, code, message] = args;
     const { client } = connectToLocal(server);
@@ -71,7 +88,9 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     expect(error.message).toContain(message);
     const { data } = await client.getImportJob(jobId, { data: true });
     expect(data).toContain(`<result result="failure" errorcode="${code}" errortext="${message}"`);
-    expect(server.store.get(name)?.version).toBe(name === 'Installed' ? '2.0.0.0' : '3.0.0.0');
+    expect(server.store.get(name)?.version).toBe(
+      { Installed: '2.0.0.0', Later: '3.0.0.0' }[name as 'Installed' | 'Later'],
+    );
   });
 
   it.each(MODE_MISMATCHES)(
@@ -116,6 +135,33 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     await client.importSolution(importRequest('Later', '3.0.0.0', false, crypto.randomUUID()));
     await client.importSolution(importRequest('Installed', '2.0.1.0', true, crypto.randomUUID()));
     expect(server.store.get('Installed')).toMatchObject({ managed: true, version: '2.0.1.0' });
+  });
+});
+
+describe('an import of a version Dataverse cannot hold', () => {
+  it('is refused before the upload, at the zip, saying how to give another', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'import-int32-'));
+    try {
+      const file = path.join(folder, 'Later.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Later', version: '3.0.4294967296.0' }));
+      const started = server.dataverse.importJobsStarted();
+      const error = (await importSolution(
+        connectToLocal(server, { say: inputWords }).client,
+        importOptions(file, { skipLowerVersion: true }),
+        createMemoryLogger(),
+      ).catch((e: unknown) => e)) as UserError;
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.location).toEqual({ file: `${file}/solution.xml` });
+      expect(error.message).toBe(
+        'has version 3.0.4294967296.0, with a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers).',
+      );
+      expect(error.hint).toBe(
+        'Give the zip a version with parts of at most 2147483647 (the version input of pack-solution).',
+      );
+      expect(server.dataverse.importJobsStarted()).toBe(started);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

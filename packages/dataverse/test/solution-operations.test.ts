@@ -439,6 +439,53 @@ describe('import', () => {
     ]);
   });
 
+  // A build numbered below what the environment got elsewhere (a manual import of 1.2.0.0, a run
+  // number that started again) was skipped with an info line and success, on every run.
+  it('warns, naming the version to give, that a build of a lower version is skipped', async () => {
+    const file = path.join(folder, 'Lower.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0' }));
+    const logger = createMemoryLogger();
+    const skipped = await importSolution(
+      connectToLocal(server, { say: inputWords }).client,
+      importOptions(file, { skipLowerVersion: true }),
+      logger,
+    );
+    expect(skipped).toMatchObject({ result: 'skipped', installedVersion: '1.0.0.1' });
+    expect(logger.lines).toEqual([
+      'warning: Skipped: Contoso 1.0.0.1 is installed, the file has 1.0. 1.0 is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than 1.0.0.1, e.g. 1.0.0.2 (the version input of pack-solution).',
+    ]);
+  });
+
+  it('skips the version the environment has with an info line: a re-run of the build', async () => {
+    const file = path.join(folder, 'Same.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' }));
+    const logger = createMemoryLogger();
+    const skipped = await importSolution(
+      connectToLocal(server).client,
+      importOptions(file, { skipLowerVersion: true }),
+      logger,
+    );
+    expect(skipped).toMatchObject({ result: 'skipped', installedVersion: '1.0.0.1' });
+    expect(logger.lines).toEqual(['Skipped: Contoso 1.0.0.1 is installed, the file has 1.0.0.1.']);
+  });
+
+  // The first promote of a snapshot without a version imported 0.0.0.0 into fresh environments silently.
+  it('warns that a zip of a reset snapshot imported into an environment without it gets no version of its own', async () => {
+    const file = path.join(folder, 'FreshReset.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'FreshReset', version: '0.0.0.0' }));
+    const logger = createMemoryLogger();
+    const imported = await importSolution(
+      connectToLocal(server).client,
+      importOptions(file, { skipLowerVersion: true }),
+      logger,
+    );
+    expect(imported).toMatchObject({ result: 'imported', version: '0.0.0.0' });
+    expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([
+      'warning: Importing FreshReset 0.0.0.0, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. Give the zip a version, e.g. 1.0.0.0 (pack --solution-version, or build-solution --solution-version for a zip it built).',
+    ]);
+    expect(server.store.get('FreshReset')).toMatchObject({ version: '0.0.0.0' });
+  });
+
   // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
   (solutionFixturePath('customHIL/customHIL_1_0_0_3.zip') ? it : it.skip)(
     'imports a real export from the shared fixtures',

@@ -44,6 +44,20 @@ describe('a solution setting Dataverse would refuse names the setting, for the c
       'version',
       "'1' is not a solution version. Use two to four numbers separated by dots, e.g. 1.0.0.0.",
     ],
+    // Dataverse versions are System.Version, whose parts are Int32.
+    [
+      'version part above Int32',
+      { ...OPTIONS, version: '1.0.4294967296.0' },
+      'version',
+      "'1.0.4294967296.0' has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers). Use parts of at most 2147483647, e.g. a date as 2026.12.1.0 rather than 1.0.20261201093000.0.",
+    ],
+    // Read as numbers by Dataverse, so the environment would name another version than the zip.
+    [
+      'version with leading zeros',
+      { ...OPTIONS, version: '01.002' },
+      'version',
+      "'01.002' has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise. Write it as 1.2.",
+    ],
     [
       'publisher unique name',
       { ...OPTIONS, publisher: { ...OPTIONS.publisher, uniqueName: '9lives' } },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
+import { inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
 import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
@@ -21,6 +21,7 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
       packSolutionPackages(folder, zip, {
         packageType: inputs.packageType,
         ...(inputs.version ? { version: inputs.version } : {}),
+        say: inputWords,
       }),
     ),
   );

@@ -173,6 +173,7 @@ function promote(options: PromoteOptions = {}) {
         ).toBe(true);
         const imported = run.jobs.production!.steps!.find((step) => step.id === 'import')!;
         expect(imported.outputs).toMatchObject({ result: 'imported', 'solution-version': '1.0.7.0' });
+        expect(run.outputs).toEqual({ 'solution-version': '1.0.7.0' });
       },
       TIMEOUT,
     );
@@ -185,6 +186,8 @@ function promote(options: PromoteOptions = {}) {
         for (const job of ['test', 'production'])
           expect(run.jobs[job]!.steps!.find((step) => step.id === 'import')!.outputs.result).toBe('skipped');
         expect(production.dataverse.imports).toHaveLength(1);
+        // It said 1.0.7.0, "the version imported into test and production", on a run that imported nothing.
+        expect(run.outputs).toEqual({ 'solution-version': '' });
       },
       TIMEOUT,
     );

@@ -85,3 +85,12 @@ describe.each(callers)('examples/workflows/%s calls its reusable workflow as it 
     expect(missing).toEqual([]);
   });
 });
+
+// Two quick pushes started two imports into test at once, which Dataverse refuses, and could reach
+// production in the wrong order; a cancelled run would leave its import running in Dataverse.
+it('the promote example runs one promote at a time, waiting for the one before instead of cancelling it', () => {
+  const caller = read<{ concurrency?: { group?: string; 'cancel-in-progress'?: boolean } }>(
+    path.join(examplesDir, 'connector-promote.yml'),
+  );
+  expect(caller.concurrency).toEqual({ group: '${{ github.workflow }}', 'cancel-in-progress': false });
+});

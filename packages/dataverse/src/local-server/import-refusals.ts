@@ -1,4 +1,5 @@
 import type { SolutionManifest } from '../zip/solution-manifest.js';
+import { MAX_VERSION_PART } from '@connector-alm/solution';
 import { compareVersions } from '../operations/versions.js';
 import type { ImportFailure } from './faults.js';
 
@@ -21,18 +22,28 @@ import type { ImportFailure } from './faults.js';
  * unmanaged one too, and let the same version be imported again (a re-import, which Dataverse does).
  * That a managed package over an unmanaged solution is refused whatever its version, before the
  * version is compared, as the unmanaged-over-managed case is: the SDK names the code, not the order.
+ * That a version with a part above Int32 (Dataverse versions are System.Version, whose parts are
+ * Int32) is refused, installed or not, as InvalidArgument (0x80040203) in words of ours: taken, it
+ * would compare above every real version and make each later import "lower".
  */
 export const IMPORT_REFUSAL_CODES = {
   unmanagedOverManaged: '0x80048041',
   managedOverUnmanaged: '0x80048040',
   lowerVersion: '0x80048541',
+  invalidVersion: '0x80040203',
 } as const;
 
 export function importRefusal(
   installed: SolutionManifest | undefined,
   incoming: SolutionManifest | undefined,
 ): Required<ImportFailure> | undefined {
-  if (!installed || !incoming) return undefined;
+  if (!incoming) return undefined;
+  if (incoming.version.split('.').some((part) => Number(part) > MAX_VERSION_PART))
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.invalidVersion,
+      errortext: `The solution version '${incoming.version}' is not valid.`,
+    };
+  if (!installed) return undefined;
   if (installed.managed && !incoming.managed)
     return {
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, fileReadError, plural, type Logger, type SaySetting } from '@connector-alm/core';
-import { isResetBuild, nextVersion } from '@connector-alm/solution';
+import {
+  errorMessage,
+  fileReadError,
+  plural,
+  UserError,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
+import { isResetBuild, MAX_VERSION_PART, nextVersion } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -62,17 +69,20 @@ export async function importSolution(
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  // Dataverse keeps versions as System.Version, of Int32 parts: refused before the upload, as such a
+  // version, were it ever taken, would be higher than every version given after it.
+  if (manifest.version.split('.').some((part) => Number(part) > MAX_VERSION_PART))
+    throw new UserError(
+      `has version ${manifest.version}, with a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers).`,
+      {
+        location: { file: `${options.file}/solution.xml` },
+        hint: `Give the zip a version with parts of at most ${MAX_VERSION_PART} (${client.say(RAISE_VERSION)}).`,
+      },
+    );
 
   const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
-  if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`;
-    // A re-run of a build the environment has is what skip-lower-version is for; a zip of a reset
-    // snapshot is skipped on every run, and the edit it carries never arrives, with exit code 0.
-    if (isResetBuild(manifest.version))
-      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`);
-    else logger.info(skipped);
-    return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
-  }
+  // Before the skip: a zip of the other mode is a mistake of the workflow or command (the package
+  // type), which skipping at the same or a lower version would hide until the next version came.
   // Dataverse would refuse it after the upload (minutes for a big zip), in words that say neither
   // which zip to take nor how to move the environment to the other mode.
   if (installed && installed.ismanaged !== manifest.managed)
@@ -86,6 +96,22 @@ export async function importSolution(
       },
       client.say,
     );
+  if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
+    const skipped = `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`;
+    // A re-run of a build the environment has is what skip-lower-version is for. A lower version is
+    // skipped on every run, and the edit it carries never arrives, with exit code 0: a zip of a reset
+    // snapshot, or a build numbered below what the environment got elsewhere.
+    if (isResetBuild(manifest.version))
+      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`);
+    else if (compareVersions(installed.version, manifest.version) > 0)
+      logger.warning(`${skipped} ${lowerVersionSkipped(manifest.version, installed.version, client.say)}`);
+    else logger.info(skipped);
+    return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
+  }
+  // Imported without a word, the environment shows a version that says nothing, and later builds left
+  // at it are skipped: the first promote of a snapshot without a version into a fresh environment.
+  if (isResetBuild(manifest.version))
+    logger.warning(resetBuildImported(manifest.uniqueName, manifest.version, client.say));
 
   const asynchronous =
     options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
@@ -146,6 +172,27 @@ function resetBuildSkipped(version: string, installedVersion: string, say: SaySe
     `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, ` +
     `lower than any the environment has, so this file is skipped on every run. Give it a version higher than ` +
     `${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`
+  );
+}
+
+/** What importing a zip of a reset snapshot leaves behind, and what to do instead. */
+function resetBuildImported(solutionName: string, version: string, say: SaySetting): string {
+  return (
+    `Importing ${solutionName} ${version}, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, ` +
+    `not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. ` +
+    `Give the zip a version, e.g. 1.0.0.0 (${say(RAISE_VERSION)}).`
+  );
+}
+
+/**
+ * Why a build of a version lower than the environment's is skipped, and what to do: the environment
+ * got a higher one elsewhere (a manual import, a dev version carried into the snapshot), or the
+ * numbering started again (a workflow's run number under a new file name).
+ */
+function lowerVersionSkipped(version: string, installedVersion: string, say: SaySetting): string {
+  return (
+    `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. ` +
+    `Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`
   );
 }
 

@@ -44,7 +44,43 @@ export function setVersion(root: XmlElement, file: string, version: string): voi
   if (node) setText(node, version);
 }
 
-/** Dataverse accepts two to four dot-separated numbers (1.0, 1.23091.1, 1.0.0.3). */
+/** The highest part of a solution version: Dataverse keeps versions as .NET System.Version, of Int32 parts. */
+export const MAX_VERSION_PART = 2147483647;
+
+/** Why Dataverse would not take `version` as it is written, and what to write instead. */
+export interface VersionFault {
+  problem: string;
+  hint: string;
+}
+
+/**
+ * What is wrong with `version` as a solution version, or undefined when Dataverse takes it as written:
+ * two to four dot-separated numbers (1.0, 1.23091.1, 1.0.0.3), each at most MAX_VERSION_PART. A
+ * leading zero (01.002) is refused: Dataverse reads the parts as numbers, so the environment would
+ * name it 1.2, and the zip, the folder and the log another version than the environment does.
+ */
+export function versionFault(version: string): VersionFault | undefined {
+  if (!/^\d+(\.\d+){1,3}$/.test(version))
+    return {
+      problem: 'is not a solution version',
+      hint: 'Use two to four numbers separated by dots, e.g. 1.0.0.0.',
+    };
+  const parts = version.split('.');
+  if (parts.some((part) => Number(part) > MAX_VERSION_PART))
+    return {
+      problem: `has a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers)`,
+      hint: `Use parts of at most ${MAX_VERSION_PART}, e.g. a date as 2026.12.1.0 rather than 1.0.20261201093000.0.`,
+    };
+  if (parts.some((part) => part.length > 1 && part.startsWith('0')))
+    return {
+      problem:
+        'has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise',
+      hint: `Write it as ${parts.map((part) => String(Number(part))).join('.')}.`,
+    };
+  return undefined;
+}
+
+/** Whether Dataverse takes `version` as it is written (see versionFault). */
 export function checkVersion(version: string): boolean {
-  return /^\d+(\.\d+){1,3}$/.test(version);
+  return versionFault(version) === undefined;
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { SaySetting } from '@connector-alm/core';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION } from './layout.js';
@@ -15,6 +16,8 @@ export interface PackPackagesOptions {
   version?: string;
   /** Most entries each zip may hold (default DEFAULT_ZIP_LIMITS.maxEntries, what unpack reads). */
   maxEntries?: number;
+  /** How advice names a setting: in the CLI's options (the default) or an action's inputs. */
+  say?: SaySetting;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function packSolutionPackages(
   const version = {
     ...(options.version !== undefined ? { version: options.version } : {}),
     ...(options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {}),
+    ...(options.say !== undefined ? { say: options.say } : {}),
   };
   const packageType = options.packageType ?? 'auto';
   if (packageType === 'unmanaged' || packageType === 'managed')

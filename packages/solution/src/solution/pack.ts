@@ -1,6 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
+import {
+  missingPathError,
+  optionWords,
+  type SaySetting,
+  UsageError,
+  type UserError,
+} from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { lostPartError, partNotAFileError } from './lost-part.js';
@@ -42,6 +48,7 @@ import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 import { checkSolutionVersion } from './solution-settings.js';
+import { compareVersions } from './solution-version.js';
 import { isStrayTemplatesFile, strayTemplatesFileError } from './templates-folder.js';
 
 export interface PackOptions {
@@ -54,6 +61,8 @@ export interface PackOptions {
   version?: string;
   /** Most entries the zip may hold (default DEFAULT_ZIP_LIMITS.maxEntries, what unpack reads). */
   maxEntries?: number;
+  /** How advice names a setting: in the CLI's options (the default) or an action's inputs. */
+  say?: SaySetting;
 }
 
 export interface PackResult {
@@ -135,12 +144,8 @@ export async function packSolution(
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
   const leftOut = all.filter(isLeftOut);
-  const files = await selectPackageFiles(
-    folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
-    manifest.managed === '2',
-    managed,
-  );
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const files = await selectPackageFiles(folder, packable, manifest.managed === '2', managed);
   // Files Dataverse would not read from the zip: lost at import without a word.
   for (const [logical, actual] of files) {
     if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
@@ -150,6 +155,24 @@ export async function packSolution(
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
+  // A version given is written into both manifests, which then agree whatever the folder says.
+  if (manifest.managed === '2' && !options.version) {
+    const managedFile = managed
+      ? solutionFile
+      : (await selectPackageFiles(folder, packable, true, true)).get(FOLDER_SOLUTION)!;
+    if (managedFile !== FOLDER_SOLUTION) {
+      const managedRoot = managedFile === solutionFile ? solutionRoot : await readXml(managedFile);
+      const managedVersion = readManifest(managedRoot, located(managedFile)).version;
+      if (compareVersions(managedVersion, manifest.version) !== 0)
+        throw twoVersionsError(
+          folder,
+          managedFile,
+          managedVersion,
+          manifest.version,
+          options.say ?? optionWords,
+        );
+    }
+  }
 
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
   const customizationsBytes = await readBytes(customizationsFile);
@@ -255,12 +278,34 @@ export async function packSolution(
   return {
     zip: zipPath,
     uniqueName: manifest.uniqueName,
-    version: options.version ?? manifest.version,
+    // The version of the manifest written, which for a managed zip is Solution_managed.xml's.
+    version: readManifest(solutionRoot, located(solutionFile)).version,
     managed,
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
     leftOut,
   };
+}
+
+const GIVE_VERSION = { option: '--solution-version', input: 'the version input' };
+
+/**
+ * A folder of both exports whose two manifests name different versions (hand-edited, or unpacked
+ * before unpack refused such a pair): its unmanaged and managed zips would be different builds,
+ * where every environment is meant to get the same one.
+ */
+function twoVersionsError(
+  folder: string,
+  managedFile: string,
+  managedVersion: string,
+  version: string,
+  say: SaySetting,
+): UserError {
+  return solutionError(
+    path.join(folder, managedFile),
+    `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
+    `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`,
+  );
 }
 
 /** A folder that holds no unpacked solution: a usage error (exit code 2), naming the ones inside it. */

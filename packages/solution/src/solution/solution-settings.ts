@@ -1,5 +1,5 @@
 import { RefusedSettingError } from '@connector-alm/core';
-import { checkVersion } from './manifest.js';
+import { versionFault } from './manifest.js';
 
 /**
  * The solution settings that buildSolution, packSolution and unpackSolution check, named by their
@@ -47,13 +47,8 @@ export function checkSolutionUniqueName(name: string): void {
 }
 
 export function checkSolutionVersion(version: string, setting: 'version' | 'resetVersion' = 'version'): void {
-  if (!checkVersion(version))
-    throw new SolutionSettingError(
-      setting,
-      version,
-      'is not a solution version',
-      'Use two to four numbers separated by dots, e.g. 1.0.0.0.',
-    );
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
 }
 
 export function checkPublisherUniqueName(name: string): void {

@@ -34,6 +34,7 @@ import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
 import { checkSolutionVersion } from './solution-settings.js';
+import { compareVersions } from './solution-version.js';
 import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
 import { unpackableEntryError } from './unpackable-entries.js';
 
@@ -282,6 +283,18 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
       throw new UserError(
         `holds ${other.manifest.uniqueName} but ${path.basename(unmanaged)} holds ${base.manifest.uniqueName}.`,
         { location: { file: managed }, hint: 'Give the two exports of one solution.' },
+      );
+    }
+    // Refused even with a reset version, which would hide it: the folder would hold two builds, and
+    // pack would send one to the environments that take the unmanaged zip and the other to those
+    // that take the managed one (the promote workflow's test and production get the same zip).
+    if (compareVersions(other.manifest.version, base.manifest.version) !== 0) {
+      throw new UserError(
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${path.basename(unmanaged)} holds ${base.manifest.version}: the two exports are of different builds.`,
+        {
+          location: { file: managed },
+          hint: 'Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again.',
+        },
       );
     }
     for (const staged of [base, other]) {
