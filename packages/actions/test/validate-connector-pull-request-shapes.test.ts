@@ -67,6 +67,29 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     );
   });
 
+  it('lists an edit of the readme not read, beside the one read, among the changes', async () => {
+    // README.md beside readme.md: the loader reads README.md, REPO-FILENAMES reports readme.md. A pull
+    // request that edited only readme.md was summed up as "No checked connector's … readme … differs".
+    const workspace = workspaceWithConnector();
+    const connector = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    writeFileSync(path.join(connector, 'README.md'), validReadme());
+    const baseSha = commitOnDev(workspace);
+    writeFileSync(path.join(connector, 'readme.md'), `${validReadme()}\nEdited.\n`);
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'edit readme.md');
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    const changes = run.summary.slice(run.summary.indexOf('### Changes against the base branch'));
+    expect(changes).not.toContain('No checked connector');
+    expect(changes).toMatch(
+      /^\*\*certified-connectors\/Contoso Tasks\*\*: minor-update \(0 breaking, 1 non-breaking\)$/m,
+    );
+    expect(changes).toContain(
+      'The readme has been edited. readme.md is not the readme read and validated: README.md is.',
+    );
+  });
+
   it('says in the job summary that a pull request changing no connector folder had nothing to validate', async () => {
     // Upstream #3685 and #3686 edit only scripts/ and README.md. The step passes; its summary is
     // what a reviewer opens to see why the check found nothing, and it was empty.

@@ -29,6 +29,7 @@ import { registerExtractConnectorsCommand } from './commands/extract-connectors.
 import { registerBuildSolutionCommand } from './commands/build-solution.js';
 import { registerPackageCommand } from './commands/package.js';
 import { withoutUnknownOptionValue } from './unknown-option-value.js';
+import { withChoiceMeant } from './invalid-choice.js';
 
 /**
  * The connector-alm program with every command and option registered, writing through `output`: what
@@ -92,7 +93,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === 'commander.unknownCommand')
         io.stderr.write(`${printable(unknownCommandLine(program, parsed, error.message))}\n`);
       else if (parseError)
-        io.stderr.write(`${withoutUnknownOptionValue(parseError)}(run with --help for usage)\n`);
+        io.stderr.write(
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)\n`,
+        );
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }

@@ -715,3 +715,39 @@ describe('a path the command cannot work on at all exits 2, with the message it 
     expect(result.code).toBe(2);
   });
 });
+
+describe('a value an option with choices does not take', () => {
+  // The actions' inputs and the configuration file offered the value meant; the CLI listed the choices only.
+  it.each([
+    ['validate --fail-on warnings', "'--fail-on <level>' argument 'warnings'", 'warning'],
+    ['validate --fail-on none', "'--fail-on <level>' argument 'none'", 'never'],
+    [
+      'validate --profile independent',
+      "'--profile <profile>' argument 'independent'",
+      'independent-publisher',
+    ],
+    ['diff --fail-on off', "'--fail-on <what>' argument 'off'", 'never'],
+    ['rules --format jsn', "'--format <format>' argument 'jsn'", 'json'],
+  ])('%s says which choice it meant, exit 2', async (given, said, meant) => {
+    const [command, ...options] = given.split(' ');
+    const paths = command === 'validate' ? [example] : command === 'diff' ? [example, example] : [];
+    const result = await run([command!, ...paths, ...options]);
+    expect(result.err).toMatch(
+      new RegExp(
+        `^error: option ${escaped(said)} is invalid\\. Allowed choices are [^\\n]+\\. Did you mean '${escaped(meant)}'\\?\\n\\(run with --help for usage\\)\\n$`,
+      ),
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('offers nothing for a value close to no choice', async () => {
+    const result = await run(['validate', example, '--format', 'yaml']);
+    expect(result.err).toBe(
+      "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, sarif.\n(run with --help for usage)\n",
+    );
+  });
+});
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

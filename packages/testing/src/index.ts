@@ -27,3 +27,4 @@ export * from './git.js';
 export * from './leaks.js';
 export * from './long-answer-server.js';
 export * from './as-nobody.js';
+export * from './another-owner.js';

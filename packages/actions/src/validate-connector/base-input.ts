@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { UsageError } from '@connector-alm/core';
-import { Git, resolveBaseRef } from '@connector-alm/validator';
+import { Git, RepositoryOwnerError, resolveBaseRef } from '@connector-alm/validator';
+import { repositoryOwnerInWorkflow } from './repository-owner.js';
 import { InputError } from '../runtime/inputs.js';
 
 /**
@@ -18,6 +19,8 @@ export async function resolveBaseInput(base: string, workspace: string): Promise
     if (resolved.note) core.notice(resolved.note);
     return resolved.ref;
   } catch (error) {
+    // Not the ref's fault: git would name no commit of the repository at all.
+    if (error instanceof RepositoryOwnerError) throw repositoryOwnerInWorkflow(error);
     if (error instanceof UsageError)
       throw new InputError('base', `names no commit of the repository: '${base}'.`, error.hint);
     throw error;

@@ -1,7 +1,14 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError, UsageError } from '@connector-alm/core';
-import { Git, changedFilesSince, connectorFoldersOf, type PullRequestFacts } from '@connector-alm/validator';
+import {
+  Git,
+  changedFilesSince,
+  connectorFoldersOf,
+  RepositoryOwnerError,
+  type PullRequestFacts,
+} from '@connector-alm/validator';
+import { repositoryOwnerInWorkflow } from './repository-owner.js';
 
 /** The part of a pull_request event payload that the action uses. */
 export interface PullRequestEvent {
@@ -48,12 +55,14 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
  * Checks that a pull request, compared with its base because the workflow gave no `base`, can be: the
  * workspace is a git work tree, and git is there. git's refusal, said for the CLI, located the
  * workspace as '.' and advised to "leave out the base ref", which the workflow had not given; here the
- * way out is `base: none`, or a checkout.
+ * way out is `base: none`, or a checkout (or, for a repository git refuses for its owner, a step
+ * that marks it safe).
  */
 export async function requirePullRequestWorkTree(workspace: string): Promise<void> {
   try {
     await new Git(workspace).topLevel();
   } catch (error) {
+    if (error instanceof RepositoryOwnerError) throw repositoryOwnerInWorkflow(error);
     if (!isUserError(error)) throw error;
     const notInstalled = error.location === undefined;
     throw new UsageError(

@@ -147,7 +147,9 @@ function ignoreLoosening(
   return head.ignore.flatMap((pattern, index): Loosening[] => {
     if (before.has(pattern)) return [];
     let skips = '';
-    if (changed) {
+    // A change that touches no connector folder is told nothing of them: "skips none of the
+    // connector folders this change touches" read as if it touched some.
+    if (changed && changed.length > 0) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
       skips =
         skipped.length === 0

@@ -21,6 +21,7 @@ import { LEVELS } from './config-schema.js';
 import validateConfig from '../generated/validate-config.cjs';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { changeRuleInConfig } from './change-rule-in-config.js';
+import { packageRuleInConfig } from './package-rule-in-config.js';
 import { patternWithSlashes } from './ignore-backslashes.js';
 import { findConfigFileOfPaths } from './config-of-paths.js';
 import { CONFIG_FILE_NAMES, isJsonFile } from './find-config.js';
@@ -145,10 +146,10 @@ export function parseConfig(
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ['rules', ruleId], { key: true });
-    const changeRule = changeRuleInConfig(ruleId);
+    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      changeRule
-        ? problemAt(changeRule.message, offset, changeRule.hint)
+      otherCheck
+        ? problemAt(otherCheck.message, offset, otherCheck.hint)
         : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT),
     );
   }

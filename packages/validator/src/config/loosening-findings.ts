@@ -58,19 +58,30 @@ export function looseningFindings(
   if (loosened.length === 0) return [];
   // One parse of the file for all its findings.
   const positionOf = yamlPositions(located.text);
+  const advice = adviceFor(options.changedFolders ?? []);
   return loosened.map((loosening) =>
     locatedFinding({
       ruleId: CONFIG_LOOSENED_RULE_ID,
       severity: level,
-      message:
-        `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: ` +
-        'make sure the loosening is meant, or make it in a change of its own.',
+      message: `${subjectOf(sides)} ${loosening.message}. ${advice}`,
       file: located.file,
       ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
       connector: sides.folder,
       baseline: 'new',
     }),
   );
+}
+
+/**
+ * Why the loosening matters and what to do. A change that also touches connectors has them checked
+ * with the file it loosens, so it can be split off; a change of the file alone (a pull request with
+ * no connector) was told to "make it in a change of its own", which it is: what it loosens is the
+ * check of the changes after it.
+ */
+function adviceFor(changedFolders: readonly string[]): string {
+  return changedFolders.length > 0
+    ? "The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own, one that changes no connector."
+    : 'The checks of later changes read this file: make sure the loosening is meant.';
 }
 
 /** What the change did to the file, as the start of each finding's sentence. */

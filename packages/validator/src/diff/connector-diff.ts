@@ -3,8 +3,8 @@ import { asObject, type JsonObject } from '../swagger/json-values.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
 import { apiPropertiesInOneVersion } from './api-properties-presence.js';
 import { diffAuthentication, type AuthFiles } from './auth-diff.js';
-import { classifyChanges, type ChangedFileKind, type DiffResult } from './change.js';
-import type { ConnectorVersion } from './connector-version.js';
+import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
+import type { ConnectorVersion, TextVersion } from './connector-version.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { VersionRoutes } from './diff-context.js';
 import { diffRerouting } from './policy-reroute-diff.js';
@@ -51,6 +51,7 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   appendAll(raw, compareWhole('icon', before.icon?.data, after.icon?.data));
   // At most a thousand of each rule, the first in report order (see change-cap.ts).
   const changes = reportedChanges(raw, before, after);
+  appendAll(changes, caseTwinChanges(before, after));
   return { changes, classification: classifyChanges(changes) };
 }
 
@@ -154,6 +155,49 @@ function compareWhole(
     before === undefined ? 'It has been added.' : after === undefined ? 'It has been removed.' : undefined;
   const line = typeof before === 'string' && typeof after === 'string' ? firstChangedLine(before, after) : 1;
   return [{ rule, file, side: after === undefined ? 'old' : 'new', pointer: '', detail: state, line }];
+}
+
+/**
+ * Edits to the readmes and scripts beside the ones read, named like them but for case (README.md
+ * beside readme.md), matched by name: a pull request that edited only the one not read was compared
+ * as "no change", and the job summary said that no readme differs from the base. The file read in
+ * the new version is compared as the readme (or script) already, whatever the base read.
+ */
+function caseTwinChanges(before: ConnectorVersion, after: ConnectorVersion): Change[] {
+  const names = new Set([...(before.caseTwins ?? []), ...(after.caseTwins ?? [])].map((twin) => twin.name));
+  const changes: Change[] = [];
+  for (const name of names) {
+    const [old, now] = [textNamed(before, name), textNamed(after, name)];
+    const kind = (old ?? now)!.kind;
+    const read = fileName((after[kind] ?? before[kind])!.path);
+    if (read === name) continue;
+    const edits = compareWhole(kind, old?.text, now?.text).map((change) => ({
+      ...change,
+      detail: [change.detail, `${name} is not the ${kind} read and validated: ${read} is.`].join(' ').trim(),
+    }));
+    // Located in the twin itself, in the version it is in.
+    appendAll(changes, reportedChanges(edits, { [kind]: old }, { [kind]: now }));
+  }
+  return changes;
+}
+
+/** The readme or script of a version named `name`: the one read, or a twin of it. */
+function textNamed(
+  version: ConnectorVersion,
+  name: string,
+): (TextVersion & { kind: 'readme' | 'script' }) | undefined {
+  const twin = version.caseTwins?.find((candidate) => candidate.name === name);
+  if (twin) return twin;
+  for (const kind of ['readme', 'script'] as const) {
+    const read = version[kind];
+    if (read && fileName(read.path) === name) return { ...read, kind };
+  }
+  return undefined;
+}
+
+/** The last segment of a path, as the versions name their files (with either separator). */
+function fileName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /**

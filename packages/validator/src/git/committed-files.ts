@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { errorMessage, isUserError, type CommitState, type AskGit } from '@connector-alm/core';
+import { errorMessage, isUserError, shellWord, type CommitState, type AskGit } from '@connector-alm/core';
 import { Git } from './git.js';
+import { RepositoryOwnerError } from './refused-ownership.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
 
 /**
@@ -16,11 +17,16 @@ export const commitStates: AskGit = async (files) => {
   try {
     top = await realCasePath(await new Git(folder).topLevel());
   } catch (error) {
-    // Not a work tree, or no git: a UserError says which. Anything else (a repository git refuses
-    // to read, such as one owned by another user) is said in git's words, its first line.
+    // Not a work tree, no git, or a repository git refuses for its owner: a UserError says which.
+    // Anything else is said in git's words, its first line.
     return {
       inWorkTree: false,
-      why: isUserError(error) ? notInWorkTree(error.message) : errorMessage(error).split('\n')[0]!,
+      why:
+        error instanceof RepositoryOwnerError
+          ? ownerRefusal(error.repository)
+          : isUserError(error)
+            ? notInWorkTree(error.message)
+            : errorMessage(error).split('\n')[0]!,
     };
   }
   const paths = new Map<string, string>();
@@ -60,4 +66,9 @@ export const commitStates: AskGit = async (files) => {
 function notInWorkTree(message: string): string {
   if (/not installed/.test(message)) return 'git is not installed here';
   return 'it is not in a git work tree';
+}
+
+/** Why git cannot tell, in a repository it refuses for its owner, with the command that lets it in. */
+function ownerRefusal(repository: string): string {
+  return `git refuses its repository ${repository}, which belongs to another user; git config --global --add safe.directory ${shellWord(repository)} lets git in`;
 }

@@ -131,5 +131,6 @@ function relabel(version: ConnectorVersion, folderDisplay: string, prefix: strin
     readme: version.readme && { ...version.readme, path: rename(version.readme.path)! },
     script: version.script && { ...version.script, path: rename(version.script.path)! },
     icon: version.icon && { ...version.icon, path: rename(version.icon.path)! },
+    caseTwins: version.caseTwins?.map((twin) => ({ ...twin, path: rename(twin.path)! })),
   };
 }

@@ -3,6 +3,7 @@ import { didYouMean, UsageError, UserError, withoutTrailingSlashes } from '@conn
 import { unknownRefHint } from './fetch-advice.js';
 import type { FileRename } from './renamed-folders.js';
 import { parseLineChanges, type FileLineChanges } from './line-changes.js';
+import { RepositoryOwnerError, repositoryRefusedForOwner } from './refused-ownership.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
@@ -64,13 +65,17 @@ export class Git {
     });
   }
 
-  /** The commit a ref names, or undefined when it names none. */
+  /**
+   * The commit a ref names, or undefined when it names none. A repository git refuses to read names
+   * none either, but that is said as it is: "does not name a commit" sent people looking for the ref.
+   */
   async commitOf(ref: string): Promise<string | undefined> {
     try {
       return (
         await this.text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
       ).trim();
-    } catch {
+    } catch (error) {
+      if (error instanceof RepositoryOwnerError) throw error;
       return undefined;
     }
   }
@@ -323,7 +328,13 @@ function notAWorkTree(error: unknown, cwd: string): unknown {
   return error;
 }
 
+/**
+ * The error of a git command that failed: git's refusal of a repository for its owner, which any
+ * command meets and the user can fix, said as such (RepositoryOwnerError); anything else in git's words.
+ */
 function gitError(args: readonly string[], stderr: Buffer | string, cause: Error): Error {
+  const refused = repositoryRefusedForOwner(stderr.toString());
+  if (refused !== undefined) return new RepositoryOwnerError(refused);
   const detail = stderr.toString().trim() || cause.message;
   return new Error(`git ${args[0]} failed: ${detail}`, { cause });
 }

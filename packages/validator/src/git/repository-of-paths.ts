@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existingFolderOf, isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
 import { Git } from './git.js';
+import { RepositoryOwnerError } from './refused-ownership.js';
 import { realCasePath } from './repository-paths.js';
 import { isRepositoryRoot } from './repository-root.js';
 
@@ -68,8 +69,12 @@ async function nearestFolder(absolute: string): Promise<string> {
   return realCasePath(folder).catch(() => folder);
 }
 
-/** "is not inside a git work tree" said of the path given, not of the folder git was asked in. */
+/**
+ * "is not inside a git work tree" said of the path given, not of the folder git was asked in. A
+ * repository git refuses for its owner stays at the repository: the command that lets git in names it.
+ */
 function locatedAt(error: unknown, given: string): unknown {
   if (!(error instanceof UsageError) || error.location === undefined) return error;
+  if (error instanceof RepositoryOwnerError) return error;
   return new UsageError(error.message, { location: { file: given }, hint: error.hint });
 }

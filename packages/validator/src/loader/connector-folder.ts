@@ -92,6 +92,8 @@ export interface ConnectorFolder {
     script?: TextFile;
     icon?: BinaryFile;
   };
+  /** The readmes and scripts beside the one read whose names differ from it only in case (loadCaseTwins). */
+  caseTwins?: TextFile[];
 }
 
 /** The kind a file name stands for, matched case-insensitively, or undefined. */
@@ -146,6 +148,8 @@ export async function loadConnectorFolder(
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === 'directory')
@@ -153,6 +157,26 @@ export async function loadConnectorFolder(
     }
   }
   return connector;
+}
+
+/**
+ * The readmes and scripts the folder holds besides the one read, named like it but for case
+ * (README.md beside readme.md), read as any file is. Rules do not read them (REPO-FILENAMES reports
+ * them by name); the comparison with a base does, since a pull request that edits only such a twin
+ * edits a readme all the same, and a checkout on Windows or macOS may keep either.
+ */
+function loadCaseTwins(connector: ConnectorFolder, realFolderOf: () => string): TextFile[] {
+  const twins: TextFile[] = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== 'readme' && kind !== 'script') continue;
+    if (entry.name === connector.files[kind]?.name || (entry.type !== 'file' && entry.type !== 'symlink'))
+      continue;
+    // A copy of the entry: a failed read sets the size, which is the listing's to say.
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded as TextFile);
+  }
+  return twins;
 }
 
 /** What a listed entry is, as the loader tells entries apart (a link is not followed). */

@@ -127,6 +127,14 @@ describe('configLoosening', () => {
     ]);
   });
 
+  it('says nothing of connector folders to a change that touches none', () => {
+    const found = configLoosening(config(), config({ ignore: ['custom-connectors/*'] }), rules, {
+      changedFolders: [],
+      platform: 'linux',
+    }).map((loosening) => loosening.message);
+    expect(found).toEqual(["adds ignore pattern 'custom-connectors/*'"]);
+  });
+
   it('quotes a long pattern cut, not whole', () => {
     const pattern = `custom-connectors/${'*'.repeat(50_000)}`;
     const [found] = configLoosening(config(), config({ ignore: [pattern] }), rules, {
@@ -184,8 +192,18 @@ describe('looseningFindings', () => {
       ['REPO-CONFIG-LOOSENED', 'warning', '.connector-alm.yml', 3, 3, '.'],
       ['REPO-CONFIG-LOOSENED', 'warning', '.connector-alm.yml', 5, 5, '.'],
     ]);
+    // A change of the file alone: "make it in a change of its own" was said of one that is.
     expect(findings[0]!.message).toBe(
-      "This change to the configuration file turns SWG-OP-SUMMARY off (was error at the base). The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.",
+      'This change to the configuration file turns SWG-OP-SUMMARY off (was error at the base). The checks of later changes read this file: make sure the loosening is meant.',
+    );
+  });
+
+  it('advises a change of its own only to a change that touches connectors too', () => {
+    const findings = looseningFindings({ base, head, folder: '.' }, withRule, {
+      changedFolders: ['certified-connectors/Contoso'],
+    });
+    expect(findings[0]!.message).toBe(
+      "This change to the configuration file turns SWG-OP-SUMMARY off (was error at the base). The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own, one that changes no connector.",
     );
   });
 

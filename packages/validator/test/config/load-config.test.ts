@@ -204,6 +204,19 @@ describe('loadConfig', () => {
     expect(error.location).toMatchObject({ line: 3, column: 5 });
   });
 
+  it('says a rule of the package check is not set by the file, not that it is unknown, on the key', async () => {
+    // It was "Unknown rule 'PKG-SOL-FILES'. The rule ids are listed in docs/rules.md.", which lists it.
+    const root = repository({ '.connector-alm.yml': 'rules:\n  pkg-sol-files: off\n' });
+    const error = await loadError(root);
+    expect(error.message).toBe(
+      "'PKG-SOL-FILES' is a rule of the certification package check (package check, package build): the configuration file sets no level for package rules (PKG-*).",
+    );
+    expect(error.hint).toBe(
+      "Each package rule's level is fixed, as Microsoft's ConnectorPackageValidator.ps1 judges the package: an error fails package check, a warning does not; remove this line.",
+    );
+    expect(error.location).toEqual({ file: '.connector-alm.yml', line: 2, column: 3 });
+  });
+
   it('reports a bad level with a suggestion, on the value', async () => {
     const root = repository({ '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warn\n' });
     const error = await loadError(root);

@@ -1,0 +1,55 @@
+import { shellWord, UsageError } from '@connector-alm/core';
+
+/**
+ * git's refusal to work in a repository that belongs to another user than the one running it (git
+ * 2.35.2 on, against CVE-2022-24765), in its two wordings: `detected dubious ownership in
+ * repository at '<path>'` (2.36 on) and `unsafe repository ('<path>' is owned by someone else)`
+ * (2.35.2 to 2.35.x). Self-hosted runners and container jobs meet it when the workspace was checked
+ * out by another user, and it was reported as a bug of ours ("failed unexpectedly").
+ */
+const REFUSALS = [
+  /detected dubious ownership in repository at '([^'\n]+)'/,
+  /unsafe repository \('([^'\n]+)' is owned by someone else\)/,
+];
+
+/** The repository git names in `stderr` when it refused it for its owner, or undefined for any other failure. */
+export function repositoryRefusedForOwner(stderr: string): string | undefined {
+  for (const refusal of REFUSALS) {
+    const match = refusal.exec(stderr);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * git refused the repository for its owner: the setup of the machine, not a failure of ours, so it is
+ * said at the repository with the command that lets git in. A usage error, as a path the command
+ * cannot work on is (exit code 2 on the CLI). The action says it in its own words (`base: none`).
+ */
+export class RepositoryOwnerError extends UsageError {
+  constructor(readonly repository: string) {
+    super(
+      'belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership").',
+      {
+        location: { file: repository },
+        hint: `${trustHint(repository)} Or leave out the base ref, to validate without comparing with it (no git needed).`,
+      },
+    );
+  }
+}
+
+/** The command of a workflow step that marks the workspace safe for git, whoever checked it out. */
+export const TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+
+/**
+ * The command that marks the repository safe, on a machine and on GitHub Actions. actions/checkout
+ * marks the workspace safe for its own git commands only (in a global configuration of its own, gone
+ * when it ends: actions/checkout#766, #2031), so a later step that runs as another user than the
+ * checkout did (a container job, a self-hosted runner) meets the refusal.
+ */
+function trustHint(repository: string): string {
+  return [
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`,
+  ].join(' ');
+}
