@@ -748,6 +748,37 @@ describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
     expect((await run().promise).operation).toBe('none');
   });
 
+  it('finds no change in an LF file with a final newline whose upstream version has CRLF and none', async () => {
+    // As PowerPlatformConnectors has Dad Jokes, and extract-connectors writes it.
+    const upstream = connectorFiles();
+    upstream['apiDefinition.swagger.json'] = withCrlf(upstream['apiDefinition.swagger.json']!).trimEnd();
+    await mergeUpstream(scenario, upstream);
+    const local = connectorFiles();
+    local['apiDefinition.swagger.json'] = `${String(local['apiDefinition.swagger.json'])}\n`;
+    writeConnector(scenario.workspace, local);
+    const result = await run().promise;
+    expect(result.operation).toBe('none');
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('sends a changed file without a final newline when its upstream version has none', async () => {
+    const upstream = connectorFiles();
+    upstream['apiProperties.json'] = withCrlf(upstream['apiProperties.json']!).trimEnd();
+    await mergeUpstream(scenario, upstream);
+    const changed = connectorFiles();
+    changed['apiProperties.json'] = String(changed['apiProperties.json']).replace('{', '{\n');
+    writeConnector(scenario.workspace, changed);
+
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    const files = await filesOnBranch(forkOf(), result.branch, CONNECTOR);
+    expect(files['apiProperties.json']).toBe(
+      gitBlobSha(Buffer.from(withCrlf(changed['apiProperties.json']!).trimEnd())),
+    );
+    expect(scenario.upstream.pulls[0]!.body).toContain('### Changes\n\n- `apiProperties.json` updated\n\n');
+    expect((await run().promise).operation).toBe('none');
+  });
+
   it('sends a new connector with LF line endings, as git commits it from a Windows checkout', async () => {
     writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
     const result = await run().promise;
