@@ -945,3 +945,69 @@ describe('a rerun after the upstream base moved on', () => {
     expect(await parentOf(rerun.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
   });
 });
+
+describe('breaking changes against the upstream version of the connector', () => {
+  /** The connector with GetTask renamed, which deletes GetTask for the flows that use it. */
+  const renamedOperation = () =>
+    connectorFilesWithSwagger((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+    });
+
+  it('are listed in the body and warned of, and the connector is submitted, by default', async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(scenario.workspace, renamedOperation());
+    const { promise, logger } = run();
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(result.breakingChanges?.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(result.breakingChanges![0]!.file).toBe(path.join(CONNECTOR, 'apiDefinition.swagger.json'));
+    const warning = `${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; --fail-on-breaking refuses such a connector.`;
+    expect(result.warnings).toEqual([warning]);
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(body).toContain('### Breaking changes against `microsoft/PowerPlatformConnectors@dev`');
+    expect(body).toMatch(/\| error \| BRK-OP-DELETED \| apiDefinition\.swagger\.json:\d+ \| .*GetTask/);
+  });
+
+  it('refuse the connector with failOnBreaking, before anything is pushed', async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(scenario.workspace, renamedOperation());
+    const result = await run({ failOnBreaking: true, say: inputWords }).promise;
+    expect(result).toMatchObject({
+      operation: 'refused',
+      refusal: 'breaking',
+      reason:
+        '1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated',
+    });
+    expect(result.findings?.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(contributorFork(scenario)).toBeUndefined();
+    expect(scenario.upstream.pulls).toEqual([]);
+  });
+
+  it("come with a warning when the update changes the upstream's publisher, whose connector it may be", async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    const files = connectorFiles();
+    const apiProperties = JSON.parse(String(files['apiProperties.json'])) as {
+      properties: Record<string, unknown>;
+    };
+    apiProperties.properties.publisher = 'Jane Doe';
+    files['apiProperties.json'] = JSON.stringify(apiProperties, null, 2);
+    writeConnector(scenario.workspace, files);
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([
+      `${CONNECTOR} changes apiProperties.json's publisher from "Contoso Ltd" to "Jane Doe", as microsoft/PowerPlatformConnectors@dev has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`,
+    ]);
+  });
+
+  it('are none for a new connector, and for a change that breaks nothing', async () => {
+    const added = await run({ failOnBreaking: true }).promise;
+    expect(added).toMatchObject({ operation: 'created', warnings: [] });
+    expect(added.breakingChanges).toBeUndefined();
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    await mergeUpstream(scenario, connectorFiles());
+    const changed = await run({ failOnBreaking: true }).promise;
+    expect(changed).toMatchObject({ operation: 'updated', warnings: [] });
+    expect(scenario.upstream.pulls[0]!.body).not.toContain('### Breaking changes');
+  });
+});

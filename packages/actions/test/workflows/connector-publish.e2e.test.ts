@@ -12,7 +12,9 @@ import {
 import {
   CONNECTOR,
   connectorFiles,
+  connectorFilesWithSwagger,
   filesOnBranch,
+  mergeUpstream,
   NO_WRITE_INTERVAL,
   startScenario,
   type Scenario,
@@ -213,6 +215,28 @@ describe('the connector publish workflow, step by step against a local GitHub', 
         'head-sha': await fork().git.readRef(`refs/heads/${pull.head.ref}`),
       });
       expect(run.outputs.branch).toBe('connector-alm/certified-connectors/contoso-tasks-chained');
+    },
+    TIMEOUT,
+  );
+
+  // Last: the connector it merges upstream would be the namesake of the runs above without target-folder.
+  it(
+    'passes fail-on-breaking on: a connector that breaks the upstream version is not submitted',
+    async () => {
+      const target = 'certified-connectors/Contoso Tasks Upstream';
+      await mergeUpstream(scenario, connectorFiles(), target);
+      const renamed = connectorFilesWithSwagger((swagger) => {
+        swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+      });
+      const result = await publish(userRepository(renamed), workflow, {
+        'target-folder': target,
+        'fail-on-breaking': true,
+      });
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'success', 'failure']);
+      expect(result.outputs.operation).toBe('refused');
+      expect(result.steps[2]!.action!.annotations).toContainEqual(
+        expect.objectContaining({ title: expect.stringMatching(/^BRK-OP-DELETED/) }),
+      );
     },
     TIMEOUT,
   );
