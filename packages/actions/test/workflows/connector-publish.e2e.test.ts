@@ -12,6 +12,7 @@ import {
 import {
   CONNECTOR,
   connectorFiles,
+  connectorFilesWithAnError,
   connectorFilesWithSwagger,
   filesOnBranch,
   mergeUpstream,
@@ -46,6 +47,14 @@ function userRepository(files: Record<string, string | Buffer>): string {
   });
   disposers.push(repository.dispose);
   return repository.origin;
+}
+
+/** The files as they go into a repository, in `folder`. */
+function folderFiles(
+  folder: string,
+  files: Record<string, string | Buffer>,
+): Record<string, string | Buffer> {
+  return Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content]));
 }
 
 /** A run of the workflow on a fresh runner, checking out the user's repository at `origin`. */
@@ -127,11 +136,32 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       broken['apiDefinition.swagger.json'] = '{ "swagger": "2.0", ';
       const result = await publish(userRepository(broken));
       expect(result.status).toBe('failure');
-      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'skipped']);
+      // Submit runs all the same, and refuses it itself: it would send the other connectors of the call.
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'failure']);
       expect(result.steps[1]!.action!.annotations.some((annotation) => annotation.level === 'error')).toBe(
         true,
       );
+      expect(result.outputs.operation).toBe('refused');
       expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'submits the other connectors of the call when one fails validation, as open-pull-request promises',
+    async () => {
+      const bad = 'certified-connectors/Bad Host';
+      const files = {
+        ...folderFiles(bad, connectorFilesWithAnError()),
+        ...folderFiles(CONNECTOR, connectorFiles('A newer description for the pull request to carry.')),
+      };
+      const repository = originRepository({ files });
+      disposers.push(repository.dispose);
+      const result = await publish(repository.origin, workflow, { connector: `${bad}\n${CONNECTOR}` });
+      expect(result.status).toBe('failure');
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'failure']);
+      expect(result.outputs.operation).toBe('refused\nupdated');
+      expect(scenario.upstream.pulls.some((pull) => pull.head.ref.endsWith('/bad-host'))).toBe(false);
     },
     TIMEOUT,
   );
