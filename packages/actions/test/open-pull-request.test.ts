@@ -57,9 +57,12 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
   const runs: ActionRun[] = [];
 
   beforeAll(async () => {
-    // Upstream already has an older version of the connector, with a file the workspace no longer has.
+    // Upstream already has an older version of the connector, with a file the workspace no longer has:
+    // the same address, no operations yet (which breaks nothing: breaking changes have tests of their own).
+    const older = validSwagger();
+    older.paths = {};
     await scenario.github.commit(scenario.upstream, 'dev', {
-      [`${CONNECTOR}/apiDefinition.swagger.json`]: '{"swagger": "2.0"}\n',
+      [`${CONNECTOR}/apiDefinition.swagger.json`]: `${JSON.stringify(older, null, 2)}\n`,
       [`${CONNECTOR}/intro.md`]: 'An old page the connector dropped.\n',
     });
   });
@@ -643,6 +646,74 @@ describe('open-pull-request with a misnamed swagger', () => {
         }),
       );
       expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
+describe('open-pull-request with a breaking change against the upstream version', () => {
+  const scenario = scenarioForAllTests();
+  beforeAll(async () => {
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    const swagger = validSwagger();
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+    writeConnector(scenario.workspace, {
+      ...connectorFiles(),
+      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
+    });
+  });
+
+  it(
+    'with fail-on-breaking: true, annotates it on its line and fails the step, sending nothing',
+    async () => {
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: CONNECTOR,
+        'fail-on-breaking': 'true',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused');
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          file: `${CONNECTOR}/apiDefinition.swagger.json`,
+          title: expect.stringMatching(/^BRK-OP-DELETED/),
+        }),
+      );
+      expect(result.annotations).toContainEqual({
+        level: 'error',
+        message: `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
+      });
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'by default, annotates it, warns and opens the pull request, which lists it',
+    async () => {
+      const result = await runAction(scenario, { token: scenario.contributor.token, connector: CONNECTOR });
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs.operation).toBe('created');
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          file: `${CONNECTOR}/apiDefinition.swagger.json`,
+          title: expect.stringMatching(/^BRK-OP-DELETED/),
+        }),
+      );
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'warning',
+          message: `${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; fail-on-breaking: true refuses such a connector.`,
+        }),
+      );
+      expect(scenario.upstream.pulls[0]!.body).toContain('| error | BRK-OP-DELETED |');
     },
     RUN_TIMEOUT,
   );

@@ -10,6 +10,7 @@ import {
   CONNECTOR,
   connectorFiles,
   connectorFilesWithAnError,
+  connectorFilesWithSwagger,
   copyConnector,
   mergeUpstream,
   NAMESAKE,
@@ -376,6 +377,50 @@ describe('connector-alm pr with a connector that validation fails, and two folde
     const io = memoryIo(scenario.workspace, env);
     expect(await runCli(['pr', CONNECTOR, '--body', ''], io)).toBe(0);
     expect(io.err()).not.toMatch(/^error:/m);
+  }, 120_000);
+});
+
+describe('connector-alm pr with a breaking change against the upstream version', () => {
+  const scenario = scenarioForAllTests();
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    };
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(
+      scenario.workspace,
+      connectorFilesWithSwagger((swagger) => {
+        swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+      }),
+    );
+  });
+
+  it('refuses it with --fail-on-breaking, printing each change on its line and what to do, exit 1', async () => {
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR, '--fail-on-breaking'], io)).toBe(1);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED .*GetTask/,
+    );
+    expect(lines[1]).toBe(
+      `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (--fail-on-breaking): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
+    );
+    expect(scenario.upstream.pulls).toEqual([]);
+  }, 120_000);
+
+  it('submits it without, printing each change and a warning, and lists it in the body', async () => {
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/apiDefinition\.swagger\.json:\d+:\d+ error BRK-OP-DELETED /);
+    expect(lines[1]).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #1 /);
+    expect(io.err()).toContain(
+      `warning: ${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; --fail-on-breaking refuses such a connector.`,
+    );
+    expect(scenario.upstream.pulls[0]!.body).toContain('| error | BRK-OP-DELETED |');
   }, 120_000);
 });
 

@@ -123,6 +123,17 @@ describe('validate and pr of a solution', () => {
       expect(result.err).not.toMatch(/token/i);
     }
   });
+
+  it('pr of a folder inside an unpacked solution (its Connectors) names the solution to extract', async () => {
+    for (const given of ['solutions/Contoso/Connectors', 'solutions/Contoso/Other']) {
+      const result = await run(cwd, ['pr', given]);
+      expect(result).toEqual({
+        code: 2,
+        out: '',
+        err: `${given}: error: is a folder of the unpacked solution 'solutions/Contoso', not a connector folder. ${EXTRACT('solutions/Contoso', "give the connector's folder")}\n`,
+      });
+    }
+  });
 });
 
 describe('pr of a folder that is not there', () => {

@@ -10,7 +10,13 @@ import {
   UsageError,
   type SaySetting,
 } from '@connector-alm/core';
-import { discoverConnectorFolders, solutionGivenError } from '@connector-alm/validator';
+import {
+  discoverConnectorFolders,
+  extractFirstHint,
+  folderOfUnpackedSolution,
+  solutionGivenError,
+  solutionGivenProblem,
+} from '@connector-alm/validator';
 
 /** What pr takes: one connector folder, not validate's "or a folder that holds connector folders". */
 const ONE_CONNECTOR_FOLDER =
@@ -35,7 +41,16 @@ export async function checkConnectorArguments(
     // A solution zip or unpacked solution holds its connectors in Dataverse's layout: extract them first.
     const solution = solutionGivenError(given, cwd, { ...AS_PR_CONNECTOR, say });
     if (solution) throw solution;
-    requireOneConnectorFolder(given, await discoverConnectorFolders([given], cwd), cwd);
+    const found = await discoverConnectorFolders([given], cwd);
+    // A folder of an unpacked solution (its Connectors/) holds none either: the same hint as the solution's.
+    const inSolution = found.length === 0 ? folderOfUnpackedSolution(given, cwd) : undefined;
+    if (inSolution) {
+      throw new UsageError(solutionGivenProblem(inSolution, AS_PR_CONNECTOR.instead), {
+        location: { file: given },
+        hint: extractFirstHint(inSolution, AS_PR_CONNECTOR.then, say),
+      });
+    }
+    requireOneConnectorFolder(given, found, cwd);
   }
 }
 

@@ -29,19 +29,53 @@ export function withLf(content: Buffer): Buffer {
   return Buffer.from(content.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
 }
 
-/** The blob SHAs of the file's bytes and of the same text with LF or with CRLF line endings. */
-export function lineEndingShas(file: LocalFile): string[] {
-  if (!isText(file.content)) return [file.sha];
-  const lf = withLf(file.content);
-  const crlf = Buffer.from(lf.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
-  return [...new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+/** The text with CRLF line endings, as the upstream's CRLF files are committed. */
+function withCrlf(content: Buffer): Buffer {
+  return Buffer.from(withLf(content).toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
+}
+
+function endsWithNewline(content: Buffer): boolean {
+  return content.length > 0 && content[content.length - 1] === LF;
+}
+
+/** The LF text with a final newline, or without one (an empty text stays empty). */
+function withFinalNewline(lf: Buffer, wanted: boolean): Buffer {
+  if (lf.length === 0 || endsWithNewline(lf) === wanted) return lf;
+  return wanted ? Buffer.concat([lf, Buffer.from('\n')]) : lf.subarray(0, lf.length - 1);
 }
 
 /**
- * The files to send, each with the line endings git would commit it with: a text file with CRLF goes
- * up with LF, unless its upstream version has CRLF line endings itself (a quarter of
- * PowerPlatformConnectors' text files do), which git keeps as well (it does not convert a file whose
- * indexed version has CRLF). `readBlob` reads an upstream blob; only such files are read.
+ * The blob SHAs of the file's bytes and of the same text with LF or CRLF line endings, each with and
+ * without a final newline: a file that differs from the upstream's only so is no change. Editors and
+ * extract-connectors write LF and a final newline, and a quarter of PowerPlatformConnectors' text
+ * files have CRLF, some no final newline: sent, the pull request's diff would rewrite every line.
+ */
+export function lineEndingShas(file: LocalFile): string[] {
+  if (!isText(file.content)) return [file.sha];
+  const lf = withLf(file.content);
+  const variants = [true, false].flatMap((finalNewline) => {
+    const text = withFinalNewline(lf, finalNewline);
+    return [gitBlobSha(text), gitBlobSha(withCrlf(text))];
+  });
+  return [...new Set([file.sha, ...variants])];
+}
+
+/**
+ * The text in the upstream version's style: its line endings (CRLF when it has any, as git keeps a
+ * file whose indexed version has CRLF) and its final newline or none, so that the pull request's diff
+ * shows the lines that changed, not every line of the file.
+ */
+export function inStyleOf(content: Buffer, upstream: Buffer): Buffer {
+  const lf =
+    upstream.length === 0 ? withLf(content) : withFinalNewline(withLf(content), endsWithNewline(upstream));
+  return hasCrlf(upstream) ? withCrlf(lf) : lf;
+}
+
+/**
+ * The files to send, each as git would commit it and in its upstream version's style: a text file
+ * that the upstream has as text takes that version's line endings and final newline (inStyleOf); any
+ * other text file with CRLF goes up with LF, as git commits a Windows checkout. `readBlob` reads an
+ * upstream blob; only those of text files to send are read.
  */
 export async function withUpstreamLineEndings(
   files: readonly LocalFile[],
@@ -52,12 +86,18 @@ export async function withUpstreamLineEndings(
   const result: LocalFile[] = [];
   for (const file of files) {
     const there = remoteByPath.get(file.path);
-    if (!hasCrlf(file.content) || (there && hasCrlf(await readBlob(there.sha)))) {
+    if (!isText(file.content)) {
       result.push(file);
       continue;
     }
-    const content = withLf(file.content);
-    result.push({ ...file, content, sha: gitBlobSha(content) });
+    const upstream = there && (await readBlob(there.sha));
+    const content =
+      upstream && isText(upstream)
+        ? inStyleOf(file.content, upstream)
+        : hasCrlf(file.content)
+          ? withLf(file.content)
+          : file.content;
+    result.push(content.equals(file.content) ? file : { ...file, content, sha: gitBlobSha(content) });
   }
   return result;
 }

@@ -7,6 +7,8 @@ import {
   isIgnored,
   repositoryRootOf,
   decodeUtf8,
+  definitionsVersion,
+  displayPathIn,
   summaryLine,
   titleAndHostOf,
   validatePaths,
@@ -44,6 +46,10 @@ import { withFolderNameOnDisk } from './folder-name-on-disk.js';
 import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
 import { findUpstreamNamesake } from './upstream-namesake.js';
+import { breakingChangesAgainst, definitionFiles } from './upstream-breaking-changes.js';
+import { ownerChangeWarning } from './owner-change.js';
+
+const FAIL_ON_BREAKING = { option: '--fail-on-breaking', input: 'fail-on-breaking: true' };
 
 export const DEFAULT_UPSTREAM = 'microsoft/PowerPlatformConnectors';
 export const DEFAULT_BASE = 'dev';
@@ -77,6 +83,12 @@ export interface OpenPullRequestOptions {
    * (default error): a pull request the upstream's checks will fail only costs its reviewers time.
    */
   failOn?: FailOn;
+  /**
+   * Refuse a connector with breaking changes against the upstream's version of it (default false: they
+   * are listed in the pull request's body and left to its reviewers, who accept acknowledged ones), as
+   * `validate --fail-on-breaking` and validate-connector's fail-on-breaking judge them.
+   */
+  failOnBreaking?: boolean;
   /**
    * The repository's configuration file, loaded as validate loads it (`loadConfig`): its rule levels
    * decide the findings and fail-on, its profile the profile of a folder outside the layout (and so
@@ -233,6 +245,52 @@ export async function openPullRequest(
   changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>
     readBlob(client, upstream, sha),
   );
+  // What the upstream's reviewers see anyway, the author should first; a new connector breaks nothing.
+  const versions =
+    upstreamFiles.length === 0 || !hasChanges(changes)
+      ? undefined
+      : await logger.group(`Look for breaking changes against ${upstreamName}@${options.base}`, async () => ({
+          upstream: definitionsVersion(
+            await Promise.all(
+              definitionFiles(upstreamFiles).map(async (file) => ({
+                name: file.path,
+                displayPath: `${upstreamName}@${options.base}:${targetFolder}/${file.path}`,
+                content: await readBlob(client, upstream, file.sha),
+              })),
+            ),
+          ),
+          local: definitionsVersion(
+            definitionFiles(local).map((file) => ({
+              name: file.path,
+              displayPath: displayPathIn(validation.path, file.path),
+              content: file.content,
+            })),
+          ),
+        }));
+  const breaking = versions ? breakingChangesAgainst(versions.upstream, versions.local, validation) : [];
+  if (breaking.length > 0) {
+    result.breakingChanges = breaking;
+    const found = `${plural(breaking.length, 'breaking change')} against ${upstreamName}@${options.base}`;
+    if (options.failOnBreaking) {
+      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+      logger.info(`${options.connector}: ${reason}.`);
+      return { ...result, operation: 'refused', refusal: 'breaking', reason, findings: breaking };
+    }
+    // Listed in the body for the reviewers, who accept a breaking change the author acknowledges.
+    const warning = `${options.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
+    logger.warning(warning);
+    result.warnings.push(warning);
+  }
+  const ownerWarning =
+    versions &&
+    ownerChangeWarning(versions.upstream, versions.local, {
+      connector: options.connector,
+      upstream: `${upstreamName}@${options.base}`,
+    });
+  if (ownerWarning) {
+    logger.warning(ownerWarning);
+    result.warnings.push(ownerWarning);
+  }
   // The open pull request, if any, names the fork it comes from, whatever the fork is named. With
   // nothing to propose it may still propose what the author has since reverted: it is then brought
   // back to the upstream version rather than left proposing stale content.
@@ -349,6 +407,8 @@ export async function openPullRequest(
     targetFolder,
     validation,
     changes,
+    breakingChanges: breaking,
+    upstream: `${upstreamName}@${options.base}`,
     introduction: options.body,
     source: options.source,
     title,

@@ -14,9 +14,11 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
  * propose deleting the upstream's connector; its findings are in `findings` too), its readme still
  * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
  * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
- * branch name is another target folder's (in this run, or on the fork already).
+ * branch name is another target folder's (in this run, or on the fork already), or it has breaking
+ * changes against the upstream's version and fail-on-breaking is set (they are in `findings`).
  */
-export type PullRequestRefusal = 'findings' | 'no-swagger' | 'readme-todo' | 'namesake' | 'branch';
+export type PullRequestRefusal =
+  'findings' | 'no-swagger' | 'readme-todo' | 'namesake' | 'branch' | 'breaking';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
@@ -30,6 +32,11 @@ export interface PullRequestResult {
   refusal?: PullRequestRefusal;
   /** The validation findings, located, when they refused the connector (or its readme's TODOs did). */
   findings?: Finding[];
+  /**
+   * The breaking changes against the upstream's version of the connector, as findings of the
+   * connector, when it has any (whether they refused it or were sent for the reviewers).
+   */
+  breakingChanges?: Finding[];
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
   upstreamFolder?: string;
   number?: number;

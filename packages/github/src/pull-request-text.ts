@@ -1,5 +1,11 @@
 import { plural } from '@connector-alm/core';
-import { htmlText, inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
+import {
+  htmlText,
+  inlineCode,
+  type ConnectorResult,
+  type Finding,
+  type Profile,
+} from '@connector-alm/validator';
 import { titleMarker } from './title-marker.js';
 import { hasChanges, type TreeChanges } from './tree-changes.js';
 
@@ -30,6 +36,10 @@ export interface PullRequestBodyInput {
   targetFolder: string;
   validation: ConnectorResult;
   changes: TreeChanges;
+  /** The breaking changes against the upstream's version of the connector, as its findings. */
+  breakingChanges?: readonly Finding[];
+  /** "owner/repo@base", the version they are against. */
+  upstream?: string;
   /** Free text put first, e.g. the `body` input. */
   introduction?: string;
   /** Where the change comes from, e.g. "contoso/connectors@abc1234". */
@@ -65,23 +75,25 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   // The author reverted what an open pull request proposed: its body must not keep listing it.
   if (!hasChanges(changes))
     lines.push('No change: the connector equals the upstream version. This pull request can be closed.');
+  const breaking = input.breakingChanges ?? [];
+  if (breaking.length > 0) {
+    // Before the validation summary: reviewers ask the author to acknowledge each one.
+    lines.push(
+      '',
+      `### Breaking changes against ${inlineCode(input.upstream ?? 'the upstream')}`,
+      '',
+      `${plural(breaking.length, 'change')} that can break flows using the connector today (connector-alm's \`diff\`).`,
+      '',
+      ...findingTable(breaking, validation.path),
+    );
+  }
   lines.push('', '### Offline validation (connector-alm)', '');
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
   lines.push(
     `Profile \`${validation.profile}\`: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'notice')}.`,
   );
-  if (validation.findings.length > 0) {
-    lines.push('', '| Severity | Rule | File | Message |', '|---|---|---|---|');
-    for (const finding of validation.findings) {
-      const file = finding.file.startsWith(validation.path)
-        ? finding.file.slice(validation.path.length + 1)
-        : finding.file;
-      lines.push(
-        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`,
-      );
-    }
-  }
+  if (validation.findings.length > 0) lines.push('', ...findingTable(validation.findings, validation.path));
   return truncate(lines.join('\n'));
 }
 
@@ -135,6 +147,15 @@ function inlineSafe(text: string): string {
   return htmlText(text.replace(/#(?=\d)|\bGH-(?=\d)/gi, '$&\u200b'))
     .replace(/\|/g, '\\|')
     .replace(/@/g, '@\u200b');
+}
+
+/** The findings as a table, each file named inside the connector folder. */
+function findingTable(findings: readonly Finding[], folder: string): string[] {
+  const rows = findings.map((finding) => {
+    const file = finding.file.startsWith(folder) ? finding.file.slice(folder.length + 1) : finding.file;
+    return `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`;
+  });
+  return ['| Severity | Rule | File | Message |', '|---|---|---|---|', ...rows];
 }
 
 function truncate(body: string): string {

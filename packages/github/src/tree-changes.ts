@@ -23,7 +23,7 @@ export function executableBitsKnown(platform: NodeJS.Platform = process.platform
 /**
  * What must change upstream so that the target folder holds exactly the connector's files. A text
  * file that differs from the upstream's only in its line endings (a Windows checkout has CRLF where
- * the repository has LF, or the other way round) is no change. Where the local modes say nothing of
+ * the repository has LF, or the other way round) or in its final newline is no change. Where the local modes say nothing of
  * the executable bit (`executableBits` false: Windows), a file keeps the upstream's mode: read as
  * 100644 there, an executable upstream file would otherwise be a change of every pull request.
  */

@@ -748,6 +748,37 @@ describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
     expect((await run().promise).operation).toBe('none');
   });
 
+  it('finds no change in an LF file with a final newline whose upstream version has CRLF and none', async () => {
+    // As PowerPlatformConnectors has Dad Jokes, and extract-connectors writes it.
+    const upstream = connectorFiles();
+    upstream['apiDefinition.swagger.json'] = withCrlf(upstream['apiDefinition.swagger.json']!).trimEnd();
+    await mergeUpstream(scenario, upstream);
+    const local = connectorFiles();
+    local['apiDefinition.swagger.json'] = `${String(local['apiDefinition.swagger.json'])}\n`;
+    writeConnector(scenario.workspace, local);
+    const result = await run().promise;
+    expect(result.operation).toBe('none');
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('sends a changed file without a final newline when its upstream version has none', async () => {
+    const upstream = connectorFiles();
+    upstream['apiProperties.json'] = withCrlf(upstream['apiProperties.json']!).trimEnd();
+    await mergeUpstream(scenario, upstream);
+    const changed = connectorFiles();
+    changed['apiProperties.json'] = String(changed['apiProperties.json']).replace('{', '{\n');
+    writeConnector(scenario.workspace, changed);
+
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    const files = await filesOnBranch(forkOf(), result.branch, CONNECTOR);
+    expect(files['apiProperties.json']).toBe(
+      gitBlobSha(Buffer.from(withCrlf(changed['apiProperties.json']!).trimEnd())),
+    );
+    expect(scenario.upstream.pulls[0]!.body).toContain('### Changes\n\n- `apiProperties.json` updated\n\n');
+    expect((await run().promise).operation).toBe('none');
+  });
+
   it('sends a new connector with LF line endings, as git commits it from a Windows checkout', async () => {
     writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
     const result = await run().promise;
@@ -912,5 +943,71 @@ describe('a rerun after the upstream base moved on', () => {
       expect.stringContaining(`held commit ${old.slice(0, 7)} ("Add Contoso Tasks")`),
     ]);
     expect(await parentOf(rerun.headSha!)).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
+  });
+});
+
+describe('breaking changes against the upstream version of the connector', () => {
+  /** The connector with GetTask renamed, which deletes GetTask for the flows that use it. */
+  const renamedOperation = () =>
+    connectorFilesWithSwagger((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+    });
+
+  it('are listed in the body and warned of, and the connector is submitted, by default', async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(scenario.workspace, renamedOperation());
+    const { promise, logger } = run();
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(result.breakingChanges?.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(result.breakingChanges![0]!.file).toBe(path.join(CONNECTOR, 'apiDefinition.swagger.json'));
+    const warning = `${CONNECTOR} has 1 breaking change against microsoft/PowerPlatformConnectors@dev, listed in the pull request for its reviewers; --fail-on-breaking refuses such a connector.`;
+    expect(result.warnings).toEqual([warning]);
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(body).toContain('### Breaking changes against `microsoft/PowerPlatformConnectors@dev`');
+    expect(body).toMatch(/\| error \| BRK-OP-DELETED \| apiDefinition\.swagger\.json:\d+ \| .*GetTask/);
+  });
+
+  it('refuse the connector with failOnBreaking, before anything is pushed', async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(scenario.workspace, renamedOperation());
+    const result = await run({ failOnBreaking: true, say: inputWords }).promise;
+    expect(result).toMatchObject({
+      operation: 'refused',
+      refusal: 'breaking',
+      reason:
+        '1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated',
+    });
+    expect(result.findings?.map((finding) => finding.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(contributorFork(scenario)).toBeUndefined();
+    expect(scenario.upstream.pulls).toEqual([]);
+  });
+
+  it("come with a warning when the update changes the upstream's publisher, whose connector it may be", async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    const files = connectorFiles();
+    const apiProperties = JSON.parse(String(files['apiProperties.json'])) as {
+      properties: Record<string, unknown>;
+    };
+    apiProperties.properties.publisher = 'Jane Doe';
+    files['apiProperties.json'] = JSON.stringify(apiProperties, null, 2);
+    writeConnector(scenario.workspace, files);
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toEqual([
+      `${CONNECTOR} changes apiProperties.json's publisher from "Contoso Ltd" to "Jane Doe", as microsoft/PowerPlatformConnectors@dev has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`,
+    ]);
+  });
+
+  it('are none for a new connector, and for a change that breaks nothing', async () => {
+    const added = await run({ failOnBreaking: true }).promise;
+    expect(added).toMatchObject({ operation: 'created', warnings: [] });
+    expect(added.breakingChanges).toBeUndefined();
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    await mergeUpstream(scenario, connectorFiles());
+    const changed = await run({ failOnBreaking: true }).promise;
+    expect(changed).toMatchObject({ operation: 'updated', warnings: [] });
+    expect(scenario.upstream.pulls[0]!.body).not.toContain('### Breaking changes');
   });
 });

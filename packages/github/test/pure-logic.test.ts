@@ -14,6 +14,7 @@ import {
   targetFolderFor,
   type LocalFile,
 } from '../src/index.js';
+import { withUpstreamLineEndings } from '../src/line-endings.js';
 import { draftNotice } from '../src/pull-request.js';
 import { folderNameKey } from '../src/upstream-namesake.js';
 
@@ -41,6 +42,45 @@ describe('pure pieces of the pull request flow', () => {
     // A lone CR makes it no text for git, which then converts nothing.
     expect(diffConnectorFiles([file('a.json', '{\r\n}\r')], [upstream('{\n}\r')]).upserts).toHaveLength(1);
     expect(diffConnectorFiles([file('a.json', '{\r\n}\r\n')], [upstream('{\n }\n')]).upserts).toHaveLength(1);
+  });
+
+  it('takes a text file that differs from the upstream only in its final newline for the same file', () => {
+    const upstream = (content: string) => ({
+      path: 'a.json',
+      mode: '100644',
+      sha: gitBlobSha(Buffer.from(content)),
+    });
+    // extract-connectors writes LF and a final newline; the upstream file has CRLF and none.
+    expect(diffConnectorFiles([file('a.json', '{\n}\n')], [upstream('{\r\n}')]).upserts).toEqual([]);
+    expect(diffConnectorFiles([file('a.json', '{\r\n}')], [upstream('{\n}\n')]).upserts).toEqual([]);
+    expect(diffConnectorFiles([file('a.json', '{\n}\n\n')], [upstream('{\n}')]).upserts).toHaveLength(1);
+  });
+
+  it("gives a changed text file the upstream version's line endings and final newline", async () => {
+    const remote = (content: string) => ({
+      path: 'a.json',
+      mode: '100644' as const,
+      sha: gitBlobSha(Buffer.from(content)),
+    });
+    const sent = async (local: string, there: string | undefined) => {
+      const blobs = new Map(
+        there === undefined ? [] : [[gitBlobSha(Buffer.from(there)), Buffer.from(there)]],
+      );
+      const [result] = await withUpstreamLineEndings(
+        [file('a.json', local)],
+        there === undefined ? [] : [remote(there)],
+        async (sha) => blobs.get(sha)!,
+      );
+      expect(result!.sha).toBe(gitBlobSha(result!.content));
+      return result!.content.toString();
+    };
+    expect(await sent('{\n "a": 2\n}\n', '{\r\n "a": 1\r\n}')).toBe('{\r\n "a": 2\r\n}');
+    expect(await sent('{\r\n "a": 2\r\n}', '{\n "a": 1\n}\n')).toBe('{\n "a": 2\n}\n');
+    expect(await sent('{\n "a": 2\n}', '{\r\n "a": 1\r\n}\r\n')).toBe('{\r\n "a": 2\r\n}\r\n');
+    // A new file goes up as git commits it: LF, its final newline as it is.
+    expect(await sent('{\r\n "a": 2\r\n}', undefined)).toBe('{\n "a": 2\n}');
+    // A lone CR is no text for git: sent as it is.
+    expect(await sent('{\r "a": 2\n}', '{\r\n "a": 1\r\n}')).toBe('{\r "a": 2\n}');
   });
 
   it('names the branch after the target folder, the same every time, safe for git', () => {

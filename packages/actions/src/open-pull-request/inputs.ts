@@ -17,6 +17,7 @@ export interface OpenPullRequestInputs {
   maintainerCanModify: boolean;
   syncFork: boolean;
   failOn: FailOn;
+  failOnBreaking: boolean;
   config: string;
 }
 
@@ -57,6 +58,7 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
     syncFork: readBoolean('sync-fork', false),
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),
+    failOnBreaking: readBoolean('fail-on-breaking', false),
     config: readString('config'),
   };
 }

@@ -52,6 +52,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
         syncFork: inputs.syncFork,
         source,
         failOn: inputs.failOn,
+        failOnBreaking: inputs.failOnBreaking,
         config,
         say: inputWords,
       },
@@ -68,12 +69,16 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
 
 /**
  * A refused connector fails the step once the others are submitted: its findings go on their lines
- * (at most GitHub's ten of each level), and one error per connector says what to do.
+ * (at most GitHub's ten of each level), and one error per connector says what to do. A submitted
+ * connector's breaking changes go on their lines too, as validate-connector annotates them without
+ * fail-on-breaking: the pull request lists them for its reviewers.
  */
 function failForRefused(results: readonly PullRequestResult[], workspace: string): void {
   const refused = refusedResults(results);
   const selection = toAnnotations(
-    refused.flatMap((result) => result.findings ?? []),
+    results.flatMap((result) =>
+      result.operation === 'refused' ? (result.findings ?? []) : (result.breakingChanges ?? []),
+    ),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(path.join(workspace, file)) },
   );
   for (const { level, message, ...properties } of selection.annotations) {
@@ -99,6 +104,8 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
     `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () =>
     'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.',
+  breaking: () =>
+    'Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.',
 };
 
 async function report(results: readonly PullRequestResult[]): Promise<void> {
@@ -135,12 +142,14 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       { data: 'Operation', header: true },
       { data: 'Pull request', header: true },
       { data: 'Branch', header: true },
+      { data: 'Breaking changes', header: true },
     ],
     ...results.map((result) => [
       htmlText(result.targetFolder),
       htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
       result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : '',
       result.operation === 'refused' ? '' : htmlText(result.branch),
+      String(result.breakingChanges?.length ?? 0),
     ]),
   ]);
   await writeJobSummary();

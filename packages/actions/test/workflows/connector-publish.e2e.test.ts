@@ -12,7 +12,10 @@ import {
 import {
   CONNECTOR,
   connectorFiles,
+  connectorFilesWithAnError,
+  connectorFilesWithSwagger,
   filesOnBranch,
+  mergeUpstream,
   NO_WRITE_INTERVAL,
   startScenario,
   type Scenario,
@@ -44,6 +47,14 @@ function userRepository(files: Record<string, string | Buffer>): string {
   });
   disposers.push(repository.dispose);
   return repository.origin;
+}
+
+/** The files as they go into a repository, in `folder`. */
+function folderFiles(
+  folder: string,
+  files: Record<string, string | Buffer>,
+): Record<string, string | Buffer> {
+  return Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content]));
 }
 
 /** A run of the workflow on a fresh runner, checking out the user's repository at `origin`. */
@@ -125,11 +136,32 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       broken['apiDefinition.swagger.json'] = '{ "swagger": "2.0", ';
       const result = await publish(userRepository(broken));
       expect(result.status).toBe('failure');
-      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'skipped']);
+      // Submit runs all the same, and refuses it itself: it would send the other connectors of the call.
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'failure']);
       expect(result.steps[1]!.action!.annotations.some((annotation) => annotation.level === 'error')).toBe(
         true,
       );
+      expect(result.outputs.operation).toBe('refused');
       expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'submits the other connectors of the call when one fails validation, as open-pull-request promises',
+    async () => {
+      const bad = 'certified-connectors/Bad Host';
+      const files = {
+        ...folderFiles(bad, connectorFilesWithAnError()),
+        ...folderFiles(CONNECTOR, connectorFiles('A newer description for the pull request to carry.')),
+      };
+      const repository = originRepository({ files });
+      disposers.push(repository.dispose);
+      const result = await publish(repository.origin, workflow, { connector: `${bad}\n${CONNECTOR}` });
+      expect(result.status).toBe('failure');
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'failure']);
+      expect(result.outputs.operation).toBe('refused\nupdated');
+      expect(scenario.upstream.pulls.some((pull) => pull.head.ref.endsWith('/bad-host'))).toBe(false);
     },
     TIMEOUT,
   );
@@ -213,6 +245,28 @@ describe('the connector publish workflow, step by step against a local GitHub', 
         'head-sha': await fork().git.readRef(`refs/heads/${pull.head.ref}`),
       });
       expect(run.outputs.branch).toBe('connector-alm/certified-connectors/contoso-tasks-chained');
+    },
+    TIMEOUT,
+  );
+
+  // Last: the connector it merges upstream would be the namesake of the runs above without target-folder.
+  it(
+    'passes fail-on-breaking on: a connector that breaks the upstream version is not submitted',
+    async () => {
+      const target = 'certified-connectors/Contoso Tasks Upstream';
+      await mergeUpstream(scenario, connectorFiles(), target);
+      const renamed = connectorFilesWithSwagger((swagger) => {
+        swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskV2';
+      });
+      const result = await publish(userRepository(renamed), workflow, {
+        'target-folder': target,
+        'fail-on-breaking': true,
+      });
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'success', 'failure']);
+      expect(result.outputs.operation).toBe('refused');
+      expect(result.steps[2]!.action!.annotations).toContainEqual(
+        expect.objectContaining({ title: expect.stringMatching(/^BRK-OP-DELETED/) }),
+      );
     },
     TIMEOUT,
   );

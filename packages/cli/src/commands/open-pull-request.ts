@@ -36,6 +36,7 @@ interface PullRequestOptions {
   maintainerCanModify: boolean;
   syncFork?: boolean;
   failOn: FailOn;
+  failOnBreaking?: boolean;
   config?: string;
   format: 'text' | 'json';
 }
@@ -115,6 +116,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         .choices(FAIL_ON_LEVELS)
         .default('error'),
     )
+    .option(
+      '--fail-on-breaking',
+      "submit nothing for a connector with breaking changes against the upstream's version of it (without it, the pull request lists them for its reviewers)",
+    )
     .addOption(configOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
@@ -177,6 +182,7 @@ async function submitConnectors(
         maintainerCanModify: options.maintainerCanModify,
         syncFork: options.syncFork ?? false,
         failOn: options.failOn,
+        failOnBreaking: options.failOnBreaking ?? false,
         config,
       },
       { logger, writeIntervalMs },
@@ -185,7 +191,8 @@ async function submitConnectors(
       results.push(result);
       // Said as soon as it is done: a later connector that fails must not hide this one's URL.
       if (options.format === 'text') {
-        const findings = (result.findings ?? []).map(
+        // A submitted connector's breaking changes, listed in its pull request; a refused one's findings.
+        const findings = (result.findings ?? result.breakingChanges ?? []).map(
           (finding) => `${formatFindingLine(finding, { color: useColor(io) })}\n`,
         );
         writeOutput(io, `${findings.join('')}${printable(describeResult(result))}\n`, 'text');
@@ -226,5 +233,7 @@ function whatToDo(result: PullRequestResult): string {
     return 'Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream\'s readme, copy it into the folder. No option sends the TODOs: they would be on the connector\'s documentation page.';
   if (result.refusal === 'namesake')
     return `Give --target-folder ${shellWord(result.upstreamFolder!)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
+  if (result.refusal === 'breaking')
+    return 'Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.';
   return 'Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.';
 }

@@ -1,5 +1,6 @@
-import type { JsonDocument } from '../json/json-document.js';
-import type { ConnectorFolder } from '../loader/connector-folder.js';
+import { JsonDocument } from '../json/json-document.js';
+import { kindOfFileName, type ConnectorFolder } from '../loader/connector-folder.js';
+import { decodeUtf8, looksBinary } from '../loader/decode.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -52,5 +53,31 @@ export function connectorVersion(folder: ConnectorFolder): ConnectorVersion {
       : [],
   );
   if (twins.length > 0) version.caseTwins = twins;
+  return version;
+}
+
+/** A connector file as bytes: its name in the folder, the path to name it by in changes, its content. */
+export interface ConnectorFileBytes {
+  name: string;
+  displayPath: string;
+  content: Buffer;
+}
+
+/**
+ * The swagger and apiProperties.json among a folder's files held as bytes (blobs read from a remote
+ * repository, files read to be sent), parsed as the loader parses them, as a version to compare.
+ * These two files alone decide breaking changes; readme, script and icon only classify an update.
+ * A file that is binary, or saved as UTF-16, is read as missing, as the loader reads it.
+ */
+export function definitionsVersion(files: readonly ConnectorFileBytes[]): ConnectorVersion {
+  const version: ConnectorVersion = {};
+  for (const file of files) {
+    const kind = kindOfFileName(file.name);
+    if ((kind !== 'swagger' && kind !== 'apiProperties') || looksBinary(file.content)) continue;
+    const decoded = decodeUtf8(file.content);
+    const document = JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+    if (kind === 'swagger') Object.assign(version, { swagger: document, swaggerPath: file.displayPath });
+    else Object.assign(version, { apiProperties: document, apiPropertiesPath: file.displayPath });
+  }
   return version;
 }

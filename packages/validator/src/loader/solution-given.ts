@@ -8,8 +8,11 @@ import { optionWords, shellWord, toDisplayPath, UsageError, type SaySetting } fr
  * once extract-connectors has written them into connector folders. Recognised here, to say so.
  */
 export interface SolutionGiven {
-  /** A zip, an unpacked solution folder, or a file of one (`Connectors/x_openapidefinition.json`). */
-  kind: 'zip' | 'unpacked' | 'file of unpacked';
+  /**
+   * A zip, an unpacked solution folder, a file of one (`Connectors/x_openapidefinition.json`), or a
+   * folder of one (`Connectors/`; only from `folderOfUnpackedSolution`).
+   */
+  kind: 'zip' | 'unpacked' | 'file of unpacked' | 'folder of unpacked';
   /** The zip or unpacked folder, named as the path was given: what to give extract-connectors. */
   source: string;
 }
@@ -35,12 +38,25 @@ export function solutionGiven(given: string, cwd: string): SolutionGiven | undef
   if (stat.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: 'unpacked', source: given } : undefined;
   if (stat.isFile() && startsLikeZip(absolute)) return { kind: 'zip', source: given };
+  const solution = unpackedSolutionAbove(absolute, given, cwd);
+  return solution === undefined ? undefined : { kind: 'file of unpacked', source: solution };
+}
+
+/**
+ * The unpacked solution that a folder is in (`solutions/Contoso/Connectors`), named as the path was
+ * given, or undefined. Not part of solutionGiven: a folder inside a solution's folder may well be a
+ * connector folder (one extracted there); the caller asks only of a folder that holds no connector.
+ */
+export function folderOfUnpackedSolution(given: string, cwd: string): SolutionGiven | undefined {
+  const solution = unpackedSolutionAbove(path.resolve(cwd, given), given, cwd);
+  return solution === undefined ? undefined : { kind: 'folder of unpacked', source: solution };
+}
+
+/** The unpacked solution up to FOLDERS_UP folders above `absolute`, named as `given` is (absolute or not). */
+function unpackedSolutionAbove(absolute: string, given: string, cwd: string): string | undefined {
   let folder = path.dirname(absolute);
   for (let up = 0; up < FOLDERS_UP; up++, folder = path.dirname(folder)) {
-    if (isUnpackedSolution(folder)) {
-      const source = path.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-      return { kind: 'file of unpacked', source };
-    }
+    if (isUnpackedSolution(folder)) return path.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
     if (path.dirname(folder) === folder) break;
   }
   return undefined;
@@ -56,6 +72,8 @@ export const AS_CONNECTOR_PATH = {
 export function solutionGivenProblem(solution: SolutionGiven, instead: string): string {
   if (solution.kind === 'zip') return `is a zip (a solution?), not ${instead}.`;
   if (solution.kind === 'unpacked') return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === 'folder of unpacked')
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
   return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
 }
 
