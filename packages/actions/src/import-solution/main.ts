@@ -22,6 +22,7 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       convertToManaged: inputs.convertToManaged,
       skipDependencyCheck: inputs.skipDependencyCheck,
       holdingSolution: inputs.importAsHolding,
+      stageAndUpgrade: inputs.stageAndUpgrade,
       skipLowerVersion: inputs.skipLowerVersion,
       publishChanges: inputs.publishChanges,
       componentParameters: inputs.componentParameters,
