@@ -262,6 +262,7 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(run.exitCode).toBe(0);
     expect(run.outputs.result).toBe('imported');
     expect(local.server.store.get('Upgrading')).toMatchObject({ version: '1.1.0.0', components: ['372:a'] });
+    expect(run.summary).toContain('<h3>Imported and upgraded Upgrading 1.1.0.0</h3>');
   });
 
   it('gives the same advice when Dataverse refuses the mode itself, the installed solution unread', async () => {
