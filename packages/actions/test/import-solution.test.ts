@@ -224,6 +224,59 @@ describe('import-solution, run as the runner runs it against the local server', 
     expect(local.server.store.get('ModeKept')).toMatchObject({ managed: false, version: '1.0.3.0' });
   });
 
+  it('stage-and-upgrade: the connector the new version lacks leaves the environment; refused with import-as-holding and with an unmanaged zip', async () => {
+    local.server.store.put(
+      buildSolutionZip({
+        uniqueName: 'Upgrading',
+        version: '1.0.0.0',
+        managed: true,
+        connectors: ['a', 'b'],
+      }),
+      false,
+    );
+    const zip = (file: string, managed: boolean) =>
+      writeFileSync(
+        path.join(local.workspace, file),
+        buildSolutionZip({ uniqueName: 'Upgrading', version: '1.1.0.0', managed, connectors: ['a'] }),
+      );
+    zip('Upgrading_managed.zip', true);
+    zip('Upgrading.zip', false);
+    const upgrade = (file: string, extra: Record<string, string> = {}) =>
+      runActionBundle('import-solution', {
+        workspace: local.workspace,
+        inputs: { ...local.secretSignIn(), 'solution-file': file, 'stage-and-upgrade': 'true', ...extra },
+      });
+
+    const started = local.server.dataverse.importJobsStarted();
+    const holding = await upgrade('Upgrading_managed.zip', { 'import-as-holding': 'true' });
+    expectFailedWith(
+      holding,
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'stage-and-upgrade: true and import-as-holding: true cannot be used together',
+        ),
+      }),
+    );
+    const unmanaged = await upgrade('Upgrading.zip');
+    expectFailedWith(
+      unmanaged,
+      expect.objectContaining({
+        file: 'Upgrading.zip',
+        message: expect.stringContaining(
+          'is an unmanaged solution (Upgrading), and Dataverse upgrades managed solutions only, so nothing was imported. Import the managed zip (package-type: managed) with stage-and-upgrade: true',
+        ),
+      }),
+    );
+    expect(local.server.dataverse.importJobsStarted()).toBe(started);
+
+    const run = await upgrade('Upgrading_managed.zip');
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('imported');
+    expect(local.server.store.get('Upgrading')).toMatchObject({ version: '1.1.0.0', components: ['372:a'] });
+    expect(run.summary).toContain('<h3>Imported and upgraded Upgrading 1.1.0.0</h3>');
+  });
+
   it('gives the same advice when Dataverse refuses the mode itself, the installed solution unread', async () => {
     local.server.store.put(
       buildSolutionZip({ uniqueName: 'ModeUnread', version: '2.0.0.0', managed: true }),

@@ -644,3 +644,62 @@ describe('an import Dataverse refuses is reported as refused, and leaves the ins
     },
   );
 });
+
+describe('import --stage-and-upgrade', () => {
+  const env = () => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+  });
+  const cli = async (argv: string[]) => {
+    const io = memoryIo(cwd, env());
+    const code = await runCli([...argv, '--authority-host', server.authorityHost], io);
+    return { code, io };
+  };
+
+  it('upgrades the installed managed solution: the connector the new version lacks leaves the environment', async () => {
+    server.store.put(
+      buildSolutionZip({
+        uniqueName: 'CliUpgrade',
+        version: '1.0.0.0',
+        managed: true,
+        connectors: ['a', 'b'],
+      }),
+      false,
+    );
+    writeFileSync(
+      path.join(cwd, 'CliUpgrade.zip'),
+      buildSolutionZip({ uniqueName: 'CliUpgrade', version: '1.1.0.0', managed: true, connectors: ['a'] }),
+    );
+    const { code, io } = await cli(['import', 'CliUpgrade.zip', '--stage-and-upgrade']);
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    expect(io.out()).toContain('Imported and upgraded CliUpgrade 1.1.0.0');
+    expect(server.store.get('CliUpgrade')).toMatchObject({ version: '1.1.0.0', components: ['372:a'] });
+    expect(server.dataverse.imports.at(-1)).toMatchObject({
+      solutionName: 'CliUpgrade',
+      stageAndUpgrade: true,
+    });
+  });
+
+  it('refuses it with --holding, and with an unmanaged zip, before the upload', async () => {
+    writeFileSync(
+      path.join(cwd, 'CliPlain.zip'),
+      buildSolutionZip({ uniqueName: 'CliPlain', version: '1.0.0.0' }),
+    );
+    const started = server.dataverse.importJobsStarted();
+    const both = await cli(['import', 'CliPlain.zip', '--stage-and-upgrade', '--holding']);
+    expect(both.code).toBe(2);
+    expect(both.io.err()).toContain(
+      '--stage-and-upgrade and --holding cannot be used together: the upgrade imports the holding solution itself and applies it in the same job.',
+    );
+    const unmanaged = await cli(['import', 'CliPlain.zip', '--stage-and-upgrade']);
+    expect(unmanaged.code).toBe(1);
+    expect(unmanaged.io.err()).toContain(
+      'CliPlain.zip: error: is an unmanaged solution (CliPlain), and Dataverse upgrades managed solutions only, so nothing was imported. Import the managed zip (pack --package-type managed) with --stage-and-upgrade, or import this one without --stage-and-upgrade.',
+    );
+    expect(server.dataverse.importJobsStarted()).toBe(started);
+    expect(server.store.get('CliPlain')).toBeUndefined();
+  });
+});

@@ -21,6 +21,7 @@ export interface ImportSolutionInputs {
   activatePlugins: boolean;
   skipDependencyCheck: boolean;
   importAsHolding: boolean;
+  stageAndUpgrade: boolean;
   convertToManaged: boolean;
   skipLowerVersion: boolean;
   publishChanges: boolean;
@@ -48,6 +49,7 @@ export function readImportSolutionInputs(): ImportSolutionInputs {
     activatePlugins: readBoolean('activate-plugins', true),
     skipDependencyCheck: readBoolean('skip-dependency-check', false),
     importAsHolding: readBoolean('import-as-holding', false),
+    stageAndUpgrade: readBoolean('stage-and-upgrade', false),
     convertToManaged: readBoolean('convert-to-managed', false),
     skipLowerVersion: readBoolean('skip-lower-version', false),
     publishChanges: readBoolean('publish-changes', false),

@@ -22,6 +22,7 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       convertToManaged: inputs.convertToManaged,
       skipDependencyCheck: inputs.skipDependencyCheck,
       holdingSolution: inputs.importAsHolding,
+      stageAndUpgrade: inputs.stageAndUpgrade,
       skipLowerVersion: inputs.skipLowerVersion,
       publishChanges: inputs.publishChanges,
       componentParameters: inputs.componentParameters,
@@ -38,13 +39,17 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
   await writeJobSummary(
     core.summary
       .addHeading(
-        htmlText(
-          `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
-        ),
+        htmlText(`${heading(result, inputs.stageAndUpgrade)} ${result.solutionName} ${result.version}`),
         3,
       )
       .addRaw(htmlText(`${result.managed ? 'Managed' : 'Unmanaged'}${outcome(result)}.`), true),
   );
+}
+
+/** What became of the solution; an upgrade said as one, as it deletes what the new version lacks. */
+function heading(result: ImportSolutionResult, stageAndUpgrade: boolean): string {
+  if (result.result === 'skipped') return 'Skipped';
+  return stageAndUpgrade ? 'Imported and upgraded' : 'Imported';
 }
 
 /** After "Managed" or "Unmanaged": the import job, or why there was none. */

@@ -161,8 +161,13 @@ function promote(options: PromoteOptions = {}) {
         expect(run.jobs.production).toMatchObject({ result: 'success', environment: 'production' });
         for (const server of [test, production]) {
           expect(server.store.get('customHIL')).toMatchObject({ version: '1.0.7.0', managed: false });
+          // An unmanaged zip cannot be upgraded: stage-and-upgrade (true by default) leaves it an update.
           expect(server.dataverse.imports).toEqual([
-            expect.objectContaining({ solutionName: 'customHIL', version: '1.0.7.0' }),
+            expect.objectContaining({
+              solutionName: 'customHIL',
+              version: '1.0.7.0',
+              stageAndUpgrade: false,
+            }),
           ]);
         }
         // The same bytes reached both environments: packing from one commit is deterministic.
@@ -209,6 +214,8 @@ function promote(options: PromoteOptions = {}) {
   },
 );
 
+/** A connector of an earlier version that the folder no longer holds. */
+const REMOVED_CONNECTOR = 'cr1a6_5fremoved';
 const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSecurity');
 
 (available ? describe : describe.skip)(
@@ -223,9 +230,16 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
         packageType: 'both',
       });
       bothOrigin = originRepository({ folders: { 'solutions/Cls': unpacked } });
+      // Both environments have an earlier managed version holding a connector since removed from the folder.
+      const earlier = buildSolutionZip({
+        uniqueName: 'ColumnLevelSecuritySampleSolution',
+        version: '1.0.6.0',
+        managed: true,
+        connectors: [REMOVED_CONNECTOR],
+      });
       const [bothTest, bothProduction] = await Promise.all([
-        dataverseFor('test'),
-        dataverseFor('production'),
+        dataverseFor('test', [earlier]),
+        dataverseFor('production', [earlier]),
       ]);
       both = {
         test: bothTest,
@@ -240,7 +254,7 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
     });
 
     it(
-      'package-type auto imports the managed solution into test, then the same zip into production',
+      'package-type auto imports the managed solution into test, then the same zip into production, as an upgrade that deletes a removed connector',
       async () => {
         const run = await promote({ target: both });
         for (const job of ['test', 'production']) {
@@ -248,8 +262,14 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
           expect(failures.map((step) => `${job}/${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
         }
         const name = 'ColumnLevelSecuritySampleSolution';
-        for (const server of [both.test, both.production])
+        for (const server of [both.test, both.production]) {
           expect(server.store.get(name)).toMatchObject({ version: '1.0.7.0', managed: true });
+          // A managed zip is upgraded, so components removed from the folder leave the environments.
+          expect(server.dataverse.imports).toEqual([
+            expect.objectContaining({ solutionName: name, stageAndUpgrade: true }),
+          ]);
+          expect(server.store.get(name)!.components).not.toContain(`372:${REMOVED_CONNECTOR}`);
+        }
         expect(
           Buffer.from(both.production.store.get(name)!.zip).equals(
             Buffer.from(both.test.store.get(name)!.zip),
@@ -281,7 +301,9 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
           );
           expect(errors[0]!.message).toContain(new URL(keptTest.environmentUrl).origin);
           expect(keptTest.dataverse.importJobsStarted()).toBe(0);
-          expect(keptTest.requests.filter((request) => /ImportSolution/.test(request.path))).toEqual([]);
+          expect(
+            keptTest.requests.filter((request) => /ImportSolution|StageAndUpgrade/.test(request.path)),
+          ).toEqual([]);
           expect(keptTest.store.get(name)).toMatchObject({ version: '1.0.6.0', managed: false });
           expect(run.jobs.production!.result).toBe('skipped');
           expect(keptProduction.dataverse.importJobsStarted()).toBe(0);

@@ -24,6 +24,7 @@ interface ImportOptions extends ConnectionOptions {
   publish: boolean;
   skipLowerVersion: boolean;
   holding: boolean;
+  stageAndUpgrade: boolean;
   format: 'text' | 'json';
 }
 
@@ -63,7 +64,16 @@ export function registerImportCommand(program: Command, context: CommandContext)
       'import nothing when the environment already has this version of the solution or a later one',
       false,
     )
-    .option('--holding', 'import as a holding solution', false)
+    .option(
+      '--holding',
+      'import as a holding solution, for an upgrade applied later with pac solution upgrade',
+      false,
+    )
+    .option(
+      '--stage-and-upgrade',
+      'upgrade the installed managed solution (StageAndUpgradeAsync): components the new version no longer holds are deleted from the environment; managed zips only',
+      false,
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, options: ImportOptions) => {
       const { io } = context;
@@ -103,6 +113,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
           convertToManaged: false,
           skipDependencyCheck: false,
           holdingSolution: options.holding,
+          stageAndUpgrade: options.stageAndUpgrade,
           skipLowerVersion: options.skipLowerVersion,
           publishChanges: options.publish,
           componentParameters,

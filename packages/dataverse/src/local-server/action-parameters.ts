@@ -130,6 +130,27 @@ export const IMPORT_SOLUTION: ActionSignature = {
   },
 };
 
+/**
+ * Learn's StageAndUpgradeAsync: ImportSolution's parameters without HoldingSolution (the action stages
+ * the holding solution itself), LayerDesiredOrder and SolutionParameters. ImportJobId is optional there
+ * (the service makes one); the client always sends its own, to follow the import job.
+ */
+export const STAGE_AND_UPGRADE: ActionSignature = {
+  required: {
+    OverwriteUnmanagedCustomizations: 'boolean',
+    PublishWorkflows: 'boolean',
+    CustomizationFile: 'base64',
+  },
+  optional: {
+    ImportJobId: 'guid',
+    ConvertToManaged: 'boolean',
+    SkipProductUpdateDependencies: 'boolean',
+    SkipQueueRibbonJob: 'boolean',
+    AsyncRibbonProcessing: 'boolean',
+    ComponentParameters: 'array',
+  },
+};
+
 export const DOWNLOAD_EXPORT_DATA: ActionSignature = { required: { ExportJobId: 'guid' }, optional: {} };
 
 /** ComponentParameters entries must name their entity type and carry that type's key columns. */

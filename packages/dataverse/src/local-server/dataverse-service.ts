@@ -12,12 +12,13 @@ import {
   DOWNLOAD_EXPORT_DATA,
   EXPORT_SOLUTION,
   IMPORT_SOLUTION,
+  STAGE_AND_UPGRADE,
 } from './action-parameters.js';
 import { requirePrivilege, type Caller } from './caller.js';
 import type { FaultSwitches } from './faults.js';
 import { CODES, ODataFailure, sendODataError, sendOData } from './http-kit.js';
 import { ImportJob } from './import-jobs.js';
-import { importRefusal } from './import-refusals.js';
+import { importRefusal, upgradeRefusal } from './import-refusals.js';
 import { AsyncJob } from './jobs.js';
 import { checkODataHeaders, readJsonBody } from './odata-request.js';
 import type { LocalApp } from './scenario.js';
@@ -30,6 +31,8 @@ export interface ImportRecord {
   solutionName: string;
   version: string;
   asynchronous: boolean;
+  /** StageAndUpgradeAsync: the components the new version lacks were deleted. */
+  stageAndUpgrade: boolean;
   componentParameters: unknown[];
   overwriteUnmanagedCustomizations: boolean;
 }
@@ -186,9 +189,9 @@ export class DataverseService {
         case 'DownloadSolutionExportData':
           return this.downloadExport(response, body);
         case 'ImportSolution':
-          return this.importSolution(response, body, caller, false, answerLost);
         case 'ImportSolutionAsync':
-          return this.importSolution(response, body, caller, true);
+        case 'StageAndUpgradeAsync':
+          return this.importSolution(response, body, caller, resource, answerLost);
       }
     }
     const known = [
@@ -200,6 +203,7 @@ export class DataverseService {
       'DownloadSolutionExportData',
       'ImportSolution',
       'ImportSolutionAsync',
+      'StageAndUpgradeAsync',
     ];
     if (known.includes(resource) || keyed)
       throw new ODataFailure(
@@ -325,28 +329,38 @@ export class DataverseService {
     });
   }
 
+  /**
+   * ImportSolution, ImportSolutionAsync and StageAndUpgradeAsync. The last runs as ImportSolutionAsync
+   * does, and its import deletes the components the new version lacks, where an update keeps them; a
+   * solution not installed yet is installed ("applies the upgrade … when applicable", Learn).
+   */
   private importSolution(
     response: ServerResponse,
     body: unknown,
     caller: Caller,
-    asynchronous: boolean,
+    action: 'ImportSolution' | 'ImportSolutionAsync' | 'StageAndUpgradeAsync',
     answerLost = false,
   ): void {
-    const action = asynchronous ? 'ImportSolutionAsync' : 'ImportSolution';
-    const parameters = bindParameters(action, body, IMPORT_SOLUTION);
+    const asynchronous = action !== 'ImportSolution';
+    const upgrade = action === 'StageAndUpgradeAsync';
+    const parameters = bindParameters(action, body, upgrade ? STAGE_AND_UPGRADE : IMPORT_SOLUTION);
     requirePrivilege(caller, 'prvImportSolution');
     const componentParameters = (parameters.ComponentParameters as unknown[] | undefined) ?? [];
     checkComponentParameters(componentParameters);
-    const importJobId = (parameters.ImportJobId as string).toLowerCase();
+    // Optional for StageAndUpgradeAsync only: the service makes one.
+    const importJobId = ((parameters.ImportJobId as string | undefined) ?? randomUUID()).toLowerCase();
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile as string, 'base64'));
     // The solution installed when the import runs may make Dataverse refuse it (import-refusals.ts).
-    const refusal = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
+    const refusal = () =>
+      (upgrade ? upgradeRefusal(manifest) : undefined) ??
+      importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const stored = this.options.store.put(zip);
+      const stored = this.options.store.put(zip, true, { upgrade });
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,
         asynchronous,
+        stageAndUpgrade: upgrade,
         componentParameters,
         overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations as boolean,
       });
@@ -410,7 +424,7 @@ export class DataverseService {
     if (runsOn) return;
     this.jobs.set(job.id, job);
     sendOData(response, 200, {
-      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.${action}Response`,
       AsyncOperationId: job.id,
       ImportJobKey: importJobId,
     });

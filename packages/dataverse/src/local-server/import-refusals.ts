@@ -31,6 +31,8 @@ export const IMPORT_REFUSAL_CODES = {
   managedOverUnmanaged: '0x80048040',
   lowerVersion: '0x80048541',
   invalidVersion: '0x80040203',
+  /** _local_: Dataverse's generic failure, as its code for this refusal is documented nowhere. */
+  unmanagedUpgrade: '0x80040216',
 } as const;
 
 export function importRefusal(
@@ -62,4 +64,16 @@ export function importRefusal(
       errortext: 'The import solution must have a higher version than the existing solution it is upgrading.',
     };
   return undefined;
+}
+
+/**
+ * StageAndUpgradeAsync of an unmanaged package: Dataverse stages a managed holding solution, and an
+ * unmanaged one cannot be one. The words are ours; clients refuse it before the upload.
+ */
+export function upgradeRefusal(incoming: SolutionManifest | undefined): Required<ImportFailure> | undefined {
+  if (!incoming || incoming.managed) return undefined;
+  return {
+    errorcode: IMPORT_REFUSAL_CODES.unmanagedUpgrade,
+    errortext: 'Only a managed solution can be staged for upgrade; the package supplied is unmanaged.',
+  };
 }

@@ -5,12 +5,19 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { compareVersions } from '../operations/versions.js';
 import { readSolutionManifest, type SolutionZipSource } from '../zip/solution-manifest.js';
+import { componentsAfterImport, rootComponents } from './solution-components.js';
 
 export interface StoredSolution {
   solutionId: string;
   uniqueName: string;
   version: string;
   managed: boolean;
+  /**
+   * Its root components (solution-components.ts): those of its zip, and, after an update of a managed
+   * solution, those of earlier versions that the zip lacks. Kept in memory only: a server started on a
+   * folder reads them from the zips again.
+   */
+  components: string[];
   /** The zip exactly as imported; unmanaged exports return these bytes unchanged. */
   zip: Uint8Array;
 }
@@ -56,9 +63,14 @@ export class SolutionStore {
     this.skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
   }
 
-  /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
-  put(zip: Uint8Array, persist = true): StoredSolution {
-    const stored = this.read(zip);
+  /**
+   * Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution.
+   * @param upgrade StageAndUpgradeAsync: the components the zip lacks leave the solution, which an
+   * update of a managed solution keeps.
+   */
+  put(zip: Uint8Array, persist = true, { upgrade = false } = {}): StoredSolution {
+    const read = this.read(zip);
+    const stored = { ...read, components: componentsAfterImport(this.get(read.uniqueName), read, upgrade) };
     this.remember(stored);
     if (persist && this.folder) writeFileSync(path.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
@@ -78,7 +90,12 @@ export class SolutionStore {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    return { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
+    return {
+      solutionId: existing?.solutionId ?? randomUUID(),
+      ...manifest,
+      components: rootComponents(zip),
+      zip,
+    };
   }
 
   private remember(solution: StoredSolution): void {

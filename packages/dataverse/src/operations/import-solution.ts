@@ -17,7 +17,8 @@ import { folderForZipError } from './folder-for-zip.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
 import { modeMismatchError } from './import-mode.js';
 import { confirmImport } from './import-outcome.js';
-import { sendImport } from './send-import.js';
+import { sendImport, type ImportCall } from './send-import.js';
+import { firstInstallNote, holdingAndUpgradeError, unmanagedUpgradeError } from './stage-and-upgrade.js';
 import { compareVersions } from './versions.js';
 
 /** Above this size an import runs asynchronously even when not asked to: sync imports die at ~4 minutes. */
@@ -34,6 +35,11 @@ export interface ImportSolutionOptions {
   convertToManaged: boolean;
   skipDependencyCheck: boolean;
   holdingSolution: boolean;
+  /**
+   * StageAndUpgradeAsync instead of an update: components the new version no longer holds are deleted
+   * from the environment. Managed zips only; always asynchronous.
+   */
+  stageAndUpgrade: boolean;
   /** Skip when the environment already has this version or a later one. */
   skipLowerVersion: boolean;
   publishChanges: boolean;
@@ -57,6 +63,7 @@ export async function importSolution(
   options: ImportSolutionOptions,
   logger: Logger,
 ): Promise<ImportSolutionResult> {
+  if (options.stageAndUpgrade && options.holdingSolution) throw holdingAndUpgradeError(client.say);
   const bytes = await readFile(options.file).catch(async (error: unknown) => {
     // A path of the wrong kind, or a missing one, is a usage error (exit code 2 on the CLI), as
     // everywhere else.
@@ -80,7 +87,15 @@ export async function importSolution(
       },
     );
 
-  const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
+  if (options.stageAndUpgrade && !manifest.managed)
+    throw unmanagedUpgradeError(options.file, manifest.uniqueName, client.say);
+
+  const { installed, read } = await readInstalled(
+    client,
+    manifest.uniqueName,
+    options.skipLowerVersion,
+    logger,
+  );
   // Before the skip: a zip of the other mode is a mistake of the workflow or command (the package
   // type), which skipping at the same or a lower version would hide until the next version came.
   // Dataverse would refuse it after the upload (minutes for a big zip), in words that say neither
@@ -113,8 +128,11 @@ export async function importSolution(
   if (isResetBuild(manifest.version))
     logger.warning(resetBuildImported(manifest.uniqueName, manifest.version, client.say));
 
+  // StageAndUpgradeAsync has no synchronous twin.
   const asynchronous =
-    options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
+    options.stageAndUpgrade ||
+    (options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous);
+  const call: ImportCall = options.stageAndUpgrade ? 'stage-and-upgrade' : asynchronous ? 'async' : 'sync';
   const importJobId = client.newImportJobId();
   const request = {
     solutionName: manifest.uniqueName,
@@ -127,9 +145,13 @@ export async function importSolution(
     holdingSolution: options.holdingSolution,
     componentParameters: options.componentParameters,
   };
-  const title = `Import ${manifest.managed ? 'managed' : 'unmanaged'} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? ' asynchronously' : ''}`;
+  const title = options.stageAndUpgrade
+    ? `Import and upgrade managed solution ${manifest.uniqueName} ${manifest.version}`
+    : `Import ${manifest.managed ? 'managed' : 'unmanaged'} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? ' asynchronously' : ''}`;
   const what = `Import of solution '${manifest.uniqueName}'`;
   await logger.group(title, async () => {
+    if (options.stageAndUpgrade && read && !installed)
+      logger.info(firstInstallNote(manifest.uniqueName, client.environment));
     if (options.componentParameters.length > 0)
       logger.info(
         `With ${plural(options.componentParameters.length, 'component parameter')} from the deployment settings.`,
@@ -137,12 +159,7 @@ export async function importSolution(
     // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
     // and a synchronous import whose answer was lost may be sent once more (sendImport).
     const wait = { sentAt: client.clock.now(), maxWaitMs: options.maxAsyncWaitMs };
-    const sent = await sendImport(
-      client,
-      request,
-      { asynchronous, solutionName: manifest.uniqueName },
-      logger,
-    );
+    const sent = await sendImport(client, request, { call, solutionName: manifest.uniqueName }, logger);
     const progress = progressLines(logger);
     if (!sent.answered) {
       await followImportJob(client, importJobId, what, wait, progress);
@@ -158,7 +175,9 @@ export async function importSolution(
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
-  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
+  logger.info(
+    `${options.stageAndUpgrade ? 'Imported and upgraded' : 'Imported'} ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`,
+  );
   return { ...summary, result: 'imported', importJobId, asynchronous };
 }
 
@@ -197,7 +216,8 @@ function lowerVersionSkipped(version: string, installedVersion: string, say: Say
 }
 
 /**
- * The solution the environment has under this name, for skip-lower-version and the mode check.
+ * The solution the environment has under this name, for skip-lower-version, the mode check and the
+ * note that an upgrade installs a new solution; `read` false when it could not be read.
  * Without skip-lower-version, a read the environment refuses on its own (a role that may import but
  * not read solutions: 403; a server error that outlasted the retries) only loses the early mode check:
  * Dataverse refuses a mismatch itself, and its refusal gets the same advice, so the import goes on.
@@ -209,16 +229,17 @@ async function readInstalled(
   uniqueName: string,
   required: boolean,
   logger: Logger,
-): Promise<SolutionRecord | undefined> {
+): Promise<{ installed?: SolutionRecord; read: boolean }> {
   try {
-    return await client.findSolution(uniqueName);
+    const installed = await client.findSolution(uniqueName);
+    return installed ? { installed, read: true } : { read: true };
   } catch (error) {
     const readOnlyFailure = error instanceof DataverseError && (error.status === 403 || error.status >= 500);
     if (required || !readOnlyFailure) throw error;
     logger.warning(
       `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error)}`,
     );
-    return undefined;
+    return { read: false };
   }
 }
 

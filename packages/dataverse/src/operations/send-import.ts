@@ -17,23 +17,32 @@ import {
 export type SentImport = { answered: true; asyncOperationId?: string } | { answered: false };
 
 /**
- * Sends ImportSolution or ImportSolutionAsync. When its outcome is unknown, looks for its import job
+ * How the import is sent: ImportSolution, ImportSolutionAsync, or StageAndUpgradeAsync (asynchronous
+ * too, and followed as ImportSolutionAsync is, by its system job and its import job).
+ */
+export type ImportCall = 'sync' | 'async' | 'stage-and-upgrade';
+
+/**
+ * Sends the import request. When its outcome is unknown, looks for its import job
  * to find out, and acts on what unconfirmed-import.ts decides: attach to it, send the request once
  * more, or fail with what is known.
  */
 export async function sendImport(
   client: DataverseClient,
   request: ImportRequest,
-  options: { asynchronous: boolean; solutionName: string },
+  options: { call: ImportCall; solutionName: string },
   logger: Logger,
 ): Promise<SentImport> {
   for (let resent = false; ; resent = true) {
     try {
-      if (!options.asynchronous) {
+      if (options.call === 'sync') {
         await client.importSolution(request);
         return { answered: true };
       }
-      const job = await client.startImportAsync(request);
+      const job =
+        options.call === 'async'
+          ? await client.startImportAsync(request)
+          : await client.startStageAndUpgrade(request);
       return { answered: true, asyncOperationId: job.asyncOperationId };
     } catch (error) {
       if (!(error instanceof UnconfirmedRequest)) throw error;
@@ -45,7 +54,8 @@ export async function sendImport(
           importJobId: request.importJobId,
           happened: error.happened,
           resent,
-          asynchronous: options.asynchronous,
+          // Both asynchronous actions make the import job only when their queued system job starts.
+          asynchronous: options.call !== 'sync',
         },
         sighting,
         client.say,

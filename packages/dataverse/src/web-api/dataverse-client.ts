@@ -163,6 +163,21 @@ export class DataverseClient {
   }
 
   /**
+   * StageAndUpgradeAsync: imports a managed solution as a holding solution and applies the upgrade in
+   * one system job, so that the components the new version no longer holds are deleted (an update
+   * keeps them). Its parameters are ImportSolutionAsync's without HoldingSolution.
+   */
+  async startStageAndUpgrade(request: ImportRequest): Promise<{ asyncOperationId: string }> {
+    const result = await this.http.post<{ AsyncOperationId: string }>('StageAndUpgradeAsync', {
+      operation: importOperation(request),
+      body: importBody({ ...request, holdingSolution: false }),
+      idempotent: false,
+      slow: true,
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+
+  /**
    * @param justStarted the first read after the POST that started the job, which can reach a replica
    * the job has not reached yet: a 404 then is read again a few times before it counts.
    */

@@ -13,6 +13,7 @@ export const importOptions = (
   convertToManaged: false,
   skipDependencyCheck: false,
   holdingSolution: false,
+  stageAndUpgrade: false,
   skipLowerVersion: false,
   publishChanges: false,
   componentParameters: [],

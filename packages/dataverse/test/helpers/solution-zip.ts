@@ -5,8 +5,13 @@ export function buildSolutionZip(options: {
   uniqueName: string;
   version: string;
   managed?: boolean;
+  /** Schema names of the custom connectors it lists as root components. */
+  connectors?: string[];
   extra?: Record<string, string>;
 }): Uint8Array {
+  const roots = (options.connectors ?? [])
+    .map((name) => `<RootComponent type="372" schemaName="${name}" behavior="0" />`)
+    .join('');
   const solutionXml = `<ImportExportXml version="9.2.24083.211" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <SolutionManifest>
     <UniqueName>${options.uniqueName}</UniqueName>
@@ -15,7 +20,7 @@ export function buildSolutionZip(options: {
     <Version>${options.version}</Version>
     <Managed>${options.managed ? 1 : 0}</Managed>
     <Publisher><UniqueName>contoso</UniqueName><CustomizationPrefix>cr1a6</CustomizationPrefix></Publisher>
-    <RootComponents />
+    ${roots === '' ? '<RootComponents />' : `<RootComponents>${roots}</RootComponents>`}
     <MissingDependencies />
   </SolutionManifest>
 </ImportExportXml>`;
