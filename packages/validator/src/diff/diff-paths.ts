@@ -96,10 +96,8 @@ function requireSwagger(side: ReadSide, other: ReadSide): void {
   // A swagger that is there but cannot be read is no missing one: "holds no apiDefinition.swagger.json"
   // sent the user looking for a file they could see, where validate says GEN-UNREADABLE.
   if (side.swaggerNotRead !== undefined) {
-    throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, {
-      location: { file: side.given },
-      hint: 'diff compares the swaggers of two connector folders: make the swagger readable, and run it again.',
-    });
+    // validate's words for the file, what to do included (no permission: who must read it).
+    throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, { location: { file: side.given } });
   }
   throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
     location: { file: side.given },
