@@ -115,6 +115,15 @@ export function parseConfig(
   }
   // Only the first syntax error: the parser's later ones are mostly its confusion after the first.
   const syntaxError = document.errors[0];
+  // The parser's own stack overflow, which it reports as a syntax error in V8's words: "not valid
+  // YAML: Maximum call stack size exceeded" said nothing of the file (100,000 '[' gave it).
+  if (syntaxError && STACK_OVERFLOW.test(syntaxError.message)) {
+    fail(
+      'The configuration file nests too deeply to be read: thousands of levels of lists or maps.',
+      syntaxError.pos[0],
+      'A configuration file nests a few levels: check that the path names it.',
+    );
+  }
   if (syntaxError) {
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${parserMessage(syntaxError.message)}.`,
@@ -222,6 +231,9 @@ function toPlainValue(
     );
   }
 }
+
+/** V8's message for a stack overflow (a RangeError), which the YAML parser catches into its errors. */
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
 
 /**
  * The longest the YAML parser's message is shown. Its own sentences are under 100 characters, but some

@@ -385,6 +385,20 @@ describe('loadConfig', () => {
     ]);
   });
 
+  // "not valid YAML: Maximum call stack size exceeded", the parser's overflow in V8's words.
+  it.each([
+    ['flow lists', '['.repeat(100_000)],
+    ['block maps', Array.from({ length: 1_200 }, (_, level) => `${' '.repeat(level)}k:`).join('\n')],
+  ])('says a configuration file of %s nested too deeply to be read is that', async (_kind, text) => {
+    const root = repository({ 'deep.yml': text });
+    const error = await loadError(root, 'deep.yml');
+    expect([error.message, error.location?.file, error.hint]).toEqual([
+      'The configuration file nests too deeply to be read: thousands of levels of lists or maps.',
+      'deep.yml',
+      'A configuration file nests a few levels: check that the path names it.',
+    ]);
+  });
+
   it('reads a configuration file of 1 MB, and refuses one a byte longer', async () => {
     const comment = (bytes: number) => '#'.repeat(bytes - 'profile: certified\n'.length) + '\n';
     const root = repository({
