@@ -1,3 +1,5 @@
+import { withoutSecretFragments } from './secret-fragments.js';
+
 /**
  * Text a service sent back, without the secrets the request carried. A proxy, a gateway or a service
  * in a bad state can answer an error with the request it got: its Authorization header, its form
@@ -17,7 +19,8 @@ export function withoutEchoedSecrets(text: string, secrets: readonly string[]): 
     (a, b) => b.length - a.length,
   );
   for (const secret of distinct) result = withoutSecret(result, secret);
-  return result;
+  // A part of the secret too: an echo cut short (a proxy that cuts its quote) left all but its end.
+  return withoutSecretFragments(result, distinct);
 }
 
 /**
@@ -81,10 +84,14 @@ function characterForms(character: string): RegExp {
   return new RegExp(forms.join('|'), 'y');
 }
 
-/** The UTF-8 bytes as %XX, of either case, with the '%' itself perhaps JSON-escaped. */
+/**
+ * The UTF-8 bytes as %XX, of either case, with the '%' itself perhaps JSON-escaped, and perhaps
+ * percent-encoded again, once or more (`%257E` for `~`): a host that quotes the form body it got
+ * encoded as a URL gave the whole secret back so.
+ */
 function percentEncoded(character: string): string {
   return [...Buffer.from(character, 'utf8')]
-    .map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, '0'))}`)
+    .map((byte) => `(?:%|\\\\u0025)(?:25)*${anyCaseHex(byte.toString(16).padStart(2, '0'))}`)
     .join('');
 }
 

@@ -27,6 +27,7 @@ export * from './fs/temporaries-on-signal.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';
 export * from './fs/read-refusal.js';
+export * from './fs/read-within.js';
 export * from './fs/write-file-atomically.js';
 export * from './fs/write-file-in-place.js';
 export * from './project-url.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { withoutEchoedSecrets } from '../src/index.js';
+import { MAX_FRAGMENTED_SECRET_LENGTH, MIN_FRAGMENT_LENGTH } from '../src/secret-fragments.js';
 
 /** An Entra ID client secret has `~`, and may have `+ / =`: each is encoded differently by each form. */
 const SECRET = 'Xq8Q~ab+c/d=e"f g';
@@ -62,8 +63,9 @@ describe('withoutEchoedSecrets, an answer read without the secrets its request c
   it('finishes on a run of backslashes that nearly holds a secret made of them', () => {
     // Each backslash of the secret may be one or two in the text (raw, or JSON-escaped): tried every
     // way with backtracking, this took hours; read without backtracking, milliseconds. (No timed
-    // assertion: the project keeps speed in benchmarks, and this one would not end at all.)
-    const secret = `${'\\'.repeat(40)}x`;
+    // assertion: the project keeps speed in benchmarks, and this one would not end at all.) Longer than
+    // the secrets whose parts are taken out too, which would take out every run of 8 backslashes.
+    const secret = `${'\\'.repeat(MAX_FRAGMENTED_SECRET_LENGTH)}x`;
     const text = '\\'.repeat(5000);
     expect(withoutEchoedSecrets(text, [secret])).toBe(text);
   });
@@ -97,6 +99,54 @@ describe('withoutEchoedSecrets, an answer read without the secrets its request c
   it('takes out an encoded character whole, not its first character with the rest left behind', () => {
     // '50%' form-encoded is '50%25': the '%' goes as '%25', not as '%' and then '25' in the text.
     expect(withoutEchoedSecrets('discount=50%25 off', ['50%'])).toBe('discount=*** off');
+  });
+});
+
+// The forms a hostile review got through (session 33): the login host quoting its request
+// double-percent-encoded, or cut short, gave the client secret back into the log.
+describe('withoutEchoedSecrets, of an echo nested in encodings or cut short', () => {
+  const CLIENT_SECRET = 'Xy8Q~abcDEF.ghi_jkl-MNOpqrs~tuvWXYZ0123';
+  const body = new URLSearchParams({ client_id: 'app', client_secret: CLIENT_SECRET }).toString();
+
+  it.each([
+    ['double-percent-encoded', encodeURIComponent(body)],
+    ['triple-percent-encoded', encodeURIComponent(encodeURIComponent(body))],
+    [
+      'double-percent-encoded inside a JSON string',
+      JSON.stringify({ d: `Got: ${encodeURIComponent(body)}` }),
+    ],
+  ])('takes out the whole secret %s', (_form, text) => {
+    const shown = withoutEchoedSecrets(text, [CLIENT_SECRET]);
+    expect(shown).toMatch(/client_secret%(25)*3D\*\*\*("})?$/);
+    expect(decodeURIComponent(decodeURIComponent(decodeURIComponent(shown)))).not.toContain('Xy8Q');
+  });
+
+  it.each([
+    ['cut short at its end', `client_secret=${CLIENT_SECRET.slice(0, -3)}`, 'client_secret=***'],
+    ['cut short at its start', `got ...${CLIENT_SECRET.slice(20)}.`, 'got ...***.'],
+    ['cut short, percent-encoded', `s=${encodeURIComponent(CLIENT_SECRET.slice(0, 12))}&x=1`, 's=***&x=1'],
+    [
+      'cut short, double-percent-encoded in a JSON string',
+      JSON.stringify({ d: encodeURIComponent(encodeURIComponent(CLIENT_SECRET.slice(5, 30))) }),
+      '{"d":"***"}',
+    ],
+  ])('takes out a run of the secret %s', (_form, text, expected) => {
+    expect(withoutEchoedSecrets(text, [CLIENT_SECRET])).toBe(expected);
+  });
+
+  it(`takes out a run of ${MIN_FRAGMENT_LENGTH} characters of the secret, and leaves one shorter and the answer's words`, () => {
+    const run = CLIENT_SECRET.slice(10, 10 + MIN_FRAGMENT_LENGTH);
+    const short = CLIENT_SECRET.slice(10, 10 + MIN_FRAGMENT_LENGTH - 1);
+    const answer = 'AADSTS7000215: Invalid client secret provided.';
+    expect(withoutEchoedSecrets(`${answer} [${run}] [${short}]`, [CLIENT_SECRET])).toBe(
+      `${answer} [***] [${short}]`,
+    );
+  });
+
+  it('takes out a long token whole only: a part of a signed token cannot be used', () => {
+    const token = `eyJ${'a1B2c3D4'.repeat(100)}`;
+    const part = token.slice(0, 100);
+    expect(withoutEchoedSecrets(`t=${token} p=${part}`, [token])).toBe(`t=*** p=${part}`);
   });
 });
 

@@ -181,6 +181,36 @@ describe('what the signal clean-up says of a temporary it could not remove', () 
     );
   });
 
+  // A listener replaced the default action and ran only once the event loop was free: a command busy
+  // computing (validate, diff) ran to its end after Ctrl+C, and `timeout`'s SIGTERM did not end it.
+  it('leaves a signal to the system while no temporary is under way, so that a busy command ends at once', async () => {
+    const work = folder();
+    const script = path.join(work, 'busy.cjs');
+    await bundleScript(
+      `import { forgetTemporary, rememberTemporary, removeTemporariesOnSignal } from './temporaries-on-signal.js';
+      removeTemporariesOnSignal();
+      // A write done before the busy phase: its temporary is forgotten, and nothing is left to remove.
+      rememberTemporary(process.argv[2]);
+      forgetTemporary(process.argv[2]);
+      process.kill(process.pid, process.argv[3]);
+      const until = Date.now() + 3_000;
+      while (Date.now() < until);
+      process.stdout.write('ran to its end');`,
+      script,
+    );
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const run = spawnSync(process.execPath, [script, path.join(work, '.x.tmp'), signal], {
+        encoding: 'utf8',
+      });
+      expect({ status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        status: null,
+        signal,
+        stdout: '',
+        stderr: '',
+      });
+    }
+  });
+
   // The handler ends its process, so it runs in a child, which signals itself.
   itWithUnremovable(
     'is printed by the handler for a scratch folder, absolute, and the process still ends by the signal',

@@ -43,9 +43,11 @@ export function registerDevServerCommand(program: Command, context: CommandConte
     .option('--dataverse-port <port>', 'the port of the environment; 0 takes a free one', port, 0)
     .action(async (options: DevServerOptions) => {
       const { server, banner } = await startDevServer(options, context.io);
-      context.io.stdout.write(banner);
       // Ctrl+C ends the command here, exit 0, once the servers are closed; a second one ends it at once.
-      await nextSignal();
+      // Asked for before the banner says to press it: the signal is left to the system until then.
+      const stopped = nextSignal();
+      context.io.stdout.write(banner);
+      await stopped;
       await server.close();
     });
 }

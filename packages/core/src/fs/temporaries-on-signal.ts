@@ -27,11 +27,13 @@ const pending = new Map<string, TemporaryKind>();
 
 export function rememberTemporary(name: string, kind: TemporaryKind = 'staging'): void {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 
 /** Called by a writer once its temporary name is renamed into place or removed. */
 export function forgetTemporary(name: string): void {
   pending.delete(name);
+  listenWhileNeeded();
 }
 
 /** The temporary names of the writes under way. */
@@ -50,10 +52,12 @@ const madeFolders = new Set<string>();
 
 export function rememberMadeFolder(folder: string): void {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 
 export function forgetMadeFolder(folder: string): void {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 
 /** The folders made for the writes under way. */
@@ -96,6 +100,7 @@ export function removePendingTemporaries(): LeftTemporary[] {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 
@@ -133,7 +138,10 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
 
-let installed = false;
+/** Set by removeTemporariesOnSignal: the process (the CLI, an action) wants its temporaries removed on a signal. */
+let wanted = false;
+/** Whether onSignal listens to SIGINT and SIGTERM now. */
+let listening = false;
 /** Set by nextSignal: the command ends by itself on the next signal, instead of by it. */
 let waiting: ((signal: EndingSignal) => void) | undefined;
 
@@ -146,12 +154,16 @@ let waiting: ((signal: EndingSignal) => void) | undefined;
  * `git add -A` or a self-hosted runner's next job to find. The process then ends by the signal
  * itself, not by an exit code: a shell running `unpack x.zip src; git add -A; git commit` stops
  * at Ctrl+C only when its command died of SIGINT (an exit 130 says the command handled it).
- * Installing it again does nothing.
+ *
+ * The listener is there only while a temporary or made folder is: a listener replaces the signal's
+ * default action and runs only when the event loop is free, so a command busy computing (validate
+ * with a config of thousands of mistakes, diff of a 40 MB swagger) ran to its end after Ctrl+C, and
+ * a SIGTERM from `timeout` or a cancelled job did not end it. With nothing to remove, the system ends
+ * the process at once, by the signal. Calling it again does nothing.
  */
 export function removeTemporariesOnSignal(): void {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
 }
 
 /**
@@ -160,20 +172,31 @@ export function removeTemporariesOnSignal(): void {
  * are removed as on any signal; a further signal ends the process as usual.
  */
 export function nextSignal(): Promise<EndingSignal> {
-  removeTemporariesOnSignal();
   return new Promise((resolve) => {
     waiting = resolve;
+    listenWhileNeeded();
   });
 }
 
+/** Listens to the signals while there is something to do on one, and leaves them to the system otherwise. */
+function listenWhileNeeded(): void {
+  const needed = waiting !== undefined || (wanted && (pending.size > 0 || madeFolders.size > 0));
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
+}
+
 function onSignal(signal: EndingSignal): void {
-  for (const left of removePendingTemporaries())
-    process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}\n`);
   const resolve = waiting;
   waiting = undefined;
+  for (const left of removePendingTemporaries())
+    process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}\n`);
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   // Still running: another listener took the signal, or the system cannot end a process by it.
   process.exit(SIGNAL_EXIT_CODES[signal]);

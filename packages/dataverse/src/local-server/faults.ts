@@ -70,9 +70,10 @@ export type LoginFault =
  * written again by .NET's HttpUtility.UrlEncode, with hex in lower case (`%7e` for a secret's '~'); or
  * read, each field decoded, into an answer written by System.Text.Json, which writes '+' as `\u002B`
  * and '"' as `\u0022`. Entra ID is a .NET service: a client that takes out the secret only as it sent
- * it would miss the last two.
+ * it would miss the last two. A gateway or proxy in front of a login host may quote it otherwise:
+ * percent-encoded once more (`%257E` for '~'), or cut short, its last 3 characters left out.
  */
-export type EchoStyle = 'as-sent' | 'dotnet-url-encoded' | 'dotnet-json';
+export type EchoStyle = 'as-sent' | 'dotnet-url-encoded' | 'dotnet-json' | 'url-encoded-again' | 'cut-short';
 
 /** Which endpoint of the login host a login fault hits: Entra ID's token endpoint or GitHub's ID-token endpoint. */
 export type LoginEndpoint = 'token' | 'github-id-token';

@@ -44,6 +44,15 @@ export async function answerLoginFault(
   else sendText(response, fault.status, fault.body ?? '', fault.headers);
 }
 
+/** The form body as the echo of `style` writes it back. */
+function quotedAs(style: EchoStyle, body: string): string {
+  if (style === 'dotnet-url-encoded') return formReEncoded(body);
+  if (style === 'dotnet-json') return formRead(body);
+  if (style === 'url-encoded-again') return encodeURIComponent(body);
+  if (style === 'cut-short') return body.slice(0, -3);
+  return body;
+}
+
 /** Entra's error shape quoting the request, its form body written back in `style`. */
 async function answerEcho(
   status: number,
@@ -52,8 +61,7 @@ async function answerEcho(
   response: ServerResponse,
 ): Promise<void> {
   const body = (await readBody(request, 1024 * 1024)).toString('utf8');
-  const quoted =
-    style === 'dotnet-url-encoded' ? formReEncoded(body) : style === 'dotnet-json' ? formRead(body) : body;
+  const quoted = quotedAs(style, body);
   const answer = { error: 'invalid_client', error_description: `Rejected: ${requestEcho(request, quoted)}` };
   if (style !== 'dotnet-json') {
     sendJson(response, status, answer);

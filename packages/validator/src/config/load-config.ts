@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -6,7 +5,10 @@ import {
   didYouMean,
   errorMessage,
   fileReadError,
+  FileTooLarge,
+  formatByteLimit,
   isUserError,
+  readFileWithin,
   separatesFoldersWithBackslash,
   toDisplayPath,
   UsageError,
@@ -114,6 +116,15 @@ export function parseConfig(
   }
   // Only the first syntax error: the parser's later ones are mostly its confusion after the first.
   const syntaxError = document.errors[0];
+  // The parser's own stack overflow, which it reports as a syntax error in V8's words: "not valid
+  // YAML: Maximum call stack size exceeded" said nothing of the file (100,000 '[' gave it).
+  if (syntaxError && STACK_OVERFLOW.test(syntaxError.message)) {
+    fail(
+      'The configuration file nests too deeply to be read: thousands of levels of lists or maps.',
+      syntaxError.pos[0],
+      'A configuration file nests a few levels: check that the path names it.',
+    );
+  }
   if (syntaxError) {
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${parserMessage(syntaxError.message)}.`,
@@ -222,6 +233,9 @@ function toPlainValue(
   }
 }
 
+/** V8's message for a stack overflow (a RangeError), which the YAML parser catches into its errors. */
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
+
 /**
  * The longest the YAML parser's message is shown. Its own sentences are under 100 characters, but some
  * end with the text they are about (a tag, an alias, a block scalar's header), quoted whole: a tag of
@@ -234,11 +248,28 @@ function parserMessage(message: string): string {
   return excerpt(message.replace(/\.$/, ''), MAX_PARSER_MESSAGE_LENGTH);
 }
 
+/**
+ * The most bytes of a configuration file read. One is a few lines; a file of every rule id, each with
+ * a comment, is under 64 KB. 1 MB leaves room for any that is written by hand or by a script, and a
+ * path that names something else (/dev/zero grew to 640 MB before Node's string limit stopped it, a
+ * log file) is refused after that, not read whole.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 async function readConfigText(file: string, cwd: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString('utf8');
   } catch (error) {
     const shown = toDisplayPath(cwd, file);
+    if (error instanceof FileTooLarge) {
+      throw new UsageError(
+        `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
+        {
+          location: { file: shown },
+          hint: 'A configuration file is a few lines of YAML or JSON: check that the path names it.',
+        },
+      );
+    }
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
       throw new UsageError('is a folder, not a configuration file.', {
         location: { file: shown },
@@ -262,15 +293,9 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
   }
 }
 
-/**
- * Why Node could not read a file that the file system did not refuse (no system call failed): a file
- * larger than the longest string Node holds, 512 MiB (2 GiB is refused before reading). It said
- * "The configuration file cannot be read (ERR_FS_FILE_TOO_LARGE)." with nothing to do about it.
- */
+/** Why Node could not read a file that the file system did not refuse (no system call failed). */
 function notReadReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG')
-    return `it is too large to read as text, over 512 MiB (${code})`;
   return code ? `${errorMessage(error)} (${code})` : errorMessage(error);
 }
 

@@ -1,8 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, toDisplayPath, unreadablePathError, UsageError } from '@connector-alm/core';
+import {
+  fileReadError,
+  FileTooLarge,
+  formatByteLimit,
+  missingPathError,
+  readFileWithin,
+  toDisplayPath,
+  unreadablePathError,
+  UsageError,
+} from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
-import { CANONICAL_NAMES, kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
+import {
+  CANONICAL_NAMES,
+  kindOfFileName,
+  loadConnectorFolder,
+  MAX_FILE_BYTES,
+} from '../loader/connector-folder.js';
 import { decodeUtf8, looksBinary, utf16ByteOrder } from '../loader/decode.js';
 import { isConnectorFolderListing } from '../loader/connector-folder.js';
 import { discoverConnectorFolders } from '../loader/discover.js';
@@ -29,6 +43,8 @@ interface ReadSide {
   file?: DefinitionKind;
   /** The path as given, to locate an error. */
   given: string;
+  /** Of a folder whose swagger is there but was not read (unreadable, too large, binary): why not. */
+  swaggerNotRead?: string;
 }
 
 const WHAT_DIFF_TAKES =
@@ -77,6 +93,12 @@ export async function diffPaths(
  */
 function requireSwagger(side: ReadSide, other: ReadSide): void {
   if (side.file || side.version.swagger || other.file === 'apiProperties') return;
+  // A swagger that is there but cannot be read is no missing one: "holds no apiDefinition.swagger.json"
+  // sent the user looking for a file they could see, where validate says GEN-UNREADABLE.
+  if (side.swaggerNotRead !== undefined) {
+    // validate's words for the file, what to do included (no permission: who must read it).
+    throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, { location: { file: side.given } });
+  }
   throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
     location: { file: side.given },
     hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`,
@@ -107,9 +129,17 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
         hint: await notAConnectorHint(given, absolute, cwd),
       });
     }
-    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given };
+    const folder = await loadConnectorFolder(absolute, cwd);
+    const swaggerNotRead = folder.files.swagger?.document
+      ? undefined
+      : folder.files.swagger?.issues[0]?.message;
+    return {
+      version: connectorVersion(folder),
+      given,
+      ...(swaggerNotRead !== undefined && { swaggerNotRead }),
+    };
   }
-  const bytes = await fs.readFile(absolute);
+  const bytes = await readDefinitionFile(given, absolute, cwd);
   // Binary data is no version of a connector file, whatever its name: a solution zip's bytes held
   // enough braces for the tolerant parse to find an object, and two exports "differed" by breaking
   // CHG-JSON-SYNTAX changes (exit 1). A swagger saved as UTF-16 is refused so too, as validate's
@@ -141,6 +171,29 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
     };
   }
   return { version: { swagger: document, swaggerPath: displayPath }, file: 'swagger', given };
+}
+
+/**
+ * The bytes of a file given alone, up to the size validate reads (MAX_FILE_BYTES): readFile of
+ * /dev/zero grew past 8 GB, and a 110 MB swagger was read whole. A pipe stays readable
+ * (`diff <(git show …) …`). A file that cannot be read is told in words, as validate tells it: the
+ * bare read said "failed unexpectedly … This is a bug" of a swagger without read permission.
+ */
+async function readDefinitionFile(given: string, absolute: string, cwd: string): Promise<Buffer> {
+  try {
+    return await readFileWithin(absolute, MAX_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof FileTooLarge) {
+      throw new UsageError(
+        `holds more than the ${formatByteLimit(MAX_FILE_BYTES)} that connector-alm reads of a connector file; it was not compared.`,
+        { location: { file: given }, hint: WHAT_DIFF_TAKES },
+      );
+    }
+    throw fileReadError(given, error, {
+      cwd,
+      hint: 'Give a connector folder or its apiDefinition.swagger.json.',
+    });
+  }
 }
 
 /**

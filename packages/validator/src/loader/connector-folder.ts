@@ -191,7 +191,10 @@ function fileKindToRead(
   entry: FolderEntry,
   files: ConnectorFolder['files'],
 ): Exclude<FileKind, 'folder'> | undefined {
-  if (entry.type !== 'file' && entry.type !== 'symlink') return undefined;
+  // A FIFO, socket or device under a connector file's name is taken as that file, which is not read
+  // (GEN-UNREADABLE "is not a regular file", as for a link to one): left out, a FIFO named
+  // apiDefinition.swagger.json was told as "The connector has no apiDefinition.swagger.json".
+  if (entry.type === 'directory') return undefined;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? 'swagger' : undefined);
   if (!kind) return undefined;
   // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.

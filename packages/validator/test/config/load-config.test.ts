@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
-import { loadConfig } from '../../src/config/index.js';
+import { loadConfig, MAX_CONFIG_BYTES } from '../../src/config/index.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
 import { writeConnector } from '../helpers/fixture.js';
@@ -389,13 +389,48 @@ describe('loadConfig', () => {
 
   it('says a configuration file too large to read is that, and what to check', async () => {
     const root = repository({ 'huge.yml': '' });
-    // Sparse: 2 GiB and a byte that take no room on the disk, and that Node refuses before reading.
+    // Sparse: 2 GiB and a byte that take no room on the disk, refused by its size, unread.
     truncateSync(path.join(root, 'huge.yml'), 2 ** 31 + 1);
     const error = await loadError(root, 'huge.yml');
     expect([locatedMessage(error), error.hint]).toEqual([
-      'huge.yml: The configuration file cannot be read: it is too large to read as text, over 512 MiB (ERR_FS_FILE_TOO_LARGE).',
+      'huge.yml: The configuration file holds more than 1 MB; it was not read.',
       'A configuration file is a few lines of YAML or JSON: check that the path names it.',
     ]);
+  });
+
+  // "not valid YAML: Maximum call stack size exceeded", the parser's overflow in V8's words.
+  it.each([
+    ['flow lists', '['.repeat(100_000)],
+    ['block maps', Array.from({ length: 1_200 }, (_, level) => `${' '.repeat(level)}k:`).join('\n')],
+  ])('says a configuration file of %s nested too deeply to be read is that', async (_kind, text) => {
+    const root = repository({ 'deep.yml': text });
+    const error = await loadError(root, 'deep.yml');
+    expect([error.message, error.location?.file, error.hint]).toEqual([
+      'The configuration file nests too deeply to be read: thousands of levels of lists or maps.',
+      'deep.yml',
+      'A configuration file nests a few levels: check that the path names it.',
+    ]);
+  });
+
+  it('reads a configuration file of 1 MB, and refuses one a byte longer', async () => {
+    const comment = (bytes: number) => '#'.repeat(bytes - 'profile: certified\n'.length) + '\n';
+    const root = repository({
+      'at-limit.yml': 'profile: certified\n' + comment(MAX_CONFIG_BYTES - 1),
+      'past-limit.yml': 'profile: certified\n' + comment(MAX_CONFIG_BYTES),
+    });
+    const config = await loadConfig({ cwd: root, explicitPath: 'at-limit.yml', ruleIds: RULE_IDS });
+    expect(config.profile).toBe('certified');
+    const error = await loadError(root, 'past-limit.yml');
+    expect(locatedMessage(error)).toBe(
+      'past-limit.yml: The configuration file holds more than 1 MB; it was not read.',
+    );
+  });
+
+  // /dev/zero was read until Node's string limit, 640 MB, and then said "Invalid string length".
+  it('stops reading a configuration path that never ends, at the limit', async () => {
+    const root = repository({});
+    const error = await loadError(root, '/dev/zero');
+    expect(error.message).toBe('The configuration file holds more than 1 MB; it was not read.');
   });
 
   it('loads an explicit file under any name, without searching', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
 import { diffPaths } from '../../src/diff/diff-paths.js';
+import { MAX_FILE_BYTES } from '../../src/loader/connector-folder.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 
@@ -191,6 +194,75 @@ describe('diffPaths', () => {
     expect((error as UsageError).hint).toBe('Give a path with shorter names.');
   });
 
+  // The bare read of a file given alone said "failed unexpectedly … This is a bug" of a swagger the
+  // user may not read. A socket is a path that stat sees and open refuses (ENXIO), even to root.
+  it('says a file given alone that cannot be opened cannot be read, located at it', async () => {
+    const folder = validConnectorPath();
+    const socket = await listeningSocket(path.join(folder, 'swagger.sock'));
+    try {
+      const error = await diffPaths(socket.path, validConnectorPath()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      const message = locatedMessage(error);
+      expect(message.startsWith(`${socket.path}: cannot be read: `)).toBe(true);
+      expect(message.endsWith('(ENXIO).')).toBe(true);
+    } finally {
+      socket.server.close();
+    }
+  });
+
+  // "holds no apiDefinition.swagger.json" of a folder whose swagger is there, where validate says why.
+  it("says why a folder's swagger that is there was not read, rather than that it has none", async () => {
+    const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': '' });
+    // Sparse: over the 64 MB limit, and no room taken on the disk.
+    truncateSync(path.join(folder, 'apiDefinition.swagger.json'), MAX_FILE_BYTES + 1);
+    const error = await diffPaths(folder, validConnectorPath()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(locatedMessage(error)).toBe(
+      `${folder}: cannot be compared: apiDefinition.swagger.json is 64.0 MB, more than the 64.0 MB this tool reads; it was not checked.`,
+    );
+
+    const linked = writeConnector(validConnectorFiles());
+    const socket = await listeningSocket(path.join(linked, 'swagger.sock'));
+    try {
+      const swagger = path.join(linked, 'apiDefinition.swagger.json');
+      rmSync(swagger);
+      symlinkSync(socket.path, swagger);
+      const linkError = await diffPaths(validConnectorPath(), linked).catch((e: unknown) => e);
+      expect(locatedMessage(linkError)).toBe(
+        `${linked}: cannot be compared: apiDefinition.swagger.json is not a regular file.`,
+      );
+    } finally {
+      socket.server.close();
+    }
+  });
+
+  // readFile of /dev/zero grew past 8 GB; a 110 MB swagger was read whole where validate reads none over 64 MB.
+  it('refuses a file given alone past the 64 MB that validate reads, named, whether its size is known or not', async () => {
+    const big = path.join(validConnectorPath(), 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_FILE_BYTES + 1);
+    for (const given of [big, '/dev/zero']) {
+      const error = await diffPaths(given, validConnectorPath()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${given}: holds more than the 64 MB that connector-alm reads of a connector file; it was not compared.`,
+      );
+    }
+  });
+
+  it('reads a swagger from a pipe, as `diff <(git show …) <folder>` gives it', async () => {
+    const folder = validConnectorPath();
+    const fifo = path.join(folder, 'base.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', [
+      '-c',
+      `cat "${path.join(folder, 'apiDefinition.swagger.json')}" > "${fifo}"`,
+    ]);
+    const result = await diffPaths(fifo, folder);
+    expect(result.changes).toEqual([]);
+    await new Promise((resolve) => writer.on('close', resolve));
+  });
+
   it('reports the old path first when both are wrong, whichever the disk answers first', async () => {
     // The old path takes longer to judge (a folder read for connectors) than the new one (one stat):
     // the error must not depend on that race.
@@ -201,6 +273,13 @@ describe('diffPaths', () => {
     }
   });
 });
+
+/** A UNIX socket listening at `file`: a path stat sees and open refuses (ENXIO). */
+async function listeningSocket(file: string): Promise<{ path: string; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(file, resolve));
+  return { path: file, server };
+}
 
 function validConnectorPath(): string {
   return writeConnector(validConnectorFiles());

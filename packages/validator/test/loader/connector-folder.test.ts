@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   crlfCount,
@@ -35,6 +36,20 @@ describe('loadConnectorFolder', () => {
     expect(connector.files.script?.bytes).toBe(MAX_FILE_BYTES + 1);
     expect(connector.files.script?.document).toBeUndefined();
     expect(connector.files.script?.issues.map((issue) => issue.ruleId)).toEqual(['GEN-FILE-TOO-LARGE']);
+  });
+
+  // A FIFO named as the swagger was left out, and REPO-REQUIRED-FILES said the connector had none; a
+  // link to a FIFO was already told as it is. Opening it would wait for a writer for ever.
+  it("takes a FIFO under a connector file's name as that file, not regular, and does not open it", async () => {
+    const folder = writeConnector(validConnectorFiles());
+    const swagger = path.join(folder, 'apiDefinition.swagger.json');
+    rmSync(swagger);
+    expect(spawnSync('mkfifo', [swagger]).status).toBe(0);
+    const connector = await loadConnectorFolder(folder);
+    expect(connector.files.swagger?.document).toBeUndefined();
+    expect(connector.files.swagger?.issues).toEqual([
+      { ruleId: 'GEN-UNREADABLE', message: 'apiDefinition.swagger.json is not a regular file.' },
+    ]);
   });
 
   it('reads a file through a link inside the folder, and an empty file as empty', async () => {

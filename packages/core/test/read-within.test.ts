@@ -1,0 +1,37 @@
+import { describe, expect, it, afterAll } from '@jest/globals';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FileTooLarge, readFileWithin } from '../src/fs/read-within.js';
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-read-within-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('readFileWithin', () => {
+  it('reads a file of exactly the limit whole, over several pieces', async () => {
+    const file = path.join(folder, 'at-limit');
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 5, 'x');
+    writeFileSync(file, bytes);
+    expect((await readFileWithin(file, bytes.length)).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a regular file a byte over the limit by its size', async () => {
+    const file = path.join(folder, 'sparse');
+    writeFileSync(file, '');
+    // 1 TB and no room on the disk: read, it would not end in time.
+    truncateSync(file, 2 ** 40);
+    await expect(readFileWithin(file, 1024)).rejects.toBeInstanceOf(FileTooLarge);
+  });
+
+  it('stops a file whose size is not known (a device, a pipe) once past the limit', async () => {
+    await expect(readFileWithin('/dev/zero', 5 * 1024 * 1024)).rejects.toEqual(
+      new FileTooLarge(5 * 1024 * 1024),
+    );
+  });
+
+  it("throws the file system's errors as they come, for the caller's words", async () => {
+    await expect(readFileWithin(path.join(folder, 'missing'), 1024)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+});
