@@ -1109,6 +1109,61 @@ it('build-solution warns, exit code 0, of a definition too long for a solution, 
         /^warning: --solution-version 1\.0\.0\.3 is the version of \S*customHIL_1_0_0_3\.zip already: import --skip-lower-version skips it \(an import without it updates the solution\)\. Give a higher version \(1\.0\.0\.4\)/,
       );
     });
+
+    /** customHIL 1.0.0.3 with its solution.xml at `version`, as old.zip in `cwd`. */
+    function existingAt(cwd: string, version: string): string {
+      const entries = unzipSync(readFileSync(HIL));
+      const manifest = strFromU8(entries['solution.xml']!);
+      expect(manifest).toContain('<Version>1.0.0.3</Version>');
+      entries['solution.xml'] = strToU8(manifest.replace('<Version>1.0.0.3<', `<Version>${version}<`));
+      writeFileSync(path.join(cwd, 'old.zip'), zipSync(entries));
+      return 'old.zip';
+    }
+
+    it('reads an existing version with leading zeros as Dataverse does, numbers the build after it, and compares with it', async () => {
+      // A zip packed with `--solution-version $(date +%Y.%m.%d).3`, as the version check took before
+      // it refused leading zeros in a version given: the environment has it as 2026.1.15.3.
+      const cwd = await extracted();
+      const old = existingAt(cwd, '2026.01.15.3');
+      const built = await run(cwd, [...build, '--existing', old]);
+      expect(built).toMatchObject({ code: 0, err: '' });
+      expect(built.out).toMatch(/^Built customHIL 2026\.1\.15\.4 into hil\.zip /);
+      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain('<Version>2026.1.15.4</Version>');
+      const lower = await run(cwd, [...build, '--existing', old, '--solution-version', '1.0.0.1']);
+      expect(lower).toMatchObject({ code: 2, out: '' });
+      expect(lower.err).toMatch(
+        /^error: --solution-version '1\.0\.0\.1' is lower than 2026\.1\.15\.3, the version of old\.zip: Dataverse refuses to import it over that version\. Give a higher version \(2026\.1\.15\.4\)/,
+      );
+      const same = await run(cwd, [...build, '--existing', old, '--solution-version', '2026.1.15.3']);
+      expect(same.code).toBe(0);
+      expect(same.err).toMatch(
+        /^warning: --solution-version 2026\.1\.15\.3 is the version of old\.zip already: /,
+      );
+      // A version given is still held to the written form.
+      const given = await run(cwd, [...build, '--existing', old, '--solution-version', '2026.01.15.4']);
+      expect(given).toMatchObject({ code: 2, out: '' });
+      expect(given.err).toMatch(
+        /^error: --solution-version '2026\.01\.15\.4' has a part with a leading zero/,
+      );
+    });
+
+    it('refuses an existing solution whose version is none without --solution-version, exit code 1, and warns with it', async () => {
+      // It fell back to 1.0.0.0 without a word, and compared nothing with the version given.
+      const cwd = await extracted();
+      const old = existingAt(cwd, '1.0.4294967296.0');
+      const refused = await run(cwd, [...build, '--existing', old]);
+      expect(refused).toMatchObject({ code: 1, out: '' });
+      expect(refused.err).toBe(
+        "old.zip: error: has version '1.0.4294967296.0', which has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers), so the version after it is not known. Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column).\n",
+      );
+      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      const given = await run(cwd, [...build, '--existing', old, '--solution-version', '2.0.0.0']);
+      expect(given.code).toBe(0);
+      expect(given.err).toBe(
+        "warning: old.zip has version '1.0.4294967296.0', which has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers), so --solution-version 2.0.0.0 is not compared with it: give one higher than the version the environment has.\n",
+      );
+      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain('<Version>2.0.0.0</Version>');
+    });
   });
 
   it('build-solution given the folder that holds the connector folders names them, exit code 2', async () => {

@@ -44,28 +44,51 @@ function withFinalNewline(lf: Buffer, wanted: boolean): Buffer {
   return wanted ? Buffer.concat([lf, Buffer.from('\n')]) : lf.subarray(0, lf.length - 1);
 }
 
+/** Whether the text ends in a blank line (`abc\n\n`): more than a final newline. */
+function endsWithBlankLine(lf: Buffer): boolean {
+  return lf.length > 1 && lf[lf.length - 1] === LF && lf[lf.length - 2] === LF;
+}
+
 /**
  * The blob SHAs of the file's bytes and of the same text with LF or CRLF line endings, each with and
  * without a final newline: a file that differs from the upstream's only so is no change. Editors and
  * extract-connectors write LF and a final newline, and a quarter of PowerPlatformConnectors' text
  * files have CRLF, some no final newline: sent, the pull request's diff would rewrite every line.
+ * A text ending in a blank line has no variant without its last newline: `abc\n\n` against the
+ * upstream's `abc\n` is a line added, not a final newline.
  */
 export function lineEndingShas(file: LocalFile): string[] {
   if (!isText(file.content)) return [file.sha];
   const lf = withLf(file.content);
-  const variants = [true, false].flatMap((finalNewline) => {
+  const finalNewlines = endsWithBlankLine(lf) ? [true] : [true, false];
+  const variants = finalNewlines.flatMap((finalNewline) => {
     const text = withFinalNewline(lf, finalNewline);
     return [gitBlobSha(text), gitBlobSha(withCrlf(text))];
   });
   return [...new Set([file.sha, ...variants])];
 }
 
+/** Whether the text has both CRLF and lone LF line endings. */
+function hasMixedLineEndings(text: Buffer): boolean {
+  let lines = 0;
+  let crlf = 0;
+  for (let at = text.indexOf(LF); at !== -1; at = text.indexOf(LF, at + 1)) {
+    lines++;
+    if (text[at - 1] === CR) crlf++;
+  }
+  return crlf > 0 && crlf < lines;
+}
+
 /**
- * The text in the upstream version's style: its line endings (CRLF when it has any, as git keeps a
+ * The text in the upstream version's style: its line endings (CRLF when it has them, as git keeps a
  * file whose indexed version has CRLF) and its final newline or none, so that the pull request's diff
- * shows the lines that changed, not every line of the file.
+ * shows the lines that changed, not every line of the file. An upstream version with both CRLF and LF
+ * lines has no one style: the text goes as it is, as a checkout of it has each line's own ending
+ * (git converts no file whose indexed version has CRLF), and converting it would rewrite the lines of
+ * the other ending.
  */
 export function inStyleOf(content: Buffer, upstream: Buffer): Buffer {
+  if (hasMixedLineEndings(upstream)) return content;
   const lf =
     upstream.length === 0 ? withLf(content) : withFinalNewline(withLf(content), endsWithNewline(upstream));
   return hasCrlf(upstream) ? withCrlf(lf) : lf;

@@ -54,6 +54,13 @@ describe('pure pieces of the pull request flow', () => {
     expect(diffConnectorFiles([file('a.json', '{\n}\n')], [upstream('{\r\n}')]).upserts).toEqual([]);
     expect(diffConnectorFiles([file('a.json', '{\r\n}')], [upstream('{\n}\n')]).upserts).toEqual([]);
     expect(diffConnectorFiles([file('a.json', '{\n}\n\n')], [upstream('{\n}')]).upserts).toHaveLength(1);
+    // A blank line added at the end is more than a final newline: a change, sent.
+    expect(diffConnectorFiles([file('a.json', 'abc\n\n')], [upstream('abc\n')]).upserts).toHaveLength(1);
+    expect(diffConnectorFiles([file('a.json', 'abc\r\n\r\n')], [upstream('abc\r\n')]).upserts).toHaveLength(
+      1,
+    );
+    expect(diffConnectorFiles([file('a.json', 'abc\n')], [upstream('abc')]).upserts).toEqual([]);
+    expect(diffConnectorFiles([file('a.json', 'abc')], [upstream('abc\n')]).upserts).toEqual([]);
   });
 
   it("gives a changed text file the upstream version's line endings and final newline", async () => {
@@ -81,6 +88,10 @@ describe('pure pieces of the pull request flow', () => {
     expect(await sent('{\r\n "a": 2\r\n}', undefined)).toBe('{\n "a": 2\n}');
     // A lone CR is no text for git: sent as it is.
     expect(await sent('{\r "a": 2\n}', '{\r\n "a": 1\r\n}')).toBe('{\r "a": 2\n}');
+    // An upstream version with both CRLF and LF lines has no one style: a checkout of it, one line
+    // edited, is sent as it is, so that only that line changes.
+    expect(await sent('a\r\nb\nc\r\nd\n', 'a\r\nb\nc\r\nX\n')).toBe('a\r\nb\nc\r\nd\n');
+    expect(await sent('a\nb\r\nd', 'a\nb\r\nX\n')).toBe('a\nb\r\nd');
   });
 
   it('names the branch after the target folder, the same every time, safe for git', () => {

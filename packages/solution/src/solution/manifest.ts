@@ -75,7 +75,7 @@ export function versionFault(version: string): VersionFault | undefined {
     return {
       problem:
         'has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise',
-      hint: `Write it as ${parts.map((part) => String(Number(part))).join('.')}.`,
+      hint: `Write it as ${versionAsRead(version)}.`,
     };
   return undefined;
 }
@@ -83,4 +83,16 @@ export function versionFault(version: string): VersionFault | undefined {
 /** Whether Dataverse takes `version` as it is written (see versionFault). */
 export function checkVersion(version: string): boolean {
   return versionFault(version) === undefined;
+}
+
+/**
+ * `version` as Dataverse reads it, each part a number (2026.01.15.3 is 2026.1.15.3), or undefined
+ * when Dataverse would not take it at all (not two to four numbers, or a part above
+ * MAX_VERSION_PART). For a version read from a zip or a folder, which is what an environment has or
+ * will have: only a version the user gives is held to the written form (versionFault).
+ */
+export function versionAsRead(version: string): string | undefined {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return undefined;
+  const parts = version.split('.').map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? undefined : parts.join('.');
 }

@@ -5,11 +5,13 @@ import { shellWord, UsageError } from '@connector-alm/core';
  * 2.35.2 on, against CVE-2022-24765), in its two wordings: `detected dubious ownership in
  * repository at '<path>'` (2.36 on) and `unsafe repository ('<path>' is owned by someone else)`
  * (2.35.2 to 2.35.x). Self-hosted runners and container jobs meet it when the workspace was checked
- * out by another user, and it was reported as a bug of ours ("failed unexpectedly").
+ * out by another user, and it was reported as a bug of ours ("failed unexpectedly"). git quotes the
+ * path without escaping it, so a path may hold a quote (`/home/o'brien/repo`): it is read up to the
+ * quote that ends git's line.
  */
 const REFUSALS = [
-  /detected dubious ownership in repository at '([^'\n]+)'/,
-  /unsafe repository \('([^'\n]+)' is owned by someone else\)/,
+  /detected dubious ownership in repository at '(.+)'\r?$/m,
+  /unsafe repository \('(.+)' is owned by someone else\)\r?$/m,
 ];
 
 /** The repository git names in `stderr` when it refused it for its owner, or undefined for any other failure. */

@@ -28,6 +28,20 @@ describe('repositoryRefusedForOwner', () => {
     ).toBe('/home/runner/work/a b/a b');
   });
 
+  it('reads a path that holds a quote whole, up to the quote that ends the line', () => {
+    // git quotes the path without escaping it: it was read as /home/o.
+    expect(
+      repositoryRefusedForOwner(
+        "fatal: detected dubious ownership in repository at '/home/o'brien/repo'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /home/o'brien/repo\n",
+      ),
+    ).toBe("/home/o'brien/repo");
+    expect(
+      repositoryRefusedForOwner(
+        "fatal: unsafe repository ('/home/o'brien/it's' is owned by someone else)\r\n",
+      ),
+    ).toBe("/home/o'brien/it's");
+  });
+
   it('is undefined for any other failure', () => {
     expect(
       repositoryRefusedForOwner('fatal: not a git repository (or any of the parent directories): .git'),
@@ -79,6 +93,20 @@ if (cannot) console.warn(`Skipping the tests of a repository of another user: ${
     );
     expect(refusal.hint).toBe(
       `If you trust it, tell git so: git config --global --add safe.directory ${repository}. On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs git config --global --add safe.directory "$GITHUB_WORKSPACE". Or leave out the base ref, to validate without comparing with it (no git needed).`,
+    );
+  });
+
+  it("names a repository whose path holds a quote whole, and quotes it in git's command", async () => {
+    const quoted = path.join(folders.make(), "o'brien", 'repo');
+    mkdirSync(quoted, { recursive: true });
+    writeFileSync(path.join(quoted, 'readme.md'), '# Contoso\n');
+    runGit(quoted, ['init', '-q', '-b', 'dev']);
+    giveToNobody(quoted);
+    const error = await new Git(quoted).topLevel().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RepositoryOwnerError);
+    expect((error as RepositoryOwnerError).location).toEqual({ file: quoted });
+    expect((error as RepositoryOwnerError).hint).toContain(
+      `git config --global --add safe.directory '${quoted.replace("'", "'\\''")}'.`,
     );
   });
 
