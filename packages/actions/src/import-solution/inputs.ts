@@ -1,7 +1,7 @@
 import {
-  componentParametersFromSettings,
-  type ComponentParameter,
+  readDeploymentSettings,
   type ConnectionSettings,
+  type DeploymentSettings,
 } from '@connector-alm/dataverse';
 import { readConnectionInputs, readTextFile, resolveInPath } from '../dataverse-connection/inputs.js';
 import {
@@ -24,7 +24,7 @@ export interface ImportSolutionInputs {
   convertToManaged: boolean;
   skipLowerVersion: boolean;
   publishChanges: boolean;
-  componentParameters: ComponentParameter[];
+  deploymentSettings: DeploymentSettings | undefined;
 }
 
 export function readImportSolutionInputs(): ImportSolutionInputs {
@@ -51,8 +51,8 @@ export function readImportSolutionInputs(): ImportSolutionInputs {
     convertToManaged: readBoolean('convert-to-managed', false),
     skipLowerVersion: readBoolean('skip-lower-version', false),
     publishChanges: readBoolean('publish-changes', false),
-    componentParameters: useSettings
-      ? componentParametersFromSettings(readTextFile(settingsPath, 'deployment-settings-file'), settingsPath)
-      : [],
+    deploymentSettings: useSettings
+      ? readDeploymentSettings(readTextFile(settingsPath, 'deployment-settings-file'), settingsPath)
+      : undefined,
   };
 }

@@ -24,7 +24,7 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       holdingSolution: inputs.importAsHolding,
       skipLowerVersion: inputs.skipLowerVersion,
       publishChanges: inputs.publishChanges,
-      componentParameters: inputs.componentParameters,
+      deploymentSettings: inputs.deploymentSettings,
     },
     logger,
   ).catch((error: unknown) => {

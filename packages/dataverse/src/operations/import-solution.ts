@@ -4,7 +4,7 @@ import { isResetBuild, nextVersion } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
-import type { ComponentParameter, SolutionRecord } from '../web-api/types.js';
+import type { SolutionRecord } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 import { folderForZipError } from './folder-for-zip.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
@@ -12,6 +12,8 @@ import { modeMismatchError } from './import-mode.js';
 import { confirmImport } from './import-outcome.js';
 import { sendImport } from './send-import.js';
 import { compareVersions } from './versions.js';
+import type { DeploymentSettings } from './deployment-settings.js';
+import { checkedComponentParameters } from './settings-check.js';
 
 /** Above this size an import runs asynchronously even when not asked to: sync imports die at ~4 minutes. */
 export const SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
@@ -30,7 +32,8 @@ export interface ImportSolutionOptions {
   /** Skip when the environment already has this version or a later one. */
   skipLowerVersion: boolean;
   publishChanges: boolean;
-  componentParameters: ComponentParameter[];
+  /** The environment variable values and connection references to set, from a deployment settings file. */
+  deploymentSettings?: DeploymentSettings;
 }
 
 export interface ImportSolutionResult {
@@ -86,6 +89,15 @@ export async function importSolution(
       },
       client.say,
     );
+  // Before the upload, which takes minutes for a big zip: a settings entry the solution does not know.
+  const componentParameters = checkedComponentParameters(
+    zip,
+    options.file,
+    manifest.uniqueName,
+    options.deploymentSettings,
+    logger,
+    client.say,
+  );
 
   const asynchronous =
     options.asynchronous === 'auto' ? zip.length > SMALL_SOLUTION_BYTES : options.asynchronous;
@@ -99,14 +111,14 @@ export async function importSolution(
     convertToManaged: options.convertToManaged,
     skipProductUpdateDependencies: options.skipDependencyCheck,
     holdingSolution: options.holdingSolution,
-    componentParameters: options.componentParameters,
+    componentParameters,
   };
   const title = `Import ${manifest.managed ? 'managed' : 'unmanaged'} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? ' asynchronously' : ''}`;
   const what = `Import of solution '${manifest.uniqueName}'`;
   await logger.group(title, async () => {
-    if (options.componentParameters.length > 0)
+    if (componentParameters.length > 0)
       logger.info(
-        `With ${plural(options.componentParameters.length, 'component parameter')} from the deployment settings.`,
+        `With ${plural(componentParameters.length, 'component parameter')} from the deployment settings.`,
       );
     // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
     // and a synchronous import whose answer was lost may be sent once more (sendImport).

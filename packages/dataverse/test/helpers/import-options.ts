@@ -15,6 +15,5 @@ export const importOptions = (
   holdingSolution: false,
   skipLowerVersion: false,
   publishChanges: false,
-  componentParameters: [],
   ...overrides,
 });
