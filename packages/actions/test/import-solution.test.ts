@@ -48,7 +48,15 @@ describe('import-solution, run as the runner runs it against the local server', 
           'publish-changes': 'true',
         },
       });
-      expect(run.annotations).toEqual([]);
+      // Its variable cat_HitlHostUrl has no value, and no deployment settings give it one.
+      expect(run.annotations).toEqual([
+        expect.objectContaining({
+          level: 'warning',
+          message: expect.stringContaining(
+            "The environment variable 'cat_HitlHostUrl' of customHIL has no value in the zip (no default value, no current value): where the environment has no value of its own, the connector gets none. Give it a value in a deployment settings file (deployment-settings-file): ",
+          ),
+        }),
+      ]);
       expect(run.exitCode).toBe(0);
       expect(run.outputs.result).toBe('imported');
       const held = local.server.store.get(run.outputs['solution-name']!);
@@ -64,7 +72,11 @@ describe('import-solution, run as the runner runs it against the local server', 
   it('imports with GitHub OIDC and deployment settings, through throttling', async () => {
     writeFileSync(
       path.join(local.workspace, 'Fabrikam.zip'),
-      buildSolutionZip({ uniqueName: 'Fabrikam', version: '2.0.0.1' }),
+      buildSolutionZip({
+        uniqueName: 'Fabrikam',
+        version: '2.0.0.1',
+        environmentVariables: { fab_ApiHost: {} },
+      }),
     );
     writeFileSync(
       path.join(local.workspace, 'settings.json'),
@@ -374,6 +386,82 @@ describe('import-solution, run as the runner runs it against the local server', 
     );
     expect(local.server.store.get('Refused')).toBeUndefined();
     expectNothingSecretPrinted(run, ['not-the-password', ...pemLines(certificate.pem)]);
+  });
+
+  describe('a deployment settings file', () => {
+    /** Settings giving `schemaName` a value, and a zip of solution `name` whose variable fab_ApiHost has none. */
+    const settingsAndZip = (name: string, schemaName: string) => {
+      writeFileSync(
+        path.join(local.workspace, `${name}.zip`),
+        buildSolutionZip({ uniqueName: name, version: '1.0.0.1', environmentVariables: { fab_ApiHost: {} } }),
+      );
+      writeFileSync(
+        path.join(local.workspace, `${name}.json`),
+        `{\n  "EnvironmentVariables": [\n    { "SchemaName": "${schemaName}", "Value": "api.fabrikam.com" }\n  ]\n}\n`,
+      );
+    };
+    const importWith = (name: string, inputs: Record<string, string>) =>
+      runActionBundle('import-solution', {
+        workspace: local.workspace,
+        inputs: { ...local.secretSignIn(), 'solution-file': `${name}.zip`, ...inputs },
+      });
+    const sentTo = (name: string) =>
+      local.server.dataverse.imports.filter((entry) => entry.solutionName === name).at(-1)
+        ?.componentParameters;
+
+    it('given alone is taken: use-deployment-settings-file need not be set (it was dropped without a word)', async () => {
+      settingsAndZip('SettingsAlone', 'fab_ApiHost');
+      const run = await importWith('SettingsAlone', { 'deployment-settings-file': 'SettingsAlone.json' });
+      expect(run.exitCode).toBe(0);
+      expect(run.annotations).toEqual([]);
+      expect(run.stdout).toContain('With 1 component parameter from the deployment settings.');
+      expect(sentTo('SettingsAlone')).toEqual([
+        {
+          '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+          schemaname: 'fab_ApiHost',
+          value: 'api.fabrikam.com',
+        },
+      ]);
+    });
+
+    it('with use-deployment-settings-file: false is left unread, with a warning saying so', async () => {
+      settingsAndZip('SettingsOff', 'fab_ApiHost');
+      const run = await importWith('SettingsOff', {
+        'deployment-settings-file': 'SettingsOff.json',
+        'use-deployment-settings-file': 'false',
+      });
+      expect(run.exitCode).toBe(0);
+      expect(run.annotations).toEqual([
+        expect.objectContaining({
+          level: 'warning',
+          message:
+            "Input 'deployment-settings-file' (SettingsOff.json) is not read: use-deployment-settings-file is false, so no environment variable value or connection reference from it is set. Leave use-deployment-settings-file out (or set it to true) to take the file.",
+        }),
+        // And so the variable is left without a value.
+        expect.objectContaining({
+          level: 'warning',
+          message: expect.stringMatching(/^The environment variable 'fab_ApiHost' /),
+        }),
+      ]);
+      expect(sentTo('SettingsOff')).toEqual([]);
+    });
+
+    it('naming a variable the solution does not have fails at its line in the file, before the upload', async () => {
+      settingsAndZip('SettingsTypo', 'fab_APIHost');
+      const run = await importWith('SettingsTypo', { 'deployment-settings-file': 'SettingsTypo.json' });
+      expectFailedWith(
+        run,
+        expect.objectContaining({
+          level: 'error',
+          file: 'SettingsTypo.json',
+          line: 3,
+          message: expect.stringContaining(
+            "EnvironmentVariables[0] names 'fab_APIHost', which is no environment variable of SettingsTypo. Did you mean 'fab_ApiHost'?",
+          ),
+        }),
+      );
+      expect(sentTo('SettingsTypo')).toBeUndefined();
+    });
   });
 
   /** import-solution of x.zip, signed in with the client secret, with the deployment settings file given. */

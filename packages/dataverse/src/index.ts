@@ -39,7 +39,12 @@ export {
   type ImportSolutionOptions,
   type ImportSolutionResult,
 } from './operations/import-solution.js';
-export { componentParametersFromSettings } from './operations/deployment-settings.js';
+export {
+  componentParametersFromSettings,
+  readDeploymentSettings,
+  type DeploymentSettings,
+  type DeploymentSettingsEntry,
+} from './operations/deployment-settings.js';
 export { compareVersions } from './operations/versions.js';
 export {
   readSolutionManifest,

@@ -13,9 +13,9 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import {
-  componentParametersFromSettings,
   exportSolution,
   importSolution,
+  readDeploymentSettings,
   readSolutionManifest,
   startLocalServer,
   type LocalServer,
@@ -262,8 +262,16 @@ describe('import', () => {
 
   it('imports asynchronously with import-job progress and component parameters from deployment settings', async () => {
     const file = path.join(folder, 'Fabrikam.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Fabrikam', version: '3.1.0.0' }));
-    const settings = componentParametersFromSettings(
+    writeFileSync(
+      file,
+      buildSolutionZip({
+        uniqueName: 'Fabrikam',
+        version: '3.1.0.0',
+        environmentVariables: { cr1a6_ApiHost: {}, cr1a6_Unset: { defaultValue: 'x' } },
+        connectionReferences: ['cr1a6_shopifyref'],
+      }),
+    );
+    const settings = readDeploymentSettings(
       JSON.stringify({
         EnvironmentVariables: [
           { SchemaName: 'cr1a6_ApiHost', Value: 'api.contoso.com' },
@@ -283,7 +291,7 @@ describe('import', () => {
     const logger = createMemoryLogger();
     const result = await importSolution(
       client,
-      importOptions(file, { asynchronous: true, componentParameters: settings }),
+      importOptions(file, { asynchronous: true, deploymentSettings: settings }),
       logger,
     );
     expect(result).toMatchObject({
@@ -312,14 +320,21 @@ describe('import', () => {
 
   it('counts a single component parameter in the singular', async () => {
     const file = path.join(folder, 'Single.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Single', version: '1.0.0.0' }));
-    const settings = componentParametersFromSettings(
+    writeFileSync(
+      file,
+      buildSolutionZip({
+        uniqueName: 'Single',
+        version: '1.0.0.0',
+        environmentVariables: { cr1a6_ApiHost: {} },
+      }),
+    );
+    const settings = readDeploymentSettings(
       JSON.stringify({ EnvironmentVariables: [{ SchemaName: 'cr1a6_ApiHost', Value: 'api.contoso.com' }] }),
       'settings.json',
     );
     const { client } = connectToLocal(server);
     const logger = createMemoryLogger();
-    await importSolution(client, importOptions(file, { componentParameters: settings }), logger);
+    await importSolution(client, importOptions(file, { deploymentSettings: settings }), logger);
     expect(logger.lines).toContain('With 1 component parameter from the deployment settings.');
   });
 

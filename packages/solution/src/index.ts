@@ -28,6 +28,7 @@ export * from './solution/solution-version.js';
 export * from './solution/manifest-settings.js';
 export * from './solution/solution-errors.js';
 export * from './solution/environment-variables.js';
+export * from './solution/connection-references.js';
 export * from './solution/unpack.js';
 export * from './solution/pack.js';
 export * from './solution/pack-packages.js';

@@ -1,7 +1,8 @@
+import type { Logger } from '@connector-alm/core';
 import {
-  componentParametersFromSettings,
-  type ComponentParameter,
+  readDeploymentSettings,
   type ConnectionSettings,
+  type DeploymentSettings,
 } from '@connector-alm/dataverse';
 import { readConnectionInputs, readTextFile, resolveInPath } from '../dataverse-connection/inputs.js';
 import {
@@ -25,19 +26,13 @@ export interface ImportSolutionInputs {
   convertToManaged: boolean;
   skipLowerVersion: boolean;
   publishChanges: boolean;
-  componentParameters: ComponentParameter[];
+  deploymentSettings: DeploymentSettings | undefined;
 }
 
-export function readImportSolutionInputs(): ImportSolutionInputs {
+export function readImportSolutionInputs(logger: Logger): ImportSolutionInputs {
   const asynchronous = readString('run-asynchronously');
-  const useSettings = readBoolean('use-deployment-settings-file', false);
   const settingsFile = readString('deployment-settings-file');
-  if (useSettings && settingsFile === '') {
-    throw new InputError(
-      'deployment-settings-file',
-      'is required when use-deployment-settings-file is true.',
-    );
-  }
+  const useSettings = readUseSettings(settingsFile, logger);
   const settingsPath = useSettings ? resolveInPath(settingsFile) : '';
   return {
     connection: readConnectionInputs(),
@@ -53,8 +48,32 @@ export function readImportSolutionInputs(): ImportSolutionInputs {
     convertToManaged: readBoolean('convert-to-managed', false),
     skipLowerVersion: readBoolean('skip-lower-version', false),
     publishChanges: readBoolean('publish-changes', false),
-    componentParameters: useSettings
-      ? componentParametersFromSettings(readTextFile(settingsPath, 'deployment-settings-file'), settingsPath)
-      : [],
+    deploymentSettings: useSettings
+      ? readDeploymentSettings(readTextFile(settingsPath, 'deployment-settings-file'), settingsPath)
+      : undefined,
   };
+}
+
+/**
+ * Whether to read deployment-settings-file. A file given is taken: in microsoft/powerplatform-actions
+ * it counts only with use-deployment-settings-file: true, and a workflow that gave the file alone had
+ * its values dropped without a word. An explicit false still leaves it unread, for a caller that
+ * switches the file off that way, with a warning, since the values it holds are not set.
+ */
+function readUseSettings(settingsFile: string, logger: Logger): boolean {
+  const use =
+    readString('use-deployment-settings-file') === ''
+      ? undefined
+      : readBoolean('use-deployment-settings-file', false);
+  if (use === true && settingsFile === '') {
+    throw new InputError(
+      'deployment-settings-file',
+      'is required when use-deployment-settings-file is true.',
+    );
+  }
+  if (use === false && settingsFile !== '')
+    logger.warning(
+      `Input 'deployment-settings-file' (${settingsFile}) is not read: use-deployment-settings-file is false, so no environment variable value or connection reference from it is set. Leave use-deployment-settings-file out (or set it to true) to take the file.`,
+    );
+  return settingsFile !== '' && use !== false;
 }

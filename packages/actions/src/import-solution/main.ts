@@ -9,7 +9,7 @@ import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
 export async function importSolutionAction(logger: Logger): Promise<void> {
-  const inputs = readImportSolutionInputs();
+  const inputs = readImportSolutionInputs(logger);
   const client = connectFromInputs(inputs.connection, logger);
   const result = await importSolution(
     client,
@@ -25,7 +25,7 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
       stageAndUpgrade: inputs.stageAndUpgrade,
       skipLowerVersion: inputs.skipLowerVersion,
       publishChanges: inputs.publishChanges,
-      componentParameters: inputs.componentParameters,
+      deploymentSettings: inputs.deploymentSettings,
     },
     logger,
   ).catch((error: unknown) => {

@@ -59,7 +59,13 @@ const temps: string[] = [];
 beforeAll(async () => {
   if (!available) return;
   [test, production] = await Promise.all([dataverseFor('test'), dataverseFor('production')]);
-  origin = originRepository({ folders: { 'solutions/customHIL': FIXTURE } });
+  origin = originRepository({
+    folders: { 'solutions/customHIL': FIXTURE },
+    files: {
+      'deployment/test.json': settingsFor('https://hitl-test.contoso.com'),
+      'deployment/production.json': settingsFor('https://hitl.contoso.com'),
+    },
+  });
 });
 afterAll(async () => {
   if (!available) return;
@@ -67,6 +73,11 @@ afterAll(async () => {
   origin.dispose();
   temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
+
+/** A deployment settings file giving customHIL's variable, which has no value of its own, this one. */
+function settingsFor(host: string): string {
+  return `${JSON.stringify({ EnvironmentVariables: [{ SchemaName: 'cat_HitlHostUrl', Value: host }] }, null, 2)}\n`;
+}
 
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -88,6 +99,9 @@ interface PromoteOptions {
   /** Another repository and its two environments; by default customHIL's. */
   target?: { test: LocalServer; production: LocalServer; origin: string; folder: string };
   packageType?: string;
+  version?: string;
+  /** The workflow's inputs naming each environment's deployment settings file. */
+  settings?: Record<string, string>;
 }
 
 /** A push to main: each job on its own fresh runner, with the OIDC endpoint of its environment's side. */
@@ -95,8 +109,9 @@ function promote(options: PromoteOptions = {}) {
   const target = options.target ?? { test, production, origin: origin.origin, folder: 'solutions/customHIL' };
   const inputs = {
     'solution-folder': target.folder,
-    version: '1.0.7.0',
+    version: options.version ?? '1.0.7.0',
     ...(options.packageType ? { 'package-type': options.packageType } : {}),
+    ...options.settings,
   };
   const runOptions: WorkflowRunOptions = {
     workspace: '',
@@ -179,6 +194,16 @@ function promote(options: PromoteOptions = {}) {
         const imported = run.jobs.production!.steps!.find((step) => step.id === 'import')!;
         expect(imported.outputs).toMatchObject({ result: 'imported', 'solution-version': '1.0.7.0' });
         expect(run.outputs).toEqual({ 'solution-version': '1.0.7.0' });
+        // customHIL's variable has no value, and no settings file gives it one: each import says so.
+        for (const job of ['test', 'production'])
+          expect(run.jobs[job]!.steps!.find((step) => step.id === 'import')!.action!.annotations).toEqual([
+            expect.objectContaining({
+              level: 'warning',
+              message: expect.stringMatching(
+                /^The environment variable 'cat_HitlHostUrl' of customHIL has no value in the zip .*\(deployment-settings-file\)/,
+              ),
+            }),
+          ]);
       },
       TIMEOUT,
     );
@@ -193,6 +218,38 @@ function promote(options: PromoteOptions = {}) {
         expect(production.dataverse.imports).toHaveLength(1);
         // It said 1.0.7.0, "the version imported into test and production", on a run that imported nothing.
         expect(run.outputs).toEqual({ 'solution-version': '' });
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'gives each environment the values of its own deployment settings file, and warns of none',
+      async () => {
+        const run = await promote({
+          version: '1.0.8.0',
+          settings: {
+            'test-deployment-settings-file': 'deployment/test.json',
+            'production-deployment-settings-file': 'deployment/production.json',
+          },
+        });
+        expect(run.jobs.production!.result).toBe('success');
+        for (const [server, host] of [
+          [test, 'https://hitl-test.contoso.com'],
+          [production, 'https://hitl.contoso.com'],
+        ] as const) {
+          expect(server.dataverse.imports.at(-1)).toMatchObject({
+            version: '1.0.8.0',
+            componentParameters: [
+              {
+                '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+                schemaname: 'cat_HitlHostUrl',
+                value: host,
+              },
+            ],
+          });
+        }
+        for (const job of ['test', 'production'])
+          expect(run.jobs[job]!.steps!.find((step) => step.id === 'import')!.action!.annotations).toEqual([]);
       },
       TIMEOUT,
     );

@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createConsoleLogger, fileReadError } from '@connector-alm/core';
-import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
+import {
+  connectDataverse,
+  importSolution,
+  readDeploymentSettings,
+  type DeploymentSettings,
+} from '@connector-alm/dataverse';
 import { debugRequested } from '../debug-switch.js';
 import { optionDefaultingTo } from '../option-help.js';
 import type { CommandContext } from '../command-context.js';
@@ -85,7 +90,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
         logger,
         say: connectionWords(options, io),
       });
-      let componentParameters: ReturnType<typeof componentParametersFromSettings> = [];
+      let deploymentSettings: DeploymentSettings | undefined;
       if (options.settings) {
         const file = path.resolve(io.cwd, options.settings);
         let text: string;
@@ -100,7 +105,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
             folder: 'is a folder, not a deployment settings file.',
           });
         }
-        componentParameters = componentParametersFromSettings(text, file);
+        deploymentSettings = readDeploymentSettings(text, file);
       }
       const result = await importSolution(
         client,
@@ -116,7 +121,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
           stageAndUpgrade: options.stageAndUpgrade,
           skipLowerVersion: options.skipLowerVersion,
           publishChanges: options.publish,
-          componentParameters,
+          deploymentSettings,
         },
         logger,
       );

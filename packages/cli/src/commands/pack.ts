@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
+import { joinedList, plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
 import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -60,6 +60,12 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         io.stderr.write(
           `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, path.join(source, file)), file))}\n`,
         );
+      // Both zips of a folder of both exports define the same variables: each is named once.
+      const withoutValue = [...new Set(results.flatMap((result) => result.variablesWithoutValue))];
+      if (withoutValue.length > 0)
+        io.stderr.write(
+          `warning: ${printable(variablesWithoutValueWarning(withoutValue, results[0]!.uniqueName))}\n`,
+        );
       if (options.format === 'json') {
         writeOutput(
           io,
@@ -80,4 +86,15 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         );
       }
     });
+}
+
+/** The variables an import must give a value, since the zip gives none: said at pack, before the import. */
+function variablesWithoutValueWarning(schemaNames: string[], solutionName: string): string {
+  const one = schemaNames.length === 1;
+  return (
+    `The environment variable${one ? '' : 's'} ${joinedList(schemaNames, { quote: "'" })} of ${solutionName} ` +
+    `${one ? 'has' : 'have'} no value in the zip (no default value, no current value): give ${one ? 'it' : 'each'} ` +
+    'one when importing (import --settings <file>, under EnvironmentVariables), or the connector has none ' +
+    'where the environment has none of its own.'
+  );
 }

@@ -8,12 +8,51 @@ interface DeploymentSettingsFile {
     ({ LogicalName?: unknown; ConnectionId?: unknown; ConnectorId?: unknown } | null)[] | null;
 }
 
+/** A deployment settings file, read: what an import sends, and where the file names each of it. */
+export interface DeploymentSettings {
+  file: string;
+  /** The file's JSON text, to locate an entry in an error about it. */
+  text: string;
+  /** The entries the import sends, in the file's order (those left empty are not). */
+  entries: DeploymentSettingsEntry[];
+}
+
+/** One entry the import sends: an environment variable's value, or a connection reference's connection. */
+export interface DeploymentSettingsEntry {
+  list: 'EnvironmentVariables' | 'ConnectionReferences';
+  index: number;
+  /** The SchemaName of a variable, the LogicalName of a connection reference. */
+  name: string;
+  parameter: ComponentParameter;
+}
+
+/** The ComponentParameters an import sends for these settings (none without a file). */
+export function componentParametersOf(settings: DeploymentSettings | undefined): ComponentParameter[] {
+  return settings?.entries.map((entry) => entry.parameter) ?? [];
+}
+
+/** Where the file names an entry: the SchemaName or LogicalName it gives. */
+export function entryLocation(
+  settings: DeploymentSettings,
+  entry: DeploymentSettingsEntry,
+): { file: string; line?: number; column?: number } {
+  const key = entry.list === 'EnvironmentVariables' ? 'SchemaName' : 'LogicalName';
+  return { file: settings.file, ...jsonValueLocation(settings.text, [entry.list, entry.index, key]) };
+}
+
 /**
  * The ComponentParameters of an import from a pac-style deployment settings file
- * (`pac solution create-settings`). Entries left empty in the template are skipped, as pac does, so a
- * half-filled file sets only what it names.
+ * (`pac solution create-settings`); see readDeploymentSettings.
  */
 export function componentParametersFromSettings(text: string, file: string): ComponentParameter[] {
+  return componentParametersOf(readDeploymentSettings(text, file));
+}
+
+/**
+ * Reads a pac-style deployment settings file (`pac solution create-settings`). Entries left empty in
+ * the template are skipped, as pac does, so a half-filled file sets only what it names.
+ */
+export function readDeploymentSettings(text: string, file: string): DeploymentSettings {
   const json = withoutByteOrderMark(text);
   const settings = checkJson(
     json,
@@ -29,7 +68,7 @@ export function componentParametersFromSettings(text: string, file: string): Com
   /** A refusal at the value of `path`, with the shape the file should have. */
   const wrongShape = (message: string, path: (string | number)[], hint = SHAPE_HINT): UserError =>
     new UserError(message, { location: { file, ...jsonValueLocation(json, path) }, hint });
-  const parameters: ComponentParameter[] = [];
+  const entries: DeploymentSettingsEntry[] = [];
   for (const [index, variable] of list(settings, 'EnvironmentVariables', wrongShape).entries()) {
     if (typeof variable?.SchemaName !== 'string' || variable.SchemaName === '') {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ['EnvironmentVariables', index]);
@@ -42,10 +81,15 @@ export function componentParametersFromSettings(text: string, file: string): Com
       ),
     );
     if (value === '') continue;
-    parameters.push({
-      '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
-      schemaname: variable.SchemaName,
-      value,
+    entries.push({
+      list: 'EnvironmentVariables',
+      index,
+      name: variable.SchemaName,
+      parameter: {
+        '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+        schemaname: variable.SchemaName,
+        value,
+      },
     });
   }
   for (const [index, reference] of list(settings, 'ConnectionReferences', wrongShape).entries()) {
@@ -65,14 +109,19 @@ export function componentParametersFromSettings(text: string, file: string): Com
     const connectionId = idOf('ConnectionId');
     const connectorId = idOf('ConnectorId');
     if (connectionId === '') continue;
-    parameters.push({
-      '@odata.type': 'Microsoft.Dynamics.CRM.connectionreference',
-      connectionreferencelogicalname: name,
-      connectionid: connectionId,
-      ...(connectorId === '' ? {} : { connectorid: connectorId }),
+    entries.push({
+      list: 'ConnectionReferences',
+      index,
+      name,
+      parameter: {
+        '@odata.type': 'Microsoft.Dynamics.CRM.connectionreference',
+        connectionreferencelogicalname: name,
+        connectionid: connectionId,
+        ...(connectorId === '' ? {} : { connectorid: connectorId }),
+      },
     });
   }
-  return parameters;
+  return { file, text: json, entries };
 }
 
 /**

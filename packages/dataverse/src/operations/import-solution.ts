@@ -11,7 +11,7 @@ import { isResetBuild, MAX_VERSION_PART, nextVersion } from '@connector-alm/solu
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
-import type { ComponentParameter, SolutionRecord } from '../web-api/types.js';
+import type { SolutionRecord } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
 import { folderForZipError } from './folder-for-zip.js';
 import { followImportJob, progressLines } from './follow-import-job.js';
@@ -20,6 +20,8 @@ import { confirmImport } from './import-outcome.js';
 import { sendImport, type ImportCall } from './send-import.js';
 import { firstInstallNote, holdingAndUpgradeError, unmanagedUpgradeError } from './stage-and-upgrade.js';
 import { compareVersions } from './versions.js';
+import type { DeploymentSettings } from './deployment-settings.js';
+import { checkedComponentParameters } from './settings-check.js';
 
 /** Above this size an import runs asynchronously even when not asked to: sync imports die at ~4 minutes. */
 export const SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
@@ -43,7 +45,8 @@ export interface ImportSolutionOptions {
   /** Skip when the environment already has this version or a later one. */
   skipLowerVersion: boolean;
   publishChanges: boolean;
-  componentParameters: ComponentParameter[];
+  /** The environment variable values and connection references to set, from a deployment settings file. */
+  deploymentSettings?: DeploymentSettings;
 }
 
 export interface ImportSolutionResult {
@@ -127,6 +130,15 @@ export async function importSolution(
   // at it are skipped: the first promote of a snapshot without a version into a fresh environment.
   if (isResetBuild(manifest.version))
     logger.warning(resetBuildImported(manifest.uniqueName, manifest.version, client.say));
+  // Before the upload, which takes minutes for a big zip: a settings entry the solution does not know.
+  const componentParameters = checkedComponentParameters(
+    zip,
+    options.file,
+    manifest.uniqueName,
+    options.deploymentSettings,
+    logger,
+    client.say,
+  );
 
   // StageAndUpgradeAsync has no synchronous twin.
   const asynchronous =
@@ -143,7 +155,7 @@ export async function importSolution(
     convertToManaged: options.convertToManaged,
     skipProductUpdateDependencies: options.skipDependencyCheck,
     holdingSolution: options.holdingSolution,
-    componentParameters: options.componentParameters,
+    componentParameters,
   };
   const title = options.stageAndUpgrade
     ? `Import and upgrade managed solution ${manifest.uniqueName} ${manifest.version}`
@@ -152,9 +164,9 @@ export async function importSolution(
   await logger.group(title, async () => {
     if (options.stageAndUpgrade && read && !installed)
       logger.info(firstInstallNote(manifest.uniqueName, client.environment));
-    if (options.componentParameters.length > 0)
+    if (componentParameters.length > 0)
       logger.info(
-        `With ${plural(options.componentParameters.length, 'component parameter')} from the deployment settings.`,
+        `With ${plural(componentParameters.length, 'component parameter')} from the deployment settings.`,
       );
     // max-async-wait-time counts from here: the request may itself take minutes before any job is seen,
     // and a synchronous import whose answer was lost may be sent once more (sendImport).

@@ -16,6 +16,5 @@ export const importOptions = (
   stageAndUpgrade: false,
   skipLowerVersion: false,
   publishChanges: false,
-  componentParameters: [],
   ...overrides,
 });

@@ -8,6 +8,10 @@ export function buildSolutionZip(options: {
   /** Schema names of the custom connectors it lists as root components. */
   connectors?: string[];
   extra?: Record<string, string>;
+  /** Environment variables by schema name, with the default value each has ('' or absent: none). */
+  environmentVariables?: Record<string, { defaultValue?: string; currentValue?: string }>;
+  /** Logical names of connection references, in customizations.xml's <connectionreferences>. */
+  connectionReferences?: string[];
 }): Uint8Array {
   const roots = (options.connectors ?? [])
     .map((name) => `<RootComponent type="372" schemaName="${name}" behavior="0" />`)
@@ -24,13 +28,31 @@ export function buildSolutionZip(options: {
     <MissingDependencies />
   </SolutionManifest>
 </ImportExportXml>`;
-  const customizationsXml = `<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Entities /><Connectors /><Languages><Language>1033</Language></Languages></ImportExportXml>`;
+  const references = (options.connectionReferences ?? [])
+    .map(
+      (name) =>
+        `<connectionreference connectionreferencelogicalname="${name}"><connectionreferencedisplayname>${name}</connectionreferencedisplayname><connectorid>/providers/Microsoft.PowerApps/apis/shared_x</connectorid><iscustomizable>1</iscustomizable><statecode>0</statecode><statuscode>1</statuscode></connectionreference>`,
+    )
+    .join('');
+  const customizationsXml = `<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Entities /><Connectors />${references ? `<connectionreferences>${references}</connectionreferences>` : ''}<Languages><Language>1033</Language></Languages></ImportExportXml>`;
   const contentTypes = `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" /></Types>`;
   const entries: Record<string, Uint8Array> = {
     'customizations.xml': strToU8(customizationsXml),
     '[Content_Types].xml': strToU8(contentTypes),
     'solution.xml': strToU8(solutionXml),
   };
+  for (const [schemaName, values] of Object.entries(options.environmentVariables ?? {})) {
+    const folder = `environmentvariabledefinitions/${schemaName}`;
+    entries[`${folder}/environmentvariabledefinition.xml`] = strToU8(
+      `<environmentvariabledefinition schemaname="${schemaName}"><displayname default="${schemaName}" />${values.defaultValue ? `<defaultvalue>${values.defaultValue}</defaultvalue>` : ''}<type>100000000</type></environmentvariabledefinition>`,
+    );
+    if (values.currentValue)
+      entries[`${folder}/environmentvariablevalues.json`] = strToU8(
+        JSON.stringify({
+          environmentvariablevalues: { environmentvariablevalue: { value: values.currentValue } },
+        }),
+      );
+  }
   for (const [name, text] of Object.entries(options.extra ?? {})) entries[name] = strToU8(text);
   return zipSync(entries);
 }

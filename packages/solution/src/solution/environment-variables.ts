@@ -129,10 +129,8 @@ export function carriedParts(variable: SolutionEnvironmentVariable): {
 } {
   const definition = definitionPart(variable)!;
   const root = parseDefinition(variable);
-  const defaults = root.children.filter((node) => node.kind === 'element' && node.name === 'defaultvalue');
-  const hadDefault = defaults.some((node) => node.kind === 'element' && textOf(node).trim() !== '');
-  // A values file is written only for a current value.
-  const hadCurrentValue = variable.parts.some((part) => part !== definition);
+  const defaults = defaultValues(root);
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, root);
   if (!environmentVariableDefinition(variable).secret)
     return {
       parts: [{ path: definition.path, bytes: definition.bytes }],
@@ -146,7 +144,7 @@ export function carriedParts(variable: SolutionEnvironmentVariable): {
             element(
               root.name,
               root.attributes,
-              root.children.filter((node) => !defaults.includes(node)),
+              root.children.filter((node) => !defaults.some((value) => value === node)),
             ),
             EXPORT_STYLE,
           ),
@@ -154,5 +152,33 @@ export function carriedParts(variable: SolutionEnvironmentVariable): {
   return {
     parts: [{ path: definition.path, bytes }],
     valueLeftOut: hadDefault || hadCurrentValue ? 'secret' : undefined,
+  };
+}
+
+/**
+ * Whether the solution gives the variable a value: a default value in its definition, or a current
+ * value (its values file). Without either, the connector has none in an environment that was given
+ * none at import (deployment settings) or by hand.
+ */
+export function carriesValue(variable: SolutionEnvironmentVariable): boolean {
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, parseDefinition(variable));
+  return hadDefault || hadCurrentValue;
+}
+
+function defaultValues(root: XmlElement): XmlElement[] {
+  return root.children.filter(
+    (node): node is XmlElement => node.kind === 'element' && node.name === 'defaultvalue',
+  );
+}
+
+function valuesCarried(
+  variable: SolutionEnvironmentVariable,
+  root: XmlElement,
+): { hadDefault: boolean; hadCurrentValue: boolean } {
+  const definition = definitionPart(variable)!;
+  return {
+    hadDefault: defaultValues(root).some((node) => textOf(node).trim() !== ''),
+    // A values file is written only for a current value.
+    hadCurrentValue: variable.parts.some((part) => part !== definition),
   };
 }

@@ -44,6 +44,11 @@ import { readManifest, setManaged, setVersion } from './manifest.js';
 import { lacksSolutionParts, nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { isLeftOut } from './left-out-files.js';
+import {
+  carriesValue,
+  environmentVariableDefinition,
+  readEnvironmentVariables,
+} from './environment-variables.js';
 import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
@@ -79,6 +84,11 @@ export interface PackResult {
    * Repository files are never listed.
    */
   leftOut: string[];
+  /**
+   * The schema names of the environment variables the zip gives no value (no default value, no
+   * current value): an import must give them one (deployment settings), or the environment has to.
+   */
+  variablesWithoutValue: string[];
 }
 
 const decodeUtf8Lenient = (bytes: Uint8Array): string =>
@@ -274,6 +284,10 @@ export async function packSolution(
       `would pack into a zip of ${entries.length} entries, more than the limit of ${maxEntries} that unpack and extract-connectors read.`,
       'Remove the files the solution does not need, or raise the limit (--max-entries) if it really holds that many.',
     );
+  // For the warning that the import must give these a value; a definition that is not XML is told here.
+  const variablesWithoutValue = (await readEnvironmentVariables(folder, files, endings, folder))
+    .filter((variable) => !carriesValue(variable))
+    .map((variable) => environmentVariableDefinition(variable).schemaName);
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,
@@ -284,6 +298,7 @@ export async function packSolution(
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
     leftOut,
+    variablesWithoutValue,
   };
 }
 
