@@ -215,7 +215,7 @@ describe('connector-alm export and import against the local server', () => {
     expect(settingsText.split('settings.json')).toHaveLength(2);
   });
 
-  // The walk report's typo: cat_HitlHostURL for cat_HitlHostUrl was sent, and the import said nothing.
+  // A typo like the walk report's (cat_HitlHostURL for cat_HitlHostUrl) was sent, and the import said nothing.
   it('refuses a settings entry that names no variable of the solution, at its line, before anything is sent', async () => {
     writeFileSync(
       path.join(cwd, 'Hil.zip'),
@@ -227,13 +227,13 @@ describe('connector-alm export and import against the local server', () => {
     );
     writeFileSync(
       path.join(cwd, 'settings-typo.json'),
-      '{\n  "EnvironmentVariables": [{ "SchemaName": "cat_HitlHostURL", "Value": "https://hitl" }]\n}\n',
+      '{\n  "EnvironmentVariables": [{ "SchemaName": "cat_HitlHostUri", "Value": "https://hitl" }]\n}\n',
     );
     const imports = server.dataverse.imports.length;
     const result = await run(['import', 'Hil.zip', '--settings', 'settings-typo.json']);
     expect(result.error).toBeInstanceOf(UserError);
     expect(describeUserError(result.error as UserError)).toBe(
-      `${path.join(cwd, 'settings-typo.json')}:2:44: EnvironmentVariables[0] names 'cat_HitlHostURL', which is no environment variable of Hil. Did you mean 'cat_HitlHostUrl'? ` +
+      `${path.join(cwd, 'settings-typo.json')}:2:44: EnvironmentVariables[0] names 'cat_HitlHostUri', which is no environment variable of Hil. Did you mean 'cat_HitlHostUrl'? ` +
         'The environment variables of Hil: cat_HitlHostUrl. Write each SchemaName exactly as the solution has it, case included (pac solution create-settings writes them from the solution zip), and remove an entry of another solution.',
     );
     expect(server.dataverse.imports.length).toBe(imports);

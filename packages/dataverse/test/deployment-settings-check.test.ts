@@ -52,21 +52,36 @@ async function importWith(zip: string, settingsText?: string) {
 const importRequests = () => server.requests.filter((request) => /ImportSolution/.test(request.path)).length;
 
 describe('deployment settings, checked against the solution before the upload', () => {
-  it('refuses a variable named in other case, at its SchemaName, with the name meant, and sends nothing', async () => {
+  it('refuses a misspelt variable, at its SchemaName, with the name meant, and sends nothing', async () => {
     const zip = hilZip({ environmentVariables: { cat_HitlHostUrl: {} } });
     const before = importRequests();
     const { outcome, settingsFile } = await importWith(
       zip,
-      '{\n  "EnvironmentVariables": [\n    { "SchemaName": "cat_HitlHostURL", "Value": "https://hitl.contoso.com" }\n  ]\n}\n',
+      '{\n  "EnvironmentVariables": [\n    { "SchemaName": "cat_HitlHostUri", "Value": "https://hitl.contoso.com" }\n  ]\n}\n',
     );
     expect(outcome).toBeInstanceOf(UserError);
     expect(locatedMessage(outcome)).toBe(
-      `${settingsFile}:3:21: EnvironmentVariables[0] names 'cat_HitlHostURL', which is no environment variable of Hil. Did you mean 'cat_HitlHostUrl'?`,
+      `${settingsFile}:3:21: EnvironmentVariables[0] names 'cat_HitlHostUri', which is no environment variable of Hil. Did you mean 'cat_HitlHostUrl'?`,
     );
     expect((outcome as UserError).hint).toBe(
       'The environment variables of Hil: cat_HitlHostUrl. Write each SchemaName exactly as the solution has it, case included (pac solution create-settings writes them from the solution zip), and remove an entry of another solution.',
     );
     expect(importRequests()).toBe(before);
+  });
+
+  // Dataverse's collation usually ignores case, so the file may work: refusing it could stop a working
+  // pipeline. Warned about at its line, and not also as a variable the settings give no value.
+  it('warns of a variable named in other case, at its SchemaName, and imports with the value sent', async () => {
+    const zip = hilZip({ environmentVariables: { cat_HitlHostUrl: {} } });
+    const { outcome, logger, settingsFile } = await importWith(
+      zip,
+      '{\n  "EnvironmentVariables": [\n    { "SchemaName": "cat_HitlHostURL", "Value": "https://hitl.contoso.com" }\n  ]\n}\n',
+    );
+    expect(outcome).toMatchObject({ result: 'imported' });
+    expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([
+      `warning: ${settingsFile}:3:21: EnvironmentVariables[0] names 'cat_HitlHostURL', which Hil writes 'cat_HitlHostUrl' (the environment variable differs in letter case only). ` +
+        'Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.',
+    ]);
   });
 
   it('refuses a connection reference the solution does not define, with the one meant', async () => {

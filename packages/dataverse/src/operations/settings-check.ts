@@ -14,10 +14,12 @@ const SETTINGS_FILE = { option: 'import --settings <file>', input: 'deployment-s
 /**
  * The ComponentParameters of an import, checked against the solution zip before the upload.
  * An entry naming a variable or connection reference the solution does not define (a misspelt name,
- * a name in other case, a file of another solution) is refused: the import went on without a word, and
- * the value never reached the variable or reference that was meant. A variable the zip gives no value and the settings give none is warned
- * about: imported so, the connector has no value where the environment has none of its own, and the
- * import says nothing.
+ * a file of another solution) is refused: the import went on without a word, and the value never
+ * reached the variable or reference that was meant. A name that differs from the solution's in letter
+ * case only is a warning, not a refusal: Dataverse compares names in its database, whose collation
+ * usually ignores case, so such a file may well work, and refusing it could stop a working pipeline.
+ * A variable the zip gives no value and the settings give none is warned about: imported so, the
+ * connector has no value where the environment has none of its own, and the import says nothing.
  */
 export function checkedComponentParameters(
   zip: Uint8Array,
@@ -32,12 +34,15 @@ export function checkedComponentParameters(
   });
   for (const entry of settings?.entries ?? []) {
     const known = definedNames(solution, entry);
-    if (known !== undefined && !known.includes(entry.name))
-      throw unknownEntryError(settings!, entry, known, solutionName);
+    if (known === undefined || known.includes(entry.name)) continue;
+    const inOtherCase = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
+    if (inOtherCase === undefined) throw unknownEntryError(settings!, entry, known, solutionName);
+    logger.warning(otherCaseWarning(settings!, entry, inOtherCase, solutionName));
   }
-  const given = new Set(settings?.entries.map((entry) => entry.name));
+  // Case aside, as for the names above: a variable named in other case is warned about once, there.
+  const given = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
   const unset = solution.variables
-    .filter((variable) => !variable.hasValue && !given.has(variable.schemaName))
+    .filter((variable) => !variable.hasValue && !given.has(variable.schemaName.toLowerCase()))
     .map((variable) => variable.schemaName);
   if (unset.length > 0) logger.warning(unsetVariablesWarning(unset, solutionName, settings, say));
   return componentParametersOf(settings);
@@ -67,6 +72,21 @@ function unknownEntryError(
       location: entryLocation(settings, entry),
       hint: `${defined} Write each ${key} exactly as the solution has it, case included (pac solution create-settings writes them from the solution zip), and remove an entry of another solution.`,
     },
+  );
+}
+
+function otherCaseWarning(
+  settings: DeploymentSettings,
+  entry: DeploymentSettingsEntry,
+  solutionsName: string,
+  solutionName: string,
+): string {
+  const kind = entry.list === 'EnvironmentVariables' ? 'environment variable' : 'connection reference';
+  const { file, line, column } = entryLocation(settings, entry);
+  const where = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+  return (
+    `${where}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). ` +
+    `Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`
   );
 }
 
