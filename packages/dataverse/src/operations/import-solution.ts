@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage, fileReadError, plural, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  errorMessage,
+  fileReadError,
+  plural,
+  printable,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import { isResetBuild, nextVersion } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
@@ -65,7 +72,10 @@ export async function importSolution(
 
   const installed = await readInstalled(client, manifest.uniqueName, options.skipLowerVersion, logger);
   if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`;
+    // Values escaped (printable) as the group title's are: the logger keeps line breaks for text of
+    // several lines, and a value that started a line of its own could be a workflow command in a
+    // `run:` step. readSolutionManifest refuses them in the zip; the environment's is not checked.
+    const skipped = `Skipped: ${printable(manifest.uniqueName)} ${printable(installed.version)} is installed, the file has ${printable(manifest.version)}.`;
     // A re-run of a build the environment has is what skip-lower-version is for; a zip of a reset
     // snapshot is skipped on every run, and the edit it carries never arrives, with exit code 0.
     if (isResetBuild(manifest.version))
@@ -132,7 +142,10 @@ export async function importSolution(
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
-  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
+  // Escaped as the Skipped line is.
+  logger.info(
+    `Imported ${printable(manifest.uniqueName)} ${printable(manifest.version)} (import job ${importJobId}).`,
+  );
   return { ...summary, result: 'imported', importJobId, asynchronous };
 }
 

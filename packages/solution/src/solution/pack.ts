@@ -8,7 +8,7 @@ import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
-import { parseUtf8Xml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
+import { parseUtf8Xml, parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { EXPORT_STYLE } from '../xml/xml-writer.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import type { XmlElement } from '../xml/xml-tree.js';
@@ -130,8 +130,15 @@ export async function packSolution(
   const readXml = async (file: string): Promise<XmlElement> =>
     parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
 
-  const solution = await readXml(FOLDER_SOLUTION);
-  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  // As text, which places a refused name or version at its line: the file is a few kilobytes.
+  const readManifestFile = async (file: string) => {
+    const text = await readText(file);
+    const root = parseXml(text, located(file), UNPACKED_XML_HINT);
+    return { root, manifest: readManifest(root, located(file), text) };
+  };
+  const { root: solution, manifest } = await readManifestFile(FOLDER_SOLUTION);
+  // The managed zip's manifest of a folder of both, whose name and version go out as the unmanaged one's.
+  const readManagedManifest = async (file: string) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
   const leftOut = all.filter(isLeftOut);
@@ -147,7 +154,7 @@ export async function packSolution(
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION)!;
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readManagedManifest(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
