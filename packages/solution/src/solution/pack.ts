@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { missingPathError, UsageError, type UserError } from '@connector-alm/core';
+import { missingPathError, unreadablePathError, UsageError, type UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { refuseInside } from '../fs/path-inside.js';
 import { lostPartError, partNotAFileError } from './lost-part.js';
@@ -120,7 +120,7 @@ export async function packSolution(
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes = async (file: string): Promise<Buffer> => {
-    const bytes = await fs.readFile(located(file));
+    const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), 'is too large for a solution part.');
     return bytes;
@@ -191,7 +191,7 @@ export async function packSolution(
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await fs.readFile(located(actual));
+          const bytes = await readFolderFile(located(actual));
           const text = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : '';
           return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
         },
@@ -287,9 +287,25 @@ async function copiedPart(
   file: string,
   recorded: RecordedEnding | undefined,
 ): Promise<ZipSource> {
-  const { size } = await fs.stat(file);
+  const { size } = await fs.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await fs.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
+}
+
+/**
+ * A file of the folder, read now or as the zip is written: a refusal of the file system (no
+ * permission, a failing disk) is said of the file, as unpack and validate say it, not thrown bare
+ * (then "failed unexpectedly … a bug").
+ */
+function readFolderFile(file: string): Promise<Buffer> {
+  return fs.readFile(file).catch(unreadable(file));
+}
+
+/** Rethrows a read error of `file` as unreadablePathError says it, if it is a refusal. */
+function unreadable(file: string): (error: unknown) => never {
+  return (error) => {
+    throw unreadablePathError(file, error) ?? error;
+  };
 }
 
 /** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */
