@@ -103,7 +103,7 @@ export async function packSolution(
   // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
   // Once the folder is known to be a solution, so that a folder that is none is refused as that.
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: 'lies inside the folder to pack: the next pack would put it into the solution.',
     hint: 'Write the zip outside that folder (e.g. beside it).',
   });
