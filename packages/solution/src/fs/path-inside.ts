@@ -33,8 +33,11 @@ export async function refuseInside(
 export async function realPathOf(given: string): Promise<string> {
   const rest: string[] = [];
   for (let existing = path.resolve(given); ; existing = path.dirname(existing)) {
-    const real = await fs.realpath(existing).catch(() => undefined);
-    if (real !== undefined) return path.join(real, ...rest);
+    try {
+      return path.join(await fs.realpath(existing), ...rest);
+    } catch {
+      // Not there (yet): its parent, then.
+    }
     // The root, which always exists, ends the walk; a root that cannot be read leaves the path as given.
     if (path.dirname(existing) === existing) return path.resolve(given);
     rest.unshift(path.basename(existing));
