@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -414,6 +415,63 @@ const HIL_VARIABLE_WARNING =
     }
     rmSync(path.join(cwd, 'src/customHIL.zip'));
     expect(readdirSync(path.join(cwd, 'src'), { recursive: true }).sort()).toEqual(before);
+  });
+
+  // By path text only, a link to the folder got past each of these refusals.
+  it('refuses an output inside its input through a symbolic link, as given directly', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    symlinkSync('src', path.join(cwd, 'link'));
+    writeFileSync(path.join(cwd, 'src/customHIL.zip'), readFileSync(HIL));
+    const before = readdirSync(path.join(cwd, 'src'), { recursive: true }).sort();
+    const cases: Array<[string[], string]> = [
+      [
+        ['pack', 'link', 'src/in.zip'],
+        `${path.join('src', 'in.zip')}: error: lies inside the folder to pack:`,
+      ],
+      [
+        ['pack', 'src', 'link/in.zip'],
+        `${path.join('link', 'in.zip')}: error: lies inside the folder to pack:`,
+      ],
+      [
+        ['unpack', 'link/customHIL.zip', 'src', '--overwrite'],
+        `${path.join('link', 'customHIL.zip')}: error: lies inside the folder to unpack it into:`,
+      ],
+      [
+        ['extract-connectors', 'link', 'src/connectors'],
+        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from:`,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(cwd, argv);
+      expect([argv, result.code, result.err.startsWith(message)]).toEqual([argv, 2, true]);
+    }
+    expect(readdirSync(path.join(cwd, 'src'), { recursive: true }).sort()).toEqual(before);
+  });
+
+  // Refused only when the unpacked solution was the source: from its zip, the connector folders went
+  // into the folder, and the next pack shipped them in the solution.
+  it('refuses to extract connectors into an unpacked solution, or a folder inside one, whatever the source', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const before = readdirSync(path.join(cwd, 'src'), { recursive: true }).sort();
+    const cases: Array<[string[], string]> = [
+      [
+        ['extract-connectors', HIL, 'src'],
+        `src: error: is an unpacked solution (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+      ],
+      [
+        ['extract-connectors', HIL, 'src/Connectors/new'],
+        `${path.join('src', 'Connectors', 'new')}: error: lies inside the unpacked solution at ${path.join('..', '..')} (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(cwd, argv);
+      expect([argv, result.code, result.err]).toEqual([argv, 2, message]);
+    }
+    expect(readdirSync(path.join(cwd, 'src'), { recursive: true }).sort()).toEqual(before);
+    // Beside it, as the hint says, it extracts.
+    expect((await run(cwd, ['extract-connectors', HIL, 'connectors'])).code).toBe(0);
   });
 
   it("refuses a solution zip that has a file twice, once as './', exit code 1, naming both and what to do", async () => {

@@ -1,8 +1,15 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cannotRunAsNobody, REPO_ROOT, spawnAsNobody, temporaryFolders } from '@connector-alm/testing';
+import {
+  cannotRunAsNobody,
+  describeWith,
+  REPO_ROOT,
+  SOLUTION_FIXTURES,
+  spawnAsNobody,
+  temporaryFolders,
+} from '@connector-alm/testing';
 
 // A path the file system refuses to look at (a name longer than it allows, a folder the user may
 // not enter or read) was told "does not exist.", "is not a zip archive or is truncated", or failed
@@ -141,3 +148,34 @@ if (nobodyCannot) console.warn(`Skipping the tests of folders the user may not r
     expect(run.status).toBe(1);
   });
 });
+
+// pack read a file of the folder that the user may not read as a bug of ours ("failed unexpectedly:
+// EACCES"): a part copied as it is (read only as the zip is written), or a connector's JSON (read
+// first, to check it). Said as unpack and validate say it, the earlier zip left as it was.
+(nobodyCannot ? describe.skip : describeWith(SOLUTION_FIXTURES, 'real solution export'))(
+  'pack, as a user who may not read a file of the folder',
+  () => {
+    const CONNECTOR = 'ppchal_azureopenaiservice';
+    it.each([`Connectors/${CONNECTOR}_iconblob.Png`, `Connectors/${CONNECTOR}_connectionparameters.json`])(
+      '%s',
+      (file) => {
+        const cwd = folders.make();
+        const zip = path.join(
+          SOLUTION_FIXTURES,
+          'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip',
+        );
+        const unpacked = spawnSync(process.execPath, [CLI, 'unpack', zip, 'src'], { cwd, encoding: 'utf8' });
+        expect(unpacked.status).toBe(0);
+        writeFileSync(path.join(cwd, 'out.zip'), 'earlier release');
+        spawnSync('chmod', ['-R', 'a+rwX', cwd]);
+        chmodSync(path.join(cwd, 'src', file), 0o000);
+        const run = spawnAsNobody(process.execPath, [CLI, 'pack', 'src', 'out.zip'], { cwd });
+        expect(run.stderr).toBe(
+          `${path.join('src', file)}: error: cannot be read: permission denied (EACCES). Check that the user who runs connector-alm may read it and enter each folder on the way to it.\n`,
+        );
+        expect(run.status).toBe(2);
+        expect(readFileSync(path.join(cwd, 'out.zip'), 'utf8')).toBe('earlier release');
+      },
+    );
+  },
+);

@@ -41,6 +41,7 @@ export * from './connector-file-names.js';
 export * from './misnamed-connector-file.js';
 export * from './windows-1252.js';
 export * from './text-ends.js';
+export * from './utf16-byte-order.js';
 export * from './text-order.js';
 export * from './top-folders.js';
 export * from './folder-named-like.js';

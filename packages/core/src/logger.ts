@@ -1,4 +1,5 @@
 import { printable } from './printable.js';
+import { inertToRunner } from './workflow-commands.js';
 
 /**
  * The logging port. Packages log through this interface only, so the same code writes
@@ -16,28 +17,32 @@ export interface Logger {
 /**
  * A logger for terminals: info to stdout, the rest to stderr, debug only when asked for. Messages
  * name solutions, connectors and folders, so control characters show as escapes (see printable).
+ * Line breaks stay, as some messages are several lines on purpose; so with `runner` (the CLI in a
+ * `run:` step of GitHub Actions), a message that could hold a workflow command is fenced
+ * (inertToRunner), in case a name or version put in it starts a line of its own.
  */
 export function createConsoleLogger(
-  options: { debug?: boolean; stream?: NodeJS.WritableStream } = {},
+  options: { debug?: boolean; stream?: NodeJS.WritableStream; runner?: boolean } = {},
 ): Logger {
   const out = options.stream ?? process.stdout;
   const err = options.stream ?? process.stderr;
+  const line = (prefix: string, message: string): string => {
+    const text = `${prefix}${printable(message, { lineBreaks: true })}\n`;
+    return options.runner ? inertToRunner(text) : text;
+  };
   return {
     debug: (message) => {
-      if (options.debug) err.write(`debug: ${printableLines(message)}\n`);
+      if (options.debug) err.write(line('debug: ', message));
     },
-    info: (message) => void out.write(`${printableLines(message)}\n`),
-    warning: (message) => void err.write(`warning: ${printableLines(message)}\n`),
-    error: (message) => void err.write(`error: ${printableLines(message)}\n`),
+    info: (message) => void out.write(line('', message)),
+    warning: (message) => void err.write(line('warning: ', message)),
+    error: (message) => void err.write(line('error: ', message)),
     group: async (title, fn) => {
-      out.write(`${printable(title)}\n`);
+      const heading = `${printable(title)}\n`;
+      out.write(options.runner ? inertToRunner(heading) : heading);
       return fn();
     },
   };
-}
-
-function printableLines(message: string): string {
-  return printable(message, { lineBreaks: true });
 }
 
 /** A logger that keeps every line, for tests. */

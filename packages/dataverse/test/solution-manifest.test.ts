@@ -111,3 +111,51 @@ function catchError(run: () => unknown): UserError {
   }
   throw new Error('expected a UserError');
 }
+
+// A version or name that reaches a log line or an action output with a line break in it is a
+// workflow command there (`::error::…`), and a unique name with '../' a path out of a folder.
+describe('readSolutionManifest refuses what Dataverse never writes', () => {
+  const zipOf = (uniqueName: string, version: string) =>
+    zipSync({
+      'solution.xml': strToU8(
+        `<ImportExportXml>\n  <SolutionManifest>\n    <UniqueName>${uniqueName}</UniqueName>\n    <Version>${version}</Version>\n    <Managed>0</Managed>\n  </SolutionManifest>\n</ImportExportXml>`,
+      ),
+      'customizations.xml': strToU8('<ImportExportXml />'),
+    });
+
+  it('a version with a line break, at its line', () => {
+    expect(() =>
+      readSolutionManifest(zipOf('Contoso', '1.0.0.3\n::error title=pwned::x\n'), { file: 'x.zip' }),
+    ).toThrow(
+      expect.objectContaining({
+        message: 'has <Version>1.0.0.3\n::error title=pwned::x</Version>, which is no solution version.',
+        location: { file: 'x.zip/solution.xml', line: 4 },
+        hint: 'A version is two to four numbers of at most 2147483647, separated by dots (1.0.0.3): fix it in the file, or export the solution again.',
+      }),
+    );
+  });
+
+  it.each(['1', '1.0.0.0.0', '1.0.0.2147483648', '1.-1', 'v1.0', ''])('the version %p', (version) => {
+    expect(() => readSolutionManifest(zipOf('Contoso', version), { file: 'x.zip' })).toThrow(
+      /which is no solution version\.$/,
+    );
+  });
+
+  it.each(['../../evil', 'Contoso Connectors', '1Contoso', 'Contoso\n::error::x', ''])(
+    'the unique name %p, at its line',
+    (uniqueName) => {
+      expect(() => readSolutionManifest(zipOf(uniqueName, '1.0.0.0'), { file: 'x.zip' })).toThrow(
+        expect.objectContaining({
+          message: expect.stringMatching(/which is no Dataverse unique name\.$/),
+          location: { file: 'x.zip/solution.xml', line: 3 },
+        }),
+      );
+    },
+  );
+
+  it('takes the largest version and a name with underscores and digits', () => {
+    expect(
+      readSolutionManifest(zipOf('_Contoso_2', '2147483647.0.2147483647'), { file: 'x.zip' }),
+    ).toMatchObject({ uniqueName: '_Contoso_2', version: '2147483647.0.2147483647' });
+  });
+});

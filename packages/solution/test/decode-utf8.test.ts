@@ -29,6 +29,17 @@ describe('decodeUtf8Strict', () => {
     );
   });
 
+  // Windows PowerShell 5.1 writes `>` and Notepad "Unicode" as UTF-16: it was "not valid UTF-8 (byte 0xFF…)".
+  it('says a file saved as UTF-16 is, in either byte order', () => {
+    const xml = '<ImportExportXml />';
+    expect(refusal([0xff, 0xfe, ...Buffer.from(xml, 'utf16le')])).toBe(
+      'f.json: is saved as UTF-16 (little-endian), not UTF-8. Save the file as UTF-8.',
+    );
+    expect(refusal([0xfe, 0xff, ...Buffer.from(xml, 'utf16le').swap16()])).toBe(
+      'f.json: is saved as UTF-16 (big-endian), not UTF-8. Save the file as UTF-8.',
+    );
+  });
+
   it('names the Windows-1252 character of a byte of 0x80-0x9F, and none where it has none', () => {
     expect(refusal([...ascii('"'), 0x93, 0x61, 0x94])).toBe(
       "f.json:1:2: is not valid UTF-8 (byte 0x93, '“' in Windows-1252). Save the file as UTF-8.",

@@ -211,6 +211,28 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
     expect(existsSync(path.join(dir, 'src/Other/Customizations_managed.xml'))).toBe(true);
   });
 
+  it("refuses a managed manifest whose unique name is no Dataverse unique name: the managed zip's", async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(unmanaged), path.join(dir, 'src'), { packageType: 'both' });
+    // The managed export's manifest differs only by <Managed>, which unpack writes as 2: no twin.
+    const managedManifest = path.join(dir, 'src/Other/Solution_managed.xml');
+    const xml = readFileSync(path.join(dir, 'src/Other/Solution.xml'), 'utf8');
+    expect(xml).toContain('<UniqueName>ColumnLevelSecuritySampleSolution</UniqueName>');
+    writeFileSync(
+      managedManifest,
+      xml.replace(
+        '<UniqueName>ColumnLevelSecuritySampleSolution</UniqueName>',
+        '<UniqueName>../evil</UniqueName>',
+      ),
+    );
+    const error = await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), {
+      packageType: 'managed',
+    }).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toMatch(
+      /Other\/Solution_managed.xml:\d+: has <UniqueName>..\/evil<\/UniqueName>, which is no Dataverse unique name\.$/,
+    );
+  });
+
   it('says what both needs when the other export is not beside the one given, and writes nothing', async () => {
     const dir = temp.make();
     const alone = path.join(dir, 'customHIL.zip');
@@ -310,6 +332,27 @@ describeFixtures('pack on bad input', () => {
     );
     expect(readFileSync(path.join(dir, 'out.zip'), 'utf8')).toBe('earlier release');
     expect(readdirSync(dir).sort()).toEqual(['out.zip', 'src']);
+  });
+
+  // A version with a line break went on into pack's output and the version output of pack-solution:
+  // a workflow command in a run: step. Refused at its line, the earlier zip left as it was.
+  it('refuses a <Version> in Other/Solution.xml that is no solution version, at its line', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
+    const manifest = path.join(dir, 'src/Other/Solution.xml');
+    const xml = readFileSync(manifest, 'utf8');
+    writeFileSync(
+      manifest,
+      xml.replace('<Version>1.0.0.3</Version>', '<Version>1.0.0.3\n::error::x</Version>'),
+    );
+    const line = xml.slice(0, xml.indexOf('<Version>')).split('\n').length;
+    const error = await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip')).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${manifest}:${line}: has <Version>1.0.0.3\n::error::x</Version>, which is no solution version.`,
+    );
+    expect(readdirSync(dir)).toEqual(['src']);
   });
 
   it('says that a folder without Other/Solution.xml is not an unpacked solution', async () => {

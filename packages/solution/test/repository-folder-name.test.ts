@@ -21,6 +21,13 @@ describe('repositoryFolderName: a connector folder every OS can create', () => {
     ['COM10', 'COM10'],
     ['...', 'connector'],
     ['', 'connector'],
+    // A leading dot made a hidden folder that git add, validate and file managers pass over.
+    ['.git', 'git'],
+    ['.NET Helper', 'NET Helper'],
+    ['. .hidden', 'hidden'],
+    ['.', 'connector'],
+    ['..', 'connector'],
+    ['../../x', '-..-x'],
   ])('%j → %j', (displayName, folder) => {
     expect(repositoryFolderName(displayName)).toBe(folder);
     expect(findEntryNameProblem(folder)).toBeUndefined();

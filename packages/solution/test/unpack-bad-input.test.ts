@@ -63,6 +63,34 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    // Both go on into log lines, action outputs (version, unique-name) and folder names: a line break
+    // there is a workflow command in a run: step, a '../' a path out of a folder.
+    it('refuses a <Version> that is no solution version, at its line', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!.toString();
+      await expectRefused(
+        {
+          'solution.xml': xml.replace(
+            '<Version>1.0.0.3</Version>',
+            '<Version>1.0.0.3\n::error title=pwned::x</Version>',
+          ),
+        },
+        /bad.zip\/solution.xml:8: has <Version>1.0.0.3\n::error title=pwned::x<\/Version>, which is no solution version\.$/,
+      );
+    });
+
+    it('refuses a <UniqueName> that is no Dataverse unique name, at its line', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!.toString();
+      await expectRefused(
+        {
+          'solution.xml': xml.replace(
+            '<UniqueName>customHIL</UniqueName>',
+            '<UniqueName>../../evil</UniqueName>',
+          ),
+        },
+        /bad.zip\/solution.xml:3: has <UniqueName>..\/..\/evil<\/UniqueName>, which is no Dataverse unique name\./,
+      );
+    });
+
     it('refuses a connector whose JSON column is malformed, with its line and column', async () => {
       await expectRefused(
         { [`Connector/${CONNECTOR}_connectionparameters.json`]: '{"api_key": {"type": "securestring",}}' },

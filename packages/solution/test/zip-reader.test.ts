@@ -211,6 +211,19 @@ describe('ZipReader refuses names that are one file where case does not count, b
     );
   });
 
+  it('says of names that differ only in Unicode normalization that they do, as they print alike', async () => {
+    const [nfc, nfd] = ['Connector/caf\u00e9.json', 'Connector/cafe\u0301.json'];
+    const error = await openError(
+      await hostile([
+        { name: nfc, content: '1' },
+        { name: nfd, content: '2' },
+      ]),
+    );
+    expect(locatedMessage(error)).toBe(
+      `hostile.zip: entry '${nfd}' has the same name as '${nfc}' once Unicode-normalized: the two differ only in how an accented letter is encoded, and macOS writes them to one file.`,
+    );
+  });
+
   it('refuses a file where another entry needs a folder of the same name in another case', async () => {
     const error = await openError(
       await hostile([

@@ -83,7 +83,8 @@ export function caseInsensitiveFs(root: () => string | undefined): typeof realFs
             );
           }
           const result = fn(onDisk(given), ...args.slice(1));
-          return result instanceof Promise ? result.then(() => given) : given;
+          // A promise of node:fs is of another realm than a test's, so no `instanceof Promise`.
+          return isThenable(result) ? result.then(() => given) : given;
         };
         const native = (value as { native?: (...args: unknown[]) => unknown }).native;
         if (native) {
@@ -104,4 +105,8 @@ export function caseInsensitiveFs(root: () => string | undefined): typeof realFs
   const promises = wrapAll(realFs.promises as unknown as Record<string, unknown>);
   const module = { ...wrapAll(realFs as unknown as Record<string, unknown>), promises };
   return { ...module, default: module } as unknown as typeof realFs;
+}
+
+function isThenable(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }

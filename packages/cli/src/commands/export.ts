@@ -68,6 +68,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
         });
       const logger = createConsoleLogger({
         debug: debugRequested(program.opts().debug, io.env),
+        runner: io.env.GITHUB_ACTIONS === 'true',
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), {

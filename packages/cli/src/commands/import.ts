@@ -84,6 +84,7 @@ export function registerImportCommand(program: Command, context: CommandContext)
       const { io } = context;
       const logger = createConsoleLogger({
         debug: debugRequested(program.opts().debug, io.env),
+        runner: io.env.GITHUB_ACTIONS === 'true',
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), {

@@ -161,6 +161,7 @@ async function submitConnectors(
   const logger = createConsoleLogger({
     stream: io.stderr,
     debug: debugRequested(program.opts().debug, io.env),
+    runner: io.env.GITHUB_ACTIONS === 'true',
   });
   const results: PullRequestResult[] = [];
   try {

@@ -3,6 +3,7 @@ import {
   errorMessage,
   fileReadError,
   plural,
+  printable,
   UserError,
   type Logger,
   type SaySetting,
@@ -115,7 +116,8 @@ export async function importSolution(
       client.say,
     );
   if (options.skipLowerVersion && installed && compareVersions(installed.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed.version} is installed, the file has ${manifest.version}.`;
+    // Escaped as the Imported line is.
+    const skipped = `Skipped: ${printable(manifest.uniqueName)} ${printable(installed.version)} is installed, the file has ${printable(manifest.version)}.`;
     // A re-run of a build the environment has is what skip-lower-version is for. A lower version is
     // skipped on every run, and the edit it carries never arrives, with exit code 0: a zip of a reset
     // snapshot, or a build numbered below what the environment got elsewhere.
@@ -187,8 +189,11 @@ export async function importSolution(
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
+  // Values escaped (printable), as the group title's are: the logger keeps line breaks for text of
+  // several lines, and a value that started a line of its own could be a workflow command in a
+  // `run:` step. readSolutionManifest refuses them in the zip; the environment's is not checked.
   logger.info(
-    `${options.stageAndUpgrade ? 'Imported and upgraded' : 'Imported'} ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`,
+    `${options.stageAndUpgrade ? 'Imported and upgraded' : 'Imported'} ${printable(manifest.uniqueName)} ${printable(manifest.version)} (import job ${importJobId}).`,
   );
   return { ...summary, result: 'imported', importJobId, asynchronous };
 }

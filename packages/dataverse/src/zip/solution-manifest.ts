@@ -100,10 +100,8 @@ function readManifestOf(bytes: Uint8Array, zip: string): SolutionManifest {
   }
   const text = withoutByteOrderMark(new TextDecoder('utf-8').decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text, file, EXPORTED_XML_HINT), file);
-  if (manifest.uniqueName === '' || manifest.version === '') {
-    throw new UserError('has no SolutionManifest with UniqueName and Version.', { location: { file } });
-  }
+  // readManifest refuses an empty, or any other than a Dataverse, unique name and version.
+  const manifest = readManifest(parseXml(text, file, EXPORTED_XML_HINT), file, text);
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,

@@ -9,11 +9,14 @@ import {
   removeTemporary,
   type SaySetting,
   temporarySibling,
+  UsageError,
   writingTo,
 } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
-import { refuseInside } from '../fs/path-inside.js';
+import { realPathOf, refuseInside } from '../fs/path-inside.js';
+import { FOLDER_SOLUTION } from '../solution/layout.js';
+import { enclosingSolution } from '../solution/nested-solution.js';
 import { compareOrdinal } from '../fs/list-files.js';
 import type { ZipLimits } from '../zip/limits.js';
 import type { ExtractedConnector } from './extracted-connector.js';
@@ -103,12 +106,14 @@ export async function extractConnectorsLeavingAlone(
   });
   // Checked once the source is known to be a solution: a zip has no inside, and a folder that is no
   // solution is refused as that.
-  refuseInside(destinationRoot, source, {
+  await refuseInside(destinationRoot, source, {
     problem:
       'lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.',
     hint: 'Give a folder outside it (e.g. beside it).',
     orEqual: true,
   });
+  // Whatever the source (another zip of the solution, most often): pack ships what lies in the folder.
+  await refuseSolutionDestination(destinationRoot);
   const say = options.say ?? optionWords;
   const selection = selectConnectors(options.selection, all, options.previousConnectors ?? [], source, say);
   const connectors = selection.selected;
@@ -233,4 +238,15 @@ async function writeStaged(item: PreparedConnector, destination: string): Promis
     if (done) madeFolders.keep();
     else await madeFolders.remove();
   }
+}
+
+/** Refuses a destination root that is, or lies inside, an unpacked solution (enclosingSolution). */
+async function refuseSolutionDestination(destinationRoot: string): Promise<void> {
+  const solution = await enclosingSolution(destinationRoot);
+  if (solution === undefined) return;
+  const above = path.relative(await realPathOf(destinationRoot), solution);
+  throw new UsageError(
+    `${above === '' ? 'is an unpacked solution' : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    { location: { file: destinationRoot }, hint: 'Give a folder outside it (e.g. beside it).' },
+  );
 }

@@ -188,12 +188,9 @@ async function solutionParts(
   files: readonly string[],
 ): Promise<{ parts: Map<string, string>; settings: ManifestSettings }> {
   const manifestFile = path.join(displayRoot, FOLDER_SOLUTION);
-  const root = parseXml(
-    decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile),
-    manifestFile,
-    UNPACKED_XML_HINT,
-  );
-  const manifest = readManifest(root, manifestFile);
+  const text = decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const root = parseXml(text, manifestFile, UNPACKED_XML_HINT);
+  const manifest = readManifest(root, manifestFile, text);
   // readManifest found it: <ImportExportXml><SolutionManifest>.
   const settings = manifestSettings(firstChild(root, 'SolutionManifest')!);
   if (manifest.managed !== '2') return { parts: new Map(files.map((file) => [file, file])), settings };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONNECTOR_FILE_NAMES, isTopFolderName, trimEndWhere } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, isTopFolderName, trimWhere } from '@connector-alm/core';
 
 const { swagger, apiProperties, icon, script, readme } = CONNECTOR_FILE_NAMES;
 /**
@@ -29,14 +29,16 @@ const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|con
 /**
  * The folder of a connector, named after its display name as in PowerPlatformConnectors
  * ("Azure OpenAI Service"), made safe for every OS: no character Windows refuses, no trailing dot or
- * whitespace (Windows drops a trailing dot or space), and no device name such as CON or NUL.
+ * whitespace (Windows drops a trailing dot or space), no leading dot (`.git` would be a hidden
+ * folder, which git add, validate and the file managers pass over, or git's own), and no device
+ * name such as CON or NUL. A name with nothing left is `connector`.
  */
 const isDotOrSpace = (character: string): boolean => character === '.' || /\s/.test(character);
 
 export function repositoryFolderName(displayName: string): string {
   const safe = displayName.replace(UNSAFE, '-');
-  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, '$1-connector');
-  return name === '' || name === '.' || name === '..' ? 'connector' : name;
+  const name = trimWhere(safe, isDotOrSpace).replace(DEVICE_NAME, '$1-connector');
+  return name === '' ? 'connector' : name;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

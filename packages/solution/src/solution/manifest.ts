@@ -1,5 +1,8 @@
 import { firstChild, setText, textOf, type XmlElement } from '../xml/xml-tree.js';
+import { UserError } from '@connector-alm/core';
+import { lineAndColumn } from '../text/decode.js';
 import { solutionError } from './solution-errors.js';
+import { isUniqueName } from './solution-settings.js';
 
 /** `<Managed>` in solution.xml: 0 unmanaged, 1 managed, 2 an unpacked folder holding both. */
 export type ManagedFlag = '0' | '1' | '2';
@@ -21,17 +24,56 @@ function manifestOf(root: XmlElement, file: string): XmlElement {
   return manifest;
 }
 
-export function readManifest(root: XmlElement, file: string): ManifestSummary {
+/**
+ * The manifest's unique name, version and managed flag, each refused when Dataverse would never write
+ * it. `text`, the file's text, places a refused value at its line (a caller that parsed bytes in
+ * pieces may leave it out: the file is still named).
+ */
+export function readManifest(root: XmlElement, file: string, text?: string): ManifestSummary {
   const manifest = manifestOf(root, file);
   const field = (name: string): string => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name: string, value: string, problem: string, hint: string): UserError =>
+    new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+      location: { file, ...(text === undefined ? {} : manifestLine(text, name)) },
+      hint: `${hint}: fix it in the file, or export the solution again.`,
+    });
   const managed = field('Managed');
   if (managed !== '0' && managed !== '1' && managed !== '2')
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field('UniqueName'), version: field('Version'), managed };
+  // Refused here, where every command reads them: a name and a version go on into log lines, action
+  // outputs and folder names, where a line break starts a workflow command and '../' leaves a folder.
+  const uniqueName = field('UniqueName');
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      'UniqueName',
+      uniqueName,
+      'Dataverse unique name',
+      'A unique name is letters, digits and underscores, starting with a letter or an underscore',
+    );
+  // As read, not as a user should write it (versionFault): Dataverse takes a leading zero.
+  const version = field('Version');
+  if (versionAsRead(version) === undefined)
+    throw refused(
+      'Version',
+      version,
+      'solution version',
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`,
+    );
+  return { uniqueName, version, managed };
+}
+
+/**
+ * Where `<name>` of <SolutionManifest> starts in `text`: the first such tag after <SolutionManifest>
+ * (its children come before <Publisher>, which has a <UniqueName> of its own), or no line if none is.
+ */
+function manifestLine(text: string, name: string): { line?: number } {
+  const start = text.indexOf('<SolutionManifest');
+  const match = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text.slice(start));
+  return match ? { line: lineAndColumn(text, start + match.index).line } : {};
 }
 
 export function setManaged(root: XmlElement, file: string, managed: ManagedFlag): void {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { compareOrdinal } from '../fs/list-files.js';
+import { realPathOf } from '../fs/path-inside.js';
 import { FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
 
 /**
@@ -72,4 +73,18 @@ export async function nestedSolutions(folder: string): Promise<string[]> {
 /** A file itself, not a link to one, as pack reads the parts of a solution. */
 async function isFile(file: string): Promise<boolean> {
   return (await fs.lstat(file).catch(() => undefined))?.isFile() ?? false;
+}
+
+/**
+ * The unpacked solution that `folder` is, or lies in: the folder itself or the nearest folder above
+ * it (links followed) that holds Other/Solution.xml, up to the top of the git repository it is in.
+ * Connector folders written there would go into the solution with the next pack. Undefined when none.
+ */
+export async function enclosingSolution(folder: string): Promise<string | undefined> {
+  for (let current = await realPathOf(folder); ; current = path.dirname(current)) {
+    if (await fs.lstat(path.join(current, FOLDER_SOLUTION)).catch(() => undefined)) return current;
+    // A repository's top ends the search: what lies above it is none of the repository's.
+    const top = await fs.lstat(path.join(current, '.git')).catch(() => undefined);
+    if (top || path.dirname(current) === current) return undefined;
+  }
 }

@@ -67,6 +67,6 @@ function managedZipPath(zipPath: string): string {
  */
 async function managedFlag(folder: string): Promise<'0' | '1' | '2'> {
   const file = path.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await fs.readFile(file), file), file, UNPACKED_XML_HINT);
-  return readManifest(root, file).managed;
+  const text = decodeUtf8Strict(await fs.readFile(file), file);
+  return readManifest(parseXml(text, file, UNPACKED_XML_HINT), file, text).managed;
 }

@@ -4,6 +4,7 @@ import {
   missingPathError,
   optionWords,
   type SaySetting,
+  unreadablePathError,
   UsageError,
   type UserError,
 } from '@connector-alm/core';
@@ -14,7 +15,7 @@ import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
-import { parseUtf8Xml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
+import { parseUtf8Xml, parseXml, UNPACKED_XML_HINT } from '../xml/parse-xml.js';
 import { EXPORT_STYLE } from '../xml/xml-writer.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import type { XmlElement } from '../xml/xml-tree.js';
@@ -122,7 +123,7 @@ export async function packSolution(
   // Both there under other names (other/solution.xml on a case-insensitive disk): no solution either.
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
   // Once the folder is known to be a solution, so that a folder that is none is refused as that.
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: 'lies inside the folder to pack: the next pack would put it into the solution.',
     hint: 'Write the zip outside that folder (e.g. beside it).',
   });
@@ -139,7 +140,7 @@ export async function packSolution(
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes = async (file: string): Promise<Buffer> => {
-    const bytes = await fs.readFile(located(file));
+    const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), 'is too large for a solution part.');
     return bytes;
@@ -149,8 +150,15 @@ export async function packSolution(
   const readXml = async (file: string): Promise<XmlElement> =>
     parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
 
-  const solution = await readXml(FOLDER_SOLUTION);
-  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  // As text, which places a refused name or version at its line: the file is a few kilobytes.
+  const readManifestFile = async (file: string) => {
+    const text = await readText(file);
+    const root = parseXml(text, located(file), UNPACKED_XML_HINT);
+    return { root, manifest: readManifest(root, located(file), text) };
+  };
+  const { root: solution, manifest } = await readManifestFile(FOLDER_SOLUTION);
+  // The managed zip's manifest of a folder of both, whose name and version go out as the unmanaged one's.
+  const readManagedManifest = async (file: string) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
   const leftOut = all.filter(isLeftOut);
@@ -162,7 +170,7 @@ export async function packSolution(
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION)!;
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readManagedManifest(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
   // A version given is written into both manifests, which then agree whatever the folder says.
@@ -217,7 +225,7 @@ export async function packSolution(
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await fs.readFile(located(actual));
+          const bytes = await readFolderFile(located(actual));
           const text = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : '';
           return isJson(text) ? Buffer.from(minifyJson(text, located(actual), SOLUTION_JSON_HINT)) : bytes;
         },
@@ -340,9 +348,25 @@ async function copiedPart(
   file: string,
   recorded: RecordedEnding | undefined,
 ): Promise<ZipSource> {
-  const { size } = await fs.stat(file);
+  const { size } = await fs.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await fs.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
+}
+
+/**
+ * A file of the folder, read now or as the zip is written: a refusal of the file system (no
+ * permission, a failing disk) is said of the file, as unpack and validate say it, not thrown bare
+ * (then "failed unexpectedly … a bug").
+ */
+function readFolderFile(file: string): Promise<Buffer> {
+  return fs.readFile(file).catch(unreadable(file));
+}
+
+/** Rethrows a read error of `file` as unreadablePathError says it, if it is a refusal. */
+function unreadable(file: string): (error: unknown) => never {
+  return (error) => {
+    throw unreadablePathError(file, error) ?? error;
+  };
 }
 
 /** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */

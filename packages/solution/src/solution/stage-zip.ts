@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isJson, prettyJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
-import { EXPORTED_XML_HINT, parseUtf8Xml } from '../xml/parse-xml.js';
+import { EXPORTED_XML_HINT, parseXml } from '../xml/parse-xml.js';
 import { serializeXml } from '../xml/serialize-xml.js';
 import { UNPACKED_STYLE } from '../xml/xml-writer.js';
 import { forEachConcurrently } from '../util/concurrency.js';
@@ -10,7 +10,6 @@ import { PathTree } from '../zip/path-tree.js';
 import { ZipError } from '../zip/zip-errors.js';
 import type { ZipReader } from '../zip/zip-reader.js';
 import type { ZipEntryInfo } from '../zip/zip-entry-info.js';
-import type { XmlElement } from '../xml/xml-tree.js';
 import { connectorName, fileReferences } from './connector-element.js';
 import { scanWriting } from './customizations.js';
 import { takenConnectors, type CustomizationsScan } from './customizations-scan.js';
@@ -70,11 +69,10 @@ export async function stageSolutionZip(
   const located = (entry: ZipEntryInfo): string => `${archive}/${entry.name}`;
   const readText = (entry: ZipEntryInfo): Promise<string> => readPartText(reader, entry, located(entry));
 
-  const readXml = async (entry: ZipEntryInfo): Promise<XmlElement> =>
-    parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
-
-  const solution = await readXml(solutionEntry);
-  const manifest = readManifest(solution, located(solutionEntry));
+  // As text, which places a refused name or version at its line: the entry is a few kilobytes.
+  const solutionText = await readText(solutionEntry);
+  const solution = parseXml(solutionText, located(solutionEntry), EXPORTED_XML_HINT);
+  const manifest = readManifest(solution, located(solutionEntry), solutionText);
   if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 

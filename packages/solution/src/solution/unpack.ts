@@ -95,7 +95,7 @@ export async function unpackSolution(
   if (options.resetVersion) checkSolutionVersion(options.resetVersion, 'resetVersion');
   const stale = options.stale ?? 'delete';
   // (Both exports of --package-type both lie in one folder: the zip given stands for the two.)
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(path.relative(folder, zipPath), stale)}.`,
     hint: 'Keep the zip outside that folder (e.g. beside it), or unpack into another folder.',
   });

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { describeNonUtf8Byte, UserError } from '@connector-alm/core';
+import { describeNonUtf8Byte, UserError, utf16ByteOrder } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -50,6 +50,13 @@ export function* decodeUtf8Pieces(
 }
 
 function notUtf8Error(bytes: Uint8Array, file: string): UserError {
+  // Saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's "Unicode"): said so, not as a bad byte.
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: 'Save the file as UTF-8.',
+    });
   const offset = firstInvalidOffset(bytes);
   // Everything before the bad byte is UTF-8: its text places the byte by line and column, counted as
   // in the file's other errors (from after a BOM, in UTF-16 units as the JSON parser counts them).

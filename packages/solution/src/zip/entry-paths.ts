@@ -18,6 +18,8 @@ const SAME_PATH_HINT = 'Zip tools keep one or the other; zip the files again so 
 const FILE_AND_FOLDER_HINT =
   'No file system holds a file and a folder of one name; zip the files again without the one that does not belong.';
 const CASE_INSENSITIVE = ' on a case-insensitive file system';
+const UNICODE_FORMS =
+  ' once Unicode-normalized: the two differ only in how an accented letter is encoded, and macOS writes them to one file';
 
 /**
  * The paths that the entries of one archive are written to, checked as each entry is added. Two
@@ -73,7 +75,7 @@ export class EntryPaths {
     if (earlier.name !== entry.name)
       return this.error(
         entry,
-        `has the same name as '${earlier.written}'${CASE_INSENSITIVE}.`,
+        `has the same name as '${earlier.written}'${collidesAs(entry.name, earlier.name)}.`,
         SAME_PATH_HINT,
       );
     const reasons = [
@@ -98,5 +100,13 @@ export class EntryPaths {
 
 /** Said of two paths that are one only where case does not count. */
 function caseOnly(a: string, b: string): string {
-  return a === b ? '' : CASE_INSENSITIVE;
+  return a === b ? '' : collidesAs(a, b);
+}
+
+/**
+ * Why two names that differ are one file: their case, or only their Unicode normalization (é as one
+ * character or as e and a combining accent), which print alike, so the message must say which.
+ */
+function collidesAs(a: string, b: string): string {
+  return a.normalize('NFC') === b.normalize('NFC') ? UNICODE_FORMS : CASE_INSENSITIVE;
 }

@@ -10,6 +10,7 @@ import {
   removeTemporary,
   targetWriteError,
   temporarySibling,
+  unreadablePathError,
   writeTarget,
   writingTo,
 } from '@connector-alm/core';
@@ -97,11 +98,12 @@ export async function writeZipAtomically(
     // ('close', not events.once: that rejects on the stream's 'error', which a failed open emits.)
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await removeTemporary(temporary);
-    // Only the zip's own file is the destination's problem; a source that cannot be read is not.
+    // Only the zip's own file is the destination's problem; a source that cannot be read is not, and
+    // is said of its path (a file added by path is read only as the zip is written).
     const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
-    throw failedPath === temporary || failedPath === target || failedPath === destination
-      ? targetWriteError(destination, error)
-      : error;
+    if (failedPath === temporary || failedPath === target || failedPath === destination)
+      throw targetWriteError(destination, error);
+    throw (failedPath === undefined ? undefined : unreadablePathError(failedPath, error)) ?? error;
   } finally {
     forgetTemporary(temporary);
     // Here, not after the removal above: that removal can fail too (ENAMETOOLONG from its lstat).
