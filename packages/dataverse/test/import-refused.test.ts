@@ -59,23 +59,6 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     ...MODE_MISMATCHES,
     ['a lower version', 'Later', '2.9.9.9', false, '0x80048541', LOWER_VERSION],
     ['a lower version in a shorter form', 'Later', '2.10', false, '0x80048541', LOWER_VERSION],
-    // Taken, it compared above every real version, and each later import was refused as lower.
-    [
-      'a version part above Int32',
-      'Later',
-      '3.0.4294967296.0',
-      false,
-      '0x80040203',
-      "The solution version '3.0.4294967296.0' is not valid.",
-    ],
-    [
-      'a version part above Int32, of a solution it does not have',
-      'Fresh',
-      '1.0.2147483648',
-      false,
-      '0x80040203',
-      "The solution version '1.0.2147483648' is not valid.",
-    ],
   ])('ImportSolution: %s is answered 400 with its code, and recorded on the import job', async (...args) => {
     const [, name, version, managed, code, message] = args;
     const { client } = connectToLocal(server);
@@ -139,6 +122,25 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
 });
 
 describe('an import of a version Dataverse cannot hold', () => {
+  // Taken, it compared above every real version, and each later import was refused as lower. The
+  // local server reads the zip's manifest as every command does, which refuses such a version.
+  it.each([
+    ['installed', 'Later', '3.0.4294967296.0'],
+    ['not installed', 'Fresh', '1.0.2147483648'],
+  ])(
+    'sent anyway (%s), is answered 400 as an invalid file, and nothing is stored',
+    async (_, name, version) => {
+      const { client } = connectToLocal(server);
+      const error = (await client
+        .importSolution(importRequest(name, version, false, crypto.randomUUID()))
+        .catch((e: unknown) => e)) as DataverseError;
+      expect(error).toBeInstanceOf(DataverseError);
+      expect(error).toMatchObject({ status: 400, code: '0x80048060' });
+      expect(error.message).toContain(`has <Version>${version}</Version>, which is no solution version.`);
+      expect(server.store.get(name)?.version).toBe({ Later: '3.0.0.0' }[name as 'Later']);
+    },
+  );
+
   it('is refused before the upload, at the zip, saying how to give another', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'import-int32-'));
     try {
@@ -151,12 +153,10 @@ describe('an import of a version Dataverse cannot hold', () => {
         createMemoryLogger(),
       ).catch((e: unknown) => e)) as UserError;
       expect(error).toBeInstanceOf(UserError);
-      expect(error.location).toEqual({ file: `${file}/solution.xml` });
-      expect(error.message).toBe(
-        'has version 3.0.4294967296.0, with a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers).',
-      );
+      expect(error.location).toEqual({ file: `${file}/solution.xml`, line: 6 });
+      expect(error.message).toBe('has <Version>3.0.4294967296.0</Version>, which is no solution version.');
       expect(error.hint).toBe(
-        'Give the zip a version with parts of at most 2147483647 (the version input of pack-solution).',
+        'A version is two to four numbers of at most 2147483647, separated by dots (1.0.0.3): fix it in the file, or export the solution again.',
       );
       expect(server.dataverse.importJobsStarted()).toBe(started);
     } finally {

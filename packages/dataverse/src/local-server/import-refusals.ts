@@ -1,5 +1,4 @@
 import type { SolutionManifest } from '../zip/solution-manifest.js';
-import { MAX_VERSION_PART } from '@connector-alm/solution';
 import { compareVersions } from '../operations/versions.js';
 import type { ImportFailure } from './faults.js';
 
@@ -22,15 +21,13 @@ import type { ImportFailure } from './faults.js';
  * unmanaged one too, and let the same version be imported again (a re-import, which Dataverse does).
  * That a managed package over an unmanaged solution is refused whatever its version, before the
  * version is compared, as the unmanaged-over-managed case is: the SDK names the code, not the order.
- * That a version with a part above Int32 (Dataverse versions are System.Version, whose parts are
- * Int32) is refused, installed or not, as InvalidArgument (0x80040203) in words of ours: taken, it
- * would compare above every real version and make each later import "lower".
+ * A version with a part above Int32 (Dataverse versions are System.Version, whose parts are Int32)
+ * never gets here: readSolutionManifest refuses it, and the import fails as an invalid file.
  */
 export const IMPORT_REFUSAL_CODES = {
   unmanagedOverManaged: '0x80048041',
   managedOverUnmanaged: '0x80048040',
   lowerVersion: '0x80048541',
-  invalidVersion: '0x80040203',
   /** _local_: Dataverse's generic failure, as its code for this refusal is documented nowhere. */
   unmanagedUpgrade: '0x80040216',
 } as const;
@@ -40,11 +37,6 @@ export function importRefusal(
   incoming: SolutionManifest | undefined,
 ): Required<ImportFailure> | undefined {
   if (!incoming) return undefined;
-  if (incoming.version.split('.').some((part) => Number(part) > MAX_VERSION_PART))
-    return {
-      errorcode: IMPORT_REFUSAL_CODES.invalidVersion,
-      errortext: `The solution version '${incoming.version}' is not valid.`,
-    };
   if (!installed) return undefined;
   if (installed.managed && !incoming.managed)
     return {

@@ -4,11 +4,10 @@ import {
   fileReadError,
   plural,
   printable,
-  UserError,
   type Logger,
   type SaySetting,
 } from '@connector-alm/core';
-import { isResetBuild, MAX_VERSION_PART, nextVersion } from '@connector-alm/solution';
+import { isResetBuild, nextVersion } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -80,17 +79,8 @@ export async function importSolution(
   const zip = new Uint8Array(bytes);
   const manifest = readSolutionManifest(zip, { file: options.file });
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  // Dataverse keeps versions as System.Version, of Int32 parts: refused before the upload, as such a
-  // version, were it ever taken, would be higher than every version given after it.
-  if (manifest.version.split('.').some((part) => Number(part) > MAX_VERSION_PART))
-    throw new UserError(
-      `has version ${manifest.version}, with a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers).`,
-      {
-        location: { file: `${options.file}/solution.xml` },
-        hint: `Give the zip a version with parts of at most ${MAX_VERSION_PART} (${client.say(RAISE_VERSION)}).`,
-      },
-    );
-
+  // A version Dataverse cannot hold (a part above Int32) never gets here: readSolutionManifest refuses
+  // it at its line, before the upload.
   if (options.stageAndUpgrade && !manifest.managed)
     throw unmanagedUpgradeError(options.file, manifest.uniqueName, client.say);
 
@@ -121,10 +111,15 @@ export async function importSolution(
     // A re-run of a build the environment has is what skip-lower-version is for. A lower version is
     // skipped on every run, and the edit it carries never arrives, with exit code 0: a zip of a reset
     // snapshot, or a build numbered below what the environment got elsewhere.
+    // The advice quotes the environment's version too, which no one checked: the whole line escaped.
     if (isResetBuild(manifest.version))
-      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`);
+      logger.warning(
+        printable(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`),
+      );
     else if (compareVersions(installed.version, manifest.version) > 0)
-      logger.warning(`${skipped} ${lowerVersionSkipped(manifest.version, installed.version, client.say)}`);
+      logger.warning(
+        printable(`${skipped} ${lowerVersionSkipped(manifest.version, installed.version, client.say)}`),
+      );
     else logger.info(skipped);
     return { ...summary, result: 'skipped', asynchronous: false, installedVersion: installed.version };
   }
