@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path103 = require("node:path");
-    var fs44 = require("node:fs");
+    var path104 = require("node:path");
+    var fs46 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs44.existsSync(executableFile)) return;
+        if (fs46.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path103.resolve(baseDir, baseName);
-          if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path103.extname(baseName))) return void 0;
+          const localBin = path104.resolve(baseDir, baseName);
+          if (fs46.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path104.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs44.existsSync(`${localBin}${ext}`)
+            (ext) => fs46.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs46.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path103.resolve(
-            path103.dirname(resolvedScriptPath),
+          executableDir = path104.resolve(
+            path104.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path103.basename(
+            const legacyName = path104.basename(
               this._scriptPath,
-              path103.extname(this._scriptPath)
+              path104.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path103.extname(executableFile));
+        launchWithNode = sourceExt.includes(path104.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path103.basename(filename, path103.extname(filename));
+        this._name = path104.basename(filename, path104.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path104) {
-        if (path104 === void 0) return this._executableDir;
-        this._executableDir = path104;
+      executableDir(path105) {
+        if (path105 === void 0) return this._executableDir;
+        this._executableDir = path105;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path103, { windows } = {}) => {
-      const segs = path103.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path104, { windows } = {}) => {
+      const segs = path104.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path103) {
-      const ctrl = callVisitor(key2, node, visitor, path103);
+    function visit_(key2, node, visitor, path104) {
+      const ctrl = callVisitor(key2, node, visitor, path104);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path103, ctrl);
-        return visit_(key2, ctrl, visitor, path103);
+        replaceNode(key2, path104, ctrl);
+        return visit_(key2, ctrl, visitor, path104);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path103 = Object.freeze(path103.concat(node));
+          path104 = Object.freeze(path104.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path103);
+            const ci = visit_(i2, node.items[i2], visitor, path104);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path103 = Object.freeze(path103.concat(node));
-          const ck = visit_("key", node.key, visitor, path103);
+          path104 = Object.freeze(path104.concat(node));
+          const ck = visit_("key", node.key, visitor, path104);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path103);
+          const cv = visit_("value", node.value, visitor, path104);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path103) {
-      const ctrl = await callVisitor(key2, node, visitor, path103);
+    async function visitAsync_(key2, node, visitor, path104) {
+      const ctrl = await callVisitor(key2, node, visitor, path104);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path103, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path103);
+        replaceNode(key2, path104, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path104);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path103 = Object.freeze(path103.concat(node));
+          path104 = Object.freeze(path104.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path103);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path104);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path103 = Object.freeze(path103.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path103);
+          path104 = Object.freeze(path104.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path104);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path103);
+          const cv = await visitAsync_("value", node.value, visitor, path104);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path103) {
+    function callVisitor(key2, node, visitor, path104) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path103);
+        return visitor(key2, node, path104);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path103);
+        return visitor.Map?.(key2, node, path104);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path103);
+        return visitor.Seq?.(key2, node, path104);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path103);
+        return visitor.Pair?.(key2, node, path104);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path103);
+        return visitor.Scalar?.(key2, node, path104);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path103);
+        return visitor.Alias?.(key2, node, path104);
       return void 0;
     }
-    function replaceNode(key2, path103, node) {
-      const parent = path103[path103.length - 1];
+    function replaceNode(key2, path104, node) {
+      const parent = path104[path104.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path103, value) {
+    function collectionFromPath(schema, path104, value) {
       let v = value;
-      for (let i2 = path103.length - 1; i2 >= 0; --i2) {
-        const k = path103[i2];
+      for (let i2 = path104.length - 1; i2 >= 0; --i2) {
+        const k = path104[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path103) => path103 == null || typeof path103 === "object" && !!path103[Symbol.iterator]().next().done;
+    var isEmptyPath = (path104) => path104 == null || typeof path104 === "object" && !!path104[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path103, value) {
-        if (isEmptyPath(path103))
+      addIn(path104, value) {
+        if (isEmptyPath(path104))
           this.add(value);
         else {
-          const [key2, ...rest] = path103;
+          const [key2, ...rest] = path104;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path103) {
-        const [key2, ...rest] = path103;
+      deleteIn(path104) {
+        const [key2, ...rest] = path104;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path103, keepScalar) {
-        const [key2, ...rest] = path103;
+      getIn(path104, keepScalar) {
+        const [key2, ...rest] = path104;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path103) {
-        const [key2, ...rest] = path103;
+      hasIn(path104) {
+        const [key2, ...rest] = path104;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path103, value) {
-        const [key2, ...rest] = path103;
+      setIn(path104, value) {
+        const [key2, ...rest] = path104;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path103, value) {
+      addIn(path104, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path103, value);
+          this.contents.addIn(path104, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path103) {
-        if (Collection2.isEmptyPath(path103)) {
+      deleteIn(path104) {
+        if (Collection2.isEmptyPath(path104)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path103) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path104) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path103, keepScalar) {
-        if (Collection2.isEmptyPath(path103))
+      getIn(path104, keepScalar) {
+        if (Collection2.isEmptyPath(path104))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path103, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path104, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path103) {
-        if (Collection2.isEmptyPath(path103))
+      hasIn(path104) {
+        if (Collection2.isEmptyPath(path104))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path103) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path104) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path103, value) {
-        if (Collection2.isEmptyPath(path103)) {
+      setIn(path104, value) {
+        if (Collection2.isEmptyPath(path104)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path103), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path104), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path103, value);
+          this.contents.setIn(path104, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path103) => {
+    visit3.itemAtPath = (cst, path104) => {
       let item = cst;
-      for (const [field, index] of path103) {
+      for (const [field, index] of path104) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path103) => {
-      const parent = visit3.itemAtPath(cst, path103.slice(0, -1));
-      const field = path103[path103.length - 1][0];
+    visit3.parentCollection = (cst, path104) => {
+      const parent = visit3.itemAtPath(cst, path104.slice(0, -1));
+      const field = path104[path104.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path103, item, visitor) {
-      let ctrl = visitor(item, path103);
+    function _visit(path104, item, visitor) {
+      let ctrl = visitor(item, path104);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path103.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path104.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path103);
+            ctrl = ctrl(item, path104);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path103) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path104) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -12117,14 +12117,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs44 = this.flowScalar(this.type);
+              const fs46 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs44, sep: [] });
+                map2.items.push({ start, key: fs46, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs44);
+                this.stack.push(fs46);
               } else {
-                Object.assign(it, { key: fs44, sep: [] });
+                Object.assign(it, { key: fs46, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12252,13 +12252,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs44 = this.flowScalar(this.type);
+              const fs46 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs44, sep: [] });
+                fc.items.push({ start: [], key: fs46, sep: [] });
               else if (it.sep)
-                this.stack.push(fs44);
+                this.stack.push(fs46);
               else
-                Object.assign(it, { key: fs44, sep: [] });
+                Object.assign(it, { key: fs46, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17322,7 +17322,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs44 = require("fs");
+    var fs46 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -17342,7 +17342,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs44.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs46.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -17359,7 +17359,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs44.close(self2.fd, onCloseDone);
+      fs46.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -17391,7 +17391,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs44.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs46.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -17751,7 +17751,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs44 = require("fs");
+    var fs46 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path103, options2) {
+    function openPromise(path104, options2) {
       return new Promise((resolve, reject) => {
-        open2(path103, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path104, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path103, options2, callback) {
+    function open2(path104, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,10 +17820,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs44.open(path103, "r", function(err2, fd2) {
+      fs46.open(path104, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs44.close(fd2, defaultCallback);
+          if (err3) fs46.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -17840,7 +17840,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs44.fstat(fd2, function(err2, stats) {
+      fs46.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -18379,7 +18379,7 @@ var require_yauzl = __commonJS({
       }
     }
     function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
+      var fileName2 = null;
       for (var i2 = 0; i2 < extraFields.length; i2++) {
         var extraField = extraFields[i2];
         if (extraField.id === 28789) {
@@ -18393,28 +18393,28 @@ var require_yauzl = __commonJS({
           if (crc322(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          fileName2 = decodeBuffer(extraField.data.subarray(5), true);
           break;
         }
       }
-      if (fileName == null) {
+      if (fileName2 == null) {
         var isUtf83 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf83);
+        fileName2 = decodeBuffer(fileNameBuffer, isUtf83);
       }
       if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
+        fileName2 = fileName2.replace(/\\/g, "/");
       }
-      return fileName;
+      return fileName2;
     }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
+    function validateFileName(fileName2) {
+      if (fileName2.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName2;
       }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
+      if (/^[a-zA-Z]:/.test(fileName2) || /^\//.test(fileName2)) {
+        return "absolute path: " + fileName2;
       }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
+      if (fileName2.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName2;
       }
       return null;
     }
@@ -18918,7 +18918,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs44 = require("fs");
+    var fs46 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -18948,14 +18948,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs44.stat(realPath, function(err2, stats) {
+      fs46.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs44.createReadStream(realPath);
+          var readStream = fs46.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -25732,30 +25732,42 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text3, token = randomToken) {
+  if (!text3.includes("::") && !text3.includes("##[")) return text3;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text3}${text3.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/logger.ts
 function createConsoleLogger(options2 = {}) {
   const out = options2.stream ?? process.stdout;
   const err2 = options2.stream ?? process.stderr;
+  const line = (prefix, message2) => {
+    const text3 = `${prefix}${printable(message2, { lineBreaks: true })}
+`;
+    return options2.runner ? inertToRunner(text3) : text3;
+  };
   return {
     debug: (message2) => {
-      if (options2.debug) err2.write(`debug: ${printableLines(message2)}
-`);
+      if (options2.debug) err2.write(line("debug: ", message2));
     },
-    info: (message2) => void out.write(`${printableLines(message2)}
-`),
-    warning: (message2) => void err2.write(`warning: ${printableLines(message2)}
-`),
-    error: (message2) => void err2.write(`error: ${printableLines(message2)}
-`),
+    info: (message2) => void out.write(line("", message2)),
+    warning: (message2) => void err2.write(line("warning: ", message2)),
+    error: (message2) => void err2.write(line("error: ", message2)),
     group: async (title, fn) => {
-      out.write(`${printable(title)}
-`);
+      const heading2 = `${printable(title)}
+`;
+      out.write(options2.runner ? inertToRunner(heading2) : heading2);
       return fn();
     }
   };
-}
-function printableLines(message2) {
-  return printable(message2, { lineBreaks: true });
 }
 
 // packages/core/src/version.ts
@@ -25813,19 +25825,6 @@ function appendAll(target2, items) {
   return target2;
 }
 
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text3, token = randomToken) {
-  if (!text3.includes("::") && !text3.includes("##[")) return text3;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text3}${text3.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
-}
-
 // packages/core/src/message-urls.ts
 function withoutSecrets(text3) {
   const trimmed = text3.trim();
@@ -25842,15 +25841,95 @@ function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
-// packages/core/src/echoed-secrets.ts
+// packages/core/src/secret-fragments.ts
+var MIN_FRAGMENT_LENGTH = 8;
+var MAX_FRAGMENTED_SECRET_LENGTH = 256;
 var REDACTED = "***";
+function withoutSecretFragments(text3, secrets) {
+  const fragmented = secrets.filter(
+    (secret) => secret.length >= MIN_FRAGMENT_LENGTH && secret.length <= MAX_FRAGMENTED_SECRET_LENGTH
+  );
+  if (fragmented.length === 0) return text3;
+  const windows = /* @__PURE__ */ new Set();
+  for (const secret of fragmented)
+    for (let at = 0; at + MIN_FRAGMENT_LENGTH <= secret.length; at++)
+      windows.add(secret.slice(at, at + MIN_FRAGMENT_LENGTH));
+  const units = readThroughEncodings(text3);
+  const decoded = units.map((unit) => unit.character).join("");
+  const covered = new Uint8Array(units.length);
+  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= decoded.length; at++) {
+    if (windows.has(decoded.slice(at, at + MIN_FRAGMENT_LENGTH)))
+      covered.fill(1, at, at + MIN_FRAGMENT_LENGTH);
+  }
+  let result = "";
+  let copied = 0;
+  for (let at = 0; at < units.length; at++) {
+    if (!covered[at]) continue;
+    let last2 = at;
+    while (last2 + 1 < units.length && covered[last2 + 1]) last2++;
+    result += text3.slice(copied, units[at].start) + REDACTED;
+    copied = units[last2].end;
+    at = last2;
+  }
+  return result + text3.slice(copied);
+}
+function readThroughEncodings(text3) {
+  let units = jsonUnescaped(text3);
+  for (let level = 0; level < 4; level++) {
+    const next = percentDecoded(units);
+    if (next.length === units.length) break;
+    units = next;
+  }
+  return units;
+}
+var SHORT_ESCAPES = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function jsonUnescaped(text3) {
+  const units = [];
+  for (let at = 0; at < text3.length; ) {
+    const unicode = text3[at] === "\\" ? /^\\u([0-9a-fA-F]{4})/.exec(text3.slice(at, at + 6)) : null;
+    if (unicode) {
+      units.push({ character: String.fromCharCode(parseInt(unicode[1], 16)), start: at, end: at + 6 });
+      at += 6;
+    } else if (text3[at] === "\\" && at + 1 < text3.length) {
+      const escaped = text3[at + 1];
+      units.push({ character: SHORT_ESCAPES[escaped] ?? escaped, start: at, end: at + 2 });
+      at += 2;
+    } else {
+      units.push({ character: text3[at], start: at, end: at + 1 });
+      at += 1;
+    }
+  }
+  return units;
+}
+function percentDecoded(units) {
+  const decoded = [];
+  for (let at = 0; at < units.length; ) {
+    const unit = units[at];
+    const hex2 = at + 2 < units.length ? units[at + 1].character + units[at + 2].character : "";
+    if (unit.character === "%" && /^[0-7][0-9a-fA-F]$/.test(hex2)) {
+      decoded.push({
+        character: String.fromCharCode(parseInt(hex2, 16)),
+        start: unit.start,
+        end: units[at + 2].end
+      });
+      at += 3;
+    } else {
+      decoded.push(unit);
+      at += 1;
+    }
+  }
+  return decoded;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED2 = "***";
 function withoutEchoedSecrets(text3, secrets) {
   let result = text3;
   const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
     (a, b) => b.length - a.length
   );
   for (const secret of distinct) result = withoutSecret(result, secret);
-  return result;
+  return withoutSecretFragments(result, distinct);
 }
 function withoutSecret(text3, secret) {
   const formsOf = /* @__PURE__ */ new Map();
@@ -25865,7 +25944,7 @@ function withoutSecret(text3, secret) {
     if (!starts.has(text3[start])) continue;
     const end = matchedEnd(text3, start, characters) ?? (text3.startsWith(secret, start) ? start + secret.length : void 0);
     if (end === void 0) continue;
-    result += text3.slice(copied, start) + REDACTED;
+    result += text3.slice(copied, start) + REDACTED2;
     copied = end;
     start = end - 1;
   }
@@ -25888,7 +25967,7 @@ function characterForms(character) {
   return new RegExp(forms.join("|"), "y");
 }
 function percentEncoded(character) {
-  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)(?:25)*${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
 }
 function jsonEscaped(character) {
   return Array.from(
@@ -25896,7 +25975,7 @@ function jsonEscaped(character) {
     (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
   ).map((hex2) => `\\\\u${anyCaseHex(hex2)}`).join("");
 }
-var SHORT_ESCAPES = {
+var SHORT_ESCAPES2 = {
   '"': '"',
   "\\": "\\",
   "/": "/",
@@ -25907,7 +25986,7 @@ var SHORT_ESCAPES = {
   "	": "t"
 };
 function shortEscape(character) {
-  const escape5 = SHORT_ESCAPES[character];
+  const escape5 = SHORT_ESCAPES2[character];
   return escape5 === void 0 ? [] : [`\\\\${literal(escape5)}`];
 }
 function anyCaseHex(hex2) {
@@ -26247,16 +26326,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -26277,6 +26360,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -26297,28 +26381,37 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error2) {
   return error2?.code ?? String(error2);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
 }
 function nextSignal() {
-  removeTemporariesOnSignal();
   return new Promise((resolve) => {
     waiting = resolve;
+    listenWhileNeeded();
   });
 }
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
+}
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -26553,8 +26646,40 @@ function fileReadError(given2, error2, options2) {
   return unreadablePathError(given2, error2, { subject: options2.subject }) ?? error2;
 }
 
-// packages/core/src/fs/write-file-atomically.ts
+// packages/core/src/fs/read-within.ts
 var import_node_fs9 = require("node:fs");
+var FileTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the file holds more than ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "FileTooLarge";
+  }
+  limitBytes;
+};
+var PIECE_BYTES = 1024 * 1024;
+async function readFileWithin(file, limitBytes) {
+  const handle = await import_node_fs9.promises.open(file, "r");
+  try {
+    const stat2 = await handle.stat();
+    if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
+    const pieces = [];
+    let total = 0;
+    for (; ; ) {
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const piece = Buffer.allocUnsafe(room);
+      const { bytesRead } = await handle.read(piece, 0, room, null);
+      if (bytesRead === 0) return Buffer.concat(pieces, total);
+      total += bytesRead;
+      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+// packages/core/src/fs/write-file-atomically.ts
+var import_node_fs10 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
   const target2 = writeTarget(file);
   await writingTo(file, () => inFolderMadeFor(target2, () => writeThroughTemporary(target2, bytes, options2)));
@@ -26562,10 +26687,10 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
-    await import_node_fs9.promises.writeFile(temporary, bytes);
-    if (options2.owner !== void 0) await import_node_fs9.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
-    if (options2.mode !== void 0) await import_node_fs9.promises.chmod(temporary, options2.mode);
-    await import_node_fs9.promises.rename(temporary, file);
+    await import_node_fs10.promises.writeFile(temporary, bytes);
+    if (options2.owner !== void 0) await import_node_fs10.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
+    if (options2.mode !== void 0) await import_node_fs10.promises.chmod(temporary, options2.mode);
+    await import_node_fs10.promises.rename(temporary, file);
   } catch (error2) {
     await removeTemporary(temporary);
     throw error2;
@@ -26575,11 +26700,11 @@ async function writeThroughTemporary(file, bytes, options2) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs10 = require("node:fs");
-var NO_FOLLOW = import_node_fs10.constants.O_NOFOLLOW ?? 0;
+var import_node_fs11 = require("node:fs");
+var NO_FOLLOW = import_node_fs11.constants.O_NOFOLLOW ?? 0;
 async function writeFileInPlace(file, bytes) {
   await writingTo(file, async () => {
-    const handle = await import_node_fs10.promises.open(file, import_node_fs10.constants.O_WRONLY | NO_FOLLOW);
+    const handle = await import_node_fs11.promises.open(file, import_node_fs11.constants.O_WRONLY | NO_FOLLOW);
     try {
       await handle.writeFile(bytes);
       await handle.truncate(bytes.length);
@@ -26785,6 +26910,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text3) {
   return trimEndWhere(text3, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -27040,17 +27177,17 @@ function boundedList(values, show, bounds = {}) {
     separator = ", ",
     conjunction = "and"
   } = bounds;
-  const shown = [];
+  const shown2 = [];
   let length = 0;
   for (const value of values) {
-    if (shown.length >= max2) break;
+    if (shown2.length >= max2) break;
     const text3 = show(value);
-    if (shown.length > 0 && length + text3.length > maxLength) break;
-    shown.push(text3);
+    if (shown2.length > 0 && length + text3.length > maxLength) break;
+    shown2.push(text3);
     length += text3.length + separator.length;
   }
-  const rest = total - shown.length;
-  const joined = shown.join(separator);
+  const rest = total - shown2.length;
+  const joined = shown2.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 function cut(text3, maxLength) {
@@ -27073,8 +27210,8 @@ function cut(text3, maxLength) {
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
+  const shown2 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown2);
 }
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
@@ -27100,14 +27237,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs12.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path13.default.resolve(folder); ; at = import_node_path13.default.dirname(at)) {
@@ -27128,7 +27265,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs13.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path14.default.join(folder, present[1]) },
@@ -27157,7 +27294,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -27232,7 +27369,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs13.realpathSync.native(file);
+        real = import_node_fs14.realpathSync.native(file);
       } catch {
         real = import_node_path15.default.resolve(file);
       }
@@ -27469,7 +27606,6 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_promises = require("node:fs/promises");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -27564,15 +27700,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(suggestedConnectorName(connector));
-  const expected = `${shown} (Independent Publisher)`;
+  const shown2 = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown2} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown2}"; title it "${expected}".`;
 }
 function suggestedConnectorName(connector) {
   const title = connector.title?.trim();
@@ -28216,12 +28352,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path103) {
+function findNodeAtLocation(root, path104) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path103) {
+  for (let segment of path104) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -28985,7 +29121,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path103 = [root];
+  const path104 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -28993,14 +29129,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path103[level];
+    let node = path104[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path103[level] = node;
+      path104[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29233,7 +29369,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path103 = paths.pop();
+    const path104 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29241,13 +29377,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path103 + 1);
+          paths.push(path104 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path103 + 1 + key2.length;
+        const keyPath = path104 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -29385,8 +29521,8 @@ function typographicClosing(text3, offset, quote) {
 
 // packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
-  const shown = excerpt(word);
-  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+  const shown2 = excerpt(word);
+  return `${shown2} is not a JSON value: strings take double quotes, as in "${shown2}".`;
 }
 function wordToken(text3, offset, end, describeCharacters) {
   const first = text3.codePointAt(offset);
@@ -30673,7 +30809,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
+    const shown2 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -30683,7 +30819,7 @@ var Walk = class _Walk {
       "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
       end: "the end of the file"
     };
-    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+    return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
   }
   repair(offset, length, message2, apply, fix) {
     return { issue: { message: message2, offset, length }, apply, fix };
@@ -31492,8 +31628,8 @@ function listOAuthSettings(apiProperties2) {
   return list3;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -31630,7 +31766,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path103 = problem.segments;
+  const path104 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31644,21 +31780,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path103.includes("oAuthSettings")) {
-      const last2 = path103[path103.length - 1];
+    if (path104.includes("oAuthSettings")) {
+      const last2 = path104[path104.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path103.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path103[path103.length - 1] === "type" && path103.length === parameterNameDepth(path103) + 1)
+    if (path104.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path104[path104.length - 1] === "type" && path104.length === parameterNameDepth(path104) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path103) {
-  return path103[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path104) {
+  return path104[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -31666,9 +31802,9 @@ function schemaProblemsFor(context, ruleId) {
   const problems = problemsOf(document.value);
   return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
 }
-function reportSchemaProblems(context, ruleId, adviceFor = "") {
+function reportSchemaProblems(context, ruleId, adviceFor2 = "") {
   for (const problem of schemaProblemsFor(context, ruleId)) {
-    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
+    const advice = typeof adviceFor2 === "string" ? adviceFor2 : adviceFor2(problem);
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message
@@ -32627,7 +32763,7 @@ var apiPropertiesRules = [
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -32652,16 +32788,6 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
-}
-function utf16ByteOrder(bytes) {
-  if (bytes.length < 2) return void 0;
-  const [first, second] = [bytes[0], bytes[1]];
-  if (first === 255 && second === 254) return "little-endian";
-  if (first === 254 && second === 255) return "big-endian";
-  if (bytes.length % 2 !== 0) return void 0;
-  if (first !== 0 && first < 128 && second === 0) return "little-endian";
-  if (first === 0 && second !== 0 && second < 128) return "big-endian";
-  return void 0;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -32714,8 +32840,8 @@ function isConnectorFolderListing(names3) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path19.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
-  const dirents = import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs15.default.realpathSync(absolutePath);
+  const dirents = import_node_fs15.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -32736,6 +32862,8 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -32744,13 +32872,25 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
 function entryType(dirent) {
   if (dirent.isFile()) return "file";
   if (dirent.isDirectory()) return "directory";
   return dirent.isSymbolicLink() ? "symlink" : "other";
 }
 function fileKindToRead(entry, files) {
-  if (entry.type !== "file" && entry.type !== "symlink") return void 0;
+  if (entry.type === "directory") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
@@ -32758,14 +32898,14 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs14.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs15.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs14.default.statSync(filePath2).size;
+    return import_node_fs15.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -32810,7 +32950,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs14.default.realpathSync(filePath2);
+    const target2 = import_node_fs15.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -32818,8 +32958,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs14.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs14.default.readFileSync(filePath2);
+    if (!readable(import_node_fs15.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs15.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
@@ -32834,21 +32974,21 @@ function unreadableMessage(filePath2, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs14.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs15.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs14.default.fstatSync(fd2);
+    const stat2 = import_node_fs15.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs14.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs15.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs14.default.closeSync(fd2);
+    import_node_fs15.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -33140,8 +33280,8 @@ function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
 function caseTwinMessage(unread, read2) {
-  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read2)];
+  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -33779,10 +33919,10 @@ function queryValueAt(text3, start) {
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
-    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
   };
 }
-function percentDecoded(value) {
+function percentDecoded2(value) {
   if (!value.includes("%")) return value;
   try {
     return decodeURIComponent(value);
@@ -33795,7 +33935,7 @@ function userInfoPasswordAt(text3, at) {
   if (start === -1) return void 0;
   const colon = text3.indexOf(":", start);
   const written2 = text3.slice(colon + 1, at);
-  const value = percentDecoded(written2);
+  const value = percentDecoded2(written2);
   if (!looksLikePassword(value)) return void 0;
   return { offset: colon + 1, length: written2.length, value };
 }
@@ -33991,9 +34131,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path103) {
+function pathVariables(path104) {
   const names3 = [];
-  for (const match2 of path103.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path104.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -34163,15 +34303,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target2 = model.refTarget(schema);
+  if (target2 === void 0 || !isObject(target2.value)) return void 0;
+  const value = secretDefault(name, target2.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target2.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -35495,12 +35639,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path103 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path103)) continue;
-        if (path103.startsWith("x-")) continue;
-        const item = paths[path103];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path103);
-        else this.typeIssue(placeAt(rootNode, "paths", path103), "Object", item);
+      for (const path104 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path104)) continue;
+        if (path104.startsWith("x-")) continue;
+        const item = paths[path104];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path104);
+        else this.typeIssue(placeAt(rootNode, "paths", path104), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -35524,8 +35668,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path103) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path103);
+  visitPathItem(item, rootNode, path104) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path104);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -35980,7 +36124,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -42369,13 +42513,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path103 = pathWords(operation2.path);
-  if (path103.length > 1) shared.push(...lookupKeysOf({ words: path103, version: "" }));
+  const path104 = pathWords(operation2.path);
+  if (path104.length > 1) shared.push(...lookupKeysOf({ words: path104, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path103) {
+function pathWords(path104) {
   const words = [];
-  for (const segment of path103.split("/")) {
+  for (const segment of path104.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -43738,16 +43882,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path103) {
-    this.path = path103;
-    const hasBrace = path103.includes("{");
-    this.variables = hasBrace ? scanVariables(path103) : NO_VARIABLES;
+  constructor(path104) {
+    this.path = path104;
+    const hasBrace = path104.includes("{");
+    this.variables = hasBrace ? scanVariables(path104) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path103.indexOf("/"); ; slash = path103.indexOf("/", start)) {
-      const end = slash === -1 ? path103.length : slash;
-      if (hasBrace && isVariableSegment(path103, start, end)) variableSegmentCount++;
+    for (let slash = path104.indexOf("/"); ; slash = path104.indexOf("/", start)) {
+      const end = slash === -1 ? path104.length : slash;
+      if (hasBrace && isVariableSegment(path104, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -43776,8 +43920,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path103 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path103) last2 = new PathTemplate(path103);
+    const path104 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path104) last2 = new PathTemplate(path104);
     templates[index] = last2;
   }
   return templates;
@@ -43802,9 +43946,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path103, start) {
-  const slash = path103.indexOf("/", start);
-  return slash === -1 ? path103.length : slash;
+function segmentEnd(path104, start) {
+  const slash = path104.indexOf("/", start);
+  return slash === -1 ? path104.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -43813,34 +43957,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path103, start, end) {
+function isVariableSegment(path104, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path103.charCodeAt(start) !== OPEN || path103.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path104.charCodeAt(start) !== OPEN || path104.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path103.charCodeAt(index);
+    const code2 = path104.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path103, open2) {
-  for (let index = open2 + 1; index < path103.length; index++) {
-    const code2 = path103.charCodeAt(index);
+function matchEnd(path104, open2) {
+  for (let index = open2 + 1; index < path104.length; index++) {
+    const code2 = path104.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path103) {
+function scanVariables(path104) {
   const variables = [];
   let seen;
-  for (let open2 = path103.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path103, open2);
+  for (let open2 = path104.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path104, open2);
     if (close2 === -1) {
-      open2 = path103.indexOf("{", open2 + 1);
+      open2 = path104.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path103.slice(open2 + 1, close2);
+    const name = path104.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -43850,30 +43994,30 @@ function scanVariables(path103) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path103.indexOf("{", close2 + 1);
+    open2 = path104.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path103) {
+function routeOf(path104) {
   let route = "";
   let copied = 0;
-  for (let open2 = path103.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path103, open2);
+  for (let open2 = path104.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path104, open2);
     if (close2 === -1) {
-      open2 = path103.indexOf("{", open2 + 1);
+      open2 = path104.indexOf("{", open2 + 1);
       continue;
     }
-    route += path103.slice(copied, open2) + "{}";
+    route += path104.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path103.indexOf("{", copied);
+    open2 = path104.indexOf("{", copied);
   }
-  return copied === 0 ? path103 : route + path103.slice(copied);
+  return copied === 0 ? path104 : route + path104.slice(copied);
 }
-function routeHash(path103) {
+function routeHash(path104) {
   let hash = 0;
-  for (let index = 0; index < path103.length; index++) {
-    const code2 = path103.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path103, index) : -1;
+  for (let index = 0; index < path104.length; index++) {
+    const code2 = path104.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path104, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -43921,15 +44065,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path103 = operations[index].path;
-    if (!path103.includes("{")) {
-      while (index < operations.length && operations[index].path === path103) index++;
+    const path104 = operations[index].path;
+    if (!path104.includes("{")) {
+      while (index < operations.length && operations[index].path === path104) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path103; index++)
+    for (; index < operations.length && operations[index].path === path104; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path103);
+    const route = routeHash(path104);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -45267,8 +45411,8 @@ function namesOfUnwalkedProperties(properties) {
   return names3;
 }
 function someNames(names3) {
-  const shown = names3.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
-  return names3.length > 5 ? `${shown.join(", ")} and ${names3.length - 5} more` : shown.join(", ");
+  const shown2 = names3.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
+  return names3.length > 5 ? `${shown2.join(", ")} and ${names3.length - 5} more` : shown2.join(", ");
 }
 var nameDescriptionRules = [
   {
@@ -45351,12 +45495,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path103 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path104 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path103 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path104 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -45698,16 +45842,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path103) {
+function followSchemaPath(model, root, path104) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path103.length && steps < MAX_STEPS; ) {
-    let end = path103.indexOf("/", start);
-    if (end === -1) end = path103.length;
+  for (let start = 0; start < path104.length && steps < MAX_STEPS; ) {
+    let end = path104.indexOf("/", start);
+    if (end === -1) end = path104.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path103.slice(start, end));
+      const next = property(model, current, path104.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -45787,9 +45931,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path103 = pathAt(call, key2);
-    if (path103 === void 0 || followSchemaPath(model, items.schema, path103).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path103), label) });
+    const path104 = pathAt(call, key2);
+    if (path104 === void 0 || followSchemaPath(model, items.schema, path104).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path104), label) });
   }
   return problems;
 }
@@ -47250,12 +47394,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path103 in paths) {
-      if (!has(paths, path103)) continue;
-      const pathItem = asObject(paths[path103]);
+    for (const path104 in paths) {
+      if (!has(paths, path104)) continue;
+      const pathItem = asObject(paths[path104]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path103, "$ref"),
+        pointer: childPointer("/paths", path104, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -47277,15 +47421,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path103 of pathKeys(swagger2)) {
-    const message2 = problem(path103);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path103), message: message2 });
+  for (const path104 of pathKeys(swagger2)) {
+    const message2 = problem(path104);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path104), message: message2 });
   }
 }
-function templateProblem(path103) {
+function templateProblem(path104) {
   let open2 = -1;
-  for (let index = 0; index < path103.length; index++) {
-    const character = path103[index];
+  for (let index = 0; index < path104.length; index++) {
+    const character = path104[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47311,7 +47455,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path103) => path103.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path104) => path104.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -47331,7 +47475,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path103) => /[?#]/.test(path103) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path104) => /[?#]/.test(path104) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -47347,7 +47491,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path103) => path103.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path104) => path104.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -47361,8 +47505,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path103) => {
-      const problem = templateProblem(path103);
+    reportPathKeys(context, (path104) => {
+      const problem = templateProblem(path104);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -47379,9 +47523,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path103) => (
+      (path104) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path103.includes("=") && pathVariables(path103).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path104.includes("=") && pathVariables(path104).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -47397,14 +47541,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path103 of pathKeys(swagger2)) {
-      const key2 = path103.toLowerCase();
+    for (const path104 of pathKeys(swagger2)) {
+      const key2 = path104.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path103),
+          pointer: childPointer("/paths", path104),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path103)
+            nameExcerpt(path104)
           )
         });
       }
@@ -49244,9 +49388,9 @@ function responseDefinitions(model) {
 }
 var MAX_SHOWN_LOOP = 4;
 function loopText(cycle) {
-  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
-  const more = cycle.length - shown.length;
-  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
+  const shown2 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown2.length;
+  return [...shown2, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown2[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -49255,26 +49399,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path103 = [];
+    const path104 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path103.push(start);
+    path104.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path103.pop();
+        path104.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path103.slice(path103.indexOf(target2)));
+      if (seen === "grey") cycles.push(path104.slice(path104.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path103.push(target2);
+        path104.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -49897,7 +50041,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path103 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path104 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -49905,7 +50049,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path103}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path104}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50165,8 +50309,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path103) {
-  return withoutTrailingSlashes(routeOf(path103)).toLowerCase();
+function templateShape(path104) {
+  return withoutTrailingSlashes(routeOf(path104)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -50918,15 +51062,24 @@ function changeRuleInConfig(ruleId) {
   };
 }
 
+// packages/validator/src/config/package-rule-in-config.ts
+function packageRuleInConfig(ruleId) {
+  if (!/^PKG-/i.test(ruleId)) return void 0;
+  return {
+    message: `'${nameExcerpt(ruleId.toUpperCase())}' is a rule of the certification package check (package check, package build): the configuration file sets no level for package rules (PKG-*).`,
+    hint: "Each package rule's level is fixed, as Microsoft's ConnectorPackageValidator.ps1 judges the package: an error fails package check, a warning does not; remove this line."
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path103, options2 = {}) {
+function offsetOfPath(document, path104, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path103.entries()) {
+  for (const [index, step2] of path104.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
-      pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
+      pair = pairsByKey(node).get(step2);
       if (!pair) return offset;
       node = pair.value;
     } else if ((0, import_yaml.isSeq)(node)) {
@@ -50934,10 +51087,23 @@ function offsetOfPath(document, path103, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path103.length - 1;
+    const isLast = index === path104.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
+}
+var PAIRS_BY_KEY = /* @__PURE__ */ new WeakMap();
+function pairsByKey(map2) {
+  let pairs2 = PAIRS_BY_KEY.get(map2);
+  if (pairs2) return pairs2;
+  pairs2 = /* @__PURE__ */ new Map();
+  for (const item of map2.items) {
+    if (!(0, import_yaml.isScalar)(item.key)) continue;
+    const key2 = String(item.key.value);
+    if (!pairs2.has(key2)) pairs2.set(key2, item);
+  }
+  PAIRS_BY_KEY.set(map2, pairs2);
+  return pairs2;
 }
 function rangeStart(node) {
   return node?.range?.[0];
@@ -50945,8 +51111,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path103, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path103, options2));
+  return (path104, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path104, options2));
     return { line, column: col };
   };
 }
@@ -50994,6 +51160,13 @@ function parseConfig(text3, file, options2) {
     );
   }
   const syntaxError = document.errors[0];
+  if (syntaxError && STACK_OVERFLOW.test(syntaxError.message)) {
+    fail(
+      "The configuration file nests too deeply to be read: thousands of levels of lists or maps.",
+      syntaxError.pos[0],
+      "A configuration file nests a few levels: check that the path names it."
+    );
+  }
   if (syntaxError) {
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
@@ -51022,9 +51195,9 @@ function parseConfig(text3, file, options2) {
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
-    const changeRule = changeRuleInConfig(ruleId);
+    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
+      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -51073,22 +51246,33 @@ function toPlainValue(document, fail) {
     );
   }
 }
+var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
 function parserMessage(message2) {
   return excerpt(message2.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
+var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
   try {
-    return await (0, import_promises.readFile)(file, "utf8");
+    return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error2) {
-    const shown = toDisplayPath(cwd, file);
+    const shown2 = toDisplayPath(cwd, file);
+    if (error2 instanceof FileTooLarge) {
+      throw new UsageError(
+        `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
+        {
+          location: { file: shown2 },
+          hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
+        }
+      );
+    }
     if (error2.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
-        location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path21.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        location: { file: shown2 },
+        hint: `Give the file itself, e.g. ${import_node_path21.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const said = fileReadError(shown, error2, {
+    const said = fileReadError(shown2, error2, {
       cwd,
       hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
       subject: "The configuration file",
@@ -51096,7 +51280,7 @@ async function readConfigText(file, cwd) {
     });
     if (isUserError(said)) throw said;
     throw new UsageError(`The configuration file cannot be read: ${notReadReason(error2)}.`, {
-      location: { file: shown },
+      location: { file: shown2 },
       hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
       cause: error2
     });
@@ -51104,14 +51288,12 @@ async function readConfigText(file, cwd) {
 }
 function notReadReason(error2) {
   const code2 = error2.code;
-  if (code2 === "ERR_FS_FILE_TOO_LARGE" || code2 === "ERR_STRING_TOO_LONG")
-    return `it is too large to read as text, over 512 MiB (${code2})`;
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path103 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path103.map(nameExcerpt);
-  const value = path103.reduce(
+  const path104 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path104.map(nameExcerpt);
+  const value = path104.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -51119,7 +51301,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path103.length === 0) {
+    if (path104.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -51130,7 +51312,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path103, key2],
+      path: [...path104, key2],
       atKey: true
     };
   }
@@ -51138,7 +51320,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path103,
+      path: path104,
       atKey: false
     };
   }
@@ -51148,34 +51330,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path103,
+        path: path104,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path103, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path104, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path103,
+      path: path104,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path103, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path104, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path103,
+      path: path104,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path103,
+    path: path104,
     atKey: false
   };
 }
@@ -51285,8 +51467,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path103, method, pathItemPlace, operation2) {
-    this.path = path103;
+  constructor(path104, method, pathItemPlace, operation2) {
+    this.path = path104;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -51587,11 +51769,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path103 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path103)) continue;
-      let pathItem = asObject(paths[path103]);
+    for (const path104 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path104)) continue;
+      let pathItem = asObject(paths[path104]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path103);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path104);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -51607,7 +51789,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path103, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path104, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -51911,7 +52093,7 @@ function ignoreLoosening(base2, head, options2) {
   return head.ignore.flatMap((pattern, index) => {
     if (before.has(pattern)) return [];
     let skips = "";
-    if (changed) {
+    if (changed && changed.length > 0) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options2.platform));
       skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), { max: MAX_NAMED_FOLDERS, quote: "'" })})`;
     }
@@ -51943,17 +52125,21 @@ function looseningFindings(sides, rules, options2 = {}) {
   );
   if (loosened.length === 0) return [];
   const positionOf = yamlPositions(located.text);
+  const advice = adviceFor(options2.changedFolders ?? []);
   return loosened.map(
     (loosening) => locatedFinding({
       ruleId: CONFIG_LOOSENED_RULE_ID,
       severity: level,
-      message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+      message: `${subjectOf(sides)} ${loosening.message}. ${advice}`,
       file: located.file,
       ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
       connector: sides.folder,
       baseline: "new"
     })
   );
+}
+function adviceFor(changedFolders) {
+  return changedFolders.length > 0 ? "The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own, one that changes no connector." : "The checks of later changes read this file: make sure the loosening is meant.";
 }
 function subjectOf({ base: base2, head }) {
   if (!head) return `Deleting the configuration file ${base2.file}`;
@@ -51965,9 +52151,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path103) {
-  const [setting, ruleId] = path103;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path103];
+function placeIn(config2, path104) {
+  const [setting, ruleId] = path104;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path104];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -52094,9 +52280,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path103, method, body) => `{
+var operation = (path104, method, body) => `{
   "paths": {
-    "${path103}": {
+    "${path104}": {
       "${method}": ${body}
     }
   }
@@ -52576,16 +52762,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path103 = [];
+  const path104 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path103.push(part.step);
+        if (part.step !== void 0) path104.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path103.pop();
+        if (part.step !== void 0) path104.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -52593,7 +52779,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path103, ...part.change.path] });
+      result.push({ ...part.change, path: [...path104, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -54815,21 +55001,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path103 in paths) {
-    if (!has(paths, path103)) continue;
-    const pathItem = refPathItem(paths[path103]);
+  for (const path104 in paths) {
+    if (!has(paths, path104)) continue;
+    const pathItem = refPathItem(paths[path104]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path103));
-    unfollowed2.set(path103, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path104));
+    unfollowed2.set(path104, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path103 in paths) {
-    if (!has(paths, path103)) continue;
-    const pathItem = refPathItem(paths[path103]);
+  for (const path104 in paths) {
+    if (!has(paths, path104)) continue;
+    const pathItem = refPathItem(paths[path104]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -54841,17 +55027,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path103 of all) {
-    const before = has(pathsBefore, path103) ? pathsBefore[path103] : void 0;
-    const after = has(pathsAfter, path103) ? pathsAfter[path103] : void 0;
+  for (const path104 of all) {
+    const before = has(pathsBefore, path104) ? pathsBefore[path104] : void 0;
+    const after = has(pathsAfter, path104) ? pathsAfter[path104] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path103);
-    const whyBefore = unfollowedBefore.get(path103);
+    const whyAfter = unfollowedAfter.get(path104);
+    const whyBefore = unfollowedBefore.get(path104);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path103);
+    const pathItemPointer = childPointer("/paths", path104);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -54859,12 +55045,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path103)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path104)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path103)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path103)} was not compared: in the base version, ${whyBefore}.` : refEdit(path103, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path104)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path104)} was not compared: in the base version, ${whyBefore}.` : refEdit(path104, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -54874,12 +55060,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path103, before, after) {
+function refEdit(path104, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path103)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path104)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path103)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path103)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path104)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path104)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55096,8 +55282,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path103) {
-  return withoutTrailingSlashes(emptiedBraces(path103));
+function normalizePath(path104) {
+  return withoutTrailingSlashes(emptiedBraces(path104));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -56407,6 +56593,7 @@ function diffConnectorFiles(before, after) {
   appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
   appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
   const changes = reportedChanges(raw, before, after);
+  appendAll(changes, caseTwinChanges(before, after));
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -56464,6 +56651,34 @@ function compareWhole(file, before, after) {
   const line = typeof before === "string" && typeof after === "string" ? firstChangedLine(before, after) : 1;
   return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
 }
+function caseTwinChanges(before, after) {
+  const names3 = new Set([...before.caseTwins ?? [], ...after.caseTwins ?? []].map((twin) => twin.name));
+  const changes = [];
+  for (const name of names3) {
+    const [old, now] = [textNamed(before, name), textNamed(after, name)];
+    const kind = (old ?? now).kind;
+    const read2 = fileName((after[kind] ?? before[kind]).path);
+    if (read2 === name) continue;
+    const edits = compareWhole(kind, old?.text, now?.text).map((change) => ({
+      ...change,
+      detail: [change.detail, `${name} is not the ${kind} read and validated: ${read2} is.`].join(" ").trim()
+    }));
+    appendAll(changes, reportedChanges(edits, { [kind]: old }, { [kind]: now }));
+  }
+  return changes;
+}
+function textNamed(version, name) {
+  const twin = version.caseTwins?.find((candidate) => candidate.name === name);
+  if (twin) return twin;
+  for (const kind of ["readme", "script"]) {
+    const read2 = version[kind];
+    if (read2 && fileName(read2.path) === name) return { ...read2, kind };
+  }
+  return void 0;
+}
+function fileName(file) {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
 function firstChangedLine(before, after) {
   const linesOf2 = (text3) => text3 === "" ? [] : text3.replace(/\r\n/g, "\n").split(/(?<=\n)/);
   const was = linesOf2(before);
@@ -56492,19 +56707,35 @@ function connectorVersion(folder) {
   if (readme2?.document) version.readme = { text: readme2.document.text, path: readme2.displayPath };
   if (script3?.document) version.script = { text: script3.document.text, path: script3.displayPath };
   if (icon2?.data) version.icon = { data: icon2.data, path: icon2.displayPath };
+  const twins = (folder.caseTwins ?? []).flatMap(
+    (twin) => twin.document ? [{ kind: twin.kind, name: twin.name, text: twin.document.text, path: twin.displayPath }] : []
+  );
+  if (twins.length > 0) version.caseTwins = twins;
+  return version;
+}
+function definitionsVersion(files) {
+  const version = {};
+  for (const file of files) {
+    const kind = kindOfFileName(file.name);
+    if (kind !== "swagger" && kind !== "apiProperties" || looksBinary(file.content)) continue;
+    const decoded = decodeUtf8(file.content);
+    const document = JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+    if (kind === "swagger") Object.assign(version, { swagger: document, swaggerPath: file.displayPath });
+    else Object.assign(version, { apiProperties: document, apiPropertiesPath: file.displayPath });
+  }
   return version;
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path23.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -56516,12 +56747,17 @@ function solutionGiven(given2, cwd) {
   if (stat2.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given2 } : void 0;
   if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given2 };
+  const solution = unpackedSolutionAbove(absolute, given2, cwd);
+  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
+}
+function folderOfUnpackedSolution(given2, cwd) {
+  const solution = unpackedSolutionAbove(import_node_path23.default.resolve(cwd, given2), given2, cwd);
+  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
+}
+function unpackedSolutionAbove(absolute, given2, cwd) {
   let folder = import_node_path23.default.dirname(absolute);
   for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path23.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) {
-      const source = import_node_path23.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
-      return { kind: "file of unpacked", source };
-    }
+    if (isUnpackedSolution(folder)) return import_node_path23.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
     if (import_node_path23.default.dirname(folder) === folder) break;
   }
   return void 0;
@@ -56533,6 +56769,8 @@ var AS_CONNECTOR_PATH = {
 function solutionGivenProblem(solution, instead) {
   if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
   if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === "folder of unpacked")
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
   return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
 }
 function extractFirstHint(solution, then, say = optionWords) {
@@ -56556,12 +56794,12 @@ function isUnpackedSolution(folder) {
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs15.openSync)(file, "r");
+    const descriptor = (0, import_node_fs16.openSync)(file, "r");
     try {
-      const read2 = (0, import_node_fs15.readSync)(descriptor, head, 0, head.length, 0);
+      const read2 = (0, import_node_fs16.readSync)(descriptor, head, 0, head.length, 0);
       return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs15.closeSync)(descriptor);
+      (0, import_node_fs16.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -56569,7 +56807,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs15.statSync)(file);
+    return (0, import_node_fs16.statSync)(file);
   } catch {
     return void 0;
   }
@@ -56596,7 +56834,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
     const absolute = import_node_path24.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs16.statSync)(absolute);
+      stat2 = (0, import_node_fs17.statSync)(absolute);
     } catch (error2) {
       throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -56625,22 +56863,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs16.readdirSync)(folder);
+    return (0, import_node_fs17.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
 }
 function refusedListing(error2, given2, absolute) {
   const where2 = error2?.path;
-  const shown = where2 === void 0 ? given2 : import_node_path24.default.join(given2, import_node_path24.default.relative(absolute, where2));
-  return unreadablePathError(shown, error2) ?? error2;
+  const shown2 = where2 === void 0 ? given2 : import_node_path24.default.join(given2, import_node_path24.default.relative(absolute, where2));
+  return unreadablePathError(shown2, error2) ?? error2;
 }
 function sortFolderPaths(folders, paths = import_node_path24.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs16.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs17.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -56661,7 +56899,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs16.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs17.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -56685,7 +56923,7 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/diff/git-ref-given.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
@@ -56767,8 +57005,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path103 = names3.slice(2, 2 + length);
-  return names3 === `a/${path103} b/${path103}` ? path103 : void 0;
+  const path104 = names3.slice(2, 2 + length);
+  return names3 === `a/${path104} b/${path104}` ? path104 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -56793,6 +57031,39 @@ function unquoteC(quoted2) {
     } else return void 0;
   }
   return Buffer.from(bytes).toString("utf8");
+}
+
+// packages/validator/src/git/refused-ownership.ts
+var REFUSALS = [
+  /detected dubious ownership in repository at '(.+)'\r?$/m,
+  /unsafe repository \('(.+)' is owned by someone else\)\r?$/m
+];
+function repositoryRefusedForOwner(stderr) {
+  for (const refusal2 of REFUSALS) {
+    const match2 = refusal2.exec(stderr);
+    if (match2) return match2[1];
+  }
+  return void 0;
+}
+var RepositoryOwnerError = class extends UsageError {
+  constructor(repository) {
+    super(
+      'belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership").',
+      {
+        location: { file: repository },
+        hint: `${trustHint(repository)} Or leave out the base ref, to validate without comparing with it (no git needed).`
+      }
+    );
+    this.repository = repository;
+  }
+  repository;
+};
+var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+function trustHint(repository) {
+  return [
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+  ].join(" ");
 }
 
 // packages/validator/src/git/git.ts
@@ -56835,11 +57106,15 @@ var Git = class {
       hint: unknownRefHint(ref, remotes, shallow)
     });
   }
-  /** The commit a ref names, or undefined when it names none. */
+  /**
+   * The commit a ref names, or undefined when it names none. A repository git refuses to read names
+   * none either, but that is said as it is: "does not name a commit" sent people looking for the ref.
+   */
   async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-    } catch {
+    } catch (error2) {
+      if (error2 instanceof RepositoryOwnerError) throw error2;
       return void 0;
     }
   }
@@ -57056,6 +57331,8 @@ function notAWorkTree(error2, cwd) {
   return error2;
 }
 function gitError(args, stderr, cause) {
+  const refused2 = repositoryRefusedForOwner(stderr.toString());
+  if (refused2 !== void 0) return new RepositoryOwnerError(refused2);
   const detail = stderr.toString().trim() || cause.message;
   return new Error(`git ${args[0]} failed: ${detail}`, { cause });
 }
@@ -57075,9 +57352,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs17.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -57127,6 +57404,7 @@ async function nearestFolder(absolute) {
 }
 function locatedAt(error2, given2) {
   if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
+  if (error2 instanceof RepositoryOwnerError) return error2;
   return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
 }
 
@@ -57150,7 +57428,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs18.promises.lstat(absolute);
+    await import_node_fs19.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -57179,6 +57457,9 @@ async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
 }
 function requireSwagger(side, other) {
   if (side.file || side.version.swagger || other.file === "apiProperties") return;
+  if (side.swaggerNotRead !== void 0) {
+    throw new UsageError(`cannot be compared: ${side.swaggerNotRead}`, { location: { file: side.given } });
+  }
   throw new UsageError(`holds no ${CANONICAL_NAMES.swagger}.`, {
     location: { file: side.given },
     hint: `diff compares the swaggers of two connector folders: give the folder that holds it, or give the two ${CANONICAL_NAMES.apiProperties} files to compare them alone.`
@@ -57188,12 +57469,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path27.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs19.promises.stat(absolute);
+    stat2 = await import_node_fs20.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs19.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs20.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -57201,9 +57482,15 @@ async function readSide(given2, cwd) {
         hint: await notAConnectorHint(given2, absolute, cwd)
       });
     }
-    return { version: connectorVersion(await loadConnectorFolder(absolute, cwd)), given: given2 };
+    const folder = await loadConnectorFolder(absolute, cwd);
+    const swaggerNotRead = folder.files.swagger?.document ? void 0 : folder.files.swagger?.issues[0]?.message;
+    return {
+      version: connectorVersion(folder),
+      given: given2,
+      ...swaggerNotRead !== void 0 && { swaggerNotRead }
+    };
   }
-  const bytes = await import_node_fs19.promises.readFile(absolute);
+  const bytes = await readDefinitionFile(given2, absolute, cwd);
   const name = import_node_path27.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
   if (looksBinary(bytes)) {
@@ -57226,6 +57513,22 @@ async function readSide(given2, cwd) {
     };
   }
   return { version: { swagger: document, swaggerPath: displayPath }, file: "swagger", given: given2 };
+}
+async function readDefinitionFile(given2, absolute, cwd) {
+  try {
+    return await readFileWithin(absolute, MAX_FILE_BYTES);
+  } catch (error2) {
+    if (error2 instanceof FileTooLarge) {
+      throw new UsageError(
+        `holds more than the ${formatByteLimit(MAX_FILE_BYTES)} that connector-alm reads of a connector file; it was not compared.`,
+        { location: { file: given2 }, hint: WHAT_DIFF_TAKES }
+      );
+    }
+    throw fileReadError(given2, error2, {
+      cwd,
+      hint: "Give a connector folder or its apiDefinition.swagger.json."
+    });
+  }
 }
 function kindOfFile(name, document) {
   const kind = kindOfFileName(name);
@@ -57273,13 +57576,13 @@ async function notAConnectorHint(given2, absolute, cwd) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path28.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs20.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs21.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -57580,10 +57883,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -57591,7 +57894,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs21.promises.access(file, import_node_fs21.constants.W_OK);
+    await import_node_fs22.promises.access(file, import_node_fs22.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -57613,22 +57916,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs22.promises.lstat(file);
+  const stat2 = await import_node_fs23.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs22.promises.realpath(file);
-    if (!isBelow(await import_node_fs22.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs23.promises.realpath(file);
+    if (!isBelow(await import_node_fs23.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs22.promises.stat(target2);
+  const current = await import_node_fs23.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs22.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs23.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -57752,7 +58055,7 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -57809,14 +58112,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path29.default.relative(topLevel, connector).split(import_node_path29.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs23.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs24.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path29.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path29.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs23.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs24.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -57845,7 +58148,7 @@ var commitStates = async (files) => {
   } catch (error2) {
     return {
       inWorkTree: false,
-      why: isUserError(error2) ? notInWorkTree(error2.message) : errorMessage(error2).split("\n")[0]
+      why: error2 instanceof RepositoryOwnerError ? ownerRefusal(error2.repository) : isUserError(error2) ? notInWorkTree(error2.message) : errorMessage(error2).split("\n")[0]
     };
   }
   const paths = /* @__PURE__ */ new Map();
@@ -57877,6 +58180,9 @@ function notInWorkTree(message2) {
   if (/not installed/.test(message2)) return "git is not installed here";
   return "it is not in a git work tree";
 }
+function ownerRefusal(repository) {
+  return `git refuses its repository ${repository}, which belongs to another user; git config --global --add safe.directory ${shellWord(repository)} lets git in`;
+}
 
 // packages/validator/src/git/base-ref.ts
 async function resolveBaseRef(git, ref) {
@@ -57900,7 +58206,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -57913,14 +58219,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path31.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs24.promises.mkdir(target2, { recursive: true });
+    await import_node_fs25.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path31.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs24.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
-      await import_node_fs24.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs25.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
+      await import_node_fs25.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -57930,7 +58236,7 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -58036,7 +58342,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -58099,7 +58405,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs25.readdirSync)(folder);
+      names3 = (0, import_node_fs26.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -58123,7 +58429,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs25.readFileSync)(file);
+    return (0, import_node_fs26.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -58214,18 +58520,18 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const byName = new Map(entries.map((entry) => [import_node_path33.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
-  const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
-  const blobs = await git.readBlobs(wanted);
+  const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
+  const blobs = await git.readBlobs(wanted2);
   const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs26.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs27.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -58367,7 +58673,8 @@ function relabel(version, folderDisplay, prefix) {
     apiPropertiesPath: rename(version.apiPropertiesPath),
     readme: version.readme && { ...version.readme, path: rename(version.readme.path) },
     script: version.script && { ...version.script, path: rename(version.script.path) },
-    icon: version.icon && { ...version.icon, path: rename(version.icon.path) }
+    icon: version.icon && { ...version.icon, path: rename(version.icon.path) },
+    caseTwins: version.caseTwins?.map((twin) => ({ ...twin, path: rename(twin.path) }))
   };
 }
 
@@ -58418,7 +58725,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -58430,7 +58737,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path36.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs27.existsSync)(absolute);
+    const exists4 = (0, import_node_fs28.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -58471,14 +58778,14 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/config-at-base.ts
-var import_promises2 = require("node:fs/promises");
+var import_promises = require("node:fs/promises");
 var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs28.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs29.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path37.default.dirname(file)).then((folder) => import_node_path37.default.join(folder, import_node_path37.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -58579,7 +58886,7 @@ async function checkConfigurationAgainstBase(input) {
   }
   let head;
   if (input.config.path) {
-    const text3 = await (0, import_promises2.readFile)(input.config.path, "utf8").catch(() => void 0);
+    const text3 = await (0, import_promises.readFile)(input.config.path, "utf8").catch(() => void 0);
     if (text3 === void 0) return { findings: [] };
     const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
     head = {
@@ -58694,11 +59001,11 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const deletions = [];
   for (const folder of scope2.deleted) {
     const change = connectorDeletedChange(folder, mergeBase);
-    const shown = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
-    const finding = connectorDeletedFinding(change, shown);
+    const shown2 = toDisplayPath(cwd, fromCwd(folder.repositoryPath));
+    const finding = connectorDeletedFinding(change, shown2);
     deletions.push(finding);
     diffs.push({
-      path: shown,
+      path: shown2,
       repositoryPath: folder.repositoryPath,
       status: "deleted",
       diff: { changes: [change], classification: classifyChanges([change]) },
@@ -58740,7 +59047,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs29.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs30.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -58795,7 +59102,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path103, findings]) => ({ path: path103, findings }));
+  return [...byFile].map(([path104, findings]) => ({ path: path104, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -58809,6 +59116,13 @@ function deletedConnectors(result) {
 
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
+var FAIL_ON_MEANT = {
+  none: "never",
+  off: "never",
+  no: "never",
+  false: "never",
+  nothing: "never"
+};
 function failsThreshold(result, failOn) {
   const { counts } = result;
   return reachesFailOn("error", failOn) && counts.error > 0 || reachesFailOn("warning", failOn) && counts.warning > 0 || reachesFailOn("info", failOn) && counts.info > 0;
@@ -59788,9 +60102,9 @@ function formatConfigurationFile(file, listed2, paint) {
   return block2(header, file.findings, listed2, paint);
 }
 function block2(header, findings, listed2, paint) {
-  const shown = listed2 === void 0 ? findings : findings.filter(listed2);
-  if (listed2 !== void 0 && shown.length === 0) return void 0;
-  const lines = shown.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  const shown2 = listed2 === void 0 ? findings : findings.filter(listed2);
+  if (listed2 !== void 0 && shown2.length === 0) return void 0;
+  const lines = shown2.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [paint("bold", header), ...lines].join("\n");
 }
 function painter(enabled) {
@@ -59826,7 +60140,7 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path45 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
@@ -59887,7 +60201,7 @@ async function writeReport(context, result, options2) {
   if (options2.output) {
     const target2 = import_node_path45.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs30.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs31.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -60095,10 +60409,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path103 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path103.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path103)) return "drive-letter";
-  if (path103.split("/").includes("..")) return "parent-segment";
+  const path104 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path104.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path104)) return "drive-letter";
+  if (path104.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60136,9 +60450,9 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs32 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
-var import_promises4 = require("node:stream/promises");
+var import_node_fs33 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_promises3 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
 var import_node_zlib4 = require("node:zlib");
 
@@ -60174,8 +60488,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path103, isFolder3, value) {
-    const segments = path103.split("/");
+  place(path104, isFolder3, value) {
+    const segments = path104.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -60213,6 +60527,7 @@ var PathTree = class {
 var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
 var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
 var CASE_INSENSITIVE = " on a case-insensitive file system";
+var UNICODE_FORMS = " once Unicode-normalized: the two differ only in how an accented letter is encoded, and macOS writes them to one file";
 var EntryPaths = class {
   constructor(archive) {
     this.archive = archive;
@@ -60260,7 +60575,7 @@ var EntryPaths = class {
     if (earlier2.name !== entry.name)
       return this.error(
         entry,
-        `has the same name as '${earlier2.written}'${CASE_INSENSITIVE}.`,
+        `has the same name as '${earlier2.written}'${collidesAs(entry.name, earlier2.name)}.`,
         SAME_PATH_HINT
       );
     const reasons = [
@@ -60278,7 +60593,10 @@ var EntryPaths = class {
   }
 };
 function caseOnly(a, b) {
-  return a === b ? "" : CASE_INSENSITIVE;
+  return a === b ? "" : collidesAs(a, b);
+}
+function collidesAs(a, b) {
+  return a.normalize("NFC") === b.normalize("NFC") ? UNICODE_FORMS : CASE_INSENSITIVE;
 }
 
 // packages/solution/src/zip/checked-entries.ts
@@ -60400,9 +60718,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs31.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs32.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -60712,12 +61030,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs32.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs33.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs32.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs33.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs32.closeSync)(fd2);
+        (0, import_node_fs33.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -60754,18 +61072,18 @@ var ZipReader = class _ZipReader {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
-        await (0, import_promises3.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
+        await (0, import_promises2.writeFile)(destination, bytes, { flag: "wx" }).catch((error2) => {
           throw new DestinationError(error2);
         });
       } else await this.streamToFile(entry, destination);
     } catch (error2) {
-      await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
+      await (0, import_promises2.rm)(destination, { force: true }).catch(() => void 0);
       throw error2 instanceof DestinationError ? this.writeError(entry, error2.cause) : this.readError(entry, error2);
     }
   }
   close() {
     this.zip.close();
-    (0, import_node_fs32.closeSync)(this.fd);
+    (0, import_node_fs33.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -60774,12 +61092,12 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs32.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs33.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
-      if (raw.compressionMethod === STORED) await (0, import_promises4.pipeline)(input, check, output);
-      else await (0, import_promises4.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
+      else await (0, import_promises3.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error2) {
       throw error2 === outputError ? new DestinationError(error2) : error2;
     }
@@ -60878,17 +61196,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
-var import_promises5 = require("node:stream/promises");
+var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs33.promises.stat(folder).catch(() => void 0) ?? await import_node_fs33.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs34.promises.stat(folder).catch(() => void 0) ?? await import_node_fs34.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -60907,7 +61225,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs33.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs34.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -60931,8 +61249,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs34.createWriteStream)(temporary, { flags: "wx" });
-  const written2 = (0, import_promises5.pipeline)(output, file);
+  const file = (0, import_node_fs35.createWriteStream)(temporary, { flags: "wx" });
+  const written2 = (0, import_promises4.pipeline)(output, file);
   let done = false;
   try {
     for (const source of sources) {
@@ -60957,7 +61275,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs34.promises.rename(temporary, target2);
+    await import_node_fs35.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -60965,7 +61283,9 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await removeTemporary(temporary);
     const failedPath = error2?.path;
-    throw failedPath === temporary || failedPath === target2 || failedPath === destination ? targetWriteError(destination, error2) : error2;
+    if (failedPath === temporary || failedPath === target2 || failedPath === destination)
+      throw targetWriteError(destination, error2);
+    throw (failedPath === void 0 ? void 0 : unreadablePathError(failedPath, error2)) ?? error2;
   } finally {
     forgetTemporary(temporary);
     if (done) made.keep();
@@ -61084,8 +61404,8 @@ function decodeUtf8Strict(bytes, file) {
     throw notUtf8Error(bytes, file);
   }
 }
-var PIECE_BYTES = 1024 * 1024;
-function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+var PIECE_BYTES2 = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES2) {
   if (!(0, import_node_buffer2.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
   const decoder2 = new TextDecoder("utf-8", { ignoreBOM: true });
   let started = false;
@@ -61099,6 +61419,12 @@ function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
   }
 }
 function notUtf8Error(bytes, file) {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
   const offset = firstInvalidOffset(bytes);
   const before = lenient2.decode(bytes.subarray(0, offset));
   const text3 = before.startsWith(BOM) ? before.slice(1) : before;
@@ -61373,9 +61699,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path103) {
+function jsonValueLocation(text3, path104) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path103);
+  const node = tree && findNodeAtLocation2(tree, path104);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61433,17 +61759,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs35.promises.readdir(import_node_path47.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs36.promises.readdir(import_node_path47.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61462,11 +61788,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs36.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.resolve(target2)), { recursive: true });
-    await import_node_fs36.promises.rename(staged, target2);
+    await import_node_fs37.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.resolve(target2)), { recursive: true });
+    await import_node_fs37.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs36.promises.realpath(target2);
+  const targetRoot = await import_node_fs37.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
@@ -61475,31 +61801,31 @@ async function commitFolder(staged, target2, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path48.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs36.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs37.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs36.promises.rm(to, { recursive: true });
+      await import_node_fs37.promises.rm(to, { recursive: true });
     }
-    await import_node_fs36.promises.rename(from, to);
+    await import_node_fs37.promises.rename(from, to);
     result.written.push(file);
   }
-  const wanted = new Set(files);
-  const others2 = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  const wanted2 = new Set(files);
+  const others2 = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted2.has(file));
   result.kept = options2.keep ? others2.filter(options2.keep) : [];
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs36.promises.rm(import_node_path48.default.join(targetRoot, file));
+      await import_node_fs37.promises.rm(import_node_path48.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs36.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs37.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -61522,14 +61848,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs36.promises.lstat(import_node_path48.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs37.promises.lstat(import_node_path48.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs36.promises.rename(
+      await import_node_fs37.promises.rename(
         import_node_path48.default.join(this.root, ...parent, before[index]),
         import_node_path48.default.join(this.root, ...parent, after[index])
       );
@@ -61566,13 +61892,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path48.default.join(current, segment);
-    const entry = await import_node_fs36.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs37.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs36.promises.realpath(next).then(
+      const resolved2 = await import_node_fs37.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -61587,7 +61913,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs36.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs37.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -61595,15 +61921,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs36.promises.rm(next);
+      await import_node_fs37.promises.rm(next);
     }
-    await import_node_fs36.promises.mkdir(import_node_path48.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs37.promises.mkdir(import_node_path48.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs36.promises.stat(staged), import_node_fs36.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs37.promises.stat(staged), import_node_fs37.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -61611,21 +61937,21 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs36.promises.readFile(staged);
+  const text3 = await import_node_fs37.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs36.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs37.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs36.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs37.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs36.promises.lstat(file).then(
+  return import_node_fs37.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -61633,12 +61959,12 @@ async function exists3(file) {
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
     const absolute = import_node_path48.default.join(root, relative);
-    const entries = await import_node_fs36.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs37.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs36.promises.rmdir(import_node_path48.default.join(root, child));
+        await import_node_fs37.promises.rmdir(import_node_path48.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -61665,7 +61991,7 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_path49 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
@@ -61674,8 +62000,8 @@ async function checkWritable(file) {
     const made = makeFolderWithParents(import_node_path49.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs37.promises.writeFile(temporary, "");
-      await import_node_fs37.promises.rm(temporary, { force: true });
+      await import_node_fs38.promises.writeFile(temporary, "");
+      await import_node_fs38.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -61767,41 +62093,6 @@ function packedAs(file, packagePath) {
   return file === packagePath ? "" : ` as ${packagePath}`;
 }
 
-// packages/solution/src/solution/manifest.ts
-function manifestOf(root, file) {
-  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
-  if (!manifest)
-    throw solutionError(
-      file,
-      "has no <ImportExportXml><SolutionManifest> element.",
-      "Is this a Dataverse solution manifest?"
-    );
-  return manifest;
-}
-function readManifest(root, file) {
-  const manifest = manifestOf(root, file);
-  const field = (name) => {
-    const node = firstChild(manifest, name);
-    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
-    return textOf2(node).trim();
-  };
-  const managed = field("Managed");
-  if (managed !== "0" && managed !== "1" && managed !== "2")
-    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
-}
-function setManaged(root, file, managed) {
-  const node = firstChild(manifestOf(root, file), "Managed");
-  if (node) setText(node, managed);
-}
-function setVersion(root, file, version) {
-  const node = firstChild(manifestOf(root, file), "Version");
-  if (node) setText(node, version);
-}
-function checkVersion(version) {
-  return /^\d+(\.\d+){1,3}$/.test(version);
-}
-
 // packages/solution/src/solution/solution-settings.ts
 var SolutionSettingError = class extends RefusedSettingError {
   constructor(setting, value, problem, hint) {
@@ -61825,13 +62116,8 @@ function checkSolutionUniqueName(name) {
     );
 }
 function checkSolutionVersion(version, setting = "version") {
-  if (!checkVersion(version))
-    throw new SolutionSettingError(
-      setting,
-      version,
-      "is not a solution version",
-      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
-    );
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
 }
 function checkPublisherUniqueName(name) {
   if (!isUniqueName(name))
@@ -61860,6 +62146,88 @@ function optionValuePrefixFrom(text3) {
       "Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment."
     );
   return Number(text3);
+}
+
+// packages/solution/src/solution/manifest.ts
+function manifestOf(root, file) {
+  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
+  if (!manifest)
+    throw solutionError(
+      file,
+      "has no <ImportExportXml><SolutionManifest> element.",
+      "Is this a Dataverse solution manifest?"
+    );
+  return manifest;
+}
+function readManifest(root, file, text3) {
+  const manifest = manifestOf(root, file);
+  const field = (name) => {
+    const node = firstChild(manifest, name);
+    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
+    return textOf2(node).trim();
+  };
+  const refused2 = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text3 === void 0 ? {} : manifestLine(text3, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
+  const managed = field("Managed");
+  if (managed !== "0" && managed !== "1" && managed !== "2")
+    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused2(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused2(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text3, name) {
+  const start = text3.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text3.slice(start));
+  return match2 ? { line: lineAndColumn(text3, start + match2.index).line } : {};
+}
+function setManaged(root, file, managed) {
+  const node = firstChild(manifestOf(root, file), "Managed");
+  if (node) setText(node, managed);
+}
+function setVersion(root, file, version) {
+  const node = firstChild(manifestOf(root, file), "Version");
+  if (node) setText(node, version);
+}
+var MAX_VERSION_PART = 2147483647;
+function versionFault(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version))
+    return {
+      problem: "is not a solution version",
+      hint: "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    };
+  const parts = version.split(".");
+  if (parts.some((part) => Number(part) > MAX_VERSION_PART))
+    return {
+      problem: `has a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers)`,
+      hint: `Use parts of at most ${MAX_VERSION_PART}, e.g. a date as 2026.12.1.0 rather than 1.0.20261201093000.0.`
+    };
+  if (parts.some((part) => part.length > 1 && part.startsWith("0")))
+    return {
+      problem: "has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise",
+      hint: `Write it as ${versionAsRead(version)}.`
+    };
+  return void 0;
+}
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
 // packages/solution/src/solution/solution-version.ts
@@ -61922,7 +62290,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -61967,7 +62335,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs38.promises.readFile(import_node_path50.default.join(folder, file));
+    const bytes = await import_node_fs39.promises.readFile(import_node_path50.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -61999,9 +62367,8 @@ function environmentVariableDefinition(variable) {
 function carriedParts(variable) {
   const definition = definitionPart(variable);
   const root = parseDefinition(variable);
-  const defaults = root.children.filter((node) => node.kind === "element" && node.name === "defaultvalue");
-  const hadDefault = defaults.some((node) => node.kind === "element" && textOf2(node).trim() !== "");
-  const hadCurrentValue = variable.parts.some((part) => part !== definition);
+  const defaults = defaultValues(root);
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, root);
   if (!environmentVariableDefinition(variable).secret)
     return {
       parts: [{ path: definition.path, bytes: definition.bytes }],
@@ -62012,7 +62379,7 @@ function carriedParts(variable) {
       element(
         root.name,
         root.attributes,
-        root.children.filter((node) => !defaults.includes(node))
+        root.children.filter((node) => !defaults.some((value) => value === node))
       ),
       EXPORT_STYLE
     )
@@ -62022,21 +62389,75 @@ function carriedParts(variable) {
     valueLeftOut: hadDefault || hadCurrentValue ? "secret" : void 0
   };
 }
+function carriesValue(variable) {
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, parseDefinition(variable));
+  return hadDefault || hadCurrentValue;
+}
+function defaultValues(root) {
+  return root.children.filter(
+    (node) => node.kind === "element" && node.name === "defaultvalue"
+  );
+}
+function valuesCarried(variable, root) {
+  const definition = definitionPart(variable);
+  return {
+    hadDefault: defaultValues(root).some((node) => textOf2(node).trim() !== ""),
+    // A values file is written only for a current value.
+    hadCurrentValue: variable.parts.some((part) => part !== definition)
+  };
+}
+
+// packages/solution/src/solution/connection-references.ts
+function connectionReferenceNames(bytes, file, hint) {
+  const reader = new ConnectionReferenceReader();
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, reader);
+  return reader.names;
+}
+var ConnectionReferenceReader = class {
+  names = [];
+  path = [];
+  open(name, attributes) {
+    if (name === "connectionreference" && this.path.length === 2 && this.path[1] === "connectionreferences") {
+      const logicalName = attributes.connectionreferencelogicalname?.trim();
+      if (logicalName) this.names.push(logicalName);
+    }
+    this.path.push(name);
+  }
+  close() {
+    this.path.pop();
+  }
+  text() {
+  }
+  append() {
+  }
+};
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs44 = require("node:fs");
+var import_node_fs46 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
+var import_node_fs40 = require("node:fs");
 var import_node_path51 = __toESM(require("node:path"), 1);
-function refuseInside(inner, folder, refusal2) {
-  const [outer, given2] = [import_node_path51.default.resolve(folder), import_node_path51.default.resolve(inner)];
-  if (refusal2.orEqual ? isWithin(outer, given2) : isBelow(outer, given2))
+async function refuseInside(inner, folder, refusal2) {
+  const inside = refusal2.orEqual ? isWithin : isBelow;
+  if (inside(import_node_path51.default.resolve(folder), import_node_path51.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
+}
+async function realPathOf(given2) {
+  const rest = [];
+  for (let existing = import_node_path51.default.resolve(given2); ; existing = import_node_path51.default.dirname(existing)) {
+    try {
+      return import_node_path51.default.join(await import_node_fs40.promises.realpath(existing), ...rest);
+    } catch {
+    }
+    if (import_node_path51.default.dirname(existing) === existing) return import_node_path51.default.resolve(given2);
+    rest.unshift(import_node_path51.default.basename(existing));
+  }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -62106,11 +62527,11 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path52.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs39.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -62186,7 +62607,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs40.promises.lstat(import_node_path53.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs42.promises.lstat(import_node_path53.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -62195,7 +62616,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs40.promises.lstat(import_node_path53.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs42.promises.lstat(import_node_path53.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path53.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -62233,13 +62654,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs41.promises.open(file, "r");
+  const handle = await import_node_fs43.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -62249,7 +62670,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs41.promises.readFile(file));
+  return recordedEnding(await import_node_fs43.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -62283,7 +62704,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path54.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -62315,7 +62736,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs42 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -62752,9 +63173,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     );
   const located = (entry) => `${archive}/${entry.name}`;
   const readText2 = (entry) => readPartText(reader, entry, located(entry));
-  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
-  const solution = await readXml(solutionEntry);
-  const manifest = readManifest(solution, located(solutionEntry));
+  const solutionText = await readText2(solutionEntry);
+  const solution = parseXml(solutionText, located(solutionEntry), EXPORTED_XML_HINT);
+  const manifest = readManifest(solution, located(solutionEntry), solutionText);
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
   const customizations = await writeCustomizations(
@@ -62804,13 +63225,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path55.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs42.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs44.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path55.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs42.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs44.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -62843,8 +63264,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs42.promises.mkdir(import_node_path55.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs42.promises.open(destination, "wx");
+  await import_node_fs44.promises.mkdir(import_node_path55.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs44.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -62854,7 +63275,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs42.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs44.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -62869,7 +63290,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs45 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -62879,7 +63300,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs43.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs45.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -62908,7 +63329,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path56.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs43.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs45.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -63065,7 +63486,7 @@ function unpackableEntryError(archive, entryNames, exempt) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path60.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
@@ -63092,7 +63513,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -63125,11 +63546,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs44.promises.readFile(import_node_path60.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs46.promises.readFile(import_node_path60.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs44.promises.readFile(import_node_path60.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs46.promises.readFile(import_node_path60.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63176,7 +63597,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path60.default.resolve(given2) === import_node_path60.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs44.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs46.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
   const name = import_node_path60.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -63191,7 +63612,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs44.promises.mkdir(managedStaging);
+    await import_node_fs46.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -63211,6 +63632,15 @@ async function stageBoth(zipPath, staging, options2) {
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
+    if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
+      throw new UserError(
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path60.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        {
+          location: { file: managed },
+          hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
+        }
+      );
+    }
     for (const staged of [base2, other]) {
       if (staged.files.includes(FOLDER_BOTH_NOTES))
         throw new UserError(`has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`, {
@@ -63218,19 +63648,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs44.promises.writeFile(import_node_path60.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path60.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs44.promises.readFile(from)).equals(await import_node_fs44.promises.readFile(import_node_path60.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs46.promises.readFile(from)).equals(await import_node_fs46.promises.readFile(import_node_path60.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs44.promises.mkdir(import_node_path60.default.dirname(import_node_path60.default.join(staging, variant)), { recursive: true });
-      await import_node_fs44.promises.rename(from, import_node_path60.default.join(staging, variant));
+      await import_node_fs46.promises.mkdir(import_node_path60.default.dirname(import_node_path60.default.join(staging, variant)), { recursive: true });
+      await import_node_fs46.promises.rename(from, import_node_path60.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -63240,11 +63670,11 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs47 = require("node:fs");
+var import_node_fs49 = require("node:fs");
 var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs45 = require("node:fs");
+var import_node_fs47 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -63253,9 +63683,9 @@ function lostPartError(folder, hasManifest) {
     hint: `Restore ${lost} (e.g. from git), or unpack the solution again.`
   });
 }
-async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
+async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs45.promises.lstat(import_node_path61.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -63266,7 +63696,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path61.default.join(shown, part) },
+      location: { file: import_node_path61.default.join(shown2, part) },
       hint
     });
   }
@@ -63277,8 +63707,8 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
 var CONNECTOR_COMPONENT = "372";
 function rootConnectorComponents(solution) {
   const manifest = firstChild(solution, "SolutionManifest");
-  const rootComponents = manifest && firstChild(manifest, "RootComponents");
-  return (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+  const rootComponents2 = manifest && firstChild(manifest, "RootComponents");
+  return (rootComponents2 ? childElements(rootComponents2, "RootComponent") : []).filter(
     (component) => attribute2(component, "type") === CONNECTOR_COMPONENT
   );
 }
@@ -63354,12 +63784,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs46 = require("node:fs");
+var import_node_fs48 = require("node:fs");
 var import_node_path62 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs46.promises.lstat(import_node_path62.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs48.promises.lstat(import_node_path62.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -63379,7 +63809,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs46.promises.readdir(import_node_path62.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs48.promises.readdir(import_node_path62.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -63393,14 +63823,21 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs46.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs48.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+}
+async function enclosingSolution(folder) {
+  for (let current = await realPathOf(folder); ; current = import_node_path62.default.dirname(current)) {
+    if (await import_node_fs48.promises.lstat(import_node_path62.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs48.promises.lstat(import_node_path62.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path62.default.dirname(current) === current) return void 0;
+  }
 }
 
 // packages/solution/src/solution/pack.ts
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs47.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs49.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -63414,7 +63851,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
@@ -63429,32 +63866,48 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes2 = async (file) => {
-    const bytes = await import_node_fs47.promises.readFile(located(file));
+    const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
   };
   const readText2 = async (file) => decodeUtf8Strict(await readBytes2(file), located(file));
   const readXml = async (file) => parseUtf8Xml(await readBytes2(file), located(file), UNPACKED_XML_HINT);
-  const solution = await readXml(FOLDER_SOLUTION);
-  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  const readManifestFile = async (file) => {
+    const text3 = await readText2(file);
+    const root = parseXml(text3, located(file), UNPACKED_XML_HINT);
+    return { root, manifest: readManifest(root, located(file), text3) };
+  };
+  const { root: solution, manifest } = await readManifestFile(FOLDER_SOLUTION);
+  const readManagedManifest = async (file) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
   const leftOut2 = all.filter(isLeftOut);
-  const files = await selectPackageFiles(
-    folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
-    manifest.managed === "2",
-    managed
-  );
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const files = await selectPackageFiles(folder, packable, manifest.managed === "2", managed);
   for (const [logical, actual] of files) {
     if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readManagedManifest(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
+  if (manifest.managed === "2" && !options2.version) {
+    const managedFile = managed ? solutionFile : (await selectPackageFiles(folder, packable, true, true)).get(FOLDER_SOLUTION);
+    if (managedFile !== FOLDER_SOLUTION) {
+      const managedRoot = managedFile === solutionFile ? solutionRoot : await readXml(managedFile);
+      const managedVersion = readManifest(managedRoot, located(managedFile)).version;
+      if (compareVersions(managedVersion, manifest.version) !== 0)
+        throw twoVersionsError(
+          folder,
+          managedFile,
+          managedVersion,
+          manifest.version,
+          options2.say ?? optionWords
+        );
+    }
+  }
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
   const customizationsBytes = await readBytes2(customizationsFile);
   const connectors = [];
@@ -63485,7 +63938,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs47.promises.readFile(located(actual));
+          const bytes = await readFolderFile(located(actual));
           const text3 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -63542,16 +63995,27 @@ async function packSolution(folder, zipPath, options2 = {}) {
       `would pack into a zip of ${entries.length} entries, more than the limit of ${maxEntries} that unpack and extract-connectors read.`,
       "Remove the files the solution does not need, or raise the limit (--max-entries) if it really holds that many."
     );
+  const variablesWithoutValue = (await readEnvironmentVariables(folder, files, endings, folder)).filter((variable) => !carriesValue(variable)).map((variable) => environmentVariableDefinition(variable).schemaName);
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,
     uniqueName: manifest.uniqueName,
-    version: options2.version ?? manifest.version,
+    // The version of the manifest written, which for a managed zip is Solution_managed.xml's.
+    version: readManifest(solutionRoot, located(solutionFile)).version,
     managed,
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
-    leftOut: leftOut2
+    leftOut: leftOut2,
+    variablesWithoutValue
   };
+}
+var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
+function twoVersionsError(folder, managedFile, managedVersion, version, say) {
+  return solutionError(
+    import_node_path63.default.join(folder, managedFile),
+    `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
+    `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
+  );
 }
 async function notAnUnpackedSolution(folder) {
   return new UsageError(
@@ -63560,9 +64024,17 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs47.promises.stat(file);
+  const { size } = await import_node_fs49.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs47.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
+}
+function readFolderFile(file) {
+  return import_node_fs49.promises.readFile(file).catch(unreadable(file));
+}
+function unreadable(file) {
+  return (error2) => {
+    throw unreadablePathError(file, error2) ?? error2;
+  };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -63604,12 +64076,13 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs48 = require("node:fs");
+var import_node_fs50 = require("node:fs");
 var import_node_path64 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
-    ...options2.maxEntries !== void 0 ? { maxEntries: options2.maxEntries } : {}
+    ...options2.maxEntries !== void 0 ? { maxEntries: options2.maxEntries } : {},
+    ...options2.say !== void 0 ? { say: options2.say } : {}
   };
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
@@ -63632,12 +64105,12 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path64.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs48.promises.readFile(file), file), file, UNPACKED_XML_HINT);
-  return readManifest(root, file).managed;
+  const text3 = decodeUtf8Strict(await import_node_fs50.promises.readFile(file), file);
+  return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs49 = require("node:fs");
+var import_node_fs51 = require("node:fs");
 var import_node_path65 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
@@ -63657,14 +64130,14 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs49.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs51.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs49.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs51.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -63681,8 +64154,8 @@ var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conou
 var isDotOrSpace = (character) => character === "." || /\s/.test(character);
 function repositoryFolderName(displayName) {
   const safe = displayName.replace(UNSAFE, "-");
-  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, "$1-connector");
-  return name === "" || name === "." || name === ".." ? "connector" : name;
+  const name = trimWhere(safe, isDotOrSpace).replace(DEVICE_NAME, "$1-connector");
+  return name === "" ? "connector" : name;
 }
 var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 function isPng(bytes) {
@@ -63770,14 +64243,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs50 = require("node:fs");
+var import_node_fs52 = require("node:fs");
 var import_node_path67 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs50.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs52.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
@@ -63809,33 +64282,33 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path67.default.join(displayRoot, file);
+    const shown2 = import_node_path67.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, file)), shown),
-      shown,
+      decodeUtf8Strict(await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, file)), shown2),
+      shown2,
       UNPACKED_XML_HINT
     );
     const connector = {
-      name: connectorName(element2, shown),
+      name: connectorName(element2, shown2),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
       displayName: connectorText(element2, "displayname") ?? "",
       description: connectorText(element2, "description") ?? "",
       iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
       connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
       files: {},
-      definedIn: shown
+      definedIn: shown2
     };
     const scriptOperations = connectorText(element2, "scriptoperations");
     if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
       connector.scriptOperations = scriptOperations;
-    for (const reference2 of fileReferences(element2, shown)) {
-      const fileName = reference2.zipName.slice("Connector/".length);
-      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, part)).catch(() => void 0);
+    for (const reference2 of fileReferences(element2, shown2)) {
+      const fileName2 = reference2.zipName.slice("Connector/".length);
+      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
+      const bytes = part === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
-        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
+        throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
-        extension: fileName.slice(fileName.lastIndexOf(".")),
+        extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
         file: import_node_path67.default.join(displayRoot, part)
       };
@@ -63855,12 +64328,9 @@ async function notASolution(folder, displayRoot) {
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path67.default.join(displayRoot, FOLDER_SOLUTION);
-  const root = parseXml(
-    decodeUtf8Strict(await import_node_fs50.promises.readFile(import_node_path67.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-    manifestFile,
-    UNPACKED_XML_HINT
-  );
-  const manifest = readManifest(root, manifestFile);
+  const text3 = decodeUtf8Strict(await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
+  const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
   if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
   const notes = await readBothNotes(folder, files);
@@ -63874,11 +64344,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs56 = require("node:fs");
+var import_node_fs58 = require("node:fs");
 var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs51 = require("node:fs");
+var import_node_fs53 = require("node:fs");
 var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -63991,14 +64461,14 @@ async function heldAt(destination, file, existing) {
   const name = existing(top);
   if (name === void 0) return "missing";
   const target2 = import_node_path68.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs51.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const stat2 = await import_node_fs53.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs51.promises.readFile(target2);
+  return import_node_fs53.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path68.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs51.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs53.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -64010,7 +64480,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs51.promises.readFile(import_node_path68.default.join(folder, file));
+    const bytes = await import_node_fs53.promises.readFile(import_node_path68.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -64030,7 +64500,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs52 = require("node:fs");
+var import_node_fs54 = require("node:fs");
 var import_node_path70 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -64170,10 +64640,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs52.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs54.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path70.default.join(destination, apiPropertiesName)
@@ -64183,7 +64653,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs52.promises.readFile(import_node_path70.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs54.promises.readFile(import_node_path70.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -64193,7 +64663,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, iconName));
+      const present2 = await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -64235,7 +64705,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path70.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -64257,10 +64727,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs53 = require("node:fs");
+var import_node_fs55 = require("node:fs");
 var import_node_path71 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs53.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs55.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -64276,7 +64746,7 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs53.promises.readFile(import_node_path71.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
     const expected = previouslyWritten(name, connector, bytes, import_node_path71.default.join(folder, file));
     if (expected === void 0)
@@ -64310,11 +64780,11 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs54 = require("node:fs");
+var import_node_fs56 = require("node:fs");
 var import_node_path72 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs54.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs56.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
@@ -64329,14 +64799,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs54.promises.lstat(import_node_path72.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs56.promises.lstat(import_node_path72.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs54.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs56.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs54.promises.readFile(import_node_path72.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs56.promises.readFile(import_node_path72.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -64389,7 +64859,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs55 = require("node:fs");
+var import_node_fs57 = require("node:fs");
 var import_node_path74 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
@@ -64397,9 +64867,9 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs55.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs57.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs55.promises.lstat(import_node_path74.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs57.promises.lstat(import_node_path74.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
@@ -64595,26 +65065,44 @@ function selectConnectors(names3, connectors, previous, source, say) {
       selected: [...connectors],
       notSelected: [],
       previousSelected: [...previous],
-      previousNotSelected: []
+      previousNotSelected: [],
+      formerNames: []
     };
-  const unknown = names3.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
-  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
-  const named2 = (connector) => names3.some((name) => isNamed(name)(connector));
-  const previousNamed = previous.filter(named2);
+  const resolved2 = names3.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
+  const unknown = resolved2.filter((each) => each.current.length + each.previous.length === 0);
+  if (unknown.length > 0)
+    throw unknownNamesError(
+      unknown.map((each) => each.name),
+      connectors,
+      previous,
+      source,
+      say
+    );
+  const named2 = new Set(resolved2.flatMap((each) => each.current));
+  const previousNamed = resolved2.flatMap((each) => each.previous);
   const selected = connectors.filter(
-    (connector) => named2(connector) || sameConnectorIn(previousNamed, connector) !== void 0
+    (connector) => named2.has(connector) || sameConnectorIn(previousNamed, connector) !== void 0
   );
-  const isPreviousSelected = (connector) => named2(connector) || sameConnectorIn(selected, connector) !== void 0;
+  const isPreviousSelected = (connector) => previousNamed.includes(connector) || sameConnectorIn(selected, connector) !== void 0;
   return {
     selected,
     notSelected: connectors.filter((connector) => !selected.includes(connector)),
     previousSelected: previous.filter(isPreviousSelected),
-    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector))
+    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
+    formerNames: resolved2.flatMap(
+      (each) => each.former ? each.previous.map((connector) => ({ given: each.name, connector })) : []
+    )
   };
 }
-function isNamed(name) {
-  const wanted = name.trim().toLowerCase();
-  return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+function namedBy(name, connectors, previous) {
+  const wanted2 = name.trim().toLowerCase();
+  const byName = (connector) => connector.name.toLowerCase() === wanted2;
+  const byDisplayName = (connector) => connector.displayName.trim().toLowerCase() === wanted2;
+  const current = connectors.filter((connector) => byName(connector) || byDisplayName(connector));
+  const previousByName = previous.filter(byName);
+  if (current.length > 0 || previousByName.length > 0)
+    return { current, previous: previousByName, former: false };
+  return { current: [], previous: previous.filter(byDisplayName), former: true };
 }
 function unknownNamesError(unknown, connectors, previous, source, say) {
   const given2 = `${joinedList(
@@ -64691,11 +65179,12 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     zipNameEncoding: options2.zipNameEncoding,
     say: options2.say
   });
-  refuseInside(destinationRoot, source, {
+  await refuseInside(destinationRoot, source, {
     problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
+  await refuseSolutionDestination(destinationRoot);
   const say = options2.say ?? optionWords;
   const selection = selectConnectors(options2.selection, all, options2.previousConnectors ?? [], source, say);
   const connectors = selection.selected;
@@ -64735,7 +65224,7 @@ function keptFiles(others2, excluded) {
 }
 async function renameToCase(destinationRoot, written2, folder) {
   const target2 = import_node_path76.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs56.promises.rename(import_node_path76.default.join(destinationRoot, written2.folder), target2));
+  await writingTo(target2, () => import_node_fs58.promises.rename(import_node_path76.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -64757,16 +65246,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs56.promises.mkdir(import_node_path76.default.dirname(import_node_path76.default.join(staging, name)), { recursive: true });
-      await import_node_fs56.promises.writeFile(import_node_path76.default.join(staging, name), content);
+      await import_node_fs58.promises.mkdir(import_node_path76.default.dirname(import_node_path76.default.join(staging, name)), { recursive: true });
+      await import_node_fs58.promises.writeFile(import_node_path76.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs56.promises.rm(import_node_path76.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs56.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs56.promises.rm(import_node_path76.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs58.promises.rm(import_node_path76.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs58.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs58.promises.rm(import_node_path76.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -64797,24 +65286,33 @@ async function writeStaged(item, destination) {
     else await madeFolders2.remove();
   }
 }
+async function refuseSolutionDestination(destinationRoot) {
+  const solution = await enclosingSolution(destinationRoot);
+  if (solution === void 0) return;
+  const above = import_node_path76.default.relative(await realPathOf(destinationRoot), solution);
+  throw new UsageError(
+    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
+  );
+}
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs58 = require("node:fs");
+var import_node_fs60 = require("node:fs");
 var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs57 = require("node:fs");
+var import_node_fs59 = require("node:fs");
 var import_node_path77 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs57.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs59.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs57.promises.readFile(import_node_path77.default.join(folder, file));
+    const bytes = await import_node_fs59.promises.readFile(import_node_path77.default.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, import_node_path77.default.join(folder, file))) continue;
     if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
     unknown.push(file);
@@ -64840,7 +65338,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs57.promises.readFile(import_node_path77.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs59.promises.readFile(import_node_path77.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -64865,7 +65363,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     ...notSelectedFolders
   ];
   const found = await foundFoldersOfLeft(previous, destinationRoot, current, named2, rootFolders);
-  const shown = found.filter((folder) => folder.notAsExtracted === void 0);
+  const shown2 = found.filter((folder) => folder.notAsExtracted === void 0);
   const notCarried = [];
   for (const connector of current) {
     const renamed = connector.renamedFrom;
@@ -64887,14 +65385,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     ...current.flatMap(
       (connector) => connector.renamedFrom ? [{ folder: connector.renamedFrom.folder, connector: previousOf(connector.name) }] : []
     ),
-    ...shown.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
+    ...shown2.map((own2) => ({ folder: own2.folder, connector: own2.connector }))
   ];
   const removed = [];
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target2 = import_node_path78.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs58.promises.lstat(target2).catch(() => void 0);
+    const stat2 = await import_node_fs60.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const newFolder = movedTo.get(folder.toLowerCase());
@@ -64912,7 +65410,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs58.promises.rm(target2, { recursive: true });
+    await import_node_fs60.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
@@ -64993,25 +65491,36 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
 }
 function notSelected(reading, extracted) {
   if (reading.selection === void 0) return {};
+  const { selection } = extracted;
+  const formerNames = selection.formerNames.map(({ given: given2, connector }) => {
+    const now = sameConnectorIn(selection.selected, connector);
+    return {
+      given: given2,
+      name: connector.name,
+      earlierDisplayName: connector.displayName,
+      ...now ? { displayName: now.displayName } : {}
+    };
+  });
   return {
-    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName }))
+    notSelected: selection.notSelected.map(({ name, displayName }) => ({ name, displayName })),
+    ...formerNames.length > 0 ? { formerNames } : {}
   };
 }
 
 // packages/solution/src/connector/extract-report.ts
-function extractedConnectorLine(connector, removed, shown) {
-  const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
+function extractedConnectorLine(connector, removed, shown2) {
+  const notes = [foundNote(connector, shown2), renameNote(connector, removed, shown2)].filter(
     (note) => note !== void 0
   );
-  return `${connector.displayName} (${connector.name}) \u2192 ${shown(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
+  return `${connector.displayName} (${connector.name}) \u2192 ${shown2(connector.folder)}: ${[fileChanges(connector), ...notes].join("; ")}.`;
 }
-function foundNote(connector, shown) {
+function foundNote(connector, shown2) {
   const found = connector.foundUnder;
   if (!found) return void 0;
   const why = found.earlierDisplayName === void 0 ? howFound(found.matched, connector.displayName) : howFound(found.matched, found.earlierDisplayName, "was");
   if (found.earlierDisplayName !== void 0)
-    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown(found.instead)}`;
-  return `its own folder, found under another name (${why}), so no new ${shown(found.instead)}`;
+    return `its own folder, found under another name (${why}, its display name before the rename) and kept, so no new ${shown2(found.instead)}`;
+  return `its own folder, found under another name (${why}), so no new ${shown2(found.instead)}`;
 }
 function fileChanges(connector) {
   const parts = [];
@@ -65028,27 +65537,33 @@ function fileChanges(connector) {
   if (connector.kept.length) parts.push(`${carriedFiles(connector.kept)} kept: yours`);
   return parts.join("; ");
 }
-function removedFolderLine(folder, connectors, source, shown) {
+function removedFolderLine(folder, connectors, source, shown2) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
-  return `${shown(folder)} removed: its connector is no longer in ${source}.`;
+  return `${shown2(folder)} removed: its connector is no longer in ${source}.`;
 }
+var MAX_NAMED_NOT_SELECTED = 10;
 function notSelectedLine(notSelected2) {
   if (!notSelected2?.length) return void 0;
-  const names3 = notSelected2.map(({ name, displayName }) => `${displayName || name} (${name})`);
-  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${names3.join(", ")}.`;
+  const names3 = notSelected2.map(({ name, displayName }) => `"${displayName || name}" (${name})`);
+  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${joinedList(names3, { max: MAX_NAMED_NOT_SELECTED })}.`;
 }
-function renameNote(connector, removed, shown) {
+function formerNameLine(former) {
+  if (former.displayName === void 0)
+    return `'${former.given}' selected ${former.earlierDisplayName || former.name} (${former.name}), which left the solution, by its display name in the previous solution.`;
+  return `'${former.given}' selected ${former.displayName || former.name} (${former.name}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
+}
+function renameNote(connector, removed, shown2) {
   const renamed = connector.renamedFrom;
   if (!renamed) return void 0;
   if (renamed.caseOnly)
-    return `renamed from ${shown(renamed.folder)} (its display name changed only in case)`;
+    return `renamed from ${shown2(renamed.folder)} (its display name changed only in case)`;
   const carried = carriedFiles(renamed.kept);
   const parts = [];
   if (removed.includes(renamed.folder))
     parts.push(
-      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+      `moved from ${shown2(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
     );
-  else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
+  else if (carried) parts.push(`${carried} carried from ${shown2(renamed.folder)}`);
   if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
   return parts.length ? parts.join("; ") : void 0;
 }
@@ -65134,27 +65649,27 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs59 = require("node:fs");
+var import_node_fs61 = require("node:fs");
 var import_node_path80 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs59.promises.readdir(import_node_path80.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs61.promises.readdir(import_node_path80.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
   if (connectors.length === 0) return CONNECTOR_FOLDER_HINT;
   if (connectors.length === 1) return `It holds the connector folder ${connectors[0]}: give that folder.`;
-  const shown = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
-  return `It holds ${connectors.length} connector folders (${shown}): give those to build into the solution.`;
+  const shown2 = connectors.length > 3 ? `${connectors.slice(0, 3).join(", ")}, \u2026` : connectors.join(", ");
+  return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
   return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path80.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs59.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs59.promises.stat(folder).then(
+  const names3 = await import_node_fs61.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs61.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -65188,7 +65703,7 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs59.promises.readFile(import_node_path80.default.join(folder, actual));
+    return import_node_fs61.promises.readFile(import_node_path80.default.join(folder, actual));
   };
   const swaggerFile = import_node_path80.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
@@ -65343,7 +65858,7 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs60 = require("node:fs");
+var import_node_fs62 = require("node:fs");
 var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
@@ -65446,8 +65961,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs60.promises.mkdir(import_node_path81.default.dirname(import_node_path81.default.join(folder, relative)), { recursive: true });
-    await import_node_fs60.promises.writeFile(import_node_path81.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs62.promises.mkdir(import_node_path81.default.dirname(import_node_path81.default.join(folder, relative)), { recursive: true });
+    await import_node_fs62.promises.writeFile(import_node_path81.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -65463,10 +65978,10 @@ async function writeUnpackedSolution(folder, connectors, options2, variables = {
     for (const column of FILE_COLUMNS) {
       const file = connector.files[column];
       if (!file) continue;
-      const fileName = `${connector.name}_${column}${file.extension}`;
-      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName, REPOSITORY_JSON_HINT) : file.bytes;
-      await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
-      if (file.extension !== ".json") copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
+      const fileName2 = `${connector.name}_${column}${file.extension}`;
+      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName2, REPOSITORY_JSON_HINT) : file.bytes;
+      await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`, content);
+      if (file.extension !== ".json") copied.push(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
     }
   }
   for (const part of variables.parts) {
@@ -65977,7 +66492,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const zips = inAssets.filter(
       (entry) => !entry.isDirectory && !entry.name.slice(assets.length + 1).includes("/") && entry.name.toLowerCase().endsWith(".zip")
     );
-    const wanted = options2.plugin ? 3 : 2;
+    const wanted2 = options2.plugin ? 3 : 2;
     if (zips.length === 0) {
       findings.push({
         ruleId: "PKG-L3-ZIPCOUNT",
@@ -65986,13 +66501,13 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
       });
       return;
     }
-    if (zips.length !== wanted) {
+    if (zips.length !== wanted2) {
       const found = `(${names2(zips, `${assets}/`)})`;
       const kinds = options2.plugin ? "connector, flow and AIplugin" : "connector and flow";
       findings.push({
         ruleId: "PKG-L3-ZIPCOUNT",
         message: options2.plugin ? `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${where2}'.` : `The package folder '${assets}' should contain only connector and flow solution zip files in '${where2}'.`,
-        hint: zips.length > wanted ? `It has ${zips.length} solution zips ${found}; keep only the ${kinds} solution zips.` : options2.plugin ? `It has ${zips.length} solution zip${zips.length === 1 ? "" : "s"} ${found}. Please have all the three solution zip files as this is a plugin connector.` : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`
+        hint: zips.length > wanted2 ? `It has ${zips.length} solution zips ${found}; keep only the ${kinds} solution zips.` : options2.plugin ? `It has ${zips.length} solution zip${zips.length === 1 ? "" : "s"} ${found}. Please have all the three solution zip files as this is a plugin connector.` : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`
       });
     }
     for (const [index, entry] of zips.entries()) {
@@ -66016,7 +66531,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
         }
       } catch (error2) {
         if (!(error2 instanceof ZipError)) throw error2;
-        findings.push(unreadable(error2));
+        findings.push(unreadable2(error2));
       } finally {
         reader?.close();
       }
@@ -66046,7 +66561,7 @@ function refuseSolutionZip(outer, zipPath) {
     hint: "The package holds intro.md and a Package Deployer zip with the connector and flow solutions: make it with connector-alm package build <out.zip> --intro intro.md --connector-solution <zip> --flow-solution <zip>, which checks it too."
   });
 }
-function unreadable(error2, hint) {
+function unreadable2(error2, hint) {
   return {
     ruleId: "PKG-ZIP-UNREADABLE",
     message: `${locationPrefix(error2)}${error2.message}`,
@@ -66064,7 +66579,7 @@ async function openNested(parent, entry, file, what) {
     });
   } catch (error2) {
     if (!(error2 instanceof ZipError)) throw error2;
-    what.findings.push(unreadable(error2, what.hint));
+    what.findings.push(unreadable2(error2, what.hint));
     return void 0;
   }
 }
@@ -66105,7 +66620,7 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs61 = require("node:fs");
+var import_node_fs63 = require("node:fs");
 var import_node_path84 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const roles = [
@@ -66136,7 +66651,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs61.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs63.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -66166,7 +66681,7 @@ async function buildCertificationPackage(out, options2) {
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
     if (result.ok) {
-      await writingTo(out, () => import_node_fs61.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs63.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -66354,7 +66869,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -68401,6 +68916,20 @@ var DataverseClient = class {
     return { asyncOperationId: result.AsyncOperationId };
   }
   /**
+   * StageAndUpgradeAsync: imports a managed solution as a holding solution and applies the upgrade in
+   * one system job, so that the components the new version no longer holds are deleted (an update
+   * keeps them). Its parameters are ImportSolutionAsync's without HoldingSolution.
+   */
+  async startStageAndUpgrade(request2) {
+    const result = await this.http.post("StageAndUpgradeAsync", {
+      operation: importOperation(request2),
+      body: importBody({ ...request2, holdingSolution: false }),
+      idempotent: false,
+      slow: true
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+  /**
    * @param justStarted the first read after the POST that started the job, which can reach a replica
    * the job has not reached yet: a 404 then is read again a few times before it counts.
    */
@@ -68631,15 +69160,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path103, options2) {
-    return await this.send("GET", path103, options2);
+  async get(path104, options2) {
+    return await this.send("GET", path104, options2);
   }
-  async post(path103, options2) {
-    return await this.send("POST", path103, options2);
+  async post(path104, options2) {
+    return await this.send("POST", path104, options2);
   }
-  async send(method, path103, request2) {
+  async send(method, path104, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path103, this.options.environment);
+    const url = new URL(WEB_API_PATH + path104, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -68871,7 +69400,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises6 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -69918,10 +70447,7 @@ function readManifestOf(bytes, zip) {
   }
   const text3 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text3, file, EXPORTED_XML_HINT), file);
-  if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
-  }
+  const manifest = readManifest(parseXml(text3, file, EXPORTED_XML_HINT), file, text3);
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,
@@ -69930,7 +70456,7 @@ function readManifestOf(bytes, zip) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs62 = require("node:fs");
+var import_node_fs64 = require("node:fs");
 var import_node_path85 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
@@ -69947,7 +70473,7 @@ function isZipName(given2) {
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs62.statSync)(absolute).isDirectory();
+    return (0, import_node_fs64.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -70004,7 +70530,7 @@ async function exportSolution(client, options2, logger) {
   const manifest = readSolutionManifest(zip, {
     description: `the exported solution '${solutionName}'`
   });
-  const previous = await (0, import_promises6.readFile)(outputFile).catch(() => void 0);
+  const previous = await (0, import_promises5.readFile)(outputFile).catch(() => void 0);
   const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(outputFile, zip);
   logger.info(
@@ -70021,7 +70547,7 @@ async function exportSolution(client, options2, logger) {
 }
 
 // packages/dataverse/src/operations/import-solution.ts
-var import_promises7 = require("node:fs/promises");
+var import_promises6 = require("node:fs/promises");
 
 // packages/dataverse/src/web-api/import-job-progress.ts
 function importJobPercent(record) {
@@ -70205,11 +70731,11 @@ function graceSeconds() {
 async function sendImport(client, request2, options2, logger) {
   for (let resent = false; ; resent = true) {
     try {
-      if (!options2.asynchronous) {
+      if (options2.call === "sync") {
         await client.importSolution(request2);
         return { answered: true };
       }
-      const job = await client.startImportAsync(request2);
+      const job = options2.call === "async" ? await client.startImportAsync(request2) : await client.startStageAndUpgrade(request2);
       return { answered: true, asyncOperationId: job.asyncOperationId };
     } catch (error2) {
       if (!(error2 instanceof UnconfirmedRequest)) throw error2;
@@ -70221,7 +70747,8 @@ async function sendImport(client, request2, options2, logger) {
           importJobId: request2.importJobId,
           happened: error2.happened,
           resent,
-          asynchronous: options2.asynchronous
+          // Both asynchronous actions make the import job only when their queued system job starts.
+          asynchronous: options2.call !== "sync"
         },
         sighting,
         client.say
@@ -70250,6 +70777,31 @@ async function lookForImportJob(client, importJobId) {
   }
 }
 
+// packages/dataverse/src/operations/stage-and-upgrade.ts
+var STAGE_AND_UPGRADE = { option: "--stage-and-upgrade", input: "stage-and-upgrade: true" };
+var HOLDING = { option: "--holding", input: "import-as-holding: true" };
+var MANAGED_ZIP2 = { option: "pack --package-type managed", input: "package-type: managed" };
+function holdingAndUpgradeError(say) {
+  return new UsageError(
+    `${say(STAGE_AND_UPGRADE)} and ${say(HOLDING)} cannot be used together: the upgrade imports the holding solution itself and applies it in the same job.`,
+    {
+      hint: `Use ${say(STAGE_AND_UPGRADE)} alone to import and upgrade, or ${say(HOLDING)} alone and apply the upgrade later with pac solution upgrade.`
+    }
+  );
+}
+function unmanagedUpgradeError(file, solutionName, say) {
+  return new UserError(
+    `is an unmanaged solution (${solutionName}), and Dataverse upgrades managed solutions only, so nothing was imported.`,
+    {
+      location: { file },
+      hint: `Import the managed zip (${say(MANAGED_ZIP2)}) with ${say(STAGE_AND_UPGRADE)}, or import this one without ${say(STAGE_AND_UPGRADE)}.`
+    }
+  );
+}
+function firstInstallNote(solutionName, environment) {
+  return `${environment.origin} does not have ${solutionName} yet: there is nothing to upgrade, so it is installed as a new solution.`;
+}
+
 // packages/dataverse/src/operations/versions.ts
 function compareVersions2(a, b) {
   const left = a.split(".").map(Number);
@@ -70261,109 +70813,59 @@ function compareVersions2(a, b) {
   return 0;
 }
 
-// packages/dataverse/src/operations/import-solution.ts
-var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
-async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises7.readFile)(options2.file).catch(async (error2) => {
-    if (error2.code === "EISDIR")
-      throw await folderForZipError(options2.file, client.say);
-    throw fileReadError(options2.file, error2, { hint: "Check the path of the solution zip to import." });
-  });
-  const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, { file: options2.file });
-  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
-  if (options2.skipLowerVersion && installed2 && compareVersions2(installed2.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`;
-    if (isResetBuild(manifest.version))
-      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed2.version, client.say)}`);
-    else logger.info(skipped);
-    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
-  }
-  if (installed2 && installed2.ismanaged !== manifest.managed)
-    throw modeMismatchError(
-      {
-        file: options2.file,
-        solutionName: manifest.uniqueName,
-        environment: client.environment,
-        installedVersion: installed2.version,
-        installedManaged: installed2.ismanaged
-      },
-      client.say
+// packages/dataverse/src/zip/solution-parameters.ts
+var import_node_path86 = __toESM(require("node:path"), 1);
+function readSolutionParameters(bytes, zip, options2) {
+  let entries;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (entry) => {
+        const wanted2 = variablePart(entry.name) !== void 0 || entry.name === "customizations.xml" && options2.connectionReferences;
+        return wanted2 && entry.originalSize < IN_MEMORY_ENTRY_BYTES;
+      }
+    });
+  } catch (error2) {
+    throw new UserError(
+      `is not a readable zip file: ${error2 instanceof Error ? error2.message : String(error2)}.`,
+      { location: { file: zip }, hint: EXPORTED_XML_HINT, cause: error2 }
     );
-  const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
-  const importJobId = client.newImportJobId();
-  const request2 = {
-    solutionName: manifest.uniqueName,
-    customizationFile: zip,
-    importJobId,
-    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
-    publishWorkflows: options2.publishWorkflows,
-    convertToManaged: options2.convertToManaged,
-    skipProductUpdateDependencies: options2.skipDependencyCheck,
-    holdingSolution: options2.holdingSolution,
-    componentParameters: options2.componentParameters
+  }
+  const variables = /* @__PURE__ */ new Map();
+  for (const [name, content] of Object.entries(entries).sort(([a], [b]) => compareOrdinal(a, b))) {
+    const schemaName = variablePart(name);
+    if (schemaName === void 0) continue;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
+    variables.set(schemaName, variable);
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path86.default.join(zip, name) });
+  }
+  const customizations = entries["customizations.xml"];
+  return {
+    variables: [...variables.values()].filter((variable) => variable.parts.some((part) => isDefinition(part.path))).map((variable) => ({
+      schemaName: environmentVariableDefinition(variable).schemaName,
+      hasValue: carriesValue(variable)
+    })),
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path86.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
-  const title = `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
-  const what = `Import of solution '${manifest.uniqueName}'`;
-  await logger.group(title, async () => {
-    if (options2.componentParameters.length > 0)
-      logger.info(
-        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
-      );
-    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
-    const sent = await sendImport(
-      client,
-      request2,
-      { asynchronous, solutionName: manifest.uniqueName },
-      logger
-    );
-    const progress = progressLines(logger);
-    if (!sent.answered) {
-      await followImportJob(client, importJobId, what, wait, progress);
-      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
-      return;
-    }
-    if (sent.asyncOperationId === void 0) return;
-    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
-    await client.waitForAsyncOperation(
-      sent.asyncOperationId,
-      what,
-      wait,
-      async () => progress(await importProgress(client, importJobId))
-    );
-    await confirmImport(client, importJobId, manifest.uniqueName, logger);
-  });
-  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
-  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
-  return { ...summary2, result: "imported", importJobId, asynchronous };
 }
-function resetBuildSkipped(version, installedVersion, say) {
-  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+function variablePart(name) {
+  if (!name.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) return void 0;
+  const [schemaName, file, ...deeper] = name.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+  if (!schemaName || deeper.length > 0) return void 0;
+  return [DEFINITION_FILE, VALUES_FILE].includes(file?.toLowerCase() ?? "") ? schemaName : void 0;
 }
-async function readInstalled(client, uniqueName, required, logger) {
-  try {
-    return await client.findSolution(uniqueName);
-  } catch (error2) {
-    const readOnlyFailure = error2 instanceof DataverseError && (error2.status === 403 || error2.status >= 500);
-    if (required || !readOnlyFailure) throw error2;
-    logger.warning(
-      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error2)}`
-    );
-    return void 0;
-  }
-}
-async function importProgress(client, importJobId) {
-  try {
-    return importJobPercent(await client.getImportJob(importJobId));
-  } catch (error2) {
-    if (error2 instanceof DataverseError && error2.status === 404) return void 0;
-    throw error2;
-  }
+function isDefinition(name) {
+  return name.toLowerCase().endsWith(`/${DEFINITION_FILE}`);
 }
 
 // packages/dataverse/src/operations/deployment-settings.ts
-function componentParametersFromSettings(text3, file) {
+function componentParametersOf(settings) {
+  return settings?.entries.map((entry) => entry.parameter) ?? [];
+}
+function entryLocation(settings, entry) {
+  const key2 = entry.list === "EnvironmentVariables" ? "SchemaName" : "LogicalName";
+  return { file: settings.file, ...jsonValueLocation(settings.text, [entry.list, entry.index, key2]) };
+}
+function readDeploymentSettings(text3, file) {
   const json = withoutByteOrderMark(text3);
   const settings = checkJson(
     json,
@@ -70376,8 +70878,8 @@ function componentParametersFromSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path103, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path103) }, hint });
-  const parameters = [];
+  const wrongShape = (message2, path104, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path104) }, hint });
+  const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
@@ -70391,10 +70893,15 @@ function componentParametersFromSettings(text3, file) {
       )
     );
     if (value === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
-      schemaname: variable.SchemaName,
-      value
+    entries.push({
+      list: "EnvironmentVariables",
+      index,
+      name: variable.SchemaName,
+      parameter: {
+        "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
+        schemaname: variable.SchemaName,
+        value
+      }
     });
   }
   for (const [index, reference2] of list2(settings, "ConnectionReferences", wrongShape).entries()) {
@@ -70413,14 +70920,19 @@ function componentParametersFromSettings(text3, file) {
     const connectionId = idOf("ConnectionId");
     const connectorId = idOf("ConnectorId");
     if (connectionId === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
-      connectionreferencelogicalname: name,
-      connectionid: connectionId,
-      ...connectorId === "" ? {} : { connectorid: connectorId }
+    entries.push({
+      list: "ConnectionReferences",
+      index,
+      name,
+      parameter: {
+        "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
+        connectionreferencelogicalname: name,
+        connectionid: connectionId,
+        ...connectorId === "" ? {} : { connectorid: connectorId }
+      }
     });
   }
-  return parameters;
+  return { file, text: json, entries };
 }
 function variableValue(value, refuse) {
   if (value === void 0 || value === null) return "";
@@ -70448,6 +70960,184 @@ function list2(settings, key2, wrongShape) {
     throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key2]);
   }
   return value;
+}
+
+// packages/dataverse/src/operations/settings-check.ts
+var SETTINGS_FILE = { option: "import --settings <file>", input: "deployment-settings-file" };
+function checkedComponentParameters(zip, file, solutionName, settings, logger, say) {
+  const solution = readSolutionParameters(zip, file, {
+    connectionReferences: settings?.entries.some((entry) => entry.list === "ConnectionReferences") ?? false
+  });
+  for (const entry of settings?.entries ?? []) {
+    const known = definedNames(solution, entry);
+    if (known === void 0 || known.includes(entry.name)) continue;
+    const inOtherCase2 = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
+    if (inOtherCase2 === void 0) throw unknownEntryError(settings, entry, known, solutionName);
+    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName));
+  }
+  const given2 = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
+  const unset = solution.variables.filter((variable) => !variable.hasValue && !given2.has(variable.schemaName.toLowerCase())).map((variable) => variable.schemaName);
+  if (unset.length > 0) logger.warning(unsetVariablesWarning(unset, solutionName, settings, say));
+  return componentParametersOf(settings);
+}
+function definedNames(solution, entry) {
+  return entry.list === "EnvironmentVariables" ? solution.variables.map((variable) => variable.schemaName) : solution.connectionReferences;
+}
+function unknownEntryError(settings, entry, known, solutionName) {
+  const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
+  const key2 = entry.list === "EnvironmentVariables" ? "SchemaName" : "LogicalName";
+  const defined = known.length === 0 ? `${solutionName} defines no ${kind}s.` : `The ${kind}s of ${solutionName}: ${joinedList(known, { max: 10 })}.`;
+  return new UserError(
+    `${entry.list}[${entry.index}] names '${entry.name}', which is no ${kind} of ${solutionName}.${didYouMean(entry.name, known)}`,
+    {
+      location: entryLocation(settings, entry),
+      hint: `${defined} Write each ${key2} exactly as the solution has it, case included (pac solution create-settings writes them from the solution zip), and remove an entry of another solution.`
+    }
+  );
+}
+function otherCaseWarning(settings, entry, solutionsName, solutionName) {
+  const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
+  const { file, line, column } = entryLocation(settings, entry);
+  const where2 = line === void 0 ? file : `${file}:${line}:${column ?? 1}`;
+  return `${where2}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`;
+}
+function unsetVariablesWarning(unset, solutionName, settings, say) {
+  const one = unset.length === 1;
+  const names3 = joinedList(unset, { quote: "'" });
+  const example = `{"EnvironmentVariables": [{"SchemaName": "${unset[0]}", "Value": "\u2026"}]}`;
+  return `The environment variable${one ? "" : "s"} ${names3} of ${solutionName} ${one ? "has" : "have"} no value in the zip (no default value, no current value)${settings ? ", and the deployment settings give it none" : ""}: where the environment has no value of its own, the connector gets none. Give ${one ? "it" : "each"} a value in a deployment settings file (${say(SETTINGS_FILE)}): ${example}; or give the variable a default value in the maker portal and export the solution again.`;
+}
+
+// packages/dataverse/src/operations/import-solution.ts
+var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
+async function importSolution(client, options2, logger) {
+  if (options2.stageAndUpgrade && options2.holdingSolution) throw holdingAndUpgradeError(client.say);
+  const bytes = await (0, import_promises6.readFile)(options2.file).catch(async (error2) => {
+    if (error2.code === "EISDIR")
+      throw await folderForZipError(options2.file, client.say);
+    throw fileReadError(options2.file, error2, { hint: "Check the path of the solution zip to import." });
+  });
+  const zip = new Uint8Array(bytes);
+  const manifest = readSolutionManifest(zip, { file: options2.file });
+  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  if (options2.stageAndUpgrade && !manifest.managed)
+    throw unmanagedUpgradeError(options2.file, manifest.uniqueName, client.say);
+  const { installed, read: read2 } = await readInstalled(
+    client,
+    manifest.uniqueName,
+    options2.skipLowerVersion,
+    logger
+  );
+  if (installed && installed.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options2.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed.version,
+        installedManaged: installed.ismanaged
+      },
+      client.say
+    );
+  if (options2.skipLowerVersion && installed && compareVersions2(installed.version, manifest.version) >= 0) {
+    const skipped = `Skipped: ${printable(manifest.uniqueName)} ${printable(installed.version)} is installed, the file has ${printable(manifest.version)}.`;
+    if (isResetBuild(manifest.version))
+      logger.warning(
+        printable(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`)
+      );
+    else if (compareVersions2(installed.version, manifest.version) > 0)
+      logger.warning(
+        printable(`${skipped} ${lowerVersionSkipped(manifest.version, installed.version, client.say)}`)
+      );
+    else logger.info(skipped);
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
+  }
+  if (isResetBuild(manifest.version))
+    logger.warning(resetBuildImported(manifest.uniqueName, manifest.version, client.say));
+  const componentParameters = checkedComponentParameters(
+    zip,
+    options2.file,
+    manifest.uniqueName,
+    options2.deploymentSettings,
+    logger,
+    client.say
+  );
+  const asynchronous = options2.stageAndUpgrade || (options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous);
+  const call = options2.stageAndUpgrade ? "stage-and-upgrade" : asynchronous ? "async" : "sync";
+  const importJobId = client.newImportJobId();
+  const request2 = {
+    solutionName: manifest.uniqueName,
+    customizationFile: zip,
+    importJobId,
+    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
+    publishWorkflows: options2.publishWorkflows,
+    convertToManaged: options2.convertToManaged,
+    skipProductUpdateDependencies: options2.skipDependencyCheck,
+    holdingSolution: options2.holdingSolution,
+    componentParameters
+  };
+  const title = options2.stageAndUpgrade ? `Import and upgrade managed solution ${manifest.uniqueName} ${manifest.version}` : `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
+  const what = `Import of solution '${manifest.uniqueName}'`;
+  await logger.group(title, async () => {
+    if (options2.stageAndUpgrade && read2 && !installed)
+      logger.info(firstInstallNote(manifest.uniqueName, client.environment));
+    if (componentParameters.length > 0)
+      logger.info(
+        `With ${plural(componentParameters.length, "component parameter")} from the deployment settings.`
+      );
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
+    const sent = await sendImport(client, request2, { call, solutionName: manifest.uniqueName }, logger);
+    const progress = progressLines(logger);
+    if (!sent.answered) {
+      await followImportJob(client, importJobId, what, wait, progress);
+      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
+      return;
+    }
+    if (sent.asyncOperationId === void 0) return;
+    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
+    await client.waitForAsyncOperation(
+      sent.asyncOperationId,
+      what,
+      wait,
+      async () => progress(await importProgress(client, importJobId))
+    );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
+  });
+  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
+  logger.info(
+    `${options2.stageAndUpgrade ? "Imported and upgraded" : "Imported"} ${printable(manifest.uniqueName)} ${printable(manifest.version)} (import job ${importJobId}).`
+  );
+  return { ...summary2, result: "imported", importJobId, asynchronous };
+}
+function resetBuildSkipped(version, installedVersion, say) {
+  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+}
+function resetBuildImported(solutionName, version, say) {
+  return `Importing ${solutionName} ${version}, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. Give the zip a version, e.g. 1.0.0.0 (${say(RAISE_VERSION)}).`;
+}
+function lowerVersionSkipped(version, installedVersion, say) {
+  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+}
+async function readInstalled(client, uniqueName, required, logger) {
+  try {
+    const installed = await client.findSolution(uniqueName);
+    return installed ? { installed, read: true } : { read: true };
+  } catch (error2) {
+    const readOnlyFailure = error2 instanceof DataverseError && (error2.status === 403 || error2.status >= 500);
+    if (required || !readOnlyFailure) throw error2;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error2)}`
+    );
+    return { read: false };
+  }
+}
+async function importProgress(client, importJobId) {
+  try {
+    return importJobPercent(await client.getImportJob(importJobId));
+  } catch (error2) {
+    if (error2 instanceof DataverseError && error2.status === 404) return void 0;
+    throw error2;
+  }
 }
 
 // packages/dataverse/src/local-server/server.ts
@@ -70680,6 +71370,21 @@ var IMPORT_SOLUTION = {
     SolutionParameters: "object"
   }
 };
+var STAGE_AND_UPGRADE2 = {
+  required: {
+    OverwriteUnmanagedCustomizations: "boolean",
+    PublishWorkflows: "boolean",
+    CustomizationFile: "base64"
+  },
+  optional: {
+    ImportJobId: "guid",
+    ConvertToManaged: "boolean",
+    SkipProductUpdateDependencies: "boolean",
+    SkipQueueRibbonJob: "boolean",
+    AsyncRibbonProcessing: "boolean",
+    ComponentParameters: "array"
+  }
+};
 var DOWNLOAD_EXPORT_DATA = { required: { ExportJobId: "guid" }, optional: {} };
 function checkComponentParameters(parameters) {
   for (const [index, parameter] of parameters.entries()) {
@@ -70790,26 +71495,36 @@ function escape4(text3) {
 var IMPORT_REFUSAL_CODES = {
   unmanagedOverManaged: "0x80048041",
   managedOverUnmanaged: "0x80048040",
-  lowerVersion: "0x80048541"
+  lowerVersion: "0x80048541",
+  /** _local_: Dataverse's generic failure, as its code for this refusal is documented nowhere. */
+  unmanagedUpgrade: "0x80040216"
 };
-function importRefusal(installed2, incoming) {
-  if (!installed2 || !incoming) return void 0;
-  if (installed2.managed && !incoming.managed)
+function importRefusal(installed, incoming) {
+  if (!incoming) return void 0;
+  if (!installed) return void 0;
+  if (installed.managed && !incoming.managed)
     return {
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
       errortext: "The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (!installed2.managed && incoming.managed)
+  if (!installed.managed && incoming.managed)
     return {
       errorcode: IMPORT_REFUSAL_CODES.managedOverUnmanaged,
       errortext: "The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (compareVersions2(incoming.version, installed2.version) < 0)
+  if (compareVersions2(incoming.version, installed.version) < 0)
     return {
       errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
       errortext: "The import solution must have a higher version than the existing solution it is upgrading."
     };
   return void 0;
+}
+function upgradeRefusal(incoming) {
+  if (!incoming || incoming.managed) return void 0;
+  return {
+    errorcode: IMPORT_REFUSAL_CODES.unmanagedUpgrade,
+    errortext: "Only a managed solution can be staged for upgrade; the package supplied is unmanaged."
+  };
 }
 
 // packages/dataverse/src/local-server/jobs.ts
@@ -70955,17 +71670,38 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs63 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_fs65 = require("node:fs");
+var import_node_path87 = __toESM(require("node:path"), 1);
+
+// packages/dataverse/src/local-server/solution-components.ts
+function rootComponents(zip) {
+  const entries = unzipSync(zip, { filter: (file) => file.name === "solution.xml" });
+  const bytes = entries["solution.xml"];
+  if (!bytes) return [];
+  const text3 = withoutByteOrderMark(new TextDecoder("utf-8").decode(bytes));
+  const manifest = firstChild(parseXml(text3, "solution.xml"), "SolutionManifest");
+  const list3 = manifest && firstChild(manifest, "RootComponents");
+  return (list3 ? childElements(list3, "RootComponent") : []).map((component) => {
+    const type = attribute2(component, "type") ?? "";
+    const name = attribute2(component, "schemaName") ?? attribute2(component, "id") ?? "";
+    return `${type}:${name}`;
+  });
+}
+function componentsAfterImport(installed, incoming, upgrade) {
+  if (!installed || upgrade || !installed.managed || !incoming.managed) return [...incoming.components];
+  return [.../* @__PURE__ */ new Set([...installed.components, ...incoming.components])];
+}
+
+// packages/dataverse/src/local-server/solution-store.ts
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs63.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs65.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs63.readFileSync)(import_node_path86.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs65.readFileSync)(import_node_path87.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -70990,11 +71726,16 @@ var SolutionStore = class {
   solutions = /* @__PURE__ */ new Map();
   /** The zips of the folder that are not served, with why: dev-server says so, as a user expects them served. */
   skipped = [];
-  /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
-  put(zip, persist = true) {
-    const stored = this.read(zip);
+  /**
+   * Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution.
+   * @param upgrade StageAndUpgradeAsync: the components the zip lacks leave the solution, which an
+   * update of a managed solution keeps.
+   */
+  put(zip, persist = true, { upgrade = false } = {}) {
+    const read2 = this.read(zip);
+    const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs63.writeFileSync)(import_node_path86.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs65.writeFileSync)(import_node_path87.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
@@ -71006,7 +71747,12 @@ var SolutionStore = class {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    return { solutionId: existing?.solutionId ?? (0, import_node_crypto13.randomUUID)(), ...manifest, zip };
+    return {
+      solutionId: existing?.solutionId ?? (0, import_node_crypto13.randomUUID)(),
+      ...manifest,
+      components: rootComponents(zip),
+      zip
+    };
   }
   remember(solution) {
     this.solutions.set(solution.uniqueName.toLowerCase(), solution);
@@ -71322,9 +72068,9 @@ var DataverseService = class {
         case "DownloadSolutionExportData":
           return this.downloadExport(response, body);
         case "ImportSolution":
-          return this.importSolution(response, body, caller, false, answerLost);
         case "ImportSolutionAsync":
-          return this.importSolution(response, body, caller, true);
+        case "StageAndUpgradeAsync":
+          return this.importSolution(response, body, caller, resource, answerLost);
       }
     }
     const known = [
@@ -71335,7 +72081,8 @@ var DataverseService = class {
       "ExportSolutionAsync",
       "DownloadSolutionExportData",
       "ImportSolution",
-      "ImportSolutionAsync"
+      "ImportSolutionAsync",
+      "StageAndUpgradeAsync"
     ];
     if (known.includes(resource) || keyed)
       throw new ODataFailure(
@@ -71447,21 +72194,28 @@ var DataverseService = class {
       ExportSolutionFile: Buffer.from(entry.zip).toString("base64")
     });
   }
-  importSolution(response, body, caller, asynchronous, answerLost = false) {
-    const action = asynchronous ? "ImportSolutionAsync" : "ImportSolution";
-    const parameters = bindParameters(action, body, IMPORT_SOLUTION);
+  /**
+   * ImportSolution, ImportSolutionAsync and StageAndUpgradeAsync. The last runs as ImportSolutionAsync
+   * does, and its import deletes the components the new version lacks, where an update keeps them; a
+   * solution not installed yet is installed ("applies the upgrade … when applicable", Learn).
+   */
+  importSolution(response, body, caller, action, answerLost = false) {
+    const asynchronous = action !== "ImportSolution";
+    const upgrade = action === "StageAndUpgradeAsync";
+    const parameters = bindParameters(action, body, upgrade ? STAGE_AND_UPGRADE2 : IMPORT_SOLUTION);
     requirePrivilege(caller, "prvImportSolution");
     const componentParameters = parameters.ComponentParameters ?? [];
     checkComponentParameters(componentParameters);
-    const importJobId = parameters.ImportJobId.toLowerCase();
+    const importJobId = (parameters.ImportJobId ?? (0, import_node_crypto14.randomUUID)()).toLowerCase();
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
-    const refusal2 = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
+    const refusal2 = () => (upgrade ? upgradeRefusal(manifest) : void 0) ?? importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
-      const stored = this.options.store.put(zip);
+      const stored = this.options.store.put(zip, true, { upgrade });
       this.imports.push({
         solutionName: stored.uniqueName,
         version: stored.version,
         asynchronous,
+        stageAndUpgrade: upgrade,
         componentParameters,
         overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations
       });
@@ -71519,7 +72273,7 @@ var DataverseService = class {
     if (runsOn) return;
     this.jobs.set(job.id, job);
     sendOData(response, 200, {
-      "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
+      "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.${action}Response`,
       AsyncOperationId: job.id,
       ImportJobKey: importJobId
     });
@@ -71659,9 +72413,16 @@ async function answerLoginFault(fault, request2, response, now) {
   if (typeof fault.body === "object") sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? "", fault.headers);
 }
+function quotedAs(style, body) {
+  if (style === "dotnet-url-encoded") return formReEncoded(body);
+  if (style === "dotnet-json") return formRead(body);
+  if (style === "url-encoded-again") return encodeURIComponent(body);
+  if (style === "cut-short") return body.slice(0, -3);
+  return body;
+}
 async function answerEcho2(status, style, request2, response) {
   const body = (await readBody(request2, 1024 * 1024)).toString("utf8");
-  const quoted2 = style === "dotnet-url-encoded" ? formReEncoded(body) : style === "dotnet-json" ? formRead(body) : body;
+  const quoted2 = quotedAs(style, body);
   const answer = { error: "invalid_client", error_description: `Rejected: ${requestEcho(request2, quoted2)}` };
   if (style !== "dotnet-json") {
     sendJson(response, status, answer);
@@ -72087,8 +72848,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs64 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_fs66 = require("node:fs");
+var import_node_path88 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -72162,7 +72923,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs64.readFileSync)(import_node_path87.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs66.readFileSync)(import_node_path88.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -72230,7 +72991,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path88.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path89.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -72238,6 +72999,7 @@ function registerExportCommand(program2, context) {
       });
     const logger = createConsoleLogger({
       debug: debugRequested(program2.opts().debug, io.env),
+      runner: io.env.GITHUB_ACTIONS === "true",
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), {
@@ -72257,15 +73019,15 @@ function registerExportCommand(program2, context) {
       },
       logger
     );
-    const shown = { ...result, file: toDisplayPath(io.cwd, result.file) };
-    if (options2.format === "json") writeOutput(io, `${JSON.stringify(shown, null, 2)}
+    const shown2 = { ...result, file: toDisplayPath(io.cwd, result.file) };
+    if (options2.format === "json") writeOutput(io, `${JSON.stringify(shown2, null, 2)}
 `, "json");
   });
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs65 = require("node:fs");
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_fs67 = require("node:fs");
+var import_node_path90 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -72290,22 +73052,31 @@ function registerImportCommand(program2, context) {
     "--skip-lower-version",
     "import nothing when the environment already has this version of the solution or a later one",
     false
-  ).option("--holding", "import as a holding solution", false).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {
+  ).option(
+    "--holding",
+    "import as a holding solution, for an upgrade applied later with pac solution upgrade",
+    false
+  ).option(
+    "--stage-and-upgrade",
+    "upgrade the installed managed solution (StageAndUpgradeAsync): components the new version no longer holds are deleted from the environment; managed zips only",
+    false
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {
     const { io } = context;
     const logger = createConsoleLogger({
       debug: debugRequested(program2.opts().debug, io.env),
+      runner: io.env.GITHUB_ACTIONS === "true",
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), {
       logger,
       say: connectionWords(options2, io)
     });
-    let componentParameters = [];
+    let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path89.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path90.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs65.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs67.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -72314,12 +73085,12 @@ function registerImportCommand(program2, context) {
           folder: "is a folder, not a deployment settings file."
         });
       }
-      componentParameters = componentParametersFromSettings(text3, file);
+      deploymentSettings = readDeploymentSettings(text3, file);
     }
     const result = await importSolution(
       client,
       {
-        file: import_node_path89.default.resolve(io.cwd, zip),
+        file: import_node_path90.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -72327,9 +73098,10 @@ function registerImportCommand(program2, context) {
         convertToManaged: false,
         skipDependencyCheck: false,
         holdingSolution: options2.holding,
+        stageAndUpgrade: options2.stageAndUpgrade,
         skipLowerVersion: options2.skipLowerVersion,
         publishChanges: options2.publish,
-        componentParameters
+        deploymentSettings
       },
       logger
     );
@@ -72340,9 +73112,9 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs66 = require("node:fs");
-var import_promises8 = require("node:fs/promises");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_fs68 = require("node:fs");
+var import_promises7 = require("node:fs/promises");
+var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
 function devServerBanner(settings) {
@@ -72395,8 +73167,9 @@ function registerDevServerCommand(program2, context) {
     "PEM file of a certificate the app also accepts, to try export and import with --client-certificate (the private key may be in it; it is not needed)"
   ).option("--login-port <port>", "the port of the login host; 0 takes a free one", port, 0).option("--dataverse-port <port>", "the port of the environment; 0 takes a free one", port, 0).action(async (options2) => {
     const { server, banner } = await startDevServer(options2, context.io);
+    const stopped = nextSignal();
     context.io.stdout.write(banner);
-    await nextSignal();
+    await stopped;
     await server.close();
   });
 }
@@ -72407,8 +73180,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path90.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path90.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path91.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path91.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -72440,7 +73213,7 @@ var SOLUTIONS_HINT = "Give the folder that holds the solution zips to serve, or 
 var SOLUTIONS_FILE_HINT = "Give the folder that holds the solution zips to serve, this file among them if it is one, or leave --solutions out to keep the solutions in memory.";
 var SOLUTIONS_THROUGH_FILE_HINT = "Give --solutions a folder whose path runs through folders only, or move the file out of the way, or leave --solutions out to keep the solutions in memory.";
 async function refuseMissingSolutionsFolder(folder) {
-  const found = await (0, import_promises8.stat)(folder).catch(() => void 0);
+  const found = await (0, import_promises7.stat)(folder).catch(() => void 0);
   if (found?.isDirectory()) return;
   if (found === void 0)
     throw missingPathError(folder, SOLUTIONS_HINT, {
@@ -72465,7 +73238,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs66.readFileSync)(import_node_path90.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs68.readFileSync)(import_node_path91.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -72603,8 +73376,8 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs67 = require("node:fs");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_fs69 = require("node:fs");
+var import_node_path92 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -72612,13 +73385,21 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
     refuseMissingConnector(given2, cwd);
     const solution = solutionGivenError(given2, cwd, { ...AS_PR_CONNECTOR, say });
     if (solution) throw solution;
-    requireOneConnectorFolder(given2, await discoverConnectorFolders([given2], cwd), cwd);
+    const found = await discoverConnectorFolders([given2], cwd);
+    const inSolution = found.length === 0 ? folderOfUnpackedSolution(given2, cwd) : void 0;
+    if (inSolution) {
+      throw new UsageError(solutionGivenProblem(inSolution, AS_PR_CONNECTOR.instead), {
+        location: { file: given2 },
+        hint: extractFirstHint(inSolution, AS_PR_CONNECTOR.then, say)
+      });
+    }
+    requireOneConnectorFolder(given2, found, cwd);
   }
 }
 function refuseMissingConnector(given2, cwd) {
-  const absolute = import_node_path91.default.resolve(cwd, given2);
+  const absolute = import_node_path92.default.resolve(cwd, given2);
   try {
-    (0, import_node_fs67.statSync)(absolute);
+    (0, import_node_fs69.statSync)(absolute);
   } catch (error2) {
     const meant = slashedPathToRead(given2, { cwd }) === void 0 ? siblingMeant(given2, absolute) : void 0;
     throw unreadablePathError(given2, error2) ?? missingPathError(given2, ONE_CONNECTOR_FOLDER, {
@@ -72630,19 +73411,19 @@ function refuseMissingConnector(given2, cwd) {
 function siblingMeant(given2, absolute) {
   let folders;
   try {
-    folders = (0, import_node_fs67.readdirSync)(import_node_path91.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs69.readdirSync)(import_node_path92.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
-  const match2 = closestMatch(import_node_path91.default.basename(absolute), folders);
-  return match2 === void 0 ? void 0 : import_node_path91.default.join(import_node_path91.default.dirname(given2), match2);
+  const match2 = closestMatch(import_node_path92.default.basename(absolute), folders);
+  return match2 === void 0 ? void 0 : import_node_path92.default.join(import_node_path92.default.dirname(given2), match2);
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path91.default.resolve(cwd, given2);
+  const resolved2 = import_node_path92.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
-    const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path91.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
-    throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown}' instead.` });
+    const shown2 = toDisplayPath(cwd, found[0]);
+    const problem = found[0] === import_node_path92.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
@@ -72654,8 +73435,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs68 = require("node:fs");
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_fs70 = require("node:fs");
+var import_node_path93 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto20.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -72663,20 +73444,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs68.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs70.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path92.default.join(directory, entry.name);
+      const absolute = import_node_path93.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path92.default.join(shownAs, relative) },
+          location: { file: import_node_path93.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs68.promises.readFile(absolute);
-        const executable = ((await import_node_fs68.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs70.promises.readFile(absolute);
+        const executable = ((await import_node_fs70.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -74161,17 +74942,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path103 = requestOptions.url.replace(options2.baseUrl, "");
+    const path104 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path103} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path104} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path103} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path104} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -76884,7 +77665,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path103) => path103.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path104) => path104.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -77403,7 +78184,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -77584,23 +78365,55 @@ function hasCrlf(content) {
 function withLf(content) {
   return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
 }
+function withCrlf(content) {
+  return Buffer.from(withLf(content).toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+}
+function endsWithNewline(content) {
+  return content.length > 0 && content[content.length - 1] === LF3;
+}
+function withFinalNewline(lf, wanted2) {
+  if (lf.length === 0 || endsWithNewline(lf) === wanted2) return lf;
+  return wanted2 ? Buffer.concat([lf, Buffer.from("\n")]) : lf.subarray(0, lf.length - 1);
+}
+function endsWithBlankLine(lf) {
+  return lf.length > 1 && lf[lf.length - 1] === LF3 && lf[lf.length - 2] === LF3;
+}
 function lineEndingShas(file) {
   if (!isText2(file.content)) return [file.sha];
   const lf = withLf(file.content);
-  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+  const finalNewlines = endsWithBlankLine(lf) ? [true] : [true, false];
+  const variants = finalNewlines.flatMap((finalNewline) => {
+    const text3 = withFinalNewline(lf, finalNewline);
+    return [gitBlobSha(text3), gitBlobSha(withCrlf(text3))];
+  });
+  return [.../* @__PURE__ */ new Set([file.sha, ...variants])];
+}
+function hasMixedLineEndings(text3) {
+  let lines = 0;
+  let crlf = 0;
+  for (let at = text3.indexOf(LF3); at !== -1; at = text3.indexOf(LF3, at + 1)) {
+    lines++;
+    if (text3[at - 1] === CR2) crlf++;
+  }
+  return crlf > 0 && crlf < lines;
+}
+function inStyleOf(content, upstream) {
+  if (hasMixedLineEndings(upstream)) return content;
+  const lf = upstream.length === 0 ? withLf(content) : withFinalNewline(withLf(content), endsWithNewline(upstream));
+  return hasCrlf(upstream) ? withCrlf(lf) : lf;
 }
 async function withUpstreamLineEndings(files, remote, readBlob2) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const result = [];
   for (const file of files) {
     const there = remoteByPath.get(file.path);
-    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+    if (!isText2(file.content)) {
       result.push(file);
       continue;
     }
-    const content = withLf(file.content);
-    result.push({ ...file, content, sha: gitBlobSha(content) });
+    const upstream = there && await readBlob2(there.sha);
+    const content = upstream && isText2(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
+    result.push(content.equals(file.content) ? file : { ...file, content, sha: gitBlobSha(content) });
   }
   return result;
 }
@@ -77677,8 +78490,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path103 of changes.deletions)
-    entries.push({ path: `${folder}/${path103}`, mode: "100644", type: "blob", sha: null });
+  for (const path104 of changes.deletions)
+    entries.push({ path: `${folder}/${path104}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -77722,7 +78535,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -77738,7 +78551,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path93.default.basename(folder);
+  return import_node_path94.default.basename(folder);
 }
 
 // packages/github/src/fork.ts
@@ -77891,21 +78704,24 @@ function pullRequestBody(input) {
   for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
+  const breaking = input.breakingChanges ?? [];
+  if (breaking.length > 0) {
+    lines.push(
+      "",
+      `### Breaking changes against ${inlineCode(input.upstream ?? "the upstream")}`,
+      "",
+      `${plural(breaking.length, "change")} that can break flows using the connector today (connector-alm's \`diff\`).`,
+      "",
+      ...findingTable(breaking, validation.path)
+    );
+  }
   lines.push("", "### Offline validation (connector-alm)", "");
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
   lines.push(
     `Profile \`${validation.profile}\`: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "notice")}.`
   );
-  if (validation.findings.length > 0) {
-    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
-    for (const finding of validation.findings) {
-      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
-      lines.push(
-        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
-      );
-    }
-  }
+  if (validation.findings.length > 0) lines.push("", ...findingTable(validation.findings, validation.path));
   return truncate(lines.join("\n"));
 }
 function bodyUpdate(next, current, options2) {
@@ -77929,6 +78745,13 @@ function withoutSource(body) {
 }
 function inlineSafe(text3) {
   return htmlText(text3.replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B")).replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+}
+function findingTable(findings, folder) {
+  const rows = findings.map((finding) => {
+    const file = finding.file.startsWith(folder) ? finding.file.slice(folder.length + 1) : finding.file;
+    return `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`;
+  });
+  return ["| Severity | Rule | File | Message |", "|---|---|---|---|", ...rows];
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;
@@ -78027,7 +78850,7 @@ function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
-async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
+async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];
   const attempt = async (what, call) => {
     for (const delay of [1e3, 2e3, 4e3, 0]) {
@@ -78049,25 +78872,25 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
       }
     }
   };
-  if (wanted.labels.length > 0) {
+  if (wanted2.labels.length > 0) {
     await attempt(
-      `add the labels ${wanted.labels.join(", ")}`,
+      `add the labels ${wanted2.labels.join(", ")}`,
       () => client.rest.issues.addLabels({
         owner: upstream.owner,
         repo: upstream.repo,
         issue_number: number,
-        labels: wanted.labels
+        labels: wanted2.labels
       })
     );
   }
-  if (wanted.reviewers.length > 0) {
+  if (wanted2.reviewers.length > 0) {
     await attempt(
-      `request reviews from ${wanted.reviewers.join(", ")}`,
+      `request reviews from ${wanted2.reviewers.join(", ")}`,
       () => client.rest.pulls.requestReviewers({
         owner: upstream.owner,
         repo: upstream.repo,
         pull_number: number,
-        reviewers: wanted.reviewers
+        reviewers: wanted2.reviewers
       })
     );
   }
@@ -78099,20 +78922,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path94.default.relative(import_node_path94.default.resolve(root), import_node_path94.default.resolve(connectorFolder2)),
+    import_node_path95.default.relative(import_node_path95.default.resolve(root), import_node_path95.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path94.default.basename(import_node_path94.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path95.default.basename(import_node_path95.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path94.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path94.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path95.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path95.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -78128,20 +78951,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs69 = require("node:fs");
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_fs71 = require("node:fs");
+var import_node_path96 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path95.default.basename(folder);
+  const name = import_node_path96.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs69.readdirSync)(import_node_path95.default.dirname(folder));
+    names3 = (0, import_node_fs71.readdirSync)(import_node_path96.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path95.default.join(import_node_path95.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path96.default.join(import_node_path96.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -78203,7 +79026,46 @@ function isText3(value) {
   return value !== void 0 && value !== "";
 }
 
+// packages/github/src/upstream-breaking-changes.ts
+function definitionFiles(files) {
+  return files.filter((file) => {
+    if (file.path.includes("/")) return false;
+    const kind = kindOfFileName(file.path);
+    return kind === "swagger" || kind === "apiProperties";
+  });
+}
+function breakingChangesAgainst(upstream, local, connector) {
+  if (!upstream.swagger) return [];
+  return diffConnectorFiles(upstream, local).changes.filter(
+    (change) => change.breaking && !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  ).map((change) => changeToFinding(change, connector, local, upstream)).sort(compareFindings);
+}
+
+// packages/github/src/owner-change.ts
+var OWNER_FIELDS = ["publisher", "stackOwner"];
+var MAX_SHOWN = 100;
+function ownerChangeWarning(upstream, local, words) {
+  const before = propertiesOf2(upstream);
+  const after = propertiesOf2(local);
+  const changed = OWNER_FIELDS.filter(
+    (field) => typeof before[field] === "string" && before[field] !== after[field]
+  );
+  if (changed.length === 0) return void 0;
+  const what = changed.map(
+    (field) => `${field} from ${shown(before[field])} to ${after[field] === void 0 ? "none" : shown(after[field])}`
+  ).join(" and ");
+  return `${words.connector} changes apiProperties.json's ${what}, as ${words.upstream} has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`;
+}
+function propertiesOf2(version) {
+  return asObject(asObject(version.apiProperties?.value)?.properties) ?? {};
+}
+function shown(value) {
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  return `"${text3.length > MAX_SHOWN ? `${text3.slice(0, MAX_SHOWN)}\u2026` : text3}"`;
+}
+
 // packages/github/src/open-pull-request.ts
+var FAIL_ON_BREAKING = { option: "--fail-on-breaking", input: "fail-on-breaking: true" };
 var DEFAULT_UPSTREAM = "microsoft/PowerPlatformConnectors";
 var DEFAULT_BASE = "dev";
 async function openPullRequest(options2, ports) {
@@ -78219,7 +79081,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path96.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path97.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validation = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -78230,7 +79092,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path96.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path97.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -78238,7 +79100,7 @@ async function openPullRequest(options2, ports) {
   const local = await readConnectorFiles(folder, options2.connector);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path96.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path97.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -78305,6 +79167,45 @@ async function openPullRequest(options2, ports) {
     upstreamFiles,
     (sha) => readBlob(client, upstream, sha)
   );
+  const versions = upstreamFiles.length === 0 || !hasChanges(changes) ? void 0 : await logger.group(`Look for breaking changes against ${upstreamName}@${options2.base}`, async () => ({
+    upstream: definitionsVersion(
+      await Promise.all(
+        definitionFiles(upstreamFiles).map(async (file) => ({
+          name: file.path,
+          displayPath: `${upstreamName}@${options2.base}:${targetFolder}/${file.path}`,
+          content: await readBlob(client, upstream, file.sha)
+        }))
+      )
+    ),
+    local: definitionsVersion(
+      definitionFiles(local).map((file) => ({
+        name: file.path,
+        displayPath: displayPathIn(validation.path, file.path),
+        content: file.content
+      }))
+    )
+  }));
+  const breaking = versions ? breakingChangesAgainst(versions.upstream, versions.local, validation) : [];
+  if (breaking.length > 0) {
+    result.breakingChanges = breaking;
+    const found = `${plural(breaking.length, "breaking change")} against ${upstreamName}@${options2.base}`;
+    if (options2.failOnBreaking) {
+      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+      logger.info(`${options2.connector}: ${reason}.`);
+      return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
+    }
+    const warning = `${options2.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
+    logger.warning(warning);
+    result.warnings.push(warning);
+  }
+  const ownerWarning = versions && ownerChangeWarning(versions.upstream, versions.local, {
+    connector: options2.connector,
+    upstream: `${upstreamName}@${options2.base}`
+  });
+  if (ownerWarning) {
+    logger.warning(ownerWarning);
+    result.warnings.push(ownerWarning);
+  }
   const owner = await readTokenOwner(client, upstream);
   const open2 = await logger.group(
     `Look for an open pull request of ${owner}:${branch}`,
@@ -78320,7 +79221,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path96.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path97.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -78414,6 +79315,8 @@ async function openPullRequest(options2, ports) {
     targetFolder,
     validation,
     changes,
+    breakingChanges: breaking,
+    upstream: `${upstreamName}@${options2.base}`,
     introduction: options2.body,
     source: options2.source,
     title
@@ -78555,6 +79458,9 @@ function registerOpenPullRequestCommand(program2, context) {
       "--fail-on <level>",
       "submit nothing for a connector with a validation finding at this level (never: submit it anyway)"
     ).choices(FAIL_ON_LEVELS).default("error")
+  ).option(
+    "--fail-on-breaking",
+    "submit nothing for a connector with breaking changes against the upstream's version of it (without it, the pull request lists them for its reviewers)"
   ).addOption(configOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     try {
       await submitConnectors(connectors, options2, program2, context);
@@ -78579,7 +79485,8 @@ async function submitConnectors(connectors, options2, program2, context) {
   }
   const logger = createConsoleLogger({
     stream: io.stderr,
-    debug: debugRequested(program2.opts().debug, io.env)
+    debug: debugRequested(program2.opts().debug, io.env),
+    runner: io.env.GITHUB_ACTIONS === "true"
   });
   const results = [];
   try {
@@ -78601,6 +79508,7 @@ async function submitConnectors(connectors, options2, program2, context) {
         maintainerCanModify: options2.maintainerCanModify,
         syncFork: options2.syncFork ?? false,
         failOn: options2.failOn,
+        failOnBreaking: options2.failOnBreaking ?? false,
         config: config2
       },
       { logger, writeIntervalMs }
@@ -78608,7 +79516,7 @@ async function submitConnectors(connectors, options2, program2, context) {
     for await (const result of submissions) {
       results.push(result);
       if (options2.format === "text") {
-        const findings = (result.findings ?? []).map(
+        const findings = (result.findings ?? result.breakingChanges ?? []).map(
           (finding) => `${formatFindingLine(finding, { color: useColor(io) })}
 `
         );
@@ -78648,11 +79556,13 @@ function whatToDo(result) {
     return `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No option sends the TODOs: they would be on the connector's documentation page.`;
   if (result.refusal === "namesake")
     return `Give --target-folder ${shellWord(result.upstreamFolder)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
+  if (result.refusal === "breaking")
+    return "Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.";
   return "Give it a branch of its own: submit it alone with another --branch-prefix, and the same prefix on every rerun.";
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -78673,12 +79583,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs70 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_fs72 = require("node:fs");
+var import_node_path98 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path97.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path98.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path97.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path98.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -78690,7 +79600,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs70.statSync)(file);
+    return (0, import_node_fs72.statSync)(file);
   } catch {
     return void 0;
   }
@@ -78720,7 +79630,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path98.default.resolve(io.cwd, zip), import_node_path98.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path99.default.resolve(io.cwd, zip), import_node_path99.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -78729,11 +79639,11 @@ function registerUnpackCommand(program2, context) {
         ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
       })
     );
-    const shown = toDisplayPath(io.cwd, folder);
+    const shown2 = toDisplayPath(io.cwd, folder);
     if (options2.format === "json")
-      writeOutput(io, `${JSON.stringify(unpackJson(result, shown), null, 2)}
+      writeOutput(io, `${JSON.stringify(unpackJson(result, shown2), null, 2)}
 `, "json");
-    else writeOutput(io, describeUnpack(result, shown), "text");
+    else writeOutput(io, describeUnpack(result, shown2), "text");
   });
 }
 function unpackJson(result, folder) {
@@ -78783,7 +79693,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -78800,8 +79710,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path99.default.resolve(io.cwd, folder);
-    const target2 = import_node_path99.default.resolve(io.cwd, zip);
+    const source = import_node_path100.default.resolve(io.cwd, folder);
+    const target2 = import_node_path100.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -78812,7 +79722,13 @@ function registerPackCommand(program2, context) {
     const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
     for (const file of leftOut2)
       io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path99.default.join(source, file)), file))}
+        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path100.default.join(source, file)), file))}
+`
+      );
+    const withoutValue = [...new Set(results.flatMap((result) => result.variablesWithoutValue))];
+    if (withoutValue.length > 0)
+      io.stderr.write(
+        `warning: ${printable(variablesWithoutValueWarning(withoutValue, results[0].uniqueName))}
 `
       );
     if (options2.format === "json") {
@@ -78838,9 +79754,13 @@ function registerPackCommand(program2, context) {
     }
   });
 }
+function variablesWithoutValueWarning(schemaNames, solutionName) {
+  const one = schemaNames.length === 1;
+  return `The environment variable${one ? "" : "s"} ${joinedList(schemaNames, { quote: "'" })} of ${solutionName} ${one ? "has" : "have"} no value in the zip (no default value, no current value): give ${one ? "it" : "each"} one when importing (import --settings <file>, under EnvironmentVariables), or the connector has none where the environment has none of its own.`;
+}
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -78860,11 +79780,11 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path100.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2 } = await extractAndRemoveLeftConnectors(import_node_path100.default.resolve(io.cwd, source), root, {
+    const root = import_node_path101.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path101.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path100.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path101.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
       askGit: commitStates
     });
@@ -78875,8 +79795,8 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown = (folder) => toDisplayPath(io.cwd, import_node_path100.default.join(root, folder));
-    const removedFolders = removed.map(shown);
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path101.default.join(root, folder));
+    const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
         io,
@@ -78884,17 +79804,19 @@ function registerExtractConnectorsCommand(program2, context) {
           {
             connectors: connectors.map((c) => ({
               ...c,
-              folder: shown(c.folder),
-              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown(c.renamedFrom.folder) } } : {},
-              ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown(c.foundUnder.instead) } } : {}
+              folder: shown2(c.folder),
+              ...c.renamedFrom ? { renamedFrom: { ...c.renamedFrom, folder: shown2(c.renamedFrom.folder) } } : {},
+              ...c.foundUnder ? { foundUnder: { ...c.foundUnder, instead: shown2(c.foundUnder.instead) } } : {}
             })),
             removed: removedFolders,
             // Folders that could be a left connector's, kept as nothing shows they were: and why.
-            leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
+            leftAlone: leftAlone.map((kept) => ({ ...kept, folder: shown2(kept.folder) })),
             // Folders kept whole for work nothing else has: the exit code is 1.
-            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown(kept.folder) })),
+            notRemoved: notRemoved.map((kept) => ({ ...kept, folder: shown2(kept.folder) })),
             // With --connector: the solution's other connectors, not touched.
-            ...notSelected2 ? { notSelected: notSelected2 } : {}
+            ...notSelected2 ? { notSelected: notSelected2 } : {},
+            // A --connector that named a connector by its display name before a rename (or before it left).
+            ...formerNames ? { formerNames } : {}
           },
           null,
           2
@@ -78905,28 +79827,31 @@ function registerExtractConnectorsCommand(program2, context) {
       return;
     }
     for (const folder of removed) {
-      const line = removedFolderLine(folder, connectors, source, shown);
+      const line = removedFolderLine(folder, connectors, source, shown2);
       if (line !== void 0) writeOutput(io, `${printable(line)}
 `, "text");
     }
     for (const kept of leftAlone)
-      io.stderr.write(`warning: ${printable(`${shown(kept.folder)}: ${kept.warning}`)}
+      io.stderr.write(`warning: ${printable(`${shown2(kept.folder)}: ${kept.warning}`)}
 `);
     for (const kept of notRemoved)
-      io.stderr.write(`error: ${printable(`${shown(kept.folder)}: ${kept.message}`)}
+      io.stderr.write(`error: ${printable(`${shown2(kept.folder)}: ${kept.message}`)}
 `);
     if (connectors.length === 0 && !notSelected2?.length)
       writeOutput(io, "The solution has no custom connector.\n", "text");
     for (const connector of connectors) {
-      writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown))}
+      writeOutput(io, `${printable(extractedConnectorLine(connector, removed, shown2))}
 `, "text");
       for (const warning of connector.warnings)
-        io.stderr.write(`warning: ${printable(`${shown(connector.folder)}: ${warning}`)}
+        io.stderr.write(`warning: ${printable(`${shown2(connector.folder)}: ${warning}`)}
 `);
       for (const kept of connector.notReplaced)
-        io.stderr.write(`error: ${printable(`${shown(connector.folder)}: ${kept.message}`)}
+        io.stderr.write(`error: ${printable(`${shown2(connector.folder)}: ${kept.message}`)}
 `);
     }
+    for (const former of formerNames ?? [])
+      writeOutput(io, `${printable(formerNameLine(former))}
+`, "text");
     const others2 = notSelectedLine(notSelected2);
     if (others2 !== void 0) writeOutput(io, `${printable(others2)}
 `, "text");
@@ -78934,7 +79859,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -78996,12 +79921,22 @@ function resolveSettings(given2, existing) {
   const displayName = given2.displayName ?? (from && from.uniqueName === uniqueName && from.displayName ? from.displayName : void 0);
   const publisherDisplayName = given2.publisherName ?? (ownPublisher?.displayName || void 0);
   const optionValuePrefix = given2.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
-  const existingVersion = from && checkVersion(from.version) ? from.version : void 0;
+  const existingVersion = from && versionAsRead(from.version);
+  if (existing && existingVersion === void 0 && given2.solutionVersion === void 0)
+    throw new UserError(
+      `has ${noVersionSaid(existing.settings.version)}, so the version after it is not known.`,
+      {
+        location: { file: existing.source },
+        hint: "Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column)."
+      }
+    );
   const version = given2.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
   let warning;
-  if (given2.solutionVersion !== void 0 && existing && existingVersion) {
+  if (given2.solutionVersion !== void 0 && existing) {
     checkSolutionVersion(version);
-    if (checkVersionAfter(version, existingVersion, existing.source) === "same")
+    if (existingVersion === void 0)
+      warning = `${existing.source} has ${noVersionSaid(existing.settings.version)}, so --solution-version ${version} is not compared with it: give one higher than the version the environment has.`;
+    else if (checkVersionAfter(version, existingVersion, existing.source) === "same")
       warning = `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), or leave --solution-version out to have that one.`;
   }
   if (given2.solutionVersion === void 0 && existing && existingVersion && isResetBuild(existingVersion))
@@ -79020,6 +79955,9 @@ function resolveSettings(given2, existing) {
     },
     ...warning ? { warning } : {}
   };
+}
+function noVersionSaid(version) {
+  return `version '${version}', which ${versionFault(version)?.problem ?? "is not a solution version"}`;
 }
 function prefixWanted(publisher, existing) {
   const own2 = existing?.settings.publisher.uniqueName;
@@ -79083,7 +80021,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path101.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path102.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -79104,12 +80042,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path101.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path102.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path101.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path102.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -79165,7 +80103,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -79181,7 +80119,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path102.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path103.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -79189,14 +80127,14 @@ function registerPackageCommand(program2, context) {
       ...given2.pluginSolution ? { pluginSolution: resolve(given2.pluginSolution) } : {},
       ...given2.zipNameEncoding ? { zipNameEncoding: given2.zipNameEncoding } : {}
     });
-    const shown = toDisplayPath(io.cwd, out);
+    const shown2 = toDisplayPath(io.cwd, out);
     report(context, result, given2.format, {
-      success: `Wrote ${shown}: the package structure is correct.`,
-      failure: `${shown} was not written: the package would not pass certification.`
+      success: `Wrote ${shown2}: the package structure is correct.`,
+      failure: `${shown2} was not written: the package would not pass certification.`
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path102.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path103.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
@@ -79231,6 +80169,24 @@ function report(context, result, format3, summary2) {
 // packages/cli/src/unknown-option-value.ts
 function withoutUnknownOptionValue(text3) {
   return text3.replace(/unknown option '(-{1,2}[^'=\s]+)=[^'\n]*'/g, "unknown option '$1=\u2026'");
+}
+
+// packages/cli/src/invalid-choice.ts
+function withChoiceMeant(text3) {
+  return text3.replace(
+    // `option '--fail-on <level>' argument 'x' is invalid.`, `command-argument value 'x' is invalid for argument 'y'.`
+    /(?:argument|value) '(.*)' is invalid(?: for argument '[^'\n]*')?\. Allowed choices are ([^\n]+)\.$/gm,
+    (whole, value, list3) => {
+      const choices = list3.split(", ");
+      const meant = meantWord(value, choices) ?? closestMatch(value, choices);
+      return meant === void 0 ? whole : `${whole} Did you mean '${meant}'?`;
+    }
+  );
+}
+function meantWord(value, choices) {
+  const word = value.trim().toLowerCase();
+  const meant = Object.hasOwn(FAIL_ON_MEANT, word) ? FAIL_ON_MEANT[word] : void 0;
+  return meant !== void 0 && choices.includes(meant) ? meant : void 0;
 }
 
 // packages/cli/src/program.ts
@@ -79279,8 +80235,10 @@ async function runCli(argv, io) {
         io.stderr.write(`${printable(unknownCommandLine(program2, parsed, error2.message))}
 `);
       else if (parseError)
-        io.stderr.write(`${withoutUnknownOptionValue(parseError)}(run with --help for usage)
-`);
+        io.stderr.write(
+          `${withChoiceMeant(withoutUnknownOptionValue(parseError))}(run with --help for usage)
+`
+        );
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {

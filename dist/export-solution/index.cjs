@@ -35979,6 +35979,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -36023,19 +36036,6 @@ function appendAll(target, items) {
   return target;
 }
 
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
-}
-
 // packages/core/src/message-urls.ts
 function withoutSecrets(text2) {
   const trimmed = text2.trim();
@@ -36052,15 +36052,95 @@ function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
-// packages/core/src/echoed-secrets.ts
+// packages/core/src/secret-fragments.ts
+var MIN_FRAGMENT_LENGTH = 8;
+var MAX_FRAGMENTED_SECRET_LENGTH = 256;
 var REDACTED = "***";
+function withoutSecretFragments(text2, secrets) {
+  const fragmented = secrets.filter(
+    (secret) => secret.length >= MIN_FRAGMENT_LENGTH && secret.length <= MAX_FRAGMENTED_SECRET_LENGTH
+  );
+  if (fragmented.length === 0) return text2;
+  const windows = /* @__PURE__ */ new Set();
+  for (const secret of fragmented)
+    for (let at = 0; at + MIN_FRAGMENT_LENGTH <= secret.length; at++)
+      windows.add(secret.slice(at, at + MIN_FRAGMENT_LENGTH));
+  const units = readThroughEncodings(text2);
+  const decoded = units.map((unit) => unit.character).join("");
+  const covered = new Uint8Array(units.length);
+  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= decoded.length; at++) {
+    if (windows.has(decoded.slice(at, at + MIN_FRAGMENT_LENGTH)))
+      covered.fill(1, at, at + MIN_FRAGMENT_LENGTH);
+  }
+  let result = "";
+  let copied = 0;
+  for (let at = 0; at < units.length; at++) {
+    if (!covered[at]) continue;
+    let last2 = at;
+    while (last2 + 1 < units.length && covered[last2 + 1]) last2++;
+    result += text2.slice(copied, units[at].start) + REDACTED;
+    copied = units[last2].end;
+    at = last2;
+  }
+  return result + text2.slice(copied);
+}
+function readThroughEncodings(text2) {
+  let units = jsonUnescaped(text2);
+  for (let level = 0; level < 4; level++) {
+    const next = percentDecoded(units);
+    if (next.length === units.length) break;
+    units = next;
+  }
+  return units;
+}
+var SHORT_ESCAPES = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function jsonUnescaped(text2) {
+  const units = [];
+  for (let at = 0; at < text2.length; ) {
+    const unicode = text2[at] === "\\" ? /^\\u([0-9a-fA-F]{4})/.exec(text2.slice(at, at + 6)) : null;
+    if (unicode) {
+      units.push({ character: String.fromCharCode(parseInt(unicode[1], 16)), start: at, end: at + 6 });
+      at += 6;
+    } else if (text2[at] === "\\" && at + 1 < text2.length) {
+      const escaped = text2[at + 1];
+      units.push({ character: SHORT_ESCAPES[escaped] ?? escaped, start: at, end: at + 2 });
+      at += 2;
+    } else {
+      units.push({ character: text2[at], start: at, end: at + 1 });
+      at += 1;
+    }
+  }
+  return units;
+}
+function percentDecoded(units) {
+  const decoded = [];
+  for (let at = 0; at < units.length; ) {
+    const unit = units[at];
+    const hex = at + 2 < units.length ? units[at + 1].character + units[at + 2].character : "";
+    if (unit.character === "%" && /^[0-7][0-9a-fA-F]$/.test(hex)) {
+      decoded.push({
+        character: String.fromCharCode(parseInt(hex, 16)),
+        start: unit.start,
+        end: units[at + 2].end
+      });
+      at += 3;
+    } else {
+      decoded.push(unit);
+      at += 1;
+    }
+  }
+  return decoded;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED2 = "***";
 function withoutEchoedSecrets(text2, secrets) {
   let result = text2;
   const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
     (a, b) => b.length - a.length
   );
   for (const secret of distinct) result = withoutSecret(result, secret);
-  return result;
+  return withoutSecretFragments(result, distinct);
 }
 function withoutSecret(text2, secret) {
   const formsOf = /* @__PURE__ */ new Map();
@@ -36075,7 +36155,7 @@ function withoutSecret(text2, secret) {
     if (!starts.has(text2[start])) continue;
     const end = matchedEnd(text2, start, characters) ?? (text2.startsWith(secret, start) ? start + secret.length : void 0);
     if (end === void 0) continue;
-    result += text2.slice(copied, start) + REDACTED;
+    result += text2.slice(copied, start) + REDACTED2;
     copied = end;
     start = end - 1;
   }
@@ -36098,7 +36178,7 @@ function characterForms(character) {
   return new RegExp(forms.join("|"), "y");
 }
 function percentEncoded(character) {
-  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)(?:25)*${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
 }
 function jsonEscaped(character) {
   return Array.from(
@@ -36106,7 +36186,7 @@ function jsonEscaped(character) {
     (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
   ).map((hex) => `\\\\u${anyCaseHex(hex)}`).join("");
 }
-var SHORT_ESCAPES = {
+var SHORT_ESCAPES2 = {
   '"': '"',
   "\\": "\\",
   "/": "/",
@@ -36117,7 +36197,7 @@ var SHORT_ESCAPES = {
   "	": "t"
 };
 function shortEscape(character) {
-  const escape3 = SHORT_ESCAPES[character];
+  const escape3 = SHORT_ESCAPES2[character];
   return escape3 === void 0 ? [] : [`\\\\${literal(escape3)}`];
 }
 function anyCaseHex(hex) {
@@ -36414,16 +36494,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -36444,6 +36528,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -36464,22 +36549,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -36646,6 +36740,9 @@ async function writingTo(target, work) {
     throw targetWriteError(target, error3);
   }
 }
+
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
 
 // packages/core/src/fs/write-file-atomically.ts
 var import_node_fs8 = require("node:fs");
@@ -40936,8 +41033,8 @@ function listOAuthSettings(apiProperties2) {
   return list2;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -42997,10 +43094,10 @@ function queryValueAt(text2, start) {
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
-    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
   };
 }
-function percentDecoded(value) {
+function percentDecoded2(value) {
   if (!value.includes("%")) return value;
   try {
     return decodeURIComponent(value);
@@ -43013,7 +43110,7 @@ function userInfoPasswordAt(text2, at) {
   if (start === -1) return void 0;
   const colon = text2.indexOf(":", start);
   const written2 = text2.slice(colon + 1, at);
-  const value = percentDecoded(written2);
+  const value = percentDecoded2(written2);
   if (!looksLikePassword(value)) return void 0;
   return { offset: colon + 1, length: written2.length, value };
 }
@@ -43346,15 +43443,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -44957,7 +45058,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -59875,6 +59976,9 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/load-config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path17, method, body) => `{
   "paths": {
@@ -62138,6 +62242,20 @@ var DataverseClient = class {
     return { asyncOperationId: result.AsyncOperationId };
   }
   /**
+   * StageAndUpgradeAsync: imports a managed solution as a holding solution and applies the upgrade in
+   * one system job, so that the components the new version no longer holds are deleted (an update
+   * keeps them). Its parameters are ImportSolutionAsync's without HoldingSolution.
+   */
+  async startStageAndUpgrade(request) {
+    const result = await this.http.post("StageAndUpgradeAsync", {
+      operation: importOperation(request),
+      body: importBody({ ...request, holdingSolution: false }),
+      idempotent: false,
+      slow: true
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+  /**
    * @param justStarted the first read after the POST that started the job, which can reach a replica
    * the job has not reached yet: a 404 then is read again a few times before it counts.
    */
@@ -63306,7 +63424,18 @@ function withoutText(children, start) {
 // packages/solution/src/text/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var PIECE_BYTES = 1024 * 1024;
+var PIECE_BYTES2 = 1024 * 1024;
+function lineAndColumn(text2, offset) {
+  let line = 1;
+  let lineStart2 = 0;
+  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
+    if (text2.charCodeAt(i2) === 10) {
+      line++;
+      lineStart2 = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart2 + 1 };
+}
 
 // packages/solution/src/xml/parse-xml.ts
 var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
@@ -63431,6 +63560,11 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
+// packages/solution/src/solution/solution-settings.ts
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
   const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
@@ -63442,17 +63576,48 @@ function manifestOf(root, file) {
     );
   return manifest;
 }
-function readManifest(root, file) {
+function readManifest(root, file, text2) {
   const manifest = manifestOf(root, file);
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text2 === void 0 ? {} : manifestLine(text2, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text2, name) {
+  const start = text2.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
+}
+var MAX_VERSION_PART = 2147483647;
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -63698,10 +63863,7 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
-  if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
-  }
+  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file, text2);
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,

@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs26, sep: [] });
+                map2.items.push({ start, key: fs27, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs27, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31234,7 +31234,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs26 = require("fs");
+    var fs27 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31254,7 +31254,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs26.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs27.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31271,7 +31271,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs26.close(self.fd, onCloseDone);
+      fs27.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31303,7 +31303,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs26.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs27.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31663,7 +31663,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs26 = require("fs");
+    var fs27 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31732,10 +31732,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs26.open(path39, "r", function(err, fd) {
+      fs27.open(path39, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs26.close(fd, defaultCallback);
+          if (err2) fs27.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31752,7 +31752,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs26.fstat(fd, function(err, stats) {
+      fs27.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -32830,7 +32830,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs26 = require("fs");
+    var fs27 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -32860,14 +32860,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs26.stat(realPath, function(err, stats) {
+      fs27.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs26.createReadStream(realPath);
+          var readStream = fs27.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -35980,6 +35980,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -36021,23 +36034,15 @@ function joinedList(values, options2 = {}) {
   return named.length <= 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} ${conjunction} ${named.at(-1)}`;
 }
 
+// packages/core/src/shell-word.ts
+function shellWord(text2) {
+  return /^[\w./:@%+=-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, `'\\''`)}'`;
+}
+
 // packages/core/src/append-all.ts
 function appendAll(target, items) {
   for (const item of items) target.push(item);
   return target;
-}
-
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
 }
 
 // packages/core/src/byte-order-mark.ts
@@ -36301,16 +36306,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -36331,6 +36340,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -36351,22 +36361,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -36575,6 +36594,9 @@ function readRefusalHint(code2) {
   return "Check that the path can be read, and run it again.";
 }
 
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
+
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs9 = require("node:fs");
 var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
@@ -36725,12 +36747,32 @@ function trimEndWhere(text2, trimmed) {
   while (end > 0 && trimmed(text2[end - 1])) end--;
   return end === text2.length ? text2 : text2.slice(0, end);
 }
+function trimStartWhere(text2, trimmed) {
+  let start = 0;
+  while (start < text2.length && trimmed(text2[start])) start++;
+  return start === 0 ? text2 : text2.slice(start);
+}
+function trimWhere(text2, trimmed) {
+  return trimStartWhere(trimEndWhere(text2, trimmed), trimmed);
+}
 function oneOf(characters) {
   return (character) => characters.includes(character);
 }
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -40883,8 +40925,8 @@ function listOAuthSettings(apiProperties2) {
   return list2;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -43293,15 +43335,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -44904,7 +44950,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -59822,6 +59868,9 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/load-config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path39, method, body) => `{
   "paths": {
@@ -60362,6 +60411,39 @@ function unquoteC(quoted2) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// packages/validator/src/git/refused-ownership.ts
+var REFUSALS = [
+  /detected dubious ownership in repository at '(.+)'\r?$/m,
+  /unsafe repository \('(.+)' is owned by someone else\)\r?$/m
+];
+function repositoryRefusedForOwner(stderr) {
+  for (const refusal of REFUSALS) {
+    const match2 = refusal.exec(stderr);
+    if (match2) return match2[1];
+  }
+  return void 0;
+}
+var RepositoryOwnerError = class extends UsageError {
+  constructor(repository) {
+    super(
+      'belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership").',
+      {
+        location: { file: repository },
+        hint: `${trustHint(repository)} Or leave out the base ref, to validate without comparing with it (no git needed).`
+      }
+    );
+    this.repository = repository;
+  }
+  repository;
+};
+var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+function trustHint(repository) {
+  return [
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+  ].join(" ");
+}
+
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var Git = class {
@@ -60402,11 +60484,15 @@ var Git = class {
       hint: unknownRefHint(ref, remotes, shallow)
     });
   }
-  /** The commit a ref names, or undefined when it names none. */
+  /**
+   * The commit a ref names, or undefined when it names none. A repository git refuses to read names
+   * none either, but that is said as it is: "does not name a commit" sent people looking for the ref.
+   */
   async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-    } catch {
+    } catch (error3) {
+      if (error3 instanceof RepositoryOwnerError) throw error3;
       return void 0;
     }
   }
@@ -60623,6 +60709,8 @@ function notAWorkTree(error3, cwd) {
   return error3;
 }
 function gitError(args, stderr, cause) {
+  const refused = repositoryRefusedForOwner(stderr.toString());
+  if (refused !== void 0) return new RepositoryOwnerError(refused);
   const detail = stderr.toString().trim() || cause.message;
   return new Error(`git ${args[0]} failed: ${detail}`, { cause });
 }
@@ -60663,7 +60751,7 @@ var commitStates = async (files) => {
   } catch (error3) {
     return {
       inWorkTree: false,
-      why: isUserError(error3) ? notInWorkTree(error3.message) : errorMessage(error3).split("\n")[0]
+      why: error3 instanceof RepositoryOwnerError ? ownerRefusal(error3.repository) : isUserError(error3) ? notInWorkTree(error3.message) : errorMessage(error3).split("\n")[0]
     };
   }
   const paths = /* @__PURE__ */ new Map();
@@ -60694,6 +60782,9 @@ var commitStates = async (files) => {
 function notInWorkTree(message) {
   if (/not installed/.test(message)) return "git is not installed here";
   return "it is not in a git work tree";
+}
+function ownerRefusal(repository) {
+  return `git refuses its repository ${repository}, which belongs to another user; git config --global --add safe.directory ${shellWord(repository)} lets git in`;
 }
 
 // packages/validator/src/repository/icon-hash.ts
@@ -61106,6 +61197,7 @@ var PathTree = class {
 var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
 var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
 var CASE_INSENSITIVE = " on a case-insensitive file system";
+var UNICODE_FORMS = " once Unicode-normalized: the two differ only in how an accented letter is encoded, and macOS writes them to one file";
 var EntryPaths = class {
   constructor(archive) {
     this.archive = archive;
@@ -61153,7 +61245,7 @@ var EntryPaths = class {
     if (earlier2.name !== entry.name)
       return this.error(
         entry,
-        `has the same name as '${earlier2.written}'${CASE_INSENSITIVE}.`,
+        `has the same name as '${earlier2.written}'${collidesAs(entry.name, earlier2.name)}.`,
         SAME_PATH_HINT
       );
     const reasons = [
@@ -61171,7 +61263,10 @@ var EntryPaths = class {
   }
 };
 function caseOnly(a, b) {
-  return a === b ? "" : CASE_INSENSITIVE;
+  return a === b ? "" : collidesAs(a, b);
+}
+function collidesAs(a, b) {
+  return a.normalize("NFC") === b.normalize("NFC") ? UNICODE_FORMS : CASE_INSENSITIVE;
 }
 
 // packages/solution/src/zip/checked-entries.ts
@@ -61868,8 +61963,8 @@ function decodeUtf8Strict(bytes, file) {
     throw notUtf8Error(bytes, file);
   }
 }
-var PIECE_BYTES = 1024 * 1024;
-function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+var PIECE_BYTES2 = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES2) {
   if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let started = false;
@@ -61883,6 +61978,12 @@ function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
   }
 }
 function notUtf8Error(bytes, file) {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
   const offset = firstInvalidOffset(bytes);
   const before = lenient2.decode(bytes.subarray(0, offset));
   const text2 = before.startsWith(BOM) ? before.slice(1) : before;
@@ -61923,9 +62024,6 @@ var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
   return parseXmlPieces([text2], file, hint);
-}
-function parseUtf8Xml(bytes, file, hint) {
-  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
 }
 function parseXmlPieces(pieces, file, hint) {
   const builder = new TreeBuilder();
@@ -62265,8 +62363,8 @@ async function commitFolder(staged, target, options2) {
     await import_node_fs16.promises.rename(from, to);
     result.written.push(file);
   }
-  const wanted = new Set(files);
-  const others = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  const wanted2 = new Set(files);
+  const others = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted2.has(file));
   result.kept = options2.keep ? others.filter(options2.keep) : [];
   if (options2.stale === "delete") {
     for (const file of others) {
@@ -62520,6 +62618,11 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
+// packages/solution/src/solution/solution-settings.ts
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
   const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
@@ -62531,17 +62634,42 @@ function manifestOf(root, file) {
     );
   return manifest;
 }
-function readManifest(root, file) {
+function readManifest(root, file, text2) {
   const manifest = manifestOf(root, file);
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text2 === void 0 ? {} : manifestLine(text2, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text2, name) {
+  const start = text2.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
 }
 function setManaged(root, file, managed) {
   const node = firstChild(manifestOf(root, file), "Managed");
@@ -62550,6 +62678,12 @@ function setManaged(root, file, managed) {
 function setVersion(root, file, version) {
   const node = firstChild(manifestOf(root, file), "Version");
   if (node) setText(node, version);
+}
+var MAX_VERSION_PART = 2147483647;
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
 // packages/solution/src/solution/manifest-settings.ts
@@ -62628,15 +62762,27 @@ function definitionPart(variable) {
 }
 
 // packages/solution/src/fs/path-inside.ts
+var import_node_fs18 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
-function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path19.default.resolve(folder), import_node_path19.default.resolve(inner)];
-  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
+async function refuseInside(inner, folder, refusal) {
+  const inside = refusal.orEqual ? isWithin : isBelow;
+  if (inside(import_node_path19.default.resolve(folder), import_node_path19.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
+}
+async function realPathOf(given) {
+  const rest = [];
+  for (let existing = import_node_path19.default.resolve(given); ; existing = import_node_path19.default.dirname(existing)) {
+    try {
+      return import_node_path19.default.join(await import_node_fs18.promises.realpath(existing), ...rest);
+    } catch {
+    }
+    if (import_node_path19.default.dirname(existing) === existing) return import_node_path19.default.resolve(given);
+    rest.unshift(import_node_path19.default.basename(existing));
+  }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -62688,7 +62834,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path20.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs18.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -62754,7 +62900,7 @@ function leftOutEntryError(archive, entry, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
@@ -62775,11 +62921,11 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path21.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -63211,9 +63357,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     );
   const located = (entry) => `${archive}/${entry.name}`;
   const readText = (entry) => readPartText(reader, entry, located(entry));
-  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
-  const solution = await readXml(solutionEntry);
-  const manifest = readManifest(solution, located(solutionEntry));
+  const solutionText = await readText(solutionEntry);
+  const solution = parseXml(solutionText, located(solutionEntry), EXPORTED_XML_HINT);
+  const manifest = readManifest(solution, located(solutionEntry), solutionText);
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
   const customizations = await writeCustomizations(
@@ -63263,13 +63409,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path22.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs21.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs21.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -63302,8 +63448,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs20.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs20.promises.open(destination, "wx");
+  await import_node_fs21.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs21.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -63313,7 +63459,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs20.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs21.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -63328,7 +63474,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -63339,7 +63485,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs21.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs22.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -63358,12 +63504,12 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs22.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs23.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -63383,7 +63529,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs22.promises.readdir(import_node_path24.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs23.promises.readdir(import_node_path24.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -63397,7 +63543,14 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs22.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs23.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+}
+async function enclosingSolution(folder) {
+  for (let current = await realPathOf(folder); ; current = import_node_path24.default.dirname(current)) {
+    if (await import_node_fs23.promises.lstat(import_node_path24.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs23.promises.lstat(import_node_path24.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path24.default.dirname(current) === current) return void 0;
+  }
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -63414,8 +63567,8 @@ var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conou
 var isDotOrSpace = (character) => character === "." || /\s/.test(character);
 function repositoryFolderName(displayName) {
   const safe = displayName.replace(UNSAFE, "-");
-  const name = trimEndWhere(safe, isDotOrSpace).trimStart().replace(DEVICE_NAME, "$1-connector");
-  return name === "" || name === "." || name === ".." ? "connector" : name;
+  const name = trimWhere(safe, isDotOrSpace).replace(DEVICE_NAME, "$1-connector");
+  return name === "" ? "connector" : name;
 }
 var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 function isPng(bytes) {
@@ -63503,14 +63656,14 @@ function parseExistingApiProperties(text2, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs23.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs24.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
@@ -63544,7 +63697,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     if (!isConnectorDocument(document)) continue;
     const shown = import_node_path26.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -63564,7 +63717,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
@@ -63588,12 +63741,9 @@ async function notASolution(folder, displayRoot) {
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path26.default.join(displayRoot, FOLDER_SOLUTION);
-  const root = parseXml(
-    decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path26.default.join(folder, FOLDER_SOLUTION)), manifestFile),
-    manifestFile,
-    UNPACKED_XML_HINT
-  );
-  const manifest = readManifest(root, manifestFile);
+  const text2 = decodeUtf8Strict(await import_node_fs24.promises.readFile(import_node_path26.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
+  const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
   if (manifest.managed !== "2") return { parts: new Map(files.map((file) => [file, file])), settings };
   const notes = await readBothNotes(folder, files);
@@ -63607,11 +63757,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -63724,14 +63874,14 @@ async function heldAt(destination, file, existing) {
   const name = existing(top);
   if (name === void 0) return "missing";
   const target = import_node_path27.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs24.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  const stat2 = await import_node_fs25.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs24.promises.readFile(target);
+  return import_node_fs25.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path27.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs24.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs25.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -63743,7 +63893,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file));
+    const bytes = await import_node_fs25.promises.readFile(import_node_path27.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -63763,7 +63913,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -63903,10 +64053,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs25.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs26.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
     import_node_path29.default.join(destination, apiPropertiesName)
@@ -63916,7 +64066,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs25.promises.readFile(import_node_path29.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs26.promises.readFile(import_node_path29.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -63926,7 +64076,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, iconName));
+      const present2 = await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -63968,7 +64118,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs25.promises.readFile(import_node_path29.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path29.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -63990,10 +64140,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names = await import_node_fs26.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -64009,7 +64159,7 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
     const expected = previouslyWritten(name, connector, bytes, import_node_path30.default.join(folder, file));
     if (expected === void 0)
@@ -64043,11 +64193,11 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs27.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs28.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
@@ -64062,14 +64212,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs27.promises.lstat(import_node_path31.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs28.promises.lstat(import_node_path31.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
   const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
   if (swagger2 === void 0) return void 0;
   try {
-    const text2 = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, swagger2), "utf8");
+    const text2 = await import_node_fs28.promises.readFile(import_node_path31.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -64122,7 +64272,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
@@ -64130,9 +64280,9 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names = await import_node_fs28.promises.readdir(destinationRoot).catch(() => []);
+  const names = await import_node_fs29.promises.readdir(destinationRoot).catch(() => []);
   if (!names.includes(before) || names.includes(now)) return void 0;
-  const stat2 = await import_node_fs28.promises.lstat(import_node_path33.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs29.promises.lstat(import_node_path33.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
@@ -64328,26 +64478,44 @@ function selectConnectors(names, connectors, previous, source, say) {
       selected: [...connectors],
       notSelected: [],
       previousSelected: [...previous],
-      previousNotSelected: []
+      previousNotSelected: [],
+      formerNames: []
     };
-  const unknown = names.filter((name) => ![...connectors, ...previous].some(isNamed(name)));
-  if (unknown.length > 0) throw unknownNamesError(unknown, connectors, previous, source, say);
-  const named = (connector) => names.some((name) => isNamed(name)(connector));
-  const previousNamed = previous.filter(named);
+  const resolved2 = names.map((name) => ({ name, ...namedBy(name, connectors, previous) }));
+  const unknown = resolved2.filter((each) => each.current.length + each.previous.length === 0);
+  if (unknown.length > 0)
+    throw unknownNamesError(
+      unknown.map((each) => each.name),
+      connectors,
+      previous,
+      source,
+      say
+    );
+  const named = new Set(resolved2.flatMap((each) => each.current));
+  const previousNamed = resolved2.flatMap((each) => each.previous);
   const selected = connectors.filter(
-    (connector) => named(connector) || sameConnectorIn(previousNamed, connector) !== void 0
+    (connector) => named.has(connector) || sameConnectorIn(previousNamed, connector) !== void 0
   );
-  const isPreviousSelected = (connector) => named(connector) || sameConnectorIn(selected, connector) !== void 0;
+  const isPreviousSelected = (connector) => previousNamed.includes(connector) || sameConnectorIn(selected, connector) !== void 0;
   return {
     selected,
     notSelected: connectors.filter((connector) => !selected.includes(connector)),
     previousSelected: previous.filter(isPreviousSelected),
-    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector))
+    previousNotSelected: previous.filter((connector) => !isPreviousSelected(connector)),
+    formerNames: resolved2.flatMap(
+      (each) => each.former ? each.previous.map((connector) => ({ given: each.name, connector })) : []
+    )
   };
 }
-function isNamed(name) {
-  const wanted = name.trim().toLowerCase();
-  return (connector) => connector.name.toLowerCase() === wanted || connector.displayName.trim().toLowerCase() === wanted;
+function namedBy(name, connectors, previous) {
+  const wanted2 = name.trim().toLowerCase();
+  const byName = (connector) => connector.name.toLowerCase() === wanted2;
+  const byDisplayName = (connector) => connector.displayName.trim().toLowerCase() === wanted2;
+  const current = connectors.filter((connector) => byName(connector) || byDisplayName(connector));
+  const previousByName = previous.filter(byName);
+  if (current.length > 0 || previousByName.length > 0)
+    return { current, previous: previousByName, former: false };
+  return { current: [], previous: previous.filter(byDisplayName), former: true };
 }
 function unknownNamesError(unknown, connectors, previous, source, say) {
   const given = `${joinedList(
@@ -64424,11 +64592,12 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     zipNameEncoding: options2.zipNameEncoding,
     say: options2.say
   });
-  refuseInside(destinationRoot, source, {
+  await refuseInside(destinationRoot, source, {
     problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
+  await refuseSolutionDestination(destinationRoot);
   const say = options2.say ?? optionWords;
   const selection = selectConnectors(options2.selection, all, options2.previousConnectors ?? [], source, say);
   const connectors = selection.selected;
@@ -64468,7 +64637,7 @@ function keptFiles(others, excluded) {
 }
 async function renameToCase(destinationRoot, written2, folder) {
   const target = import_node_path35.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs29.promises.rename(import_node_path35.default.join(destinationRoot, written2.folder), target));
+  await writingTo(target, () => import_node_fs30.promises.rename(import_node_path35.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -64490,16 +64659,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs29.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, name)), { recursive: true });
-      await import_node_fs29.promises.writeFile(import_node_path35.default.join(staging, name), content);
+      await import_node_fs30.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, name)), { recursive: true });
+      await import_node_fs30.promises.writeFile(import_node_path35.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs29.promises.rm(import_node_path35.default.join(destination, name), { force: true });
-    const names = await import_node_fs29.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs29.promises.rm(import_node_path35.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs30.promises.rm(import_node_path35.default.join(destination, name), { force: true });
+    const names = await import_node_fs30.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs30.promises.rm(import_node_path35.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -64530,24 +64699,33 @@ async function writeStaged(item, destination) {
     else await madeFolders2.remove();
   }
 }
+async function refuseSolutionDestination(destinationRoot) {
+  const solution = await enclosingSolution(destinationRoot);
+  if (solution === void 0) return;
+  const above = import_node_path35.default.relative(await realPathOf(destinationRoot), solution);
+  throw new UsageError(
+    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
+  );
+}
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs30.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs31.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs30.promises.readFile(import_node_path36.default.join(folder, file));
+    const bytes = await import_node_fs31.promises.readFile(import_node_path36.default.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, import_node_path36.default.join(folder, file))) continue;
     if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
     unknown.push(file);
@@ -64573,7 +64751,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs30.promises.readFile(import_node_path36.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs31.promises.readFile(import_node_path36.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -64627,7 +64805,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target = import_node_path37.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs31.promises.lstat(target).catch(() => void 0);
+    const stat2 = await import_node_fs32.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const newFolder = movedTo.get(folder.toLowerCase());
@@ -64645,7 +64823,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs31.promises.rm(target, { recursive: true });
+    await import_node_fs32.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
@@ -64726,8 +64904,19 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
 }
 function notSelected(reading, extracted) {
   if (reading.selection === void 0) return {};
+  const { selection } = extracted;
+  const formerNames = selection.formerNames.map(({ given, connector }) => {
+    const now = sameConnectorIn(selection.selected, connector);
+    return {
+      given,
+      name: connector.name,
+      earlierDisplayName: connector.displayName,
+      ...now ? { displayName: now.displayName } : {}
+    };
+  });
   return {
-    notSelected: extracted.selection.notSelected.map(({ name, displayName }) => ({ name, displayName }))
+    notSelected: selection.notSelected.map(({ name, displayName }) => ({ name, displayName })),
+    ...formerNames.length > 0 ? { formerNames } : {}
   };
 }
 
@@ -64765,10 +64954,16 @@ function removedFolderLine(folder, connectors, source, shown) {
   if (connectors.some((connector) => connector.renamedFrom?.folder === folder)) return void 0;
   return `${shown(folder)} removed: its connector is no longer in ${source}.`;
 }
+var MAX_NAMED_NOT_SELECTED = 10;
 function notSelectedLine(notSelected2) {
   if (!notSelected2?.length) return void 0;
-  const names = notSelected2.map(({ name, displayName }) => `${displayName || name} (${name})`);
-  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${names.join(", ")}.`;
+  const names = notSelected2.map(({ name, displayName }) => `"${displayName || name}" (${name})`);
+  return `${plural(notSelected2.length, "other connector")} of the solution not selected, neither written nor removed: ${joinedList(names, { max: MAX_NAMED_NOT_SELECTED })}.`;
+}
+function formerNameLine(former) {
+  if (former.displayName === void 0)
+    return `'${former.given}' selected ${former.earlierDisplayName || former.name} (${former.name}), which left the solution, by its display name in the previous solution.`;
+  return `'${former.given}' selected ${former.displayName || former.name} (${former.name}) by the display name it had before its rename; no connector of the solution is named so now. Name it by its logical name, which stays.`;
 }
 function renameNote(connector, removed, shown) {
   const renamed = connector.renamedFrom;
@@ -64925,7 +65120,7 @@ async function extractConnectorsAction(logger) {
   const root = import_node_path38.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
   const previousSource = inputs.previousSource;
-  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2 } = await logger.group(
+  const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
     () => extractAndRemoveLeftConnectors(import_node_path38.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
@@ -64953,6 +65148,8 @@ async function extractConnectorsAction(logger) {
     for (const kept of connector.notReplaced)
       setFailed(`${relative(connector.folder)}: ${kept.message}`);
   }
+  const formerLines = (formerNames ?? []).map(formerNameLine);
+  for (const line of formerLines) logger.info(line);
   const others = notSelectedLine(notSelected2);
   if (others !== void 0) logger.info(others);
   if (connectors.length === 0 && !notSelected2?.length)
@@ -65004,6 +65201,7 @@ async function extractConnectorsAction(logger) {
     }),
     ...connectors.flatMap((c) => c.warnings.map((warning2) => `${relative(c.folder)}: ${warning2}`)),
     ...connectors.flatMap((c) => c.notReplaced.map((kept) => `${relative(c.folder)}: ${kept.message}`)),
+    ...formerLines,
     ...others === void 0 ? [] : [others]
   ];
   const summary2 = summary.addHeading("Extracted connectors", 3).addTable([

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path13, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i2 = 0; i2 < path12.length; ++i2) {
-        const code2 = path12.charCodeAt(i2);
+    function validateCookiePath(path13) {
+      for (let i2 = 0; i2 < path13.length; ++i2) {
+        const code2 = path13.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16910,7 +16910,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = require("node:buffer");
+    var { isUtf8: isUtf82 } = require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17050,7 +17050,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -18308,7 +18308,7 @@ var require_eventsource_stream = __commonJS({
     var buffer = require("node:buffer");
     var { Transform } = require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
-    var BOM = [239, 187, 191];
+    var BOM2 = [239, 187, 191];
     var LF2 = 10;
     var CR = 13;
     var COLON4 = 58;
@@ -18680,20 +18680,20 @@ ${value}`;
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first === BOM2[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first === BOM2[0] && second === BOM2[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first === BOM2[0] && second === BOM2[1] && third === BOM2[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path12) {
-      const ctrl = callVisitor(key2, node, visitor, path12);
+    function visit_(key2, node, visitor, path13) {
+      const ctrl = callVisitor(key2, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visit_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visit_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path12);
+            const ci = visit_(i2, node.items[i2], visitor, path13);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path12) {
-      const ctrl = await callVisitor(key2, node, visitor, path12);
+    async function visitAsync_(key2, node, visitor, path13) {
+      const ctrl = await callVisitor(key2, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path12, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path12);
+        replaceNode(key2, path13, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path12);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path13);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path12) {
+    function callVisitor(key2, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path12);
+        return visitor(key2, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path12);
+        return visitor.Map?.(key2, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path12);
+        return visitor.Seq?.(key2, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path12);
+        return visitor.Pair?.(key2, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path12);
+        return visitor.Scalar?.(key2, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path12);
+        return visitor.Alias?.(key2, node, path13);
       return void 0;
     }
-    function replaceNode(key2, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key2, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i2 = path12.length - 1; i2 >= 0; --i2) {
-        const k = path12[i2];
+      for (let i2 = path13.length - 1; i2 >= 0; --i2) {
+        const k = path13[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key2, ...rest] = path12;
+          const [key2, ...rest] = path13;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key2, ...rest] = path12;
+      deleteIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key2, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key2, ...rest] = path13;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key2, ...rest] = path12;
+      hasIn(path13) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key2, ...rest] = path12;
+      setIn(path13, value) {
+        const [key2, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path12) => {
+    visit3.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path12) => {
-      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit3.parentCollection = (cst, path13) => {
+      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -24740,7 +24740,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -24748,7 +24748,7 @@ var require_cst = __commonJS({
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM2:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -24762,7 +24762,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM:
+        case BOM2:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -24824,7 +24824,7 @@ var require_cst = __commonJS({
     exports2.setScalarValue = cstScalar.setScalarValue;
     exports2.stringify = cstStringify.stringify;
     exports2.visit = cstVisit.visit;
-    exports2.BOM = BOM;
+    exports2.BOM = BOM2;
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path12, options2) {
+    function openPromise(path13, options2) {
       return new Promise((resolve, reject) => {
-        open2(path12, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path13, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path12, options2, callback) {
+    function open2(path13, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31732,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs6.open(path12, "r", function(err2, fd2) {
+      fs6.open(path13, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs6.close(fd2, defaultCallback);
@@ -31929,8 +31929,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self, err4);
           }
           if (self.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
             entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
             var errorMessage2 = validateFileName(entry.fileName);
             if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
@@ -32310,8 +32310,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf82);
       }
       if (!strictFileNames) {
         fileName = fileName.replace(/\\/g, "/");
@@ -32477,8 +32477,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
+    function decodeBuffer(buffer, isUtf82) {
+      if (isUtf82) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -35979,6 +35979,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -36023,19 +36036,6 @@ function appendAll(target, items) {
   return target;
 }
 
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
-}
-
 // packages/core/src/message-urls.ts
 function withoutSecrets(text2) {
   const trimmed = text2.trim();
@@ -36052,15 +36052,95 @@ function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
-// packages/core/src/echoed-secrets.ts
+// packages/core/src/secret-fragments.ts
+var MIN_FRAGMENT_LENGTH = 8;
+var MAX_FRAGMENTED_SECRET_LENGTH = 256;
 var REDACTED = "***";
+function withoutSecretFragments(text2, secrets) {
+  const fragmented = secrets.filter(
+    (secret) => secret.length >= MIN_FRAGMENT_LENGTH && secret.length <= MAX_FRAGMENTED_SECRET_LENGTH
+  );
+  if (fragmented.length === 0) return text2;
+  const windows = /* @__PURE__ */ new Set();
+  for (const secret of fragmented)
+    for (let at = 0; at + MIN_FRAGMENT_LENGTH <= secret.length; at++)
+      windows.add(secret.slice(at, at + MIN_FRAGMENT_LENGTH));
+  const units = readThroughEncodings(text2);
+  const decoded = units.map((unit) => unit.character).join("");
+  const covered = new Uint8Array(units.length);
+  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= decoded.length; at++) {
+    if (windows.has(decoded.slice(at, at + MIN_FRAGMENT_LENGTH)))
+      covered.fill(1, at, at + MIN_FRAGMENT_LENGTH);
+  }
+  let result = "";
+  let copied = 0;
+  for (let at = 0; at < units.length; at++) {
+    if (!covered[at]) continue;
+    let last2 = at;
+    while (last2 + 1 < units.length && covered[last2 + 1]) last2++;
+    result += text2.slice(copied, units[at].start) + REDACTED;
+    copied = units[last2].end;
+    at = last2;
+  }
+  return result + text2.slice(copied);
+}
+function readThroughEncodings(text2) {
+  let units = jsonUnescaped(text2);
+  for (let level = 0; level < 4; level++) {
+    const next = percentDecoded(units);
+    if (next.length === units.length) break;
+    units = next;
+  }
+  return units;
+}
+var SHORT_ESCAPES = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function jsonUnescaped(text2) {
+  const units = [];
+  for (let at = 0; at < text2.length; ) {
+    const unicode = text2[at] === "\\" ? /^\\u([0-9a-fA-F]{4})/.exec(text2.slice(at, at + 6)) : null;
+    if (unicode) {
+      units.push({ character: String.fromCharCode(parseInt(unicode[1], 16)), start: at, end: at + 6 });
+      at += 6;
+    } else if (text2[at] === "\\" && at + 1 < text2.length) {
+      const escaped = text2[at + 1];
+      units.push({ character: SHORT_ESCAPES[escaped] ?? escaped, start: at, end: at + 2 });
+      at += 2;
+    } else {
+      units.push({ character: text2[at], start: at, end: at + 1 });
+      at += 1;
+    }
+  }
+  return units;
+}
+function percentDecoded(units) {
+  const decoded = [];
+  for (let at = 0; at < units.length; ) {
+    const unit = units[at];
+    const hex = at + 2 < units.length ? units[at + 1].character + units[at + 2].character : "";
+    if (unit.character === "%" && /^[0-7][0-9a-fA-F]$/.test(hex)) {
+      decoded.push({
+        character: String.fromCharCode(parseInt(hex, 16)),
+        start: unit.start,
+        end: units[at + 2].end
+      });
+      at += 3;
+    } else {
+      decoded.push(unit);
+      at += 1;
+    }
+  }
+  return decoded;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED2 = "***";
 function withoutEchoedSecrets(text2, secrets) {
   let result = text2;
   const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
     (a, b) => b.length - a.length
   );
   for (const secret of distinct) result = withoutSecret(result, secret);
-  return result;
+  return withoutSecretFragments(result, distinct);
 }
 function withoutSecret(text2, secret) {
   const formsOf = /* @__PURE__ */ new Map();
@@ -36075,7 +36155,7 @@ function withoutSecret(text2, secret) {
     if (!starts.has(text2[start])) continue;
     const end = matchedEnd(text2, start, characters) ?? (text2.startsWith(secret, start) ? start + secret.length : void 0);
     if (end === void 0) continue;
-    result += text2.slice(copied, start) + REDACTED;
+    result += text2.slice(copied, start) + REDACTED2;
     copied = end;
     start = end - 1;
   }
@@ -36098,7 +36178,7 @@ function characterForms(character) {
   return new RegExp(forms.join("|"), "y");
 }
 function percentEncoded(character) {
-  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)(?:25)*${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
 }
 function jsonEscaped(character) {
   return Array.from(
@@ -36106,7 +36186,7 @@ function jsonEscaped(character) {
     (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
   ).map((hex) => `\\\\u${anyCaseHex(hex)}`).join("");
 }
-var SHORT_ESCAPES = {
+var SHORT_ESCAPES2 = {
   '"': '"',
   "\\": "\\",
   "/": "/",
@@ -36117,7 +36197,7 @@ var SHORT_ESCAPES = {
   "	": "t"
 };
 function shortEscape(character) {
-  const escape3 = SHORT_ESCAPES[character];
+  const escape3 = SHORT_ESCAPES2[character];
   return escape3 === void 0 ? [] : [`\\\\${literal(escape3)}`];
 }
 function anyCaseHex(hex) {
@@ -36407,6 +36487,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -36427,22 +36508,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -36521,6 +36611,9 @@ function fileReadError(given2, error3, options2) {
     });
   return unreadablePathError(given2, error3, { subject: options2.subject }) ?? error3;
 }
+
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
 
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs6 = require("node:fs");
@@ -36628,6 +36721,10 @@ function closestMatch(word, candidates) {
   const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
   return extended.length === 1 ? extended[0] : void 0;
 }
+function didYouMean(word, candidates) {
+  const match2 = closestMatch(word, candidates);
+  return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
+}
 
 // packages/core/src/connector-file-names.ts
 var CONNECTOR_FILE_NAMES = {
@@ -36663,6 +36760,21 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
+// packages/core/src/windows-1252.ts
+var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
+var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
+function windows1252Character(byte) {
+  if (byte < 128 || byte > 255) return void 0;
+  if (INVISIBLE[byte]) return INVISIBLE[byte];
+  const character = byte < 160 ? FROM_0X80[byte - 128] : String.fromCharCode(byte);
+  return character === " " ? void 0 : `'${character}'`;
+}
+function describeNonUtf8Byte(byte) {
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const character = windows1252Character(byte);
+  return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
+}
+
 // packages/core/src/text-ends.ts
 function trimEndWhere(text2, trimmed) {
   let end = text2.length;
@@ -36675,6 +36787,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -37632,12 +37756,12 @@ function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path12) {
+function findNodeAtLocation(root, path13) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path12) {
+  for (let segment of path13) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -38392,7 +38516,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path12 = [root];
+  const path13 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38400,14 +38524,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path12[level];
+    let node = path13[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path12[level] = node;
+      path13[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38640,7 +38764,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path12 = paths.pop();
+    const path13 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38648,13 +38772,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path12 + 1);
+          paths.push(path13 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path12 + 1 + key2.length;
+        const keyPath = path13 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -40859,8 +40983,8 @@ function listOAuthSettings(apiProperties2) {
   return list3;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -40997,7 +41121,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path12 = problem.segments;
+  const path13 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41011,21 +41135,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path12.includes("oAuthSettings")) {
-      const last2 = path12[path12.length - 1];
+    if (path13.includes("oAuthSettings")) {
+      const last2 = path13[path13.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path12.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path12[path12.length - 1] === "type" && path12.length === parameterNameDepth(path12) + 1)
+    if (path13.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path13[path13.length - 1] === "type" && path13.length === parameterNameDepth(path13) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path12) {
-  return path12[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path13) {
+  return path13[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -42920,10 +43044,10 @@ function queryValueAt(text2, start) {
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
-    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
   };
 }
-function percentDecoded(value) {
+function percentDecoded2(value) {
   if (!value.includes("%")) return value;
   try {
     return decodeURIComponent(value);
@@ -42936,7 +43060,7 @@ function userInfoPasswordAt(text2, at) {
   if (start === -1) return void 0;
   const colon = text2.indexOf(":", start);
   const written2 = text2.slice(colon + 1, at);
-  const value = percentDecoded(written2);
+  const value = percentDecoded2(written2);
   if (!looksLikePassword(value)) return void 0;
   return { offset: colon + 1, length: written2.length, value };
 }
@@ -43097,9 +43221,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path12) {
+function pathVariables(path13) {
   const names = [];
-  for (const match2 of path12.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path13.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -43269,15 +43393,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -44399,12 +44527,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path12 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path12)) continue;
-        if (path12.startsWith("x-")) continue;
-        const item = paths[path12];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path12);
-        else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
+      for (const path13 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path13)) continue;
+        if (path13.startsWith("x-")) continue;
+        const item = paths[path13];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path13);
+        else this.typeIssue(placeAt(rootNode, "paths", path13), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44428,8 +44556,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path12) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path12);
+  visitPathItem(item, rootNode, path13) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path13);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -44880,7 +45008,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -50820,11 +50948,11 @@ function parse3(text2) {
     });
   }
   for (let index = 0; index < headings.length; index++) {
-    const heading2 = headings[index];
+    const heading3 = headings[index];
     for (let later = index + 1; later < headings.length; later++) {
       const next = headings[later];
-      if (next.depth <= heading2.depth) {
-        heading2.bodyEnd = next.offset;
+      if (next.depth <= heading3.depth) {
+        heading3.bodyEnd = next.offset;
         break;
       }
     }
@@ -50878,15 +51006,15 @@ var TEMPLATE_SECTIONS = [
   { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
 ];
 function findSection(headings, pattern) {
-  return headings.find((heading2) => heading2.depth <= 3 && pattern.test(heading2.normalized));
+  return headings.find((heading3) => heading3.depth <= 3 && pattern.test(heading3.normalized));
 }
 
 // packages/validator/src/rules/readme/oauth-steps-rule.ts
 var REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
 var APP_HEADING = /app|oauth|auth/;
-function explainsRegistration(readme2, heading2) {
-  if (heading2.depth > 3 || !APP_HEADING.test(heading2.normalized)) return false;
-  return REGISTRATION_STEPS.test(readme2.text.slice(heading2.bodyStart, heading2.bodyEnd));
+function explainsRegistration(readme2, heading3) {
+  if (heading3.depth > 3 || !APP_HEADING.test(heading3.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme2.text.slice(heading3.bodyStart, heading3.bodyEnd));
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -50910,7 +51038,7 @@ var oauthStepsRule = {
     const section = findSection(readme2.headings, CREDENTIALS_HEADING);
     const body = section ? readme2.text.slice(section.bodyStart, section.bodyEnd) : "";
     if (REGISTRATION_STEPS.test(body)) return;
-    if (!section && readme2.headings.some((heading2) => explainsRegistration(readme2, heading2))) return;
+    if (!section && readme2.headings.some((heading3) => explainsRegistration(readme2, heading3))) return;
     const where = section ?? readme2.headings[0];
     context.report({
       ...where ? { offset: where.offset, length: where.length } : { line: 1 },
@@ -50920,17 +51048,17 @@ var oauthStepsRule = {
 };
 
 // packages/validator/src/rules/readme/closest-operation.ts
-function closestOperationName(heading2, operations) {
-  if (heading2.length < 4) return void 0;
-  const letters = new CharacterCounts(heading2);
+function closestOperationName(heading3, operations) {
+  if (heading3.length < 4) return void 0;
+  const letters = new CharacterCounts(heading3);
   let best;
   let bestDistance = Infinity;
   for (const operation2 of operations) {
     for (const name of operation2.names) {
-      const longer = Math.max(heading2.length, name.normalized.length);
+      const longer = Math.max(heading3.length, name.normalized.length);
       const enough = Math.min(bestDistance, Math.floor(longer / 5) + 1);
       if (letters.fewestEditsTo(name.normalized, enough) >= enough) continue;
-      const edits = levenshteinDistance(heading2, name.normalized, enough - 1);
+      const edits = levenshteinDistance(heading3, name.normalized, enough - 1);
       if (edits < enough) {
         best = operation2;
         bestDistance = edits;
@@ -50943,7 +51071,7 @@ function closestOperationName(heading2, operations) {
     if (operation2 === best) continue;
     for (const name of operation2.names) {
       if (letters.fewestEditsTo(name.normalized, margin) >= margin) continue;
-      if (levenshteinDistance(heading2, name.normalized, margin - 1) < margin) return void 0;
+      if (levenshteinDistance(heading3, name.normalized, margin - 1) < margin) return void 0;
     }
   }
   return best.shownAs;
@@ -51002,20 +51130,20 @@ function listItemsIn(text2, from, to) {
 // packages/validator/src/rules/readme/list-item-names.ts
 var NAME_END = /:|\s[-–—]\s/;
 var MAX_NAME = 200;
-function ownTextEnd(heading2, next) {
-  return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
+function ownTextEnd(heading3, next) {
+  return next && next.offset < heading3.bodyEnd ? next.offset : heading3.bodyEnd;
 }
-function listItemNames(text2, heading2, next) {
+function listItemNames(text2, heading3, next) {
   const names = [];
-  for (const item of listItemsIn(text2, heading2.bodyStart, ownTextEnd(heading2, next))) {
+  for (const item of listItemsIn(text2, heading3.bodyStart, ownTextEnd(heading3, next))) {
     const line = text2.slice(item.textStart, Math.min(item.lineEnd, item.textStart + MAX_NAME));
     const end = line.search(NAME_END);
     names.push(end === -1 ? line : line.slice(0, end));
   }
   return names;
 }
-function listsOperationNames(text2, heading2, next, readsAsOperation) {
-  return listItemNames(text2, heading2, next).some(readsAsOperation);
+function listsOperationNames(text2, heading3, next, readsAsOperation) {
+  return listItemNames(text2, heading3, next).some(readsAsOperation);
 }
 
 // packages/validator/src/rules/readme/operation-headings.ts
@@ -51024,20 +51152,20 @@ var OPERATIONS_GROUP_HEADING = /^.+operations$/;
 var TEMPLATE_SECTION_HEADING = /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequen.*askedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|.*apidocumentation|contactus|howtoget.*|(overall)?test(ing)?results?|test(ing)?operationswithin.*|.+connectortestwithin.*)$/;
 function operationSections(headings) {
   const sections = [];
-  for (const heading2 of headings) {
-    if (heading2.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading2.normalized)) continue;
+  for (const heading3 of headings) {
+    if (heading3.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading3.normalized)) continue;
     const last2 = sections[sections.length - 1];
-    if (last2 && heading2.offset < last2.bodyEnd) continue;
-    sections.push(heading2);
+    if (last2 && heading3.offset < last2.bodyEnd) continue;
+    sections.push(heading3);
   }
   return sections;
 }
 function groupsListedOperations(subHeadings, index, namesOperation) {
   const group2 = subHeadings[index];
   for (let next = index + 1; next < subHeadings.length; next++) {
-    const heading2 = subHeadings[next];
-    if (heading2.offset >= group2.bodyEnd) return false;
-    if (heading2.depth > group2.depth && namesOperation(heading2)) return true;
+    const heading3 = subHeadings[next];
+    if (heading3.offset >= group2.bodyEnd) return false;
+    if (heading3.depth > group2.depth && namesOperation(heading3)) return true;
   }
   return false;
 }
@@ -51052,9 +51180,9 @@ function parentIndices(subHeadings) {
   }
   return parents;
 }
-function listsSummaries(text2, heading2, next, summaries) {
-  const end = next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
-  const items = listItemsIn(text2, heading2.bodyStart, end);
+function listsSummaries(text2, heading3, next, summaries) {
+  const end = next && next.offset < heading3.bodyEnd ? next.offset : heading3.bodyEnd;
+  const items = listItemsIn(text2, heading3.bodyStart, end);
   if (items.length === 0) return false;
   let found = 0;
   for (const item of items) {
@@ -51066,30 +51194,30 @@ function listsSummaries(text2, heading2, next, summaries) {
       }
     }
   }
-  const rightUnder = normalizeTitle(text2, heading2.bodyStart, items[0].start) === "";
+  const rightUnder = normalizeTitle(text2, heading3.bodyStart, items[0].start) === "";
   return rightUnder && found === items.length;
 }
 var DETAIL_HEADING = /^(descriptions?|summary|details|inputs?|outputs?|(path|query|header|body|request|response|input|output)?(parameters?|params|arguments|fields|properties|headers?)|requests?|requestbody.*|responses?|response(body|schema|codes?)|statuscodes?|errors?|errorcodes?|returns|returnvalues?|(samples?|examples?)|(sample|example)(requests?|responses?|usage|inputs?|outputs?|payloads?|calls?)|(request|response)(samples?|examples?)|notes?|remarks|usage|permissions|scopes)$/;
 var HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
-function introducesOnly(text2, heading2, next) {
-  if (!next || next.offset >= heading2.bodyEnd || next.depth <= heading2.depth) return false;
+function introducesOnly(text2, heading3, next) {
+  if (!next || next.offset >= heading3.bodyEnd || next.depth <= heading3.depth) return false;
   if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "";
+  return normalizeTitle(text2, heading3.bodyStart, next.offset) === "";
 }
-function titlesNextOperation(text2, heading2, next, namesOperation) {
-  if (!next || next.depth < heading2.depth) return false;
-  return normalizeTitle(text2, heading2.bodyStart, next.offset) === "" && namesOperation(next);
+function titlesNextOperation(text2, heading3, next, namesOperation) {
+  if (!next || next.depth < heading3.depth) return false;
+  return normalizeTitle(text2, heading3.bodyStart, next.offset) === "" && namesOperation(next);
 }
-function isSubHeading(heading2, section) {
-  return heading2.offset > section.offset && heading2.offset < section.bodyEnd && heading2.depth > section.depth;
+function isSubHeading(heading3, section) {
+  return heading3.offset > section.offset && heading3.offset < section.bodyEnd && heading3.depth > section.depth;
 }
 function subHeadingsBySection(headings, sections) {
   const bySection = sections.map(() => []);
   let current = 0;
-  for (const heading2 of headings) {
-    while (current < sections.length && heading2.offset >= sections[current].bodyEnd) current++;
+  for (const heading3 of headings) {
+    while (current < sections.length && heading3.offset >= sections[current].bodyEnd) current++;
     if (current === sections.length) break;
-    if (isSubHeading(heading2, sections[current])) bySection[current].push(heading2);
+    if (isSubHeading(heading3, sections[current])) bySection[current].push(heading3);
   }
   return bySection;
 }
@@ -51108,19 +51236,19 @@ function headingRoles(text2, subHeadings, naming) {
   return roles;
 }
 function ownRole(text2, subHeadings, index, naming) {
-  const heading2 = subHeadings[index];
-  if (TEMPLATE_SECTION_HEADING.test(heading2.normalized)) return "template";
-  if (GROUPING_HEADING.test(heading2.normalized)) return "group";
-  if (naming.namesOperation(heading2)) return "operation";
+  const heading3 = subHeadings[index];
+  if (TEMPLATE_SECTION_HEADING.test(heading3.normalized)) return "template";
+  if (GROUPING_HEADING.test(heading3.normalized)) return "group";
+  if (naming.namesOperation(heading3)) return "operation";
   return groupsOperations(text2, subHeadings, index, naming) ? "group" : "operation";
 }
 function groupsOperations(text2, subHeadings, index, naming) {
-  const heading2 = subHeadings[index];
+  const heading3 = subHeadings[index];
   const next = subHeadings[index + 1];
-  if (introducesOnly(text2, heading2, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading2, next, naming.summaries)) {
+  if (introducesOnly(text2, heading3, next) || groupsListedOperations(subHeadings, index, (deeper) => naming.namesOperation(deeper)) || listsSummaries(text2, heading3, next, naming.summaries)) {
     return true;
   }
-  return OPERATIONS_GROUP_HEADING.test(heading2.normalized) && (titlesNextOperation(text2, heading2, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading2, next, (name) => naming.readsAsOperation(name)));
+  return OPERATIONS_GROUP_HEADING.test(heading3.normalized) && (titlesNextOperation(text2, heading3, next, (following) => naming.namesOperation(following)) || listsOperationNames(text2, heading3, next, (name) => naming.readsAsOperation(name)));
 }
 
 // packages/validator/src/rules/readme/listed-operations.ts
@@ -51269,13 +51397,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path12 = pathWords(operation2.path);
-  if (path12.length > 1) shared.push(...lookupKeysOf({ words: path12, version: "" }));
+  const path13 = pathWords(operation2.path);
+  if (path13.length > 1) shared.push(...lookupKeysOf({ words: path13, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path12) {
+function pathWords(path13) {
   const words = [];
-  for (const segment of path12.split("/")) {
+  for (const segment of path13.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -51293,9 +51421,9 @@ function listedKeys(text2, sections) {
     const roles = entry.roles();
     addNames(listItemNames(text2, section, subHeadings[0]));
     for (let index = 0; index < subHeadings.length; index++) {
-      const heading2 = subHeadings[index];
-      if (roles[index] === "operation") addNames([heading2.text]);
-      else if (roles[index] === "group") addNames(listItemNames(text2, heading2, subHeadings[index + 1]));
+      const heading3 = subHeadings[index];
+      if (roles[index] === "operation") addNames([heading3.text]);
+      else if (roles[index] === "group") addNames(listItemNames(text2, heading3, subHeadings[index + 1]));
     }
   }
   return keys;
@@ -51379,9 +51507,9 @@ var SectionText = class {
   constructor(readme2, section, subHeadings) {
     this.readme = readme2;
     this.section = section;
-    for (const heading2 of subHeadings) {
-      this.headingNames.set(heading2.text, heading2.normalized);
-      if (isWrittenAsIs(readme2, heading2)) this.writtenNames.add(heading2.normalized);
+    for (const heading3 of subHeadings) {
+      this.headingNames.set(heading3.text, heading3.normalized);
+      if (isWrittenAsIs(readme2, heading3)) this.writtenNames.add(heading3.normalized);
     }
   }
   readme;
@@ -51433,9 +51561,9 @@ var COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
 function isIdentifierChar(code2) {
   return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
 }
-function isWrittenAsIs(readme2, heading2) {
-  const at = readme2.text.indexOf(heading2.text, heading2.offset);
-  return at !== -1 && at + heading2.text.length <= heading2.offset + heading2.length;
+function isWrittenAsIs(readme2, heading3) {
+  const at = readme2.text.indexOf(heading3.text, heading3.offset);
+  return at !== -1 && at + heading3.text.length <= heading3.offset + heading3.length;
 }
 
 // packages/validator/src/rules/readme/operations-match-rule.ts
@@ -51470,17 +51598,17 @@ var operationsMatchRule = {
     const summaries = new Set(summaryNamesOf.values());
     let operationIds;
     let knownNames;
-    const namesOperation = (heading2) => {
-      if (summaries.has(heading2.normalized)) return true;
+    const namesOperation = (heading3) => {
+      if (summaries.has(heading3.normalized)) return true;
       operationIds ??= normalizedOperationIds(context);
-      if (operationIds.has(heading2.normalized)) return true;
+      if (operationIds.has(heading3.normalized)) return true;
       knownNames ??= [...summaries, ...operationIds].filter((name) => name !== "");
-      return knownNames.some((name) => heading2.normalized.includes(name));
+      return knownNames.some((name) => heading3.normalized.includes(name));
     };
     const loose = new LooseListing(context, () => listedKeys(readme2.text, texts));
     const naming = {
       summaries,
-      namesOperation: (heading2) => namesOperation(heading2) || loose.namesOwn(heading2.text),
+      namesOperation: (heading3) => namesOperation(heading3) || loose.namesOwn(heading3.text),
       readsAsOperation: (name) => loose.names(name)
     };
     const missing = missingOperations(
@@ -51500,12 +51628,12 @@ var operationsMatchRule = {
       });
     }
     let candidates;
-    const meant = (heading2) => {
+    const meant = (heading3) => {
       candidates ??= operationCandidates(
         context,
         new Set(texts.flatMap((entry) => entry.subHeadings.map((subHeading) => subHeading.normalized)))
       );
-      const name = closestOperationName(heading2.normalized, candidates);
+      const name = closestOperationName(heading3.normalized, candidates);
       return name === void 0 ? "" : ` Did you mean '${nameExcerpt(name)}'?`;
     };
     if (hasMcpServer(context)) return;
@@ -51514,13 +51642,13 @@ var operationsMatchRule = {
       const roles = entry.roles();
       for (let index = 0; index < subHeadings.length; index++) {
         if (roles[index] !== "operation") continue;
-        const heading2 = subHeadings[index];
-        if (heading2.normalized === "" || namesOperation(heading2)) continue;
-        if (loose.names(heading2.text)) continue;
+        const heading3 = subHeadings[index];
+        if (heading3.normalized === "" || namesOperation(heading3)) continue;
+        if (loose.names(heading3.text)) continue;
         context.report({
-          offset: heading2.offset,
-          length: heading2.length,
-          message: `"${nameExcerpt(heading2.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading2)}`
+          offset: heading3.offset,
+          length: heading3.length,
+          message: `"${nameExcerpt(heading3.text)}" is listed under ${nameExcerpt(section.text)}, but no operation of the swagger has this summary or operationId.${meant(heading3)}`
         });
       }
     }
@@ -51560,7 +51688,7 @@ var EXTRACTION_TODOS = [
       `^#{1,6}[ \\t]+((?:[^ \\t${LINE_END}:][^${LINE_END}:]*)?[^\\s:])[ \\t]*:[ \\t]*${README_TODO}[ \\t]*$`,
       "gm"
     ),
-    message: ([heading2, label]) => `The readme still says "${nameExcerpt(heading2.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
+    message: ([heading3, label]) => `The readme still says "${nameExcerpt(heading3.trim())}": replace ${README_TODO} with the ${nameExcerpt(label.toLowerCase())}.`,
     contains: README_TODO
   }
 ];
@@ -52635,16 +52763,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path12) {
-    this.path = path12;
-    const hasBrace = path12.includes("{");
-    this.variables = hasBrace ? scanVariables(path12) : NO_VARIABLES;
+  constructor(path13) {
+    this.path = path13;
+    const hasBrace = path13.includes("{");
+    this.variables = hasBrace ? scanVariables(path13) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path12.indexOf("/"); ; slash = path12.indexOf("/", start)) {
-      const end = slash === -1 ? path12.length : slash;
-      if (hasBrace && isVariableSegment(path12, start, end)) variableSegmentCount++;
+    for (let slash = path13.indexOf("/"); ; slash = path13.indexOf("/", start)) {
+      const end = slash === -1 ? path13.length : slash;
+      if (hasBrace && isVariableSegment(path13, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52673,8 +52801,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path12 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path12) last2 = new PathTemplate(path12);
+    const path13 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path13) last2 = new PathTemplate(path13);
     templates[index] = last2;
   }
   return templates;
@@ -52699,9 +52827,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path12, start) {
-  const slash = path12.indexOf("/", start);
-  return slash === -1 ? path12.length : slash;
+function segmentEnd(path13, start) {
+  const slash = path13.indexOf("/", start);
+  return slash === -1 ? path13.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52710,34 +52838,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path12, start, end) {
+function isVariableSegment(path13, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path12.charCodeAt(start) !== OPEN || path12.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path13.charCodeAt(start) !== OPEN || path13.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path12.charCodeAt(index);
+    const code2 = path13.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path12, open2) {
-  for (let index = open2 + 1; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
+function matchEnd(path13, open2) {
+  for (let index = open2 + 1; index < path13.length; index++) {
+    const code2 = path13.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path12) {
+function scanVariables(path13) {
   const variables = [];
   let seen;
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
+  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path13, open2);
     if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
+      open2 = path13.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path12.slice(open2 + 1, close);
+    const name = path13.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52747,30 +52875,30 @@ function scanVariables(path12) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path12.indexOf("{", close + 1);
+    open2 = path13.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path12) {
+function routeOf(path13) {
   let route = "";
   let copied = 0;
-  for (let open2 = path12.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path12, open2);
+  for (let open2 = path13.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path13, open2);
     if (close === -1) {
-      open2 = path12.indexOf("{", open2 + 1);
+      open2 = path13.indexOf("{", open2 + 1);
       continue;
     }
-    route += path12.slice(copied, open2) + "{}";
+    route += path13.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path12.indexOf("{", copied);
+    open2 = path13.indexOf("{", copied);
   }
-  return copied === 0 ? path12 : route + path12.slice(copied);
+  return copied === 0 ? path13 : route + path13.slice(copied);
 }
-function routeHash(path12) {
+function routeHash(path13) {
   let hash = 0;
-  for (let index = 0; index < path12.length; index++) {
-    const code2 = path12.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path12, index) : -1;
+  for (let index = 0; index < path13.length; index++) {
+    const code2 = path13.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path13, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52818,15 +52946,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path12 = operations[index].path;
-    if (!path12.includes("{")) {
-      while (index < operations.length && operations[index].path === path12) index++;
+    const path13 = operations[index].path;
+    if (!path13.includes("{")) {
+      while (index < operations.length && operations[index].path === path13) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path12; index++)
+    for (; index < operations.length && operations[index].path === path13; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path12);
+    const route = routeHash(path13);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54237,12 +54365,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path12 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path13 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path12 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path13 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54584,16 +54712,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path12) {
+function followSchemaPath(model, root, path13) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path12.length && steps < MAX_STEPS; ) {
-    let end = path12.indexOf("/", start);
-    if (end === -1) end = path12.length;
+  for (let start = 0; start < path13.length && steps < MAX_STEPS; ) {
+    let end = path13.indexOf("/", start);
+    if (end === -1) end = path13.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path12.slice(start, end));
+      const next = property(model, current, path13.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54673,9 +54801,9 @@ function resultProblems(model, target, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path12 = pathAt(call, key2);
-    if (path12 === void 0 || followSchemaPath(model, items.schema, path12).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path12), label) });
+    const path13 = pathAt(call, key2);
+    if (path13 === void 0 || followSchemaPath(model, items.schema, path13).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path13), label) });
   }
   return problems;
 }
@@ -56136,12 +56264,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path12 in paths) {
-      if (!has(paths, path12)) continue;
-      const pathItem = asObject(paths[path12]);
+    for (const path13 in paths) {
+      if (!has(paths, path13)) continue;
+      const pathItem = asObject(paths[path13]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path12, "$ref"),
+        pointer: childPointer("/paths", path13, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56163,15 +56291,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path12 of pathKeys(swagger2)) {
-    const message2 = problem(path12);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path12), message: message2 });
+  for (const path13 of pathKeys(swagger2)) {
+    const message2 = problem(path13);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path13), message: message2 });
   }
 }
-function templateProblem(path12) {
+function templateProblem(path13) {
   let open2 = -1;
-  for (let index = 0; index < path12.length; index++) {
-    const character = path12[index];
+  for (let index = 0; index < path13.length; index++) {
+    const character = path13[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56197,7 +56325,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path12) => path12.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path13) => path13.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56217,7 +56345,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path12) => /[?#]/.test(path12) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path13) => /[?#]/.test(path13) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56233,7 +56361,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path12) => path12.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path13) => path13.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56247,8 +56375,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path12) => {
-      const problem = templateProblem(path12);
+    reportPathKeys(context, (path13) => {
+      const problem = templateProblem(path13);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56265,9 +56393,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path12) => (
+      (path13) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path12.includes("=") && pathVariables(path12).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path13.includes("=") && pathVariables(path13).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56283,14 +56411,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path12 of pathKeys(swagger2)) {
-      const key2 = path12.toLowerCase();
+    for (const path13 of pathKeys(swagger2)) {
+      const key2 = path13.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path12)
+            nameExcerpt(path13)
           )
         });
       }
@@ -58141,26 +58269,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path12 = [];
+    const path13 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path12.push(start);
+    path13.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path12.pop();
+        path13.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path12.slice(path12.indexOf(target)));
+      if (seen === "grey") cycles.push(path13.slice(path13.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path12.push(target);
+        path13.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58783,7 +58911,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path12 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path13 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58791,7 +58919,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path12}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path13}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -59051,8 +59179,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path12) {
-  return withoutTrailingSlashes(routeOf(path12)).toLowerCase();
+function templateShape(path13) {
+  return withoutTrailingSlashes(routeOf(path13)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59798,10 +59926,13 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/load-config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path12, method, body) => `{
+var operation = (path13, method, body) => `{
   "paths": {
-    "${path12}": {
+    "${path13}": {
       "${method}": ${body}
     }
   }
@@ -61992,6 +62123,20 @@ var DataverseClient = class {
     return { asyncOperationId: result.AsyncOperationId };
   }
   /**
+   * StageAndUpgradeAsync: imports a managed solution as a holding solution and applies the upgrade in
+   * one system job, so that the components the new version no longer holds are deleted (an update
+   * keeps them). Its parameters are ImportSolutionAsync's without HoldingSolution.
+   */
+  async startStageAndUpgrade(request) {
+    const result = await this.http.post("StageAndUpgradeAsync", {
+      operation: importOperation(request),
+      body: importBody({ ...request, holdingSolution: false }),
+      idempotent: false,
+      slow: true
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+  /**
    * @param justStarted the first read after the POST that started the job, which can reach a replica
    * the job has not reached yet: a 404 then is read again a few times before it counts.
    */
@@ -62222,15 +62367,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path12, options2) {
-    return await this.send("GET", path12, options2);
+  async get(path13, options2) {
+    return await this.send("GET", path13, options2);
   }
-  async post(path12, options2) {
-    return await this.send("POST", path12, options2);
+  async post(path13, options2) {
+    return await this.send("POST", path13, options2);
   }
-  async send(method, path12, request) {
+  async send(method, path13, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path12, this.options.environment);
+    const url = new URL(WEB_API_PATH + path13, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -63091,9 +63236,61 @@ function withoutText(children, start) {
 }
 
 // packages/solution/src/text/decode.ts
+var import_node_buffer = require("node:buffer");
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var PIECE_BYTES = 1024 * 1024;
+var BOM = "\uFEFF";
+function decodeUtf8Strict(bytes, file) {
+  try {
+    const text2 = strict2.decode(bytes);
+    return text2.startsWith(BOM) ? text2.slice(1) : text2;
+  } catch {
+    throw notUtf8Error(bytes, file);
+  }
+}
+var PIECE_BYTES2 = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES2) {
+  if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
+  const decoder2 = new TextDecoder("utf-8", { ignoreBOM: true });
+  let started = false;
+  for (let start = 0; start < bytes.length; start += pieceBytes) {
+    let piece = decoder2.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+    if (!started && piece !== "") {
+      started = true;
+      if (piece.startsWith(BOM)) piece = piece.slice(1);
+    }
+    yield piece;
+  }
+}
+function notUtf8Error(bytes, file) {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
+  const offset = firstInvalidOffset(bytes);
+  const before = lenient2.decode(bytes.subarray(0, offset));
+  const text2 = before.startsWith(BOM) ? before.slice(1) : before;
+  const { line, column } = lineAndColumn(text2, text2.length);
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+    location: { file, line, column },
+    hint: "Save the file as UTF-8."
+  });
+}
+function firstInvalidOffset(bytes) {
+  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      stream.decode(bytes.subarray(end - 1, end), { stream: true });
+    } catch {
+      const before = lenient2.decode(bytes.subarray(0, end));
+      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
+    }
+  }
+  const all = lenient2.decode(bytes);
+  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
+}
 function lineAndColumn(text2, offset) {
   let line = 1;
   let lineStart2 = 0;
@@ -63196,9 +63393,9 @@ function checkJson(text2, file, hint) {
     });
   }
 }
-function jsonValueLocation(text2, path12) {
+function jsonValueLocation(text2, path13) {
   const tree = parseTree2(text2);
-  const node = tree && findNodeAtLocation2(tree, path12);
+  const node = tree && findNodeAtLocation2(tree, path13);
   return node ? lineAndColumn(text2, node.offset) : void 0;
 }
 function describeParseError(error3) {
@@ -63260,6 +63457,11 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
+// packages/solution/src/solution/solution-settings.ts
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
   const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
@@ -63271,17 +63473,48 @@ function manifestOf(root, file) {
     );
   return manifest;
 }
-function readManifest(root, file) {
+function readManifest(root, file, text2) {
   const manifest = manifestOf(root, file);
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text2 === void 0 ? {} : manifestLine(text2, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text2, name) {
+  const start = text2.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
+}
+var MAX_VERSION_PART = 2147483647;
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
 // packages/solution/src/solution/solution-version.ts
@@ -63298,6 +63531,71 @@ function nextVersion(version) {
   parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
   return parts.join(".");
 }
+
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var SECRET_TYPE = "100000005";
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+function parseDefinition(variable) {
+  const part = definitionPart(variable);
+  return parseXml(decodeUtf8Strict(part.bytes, part.file), part.file, variable.hint);
+}
+function environmentVariableDefinition(variable) {
+  const root = parseDefinition(variable);
+  const typeElement = firstChild(root, "type");
+  const type = typeElement === void 0 ? void 0 : textOf(typeElement).trim();
+  return {
+    schemaName: attribute2(root, "schemaname")?.trim() || variable.schemaName,
+    type,
+    secret: type === SECRET_TYPE
+  };
+}
+function carriesValue(variable) {
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, parseDefinition(variable));
+  return hadDefault || hadCurrentValue;
+}
+function defaultValues(root) {
+  return root.children.filter(
+    (node) => node.kind === "element" && node.name === "defaultvalue"
+  );
+}
+function valuesCarried(variable, root) {
+  const definition = definitionPart(variable);
+  return {
+    hadDefault: defaultValues(root).some((node) => textOf(node).trim() !== ""),
+    // A values file is written only for a current value.
+    hadCurrentValue: variable.parts.some((part) => part !== definition)
+  };
+}
+
+// packages/solution/src/solution/connection-references.ts
+function connectionReferenceNames(bytes, file, hint) {
+  const reader = new ConnectionReferenceReader();
+  readXmlEvents(decodeUtf8Pieces(bytes, file), file, hint, reader);
+  return reader.names;
+}
+var ConnectionReferenceReader = class {
+  names = [];
+  path = [];
+  open(name, attributes) {
+    if (name === "connectionreference" && this.path.length === 2 && this.path[1] === "connectionreferences") {
+      const logicalName = attributes.connectionreferencelogicalname?.trim();
+      if (logicalName) this.names.push(logicalName);
+    }
+    this.path.push(name);
+  }
+  close() {
+    this.path.pop();
+  }
+  text() {
+  }
+  append() {
+  }
+};
 
 // packages/solution/src/solution/editor-leftovers.ts
 var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
@@ -63604,10 +63902,7 @@ function readManifestOf(bytes, zip) {
   }
   const text2 = withoutByteOrderMark(new TextDecoder("utf-8").decode(solutionXml));
   const file = `${zip}/solution.xml`;
-  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file);
-  if (manifest.uniqueName === "" || manifest.version === "") {
-    throw new UserError("has no SolutionManifest with UniqueName and Version.", { location: { file } });
-  }
+  const manifest = readManifest(parseXml(text2, file, EXPORTED_XML_HINT), file, text2);
   return {
     uniqueName: manifest.uniqueName,
     version: manifest.version,
@@ -63800,11 +64095,11 @@ function graceSeconds() {
 async function sendImport(client, request, options2, logger) {
   for (let resent = false; ; resent = true) {
     try {
-      if (!options2.asynchronous) {
+      if (options2.call === "sync") {
         await client.importSolution(request);
         return { answered: true };
       }
-      const job = await client.startImportAsync(request);
+      const job = options2.call === "async" ? await client.startImportAsync(request) : await client.startStageAndUpgrade(request);
       return { answered: true, asyncOperationId: job.asyncOperationId };
     } catch (error3) {
       if (!(error3 instanceof UnconfirmedRequest)) throw error3;
@@ -63816,7 +64111,8 @@ async function sendImport(client, request, options2, logger) {
           importJobId: request.importJobId,
           happened: error3.happened,
           resent,
-          asynchronous: options2.asynchronous
+          // Both asynchronous actions make the import job only when their queued system job starts.
+          asynchronous: options2.call !== "sync"
         },
         sighting,
         client.say
@@ -63845,8 +64141,33 @@ async function lookForImportJob(client, importJobId) {
   }
 }
 
+// packages/dataverse/src/operations/stage-and-upgrade.ts
+var STAGE_AND_UPGRADE = { option: "--stage-and-upgrade", input: "stage-and-upgrade: true" };
+var HOLDING = { option: "--holding", input: "import-as-holding: true" };
+var MANAGED_ZIP2 = { option: "pack --package-type managed", input: "package-type: managed" };
+function holdingAndUpgradeError(say) {
+  return new UsageError(
+    `${say(STAGE_AND_UPGRADE)} and ${say(HOLDING)} cannot be used together: the upgrade imports the holding solution itself and applies it in the same job.`,
+    {
+      hint: `Use ${say(STAGE_AND_UPGRADE)} alone to import and upgrade, or ${say(HOLDING)} alone and apply the upgrade later with pac solution upgrade.`
+    }
+  );
+}
+function unmanagedUpgradeError(file, solutionName, say) {
+  return new UserError(
+    `is an unmanaged solution (${solutionName}), and Dataverse upgrades managed solutions only, so nothing was imported.`,
+    {
+      location: { file },
+      hint: `Import the managed zip (${say(MANAGED_ZIP2)}) with ${say(STAGE_AND_UPGRADE)}, or import this one without ${say(STAGE_AND_UPGRADE)}.`
+    }
+  );
+}
+function firstInstallNote(solutionName, environment) {
+  return `${environment.origin} does not have ${solutionName} yet: there is nothing to upgrade, so it is installed as a new solution.`;
+}
+
 // packages/dataverse/src/operations/versions.ts
-function compareVersions(a, b) {
+function compareVersions2(a, b) {
   const left = a.split(".").map(Number);
   const right = b.split(".").map(Number);
   for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
@@ -63856,109 +64177,59 @@ function compareVersions(a, b) {
   return 0;
 }
 
-// packages/dataverse/src/operations/import-solution.ts
-var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
-async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises.readFile)(options2.file).catch(async (error3) => {
-    if (error3.code === "EISDIR")
-      throw await folderForZipError(options2.file, client.say);
-    throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
-  });
-  const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, { file: options2.file });
-  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
-  const installed2 = await readInstalled(client, manifest.uniqueName, options2.skipLowerVersion, logger);
-  if (options2.skipLowerVersion && installed2 && compareVersions(installed2.version, manifest.version) >= 0) {
-    const skipped = `Skipped: ${manifest.uniqueName} ${installed2.version} is installed, the file has ${manifest.version}.`;
-    if (isResetBuild(manifest.version))
-      logger.warning(`${skipped} ${resetBuildSkipped(manifest.version, installed2.version, client.say)}`);
-    else logger.info(skipped);
-    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed2.version };
-  }
-  if (installed2 && installed2.ismanaged !== manifest.managed)
-    throw modeMismatchError(
-      {
-        file: options2.file,
-        solutionName: manifest.uniqueName,
-        environment: client.environment,
-        installedVersion: installed2.version,
-        installedManaged: installed2.ismanaged
-      },
-      client.say
+// packages/dataverse/src/zip/solution-parameters.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
+function readSolutionParameters(bytes, zip, options2) {
+  let entries;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (entry) => {
+        const wanted2 = variablePart(entry.name) !== void 0 || entry.name === "customizations.xml" && options2.connectionReferences;
+        return wanted2 && entry.originalSize < IN_MEMORY_ENTRY_BYTES;
+      }
+    });
+  } catch (error3) {
+    throw new UserError(
+      `is not a readable zip file: ${error3 instanceof Error ? error3.message : String(error3)}.`,
+      { location: { file: zip }, hint: EXPORTED_XML_HINT, cause: error3 }
     );
-  const asynchronous = options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous;
-  const importJobId = client.newImportJobId();
-  const request = {
-    solutionName: manifest.uniqueName,
-    customizationFile: zip,
-    importJobId,
-    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
-    publishWorkflows: options2.publishWorkflows,
-    convertToManaged: options2.convertToManaged,
-    skipProductUpdateDependencies: options2.skipDependencyCheck,
-    holdingSolution: options2.holdingSolution,
-    componentParameters: options2.componentParameters
+  }
+  const variables = /* @__PURE__ */ new Map();
+  for (const [name, content] of Object.entries(entries).sort(([a], [b]) => compareOrdinal(a, b))) {
+    const schemaName = variablePart(name);
+    if (schemaName === void 0) continue;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
+    variables.set(schemaName, variable);
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path11.default.join(zip, name) });
+  }
+  const customizations = entries["customizations.xml"];
+  return {
+    variables: [...variables.values()].filter((variable) => variable.parts.some((part) => isDefinition(part.path))).map((variable) => ({
+      schemaName: environmentVariableDefinition(variable).schemaName,
+      hasValue: carriesValue(variable)
+    })),
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path11.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
-  const title = `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
-  const what = `Import of solution '${manifest.uniqueName}'`;
-  await logger.group(title, async () => {
-    if (options2.componentParameters.length > 0)
-      logger.info(
-        `With ${plural(options2.componentParameters.length, "component parameter")} from the deployment settings.`
-      );
-    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
-    const sent = await sendImport(
-      client,
-      request,
-      { asynchronous, solutionName: manifest.uniqueName },
-      logger
-    );
-    const progress = progressLines(logger);
-    if (!sent.answered) {
-      await followImportJob(client, importJobId, what, wait, progress);
-      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
-      return;
-    }
-    if (sent.asyncOperationId === void 0) return;
-    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
-    await client.waitForAsyncOperation(
-      sent.asyncOperationId,
-      what,
-      wait,
-      async () => progress(await importProgress(client, importJobId))
-    );
-    await confirmImport(client, importJobId, manifest.uniqueName, logger);
-  });
-  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
-  logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
-  return { ...summary2, result: "imported", importJobId, asynchronous };
 }
-function resetBuildSkipped(version, installedVersion, say) {
-  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+function variablePart(name) {
+  if (!name.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) return void 0;
+  const [schemaName, file, ...deeper] = name.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+  if (!schemaName || deeper.length > 0) return void 0;
+  return [DEFINITION_FILE, VALUES_FILE].includes(file?.toLowerCase() ?? "") ? schemaName : void 0;
 }
-async function readInstalled(client, uniqueName, required, logger) {
-  try {
-    return await client.findSolution(uniqueName);
-  } catch (error3) {
-    const readOnlyFailure = error3 instanceof DataverseError && (error3.status === 403 || error3.status >= 500);
-    if (required || !readOnlyFailure) throw error3;
-    logger.warning(
-      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error3)}`
-    );
-    return void 0;
-  }
-}
-async function importProgress(client, importJobId) {
-  try {
-    return importJobPercent(await client.getImportJob(importJobId));
-  } catch (error3) {
-    if (error3 instanceof DataverseError && error3.status === 404) return void 0;
-    throw error3;
-  }
+function isDefinition(name) {
+  return name.toLowerCase().endsWith(`/${DEFINITION_FILE}`);
 }
 
 // packages/dataverse/src/operations/deployment-settings.ts
-function componentParametersFromSettings(text2, file) {
+function componentParametersOf(settings) {
+  return settings?.entries.map((entry) => entry.parameter) ?? [];
+}
+function entryLocation(settings, entry) {
+  const key2 = entry.list === "EnvironmentVariables" ? "SchemaName" : "LogicalName";
+  return { file: settings.file, ...jsonValueLocation(settings.text, [entry.list, entry.index, key2]) };
+}
+function readDeploymentSettings(text2, file) {
   const json = withoutByteOrderMark(text2);
   const settings = checkJson(
     json,
@@ -63971,8 +64242,8 @@ function componentParametersFromSettings(text2, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path12, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path12) }, hint });
-  const parameters = [];
+  const wrongShape = (message2, path13, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path13) }, hint });
+  const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
       throw wrongShape(`EnvironmentVariables[${index}] has no SchemaName.`, ["EnvironmentVariables", index]);
@@ -63986,10 +64257,15 @@ function componentParametersFromSettings(text2, file) {
       )
     );
     if (value === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
-      schemaname: variable.SchemaName,
-      value
+    entries.push({
+      list: "EnvironmentVariables",
+      index,
+      name: variable.SchemaName,
+      parameter: {
+        "@odata.type": "Microsoft.Dynamics.CRM.environmentvariablevalue",
+        schemaname: variable.SchemaName,
+        value
+      }
     });
   }
   for (const [index, reference2] of list2(settings, "ConnectionReferences", wrongShape).entries()) {
@@ -64008,14 +64284,19 @@ function componentParametersFromSettings(text2, file) {
     const connectionId = idOf("ConnectionId");
     const connectorId = idOf("ConnectorId");
     if (connectionId === "") continue;
-    parameters.push({
-      "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
-      connectionreferencelogicalname: name,
-      connectionid: connectionId,
-      ...connectorId === "" ? {} : { connectorid: connectorId }
+    entries.push({
+      list: "ConnectionReferences",
+      index,
+      name,
+      parameter: {
+        "@odata.type": "Microsoft.Dynamics.CRM.connectionreference",
+        connectionreferencelogicalname: name,
+        connectionid: connectionId,
+        ...connectorId === "" ? {} : { connectorid: connectorId }
+      }
     });
   }
-  return parameters;
+  return { file, text: json, entries };
 }
 function variableValue(value, refuse) {
   if (value === void 0 || value === null) return "";
@@ -64043,6 +64324,184 @@ function list2(settings, key2, wrongShape) {
     throw wrongShape(`${key2} must be a list ([\u2026]) of entries, not ${kindOf(value)}.`, [key2]);
   }
   return value;
+}
+
+// packages/dataverse/src/operations/settings-check.ts
+var SETTINGS_FILE = { option: "import --settings <file>", input: "deployment-settings-file" };
+function checkedComponentParameters(zip, file, solutionName, settings, logger, say) {
+  const solution = readSolutionParameters(zip, file, {
+    connectionReferences: settings?.entries.some((entry) => entry.list === "ConnectionReferences") ?? false
+  });
+  for (const entry of settings?.entries ?? []) {
+    const known = definedNames(solution, entry);
+    if (known === void 0 || known.includes(entry.name)) continue;
+    const inOtherCase2 = known.find((name) => name.toLowerCase() === entry.name.toLowerCase());
+    if (inOtherCase2 === void 0) throw unknownEntryError(settings, entry, known, solutionName);
+    logger.warning(otherCaseWarning(settings, entry, inOtherCase2, solutionName));
+  }
+  const given2 = new Set(settings?.entries.map((entry) => entry.name.toLowerCase()));
+  const unset = solution.variables.filter((variable) => !variable.hasValue && !given2.has(variable.schemaName.toLowerCase())).map((variable) => variable.schemaName);
+  if (unset.length > 0) logger.warning(unsetVariablesWarning(unset, solutionName, settings, say));
+  return componentParametersOf(settings);
+}
+function definedNames(solution, entry) {
+  return entry.list === "EnvironmentVariables" ? solution.variables.map((variable) => variable.schemaName) : solution.connectionReferences;
+}
+function unknownEntryError(settings, entry, known, solutionName) {
+  const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
+  const key2 = entry.list === "EnvironmentVariables" ? "SchemaName" : "LogicalName";
+  const defined = known.length === 0 ? `${solutionName} defines no ${kind}s.` : `The ${kind}s of ${solutionName}: ${joinedList(known, { max: 10 })}.`;
+  return new UserError(
+    `${entry.list}[${entry.index}] names '${entry.name}', which is no ${kind} of ${solutionName}.${didYouMean(entry.name, known)}`,
+    {
+      location: entryLocation(settings, entry),
+      hint: `${defined} Write each ${key2} exactly as the solution has it, case included (pac solution create-settings writes them from the solution zip), and remove an entry of another solution.`
+    }
+  );
+}
+function otherCaseWarning(settings, entry, solutionsName, solutionName) {
+  const kind = entry.list === "EnvironmentVariables" ? "environment variable" : "connection reference";
+  const { file, line, column } = entryLocation(settings, entry);
+  const where = line === void 0 ? file : `${file}:${line}:${column ?? 1}`;
+  return `${where}: ${entry.list}[${entry.index}] names '${entry.name}', which ${solutionName} writes '${solutionsName}' (the ${kind} differs in letter case only). Dataverse usually matches such names whatever their case, but write it as the solution has it, so that the value surely reaches it.`;
+}
+function unsetVariablesWarning(unset, solutionName, settings, say) {
+  const one = unset.length === 1;
+  const names = joinedList(unset, { quote: "'" });
+  const example = `{"EnvironmentVariables": [{"SchemaName": "${unset[0]}", "Value": "\u2026"}]}`;
+  return `The environment variable${one ? "" : "s"} ${names} of ${solutionName} ${one ? "has" : "have"} no value in the zip (no default value, no current value)${settings ? ", and the deployment settings give it none" : ""}: where the environment has no value of its own, the connector gets none. Give ${one ? "it" : "each"} a value in a deployment settings file (${say(SETTINGS_FILE)}): ${example}; or give the variable a default value in the maker portal and export the solution again.`;
+}
+
+// packages/dataverse/src/operations/import-solution.ts
+var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
+async function importSolution(client, options2, logger) {
+  if (options2.stageAndUpgrade && options2.holdingSolution) throw holdingAndUpgradeError(client.say);
+  const bytes = await (0, import_promises.readFile)(options2.file).catch(async (error3) => {
+    if (error3.code === "EISDIR")
+      throw await folderForZipError(options2.file, client.say);
+    throw fileReadError(options2.file, error3, { hint: "Check the path of the solution zip to import." });
+  });
+  const zip = new Uint8Array(bytes);
+  const manifest = readSolutionManifest(zip, { file: options2.file });
+  const summary2 = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
+  if (options2.stageAndUpgrade && !manifest.managed)
+    throw unmanagedUpgradeError(options2.file, manifest.uniqueName, client.say);
+  const { installed, read: read2 } = await readInstalled(
+    client,
+    manifest.uniqueName,
+    options2.skipLowerVersion,
+    logger
+  );
+  if (installed && installed.ismanaged !== manifest.managed)
+    throw modeMismatchError(
+      {
+        file: options2.file,
+        solutionName: manifest.uniqueName,
+        environment: client.environment,
+        installedVersion: installed.version,
+        installedManaged: installed.ismanaged
+      },
+      client.say
+    );
+  if (options2.skipLowerVersion && installed && compareVersions2(installed.version, manifest.version) >= 0) {
+    const skipped = `Skipped: ${printable(manifest.uniqueName)} ${printable(installed.version)} is installed, the file has ${printable(manifest.version)}.`;
+    if (isResetBuild(manifest.version))
+      logger.warning(
+        printable(`${skipped} ${resetBuildSkipped(manifest.version, installed.version, client.say)}`)
+      );
+    else if (compareVersions2(installed.version, manifest.version) > 0)
+      logger.warning(
+        printable(`${skipped} ${lowerVersionSkipped(manifest.version, installed.version, client.say)}`)
+      );
+    else logger.info(skipped);
+    return { ...summary2, result: "skipped", asynchronous: false, installedVersion: installed.version };
+  }
+  if (isResetBuild(manifest.version))
+    logger.warning(resetBuildImported(manifest.uniqueName, manifest.version, client.say));
+  const componentParameters = checkedComponentParameters(
+    zip,
+    options2.file,
+    manifest.uniqueName,
+    options2.deploymentSettings,
+    logger,
+    client.say
+  );
+  const asynchronous = options2.stageAndUpgrade || (options2.asynchronous === "auto" ? zip.length > SMALL_SOLUTION_BYTES : options2.asynchronous);
+  const call = options2.stageAndUpgrade ? "stage-and-upgrade" : asynchronous ? "async" : "sync";
+  const importJobId = client.newImportJobId();
+  const request = {
+    solutionName: manifest.uniqueName,
+    customizationFile: zip,
+    importJobId,
+    overwriteUnmanagedCustomizations: options2.overwriteUnmanagedCustomizations,
+    publishWorkflows: options2.publishWorkflows,
+    convertToManaged: options2.convertToManaged,
+    skipProductUpdateDependencies: options2.skipDependencyCheck,
+    holdingSolution: options2.holdingSolution,
+    componentParameters
+  };
+  const title = options2.stageAndUpgrade ? `Import and upgrade managed solution ${manifest.uniqueName} ${manifest.version}` : `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
+  const what = `Import of solution '${manifest.uniqueName}'`;
+  await logger.group(title, async () => {
+    if (options2.stageAndUpgrade && read2 && !installed)
+      logger.info(firstInstallNote(manifest.uniqueName, client.environment));
+    if (componentParameters.length > 0)
+      logger.info(
+        `With ${plural(componentParameters.length, "component parameter")} from the deployment settings.`
+      );
+    const wait = { sentAt: client.clock.now(), maxWaitMs: options2.maxAsyncWaitMs };
+    const sent = await sendImport(client, request, { call, solutionName: manifest.uniqueName }, logger);
+    const progress = progressLines(logger);
+    if (!sent.answered) {
+      await followImportJob(client, importJobId, what, wait, progress);
+      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
+      return;
+    }
+    if (sent.asyncOperationId === void 0) return;
+    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
+    await client.waitForAsyncOperation(
+      sent.asyncOperationId,
+      what,
+      wait,
+      async () => progress(await importProgress(client, importJobId))
+    );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
+  });
+  if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
+  logger.info(
+    `${options2.stageAndUpgrade ? "Imported and upgraded" : "Imported"} ${printable(manifest.uniqueName)} ${printable(manifest.version)} (import job ${importJobId}).`
+  );
+  return { ...summary2, result: "imported", importJobId, asynchronous };
+}
+function resetBuildSkipped(version, installedVersion, say) {
+  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+}
+function resetBuildImported(solutionName, version, say) {
+  return `Importing ${solutionName} ${version}, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. Give the zip a version, e.g. 1.0.0.0 (${say(RAISE_VERSION)}).`;
+}
+function lowerVersionSkipped(version, installedVersion, say) {
+  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+}
+async function readInstalled(client, uniqueName, required, logger) {
+  try {
+    const installed = await client.findSolution(uniqueName);
+    return installed ? { installed, read: true } : { read: true };
+  } catch (error3) {
+    const readOnlyFailure = error3 instanceof DataverseError && (error3.status === 403 || error3.status >= 500);
+    if (required || !readOnlyFailure) throw error3;
+    logger.warning(
+      `Could not read which ${uniqueName} the environment has, so whether it is managed was not checked before the import: ${errorMessage(error3)}`
+    );
+    return { read: false };
+  }
+}
+async function importProgress(client, importJobId) {
+  try {
+    return importJobPercent(await client.getImportJob(importJobId));
+  } catch (error3) {
+    if (error3 instanceof DataverseError && error3.status === 404) return void 0;
+    throw error3;
+  }
 }
 
 // packages/dataverse/src/local-server/action-parameters.ts
@@ -64084,7 +64543,7 @@ function connectFromInputs(connection, logger) {
 
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString2("client-secret");
   const clientCertificate = readString2("client-certificate");
@@ -64121,8 +64580,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path11.default.resolve(workspace, readString2("working-directory"));
-  return import_node_path11.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path12.default.resolve(workspace, readString2("working-directory"));
+  return import_node_path12.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
@@ -64145,16 +64604,10 @@ function readTextFile(file, input) {
 }
 
 // packages/actions/src/import-solution/inputs.ts
-function readImportSolutionInputs() {
+function readImportSolutionInputs(logger) {
   const asynchronous = readString2("run-asynchronously");
-  const useSettings = readBoolean("use-deployment-settings-file", false);
   const settingsFile = readString2("deployment-settings-file");
-  if (useSettings && settingsFile === "") {
-    throw new InputError(
-      "deployment-settings-file",
-      "is required when use-deployment-settings-file is true."
-    );
-  }
+  const useSettings = readUseSettings(settingsFile, logger);
   const settingsPath = useSettings ? resolveInPath(settingsFile) : "";
   return {
     connection: readConnectionInputs(),
@@ -64166,16 +64619,31 @@ function readImportSolutionInputs() {
     activatePlugins: readBoolean("activate-plugins", true),
     skipDependencyCheck: readBoolean("skip-dependency-check", false),
     importAsHolding: readBoolean("import-as-holding", false),
+    stageAndUpgrade: readBoolean("stage-and-upgrade", false),
     convertToManaged: readBoolean("convert-to-managed", false),
     skipLowerVersion: readBoolean("skip-lower-version", false),
     publishChanges: readBoolean("publish-changes", false),
-    componentParameters: useSettings ? componentParametersFromSettings(readTextFile(settingsPath, "deployment-settings-file"), settingsPath) : []
+    deploymentSettings: useSettings ? readDeploymentSettings(readTextFile(settingsPath, "deployment-settings-file"), settingsPath) : void 0
   };
+}
+function readUseSettings(settingsFile, logger) {
+  const use = readString2("use-deployment-settings-file") === "" ? void 0 : readBoolean("use-deployment-settings-file", false);
+  if (use === true && settingsFile === "") {
+    throw new InputError(
+      "deployment-settings-file",
+      "is required when use-deployment-settings-file is true."
+    );
+  }
+  if (use === false && settingsFile !== "")
+    logger.warning(
+      `Input 'deployment-settings-file' (${settingsFile}) is not read: use-deployment-settings-file is false, so no environment variable value or connection reference from it is set. Leave use-deployment-settings-file out (or set it to true) to take the file.`
+    );
+  return settingsFile !== "" && use !== false;
 }
 
 // packages/actions/src/import-solution/main.ts
 async function importSolutionAction(logger) {
-  const inputs = readImportSolutionInputs();
+  const inputs = readImportSolutionInputs(logger);
   const client = connectFromInputs(inputs.connection, logger);
   const result = await importSolution(
     client,
@@ -64188,9 +64656,10 @@ async function importSolutionAction(logger) {
       convertToManaged: inputs.convertToManaged,
       skipDependencyCheck: inputs.skipDependencyCheck,
       holdingSolution: inputs.importAsHolding,
+      stageAndUpgrade: inputs.stageAndUpgrade,
       skipLowerVersion: inputs.skipLowerVersion,
       publishChanges: inputs.publishChanges,
-      componentParameters: inputs.componentParameters
+      deploymentSettings: inputs.deploymentSettings
     },
     logger
   ).catch((error3) => {
@@ -64202,12 +64671,14 @@ async function importSolutionAction(logger) {
   setOutput("import-job-id", result.importJobId ?? "");
   await writeJobSummary(
     summary.addHeading(
-      htmlText(
-        `${result.result === "imported" ? "Imported" : "Skipped"} ${result.solutionName} ${result.version}`
-      ),
+      htmlText(`${heading2(result, inputs.stageAndUpgrade)} ${result.solutionName} ${result.version}`),
       3
     ).addRaw(htmlText(`${result.managed ? "Managed" : "Unmanaged"}${outcome(result)}.`), true)
   );
+}
+function heading2(result, stageAndUpgrade) {
+  if (result.result === "skipped") return "Skipped";
+  return stageAndUpgrade ? "Imported and upgraded" : "Imported";
 }
 function outcome(result) {
   if (result.importJobId) return `, import job ${result.importJobId}`;

@@ -13,9 +13,9 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -25,12 +25,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -230,7 +230,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -238,12 +238,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -2766,114 +2766,114 @@ var require_constants2 = __commonJS({
       LENIENT_FLAGS2[LENIENT_FLAGS2["CHUNKED_LENGTH"] = 2] = "CHUNKED_LENGTH";
       LENIENT_FLAGS2[LENIENT_FLAGS2["KEEP_ALIVE"] = 4] = "KEEP_ALIVE";
     })(LENIENT_FLAGS = exports2.LENIENT_FLAGS || (exports2.LENIENT_FLAGS = {}));
-    var METHODS;
-    (function(METHODS2) {
-      METHODS2[METHODS2["DELETE"] = 0] = "DELETE";
-      METHODS2[METHODS2["GET"] = 1] = "GET";
-      METHODS2[METHODS2["HEAD"] = 2] = "HEAD";
-      METHODS2[METHODS2["POST"] = 3] = "POST";
-      METHODS2[METHODS2["PUT"] = 4] = "PUT";
-      METHODS2[METHODS2["CONNECT"] = 5] = "CONNECT";
-      METHODS2[METHODS2["OPTIONS"] = 6] = "OPTIONS";
-      METHODS2[METHODS2["TRACE"] = 7] = "TRACE";
-      METHODS2[METHODS2["COPY"] = 8] = "COPY";
-      METHODS2[METHODS2["LOCK"] = 9] = "LOCK";
-      METHODS2[METHODS2["MKCOL"] = 10] = "MKCOL";
-      METHODS2[METHODS2["MOVE"] = 11] = "MOVE";
-      METHODS2[METHODS2["PROPFIND"] = 12] = "PROPFIND";
-      METHODS2[METHODS2["PROPPATCH"] = 13] = "PROPPATCH";
-      METHODS2[METHODS2["SEARCH"] = 14] = "SEARCH";
-      METHODS2[METHODS2["UNLOCK"] = 15] = "UNLOCK";
-      METHODS2[METHODS2["BIND"] = 16] = "BIND";
-      METHODS2[METHODS2["REBIND"] = 17] = "REBIND";
-      METHODS2[METHODS2["UNBIND"] = 18] = "UNBIND";
-      METHODS2[METHODS2["ACL"] = 19] = "ACL";
-      METHODS2[METHODS2["REPORT"] = 20] = "REPORT";
-      METHODS2[METHODS2["MKACTIVITY"] = 21] = "MKACTIVITY";
-      METHODS2[METHODS2["CHECKOUT"] = 22] = "CHECKOUT";
-      METHODS2[METHODS2["MERGE"] = 23] = "MERGE";
-      METHODS2[METHODS2["M-SEARCH"] = 24] = "M-SEARCH";
-      METHODS2[METHODS2["NOTIFY"] = 25] = "NOTIFY";
-      METHODS2[METHODS2["SUBSCRIBE"] = 26] = "SUBSCRIBE";
-      METHODS2[METHODS2["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
-      METHODS2[METHODS2["PATCH"] = 28] = "PATCH";
-      METHODS2[METHODS2["PURGE"] = 29] = "PURGE";
-      METHODS2[METHODS2["MKCALENDAR"] = 30] = "MKCALENDAR";
-      METHODS2[METHODS2["LINK"] = 31] = "LINK";
-      METHODS2[METHODS2["UNLINK"] = 32] = "UNLINK";
-      METHODS2[METHODS2["SOURCE"] = 33] = "SOURCE";
-      METHODS2[METHODS2["PRI"] = 34] = "PRI";
-      METHODS2[METHODS2["DESCRIBE"] = 35] = "DESCRIBE";
-      METHODS2[METHODS2["ANNOUNCE"] = 36] = "ANNOUNCE";
-      METHODS2[METHODS2["SETUP"] = 37] = "SETUP";
-      METHODS2[METHODS2["PLAY"] = 38] = "PLAY";
-      METHODS2[METHODS2["PAUSE"] = 39] = "PAUSE";
-      METHODS2[METHODS2["TEARDOWN"] = 40] = "TEARDOWN";
-      METHODS2[METHODS2["GET_PARAMETER"] = 41] = "GET_PARAMETER";
-      METHODS2[METHODS2["SET_PARAMETER"] = 42] = "SET_PARAMETER";
-      METHODS2[METHODS2["REDIRECT"] = 43] = "REDIRECT";
-      METHODS2[METHODS2["RECORD"] = 44] = "RECORD";
-      METHODS2[METHODS2["FLUSH"] = 45] = "FLUSH";
-    })(METHODS = exports2.METHODS || (exports2.METHODS = {}));
+    var METHODS2;
+    (function(METHODS3) {
+      METHODS3[METHODS3["DELETE"] = 0] = "DELETE";
+      METHODS3[METHODS3["GET"] = 1] = "GET";
+      METHODS3[METHODS3["HEAD"] = 2] = "HEAD";
+      METHODS3[METHODS3["POST"] = 3] = "POST";
+      METHODS3[METHODS3["PUT"] = 4] = "PUT";
+      METHODS3[METHODS3["CONNECT"] = 5] = "CONNECT";
+      METHODS3[METHODS3["OPTIONS"] = 6] = "OPTIONS";
+      METHODS3[METHODS3["TRACE"] = 7] = "TRACE";
+      METHODS3[METHODS3["COPY"] = 8] = "COPY";
+      METHODS3[METHODS3["LOCK"] = 9] = "LOCK";
+      METHODS3[METHODS3["MKCOL"] = 10] = "MKCOL";
+      METHODS3[METHODS3["MOVE"] = 11] = "MOVE";
+      METHODS3[METHODS3["PROPFIND"] = 12] = "PROPFIND";
+      METHODS3[METHODS3["PROPPATCH"] = 13] = "PROPPATCH";
+      METHODS3[METHODS3["SEARCH"] = 14] = "SEARCH";
+      METHODS3[METHODS3["UNLOCK"] = 15] = "UNLOCK";
+      METHODS3[METHODS3["BIND"] = 16] = "BIND";
+      METHODS3[METHODS3["REBIND"] = 17] = "REBIND";
+      METHODS3[METHODS3["UNBIND"] = 18] = "UNBIND";
+      METHODS3[METHODS3["ACL"] = 19] = "ACL";
+      METHODS3[METHODS3["REPORT"] = 20] = "REPORT";
+      METHODS3[METHODS3["MKACTIVITY"] = 21] = "MKACTIVITY";
+      METHODS3[METHODS3["CHECKOUT"] = 22] = "CHECKOUT";
+      METHODS3[METHODS3["MERGE"] = 23] = "MERGE";
+      METHODS3[METHODS3["M-SEARCH"] = 24] = "M-SEARCH";
+      METHODS3[METHODS3["NOTIFY"] = 25] = "NOTIFY";
+      METHODS3[METHODS3["SUBSCRIBE"] = 26] = "SUBSCRIBE";
+      METHODS3[METHODS3["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
+      METHODS3[METHODS3["PATCH"] = 28] = "PATCH";
+      METHODS3[METHODS3["PURGE"] = 29] = "PURGE";
+      METHODS3[METHODS3["MKCALENDAR"] = 30] = "MKCALENDAR";
+      METHODS3[METHODS3["LINK"] = 31] = "LINK";
+      METHODS3[METHODS3["UNLINK"] = 32] = "UNLINK";
+      METHODS3[METHODS3["SOURCE"] = 33] = "SOURCE";
+      METHODS3[METHODS3["PRI"] = 34] = "PRI";
+      METHODS3[METHODS3["DESCRIBE"] = 35] = "DESCRIBE";
+      METHODS3[METHODS3["ANNOUNCE"] = 36] = "ANNOUNCE";
+      METHODS3[METHODS3["SETUP"] = 37] = "SETUP";
+      METHODS3[METHODS3["PLAY"] = 38] = "PLAY";
+      METHODS3[METHODS3["PAUSE"] = 39] = "PAUSE";
+      METHODS3[METHODS3["TEARDOWN"] = 40] = "TEARDOWN";
+      METHODS3[METHODS3["GET_PARAMETER"] = 41] = "GET_PARAMETER";
+      METHODS3[METHODS3["SET_PARAMETER"] = 42] = "SET_PARAMETER";
+      METHODS3[METHODS3["REDIRECT"] = 43] = "REDIRECT";
+      METHODS3[METHODS3["RECORD"] = 44] = "RECORD";
+      METHODS3[METHODS3["FLUSH"] = 45] = "FLUSH";
+    })(METHODS2 = exports2.METHODS || (exports2.METHODS = {}));
     exports2.METHODS_HTTP = [
-      METHODS.DELETE,
-      METHODS.GET,
-      METHODS.HEAD,
-      METHODS.POST,
-      METHODS.PUT,
-      METHODS.CONNECT,
-      METHODS.OPTIONS,
-      METHODS.TRACE,
-      METHODS.COPY,
-      METHODS.LOCK,
-      METHODS.MKCOL,
-      METHODS.MOVE,
-      METHODS.PROPFIND,
-      METHODS.PROPPATCH,
-      METHODS.SEARCH,
-      METHODS.UNLOCK,
-      METHODS.BIND,
-      METHODS.REBIND,
-      METHODS.UNBIND,
-      METHODS.ACL,
-      METHODS.REPORT,
-      METHODS.MKACTIVITY,
-      METHODS.CHECKOUT,
-      METHODS.MERGE,
-      METHODS["M-SEARCH"],
-      METHODS.NOTIFY,
-      METHODS.SUBSCRIBE,
-      METHODS.UNSUBSCRIBE,
-      METHODS.PATCH,
-      METHODS.PURGE,
-      METHODS.MKCALENDAR,
-      METHODS.LINK,
-      METHODS.UNLINK,
-      METHODS.PRI,
+      METHODS2.DELETE,
+      METHODS2.GET,
+      METHODS2.HEAD,
+      METHODS2.POST,
+      METHODS2.PUT,
+      METHODS2.CONNECT,
+      METHODS2.OPTIONS,
+      METHODS2.TRACE,
+      METHODS2.COPY,
+      METHODS2.LOCK,
+      METHODS2.MKCOL,
+      METHODS2.MOVE,
+      METHODS2.PROPFIND,
+      METHODS2.PROPPATCH,
+      METHODS2.SEARCH,
+      METHODS2.UNLOCK,
+      METHODS2.BIND,
+      METHODS2.REBIND,
+      METHODS2.UNBIND,
+      METHODS2.ACL,
+      METHODS2.REPORT,
+      METHODS2.MKACTIVITY,
+      METHODS2.CHECKOUT,
+      METHODS2.MERGE,
+      METHODS2["M-SEARCH"],
+      METHODS2.NOTIFY,
+      METHODS2.SUBSCRIBE,
+      METHODS2.UNSUBSCRIBE,
+      METHODS2.PATCH,
+      METHODS2.PURGE,
+      METHODS2.MKCALENDAR,
+      METHODS2.LINK,
+      METHODS2.UNLINK,
+      METHODS2.PRI,
       // TODO(indutny): should we allow it with HTTP?
-      METHODS.SOURCE
+      METHODS2.SOURCE
     ];
     exports2.METHODS_ICE = [
-      METHODS.SOURCE
+      METHODS2.SOURCE
     ];
     exports2.METHODS_RTSP = [
-      METHODS.OPTIONS,
-      METHODS.DESCRIBE,
-      METHODS.ANNOUNCE,
-      METHODS.SETUP,
-      METHODS.PLAY,
-      METHODS.PAUSE,
-      METHODS.TEARDOWN,
-      METHODS.GET_PARAMETER,
-      METHODS.SET_PARAMETER,
-      METHODS.REDIRECT,
-      METHODS.RECORD,
-      METHODS.FLUSH,
+      METHODS2.OPTIONS,
+      METHODS2.DESCRIBE,
+      METHODS2.ANNOUNCE,
+      METHODS2.SETUP,
+      METHODS2.PLAY,
+      METHODS2.PAUSE,
+      METHODS2.TEARDOWN,
+      METHODS2.GET_PARAMETER,
+      METHODS2.SET_PARAMETER,
+      METHODS2.REDIRECT,
+      METHODS2.RECORD,
+      METHODS2.FLUSH,
       // For AirPlay
-      METHODS.GET,
-      METHODS.POST
+      METHODS2.GET,
+      METHODS2.POST
     ];
-    exports2.METHOD_MAP = utils_1.enumToMap(METHODS);
+    exports2.METHOD_MAP = utils_1.enumToMap(METHODS2);
     exports2.H_METHOD_MAP = {};
     Object.keys(exports2.METHOD_MAP).forEach((key2) => {
       if (/^H/.test(key2)) {
@@ -3736,19 +3736,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound;
+      let lowerBound2;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
+        lowerBound2 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3763,16 +3763,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -4508,8 +4508,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4559,8 +4559,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4963,8 +4963,8 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options2 = {}) {
-        const n = fileName;
+      constructor(blobLike, fileName2, options2 = {}) {
+        const n = fileName2;
         const t = options2.type;
         const d = options2.lastModified ?? Date.now();
         this[kState] = {
@@ -6592,10 +6592,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -6607,7 +6607,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body.resume) {
@@ -6618,16 +6618,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -8427,8 +8427,8 @@ var require_pool = __commonJS({
         this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error3) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -10035,7 +10035,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
     var assert = require("node:assert");
-    var { finished, PassThrough } = require("node:stream");
+    var { finished: finished2, PassThrough } = require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10131,7 +10131,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -11397,7 +11397,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope2]) => scope2[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending2 = this.pendingInterceptors();
@@ -12279,13 +12279,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -12615,12 +12615,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -13564,7 +13564,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline, finished } = require("node:stream");
+    var { Readable, pipeline, finished: finished2 } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14032,7 +14032,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -16924,9 +16924,9 @@ var require_util7 = __commonJS({
     function isClosed2(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -19479,7 +19479,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished = false;
+      let finished2 = false;
       let braces = 0;
       let prev;
       let code2;
@@ -19516,7 +19516,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -19525,7 +19525,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -19536,7 +19536,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -19550,7 +19550,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (finished2 === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -19563,7 +19563,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished = true;
+            finished2 = true;
             if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
@@ -19580,7 +19580,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
+                  finished2 = true;
                   break;
                 }
               }
@@ -19592,7 +19592,7 @@ var require_scan = __commonJS({
         if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -19600,7 +19600,7 @@ var require_scan = __commonJS({
         }
         if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -19616,7 +19616,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished = true;
+              finished2 = true;
               break;
             }
           }
@@ -19645,7 +19645,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished2 = true;
                 break;
               }
             }
@@ -19654,7 +19654,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished = true;
+          finished2 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -20939,7 +20939,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -20961,7 +20961,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -20976,7 +20976,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap2;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.isSeq = isSeq2;
   }
 });
@@ -22589,7 +22589,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -22599,7 +22599,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22638,7 +22638,7 @@ var require_merge = __commonJS({
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
-    exports2.merge = merge2;
+    exports2.merge = merge3;
   }
 });
 
@@ -22647,15 +22647,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key: key2, value }) {
       if (identity.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key2))
-        merge2.addMergeToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key2))
+        merge3.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
@@ -23577,8 +23577,8 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
@@ -23602,11 +23602,11 @@ ${cn.comment}` : item.comment;
           } else {
             key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -23614,7 +23614,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports2.createPairs = createPairs;
-    exports2.pairs = pairs;
+    exports2.pairs = pairs2;
     exports2.resolvePairs = resolvePairs;
   }
 });
@@ -23627,7 +23627,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -23663,7 +23663,7 @@ var require_omap = __commonJS({
         return map2;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -23677,7 +23677,7 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity.isScalar(key2)) {
@@ -24046,9 +24046,9 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -24066,9 +24066,9 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set2.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -24092,9 +24092,9 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set2 = require_set();
     var timestamp = require_timestamp();
@@ -24117,26 +24117,26 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -24154,7 +24154,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -24183,11 +24183,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -26521,7 +26521,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -26605,7 +26605,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -27302,12 +27302,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -27805,14 +27805,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs8, sep: [] });
+                map2.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27940,13 +27940,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -34041,18 +34041,18 @@ var require_light = __commonJS({
             var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
+              var finished2;
+              finished2 = () => {
                 var counts;
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve, reject) => {
-                if (finished()) {
+                if (finished2()) {
                   return resolve();
                 } else {
                   return this.on("done", () => {
-                    if (finished()) {
+                    if (finished2()) {
                       this.removeAllListeners("done");
                       return resolve();
                     }
@@ -36883,18 +36883,18 @@ var require_Bottleneck = __commonJS({
           var done, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
           waitForExecuting = (at) => {
-            var finished;
-            finished = () => {
+            var finished2;
+            finished2 = () => {
               var counts;
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
             return new this.Promise((resolve, reject) => {
-              if (finished()) {
+              if (finished2()) {
                 return resolve();
               } else {
                 return this.on("done", () => {
-                  if (finished()) {
+                  if (finished2()) {
                     this.removeAllListeners("done");
                     return resolve();
                   }
@@ -37768,6 +37768,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -37815,22 +37828,9 @@ function shellWord(text2) {
 }
 
 // packages/core/src/append-all.ts
-function appendAll(target, items) {
-  for (const item of items) target.push(item);
-  return target;
-}
-
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+function appendAll(target2, items) {
+  for (const item of items) target2.push(item);
+  return target2;
 }
 
 // packages/core/src/message-urls.ts
@@ -37849,15 +37849,95 @@ function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
-// packages/core/src/echoed-secrets.ts
+// packages/core/src/secret-fragments.ts
+var MIN_FRAGMENT_LENGTH = 8;
+var MAX_FRAGMENTED_SECRET_LENGTH = 256;
 var REDACTED = "***";
+function withoutSecretFragments(text2, secrets) {
+  const fragmented = secrets.filter(
+    (secret) => secret.length >= MIN_FRAGMENT_LENGTH && secret.length <= MAX_FRAGMENTED_SECRET_LENGTH
+  );
+  if (fragmented.length === 0) return text2;
+  const windows = /* @__PURE__ */ new Set();
+  for (const secret of fragmented)
+    for (let at = 0; at + MIN_FRAGMENT_LENGTH <= secret.length; at++)
+      windows.add(secret.slice(at, at + MIN_FRAGMENT_LENGTH));
+  const units = readThroughEncodings(text2);
+  const decoded = units.map((unit) => unit.character).join("");
+  const covered = new Uint8Array(units.length);
+  for (let at = 0; at + MIN_FRAGMENT_LENGTH <= decoded.length; at++) {
+    if (windows.has(decoded.slice(at, at + MIN_FRAGMENT_LENGTH)))
+      covered.fill(1, at, at + MIN_FRAGMENT_LENGTH);
+  }
+  let result = "";
+  let copied = 0;
+  for (let at = 0; at < units.length; at++) {
+    if (!covered[at]) continue;
+    let last2 = at;
+    while (last2 + 1 < units.length && covered[last2 + 1]) last2++;
+    result += text2.slice(copied, units[at].start) + REDACTED;
+    copied = units[last2].end;
+    at = last2;
+  }
+  return result + text2.slice(copied);
+}
+function readThroughEncodings(text2) {
+  let units = jsonUnescaped(text2);
+  for (let level = 0; level < 4; level++) {
+    const next = percentDecoded(units);
+    if (next.length === units.length) break;
+    units = next;
+  }
+  return units;
+}
+var SHORT_ESCAPES = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+function jsonUnescaped(text2) {
+  const units = [];
+  for (let at = 0; at < text2.length; ) {
+    const unicode = text2[at] === "\\" ? /^\\u([0-9a-fA-F]{4})/.exec(text2.slice(at, at + 6)) : null;
+    if (unicode) {
+      units.push({ character: String.fromCharCode(parseInt(unicode[1], 16)), start: at, end: at + 6 });
+      at += 6;
+    } else if (text2[at] === "\\" && at + 1 < text2.length) {
+      const escaped = text2[at + 1];
+      units.push({ character: SHORT_ESCAPES[escaped] ?? escaped, start: at, end: at + 2 });
+      at += 2;
+    } else {
+      units.push({ character: text2[at], start: at, end: at + 1 });
+      at += 1;
+    }
+  }
+  return units;
+}
+function percentDecoded(units) {
+  const decoded = [];
+  for (let at = 0; at < units.length; ) {
+    const unit = units[at];
+    const hex = at + 2 < units.length ? units[at + 1].character + units[at + 2].character : "";
+    if (unit.character === "%" && /^[0-7][0-9a-fA-F]$/.test(hex)) {
+      decoded.push({
+        character: String.fromCharCode(parseInt(hex, 16)),
+        start: unit.start,
+        end: units[at + 2].end
+      });
+      at += 3;
+    } else {
+      decoded.push(unit);
+      at += 1;
+    }
+  }
+  return decoded;
+}
+
+// packages/core/src/echoed-secrets.ts
+var REDACTED2 = "***";
 function withoutEchoedSecrets(text2, secrets) {
   let result = text2;
   const distinct = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
     (a, b) => b.length - a.length
   );
   for (const secret of distinct) result = withoutSecret(result, secret);
-  return result;
+  return withoutSecretFragments(result, distinct);
 }
 function withoutSecret(text2, secret) {
   const formsOf = /* @__PURE__ */ new Map();
@@ -37872,7 +37952,7 @@ function withoutSecret(text2, secret) {
     if (!starts.has(text2[start])) continue;
     const end = matchedEnd(text2, start, characters) ?? (text2.startsWith(secret, start) ? start + secret.length : void 0);
     if (end === void 0) continue;
-    result += text2.slice(copied, start) + REDACTED;
+    result += text2.slice(copied, start) + REDACTED2;
     copied = end;
     start = end - 1;
   }
@@ -37895,7 +37975,7 @@ function characterForms(character) {
   return new RegExp(forms.join("|"), "y");
 }
 function percentEncoded(character) {
-  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
+  return [...Buffer.from(character, "utf8")].map((byte) => `(?:%|\\\\u0025)(?:25)*${anyCaseHex(byte.toString(16).padStart(2, "0"))}`).join("");
 }
 function jsonEscaped(character) {
   return Array.from(
@@ -37903,7 +37983,7 @@ function jsonEscaped(character) {
     (_, unit) => character.charCodeAt(unit).toString(16).padStart(4, "0")
   ).map((hex) => `\\\\u${anyCaseHex(hex)}`).join("");
 }
-var SHORT_ESCAPES = {
+var SHORT_ESCAPES2 = {
   '"': '"',
   "\\": "\\",
   "/": "/",
@@ -37914,7 +37994,7 @@ var SHORT_ESCAPES = {
   "	": "t"
 };
 function shortEscape(character) {
-  const escape3 = SHORT_ESCAPES[character];
+  const escape3 = SHORT_ESCAPES2[character];
   return escape3 === void 0 ? [] : [`\\\\${literal(escape3)}`];
 }
 function anyCaseHex(hex) {
@@ -38038,8 +38118,8 @@ function brokenLinkPhrase(link2) {
   const why = link2.leads === "permission" ? "permission denied" : link2.leads.code;
   return `a symbolic link whose target cannot be reached (${why})${to}`;
 }
-function brokenLinkAtEnd(target, options2 = {}) {
-  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target);
+function brokenLinkAtEnd(target2, options2 = {}) {
+  const resolved2 = import_node_path2.default.resolve(options2.cwd ?? process.cwd(), target2);
   const followed = statOrError(resolved2);
   if (followed.stat || !statOrError(resolved2, import_node_fs.lstatSync).stat?.isSymbolicLink()) return void 0;
   const link2 = { ...linkTarget(resolved2), leads: linkTrouble(followed.code) };
@@ -38124,15 +38204,15 @@ function exists2(file) {
 }
 
 // packages/core/src/file-in-the-way.ts
-function fileInTheWay(target, cwd = process.cwd()) {
-  const resolved2 = import_node_path4.default.resolve(cwd, target);
+function fileInTheWay(target2, cwd = process.cwd()) {
+  const resolved2 = import_node_path4.default.resolve(cwd, target2);
   for (let current = import_node_path4.default.dirname(resolved2); ; current = import_node_path4.default.dirname(current)) {
     const followed = statOrError(current);
     if (followed.stat?.isDirectory()) return void 0;
     const stat2 = followed.stat ?? statOrError(current, import_node_fs3.lstatSync).stat;
     if (stat2)
       return {
-        file: import_node_path4.default.join(target, import_node_path4.default.relative(resolved2, current)),
+        file: import_node_path4.default.join(target2, import_node_path4.default.relative(resolved2, current)),
         below: import_node_path4.default.relative(current, resolved2),
         ...stat2.isSymbolicLink() ? { link: { ...linkTarget(current), leads: linkTrouble(followed.code) } } : {}
       };
@@ -38210,6 +38290,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -38230,22 +38311,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -38325,9 +38415,41 @@ function fileReadError(given, error3, options2) {
   return unreadablePathError(given, error3, { subject: options2.subject }) ?? error3;
 }
 
-// packages/core/src/fs/write-file-in-place.ts
+// packages/core/src/fs/read-within.ts
 var import_node_fs6 = require("node:fs");
-var NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
+var FileTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the file holds more than ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "FileTooLarge";
+  }
+  limitBytes;
+};
+var PIECE_BYTES = 1024 * 1024;
+async function readFileWithin(file, limitBytes) {
+  const handle = await import_node_fs6.promises.open(file, "r");
+  try {
+    const stat2 = await handle.stat();
+    if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
+    const pieces = [];
+    let total = 0;
+    for (; ; ) {
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const piece = Buffer.allocUnsafe(room);
+      const { bytesRead } = await handle.read(piece, 0, room, null);
+      if (bytesRead === 0) return Buffer.concat(pieces, total);
+      total += bytesRead;
+      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs7 = require("node:fs");
+var NO_FOLLOW = import_node_fs7.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -38451,8 +38573,8 @@ function looksLikeSwaggerJson(lower) {
 }
 
 // packages/core/src/misnamed-connector-file.ts
-function namesMeantAs(canonical2, names) {
-  return [...names].sort().filter(
+function namesMeantAs(canonical2, names2) {
+  return [...names2].sort().filter(
     (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2
   );
 }
@@ -38500,6 +38622,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -38565,14 +38699,14 @@ async function userErrorAnnotation(error3, workspace) {
   if (!location) return { message: describeProblem(error3), properties: {} };
   const absolute = import_node_path9.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
-  const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
+  const shown2 = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
     return {
       message: describeProblem(error3),
-      properties: { file: shown, startLine: location.line, startColumn: location.column }
+      properties: { file: shown2, startLine: location.line, startColumn: location.column }
     };
   return {
-    message: `${formatLocation({ ...location, file: shown })}: ${describeProblem(error3)}`,
+    message: `${formatLocation({ ...location, file: shown2 })}: ${describeProblem(error3)}`,
     properties: {}
   };
 }
@@ -38602,11 +38736,16 @@ function enclosedExcerpt(text2, maxLength = MAX_VALUE_LENGTH) {
   const inner = excerpt(text2.slice(1, -1), maxLength - 2);
   return `${excerpt(text2.charAt(0))}${inner}${excerpt(text2.charAt(text2.length - 1))}`;
 }
+function kindOfValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
 function quoteList(values, max = 5) {
   return boundedList(values, quoted, { max });
 }
-function nameList(names) {
-  return boundedList(names, (name) => excerpt(name));
+function nameList(names2) {
+  return boundedList(names2, (name) => excerpt(name));
 }
 var MAX_LONG_LIST_LENGTH = 4800;
 function joinWithin(texts, total = texts.length, maxLength = MAX_LONG_LIST_LENGTH) {
@@ -38629,17 +38768,17 @@ function boundedList(values, show, bounds = {}) {
     separator = ", ",
     conjunction = "and"
   } = bounds;
-  const shown = [];
+  const shown2 = [];
   let length = 0;
   for (const value of values) {
-    if (shown.length >= max) break;
+    if (shown2.length >= max) break;
     const text2 = show(value);
-    if (shown.length > 0 && length + text2.length > maxLength) break;
-    shown.push(text2);
+    if (shown2.length > 0 && length + text2.length > maxLength) break;
+    shown2.push(text2);
     length += text2.length + separator.length;
   }
-  const rest = total - shown.length;
-  const joined = shown.join(separator);
+  const rest = total - shown2.length;
+  const joined = shown2.join(separator);
   return rest > 0 ? `${joined} ${conjunction} ${rest} more` : joined;
 }
 function cut(text2, maxLength) {
@@ -38662,8 +38801,8 @@ function cut(text2, maxLength) {
 }
 function nestedString(value) {
   const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
-  const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
-  return JSON.stringify(shown);
+  const shown2 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
+  return JSON.stringify(shown2);
 }
 function summarise(value, depth) {
   if (typeof value === "string") return nestedString(value);
@@ -38689,14 +38828,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs7.existsSync)(import_node_path10.default.join(folder, ".git"));
+  return (0, import_node_fs8.existsSync)(import_node_path10.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
@@ -38717,7 +38856,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path11.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs8.existsSync)(import_node_path11.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path11.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path11.default.join(folder, present[1]) },
@@ -38746,7 +38885,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -38821,7 +38960,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs9.realpathSync.native(file);
+        real = import_node_fs10.realpathSync.native(file);
       } catch {
         real = import_node_path12.default.resolve(file);
       }
@@ -39052,7 +39191,6 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_promises = require("node:fs/promises");
 var import_node_path18 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -39144,15 +39282,15 @@ function independentPublisherTitleName(title) {
   return name === "" ? void 0 : name;
 }
 function independentPublisherTitleProblem(title, connector) {
-  const shown = nameExcerpt(suggestedConnectorName(connector));
-  const expected = `${shown} (Independent Publisher)`;
+  const shown2 = nameExcerpt(suggestedConnectorName(connector));
+  const expected = `${shown2} (Independent Publisher)`;
   const named2 = independentPublisherTitleName(title);
   if (named2 === void 0) {
     return `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${nameExcerpt(title.trim())}".`;
   }
   if (namesConnector(named2, connector.name)) return void 0;
   if (connector.title !== void 0 && namesConnector(named2, connector.title)) return void 0;
-  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown}"; title it "${expected}".`;
+  return `The pull request title names "${nameExcerpt(named2)}", but the connector is "${shown2}"; title it "${expected}".`;
 }
 function suggestedConnectorName(connector) {
   const title = connector.title?.trim();
@@ -40416,6 +40554,15 @@ function parsePointer(pointer) {
   if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
   return pointer.slice(1).split("/").map(decodeSegment);
 }
+function valueAtPointer(root, pointer) {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
+}
 
 // packages/validator/src/json/locate.ts
 var MAX_LINKED_CHILDREN = 8;
@@ -40887,8 +41034,8 @@ function typographicClosing(text2, offset, quote) {
 
 // packages/validator/src/json/syntax/word-tokens.ts
 function quoteAdvice(word) {
-  const shown = excerpt(word);
-  return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
+  const shown2 = excerpt(word);
+  return `${shown2} is not a JSON value: strings take double quotes, as in "${shown2}".`;
 }
 function wordToken(text2, offset, end, describeCharacters) {
   const first = text2.codePointAt(offset);
@@ -42175,7 +42322,7 @@ var Walk = class _Walk {
   }
   unexpected(token) {
     const frame = this.top;
-    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
+    const shown2 = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? excerpt(this.text.slice(token.offset, token.end), MAX_SHOWN_TOKEN) : token.kind;
     const expected = {
       value: "a value",
       "value-or-close": "a value or ']'",
@@ -42185,7 +42332,7 @@ var Walk = class _Walk {
       "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
       end: "the end of the file"
     };
-    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+    return `Unexpected ${shown2} where JSON expects ${expected[frame.place]}: remove it.`;
   }
   repair(offset, length, message, apply, fix) {
     return { issue: { message, offset, length }, apply, fix };
@@ -42230,7 +42377,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
   };
   let repairsHere = 0;
   let lastIndex = -1;
-  let finished = false;
+  let finished2 = false;
   while (slips <= MAX_SLIPS) {
     tokens.forgetBefore(walk.index - 1);
     const token = tokens.at(walk.index);
@@ -42238,7 +42385,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideUnclosedToken(walk))
       break;
     if (outcome === "done") {
-      finished = true;
+      finished2 = true;
       break;
     }
     if (outcome === "accepted") {
@@ -42255,11 +42402,11 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     edit(repair.fix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
       break;
     }
   }
-  if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
+  if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
     const extra = extraClosers(text2, walk, describeCharacters, lines, extraClosersSeen);
     if (extra) return extra;
   }
@@ -42268,8 +42415,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
-  if (!finished) unfixedAt ??= lastIssueOffset;
-  return { issues, edits: finished ? edits : void 0, unfixedAt, slips, refused: false };
+  if (!finished2) unfixedAt ??= lastIssueOffset;
+  return { issues, edits: finished2 ? edits : void 0, unfixedAt, slips, refused: false };
 }
 function extraClosers(text2, walk, describeCharacters, lines, seen) {
   const extra = misindentedCloser(text2, walk.closes);
@@ -42994,8 +43141,8 @@ function listOAuthSettings(apiProperties) {
   return list2;
 }
 function hasParameterType(apiProperties, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -43702,9 +43849,9 @@ function instancePointer(index, ...keys) {
   return childPointer("/properties/policyTemplateInstances", index, ...keys);
 }
 var REQUIRED_PARAMETER_KEYS = new Map(
-  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS].map(([id, names]) => [
+  [...POLICY_TEMPLATE_REQUIRED_PARAMETERS].map(([id, names2]) => [
     id,
-    names.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
+    names2.map((name) => TEMPLATE_PARAMETER_PREFIX + name)
   ])
 );
 var ENUMERATED_PARAMETER_KEYS = new Map(
@@ -43762,15 +43909,15 @@ var apiPropertiesPolicyRules = [
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
         const pointer = instancePointer(index, "parameters", OPERATION_NAME_PARAMETER);
-        const names = asArray(value);
-        if (!names) {
+        const names2 = asArray(value);
+        if (!names2) {
           context.report({
             pointer,
             message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.`
           });
           return;
         }
-        names.forEach((name, nameIndex) => {
+        names2.forEach((name, nameIndex) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
           const meant = inOtherCase(name, swagger.operationsById.keys());
@@ -44129,7 +44276,7 @@ var apiPropertiesRules = [
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_fs11 = __toESM(require("node:fs"), 1);
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -44154,16 +44301,6 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
-}
-function utf16ByteOrder(bytes) {
-  if (bytes.length < 2) return void 0;
-  const [first, second] = [bytes[0], bytes[1]];
-  if (first === 255 && second === 254) return "little-endian";
-  if (first === 254 && second === 255) return "big-endian";
-  if (bytes.length % 2 !== 0) return void 0;
-  if (first !== 0 && first < 128 && second === 0) return "little-endian";
-  if (first === 0 && second !== 0 && second < 128) return "big-endian";
-  return void 0;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -44207,8 +44344,8 @@ var KIND_BY_LOWER_NAME = new Map(
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
-function isConnectorFolderListing(names) {
-  return names.some((name) => {
+function isConnectorFolderListing(names2) {
+  return names2.some((name) => {
     const kind = kindOfFileName(name);
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
@@ -44216,8 +44353,8 @@ function isConnectorFolderListing(names) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path16.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs10.default.realpathSync(absolutePath);
-  const dirents = import_node_fs10.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
+  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -44238,6 +44375,8 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -44246,13 +44385,25 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
 function entryType(dirent) {
   if (dirent.isFile()) return "file";
   if (dirent.isDirectory()) return "directory";
   return dirent.isSymbolicLink() ? "symlink" : "other";
 }
 function fileKindToRead(entry, files) {
-  if (entry.type !== "file" && entry.type !== "symlink") return void 0;
+  if (entry.type === "directory") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
@@ -44260,14 +44411,14 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs10.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs11.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs10.default.statSync(filePath2).size;
+    return import_node_fs11.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -44312,16 +44463,16 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target = import_node_fs10.default.realpathSync(filePath2);
-    if (!isBelow(realFolder(), target)) {
+    const target2 = import_node_fs11.default.realpathSync(filePath2);
+    if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
         message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
       });
       return void 0;
     }
-    if (!readable(import_node_fs10.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs10.default.readFileSync(filePath2);
+    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs11.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -44336,21 +44487,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs10.default.openSync(filePath2, "r");
+  const fd = import_node_fs11.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs10.default.fstatSync(fd);
+    const stat2 = import_node_fs11.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs10.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs11.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs10.default.closeSync(fd);
+    import_node_fs11.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44639,8 +44790,8 @@ function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
 function caseTwinMessage(unread, read) {
-  const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read)];
+  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -45278,10 +45429,10 @@ function queryValueAt(text2, start) {
   const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
   return {
     length: end - start - trailing,
-    value: percentDecoded(unescaped.slice(0, unescaped.length - trailing))
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
   };
 }
-function percentDecoded(value) {
+function percentDecoded2(value) {
   if (!value.includes("%")) return value;
   try {
     return decodeURIComponent(value);
@@ -45294,7 +45445,7 @@ function userInfoPasswordAt(text2, at) {
   if (start === -1) return void 0;
   const colon = text2.indexOf(":", start);
   const written2 = text2.slice(colon + 1, at);
-  const value = percentDecoded(written2);
+  const value = percentDecoded2(written2);
   if (!looksLikePassword(value)) return void 0;
   return { offset: colon + 1, length: written2.length, value };
 }
@@ -45491,9 +45642,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path33) {
-  const names = [];
-  for (const match2 of path33.matchAll(PATH_VARIABLE)) names.push(match2[1]);
-  return names;
+  const names2 = [];
+  for (const match2 of path33.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
 function jsonTypeOf(value) {
@@ -45662,15 +45813,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target2 = model.refTarget(schema);
+  if (target2 === void 0 || !isObject(target2.value)) return void 0;
+  const value = secretDefault(name, target2.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target2.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -45912,13 +46067,13 @@ var SchemaWalker = class {
     const ref = asString(fields.$ref);
     if (ref !== void 0) {
       if (chainHas(refs, ref)) return;
-      const target = this.targets.refTarget(value);
-      if (target === void 0) return;
-      const targetObject = asObject(target.value);
+      const target2 = this.targets.refTarget(value);
+      if (target2 === void 0) return;
+      const targetObject = asObject(target2.value);
       if (!targetObject) return;
       branchRefs = { ref, parent: refs };
       schemaObject = targetObject;
-      anchor = this.targets.placeAt(target.pointer);
+      anchor = this.targets.placeAt(target2.pointer);
       first = second = void 0;
       reachedByRef = true;
     }
@@ -46203,8 +46358,8 @@ function bareCode(code2) {
 }
 
 // packages/validator/src/rules/swagger/structure/child-slots.ts
-function slotsOf(names) {
-  return Object.fromEntries(names.map((name, slot) => [name, slot]));
+function slotsOf(names2) {
+  return Object.fromEntries(names2.map((name, slot) => [name, slot]));
 }
 var ROOT = slotsOf([
   "info",
@@ -46680,9 +46835,9 @@ var FieldTable = class {
   indexOf(key2) {
     const length = key2.length;
     if (length >= this.names.length) return -1;
-    const names = this.names[length];
-    for (let index = 0; index < names.length; index++) {
-      if (names[index] === key2) return this.indexes[length][index];
+    const names2 = this.names[length];
+    for (let index = 0; index < names2.length; index++) {
+      if (names2[index] === key2) return this.indexes[length][index];
     }
     return -1;
   }
@@ -47317,8 +47472,8 @@ function referencedDefaults(model, unnamed2) {
     if (use.expects !== "schema" || !(holder instanceof SchemaStructureNode)) continue;
     const name = fieldName(holder);
     if (name === void 0) continue;
-    const target = model.resolveRef(use.ref)?.value;
-    const node = target === void 0 ? void 0 : unnamed2.get(target);
+    const target2 = model.resolveRef(use.ref)?.value;
+    const node = target2 === void 0 ? void 0 : unnamed2.get(target2);
     if (node === void 0 || reported.has(node)) continue;
     const value = secretDefault(name, node.schema.default, void 0);
     if (value === void 0) continue;
@@ -47479,7 +47634,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -52653,24 +52808,24 @@ LinkifyIt.prototype.match = function match(text2) {
       });
     }
   }
-  const indexes = [0, 0, 0];
+  const indexes2 = [0, 0, 0];
   let lastIndex = 0;
   for (; ; ) {
     const candidates = [
-      type_schemed[indexes[0]],
-      type_fuzzy_email[indexes[1]],
-      type_fuzzy_link[indexes[2]]
+      type_schemed[indexes2[0]],
+      type_fuzzy_email[indexes2[1]],
+      type_fuzzy_link[indexes2[2]]
     ];
     const candidate = choose(choose(candidates[0], candidates[1]), candidates[2]);
     if (!candidate) {
       break;
     }
     if (candidate === candidates[0]) {
-      indexes[0]++;
+      indexes2[0]++;
     } else if (candidate === candidates[1]) {
-      indexes[1]++;
+      indexes2[1]++;
     } else {
-      indexes[2]++;
+      indexes2[2]++;
     }
     if (candidate.index < lastIndex) {
       continue;
@@ -53510,9 +53665,9 @@ var oauthStepsRule = {
     const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
     if (REGISTRATION_STEPS.test(body)) return;
     if (!section && readme.headings.some((heading2) => explainsRegistration(readme, heading2))) return;
-    const where = section ?? readme.headings[0];
+    const where2 = section ?? readme.headings[0];
     context.report({
-      ...where ? { offset: where.offset, length: where.length } : { line: 1 },
+      ...where2 ? { offset: where2.offset, length: where2.length } : { line: 1 },
       message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
     });
   }
@@ -53605,13 +53760,13 @@ function ownTextEnd(heading2, next) {
   return next && next.offset < heading2.bodyEnd ? next.offset : heading2.bodyEnd;
 }
 function listItemNames(text2, heading2, next) {
-  const names = [];
+  const names2 = [];
   for (const item of listItemsIn(text2, heading2.bodyStart, ownTextEnd(heading2, next))) {
     const line = text2.slice(item.textStart, Math.min(item.lineEnd, item.textStart + MAX_NAME));
     const end = line.search(NAME_END);
-    names.push(end === -1 ? line : line.slice(0, end));
+    names2.push(end === -1 ? line : line.slice(0, end));
   }
-  return names;
+  return names2;
 }
 function listsOperationNames(text2, heading2, next, readsAsOperation) {
   return listItemNames(text2, heading2, next).some(readsAsOperation);
@@ -53658,8 +53813,8 @@ function listsSummaries(text2, heading2, next, summaries) {
   let found = 0;
   for (const item of items) {
     const name = normalizeTitle(text2, item.textStart, item.lineEnd);
-    for (const summary2 of summaries) {
-      if (summary2 !== "" && name.startsWith(summary2)) {
+    for (const summary3 of summaries) {
+      if (summary3 !== "" && name.startsWith(summary3)) {
         if (++found === 2) return true;
         break;
       }
@@ -53724,22 +53879,22 @@ function groupsOperations(text2, subHeadings, index, naming) {
 
 // packages/validator/src/rules/readme/listed-operations.ts
 function summaryNames(context, first) {
-  const names = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    if (summary2 && !names.has(summary2)) names.set(summary2, first.nameOf(summary2));
+    const summary3 = asString(operation2.operation.summary);
+    if (summary3 && !names2.has(summary3)) names2.set(summary3, first.nameOf(summary3));
   }
-  return names;
+  return names2;
 }
-function missingOperations(context, sections, names, loose) {
+function missingOperations(context, sections, names2, loose) {
   const missing = [];
   for (const operation2 of context.swagger?.operations ?? []) {
-    const summary2 = asString(operation2.operation.summary);
-    const normalized = summary2 ? names.get(summary2) : "";
+    const summary3 = asString(operation2.operation.summary);
+    const normalized = summary3 ? names2.get(summary3) : "";
     if (operation2.isInternal || operation2.isDeprecated || operation2.isMcp || !normalized) continue;
     if (isListed(sections, normalized, operation2.operationId)) continue;
     if (loose.lists(operation2)) continue;
-    missing.push(summary2.trim());
+    missing.push(summary3.trim());
   }
   return missing;
 }
@@ -53761,17 +53916,17 @@ function normalizedOperationIds(context) {
 function operationCandidates(context, headingNames) {
   const candidates = [];
   for (const { operation: operation2, operationId } of context.swagger?.operations ?? []) {
-    const names = [];
+    const names2 = [];
     for (const written2 of [asString(operation2.summary)?.trim(), operationId]) {
       const normalized = written2 ? normalizeTitle(written2) : "";
-      if (normalized === "" || normalized === names[0]?.normalized) continue;
-      names.push({ written: written2, normalized });
+      if (normalized === "" || normalized === names2[0]?.normalized) continue;
+      names2.push({ written: written2, normalized });
     }
     candidates.push({
-      names,
+      names: names2,
       // The summary when it has one (it comes first), else the operationId.
-      shownAs: names[0]?.written ?? "",
-      hasHeading: names.some((name) => headingNames.has(name.normalized))
+      shownAs: names2[0]?.written ?? "",
+      hasHeading: names2.some((name) => headingNames.has(name.normalized))
     });
   }
   return candidates;
@@ -53856,12 +54011,12 @@ function lookupKeysOf({ words, version }) {
 function keyOf(words) {
   return words.join("");
 }
-function operationKeys2(summary2, operation2) {
+function operationKeys2(summary3, operation2) {
   const own = [];
   const shared = [];
-  const names = [summary2, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
-  const version = names.find((name) => name.version !== "")?.version ?? "";
-  for (const { words } of names) {
+  const names2 = [summary3, operation2.operationId].filter((name) => !!name).map((name) => wordsOf(name));
+  const version = names2.find((name) => name.version !== "")?.version ?? "";
+  for (const { words } of names2) {
     own.push(...lookupKeysOf({ words, version }));
     if (words.length > 1 && KIND_WORDS.has(words[words.length - 1])) {
       own.push(...lookupKeysOf({ words: words.slice(0, -1), version }));
@@ -53884,8 +54039,8 @@ function pathWords(path33) {
 // packages/validator/src/rules/readme/listed-names.ts
 function listedKeys(text2, sections) {
   const keys = /* @__PURE__ */ new Set();
-  const addNames = (names) => {
-    for (const name of names) for (const entry of listedEntries(name)) keys.add(entry);
+  const addNames = (names2) => {
+    for (const name of names2) for (const entry of listedEntries(name)) keys.add(entry);
   };
   for (const entry of sections) {
     const { section, subHeadings } = entry;
@@ -53996,8 +54151,8 @@ var SectionText = class {
    * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
    * name already, and is not normalized again.
    */
-  nameOf(summary2) {
-    return this.headingNames.get(summary2) ?? normalizeTitle(summary2);
+  nameOf(summary3) {
+    return this.headingNames.get(summary3) ?? normalizeTitle(summary3);
   }
   /**
    * Whether the section lists an operation by its operationId instead of its summary: as a
@@ -54089,13 +54244,13 @@ var operationsMatchRule = {
       loose
     );
     if (missing.length > 0) {
-      const names = joinWithin(missing.map((summary2) => `"${nameExcerpt(summary2)}"`));
+      const names2 = joinWithin(missing.map((summary3) => `"${nameExcerpt(summary3)}"`));
       const headings = [...new Set(sections.map((section) => section.text))];
-      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      const where2 = alternatives(headings, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
-        message: missing.length === 1 ? `The operation ${names} is not listed under ${where}.` : `${missing.length} operations are not listed under ${where}: ${names}.`
+        message: missing.length === 1 ? `The operation ${names2} is not listed under ${where2}.` : `${missing.length} operations are not listed under ${where2}: ${names2}.`
       });
     }
     let candidates;
@@ -55064,12 +55219,12 @@ var settingsRules = [
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
+        if (/[\\/]/.test(name) || names2.has(name)) continue;
         context.report({
           pointer: childPointer("", key2),
           message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
@@ -55475,9 +55630,9 @@ var duplicateRouteRule = {
     const all = swagger.operations;
     if (!mayHaveRouteTwice(all)) return;
     const templates = pathTemplates(swagger);
-    for (const indexes of groupByMethod(all).values()) {
+    for (const indexes2 of groupByMethod(all).values()) {
       const first = /* @__PURE__ */ new Map();
-      for (const index of indexes) {
+      for (const index of indexes2) {
         const operation2 = all[index];
         const key2 = templates[index].route;
         const earlier2 = first.get(key2);
@@ -55663,17 +55818,17 @@ var SchemaMeasurer = class {
     readSchemaFields(schema, this.fields);
     const ref = this.fields.$ref;
     if (typeof ref !== "string") return this.measureFields();
-    const target = this.refTarget(schema, ref);
-    if (!target || !isObject(target.value)) return this.answer(1, 0);
-    const key2 = target.pointer;
+    const target2 = this.refTarget(schema, ref);
+    if (!target2 || !isObject(target2.value)) return this.answer(1, 0);
+    const key2 = target2.pointer;
     const known = this.memo.get(key2);
     if (known) return known === MEASURING ? this.answer(0, 0) : this.answer(known.count, known.depth);
     this.memo.set(key2, MEASURING);
-    const start = this.treeStartOf(target.value);
+    const start = this.treeStartOf(target2.value);
     if (start >= 0 && !this.schemaList[start].hasStringRef) {
       this.measureTree(start);
     } else {
-      readSchemaFields(target.value, this.fields);
+      readSchemaFields(target2.value, this.fields);
       this.measureFields();
     }
     this.memo.set(key2, this.lastSize());
@@ -55755,8 +55910,8 @@ var SchemaMeasurer = class {
   refTarget(schema, ref) {
     const direct = this.model.resolveRef(ref);
     if (direct && !(isObject(direct.value) && typeof direct.value.$ref === "string")) return direct;
-    const target = this.model.resolve(schema, "");
-    return target.broken ? void 0 : target;
+    const target2 = this.model.resolve(schema, "");
+    return target2.broken ? void 0 : target2;
   }
   /** Measures the schema whose fields were read last, its `$ref` aside. */
   measureFields() {
@@ -56462,21 +56617,21 @@ function buildPlaces(model) {
   const internalSeeds = [];
   const pathPlaces = /* @__PURE__ */ new Set();
   eachUse((holder, ref) => {
-    const target = placeOfRef(model, ref);
-    if (target === void 0) return;
-    if (target.startsWith(PATHS)) pathPlaces.add(target);
+    const target2 = placeOfRef(model, ref);
+    if (target2 === void 0) return;
+    if (target2.startsWith(PATHS)) pathPlaces.add(target2);
     const owner = holder === void 0 ? { kind: "other" } : ownerOf(holder);
-    if (owner.kind === "entry") addEdge(owner.pointer, target);
-    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target);
-    else visibleSeeds.push(target);
+    if (owner.kind === "entry") addEdge(owner.pointer, target2);
+    else if (owner.kind !== "other" && owner.internal) internalSeeds.push(target2);
+    else visibleSeeds.push(target2);
   });
   if (pathPlaces.size > 0) {
     eachUse((holder, ref) => {
       if (holder === void 0) return;
-      const target = placeOfRef(model, ref);
-      if (target === void 0) return;
+      const target2 = placeOfRef(model, ref);
+      if (target2 === void 0) return;
       const pointer = holder.pointer;
-      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target);
+      for (const place of pathPlaces) if (holds(place, pointer)) addEdge(place, target2);
     });
   }
   const graph = { edges, visibleSeeds, internalSeeds };
@@ -56521,18 +56676,18 @@ function sectionOf(pointer) {
 }
 var PATHS = "/paths/";
 function placeOfRef(model, ref) {
-  const target = model.resolveRef(ref);
-  if (target === void 0) return void 0;
-  const section = sectionOf(target.pointer);
+  const target2 = model.resolveRef(ref);
+  if (target2 === void 0) return void 0;
+  const section = sectionOf(target2.pointer);
   if (section === "paths") {
-    const place = toPointer(safeParsePointer(target.pointer));
+    const place = toPointer(safeParsePointer(target2.pointer));
     return place.startsWith(PATHS) ? place : void 0;
   }
   if (!REUSABLE_SECTIONS.has(section)) return void 0;
-  const second = target.pointer.indexOf("/", 1);
+  const second = target2.pointer.indexOf("/", 1);
   if (second === -1) return void 0;
-  const third = target.pointer.indexOf("/", second + 1);
-  return third === -1 ? target.pointer : target.pointer.slice(0, third);
+  const third = target2.pointer.indexOf("/", second + 1);
+  return third === -1 ? target2.pointer : target2.pointer.slice(0, third);
 }
 function holds(place, pointer) {
   return pointer.startsWith(place) && (pointer.length === place.length || pointer.charAt(place.length) === "/");
@@ -56739,35 +56894,35 @@ var documentTextRules = [
 
 // packages/validator/src/rules/swagger/name-descriptions.ts
 function propertiesRepeatingNames(noted, belowWalk) {
-  const names = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    const listed = names.get(schema);
+    const listed = names2.get(schema);
     if (listed) listed.push(node.propertyName);
-    else names.set(schema, [node.propertyName]);
+    else names2.set(schema, [node.propertyName]);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"])) continue;
     const listed = namesOfUnwalkedProperties(schema.value.properties);
-    if (listed.length > 0) names.set(schema, listed);
+    if (listed.length > 0) names2.set(schema, listed);
   }
-  return names;
+  return names2;
 }
 function namesOfUnwalkedProperties(properties) {
-  const names = [];
+  const names2 = [];
   for (const name in properties) {
     if (!has(properties, name)) continue;
     const property2 = asObject(properties[name]);
     if (!property2 || isInternalVisibility(property2["x-ms-visibility"])) continue;
     const description = asString(property2.description);
-    if (description !== void 0 && onlyRepeatsName(description, name)) names.push(name);
+    if (description !== void 0 && onlyRepeatsName(description, name)) names2.push(name);
   }
-  return names;
+  return names2;
 }
-function someNames(names) {
-  const shown = names.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
-  return names.length > 5 ? `${shown.join(", ")} and ${names.length - 5} more` : shown.join(", ");
+function someNames(names2) {
+  const shown2 = names2.slice(0, 5).map((name) => `'${nameExcerpt(name)}'`);
+  return names2.length > 5 ? `${shown2.join(", ")} and ${names2.length - 5} more` : shown2.join(", ");
 }
 var nameDescriptionRules = [
   {
@@ -56786,11 +56941,11 @@ var nameDescriptionRules = [
       if (!model) return;
       const { describedByName, propertiesBelowWalk } = structureOf(model).keywords;
       const hidden = (node) => internalOnlyPlacesOf(model).has(node);
-      for (const [node, names] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
+      for (const [node, names2] of propertiesRepeatingNames(describedByName, propertiesBelowWalk)) {
         if (hidden(node)) continue;
-        const what = names.length === 1 ? `The description of '${nameExcerpt(names[0])}' only repeats its name.` : `The descriptions of ${names.length} properties only repeat their names: ${someNames(names)}.`;
+        const what = names2.length === 1 ? `The description of '${nameExcerpt(names2[0])}' only repeats its name.` : `The descriptions of ${names2.length} properties only repeat their names: ${someNames(names2)}.`;
         context.report({
-          pointer: childPointer(node.pointer, "properties", names[0], "description"),
+          pointer: childPointer(node.pointer, "properties", names2[0], "description"),
           message: `${what} Say in words what the value is: reviewers ask for valid descriptions, and a name written as code is not translated.`
         });
       }
@@ -56933,14 +57088,14 @@ function callArguments(call) {
 
 // packages/validator/src/rules/operations/dynamic-ambiguity-rule.ts
 function ambiguousReferences(call) {
-  const names = [];
+  const names2 = [];
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
     const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+    if (argument.name.includes("/") || sameName > 1) names2.push(argument.name);
   }
-  return names;
+  return names2;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -57078,16 +57233,16 @@ var dynamicParametersRule = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
-      const target = targetOf(swagger, call);
-      if (!target) continue;
-      const label = operationLabel(target);
+      const target2 = targetOf(swagger, call);
+      if (!target2) continue;
+      const label = operationLabel(target2);
       const given = asObject(call.call.parameters);
       for (const name in given) {
         if (!has(given, name)) continue;
         const entry = given[name];
-        const parameter = parameterNamed(target, name);
+        const parameter = parameterNamed(target2, name);
         if (!parameter) {
-          if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
+          if (!name.includes("/") && !hasBodyProperty(swagger, target2, name)) {
             report2({
               pointer: argumentPointer(call, name),
               message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${nameExcerpt(name)}' is not one of its parameters.`
@@ -57119,7 +57274,7 @@ var dynamicParametersRule = {
           }
         }
       }
-      for (const parameter of target.parameters) {
+      for (const parameter of target2.parameters) {
         const value = parameter.value;
         if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
           continue;
@@ -57267,10 +57422,10 @@ function collectionPointer(call) {
 var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var NO_PROBLEMS = [];
-function resultProblems(model, target, call, list2) {
-  const response = successSchema(target);
+function resultProblems(model, target2, call, list2) {
+  const response = successSchema(target2);
   if (!response) return NO_PROBLEMS;
-  const label = operationLabel(target);
+  const label = operationLabel(target2);
   const propertyKey = propertyPathKey(call);
   const found = followSchemaPath(model, response, list2);
   if (propertyKey !== void 0) {
@@ -57312,24 +57467,24 @@ var ResultAnswers = class {
   }
   model;
   byTarget = /* @__PURE__ */ new Map();
-  problemsOf(target, call) {
+  problemsOf(target2, call) {
     const propertyKey = propertyPathKey(call);
     const list2 = propertyKey === void 0 ? collectionPath(call) : pathAt(call, propertyKey);
     if (list2 === void 0) return NO_PROBLEMS;
     const itemKeys = itemPathKeys(call);
     const first = itemKeys.length > 0 ? pathAt(call, itemKeys[0]) : void 0;
     const second = itemKeys.length > 1 ? pathAt(call, itemKeys[1]) : void 0;
-    let answers = this.byTarget.get(target);
+    let answers = this.byTarget.get(target2);
     if (answers === void 0) {
       answers = [];
-      this.byTarget.set(target, answers);
+      this.byTarget.set(target2, answers);
     }
     for (let index = 0; index < answers.length; index++) {
       const answer = answers[index];
       if (answer.extension === call.extension && answer.list === list2 && answer.firstItemPath === first && answer.secondItemPath === second)
         return answer.problems;
     }
-    const problems = resultProblems(this.model, target, call, list2);
+    const problems = resultProblems(this.model, target2, call, list2);
     answers.push(new ResultAnswer(call.extension, list2, first, second, problems));
     return problems;
   }
@@ -57352,9 +57507,9 @@ var dynamicResultRule = {
     const calls = dynamicCalls(swagger);
     for (let index = 0; index < calls.length; index++) {
       const call = calls[index];
-      const target = targetOf(swagger, call);
-      if (!target) continue;
-      const problems = answers.problemsOf(target, call);
+      const target2 = targetOf(swagger, call);
+      if (!target2) continue;
+      const problems = answers.problemsOf(target2, call);
       for (let at = 0; at < problems.length; at++) {
         const problem = problems[at];
         const pointer = problem.key === void 0 ? collectionPointer(call) : childPointer(call.pointer, problem.key);
@@ -57681,10 +57836,10 @@ var metadataPropertiesRule = {
         });
       }
     });
-    const names = metadataEntries(context);
+    const names2 = metadataEntries(context);
     for (const required of METADATA_PROPERTIES) {
-      if (names.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
-      const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+      if (names2.some((entry) => entry.name === required) || namesUnderOtherCase.has(required)) continue;
+      const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
       context.report({
         pointer: nearMiss ? entryPointer(nearMiss, "propertyName") : METADATA_POINTER,
         severity: required === "Privacy policy" ? "warning" : void 0,
@@ -58108,11 +58263,11 @@ var operationDocumentationRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || summary2.length <= SUMMARY_MAX_LENGTH) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || summary3.length <= SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary2.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary3.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
         });
       }
     }
@@ -58132,8 +58287,8 @@ var operationDocumentationRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary3)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
           message: fill("Summary string contains any of the restricted characters [{0}]", "/\\<>*%&?")
@@ -58176,11 +58331,11 @@ var operationDocumentationRules = [
     example: { placement: "operation", bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || summary2 === "" || GOOD_SUMMARY_END.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || summary3 === "" || GOOD_SUMMARY_END.test(summary3)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary2)}`
+          message: `The 'summary' value must end with alphanumeric character. ${removeTrailingAdvice(summary3)}`
         });
       }
     }
@@ -58198,13 +58353,13 @@ var operationDocumentationRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of visibleOperations(swagger?.operations)) {
-        const summary2 = asString(operation2.operation.summary)?.trim();
-        if (!summary2) continue;
-        const repeatsId = summary2 === operation2.operationId && !PLAIN_WORD.test(summary2);
-        if (!repeatsId && !IDENTIFIER_LIKE.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary)?.trim();
+        if (!summary3) continue;
+        const repeatsId = summary3 === operation2.operationId && !PLAIN_WORD.test(summary3);
+        if (!repeatsId && !IDENTIFIER_LIKE.test(summary3)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "summary"),
-          message: repeatsId ? `The summary '${nameExcerpt(summary2)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary2)}' reads like an identifier; write a short sentence such as "List tasks".`
+          message: repeatsId ? `The summary '${nameExcerpt(summary3)}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${nameExcerpt(summary3)}' reads like an identifier; write a short sentence such as "List tasks".`
         });
       }
     }
@@ -58222,9 +58377,9 @@ var operationDocumentationRules = [
     },
     check({ swagger, report: report2 }) {
       for (const operation2 of visibleOperations(swagger?.operations)) {
-        const summary2 = asString(operation2.operation.summary)?.trim();
+        const summary3 = asString(operation2.operation.summary)?.trim();
         const description = asString(operation2.operation.description)?.trim();
-        if (!summary2 || !description || !sameIgnoringCase(summary2, description)) continue;
+        if (!summary3 || !description || !sameIgnoringCase(summary3, description)) continue;
         report2({
           pointer: childPointer(operation2.pointer, "description"),
           message: "The description repeats the summary; describe what the operation does in a full sentence."
@@ -58761,8 +58916,8 @@ var pathItemRefRule = {
   }
 };
 function unreadOperations(swagger, pathItem) {
-  const target = swagger.pathItemTarget(pathItem);
-  const methods = target ? HTTP_METHODS.filter((method) => asObject(target.value[method])) : [];
+  const target2 = swagger.pathItemTarget(pathItem);
+  const methods = target2 ? HTTP_METHODS.filter((method) => asObject(target2.value[method])) : [];
   if (methods.length === 0) return "Write the path item here, in place of the $ref.";
   const which2 = methods.length === 1 ? `The operation it leads to (${methods[0]}) is` : `The ${methods.length} operations it leads to (${methods.join(", ")}) are`;
   return `${which2} checked by no rule until written here, in place of the $ref.`;
@@ -59311,8 +59466,8 @@ function forEachVisibleNonBodyParameter(model, visit3) {
   }
 }
 function describeParameter(parameter) {
-  const where = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
-  return parameter.name === void 0 ? `${where}parameter` : `${where}parameter '${nameExcerpt(parameter.name)}'`;
+  const where2 = parameter.in === void 0 ? "" : `${nameExcerpt(parameter.in)} `;
+  return parameter.name === void 0 ? `${where2}parameter` : `${where2}parameter '${nameExcerpt(parameter.name)}'`;
 }
 var LABEL_KEYS_WRITTEN_INSTEAD = ["summary", "title"];
 var parameterDocumentationRules = [
@@ -59388,11 +59543,11 @@ var parameterDocumentationRules = [
     check({ swagger, report: report2 }) {
       if (!swagger) return;
       for (const parameter of writtenParameters(swagger)) {
-        const summary2 = asString(parameter.value["x-ms-summary"]);
-        if (summary2 === void 0 || summary2.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
+        const summary3 = asString(parameter.value["x-ms-summary"]);
+        if (summary3 === void 0 || summary3.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
         report2({
           pointer: childPointer(parameter.pointer, "x-ms-summary"),
-          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary2.length}).`
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary3.length}).`
         });
       }
     }
@@ -60743,9 +60898,9 @@ function responseDefinitions(model) {
 }
 var MAX_SHOWN_LOOP = 4;
 function loopText(cycle) {
-  const shown = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
-  const more = cycle.length - shown.length;
-  return [...shown, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown[0]].join(" \u2192 ");
+  const shown2 = cycle.slice(0, MAX_SHOWN_LOOP).map((name) => nameExcerpt(name));
+  const more = cycle.length - shown2.length;
+  return [...shown2, ...more > 0 ? [`\u2026 (${more} more)`] : [], shown2[0]].join(" \u2192 ");
 }
 function requiredCycles(model) {
   const edges = requiredEdges(model);
@@ -60767,14 +60922,14 @@ function requiredCycles(model) {
         path33.pop();
         continue;
       }
-      const target = targets[frame.next++];
-      if (!edges.has(target)) continue;
-      const seen = state.get(target);
-      if (seen === "grey") cycles.push(path33.slice(path33.indexOf(target)));
+      const target2 = targets[frame.next++];
+      if (!edges.has(target2)) continue;
+      const seen = state.get(target2);
+      if (seen === "grey") cycles.push(path33.slice(path33.indexOf(target2)));
       else if (seen === void 0) {
-        state.set(target, "grey");
-        path33.push(target);
-        stack.push({ name: target, next: 0 });
+        state.set(target2, "grey");
+        path33.push(target2);
+        stack.push({ name: target2, next: 0 });
       }
     }
   }
@@ -60805,8 +60960,8 @@ function addRequiredTargets(schema, targets) {
   const properties = asObject(schema.properties) ?? NO_PROPERTIES;
   for (const required of schema.required) {
     if (typeof required !== "string") continue;
-    const target = sectionTarget(asString(asObject(properties[required])?.$ref) ?? "", "definitions");
-    if (target !== void 0) (targets ??= []).push(target);
+    const target2 = sectionTarget(asString(asObject(properties[required])?.$ref) ?? "", "definitions");
+    if (target2 !== void 0) (targets ??= []).push(target2);
   }
   return targets;
 }
@@ -61210,13 +61365,13 @@ var swaggerSecurityRules = [
         if (definition?.type !== "oauth2") continue;
         const scopes = asObject(definition.scopes) ?? {};
         const defined = Object.keys(scopes);
-        (asArray(use.scopes) ?? []).forEach((scope, index) => {
-          if (typeof scope !== "string" || has(scopes, scope)) return;
+        (asArray(use.scopes) ?? []).forEach((scope2, index) => {
+          if (typeof scope2 !== "string" || has(scopes, scope2)) return;
           const name = nameExcerpt(use.name);
-          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope)}' to its scopes.` : `Add '${nameExcerpt(scope)}' to the scopes of securityDefinitions '${name}'.`;
+          const fix = defined.length > 0 ? `Use a scope that securityDefinitions '${name}' lists: ${quoteList(defined)}; or add '${nameExcerpt(scope2)}' to its scopes.` : `Add '${nameExcerpt(scope2)}' to the scopes of securityDefinitions '${name}'.`;
           context.report({
             pointer: childPointer(use.pointer, index),
-            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
+            message: `The OAuth security requirement '${name}' refers to scope name '${nameExcerpt(scope2)}', but this is not defined in the 'securityDefinitions' object. ${fix}`
           });
         });
       }
@@ -61333,14 +61488,14 @@ var swaggerSecurityRules = [
         const type = node.value.type;
         if (type !== "oauth2" && type !== "basic") continue;
         kinds ??= connectionParameterKinds(context);
-        const { types, names } = kinds;
+        const { types, names: names2 } = kinds;
         if (type === "oauth2" && !types.has("oauthsetting")) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
           });
         }
-        if (type === "basic" && !(names.has("username") && names.has("password"))) {
+        if (type === "basic" && !(names2.has("username") && names2.has("password"))) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json."
@@ -61602,8 +61757,8 @@ var versioningRules = [
     check({ swagger, report: report2 }) {
       for (const operation2 of swagger?.operations ?? []) {
         if (!operation2.isDeprecated || operation2.isInternal) continue;
-        const summary2 = asString(operation2.operation.summary);
-        if (summary2 === void 0 || /deprecated/i.test(summary2)) continue;
+        const summary3 = asString(operation2.operation.summary);
+        if (summary3 === void 0 || /deprecated/i.test(summary3)) continue;
         const description = asString(operation2.operation.description);
         const labelled = description !== void 0 && /deprecated/i.test(description);
         report2({
@@ -61655,14 +61810,14 @@ var webhooks = perModel((model) => {
 var SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 function subscriptionRemover(deletions) {
   if (deletions.some(isInternalOrNamed)) return () => true;
-  const shapes = deletions.map((deletion) => templateShape(deletion.path));
+  const shapes = deletions.map((deletion2) => templateShape(deletion2.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
     return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
-function isInternalOrNamed(deletion) {
-  return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
+function isInternalOrNamed(deletion2) {
+  return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
 function templateShape(path33) {
   return withoutTrailingSlashes(routeOf(path33)).toLowerCase();
@@ -61830,8 +61985,8 @@ var webhookRules = [
           report2({ pointer, message: "The 'x-ms-notification' is supported for trigger operations only." });
         }
         const targetId = asString(notification.operationId);
-        const target = targetId === void 0 ? void 0 : swagger.operationById(targetId);
-        if (target && !webhookOperations.has(target)) {
+        const target2 = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        if (target2 && !webhookOperations.has(target2)) {
           report2({
             pointer: childPointer(pointer, "operationId"),
             message: "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation."
@@ -62417,6 +62572,15 @@ function changeRuleInConfig(ruleId) {
   };
 }
 
+// packages/validator/src/config/package-rule-in-config.ts
+function packageRuleInConfig(ruleId) {
+  if (!/^PKG-/i.test(ruleId)) return void 0;
+  return {
+    message: `'${nameExcerpt(ruleId.toUpperCase())}' is a rule of the certification package check (package check, package build): the configuration file sets no level for package rules (PKG-*).`,
+    hint: "Each package rule's level is fixed, as Microsoft's ConnectorPackageValidator.ps1 judges the package: an error fails package check, a warning does not; remove this line."
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 function offsetOfPath(document, path33, options2 = {}) {
@@ -62425,7 +62589,7 @@ function offsetOfPath(document, path33, options2 = {}) {
   for (const [index, step2] of path33.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
-      pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
+      pair = pairsByKey(node).get(step2);
       if (!pair) return offset;
       node = pair.value;
     } else if ((0, import_yaml.isSeq)(node)) {
@@ -62437,6 +62601,19 @@ function offsetOfPath(document, path33, options2 = {}) {
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
+}
+var PAIRS_BY_KEY = /* @__PURE__ */ new WeakMap();
+function pairsByKey(map2) {
+  let pairs2 = PAIRS_BY_KEY.get(map2);
+  if (pairs2) return pairs2;
+  pairs2 = /* @__PURE__ */ new Map();
+  for (const item of map2.items) {
+    if (!(0, import_yaml.isScalar)(item.key)) continue;
+    const key2 = String(item.key.value);
+    if (!pairs2.has(key2)) pairs2.set(key2, item);
+  }
+  PAIRS_BY_KEY.set(map2, pairs2);
+  return pairs2;
 }
 function rangeStart(node) {
   return node?.range?.[0];
@@ -62485,6 +62662,13 @@ function parseConfig(text2, file, options2) {
     );
   }
   const syntaxError = document.errors[0];
+  if (syntaxError && STACK_OVERFLOW.test(syntaxError.message)) {
+    fail(
+      "The configuration file nests too deeply to be read: thousands of levels of lists or maps.",
+      syntaxError.pos[0],
+      "A configuration file nests a few levels: check that the path names it."
+    );
+  }
   if (syntaxError) {
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
@@ -62513,9 +62697,9 @@ function parseConfig(text2, file, options2) {
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
-    const changeRule = changeRuleInConfig(ruleId);
+    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
+      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -62564,22 +62748,33 @@ function toPlainValue(document, fail) {
     );
   }
 }
+var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
 function parserMessage(message) {
   return excerpt(message.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
+var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
   try {
-    return await (0, import_promises.readFile)(file, "utf8");
+    return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error3) {
-    const shown = toDisplayPath(cwd, file);
+    const shown2 = toDisplayPath(cwd, file);
+    if (error3 instanceof FileTooLarge) {
+      throw new UsageError(
+        `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
+        {
+          location: { file: shown2 },
+          hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
+        }
+      );
+    }
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
-        location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        location: { file: shown2 },
+        hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
-    const said = fileReadError(shown, error3, {
+    const said = fileReadError(shown2, error3, {
       cwd,
       hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`,
       subject: "The configuration file",
@@ -62587,7 +62782,7 @@ async function readConfigText(file, cwd) {
     });
     if (isUserError(said)) throw said;
     throw new UsageError(`The configuration file cannot be read: ${notReadReason(error3)}.`, {
-      location: { file: shown },
+      location: { file: shown2 },
       hint: "A configuration file is a few lines of YAML or JSON: check that the path names it.",
       cause: error3
     });
@@ -62595,8 +62790,6 @@ async function readConfigText(file, cwd) {
 }
 function notReadReason(error3) {
   const code2 = error3.code;
-  if (code2 === "ERR_FS_FILE_TOO_LARGE" || code2 === "ERR_STRING_TOO_LONG")
-    return `it is too large to read as text, over 512 MiB (${code2})`;
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
@@ -62634,20 +62827,20 @@ function describeSchemaError(error3, root) {
     };
   }
   if (setting === "rules" && ruleId !== void 0) {
-    const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+    const where2 = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
     if (error3.keyword === "enum") {
       return {
-        message: `Bad level '${excerpt(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
         path: path33,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where}.`, hint: levelHint, path: path33, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path33, atKey: false };
     }
     return {
-      message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
+      message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
       path: path33,
       atKey: false
@@ -62677,10 +62870,10 @@ function repeatedPlaces(lines) {
   if (lines.length === 0) return "";
   const distinct = [...new Set(lines)].sort((a, b) => a - b);
   const list2 = joinedList(distinct, { max: NAMED_LINES, written: (count) => count.toLocaleString("en-US") });
-  const where = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
+  const where2 = `${distinct.length === 1 ? "line" : "lines"} ${list2}`;
   const places = plural(lines.length, "more place", lines.length.toLocaleString("en-US"));
   const fix = lines.length === 1 ? "remove it there too" : "remove it from each";
-  return ` The same value is in ${places}, on ${where}: ${fix}.`;
+  return ` The same value is in ${places}, on ${where2}: ${fix}.`;
 }
 
 // packages/validator/src/model/other-places.ts
@@ -62826,10 +63019,10 @@ var OperationEntry = class {
   }
 };
 var ParameterEntry = class _ParameterEntry {
-  constructor(owner, index, target, value, traits) {
+  constructor(owner, index, target2, value, traits) {
     this.owner = owner;
     this.index = index;
-    this.target = target;
+    this.target = target2;
     this.value = value;
     this.traits = traits;
     this.name = asString(value.name);
@@ -62872,10 +63065,10 @@ var ParameterEntry = class _ParameterEntry {
   }
 };
 var ResponseEntry = class {
-  constructor(operation2, code2, target, value) {
+  constructor(operation2, code2, target2, value) {
     this.operation = operation2;
     this.code = code2;
-    this.target = target;
+    this.target = target2;
     this.value = value;
   }
   operation;
@@ -62960,9 +63153,9 @@ var SwaggerModel = class {
   resolveRef(ref) {
     const known = this.refTargets.get(ref);
     if (known !== void 0 || this.refTargets.has(ref)) return known;
-    const target = this.findRefTarget(ref);
-    this.refTargets.set(ref, target);
-    return target;
+    const target2 = this.findRefTarget(ref);
+    this.refTargets.set(ref, target2);
+    return target2;
   }
   /**
    * The index in `slot`, built by `build` on first use (see perModel in the rules' kit). Held by the
@@ -63030,9 +63223,9 @@ var SwaggerModel = class {
         return { value: current.value, pointer: current.pointer, viaRef, broken: true };
       if (firstRef === void 0) firstRef = ref;
       else (seen ??= /* @__PURE__ */ new Set()).add(ref);
-      const target = this.resolveRef(ref);
-      if (!target) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
-      current = target;
+      const target2 = this.resolveRef(ref);
+      if (!target2) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      current = target2;
       viaRef = true;
     }
     return { value: current.value, pointer: current.pointer, viaRef, broken: true };
@@ -63045,9 +63238,9 @@ var SwaggerModel = class {
   refTarget(value) {
     const ref = asString(value.$ref);
     if (ref === void 0) return void 0;
-    const target = this.resolveRef(ref);
-    if (target === void 0) return void 0;
-    if (!isObject(target.value) || typeof target.value.$ref !== "string") return target;
+    const target2 = this.resolveRef(ref);
+    if (target2 === void 0) return void 0;
+    if (!isObject(target2.value) || typeof target2.value.$ref !== "string") return target2;
     const chain = this.resolve(value, "");
     return chain.broken ? void 0 : chain;
   }
@@ -63084,10 +63277,10 @@ var SwaggerModel = class {
       if (!pathItem) continue;
       let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path33);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
-        const target = this.pathItemTarget(pathItem);
-        if (!target) continue;
-        pathItem = target.value;
-        pathItemPlace = this.placeAt(target.pointer);
+        const target2 = this.pathItemTarget(pathItem);
+        if (!target2) continue;
+        pathItem = target2.value;
+        pathItemPlace = this.placeAt(target2.pointer);
       }
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, "path", false);
       const pathListsRefs = anyWrittenAsRef(pathParameters);
@@ -63113,9 +63306,9 @@ var SwaggerModel = class {
    * when the chain is broken (another file, nothing, a loop) or ends at no object.
    */
   pathItemTarget(pathItem) {
-    const target = this.resolve(pathItem, "");
-    const value = target.broken ? void 0 : asObject(target.value);
-    return value ? { value, pointer: target.pointer } : void 0;
+    const target2 = this.resolve(pathItem, "");
+    const value = target2.broken ? void 0 : asObject(target2.value);
+    return value ? { value, pointer: target2.pointer } : void 0;
   }
   parameterList(list2, owner, level, operationInternal) {
     const entries = asArray(list2);
@@ -63126,18 +63319,18 @@ var SwaggerModel = class {
       if (isWrittenInPlace(entry)) {
         parameters[index] = this.parameterEntry(owner, index, void 0, entry, level, operationInternal);
       } else {
-        const { value, target } = this.definitionOf(entry);
-        const parameter = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        const { value, target: target2 } = this.definitionOf(entry);
+        const parameter = this.parameterEntry(owner, index, target2, value, level, operationInternal);
         if (isObject(entry)) parameter.noteWrittenAsRef();
         parameters[index] = parameter;
       }
     }
     return parameters;
   }
-  parameterEntry(owner, index, target, value, level, operationInternal) {
+  parameterEntry(owner, index, target2, value, level, operationInternal) {
     const visibility = value["x-ms-visibility"];
     const isInternal = operationInternal || isInternalVisibility(visibility);
-    return new ParameterEntry(owner, index, target, value, parameterTraits(level, isInternal));
+    return new ParameterEntry(owner, index, target2, value, parameterTraits(level, isInternal));
   }
   responseList(responses, operation2) {
     if (!isObject(responses)) return [];
@@ -63148,8 +63341,8 @@ var SwaggerModel = class {
       const entry = responses[code2];
       if (isWrittenInPlace(entry)) list2[index] = new ResponseEntry(operation2, code2, void 0, entry);
       else {
-        const { value, target } = this.definitionOf(entry);
-        list2[index] = new ResponseEntry(operation2, code2, target, value);
+        const { value, target: target2 } = this.definitionOf(entry);
+        list2[index] = new ResponseEntry(operation2, code2, target2, value);
       }
     }
     return list2;
@@ -63279,8 +63472,8 @@ function locateFindings(connector, pending2) {
     if (document) {
       if (report2.pointer !== void 0 && "locateEach" in document) {
         finding.pointer = report2.pointer;
-        const where = places[index];
-        if (where) placeAt2(finding, document.range(where.offset, where.length));
+        const where2 = places[index];
+        if (where2) placeAt2(finding, document.range(where2.offset, where2.length));
       } else if (report2.offset !== void 0) {
         placeAt2(finding, document.rangeBetween(report2.offset, report2.offset + (report2.length ?? 0)));
       } else if (report2.line !== void 0) {
@@ -63331,6 +63524,34 @@ function placeAt2(finding, range) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
+}
+
+// packages/validator/src/diff/change.ts
+function impactRank(impact) {
+  return impact === "breaking" ? 3 : impact === "major" ? 2 : 1;
+}
+function locatedChange(fields) {
+  return {
+    ruleId: fields.ruleId,
+    breaking: fields.impact === "breaking",
+    severity: fields.severity,
+    message: boundedMessage(fields.message),
+    operationId: fields.operationId,
+    file: fields.file,
+    pointer: fields.pointer,
+    line: fields.line,
+    column: fields.column,
+    side: fields.side,
+    impact: fields.impact,
+    valuePath: fields.valuePath,
+    advice: fields.advice
+  };
+}
+function classifyChanges(changes) {
+  if (changes.length === 0) return "no-change";
+  if (changes.some((change) => change.impact === "breaking")) return "breaking";
+  if (changes.some((change) => change.impact === "major")) return "major-update";
+  return "minor-update";
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
@@ -63721,25 +63942,3546 @@ var ALL_CHANGE_RULES = Object.keys(CHANGE_RULES).map((key2) => ({
   adviceCases: Object.values(CASE_RULES).filter((caseRule) => caseRule.id === CHANGE_RULES[key2].id)
 }));
 
+// packages/validator/src/diff/json-equal.ts
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b;
+    if (a.length !== other.length) return false;
+    return a.every((item, index) => jsonEqual(item, other[index]));
+  }
+  const left = a;
+  const right = b;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every(
+    (key2) => Object.prototype.hasOwnProperty.call(right, key2) && jsonEqual(left[key2], right[key2])
+  );
+}
+function differingKeys(a, b, ignored) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  const result = [];
+  for (const key2 of keys) {
+    if (ignored.has(key2)) continue;
+    const inA = Object.prototype.hasOwnProperty.call(a, key2);
+    const inB = Object.prototype.hasOwnProperty.call(b, key2);
+    if (inA !== inB || !jsonEqual(a[key2], b[key2])) result.push(key2);
+  }
+  return result.sort();
+}
+
 // packages/validator/src/diff/reroute-policies.ts
+var REROUTING_TEMPLATES = /* @__PURE__ */ new Set([
+  "dynamichosturl",
+  "dynamicsubdomain",
+  "routerequesttoendpoint"
+]);
+var OPERATIONS_KEY = "x-ms-apimTemplate-operationName";
 var PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+function isRerouting(instance) {
+  const template = asString(asObject(instance)?.templateId);
+  return template !== void 0 && REROUTING_TEMPLATES.has(template.toLowerCase());
+}
+function appliesTo(reroute, operationId) {
+  if (reroute.operations === void 0) return true;
+  return operationId !== void 0 && reroute.operations.includes(operationId);
+}
+var POLICY_SECTION = "x-ms-apimTemplate-policySection";
+function withoutDefaultSection(parameters) {
+  const section = asString(parameters[POLICY_SECTION]);
+  if (section?.toLowerCase() !== "request") return parameters;
+  const { [POLICY_SECTION]: _request, ...rest } = parameters;
+  return rest;
+}
+function reroutes(apiProperties) {
+  const instances = asArray(asObject(apiProperties?.properties)?.policyTemplateInstances) ?? [];
+  return instances.flatMap((value, index) => {
+    const instance = asObject(value);
+    if (!instance || !isRerouting(instance)) return [];
+    const parameters = asObject(instance.parameters) ?? {};
+    const { [OPERATIONS_KEY]: operations, ...written2 } = parameters;
+    const named2 = asArray(operations);
+    const target2 = withoutDefaultSection(written2);
+    return [
+      {
+        index,
+        instance,
+        templateId: asString(instance.templateId),
+        template: asString(instance.templateId).toLowerCase(),
+        title: asString(instance.title),
+        target: target2,
+        operations: named2?.map((name) => String(name))
+      }
+    ];
+  });
+}
+function policyLabel(reroute) {
+  return policyInstanceLabel(reroute.instance);
+}
+function policyInstanceLabel(instance) {
+  const title = asString(asObject(instance)?.title);
+  const template = asString(asObject(instance)?.templateId);
+  if (title === void 0) return quoted(template ?? "?");
+  return template === void 0 ? quoted(title) : `${quoted(title)} (${excerpt(template)})`;
+}
 
 // packages/validator/src/diff/schema-change-list.ts
+var MAX_LISTED_PATHS = 50;
 var MAX_COUNTED_PATHS = Number.MAX_SAFE_INTEGER;
+function ownChange(change) {
+  return { change, kind: kindKey(change) };
+}
+function listChanges(root) {
+  const totals = pathsToEachKind(root);
+  const tallies = /* @__PURE__ */ new Map();
+  const result = [];
+  const path33 = [];
+  const exhausted = /* @__PURE__ */ new Set();
+  const visit3 = (node) => {
+    let listedAny = false;
+    for (const part of node.parts) {
+      if ("nested" in part) {
+        if (exhausted.has(part.nested)) continue;
+        if (part.step !== void 0) path33.push(part.step);
+        if (visit3(part.nested)) listedAny = true;
+        if (part.step !== void 0) path33.pop();
+        continue;
+      }
+      const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
+      if (tally2.listed >= MAX_LISTED_PATHS) continue;
+      tallies.set(part.kind, tally2);
+      tally2.listed++;
+      tally2.lastIndex = result.length;
+      result.push({ ...part.change, path: [...path33, ...part.change.path] });
+      listedAny = true;
+    }
+    if (!listedAny) exhausted.add(node);
+    return listedAny;
+  };
+  visit3(root);
+  for (const [kind, tally2] of tallies) {
+    const total = totals.get(kind);
+    if (total <= tally2.listed) continue;
+    const unlisted = total >= MAX_COUNTED_PATHS ? MAX_COUNTED_PATHS : total - tally2.listed;
+    result[tally2.lastIndex] = { ...result[tally2.lastIndex], unlisted };
+  }
+  return result;
+}
+function listedCount(totals) {
+  let count = 0;
+  for (const total of totals.values()) count += Math.min(total, MAX_LISTED_PATHS);
+  return count;
+}
+function pathsToEachKind(root) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const postorder = (node) => {
+    seen.add(node);
+    for (const part of node.parts) if ("nested" in part && !seen.has(part.nested)) postorder(part.nested);
+    order.push(node);
+  };
+  postorder(root);
+  const reaching = /* @__PURE__ */ new Map([[root, 1]]);
+  const totals = /* @__PURE__ */ new Map();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const node = order[index];
+    const paths = reaching.get(node);
+    for (const part of node.parts) {
+      if ("nested" in part) reaching.set(part.nested, saturated((reaching.get(part.nested) ?? 0) + paths));
+      else totals.set(part.kind, saturated((totals.get(part.kind) ?? 0) + paths));
+    }
+  }
+  return totals;
+}
+function kindKey(change) {
+  const detail = change.detail === void 0 ? "" : change.detail;
+  return [change.rule.id, change.side, change.pointer, detail, change.impact ?? ""].join("\0");
+}
+function saturated(count) {
+  return Math.min(count, MAX_COUNTED_PATHS);
+}
+
+// packages/validator/src/diff/schema-report.ts
+function isSchemaReport(entry) {
+  return "schemaChanges" in entry;
+}
+function isBreakingSchemaChange(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+function reportedChange(report2, change) {
+  const unlisted = isBreakingSchemaChange(change) && change.unlisted ? unlistedPaths(change.unlisted, report2.schemaValuePath ?? report2.valuePath) : void 0;
+  return {
+    rule: change.rule,
+    file: "swagger",
+    side: change.side,
+    pointer: change.pointer,
+    operationId: report2.operationId,
+    valuePath: reportedValuePath(report2, change),
+    detail: unlisted ? [change.detail, unlisted].filter(Boolean).join(" ") : change.detail,
+    impact: change.impact
+  };
+}
+function reportedValuePath(report2, change) {
+  return change.path.length > 0 ? `${report2.valuePath}/${change.path.join("/")}` : report2.valuePath;
+}
+function* expandEntries(entries) {
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) yield entry;
+    else for (const change of entry.schemaChanges) yield reportedChange(entry, change);
+  }
+}
+function unlistedPaths(count, valuePath) {
+  const howMany = count >= MAX_COUNTED_PATHS ? `at least ${MAX_COUNTED_PATHS - MAX_LISTED_PATHS}` : String(count);
+  const paths = count === 1 ? "ValuePath" : "ValuePaths";
+  return `The same field is reached by ${howMany} more ${paths} under ${quoted(valuePath)}, not listed.`;
+}
+
+// packages/validator/src/diff/change-sink.ts
+var ChangeSink = class {
+  /** The changes and schema reports, in the order added. */
+  entries = [];
+  /**
+   * Every pointer a change is at or below, per file, built at the first `touches`: scanning the
+   * changes at each call was quadratic (40,000 unused definitions edited: 45 s).
+   */
+  touched;
+  /** The shared lists of schema changes whose pointers are in `touched`, each touched once. */
+  touchedLists = /* @__PURE__ */ new Set();
+  add(change) {
+    this.entries.push(change);
+    if (this.touched) touch(this.touched, change);
+  }
+  /** Reports a schema's changes for one operation (see schema-report.ts); nothing when there are none. */
+  addReport(report2) {
+    if (report2.schemaChanges.length === 0) return;
+    this.entries.push(report2);
+    if (this.touched) this.touchList(this.touched, report2);
+  }
+  /** Every change, each report expanded: for tests and comparers that report no schemas. */
+  get changes() {
+    return [...expandEntries(this.entries)];
+  }
+  /** True when a change was reported at `pointer` or below it, in either version. */
+  touches(pointer, file = "swagger") {
+    if (!this.touched) {
+      const touched = /* @__PURE__ */ new Set();
+      for (const entry of this.entries) {
+        if ("schemaChanges" in entry) this.touchList(touched, entry);
+        else touch(touched, entry);
+      }
+      this.touched = touched;
+    }
+    return this.touched.has(`${file}:${pointer}`);
+  }
+  /** A report's pointers are its list's, whatever the operation: each list is touched once. */
+  touchList(touched, report2) {
+    if (this.touchedLists.has(report2.schemaChanges)) return;
+    this.touchedLists.add(report2.schemaChanges);
+    for (const change of report2.schemaChanges) touch(touched, { file: "swagger", pointer: change.pointer });
+  }
+};
+function touch(touched, change) {
+  const { pointer } = change;
+  touched.add(`${change.file}:${pointer}`);
+  for (let index = pointer.lastIndexOf("/"); index >= 0; index = pointer.lastIndexOf("/", index - 1)) {
+    const above = `${change.file}:${pointer.slice(0, index)}`;
+    touched.add(above);
+    if (index === 0) break;
+  }
+}
+
+// packages/validator/src/diff/api-properties-diff.ts
+var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
+var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
+function diffApiPropertiesValues(before, after) {
+  const sink = new ChangeSink();
+  const propertiesBefore = asObject(before.properties) ?? {};
+  const propertiesAfter = asObject(after.properties) ?? {};
+  const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
+  for (const key2 of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
+    const pointer = childPointer("/properties", key2);
+    const side = has(propertiesAfter, key2) ? "new" : "old";
+    if (MINOR_PROPERTY_KEYS.has(key2)) {
+      add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key2}.`, impact: "minor" });
+    } else if (key2 === "connectionParameters") {
+      diffConnectionParameters(propertiesBefore[key2], propertiesAfter[key2], add2);
+    } else if (key2 === "connectionParameterSets") {
+      const added = setNamesAdded(propertiesBefore[key2], propertiesAfter[key2]);
+      if (added) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.`
+        });
+        continue;
+      }
+      const { minor, major } = setEdits(propertiesBefore[key2], propertiesAfter[key2]);
+      const named2 = (edits) => `connectionParameterSets ${nameList(edits)}`;
+      if (minor.length > 0) {
+        add2({
+          rule: CHANGE_RULES.textEdited,
+          side,
+          pointer,
+          detail: `Edited: ${named2(minor)}.`,
+          impact: "minor"
+        });
+      }
+      if (major.length > 0 || minor.length === 0) {
+        add2({
+          rule: CHANGE_RULES.other,
+          side,
+          pointer,
+          detail: major.length > 0 ? `Changed: ${named2(major)}.` : `Changed: ${excerpt(key2)}.`
+        });
+      }
+    } else if (key2 === "policyTemplateInstances") {
+      const detail = policiesEdited(propertiesBefore[key2], propertiesAfter[key2]);
+      if (detail !== void 0)
+        add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${detail}.` });
+    } else {
+      add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${excerpt(key2)}.` });
+    }
+  }
+  for (const key2 of differingKeys(before, after, /* @__PURE__ */ new Set(["properties"]))) {
+    add2({
+      rule: CHANGE_RULES.other,
+      side: has(after, key2) ? "new" : "old",
+      pointer: `/${key2}`,
+      detail: `Changed: ${excerpt(key2)}.`
+    });
+  }
+  return sink.changes;
+}
+function diffConnectionParameters(before, after, add2) {
+  const parametersBefore = asObject(before) ?? {};
+  const parametersAfter = asObject(after) ?? {};
+  for (const name of differingKeys(parametersBefore, parametersAfter, /* @__PURE__ */ new Set())) {
+    const pointer = childPointer("/properties/connectionParameters", name);
+    const was = asObject(parametersBefore[name]);
+    const is = asObject(parametersAfter[name]);
+    if (!was || !is) {
+      add2({
+        rule: CHANGE_RULES.other,
+        side: is ? "new" : "old",
+        pointer,
+        detail: is ? `The connection parameter ${quoted(name)} has been added.` : `The connection parameter ${quoted(name)} has been removed; existing connections may have to be updated.`
+      });
+      continue;
+    }
+    const { minor, major } = parameterEdits(was, is);
+    if (minor.length > 0) {
+      add2({
+        rule: CHANGE_RULES.textEdited,
+        pointer,
+        detail: `Edited: ${minor.map((key2) => key2.replace(/^uiDefinition\./, "")).join(", ")}.`,
+        impact: "minor"
+      });
+    }
+    if (major.length > 0) {
+      add2({ rule: CHANGE_RULES.other, pointer, detail: `Changed: ${nameList(major)}.` });
+    }
+  }
+}
+function parameterEdits(was, is) {
+  const uiEdited = differingKeys(
+    asObject(was.uiDefinition) ?? {},
+    asObject(is.uiDefinition) ?? {},
+    /* @__PURE__ */ new Set()
+  );
+  return {
+    minor: uiEdited.filter((key2) => MINOR_UI_KEYS.has(key2)).map((key2) => `uiDefinition.${key2}`),
+    major: [
+      ...differingKeys(was, is, /* @__PURE__ */ new Set(["uiDefinition"])).flatMap((key2) => keyPaths(key2, was[key2], is[key2])),
+      ...uiEdited.filter((key2) => !MINOR_UI_KEYS.has(key2)).map((key2) => `uiDefinition.${key2}`)
+    ]
+  };
+}
+function keyPaths(key2, before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (!was || !is) return [key2];
+  return differingKeys(was, is, /* @__PURE__ */ new Set()).map((inner) => `${key2}.${inner}`);
+}
+function setEdits(before, after) {
+  const edits = { minor: [], major: [] };
+  const setsBefore = asObject(before);
+  const setsAfter = asObject(after);
+  if (!setsBefore || !setsAfter) return edits;
+  const valuesBefore = asArray(setsBefore.values) ?? [];
+  const valuesAfter = asArray(setsAfter.values) ?? [];
+  appendAll(edits.major, differingKeys(setsBefore, setsAfter, /* @__PURE__ */ new Set(["values"])));
+  if (!jsonEqual(setNames(before), setNames(after))) edits.major.push("values (their sets or order)");
+  for (const value of valuesBefore) {
+    const was = asObject(value);
+    const name = asString(was?.name);
+    const is = valuesAfter.map(asObject).find((candidate) => asString(candidate?.name) === name);
+    if (!was || name === void 0 || !is) continue;
+    const prefix = (edit) => `${quoted(name)} ${edit}`;
+    const set2 = parameterEdits(was, is);
+    appendAll(edits.minor, set2.minor.map(prefix));
+    appendAll(
+      edits.major,
+      set2.major.filter((key2) => key2 !== "parameters" && !key2.startsWith("parameters.")).map(prefix)
+    );
+    const parametersBefore = asObject(was.parameters) ?? {};
+    const parametersAfter = asObject(is.parameters) ?? {};
+    for (const parameter of differingKeys(parametersBefore, parametersAfter, /* @__PURE__ */ new Set())) {
+      const inner = (edit) => prefix(`parameter ${quoted(parameter)} ${edit}`);
+      const parameterBefore = asObject(parametersBefore[parameter]);
+      const parameterAfter = asObject(parametersAfter[parameter]);
+      if (!parameterBefore || !parameterAfter) {
+        edits.major.push(prefix(`parameter ${quoted(parameter)} ${parameterAfter ? "added" : "removed"}`));
+        continue;
+      }
+      const edited = parameterEdits(parameterBefore, parameterAfter);
+      appendAll(edits.minor, edited.minor.map(inner));
+      appendAll(edits.major, edited.major.map(inner));
+    }
+  }
+  return edits;
+}
+function setNamesAdded(before, after) {
+  const namesBefore = setNames(before);
+  const namesAfter = setNames(after);
+  if (namesBefore.some((name) => !namesAfter.includes(name))) return void 0;
+  const added = namesAfter.filter((name) => !namesBefore.includes(name));
+  return added.length > 0 ? added : void 0;
+}
+function setNames(sets) {
+  return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
+}
+function policiesEdited(before, after) {
+  const key2 = "policyTemplateInstances";
+  const listBefore = before === void 0 ? [] : asArray(before);
+  const listAfter = after === void 0 ? [] : asArray(after);
+  if (!listBefore || !listAfter) return key2;
+  const others = (list2) => list2.filter((instance) => !isRerouting(instance));
+  if (!jsonEqual(others(listBefore), others(listAfter))) {
+    return `${key2} ${nameList(policyEdits(others(listBefore), others(listAfter)))}`;
+  }
+  const rerouting = (list2) => list2.filter(isRerouting).map((instance) => JSON.stringify(instance)).sort();
+  if (!jsonEqual(rerouting(listBefore), rerouting(listAfter))) return void 0;
+  return listBefore.length > 0 ? `${key2} (their order)` : key2;
+}
+function policyEdits(instancesBefore, instancesAfter) {
+  const unmatched = [...instancesAfter];
+  const take = (found) => {
+    const index = unmatched.findIndex(found);
+    if (index === -1) return false;
+    unmatched.splice(index, 1);
+    return true;
+  };
+  const edits = [];
+  const removed = [];
+  for (const instance of instancesBefore) {
+    if (!take((candidate) => jsonEqual(candidate, instance))) removed.push(instance);
+  }
+  for (const instance of removed) {
+    const sameName = (candidate) => policyField(candidate, "templateId") === policyField(instance, "templateId") && policyField(candidate, "title") === policyField(instance, "title");
+    edits.push(take(sameName) ? policyInstanceLabel(instance) : `${policyInstanceLabel(instance)} removed`);
+  }
+  appendAll(
+    edits,
+    unmatched.map((instance) => `${policyInstanceLabel(instance)} added`)
+  );
+  return edits.length > 0 ? edits : ["(their order)"];
+}
+function policyField(instance, key2) {
+  return asString(asObject(instance)?.[key2]);
+}
+
+// packages/validator/src/diff/api-properties-presence.ts
+function apiPropertiesInOneVersion(before, after) {
+  if (before && !after) {
+    return { rule: CHANGE_RULES.apiPropertiesDeleted, file: "apiProperties", side: "old", pointer: "" };
+  }
+  if (!before && after && asObject(after.value)) {
+    return {
+      rule: CHANGE_RULES.other,
+      file: "apiProperties",
+      side: "new",
+      pointer: "",
+      detail: "The file apiProperties.json has been added: the base version has none, so all it holds is new."
+    };
+  }
+  return void 0;
+}
+
+// packages/validator/src/diff/effective-auth.ts
+var NO_AUTHENTICATION = "none";
+function effectiveAuthentication(swagger, apiProperties) {
+  const properties = asObject(apiProperties?.properties);
+  const parameters = asObject(properties?.connectionParameters);
+  const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
+  const sets = values.map((value, index) => {
+    const set2 = asObject(value);
+    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
+  });
+  if (parameters && Object.keys(parameters).length > 0) {
+    const place = placeIn("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place, ""), sets };
+  }
+  return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
+}
+function parameterOption(parameters, place, child) {
+  const entries = entriesOf(parameters).flatMap(([name, value]) => {
+    const parameter = asObject(value);
+    return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
+  });
+  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const at = (name) => placeIn("apiProperties", pointerOf(name));
+  const oauth = entries.find((entry) => entry.type === "oauthsetting");
+  const username = entries.find((entry) => entry.name.toLowerCase() === "username");
+  const password = entries.find((entry) => entry.name.toLowerCase() === "password");
+  const secure = entries.find((entry) => entry.type === "securestring");
+  const basic = !oauth && username !== void 0 && password !== void 0;
+  const credentials = entries.filter(
+    (entry) => entry === oauth || isFilledByUsers(entry.parameter) && (entry.type === "securestring" || basic && (entry === username || entry === password) || // The parameters of an OAuth setting ('token:customHost') fill its URL and body templates.
+    oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
+  ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
+  const common = {
+    place,
+    credentials,
+    parameterNames: entries.map((entry) => entry.name),
+    requiredValues: entries.filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter)).map((entry) => ({ name: entry.name, place: at(entry.name) })),
+    mayBeEmpty: entries.flatMap(({ name, parameter }) => {
+      const reason = emptyAllowed(parameter);
+      return reason ? [{ name, reason }] : [];
+    })
+  };
+  if (oauth) {
+    const provider = asString(asObject(oauth.parameter.oAuthSettings)?.identityProvider);
+    return {
+      ...common,
+      kind: "oauth2",
+      kindPlace: at(oauth.name),
+      ...provider ? {
+        identityProvider: {
+          value: provider,
+          place: placeIn(
+            "apiProperties",
+            childPointer(pointerOf(oauth.name), "oAuthSettings", "identityProvider")
+          )
+        }
+      } : {}
+    };
+  }
+  if (basic) return { ...common, kind: "basic", kindPlace: at(username.name) };
+  if (secure) return { ...common, kind: "apiKey", kindPlace: at(secure.name) };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
+}
+function isFilledByUsers(parameter) {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
+  return required && !hidden;
+}
+function mustBeFilledIn(parameter) {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  return required && !hidden && parameter.defaultValue === void 0;
+}
+function emptyAllowed(parameter) {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  if (!required) return "optional";
+  return hidden ? "hidden" : void 0;
+}
+function constraintsOf(parameter, { requiredByDefault }) {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  const required = isTrue(constraints?.required) || requiredByDefault && !isFalse(constraints?.required);
+  return { required, hidden: isTrue(constraints?.hidden) };
+}
+function isTrue(value) {
+  return value === true || typeof value === "string" && value.toLowerCase() === "true";
+}
+function isFalse(value) {
+  return value === false || typeof value === "string" && value.toLowerCase() === "false";
+}
+function swaggerOption(swagger) {
+  const place = placeIn("swagger", "/securityDefinitions");
+  const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
+    name,
+    definition: asObject(value) ?? {}
+  }));
+  const kinds = [
+    ...new Set(definitions.map(({ definition }) => asString(definition.type) ?? "unknown"))
+  ].sort();
+  const oauth = definitions.filter(({ definition }) => definition.type === "oauth2");
+  const flow = oauth.length === 1 ? asString(oauth[0].definition.flow) : void 0;
+  const first = definitions[0];
+  return {
+    kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
+    place,
+    requiredValues: [],
+    mayBeEmpty: [],
+    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    ...flow ? {
+      flow: {
+        value: flow,
+        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+      }
+    } : {}
+  };
+}
+function placeIn(file, pointer) {
+  return { file, pointer };
+}
+
+// packages/validator/src/diff/auth-diff.ts
+function diffAuthentication(before, after) {
+  const old = effectiveAuthentication(before.swagger, before.apiProperties);
+  const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const swaggerUnknown = before.swaggerUnreadable === true || after.swaggerUnreadable === true;
+  if (swaggerUnknown && (decidedBySwagger(old) || decidedBySwagger(now))) return [];
+  const breaks = [];
+  if (old.outsideSets) {
+    appendAll(
+      breaks,
+      now.outsideSets ? compareOption(old.outsideSets, now.outsideSets) : [lostOutsideSets(old.outsideSets, now.sets)]
+    );
+  }
+  appendAll(breaks, compareSets(old.sets, now.sets));
+  const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
+  const edits = signInBroken || swaggerUnknown ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  return edits.concat(
+    breaks.map((broken) => ({
+      rule: broken.rule,
+      file: broken.place.file,
+      side: broken.side,
+      pointer: broken.place.pointer,
+      detail: broken.detail,
+      advice: broken.advice,
+      supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
+    }))
+  );
+}
+function decidedBySwagger(authentication) {
+  return authentication.outsideSets?.place.file === "swagger";
+}
+var SWAGGER_KEYS = ["securityDefinitions", "security"];
+var SETS_POINTER = "/properties/connectionParameterSets";
+function compareSets(old, now) {
+  const removed = [];
+  const byDetail = /* @__PURE__ */ new Map();
+  for (const set2 of old) {
+    const kept = now.find((candidate) => candidate.set === set2.set);
+    if (!kept) removed.push(set2);
+    for (const broken of kept ? compareOption(set2, kept) : []) {
+      const same = byDetail.get(broken.detail);
+      if (same) {
+        same.sets.push(set2.set);
+        appendAll(same.broken.covers, broken.covers);
+      } else {
+        byDetail.set(broken.detail, {
+          broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
+          sets: [set2.set]
+        });
+      }
+    }
+  }
+  const breaks = [...byDetail.values()].map(({ broken, sets }) => ({
+    ...broken,
+    detail: `In the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets)}: ${broken.detail}`
+  }));
+  const renamed = renamedSet(
+    removed,
+    now.filter((set2) => !old.some((was) => was.set === set2.set))
+  );
+  if (renamed) {
+    breaks.push({
+      rule: CHANGE_RULES.authType,
+      place: renamed.now.place,
+      side: "new",
+      detail: `The parameter set ${quoted(renamed.old.set)} is now ${quoted(renamed.now.set)}; connections made with it name the set by its old name and can no longer sign in.`,
+      advice: "Keep the old name (the set's uiDefinition.displayName is what users see, and can change).",
+      covers: [SETS_POINTER]
+    });
+  } else if (removed.length > 0) {
+    const one = removed.length === 1;
+    breaks.push({
+      rule: CHANGE_RULES.authType,
+      place: removed[0].place,
+      side: "old",
+      detail: `The parameter ${one ? "set" : "sets"} ${quoteList(removed.map((set2) => set2.set))} ${one ? "has" : "have"} been removed; connections made with ${one ? "it" : "them"} can no longer sign in.`,
+      covers: [SETS_POINTER]
+    });
+  }
+  return breaks;
+}
+function renamedSet(removed, added) {
+  if (removed.length !== 1 || added.length !== 1) return void 0;
+  const [old, now] = [removed[0], added[0]];
+  const sorted = (option) => (option.parameterNames ?? []).map(parameterKey).sort();
+  if (old.kind !== now.kind || !jsonEqual(sorted(old), sorted(now))) return void 0;
+  return compareOption(old, now).length === 0 ? { old, now } : void 0;
+}
+function swaggerEdits(before, after, outsideSets) {
+  const edited = SWAGGER_KEYS.filter((key3) => !jsonEqual(before.swagger?.[key3], after.swagger?.[key3]));
+  if (edited.length === 0) return [];
+  const key2 = edited[0];
+  const fromApiProperties = outsideSets.every((option) => option?.place.file !== "swagger");
+  return [
+    {
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: after.swagger && has(after.swagger, key2) ? "new" : "old",
+      pointer: `/${key2}`,
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+    }
+  ];
+}
+function compareOption(old, now) {
+  const signIn = compareSignIn(old, now);
+  return signIn ? [signIn] : requiredValuesAdded(old, now);
+}
+function requiredValuesAdded(old, now) {
+  const had = new Set((old.parameterNames ?? []).map(parameterKey));
+  const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
+  const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
+  return now.requiredValues.flatMap(({ name, place }) => {
+    const key2 = parameterKey(name);
+    if (signIn.has(key2)) return [];
+    if (!had.has(key2)) {
+      return [
+        {
+          rule: CHANGE_RULES.requiredConnectionParameterAdded,
+          place,
+          side: "new",
+          detail: `${quoted(name)} is required, shown and has no defaultValue.`,
+          covers: [place.pointer]
+        }
+      ];
+    }
+    const reason = mayBeEmpty.get(key2);
+    if (reason === void 0) return [];
+    return [
+      {
+        rule: reason === "hidden" ? CASE_RULES.hiddenConnectionParameterRequired : CHANGE_RULES.connectionParameterRequired,
+        place: {
+          file: place.file,
+          pointer: childPointer(place.pointer, "uiDefinition", "constraints", "required")
+        },
+        side: "new",
+        detail: `${quoted(name)} was ${reason} and is now required, shown and has no defaultValue.`,
+        covers: [place.pointer]
+      }
+    ];
+  });
+}
+function compareSignIn(old, now) {
+  const covers = coveredPlaces(old, now);
+  const breakAt = (place, detail) => ({
+    rule: CHANGE_RULES.authType,
+    place,
+    side: "new",
+    detail,
+    covers
+  });
+  const missing = missingCredentials(old, now);
+  if (old.kind !== now.kind) {
+    if (now.kind === NO_AUTHENTICATION) return void 0;
+    const change = `It changed from ${describe2(old)} to ${describe2(now)}`;
+    if (missing && old.kind !== "oauth2" && now.kind !== "oauth2") {
+      if (missing.length === 0) return void 0;
+      return breakAt(
+        missing[0].place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`
+      );
+    }
+    return breakAt(now.kindPlace, `${change}.`);
+  }
+  const provider = [old.identityProvider, now.identityProvider];
+  if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
+    return breakAt(
+      provider[1].place,
+      `The OAuth identity provider changed from ${quoted(provider[0].value)} to ${quoted(provider[1].value)}; existing connections hold tokens of the old one.`
+    );
+  }
+  if (old.flow && now.flow && old.flow.value !== now.flow.value) {
+    return breakAt(
+      now.flow.place,
+      `The OAuth flow changed from ${quoted(old.flow.value)} to ${quoted(now.flow.value)}.`
+    );
+  }
+  if (missing && missing.length > 0) {
+    const kept = new Set(names(now.credentials).map(parameterKey));
+    const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
+    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter ${quoted(gone[0].name)} of the sign-in is now ${quoted(missing[0].name)}; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    return breakAt(missing[0].place, detail);
+  }
+  return void 0;
+}
+function lostOutsideSets(old, sets) {
+  const offered = `the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets.map((set2) => set2.set))}`;
+  if (old.place.file === "apiProperties") {
+    return {
+      rule: CHANGE_RULES.authType,
+      place: old.place,
+      side: "old",
+      detail: "The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them.",
+      advice: `Keep them beside ${offered}.`,
+      covers: [
+        ...(old.credentials ?? []).map((credential) => credential.place.pointer),
+        old.kindPlace.pointer
+      ]
+    };
+  }
+  return {
+    rule: CHANGE_RULES.authType,
+    place: sets[0].place,
+    side: "new",
+    detail: `It changed from ${describe2(old)} to ${offered}.`,
+    covers: [SETS_POINTER]
+  };
+}
+function missingCredentials(old, now) {
+  if (!old.credentials || !now.credentials) return void 0;
+  const held = new Set(names(old.credentials).map(parameterKey));
+  return now.credentials.filter((credential) => !held.has(parameterKey(credential.name)));
+}
+function coveredPlaces(old, now) {
+  const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
+    (item) => "place" in item ? item.place : item
+  );
+  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+}
+function parameterKey(name) {
+  return name.toLowerCase();
+}
+function names(credentials) {
+  return credentials.map((credential) => credential.name);
+}
+function describe2(option) {
+  const kinds = option.kind.split(" + ");
+  const named2 = kinds.slice(0, MAX_KINDS_NAMED).map((kind) => {
+    switch (kind) {
+      case "oauth2": {
+        const detail = option.identityProvider?.value ?? option.flow?.value;
+        return detail ? `OAuth (${excerpt(detail)})` : "OAuth";
+      }
+      case "apiKey": {
+        const keys = option.credentials ?? [];
+        return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : "an API key";
+      }
+      case "basic":
+        return "basic authentication";
+      case NO_AUTHENTICATION:
+        return "no authentication";
+      default:
+        return excerpt(kind);
+    }
+  });
+  const rest = kinds.length - named2.length;
+  return rest > 0 ? `${named2.join(" + ")} and ${rest} more` : named2.join(" + ");
+}
+var MAX_KINDS_NAMED = 5;
+
+// packages/validator/src/diff/diff-context.ts
+function basePathPrefix(model) {
+  const basePath = asString(model.root.basePath) ?? "";
+  return withoutTrailingSlashes(basePath);
+}
+function notificationContent(model, operation2) {
+  if (!operation2.isTrigger) return void 0;
+  const onOperation = asObject(operation2.operation["x-ms-notification-content"]);
+  if (onOperation) {
+    return { value: onOperation, pointer: childPointer(operation2.pointer, "x-ms-notification-content") };
+  }
+  const pathItem = asObject(valueAtPointer(model.root, operation2.pathItemPointer));
+  const onPathItem = asObject(pathItem?.["x-ms-notification-content"]);
+  if (!onPathItem) return void 0;
+  return { value: onPathItem, pointer: childPointer(operation2.pathItemPointer, "x-ms-notification-content") };
+}
+function reportSchemaChanges(context, changes, operation2, valuePath) {
+  for (const { list: list2, steps } of changes) {
+    context.sink.addReport({
+      schemaChanges: list2,
+      operationId: operation2.operationId,
+      valuePath: [valuePath, ...steps].join("/"),
+      ...steps.length > 0 ? { schemaValuePath: valuePath } : {}
+    });
+  }
+}
+
+// packages/validator/src/diff/address-parts.ts
+function braceSpans(text2) {
+  const spans = [];
+  for (let open2 = text2.indexOf("{"); open2 >= 0; open2 = text2.indexOf("{", open2)) {
+    const close = text2.indexOf("}", open2 + 1);
+    if (close < 0) break;
+    spans.push({ start: open2, end: close + 1, inner: text2.slice(open2 + 1, close) });
+    open2 = close + 1;
+  }
+  return spans;
+}
+function emptiedBraces(text2) {
+  let result = "";
+  let from = 0;
+  for (const span of braceSpans(text2)) {
+    result += `${text2.slice(from, span.start)}{}`;
+    from = span.end;
+  }
+  return result + text2.slice(from);
+}
+var SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+var LINE_END2 = /[\n\r\u2028\u2029]/;
+function splitOrigin(url) {
+  const scheme = SCHEME.exec(url);
+  if (scheme === null) return void 0;
+  const slash = url.indexOf("/", scheme[0].length);
+  if (slash < 0) return { origin: url, rest: "" };
+  const rest = url.slice(slash);
+  return LINE_END2.test(rest) ? void 0 : { origin: url.slice(0, slash), rest };
+}
 
 // packages/validator/src/diff/request-address.ts
+var ROUTE_TEMPLATE = "routerequesttoendpoint";
 var NEW_PATH = `${PARAMETER_PREFIX}newPath`;
 var HTTP_METHOD = `${PARAMETER_PREFIX}httpMethod`;
+var HOST_TEMPLATE = "dynamichosturl";
 var URL_TEMPLATE = `${PARAMETER_PREFIX}urlTemplate`;
+var ORIGINAL_METHOD = "@Request.OriginalHTTPMethod";
+var METHODS = /* @__PURE__ */ new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]);
+var EXPRESSION = /@(queryParameters|headers|connectionParameters)\('([^']*)'(?:\s*,\s*'[^']*')?\)/g;
+function requestAddress(model, policies, operation2) {
+  const routes = policies.filter(
+    (policy) => policy.template === ROUTE_TEMPLATE && appliesTo(policy, operation2.operationId)
+  );
+  if (routes.length === 0) return { address: swaggerAddress(model, policies, operation2) };
+  if (routes.length > 1) return void 0;
+  const route = routes[0];
+  if (Object.keys(route.target).some((key2) => key2 !== NEW_PATH && key2 !== HTTP_METHOD)) return void 0;
+  const newPath = asString(route.target[NEW_PATH]);
+  if (newPath === void 0 || !newPath.startsWith("/") || !takesKnownValues(newPath, operation2)) {
+    return void 0;
+  }
+  const method = methodOf(route.target[HTTP_METHOD], operation2);
+  if (method === void 0) return void 0;
+  return { address: `${method} ${addressBase(model, policies, operation2)}${newPath}`, route };
+}
+function swaggerAddress(model, policies, operation2) {
+  return `${operation2.method.toUpperCase()} ${addressBase(model, policies, operation2)}${operation2.path}`;
+}
+function addressBase(model, policies, operation2) {
+  const setter = movingHostSetter(model, policies, operation2.operationId);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  return template !== void 0 ? withoutTrailingSlashes(template) : basePathPrefix(model);
+}
+function pathBase(model, policies, operation2) {
+  const base2 = addressBase(model, policies, operation2);
+  const below = splitOrigin(base2)?.rest ?? base2;
+  return below === "" || below.startsWith("/") ? below : void 0;
+}
+function setsHostUrl(model, policies, operation2) {
+  return movingHostSetter(model, policies, operation2.operationId) !== void 0;
+}
+function sameHostUrl(old, now, operationId) {
+  const others = ({ policies }) => policies.filter(
+    (policy) => policy.template !== ROUTE_TEMPLATE && appliesTo(policy, operationId) && hostSetting([policy]).length === 0
+  ).map((policy) => [policy.template, policy.target]);
+  if (!jsonEqual(others(old), others(now))) return false;
+  const urls = ({ policies }) => {
+    const template = asString(lastHostSetter(policies, operationId)?.target[URL_TEMPLATE]);
+    return template === void 0 ? void 0 : [comparableUrl(template)];
+  };
+  const [was, is] = [urls(old), urls(now)];
+  if (was === void 0 && is === void 0) return true;
+  const [wasUrls, isUrls] = [was ?? swaggerUrls(old.model), is ?? swaggerUrls(now.model)];
+  return wasUrls.some((url) => isUrls.includes(url));
+}
+function lastHostSetter(policies, operationId) {
+  return hostSetting(policies).filter((policy) => appliesTo(policy, operationId)).at(-1);
+}
+function movingHostSetter(model, policies, operationId) {
+  const setter = lastHostSetter(policies, operationId);
+  const template = setter && asString(setter.target[URL_TEMPLATE]);
+  if (template === void 0) return setter;
+  return swaggerUrls(model).includes(comparableUrl(template)) ? void 0 : setter;
+}
+function swaggerUrls(model) {
+  const host = asString(model.root.host);
+  if (host === void 0 || host === "") return [];
+  const listed = (asArray(model.root.schemes) ?? []).map((scheme) => asString(scheme)).filter(Boolean);
+  const schemes = listed.length > 0 ? listed : ["https"];
+  return schemes.map((scheme) => comparableUrl(`${scheme}://${host}${basePathPrefix(model)}`));
+}
+function comparableUrl(url) {
+  const trimmed = withoutTrailingSlashes(url);
+  const parts = splitOrigin(trimmed);
+  return parts ? parts.origin.toLowerCase() + parts.rest : trimmed;
+}
+function hostSetting(policies) {
+  return policies.filter(
+    (policy) => policy.template === HOST_TEMPLATE && (asString(policy.target[URL_TEMPLATE]) ?? "") !== "" && // The target keeps a section only when it is not the request's (reroutes): a policy run on
+    // the response does not choose the host.
+    policy.target[POLICY_SECTION] === void 0
+  );
+}
+function inBaseNames(is, before, after) {
+  const rename2 = renamedPathParameter(before, after);
+  return rename2 ? is.address.split(`{${rename2.to}}`).join(`{${rename2.from}}`) : is.address;
+}
+function renamedPathParameter(before, after) {
+  const names2 = (operation2) => new Set(operation2.parameters.map((parameter) => parameter.name));
+  const inPath = (operation2) => operation2.parameters.filter((parameter) => parameter.in === "path");
+  const [namesBefore, namesAfter] = [names2(before), names2(after)];
+  const gone = inPath(before).filter((parameter) => !namesAfter.has(parameter.name));
+  const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
+  if (gone.length !== 1 || came.length !== 1) return void 0;
+  const [from, to] = [gone[0], came[0]];
+  if (from.name === void 0 || to.name === void 0 || !jsonEqual(from.value.type, to.value.type)) {
+    return void 0;
+  }
+  return { from: from.name, to: to.name };
+}
+function hostPolicies(model, policies) {
+  const hosts = hostSetting(policies);
+  if (model.operations.length === 0) return void 0;
+  const covered = model.operations.every(
+    (operation2) => hosts.some((policy) => appliesTo(policy, operation2.operationId))
+  );
+  return covered ? hosts : void 0;
+}
+function takesKnownValues(newPath, operation2) {
+  const has3 = (kind, name) => operation2.parameters.some(
+    (parameter) => parameter.in === kind && (kind === "header" ? parameter.name?.toLowerCase() === name.toLowerCase() : parameter.name === name)
+  );
+  let known = true;
+  const rest = newPath.replace(EXPRESSION, (_, kind, name) => {
+    if (kind === "queryParameters") known &&= has3("query", name);
+    if (kind === "headers") known &&= has3("header", name);
+    return "";
+  });
+  if (!known || rest.includes("@")) return false;
+  return braceSpans(rest).every((span) => has3("path", span.inner));
+}
+function methodOf(httpMethod, operation2) {
+  if (httpMethod === void 0 || httpMethod === ORIGINAL_METHOD) return operation2.method.toUpperCase();
+  const method = asString(httpMethod)?.toUpperCase();
+  return method !== void 0 && METHODS.has(method) ? method : void 0;
+}
+
+// packages/validator/src/diff/policy-reroute-diff.ts
+var POLICIES_POINTER = "/properties/policyTemplateInstances";
+function diffRerouting(before, after) {
+  const old = reroutes(before.apiProperties);
+  const now = reroutes(after.apiProperties);
+  const models = before.swagger && after.swagger ? { old: new SwaggerModel(before.swagger, true), now: new SwaggerModel(after.swagger, true) } : void 0;
+  const kept = models && keptOperations(models.old, models.now);
+  const addressKept = (id) => models !== void 0 && (sameRoutes(old, now, id) ? sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, id) : sameAddress(models, old, now, id));
+  const routeChanged = (id) => !jsonEqual(routeOf2(old, id), routeOf2(now, id));
+  const moved = (operations) => operations.filter((id) => routeChanged(id) && !addressKept(id));
+  const changes = [];
+  for (const { was, is } of pairs(old, now)) {
+    if (was && is && jsonEqual(was.instance, is.instance)) continue;
+    const reached = [.../* @__PURE__ */ new Set([...scope(was, kept), ...scope(is, kept)])];
+    const affected = kept === void 0 ? reached : moved(reached);
+    const place = is ? { side: "new", pointer: childPointer(POLICIES_POINTER, String(is.index)) } : { side: "old", pointer: childPointer(POLICIES_POINTER, String(was.index)) };
+    const everyOperation = [was, is].some((reroute) => reroute && reroute.operations === void 0);
+    if (affected.length === 0 && !(everyOperation && kept === void 0)) {
+      const state = !was ? " added" : !is ? " removed" : "";
+      const still = reached.filter((id) => routeChanged(id) && addressKept(id));
+      const why = still.length > 0 ? `, which keeps the requests of ${quoteList(still)} going to the ${(is ?? was).template === "routerequesttoendpoint" ? "address" : "host"} they went to in the base version` : sameRoute(was, is) ? "" : ", which moves no operation of the base version";
+      changes.push({
+        rule: CHANGE_RULES.other,
+        file: "apiProperties",
+        ...place,
+        detail: `Changed: policyTemplateInstances ${policyLabel(is ?? was)}${state}${why}.`
+      });
+      continue;
+    }
+    const forEvery = [was, is].every((reroute) => !reroute || reroute.operations === void 0) || everyOperation && kept === void 0;
+    const requests = `requests of ${forEvery ? "every operation" : quoteList(affected)}`;
+    changes.push({
+      rule: CHANGE_RULES.policyReroute,
+      file: "apiProperties",
+      ...place,
+      operationId: affected.length === 1 && !forEvery ? affected[0] : void 0,
+      detail: `The policy ${policyLabel(is ?? was)} ${whatChanged(was, is, requests)}.`
+    });
+  }
+  return changes;
+}
+function pairs(old, now) {
+  const found = [];
+  const leftOld = [...old];
+  const leftNew = [...now];
+  const pairBy = (same) => {
+    for (const was of [...leftOld]) {
+      const is = leftNew.find((candidate) => same(was, candidate));
+      if (!is) continue;
+      found.push({ was, is });
+      leftOld.splice(leftOld.indexOf(was), 1);
+      leftNew.splice(leftNew.indexOf(is), 1);
+    }
+  };
+  pairBy((was, is) => jsonEqual(was.instance, is.instance));
+  pairBy(sameRoute);
+  pairBy((was, is) => was.template === is.template && was.title === is.title);
+  pairBy(
+    (was, is) => was.template === is.template && leftOld.filter((other) => other.template === was.template).length === 1 && leftNew.filter((other) => other.template === was.template).length === 1
+  );
+  return [...found, ...leftOld.map((was) => ({ was })), ...leftNew.map((is) => ({ is }))];
+}
+function sameRoute(was, is) {
+  return was !== void 0 && is !== void 0 && was.template === is.template && jsonEqual(was.target, is.target) && jsonEqual(was.operations, is.operations);
+}
+function whatChanged(was, is, requests) {
+  if (!was) return `has been added: ${requests} now go to ${target(is)}`;
+  if (!is) return `has been removed: ${requests} no longer go to ${target(was)}`;
+  const sameScope = jsonEqual(was.operations, is.operations);
+  if (sameScope) return `changed: ${requests} went to ${target(was, is)} and now go to ${target(is, was)}`;
+  const applied = `it applied to ${scopeText(was)} and now applies to ${scopeText(is)}`;
+  if (jsonEqual(was.target, is.target)) return `changed: ${applied}: ${requests} go to another address`;
+  return `changed: ${applied}, and went to ${target(was, is)} and now goes to ${target(is, was)}: ${requests} go to another address`;
+}
+var ORIGINAL_METHOD2 = "@Request.OriginalHTTPMethod";
+function target(reroute, other) {
+  const keys = other ? [.../* @__PURE__ */ new Set([...Object.keys(reroute.target), ...Object.keys(other.target)])].filter(
+    (key2) => !jsonEqual(reroute.target[key2], other.target[key2])
+  ) : Object.keys(reroute.target).filter((key2) => reroute.target[key2] !== ORIGINAL_METHOD2);
+  if (keys.length === 0) return "where its template decides";
+  return keys.map((key2) => {
+    const name = excerpt(key2.startsWith(PARAMETER_PREFIX) ? key2.slice(PARAMETER_PREFIX.length) : key2);
+    const value = reroute.target[key2];
+    return value === void 0 ? `no ${name}` : `${name} ${quoted(value)}`;
+  }).join(", ");
+}
+function scopeText(reroute) {
+  return reroute.operations === void 0 ? "every operation" : quoteList(reroute.operations);
+}
+function scope(reroute, kept) {
+  if (!reroute) return [];
+  if (reroute.operations === void 0) return kept ? [...kept] : [];
+  return kept ? reroute.operations.filter((id) => kept.has(id)) : reroute.operations;
+}
+function sameRoutes(old, now, operationId) {
+  const routes = (reroutes2) => routeOf2(
+    reroutes2.filter((reroute) => reroute.template === "routerequesttoendpoint"),
+    operationId
+  );
+  return jsonEqual(routes(old), routes(now));
+}
+function routeOf2(reroutes2, operationId) {
+  return reroutes2.filter((reroute) => appliesTo(reroute, operationId)).map((reroute) => [reroute.template, reroute.target]);
+}
+function keptOperations(before, after) {
+  const now = after.operationsById;
+  return new Set([...before.operationsById.keys()].filter((id) => now.has(id)));
+}
+function sameAddress(models, old, now, operationId) {
+  const before = models.old.operationById(operationId);
+  const after = models.now.operationById(operationId);
+  if (!before || !after) return false;
+  const was = requestAddress(models.old, old, before);
+  const is = requestAddress(models.now, now, after);
+  return was !== void 0 && is !== void 0 && was.address === inBaseNames(is, before, after) && sameHostUrl({ model: models.old, policies: old }, { model: models.now, policies: now }, operationId);
+}
 
 // packages/validator/src/diff/change-cap.ts
 var KEPT_PER_RULE = MAX_FINDINGS_PER_RULE + 1;
+var ChangeCap = class {
+  constructor(order) {
+    this.order = order;
+  }
+  order;
+  rules = /* @__PURE__ */ new Map();
+  added = 0;
+  fullRules = 0;
+  /**
+   * False when a change of `ruleId` that `before` says comes after the last kept one cannot be listed:
+   * the caller only counts it (`count`), without building it. `before(last)` is negative or zero when
+   * the change may come before `last` in report order.
+   */
+  mayKeep(ruleId, before) {
+    const rule2 = this.rules.get(ruleId);
+    return !rule2 || rule2.kept.length < KEPT_PER_RULE || before(rule2.kept[0].change) <= 0;
+  }
+  /**
+   * The last in report order of a rule's kept changes once it keeps as many as it can: a change
+   * after it cannot be listed, and the changes added after it only come before it. Undefined while
+   * the rule keeps fewer.
+   */
+  lastKept(ruleId) {
+    const rule2 = this.rules.get(ruleId);
+    return rule2 && rule2.kept.length >= KEPT_PER_RULE ? rule2.kept[0].change : void 0;
+  }
+  /** Whether some rule keeps as many changes as it can (`lastKept` is then set for it). */
+  get anyRuleFull() {
+    return this.fullRules > 0;
+  }
+  /** Counts `changes` changes that `mayKeep` turned away, or that come after `lastKept`. */
+  count(ruleId, impact, severity, changes = 1) {
+    this.added += changes;
+    tally(this.rule(ruleId), impact, severity, changes);
+  }
+  add(change) {
+    const rule2 = this.rule(change.ruleId);
+    tally(rule2, change.impact, change.severity);
+    const ranked = { change, index: this.added++ };
+    if (rule2.kept.length < KEPT_PER_RULE) {
+      pushHeap(rule2.kept, ranked, this.rank);
+      if (rule2.kept.length === KEPT_PER_RULE) this.fullRules++;
+    } else if (this.rank(ranked, rule2.kept[0]) < 0) {
+      rule2.kept[0] = ranked;
+      siftDown(rule2.kept, 0, this.rank);
+    }
+  }
+  /**
+   * The capped changes in report order, each capped rule's rest in one change where its first was.
+   * Reads the counts without changing them: a second call gives the same.
+   */
+  result() {
+    const kept = [...this.rules.values()].flatMap((rule2) => rule2.kept).sort(this.rank);
+    const listed = /* @__PURE__ */ new Map();
+    const result = [];
+    for (const { change } of kept) {
+      const count = listed.get(change.ruleId) ?? 0;
+      listed.set(change.ruleId, count + 1);
+      if (count < MAX_FINDINGS_PER_RULE) result.push(change);
+      else if (count === MAX_FINDINGS_PER_RULE)
+        result.push(summary2(change, this.rest(change.ruleId, result)));
+    }
+    return result;
+  }
+  /** A capped rule's counts less those of its listed changes (in `listed`). */
+  rest(ruleId, listed) {
+    const rule2 = this.rules.get(ruleId);
+    const rest = { total: rule2.total, impacts: new Map(rule2.impacts), severities: new Map(rule2.severities) };
+    for (const change of listed) {
+      if (change.ruleId !== ruleId) continue;
+      rest.total--;
+      rest.impacts.set(change.impact, rest.impacts.get(change.impact) - 1);
+      rest.severities.set(change.severity, rest.severities.get(change.severity) - 1);
+    }
+    return rest;
+  }
+  rank = (a, b) => this.order(a.change, b.change) || a.index - b.index;
+  rule(ruleId) {
+    let rule2 = this.rules.get(ruleId);
+    if (!rule2) {
+      rule2 = { kept: [], total: 0, impacts: /* @__PURE__ */ new Map(), severities: /* @__PURE__ */ new Map() };
+      this.rules.set(ruleId, rule2);
+    }
+    return rule2;
+  }
+};
+function tally(rule2, impact, severity, changes = 1) {
+  rule2.total += changes;
+  rule2.impacts.set(impact, (rule2.impacts.get(impact) ?? 0) + changes);
+  rule2.severities.set(severity, (rule2.severities.get(severity) ?? 0) + changes);
+}
+function summary2(first, rest) {
+  return locatedChange({
+    ruleId: first.ruleId,
+    severity: worst(rest.severities, severityRank),
+    message: unlistedMessage(rest.total, "change"),
+    file: first.file,
+    pointer: first.pointer,
+    line: first.line,
+    column: first.column,
+    side: first.side,
+    impact: worst(rest.impacts, impactRank)
+  });
+}
+function worst(counts, rank) {
+  const present = [...counts].filter(([, count]) => count > 0).map(([value]) => value);
+  return present.reduce((a, b) => rank(b) > rank(a) ? b : a);
+}
+function pushHeap(heap, item, rank) {
+  heap.push(item);
+  let index = heap.length - 1;
+  while (index > 0) {
+    const parent = index - 1 >> 1;
+    if (rank(heap[index], heap[parent]) <= 0) break;
+    [heap[index], heap[parent]] = [heap[parent], heap[index]];
+    index = parent;
+  }
+}
+function siftDown(heap, start, rank) {
+  let index = start;
+  for (; ; ) {
+    const left = 2 * index + 1;
+    const right = left + 1;
+    let largest = index;
+    if (left < heap.length && rank(heap[left], heap[largest]) > 0) largest = left;
+    if (right < heap.length && rank(heap[right], heap[largest]) > 0) largest = right;
+    if (largest === index) return;
+    [heap[index], heap[largest]] = [heap[largest], heap[index]];
+    index = largest;
+  }
+}
+
+// packages/validator/src/diff/raw-change.ts
+function listedOperationId(operationId) {
+  return operationId === void 0 ? void 0 : nameExcerpt(operationId);
+}
+
+// packages/validator/src/diff/change-locator.ts
+var ChangeLocator = class {
+  constructor(entries, before, after) {
+    this.before = before;
+    this.after = after;
+    const pointers = /* @__PURE__ */ new Map();
+    const add2 = (side, file, pointer) => {
+      const key2 = `${side}:${file}`;
+      const set2 = pointers.get(key2) ?? /* @__PURE__ */ new Set();
+      set2.add(pointer);
+      pointers.set(key2, set2);
+    };
+    const lists = /* @__PURE__ */ new Set();
+    for (const entry of entries) {
+      if (!isSchemaReport(entry)) add2(entry.side, entry.file, entry.pointer);
+      else if (!lists.has(entry.schemaChanges)) {
+        lists.add(entry.schemaChanges);
+        for (const change of entry.schemaChanges) add2(change.side, "swagger", change.pointer);
+      }
+    }
+    for (const [key2, set2] of pointers) {
+      const [side, file] = key2.split(":");
+      const version = side === "old" ? before : after;
+      const document = file === "swagger" ? version.swagger : file === "apiProperties" ? version.apiProperties : void 0;
+      this.documents.set(key2, document);
+      if (document && document.value !== void 0) this.located.set(key2, document.locateAll(set2));
+    }
+  }
+  before;
+  after;
+  documents = /* @__PURE__ */ new Map();
+  located = /* @__PURE__ */ new Map();
+  places = /* @__PURE__ */ new Map();
+  /** The line and column of each change of a list, as `locate` gives them. */
+  placesOf(list2) {
+    let places = this.places.get(list2);
+    if (!places) {
+      places = list2.map(
+        (change) => this.position({ side: change.side, file: "swagger", pointer: change.pointer })
+      );
+      this.places.set(list2, places);
+    }
+    return places;
+  }
+  locate(change) {
+    const version = change.side === "old" ? this.before : this.after;
+    const position = this.position(change);
+    const advice = change.advice ?? change.rule.advice;
+    return locatedChange({
+      ruleId: change.rule.id,
+      severity: change.rule.severity,
+      message: [change.rule.message, change.detail, advice].filter(Boolean).join(" "),
+      advice,
+      operationId: change.operationId !== void 0 ? listedOperationId(change.operationId) : void 0,
+      file: filePath(version, change.file),
+      pointer: change.pointer,
+      line: position.line,
+      column: position.column,
+      side: change.side,
+      impact: change.impact ?? change.rule.impact,
+      valuePath: change.valuePath
+    });
+  }
+  position(change) {
+    const key2 = `${change.side}:${change.file}`;
+    const offset = change.offset ?? this.located.get(key2)?.get(change.pointer)?.offset;
+    const document = this.documents.get(key2);
+    return document && offset !== void 0 ? document.position(offset) : { line: change.line ?? 1, column: 1 };
+  }
+};
+function filePath(version, file) {
+  switch (file) {
+    case "swagger":
+      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
+    case "apiProperties":
+      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
+    case "readme":
+      return version.readme?.path ?? CANONICAL_NAMES.readme;
+    case "script":
+      return version.script?.path ?? CANONICAL_NAMES.script;
+    case "icon":
+      return version.icon?.path ?? CANONICAL_NAMES.icon;
+  }
+}
+
+// packages/validator/src/diff/schema-change-index.ts
+function pathBelow(change) {
+  return change.path.length === 0 ? "" : `/${change.path.join("/")}`;
+}
+var SchemaChangeIndex = class {
+  indexes = /* @__PURE__ */ new Map();
+  distinct = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
+  /** Whether no two of the list's breaking changes share rule, place and path. */
+  isDistinct(list2) {
+    let distinct = this.distinct.get(list2);
+    if (distinct === void 0) {
+      const keys = /* @__PURE__ */ new Set();
+      distinct = list2.every((change) => {
+        if (!isBreakingSchemaChange(change)) return true;
+        const key2 = [change.rule.id, change.side, change.pointer, pathBelow(change)].join("\0");
+        return keys.size < keys.add(key2).size;
+      });
+      this.distinct.set(list2, distinct);
+    }
+    return distinct;
+  }
+  /** The positions in `list` of its breaking changes with `change`'s rule and place, and `below` as path. */
+  find(list2, change, below) {
+    const positions = this.of(list2).get(placeKey(change.pointer, below));
+    if (positions === void 0) return [];
+    return (typeof positions === "number" ? [positions] : positions).filter((position) => {
+      const candidate = list2[position];
+      return candidate.rule.id === change.rule.id && candidate.side === change.side && candidate.pointer === change.pointer && pathBelow(candidate) === below;
+    });
+  }
+  /** The place keys (placeKey) of the list's breaking changes: a change of it may be at each. */
+  placeKeys(list2) {
+    return this.of(list2).keys();
+  }
+  /**
+   * Whether one of the list's breaking changes has `below` as path, or a path below it (`below`
+   * being '' or starting with '/'): whether a report of the list at ValuePath V may hold a change at
+   * V + `below` or under it.
+   */
+  hasPathUnder(list2, below) {
+    let paths = this.paths.get(list2);
+    if (!paths) {
+      const distinct = /* @__PURE__ */ new Set();
+      for (const change of list2) if (isBreakingSchemaChange(change)) distinct.add(pathBelow(change));
+      paths = [...distinct].sort();
+      this.paths.set(list2, paths);
+    }
+    if (paths[lowerBound(paths, below)] === below) return true;
+    const under = `${below}/`;
+    return paths[lowerBound(paths, under)]?.startsWith(under) ?? false;
+  }
+  of(list2) {
+    let index = this.indexes.get(list2);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (let position = 0; position < list2.length; position++) {
+        const change = list2[position];
+        if (!isBreakingSchemaChange(change)) continue;
+        const key2 = placeKey(change.pointer, pathBelow(change));
+        const positions = index.get(key2);
+        if (positions === void 0) index.set(key2, position);
+        else if (typeof positions === "number") index.set(key2, [positions, position]);
+        else positions.push(position);
+      }
+      this.indexes.set(list2, index);
+    }
+    return index;
+  }
+};
+function placeKey(pointer, below) {
+  return `${pointer}\0${below}`;
+}
+function lowerBound(values, value) {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// packages/validator/src/diff/value-path-tree.ts
+var PathNode = class {
+  constructor(parent, length) {
+    this.parent = parent;
+    this.length = length;
+  }
+  parent;
+  length;
+  children = /* @__PURE__ */ new Map();
+  /** The schema reports at this ValuePath, in entry order. */
+  reports = [];
+  /** The breaking changes not in reports at this ValuePath, in entry order. */
+  changes = [];
+  /** Whether a report or change is at a ValuePath below this one. */
+  entriesBelow = false;
+  /** The ancestors of this node, nearest first: the ValuePaths this one starts with. */
+  *ancestors() {
+    for (let node = this.parent; node && node.length >= 0; node = node.parent) yield node;
+  }
+};
+var ValuePathTree = class _ValuePathTree {
+  // Above every ValuePath; '' is a ValuePath of its own (the one before a leading '/').
+  root = new PathNode(void 0, -1);
+  /** The node of `valuePath`, made with the nodes above it if missing. */
+  nodeOf(valuePath) {
+    let node = this.root;
+    for (const end of partEnds(valuePath)) {
+      const part = valuePath.slice(node.length + 1, end);
+      let child = node.children.get(part);
+      if (!child) {
+        child = new PathNode(node, end);
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+  /** Notes that `node` holds an entry: the nodes above it have entries below. */
+  static holdsEntry(node) {
+    for (const above of node.ancestors()) {
+      if (above.entriesBelow) return;
+      above.entriesBelow = true;
+    }
+  }
+  /** The nodes of `valuePath` and the ValuePaths it starts with, from the shortest, as far as they exist. */
+  *along(valuePath) {
+    yield* _ValuePathTree.down(this.root, valuePath);
+  }
+  /**
+   * The nodes below `node` that `valuePath` (node's ValuePath and more) is at or below, from the
+   * nearest, as far as they exist: `node` itself is not one.
+   */
+  static *down(node, valuePath) {
+    for (const end of partEnds(valuePath, node.length + 1)) {
+      const child = node.children.get(valuePath.slice(node.length + 1, end));
+      if (!child) return;
+      yield child;
+      node = child;
+    }
+  }
+};
+function* partEnds(valuePath, start = 0) {
+  if (start > valuePath.length) return;
+  for (let index = valuePath.indexOf("/", start); index >= 0; index = valuePath.indexOf("/", index + 1))
+    yield index;
+  yield valuePath.length;
+}
+
+// packages/validator/src/diff/report-overlap.ts
+function reportOverlap(entries, index) {
+  const repeated = /* @__PURE__ */ new Set();
+  const order = /* @__PURE__ */ new Map();
+  const trees = /* @__PURE__ */ new Map();
+  const nodes = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Map();
+  const treeOf = (operationId) => {
+    const key2 = operationKey(operationId);
+    let tree = trees.get(key2);
+    if (!tree) {
+      tree = new ValuePathTree();
+      trees.set(key2, tree);
+    }
+    return tree;
+  };
+  entries.forEach((entry, position) => {
+    if (!order.has(entry)) order.set(entry, position);
+    if (!isSchemaReport(entry)) {
+      if (!isBreaking(entry) || entry.valuePath === void 0 || order.get(entry) !== position) return;
+      const node2 = treeOf(entry.operationId).nodeOf(entry.valuePath);
+      node2.changes.push(entry);
+      ValuePathTree.holdsEntry(node2);
+      return;
+    }
+    const node = treeOf(entry.operationId).nodeOf(entry.valuePath);
+    const lists = kept.get(node) ?? /* @__PURE__ */ new Map();
+    kept.set(node, lists);
+    const countedUnder = lists.get(entry.schemaChanges) ?? /* @__PURE__ */ new Set();
+    lists.set(entry.schemaChanges, countedUnder);
+    if (countedUnder.has(entry.schemaValuePath)) {
+      repeated.add(entry);
+      return;
+    }
+    countedUnder.add(entry.schemaValuePath);
+    node.reports.push(entry);
+    nodes.set(entry, node);
+    ValuePathTree.holdsEntry(node);
+  });
+  const places = new ReportsByPlace(index);
+  const above = /* @__PURE__ */ new Map();
+  const overlapping = (node, valuePath) => {
+    let result = above.get(node);
+    if (!result) {
+      result = [];
+      for (const ancestor of node.ancestors()) {
+        const rest = valuePath.slice(ancestor.length);
+        const lists = new Set(ancestor.reports.map((report2) => report2.schemaChanges));
+        if ([...lists].some((list2) => index.hasPathUnder(list2, rest))) result.push(ancestor);
+      }
+      above.set(node, result);
+    }
+    return result;
+  };
+  function* reportsBefore(node, place, below, before) {
+    for (const report2 of places.at(node, place.pointer, below)) {
+      if (order.get(report2) >= before) return;
+      yield report2;
+    }
+  }
+  return {
+    repeated,
+    mayOverlap(report2) {
+      const node = nodes.get(report2);
+      const position = order.get(report2);
+      return node.reports[0] !== report2 || node.changes.length > 0 || node.entriesBelow || overlapping(node, report2.valuePath).some((ancestor) => order.get(ancestor.reports[0]) < position);
+    },
+    *candidates(report2, place, below) {
+      const node = nodes.get(report2);
+      const position = order.get(report2);
+      for (const other of reportsBefore(node, place, below, position))
+        if (other !== report2) yield { report: other, below };
+      if (below === "") yield* changesBefore(node, position);
+      for (const ancestor of overlapping(node, report2.valuePath)) {
+        const rest = report2.valuePath.slice(ancestor.length) + below;
+        for (const other of reportsBefore(ancestor, place, rest, position))
+          yield { report: other, below: rest };
+      }
+      if (!node.entriesBelow || below === "") return;
+      const valuePath = report2.valuePath + below;
+      for (const descendant of ValuePathTree.down(node, valuePath)) {
+        const rest = valuePath.slice(descendant.length);
+        for (const other of reportsBefore(descendant, place, rest, position))
+          yield { report: other, below: rest };
+        if (rest === "") yield* changesBefore(descendant, position);
+      }
+    },
+    *candidatesOfChange(change) {
+      if (change.valuePath === void 0) return;
+      const tree = trees.get(operationKey(change.operationId));
+      if (!tree) return;
+      const position = order.get(change);
+      for (const node of tree.along(change.valuePath)) {
+        const below = change.valuePath.slice(node.length);
+        for (const report2 of reportsBefore(node, change, below, position)) yield { report: report2, below };
+      }
+    }
+  };
+  function* changesBefore(node, before) {
+    for (const change of node.changes) {
+      if (order.get(change) >= before) return;
+      yield change;
+    }
+  }
+}
+function operationKey(operationId) {
+  return listedOperationId(operationId) ?? "";
+}
+function isBreaking(change) {
+  return (change.impact ?? change.rule.impact) === "breaking";
+}
+var ReportsByPlace = class _ReportsByPlace {
+  constructor(index) {
+    this.index = index;
+  }
+  index;
+  static INDEXED = 16;
+  byNode = /* @__PURE__ */ new Map();
+  at(node, pointer, below) {
+    if (node.reports.length < _ReportsByPlace.INDEXED) return node.reports;
+    let byPlace = this.byNode.get(node);
+    if (!byPlace) {
+      byPlace = /* @__PURE__ */ new Map();
+      for (const report2 of node.reports) {
+        for (const key2 of this.index.placeKeys(report2.schemaChanges)) {
+          const reports = byPlace.get(key2);
+          if (reports) reports.push(report2);
+          else byPlace.set(key2, [report2]);
+        }
+      }
+      this.byNode.set(node, byPlace);
+    }
+    return byPlace.get(placeKey(pointer, below)) ?? [];
+  }
+};
+
+// packages/validator/src/diff/repeat-check.ts
+var MAX_COMPARED = 32;
+var RepeatCheck = class {
+  constructor(build) {
+    this.build = build;
+  }
+  build;
+  /** Per group indexed (groupKey), the messages of its changes so far. */
+  groups = /* @__PURE__ */ new Map();
+  /**
+   * Whether `change` has the key of one of `like`, earlier changes of its group. `complete`: they
+   * are all of the group's earlier changes, so that past MAX_COMPARED the group may be indexed.
+   */
+  repeats(change, like, complete) {
+    const indexed = this.groups.size > 0 ? this.groups.get(groupKey(change)) : void 0;
+    if (indexed) return this.lookUp(indexed, change.message);
+    const key2 = dedupeKey(change);
+    const compared = [];
+    const earlier2 = like[Symbol.iterator]();
+    for (let next = earlier2.next(); !next.done; next = earlier2.next()) {
+      const built = this.build(next.value);
+      if (built === void 0) continue;
+      if (dedupeKey(built) === key2) return true;
+      if (complete && compared.push(built) >= MAX_COMPARED) {
+        const messages = /* @__PURE__ */ new Set();
+        const group2 = groupKey(change);
+        const add2 = (other) => {
+          if (groupKey(other) === group2) messages.add(other.message);
+        };
+        compared.forEach(add2);
+        for (let rest = earlier2.next(); !rest.done; rest = earlier2.next()) {
+          const other = this.build(rest.value);
+          if (other !== void 0) add2(other);
+        }
+        this.groups.set(group2, messages);
+        return this.lookUp(messages, change.message);
+      }
+    }
+    return false;
+  }
+  /** Whether a change of the group has `message`; the change asked about is one from now on. */
+  lookUp(messages, message) {
+    return messages.size === messages.add(message).size;
+  }
+};
+function dedupeKey(change) {
+  return change.breaking ? `${groupKey(change)}\0${change.message}` : [...placeOf2(change), change.message, change.impact].join("\0");
+}
+function groupKey(change) {
+  return [...placeOf2(change), change.operationId, change.valuePath].join("\0");
+}
+function placeOf2(change) {
+  return [change.ruleId, change.side, change.file, change.pointer, change.line, change.column];
+}
+
+// packages/validator/src/diff/earlier-changes.ts
+var EarlierChanges = class {
+  constructor(overlap, index) {
+    this.overlap = overlap;
+    this.index = index;
+  }
+  overlap;
+  index;
+  /** Whether a change of `report` may repeat another: one of its own list's or of an earlier entry's. */
+  mayRepeat(report2) {
+    return !this.index.isDistinct(report2.schemaChanges) || this.overlap.mayOverlap(report2);
+  }
+  /** The earlier changes like change `position` of `report`. */
+  *ofReported(report2, position) {
+    const change = report2.schemaChanges[position];
+    const below = pathBelow(change);
+    if (!this.index.isDistinct(report2.schemaChanges)) {
+      for (const earlier2 of this.index.find(report2.schemaChanges, change, below)) {
+        if (earlier2 < position) yield { report: report2, position: earlier2 };
+      }
+    }
+    let valuePath;
+    for (const candidate of this.overlap.candidates(report2, change, below)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
+      else if (isLike(candidate, change, valuePath ??= reportedValuePath(report2, change))) yield candidate;
+    }
+  }
+  /** The changes of earlier reports like `change`, one not in a report (changes among themselves are deduped by key). */
+  *ofChange(change) {
+    for (const candidate of this.overlap.candidatesOfChange(change)) {
+      if ("report" in candidate) yield* this.inReport(candidate.report, change, candidate.below);
+    }
+  }
+  /** The changes of `report` with `change`'s rule and place, at `below` under its ValuePath. */
+  *inReport(report2, change, below) {
+    for (const position of this.index.find(report2.schemaChanges, change, below)) yield { report: report2, position };
+  }
+};
+function isLike(entry, change, valuePath) {
+  return entry.valuePath === valuePath && entry.rule.id === change.rule.id && entry.file === "swagger" && entry.side === change.side && entry.pointer === change.pointer;
+}
+
+// packages/validator/src/diff/report-order.ts
+function comparePlaces(a, b) {
+  return (a.file === b.file ? 0 : compareText(a.file, b.file)) || a.line - b.line || a.column - b.column;
+}
+function compareChanges(a, b) {
+  return comparePlaces(a, b) || compareText(a.ruleId, b.ruleId) || compareText(a.operationId ?? "", b.operationId ?? "") || compareText(a.message, b.message);
+}
+
+// packages/validator/src/diff/list-offers.ts
+var ListOfferIndex = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  offers = /* @__PURE__ */ new Map();
+  of(list2) {
+    let offers = this.offers.get(list2);
+    if (!offers) {
+      offers = this.build(list2);
+      this.offers.set(list2, offers);
+    }
+    return offers;
+  }
+  build(list2) {
+    const places = this.context.placesOf(list2);
+    const nonBreaking = [];
+    const rules = /* @__PURE__ */ new Map();
+    list2.forEach((change, position) => {
+      if (!isBreakingSchemaChange(change)) {
+        nonBreaking.push(position);
+        return;
+      }
+      let run = rules.get(change.rule.id);
+      if (!run) {
+        run = { rule: change.rule, positions: [], byPlace: [] };
+        rules.set(change.rule.id, run);
+      }
+      const { line, column } = places[position];
+      run.positions.push(position);
+      run.byPlace.push({ position, file: this.context.swaggerFile[change.side], line, column });
+    });
+    for (const run of rules.values()) run.byPlace.sort(comparePlaces);
+    return { nonBreaking, rules: [...rules.values()] };
+  }
+};
+function placedUpTo(run, last2) {
+  let low = 0;
+  let high = run.byPlace.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if (comparePlaces(run.byPlace[middle], last2) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// packages/validator/src/diff/reported-changes.ts
+function reportedChanges(entries, before, after) {
+  const superseded = supersededPlaces(entries);
+  const locator = new ChangeLocator(entries, before, after);
+  const index = new SchemaChangeIndex();
+  const overlap = reportOverlap(entries, index);
+  const earlierChanges = new EarlierChanges(overlap, index);
+  const cap = new ChangeCap(compareChanges);
+  const seen = /* @__PURE__ */ new Set();
+  const build = (earlier2) => {
+    const change = "report" in earlier2 ? reportedChange(earlier2.report, earlier2.report.schemaChanges[earlier2.position]) : earlier2;
+    return superseded.has(change) ? void 0 : locator.locate(change);
+  };
+  const repeatCheck = new RepeatCheck(build);
+  const listsOffered = /* @__PURE__ */ new Set();
+  const swaggerFile = { old: filePath(before, "swagger"), new: filePath(after, "swagger") };
+  const listOffers = new ListOfferIndex({
+    placesOf: (list2) => locator.placesOf(list2),
+    swaggerFile
+  });
+  for (const entry of entries) {
+    if (!isSchemaReport(entry)) {
+      if (superseded.has(entry)) continue;
+      const change = locator.locate(entry);
+      const key2 = dedupeKey(change);
+      if (seen.has(key2)) continue;
+      seen.add(key2);
+      if (change.breaking && repeatCheck.repeats(change, earlierChanges.ofChange(entry), false)) continue;
+      cap.add(change);
+      continue;
+    }
+    if (overlap.repeated.has(entry)) continue;
+    const list2 = entry.schemaChanges;
+    const nonBreakingOffered = listsOffered.has(list2);
+    listsOffered.add(list2);
+    const mayRepeat = earlierChanges.mayRepeat(entry);
+    const places = locator.placesOf(list2);
+    const offer = (index2) => {
+      const schemaChange = list2[index2];
+      const { rule: rule2, side } = schemaChange;
+      if (!isBreakingSchemaChange(schemaChange)) {
+        if (nonBreakingOffered) return;
+        const change = locator.locate(reportedChange(entry, schemaChange));
+        const key2 = dedupeKey(change);
+        if (seen.has(key2)) return;
+        seen.add(key2);
+        cap.add(change);
+        return;
+      }
+      if (mayRepeat) {
+        const like = earlierChanges.ofReported(entry, index2);
+        const first = like.next();
+        if (!first.done) {
+          const change = locator.locate(reportedChange(entry, schemaChange));
+          if (!repeatCheck.repeats(change, withFirst(first.value, like), true)) cap.add(change);
+          return;
+        }
+      }
+      const { line, column } = places[index2];
+      const place = { file: swaggerFile[side], line, column };
+      if (cap.mayKeep(rule2.id, (last2) => comparePlaces(place, last2)))
+        cap.add(locator.locate(reportedChange(entry, schemaChange)));
+      else cap.count(rule2.id, "breaking", rule2.severity);
+    };
+    const offers = mayRepeat || !cap.anyRuleFull ? void 0 : listOffers.of(list2);
+    const lastKept = offers ? offers.rules.map((run) => cap.lastKept(run.rule.id)) : [];
+    if (!offers || lastKept.every((last2) => last2 === void 0)) {
+      for (let index2 = 0; index2 < list2.length; index2++) offer(index2);
+      continue;
+    }
+    const oneByOne = nonBreakingOffered ? [] : [...offers.nonBreaking];
+    offers.rules.forEach((run, at) => {
+      const last2 = lastKept[at];
+      if (!last2) {
+        for (const position of run.positions) oneByOne.push(position);
+        return;
+      }
+      const listable = placedUpTo(run, last2);
+      for (let index2 = 0; index2 < listable; index2++) oneByOne.push(run.byPlace[index2].position);
+      const unlisted = run.positions.length - listable;
+      if (unlisted > 0) cap.count(run.rule.id, "breaking", run.rule.severity, unlisted);
+    });
+    oneByOne.sort((a, b) => a - b).forEach(offer);
+  }
+  return cap.result();
+}
+function supersededPlaces(entries) {
+  const places = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (isSchemaReport(entry)) continue;
+    for (const place of entry.supersedes ?? []) places.add(`${place.file}:${place.pointer}`);
+  }
+  return {
+    has: (change) => places.size > 0 && change.rule === CHANGE_RULES.other && places.has(`${change.file}:${change.pointer}`)
+  };
+}
+function* withFirst(first, rest) {
+  yield first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+}
+
+// packages/validator/src/diff/mcp-diff.ts
+var KEY = "x-ms-agentic-protocol";
+function diffMcpProtocol(context, before, after) {
+  if (!before.isMcp && !after.isMcp) return;
+  const valuePath = `operation/${operationLabel(after)}/${KEY}`;
+  const was = before.operation[KEY];
+  const is = after.operation[KEY];
+  if (before.isMcp && !after.isMcp) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpRemoved,
+      file: "swagger",
+      side: "old",
+      pointer: childPointer(before.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It was ${valueText(was)}.`
+    });
+  } else if (!before.isMcp) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpAdded,
+      file: "swagger",
+      side: "new",
+      pointer: childPointer(after.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It is ${valueText(is)}.`
+    });
+  } else if (!jsonEqual(was, is)) {
+    context.sink.add({
+      rule: CHANGE_RULES.mcpProtocol,
+      file: "swagger",
+      side: "new",
+      pointer: childPointer(after.pointer, KEY),
+      operationId: after.operationId,
+      valuePath,
+      detail: `It changed from ${valueText(was)} to ${valueText(is)}.`
+    });
+  }
+}
+function valueText(value) {
+  return typeof value === "string" ? quoted(value) : excerpt(value);
+}
 
 // packages/validator/src/diff/schema-view.ts
+var MAX_ALL_OF_DEPTH = 8;
+var MAX_FILLED_DEPTH = 8;
+function viewSchema(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return void 0;
+  const node = asObject(resolved2.value);
+  if (!node) return void 0;
+  const view = emptyView(node, resolved2.pointer);
+  merge(model, view, node, resolved2.pointer, 0, ALL_LEVELS);
+  return finished(view, view.properties.size > 0);
+}
+function viewLayers(model, value, pointer, memberView) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  const written2 = asArray(node?.allOf);
+  if (resolved2.broken || resolved2.viaRef || !node || !written2 || written2.length === 0) return void 0;
+  const own = emptyView(node, resolved2.pointer);
+  merge(model, own, node, resolved2.pointer, 0, 0);
+  const merged = own.merged;
+  const members = [];
+  const seen = /* @__PURE__ */ new Set([resolved2.pointer]);
+  for (let index = 0; index < written2.length; index++) {
+    const member = memberView(written2[index], childPointer(resolved2.pointer, "allOf", index));
+    if (member && member.mergedDepth >= MAX_ALL_OF_DEPTH) return void 0;
+    for (const at of member?.merged ?? []) {
+      if (seen.has(at)) return void 0;
+      seen.add(at);
+    }
+    members.push(member);
+  }
+  if (seen.size !== merged.size || [...seen].some((at) => !merged.has(at))) return void 0;
+  const withProperties = own.properties.size > 0 || members.some((member) => member && member.properties.size > 0);
+  finished(own, withProperties);
+  return { own, members };
+}
 var ALL_LEVELS = Number.POSITIVE_INFINITY;
+function emptyView(node, pointer) {
+  return {
+    node,
+    pointer,
+    type: declared(node.type),
+    format: declared(node.format),
+    enum: asArray(node.enum),
+    properties: /* @__PURE__ */ new Map(),
+    required: /* @__PURE__ */ new Set(),
+    requiredAt: /* @__PURE__ */ new Map(),
+    items: void 0,
+    isInternal: isInternalVisibility(node["x-ms-visibility"]),
+    merged: /* @__PURE__ */ new Set([pointer]),
+    mergedDepth: 0
+  };
+}
+function finished(view, withProperties) {
+  if (view.type === void 0 && withProperties) view.type = "object";
+  if (view.type === "file") {
+    view.type = "string";
+    if (view.format === void 0) view.format = "binary";
+  }
+  return view;
+}
+function isFilledForFlows(model, value, pointer, depth = 0) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  if (resolved2.broken || !node) return false;
+  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (depth >= MAX_FILLED_DEPTH) return false;
+  const known = filledMemo(model);
+  const key2 = `${depth}|${resolved2.pointer}`;
+  const seen = known.get(key2);
+  if (seen !== void 0) return seen;
+  const view = viewSchema(model, value, pointer);
+  const filled = view !== void 0 && view.required.size > 0 && [...view.required].every((name) => {
+    const property2 = view.properties.get(name);
+    return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
+  });
+  known.set(key2, filled);
+  return filled;
+}
+var FILLED = /* @__PURE__ */ new WeakMap();
+function hasRequiredFields(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return false;
+  let known = REQUIRED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    REQUIRED.set(model, known);
+  }
+  const seen = known.get(resolved2.pointer);
+  if (seen !== void 0) return seen;
+  const view = viewSchema(model, value, pointer);
+  const answer = view !== void 0 && view.required.size > 0;
+  known.set(resolved2.pointer, answer);
+  return answer;
+}
+var REQUIRED = /* @__PURE__ */ new WeakMap();
+function filledMemo(model) {
+  let known = FILLED.get(model);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    FILLED.set(model, known);
+  }
+  return known;
+}
+function merge(model, view, node, pointer, depth, fieldsDepth) {
+  view.mergedDepth = Math.max(view.mergedDepth, depth);
+  if (depth <= fieldsDepth) mergeFields(view, node, pointer);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || view.merged.has(resolved2.pointer)) return;
+    view.merged.add(resolved2.pointer);
+    if (view.type === void 0) view.type = declared(memberNode.type);
+    if (view.format === void 0) view.format = declared(memberNode.format);
+    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, fieldsDepth);
+  });
+}
+function mergeFields(view, node, pointer) {
+  for (const [name, property2] of entriesOf(node.properties)) {
+    if (!view.properties.has(name))
+      view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
+  }
+  (asArray(node.required) ?? []).forEach((name, index) => {
+    if (typeof name !== "string" || view.required.has(name)) return;
+    view.required.add(name);
+    view.requiredAt.set(name, childPointer(pointer, "required", index));
+  });
+}
+function declared(value) {
+  return value === "" ? void 0 : value;
+}
+function whyUnfollowed(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (!resolved2.broken) {
+    return isObject(resolved2.value) ? void 0 : `it is ${kindOfValue(resolved2.value)}, not an object`;
+  }
+  const written2 = quoted(asObject(value)?.$ref);
+  const last2 = asString(asObject(resolved2.value)?.$ref);
+  if (last2 !== void 0 && model.resolveRef(last2)) return `its $ref ${written2} leads round a loop of $refs`;
+  if (last2 !== void 0 && !last2.startsWith("#")) {
+    return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, in another file, which diff does not read` : `its $ref ${written2} is to another file, which diff does not read`;
+  }
+  return resolved2.viaRef ? `its $ref ${written2} leads to ${quoted(last2)}, which points to nothing` : `its $ref ${written2} points to nothing`;
+}
+
+// packages/validator/src/diff/secret-deletion.ts
+function secretDeletion(name, value, host, direction = "input") {
+  const secret = secretDefault(name, value, host);
+  return secret === void 0 ? void 0 : secretTold(secret, direction);
+}
+function secretParameterDeletion(name, parameter, host) {
+  const secret = parameterSecretDefault(name, parameter, host);
+  return secret === void 0 ? void 0 : secretTold(secret.value, "input");
+}
+function secretTold(secret, direction) {
+  return {
+    rule: direction === "output" ? CASE_RULES.secretOutputDeleted : CASE_RULES.secretInputDeleted,
+    detail: `Its default looked like a real secret (${maskSecret(secret)}).`
+  };
+}
+
+// packages/validator/src/diff/parameter-diff.ts
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema"]);
+function diffParameters(context, before, after) {
+  const label = operationLabel(after);
+  const report2 = (rule2, side, parameter, detail, pointer = parameter.pointer) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side,
+    pointer,
+    operationId: after.operationId,
+    valuePath: parameterValuePath(label, parameter),
+    detail
+  });
+  const oldByKey = byKey(before.parameters);
+  const newByKey = byKey(after.parameters);
+  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey2(parameter)));
+  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey2(parameter)));
+  const paired = /* @__PURE__ */ new Set();
+  const unpaired = (parameters) => parameters.filter((parameter) => !paired.has(parameter));
+  const addedByName = groupedBy(added, (parameter) => parameter.name);
+  const taken = /* @__PURE__ */ new Map();
+  for (const previous of removed) {
+    if (previous.name === void 0) continue;
+    const next = taken.get(previous.name) ?? 0;
+    const moved = addedByName.get(previous.name)?.[next];
+    if (!moved) continue;
+    taken.set(previous.name, next + 1);
+    report2(
+      CHANGE_RULES.parameterLocation,
+      "new",
+      moved,
+      `${quoted(moved.name)} moved from ${excerpt(previous.in ?? "?")} to ${excerpt(moved.in ?? "?")}.`,
+      childPointer(moved.definitionPointer, "in")
+    );
+    paired.add(moved);
+    paired.add(previous);
+  }
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const addedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = (addedIn.get(location) ?? []).filter((parameter) => mustBeSent(context.new, parameter));
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [previous, renamed] = [gone[0], came[0]];
+    if (!isRequiredRename(previous, renamed)) continue;
+    report2(
+      CHANGE_RULES.parameterRenamed,
+      "new",
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
+    );
+    paired.add(renamed);
+    paired.add(previous);
+  }
+  added = unpaired(added);
+  removed = unpaired(removed);
+  const stillAddedIn = groupedBy(added, (parameter) => parameter.in);
+  for (const [location, gone] of groupedBy(removed, (parameter) => parameter.in)) {
+    const came = stillAddedIn.get(location) ?? [];
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [previous, renamed] = [gone[0], came[0]];
+    if (!isOptionalRename(context.new, previous, renamed)) continue;
+    report2(
+      CHANGE_RULES.optionalParameterRenamed,
+      "new",
+      renamed,
+      `${quoted(previous.name)} is now ${quoted(renamed.name)}.`
+    );
+    paired.add(renamed);
+    paired.add(previous);
+  }
+  added = unpaired(added);
+  removed = unpaired(removed);
+  for (const parameter of added) {
+    const why = unfollowed(context.new, parameter);
+    if (why) report2(CHANGE_RULES.other, "new", parameter, `The parameter was not compared: ${why}.`);
+    else if (mustBeSent(context.new, parameter))
+      report2(CHANGE_RULES.requiredParameterAdded, "new", parameter);
+    else report2(CHANGE_RULES.parameterAdded, "new", parameter);
+  }
+  for (const parameter of removed) {
+    const why = unfollowed(context.old, parameter);
+    if (why) {
+      report2(
+        CHANGE_RULES.other,
+        "old",
+        parameter,
+        `The parameter was not compared: in the base version, ${why}.`
+      );
+    } else {
+      const { rule: rule2, detail } = deletion(context.old, parameter);
+      report2(rule2, "old", parameter, detail);
+    }
+  }
+  for (const parameter of after.parameters) {
+    const previous = oldByKey.get(parameterKey2(parameter));
+    if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
+    const valuePath = parameterValuePath(label, parameter);
+    const requiredPointer = childPointer(parameter.definitionPointer, "required");
+    const wasRequired = previous.value.required === true;
+    if (!wasRequired && mustBeSent(context.new, parameter)) {
+      const alreadySent = bodyWasAlwaysSent(context.old, previous);
+      report2(
+        alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
+        "new",
+        parameter,
+        alreadySent ? "Changed: required, on a body that had required fields, so flows already send it." : void 0,
+        requiredPointer
+      );
+    } else if (wasRequired !== (parameter.value.required === true)) {
+      report2(CHANGE_RULES.other, "new", parameter, requiredEdit(parameter), requiredPointer);
+    }
+    const own = context.schemas.compare(
+      previous.value,
+      previous.definitionPointer,
+      parameter.value,
+      parameter.definitionPointer,
+      "input",
+      PARAMETER_KEYS
+    );
+    reportSchemaChanges(context, own, after, valuePath);
+    if (has(previous.value, "schema") || has(parameter.value, "schema")) {
+      const schema = context.schemas.compare(
+        previous.value.schema,
+        childPointer(previous.definitionPointer, "schema"),
+        parameter.value.schema,
+        childPointer(parameter.definitionPointer, "schema"),
+        "input"
+      );
+      reportSchemaChanges(context, schema, after, `${valuePath}/schema`);
+      if (has(previous.value, "schema") !== has(parameter.value, "schema")) {
+        context.sink.add({
+          rule: CHANGE_RULES.other,
+          file: "swagger",
+          side: "new",
+          pointer: parameter.definitionPointer,
+          operationId: after.operationId,
+          valuePath,
+          detail: "Changed: schema."
+        });
+      }
+    }
+  }
+}
+function deletion(model, parameter) {
+  const secret = parameter.name === void 0 ? void 0 : secretParameterDeletion(parameter.name, parameter.value, asString(model.root.host));
+  if (secret !== void 0) return secret;
+  return { rule: parameter.in === "path" ? CASE_RULES.pathParameterDeleted : CHANGE_RULES.parameterDeleted };
+}
+var PARAMETER_TEXTS = ["x-ms-summary", "description"];
+function isOptionalRename(model, previous, renamed) {
+  if (previous.name === void 0 || renamed.name === void 0) return false;
+  if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
+  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  const shared = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) && has(renamed.value, key2));
+  const written2 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
+  if (written2.length === 0) return true;
+  return shared.some((key2) => jsonEqual(previous.value[key2], renamed.value[key2]));
+}
+function isRequiredRename(previous, renamed) {
+  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (previous.in === "path" || previous.in === "body") return true;
+  const textKept = PARAMETER_TEXTS.some(
+    (key2) => has(previous.value, key2) && jsonEqual(previous.value[key2], renamed.value[key2])
+  );
+  return textKept || similarNames(previous.name, renamed.name);
+}
+function similarNames(a, b) {
+  if (a === void 0 || b === void 0) return false;
+  const [x, y] = [normalizeTitle(a), normalizeTitle(b)];
+  if (x.length < 2 || y.length < 2) return false;
+  return x.includes(y) || y.includes(x);
+}
+function unfollowed(model, parameter) {
+  if (parameter.name !== void 0) return void 0;
+  return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
+}
+function mustBeSent(model, parameter) {
+  if (parameter.value.required !== true || has(parameter.value, "default")) return false;
+  if (parameter.value["x-ms-notification-url"] === true) return false;
+  return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
+}
+function requiredEdit(parameter) {
+  if (parameter.value.required !== true) return "Changed: required (now optional).";
+  return has(parameter.value, "default") ? "Changed: required, with a default that the platform sends for flows that do not." : "Changed: required, on a parameter the platform fills for flows that do not send it.";
+}
+function bodyWasAlwaysSent(model, parameter) {
+  if (parameter.in !== "body") return false;
+  return hasRequiredFields(
+    model,
+    parameter.value.schema,
+    childPointer(parameter.definitionPointer, "schema")
+  );
+}
+function parameterKey2(parameter) {
+  return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
+}
+function groupedBy(parameters, key2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const group2 = groups2.get(key2(parameter));
+    if (group2) group2.push(parameter);
+    else groups2.set(key2(parameter), [parameter]);
+  }
+  return groups2;
+}
+function byKey(parameters) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const key2 = parameterKey2(parameter);
+    if (!map2.has(key2)) map2.set(key2, parameter);
+  }
+  return map2;
+}
+function parameterValuePath(label, parameter) {
+  return `operation/${label}/parameter/${nameExcerpt(parameter.name ?? "?")}`;
+}
+
+// packages/validator/src/diff/path-item-refs.ts
+function unfollowedPathItems(model) {
+  const unfollowed2 = /* @__PURE__ */ new Map();
+  const paths = model.paths;
+  for (const path33 in paths) {
+    if (!has(paths, path33)) continue;
+    const pathItem = refPathItem(paths[path33]);
+    if (!pathItem || model.pathItemTarget(pathItem)) continue;
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path33));
+    unfollowed2.set(path33, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+  }
+  return unfollowed2;
+}
+function followedPathItems(model) {
+  const targets = /* @__PURE__ */ new Set();
+  const paths = model.paths;
+  for (const path33 in paths) {
+    if (!has(paths, path33)) continue;
+    const pathItem = refPathItem(paths[path33]);
+    const target2 = pathItem && model.pathItemTarget(pathItem);
+    if (target2) targets.add(target2.pointer);
+  }
+  return targets;
+}
+function diffPathItemRefs(context) {
+  const pathsBefore = context.old.paths ?? {};
+  const pathsAfter = context.new.paths ?? {};
+  const unfollowedBefore = unfollowedPathItems(context.old);
+  const unfollowedAfter = unfollowedPathItems(context.new);
+  const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
+  for (const path33 of all) {
+    const before = has(pathsBefore, path33) ? pathsBefore[path33] : void 0;
+    const after = has(pathsAfter, path33) ? pathsAfter[path33] : void 0;
+    const refBefore = refPathItem(before)?.$ref;
+    const refAfter = refPathItem(after)?.$ref;
+    if (refBefore === void 0 && refAfter === void 0) continue;
+    const whyAfter = unfollowedAfter.get(path33);
+    const whyBefore = unfollowedBefore.get(path33);
+    if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
+    if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
+    const pathItemPointer = childPointer("/paths", path33);
+    if (after === void 0) {
+      if (whyBefore !== void 0) {
+        context.sink.add({
+          rule: CHANGE_RULES.other,
+          file: "swagger",
+          side: "old",
+          pointer: childPointer(pathItemPointer, "$ref"),
+          detail: `The path item ${quoted(path33)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+        });
+      }
+      continue;
+    }
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path33)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path33)} was not compared: in the base version, ${whyBefore}.` : refEdit(path33, refBefore, refAfter);
+    context.sink.add({
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: "new",
+      pointer: refAfter === void 0 ? pathItemPointer : childPointer(pathItemPointer, "$ref"),
+      detail
+    });
+  }
+}
+function refEdit(path33, before, after) {
+  if (before === void 0)
+    return `The path item ${quoted(path33)} is written as a $ref to ${quoted(after)} now.`;
+  if (after === void 0)
+    return `The path item ${quoted(path33)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path33)} changed from ${quoted(before)} to ${quoted(after)}.`;
+}
+function refPathItem(value) {
+  const pathItem = asObject(value);
+  return pathItem && asString(pathItem.$ref) !== void 0 ? pathItem : void 0;
+}
+function equalApartFrom(before, after, pointer, skipped) {
+  if (skipped.has(pointer)) return true;
+  if (jsonEqual(before, after)) return true;
+  const objectBefore = before === void 0 ? {} : before;
+  const objectAfter = after === void 0 ? {} : after;
+  if (!isObject(objectBefore) || !isObject(objectAfter)) return false;
+  const prefix = `${pointer}/`;
+  if (![...skipped].some((place) => place.startsWith(prefix))) return false;
+  const keys = /* @__PURE__ */ new Set([...Object.keys(objectBefore), ...Object.keys(objectAfter)]);
+  for (const key2 of keys) {
+    const valueBefore = has(objectBefore, key2) ? objectBefore[key2] : void 0;
+    const valueAfter2 = has(objectAfter, key2) ? objectAfter[key2] : void 0;
+    if (!equalApartFrom(valueBefore, valueAfter2, childPointer(pointer, key2), skipped)) return false;
+  }
+  return true;
+}
+
+// packages/validator/src/diff/response-diff.ts
+var DYNAMIC_SCHEMA_KEYS = ["x-ms-dynamic-schema", "x-ms-dynamic-properties"];
+var RESPONSE_KEYS = /* @__PURE__ */ new Set(["description", "schema"]);
+function diffResponses(context, before, after) {
+  const label = operationLabel(after);
+  const add2 = (rule2, side, pointer, valuePath, detail, impact) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side,
+    pointer,
+    operationId: after.operationId,
+    valuePath,
+    detail,
+    impact
+  });
+  const previous = successResponse(before.responses);
+  const current = successResponse(after.responses);
+  if (previous && !current) {
+    add2(
+      CHANGE_RULES.responseChanged,
+      "old",
+      previous.pointer,
+      `operation/${label}/responses/${previous.code}`,
+      `The success response ${previous.code} has been removed.`
+    );
+  } else if (!previous && current) {
+    add2(
+      CHANGE_RULES.other,
+      "new",
+      current.pointer,
+      `operation/${label}/responses/${current.code}`,
+      "Changed: responses."
+    );
+  } else if (previous && current) {
+    diffSuccessResponse(context, after, previous, current, add2);
+  }
+  const others = otherResponseChanges(before.responses, after.responses, previous, current);
+  if (others.length > 0) {
+    add2(
+      CHANGE_RULES.other,
+      has(after.operation, "responses") ? "new" : "old",
+      childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
+      `operation/${label}/responses`,
+      `Changed: responses ${nameList(others)}.`
+    );
+  }
+}
+function diffSuccessResponse(context, operation2, previous, current, add2) {
+  const valuePath = `operation/${operationLabel(operation2)}/responses/${current.code}`;
+  if (previous.code !== current.code) {
+    add2(
+      CHANGE_RULES.other,
+      "new",
+      current.pointer,
+      valuePath,
+      `Changed: the success status code, from ${previous.code} to ${current.code}.`
+    );
+  }
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add2(
+      CHANGE_RULES.textEdited,
+      "new",
+      current.definitionPointer,
+      valuePath,
+      "Edited: description.",
+      "minor"
+    );
+  }
+  const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
+  if (leftover.length > 0) {
+    add2(CHANGE_RULES.other, "new", current.definitionPointer, valuePath, `Changed: ${nameList(leftover)}.`);
+  }
+  const oldPointer = childPointer(previous.definitionPointer, "schema");
+  const newPointer = childPointer(current.definitionPointer, "schema");
+  const hadBody = has(previous.value, "schema");
+  const hasBody = has(current.value, "schema");
+  if (hadBody && !hasBody) {
+    if (isEmptySchema(context.old, previous.value.schema)) {
+      add2(
+        CHANGE_RULES.other,
+        "old",
+        oldPointer,
+        `${valuePath}/schema`,
+        "Changed: the empty schema was removed."
+      );
+      return;
+    }
+    add2(
+      CASE_RULES.responseBodyDeleted,
+      "old",
+      oldPointer,
+      `${valuePath}/schema`,
+      "The response no longer has a body."
+    );
+    return;
+  }
+  if (!hadBody && hasBody) {
+    add2(CHANGE_RULES.outputAdded, "new", newPointer, `${valuePath}/schema`, "The response now has a body.");
+    return;
+  }
+  if (!hadBody) return;
+  const before = viewSchema(context.old, previous.value.schema, oldPointer);
+  const after = viewSchema(context.new, current.value.schema, newPointer);
+  if (before && after) {
+    if (before.type !== void 0 && after.type !== void 0 && !jsonEqual(before.type, after.type)) {
+      add2(
+        CHANGE_RULES.responseChanged,
+        "new",
+        after.pointer,
+        `${valuePath}/schema`,
+        `The root type changed from ${quoted(before.type)} to ${quoted(after.type)}.`
+      );
+      return;
+    }
+    if (isDynamic(before.node) !== isDynamic(after.node)) {
+      add2(
+        CHANGE_RULES.responseChanged,
+        "new",
+        after.pointer,
+        `${valuePath}/schema`,
+        isDynamic(after.node) ? "The response schema changed from static to dynamic." : "The response schema changed from dynamic to static."
+      );
+    }
+  }
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    oldPointer,
+    current.value.schema,
+    newPointer,
+    "output"
+  );
+  reportSchemaChanges(context, changes, operation2, `${valuePath}/schema`);
+}
+function diffNotificationContent(context, before, after) {
+  const previous = notificationContent(context.old, before);
+  const current = notificationContent(context.new, after);
+  if (!previous || !current) return;
+  const valuePath = `operation/${operationLabel(after)}/x-ms-notification-content`;
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    childPointer(previous.pointer, "schema"),
+    current.value.schema,
+    childPointer(current.pointer, "schema"),
+    "output"
+  );
+  reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
+  const add2 = (rule2, detail, impact) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side: "new",
+    pointer: current.pointer,
+    operationId: after.operationId,
+    valuePath,
+    detail,
+    impact
+  });
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add2(CHANGE_RULES.textEdited, "Edited: description.", "minor");
+  }
+  const others = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
+  if (has(previous.value, "schema") !== has(current.value, "schema")) others.push("schema");
+  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+}
+function successResponse(responses) {
+  const success = responses.filter((response) => /^2\d\d$/.test(response.code));
+  success.sort((a, b) => compareCodeUnits(a.code, b.code));
+  return success[0] ?? responses.find((response) => response.code === "default");
+}
+function otherResponseChanges(before, after, previous, current) {
+  const skip = /* @__PURE__ */ new Set([previous?.code, current?.code]);
+  const wasByCode = firstByCode(before);
+  const isByCode = firstByCode(after);
+  const codes = new Set([...wasByCode.keys(), ...isByCode.keys()].filter((code2) => !skip.has(code2)));
+  const changed = [];
+  for (const code2 of [...codes].sort()) {
+    const was = wasByCode.get(code2);
+    const is = isByCode.get(code2);
+    if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code2);
+  }
+  return changed;
+}
+function firstByCode(responses) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const response of responses) if (!byCode.has(response.code)) byCode.set(response.code, response);
+  return byCode;
+}
+function isDynamic(schema) {
+  return DYNAMIC_SCHEMA_KEYS.some((key2) => isObject(schema[key2]));
+}
+
+// packages/validator/src/diff/endpoint-index.ts
+function endpointKey(operation2) {
+  return `${operation2.method} ${normalizePath(operation2.path)}`;
+}
+function normalizePath(path33) {
+  return withoutTrailingSlashes(emptiedBraces(path33));
+}
+var EndpointQueue = class {
+  queues = /* @__PURE__ */ new Map();
+  constructor(operations) {
+    for (const operation2 of operations) {
+      const key2 = endpointKey(operation2);
+      const queue = this.queues.get(key2);
+      if (queue) queue.operations.push(operation2);
+      else this.queues.set(key2, { operations: [operation2], next: 0 });
+    }
+  }
+  /** The first operation at `operation`'s endpoint not handed out yet, if any: now handed out. */
+  take(operation2) {
+    const queue = this.queues.get(endpointKey(operation2));
+    if (!queue || queue.next >= queue.operations.length) return void 0;
+    return queue.operations[queue.next++];
+  }
+  /** The first operation at `operation`'s endpoint, handed out or not. */
+  first(operation2) {
+    return this.queues.get(endpointKey(operation2))?.operations[0];
+  }
+};
+
+// packages/validator/src/diff/replacement-index.ts
+var indexes = /* @__PURE__ */ new WeakMap();
+function replacementIndex(model) {
+  let index = indexes.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+function buildIndex(model) {
+  const newestRevision = /* @__PURE__ */ new Map();
+  const newestVersion = /* @__PURE__ */ new Map();
+  for (const operation2 of model.operations) {
+    if (operation2.isDeprecated) continue;
+    const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+    const family = asString(annotation?.family);
+    if (family !== void 0) raise(newestRevision, family, Number(annotation?.revision ?? 1));
+    const name = operation2.operationId === void 0 ? void 0 : versionedName(operation2.operationId);
+    if (name?.suffixed) raise(newestVersion, name.base, name.version);
+  }
+  return { newestRevision, newestVersion };
+}
+function raise(map2, key2, value) {
+  if (Number.isNaN(value)) return;
+  const known = map2.get(key2);
+  if (known === void 0 || value > known) map2.set(key2, value);
+}
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]), suffixed: true } : { base: operationId, version: 1, suffixed: false };
+}
+
+// packages/validator/src/diff/operation-diff.ts
+var OPERATION_KEYS = /* @__PURE__ */ new Set([
+  "operationId",
+  "summary",
+  "description",
+  "parameters",
+  "responses",
+  "deprecated",
+  "x-ms-visibility",
+  "x-ms-trigger",
+  "x-ms-api-annotation",
+  "x-ms-agentic-protocol"
+]);
+var OPERATION_TEXT_KEYS = ["summary", "description"];
+function operationPairs(context) {
+  const matchedNew = /* @__PURE__ */ new Set();
+  const pairs2 = [];
+  const unmatchedOld = [];
+  const withoutId = new EndpointQueue(
+    context.new.operations.filter((operation2) => operation2.operationId === void 0)
+  );
+  for (const before of context.old.operations) {
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : withoutId.first(before);
+    if (after && !matchedNew.has(after)) {
+      matchedNew.add(after);
+      pairs2.push([before, after]);
+    } else {
+      unmatchedOld.push(before);
+    }
+  }
+  return { pairs: pairs2, matchedNew, unmatchedOld };
+}
+function diffOperations(context) {
+  const oldOperations = context.old.operations;
+  const newOperations = context.new.operations;
+  const oldIds = new Set(oldOperations.map((operation2) => operation2.operationId).filter(isString3));
+  const { pairs: pairs2, matchedNew, unmatchedOld } = operationPairs(context);
+  const unfollowedNew = unfollowedPathItems(context.new);
+  const unfollowedOld = unfollowedPathItems(context.old);
+  const renameCandidates = new EndpointQueue(
+    newOperations.filter(
+      (operation2) => operation2.operationId !== void 0 && !oldIds.has(operation2.operationId)
+    )
+  );
+  for (const before of unmatchedOld) {
+    if (unfollowedNew.has(before.path)) continue;
+    const renamed = renameCandidates.take(before);
+    if (renamed) {
+      matchedNew.add(renamed);
+      context.sink.add({
+        rule: CHANGE_RULES.opDeleted,
+        file: "swagger",
+        side: "new",
+        // The line the maker edited: the operation's first line can be far from it.
+        pointer: childPointer(renamed.pointer, "operationId"),
+        operationId: before.operationId,
+        valuePath: `operation/${operationLabel(before)}`,
+        ...renameTold(before, renamed)
+      });
+      continue;
+    }
+    context.sink.add({
+      rule: CHANGE_RULES.opDeleted,
+      file: "swagger",
+      side: "old",
+      pointer: before.pointer,
+      operationId: before.operationId,
+      valuePath: `operation/${operationLabel(before)}`,
+      ...before.isDeprecated ? { detail: "It was deprecated; deleting it still breaks the flows that use it." } : {
+        advice: "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement."
+      }
+    });
+  }
+  for (const after of newOperations) {
+    if (matchedNew.has(after) || unfollowedOld.has(after.path)) continue;
+    context.sink.add({
+      rule: CHANGE_RULES.operationAdded,
+      file: "swagger",
+      side: "new",
+      pointer: after.pointer,
+      operationId: after.operationId,
+      valuePath: `operation/${operationLabel(after)}`
+    });
+  }
+  for (const [before, after] of pairs2) diffOperation(context, before, after);
+}
+function diffOperation(context, before, after) {
+  const valuePath = `operation/${operationLabel(after)}`;
+  const add2 = (rule2, detail, impact, pointer = after.pointer) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side: "new",
+    pointer,
+    operationId: after.operationId,
+    valuePath,
+    detail,
+    impact
+  });
+  const others = [];
+  if (before.path !== after.path || before.method !== after.method) {
+    const was = swaggerAddress(context.old, context.routes?.old ?? [], before);
+    const is = swaggerAddress(context.new, context.routes?.new ?? [], after);
+    const parameterRenamed = normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
+    const routed = routedAddresses(context, before, after);
+    const routedTo = routed && inBaseNames(routed.is, before, after);
+    if (was === is) {
+      others.push("path template, with the same address");
+    } else if (parameterRenamed) {
+    } else if (routed && routed.was.address === routedTo) {
+      const address = quoted(routed.is.address);
+      const renamed = routed.is.address === routed.was.address ? "" : `, the base version's ${quoted(routed.was.address)} with its path parameter renamed`;
+      add2(
+        CHANGE_RULES.other,
+        routed.is.route ? `Changed: path template, with the policy ${policyLabel(routed.is.route)} of apiProperties.json still sending its requests to ${address}${renamed}.` : `Changed: path template, now at ${address}, where the base version's policy ${policyLabel(routed.was.route)} sent its requests${renamed && ` (${quoted(routed.was.address)}, with its path parameter renamed)`}.`,
+        void 0,
+        before.path !== after.path ? childPointer("/paths", after.path) : after.pointer
+      );
+    } else {
+      add2(
+        CHANGE_RULES.pathChanged,
+        `It changed from ${quoted(`${before.method.toUpperCase()} ${before.path}`)} to ${quoted(`${after.method.toUpperCase()} ${after.path}`)}${fullPaths(context, before, after)}.`,
+        void 0,
+        before.path !== after.path ? childPointer("/paths", after.path) : after.pointer
+      );
+    }
+  }
+  const kindBefore = triggerKind(context.old, before);
+  const kindAfter = triggerKind(context.new, after);
+  if (kindBefore !== kindAfter)
+    add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+  diffMcpProtocol(context, before, after);
+  const deprecatedNow = !before.isDeprecated && after.isDeprecated;
+  const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
+  if (deprecatedNow) {
+    if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
+    else add2(CHANGE_RULES.deprecationProcess);
+  } else if (before.isDeprecated !== after.isDeprecated) {
+    others.push("deprecated");
+  }
+  if (!before.isInternal && after.isInternal && !after.isDeprecated) {
+    add2(CHANGE_RULES.visibilityInternal);
+  } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
+    others.push("x-ms-visibility");
+  }
+  if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
+    others.push("x-ms-api-annotation");
+  }
+  const edited = OPERATION_TEXT_KEYS.filter((key2) => !jsonEqual(before.operation[key2], after.operation[key2]));
+  if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
+  appendAll(others, differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${nameList(others)}.`);
+  diffParameters(context, before, after);
+  diffResponses(context, before, after);
+  diffNotificationContent(context, before, after);
+}
+function fullPaths(context, before, after) {
+  const was = pathBase(context.old, context.routes?.old ?? [], before);
+  const is = pathBase(context.new, context.routes?.new ?? [], after);
+  if (was === void 0 || is === void 0 || was === is) return "";
+  return `, the full path from ${quoted(`${was}${before.path}`)} to ${quoted(`${is}${after.path}`)}`;
+}
+function routedAddresses(context, before, after) {
+  if (!context.routes) return void 0;
+  const was = requestAddress(context.old, context.routes.old, before);
+  const is = requestAddress(context.new, context.routes.new, after);
+  if (!was || !is || !was.route && !is.route) return void 0;
+  return { was, is };
+}
+var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var LETTER_CASE_ADVICE = "Put back the old operationId.";
+function renameTold(before, renamed) {
+  const was = operationLabel(before);
+  const is = operationLabel(renamed);
+  if (was.toLowerCase() === is.toLowerCase()) {
+    return {
+      detail: `Only the letter case of its operationId changed, to ${quoted(is)}: flows name the operation by its exact operationId.`,
+      advice: LETTER_CASE_ADVICE
+    };
+  }
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
+}
+function isDeprecationDoneRight(operation2, model) {
+  if (!operation2.isDeprecated) return false;
+  const annotation = asObject(operation2.operation["x-ms-api-annotation"]);
+  const family = asString(annotation?.family);
+  if (!annotation || !family) return false;
+  const replacementId = asString(asObject(annotation.replacement)?.operationId);
+  if (replacementId !== void 0 && model.operationById(replacementId)) return true;
+  const revision = Number(annotation.revision ?? 1);
+  const name = versionedName(operation2.operationId ?? family);
+  const newest = replacementIndex(model);
+  return (newest.newestRevision.get(family) ?? Number.NaN) > revision || (newest.newestVersion.get(name.base) ?? Number.NaN) > name.version;
+}
+function triggerKind(model, operation2) {
+  if (!operation2.isTrigger) return "an action";
+  const trigger = excerpt(asString(operation2.operation["x-ms-trigger"]) ?? "unknown");
+  const webhook = notificationContent(model, operation2) !== void 0 || operation2.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
+}
+function pathParameterNames(operation2) {
+  return operation2.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
+}
+function isString3(value) {
+  return value !== void 0;
+}
+
+// packages/validator/src/diff/base-path-diff.ts
+function basePathChange(context, before, after) {
+  const change = `The basePath changed from ${describe3(before)} to ${describe3(after)}`;
+  const { moved, kept, compared } = basePathMoves(context);
+  if (compared === 0 && basePathPrefix(context.old) !== basePathPrefix(context.new)) {
+    return { rule: CHANGE_RULES.hostChanged, detail: `${change}.` };
+  }
+  if (moved.length > 0) {
+    const one = moved.length === 1 ? moved[0] : void 0;
+    const which2 = moved.length === compared ? "moving every operation" : one ? `moving ${quoted(one.label)}, whose path template stayed: it calls ${quoted(one.is)}, not ${quoted(one.was)}` : `moving the operations whose path template stayed: ${quoteList(moved.map((move) => move.label))}`;
+    return { rule: CHANGE_RULES.hostChanged, detail: `${change}, ${which2}.`, operationId: one?.operationId };
+  }
+  return {
+    rule: CHANGE_RULES.other,
+    detail: kept === compared ? "Changed: basePath, with every operation at its address." : "Changed: basePath, moving no operation on its own: each path template took the moved prefix, or changed itself (BRK-PATH-CHANGED)."
+  };
+}
+function basePathMoves(context) {
+  const policies = { old: context.routes?.old ?? [], new: context.routes?.new ?? [] };
+  const moved = [];
+  let kept = 0;
+  let compared = 0;
+  for (const [before, after] of operationPairs(context).pairs) {
+    compared++;
+    const was = swaggerAddress(context.old, policies.old, before);
+    const is = swaggerAddress(context.new, policies.new, after);
+    if (was === is) {
+      kept++;
+      continue;
+    }
+    const sameTemplate = before.method === after.method && before.path === after.path;
+    const belowBasePath = !setsHostUrl(context.old, policies.old, before) && !setsHostUrl(context.new, policies.new, after);
+    if (sameTemplate && belowBasePath) {
+      moved.push({ label: operationLabel(after), operationId: after.operationId, was, is });
+    }
+  }
+  return { moved, kept, compared };
+}
+function describe3(value) {
+  return value === void 0 ? "nothing" : quoted(value);
+}
+
+// packages/validator/src/diff/found-parts.ts
+var NOTHING2 = { parts: [], cut: false, depth: 0 };
+var SKIPPED = { parts: [], cut: false, depth: 0 };
+var FoundParts = class {
+  parts = [];
+  cut = false;
+  /** Whether a nested pair was skipped, being compared higher on the branch. */
+  skipped = false;
+  add(change) {
+    this.parts.push(ownChange(change));
+  }
+  nest(step2, nested) {
+    if (nested === SKIPPED) this.skipped = true;
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ step: step2, nested });
+  }
+  /** Parts found elsewhere, where these stand: no step deeper. */
+  splice(nested) {
+    if (nested.cut) this.cut = true;
+    if (nested.parts.length > 0) this.parts.push({ nested });
+  }
+  result(depth) {
+    return this.parts.length === 0 && !this.cut ? NOTHING2 : { parts: this.parts, cut: this.cut, depth };
+  }
+};
+var FoundProperties = class {
+  present = new FoundParts();
+  removed = new FoundParts();
+  tightened = false;
+  /**
+   * An allOf member's compared properties (a run of the views' own, or a layer), where its present
+   * properties stand: what it skipped and tightened holds for the views too.
+   */
+  splicePresent(member) {
+    this.present.splice(member.present);
+    if (member.skipped) this.present.skipped = true;
+    this.tightened ||= member.tightened;
+  }
+  /** An allOf member's compared properties, where its deleted properties stand. */
+  spliceRemoved(member) {
+    this.removed.splice(member.removed);
+  }
+  result(depth) {
+    return {
+      present: this.present.result(depth),
+      removed: this.removed.result(depth),
+      tightened: this.tightened,
+      skipped: this.present.skipped
+    };
+  }
+};
+
+// packages/validator/src/diff/member-runs.ts
+var NO_RUNS = { present: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map() };
+function memberRuns(before, after, oldViews, newViews) {
+  const oldMembers = asArray(before.node.allOf) ?? [];
+  const newMembers = asArray(after.node.allOf) ?? [];
+  const count = Math.min(oldMembers.length, newMembers.length);
+  if (count === 0) return NO_RUNS;
+  const present = /* @__PURE__ */ new Map();
+  const removed = /* @__PURE__ */ new Map();
+  const afterOrder = new Order(after);
+  const beforeOrder = new Order(before);
+  for (let index = 0; index < count; index++) {
+    const oldMember = oldViews.of(oldMembers[index], childPointer(before.pointer, "allOf", index));
+    const newMember = newViews.of(newMembers[index], childPointer(after.pointer, "allOf", index));
+    if (!oldMember || !newMember) continue;
+    const run = memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder);
+    if (!run) continue;
+    if (run.firstPresent !== void 0) present.set(run.firstPresent, run);
+    if (run.firstRemoved !== void 0) removed.set(run.firstRemoved, run);
+  }
+  return { present, removed };
+}
+var Order = class {
+  names;
+  positions = /* @__PURE__ */ new Map();
+  taken;
+  constructor(view) {
+    this.names = [...view.properties.keys()];
+    this.names.forEach((name, position) => this.positions.set(name, position));
+    this.taken = this.names.map(() => false);
+  }
+  /**
+   * Where `names` stand one after the other, in their order, none taken; undefined when they do not.
+   */
+  runOf(names2) {
+    const start = this.positions.get(names2[0]);
+    if (start === void 0) return void 0;
+    for (let offset = 0; offset < names2.length; offset++) {
+      if (this.names[start + offset] !== names2[offset] || this.taken[start + offset]) return void 0;
+    }
+    return start;
+  }
+  take(start, length) {
+    for (let offset = 0; offset < length; offset++) this.taken[start + offset] = true;
+  }
+};
+function memberRun(before, after, oldMember, newMember, beforeOrder, afterOrder) {
+  if (oldMember.properties.size === 0 && newMember.properties.size === 0) return void 0;
+  if (oldMember.merged.has(before.pointer) || newMember.merged.has(after.pointer)) return void 0;
+  const samePlace = (view, member, name) => view.properties.get(name)?.pointer === member.properties.get(name)?.pointer && view.required.has(name) === member.required.has(name);
+  for (const name of newMember.properties.keys()) {
+    if (!samePlace(after, newMember, name) || !samePlace(before, oldMember, name)) return void 0;
+    if (after.requiredAt.get(name) !== newMember.requiredAt.get(name)) return void 0;
+  }
+  let lost = false;
+  for (const name of oldMember.properties.keys()) {
+    if (!samePlace(before, oldMember, name)) return void 0;
+    if (after.properties.has(name) !== newMember.properties.has(name)) return void 0;
+    if (!newMember.properties.has(name)) lost = true;
+  }
+  const newNames = [...newMember.properties.keys()];
+  const presentAt = newNames.length > 0 ? afterOrder.runOf(newNames) : void 0;
+  if (newNames.length > 0 && presentAt === void 0) return void 0;
+  const oldNames = lost ? [...oldMember.properties.keys()] : [];
+  const removedAt = lost ? beforeOrder.runOf(oldNames) : void 0;
+  if (presentAt !== void 0) afterOrder.take(presentAt, newNames.length);
+  if (removedAt !== void 0) beforeOrder.take(removedAt, oldNames.length);
+  return {
+    before: oldMember,
+    after: newMember,
+    firstPresent: newNames[0],
+    firstRemoved: removedAt === void 0 ? void 0 : oldNames[0]
+  };
+}
+
+// packages/validator/src/diff/schema-layers.ts
+function layersApart(before, after) {
+  if (before.members.length !== after.members.length) return false;
+  const layers = [[before.own, after.own]];
+  for (let index = 0; index < before.members.length; index++) {
+    const was = before.members[index];
+    const is = after.members[index];
+    if (Boolean(was) !== Boolean(is)) return false;
+    if (was && is) layers.push([was, is]);
+  }
+  const size = (layer) => layer.reduce((sum, view) => sum + view.properties.size + view.required.size, 0);
+  let largest = 0;
+  layers.forEach((layer, index) => {
+    if (size(layer) > size(layers[largest])) largest = index;
+  });
+  const owners = /* @__PURE__ */ new Map();
+  for (let index = 0; index < layers.length; index++) {
+    if (index === largest) continue;
+    for (const view of layers[index]) {
+      for (const name of [...view.properties.keys(), ...view.required]) {
+        if ((owners.get(name) ?? index) !== index) return false;
+        owners.set(name, index);
+      }
+    }
+  }
+  for (const name of owners.keys()) {
+    if (layers[largest].some((view) => view.properties.has(name) || view.required.has(name))) return false;
+  }
+  return true;
+}
+function requiresMore(before, after) {
+  for (const name of after.required) if (!before.required.has(name)) return true;
+  return false;
+}
+function requiresLess(before, after) {
+  for (const name of before.required)
+    if (!after.required.has(name) && after.properties.has(name)) return true;
+  return false;
+}
+
+// packages/validator/src/diff/compared-properties.ts
+var PropertyComparer = class {
+  constructor(pairs2, oldViews, newViews, shareMembers) {
+    this.pairs = pairs2;
+    this.oldViews = oldViews;
+    this.newViews = newViews;
+    this.shareMembers = shareMembers;
+  }
+  pairs;
+  oldViews;
+  newViews;
+  shareMembers;
+  /** Compared properties of pairs of views, those of no one branch (ComparedProperties). */
+  memo = /* @__PURE__ */ new Map();
+  /**
+   * inSomeLayer's answers, per test and pair of members: keyed by the test itself, not its name,
+   * which a bundler may change.
+   */
+  layerTests = /* @__PURE__ */ new Map();
+  /**
+   * The properties' parts of two views (or of their layers), into `found`; 'required' named in
+   * `others` when the names listed in it changed without a breaking change.
+   */
+  compare(before, after, direction, depth, found, others, layers) {
+    const compared = this.of(before, after, direction, depth, layers);
+    found.splice(compared.present);
+    found.splice(compared.removed);
+    const tightened = compared.tightened || direction === "output" && this.inSomeLayer(requiresMore, before, after, layers);
+    const relaxed = this.inSomeLayer(requiresLess, before, after, layers);
+    if (relaxed || tightened) others.push("required");
+  }
+  /**
+   * Whether `test` holds of the views, or of some layer of them: each name being in one layer,
+   * that of the views' own fields, or a member's, kept per pair of members.
+   */
+  inSomeLayer(test2, before, after, layers) {
+    if (test2(before, after)) return true;
+    if (!layers) return false;
+    return layers.after.members.some((newMember, index) => {
+      const oldMember = layers.before.members[index];
+      if (!oldMember || !newMember) return false;
+      let answers = this.layerTests.get(test2);
+      if (!answers) {
+        answers = /* @__PURE__ */ new Map();
+        this.layerTests.set(test2, answers);
+      }
+      const key2 = `${oldMember.pointer}|${newMember.pointer}`;
+      let answer = answers.get(key2);
+      if (answer === void 0) {
+        answer = test2(oldMember, newMember);
+        answers.set(key2, answer);
+      }
+      return answer;
+    });
+  }
+  /**
+   * The compared properties of two views: kept, unless of one branch (cut by the depth limit, or
+   * with a pair skipped as compared higher up), for the schemas that merge the pair's through allOf.
+   * One of another branch is compared again here, where its pairs are compared as they would be.
+   */
+  of(before, after, direction, depth, layers) {
+    const key2 = `${direction}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key2);
+    if (known && depth < MAX_SCHEMA_WALK_DEPTH) return known;
+    const compared = layers ? this.compareLayers(layers, direction, depth) : this.compareEachProperty(before, after, direction, depth);
+    if (!known && !compared.skipped && !compared.present.cut) this.memo.set(key2, compared);
+    return compared;
+  }
+  /**
+   * The views' properties one by one, in order, those of a member's run (MemberRun) by the member's
+   * compared properties, spliced in where the run stands.
+   */
+  compareEachProperty(before, after, direction, depth) {
+    const found = new FoundProperties();
+    const runs = this.shareMembers ? memberRuns(before, after, this.oldViews, this.newViews) : NO_RUNS;
+    const compareRun = (run) => run.compared ??= this.of(run.before, run.after, direction, depth);
+    for (const step2 of inRuns(after.properties, runs.present, (run) => run.after.properties.size)) {
+      if (step2.run) found.splicePresent(compareRun(step2.run));
+      else this.compareProperty(step2.name, step2.property, before, after, direction, depth, found);
+    }
+    for (const step2 of inRuns(before.properties, runs.removed, (run) => run.before.properties.size)) {
+      if (step2.run) found.spliceRemoved(compareRun(step2.run));
+      else if (!after.properties.has(step2.name))
+        found.removed.add(this.deleted(step2.name, step2.property, direction));
+    }
+    return found.result(depth);
+  }
+  /**
+   * The compared properties of two views in layers whose fields stand apart (layersApart): as
+   * compareEachProperty finds them, each member being a run of its own (MemberRun), in the same
+   * order, without a look at the members' names. The views' own properties, then each member's
+   * compared properties, then the views' own deletions and each member's.
+   */
+  compareLayers({ before, after }, direction, depth) {
+    const found = new FoundProperties();
+    for (const [name, property2] of after.own.properties)
+      this.compareProperty(name, property2, before.own, after.own, direction, depth, found);
+    const compared = [];
+    after.members.forEach((newMember, index) => {
+      const oldMember = before.members[index];
+      if (!oldMember || !newMember || newMember.properties.size === 0) return;
+      found.splicePresent(compared[index] = this.of(oldMember, newMember, direction, depth));
+    });
+    for (const [name, property2] of before.own.properties)
+      if (!after.own.properties.has(name)) found.removed.add(this.deleted(name, property2, direction));
+    before.members.forEach((oldMember, index) => {
+      const newMember = after.members[index];
+      if (!oldMember || !newMember || oldMember.properties.size === 0) return;
+      found.spliceRemoved(compared[index] ??= this.of(oldMember, newMember, direction, depth));
+    });
+    return found.result(depth);
+  }
+  /**
+   * Compares the property `name` of the new view with the old view's, the parts found added to
+   * `found.present`. An input newly required that flows need not send is not breaking: `found` is
+   * then tightened ('required' is listed as changed).
+   */
+  compareProperty(name, property2, before, after, direction, depth, found) {
+    const previous = before.properties.get(name);
+    const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newViews.model, property2.value, property2.pointer);
+    if (!previous) {
+      const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
+      found.present.add({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
+      return;
+    }
+    if (direction === "input" && after.required.has(name) && !before.required.has(name)) {
+      if (mustSend) {
+        found.present.add({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: "new",
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property2.pointer,
+          path: [name],
+          detail: `${quoted(name)} is now listed in 'required'.`
+        });
+      } else {
+        found.tightened = true;
+      }
+    }
+    const nested = this.pairs.compareAt(
+      previous.value,
+      previous.pointer,
+      property2.value,
+      property2.pointer,
+      direction,
+      depth + 1
+    );
+    found.present.nest(name, nested);
+  }
+  /**
+   * The change of a base version's property that is gone: an output deleted, or an input. A field
+   * whose default was a secret is told as such a parameter's deletion is (secret-deletion.ts):
+   * removing it is right, and keeping it would keep the leaked key.
+   */
+  deleted(name, property2, direction) {
+    const { pointer } = property2;
+    const field = this.oldViews.model.resolve(property2.value, pointer).value;
+    const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
+    if (direction === "output") {
+      return secret ? { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail } : { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+    }
+    const removed = `The input field ${quoted(name)} has been removed.`;
+    return {
+      rule: secret?.rule ?? CHANGE_RULES.parameterDeleted,
+      side: "old",
+      pointer,
+      path: [name],
+      detail: secret ? `${removed} ${secret.detail}` : removed
+    };
+  }
+};
+function* inRuns(properties, runs, size) {
+  let passOver = 0;
+  for (const [name, property2] of properties) {
+    if (passOver > 0) {
+      passOver--;
+      continue;
+    }
+    const run = runs.get(name);
+    if (run) passOver = size(run) - 1;
+    yield run ? { run } : { name, property: property2 };
+  }
+}
+
+// packages/validator/src/diff/kept-views.ts
+var KeptViews = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  views = /* @__PURE__ */ new Map();
+  /** The view of the schema written at `pointer`. */
+  of(value, pointer) {
+    if (this.views.has(pointer)) return this.views.get(pointer);
+    const resolved2 = this.model.resolve(value, pointer);
+    if (!resolved2.viaRef) return viewSchema(this.model, value, pointer);
+    const target2 = resolved2.broken ? void 0 : `\0${resolved2.pointer}`;
+    const view = target2 !== void 0 && this.views.has(target2) ? this.views.get(target2) : viewSchema(this.model, value, pointer);
+    this.views.set(pointer, view);
+    if (target2 !== void 0) this.views.set(target2, view);
+    return view;
+  }
+};
+
+// packages/validator/src/diff/schema-lists.ts
+var MIN_SHARED_LIST = 1e3;
+var SchemaLists = class {
+  lists = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  parts = /* @__PURE__ */ new Map();
+  paths = /* @__PURE__ */ new Map();
+  walked = /* @__PURE__ */ new Set();
+  share;
+  minSharedList;
+  constructor(options2 = {}) {
+    this.share = options2.share ?? true;
+    this.minSharedList = options2.minSharedList ?? MIN_SHARED_LIST;
+  }
+  /** The lists of `root`'s changes, in the order a list of them all would have them. */
+  of(root) {
+    if (!this.share) return [{ list: this.listOf(root), steps: [] }];
+    let lists = this.parts.get(root);
+    if (!lists) {
+      lists = this.split(root);
+      this.parts.set(root, lists);
+    }
+    return lists;
+  }
+  split(root) {
+    const [only] = root.parts;
+    const apart = root.parts.length === 1 && only && "nested" in only ? [true] : this.partsApart(root);
+    if (!apart) return [{ list: this.listOf(root), steps: [] }];
+    const result = [];
+    let run = [];
+    const endRun = () => {
+      if (run.length === 0) return;
+      result.push({ list: listChanges({ parts: run, cut: root.cut, depth: root.depth }), steps: [] });
+      run = [];
+    };
+    root.parts.forEach((part, index) => {
+      if (!apart[index] || !("nested" in part)) {
+        run.push(part);
+        return;
+      }
+      endRun();
+      for (const { list: list2, steps } of this.of(part.nested))
+        result.push({ list: list2, steps: part.step === void 0 ? steps : [part.step, ...steps] });
+    });
+    endRun();
+    return result;
+  }
+  /**
+   * Which of `root`'s parts are nested schemas to report as lists of their own: those of at least
+   * `minSharedList` changes, when each kind of change under two parts is reached by no more paths
+   * than are listed (MAX_LISTED_PATHS). None otherwise. Lists of the parts then list what a list of
+   * the whole does: a kind under one part is listed and counted there as from the whole, and one
+   * under two is listed whole, in order, by both. (A body that merges a definition through allOf
+   * and wraps it too has each of its changes under both: 400 operations copied its 10,000 each.)
+   */
+  partsApart(root) {
+    const apart = root.parts.map(
+      (part) => "nested" in part && this.countOf(part.nested) >= this.minSharedList
+    );
+    if (!apart.includes(true)) return void 0;
+    const under = /* @__PURE__ */ new Map();
+    let largest = -1;
+    root.parts.forEach((part, index) => {
+      if (!("nested" in part)) return;
+      const paths = this.pathsUnder(part.nested);
+      under.set(index, paths);
+      if (largest < 0 || paths.size > under.get(largest).size) largest = index;
+    });
+    const claims = /* @__PURE__ */ new Map();
+    const claim = (kind, index, paths) => {
+      const known = claims.get(kind);
+      if (!known) claims.set(kind, { owner: index, paths, shared: false });
+      else {
+        known.paths += paths;
+        if (known.owner !== index) known.shared = true;
+      }
+    };
+    for (let index = 0; index < root.parts.length; index++) {
+      if (index === largest) continue;
+      const part = root.parts[index];
+      if ("nested" in part) for (const [kind, paths] of under.get(index)) claim(kind, index, paths);
+      else claim(part.kind, index, 1);
+    }
+    const ofLargest = under.get(largest);
+    for (const [kind, { paths, shared }] of claims) {
+      const more = ofLargest.get(kind);
+      if ((shared || more !== void 0) && paths + (more ?? 0) > MAX_LISTED_PATHS) return void 0;
+    }
+    return apart;
+  }
+  /**
+   * How many paths lead to each kind of change under a nested schema. Kept once asked for twice: a
+   * definition nested in the schema of each of many operations is walked once, while a schema
+   * nested in one alone (each level of a chain of wrappers over a definition) keeps no map of the
+   * definition's kinds.
+   */
+  pathsUnder(schema) {
+    const known = this.paths.get(schema);
+    if (known) return known;
+    const paths = pathsToEachKind(schema);
+    if (this.walked.has(schema)) this.paths.set(schema, paths);
+    else this.walked.add(schema);
+    return paths;
+  }
+  listOf(root) {
+    let list2 = this.lists.get(root);
+    if (!list2) {
+      list2 = listChanges(root);
+      this.lists.set(root, list2);
+    }
+    return list2;
+  }
+  countOf(root) {
+    let count = this.counts.get(root);
+    if (count === void 0) {
+      count = this.lists.get(root)?.length ?? listedCount(this.pathsUnder(root));
+      this.counts.set(root, count);
+    }
+    return count;
+  }
+};
 
 // packages/validator/src/diff/schema-keywords.ts
 var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"];
+function compareKeywords(before, after, direction, add2, others) {
+  compareType(before, after, direction, add2, others);
+  compareEnum(before, after, direction, add2, others);
+  compareVisibility(before, after, direction, add2, others);
+  compareTexts(before, after, add2);
+}
+function compareType(before, after, direction, add2, others) {
+  for (const key2 of ["type", "format"]) {
+    const was = before[key2];
+    const is = after[key2];
+    if (jsonEqual(was, is)) continue;
+    if (was === void 0 || is === void 0 || numericChangeIsSafe(key2, was, is, direction)) {
+      others.push(key2);
+      continue;
+    }
+    add2({
+      rule: typeChangeRule(key2, direction),
+      side: "new",
+      pointer: keyPointer(after, key2),
+      path: [key2],
+      detail: `The ${key2} changed from ${quoted(was)} to ${quoted(is)}.`
+    });
+    return;
+  }
+}
+function typeChangeRule(key2, direction) {
+  if (key2 === "format") return direction === "input" ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
+  return direction === "input" ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
+}
+var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
+  ["int32", 0],
+  ["int64", 1],
+  ["float", 2],
+  ["double", 3]
+]);
+function numericChangeIsSafe(key2, was, is, direction) {
+  if (typeof was !== "string" || typeof is !== "string") return false;
+  if (key2 === "type") {
+    const widened = was === "integer" && is === "number";
+    const narrowed = was === "number" && is === "integer";
+    return direction === "input" ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === void 0 || rankIs === void 0) return false;
+  return direction === "output" || rankIs >= rankWas;
+}
+function compareEnum(before, after, direction, add2, others) {
+  const was = before.enum;
+  const is = after.enum;
+  if (jsonEqual(was, is)) return;
+  const limitsAfter = limitsValues(after);
+  if (direction === "input") {
+    if (!was && is && limitsAfter) {
+      add2({
+        rule: CHANGE_RULES.inputEnumAdded,
+        side: "new",
+        pointer: keyPointer(after, "enum"),
+        path: ["enum"],
+        detail: `Allowed values: ${quoteList(is)}.`
+      });
+      return;
+    }
+    const removed = was && is && limitsAfter ? was.filter((value) => !is.some((other) => sameChoice(value, other))) : [];
+    if (removed.length > 0) {
+      add2({
+        rule: CHANGE_RULES.enumNarrowed,
+        side: "new",
+        pointer: keyPointer(after, "enum"),
+        path: ["enum"],
+        detail: `Removed: ${quoteList(removed)}.`
+      });
+      return;
+    }
+  } else if (was && !is && limitsValues(before)) {
+    add2({
+      rule: CHANGE_RULES.outputEnumRemoved,
+      side: "new",
+      pointer: after.pointer,
+      path: ["enum"],
+      detail: `The values were ${quoteList(was)}.`
+    });
+    return;
+  }
+  others.push("enum");
+}
+function sameChoice(value, other) {
+  if (jsonEqual(value, other)) return true;
+  return isScalar2(value) && isScalar2(other) && typeof value !== typeof other && String(value) === String(other);
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function limitsValues(view) {
+  const values = view.enum;
+  if (!values) return false;
+  return !(view.type === "boolean" && values.includes(true) && values.includes(false));
+}
+function compareVisibility(before, after, direction, add2, others) {
+  if (!before.isInternal && after.isInternal && direction === "input") {
+    add2({
+      rule: CASE_RULES.inputHidden,
+      side: "new",
+      pointer: keyPointer(after, "x-ms-visibility")
+    });
+  } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
+    others.push("x-ms-visibility");
+  }
+}
+function compareTexts(before, after, add2) {
+  const edited = TEXT_KEYS.filter((key2) => !jsonEqual(before.node[key2], after.node[key2]));
+  if (edited.length > 0) {
+    add2({
+      rule: CHANGE_RULES.textEdited,
+      side: "new",
+      pointer: after.pointer,
+      detail: `Edited: ${edited.join(", ")}.`,
+      impact: "major"
+    });
+  }
+}
+function keyPointer(view, key2) {
+  return has(view.node, key2) ? childPointer(view.pointer, key2) : view.pointer;
+}
 
 // packages/validator/src/diff/schema-diff.ts
 var SCHEMA_KEYS = /* @__PURE__ */ new Set([
@@ -63754,13 +67496,500 @@ var SCHEMA_KEYS = /* @__PURE__ */ new Set([
   "x-ms-visibility"
 ]);
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+var SchemaComparer = class {
+  constructor(oldModel, newModel, options2) {
+    this.oldModel = oldModel;
+    this.newModel = newModel;
+    this.lists = new SchemaLists(options2);
+    this.shareMembers = options2?.share ?? true;
+    this.oldViews = new KeptViews(oldModel);
+    this.newViews = new KeptViews(newModel);
+    this.properties = new PropertyComparer(this, this.oldViews, this.newViews, this.shareMembers);
+  }
+  oldModel;
+  newModel;
+  memo = /* @__PURE__ */ new Map();
+  /** Each compared root's changes as listed, for the operations that share it. */
+  lists;
+  /** Whether allOf members' compared properties are shared (MemberRun); tests compare without. */
+  shareMembers;
+  active = /* @__PURE__ */ new Set();
+  oldViews;
+  newViews;
+  properties;
+  /** Schema locations the comparer looked at, per version (their differences are reported). */
+  visitedOld = /* @__PURE__ */ new Set();
+  visitedNew = /* @__PURE__ */ new Set();
+  /**
+   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
+   * `name`, `in`, `required`), which are then not reported as other changes.
+   */
+  compare(oldValue, oldPointer, newValue, newPointer, direction, extraKeys) {
+    return this.lists.of(this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys));
+  }
+  /** The changes between two schemas compared `depth` levels below a root (memoized per pair). */
+  compareAt(oldValue, oldPointer, newValue, newPointer, direction, depth, extraKeys) {
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return { parts: [], cut: true, depth };
+    const kind = `${direction}|${extraKeys ? "parameter" : "schema"}`;
+    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
+    const seen = this.memo.get(writtenKey);
+    if (seen && reusableAt(seen, depth)) return seen;
+    const layers = this.layersOf(oldValue, oldPointer, newValue, newPointer);
+    const before = layers?.before.own ?? this.oldViews.of(oldValue, oldPointer);
+    const after = layers?.after.own ?? this.newViews.of(newValue, newPointer);
+    if (!before || !after) return this.unfollowed(oldValue, oldPointer, newValue, newPointer);
+    const key2 = `${kind}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key2);
+    if (known && reusableAt(known, depth)) {
+      this.memo.set(writtenKey, known);
+      return known;
+    }
+    if (this.active.has(key2)) return SKIPPED;
+    this.active.add(key2);
+    this.visitedOld.add(before.pointer);
+    this.visitedNew.add(after.pointer);
+    const result = this.compareViews(before, after, direction, depth, extraKeys, layers);
+    this.active.delete(key2);
+    this.memo.set(key2, result);
+    this.memo.set(writtenKey, result);
+    return result;
+  }
+  /**
+   * A schema written in both versions that one of them cannot be followed to (its `$ref` points to
+   * nothing or round a loop, or it is no object): there is nothing to compare it with, but the edit
+   * is still a change, told where the new version writes the schema (for each operation that uses
+   * it: a deleted definition takes the fields of all of them). A schema written in one version only
+   * is the caller's (a response that gains or loses its body).
+   */
+  unfollowed(oldValue, oldPointer, newValue, newPointer) {
+    if (oldValue === void 0 || newValue === void 0) return NOTHING2;
+    const whyNew = whyUnfollowed(this.newModel, newValue, newPointer);
+    const whyOld = whyUnfollowed(this.oldModel, oldValue, oldPointer);
+    if (whyNew !== void 0 && whyOld !== void 0 && jsonEqual(oldValue, newValue)) return NOTHING2;
+    const why = whyNew ?? (whyOld === void 0 ? void 0 : `in the base version, ${whyOld}`);
+    if (why === void 0) return NOTHING2;
+    const change = {
+      rule: CHANGE_RULES.other,
+      side: "new",
+      pointer: newPointer,
+      path: [],
+      detail: `The schema was not compared: ${why}.`
+    };
+    return { parts: [ownChange(change)], cut: false, depth: 0 };
+  }
+  /**
+   * Both versions of a schema written in place that merges allOf members, in layers (schema-view.ts
+   * SchemaLayers), when their fields stand apart (layersApart); undefined otherwise, or when members
+   * are not shared (then each of their properties is compared where it is). A member's view is kept,
+   * as any other of a schema `$ref`ed is.
+   */
+  layersOf(oldValue, oldPointer, newValue, newPointer) {
+    if (!this.shareMembers) return void 0;
+    const before = viewLayers(
+      this.oldModel,
+      oldValue,
+      oldPointer,
+      (member, pointer) => this.oldViews.of(member, pointer)
+    );
+    if (!before) return void 0;
+    const after = viewLayers(
+      this.newModel,
+      newValue,
+      newPointer,
+      (member, pointer) => this.newViews.of(member, pointer)
+    );
+    return after && layersApart(before, after) ? { before, after } : void 0;
+  }
+  compareViews(before, after, direction, depth, extraKeys, layers) {
+    const found = new FoundParts();
+    const others = [];
+    const add2 = (change) => {
+      found.add({ ...change, path: change.path ?? [] });
+    };
+    compareKeywords(before, after, direction, add2, others);
+    this.properties.compare(before, after, direction, depth, found, others, layers);
+    if (before.items && after.items) {
+      const nested = this.compareAt(
+        before.items.value,
+        before.items.pointer,
+        after.items.value,
+        after.items.pointer,
+        direction,
+        depth + 1
+      );
+      found.nest("items", nested);
+    } else if (Boolean(before.items) !== Boolean(after.items)) {
+      others.push("items");
+    }
+    const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
+    appendAll(others, differingKeys(before.node, after.node, ignored));
+    if (others.length > 0) {
+      add2({
+        rule: CHANGE_RULES.other,
+        side: "new",
+        pointer: after.pointer,
+        detail: `Changed: ${nameList([...new Set(others)])}.`
+      });
+    }
+    return { parts: found.parts, cut: found.cut, depth };
+  }
+};
+function reusableAt(result, depth) {
+  return !result.cut || depth >= result.depth;
+}
+
+// packages/validator/src/diff/swagger-diff.ts
+var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
+  "info",
+  "host",
+  "basePath",
+  "schemes",
+  "securityDefinitions",
+  "security",
+  "paths",
+  "definitions",
+  "parameters",
+  "responses"
+]);
+var REUSABLE_SECTIONS2 = ["definitions", "parameters", "responses"];
+var INFO_MINOR_KEYS = ["description", "contact"];
+function diffSwaggerValues(before, after, routes, schemaLists) {
+  const oldModel = new SwaggerModel(before, true);
+  const newModel = new SwaggerModel(after, true);
+  const context = {
+    old: oldModel,
+    new: newModel,
+    sink: new ChangeSink(),
+    schemas: new SchemaComparer(oldModel, newModel, schemaLists),
+    routes
+  };
+  diffEndpoint(context, before, after);
+  diffInfo(context, before, after);
+  diffOperations(context);
+  diffPathItemRefs(context);
+  diffUnvisitedReusables(context, before, after);
+  const followed = /* @__PURE__ */ new Set([...followedPathItems(oldModel), ...followedPathItems(newModel)]);
+  for (const key2 of differingKeys(before, after, DOCUMENT_KEYS)) {
+    if (equalApartFrom(before[key2], after[key2], childPointer("", key2), followed)) continue;
+    addOther(context, before, after, childPointer("", key2), `Changed: ${excerpt(key2)}.`);
+  }
+  return context.sink.entries;
+}
+function diffEndpoint(context, before, after) {
+  const setters = hostSetters(context);
+  const unused = (key2, by) => addOther(context, before, after, `/${key2}`, `Changed: ${key2}, ${unusedBecause(key2, by)}.`);
+  for (const key2 of ["host", "basePath"]) {
+    if (jsonEqual(before[key2], after[key2])) continue;
+    if (setters) {
+      unused(key2, setters);
+      continue;
+    }
+    if (key2 === "basePath") {
+      const { rule: rule2, detail, operationId } = basePathChange(context, before.basePath, after.basePath);
+      context.sink.add({ rule: rule2, file: "swagger", ...where(before, after, "/basePath"), operationId, detail });
+      continue;
+    }
+    context.sink.add({
+      rule: CHANGE_RULES.hostChanged,
+      file: "swagger",
+      ...where(before, after, `/${key2}`),
+      detail: `The ${key2} changed from ${describe4(before[key2])} to ${describe4(after[key2])}.`
+    });
+  }
+  if (jsonEqual(before.schemes, after.schemes)) return;
+  const schemesAfter = new Set(asArray(after.schemes) ?? []);
+  const dropped = (asArray(before.schemes) ?? []).filter((scheme) => !schemesAfter.has(scheme));
+  if (dropped.length > 0 && setters) {
+    unused("schemes", setters);
+  } else if (onlyHttpDropped(dropped, before.schemes, after.schemes)) {
+    addOther(context, before, after, "/schemes", "Changed: schemes, 'http' dropped and 'https' kept.");
+  } else if (dropped.length > 0) {
+    context.sink.add({
+      rule: CHANGE_RULES.hostChanged,
+      file: "swagger",
+      ...where(before, after, "/schemes"),
+      detail: `The schemes no longer include ${quoteList(dropped)}.`
+    });
+  } else {
+    addOther(context, before, after, "/schemes", "Changed: schemes.");
+  }
+}
+function onlyHttpDropped(dropped, before, after) {
+  const offersHttps = (schemes) => asArray(schemes)?.includes("https") === true;
+  return dropped.length > 0 && dropped.every((scheme) => scheme === "http") && offersHttps(before) && offersHttps(after);
+}
+function unusedBecause(key2, setters) {
+  const { policies, versions } = setters;
+  const past = versions === "old";
+  const named2 = policies.length === 1 ? `policy ${policyLabel(policies[0])} of apiProperties.json ${past ? "set" : "sets"}` : `policies ${nameList(policies.map(policyLabel))} of apiProperties.json set`;
+  const what = key2 === "host" ? "the host" : "the host URL";
+  const included = key2 === "host" ? "" : ", scheme and base path included";
+  const verb = key2 === "schemes" ? past ? "used" : "uses" : past ? "went to" : "goes to";
+  if (versions === "both") {
+    return `which no request ${verb}: the ${named2} ${what} of every operation${included}, in both versions`;
+  }
+  const version = past ? "the base version" : "the new version";
+  return `which no request ${verb} in ${version}: the ${named2} ${what} of every operation${included}, and where requests moved is told with ${policies.length === 1 ? "the policy" : "them"}`;
+}
+function hostSetters(context) {
+  if (!context.routes) return void 0;
+  const before = hostPolicies(context.old, context.routes.old);
+  const after = hostPolicies(context.new, context.routes.new);
+  if (after) return { policies: after, versions: before ? "both" : "new" };
+  return before ? { policies: before, versions: "old" } : void 0;
+}
+function diffInfo(context, before, after) {
+  const infoBefore = asObject(before.info) ?? {};
+  const infoAfter = asObject(after.info) ?? {};
+  const add2 = (keys, impact, rule2 = CHANGE_RULES.textEdited) => {
+    if (keys.length === 0) return;
+    context.sink.add({
+      rule: rule2,
+      file: "swagger",
+      ...where(before, after, "/info"),
+      detail: `${rule2 === CHANGE_RULES.textEdited ? "Edited" : "Changed"}: ${nameList(keys.map((key2) => `info.${key2}`))}.`,
+      impact
+    });
+  };
+  add2(
+    INFO_MINOR_KEYS.filter((key2) => !jsonEqual(infoBefore[key2], infoAfter[key2])),
+    "minor"
+  );
+  add2(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ["title"], "major");
+  add2(
+    differingKeys(infoBefore, infoAfter, /* @__PURE__ */ new Set([...INFO_MINOR_KEYS, "title"])),
+    "major",
+    CHANGE_RULES.other
+  );
+}
+function diffUnvisitedReusables(context, before, after) {
+  const visited = /* @__PURE__ */ new Set();
+  for (const set2 of [context.schemas.visitedOld, context.schemas.visitedNew]) {
+    for (const pointer of set2) visited.add(sectionEntry(pointer));
+  }
+  for (const section of REUSABLE_SECTIONS2) {
+    const sectionBefore = asObject(before[section]) ?? {};
+    const sectionAfter = asObject(after[section]) ?? {};
+    for (const name of differingKeys(sectionBefore, sectionAfter, /* @__PURE__ */ new Set())) {
+      const pointer = childPointer("", section, name);
+      if (visited.has(pointer) || context.sink.touches(pointer)) continue;
+      const state = !has(sectionBefore, name) ? "added" : !has(sectionAfter, name) ? "removed" : "changed";
+      context.sink.add({
+        rule: CHANGE_RULES.other,
+        file: "swagger",
+        side: has(sectionAfter, name) ? "new" : "old",
+        pointer,
+        detail: `The ${section} entry ${quoted(name)} has been ${state}.`
+      });
+    }
+  }
+}
+function addOther(context, before, after, pointer, detail) {
+  context.sink.add({ rule: CHANGE_RULES.other, file: "swagger", ...where(before, after, pointer), detail });
+}
+function where(before, after, pointer) {
+  const key2 = pointer.slice(1);
+  if (has(after, key2) || !has(before, key2)) return { side: "new", pointer };
+  return { side: "old", pointer };
+}
+function describe4(value) {
+  return value === void 0 ? "nothing" : quoted(value);
+}
+function sectionEntry(pointer) {
+  const second = pointer.indexOf("/", 1);
+  const third = second === -1 ? -1 : pointer.indexOf("/", second + 1);
+  return third === -1 ? pointer : pointer.slice(0, third);
+}
+
+// packages/validator/src/diff/swagger-presence.ts
+function swaggerDeletion(before, after) {
+  if (before.swagger === void 0 || after.swagger !== void 0) return void 0;
+  return { rule: CHANGE_RULES.swaggerDeleted, file: "swagger", side: "old", pointer: "" };
+}
+
+// packages/validator/src/diff/syntax-changes.ts
+function syntaxChanges(file, side, document) {
+  if (!document || !asObject(document.value)) return [];
+  return document.syntaxIssues.map((issue2) => ({
+    rule: CHANGE_RULES.jsonSyntax,
+    file,
+    side,
+    pointer: "",
+    offset: issue2.offset,
+    detail: issue2.unlisted === void 0 ? issue2.message : unlistedSyntaxMessage(issue2.unlisted, "change"),
+    impact: side === "new" ? "breaking" : "major"
+  }));
+}
+function uncomparableChange(file, side, document) {
+  return {
+    rule: CHANGE_RULES.uncomparable,
+    file,
+    side,
+    pointer: "",
+    ...whyUnreadable(document),
+    // Breaking when the new version is the unreadable one, as a broken new version is for
+    // CHG-JSON-SYNTAX; major when only the base version is.
+    impact: side === "new" ? "breaking" : "major"
+  };
+}
+function whyUnreadable(document) {
+  const [issue2] = document.syntaxIssues;
+  if (issue2) return { detail: issue2.message, offset: issue2.offset };
+  return { detail: `The file holds ${kindOfValue(document.value)}, not an object.` };
+}
+
+// packages/validator/src/diff/connector-diff.ts
+function diffConnectorFiles(before, after) {
+  const swaggerDeleted = swaggerDeletion(before, after);
+  const raw = [
+    ...swaggerDeleted ? [swaggerDeleted] : syntaxChanges("swagger", "old", before.swagger),
+    ...syntaxChanges("swagger", "new", after.swagger),
+    ...syntaxChanges("apiProperties", "old", before.apiProperties),
+    ...syntaxChanges("apiProperties", "new", after.apiProperties)
+  ];
+  if (!swaggerDeleted) {
+    const routes = versionRoutes(before, after);
+    appendAll(
+      raw,
+      compareJson(
+        "swagger",
+        before.swagger,
+        after.swagger,
+        (old, now) => diffSwaggerValues(old, now, routes)
+      )
+    );
+  }
+  appendAll(raw, apiPropertiesChanges(before.apiProperties, after.apiProperties));
+  if (!swaggerDeleted) {
+    appendAll(raw, authenticationChanges(before, after));
+    appendAll(raw, reroutingChanges(before, after));
+  }
+  appendAll(raw, compareWhole("readme", before.readme?.text, after.readme?.text));
+  appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
+  appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
+  const changes = reportedChanges(raw, before, after);
+  appendAll(changes, caseTwinChanges(before, after));
+  return { changes, classification: classifyChanges(changes) };
+}
+function hasJson(version) {
+  return version.swagger !== void 0 || version.apiProperties !== void 0;
+}
+function authenticationChanges(before, after) {
+  if (!hasJson(before) || !hasJson(after)) return [];
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  return diffAuthentication(authFiles(before), authFiles(after));
+}
+function reroutingChanges(before, after) {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return [];
+  const files = (version) => ({
+    // A version with neither file (a connector added or deleted whole) has no operations at all.
+    swagger: asObject(version.swagger?.value) ?? (hasJson(version) ? void 0 : {}),
+    apiProperties: asObject(version.apiProperties?.value)
+  });
+  return diffRerouting(files(before), files(after));
+}
+function versionRoutes(before, after) {
+  if (isUnreadable(before.apiProperties) || isUnreadable(after.apiProperties)) return void 0;
+  return {
+    old: reroutes(asObject(before.apiProperties?.value)),
+    new: reroutes(asObject(after.apiProperties?.value))
+  };
+}
+function authFiles(version) {
+  return {
+    swagger: asObject(version.swagger?.value),
+    apiProperties: asObject(version.apiProperties?.value),
+    swaggerUnreadable: isUnreadable(version.swagger)
+  };
+}
+function isUnreadable(document) {
+  return document !== void 0 && asObject(document.value) === void 0;
+}
+function apiPropertiesChanges(before, after) {
+  const inOneVersion = apiPropertiesInOneVersion(before, after);
+  if (inOneVersion) return [inOneVersion];
+  return compareJson("apiProperties", before, after, diffApiPropertiesValues);
+}
+function compareJson(file, before, after, compare) {
+  if (!before && !after) return [];
+  const valueBefore = before ? asObject(before.value) : {};
+  const valueAfter2 = after ? asObject(after.value) : {};
+  if (!valueBefore || !valueAfter2) {
+    return valueAfter2 ? [uncomparableChange(file, "old", before)] : [uncomparableChange(file, "new", after)];
+  }
+  return compare(valueBefore, valueAfter2);
+}
+function compareWhole(file, before, after) {
+  if (sameContent(before, after)) return [];
+  const rule2 = file === "readme" ? CHANGE_RULES.readmeEdited : file === "script" ? CHANGE_RULES.scriptChanged : CHANGE_RULES.iconChanged;
+  const state = before === void 0 ? "It has been added." : after === void 0 ? "It has been removed." : void 0;
+  const line = typeof before === "string" && typeof after === "string" ? firstChangedLine(before, after) : 1;
+  return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
+}
+function caseTwinChanges(before, after) {
+  const names2 = new Set([...before.caseTwins ?? [], ...after.caseTwins ?? []].map((twin) => twin.name));
+  const changes = [];
+  for (const name of names2) {
+    const [old, now] = [textNamed(before, name), textNamed(after, name)];
+    const kind = (old ?? now).kind;
+    const read = fileName((after[kind] ?? before[kind]).path);
+    if (read === name) continue;
+    const edits = compareWhole(kind, old?.text, now?.text).map((change) => ({
+      ...change,
+      detail: [change.detail, `${name} is not the ${kind} read and validated: ${read} is.`].join(" ").trim()
+    }));
+    appendAll(changes, reportedChanges(edits, { [kind]: old }, { [kind]: now }));
+  }
+  return changes;
+}
+function textNamed(version, name) {
+  const twin = version.caseTwins?.find((candidate) => candidate.name === name);
+  if (twin) return twin;
+  for (const kind of ["readme", "script"]) {
+    const read = version[kind];
+    if (read && fileName(read.path) === name) return { ...read, kind };
+  }
+  return void 0;
+}
+function fileName(file) {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+function firstChangedLine(before, after) {
+  const linesOf2 = (text2) => text2 === "" ? [] : text2.replace(/\r\n/g, "\n").split(/(?<=\n)/);
+  const was = linesOf2(before);
+  const is = linesOf2(after);
+  let index = 0;
+  while (index < was.length && index < is.length && was[index] === is[index]) index++;
+  return Math.max(1, Math.min(index + 1, is.length));
+}
+function sameContent(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  if (typeof a === "string" && typeof b === "string") {
+    return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
+  }
+  return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+
+// packages/validator/src/diff/connector-version.ts
+function definitionsVersion(files) {
+  const version = {};
+  for (const file of files) {
+    const kind = kindOfFileName(file.name);
+    if (kind !== "swagger" && kind !== "apiProperties" || looksBinary(file.content)) continue;
+    const decoded = decodeUtf8(file.content);
+    const document = JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+    if (kind === "swagger") Object.assign(version, { swagger: document, swaggerPath: file.displayPath });
+    else Object.assign(version, { apiProperties: document, apiPropertiesPath: file.displayPath });
+  }
+  return version;
+}
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path19.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -63772,12 +68001,17 @@ function solutionGiven(given, cwd) {
   if (stat2.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
   if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
+  const solution = unpackedSolutionAbove(absolute, given, cwd);
+  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
+}
+function folderOfUnpackedSolution(given, cwd) {
+  const solution = unpackedSolutionAbove(import_node_path19.default.resolve(cwd, given), given, cwd);
+  return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
+}
+function unpackedSolutionAbove(absolute, given, cwd) {
   let folder = import_node_path19.default.dirname(absolute);
   for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path19.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) {
-      const source = import_node_path19.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-      return { kind: "file of unpacked", source };
-    }
+    if (isUnpackedSolution(folder)) return import_node_path19.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
     if (import_node_path19.default.dirname(folder) === folder) break;
   }
   return void 0;
@@ -63789,6 +68023,8 @@ var AS_CONNECTOR_PATH = {
 function solutionGivenProblem(solution, instead) {
   if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
   if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === "folder of unpacked")
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
   return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
 }
 function extractFirstHint(solution, then, say = optionWords) {
@@ -63812,12 +68048,12 @@ function isUnpackedSolution(folder) {
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs11.openSync)(file, "r");
+    const descriptor = (0, import_node_fs12.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs11.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs12.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs11.closeSync)(descriptor);
+      (0, import_node_fs12.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -63825,7 +68061,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs11.statSync)(file);
+    return (0, import_node_fs12.statSync)(file);
   } catch {
     return void 0;
   }
@@ -63852,7 +68088,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     const absolute = import_node_path20.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs12.statSync)(absolute);
+      stat2 = (0, import_node_fs13.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -63881,22 +68117,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs12.readdirSync)(folder);
+    return (0, import_node_fs13.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
-  const where = error3?.path;
-  const shown = where === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where));
-  return unreadablePathError(shown, error3) ?? error3;
+  const where2 = error3?.path;
+  const shown2 = where2 === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where2));
+  return unreadablePathError(shown2, error3) ?? error3;
 }
 function sortFolderPaths(folders, paths = import_node_path20.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs12.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -63917,7 +68153,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs12.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -63944,13 +68180,13 @@ function layoutProfile(folder) {
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path21.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs13.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs14.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -64145,6 +68381,67 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
+
+// packages/validator/src/diff/counterpart-pointer.ts
+function counterpartPointer(before, after, pointer) {
+  const segments = [];
+  let was = before;
+  let is = after;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(is)) {
+      const element = Array.isArray(was) && /^\d+$/.test(segment) ? was[Number(segment)] : void 0;
+      const index = element === void 0 ? -1 : is.findIndex((candidate) => sameElement(element, candidate));
+      if (index === -1) break;
+      segments.push(index);
+      was = element;
+      is = is[index];
+    } else if (isObject(is) && has(is, segment)) {
+      segments.push(segment);
+      was = isObject(was) && has(was, segment) ? was[segment] : void 0;
+      is = is[segment];
+    } else {
+      break;
+    }
+  }
+  return toPointer(segments);
+}
+function sameElement(before, after) {
+  const was = asObject(before);
+  const is = asObject(after);
+  if (was && is) {
+    if (typeof was.$ref === "string") return was.$ref === is.$ref;
+    if (typeof was.name === "string") return was.name === is.name && was.in === is.in;
+  }
+  return jsonEqual(before, after);
+}
+
+// packages/validator/src/git/change-finding.ts
+function changeToFinding(change, connector, current, previous) {
+  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : "";
+  const inBase = change.side === "new" ? "" : ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
+  const finding = locatedFinding({
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message}${valuePath}${inBase}`,
+    file: change.file,
+    pointer: change.pointer,
+    line: change.line,
+    column: change.column,
+    connector: connector.path,
+    baseline: "new"
+  });
+  if (change.side === "new") return finding;
+  const isSwagger = !change.file.endsWith("apiProperties.json");
+  const document = isSwagger ? current.swagger : current.apiProperties;
+  const before = isSwagger ? previous.swagger : previous.apiProperties;
+  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
+  if (!document || !file) {
+    return { ...finding, file: connector.path, pointer: void 0, line: 1, column: 1 };
+  }
+  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
+  const where2 = document.locate(pointer);
+  return { ...finding, file, pointer, ...document.position(where2.offset) };
+}
 
 // packages/validator/src/git/compare-with-base.ts
 var DELETED_FILES = /* @__PURE__ */ new Map([
@@ -64366,13 +68663,13 @@ function failureSummary(title, errors2) {
 }
 
 // packages/actions/src/runtime/job-summary.ts
-async function writeJobSummary(summary2 = summary) {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary2.write();
-  else summary2.emptyBuffer();
+async function writeJobSummary(summary3 = summary) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary3.write();
+  else summary3.emptyBuffer();
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -64434,7 +68731,7 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function realPathInsideWorkspace(input, workspace, given) {
-  const root = await import_node_fs14.promises.realpath(workspace);
+  const root = await import_node_fs15.promises.realpath(workspace);
   const real = await realPathOfNew(import_node_path24.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
@@ -64451,7 +68748,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs14.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs15.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path24.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -64614,7 +68911,7 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
@@ -64623,13 +68920,21 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
     refuseMissingConnector(given, cwd);
     const solution = solutionGivenError(given, cwd, { ...AS_PR_CONNECTOR, say });
     if (solution) throw solution;
-    requireOneConnectorFolder(given, await discoverConnectorFolders([given], cwd), cwd);
+    const found = await discoverConnectorFolders([given], cwd);
+    const inSolution = found.length === 0 ? folderOfUnpackedSolution(given, cwd) : void 0;
+    if (inSolution) {
+      throw new UsageError(solutionGivenProblem(inSolution, AS_PR_CONNECTOR.instead), {
+        location: { file: given },
+        hint: extractFirstHint(inSolution, AS_PR_CONNECTOR.then, say)
+      });
+    }
+    requireOneConnectorFolder(given, found, cwd);
   }
 }
 function refuseMissingConnector(given, cwd) {
   const absolute = import_node_path25.default.resolve(cwd, given);
   try {
-    (0, import_node_fs15.statSync)(absolute);
+    (0, import_node_fs16.statSync)(absolute);
   } catch (error3) {
     const meant = slashedPathToRead(given, { cwd }) === void 0 ? siblingMeant(given, absolute) : void 0;
     throw unreadablePathError(given, error3) ?? missingPathError(given, ONE_CONNECTOR_FOLDER, {
@@ -64641,7 +68946,7 @@ function refuseMissingConnector(given, cwd) {
 function siblingMeant(given, absolute) {
   let folders;
   try {
-    folders = (0, import_node_fs15.readdirSync)(import_node_path25.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs16.readdirSync)(import_node_path25.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
@@ -64651,9 +68956,9 @@ function siblingMeant(given, absolute) {
 function requireOneConnectorFolder(given, found, cwd) {
   const resolved2 = import_node_path25.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
-    const shown = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path25.default.dirname(resolved2) ? `is a file of the connector folder '${shown}'; a pull request sends the whole folder.` : `holds the connector folder '${shown}', not a connector itself.`;
-    throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown}' instead.` });
+    const shown2 = toDisplayPath(cwd, found[0]);
+    const problem = found[0] === import_node_path25.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
     throw new UsageError(`is not one connector folder (found ${found.length}).`, {
@@ -64665,7 +68970,7 @@ function requireOneConnectorFolder(given, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
@@ -64674,7 +68979,7 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs16.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs17.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path26.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -64686,8 +68991,8 @@ async function readConnectorFiles(folder, shownAs = folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs16.promises.readFile(absolute);
-        const executable = ((await import_node_fs16.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs17.promises.readFile(absolute);
+        const executable = ((await import_node_fs17.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -64869,7 +69174,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options2) {
+function merge2(defaults, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options2 = Object.assign(url ? { method, url } : { url: method }, options2);
@@ -64892,11 +69197,11 @@ function merge(defaults, route, options2) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -65117,15 +69422,15 @@ function parse4(options2) {
   );
 }
 function endpointWithDefaults(defaults, route, options2) {
-  return parse4(merge(defaults, route, options2));
+  return parse4(merge2(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
     parse: parse4
   });
 }
@@ -65620,12 +69925,12 @@ var serializeBigInts = (text2) => {
   return text2.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
-      const isString3 = match2[0] === '"';
-      const isNoise = isString3 && noiseValueWithQuotes.test(match2);
+      const isString4 = match2[0] === '"';
+      const isNoise = isString4 && noiseValueWithQuotes.test(match2);
       if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString3 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      const isStandardValue = isString4 || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match2;
       return '"' + match2 + 'n"';
     }
@@ -68603,7 +72908,7 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+for (const [scope2, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
@@ -68614,11 +72919,11 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       },
       defaults
     );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    if (!endpointMethodsMap.has(scope2)) {
+      endpointMethodsMap.set(scope2, /* @__PURE__ */ new Map());
     }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
+    endpointMethodsMap.get(scope2).set(methodName, {
+      scope: scope2,
       methodName,
       endpointDefaults,
       decorations
@@ -68626,37 +72931,37 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   }
 }
 var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
+  has({ scope: scope2 }, methodName) {
+    return endpointMethodsMap.get(scope2).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target2, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target2, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target2, methodName, descriptor) {
+    Object.defineProperty(target2.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target2, methodName) {
+    delete target2.cache[methodName];
     return true;
   },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
+  ownKeys({ scope: scope2 }) {
+    return [...endpointMethodsMap.get(scope2).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target2, methodName, value) {
+    return target2.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache5 }, methodName) {
+  get({ octokit, scope: scope2, cache: cache5 }, methodName) {
     if (cache5[methodName]) {
       return cache5[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
+    const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
       return void 0;
     }
@@ -68664,7 +72969,7 @@ var handler = {
     if (decorations) {
       cache5[methodName] = decorate(
         octokit,
-        scope,
+        scope2,
         methodName,
         endpointDefaults,
         decorations
@@ -68677,12 +72982,12 @@ var handler = {
 };
 function endpointsToMethods(octokit) {
   const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  for (const scope2 of endpointMethodsMap.keys()) {
+    newMethods[scope2] = new Proxy({ octokit, scope: scope2, cache: {} }, handler);
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
+function decorate(octokit, scope2, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
     let options2 = requestWithDefaults.endpoint.merge(...args);
@@ -68696,7 +73001,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+        `octokit.${scope2}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {
@@ -68709,7 +73014,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       )) {
         if (name in options22) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name}" parameter is deprecated for "octokit.${scope2}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options22)) {
             options22[alias] = options22[name];
@@ -69177,11 +73482,11 @@ var ApiReachability = class {
   describe(error3, attempts) {
     const reason = connectionFailure(error3);
     if (reason === void 0) return void 0;
-    const [where, machine, run] = [apiUrlHint(this.say), this.say(REQUESTING_MACHINE), this.say(THE_RUN)];
+    const [where2, machine, run] = [apiUrlHint(this.say), this.say(REQUESTING_MACHINE), this.say(THE_RUN)];
     const hopeless = this.hopeless(reason);
     if (hopeless)
       return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${hopeless.why}.`, {
-        hint: `${hopeless.whatToCheck} ${where}`,
+        hint: `${hopeless.whatToCheck} ${where2}`,
         cause: error3
       });
     const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
@@ -69189,13 +73494,13 @@ var ApiReachability = class {
       return new UserError(
         `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1e3} s; gave up after ${times}.`,
         {
-          hint: `The host took the connection and sent no answer: check the API URL and any proxy between ${machine} and it; if they are right, run ${run} again later. ${where}`,
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between ${machine} and it; if they are right, run ${run} again later. ${where2}`,
           cause: error3
         }
       );
     }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
-      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and the API URL. ${where}` : `Check the API URL and that ${machine} can reach it. ${where}`,
+      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and the API URL. ${where2}` : `Check the API URL and that ${machine} can reach it. ${where2}`,
       cause: error3
     });
   }
@@ -69285,10 +73590,10 @@ function answeredARetry(error3) {
 // packages/github/src/echoed-token.ts
 function withoutEchoedToken(error3, token) {
   if (typeof error3 !== "object" || error3 === null) return error3;
-  const target = error3;
-  if (typeof target.message === "string") target.message = withoutEchoedSecrets(target.message, [token]);
-  if (typeof target.stack === "string") target.stack = withoutEchoedSecrets(target.stack, [token]);
-  const response = target.response;
+  const target2 = error3;
+  if (typeof target2.message === "string") target2.message = withoutEchoedSecrets(target2.message, [token]);
+  if (typeof target2.stack === "string") target2.stack = withoutEchoedSecrets(target2.stack, [token]);
+  const response = target2.response;
   if (typeof response === "object" && response !== null && response.data !== void 0)
     response.data = dataWithout(response.data, token);
   return error3;
@@ -69516,10 +73821,10 @@ async function readBaseCommit(client, upstream, base2, say = optionWords) {
 // packages/github/src/branch-commit.ts
 var COMMIT_TRAILER = "Made-by: connector-alm";
 var FOLDER_TRAILER = "Connector-folder:";
-function commitMessage(summary2, source, targetFolder) {
+function commitMessage(summary3, source, targetFolder) {
   const folder = targetFolder !== void 0 && !/[\r\n]/.test(targetFolder) ? `${FOLDER_TRAILER} ${targetFolder}
 ` : "";
-  return `${summary2}${source ? `
+  return `${summary3}${source ? `
 
 From ${source}.` : ""}
 
@@ -69557,8 +73862,8 @@ async function changedNamesake(client, repository, treeSha, otherTreeSha, folder
       treeEntries(client, repository, other)
     ]);
     const rest = segments.slice(index + 1).map((each) => `/${each}`).join("");
-    const names = /* @__PURE__ */ new Set([...entries.keys(), ...otherEntries.keys()]);
-    const namesake = [...names].filter((name) => name !== segment && !sameEntry(entries.get(name), otherEntries.get(name))).map((name) => `${prefix}${name}${rest}`).find(sharesBranch);
+    const names2 = /* @__PURE__ */ new Set([...entries.keys(), ...otherEntries.keys()]);
+    const namesake = [...names2].filter((name) => name !== segment && !sameEntry(entries.get(name), otherEntries.get(name))).map((name) => `${prefix}${name}${rest}`).find(sharesBranch);
     if (namesake !== void 0) return namesake;
     const [next, otherNext] = [entries.get(segment), otherEntries.get(segment)];
     if (next === void 0 || otherNext === void 0) return void 0;
@@ -69595,23 +73900,55 @@ function hasCrlf(content) {
 function withLf(content) {
   return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
 }
+function withCrlf(content) {
+  return Buffer.from(withLf(content).toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+}
+function endsWithNewline(content) {
+  return content.length > 0 && content[content.length - 1] === LF2;
+}
+function withFinalNewline(lf, wanted2) {
+  if (lf.length === 0 || endsWithNewline(lf) === wanted2) return lf;
+  return wanted2 ? Buffer.concat([lf, Buffer.from("\n")]) : lf.subarray(0, lf.length - 1);
+}
+function endsWithBlankLine(lf) {
+  return lf.length > 1 && lf[lf.length - 1] === LF2 && lf[lf.length - 2] === LF2;
+}
 function lineEndingShas(file) {
   if (!isText(file.content)) return [file.sha];
   const lf = withLf(file.content);
-  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+  const finalNewlines = endsWithBlankLine(lf) ? [true] : [true, false];
+  const variants = finalNewlines.flatMap((finalNewline) => {
+    const text2 = withFinalNewline(lf, finalNewline);
+    return [gitBlobSha(text2), gitBlobSha(withCrlf(text2))];
+  });
+  return [.../* @__PURE__ */ new Set([file.sha, ...variants])];
+}
+function hasMixedLineEndings(text2) {
+  let lines = 0;
+  let crlf = 0;
+  for (let at = text2.indexOf(LF2); at !== -1; at = text2.indexOf(LF2, at + 1)) {
+    lines++;
+    if (text2[at - 1] === CR) crlf++;
+  }
+  return crlf > 0 && crlf < lines;
+}
+function inStyleOf(content, upstream) {
+  if (hasMixedLineEndings(upstream)) return content;
+  const lf = upstream.length === 0 ? withLf(content) : withFinalNewline(withLf(content), endsWithNewline(upstream));
+  return hasCrlf(upstream) ? withCrlf(lf) : lf;
 }
 async function withUpstreamLineEndings(files, remote, readBlob2) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const result = [];
   for (const file of files) {
     const there = remoteByPath.get(file.path);
-    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+    if (!isText(file.content)) {
       result.push(file);
       continue;
     }
-    const content = withLf(file.content);
-    result.push({ ...file, content, sha: gitBlobSha(content) });
+    const upstream = there && await readBlob2(there.sha);
+    const content = upstream && isText(upstream) ? inStyleOf(file.content, upstream) : hasCrlf(file.content) ? withLf(file.content) : file.content;
+    result.push(content.equals(file.content) ? file : { ...file, content, sha: gitBlobSha(content) });
   }
   return result;
 }
@@ -69902,21 +74239,24 @@ function pullRequestBody(input) {
   for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
+  const breaking = input.breakingChanges ?? [];
+  if (breaking.length > 0) {
+    lines.push(
+      "",
+      `### Breaking changes against ${inlineCode(input.upstream ?? "the upstream")}`,
+      "",
+      `${plural(breaking.length, "change")} that can break flows using the connector today (connector-alm's \`diff\`).`,
+      "",
+      ...findingTable(breaking, validation.path)
+    );
+  }
   lines.push("", "### Offline validation (connector-alm)", "");
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
   lines.push(
     `Profile \`${validation.profile}\`: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "notice")}.`
   );
-  if (validation.findings.length > 0) {
-    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
-    for (const finding of validation.findings) {
-      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
-      lines.push(
-        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
-      );
-    }
-  }
+  if (validation.findings.length > 0) lines.push("", ...findingTable(validation.findings, validation.path));
   return truncate(lines.join("\n"));
 }
 function bodyUpdate(next, current, options2) {
@@ -69940,6 +74280,13 @@ function withoutSource(body) {
 }
 function inlineSafe(text2) {
   return htmlText(text2.replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B")).replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+}
+function findingTable(findings, folder) {
+  const rows = findings.map((finding) => {
+    const file = finding.file.startsWith(folder) ? finding.file.slice(folder.length + 1) : finding.file;
+    return `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`;
+  });
+  return ["| Severity | Rule | File | Message |", "|---|---|---|---|", ...rows];
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;
@@ -70038,7 +74385,7 @@ function draftNotice(pull, draft, say = optionWords) {
   if (pull.draft === void 0 || pull.draft === draft) return void 0;
   return pull.draft ? `Pull request #${pull.number} is a draft, which ${say({ option: "a run without --draft", input: "draft: false" })} leaves as is on an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review, which ${say({ option: "--draft", input: "draft: true" })} leaves as is on an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
-async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
+async function decoratePullRequest(client, upstream, number, wanted2, logger, sleep) {
   const warnings = [];
   const attempt = async (what, call) => {
     for (const delay of [1e3, 2e3, 4e3, 0]) {
@@ -70060,25 +74407,25 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
       }
     }
   };
-  if (wanted.labels.length > 0) {
+  if (wanted2.labels.length > 0) {
     await attempt(
-      `add the labels ${wanted.labels.join(", ")}`,
+      `add the labels ${wanted2.labels.join(", ")}`,
       () => client.rest.issues.addLabels({
         owner: upstream.owner,
         repo: upstream.repo,
         issue_number: number,
-        labels: wanted.labels
+        labels: wanted2.labels
       })
     );
   }
-  if (wanted.reviewers.length > 0) {
+  if (wanted2.reviewers.length > 0) {
     await attempt(
-      `request reviews from ${wanted.reviewers.join(", ")}`,
+      `request reviews from ${wanted2.reviewers.join(", ")}`,
       () => client.rest.pulls.requestReviewers({
         owner: upstream.owner,
         repo: upstream.repo,
         pull_number: number,
-        reviewers: wanted.reviewers
+        reviewers: wanted2.reviewers
       })
     );
   }
@@ -70139,19 +74486,19 @@ function normaliseTargetFolder(text2) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
   const name = import_node_path29.default.basename(folder);
-  let names;
+  let names2;
   try {
-    names = (0, import_node_fs17.readdirSync)(import_node_path29.default.dirname(folder));
+    names2 = (0, import_node_fs18.readdirSync)(import_node_path29.default.dirname(folder));
   } catch {
     return folder;
   }
-  if (names.includes(name)) return folder;
+  if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
-  const found = names.find((entry) => key2(entry) === key2(name));
+  const found = names2.find((entry) => key2(entry) === key2(name));
   return found === void 0 ? folder : import_node_path29.default.join(import_node_path29.default.dirname(folder), found);
 }
 
@@ -70214,7 +74561,46 @@ function isText2(value) {
   return value !== void 0 && value !== "";
 }
 
+// packages/github/src/upstream-breaking-changes.ts
+function definitionFiles(files) {
+  return files.filter((file) => {
+    if (file.path.includes("/")) return false;
+    const kind = kindOfFileName(file.path);
+    return kind === "swagger" || kind === "apiProperties";
+  });
+}
+function breakingChangesAgainst(upstream, local, connector) {
+  if (!upstream.swagger) return [];
+  return diffConnectorFiles(upstream, local).changes.filter(
+    (change) => change.breaking && !(change.ruleId === CHANGE_RULES.jsonSyntax.id && change.side === "new")
+  ).map((change) => changeToFinding(change, connector, local, upstream)).sort(compareFindings);
+}
+
+// packages/github/src/owner-change.ts
+var OWNER_FIELDS = ["publisher", "stackOwner"];
+var MAX_SHOWN = 100;
+function ownerChangeWarning(upstream, local, words) {
+  const before = propertiesOf2(upstream);
+  const after = propertiesOf2(local);
+  const changed = OWNER_FIELDS.filter(
+    (field) => typeof before[field] === "string" && before[field] !== after[field]
+  );
+  if (changed.length === 0) return void 0;
+  const what = changed.map(
+    (field) => `${field} from ${shown(before[field])} to ${after[field] === void 0 ? "none" : shown(after[field])}`
+  ).join(" and ");
+  return `${words.connector} changes apiProperties.json's ${what}, as ${words.upstream} has the connector: is it someone else's? Its reviewers will ask; keep the upstream's values unless you are taking the connector over.`;
+}
+function propertiesOf2(version) {
+  return asObject(asObject(version.apiProperties?.value)?.properties) ?? {};
+}
+function shown(value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return `"${text2.length > MAX_SHOWN ? `${text2.slice(0, MAX_SHOWN)}\u2026` : text2}"`;
+}
+
 // packages/github/src/open-pull-request.ts
+var FAIL_ON_BREAKING = { option: "--fail-on-breaking", input: "fail-on-breaking: true" };
 async function openPullRequest(options2, ports) {
   const { logger } = ports;
   const sleep = ports.sleep ?? realSleep;
@@ -70314,6 +74700,45 @@ async function openPullRequest(options2, ports) {
     upstreamFiles,
     (sha) => readBlob(client, upstream, sha)
   );
+  const versions = upstreamFiles.length === 0 || !hasChanges(changes) ? void 0 : await logger.group(`Look for breaking changes against ${upstreamName}@${options2.base}`, async () => ({
+    upstream: definitionsVersion(
+      await Promise.all(
+        definitionFiles(upstreamFiles).map(async (file) => ({
+          name: file.path,
+          displayPath: `${upstreamName}@${options2.base}:${targetFolder}/${file.path}`,
+          content: await readBlob(client, upstream, file.sha)
+        }))
+      )
+    ),
+    local: definitionsVersion(
+      definitionFiles(local).map((file) => ({
+        name: file.path,
+        displayPath: displayPathIn(validation.path, file.path),
+        content: file.content
+      }))
+    )
+  }));
+  const breaking = versions ? breakingChangesAgainst(versions.upstream, versions.local, validation) : [];
+  if (breaking.length > 0) {
+    result.breakingChanges = breaking;
+    const found = `${plural(breaking.length, "breaking change")} against ${upstreamName}@${options2.base}`;
+    if (options2.failOnBreaking) {
+      const reason = `${found} (${say(FAIL_ON_BREAKING)}): nothing was pushed, no pull request opened or updated`;
+      logger.info(`${options2.connector}: ${reason}.`);
+      return { ...result, operation: "refused", refusal: "breaking", reason, findings: breaking };
+    }
+    const warning2 = `${options2.connector} has ${found}, listed in the pull request for its reviewers; ${say(FAIL_ON_BREAKING)} refuses such a connector.`;
+    logger.warning(warning2);
+    result.warnings.push(warning2);
+  }
+  const ownerWarning = versions && ownerChangeWarning(versions.upstream, versions.local, {
+    connector: options2.connector,
+    upstream: `${upstreamName}@${options2.base}`
+  });
+  if (ownerWarning) {
+    logger.warning(ownerWarning);
+    result.warnings.push(ownerWarning);
+  }
   const owner = await readTokenOwner(client, upstream);
   const open2 = await logger.group(
     `Look for an open pull request of ${owner}:${branch}`,
@@ -70398,14 +74823,14 @@ async function openPullRequest(options2, ports) {
       return false;
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
-    const summary2 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
+    const summary3 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
     const commit = await commitChanges(
       client,
       fork,
       base2,
       targetFolder,
       changes,
-      commitMessage(summary2, options2.source, targetFolder)
+      commitMessage(summary3, options2.source, targetFolder)
     );
     await setBranch(client, fork, branch, commit.commitSha, existing !== void 0);
     if (existing && !isOwnCommit(existing.message)) {
@@ -70423,6 +74848,8 @@ async function openPullRequest(options2, ports) {
     targetFolder,
     validation,
     changes,
+    breakingChanges: breaking,
+    upstream: `${upstreamName}@${options2.base}`,
     introduction: options2.body,
     source: options2.source,
     title
@@ -70511,16 +74938,16 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/actions/src/open-pull-request/connector-input.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs18.existsSync)(import_node_path31.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs19.existsSync)(import_node_path31.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs18.existsSync)(import_node_path31.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs19.existsSync)(import_node_path31.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -70541,7 +74968,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
   refusePathsOnOneLine("connector", connectors, workspace);
   for (const connector of connectors) {
     const real = await realPathInsideWorkspace("connector", workspace, connector);
-    if (real === void 0 || real === await import_node_fs19.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs20.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -70592,6 +75019,7 @@ function readOpenPullRequestInputs() {
     maintainerCanModify: readBoolean("maintainer-can-modify", true),
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
+    failOnBreaking: readBoolean("fail-on-breaking", false),
     config: readString2("config")
   };
 }
@@ -70637,6 +75065,7 @@ async function openPullRequestAction(logger) {
         syncFork: inputs.syncFork,
         source,
         failOn: inputs.failOn,
+        failOnBreaking: inputs.failOnBreaking,
         config: config2,
         say: inputWords
       },
@@ -70651,7 +75080,9 @@ async function openPullRequestAction(logger) {
 function failForRefused(results, workspace) {
   const refused = refusedResults(results);
   const selection = toAnnotations(
-    refused.flatMap((result) => result.findings ?? []),
+    results.flatMap(
+      (result) => result.operation === "refused" ? result.findings ?? [] : result.breakingChanges ?? []
+    ),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path32.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
@@ -70669,7 +75100,8 @@ var WHAT_TO_DO = {
   "no-swagger": () => "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
-  branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run."
+  branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.",
+  breaking: () => "Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers."
 };
 async function report(results) {
   const column = (pick) => results.map((result) => String(pick(result) ?? "")).join("\n");
@@ -70701,13 +75133,15 @@ async function writeSummary(results) {
       { data: "Connector", header: true },
       { data: "Operation", header: true },
       { data: "Pull request", header: true },
-      { data: "Branch", header: true }
+      { data: "Branch", header: true },
+      { data: "Breaking changes", header: true }
     ],
     ...results.map((result) => [
       htmlText(result.targetFolder),
       htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
       result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : "",
-      result.operation === "refused" ? "" : htmlText(result.branch)
+      result.operation === "refused" ? "" : htmlText(result.branch),
+      String(result.breakingChanges?.length ?? 0)
     ])
   ]);
   await writeJobSummary();

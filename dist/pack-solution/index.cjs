@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path27 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path28,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request;
+      const { method, path: path28, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path27} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code2 = path27.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code2 = path28.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path28 = `/${path28}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path27);
+          url = new URL(util.parseOrigin(url).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path27) {
-      const ctrl = callVisitor(key2, node, visitor, path27);
+    function visit_(key2, node, visitor, path28) {
+      const ctrl = callVisitor(key2, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visit_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visit_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path27) {
-      const ctrl = await callVisitor(key2, node, visitor, path27);
+    async function visitAsync_(key2, node, visitor, path28) {
+      const ctrl = await callVisitor(key2, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path27) {
+    function callVisitor(key2, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path27);
+        return visitor(key2, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path27);
+        return visitor.Map?.(key2, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path27);
+        return visitor.Seq?.(key2, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path27);
+        return visitor.Pair?.(key2, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path27);
+        return visitor.Scalar?.(key2, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path27);
+        return visitor.Alias?.(key2, node, path28);
       return void 0;
     }
-    function replaceNode(key2, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key2, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key2, ...rest] = path27;
+          const [key2, ...rest] = path28;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key2, ...rest] = path27;
+      deleteIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key2, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key2, ...rest] = path28;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key2, ...rest] = path27;
+      hasIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key2, ...rest] = path27;
+      setIn(path28, value) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path27) => {
+    visit3.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path27) => {
-      const parent = visit3.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit3.parentCollection = (cst, path28) => {
+      const parent = visit3.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs16, sep: [] });
+                map2.items.push({ start, key: fs18, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs16);
+                this.stack.push(fs18);
               } else {
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs16, sep: [] });
+                fc.items.push({ start: [], key: fs18, sep: [] });
               else if (it.sep)
-                this.stack.push(fs16);
+                this.stack.push(fs18);
               else
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31234,7 +31234,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs16 = require("fs");
+    var fs18 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31254,7 +31254,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs16.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs18.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31271,7 +31271,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs16.close(self.fd, onCloseDone);
+      fs18.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31303,7 +31303,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs16.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs18.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31663,7 +31663,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs16 = require("fs");
+    var fs18 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path27, options2) {
+    function openPromise(path28, options2) {
       return new Promise((resolve, reject) => {
-        open2(path27, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path28, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path27, options2, callback) {
+    function open2(path28, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,10 +31732,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs16.open(path27, "r", function(err, fd) {
+      fs18.open(path28, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs16.close(fd, defaultCallback);
+          if (err2) fs18.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31752,7 +31752,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs16.fstat(fd, function(err, stats) {
+      fs18.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -32830,7 +32830,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs16 = require("fs");
+    var fs18 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -32860,14 +32860,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs16.stat(realPath, function(err, stats) {
+      fs18.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs16.createReadStream(realPath);
+          var readStream = fs18.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -35976,6 +35976,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -36021,19 +36034,6 @@ function joinedList(values, options2 = {}) {
 function appendAll(target, items) {
   for (const item of items) target.push(item);
   return target;
-}
-
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
 }
 
 // packages/core/src/json-depth.ts
@@ -36296,16 +36296,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -36326,6 +36330,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -36346,22 +36351,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -36518,6 +36532,44 @@ async function writingTo(target, work) {
   }
 }
 
+// packages/core/src/fs/read-refusal.ts
+var NOT_THERE = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "ELOOP"]);
+var UnreadablePathError = class extends UsageError {
+  code;
+  reason;
+  constructor(given, refusal) {
+    const subject = refusal.subject ? `${refusal.subject} ` : "";
+    super(`${subject}cannot be read: ${refusal.reason} (${refusal.code}).`, {
+      location: { file: given },
+      hint: readRefusalHint(refusal.code),
+      cause: refusal.cause
+    });
+    this.code = refusal.code;
+    this.reason = refusal.reason;
+  }
+};
+function unreadablePathError(given, error3, options2 = {}) {
+  const code2 = error3?.code;
+  if (code2 === void 0 || NOT_THERE.has(code2)) return void 0;
+  const failure = writeFailure(error3);
+  if (failure === void 0) return void 0;
+  return new UnreadablePathError(given, {
+    code: code2,
+    reason: failure.reason,
+    subject: options2.subject,
+    cause: error3
+  });
+}
+function readRefusalHint(code2) {
+  if (code2 === "ENAMETOOLONG") return "Give a path with shorter names.";
+  if (code2 === "EACCES" || code2 === "EPERM")
+    return "Check that the user who runs connector-alm may read it and enter each folder on the way to it.";
+  return "Check that the path can be read, and run it again.";
+}
+
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
+
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs8 = require("node:fs");
 var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
@@ -36530,6 +36582,10 @@ function projectDocUrl(pathInRepository) {
 
 // packages/core/src/readme-todo.ts
 var README_TODO = "TODO";
+
+// packages/core/src/setting-words.ts
+var optionWords = (setting) => setting.option;
+var inputWords = (setting) => setting.input;
 
 // packages/core/src/refused-setting.ts
 var RefusedSettingError = class extends UsageError {
@@ -36680,6 +36736,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -38365,7 +38433,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path27 = [root];
+  const path28 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38373,14 +38441,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path27[level];
+    let node = path28[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path27[level] = node;
+      path28[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38613,7 +38681,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path27 = paths.pop();
+    const path28 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38621,13 +38689,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path27 + 1);
+          paths.push(path28 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path27 + 1 + key2.length;
+        const keyPath = path28 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -40832,8 +40900,8 @@ function listOAuthSettings(apiProperties2) {
   return list2;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -40970,7 +41038,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path27 = problem.segments;
+  const path28 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -40984,21 +41052,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path27.includes("oAuthSettings")) {
-      const last2 = path27[path27.length - 1];
+    if (path28.includes("oAuthSettings")) {
+      const last2 = path28[path28.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path27.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path27[path27.length - 1] === "type" && path27.length === parameterNameDepth(path27) + 1)
+    if (path28.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path28[path28.length - 1] === "type" && path28.length === parameterNameDepth(path28) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path27) {
-  return path27[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path28) {
+  return path28[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -43070,9 +43138,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path27) {
+function pathVariables(path28) {
   const names = [];
-  for (const match2 of path27.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path28.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -43242,15 +43310,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -44372,12 +44444,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path27 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path27)) continue;
-        if (path27.startsWith("x-")) continue;
-        const item = paths[path27];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path27);
-        else this.typeIssue(placeAt(rootNode, "paths", path27), "Object", item);
+      for (const path28 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path28)) continue;
+        if (path28.startsWith("x-")) continue;
+        const item = paths[path28];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path28);
+        else this.typeIssue(placeAt(rootNode, "paths", path28), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44401,8 +44473,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path27) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path27);
+  visitPathItem(item, rootNode, path28) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path28);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -44853,7 +44925,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -51242,13 +51314,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path27 = pathWords(operation2.path);
-  if (path27.length > 1) shared.push(...lookupKeysOf({ words: path27, version: "" }));
+  const path28 = pathWords(operation2.path);
+  if (path28.length > 1) shared.push(...lookupKeysOf({ words: path28, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path27) {
+function pathWords(path28) {
   const words = [];
-  for (const segment of path27.split("/")) {
+  for (const segment of path28.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -52608,16 +52680,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path27) {
-    this.path = path27;
-    const hasBrace = path27.includes("{");
-    this.variables = hasBrace ? scanVariables(path27) : NO_VARIABLES;
+  constructor(path28) {
+    this.path = path28;
+    const hasBrace = path28.includes("{");
+    this.variables = hasBrace ? scanVariables(path28) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path27.indexOf("/"); ; slash = path27.indexOf("/", start)) {
-      const end = slash === -1 ? path27.length : slash;
-      if (hasBrace && isVariableSegment(path27, start, end)) variableSegmentCount++;
+    for (let slash = path28.indexOf("/"); ; slash = path28.indexOf("/", start)) {
+      const end = slash === -1 ? path28.length : slash;
+      if (hasBrace && isVariableSegment(path28, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52646,8 +52718,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path27 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path27) last2 = new PathTemplate(path27);
+    const path28 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path28) last2 = new PathTemplate(path28);
     templates[index] = last2;
   }
   return templates;
@@ -52672,9 +52744,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path27, start) {
-  const slash = path27.indexOf("/", start);
-  return slash === -1 ? path27.length : slash;
+function segmentEnd(path28, start) {
+  const slash = path28.indexOf("/", start);
+  return slash === -1 ? path28.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52683,34 +52755,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path27, start, end) {
+function isVariableSegment(path28, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path27.charCodeAt(start) !== OPEN || path27.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path28.charCodeAt(start) !== OPEN || path28.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path27.charCodeAt(index);
+    const code2 = path28.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path27, open2) {
-  for (let index = open2 + 1; index < path27.length; index++) {
-    const code2 = path27.charCodeAt(index);
+function matchEnd(path28, open2) {
+  for (let index = open2 + 1; index < path28.length; index++) {
+    const code2 = path28.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path27) {
+function scanVariables(path28) {
   const variables = [];
   let seen;
-  for (let open2 = path27.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path27, open2);
+  for (let open2 = path28.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path28, open2);
     if (close === -1) {
-      open2 = path27.indexOf("{", open2 + 1);
+      open2 = path28.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path27.slice(open2 + 1, close);
+    const name = path28.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52720,30 +52792,30 @@ function scanVariables(path27) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path27.indexOf("{", close + 1);
+    open2 = path28.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path27) {
+function routeOf(path28) {
   let route = "";
   let copied = 0;
-  for (let open2 = path27.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path27, open2);
+  for (let open2 = path28.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path28, open2);
     if (close === -1) {
-      open2 = path27.indexOf("{", open2 + 1);
+      open2 = path28.indexOf("{", open2 + 1);
       continue;
     }
-    route += path27.slice(copied, open2) + "{}";
+    route += path28.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path27.indexOf("{", copied);
+    open2 = path28.indexOf("{", copied);
   }
-  return copied === 0 ? path27 : route + path27.slice(copied);
+  return copied === 0 ? path28 : route + path28.slice(copied);
 }
-function routeHash(path27) {
+function routeHash(path28) {
   let hash = 0;
-  for (let index = 0; index < path27.length; index++) {
-    const code2 = path27.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path27, index) : -1;
+  for (let index = 0; index < path28.length; index++) {
+    const code2 = path28.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path28, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52791,15 +52863,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path27 = operations[index].path;
-    if (!path27.includes("{")) {
-      while (index < operations.length && operations[index].path === path27) index++;
+    const path28 = operations[index].path;
+    if (!path28.includes("{")) {
+      while (index < operations.length && operations[index].path === path28) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path27; index++)
+    for (; index < operations.length && operations[index].path === path28; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path27);
+    const route = routeHash(path28);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -54210,12 +54282,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path27 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path28 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path27 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path28 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54557,16 +54629,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path27) {
+function followSchemaPath(model, root, path28) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path27.length && steps < MAX_STEPS; ) {
-    let end = path27.indexOf("/", start);
-    if (end === -1) end = path27.length;
+  for (let start = 0; start < path28.length && steps < MAX_STEPS; ) {
+    let end = path28.indexOf("/", start);
+    if (end === -1) end = path28.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path27.slice(start, end));
+      const next = property(model, current, path28.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54646,9 +54718,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path27 = pathAt(call, key2);
-    if (path27 === void 0 || followSchemaPath(model, items.schema, path27).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path27), label) });
+    const path28 = pathAt(call, key2);
+    if (path28 === void 0 || followSchemaPath(model, items.schema, path28).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path28), label) });
   }
   return problems;
 }
@@ -56109,12 +56181,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path27 in paths) {
-      if (!has(paths, path27)) continue;
-      const pathItem = asObject(paths[path27]);
+    for (const path28 in paths) {
+      if (!has(paths, path28)) continue;
+      const pathItem = asObject(paths[path28]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path27, "$ref"),
+        pointer: childPointer("/paths", path28, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56136,15 +56208,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path27 of pathKeys(swagger2)) {
-    const message = problem(path27);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path27), message });
+  for (const path28 of pathKeys(swagger2)) {
+    const message = problem(path28);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path28), message });
   }
 }
-function templateProblem(path27) {
+function templateProblem(path28) {
   let open2 = -1;
-  for (let index = 0; index < path27.length; index++) {
-    const character = path27[index];
+  for (let index = 0; index < path28.length; index++) {
+    const character = path28[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56170,7 +56242,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => path27.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path28) => path28.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56190,7 +56262,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => /[?#]/.test(path27) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path28) => /[?#]/.test(path28) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56206,7 +56278,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => path27.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path28) => path28.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56220,8 +56292,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path27) => {
-      const problem = templateProblem(path27);
+    reportPathKeys(context, (path28) => {
+      const problem = templateProblem(path28);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56238,9 +56310,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path27) => (
+      (path28) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path27.includes("=") && pathVariables(path27).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path28.includes("=") && pathVariables(path28).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56256,14 +56328,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path27 of pathKeys(swagger2)) {
-      const key2 = path27.toLowerCase();
+    for (const path28 of pathKeys(swagger2)) {
+      const key2 = path28.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path27),
+          pointer: childPointer("/paths", path28),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path27)
+            nameExcerpt(path28)
           )
         });
       }
@@ -58114,26 +58186,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path27 = [];
+    const path28 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path27.push(start);
+    path28.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path27.pop();
+        path28.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path27.slice(path27.indexOf(target)));
+      if (seen === "grey") cycles.push(path28.slice(path28.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path27.push(target);
+        path28.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58756,7 +58828,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path27 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path28 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58764,7 +58836,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path27}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path28}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59024,8 +59096,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path27) {
-  return withoutTrailingSlashes(routeOf(path27)).toLowerCase();
+function templateShape(path28) {
+  return withoutTrailingSlashes(routeOf(path28)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59771,10 +59843,13 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/load-config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path27, method, body) => `{
+var operation = (path28, method, body) => `{
   "paths": {
-    "${path27}": {
+    "${path28}": {
       "${method}": ${body}
     }
   }
@@ -60435,7 +60510,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -60581,7 +60656,9 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await removeTemporary(temporary);
     const failedPath = error3?.path;
-    throw failedPath === temporary || failedPath === target || failedPath === destination ? targetWriteError(destination, error3) : error3;
+    if (failedPath === temporary || failedPath === target || failedPath === destination)
+      throw targetWriteError(destination, error3);
+    throw (failedPath === void 0 ? void 0 : unreadablePathError(failedPath, error3)) ?? error3;
   } finally {
     forgetTemporary(temporary);
     if (done) made.keep();
@@ -60697,8 +60774,8 @@ function decodeUtf8Strict(bytes, file) {
     throw notUtf8Error(bytes, file);
   }
 }
-var PIECE_BYTES = 1024 * 1024;
-function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+var PIECE_BYTES2 = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES2) {
   if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let started = false;
@@ -60712,6 +60789,12 @@ function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
   }
 }
 function notUtf8Error(bytes, file) {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
   const offset = firstInvalidOffset(bytes);
   const before = lenient2.decode(bytes.subarray(0, offset));
   const text2 = before.startsWith(BOM) ? before.slice(1) : before;
@@ -60748,6 +60831,7 @@ function lineAndColumn(text2, offset) {
 
 // packages/solution/src/xml/parse-xml.ts
 var UNPACKED_XML_HINT = "Fix the XML at that line (the file was damaged or edited by hand), or unpack the solution again.";
+var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the solution again.";
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
   return parseXmlPieces([text2], file, hint);
@@ -61082,6 +61166,20 @@ function packedAs(file, packagePath) {
   return file === packagePath ? "" : ` as ${packagePath}`;
 }
 
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends RefusedSettingError {
+  constructor(setting, value, problem, hint) {
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
+  }
+};
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+function checkSolutionVersion(version, setting = "version") {
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
+}
+
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
   const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
@@ -61093,17 +61191,42 @@ function manifestOf(root, file) {
     );
   return manifest;
 }
-function readManifest(root, file) {
+function readManifest(root, file, text2) {
   const manifest = manifestOf(root, file);
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text2 === void 0 ? {} : manifestLine(text2, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text2, name) {
+  const start = text2.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
 }
 function setManaged(root, file, managed) {
   const node = firstChild(manifestOf(root, file), "Managed");
@@ -61113,25 +61236,46 @@ function setVersion(root, file, version) {
   const node = firstChild(manifestOf(root, file), "Version");
   if (node) setText(node, version);
 }
-function checkVersion(version) {
-  return /^\d+(\.\d+){1,3}$/.test(version);
+var MAX_VERSION_PART = 2147483647;
+function versionFault(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version))
+    return {
+      problem: "is not a solution version",
+      hint: "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    };
+  const parts = version.split(".");
+  if (parts.some((part) => Number(part) > MAX_VERSION_PART))
+    return {
+      problem: `has a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers)`,
+      hint: `Use parts of at most ${MAX_VERSION_PART}, e.g. a date as 2026.12.1.0 rather than 1.0.20261201093000.0.`
+    };
+  if (parts.some((part) => part.length > 1 && part.startsWith("0")))
+    return {
+      problem: "has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise",
+      hint: `Write it as ${versionAsRead(version)}.`
+    };
+  return void 0;
+}
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
-// packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends RefusedSettingError {
-  constructor(setting, value, problem, hint) {
-    super(setting, `'${value}' ${problem}.`, value, problem, hint);
-  }
-};
-function checkSolutionVersion(version, setting = "version") {
-  if (!checkVersion(version))
-    throw new SolutionSettingError(
-      setting,
-      version,
-      "is not a solution version",
-      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
-    );
+// packages/solution/src/solution/solution-version.ts
+function partsOf(version) {
+  const parts = version.split(".").map(Number);
+  return [...parts, ...Array(4 - parts.length).fill(0)];
 }
+function compareVersions(a, b) {
+  const [left, right] = [partsOf(a), partsOf(b)];
+  for (let i = 0; i < 4; i++) if (left[i] !== right[i]) return left[i] - right[i];
+  return 0;
+}
+
+// packages/solution/src/solution/environment-variables.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -61150,17 +61294,88 @@ function withRecordedEnding(bytes, recorded) {
   return Buffer.from(recorded === "crlf" ? lf.replace(/\n/g, "\r\n") : lf, "latin1");
 }
 
+// packages/solution/src/solution/environment-variables.ts
+var ENVIRONMENT_VARIABLES_FOLDER = "environmentvariabledefinitions/";
+var DEFINITION_FILE = "environmentvariabledefinition.xml";
+var VALUES_FILE = "environmentvariablevalues.json";
+var KNOWN_FILES = [DEFINITION_FILE, VALUES_FILE];
+var SECRET_TYPE = "100000005";
+async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const [part, file] of [...parts].sort(([a], [b]) => compareOrdinal(a, b))) {
+    if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
+    const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
+    if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
+    const bytes = await import_node_fs14.promises.readFile(import_node_path16.default.join(folder, file));
+    const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
+    const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
+    variables.set(schemaName, variable);
+    variable.parts.push({
+      path: part,
+      bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
+      file: import_node_path16.default.join(displayRoot, file)
+    });
+  }
+  return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
+}
+function definitionPart(variable) {
+  return variable.parts.find((part) => part.path.toLowerCase().endsWith(`/${DEFINITION_FILE}`));
+}
+function parseDefinition(variable) {
+  const part = definitionPart(variable);
+  return parseXml(decodeUtf8Strict(part.bytes, part.file), part.file, variable.hint);
+}
+function environmentVariableDefinition(variable) {
+  const root = parseDefinition(variable);
+  const typeElement = firstChild(root, "type");
+  const type = typeElement === void 0 ? void 0 : textOf(typeElement).trim();
+  return {
+    schemaName: attribute2(root, "schemaname")?.trim() || variable.schemaName,
+    type,
+    secret: type === SECRET_TYPE
+  };
+}
+function carriesValue(variable) {
+  const { hadDefault, hadCurrentValue } = valuesCarried(variable, parseDefinition(variable));
+  return hadDefault || hadCurrentValue;
+}
+function defaultValues(root) {
+  return root.children.filter(
+    (node) => node.kind === "element" && node.name === "defaultvalue"
+  );
+}
+function valuesCarried(variable, root) {
+  const definition = definitionPart(variable);
+  return {
+    hadDefault: defaultValues(root).some((node) => textOf(node).trim() !== ""),
+    // A values file is written only for a current value.
+    hadCurrentValue: variable.parts.some((part) => part !== definition)
+  };
+}
+
 // packages/solution/src/fs/path-inside.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
-function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path16.default.resolve(folder), import_node_path16.default.resolve(inner)];
-  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
+var import_node_fs15 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+async function refuseInside(inner, folder, refusal) {
+  const inside = refusal.orEqual ? isWithin : isBelow;
+  if (inside(import_node_path17.default.resolve(folder), import_node_path17.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
+}
+async function realPathOf(given) {
+  const rest = [];
+  for (let existing = import_node_path17.default.resolve(given); ; existing = import_node_path17.default.dirname(existing)) {
+    try {
+      return import_node_path17.default.join(await import_node_fs15.promises.realpath(existing), ...rest);
+    } catch {
+    }
+    if (import_node_path17.default.dirname(existing) === existing) return import_node_path17.default.resolve(given);
+    rest.unshift(import_node_path17.default.basename(existing));
+  }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -61205,8 +61420,8 @@ function parseBothNotes(text2, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path17.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs14.promises.readFile(file), file), file);
+  const file = import_node_path18.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs16.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -61264,8 +61479,8 @@ function leftOutWarning(file, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -61284,8 +61499,8 @@ function parseLineEndings(text2, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path18.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs15.promises.readFile(file), file), file);
+  const file = import_node_path19.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs17.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -61694,21 +61909,21 @@ function* scanWriting(bytes, file, hint, style, put, counter) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path19.default.join(folder, file),
+    import_node_path20.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -61776,33 +61991,33 @@ function pacSplitLayoutError(folder, found) {
   const examples = others.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path20.default.join(folder, first.file),
+    import_node_path21.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path21.default.join(folder, file),
+    import_node_path22.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -61812,7 +62027,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs16.promises.lstat(import_node_path22.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs18.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -61823,7 +62038,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path22.default.join(shown, part) },
+      location: { file: import_node_path23.default.join(shown, part) },
       hint
     });
   }
@@ -61911,12 +62126,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs17.promises.lstat(import_node_path23.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs19.promises.lstat(import_node_path24.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -61936,11 +62151,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs17.promises.readdir(import_node_path23.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs19.promises.readdir(import_node_path24.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path23.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path24.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -61950,14 +62165,14 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs17.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs19.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/solution/pack.ts
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs18.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs20.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -61971,11 +62186,11 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   if (hasManifest !== hasCustomizations) throw lostPartError(folder, hasManifest);
   if (!hasManifest) throw await notAnUnpackedSolution(folder);
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path24.default.join(folder, file);
+  const located = (file) => import_node_path25.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -61986,32 +62201,48 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readBytes = async (file) => {
-    const bytes = await import_node_fs18.promises.readFile(located(file));
+    const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
   };
   const readText = async (file) => decodeUtf8Strict(await readBytes(file), located(file));
   const readXml = async (file) => parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
-  const solution = await readXml(FOLDER_SOLUTION);
-  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  const readManifestFile = async (file) => {
+    const text2 = await readText(file);
+    const root = parseXml(text2, located(file), UNPACKED_XML_HINT);
+    return { root, manifest: readManifest(root, located(file), text2) };
+  };
+  const { root: solution, manifest } = await readManifestFile(FOLDER_SOLUTION);
+  const readManagedManifest = async (file) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
   const leftOut = all.filter(isLeftOut);
-  const files = await selectPackageFiles(
-    folder,
-    all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file)),
-    manifest.managed === "2",
-    managed
-  );
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const files = await selectPackageFiles(folder, packable, manifest.managed === "2", managed);
   for (const [logical, actual] of files) {
     if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
     if (isStrayTemplatesFile(logical)) throw strayTemplatesFileError(folder, actual, logical);
   }
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readXml(solutionFile);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : await readManagedManifest(solutionFile);
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
+  if (manifest.managed === "2" && !options2.version) {
+    const managedFile = managed ? solutionFile : (await selectPackageFiles(folder, packable, true, true)).get(FOLDER_SOLUTION);
+    if (managedFile !== FOLDER_SOLUTION) {
+      const managedRoot = managedFile === solutionFile ? solutionRoot : await readXml(managedFile);
+      const managedVersion = readManifest(managedRoot, located(managedFile)).version;
+      if (compareVersions(managedVersion, manifest.version) !== 0)
+        throw twoVersionsError(
+          folder,
+          managedFile,
+          managedVersion,
+          manifest.version,
+          options2.say ?? optionWords
+        );
+    }
+  }
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
   const customizationsBytes = await readBytes(customizationsFile);
   const connectors = [];
@@ -62042,7 +62273,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => {
-          const bytes = await import_node_fs18.promises.readFile(located(actual));
+          const bytes = await readFolderFile(located(actual));
           const text2 = bytes.length <= IN_MEMORY_ENTRY_BYTES ? decodeUtf8Lenient(bytes) : "";
           return isJson(text2) ? Buffer.from(minifyJson(text2, located(actual), SOLUTION_JSON_HINT)) : bytes;
         }
@@ -62099,16 +62330,27 @@ async function packSolution(folder, zipPath, options2 = {}) {
       `would pack into a zip of ${entries.length} entries, more than the limit of ${maxEntries} that unpack and extract-connectors read.`,
       "Remove the files the solution does not need, or raise the limit (--max-entries) if it really holds that many."
     );
+  const variablesWithoutValue = (await readEnvironmentVariables(folder, files, endings, folder)).filter((variable) => !carriesValue(variable)).map((variable) => environmentVariableDefinition(variable).schemaName);
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,
     uniqueName: manifest.uniqueName,
-    version: options2.version ?? manifest.version,
+    // The version of the manifest written, which for a managed zip is Solution_managed.xml's.
+    version: readManifest(solutionRoot, located(solutionFile)).version,
     managed,
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
-    leftOut
+    leftOut,
+    variablesWithoutValue
   };
+}
+var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
+function twoVersionsError(folder, managedFile, managedVersion, version, say) {
+  return solutionError(
+    import_node_path25.default.join(folder, managedFile),
+    `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
+    `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
+  );
 }
 async function notAnUnpackedSolution(folder) {
   return new UsageError(
@@ -62117,9 +62359,17 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs18.promises.stat(file);
+  const { size } = await import_node_fs20.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
-  return { name, load: async () => withRecordedEnding(await import_node_fs18.promises.readFile(file), recorded) };
+  return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
+}
+function readFolderFile(file) {
+  return import_node_fs20.promises.readFile(file).catch(unreadable(file));
+}
+function unreadable(file) {
+  return (error3) => {
+    throw unreadablePathError(file, error3) ?? error3;
+  };
 }
 function missingConnectorError(file, logicalFile, connector) {
   const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
@@ -62161,12 +62411,13 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
-    ...options2.maxEntries !== void 0 ? { maxEntries: options2.maxEntries } : {}
+    ...options2.maxEntries !== void 0 ? { maxEntries: options2.maxEntries } : {},
+    ...options2.say !== void 0 ? { say: options2.say } : {}
   };
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
@@ -62174,7 +62425,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path25.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path26.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -62188,9 +62439,9 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path25.default.join(folder, FOLDER_SOLUTION);
-  const root = parseXml(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file, UNPACKED_XML_HINT);
-  return readManifest(root, file).managed;
+  const file = import_node_path26.default.join(folder, FOLDER_SOLUTION);
+  const text2 = decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file);
+  return readManifest(parseXml(text2, file, UNPACKED_XML_HINT), file, text2).managed;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -62356,8 +62607,8 @@ function readPackSolutionInputs() {
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path26.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path26.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path27.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path27.default.resolve(workspace, inputs.solutionFile);
   await requireWritableOutput("solution-file", inputs.solutionFile, zip);
   const results = await logger.group(
     `Pack ${inputs.folder}`,
@@ -62365,7 +62616,8 @@ async function packSolutionAction(logger) {
       { version: "version" },
       () => packSolutionPackages(folder, zip, {
         packageType: inputs.packageType,
-        ...inputs.version ? { version: inputs.version } : {}
+        ...inputs.version ? { version: inputs.version } : {},
+        say: inputWords
       })
     )
   );
@@ -62376,7 +62628,7 @@ async function packSolutionAction(logger) {
     );
   }
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path26.default.join(folder, file)), file));
+  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path27.default.join(folder, file)), file));
   const [first] = results;
   setOutput("solution-files", JSON.stringify(results.map((result) => relative(result.zip))));
   const ofKind = (managed) => {
@@ -62388,7 +62640,7 @@ async function packSolutionAction(logger) {
   setOutput("unique-name", first.uniqueName);
   setOutput("version", first.version);
   setOutput("connectors", JSON.stringify(first.connectors));
-  setOutput("left-out", JSON.stringify(leftOut.map((file) => relative(import_node_path26.default.join(folder, file)))));
+  setOutput("left-out", JSON.stringify(leftOut.map((file) => relative(import_node_path27.default.join(folder, file)))));
   await writeJobSummary(
     summary.addHeading(htmlText(`Packed ${first.uniqueName} ${first.version}`), 3).addList(
       results.map(

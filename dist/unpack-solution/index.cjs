@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs15, sep: [] });
+                map2.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31234,7 +31234,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs15 = require("fs");
+    var fs16 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31254,7 +31254,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs15.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs16.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31271,7 +31271,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs15.close(self.fd, onCloseDone);
+      fs16.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31303,7 +31303,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs15.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs16.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31663,7 +31663,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs15 = require("fs");
+    var fs16 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31732,10 +31732,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs15.open(path23, "r", function(err, fd) {
+      fs16.open(path23, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs15.close(fd, defaultCallback);
+          if (err2) fs16.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31752,7 +31752,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs15.fstat(fd, function(err, stats) {
+      fs16.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -32830,7 +32830,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs15 = require("fs");
+    var fs16 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -32860,14 +32860,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs15.stat(realPath, function(err, stats) {
+      fs16.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs15.createReadStream(realPath);
+          var readStream = fs16.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -35976,6 +35976,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function isWithin(root, child, paths = import_node_path.default) {
@@ -36021,19 +36034,6 @@ function joinedList(values, options2 = {}) {
 function appendAll(target, items) {
   for (const item of items) target.push(item);
   return target;
-}
-
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
 }
 
 // packages/core/src/json-depth.ts
@@ -36292,16 +36292,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -36322,6 +36326,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -36342,22 +36347,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -36549,6 +36563,9 @@ function readRefusalHint(code2) {
   return "Check that the path can be read, and run it again.";
 }
 
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
+
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs8 = require("node:fs");
 var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
@@ -36715,6 +36732,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -40867,8 +40896,8 @@ function listOAuthSettings(apiProperties2) {
   return list2;
 }
 function hasParameterType(apiProperties2, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties2).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -43277,15 +43306,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -44888,7 +44921,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -59806,6 +59839,9 @@ var CHANGE_RULE_BY_ID = new Map(
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// packages/validator/src/config/load-config.ts
+var MAX_CONFIG_BYTES = 1024 * 1024;
+
 // packages/validator/src/diff/change-rule-docs.ts
 var operation = (path23, method, body) => `{
   "paths": {
@@ -60667,6 +60703,7 @@ var PathTree = class {
 var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
 var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
 var CASE_INSENSITIVE = " on a case-insensitive file system";
+var UNICODE_FORMS = " once Unicode-normalized: the two differ only in how an accented letter is encoded, and macOS writes them to one file";
 var EntryPaths = class {
   constructor(archive) {
     this.archive = archive;
@@ -60714,7 +60751,7 @@ var EntryPaths = class {
     if (earlier2.name !== entry.name)
       return this.error(
         entry,
-        `has the same name as '${earlier2.written}'${CASE_INSENSITIVE}.`,
+        `has the same name as '${earlier2.written}'${collidesAs(entry.name, earlier2.name)}.`,
         SAME_PATH_HINT
       );
     const reasons = [
@@ -60732,7 +60769,10 @@ var EntryPaths = class {
   }
 };
 function caseOnly(a, b) {
-  return a === b ? "" : CASE_INSENSITIVE;
+  return a === b ? "" : collidesAs(a, b);
+}
+function collidesAs(a, b) {
+  return a.normalize("NFC") === b.normalize("NFC") ? UNICODE_FORMS : CASE_INSENSITIVE;
 }
 
 // packages/solution/src/zip/checked-entries.ts
@@ -61429,8 +61469,8 @@ function decodeUtf8Strict(bytes, file) {
     throw notUtf8Error(bytes, file);
   }
 }
-var PIECE_BYTES = 1024 * 1024;
-function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
+var PIECE_BYTES2 = 1024 * 1024;
+function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES2) {
   if (!(0, import_node_buffer.isUtf8)(bytes)) throw notUtf8Error(bytes, file);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let started = false;
@@ -61444,6 +61484,12 @@ function* decodeUtf8Pieces(bytes, file, pieceBytes = PIECE_BYTES) {
   }
 }
 function notUtf8Error(bytes, file) {
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16)
+    return new UserError(`is saved as UTF-16 (${utf16}), not UTF-8.`, {
+      location: { file },
+      hint: "Save the file as UTF-8."
+    });
   const offset = firstInvalidOffset(bytes);
   const before = lenient2.decode(bytes.subarray(0, offset));
   const text2 = before.startsWith(BOM) ? before.slice(1) : before;
@@ -61483,9 +61529,6 @@ var EXPORTED_XML_HINT = "The zip was damaged or changed after export: export the
 var MAX_XML_DEPTH = 1e3;
 function parseXml(text2, file, hint) {
   return parseXmlPieces([text2], file, hint);
-}
-function parseUtf8Xml(bytes, file, hint) {
-  return parseXmlPieces(decodeUtf8Pieces(bytes, file), file, hint);
 }
 function parseXmlPieces(pieces, file, hint) {
   const builder = new TreeBuilder();
@@ -61820,8 +61863,8 @@ async function commitFolder(staged, target, options2) {
     await import_node_fs14.promises.rename(from, to);
     result.written.push(file);
   }
-  const wanted = new Set(files);
-  const others = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted.has(file));
+  const wanted2 = new Set(files);
+  const others = (await listFiles2(targetRoot, options2.protect)).filter((file) => !wanted2.has(file));
   result.kept = options2.keep ? others.filter(options2.keep) : [];
   if (options2.stale === "delete") {
     for (const file of others) {
@@ -62075,6 +62118,20 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends RefusedSettingError {
+  constructor(setting, value, problem, hint) {
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
+  }
+};
+function isUniqueName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+function checkSolutionVersion(version, setting = "version") {
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
+}
+
 // packages/solution/src/solution/manifest.ts
 function manifestOf(root, file) {
   const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
@@ -62086,17 +62143,42 @@ function manifestOf(root, file) {
     );
   return manifest;
 }
-function readManifest(root, file) {
+function readManifest(root, file, text2) {
   const manifest = manifestOf(root, file);
   const field = (name) => {
     const node = firstChild(manifest, name);
     if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
     return textOf(node).trim();
   };
+  const refused = (name, value, problem, hint) => new UserError(`has <${name}>${value}</${name}>, which is no ${problem}.`, {
+    location: { file, ...text2 === void 0 ? {} : manifestLine(text2, name) },
+    hint: `${hint}: fix it in the file, or export the solution again.`
+  });
   const managed = field("Managed");
   if (managed !== "0" && managed !== "1" && managed !== "2")
     throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+  const uniqueName = field("UniqueName");
+  if (!isUniqueName(uniqueName))
+    throw refused(
+      "UniqueName",
+      uniqueName,
+      "Dataverse unique name",
+      "A unique name is letters, digits and underscores, starting with a letter or an underscore"
+    );
+  const version = field("Version");
+  if (versionAsRead(version) === void 0)
+    throw refused(
+      "Version",
+      version,
+      "solution version",
+      `A version is two to four numbers of at most ${MAX_VERSION_PART}, separated by dots (1.0.0.3)`
+    );
+  return { uniqueName, version, managed };
+}
+function manifestLine(text2, name) {
+  const start = text2.indexOf("<SolutionManifest");
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
 }
 function setManaged(root, file, managed) {
   const node = firstChild(manifestOf(root, file), "Managed");
@@ -62106,24 +62188,41 @@ function setVersion(root, file, version) {
   const node = firstChild(manifestOf(root, file), "Version");
   if (node) setText(node, version);
 }
-function checkVersion(version) {
-  return /^\d+(\.\d+){1,3}$/.test(version);
+var MAX_VERSION_PART = 2147483647;
+function versionFault(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version))
+    return {
+      problem: "is not a solution version",
+      hint: "Use two to four numbers separated by dots, e.g. 1.0.0.0."
+    };
+  const parts = version.split(".");
+  if (parts.some((part) => Number(part) > MAX_VERSION_PART))
+    return {
+      problem: `has a part above ${MAX_VERSION_PART}, the highest a Dataverse version holds (its parts are 32-bit numbers)`,
+      hint: `Use parts of at most ${MAX_VERSION_PART}, e.g. a date as 2026.12.1.0 rather than 1.0.20261201093000.0.`
+    };
+  if (parts.some((part) => part.length > 1 && part.startsWith("0")))
+    return {
+      problem: "has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise",
+      hint: `Write it as ${versionAsRead(version)}.`
+    };
+  return void 0;
+}
+function versionAsRead(version) {
+  if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
+  const parts = version.split(".").map(Number);
+  return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
-// packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends RefusedSettingError {
-  constructor(setting, value, problem, hint) {
-    super(setting, `'${value}' ${problem}.`, value, problem, hint);
-  }
-};
-function checkSolutionVersion(version, setting = "version") {
-  if (!checkVersion(version))
-    throw new SolutionSettingError(
-      setting,
-      version,
-      "is not a solution version",
-      "Use two to four numbers separated by dots, e.g. 1.0.0.0."
-    );
+// packages/solution/src/solution/solution-version.ts
+function partsOf(version) {
+  const parts = version.split(".").map(Number);
+  return [...parts, ...Array(4 - parts.length).fill(0)];
+}
+function compareVersions(a, b) {
+  const [left, right] = [partsOf(a), partsOf(b)];
+  for (let i = 0; i < 4; i++) if (left[i] !== right[i]) return left[i] - right[i];
+  return 0;
 }
 
 // packages/solution/src/text/line-endings.ts
@@ -62150,15 +62249,27 @@ function recordedEnding(bytes) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
+var import_node_fs15 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
-function refuseInside(inner, folder, refusal) {
-  const [outer, given] = [import_node_path16.default.resolve(folder), import_node_path16.default.resolve(inner)];
-  if (refusal.orEqual ? isWithin(outer, given) : isBelow(outer, given))
+async function refuseInside(inner, folder, refusal) {
+  const inside = refusal.orEqual ? isWithin : isBelow;
+  if (inside(import_node_path16.default.resolve(folder), import_node_path16.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal.problem, { location: { file: inner }, hint: refusal.hint });
+}
+async function realPathOf(given) {
+  const rest = [];
+  for (let existing = import_node_path16.default.resolve(given); ; existing = import_node_path16.default.dirname(existing)) {
+    try {
+      return import_node_path16.default.join(await import_node_fs15.promises.realpath(existing), ...rest);
+    } catch {
+    }
+    if (import_node_path16.default.dirname(existing) === existing) return import_node_path16.default.resolve(given);
+    rest.unshift(import_node_path16.default.basename(existing));
+  }
 }
 
 // packages/solution/src/solution/both-packages.ts
@@ -62185,7 +62296,7 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/editor-leftovers.ts
@@ -62255,7 +62366,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
   const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs15.promises.lstat(import_node_path17.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs16.promises.lstat(import_node_path17.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -62264,7 +62375,7 @@ async function refuseKeptInTheWay(folder, files, stale) {
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs15.promises.lstat(import_node_path17.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs16.promises.lstat(import_node_path17.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path17.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -62302,13 +62413,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs16.promises.open(file, "r");
+  const handle = await import_node_fs17.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -62318,7 +62429,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs16.promises.readFile(file));
+  return recordedEnding(await import_node_fs17.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
@@ -62365,7 +62476,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -62793,9 +62904,9 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     );
   const located = (entry) => `${archive}/${entry.name}`;
   const readText = (entry) => readPartText(reader, entry, located(entry));
-  const readXml = async (entry) => parseUtf8Xml(await readPartBytes(reader, entry, located(entry)), located(entry), EXPORTED_XML_HINT);
-  const solution = await readXml(solutionEntry);
-  const manifest = readManifest(solution, located(solutionEntry));
+  const solutionText = await readText(solutionEntry);
+  const solution = parseXml(solutionText, located(solutionEntry), EXPORTED_XML_HINT);
+  const manifest = readManifest(solution, located(solutionEntry), solutionText);
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
   const customizations = await writeCustomizations(
@@ -62845,13 +62956,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path19.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs17.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path19.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs17.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -62884,8 +62995,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs17.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs17.promises.open(destination, "wx");
+  await import_node_fs18.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs18.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -62895,7 +63006,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs17.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs18.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -62910,7 +63021,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
@@ -62920,7 +63031,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs18.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs19.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -62949,7 +63060,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path20.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs18.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs19.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -63070,7 +63181,7 @@ function unpackableEntryError(archive, entryNames, exempt) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
-  refuseInside(zipPath, folder, {
+  await refuseInside(zipPath, folder, {
     problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path21.default.relative(folder, zipPath), stale)}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
@@ -63097,7 +63208,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs19.promises.writeFile(import_node_path21.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs20.promises.writeFile(import_node_path21.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
@@ -63130,11 +63241,11 @@ function zipInsideProblem(relative, stale) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs19.promises.readFile(import_node_path21.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs20.promises.readFile(import_node_path21.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs19.promises.readFile(import_node_path21.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs20.promises.readFile(import_node_path21.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs19.promises.writeFile(import_node_path21.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs20.promises.writeFile(import_node_path21.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63181,7 +63292,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path21.default.resolve(given) === import_node_path21.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists5 = async (file) => await import_node_fs19.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists5 = async (file) => await import_node_fs20.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists5(given) || await exists5(other)) return;
   const name = import_node_path21.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -63196,7 +63307,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs19.promises.mkdir(managedStaging);
+    await import_node_fs20.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -63216,6 +63327,15 @@ async function stageBoth(zipPath, staging, options2) {
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
+    if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
+      throw new UserError(
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path21.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        {
+          location: { file: managed },
+          hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
+        }
+      );
+    }
     for (const staged of [base2, other]) {
       if (staged.files.includes(FOLDER_BOTH_NOTES))
         throw new UserError(`has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`, {
@@ -63223,19 +63343,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs19.promises.writeFile(import_node_path21.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs20.promises.writeFile(import_node_path21.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path21.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path21.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs20.promises.readFile(from)).equals(await import_node_fs20.promises.readFile(import_node_path21.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs19.promises.mkdir(import_node_path21.default.dirname(import_node_path21.default.join(staging, variant)), { recursive: true });
-      await import_node_fs19.promises.rename(from, import_node_path21.default.join(staging, variant));
+      await import_node_fs20.promises.mkdir(import_node_path21.default.dirname(import_node_path21.default.join(staging, variant)), { recursive: true });
+      await import_node_fs20.promises.rename(from, import_node_path21.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);

@@ -4963,8 +4963,8 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options = {}) {
-        const n = fileName;
+      constructor(blobLike, fileName2, options = {}) {
+        const n = fileName2;
         const t = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
@@ -27805,14 +27805,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs12, sep: [] });
+                map2.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27940,13 +27940,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33573,6 +33573,19 @@ function escapeControl(char) {
   return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/core/src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
@@ -33628,17 +33641,10 @@ function appendAll(target2, items) {
   return target2;
 }
 
-// packages/core/src/workflow-commands.ts
-var import_node_crypto = require("node:crypto");
-function inertToRunner(text2, token = randomToken) {
-  if (!text2.includes("::") && !text2.includes("##[")) return text2;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
-}
-function randomToken() {
-  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+// packages/core/src/bounded-body.ts
+function formatByteLimit(bytes) {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Math.round(megabytes)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 // packages/core/src/byte-order-mark.ts
@@ -33908,16 +33914,20 @@ var SIGNALS = Object.keys(SIGNAL_EXIT_CODES);
 var pending = /* @__PURE__ */ new Map();
 function rememberTemporary(name, kind = "staging") {
   pending.set(name, kind);
+  listenWhileNeeded();
 }
 function forgetTemporary(name) {
   pending.delete(name);
+  listenWhileNeeded();
 }
 var madeFolders = /* @__PURE__ */ new Set();
 function rememberMadeFolder(folder) {
   madeFolders.add(folder);
+  listenWhileNeeded();
 }
 function forgetMadeFolder(folder) {
   madeFolders.delete(folder);
+  listenWhileNeeded();
 }
 function removePendingTemporaries() {
   const left = [];
@@ -33938,6 +33948,7 @@ function removePendingTemporaries() {
   }
   pending.clear();
   removeEmptyMadeFolders();
+  listenWhileNeeded();
   return left;
 }
 function removeEmptyMadeFolders() {
@@ -33958,22 +33969,31 @@ function leftTemporaryMessage({ name, code: code2, kind }, cwd) {
 function errorCode(error3) {
   return error3?.code ?? String(error3);
 }
-var installed = false;
+var wanted = false;
+var listening = false;
 var waiting;
 function removeTemporariesOnSignal() {
-  if (installed) return;
-  installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  wanted = true;
+  listenWhileNeeded();
+}
+function listenWhileNeeded() {
+  const needed = waiting !== void 0 || wanted && (pending.size > 0 || madeFolders.size > 0);
+  if (needed === listening) return;
+  listening = needed;
+  for (const signal of SIGNALS) {
+    if (needed) process.on(signal, onSignal);
+    else process.removeListener(signal, onSignal);
+  }
 }
 function onSignal(signal) {
+  const resolve = waiting;
+  waiting = void 0;
   for (const left of removePendingTemporaries())
     process.stderr.write(`${leftTemporaryMessage(left, process.cwd())}
 `);
-  const resolve = waiting;
-  waiting = void 0;
   if (resolve) return resolve(signal);
-  for (const each of SIGNALS) process.removeListener(each, onSignal);
-  installed = false;
+  wanted = false;
+  listenWhileNeeded();
   process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
@@ -34151,9 +34171,41 @@ function fileReadError(given, error3, options) {
   return unreadablePathError(given, error3, { subject: options.subject }) ?? error3;
 }
 
-// packages/core/src/fs/write-file-in-place.ts
+// packages/core/src/fs/read-within.ts
 var import_node_fs8 = require("node:fs");
-var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+var FileTooLarge = class extends Error {
+  constructor(limitBytes) {
+    super(`the file holds more than ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.name = "FileTooLarge";
+  }
+  limitBytes;
+};
+var PIECE_BYTES = 1024 * 1024;
+async function readFileWithin(file, limitBytes) {
+  const handle = await import_node_fs8.promises.open(file, "r");
+  try {
+    const stat2 = await handle.stat();
+    if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
+    const pieces = [];
+    let total = 0;
+    for (; ; ) {
+      const room = Math.min(PIECE_BYTES, limitBytes + 1 - total);
+      const piece = Buffer.allocUnsafe(room);
+      const { bytesRead } = await handle.read(piece, 0, room, null);
+      if (bytesRead === 0) return Buffer.concat(pieces, total);
+      total += bytesRead;
+      if (total > limitBytes) throw new FileTooLarge(limitBytes);
+      pieces.push(bytesRead === room ? piece : piece.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+// packages/core/src/fs/write-file-in-place.ts
+var import_node_fs9 = require("node:fs");
+var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -34301,6 +34353,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -34495,14 +34559,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs9.existsSync)(import_node_path12.default.join(folder, ".git"));
+  return (0, import_node_fs10.existsSync)(import_node_path12.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -34517,7 +34581,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path13.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path13.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path13.default.join(folder, present[1]) },
@@ -34546,7 +34610,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -34621,7 +34685,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs11.realpathSync.native(file);
+        real = import_node_fs12.realpathSync.native(file);
       } catch {
         real = import_node_path14.default.resolve(file);
       }
@@ -34858,7 +34922,6 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_promises = require("node:fs/promises");
 var import_node_path20 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -38812,8 +38875,8 @@ function listOAuthSettings(apiProperties) {
   return list2;
 }
 function hasParameterType(apiProperties, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
+  const wanted2 = type.toLowerCase();
+  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted2);
 }
 
 // packages/validator/src/text/other-case.ts
@@ -38986,9 +39049,9 @@ function schemaProblemsFor(context, ruleId) {
   const problems = problemsOf(document.value);
   return problems.length === 0 ? problems : problems.filter((problem) => classify(problem) === ruleId);
 }
-function reportSchemaProblems(context, ruleId, adviceFor = "") {
+function reportSchemaProblems(context, ruleId, adviceFor2 = "") {
   for (const problem of schemaProblemsFor(context, ruleId)) {
-    const advice = typeof adviceFor === "string" ? adviceFor : adviceFor(problem);
+    const advice = typeof adviceFor2 === "string" ? adviceFor2 : adviceFor2(problem);
     context.report({
       pointer: problem.pointer,
       message: advice ? `${problem.message} ${advice}` : problem.message
@@ -39947,7 +40010,7 @@ var apiPropertiesRules = [
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
 var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -39972,16 +40035,6 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
-}
-function utf16ByteOrder(bytes) {
-  if (bytes.length < 2) return void 0;
-  const [first, second] = [bytes[0], bytes[1]];
-  if (first === 255 && second === 254) return "little-endian";
-  if (first === 254 && second === 255) return "big-endian";
-  if (bytes.length % 2 !== 0) return void 0;
-  if (first !== 0 && first < 128 && second === 0) return "little-endian";
-  if (first === 0 && second !== 0 && second < 128) return "big-endian";
-  return void 0;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -40034,8 +40087,8 @@ function isConnectorFolderListing(names2) {
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs12.default.realpathSync(absolutePath);
-  const dirents = import_node_fs12.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
+  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -40056,6 +40109,8 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -40064,13 +40119,25 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
 function entryType(dirent) {
   if (dirent.isFile()) return "file";
   if (dirent.isDirectory()) return "directory";
   return dirent.isSymbolicLink() ? "symlink" : "other";
 }
 function fileKindToRead(entry, files) {
-  if (entry.type !== "file" && entry.type !== "symlink") return void 0;
+  if (entry.type === "directory") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
@@ -40078,14 +40145,14 @@ function fileKindToRead(entry, files) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs12.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs12.default.statSync(filePath2).size;
+    return import_node_fs13.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -40130,7 +40197,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs12.default.realpathSync(filePath2);
+    const target2 = import_node_fs13.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -40138,8 +40205,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs12.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs12.default.readFileSync(filePath2);
+    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs13.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -40154,21 +40221,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs12.default.openSync(filePath2, "r");
+  const fd = import_node_fs13.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs12.default.fstatSync(fd);
+    const stat2 = import_node_fs13.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs12.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs12.default.closeSync(fd);
+    import_node_fs13.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -41483,15 +41550,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target2 = model.refTarget(schema);
+  if (target2 === void 0 || !isObject(target2.value)) return void 0;
+  const value = secretDefault(name, target2.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target2.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -43300,7 +43371,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -58235,6 +58306,15 @@ function changeRuleInConfig(ruleId) {
   };
 }
 
+// packages/validator/src/config/package-rule-in-config.ts
+function packageRuleInConfig(ruleId) {
+  if (!/^PKG-/i.test(ruleId)) return void 0;
+  return {
+    message: `'${nameExcerpt(ruleId.toUpperCase())}' is a rule of the certification package check (package check, package build): the configuration file sets no level for package rules (PKG-*).`,
+    hint: "Each package rule's level is fixed, as Microsoft's ConnectorPackageValidator.ps1 judges the package: an error fails package check, a warning does not; remove this line."
+  };
+}
+
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
 function offsetOfPath(document, path47, options = {}) {
@@ -58243,7 +58323,7 @@ function offsetOfPath(document, path47, options = {}) {
   for (const [index, step] of path47.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
-      pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
+      pair = pairsByKey(node).get(step);
       if (!pair) return offset;
       node = pair.value;
     } else if ((0, import_yaml.isSeq)(node)) {
@@ -58255,6 +58335,19 @@ function offsetOfPath(document, path47, options = {}) {
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
+}
+var PAIRS_BY_KEY = /* @__PURE__ */ new WeakMap();
+function pairsByKey(map2) {
+  let pairs2 = PAIRS_BY_KEY.get(map2);
+  if (pairs2) return pairs2;
+  pairs2 = /* @__PURE__ */ new Map();
+  for (const item of map2.items) {
+    if (!(0, import_yaml.isScalar)(item.key)) continue;
+    const key2 = String(item.key.value);
+    if (!pairs2.has(key2)) pairs2.set(key2, item);
+  }
+  PAIRS_BY_KEY.set(map2, pairs2);
+  return pairs2;
 }
 function rangeStart(node) {
   return node?.range?.[0];
@@ -58311,6 +58404,13 @@ function parseConfig(text2, file, options) {
     );
   }
   const syntaxError = document.errors[0];
+  if (syntaxError && STACK_OVERFLOW.test(syntaxError.message)) {
+    fail(
+      "The configuration file nests too deeply to be read: thousands of levels of lists or maps.",
+      syntaxError.pos[0],
+      "A configuration file nests a few levels: check that the path names it."
+    );
+  }
   if (syntaxError) {
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
@@ -58339,9 +58439,9 @@ function parseConfig(text2, file, options) {
   for (const ruleId of Object.keys(rules)) {
     if (knownSet.has(ruleId)) continue;
     const offset = offsetOfPath(document, ["rules", ruleId], { key: true });
-    const changeRule = changeRuleInConfig(ruleId);
+    const otherCheck = changeRuleInConfig(ruleId) ?? packageRuleInConfig(ruleId);
     problems.push(
-      changeRule ? problemAt(changeRule.message, offset, changeRule.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
+      otherCheck ? problemAt(otherCheck.message, offset, otherCheck.hint) : problemAt(`Unknown rule '${nameExcerpt(ruleId)}'.${didYouMean(ruleId, known)}`, offset, RULES_HINT)
     );
   }
   const patterns = Array.isArray(config2.ignore) ? config2.ignore : [];
@@ -58390,15 +58490,26 @@ function toPlainValue(document, fail) {
     );
   }
 }
+var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
 function parserMessage(message) {
   return excerpt(message.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
 }
+var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
   try {
-    return await (0, import_promises.readFile)(file, "utf8");
+    return (await readFileWithin(file, MAX_CONFIG_BYTES)).toString("utf8");
   } catch (error3) {
     const shown = toDisplayPath(cwd, file);
+    if (error3 instanceof FileTooLarge) {
+      throw new UsageError(
+        `The configuration file holds more than ${formatByteLimit(MAX_CONFIG_BYTES)}; it was not read.`,
+        {
+          location: { file: shown },
+          hint: "A configuration file is a few lines of YAML or JSON: check that the path names it."
+        }
+      );
+    }
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
@@ -58421,8 +58532,6 @@ async function readConfigText(file, cwd) {
 }
 function notReadReason(error3) {
   const code2 = error3.code;
-  if (code2 === "ERR_FS_FILE_TOO_LARGE" || code2 === "ERR_STRING_TOO_LONG")
-    return `it is too large to read as text, over 512 MiB (${code2})`;
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
@@ -59228,7 +59337,7 @@ function ignoreLoosening(base2, head, options) {
   return head.ignore.flatMap((pattern, index) => {
     if (before.has(pattern)) return [];
     let skips = "";
-    if (changed) {
+    if (changed && changed.length > 0) {
       const skipped = changed.filter((folder) => ignorePatternMatches(pattern, folder, options.platform));
       skips = skipped.length === 0 ? ", which skips none of the connector folders this change touches" : `, which skips ${skipped.length === 1 ? "1 connector folder" : `${skipped.length} connector folders`} this change touches (${joinedList(skipped.map(nameExcerpt), { max: MAX_NAMED_FOLDERS, quote: "'" })})`;
     }
@@ -59260,17 +59369,21 @@ function looseningFindings(sides, rules, options = {}) {
   );
   if (loosened.length === 0) return [];
   const positionOf = yamlPositions(located.text);
+  const advice = adviceFor(options.changedFolders ?? []);
   return loosened.map(
     (loosening) => locatedFinding({
       ruleId: CONFIG_LOOSENED_RULE_ID,
       severity: level,
-      message: `${subjectOf(sides)} ${loosening.message}. The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own.`,
+      message: `${subjectOf(sides)} ${loosening.message}. ${advice}`,
       file: located.file,
       ...positionOf(placeIn(located.config, loosening.path), { key: loosening.atKey }),
       connector: sides.folder,
       baseline: "new"
     })
   );
+}
+function adviceFor(changedFolders) {
+  return changedFolders.length > 0 ? "The change's own check reads this file: make sure the loosening is meant, or make it in a change of its own, one that changes no connector." : "The checks of later changes read this file: make sure the loosening is meant.";
 }
 function subjectOf({ base: base2, head }) {
   if (!head) return `Deleting the configuration file ${base2.file}`;
@@ -63724,6 +63837,7 @@ function diffConnectorFiles(before, after) {
   appendAll(raw, compareWhole("script", before.script?.text, after.script?.text));
   appendAll(raw, compareWhole("icon", before.icon?.data, after.icon?.data));
   const changes = reportedChanges(raw, before, after);
+  appendAll(changes, caseTwinChanges(before, after));
   return { changes, classification: classifyChanges(changes) };
 }
 function hasJson(version) {
@@ -63781,6 +63895,34 @@ function compareWhole(file, before, after) {
   const line = typeof before === "string" && typeof after === "string" ? firstChangedLine(before, after) : 1;
   return [{ rule: rule2, file, side: after === void 0 ? "old" : "new", pointer: "", detail: state, line }];
 }
+function caseTwinChanges(before, after) {
+  const names2 = new Set([...before.caseTwins ?? [], ...after.caseTwins ?? []].map((twin) => twin.name));
+  const changes = [];
+  for (const name of names2) {
+    const [old, now] = [textNamed(before, name), textNamed(after, name)];
+    const kind = (old ?? now).kind;
+    const read = fileName((after[kind] ?? before[kind]).path);
+    if (read === name) continue;
+    const edits = compareWhole(kind, old?.text, now?.text).map((change) => ({
+      ...change,
+      detail: [change.detail, `${name} is not the ${kind} read and validated: ${read} is.`].join(" ").trim()
+    }));
+    appendAll(changes, reportedChanges(edits, { [kind]: old }, { [kind]: now }));
+  }
+  return changes;
+}
+function textNamed(version, name) {
+  const twin = version.caseTwins?.find((candidate) => candidate.name === name);
+  if (twin) return twin;
+  for (const kind of ["readme", "script"]) {
+    const read = version[kind];
+    if (read && fileName(read.path) === name) return { ...read, kind };
+  }
+  return void 0;
+}
+function fileName(file) {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
 function firstChangedLine(before, after) {
   const linesOf = (text2) => text2 === "" ? [] : text2.replace(/\r\n/g, "\n").split(/(?<=\n)/);
   const was = linesOf(before);
@@ -63809,15 +63951,19 @@ function connectorVersion(folder) {
   if (readme?.document) version.readme = { text: readme.document.text, path: readme.displayPath };
   if (script2?.document) version.script = { text: script2.document.text, path: script2.displayPath };
   if (icon?.data) version.icon = { data: icon.data, path: icon.displayPath };
+  const twins = (folder.caseTwins ?? []).flatMap(
+    (twin) => twin.document ? [{ kind: twin.kind, name: twin.name, text: twin.document.text, path: twin.displayPath }] : []
+  );
+  if (twins.length > 0) version.caseTwins = twins;
   return version;
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -63829,12 +63975,13 @@ function solutionGiven(given, cwd) {
   if (stat2.isDirectory())
     return isUnpackedSolution(absolute) ? { kind: "unpacked", source: given } : void 0;
   if (stat2.isFile() && startsLikeZip(absolute)) return { kind: "zip", source: given };
+  const solution = unpackedSolutionAbove(absolute, given, cwd);
+  return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
+}
+function unpackedSolutionAbove(absolute, given, cwd) {
   let folder = import_node_path22.default.dirname(absolute);
   for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path22.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) {
-      const source = import_node_path22.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-      return { kind: "file of unpacked", source };
-    }
+    if (isUnpackedSolution(folder)) return import_node_path22.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
     if (import_node_path22.default.dirname(folder) === folder) break;
   }
   return void 0;
@@ -63846,6 +63993,8 @@ var AS_CONNECTOR_PATH = {
 function solutionGivenProblem(solution, instead) {
   if (solution.kind === "zip") return `is a zip (a solution?), not ${instead}.`;
   if (solution.kind === "unpacked") return `is an unpacked solution, not ${instead}.`;
+  if (solution.kind === "folder of unpacked")
+    return `is a folder of the unpacked solution '${solution.source}', not ${instead}.`;
   return `is a file of the unpacked solution '${solution.source}', not ${instead}.`;
 }
 function extractFirstHint(solution, then, say = optionWords) {
@@ -63869,12 +64018,12 @@ function isUnpackedSolution(folder) {
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs13.openSync)(file, "r");
+    const descriptor = (0, import_node_fs14.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs13.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs13.closeSync)(descriptor);
+      (0, import_node_fs14.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -63882,7 +64031,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs13.statSync)(file);
+    return (0, import_node_fs14.statSync)(file);
   } catch {
     return void 0;
   }
@@ -63909,7 +64058,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
     const absolute = import_node_path23.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs14.statSync)(absolute);
+      stat2 = (0, import_node_fs15.statSync)(absolute);
     } catch (error3) {
       throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -63938,7 +64087,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs14.readdirSync)(folder);
+    return (0, import_node_fs15.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
@@ -63953,7 +64102,7 @@ function sortFolderPaths(folders, paths = import_node_path23.default) {
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs14.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -63974,7 +64123,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs14.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -64118,6 +64267,39 @@ function unquoteC(quoted2) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// packages/validator/src/git/refused-ownership.ts
+var REFUSALS = [
+  /detected dubious ownership in repository at '(.+)'\r?$/m,
+  /unsafe repository \('(.+)' is owned by someone else\)\r?$/m
+];
+function repositoryRefusedForOwner(stderr) {
+  for (const refusal of REFUSALS) {
+    const match2 = refusal.exec(stderr);
+    if (match2) return match2[1];
+  }
+  return void 0;
+}
+var RepositoryOwnerError = class extends UsageError {
+  constructor(repository) {
+    super(
+      'belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership").',
+      {
+        location: { file: repository },
+        hint: `${trustHint(repository)} Or leave out the base ref, to validate without comparing with it (no git needed).`
+      }
+    );
+    this.repository = repository;
+  }
+  repository;
+};
+var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+function trustHint(repository) {
+  return [
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+  ].join(" ");
+}
+
 // packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var Git = class {
@@ -64158,11 +64340,15 @@ var Git = class {
       hint: unknownRefHint(ref, remotes, shallow)
     });
   }
-  /** The commit a ref names, or undefined when it names none. */
+  /**
+   * The commit a ref names, or undefined when it names none. A repository git refuses to read names
+   * none either, but that is said as it is: "does not name a commit" sent people looking for the ref.
+   */
   async commitOf(ref) {
     try {
       return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-    } catch {
+    } catch (error3) {
+      if (error3 instanceof RepositoryOwnerError) throw error3;
       return void 0;
     }
   }
@@ -64379,6 +64565,8 @@ function notAWorkTree(error3, cwd) {
   return error3;
 }
 function gitError(args, stderr, cause) {
+  const refused = repositoryRefusedForOwner(stderr.toString());
+  if (refused !== void 0) return new RepositoryOwnerError(refused);
   const detail = stderr.toString().trim() || cause.message;
   return new Error(`git ${args[0]} failed: ${detail}`, { cause });
 }
@@ -64398,9 +64586,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs15.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -64450,17 +64638,18 @@ async function nearestFolder(absolute) {
 }
 function locatedAt(error3, given) {
   if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
+  if (error3 instanceof RepositoryOwnerError) return error3;
   return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs16.existsSync)(script2) ? script2 : void 0;
+  return (0, import_node_fs17.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -64653,7 +64842,7 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -64710,14 +64899,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path26.default.relative(topLevel, connector).split(import_node_path26.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs17.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path26.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path26.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs17.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs18.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -64757,7 +64946,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
@@ -64770,14 +64959,14 @@ async function materializeFolder(git, rev, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path27.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs18.promises.mkdir(target2, { recursive: true });
+    await import_node_fs19.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path27.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs18.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
-      await import_node_fs18.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs19.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
+      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -64787,7 +64976,7 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -64893,7 +65082,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -64956,7 +65145,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names2;
     try {
-      names2 = (0, import_node_fs19.readdirSync)(folder);
+      names2 = (0, import_node_fs20.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -64980,7 +65169,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs19.readFileSync)(file);
+    return (0, import_node_fs20.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -65071,18 +65260,18 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const byName = new Map(entries.map((entry) => [import_node_path29.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
-  const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
-  const blobs = await git.readBlobs(wanted);
+  const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
+  const blobs = await git.readBlobs(wanted2);
   const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs20.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs21.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -65224,7 +65413,8 @@ function relabel(version, folderDisplay, prefix) {
     apiPropertiesPath: rename2(version.apiPropertiesPath),
     readme: version.readme && { ...version.readme, path: rename2(version.readme.path) },
     script: version.script && { ...version.script, path: rename2(version.script.path) },
-    icon: version.icon && { ...version.icon, path: rename2(version.icon.path) }
+    icon: version.icon && { ...version.icon, path: rename2(version.icon.path) },
+    caseTwins: version.caseTwins?.map((twin) => ({ ...twin, path: rename2(twin.path) }))
   };
 }
 
@@ -65275,7 +65465,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -65287,7 +65477,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
     const absolute = import_node_path32.default.resolve(where2.cwd, given);
-    const exists4 = (0, import_node_fs21.existsSync)(absolute);
+    const exists4 = (0, import_node_fs22.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -65328,14 +65518,14 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/config-at-base.ts
-var import_promises2 = require("node:fs/promises");
+var import_promises = require("node:fs/promises");
 var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs22.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path33.default.dirname(file)).then((folder) => import_node_path33.default.join(folder, import_node_path33.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -65436,7 +65626,7 @@ async function checkConfigurationAgainstBase(input) {
   }
   let head;
   if (input.config.path) {
-    const text2 = await (0, import_promises2.readFile)(input.config.path, "utf8").catch(() => void 0);
+    const text2 = await (0, import_promises.readFile)(input.config.path, "utf8").catch(() => void 0);
     if (text2 === void 0) return { findings: [] };
     const linksOutTo = await linkOutOfRepository(input.config.path, topLevel);
     head = {
@@ -65597,7 +65787,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs23.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs24.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -66639,7 +66829,7 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -66768,7 +66958,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs24.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs25.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path41.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -66812,7 +67002,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/validate-connector/inputs.ts
@@ -66832,13 +67022,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs25.existsSync)(import_node_path42.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs26.existsSync)(import_node_path42.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs25.existsSync)(import_node_path42.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs26.existsSync)(import_node_path42.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -66899,6 +67089,16 @@ async function workspaceHoldsNoConnector(workspace) {
   return (await pathsWithoutConnectors(["."], workspace)).length > 0;
 }
 
+// packages/actions/src/validate-connector/repository-owner.ts
+function repositoryOwnerInWorkflow(error3) {
+  return new UsageError(
+    `git refuses to work in the repository (${error3.repository}): it belongs to another user than the one this step runs as ("detected dubious ownership"), so the connectors cannot be compared with the base.`,
+    {
+      hint: `Add a step before this one that runs ${TRUST_WORKSPACE} (actions/checkout marks it safe for its own commands only), or set base: none to check the connector folders without comparing them with the base.`
+    }
+  );
+}
+
 // packages/actions/src/validate-connector/base-input.ts
 async function resolveBaseInput(base2, workspace) {
   const git = new Git(workspace);
@@ -66908,6 +67108,7 @@ async function resolveBaseInput(base2, workspace) {
     if (resolved2.note) notice(resolved2.note);
     return resolved2.ref;
   } catch (error3) {
+    if (error3 instanceof RepositoryOwnerError) throw repositoryOwnerInWorkflow(error3);
     if (error3 instanceof UsageError)
       throw new InputError("base", `names no commit of the repository: '${base2}'.`, error3.hint);
     throw error3;
@@ -66915,13 +67116,13 @@ async function resolveBaseInput(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs26.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs27.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -66942,6 +67143,7 @@ async function requirePullRequestWorkTree(workspace) {
   try {
     await new Git(workspace).topLevel();
   } catch (error3) {
+    if (error3 instanceof RepositoryOwnerError) throw repositoryOwnerInWorkflow(error3);
     if (!isUserError(error3)) throw error3;
     const notInstalled = error3.location === void 0;
     throw new UsageError(
@@ -66967,7 +67169,7 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs26.promises.realpath(workspace);
+  const realWorkspace = await import_node_fs27.promises.realpath(workspace);
   return folders.map((folder) => import_node_path43.default.relative(realWorkspace, import_node_path43.default.join(topLevel, folder)) || ".");
 }
 
@@ -67013,11 +67215,11 @@ function blobUrl(commit, env) {
 
 // packages/actions/src/validate-connector/head-lines.ts
 var import_node_path45 = __toESM(require("node:path"), 1);
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
   try {
-    const top = (0, import_node_fs27.realpathSync)(await new Git(workspace).topLevel());
+    const top = (0, import_node_fs28.realpathSync)(await new Git(workspace).topLevel());
     const git = new Git(top);
     const [checked, head] = await Promise.all([git.resolveCommit("HEAD"), git.resolveCommit(headSha)]);
     if (checked === head) return void 0;
@@ -67050,7 +67252,7 @@ function pathspecsOf(files) {
 }
 function realPathOf(file) {
   try {
-    return (0, import_node_fs27.realpathSync)(file);
+    return (0, import_node_fs28.realpathSync)(file);
   } catch {
     return void 0;
   }
@@ -67084,7 +67286,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs28.existsSync)(import_node_path46.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs29.existsSync)(import_node_path46.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -67294,7 +67496,7 @@ async function sarifFileTarget(inputs, workspace) {
     inputs.sarifFile,
     import_node_path46.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs28.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs29.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -67313,10 +67515,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs28.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs29.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs28.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs29.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts

@@ -4836,6 +4836,9 @@ function fileReadError(given, error2, options) {
   return unreadablePathError(given, error2, { subject: options.subject }) ?? error2;
 }
 
+// packages/core/src/fs/read-within.ts
+var PIECE_BYTES = 1024 * 1024;
+
 // packages/core/src/fs/write-file-in-place.ts
 var import_node_fs4 = require("node:fs");
 var NO_FOLLOW = import_node_fs4.constants.O_NOFOLLOW ?? 0;
@@ -4972,6 +4975,18 @@ function oneOf(characters) {
 var isSlash = oneOf("/");
 function withoutTrailingSlashes(text2) {
   return trimEndWhere(text2, isSlash);
+}
+
+// packages/core/src/utf16-byte-order.ts
+function utf16ByteOrder(bytes) {
+  if (bytes.length < 2) return void 0;
+  const [first, second] = [bytes[0], bytes[1]];
+  if (first === 255 && second === 254) return "little-endian";
+  if (first === 254 && second === 255) return "big-endian";
+  if (bytes.length % 2 !== 0) return void 0;
+  if (first !== 0 && first < 128 && second === 0) return "little-endian";
+  if (first === 0 && second !== 0 && second < 128) return "big-endian";
+  return void 0;
 }
 
 // packages/core/src/text-order.ts
@@ -8626,16 +8641,6 @@ function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
 }
-function utf16ByteOrder(bytes) {
-  if (bytes.length < 2) return void 0;
-  const [first, second] = [bytes[0], bytes[1]];
-  if (first === 255 && second === 254) return "little-endian";
-  if (first === 254 && second === 255) return "big-endian";
-  if (bytes.length % 2 !== 0) return void 0;
-  if (first !== 0 && first < 128 && second === 0) return "little-endian";
-  if (first === 0 && second !== 0 && second < 128) return "big-endian";
-  return void 0;
-}
 
 // packages/validator/src/loader/text-document.ts
 var TextDocument = class {
@@ -8709,6 +8714,8 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
       entry.size = sizeOf(entryPath(absolutePath, entry.name));
     }
   }
+  const twins = loadCaseTwins(connector, realFolderOf);
+  if (twins.length > 0) connector.caseTwins = twins;
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -8717,13 +8724,25 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   return connector;
 }
+function loadCaseTwins(connector, realFolderOf) {
+  const twins = [];
+  for (const entry of connector.entries) {
+    const kind = kindOfFileName(entry.name);
+    if (kind !== "readme" && kind !== "script") continue;
+    if (entry.name === connector.files[kind]?.name || entry.type !== "file" && entry.type !== "symlink")
+      continue;
+    const loaded = loadFile(kind, { ...entry }, connector.absolutePath, realFolderOf, connector.displayPath);
+    twins.push(loaded);
+  }
+  return twins;
+}
 function entryType(dirent) {
   if (dirent.isFile()) return "file";
   if (dirent.isDirectory()) return "directory";
   return dirent.isSymbolicLink() ? "symlink" : "other";
 }
 function fileKindToRead(entry, files) {
-  if (entry.type !== "file" && entry.type !== "symlink") return void 0;
+  if (entry.type === "directory") return void 0;
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
@@ -12728,15 +12747,19 @@ function secretParameterDefaults(model) {
     const name = parameter.name;
     if (name === void 0) continue;
     const secret = parameterSecretDefault(name, parameter.value, host);
-    if (secret === void 0) continue;
-    found.push({
-      pointer: childPointer(parameter.pointer, ...secret.at),
-      name,
-      in: parameter.in,
-      value: secret.value
-    });
+    const at = secret === void 0 ? referencedBodyDefault(model, parameter, name) : { value: secret.value, pointer: childPointer(parameter.pointer, ...secret.at) };
+    if (at === void 0) continue;
+    found.push({ pointer: at.pointer, name, in: parameter.in, value: at.value });
   }
   return found;
+}
+function referencedBodyDefault(model, parameter, name) {
+  const schema = parameter.value.schema;
+  if (parameter.in !== "body" || !isObject(schema) || schema.$ref === void 0) return void 0;
+  const target = model.refTarget(schema);
+  if (target === void 0 || !isObject(target.value)) return void 0;
+  const value = secretDefault(name, target.value.default, void 0);
+  return value === void 0 ? void 0 : { value, pointer: childPointer(target.pointer, "default") };
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
@@ -14261,7 +14284,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
