@@ -1215,22 +1215,19 @@ const HIL_VARIABLE_WARNING =
       );
     });
 
-    it('refuses an existing solution whose version is none without --solution-version, exit code 1, and warns with it', async () => {
-      // It fell back to 1.0.0.0 without a word, and compared nothing with the version given.
+    it('refuses an existing solution whose version Dataverse cannot hold, at its line, with --solution-version too, exit code 1', async () => {
+      // It fell back to 1.0.0.0 without a word, and compared nothing with the version given. No
+      // environment has such a version: the zip is refused where every command reads a manifest.
       const cwd = await extracted();
       const old = existingAt(cwd, '1.0.4294967296.0');
-      const refused = await run(cwd, [...build, '--existing', old]);
-      expect(refused).toMatchObject({ code: 1, out: '' });
-      expect(refused.err).toBe(
-        "old.zip: error: has version '1.0.4294967296.0', which has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers), so the version after it is not known. Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column).\n",
-      );
-      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
-      const given = await run(cwd, [...build, '--existing', old, '--solution-version', '2.0.0.0']);
-      expect(given.code).toBe(0);
-      expect(given.err).toBe(
-        "warning: old.zip has version '1.0.4294967296.0', which has a part above 2147483647, the highest a Dataverse version holds (its parts are 32-bit numbers), so --solution-version 2.0.0.0 is not compared with it: give one higher than the version the environment has.\n",
-      );
-      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain('<Version>2.0.0.0</Version>');
+      const refusal =
+        'old.zip/solution.xml:8: error: has <Version>1.0.4294967296.0</Version>, which is no solution version. ' +
+        'A version is two to four numbers of at most 2147483647, separated by dots (1.0.0.3): fix it in the file, or export the solution again.\n';
+      for (const extra of [[], ['--solution-version', '2.0.0.0']]) {
+        const refused = await run(cwd, [...build, '--existing', old, ...extra]);
+        expect(refused).toMatchObject({ code: 1, out: '', err: refusal });
+        expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      }
     });
   });
 
