@@ -447,7 +447,7 @@ describe('import-solution, run as the runner runs it against the local server', 
     });
 
     it('naming a variable the solution does not have fails at its line in the file, before the upload', async () => {
-      settingsAndZip('SettingsTypo', 'fab_APIHost');
+      settingsAndZip('SettingsTypo', 'fab_ApiHots');
       const run = await importWith('SettingsTypo', { 'deployment-settings-file': 'SettingsTypo.json' });
       expectFailedWith(
         run,
@@ -456,7 +456,7 @@ describe('import-solution, run as the runner runs it against the local server', 
           file: 'SettingsTypo.json',
           line: 3,
           message: expect.stringContaining(
-            "EnvironmentVariables[0] names 'fab_APIHost', which is no environment variable of SettingsTypo. Did you mean 'fab_ApiHost'?",
+            "EnvironmentVariables[0] names 'fab_ApiHots', which is no environment variable of SettingsTypo. Did you mean 'fab_ApiHost'?",
           ),
         }),
       );
