@@ -258,9 +258,11 @@ describe('diffPaths', () => {
       '-c',
       `cat "${path.join(folder, 'apiDefinition.swagger.json')}" > "${fifo}"`,
     ]);
+    // Listened for before the read: the writer may be done, and 'close' emitted, before diffPaths is.
+    const closed = new Promise((resolve) => writer.on('close', resolve));
     const result = await diffPaths(fifo, folder);
     expect(result.changes).toEqual([]);
-    await new Promise((resolve) => writer.on('close', resolve));
+    await closed;
   });
 
   it('reports the old path first when both are wrong, whichever the disk answers first', async () => {
