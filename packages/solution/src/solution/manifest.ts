@@ -2,7 +2,7 @@ import { firstChild, setText, textOf, type XmlElement } from '../xml/xml-tree.js
 import { UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 import { solutionError } from './solution-errors.js';
-import { isUniqueName } from './solution-settings.js';
+import { isUniqueName } from './unique-name.js';
 
 /** `<Managed>` in solution.xml: 0 unmanaged, 1 managed, 2 an unpacked folder holding both. */
 export type ManagedFlag = '0' | '1' | '2';

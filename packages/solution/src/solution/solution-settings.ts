@@ -1,5 +1,6 @@
 import { RefusedSettingError } from '@connector-alm/core';
 import { versionFault } from './manifest.js';
+import { isUniqueName } from './unique-name.js';
 
 /**
  * The solution settings that buildSolution, packSolution and unpackSolution check, named by their
@@ -24,10 +25,8 @@ export class SolutionSettingError extends RefusedSettingError<SolutionSetting> {
   }
 }
 
-/** Unique names of solutions and publishers: letters, digits and underscores, starting with a letter or _. */
-export function isUniqueName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
+// Its own module, as the manifest reader checks unique names too and this module reads versions from it.
+export { isUniqueName } from './unique-name.js';
 
 /** Dataverse customization prefixes: 2 to 8 letters or digits, starting with a letter, not "mscrm". */
 export function checkPublisherPrefix(prefix: string): boolean {
