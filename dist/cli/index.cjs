@@ -62093,59 +62093,9 @@ function packedAs(file, packagePath) {
   return file === packagePath ? "" : ` as ${packagePath}`;
 }
 
-// packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends RefusedSettingError {
-  constructor(setting, value, problem, hint) {
-    super(setting, `'${value}' ${problem}.`, value, problem, hint);
-  }
-};
+// packages/solution/src/solution/unique-name.ts
 function isUniqueName(name) {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-function checkPublisherPrefix(prefix) {
-  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
-}
-var UNIQUE_NAME_HINT = "Use letters, digits and underscores, starting with a letter or an underscore";
-function checkSolutionUniqueName(name) {
-  if (!isUniqueName(name))
-    throw new SolutionSettingError(
-      "uniqueName",
-      name,
-      "is not a solution unique name",
-      `${UNIQUE_NAME_HINT}.`
-    );
-}
-function checkSolutionVersion(version, setting = "version") {
-  const fault = versionFault(version);
-  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
-}
-function checkPublisherUniqueName(name) {
-  if (!isUniqueName(name))
-    throw new SolutionSettingError(
-      "publisher.uniqueName",
-      name,
-      "is not a publisher unique name",
-      `${UNIQUE_NAME_HINT}, as the publisher is named in the target environment.`
-    );
-}
-function checkCustomizationPrefix(prefix) {
-  if (!checkPublisherPrefix(prefix))
-    throw new SolutionSettingError(
-      "publisher.prefix",
-      prefix,
-      "is not a customization prefix",
-      "Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment."
-    );
-}
-function optionValuePrefixFrom(text3) {
-  if (!/^\d+$/.test(text3) || Number(text3) < 1e4 || Number(text3) > 99999)
-    throw new SolutionSettingError(
-      "publisher.optionValuePrefix",
-      text3,
-      "is not an option value prefix",
-      "Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment."
-    );
-  return Number(text3);
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -62228,6 +62178,58 @@ function versionAsRead(version) {
   if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
   const parts = version.split(".").map(Number);
   return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
+}
+
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends RefusedSettingError {
+  constructor(setting, value, problem, hint) {
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
+  }
+};
+function checkPublisherPrefix(prefix) {
+  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
+}
+var UNIQUE_NAME_HINT = "Use letters, digits and underscores, starting with a letter or an underscore";
+function checkSolutionUniqueName(name) {
+  if (!isUniqueName(name))
+    throw new SolutionSettingError(
+      "uniqueName",
+      name,
+      "is not a solution unique name",
+      `${UNIQUE_NAME_HINT}.`
+    );
+}
+function checkSolutionVersion(version, setting = "version") {
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
+}
+function checkPublisherUniqueName(name) {
+  if (!isUniqueName(name))
+    throw new SolutionSettingError(
+      "publisher.uniqueName",
+      name,
+      "is not a publisher unique name",
+      `${UNIQUE_NAME_HINT}, as the publisher is named in the target environment.`
+    );
+}
+function checkCustomizationPrefix(prefix) {
+  if (!checkPublisherPrefix(prefix))
+    throw new SolutionSettingError(
+      "publisher.prefix",
+      prefix,
+      "is not a customization prefix",
+      "Use 2 to 8 letters or digits, starting with a letter (not mscrm), as in the publisher of the target environment."
+    );
+}
+function optionValuePrefixFrom(text3) {
+  if (!/^\d+$/.test(text3) || Number(text3) < 1e4 || Number(text3) > 99999)
+    throw new SolutionSettingError(
+      "publisher.optionValuePrefix",
+      text3,
+      "is not an option value prefix",
+      "Use a whole number from 10000 to 99999: the publisher's option value prefix in the target environment."
+    );
+  return Number(text3);
 }
 
 // packages/solution/src/solution/solution-version.ts

@@ -63560,7 +63560,7 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
-// packages/solution/src/solution/solution-settings.ts
+// packages/solution/src/solution/unique-name.ts
 function isUniqueName(name) {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 }

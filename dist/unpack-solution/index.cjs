@@ -62118,18 +62118,9 @@ function solutionError(file, problem, hint) {
   return new UserError(problem, { location: { file }, ...hint ? { hint } : {} });
 }
 
-// packages/solution/src/solution/solution-settings.ts
-var SolutionSettingError = class extends RefusedSettingError {
-  constructor(setting, value, problem, hint) {
-    super(setting, `'${value}' ${problem}.`, value, problem, hint);
-  }
-};
+// packages/solution/src/solution/unique-name.ts
 function isUniqueName(name) {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-function checkSolutionVersion(version, setting = "version") {
-  const fault = versionFault(version);
-  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
 }
 
 // packages/solution/src/solution/manifest.ts
@@ -62212,6 +62203,17 @@ function versionAsRead(version) {
   if (!/^\d+(\.\d+){1,3}$/.test(version)) return void 0;
   const parts = version.split(".").map(Number);
   return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
+}
+
+// packages/solution/src/solution/solution-settings.ts
+var SolutionSettingError = class extends RefusedSettingError {
+  constructor(setting, value, problem, hint) {
+    super(setting, `'${value}' ${problem}.`, value, problem, hint);
+  }
+};
+function checkSolutionVersion(version, setting = "version") {
+  const fault = versionFault(version);
+  if (fault) throw new SolutionSettingError(setting, version, fault.problem, fault.hint);
 }
 
 // packages/solution/src/solution/solution-version.ts
