@@ -1,11 +1,9 @@
-import { UserError } from '@connector-alm/core';
 import {
   checkSolutionVersion,
   checkVersionAfter,
   isResetBuild,
   nextVersion,
   versionAsRead,
-  versionFault,
   type BuildSolutionOptions,
   type ManifestSettings,
 } from '@connector-alm/solution';
@@ -50,9 +48,8 @@ export const FROM_EXISTING = ['--unique-name', '--publisher', '--prefix'];
  * publisher is: another publisher's are not known. A version lower than the existing one is refused
  * (Dataverse refuses to import it over that one); the same one is warned of, and so is the version
  * after a reset version (0.0.0.0 → 0.0.0.1): any environment that has the solution has a higher one.
- * The existing version is taken as Dataverse reads it (2026.01.15.3 is 2026.1.15.3); one that is no
- * version at all is refused without --solution-version, and warned of with it, never passed over.
- * The required settings
+ * The existing version is taken as Dataverse reads it (2026.01.15.3 is 2026.1.15.3); one Dataverse
+ * cannot hold never gets here, as reading the manifest of --existing refuses it. The required settings
  * that neither gives are all returned as missing, so that one run names them all.
  */
 export function resolveSettings(
@@ -85,24 +82,16 @@ export function resolveSettings(
 
   // The existing version as Dataverse has it: a zip packed with 2026.01.15.3 is 2026.1.15.3 there,
   // and the build after it 2026.1.15.4. Only a version given is held to the written form.
+  // readManifest refused a version Dataverse cannot hold, at its line, so an existing one reads here.
   const existingVersion = from && versionAsRead(from.version);
-  if (existing && existingVersion === undefined && given.solutionVersion === undefined)
-    throw new UserError(
-      `has ${noVersionSaid(existing.settings.version)}, so the version after it is not known.`,
-      {
-        location: { file: existing.source },
-        hint: 'Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column).',
-      },
-    );
   const version = given.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
   let warning: string | undefined;
   if (given.solutionVersion !== undefined && existing) {
     checkSolutionVersion(version);
-    if (existingVersion === undefined)
-      warning =
-        `${existing.source} has ${noVersionSaid(existing.settings.version)}, so --solution-version ${version} is not compared with it: ` +
-        'give one higher than the version the environment has.';
-    else if (checkVersionAfter(version, existingVersion, existing.source) === 'same')
+    if (
+      existingVersion !== undefined &&
+      checkVersionAfter(version, existingVersion, existing.source) === 'same'
+    )
       warning =
         `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version ` +
         `skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), ` +
@@ -131,11 +120,6 @@ export function resolveSettings(
     },
     ...(warning ? { warning } : {}),
   };
-}
-
-/** An existing version that Dataverse would not take, said with why (versionFault). */
-function noVersionSaid(version: string): string {
-  return `version '${version}', which ${versionFault(version)?.problem ?? 'is not a solution version'}`;
 }
 
 /**
