@@ -79924,21 +79924,11 @@ function resolveSettings(given2, existing) {
   const publisherDisplayName = given2.publisherName ?? (ownPublisher?.displayName || void 0);
   const optionValuePrefix = given2.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
   const existingVersion = from && versionAsRead(from.version);
-  if (existing && existingVersion === void 0 && given2.solutionVersion === void 0)
-    throw new UserError(
-      `has ${noVersionSaid(existing.settings.version)}, so the version after it is not known.`,
-      {
-        location: { file: existing.source },
-        hint: "Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column)."
-      }
-    );
   const version = given2.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
   let warning;
   if (given2.solutionVersion !== void 0 && existing) {
     checkSolutionVersion(version);
-    if (existingVersion === void 0)
-      warning = `${existing.source} has ${noVersionSaid(existing.settings.version)}, so --solution-version ${version} is not compared with it: give one higher than the version the environment has.`;
-    else if (checkVersionAfter(version, existingVersion, existing.source) === "same")
+    if (existingVersion !== void 0 && checkVersionAfter(version, existingVersion, existing.source) === "same")
       warning = `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), or leave --solution-version out to have that one.`;
   }
   if (given2.solutionVersion === void 0 && existing && existingVersion && isResetBuild(existingVersion))
@@ -79957,9 +79947,6 @@ function resolveSettings(given2, existing) {
     },
     ...warning ? { warning } : {}
   };
-}
-function noVersionSaid(version) {
-  return `version '${version}', which ${versionFault(version)?.problem ?? "is not a solution version"}`;
 }
 function prefixWanted(publisher, existing) {
   const own2 = existing?.settings.publisher.uniqueName;
