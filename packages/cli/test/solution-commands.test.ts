@@ -1215,6 +1215,29 @@ const HIL_VARIABLE_WARNING =
       );
     });
 
+    it('numbers the build after an existing version whose last part is at the limit by carrying, and refuses to build after the highest', async () => {
+      // It built 1.0.0.2147483648, a version Dataverse cannot hold, which pack refuses when given.
+      const cwd = await extracted();
+      const carried = await run(cwd, [...build, '--existing', existingAt(cwd, '1.0.0.2147483647')]);
+      expect(carried).toMatchObject({ code: 0, err: '' });
+      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain('<Version>1.0.1.0</Version>');
+      rmSync(path.join(cwd, 'hil.zip'));
+      const highest = '2147483647.2147483647.2147483647.2147483647';
+      const refused = await run(cwd, [...build, '--existing', existingAt(cwd, highest)]);
+      expect(refused).toMatchObject({
+        code: 1,
+        out: '',
+        err:
+          `old.zip: error: has version ${highest}, and no version is higher than ${highest}: each of its parts is 2147483647, the highest a Dataverse version holds. ` +
+          'An environment that has this solution takes no later build of it: build a solution of another unique name, without --existing.\n',
+      });
+      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      // Given the same version, it is built, with a warning that says no build can follow it.
+      const same = await run(cwd, [...build, '--existing', 'old.zip', '--solution-version', highest]);
+      expect(same.code).toBe(0);
+      expect(same.err).toContain(`No build can follow it: no version is higher than ${highest}`);
+    });
+
     it('refuses an existing solution whose version Dataverse cannot hold, at its line, with --solution-version too, exit code 1', async () => {
       // It fell back to 1.0.0.0 without a word, and compared nothing with the version given. No
       // environment has such a version: the zip is refused where every command reads a manifest.
