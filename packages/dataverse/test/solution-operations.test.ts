@@ -13,6 +13,7 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import {
+  DataverseError,
   exportSolution,
   importSolution,
   readDeploymentSettings,
@@ -626,10 +627,24 @@ describe('the local server keeps imports inside its solutions folder', () => {
       const { client } = connectToLocal(local);
       await expect(
         importSolution(client, importOptions(file, { asynchronous: false }), createMemoryLogger()),
-        // Refused where the zip is read, before the upload: the local server's store refuses it too.
+        // Refused where the zip is read, before the upload.
       ).rejects.toMatchObject({
         message: 'has <UniqueName>../escaped</UniqueName>, which is no Dataverse unique name.',
       });
+      // Sent anyway, as another client would: the server reads the manifest as every command does.
+      const sent = await client
+        .importSolution({
+          customizationFile: new Uint8Array(readFileSync(file)),
+          importJobId: crypto.randomUUID(),
+          overwriteUnmanagedCustomizations: true,
+          publishWorkflows: true,
+        })
+        .catch((e: unknown) => e);
+      expect(sent).toBeInstanceOf(DataverseError);
+      expect(sent).toMatchObject({ status: 400, code: '0x80048060' });
+      expect((sent as DataverseError).message).toContain(
+        'has <UniqueName>../escaped</UniqueName>, which is no Dataverse unique name.',
+      );
       expect(readdirSync(root).sort()).toEqual(['evil.zip', 'solutions']);
       expect(readdirSync(solutions)).toEqual([]);
     } finally {
