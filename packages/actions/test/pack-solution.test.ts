@@ -80,6 +80,32 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(readdirSync(temp)).toEqual(['customHIL.zip']);
   });
 
+  // The promote workflow packs into runner.temp: its zip was ../../_temp/connector-promote/solution.zip
+  // (from the workspace) on a hosted runner, a path no one wrote.
+  it('names a zip under runner.temp by its absolute path in the log, the summary and the outputs', async () => {
+    const dir = await unpackedWorkspace();
+    const temp = realpathSync(workspaces.make());
+    const zip = path.join(temp, 'connector-promote', 'solution.zip');
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': zip },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      'solution-files': JSON.stringify([zip]),
+      'unmanaged-solution-file': zip,
+      'managed-solution-file': '',
+    });
+    expect(run.stdout).toContain(`${zip}: customHIL 1.0.0.3 (unmanaged), 8 entries.`);
+    expect(run.summary).toContain(`${zip} (unmanaged, 8 entries)`);
+    expect(`${run.stdout}\n${run.summary}`).not.toContain('../');
+    // The output as a later step's input (import-solution's solution-file) takes it, whatever its working-directory.
+    expect(path.resolve(dir, 'any', run.outputs['unmanaged-solution-file']!)).toBe(zip);
+    expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {
     const dir = workspaces.make();
     const unpacked = await runActionBundle('unpack-solution', {
