@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -405,7 +406,7 @@ const HIL_VARIABLE_WARNING =
       ],
       [
         ['extract-connectors', 'src', path.join(cwd, 'src/connectors')],
-        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
     ];
     writeFileSync(path.join(cwd, 'src/customHIL.zip'), readFileSync(HIL));
@@ -458,11 +459,11 @@ const HIL_VARIABLE_WARNING =
     const cases: Array<[string[], string]> = [
       [
         ['extract-connectors', HIL, 'src'],
-        `src: error: is an unpacked solution (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `src: error: is an unpacked solution (it holds Other/Solution.xml): pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
       [
         ['extract-connectors', HIL, 'src/Connectors/new'],
-        `${path.join('src', 'Connectors', 'new')}: error: lies inside the unpacked solution at ${path.join('..', '..')} (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `${path.join('src', 'Connectors', 'new')}: error: lies inside the unpacked solution at ${path.join('..', '..')} (it holds Other/Solution.xml): pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
     ];
     for (const [argv, message] of cases) {
@@ -1450,6 +1451,32 @@ const HIL_VARIABLE_WARNING =
       ['Cls.zip', 'README.md'],
       ['Cls.zip', 'README.md'],
     ]);
+  });
+
+  it('leaves a connector folder copied into the folder root out of the zip, naming the folder once, exit code 0', async () => {
+    // What extract-connectors wrote, copied into the solution folder: packed before without a word,
+    // as entries Dataverse does not read.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const [folder] = readdirSync(path.join(cwd, 'custom-connectors'));
+    cpSync(path.join(cwd, 'custom-connectors', folder!), path.join(cwd, 'src', folder!), { recursive: true });
+    const files = readdirSync(path.join(cwd, 'src', folder!)).sort();
+    expect(files).toContain('apiDefinition.swagger.json');
+    const packed = await run(cwd, ['pack', 'src', 'out/hil.zip', '--format', 'json']);
+    expect(packed.code).toBe(0);
+    expect(packed.err).toBe(
+      `warning: ${path.join('src', folder!)}: left out of the solution zip with the ${files.length} files in it: ` +
+        'a folder at the root of a solution holding apiDefinition.swagger.json is a connector in the PowerPlatformConnectors layout, ' +
+        'not a part of the solution, which keeps its connectors in Connectors/ as unpack wrote them. ' +
+        'Move the folder out of the solution folder (extract-connectors writes such folders beside it) to silence this.\n' +
+        HIL_VARIABLE_WARNING,
+    );
+    expect((JSON.parse(packed.out) as Array<{ leftOut: string[] }>)[0]!.leftOut).toEqual(
+      files.map((file) => `${folder}/${file}`),
+    );
+    const names = Object.keys(unzipSync(readFileSync(path.join(cwd, 'out/hil.zip'))));
+    expect(names.filter((name) => name.startsWith(`${folder}/`))).toEqual([]);
   });
 
   it('leaves the leftovers of editors and git in component folders out of the zip, with a warning each and in the JSON, exit code 0', async () => {

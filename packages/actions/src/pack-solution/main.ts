@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { inputWords, type Logger } from '@connector-alm/core';
-import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, leftOutWarnings, type PackResult } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
 import { reportedPath } from '../runtime/reported-path.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
@@ -35,7 +35,8 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   }
   // Both zips of a folder of both exports leave the same files out: each is named once.
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(leftOutWarning(shown(path.join(folder, file)), file));
+  for (const warning of leftOutWarnings(leftOut, (file) => shown(path.join(folder, file))))
+    logger.warning(warning);
   const [first] = results;
   core.setOutput('solution-files', JSON.stringify(results.map((result) => shown(result.zip))));
   // By kind, so that a workflow can pick the one to deploy (the managed one where the folder gives
