@@ -213,6 +213,9 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.annotations).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs['solution-file']).toBe(zip);
+    // Named as the other actions name what they wrote: it was ../…/connector-snapshot/ContosoConnectors.zip.
+    expect(run.stdout).toContain(`Wrote ${zip} (`);
+    expect(run.stdout).not.toContain('../');
     expect(Buffer.from(readFileSync(zip)).equals(Buffer.from(solution))).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from '@jest/globals';
 import {
+  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -12,7 +13,13 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { ZipReader } from '@connector-alm/solution';
-import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
+import {
+  describeWith,
+  REPO_ROOT,
+  runActionBundle,
+  SOLUTION_FIXTURES,
+  temporaryFolders,
+} from '@connector-alm/testing';
 import { expectFailedWith } from './helpers/step-failure.js';
 
 const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
@@ -80,6 +87,32 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(readdirSync(temp)).toEqual(['customHIL.zip']);
   });
 
+  // The promote workflow packs into runner.temp: its zip was ../../_temp/connector-promote/solution.zip
+  // (from the workspace) on a hosted runner, a path no one wrote.
+  it('names a zip under runner.temp by its absolute path in the log, the summary and the outputs', async () => {
+    const dir = await unpackedWorkspace();
+    const temp = realpathSync(workspaces.make());
+    const zip = path.join(temp, 'connector-promote', 'solution.zip');
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': zip },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      'solution-files': JSON.stringify([zip]),
+      'unmanaged-solution-file': zip,
+      'managed-solution-file': '',
+    });
+    expect(run.stdout).toContain(`${zip}: customHIL 1.0.0.3 (unmanaged), 8 entries.`);
+    expect(run.summary).toContain(`${zip} (unmanaged, 8 entries)`);
+    expect(`${run.stdout}\n${run.summary}`).not.toContain('../');
+    // The output as a later step's input (import-solution's solution-file) takes it, whatever its working-directory.
+    expect(path.resolve(dir, 'any', run.outputs['unmanaged-solution-file']!)).toBe(zip);
+    expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {
     const dir = workspaces.make();
     const unpacked = await runActionBundle('unpack-solution', {
@@ -128,6 +161,32 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     // Named as the warnings name them, and as unpack-solution's kept names them: from the workspace.
     expect(run.outputs['left-out']).toBe('["src/README.md","src/customHIL.zip"]');
     // As many entries as the folder unpack wrote packs to.
+    expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
+  it('leaves a connector folder at the folder root out of the zip, with one warning naming it and its files in left-out', async () => {
+    // A copy of a PowerPlatformConnectors folder: packed before, without a word, as entries
+    // Dataverse does not read.
+    const dir = await unpackedWorkspace();
+    const example = path.join(REPO_ROOT, 'examples/certified-connectors/Contoso Tasks');
+    cpSync(example, path.join(dir, 'src/Contoso Tasks'), { recursive: true });
+    const files = readdirSync(example).sort();
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/customHIL.zip' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message:
+          `src/Contoso Tasks: left out of the solution zip with the ${files.length} files in it: ` +
+          'a folder at the root of a solution holding apiDefinition.swagger.json is a connector in the PowerPlatformConnectors layout, ' +
+          'not a part of the solution, which keeps its connectors in Connectors/ as unpack wrote them. ' +
+          'Move the folder out of the solution folder (extract-connectors writes such folders beside it) to silence this.',
+      }),
+    ]);
+    expect(JSON.parse(run.outputs['left-out']!)).toEqual(files.map((file) => `src/Contoso Tasks/${file}`));
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
   });
 

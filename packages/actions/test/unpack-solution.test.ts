@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import {
   describeWith,
+  runActionBundle,
   SOLUTION_FIXTURES,
   temporaryFolders,
   withShiftJisWebResource,
@@ -53,6 +54,26 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
       '<Version>0.0.0.0</Version>',
     );
     expect(run.summary).toContain('Unpacked customHIL 0.0.0.0');
+  });
+
+  // A solution unpacked into runner.temp, to look at or compare with beside the workspace: the
+  // folder was ../../_temp/… (from the workspace) on a hosted runner, a path no one wrote.
+  it('names a folder under runner.temp and its files by their absolute paths', async () => {
+    const dir = workspace();
+    const temp = realpathSync(workspaces.make());
+    const folder = path.join(temp, 'previous');
+    const run = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': HIL, folder },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.folder).toBe(folder);
+    const written = JSON.parse(run.outputs.written!) as string[];
+    expect(written).toContain(path.join(folder, 'Other', 'Solution.xml'));
+    expect(written.every((file) => file.startsWith(`${folder}${path.sep}`))).toBe(true);
+    expect(existsSync(path.join(folder, 'Other', 'Solution.xml'))).toBe(true);
   });
 
   it('says how to unpack into a folder with content in the words of its inputs, not the CLI options', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -405,7 +406,7 @@ const HIL_VARIABLE_WARNING =
       ],
       [
         ['extract-connectors', 'src', path.join(cwd, 'src/connectors')],
-        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `${path.join('src', 'connectors')}: error: lies inside the unpacked solution to extract from: pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
     ];
     writeFileSync(path.join(cwd, 'src/customHIL.zip'), readFileSync(HIL));
@@ -458,11 +459,11 @@ const HIL_VARIABLE_WARNING =
     const cases: Array<[string[], string]> = [
       [
         ['extract-connectors', HIL, 'src'],
-        `src: error: is an unpacked solution (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `src: error: is an unpacked solution (it holds Other/Solution.xml): pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
       [
         ['extract-connectors', HIL, 'src/Connectors/new'],
-        `${path.join('src', 'Connectors', 'new')}: error: lies inside the unpacked solution at ${path.join('..', '..')} (it holds Other/Solution.xml): pack would put the connector folders into the solution. Give a folder outside it (e.g. beside it).\n`,
+        `${path.join('src', 'Connectors', 'new')}: error: lies inside the unpacked solution at ${path.join('..', '..')} (it holds Other/Solution.xml): pack would put the connector folders into the solution, or leave them out of it with a warning. Give a folder outside it (e.g. beside it).\n`,
       ],
     ];
     for (const [argv, message] of cases) {
@@ -1215,6 +1216,29 @@ const HIL_VARIABLE_WARNING =
       );
     });
 
+    it('numbers the build after an existing version whose last part is at the limit by carrying, and refuses to build after the highest', async () => {
+      // It built 1.0.0.2147483648, a version Dataverse cannot hold, which pack refuses when given.
+      const cwd = await extracted();
+      const carried = await run(cwd, [...build, '--existing', existingAt(cwd, '1.0.0.2147483647')]);
+      expect(carried).toMatchObject({ code: 0, err: '' });
+      expect(manifestOf(path.join(cwd, 'hil.zip'))).toContain('<Version>1.0.1.0</Version>');
+      rmSync(path.join(cwd, 'hil.zip'));
+      const highest = '2147483647.2147483647.2147483647.2147483647';
+      const refused = await run(cwd, [...build, '--existing', existingAt(cwd, highest)]);
+      expect(refused).toMatchObject({
+        code: 1,
+        out: '',
+        err:
+          `old.zip: error: has version ${highest}, and no version is higher than ${highest}: each of its parts is 2147483647, the highest a Dataverse version holds. ` +
+          'An environment that has this solution takes no later build of it: build a solution of another unique name, without --existing.\n',
+      });
+      expect(existsSync(path.join(cwd, 'hil.zip'))).toBe(false);
+      // Given the same version, it is built, with a warning that says no build can follow it.
+      const same = await run(cwd, [...build, '--existing', 'old.zip', '--solution-version', highest]);
+      expect(same.code).toBe(0);
+      expect(same.err).toContain(`No build can follow it: no version is higher than ${highest}`);
+    });
+
     it('refuses an existing solution whose version Dataverse cannot hold, at its line, with --solution-version too, exit code 1', async () => {
       // It fell back to 1.0.0.0 without a word, and compared nothing with the version given. No
       // environment has such a version: the zip is refused where every command reads a manifest.
@@ -1427,6 +1451,32 @@ const HIL_VARIABLE_WARNING =
       ['Cls.zip', 'README.md'],
       ['Cls.zip', 'README.md'],
     ]);
+  });
+
+  it('leaves a connector folder copied into the folder root out of the zip, naming the folder once, exit code 0', async () => {
+    // What extract-connectors wrote, copied into the solution folder: packed before without a word,
+    // as entries Dataverse does not read.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const [folder] = readdirSync(path.join(cwd, 'custom-connectors'));
+    cpSync(path.join(cwd, 'custom-connectors', folder!), path.join(cwd, 'src', folder!), { recursive: true });
+    const files = readdirSync(path.join(cwd, 'src', folder!)).sort();
+    expect(files).toContain('apiDefinition.swagger.json');
+    const packed = await run(cwd, ['pack', 'src', 'out/hil.zip', '--format', 'json']);
+    expect(packed.code).toBe(0);
+    expect(packed.err).toBe(
+      `warning: ${path.join('src', folder!)}: left out of the solution zip with the ${files.length} files in it: ` +
+        'a folder at the root of a solution holding apiDefinition.swagger.json is a connector in the PowerPlatformConnectors layout, ' +
+        'not a part of the solution, which keeps its connectors in Connectors/ as unpack wrote them. ' +
+        'Move the folder out of the solution folder (extract-connectors writes such folders beside it) to silence this.\n' +
+        HIL_VARIABLE_WARNING,
+    );
+    expect((JSON.parse(packed.out) as Array<{ leftOut: string[] }>)[0]!.leftOut).toEqual(
+      files.map((file) => `${folder}/${file}`),
+    );
+    const names = Object.keys(unzipSync(readFileSync(path.join(cwd, 'out/hil.zip'))));
+    expect(names.filter((name) => name.startsWith(`${folder}/`))).toEqual([]);
   });
 
   it('leaves the leftovers of editors and git in component folders out of the zip, with a warning each and in the JSON, exit code 0', async () => {

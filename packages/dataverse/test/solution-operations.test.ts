@@ -13,6 +13,7 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import {
+  DataverseError,
   exportSolution,
   importSolution,
   readDeploymentSettings,
@@ -471,6 +472,35 @@ describe('import', () => {
     ]);
   });
 
+  // The version after 1.0.0.2147483647 was 1.0.0.2147483648, which pack refuses as no Dataverse version.
+  it.each([
+    [
+      '1.0.0.2147483647',
+      'Give it a version higher than 1.0.0.2147483647, e.g. 1.0.1.0 (the version input of pack-solution).',
+    ],
+    [
+      '2147483647.2147483647.2147483647.2147483647',
+      'No version is higher, though: no version is higher than 2147483647.2147483647.2147483647.2147483647: each of its parts is 2147483647, the highest a Dataverse version holds. Import it under another unique name, or remove the solution from the environment first.',
+    ],
+  ])(
+    'names a version Dataverse holds as the one to give above %s, or says there is none',
+    async (installed, advice) => {
+      server.store.put(buildSolutionZip({ uniqueName: 'Topped', version: installed }), false);
+      const file = path.join(folder, 'Topped.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Topped', version: '1.0.0.0' }));
+      const logger = createMemoryLogger();
+      const skipped = await importSolution(
+        connectToLocal(server, { say: inputWords }).client,
+        importOptions(file, { skipLowerVersion: true }),
+        logger,
+      );
+      expect(skipped).toMatchObject({ result: 'skipped', installedVersion: installed });
+      expect(logger.lines).toEqual([
+        `warning: Skipped: Topped ${installed} is installed, the file has 1.0.0.0. 1.0.0.0 is lower than the installed version, so this file is skipped on every run and its changes never arrive. ${advice}`,
+      ]);
+    },
+  );
+
   it('skips the version the environment has with an info line: a re-run of the build', async () => {
     const file = path.join(folder, 'Same.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' }));
@@ -597,10 +627,24 @@ describe('the local server keeps imports inside its solutions folder', () => {
       const { client } = connectToLocal(local);
       await expect(
         importSolution(client, importOptions(file, { asynchronous: false }), createMemoryLogger()),
-        // Refused where the zip is read, before the upload: the local server's store refuses it too.
+        // Refused where the zip is read, before the upload.
       ).rejects.toMatchObject({
         message: 'has <UniqueName>../escaped</UniqueName>, which is no Dataverse unique name.',
       });
+      // Sent anyway, as another client would: the server reads the manifest as every command does.
+      const sent = await client
+        .importSolution({
+          customizationFile: new Uint8Array(readFileSync(file)),
+          importJobId: crypto.randomUUID(),
+          overwriteUnmanagedCustomizations: true,
+          publishWorkflows: true,
+        })
+        .catch((e: unknown) => e);
+      expect(sent).toBeInstanceOf(DataverseError);
+      expect(sent).toMatchObject({ status: 400, code: '0x80048060' });
+      expect((sent as DataverseError).message).toContain(
+        'has <UniqueName>../escaped</UniqueName>, which is no Dataverse unique name.',
+      );
       expect(readdirSync(root).sort()).toEqual(['evil.zip', 'solutions']);
       expect(readdirSync(solutions)).toEqual([]);
     } finally {

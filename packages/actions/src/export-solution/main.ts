@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { posixRelativePath, type Logger } from '@connector-alm/core';
+import type { Logger } from '@connector-alm/core';
 import { exportSolution } from '@connector-alm/dataverse';
+import { reportedPath } from '../runtime/reported-path.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { connectFromInputs } from '../dataverse-connection/connect.js';
 import { readExportSolutionInputs } from './inputs.js';
@@ -25,7 +26,8 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
       ...('file' in output
         ? { outputFile: output.file }
         : { outputFolder: output.folder, checkOutput: (file: string) => requireWritable(file, 'file') }),
-      show: (file) => posixRelativePath(workspaceFolder(), file),
+      // As the other actions name what they wrote; the output stays absolute, as it always was.
+      show: (file) => reportedPath(workspaceFolder(), file),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,

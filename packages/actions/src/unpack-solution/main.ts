@@ -1,8 +1,9 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import { inputWords, posixRelativePath, type Logger } from '@connector-alm/core';
+import { inputWords, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
 import { namingSolutionInputs } from '../runtime/solution-setting-inputs.js';
+import { reportedPath } from '../runtime/reported-path.js';
 import { requireWritableOutput, workspaceFolder } from '../runtime/workspace-path.js';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -27,7 +28,8 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
       }),
     ),
   );
-  const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));
+  // A folder under runner.temp by its absolute path, not as ../../_temp/… (see reportedPath).
+  const shown = (file: string): string => reportedPath(workspace, path.join(folder, file));
   // Counted, not named, in the log: a readme beside the solution would be named on every run;
   // pack-solution names each file it leaves out, and the kept output lists them.
   const kept = result.kept.length;
@@ -35,13 +37,13 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${kept ? `; kept ${kept} ${kept === 1 ? 'file that is' : 'files that are'} not part of the solution` : ''}.`,
   );
 
-  core.setOutput('folder', posixRelativePath(workspace, folder));
+  core.setOutput('folder', reportedPath(workspace, folder));
   core.setOutput('unique-name', result.uniqueName);
   core.setOutput('version', result.version);
   core.setOutput('connectors', JSON.stringify(result.connectors));
-  core.setOutput('written', JSON.stringify(result.written.map(relative)));
-  core.setOutput('deleted', JSON.stringify(result.deleted.map(relative)));
-  core.setOutput('kept', JSON.stringify(result.kept.map(relative)));
+  core.setOutput('written', JSON.stringify(result.written.map(shown)));
+  core.setOutput('deleted', JSON.stringify(result.deleted.map(shown)));
+  core.setOutput('kept', JSON.stringify(result.kept.map(shown)));
   core.setOutput('changed', String(result.written.length + result.deleted.length > 0));
 
   await writeJobSummary(

@@ -3,10 +3,12 @@ import {
   checkVersionAfter,
   isResetBuild,
   nextVersion,
+  noHigherVersion,
   versionAsRead,
   type BuildSolutionOptions,
   type ManifestSettings,
 } from '@connector-alm/solution';
+import { UserError } from '@connector-alm/core';
 import type { MissingOption } from '../missing-options.js';
 
 /** The solution settings of build-solution as given on the command line; undefined where left out. */
@@ -84,18 +86,24 @@ export function resolveSettings(
   // and the build after it 2026.1.15.4. Only a version given is held to the written form.
   // readManifest refused a version Dataverse cannot hold, at its line, so an existing one reads here.
   const existingVersion = from && versionAsRead(from.version);
-  const version = given.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
+  const version =
+    given.solutionVersion ??
+    (existing && existingVersion ? versionAfter(existingVersion, existing.source) : FIRST_VERSION);
   let warning: string | undefined;
   if (given.solutionVersion !== undefined && existing) {
     checkSolutionVersion(version);
     if (
       existingVersion !== undefined &&
       checkVersionAfter(version, existingVersion, existing.source) === 'same'
-    )
+    ) {
+      const next = nextVersion(existingVersion);
       warning =
         `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version ` +
-        `skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), ` +
-        'or leave --solution-version out to have that one.';
+        'skips it (an import without it updates the solution). ' +
+        (next === undefined
+          ? `No build can follow it: ${noHigherVersion(existingVersion)}.`
+          : `Give a higher version (${next}), or leave --solution-version out to have that one.`);
+    }
   }
   // The folder's version says nothing of the environment's: unpack --reset-version wrote it so that
   // version bumps make no diff. The build after it is lower than anything Dataverse installed, so
@@ -133,4 +141,18 @@ function prefixWanted(
   const own = existing?.settings.publisher.uniqueName;
   if (publisher === undefined || !own) return "the publisher's customization prefix";
   return `the customization prefix of ${publisher} (${existing!.source} gives only that of its own publisher, ${own})`;
+}
+
+/**
+ * The version of the build after the existing solution's (`existingVersion`, of `source`); refused
+ * when there is none, as every version would be lower than that one, which Dataverse refuses.
+ */
+function versionAfter(existingVersion: string, source: string): string {
+  const next = nextVersion(existingVersion);
+  if (next === undefined)
+    throw new UserError(`has version ${existingVersion}, and ${noHigherVersion(existingVersion)}.`, {
+      location: { file: source },
+      hint: 'An environment that has this solution takes no later build of it: build a solution of another unique name, without --existing.',
+    });
+  return next;
 }

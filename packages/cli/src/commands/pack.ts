@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { joinedList, plural, printable, toDisplayPath, UsageError } from '@connector-alm/core';
-import { packSolutionPackages, leftOutWarning, type PackResult } from '@connector-alm/solution';
+import { packSolutionPackages, leftOutWarnings, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../command-context.js';
 import { writeOutput } from '../workflow-safe.js';
 import { namingSolutionOptions } from './solution-options.js';
@@ -55,11 +55,10 @@ export function registerPackCommand(program: Command, context: CommandContext): 
         }),
       );
       // Both zips of a folder of both exports leave the same files out: each is named once.
-      const leftOut = new Set(results.flatMap((result) => result.leftOut));
-      for (const file of leftOut)
-        io.stderr.write(
-          `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, path.join(source, file)), file))}\n`,
-        );
+      const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
+      const shown = (file: string): string => toDisplayPath(io.cwd, path.join(source, file));
+      for (const warning of leftOutWarnings(leftOut, shown))
+        io.stderr.write(`warning: ${printable(warning)}\n`);
       // Both zips of a folder of both exports define the same variables: each is named once.
       const withoutValue = [...new Set(results.flatMap((result) => result.variablesWithoutValue))];
       if (withoutValue.length > 0)

@@ -1,4 +1,4 @@
-import { compareCodeUnits, describeProblem, errorMessage, isUserError, UserError } from '@connector-alm/core';
+import { compareCodeUnits, describeProblem, errorMessage, isUserError } from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,14 +81,9 @@ export class SolutionStore {
     zip: Uint8Array,
     source: SolutionZipSource = { description: 'the customization file' },
   ): StoredSolution {
+    // The unique name becomes a file name in the --solutions folder, where `../x` would write outside
+    // it: the manifest reader refuses any but letters, digits and underscores, as every command does.
     const manifest = readSolutionManifest(zip, source);
-    // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
-    // in the --solutions folder, where `../x` would write outside it.
-    if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
-      throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
-        hint: 'A unique name has only letters, digits and underscores.',
-      });
-    }
     const existing = this.get(manifest.uniqueName);
     return {
       solutionId: existing?.solutionId ?? randomUUID(),

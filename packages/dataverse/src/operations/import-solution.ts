@@ -7,7 +7,7 @@ import {
   type Logger,
   type SaySetting,
 } from '@connector-alm/core';
-import { isResetBuild, nextVersion } from '@connector-alm/solution';
+import { isResetBuild, nextVersion, noHigherVersion, versionAsRead } from '@connector-alm/solution';
 import { DataverseError, RAISE_VERSION } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -201,8 +201,7 @@ export async function importSolution(
 function resetBuildSkipped(version: string, installedVersion: string, say: SaySetting): string {
   return (
     `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, ` +
-    `lower than any the environment has, so this file is skipped on every run. Give it a version higher than ` +
-    `${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`
+    `lower than any the environment has, so this file is skipped on every run. ${higherVersionAdvice(installedVersion, say)}`
   );
 }
 
@@ -216,6 +215,18 @@ function resetBuildImported(solutionName: string, version: string, say: SaySetti
 }
 
 /**
+ * What to do about a zip skipped as lower than the environment's `installedVersion`: give it a higher
+ * version, the next one for example; where none is higher, the solution cannot be updated there.
+ */
+function higherVersionAdvice(installedVersion: string, say: SaySetting): string {
+  const next = nextVersion(installedVersion);
+  // The environment's version, as it answered: a System.Version, which always reads.
+  if (next === undefined && versionAsRead(installedVersion) !== undefined)
+    return `No version is higher, though: ${noHigherVersion(installedVersion)}. Import it under another unique name, or remove the solution from the environment first.`;
+  return `Give it a version higher than ${installedVersion}${next === undefined ? '' : `, e.g. ${next}`} (${say(RAISE_VERSION)}).`;
+}
+
+/**
  * Why a build of a version lower than the environment's is skipped, and what to do: the environment
  * got a higher one elsewhere (a manual import, a dev version carried into the snapshot), or the
  * numbering started again (a workflow's run number under a new file name).
@@ -223,7 +234,7 @@ function resetBuildImported(solutionName: string, version: string, say: SaySetti
 function lowerVersionSkipped(version: string, installedVersion: string, say: SaySetting): string {
   return (
     `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. ` +
-    `Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`
+    higherVersionAdvice(installedVersion, say)
   );
 }
 

@@ -108,7 +108,7 @@ export async function extractConnectorsLeavingAlone(
   // solution is refused as that.
   await refuseInside(destinationRoot, source, {
     problem:
-      'lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.',
+      'lies inside the unpacked solution to extract from: pack would put the connector folders into the solution, or leave them out of it with a warning.',
     hint: 'Give a folder outside it (e.g. beside it).',
     orEqual: true,
   });
@@ -246,7 +246,7 @@ async function refuseSolutionDestination(destinationRoot: string): Promise<void>
   if (solution === undefined) return;
   const above = path.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
-    `${above === '' ? 'is an unpacked solution' : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    `${above === '' ? 'is an unpacked solution' : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: 'Give a folder outside it (e.g. beside it).' },
   );
 }

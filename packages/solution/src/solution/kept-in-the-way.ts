@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { CONNECTOR_FILE_NAMES, UserError } from '@connector-alm/core';
 import type { StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { isRepositoryFile } from './layout.js';
 import { isLeftOut } from './left-out-files.js';
+import { strayFolderOf } from './stray-connector-folders.js';
 
 /**
  * Refuses, before anything is written, an update of `folder` that would delete a file unpack
@@ -13,21 +14,37 @@ import { isLeftOut } from './left-out-files.js';
  * relative with '/') needs its path as a folder (a note named `Connectors` at the root), or needs as
  * a file the path of a folder that holds it (`x.xml/draft.xml~`): commitFolder makes way for the
  * content. Listed among the deleted files, it was lost to a user who was told it is kept; the user
- * is the one to move it. Repository files (.DS_Store, …) in such a folder do not stop it.
+ * is the one to move it. Repository files (.DS_Store, …) in such a folder do not stop it. So is an
+ * update that writes into one of `strays`, the folder's connector folders that pack leaves out whole
+ * (stray-connector-folders): the solution's files there would be left out with the connector.
  */
 export async function refuseKeptInTheWay(
   folder: string,
   files: readonly string[],
   stale: StalePolicy,
+  strays: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const keeps = (file: string): boolean => !isRepositoryFile(file) && (stale === 'keep' || isLeftOut(file));
+  const leftOut = (file: string): boolean => isLeftOut(file, strays);
+  const keeps = (file: string): boolean => !isRepositoryFile(file) && (stale === 'keep' || leftOut(file));
+  // Its files would be the solution's and the maker's connector's at once, and pack leaves it all out.
+  const intoStray = files.find((file) => strayFolderOf(file, strays) !== undefined);
+  if (intoStray !== undefined) {
+    const stray = strayFolderOf(intoStray, strays)!;
+    throw new UserError(
+      `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
+      {
+        location: { file: path.join(folder, stray) },
+        hint: 'Move the connector folder out of the solution folder, then unpack again.',
+      },
+    );
+  }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
     const entry = await fs.lstat(path.join(folder, needs)).catch(() => undefined);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : '';
     throw new UserError(
-      `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
+      `is a file ${whatItIs([needs], leftOut)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
       { location: { file: path.join(folder, needs) }, hint: 'Move or rename it, then unpack again.' },
     );
   }
@@ -40,6 +57,7 @@ export async function refuseKeptInTheWay(
     throw new UserError(
       `is a folder holding ${count} ${whatItIs(
         inside.map((inner) => `${file}/${inner}`),
+        leftOut,
         inside,
       )}; the solution has a file there.`,
       {
@@ -54,9 +72,13 @@ export async function refuseKeptInTheWay(
  * Why unpack keeps `files` (relative to the folder), named in parentheses when `names` is given:
  * "that are not part of the solution (a~, b.orig), which unpack keeps".
  */
-function whatItIs(files: readonly string[], names?: readonly string[]): string {
+function whatItIs(
+  files: readonly string[],
+  leftOut: (file: string) => boolean,
+  names?: readonly string[],
+): string {
   const listed = names ? ` (${names.join(', ')})` : '';
-  if (files.every(isLeftOut))
+  if (files.every(leftOut))
     return `that ${files.length === 1 ? 'is' : 'are'} not part of the solution${listed}, which unpack keeps`;
   return `that the solution does not have${listed}, which unpack keeps as stale files are kept`;
 }

@@ -122,11 +122,6 @@ export function versionFault(version: string): VersionFault | undefined {
   return undefined;
 }
 
-/** Whether Dataverse takes `version` as it is written (see versionFault). */
-export function checkVersion(version: string): boolean {
-  return versionFault(version) === undefined;
-}
-
 /**
  * `version` as Dataverse reads it, each part a number (2026.01.15.3 is 2026.1.15.3), or undefined
  * when Dataverse would not take it at all (not two to four numbers, or a part above

@@ -45,6 +45,7 @@ import { readManifest, setManaged, setVersion } from './manifest.js';
 import { lacksSolutionParts, nestedSolutionHint } from './nested-solution.js';
 import { isStrayOtherFile, strayOtherFileError } from './other-folder.js';
 import { isLeftOut } from './left-out-files.js';
+import { strayConnectorFolders } from './stray-connector-folders.js';
 import {
   carriesValue,
   environmentVariableDefinition,
@@ -81,8 +82,9 @@ export interface PackResult {
   entries: string[];
   /**
    * Files of the folder that are not part of the solution and were left out of the zip (folder
-   * relative, sorted): the ones at its root and the leftovers of editors and git, see leftOutReason.
-   * Repository files are never listed.
+   * relative, sorted): the ones at its root, those of a root folder holding a connector in the
+   * PowerPlatformConnectors layout, and the leftovers of editors and git, see leftOutReason;
+   * leftOutWarnings says each. Repository files are never listed.
    */
   leftOut: string[];
   /**
@@ -161,8 +163,9 @@ export async function packSolution(
   const readManagedManifest = async (file: string) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isLeftOut);
-  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const strays = strayConnectorFolders(all);
+  const leftOut = all.filter((file) => isLeftOut(file, strays));
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file, strays));
   const files = await selectPackageFiles(folder, packable, manifest.managed === '2', managed);
   // Files Dataverse would not read from the zip: lost at import without a word.
   for (const [logical, actual] of files) {

@@ -1,6 +1,7 @@
+import { MAX_VERSION_PART, versionAsRead } from './manifest.js';
 import { SolutionSettingError } from './solution-settings.js';
 
-/** The numbers of a solution version (checked by checkVersion), missing parts as 0: 1.0 is 1.0.0.0. */
+/** The numbers of a solution version (as versionAsRead takes it), missing parts as 0: 1.0 is 1.0.0.0. */
 function partsOf(version: string): number[] {
   const parts = version.split('.').map(Number);
   return [...parts, ...Array<number>(4 - parts.length).fill(0)];
@@ -32,12 +33,28 @@ export function isResetBuild(version: string): boolean {
  * The version after `version`: its last part one higher (1.0.0.3 → 1.0.0.4, 2.1 → 2.2), as makers
  * number the builds of a solution. A new version, because Dataverse records which build an
  * environment has by it, and an import that skips versions it has (skip-lower-version) would skip
- * the same one.
+ * the same one. Written as Dataverse reads the version (01.002 → 1.3), as a version the user gives
+ * must be written (versionFault). A part at MAX_VERSION_PART cannot go higher, so it carries into the
+ * part before (1.0.0.2147483647 → 1.0.1.0): the version after it, where one part more was refused.
+ * Every part at the limit: a version of fewer than four parts grows one (a missing part is 0);
+ * undefined for one of four (no version is higher, see noHigherVersion) or for no version at all.
  */
-export function nextVersion(version: string): string {
-  const parts = version.split('.');
-  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
-  return parts.join('.');
+export function nextVersion(version: string): string | undefined {
+  const read = versionAsRead(version);
+  if (read === undefined) return undefined;
+  const parts = read.split('.').map(Number);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (parts[i]! < MAX_VERSION_PART) {
+      parts[i] = parts[i]! + 1;
+      return parts.fill(0, i + 1).join('.');
+    }
+  }
+  return parts.length < 4 ? `${read}.1` : undefined;
+}
+
+/** Why no version follows `version` (one nextVersion gives none for), as the middle of a sentence. */
+export function noHigherVersion(version: string): string {
+  return `no version is higher than ${version}: each of its parts is ${MAX_VERSION_PART}, the highest a Dataverse version holds`;
 }
 
 /**
@@ -52,12 +69,16 @@ export function checkVersionAfter(
   existingSource: string,
 ): 'same' | 'higher' {
   const order = compareVersions(version, existingVersion);
-  if (order < 0)
+  if (order < 0) {
+    const next = nextVersion(existingVersion);
     throw new SolutionSettingError(
       'version',
       version,
       `is lower than ${existingVersion}, the version of ${existingSource}: Dataverse refuses to import it over that version`,
-      `Give a higher version (${nextVersion(existingVersion)}), or leave the version out to have that one.`,
+      next === undefined
+        ? `None will do: ${noHigherVersion(existingVersion)}. Build a solution of another unique name.`
+        : `Give a higher version (${next}), or leave the version out to have that one.`,
     );
+  }
   return order === 0 ? 'same' : 'higher';
 }

@@ -27,6 +27,7 @@ import {
 } from './layout.js';
 import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
 import { isLeftOut, leftOutEntryError } from './left-out-files.js';
+import { strayConnectorFolders } from './stray-connector-folders.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
 import { readPartBytes, readPartText } from './part-text.js';
 import { writeFailure } from '@connector-alm/core';
@@ -124,11 +125,14 @@ export async function stageSolutionZip(
   );
   // Checked here, once the zip is known to be a solution: another zip is refused as not one. A
   // repository file name (.gitignore) is refused by unpack with a message of its own.
+  // A folder holding a connector's swagger is told by the entries, as pack tells it by the files.
+  const strays = strayConnectorFolders(others.map((entry) => folderPathOf(entry.name)));
   const leftOut = others.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath, strays) && !isRepositoryFile(folderPath);
   });
-  if (leftOut !== undefined) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
+  if (leftOut !== undefined)
+    throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name), strays);
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
   const written: string[] = [FOLDER_CUSTOMIZATIONS];

@@ -8,6 +8,7 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
 import { isLeftOut } from './left-out-files.js';
+import { strayConnectorFolders } from './stray-connector-folders.js';
 import { readManifest } from './manifest.js';
 
 const OVERWRITE = { option: '--overwrite', input: 'overwrite: true' };
@@ -38,7 +39,8 @@ export async function refuseUnpackTarget(
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
   // What updating would delete: files that are not part of a solution (a readme) never are.
-  const stale = files.filter((file) => !isLeftOut(file));
+  const strays = strayConnectorFolders(files);
+  const stale = files.filter((file) => !isLeftOut(file, strays));
   const ownFolder = 'Unpack into a folder of its own (e.g. a <solution name> folder inside this one)';
   const location = { file: folder };
   // Said to the unpack command and the unpack-solution action alike, each in its own words.

@@ -23,6 +23,7 @@ import { notesFor } from './both-packages.js';
 import { refuseKeptInTheWay } from './kept-in-the-way.js';
 import { isLeftOut } from './left-out-files.js';
 import { FOLDER_LINE_ENDINGS, lineEndingsXml } from './line-endings-file.js';
+import { readStrayConnectorFolders } from './stray-connector-folders.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -96,7 +97,7 @@ export async function unpackSolution(
   const stale = options.stale ?? 'delete';
   // (Both exports of --package-type both lie in one folder: the zip given stands for the two.)
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(path.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(path.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: 'Keep the zip outside that folder (e.g. beside it), or unpack into another folder.',
   });
   const say = options.say ?? optionWords;
@@ -126,14 +127,16 @@ export async function unpackSolution(
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
     if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
-    await refuseKeptInTheWay(folder, await listFiles(staging), stale);
+    // The maker's connector folders at its root, which pack leaves out whole (see left-out-files).
+    const strays = await readStrayConnectorFolders(folder);
+    await refuseKeptInTheWay(folder, await listFiles(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       // One rule with pack: what it leaves out is the maker's, never stale (see left-out-files).
       return commitFolder(staging, folder, {
         stale,
         protect: isRepositoryFile,
-        keep: isLeftOut,
+        keep: (file) => isLeftOut(file, strays),
       });
     });
     done = true;
@@ -156,11 +159,11 @@ export async function unpackSolution(
 /**
  * What would become of the zip given if it were unpacked into a folder it lies in (`relative`, its
  * path there): deleted as stale, packed into the solution, or, as a file that is not part of a
- * solution (at the root, named like a backup), kept to be committed with the folder and warned of
- * by every pack.
+ * solution (at the root, in a connector folder there, named like a backup), kept to be committed
+ * with the folder and warned of by every pack.
  */
-function zipInsideProblem(relative: string, stale: StalePolicy): string {
-  if (isLeftOut(slashSeparated(relative)))
+function zipInsideProblem(relative: string, stale: StalePolicy, strays: ReadonlySet<string>): string {
+  if (isLeftOut(slashSeparated(relative), strays))
     return 'unpack would keep it there, where pack leaves it out of the solution with a warning each time';
   return stale === 'delete'
     ? 'unpack would delete it there as a file the solution does not have'
