@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { locatedMessage } from '@connector-alm/testing';
@@ -98,6 +98,24 @@ describeFixtures('pack and a connector folder at the root of the solution folder
       ]),
     );
   });
+  it("packs a component folder whole when a swagger is dropped into it: its XML tells it from a connector's", async () => {
+    // Leaving environmentvariabledefinitions/ out for a stray swagger would lose the solution's variable.
+    const dir = temp.make();
+    const src = path.join(dir, 'src');
+    await unpackSolution(fixturePath(HIL), src);
+    const swagger = 'environmentvariabledefinitions/apiDefinition.swagger.json';
+    writeFileSync(path.join(src, swagger), '{"swagger": "2.0"}\n');
+    const result = await packSolution(src, path.join(dir, 'out.zip'));
+    expect(result.leftOut).toEqual([]);
+    expect(result.entries).toEqual(
+      expect.arrayContaining([
+        swagger,
+        'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml',
+      ]),
+    );
+    const updated = await unpackSolution(fixturePath(HIL), src, { overwrite: true });
+    expect(updated.kept).toEqual([]);
+  });
 });
 
 describeFixtures('unpack and a connector folder in the PowerPlatformConnectors layout', () => {
@@ -153,11 +171,13 @@ describeFixtures('unpack and a connector folder in the PowerPlatformConnectors l
   });
 
   it("refuses, before writing anything, to write the solution's files into such a folder", async () => {
-    // Its files would be left out of every pack with the connector's.
+    // Its files would be left out of every pack with the connector's. A connector folder named as a
+    // component folder, holding no XML yet: with the solution's XML in it, it is a component folder.
     const dir = temp.make();
     const src = path.join(dir, 'src');
     await unpackSolution(fixturePath(HIL), src);
-    mkdirSync(path.join(src, 'environmentvariabledefinitions', 'cat_HitlHostUrl'), { recursive: true });
+    rmSync(path.join(src, 'environmentvariabledefinitions'), { recursive: true });
+    mkdirSync(path.join(src, 'environmentvariabledefinitions'));
     writeFileSync(path.join(src, 'environmentvariabledefinitions', 'apiDefinition.swagger.json'), '{}\n');
     const before = await readTree(src);
     const error = await unpackSolution(fixturePath(HIL), src, { overwrite: true }).catch((e: unknown) => e);

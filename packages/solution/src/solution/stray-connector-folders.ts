@@ -18,6 +18,10 @@ const UNPACKED_FOLDERS = new Set(
  * PowerPlatformConnectors folder, or what extract-connectors wrote, put into the solution folder.
  * There is no closed list of component folders (exports add lowercase ones as Dataverse grows), so
  * the swagger is what tells it; Other/ and Connectors/ are unpack's own, whatever a maker adds.
+ * A folder that also holds an .xml file anywhere is a component folder (every unpacked component
+ * has its XML: Workflows' .data.xml, Entity.xml, environmentvariabledefinition.xml), and no
+ * PowerPlatformConnectors folder has one: such a folder is packed whole, the stray swagger with it,
+ * rather than losing the solution's components with the swagger.
  */
 function isConnectorSwaggerIn(folder: string, name: string): boolean {
   return !UNPACKED_FOLDERS.has(folder) && name.toLowerCase() === SWAGGER_LOWER;
@@ -34,12 +38,31 @@ export function strayConnectorFolders(files: readonly string[]): Set<string> {
     const segments = file.split('/');
     if (segments.length === 2 && isConnectorSwaggerIn(segments[0]!, segments[1]!)) folders.add(segments[0]!);
   }
+  for (const file of files) {
+    const slash = file.indexOf('/');
+    if (slash > 0 && isComponentXml(file)) folders.delete(file.slice(0, slash));
+  }
   return folders;
 }
 
+/** Whether `name` is an XML file, as every unpacked component has and no connector folder does. */
+function isComponentXml(name: string): boolean {
+  return name.toLowerCase().endsWith('.xml');
+}
+
+/** Whether the folder `root` holds an .xml file at any depth (regular files, no links followed). */
+async function holdsComponentXml(root: string): Promise<boolean> {
+  const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && isComponentXml(entry.name)) return true;
+    if (entry.isDirectory() && (await holdsComponentXml(path.join(root, entry.name)))) return true;
+  }
+  return false;
+}
+
 /**
- * strayConnectorFolders of the folder on disk, read from its root folders alone: unpack asks before
- * it updates a folder that may hold thousands of files. The same files count as in a listing
+ * strayConnectorFolders of the folder on disk, read from its root folders (and, for the rare one that
+ * holds a swagger, its tree): unpack asks before it updates a folder that may hold thousands of files. The same files count as in a listing
  * (listFiles skipping repository files): regular files, in folders that are no links.
  */
 export async function readStrayConnectorFolders(folder: string): Promise<Set<string>> {
@@ -54,7 +77,7 @@ export async function readStrayConnectorFolders(folder: string): Promise<Set<str
         isConnectorSwaggerIn(root.name, entry.name) &&
         !isRepositoryFile(`${root.name}/${entry.name}`),
     );
-    if (holds) folders.add(root.name);
+    if (holds && !(await holdsComponentXml(path.join(folder, root.name)))) folders.add(root.name);
   }
   return folders;
 }
