@@ -5,6 +5,8 @@ import {
   DEFAULT_CONFIG,
   failsThreshold,
   isIgnored,
+  profileFallbackFolders,
+  profileFallbackNote,
   repositoryRootOf,
   decodeUtf8,
   definitionsVersion,
@@ -193,6 +195,18 @@ export async function openPullRequest(
     branch,
     warnings: [ignoredWarning, ignored.warning].filter((warning) => warning !== undefined),
   };
+  // validate's note, where it matters more: a maker who means to certify a paconn folder kept outside
+  // the layout would otherwise open a custom-connectors pull request checked with the relaxed rules.
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders([validation], { cwd: options.cwd, config }),
+    options.targetFolder?.trim()
+      ? 'set "profile: certified" (or independent-publisher) in .connector-alm.yml'
+      : 'set "profile: certified" (or independent-publisher) in .connector-alm.yml, which also sends it to certified-connectors/ (or independent-publisher-connectors/)',
+  );
+  if (fallbackNote) {
+    logger.warning(fallbackNote);
+    result.warnings.push(fallbackNote);
+  }
   // Before anything is read from GitHub, let alone written: the checks that decide locally.
   if (!swagger) {
     // Validation found the folder a connector folder (it has apiProperties.json, or sits in
