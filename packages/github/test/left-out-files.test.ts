@@ -95,16 +95,15 @@ describe('the files a pull request leaves out of the connector folder', () => {
   });
 
   it('do not refuse the connector for their findings', async () => {
-    // A settings.json naming a file the folder lacks (SET-FILES-EXIST, a warning) and a git-ignored
-    // stray file (REPO-FILENAMES): neither is sent, so neither refuses it at fail-on warning.
-    writeConnector(scenario.workspace, {
-      ...connectorFiles(),
-      'settings.json': JSON.stringify({ script: 'script.csx' }),
-      'apiDefinition.swagger.json.bak': '{}',
-    });
+    // A git-ignored backup of the swagger: REPO-FILENAMES takes it for a misnamed swagger, an error,
+    // which refuses a connector at the default fail-on. It is not sent, so it refuses nothing.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'apiDefinition.swagger.json.bak': '{}' });
     commitWorkspace('*.bak\n');
-    const result = await submitConnector(scenario, { failOn: 'info' }).promise;
-    expect(result).toMatchObject({ operation: 'created' });
+    const { promise, logger } = submitConnector(scenario);
+    expect(await promise).toMatchObject({ operation: 'created' });
+    expect(logger.lines).toContain(
+      'Left out of the pull request: apiDefinition.swagger.json.bak, which git ignores (.gitignore); no commit would carry it either.',
+    );
   });
 
   it("refuse a connector whose swagger git ignores, saying so, rather than propose deleting the upstream's", async () => {
