@@ -107,7 +107,7 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, { GITHUB_API_URL: scenario.github.url, ...NO_WRITE_INTERVAL });
     expect(await pr([CONNECTOR, '--token', scenario.contributor.token], io)).toBe(0);
     expect(io.err()).toMatch(
-      /^warning: --token shows the token to other users of this machine \(in the process list\) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e\.g\. GITHUB_TOKEN=\$\(gh auth token\) connector-alm pr … with the GitHub CLI signed in as the fork owner\.$/m,
+      /^warning: --token shows the token to other users of this machine \(in the process list\) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead\. With the GitHub CLI signed in as the fork owner: GITHUB_TOKEN=\$\(gh auth token\) connector-alm pr … in bash or zsh; \$env:GITHUB_TOKEN = gh auth token; connector-alm pr … in PowerShell\.$/m,
     );
     expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
   }, 120_000);

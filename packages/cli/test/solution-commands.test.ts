@@ -1673,6 +1673,15 @@ const HIL_VARIABLE_WARNING =
     );
     mkdirSync(path.join(cwd, 'flow/Workflows'));
     writeFileSync(path.join(cwd, `flow/Workflows/Ask-${id}.json`), '{"properties":{"definition":{}}}');
+    // A solution of its own, as one made in Power Apps is (PKG-SOL-UNIQUE-NAME).
+    const manifest = path.join(cwd, 'flow/Other/Solution.xml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        '<UniqueName>HILConnector</UniqueName>',
+        '<UniqueName>HILFlow</UniqueName>',
+      ),
+    );
     expect((await run(cwd, ['pack', 'flow', 'flow.zip'])).code).toBe(0);
   }
 

@@ -325,7 +325,7 @@ describe('pr', () => {
   it('refuses a token with a space as a usage error, before any request, and does not print it', async () => {
     const result = await run(['pr', example, '--token', 'ghp_one two', '--api-url', 'http://127.0.0.1:9']);
     expect(result.err).toBe(
-      'warning: --token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e.g. GITHUB_TOKEN=$(gh auth token) connector-alm pr … with the GitHub CLI signed in as the fork owner.\n' +
+      'warning: --token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead. With the GitHub CLI signed in as the fork owner: GITHUB_TOKEN=$(gh auth token) connector-alm pr … in bash or zsh; $env:GITHUB_TOKEN = gh auth token; connector-alm pr … in PowerShell.\n' +
         'error: The GitHub token holds a space, a line break or another control character. Pass the token alone, on one line (check the secret or the file it comes from).\n',
     );
     expect(result.code).toBe(2);

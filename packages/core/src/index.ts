@@ -5,6 +5,7 @@ export * from './paths.js';
 export * from './plural.js';
 export * from './joined-list.js';
 export * from './shell-word.js';
+export * from './shell-variables.js';
 export * from './append-all.js';
 export * from './printable.js';
 export * from './workflow-commands.js';

@@ -5,6 +5,7 @@ import type { GitHubClient } from './octokit-client.js';
 import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
 import type { RepositoryName } from './repository-name.js';
 import type { RemoteFile } from './remote-file.js';
+import { upstreamFilesToMatch, type LeftOutFile } from './sent-files.js';
 import { diffConnectorFiles, hasChanges, sameFiles } from './tree-changes.js';
 
 export interface BranchReuse {
@@ -15,8 +16,10 @@ export interface BranchReuse {
   /** "owner/repo@base", for the log. */
   baseName: string;
   targetFolder: string;
-  /** The maker's connector. */
+  /** The maker's connector: the files the pull request carries. */
   local: readonly LocalFile[];
+  /** The files of the connector folder the pull request leaves out, whose copies on the branch stay. */
+  leftOut: readonly LeftOutFile[];
   /** The target folder in the upstream's base now. */
   upstreamFiles: readonly RemoteFile[];
   /** An open pull request against the base has the branch as its head. */
@@ -50,7 +53,8 @@ export async function keepsBranch(
   // base (or for no pull request) gets the base as it is now, as a first run would.
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
-  if (hasChanges(diffConnectorFiles(reuse.local, onBranch))) return false;
+  if (hasChanges(diffConnectorFiles(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
+    return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;

@@ -5,6 +5,8 @@ import {
   DEFAULT_CONFIG,
   failsThreshold,
   isIgnored,
+  profileFallbackFolders,
+  profileFallbackNote,
   repositoryRootOf,
   decodeUtf8,
   definitionsVersion,
@@ -25,6 +27,14 @@ import { commitChanges, setBranch } from './commit-changes.js';
 import { requireOneConnectorFolder } from './connector-argument.js';
 import { connectorTitle, SWAGGER, swaggerOf } from './connector-swagger.js';
 import { readConnectorFiles } from './connector-files.js';
+import { gitIgnoredFiles } from './git-ignored.js';
+import {
+  filesToSend,
+  leftOutLines,
+  proposedFiles,
+  upstreamFilesToMatch,
+  withoutLeftOutFindings,
+} from './sent-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { givenTitleWarning } from './given-title-warning.js';
@@ -147,7 +157,7 @@ export async function openPullRequest(
   const ignoredWarning = isIgnored(folder, config)
     ? `The configuration file ${toDisplayPath(options.cwd, config.path!)} ignores ${options.connector}; it is checked all the same, since the pull request sends it.`
     : undefined;
-  const validation = await logger.group(`Validate ${options.connector}`, async () => {
+  const validated = await logger.group(`Validate ${options.connector}`, async () => {
     // `ignore` skips folders that a search over a tree finds; this folder was named to be sent, and
     // the pull request body and fail-on must speak of what is sent.
     if (ignoredWarning) logger.warning(ignoredWarning);
@@ -162,7 +172,15 @@ export async function openPullRequest(
     );
     return result.connectors[0]!;
   });
-  const local = await readConnectorFiles(folder, options.connector);
+  // What a commit of the folder would carry: not what git ignores, nor the maker's settings.json.
+  const ignored = await gitIgnoredFiles(folder, options.connector);
+  const { sent: local, leftOut } = filesToSend(
+    await readConnectorFiles(folder, options.connector),
+    ignored.files,
+  );
+  for (const line of leftOutLines(leftOut)) logger.info(line);
+  if (ignored.warning) logger.warning(ignored.warning);
+  const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
   const named = withFolderNameOnDisk(folder);
@@ -175,15 +193,32 @@ export async function openPullRequest(
     targetFolder,
     operation: 'none',
     branch,
-    warnings: ignoredWarning ? [ignoredWarning] : [],
+    warnings: [ignoredWarning, ignored.warning].filter((warning) => warning !== undefined),
   };
+  // validate's note, where it matters more: a maker who means to certify a paconn folder kept outside
+  // the layout would otherwise open a custom-connectors pull request checked with the relaxed rules.
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders([validation], { cwd: options.cwd, config }),
+    options.targetFolder?.trim()
+      ? 'set "profile: certified" (or independent-publisher) in .connector-alm.yml'
+      : 'set "profile: certified" (or independent-publisher) in .connector-alm.yml, which also sends it to certified-connectors/ (or independent-publisher-connectors/)',
+  );
+  if (fallbackNote) {
+    logger.warning(fallbackNote);
+    result.warnings.push(fallbackNote);
+  }
   // Before anything is read from GitHub, let alone written: the checks that decide locally.
   if (!swagger) {
     // Validation found the folder a connector folder (it has apiProperties.json, or sits in
     // certified-connectors/…): the path is right and a part is missing, exit code 1 as validate's. Its
     // findings say what is missing; fail-on never does not send it, since an empty folder (an
     // uninitialised submodule, a sparse checkout) would propose deleting the upstream's connector.
-    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    const has = leftOut.some(
+      (file) => file.reason === 'git-ignored' && file.path.toLowerCase() === SWAGGER.toLowerCase(),
+    )
+      ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)`
+      : `it has no ${SWAGGER}`;
+    const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
     return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: validation.findings };
   }
@@ -240,7 +275,7 @@ export async function openPullRequest(
       };
     }
   }
-  const changes = diffConnectorFiles(local, upstreamFiles);
+  const changes = diffConnectorFiles(local, upstreamFilesToMatch(upstreamFiles, leftOut));
   // Sent as git would commit them: a Windows checkout's CRLF is not the repository's.
   changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>
     readBlob(client, upstream, sha),
@@ -318,7 +353,7 @@ export async function openPullRequest(
     stale
       ? `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.`
       : // What the pull request proposes against the upstream, which a rerun's branch may hold already.
-        `The pull request proposes ${plural(changes.upserts.length, 'file')} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options.base}.`,
+        `The pull request proposes ${plural(changes.upserts.length, 'file')} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options.base}: ${proposedFiles(changes)}.`,
   );
 
   const fork = open
@@ -368,6 +403,7 @@ export async function openPullRequest(
         targetFolder,
         local,
         upstreamFiles,
+        leftOut,
         openPullRequest: open !== undefined,
         say,
       },

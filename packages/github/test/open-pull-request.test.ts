@@ -120,7 +120,7 @@ describe('openPullRequest against the local GitHub', () => {
     expect(await promise).toMatchObject({ operation: 'none', reason: 'pull request #1 is up to date' });
     const lines = logger.lines.filter((line) => /files? to add|already holds|proposes/.test(line));
     expect(lines).toEqual([
-      'The pull request proposes 4 files to add or update and 0 to delete in certified-connectors/Contoso Tasks, against microsoft/PowerPlatformConnectors@dev.',
+      'The pull request proposes 4 files to add or update and 0 to delete in certified-connectors/Contoso Tasks, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added), icon.png (added) and readme.md (added).',
       expect.stringMatching(
         /^The branch already holds this version of the connector \([0-9a-f]{40}\): nothing to push\.$/,
       ),

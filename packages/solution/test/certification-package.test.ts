@@ -79,13 +79,66 @@ beforeAll(async () => {
     path.join(src, `Workflows/Listtasks-${id.toUpperCase()}.json`),
     '{"properties":{"definition":{}}}',
   );
+  // A solution of its own, as one made in Power Apps is: Package Deployer would take a flow solution
+  // with the connector solution's unique name for an update of it (PKG-SOL-UNIQUE-NAME).
+  renameSolution(src, 'ContosoConnector', 'ContosoFlow');
   flowZip = path.join(dir, 'ContosoFlow.zip');
   await packSolution(src, flowZip);
   intro = path.join(dir, 'intro.md');
   writeFileSync(intro, '# Contoso Tasks\nA sample flow lists tasks.\n');
 });
 
+/** Gives the unpacked solution in `folder` another unique name. */
+function renameSolution(folder: string, from: string, to: string): void {
+  const manifest = path.join(folder, 'Other/Solution.xml');
+  const text = readFileSync(manifest, 'utf8');
+  expect(text).toContain(`<UniqueName>${from}</UniqueName>`);
+  writeFileSync(manifest, text.replace(`<UniqueName>${from}</UniqueName>`, `<UniqueName>${to}</UniqueName>`));
+}
+
 describe('buildCertificationPackage', () => {
+  it('warns, and still writes the package, when the solutions are given the other way round', async () => {
+    const out = path.join(temp.make(), 'Swapped.zip');
+    const result = await buildCertificationPackage(out, {
+      intro,
+      connectorSolution: flowZip,
+      flowSolution: connectorZip,
+    });
+    expect(result).toMatchObject({ ok: true, findings: [] });
+    expect(result.warnings).toEqual([
+      {
+        ruleId: 'PKG-SOL-ROLES',
+        message:
+          'ContosoFlow.zip, given as the connector solution, is the flow solution and ContosoConnector.zip, given as the flow solution, is the connector solution, by what they hold.',
+        hint: "The package passes all the same, as Microsoft's validator tells the solutions apart by what they hold, but its ImportConfig.xml lists them in the order given. Give each zip to its own option: --connector-solution the one with the connector alone, --flow-solution the one with the connector and a flow.",
+      },
+    ]);
+    expect(lstatSync(out).isFile()).toBe(true);
+  });
+
+  it('warns, in build and check, of a flow solution with the unique name of the connector solution', async () => {
+    // As the walkthrough made it: the exported connector solution with a flow added, its name kept.
+    const src = path.join(temp.make(), 'same-name');
+    await unpackSolution(flowZip, src);
+    renameSolution(src, 'ContosoFlow', 'ContosoConnector');
+    const sameName = path.join(temp.make(), 'ContosoFlow.zip');
+    await packSolution(src, sameName);
+    const out = path.join(temp.make(), 'SameName.zip');
+    const warning = {
+      ruleId: 'PKG-SOL-UNIQUE-NAME',
+      message:
+        "The connector solution 'ContosoConnector.zip' and the flow solution 'ContosoFlow.zip' have the same unique name, ContosoConnector.",
+      hint: 'Package Deployer imports them one after the other into one environment, where the later one is taken for an update of the earlier. Make each one a solution of its own in Power Apps (New solution, with a unique name of its own, holding the connector, and the flow for the flow solution) and export it again.',
+    };
+    const built = await buildCertificationPackage(out, {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: sameName,
+    });
+    expect(built).toMatchObject({ ok: true, findings: [], warnings: [warning] });
+    expect(await checkCertificationPackage(out)).toMatchObject({ ok: true, warnings: [warning] });
+  });
+
   it('writes intro.md and a package whose PkgAssets holds both solutions, and it passes every rule', async () => {
     const out = path.join(temp.make(), 'ContosoTasks.zip');
     const result = await buildCertificationPackage(out, {

@@ -201,6 +201,27 @@ describe('docs/getting-started/open-source-certification.md', () => {
   });
 });
 
+describe('the certification steps of the docs', () => {
+  // The walkthrough's Windows maker met `GITHUB_TOKEN=$(gh auth token) …`, which PowerShell does not
+  // run, and a guide that never reached the certification package.
+  it('give every GITHUB_TOKEN=$(gh auth token) command its PowerShell form too', () => {
+    for (const file of ['docs/getting-started/open-source-certification.md', 'docs/cli.md', 'README.md']) {
+      const text = read(file);
+      const bash = text.split('GITHUB_TOKEN=$(gh auth token) ').length - 1;
+      const powerShell = text.split('$env:GITHUB_TOKEN = gh auth token; ').length - 1;
+      expect({ file, powerShell }).toEqual({ file, powerShell: bash });
+    }
+  });
+
+  it('take a certified connector through the certification package, as package build takes it', () => {
+    const guide = read('docs/getting-started/open-source-certification.md').replace(/\s+/g, ' ');
+    for (const option of ['--intro', '--connector-solution', '--flow-solution'])
+      expect(guide).toMatch(new RegExp(`package build [^\`]*${option} `));
+    expect(guide).toContain('intro.md');
+    expect(guide).toContain('(../cli.md#package-buildcheck)');
+  });
+});
+
 describe('docs/rules.md', () => {
   /** The text of a rule's section, from its heading to the next one, on one line. */
   const ruleSection = (id: string): string => {

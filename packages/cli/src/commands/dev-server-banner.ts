@@ -1,4 +1,4 @@
-import { shellWord } from '@connector-alm/core';
+import { settingVariables, shellWord, unsettingVariable } from '@connector-alm/core';
 import type { StoredSolution } from '@connector-alm/dataverse';
 
 export interface DevServerSettings {
@@ -18,9 +18,13 @@ export interface DevServerSettings {
 
 /**
  * What `dev-server` prints: where it listens, the solutions it serves (a unique name is what `export`
- * takes, and a zip's file name does not say it), and the lines to paste into another shell.
+ * takes, and a zip's file name does not say it), and the lines to paste into another shell, written
+ * for the shell of `platform` (PowerShell on Windows, where `export` and `unset` are no commands).
  */
-export function devServerBanner(settings: DevServerSettings): string {
+export function devServerBanner(
+  settings: DevServerSettings,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const names = [...settings.solutions]
     .sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, 'en'))
     .map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? ' (managed)' : ''}`);
@@ -38,16 +42,29 @@ export function devServerBanner(settings: DevServerSettings): string {
     `Local Entra ID:  ${settings.authorityHost}`,
     '',
     'In another shell (this app and secret exist only in this dev server):',
-    `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
-    `  export AZURE_AUTHORITY_HOST=${settings.authorityHost} CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    `  ${settingVariables(
+      [
+        ['DATAVERSE_ENVIRONMENT_URL', settings.environmentUrl],
+        ['AZURE_TENANT_ID', settings.tenantId],
+        ['AZURE_CLIENT_ID', settings.appId],
+      ],
+      platform,
+    )}`,
+    `  ${settingVariables(
+      [
+        ['AZURE_AUTHORITY_HOST', settings.authorityHost],
+        ['CONNECTOR_ALM_CLIENT_SECRET', settings.secret],
+      ],
+      platform,
+    )}`,
     ...(names.length > 0 ? [] : [importLine]),
     exportLine,
   ];
   if (settings.certificateFile) {
     lines.push(
       'Or sign in with the certificate instead of the secret:',
-      '  unset CONNECTOR_ALM_CLIENT_SECRET',
-      `${exportLine} --client-certificate ${shellWord(settings.certificateFile)}`,
+      `  ${unsettingVariable('CONNECTOR_ALM_CLIENT_SECRET', platform)}`,
+      `${exportLine} --client-certificate ${shellWord(settings.certificateFile, platform)}`,
     );
   }
   lines.push('', 'Press Ctrl+C to stop.', '');

@@ -47,7 +47,7 @@ interface PullRequestOptions {
  * API root from --api-url or GITHUB_API_URL.
  */
 const TOKEN_ON_COMMAND_LINE =
-  '--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e.g. GITHUB_TOKEN=$(gh auth token) connector-alm pr … with the GitHub CLI signed in as the fork owner.';
+  '--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead. With the GitHub CLI signed in as the fork owner: GITHUB_TOKEN=$(gh auth token) connector-alm pr … in bash or zsh; $env:GITHUB_TOKEN = gh auth token; connector-alm pr … in PowerShell.';
 
 export function registerOpenPullRequestCommand(program: Command, context: CommandContext): void {
   program

@@ -15,6 +15,7 @@ import { nameEncoding } from '../zip/name-encoding.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
 import type { PackageCheckResult } from './package-findings.js';
+import { swappedRolesWarning, type SolutionRole } from './solution-roles.js';
 
 export interface BuildPackageOptions {
   /** intro.md: what the certification team reads first. */
@@ -32,8 +33,7 @@ export interface BuildPackageOptions {
   zipNameEncoding?: string;
 }
 
-/** A solution zip the package packs, and what it is for: `flow solution`. */
-export type SolutionRole = [role: string, file: string];
+export type { SolutionRole } from './solution-roles.js';
 
 /**
  * Builds the zip Microsoft's certification asks for: intro.md and a Package Deployer package whose
@@ -112,6 +112,9 @@ export async function buildCertificationPackage(
       plugin: options.pluginSolution !== undefined,
       ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
     });
+    // The check knows the solutions by what they hold; only the build knows what each was given as.
+    const swapped = swappedRolesWarning(roles, result.solutions);
+    if (swapped) result.warnings.push(swapped);
     if (result.ok) {
       await writingTo(out, () => fs.rename(candidate, target));
       written = true;

@@ -8,6 +8,7 @@ import { ZIP_SOLUTION } from '../solution/layout.js';
 import { backslashWarning } from './backslash-warning.js';
 import { classifySolution } from './classify-solution.js';
 import { codePageWarning } from './code-page-warning.js';
+import { sameUniqueNameWarning, uniqueNameOf, type NamedSolution } from './solution-unique-names.js';
 import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
 
 export interface CheckPackageOptions {
@@ -204,6 +205,7 @@ async function checkPackageZip(
               : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`,
       });
     }
+    const named: NamedSolution[] = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
       const reader = await openNested(inner, entry, path.join(scratch, `solution-${index}.zip`), {
@@ -212,6 +214,7 @@ async function checkPackageZip(
         findings,
       });
       let kind: SolutionKind = 'other';
+      let uniqueName: string | undefined;
       try {
         if (reader) {
           warnIf(report, backslashWarning(reader, label, 'solution'));
@@ -222,6 +225,7 @@ async function checkPackageZip(
           );
           findings.push(...result.findings);
           kind = result.kind;
+          uniqueName = await uniqueNameOf(reader, label);
         }
       } catch (error) {
         // A damaged customizations.xml entry.
@@ -236,7 +240,9 @@ async function checkPackageZip(
         warnIf(report, codePageWarning(reader, zip, options.zipNameEncoding));
       }
       solutions.push({ name: entry.name, kind });
+      named.push({ zip: entry.name.slice(assets.length + 1), role: SOLUTION_ROLES[kind], uniqueName });
     }
+    warnIf(report, sameUniqueNameWarning(named));
     requireKind(solutions, 'connector', where, findings);
     requireKind(solutions, 'flow', where, findings);
     if (options.plugin) requireKind(solutions, 'plugin', where, findings);

@@ -116,6 +116,20 @@ const RULES = {
     description:
       'An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps.',
   },
+  'PKG-SOL-UNIQUE-NAME': {
+    title: 'Each solution of the package has a unique name of its own',
+    level: 'warning',
+    source: OURS,
+    description:
+      "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again.",
+  },
+  'PKG-SOL-ROLES': {
+    title: 'package build is given each solution under its own option',
+    level: 'warning',
+    source: OURS,
+    description:
+      "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution.",
+  },
   'PKG-ZIP-BACKSLASH': {
     title: "A zip of the package separates folders with '/'",
     level: 'warning',

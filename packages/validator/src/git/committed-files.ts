@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { errorMessage, isUserError, shellWord, type CommitState, type AskGit } from '@connector-alm/core';
+import { shellWord, type CommitState, type AskGit } from '@connector-alm/core';
 import { Git } from './git.js';
+import { whyNoWorkTree } from './no-work-tree.js';
 import { RepositoryOwnerError } from './refused-ownership.js';
 import { realCasePath, toRepositoryPath } from './repository-paths.js';
 
@@ -17,16 +18,10 @@ export const commitStates: AskGit = async (files) => {
   try {
     top = await realCasePath(await new Git(folder).topLevel());
   } catch (error) {
-    // Not a work tree, no git, or a repository git refuses for its owner: a UserError says which.
-    // Anything else is said in git's words, its first line.
+    // Not a work tree, no git, or a repository git refuses for its owner.
     return {
       inWorkTree: false,
-      why:
-        error instanceof RepositoryOwnerError
-          ? ownerRefusal(error.repository)
-          : isUserError(error)
-            ? notInWorkTree(error.message)
-            : errorMessage(error).split('\n')[0]!,
+      why: error instanceof RepositoryOwnerError ? ownerRefusal(error.repository) : whyNoWorkTree(error),
     };
   }
   const paths = new Map<string, string>();
@@ -61,12 +56,6 @@ export const commitStates: AskGit = async (files) => {
   }
   return { inWorkTree: true, states };
 };
-
-/** Git's "is not inside a git work tree; comparing with a base ref needs one." said of the file. */
-function notInWorkTree(message: string): string {
-  if (/not installed/.test(message)) return 'git is not installed here';
-  return 'it is not in a git work tree';
-}
 
 /** Why git cannot tell, in a repository it refuses for its owner, with the command that lets it in. */
 function ownerRefusal(repository: string): string {

@@ -218,6 +218,16 @@ export class Git {
     return splitNul((await this.run(args, { cwd: top })).toString('utf8'));
   }
 
+  /**
+   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
+   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
+   * lists them when run there; files inside an ignored folder are listed one by one.
+   */
+  async ignoredFilesUnder(folder: string): Promise<string[]> {
+    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '-z'];
+    return splitNul((await this.run(args, { cwd: folder })).toString('utf8'));
+  }
+
   /** Untracked files that are not ignored. */
   async untrackedFiles(): Promise<string[]> {
     // ls-files lists the current folder only: run it at the top level (`:/` is off under literal pathspecs).

@@ -1,11 +1,12 @@
 /** Git plumbing for comparing a branch with its base: changed connectors, base versions, baselines. */
 export * from './changed-connectors.js';
 export * from './committed-files.js';
+export * from './ignored-files.js';
 export * from './git.js';
 export { lineAfterChanges, type FileLineChanges } from './line-changes.js';
 export * from './base-ref.js';
 export { repositoryOfPaths } from './repository-of-paths.js';
-export { RepositoryOwnerError, TRUST_WORKSPACE } from './refused-ownership.js';
+export { RepositoryOwnerError, TRUST_WORKSPACE, trustHint } from './refused-ownership.js';
 export * from './materialize.js';
 export * from './repository-root.js';
 export * from './validate-against-base.js';

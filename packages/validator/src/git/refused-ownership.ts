@@ -49,7 +49,7 @@ export const TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHU
  * when it ends: actions/checkout#766, #2031), so a later step that runs as another user than the
  * checkout did (a container job, a self-hosted runner) meets the refusal.
  */
-function trustHint(repository: string): string {
+export function trustHint(repository: string): string {
   return [
     `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
     `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`,

@@ -11,6 +11,7 @@ import {
 } from '@connector-alm/testing';
 import { Git } from '../../src/git/git.js';
 import { commitStates } from '../../src/git/committed-files.js';
+import { filesGitIgnores } from '../../src/git/ignored-files.js';
 import { repositoryOfPaths } from '../../src/git/repository-of-paths.js';
 import { RepositoryOwnerError, repositoryRefusedForOwner } from '../../src/git/refused-ownership.js';
 
@@ -122,6 +123,14 @@ if (cannot) console.warn(`Skipping the tests of a repository of another user: ${
     );
     expect(error).toBeInstanceOf(RepositoryOwnerError);
     expect((error as RepositoryOwnerError).location).toEqual({ file: repository });
+  });
+
+  it('is thrown to whoever asks which files git ignores: nobody can tell then what a commit leaves out', async () => {
+    const error = await filesGitIgnores(path.join(repository, 'certified-connectors', 'Contoso')).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RepositoryOwnerError);
+    expect((error as RepositoryOwnerError).repository).toBe(repository);
   });
 
   it("is extraction's reason that git cannot tell whether a file is committed", async () => {

@@ -1,0 +1,106 @@
+import { joinedList, printable } from '@connector-alm/core';
+import { displayPathIn, kindOfFileName, type ConnectorResult } from '@connector-alm/validator';
+import type { LocalFile } from './connector-files.js';
+import type { RemoteFile } from './remote-file.js';
+import type { TreeChanges } from './tree-changes.js';
+
+/**
+ * Why a file of the connector folder stays out of the pull request: git ignores it (no commit would
+ * carry it: often a local secret or setting), or it is paconn's settings.json, which holds the ids
+ * of the maker's own environment and connector (SET-NOT-IN-PR; 3 of 1,035 merged folders have one).
+ */
+export type LeftOutReason = 'git-ignored' | 'settings';
+
+export interface LeftOutFile {
+  /** Relative to the connector folder, with forward slashes. */
+  path: string;
+  reason: LeftOutReason;
+}
+
+/** The files of the connector folder that the pull request carries, and those it leaves out. */
+export interface FilesToSend {
+  sent: LocalFile[];
+  leftOut: LeftOutFile[];
+}
+
+/**
+ * Splits the folder's files into those sent and those left out: the ones git ignores (`gitIgnored`,
+ * paths relative to the folder), and settings.json at the folder's top whatever git says of it.
+ */
+export function filesToSend(files: readonly LocalFile[], gitIgnored: ReadonlySet<string>): FilesToSend {
+  const sent: LocalFile[] = [];
+  const leftOut: LeftOutFile[] = [];
+  for (const file of files) {
+    // Ignored first: that is what the maker did about it, and what the line about it says.
+    if (gitIgnored.has(file.path)) leftOut.push({ path: file.path, reason: 'git-ignored' });
+    else if (kindOfFileName(file.path) === 'settings') leftOut.push({ path: file.path, reason: 'settings' });
+    else sent.push(file);
+  }
+  return { sent, leftOut };
+}
+
+/**
+ * The lines that say which files stay out of the pull request, and why: one per reason. The upstream's
+ * copy of such a file is left as it is (upstreamFilesToMatch), which the settings line says, since a
+ * maker who keeps settings.json may find one there.
+ */
+export function leftOutLines(leftOut: readonly LeftOutFile[]): string[] {
+  const lines: string[] = [];
+  const ignored = leftOut.filter((file) => file.reason === 'git-ignored').map((file) => file.path);
+  if (ignored.length > 0) {
+    const them = ignored.length === 1 ? 'it' : 'them';
+    lines.push(
+      `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`,
+    );
+  }
+  const settings = leftOut.find((file) => file.reason === 'settings');
+  if (settings)
+    lines.push(
+      `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`,
+    );
+  return lines;
+}
+
+/**
+ * The upstream's files the pull request may change or delete: all but the copies of files it leaves
+ * out, which stay as they are. Left out, a file is not "gone" from the maker's folder: proposing to
+ * delete the upstream's copy would be a change nobody made.
+ */
+export function upstreamFilesToMatch(
+  upstreamFiles: readonly RemoteFile[],
+  leftOut: readonly LeftOutFile[],
+): RemoteFile[] {
+  const paths = new Set(leftOut.map((file) => file.path));
+  return upstreamFiles.filter((file) => !paths.has(file.path));
+}
+
+/**
+ * The validation of the connector with the findings in files it leaves out taken away: those files
+ * are not sent, so their findings neither refuse the connector (fail-on) nor go into the pull
+ * request's body, where a SET-NOT-IN-PR row would tell the reviewers of a file they never get.
+ */
+export function withoutLeftOutFindings(
+  validation: ConnectorResult,
+  leftOut: readonly LeftOutFile[],
+): ConnectorResult {
+  if (leftOut.length === 0) return validation;
+  const files = new Set(leftOut.map((file) => displayPathIn(validation.path, file.path)));
+  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+}
+
+/**
+ * The files the pull request proposes against the upstream, each with what it does to it:
+ * `apiDefinition.swagger.json (updated), icon.png (added) and old.png (deleted)`.
+ */
+export function proposedFiles(changes: TreeChanges): string {
+  const upserts = changes.upserts.map(
+    (file) => `${printable(file.path)} (${changes.additions.includes(file.path) ? 'added' : 'updated'})`,
+  );
+  const deletions = changes.deletions.map((file) => `${printable(file)} (deleted)`);
+  return joinedList([...upserts, ...deletions]);
+}
+
+/** Names in a sentence, each printable: one with a line break must not start a line of its own. */
+function namesOf(paths: readonly string[]): string {
+  return joinedList(paths.map((file) => printable(file)));
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runGit } from '@connector-alm/testing';
+import {
+  CONNECTOR,
+  connectorFiles,
+  contributorFork,
+  filesOnBranch,
+  mergeUpstream,
+  writeConnector,
+} from './helpers/scenario.js';
+import { scenarioForEachTest } from './helpers/scenario-hooks.js';
+import { submitConnector } from './helpers/submit-connector.js';
+
+const scenario = scenarioForEachTest();
+
+/** paconn's settings.json, as the walkthrough's maker had it: the ids of their own environment. */
+const SETTINGS = JSON.stringify(
+  {
+    connectorId: 'shared_contoso-5f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    environment: 'Default-1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+    apiProperties: 'apiProperties.json',
+    apiDefinition: 'apiDefinition.swagger.json',
+    icon: 'icon.png',
+  },
+  null,
+  2,
+);
+
+/** The workspace made a git checkout that holds the connector, committed, with this .gitignore. */
+function commitWorkspace(gitignore: string): void {
+  writeFileSync(path.join(scenario.workspace, '.gitignore'), gitignore);
+  runGit(scenario.workspace, ['init', '-q', '-b', 'main']);
+  runGit(scenario.workspace, ['add', '--all']);
+  runGit(scenario.workspace, ['commit', '-qm', 'connector']);
+}
+
+describe('the files a pull request leaves out of the connector folder', () => {
+  it('are the ones git ignores and settings.json, named with why, and the body speaks of what is sent', async () => {
+    writeConnector(scenario.workspace, {
+      ...connectorFiles(),
+      'settings.json': SETTINGS,
+      'notes.local.md': 'My own notes.\n',
+    });
+    commitWorkspace('settings.json\n*.local.md\n');
+    expect(runGit(scenario.workspace, ['status', '--short', '--ignored'])).toContain(
+      `!! "${CONNECTOR}/notes.local.md"`,
+    );
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
+    expect(logger.lines).toContain(
+      'Left out of the pull request: notes.local.md and settings.json, which git ignores (.gitignore); no commit would carry them either.',
+    );
+    expect(logger.lines).toContain(
+      `The pull request proposes 4 files to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (added), apiProperties.json (added), icon.png (added) and readme.md (added).`,
+    );
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(body).not.toContain('settings.json');
+    expect(body).not.toContain('notes.local.md');
+    expect(body).not.toContain('SET-NOT-IN-PR');
+  });
+
+  it('keep settings.json out whatever git says of it, and outside a checkout, and leave the upstream copy as it is', async () => {
+    // The upstream has a settings.json of its own (3 of 1,035 merged folders do).
+    await mergeUpstream(scenario, { ...connectorFiles(), 'settings.json': '{}\n' });
+    writeConnector(scenario.workspace, {
+      ...connectorFiles('A description the maker changed, long enough for the rules.'),
+      'settings.json': SETTINGS,
+    });
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      'Left out of the pull request: settings.json, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.',
+    );
+    expect(logger.lines).toContain(
+      `The pull request proposes 1 file to add or update and 0 to delete in ${CONNECTOR}, against microsoft/PowerPlatformConnectors@dev: apiDefinition.swagger.json (updated).`,
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(await contributorFork(scenario)!.git.readBlob(files['settings.json']!)).toEqual(
+      Buffer.from('{}\n'),
+    );
+    expect(scenario.upstream.pulls[0]!.body).not.toContain('settings.json');
+    // A rerun finds the branch as it should be: the upstream's settings.json on it is no change.
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
+  });
+
+  it('do not refuse the connector for their findings', async () => {
+    // A git-ignored backup of the swagger: REPO-FILENAMES takes it for a misnamed swagger, an error,
+    // which refuses a connector at the default fail-on. It is not sent, so it refuses nothing.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'apiDefinition.swagger.json.bak': '{}' });
+    commitWorkspace('*.bak\n');
+    const { promise, logger } = submitConnector(scenario);
+    expect(await promise).toMatchObject({ operation: 'created' });
+    expect(logger.lines).toContain(
+      'Left out of the pull request: apiDefinition.swagger.json.bak, which git ignores (.gitignore); no commit would carry it either.',
+    );
+  });
+
+  it("refuse a connector whose swagger git ignores, saying so, rather than propose deleting the upstream's", async () => {
+    await mergeUpstream(scenario, connectorFiles());
+    commitWorkspace('*.swagger.json\n');
+    const result = await submitConnector(scenario, { failOn: 'never' }).promise;
+    expect(result).toMatchObject({ operation: 'refused', refusal: 'no-swagger' });
+    expect(result.reason).toBe(
+      "git ignores its apiDefinition.swagger.json (git check-ignore -v names the line of .gitignore that does), and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated",
+    );
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+});
