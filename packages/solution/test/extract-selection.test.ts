@@ -355,6 +355,54 @@ describe('extract-connectors with a selection and --previous-source', () => {
   });
 });
 
+describe('extract-connectors into two roots, one selection each', () => {
+  /** The roots of a workspace: `custom-connectors` and `independent-publisher-connectors`. */
+  function twoRoots(): { custom: string; publisher: string } {
+    const work = temp.make();
+    return {
+      custom: path.join(work, 'custom-connectors'),
+      publisher: path.join(work, 'independent-publisher-connectors'),
+    };
+  }
+
+  it("writes a selected connector into the folder another root's connector had before its rename", async () => {
+    // "Alpha" is kept in custom-connectors, "Beta" in independent-publisher-connectors. "Beta" was
+    // renamed "Beta Legacy", and "Alpha" took the name "Beta". The folder `Beta` that "Beta" still
+    // holds is in the other root: custom-connectors has none, so "Alpha" moves to its `Beta`. The
+    // refusal that keeps a connector from writing into another's earlier folder looked at the name
+    // only, and refused it, with the advice to select "Beta" too, which would write it into this root.
+    // In the other root, "Beta" moves out of `Beta`, which goes: named after "Alpha" now, it is still
+    // no folder of Alpha's, which has none in that root, and it stayed there beside `Beta Legacy`.
+    const previous = await solutionOf('Alpha', 'Beta');
+    const current = await renamedSince(previous, 'Beta', 'Beta Legacy');
+    renameIn(current, 'Alpha', 'Beta');
+    const { custom, publisher } = twoRoots();
+    await extractAndRemoveLeftConnectors(previous, custom, { selection: ['contoso_alpha'] });
+    await extractAndRemoveLeftConnectors(previous, publisher, { selection: ['contoso_beta'] });
+
+    const alpha = await extractAndRemoveLeftConnectors(current, custom, {
+      previousSource: previous,
+      selection: ['contoso_alpha'],
+    });
+    expect(alpha.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Beta', 'Alpha'],
+    ]);
+    expect(alpha.removed).toEqual(['Alpha']);
+    expect(folders(custom)).toEqual(['Beta']);
+    expect(readFileSync(path.join(custom, 'Beta', 'readme.md'), 'utf8')).toMatch(/^# Alpha\n/);
+
+    const beta = await extractAndRemoveLeftConnectors(current, publisher, {
+      previousSource: previous,
+      selection: ['contoso_beta'],
+    });
+    expect(beta.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Beta Legacy', 'Beta'],
+    ]);
+    expect(beta.removed).toEqual(['Beta']);
+    expect(folders(publisher)).toEqual(['Beta Legacy']);
+  });
+});
+
 /** `previous` (a solution zip) unpacked, with its connector `from` given the display name `to`. */
 async function renamedSince(previous: string, from: string, to: string): Promise<string> {
   const unpacked = path.join(temp.make(), 'renamed');

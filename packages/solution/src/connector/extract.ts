@@ -126,7 +126,15 @@ export async function extractConnectorsLeavingAlone(
       earlier: options.earlierFolder?.(connector),
     })),
   });
-  refuseFolderClashes(source, all, selection, homes, (connector) => options.earlierFolder?.(connector), say);
+  await refuseFolderClashes(
+    source,
+    destinationRoot,
+    all,
+    selection,
+    homes,
+    (connector) => options.earlierFolder?.(connector),
+    say,
+  );
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier } = homes[index]!;
