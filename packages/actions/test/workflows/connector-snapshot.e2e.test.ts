@@ -739,7 +739,16 @@ function solutionWithDescription(description: string): Uint8Array {
           'other-connectors-folder': 'custom-connectors/',
           'other-connectors': HIL,
         },
-        "Input 'other-connectors-folder' is connectors-folder (custom-connectors)",
+        "Input 'other-connectors-folder' (custom-connectors/) is connectors-folder (custom-connectors)",
+      ],
+      [
+        'the same folder written otherwise, which extract-other would write into as a second root',
+        {
+          connectors: 'Human Review',
+          'other-connectors-folder': './independent-publisher-connectors/../custom-connectors',
+          'other-connectors': HIL,
+        },
+        "Input 'other-connectors-folder' (./independent-publisher-connectors/../custom-connectors) is connectors-folder (custom-connectors)",
       ],
     ])(
       'refuses %s before the export',
