@@ -6,6 +6,8 @@ import { locatedMessage } from '@connector-alm/testing';
 import {
   buildSolution,
   extractAndRemoveLeftConnectors,
+  extractedConnectorLine,
+  renameNote,
   readSolutionConnectors,
   unpackSolution,
 } from '../src/index.js';
@@ -400,6 +402,157 @@ describe('extract-connectors into two roots, one selection each', () => {
     ]);
     expect(beta.removed).toEqual(['Beta']);
     expect(folders(publisher)).toEqual(['Beta Legacy']);
+  });
+
+  /**
+   * Two roots after the last snapshot: "Contoso Tasks" and "Northwind" in custom-connectors, with a
+   * note of the maker's beside Contoso's readme, and "Fabrikam Notes" in independent-publisher-connectors.
+   */
+  async function splitOverTwoRoots(): Promise<{ previous: string; custom: string; publisher: string }> {
+    const previous = await solutionOf('Contoso Tasks', 'Fabrikam Notes', 'Northwind');
+    const { custom, publisher } = twoRoots();
+    await extractAndRemoveLeftConnectors(previous, custom, { selection: ['Contoso Tasks', 'Northwind'] });
+    await extractAndRemoveLeftConnectors(previous, publisher, { selection: ['Fabrikam Notes'] });
+    writeFileSync(path.join(custom, 'Contoso Tasks', 'readme.md'), '# Contoso Tasks\n\nWritten by hand.\n');
+    writeFileSync(path.join(custom, 'Contoso Tasks', 'notes.md'), 'Contoso, by hand.\n');
+    return { previous, custom, publisher };
+  }
+
+  it("moves a connector named for the other root now from its folder there, with its maker's files", async () => {
+    // The maker moved "Contoso Tasks" from the selection of custom-connectors to that of
+    // independent-publisher-connectors: it was written into the new root and stayed in the old one,
+    // so the pull request held it twice.
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const first = await extractAndRemoveLeftConnectors(previous, custom, {
+      previousSource: previous,
+      selection: ['Northwind'],
+      otherRoots: [publisher],
+    });
+    expect(first).toMatchObject({ removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+
+    const other = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'Contoso Tasks');
+    expect(other.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', { folder: from, kept: ['readme.md', 'notes.md'], leftBehind: [], otherRoot: true }],
+      ['Fabrikam Notes', undefined],
+    ]);
+    expect(other).toMatchObject({ removed: [from], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'readme.md'), 'utf8')).toMatch(
+      /^# Contoso Tasks\n\nWritten by hand/,
+    );
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'utf8')).toBe(
+      'Contoso, by hand.\n',
+    );
+    const shown = (folder: string) => path.join('independent-publisher-connectors', folder);
+    expect(extractedConnectorLine(other.connectors[0]!, other.removed, shown)).toBe(
+      `Contoso Tasks (${TASKS}) → independent-publisher-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, notes.md, readme.md; moved from custom-connectors/Contoso Tasks (the connector is extracted to this root now), carrying readme.md, notes.md.`,
+    );
+  });
+
+  it('swaps two connectors between the roots, one renamed too, each moved by the root it goes to', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const renamed = await renamedSince(previous, 'Fabrikam Notes', 'Fabrikam Notebook');
+    // "Fabrikam Notes", renamed "Fabrikam Notebook", goes to custom-connectors, the root extracted
+    // first; "Contoso Tasks" to independent-publisher-connectors.
+    const first = await extractAndRemoveLeftConnectors(renamed, custom, {
+      previousSource: previous,
+      selection: ['Northwind', NOTES],
+      otherRoots: [publisher],
+    });
+    const from = path.join('..', 'independent-publisher-connectors', 'Fabrikam Notes');
+    expect(first.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Fabrikam Notebook', from],
+      ['Northwind', undefined],
+    ]);
+    expect(first.removed).toEqual([from]);
+    expect(
+      renameNote(first.connectors[0]!, first.removed, (folder) => path.join('custom-connectors', folder)),
+    ).toBe(
+      `moved from independent-publisher-connectors/Fabrikam Notes (the connector was renamed, and is extracted to this root now)`,
+    );
+    const second = await extractAndRemoveLeftConnectors(renamed, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(second.removed).toEqual([path.join('..', 'custom-connectors', 'Contoso Tasks')]);
+    expect(folders(custom)).toEqual(['Fabrikam Notebook', 'Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks']);
+  });
+
+  it('leaves a folder of the other root alone that does not hold the connector as extracted', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Edited since (and committed, or not: it is not the connector as extraction wrote it).
+    const swagger = path.join(custom, 'Contoso Tasks', 'apiDefinition.swagger.json');
+    writeFileSync(swagger, readFileSync(swagger, 'utf8').replace('api.contoso.com', 'api.fabrikam.com'));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', undefined],
+      ['Fabrikam Notes', undefined],
+    ]);
+    expect(result.removed).toEqual([]);
+    expect(result.leftAlone).toEqual([
+      {
+        folder: path.join('..', 'custom-connectors', 'Contoso Tasks'),
+        warning: `left alone: connector '${TASKS}' ("Contoso Tasks") is extracted to another root now, and this folder could be the one it was in, but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to a new folder, and nothing of this one was carried there; move your files from it yourself and delete it if it was this connector's.`,
+      },
+    ]);
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+    expect(readdirSync(path.join(publisher, 'Contoso Tasks')).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'readme.md',
+    ]);
+  });
+
+  it('keeps the folder it moves from whole when removing it would lose a file, and says where the connector went', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Keys of the maker's, outside git: extraction writes apiProperties.json afresh in the new folder.
+    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
+    const edited = { ...JSON.parse(readFileSync(properties, 'utf8')), publisher: 'Contoso' };
+    writeFileSync(properties, JSON.stringify(edited, null, 2));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'Contoso Tasks');
+    expect(result.removed).toEqual([]);
+    expect(result.notRemoved).toEqual([
+      expect.objectContaining({
+        folder: from,
+        files: ['apiProperties.json'],
+        message: expect.stringMatching(
+          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: apiProperties\.json: /,
+        ),
+      }),
+    ]);
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+  });
+
+  it('moves nothing without otherRoots, nor without --previous-source', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    await extractAndRemoveLeftConnectors(previous, publisher, {
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
   });
 });
 
