@@ -141,6 +141,25 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       expect(result.steps[1]!.action!.annotations.some((annotation) => annotation.level === 'error')).toBe(
         true,
       );
+      // Annotated once, by validate: submit says why it refused the connector, and lists the findings
+      // in its log.
+      const submit = result.steps[2]!;
+      expect(submit.action!.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringMatching(
+            new RegExp(
+              `^${CONNECTOR}: not submitted: validation found \\d+ errors?, .* \\(fail-on error\\): nothing was pushed`,
+            ),
+          ),
+        }),
+      ]);
+      expect(submit.stdout).toContain(
+        `${CONNECTOR}: the findings it was refused for (annotate-findings: false):`,
+      );
+      expect(submit.stdout).toMatch(
+        new RegExp(`  ${CONNECTOR}/apiDefinition\\.swagger\\.json:\\d+:\\d+ error GEN-JSON-PARSE `),
+      );
       expect(result.outputs.operation).toBe('refused');
       expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
     },
