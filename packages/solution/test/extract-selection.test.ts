@@ -450,7 +450,7 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'utf8')).toBe(
       'Contoso, by hand.\n',
     );
-    const shown = (folder: string) => path.join('independent-publisher-connectors', folder);
+    const shown = shownFrom('independent-publisher-connectors');
     expect(extractedConnectorLine(other.connectors[0]!, other.removed, shown)).toBe(
       `Contoso Tasks (${TASKS}) → independent-publisher-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, notes.md, readme.md; moved from custom-connectors/Contoso Tasks (the connector is extracted to this root now), carrying readme.md, notes.md.`,
     );
@@ -472,9 +472,7 @@ describe('extract-connectors into two roots, one selection each', () => {
       ['Northwind', undefined],
     ]);
     expect(first.removed).toEqual([from]);
-    expect(
-      renameNote(first.connectors[0]!, first.removed, (folder) => path.join('custom-connectors', folder)),
-    ).toBe(
+    expect(renameNote(first.connectors[0]!, first.removed, shownFrom('custom-connectors'))).toBe(
       `moved from independent-publisher-connectors/Fabrikam Notes (the connector was renamed, and is extracted to this root now)`,
     );
     const second = await extractAndRemoveLeftConnectors(renamed, publisher, {
@@ -555,6 +553,11 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(folders(publisher)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
   });
 });
+
+/** How the action shows a folder relative to `root`: from the workspace, with '/' on every OS. */
+function shownFrom(root: string): (folder: string) => string {
+  return (folder) => path.posix.join(root, folder.split(path.sep).join('/'));
+}
 
 /** `previous` (a solution zip) unpacked, with its connector `from` given the display name `to`. */
 async function renamedSince(previous: string, from: string, to: string): Promise<string> {
