@@ -404,6 +404,23 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(folders(publisher)).toEqual(['Beta Legacy']);
   });
 
+  it('still counts the folder of a connector not selected as its own when it holds it, though renamed since', async () => {
+    // "Alpha" became "Beta" and the old "Beta" left; this root was extracted from the solution as it
+    // is now, and --previous-source is the older one. `Beta` holds "Alpha" now: not the earlier
+    // folder of the "Beta" that left, though its name is.
+    const previous = await solutionOf('Alpha', 'Beta');
+    const current = await renamedSince(await solutionOf('Alpha'), 'Alpha', 'Beta');
+    const { custom } = twoRoots();
+    await extractAndRemoveLeftConnectors(current, custom);
+    expect(folders(custom)).toEqual(['Beta']);
+    const result = await extractAndRemoveLeftConnectors(current, custom, {
+      previousSource: previous,
+      selection: ['contoso_beta'],
+    });
+    expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Beta']);
+  });
+
   /**
    * Two roots after the last snapshot: "Contoso Tasks" and "Northwind" in custom-connectors, with a
    * note of the maker's beside Contoso's readme, and "Fabrikam Notes" in independent-publisher-connectors.

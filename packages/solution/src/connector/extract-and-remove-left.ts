@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { isUserError, type UserError } from '@connector-alm/core';
+import { whyNotAsExtracted } from './as-extracted.js';
 import type { ConnectorSelection } from './connector-selection.js';
 import { extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
@@ -128,10 +130,11 @@ export async function extractAndRemoveLeftConnectors(
 
 /**
  * The connectors not selected whose display-name folder is theirs in this root: all but those renamed
- * since whose earlier folder is not here. Such a one is kept in another root (a solution split over
- * custom-connectors and independent-publisher-connectors, one selection each), so a folder here named
- * as it is now is not its: it is the earlier folder of this root's connector that had the name before
- * (and moves out now), which would otherwise stay behind beside the new one.
+ * since whose earlier folder is not here, nor their display-name folder holding them as extracted.
+ * Such a one is kept in another root (a solution split over custom-connectors and
+ * independent-publisher-connectors, one selection each), so a folder here named as it is now is not
+ * its: it is the earlier folder of this root's connector that had the name before (and moves out now),
+ * which would otherwise stay behind beside the new one.
  */
 async function notSelectedHere(
   notSelected: readonly SolutionConnector[],
@@ -141,7 +144,13 @@ async function notSelectedHere(
   const here: SolutionConnector[] = [];
   for (const connector of notSelected) {
     const earlier = earlierFolder(connector);
-    if (earlier === undefined || (await isInRoot(destinationRoot, earlier.folder))) here.push(connector);
+    if (
+      earlier === undefined ||
+      (await isInRoot(destinationRoot, earlier.folder)) ||
+      (await whyNotAsExtracted(path.join(destinationRoot, connectorFolder(connector)), connector)) ===
+        undefined
+    )
+      here.push(connector);
   }
   return here;
 }
