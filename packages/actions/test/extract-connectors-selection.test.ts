@@ -121,3 +121,66 @@ it('says, in the log and the summary, when a name selected a connector by its di
   expect(renamed.summary).toContain(htmlText(line));
   expect(list(path.join(dir, 'custom-connectors'))).toEqual(['Contoso Tasks Hub', 'Fabrikam Notes']);
 });
+
+it('moves a connector from the other root named in other-roots, and lists the folder it left in removed', async () => {
+  const dir = await isvWorkspace();
+  const roots = { connectors: 'independent-publisher-connectors', other: 'custom-connectors' };
+  const first = await extract(dir, {
+    source: 'contoso.zip',
+    destination: roots.connectors,
+    connectors: TASKS,
+  });
+  expect(first.exitCode).toBe(0);
+  expect(
+    (await extract(dir, { source: 'contoso.zip', destination: roots.other, connectors: NOTES })).exitCode,
+  ).toBe(0);
+  const readme = '# Contoso Tasks\n\nBy the maker.\n';
+  writeFileSync(path.join(dir, roots.connectors, 'Contoso Tasks', 'readme.md'), readme);
+  // "Contoso Tasks" goes to custom-connectors now, beside "Fabrikam Notes".
+  const moved = await extract(dir, {
+    source: 'contoso.zip',
+    destination: roots.other,
+    'previous-source': 'contoso.zip',
+    connectors: `${TASKS}, ${NOTES}`,
+    'other-roots': `${roots.connectors}\n`,
+  });
+  expect(moved.stderr).toBe('');
+  expect(moved.exitCode).toBe(0);
+  expect(JSON.parse(moved.outputs.connectors!)[0]).toEqual({
+    name: TASKS,
+    displayName: 'Contoso Tasks',
+    folder: 'custom-connectors/Contoso Tasks',
+    renamedFrom: {
+      folder: 'independent-publisher-connectors/Contoso Tasks',
+      kept: ['readme.md'],
+      leftBehind: [],
+      otherRoot: true,
+    },
+  });
+  expect(JSON.parse(moved.outputs.removed!)).toEqual(['independent-publisher-connectors/Contoso Tasks']);
+  const line =
+    'moved from independent-publisher-connectors/Contoso Tasks (the connector is extracted to this root now), carrying readme.md';
+  expect(moved.stdout).toContain(line);
+  expect(moved.summary).toContain(htmlText(line));
+  expect(list(path.join(dir, roots.connectors))).toEqual([]);
+  expect(list(path.join(dir, roots.other))).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+  expect(readFileSync(path.join(dir, roots.other, 'Contoso Tasks', 'readme.md'), 'utf8')).toBe(readme);
+});
+
+it('refuses other-roots outside the workspace and runner.temp before writing anything', async () => {
+  const dir = await isvWorkspace();
+  const outside = realpathSync(workspaces.make());
+  const run = await extract(dir, {
+    source: 'contoso.zip',
+    destination: 'custom-connectors',
+    'other-roots': path.join(outside, 'independent-publisher-connectors'),
+  });
+  expectFailedWith(
+    run,
+    expect.objectContaining({
+      level: 'error',
+      message: expect.stringMatching(/^Input 'other-roots' must name a place inside the workspace /),
+    }),
+  );
+  expect(existsSync(path.join(dir, 'custom-connectors'))).toBe(false);
+});

@@ -254,6 +254,30 @@ describe('open-pull-request with a connector that validation fails (fail-on)', (
   );
 
   it(
+    'with annotate-findings: false, lists the findings in the log instead, and still says why it refused',
+    async () => {
+      const result = await run({ 'annotate-findings': 'false' });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused\nnone');
+      // A validate-connector step of the same job annotated them: the refusal alone is annotated here.
+      expect(result.annotations).toEqual([
+        {
+          level: 'error',
+          message: expect.stringMatching(new RegExp(`^${BAD}: not submitted: validation found 1 error, `)),
+        },
+      ]);
+      expect(result.stdout).toContain(
+        `${BAD}: the findings it was refused for (annotate-findings: false):\n`,
+      );
+      expect(result.stdout).toMatch(
+        new RegExp(`\\n  ${BAD}/apiDefinition\\.swagger\\.json:\\d+:\\d+ error SWG-HOST `),
+      );
+      expect(result.summary).toContain('refused (validation found 1 error');
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
     'opens it anyway with fail-on: never',
     async () => {
       const result = await run({ 'fail-on': 'never' });

@@ -205,4 +205,40 @@ describe('extract-connectors --connector', () => {
     expect(refused.err).toMatch(/^error: --connector holds only white space\./);
     expect(existsSync(path.join(cwd, 'custom-connectors'))).toBe(false);
   });
+
+  it('moves a named connector from its folder in an --other-root, in text and in JSON', async () => {
+    const cwd = await isvSolution();
+    const extract = (...args: string[]) => run(cwd, ['extract-connectors', 'contoso.zip', ...args]);
+    expect((await extract('independent-publisher-connectors', '--connector', TASKS)).code).toBe(0);
+    expect((await extract('custom-connectors', '--connector', NOTES)).code).toBe(0);
+    const moved = await extract(
+      'custom-connectors',
+      ...['--connector', TASKS, '--connector', NOTES],
+      ...['--previous-source', 'contoso.zip', '--other-root', 'independent-publisher-connectors'],
+    );
+    expect(moved).toMatchObject({ code: 0, err: '' });
+    expect(moved.out).toContain(
+      `Contoso Tasks (${TASKS}) → custom-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, readme.md; moved from independent-publisher-connectors/Contoso Tasks (the connector is extracted to this root now).\n`,
+    );
+    expect(list(path.join(cwd, 'independent-publisher-connectors'))).toEqual([]);
+    expect(list(path.join(cwd, 'custom-connectors'))).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+
+    // Back, in JSON: the folder it left is removed, and its renamedFrom says it was another root's.
+    const back = await extract(
+      'independent-publisher-connectors',
+      ...['--connector', TASKS, '--previous-source', 'contoso.zip', '--other-root', 'custom-connectors'],
+      ...['--format', 'json'],
+    );
+    expect(back).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(back.out)).toMatchObject({
+      connectors: [
+        {
+          folder: 'independent-publisher-connectors/Contoso Tasks',
+          renamedFrom: { folder: 'custom-connectors/Contoso Tasks', otherRoot: true },
+        },
+      ],
+      removed: ['custom-connectors/Contoso Tasks'],
+    });
+    expect(list(path.join(cwd, 'custom-connectors'))).toEqual(['Fabrikam Notes']);
+  });
 });

@@ -6,6 +6,8 @@ import { locatedMessage } from '@connector-alm/testing';
 import {
   buildSolution,
   extractAndRemoveLeftConnectors,
+  extractedConnectorLine,
+  renameNote,
   readSolutionConnectors,
   unpackSolution,
 } from '../src/index.js';
@@ -354,6 +356,225 @@ describe('extract-connectors with a selection and --previous-source', () => {
     expect(folders(root)).toEqual(['Beta', 'Beta Legacy']);
   });
 });
+
+describe('extract-connectors into two roots, one selection each', () => {
+  /** The roots of a workspace: `custom-connectors` and `independent-publisher-connectors`. */
+  function twoRoots(): { custom: string; publisher: string } {
+    const work = temp.make();
+    return {
+      custom: path.join(work, 'custom-connectors'),
+      publisher: path.join(work, 'independent-publisher-connectors'),
+    };
+  }
+
+  it("writes a selected connector into the folder another root's connector had before its rename", async () => {
+    // "Alpha" is kept in custom-connectors, "Beta" in independent-publisher-connectors. "Beta" was
+    // renamed "Beta Legacy", and "Alpha" took the name "Beta". The folder `Beta` that "Beta" still
+    // holds is in the other root: custom-connectors has none, so "Alpha" moves to its `Beta`. The
+    // refusal that keeps a connector from writing into another's earlier folder looked at the name
+    // only, and refused it, with the advice to select "Beta" too, which would write it into this root.
+    // In the other root, "Beta" moves out of `Beta`, which goes: named after "Alpha" now, it is still
+    // no folder of Alpha's, which has none in that root, and it stayed there beside `Beta Legacy`.
+    const previous = await solutionOf('Alpha', 'Beta');
+    const current = await renamedSince(previous, 'Beta', 'Beta Legacy');
+    renameIn(current, 'Alpha', 'Beta');
+    const { custom, publisher } = twoRoots();
+    await extractAndRemoveLeftConnectors(previous, custom, { selection: ['contoso_alpha'] });
+    await extractAndRemoveLeftConnectors(previous, publisher, { selection: ['contoso_beta'] });
+
+    const alpha = await extractAndRemoveLeftConnectors(current, custom, {
+      previousSource: previous,
+      selection: ['contoso_alpha'],
+    });
+    expect(alpha.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Beta', 'Alpha'],
+    ]);
+    expect(alpha.removed).toEqual(['Alpha']);
+    expect(folders(custom)).toEqual(['Beta']);
+    expect(readFileSync(path.join(custom, 'Beta', 'readme.md'), 'utf8')).toMatch(/^# Alpha\n/);
+
+    const beta = await extractAndRemoveLeftConnectors(current, publisher, {
+      previousSource: previous,
+      selection: ['contoso_beta'],
+    });
+    expect(beta.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Beta Legacy', 'Beta'],
+    ]);
+    expect(beta.removed).toEqual(['Beta']);
+    expect(folders(publisher)).toEqual(['Beta Legacy']);
+  });
+
+  it('still counts the folder of a connector not selected as its own when it holds it, though renamed since', async () => {
+    // "Alpha" became "Beta" and the old "Beta" left; this root was extracted from the solution as it
+    // is now, and --previous-source is the older one. `Beta` holds "Alpha" now: not the earlier
+    // folder of the "Beta" that left, though its name is.
+    const previous = await solutionOf('Alpha', 'Beta');
+    const current = await renamedSince(await solutionOf('Alpha'), 'Alpha', 'Beta');
+    const { custom } = twoRoots();
+    await extractAndRemoveLeftConnectors(current, custom);
+    expect(folders(custom)).toEqual(['Beta']);
+    const result = await extractAndRemoveLeftConnectors(current, custom, {
+      previousSource: previous,
+      selection: ['contoso_beta'],
+    });
+    expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Beta']);
+  });
+
+  /**
+   * Two roots after the last snapshot: "Contoso Tasks" and "Northwind" in custom-connectors, with a
+   * note of the maker's beside Contoso's readme, and "Fabrikam Notes" in independent-publisher-connectors.
+   */
+  async function splitOverTwoRoots(): Promise<{ previous: string; custom: string; publisher: string }> {
+    const previous = await solutionOf('Contoso Tasks', 'Fabrikam Notes', 'Northwind');
+    const { custom, publisher } = twoRoots();
+    await extractAndRemoveLeftConnectors(previous, custom, { selection: ['Contoso Tasks', 'Northwind'] });
+    await extractAndRemoveLeftConnectors(previous, publisher, { selection: ['Fabrikam Notes'] });
+    writeFileSync(path.join(custom, 'Contoso Tasks', 'readme.md'), '# Contoso Tasks\n\nWritten by hand.\n');
+    writeFileSync(path.join(custom, 'Contoso Tasks', 'notes.md'), 'Contoso, by hand.\n');
+    return { previous, custom, publisher };
+  }
+
+  it("moves a connector named for the other root now from its folder there, with its maker's files", async () => {
+    // The maker moved "Contoso Tasks" from the selection of custom-connectors to that of
+    // independent-publisher-connectors: it was written into the new root and stayed in the old one,
+    // so the pull request held it twice.
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const first = await extractAndRemoveLeftConnectors(previous, custom, {
+      previousSource: previous,
+      selection: ['Northwind'],
+      otherRoots: [publisher],
+    });
+    expect(first).toMatchObject({ removed: [], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+
+    const other = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'Contoso Tasks');
+    expect(other.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', { folder: from, kept: ['readme.md', 'notes.md'], leftBehind: [], otherRoot: true }],
+      ['Fabrikam Notes', undefined],
+    ]);
+    expect(other).toMatchObject({ removed: [from], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'readme.md'), 'utf8')).toMatch(
+      /^# Contoso Tasks\n\nWritten by hand/,
+    );
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'utf8')).toBe(
+      'Contoso, by hand.\n',
+    );
+    const shown = shownFrom('independent-publisher-connectors');
+    expect(extractedConnectorLine(other.connectors[0]!, other.removed, shown)).toBe(
+      `Contoso Tasks (${TASKS}) → independent-publisher-connectors/Contoso Tasks: created apiDefinition.swagger.json, apiProperties.json, notes.md, readme.md; moved from custom-connectors/Contoso Tasks (the connector is extracted to this root now), carrying readme.md, notes.md.`,
+    );
+  });
+
+  it('swaps two connectors between the roots, one renamed too, each moved by the root it goes to', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const renamed = await renamedSince(previous, 'Fabrikam Notes', 'Fabrikam Notebook');
+    // "Fabrikam Notes", renamed "Fabrikam Notebook", goes to custom-connectors, the root extracted
+    // first; "Contoso Tasks" to independent-publisher-connectors.
+    const first = await extractAndRemoveLeftConnectors(renamed, custom, {
+      previousSource: previous,
+      selection: ['Northwind', NOTES],
+      otherRoots: [publisher],
+    });
+    const from = path.join('..', 'independent-publisher-connectors', 'Fabrikam Notes');
+    expect(first.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Fabrikam Notebook', from],
+      ['Northwind', undefined],
+    ]);
+    expect(first.removed).toEqual([from]);
+    expect(renameNote(first.connectors[0]!, first.removed, shownFrom('custom-connectors'))).toBe(
+      `moved from independent-publisher-connectors/Fabrikam Notes (the connector was renamed, and is extracted to this root now)`,
+    );
+    const second = await extractAndRemoveLeftConnectors(renamed, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(second.removed).toEqual([path.join('..', 'custom-connectors', 'Contoso Tasks')]);
+    expect(folders(custom)).toEqual(['Fabrikam Notebook', 'Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks']);
+  });
+
+  it('leaves a folder of the other root alone that does not hold the connector as extracted', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Edited since (and committed, or not: it is not the connector as extraction wrote it).
+    const swagger = path.join(custom, 'Contoso Tasks', 'apiDefinition.swagger.json');
+    writeFileSync(swagger, readFileSync(swagger, 'utf8').replace('api.contoso.com', 'api.fabrikam.com'));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', undefined],
+      ['Fabrikam Notes', undefined],
+    ]);
+    expect(result.removed).toEqual([]);
+    expect(result.leftAlone).toEqual([
+      {
+        folder: path.join('..', 'custom-connectors', 'Contoso Tasks'),
+        warning: `left alone: connector '${TASKS}' ("Contoso Tasks") is extracted to another root now, and this folder could be the one it was in, but it holds the connector neither as --previous-source gives it nor as the solution does (its apiDefinition.swagger.json differs): it may be another connector's. The connector was written to a new folder, and nothing of this one was carried there; move your files from it yourself and delete it if it was this connector's.`,
+      },
+    ]);
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+    expect(readdirSync(path.join(publisher, 'Contoso Tasks')).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'readme.md',
+    ]);
+  });
+
+  it('keeps the folder it moves from whole when removing it would lose a file, and says where the connector went', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Keys of the maker's, outside git: extraction writes apiProperties.json afresh in the new folder.
+    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
+    const edited = { ...JSON.parse(readFileSync(properties, 'utf8')), publisher: 'Contoso' };
+    writeFileSync(properties, JSON.stringify(edited, null, 2));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'Contoso Tasks');
+    expect(result.removed).toEqual([]);
+    expect(result.notRemoved).toEqual([
+      expect.objectContaining({
+        folder: from,
+        files: ['apiProperties.json'],
+        message: expect.stringMatching(
+          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: apiProperties\.json: /,
+        ),
+      }),
+    ]);
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+  });
+
+  it('moves nothing without otherRoots, nor without --previous-source', async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    await extractAndRemoveLeftConnectors(previous, publisher, {
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+    });
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
+  });
+});
+
+/** How the action shows a folder relative to `root`: from the workspace, with '/' on every OS. */
+function shownFrom(root: string): (folder: string) => string {
+  return (folder) => path.posix.join(root, folder.split(path.sep).join('/'));
+}
 
 /** `previous` (a solution zip) unpacked, with its connector `from` given the display name `to`. */
 async function renamedSince(previous: string, from: string, to: string): Promise<string> {

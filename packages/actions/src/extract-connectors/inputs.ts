@@ -1,4 +1,10 @@
-import { readList, readPositiveInteger, readRequiredString, readString } from '../runtime/inputs.js';
+import {
+  readLines,
+  readList,
+  readPositiveInteger,
+  readRequiredString,
+  readString,
+} from '../runtime/inputs.js';
 
 /** The inputs of extract-connectors, parsed and checked; names mirror action.yml in camelCase. */
 export interface ExtractConnectorsInputs {
@@ -11,6 +17,8 @@ export interface ExtractConnectorsInputs {
   previousSource: string | undefined;
   /** The connectors to extract, by logical name or display name; empty for every one. */
   connectors: string[];
+  /** The other roots of the solution's connectors, relative to the workspace; one a line. */
+  otherRoots: string[];
 }
 
 export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
@@ -22,5 +30,7 @@ export function readExtractConnectorsInputs(): ExtractConnectorsInputs {
     previousSource: readString('previous-source') || undefined,
     // One per line or comma-separated, as labels are read: a logical name never has a comma.
     connectors: readList('connectors'),
+    // One per line only: a folder's name may hold a comma.
+    otherRoots: readLines('other-roots'),
   };
 }

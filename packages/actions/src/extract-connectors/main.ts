@@ -22,6 +22,13 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
   const workspace = workspaceFolder();
   const root = path.resolve(workspace, inputs.destination);
   await requireWritableOutput('destination', inputs.destination, root, 'folder');
+  // Written too: the folder a connector moves from is removed there.
+  const otherRoots: string[] = [];
+  for (const otherRoot of inputs.otherRoots) {
+    const absolute = path.resolve(workspace, otherRoot);
+    await requireWritableOutput('other-roots', otherRoot, absolute, 'folder');
+    otherRoots.push(absolute);
+  }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected, formerNames } =
     await logger.group(
@@ -34,6 +41,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
           ...(inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {}),
           ...(previousSource ? { previousSource: path.resolve(workspace, previousSource) } : {}),
           ...(inputs.connectors.length > 0 ? { selection: inputs.connectors } : {}),
+          ...(otherRoots.length > 0 ? { otherRoots } : {}),
           say: inputWords,
           askGit: commitStates,
         }),

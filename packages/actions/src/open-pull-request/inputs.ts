@@ -19,6 +19,8 @@ export interface OpenPullRequestInputs {
   failOn: FailOn;
   failOnBreaking: boolean;
   config: string;
+  /** Whether a refused connector's findings on its own files are annotated (else listed in the log). */
+  annotateFindings: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error', FAIL_ON_MEANT),
     failOnBreaking: readBoolean('fail-on-breaking', false),
     config: readString('config'),
+    annotateFindings: readBoolean('annotate-findings', true),
   };
 }
 

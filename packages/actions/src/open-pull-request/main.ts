@@ -11,7 +11,7 @@ import {
 import { workspaceFolder } from '../runtime/workspace-path.js';
 import { requireConnectorsInConnectorInput } from './connector-input.js';
 import { readOpenPullRequestInputs, requireToken } from './inputs.js';
-import { htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
+import { formatFindingLine, htmlText, loadConfig, toAnnotations } from '@connector-alm/validator';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
@@ -64,20 +64,38 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     // opened or updated stay in the outputs and the summary, where the user looks for them.
     if (results.length > 0) await report(results);
   }
-  failForRefused(results, workspace);
+  failForRefused(results, workspace, inputs.annotateFindings);
 }
 
 /**
  * A refused connector fails the step once the others are submitted: its findings go on their lines
  * (at most GitHub's ten of each level), and one error per connector says what to do. A submitted
  * connector's breaking changes go on their lines too, as validate-connector annotates them without
- * fail-on-breaking: the pull request lists them for its reviewers.
+ * fail-on-breaking: the pull request lists them for its reviewers. Without `annotateFindings`, the
+ * findings on the connector's own files (all but its breaking changes against the upstream, which only
+ * this step finds) are listed in the log instead: a validate-connector step of the job annotated them
+ * already, and twice each would crowd out GitHub's ten.
  */
-function failForRefused(results: readonly PullRequestResult[], workspace: string): void {
+function failForRefused(
+  results: readonly PullRequestResult[],
+  workspace: string,
+  annotateFindings: boolean,
+): void {
   const refused = refusedResults(results);
+  const ownFiles = (result: PullRequestResult) => result.refusal !== 'breaking';
+  if (!annotateFindings)
+    for (const result of refused.filter(ownFiles)) {
+      if (!result.findings?.length) continue;
+      core.info(`${result.targetFolder}: the findings it was refused for (annotate-findings: false):`);
+      for (const finding of result.findings) core.info(`  ${formatFindingLine(finding)}`);
+    }
   const selection = toAnnotations(
     results.flatMap((result) =>
-      result.operation === 'refused' ? (result.findings ?? []) : (result.breakingChanges ?? []),
+      result.operation !== 'refused'
+        ? (result.breakingChanges ?? [])
+        : annotateFindings || !ownFiles(result)
+          ? (result.findings ?? [])
+          : [],
     ),
     { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(path.join(workspace, file)) },
   );

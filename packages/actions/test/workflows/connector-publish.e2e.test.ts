@@ -20,7 +20,7 @@ import {
   startScenario,
   type Scenario,
 } from '@connector-alm/github/testing';
-import { checkoutFrom } from './helpers/git-actions.js';
+import { checkoutFrom, git } from './helpers/git-actions.js';
 import { originRepository } from './helpers/origin-repository.js';
 
 const workflow = path.join(REPO_ROOT, '.github/workflows/connector-publish.yml');
@@ -55,6 +55,17 @@ function folderFiles(
   files: Record<string, string | Buffer>,
 ): Record<string, string | Buffer> {
   return Object.fromEntries(Object.entries(files).map(([name, content]) => [`${folder}/${name}`, content]));
+}
+
+/** A commit of `files` (changed or added) pushed onto main of the bare repository `origin`; its sha. */
+function pushedCommit(origin: string, files: Record<string, string | Buffer>): string {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'publish-push-'));
+  disposers.push(() => rmSync(work, { recursive: true, force: true }));
+  git(work, ['clone', '--quiet', `file://${origin}`, '.']);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(work, name), content);
+  git(work, ['commit', '--quiet', '-am', 'Change the connector']);
+  git(work, ['push', '--quiet', 'origin', 'HEAD:main']);
+  return git(work, ['rev-parse', 'HEAD']);
 }
 
 /** A run of the workflow on a fresh runner, checking out the user's repository at `origin`. */
@@ -140,6 +151,25 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'failure']);
       expect(result.steps[1]!.action!.annotations.some((annotation) => annotation.level === 'error')).toBe(
         true,
+      );
+      // Annotated once, by validate: submit says why it refused the connector, and lists the findings
+      // in its log.
+      const submit = result.steps[2]!;
+      expect(submit.action!.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringMatching(
+            new RegExp(
+              `^${CONNECTOR}: not submitted: validation found \\d+ errors?, .* \\(fail-on error\\): nothing was pushed`,
+            ),
+          ),
+        }),
+      ]);
+      expect(submit.stdout).toContain(
+        `${CONNECTOR}: the findings it was refused for (annotate-findings: false):`,
+      );
+      expect(submit.stdout).toMatch(
+        new RegExp(`  ${CONNECTOR}/apiDefinition\\.swagger\\.json:\\d+:\\d+ error GEN-JSON-PARSE `),
       );
       expect(result.outputs.operation).toBe('refused');
       expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
@@ -267,6 +297,41 @@ describe('the connector publish workflow, step by step against a local GitHub', 
       expect(result.steps[2]!.action!.annotations).toContainEqual(
         expect.objectContaining({ title: expect.stringMatching(/^BRK-OP-DELETED/) }),
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "gives one verdict on a pull request too: validate judges the connector as submit does, not the maker's pull request",
+    async () => {
+      // Called on a pull request of the maker's repository: validate-connector compared it with that
+      // pull request's base, which the workflow's checkout (the merge commit alone, as
+      // actions/checkout fetches it) does not have, and failed the job, while submit, which judges
+      // the connector as it is and against the upstream, opened the pull request upstream all the same.
+      const repository = originRepository({ files: folderFiles(CONNECTOR, connectorFiles()) });
+      disposers.push(repository.dispose);
+      const base = git(repository.origin, ['rev-parse', 'refs/heads/main']);
+      const head = pushedCommit(
+        repository.origin,
+        folderFiles(CONNECTOR, connectorFiles('A description that a pull request of the maker changed.')),
+      );
+      const result = await runWorkflowJob(workflow, 'publish', {
+        ...publishOptions(repository.origin, {
+          'target-folder': 'certified-connectors/Contoso Tasks On Pull Request',
+        }),
+        eventName: 'pull_request',
+        event: {
+          pull_request: {
+            number: 4,
+            title: 'Contoso Tasks: a new description',
+            base: { sha: base, ref: 'main', repo: { full_name: 'contoso/connectors' } },
+            head: { sha: head, ref: 'new-description', repo: { full_name: 'contoso/connectors' } },
+          },
+        },
+      });
+      const failures = result.steps.filter((step) => step.outcome === 'failure');
+      expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+      expect(result.outputs.operation).toBe('created');
     },
     TIMEOUT,
   );

@@ -706,12 +706,72 @@ function solutionWithDescription(description: string): Uint8Array {
           '- Connectors written: `independent-publisher-connectors/Human Review`, `custom-connectors/Human Approval`\n',
         );
         expect(again).toContain(
-          '- Removed, as their connector left the solution or was renamed: `custom-connectors/Human-in-the-Loop`',
+          '- Removed, as their connector left the solution, was renamed or moved to the other root: `custom-connectors/Human-in-the-Loop`',
         );
         expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([
           'custom-connectors/Human Approval',
           'independent-publisher-connectors/Human Review',
         ]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'moves a connector named for the other root now in the same pull request, with the readme its maker wrote',
+      async () => {
+        const target = await newRepository('moved-root');
+        const threeConnectors = () =>
+          editedSolution((entries) => {
+            addConnectorCopy(entries, 'cat_humanreview', 'Human Review');
+            addConnectorCopy(entries, 'cat_humannotes', 'Human Notes');
+          });
+        dataverse.store.put(threeConnectors());
+        const before = { ...TWO_ROOTS, connectors: 'Human Review, Human Notes' };
+        const first = await snapshot(workflow, 'customHIL', target, before);
+        expect(failuresOf(first.result)).toEqual([]);
+        expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([
+          'custom-connectors/Human-in-the-Loop',
+          'independent-publisher-connectors/Human Notes',
+          'independent-publisher-connectors/Human Review',
+        ]);
+        // Merged, and the maker wrote the readme of "Human Notes".
+        await target.git.updateRef('refs/heads/main', (await target.git.readRef(`refs/heads/${BRANCH}`))!);
+        for (const pull of target.pulls) pull.state = 'closed';
+        const readme = '# Human Notes\n\nWritten by the maker.\n';
+        await github.commit(target, 'main', {
+          'independent-publisher-connectors/Human Notes/readme.md': readme,
+        });
+
+        // "Human Notes" is not to be submitted upstream after all: it goes to custom-connectors.
+        dataverse.store.put(threeConnectors());
+        const moved = await snapshot(workflow, 'customHIL', target, {
+          ...TWO_ROOTS,
+          'other-connectors': `${HIL}, Human Notes`,
+        });
+        expect(failuresOf(moved.result)).toEqual([]);
+        expect(moved.result.outputs['pull-request-operation']).toBe('created');
+        const body = moved.pr.calls[0]!.inputs.body!;
+        expect(body).toContain(
+          '- Connectors written: `independent-publisher-connectors/Human Review`, `custom-connectors/Human-in-the-Loop`, `custom-connectors/Human Notes`\n',
+        );
+        expect(body).toContain(
+          '- Removed, as their connector left the solution, was renamed or moved to the other root: `independent-publisher-connectors/Human Notes`',
+        );
+        const extractOther = moved.result.steps.find((step) => step.id === 'extract-other')!;
+        expect(extractOther.stdout).toContain(
+          'Human Notes (cat_humannotes) → custom-connectors/Human Notes: created ',
+        );
+        expect(extractOther.stdout).toContain(
+          '; moved from independent-publisher-connectors/Human Notes (the connector is extracted to this root now), carrying readme.md.',
+        );
+        expect(await connectorFolders(target, `refs/heads/${BRANCH}`)).toEqual([
+          'custom-connectors/Human Notes',
+          'custom-connectors/Human-in-the-Loop',
+          'independent-publisher-connectors/Human Review',
+        ]);
+        expect(
+          await target.git.git(['show', `refs/heads/${BRANCH}:custom-connectors/Human Notes/readme.md`]),
+        ).toBe(readme);
       },
       TIMEOUT,
     );
@@ -739,7 +799,16 @@ function solutionWithDescription(description: string): Uint8Array {
           'other-connectors-folder': 'custom-connectors/',
           'other-connectors': HIL,
         },
-        "Input 'other-connectors-folder' is connectors-folder (custom-connectors)",
+        "Input 'other-connectors-folder' (custom-connectors/) is connectors-folder (custom-connectors)",
+      ],
+      [
+        'the same folder written otherwise, which extract-other would write into as a second root',
+        {
+          connectors: 'Human Review',
+          'other-connectors-folder': './independent-publisher-connectors/../custom-connectors',
+          'other-connectors': HIL,
+        },
+        "Input 'other-connectors-folder' (./independent-publisher-connectors/../custom-connectors) is connectors-folder (custom-connectors)",
       ],
     ])(
       'refuses %s before the export',

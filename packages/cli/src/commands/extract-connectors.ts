@@ -24,6 +24,8 @@ interface ExtractOptions {
   previousSource?: string;
   /** Repeatable; empty when not given: every connector. */
   connector: string[];
+  /** Repeatable; empty when not given: none. */
+  otherRoot: string[];
   format: 'text' | 'json';
 }
 
@@ -49,6 +51,12 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       collect,
       [],
     )
+    .option(
+      '--other-root <folder>',
+      "another root that the solution's connectors are extracted to, one --connector selection each (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
+      collect,
+      [],
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, destination: string, options: ExtractOptions) => {
       const { io } = context;
@@ -65,6 +73,9 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
           ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
           ...(options.previousSource ? { previousSource: path.resolve(io.cwd, options.previousSource) } : {}),
           ...(options.connector.length > 0 ? { selection: options.connector } : {}),
+          ...(options.otherRoot.length > 0
+            ? { otherRoots: options.otherRoot.map((folder) => path.resolve(io.cwd, folder)) }
+            : {}),
           askGit: commitStates,
         });
       // A file left for its uncommitted edit fails the run: the folder is behind the solution until

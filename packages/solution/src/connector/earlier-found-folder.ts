@@ -79,7 +79,7 @@ export async function renamedConnectorWasIn(
  * "Snowflake" too), which the connector would otherwise write over, or carry files from and remove.
  * The reason given is the previous solution's.
  */
-async function whyNotRenamedOwn(
+export async function whyNotRenamedOwn(
   folder: string,
   earlier: SolutionConnector,
   connector: SolutionConnector,

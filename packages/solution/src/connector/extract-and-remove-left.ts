@@ -1,11 +1,18 @@
+import path from 'node:path';
 import { isUserError, type UserError } from '@connector-alm/core';
+import { whyNotAsExtracted } from './as-extracted.js';
 import type { ConnectorSelection } from './connector-selection.js';
 import { extractConnectorsLeavingAlone, type ExtractOptions } from './extract.js';
 import type { ExtractedConnector } from './extracted-connector.js';
 import { removeLeftFolders, type LeftAloneFolder, type NotRemovedFolder } from './left-connectors.js';
 import { readSolutionConnectors } from './read-solution-connectors.js';
-import { connectorFolder, earlierFolderIn, sameConnectorIn } from './renamed-connectors.js';
-import { rootFoldersOnce } from './root-folders.js';
+import {
+  connectorFolder,
+  earlierFolderIn,
+  sameConnectorIn,
+  type EarlierFolder,
+} from './renamed-connectors.js';
+import { isInRoot, rootFoldersOnce } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 export interface ExtractAndRemoveLeftOptions extends ExtractOptions {
@@ -102,7 +109,10 @@ export async function extractAndRemoveLeftConnectors(
   const { connectors, selection } = extracted;
   // Only the selected connectors of the previous solution can have left; the folders named after
   // the others, in either version, are theirs.
-  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const theirs = [
+    ...(await notSelectedHere(selection.notSelected, earlierFolderIn(previous), destinationRoot)),
+    ...selection.previousNotSelected,
+  ].map(connectorFolder);
   const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
     ...(reading.say ? { say: reading.say } : {}),
     ...(reading.askGit ? { askGit: reading.askGit } : {}),
@@ -116,6 +126,33 @@ export async function extractAndRemoveLeftConnectors(
     notRemoved: left.notRemoved,
     ...notSelected(reading, extracted),
   };
+}
+
+/**
+ * The connectors not selected whose display-name folder is theirs in this root: all but those renamed
+ * since whose earlier folder is not here, nor their display-name folder holding them as extracted.
+ * Such a one is kept in another root (a solution split over custom-connectors and
+ * independent-publisher-connectors, one selection each), so a folder here named as it is now is not
+ * its: it is the earlier folder of this root's connector that had the name before (and moves out now),
+ * which would otherwise stay behind beside the new one.
+ */
+async function notSelectedHere(
+  notSelected: readonly SolutionConnector[],
+  earlierFolder: (connector: SolutionConnector) => EarlierFolder | undefined,
+  destinationRoot: string,
+): Promise<SolutionConnector[]> {
+  const here: SolutionConnector[] = [];
+  for (const connector of notSelected) {
+    const earlier = earlierFolder(connector);
+    if (
+      earlier === undefined ||
+      (await isInRoot(destinationRoot, earlier.folder)) ||
+      (await whyNotAsExtracted(path.join(destinationRoot, connectorFolder(connector)), connector)) ===
+        undefined
+    )
+      here.push(connector);
+  }
+  return here;
 }
 
 /** The result's notSelected and formerNames: what a selection left out, and how it was named. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { joinedList, plural } from '@connector-alm/core';
 import type { FormerName } from './extract-and-remove-left.js';
 import type { ExtractedConnector } from './extracted-connector.js';
@@ -135,12 +136,25 @@ export function renameNote(
   const parts: string[] = [];
   if (removed.includes(renamed.folder))
     parts.push(
-      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ''}`,
+      `moved from ${shown(renamed.folder)} (${movedWhy(connector)})${carried ? `, carrying ${carried}` : ''}`,
     );
   // Its earlier folder is another connector's now (a new connector took the old display name).
   else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
   if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
   return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * Why a connector moved from its earlier folder: it was renamed, or it is extracted to this root now
+ * and was in another one (RenamedFrom.otherRoot), under the same display name or not.
+ */
+function movedWhy(connector: ExtractedConnector): string {
+  const renamed = connector.renamedFrom!;
+  if (!renamed.otherRoot) return 'the connector was renamed';
+  const sameName = path.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  return sameName
+    ? 'the connector is extracted to this root now'
+    : 'the connector was renamed, and is extracted to this root now';
 }
 
 /**

@@ -64,6 +64,13 @@ export interface ExtractOptions {
    * `--connector`, the action's `connectors`); undefined extracts every one. See selectConnectors.
    */
   selection?: readonly string[];
+  /**
+   * The other roots (absolute) that the same solution's connectors are extracted to, one selection
+   * each (CLI `--other-root`, the action's `other-roots`): with previousConnectors, a selected
+   * connector that this root has no folder for, and another root has as extracted, moves from there
+   * (folderInOtherRoot). Undefined or empty: none.
+   */
+  otherRoots?: readonly string[];
 }
 
 /**
@@ -126,7 +133,15 @@ export async function extractConnectorsLeavingAlone(
       earlier: options.earlierFolder?.(connector),
     })),
   });
-  refuseFolderClashes(source, all, selection, homes, (connector) => options.earlierFolder?.(connector), say);
+  await refuseFolderClashes(
+    source,
+    destinationRoot,
+    all,
+    selection,
+    homes,
+    (connector) => options.earlierFolder?.(connector),
+    say,
+  );
   const prepared: PreparedConnector[] = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier } = homes[index]!;

@@ -84,4 +84,9 @@ export interface RenamedFrom {
    * empty). Absent for any other rename.
    */
   caseOnly?: true;
+  /**
+   * The earlier folder is in another root of the same solution (ExtractOptions.otherRoots): the
+   * connector moved from there to this root, under the same display name or a new one. Absent otherwise.
+   */
+  otherRoot?: true;
 }

@@ -2,6 +2,7 @@ import { UserError, type SaySetting } from '@connector-alm/core';
 import { CONNECTOR_SELECTION, type ConnectorSelection } from './connector-selection.js';
 import type { ConnectorHome } from './own-folder-finder.js';
 import { connectorFolder, type EarlierFolder } from './renamed-connectors.js';
+import { isInRoot } from './root-folders.js';
 import type { SolutionConnector } from './solution-connector.js';
 
 /**
@@ -13,14 +14,15 @@ import type { SolutionConnector } from './solution-connector.js';
  * ones only let "Contoso Tasks" and another renamed "contoso tasks", extracted one at a time, share
  * one folder on a case-insensitive disk, the second overwriting the first.
  */
-export function refuseFolderClashes(
+export async function refuseFolderClashes(
   source: string,
+  destinationRoot: string,
   connectors: readonly SolutionConnector[],
   selection: ConnectorSelection,
   homes: readonly ConnectorHome[],
   earlierFolder: (connector: SolutionConnector) => EarlierFolder | undefined,
   say: SaySetting,
-): void {
+): Promise<void> {
   const folders = new Map<string, { name: string; found: boolean }>();
   for (const connector of connectors) {
     const index = selection.selected.indexOf(connector);
@@ -43,27 +45,31 @@ export function refuseFolderClashes(
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found });
   }
-  refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say);
+  await refuseEarlierFolderOfNotSelected(source, destinationRoot, selection, homes, earlierFolder, say);
 }
 
 /**
  * Refuses to write a selected connector into the folder a connector not selected was extracted to
  * before its rename: that one still holds it, and only a run that moves it out first (a full one, or
  * one that selects it too) frees it. Writing there would give the selected connector's swagger the
- * other's folder, and the other's readme and hand-written files.
+ * other's folder, and the other's readme and hand-written files. Only when that folder is in this
+ * root: a connector kept in another root (a solution split over custom-connectors and
+ * independent-publisher-connectors, one selection each) holds its earlier folder there, and a
+ * selected connector now named so goes into a new folder of its own here.
  */
-function refuseEarlierFolderOfNotSelected(
+async function refuseEarlierFolderOfNotSelected(
   source: string,
+  destinationRoot: string,
   selection: ConnectorSelection,
   homes: readonly ConnectorHome[],
   earlierFolder: (connector: SolutionConnector) => EarlierFolder | undefined,
   say: SaySetting,
-): void {
+): Promise<void> {
   for (const holder of selection.notSelected) {
     const earlier = earlierFolder(holder);
     if (earlier === undefined) continue;
     const index = homes.findIndex((home) => home.folder.toLowerCase() === earlier.folder.toLowerCase());
-    if (index < 0) continue;
+    if (index < 0 || !(await isInRoot(destinationRoot, earlier.folder))) continue;
     const connector = selection.selected[index]!;
     throw new UserError(
       `has connector '${connector.name}' to be extracted to '${homes[index]!.folder}', the folder of connector '${holder.name}' (not selected) before it was renamed "${holder.displayName}". Nothing was written.`,

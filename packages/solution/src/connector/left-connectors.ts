@@ -110,7 +110,7 @@ export async function removeLeftFolders(
   current: readonly {
     name: string;
     folder: string;
-    renamedFrom?: { folder: string; notCarried?: readonly string[] };
+    renamedFrom?: { folder: string; notCarried?: readonly string[]; otherRoot?: true };
   }[],
   options: RemoveLeftOptions = {},
 ): Promise<LeftFolders> {
@@ -150,13 +150,24 @@ export async function removeLeftFolders(
     skipped.add(renamed.folder.toLowerCase());
     notCarried.push({
       folder: renamed.folder,
-      warning: notCarriedWarning(connector.folder, renamed.notCarried),
+      warning: notCarriedWarning(
+        movedTarget(connector.folder, renamed, destinationRoot),
+        renamed,
+        renamed.notCarried,
+      ),
     });
   }
   // Each folder with the connector it held as last extracted, and the new folder of a renamed one.
   const movedTo = new Map(
     current.flatMap((connector) =>
-      connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder] as const] : [],
+      connector.renamedFrom
+        ? [
+            [
+              connector.renamedFrom.folder.toLowerCase(),
+              { connector, renamed: connector.renamedFrom },
+            ] as const,
+          ]
+        : [],
     ),
   );
   const previousOf = (name: string): SolutionConnector | undefined =>
@@ -180,17 +191,17 @@ export async function removeLeftFolders(
     // (upstream's `snowflake` for "Snowflake"), found as its own.
     if (!stat?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
-    const newFolder = movedTo.get(folder.toLowerCase());
+    const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: newFolder === undefined ? undefined : path.join(destinationRoot, newFolder) },
+      { connector, movedTo: moved && path.join(destinationRoot, moved.connector.folder) },
       askGit,
     );
     if (unsaved.length > 0) {
       const why =
-        newFolder === undefined
+        moved === undefined
           ? leftWords(connector)
-          : `its connector was renamed and moved to '${newFolder}'`;
+          : movedWords(movedTarget(moved.connector.folder, moved.renamed, destinationRoot), moved.renamed);
       notRemoved.push({
         folder,
         files: unsaved.map(({ file }) => file),
@@ -244,11 +255,27 @@ function notRemovedMessage(why: string, unsaved: readonly UnsavedFile[], say: Sa
   );
 }
 
-function notCarriedWarning(folder: string, files: readonly string[]): string {
+/**
+ * The folder a connector moved to, as said at the folder it left: `Contoso Tasks Hub` in the same
+ * root; from another root of the solution (RenamedFrom.otherRoot) with the root's name,
+ * `independent-publisher-connectors/Contoso Tasks`, as the folder's name alone reads as one beside it.
+ */
+function movedTarget(folder: string, renamed: { otherRoot?: true }, destinationRoot: string): string {
+  return renamed.otherRoot ? `${path.basename(destinationRoot)}/${folder}` : folder;
+}
+
+/** `its connector was renamed and moved to 'Contoso Tasks Hub'`, or only moved, to another root. */
+function movedWords(target: string, renamed: { otherRoot?: true }): string {
+  return renamed.otherRoot
+    ? `its connector moved to '${target}'`
+    : `its connector was renamed and moved to '${target}'`;
+}
+
+function notCarriedWarning(target: string, renamed: { otherRoot?: true }, files: readonly string[]): string {
   const names = files.map((file) => `'${file}'`).join(', ');
   return (
-    `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. ` +
-    `Merge them into '${folder}' by hand, then delete this folder.`
+    `not removed: ${movedWords(target, renamed)}, which has other files in the place of ${names} from here, so they were not carried. ` +
+    `Merge them into '${target}' by hand, then delete this folder.`
   );
 }
 

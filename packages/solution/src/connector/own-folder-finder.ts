@@ -4,6 +4,7 @@ import type { FoundUnder } from './extracted-connector.js';
 import { folderInEarlierCase } from './folder-in-earlier-case.js';
 import { folderOwners } from './folder-owners.js';
 import { homeSearch, type HomeSearch } from './home-search.js';
+import { folderInOtherRoot, type OtherRootFolder } from './other-root-folder.js';
 import { howFound } from './how-found.js';
 import type { LeftAloneFolder } from './left-connectors.js';
 import type { OwnFolderCandidate } from './own-folder.js';
@@ -41,7 +42,9 @@ export interface ConnectorHome {
  *   or this one (whyNotRenamedOwn): another connector's folder titled as its earlier name is left
  *   alone (`leftAlone`), and the connector goes to its display-name folder without its files;
  * - else the one folder of the destination root that already holds it under another name;
- * - else its display-name folder, new.
+ * - else its display-name folder, new; moved into from the folder another root of the same solution
+ *   has for it as extracted (`options.otherRoots`, folderInOtherRoot), as from a renamed connector's
+ *   earlier folder, when that root had it before this one (one selection per root).
  * A connector whose display name changed only in letter case is written into the folder of its
  * earlier one, which is then renamed to the new case (folderInEarlierCase).
  * Several folders that could be a connector's, now or before its rename, are refused before anything
@@ -61,6 +64,7 @@ export async function connectorHomes(
     previousConnectors?: readonly SolutionConnector[];
     notSelected?: readonly { connector: SolutionConnector; earlier?: EarlierFolder | undefined }[];
     say?: SaySetting;
+    otherRoots?: readonly string[];
   },
 ): Promise<ConnectorHome[]> {
   const previous = options.previousConnectors ?? [];
@@ -72,7 +76,11 @@ export async function connectorHomes(
     destinationRoot,
     rootFolders,
   );
-  const search = homeSearch(source, destinationRoot, rootFolders, owners, options.say ?? optionWords);
+  const say = options.say ?? optionWords;
+  const search = homeSearch(source, destinationRoot, rootFolders, owners, say);
+  const otherRoots = options.otherRoots ?? [];
+  const inOtherRoot = (connector: SolutionConnector) =>
+    folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say);
   // First where each renamed connector was, so that no other connector takes that folder for its own.
   const wasIn: (RenamedWasIn | undefined)[] = [];
   for (const [index, connector] of connectors.entries())
@@ -82,7 +90,7 @@ export async function connectorHomes(
     const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
     homes.push(
       inEarlierCase === undefined
-        ? await homeOf(connector, wasIn[index], search)
+        ? await homeOf(connector, wasIn[index], search, inOtherRoot)
         : { folder: inEarlierCase, renameTo: connectorFolder(connector) },
     );
   }
@@ -93,12 +101,15 @@ export async function connectorHomes(
  * Where `connector` goes, given where it was if it was renamed (`was`, renamedConnectorWasIn): its
  * display-name folder when that is there; else the folder found for it under its earlier display
  * name, where it stays; else, renamed, its display-name folder, new; else the one folder of the root
- * that holds it under another name; else its display-name folder, new.
+ * that holds it under another name; else its display-name folder, new. A new folder, when the
+ * connector was renamed without an earlier folder here or not renamed, is moved into from the folder
+ * another root of the solution has for it (`inOtherRoot`, folderInOtherRoot), if one does.
  */
 async function homeOf(
   connector: SolutionConnector,
   was: RenamedWasIn | undefined,
   search: HomeSearch,
+  inOtherRoot: (connector: SolutionConnector) => Promise<OtherRootFolder | undefined>,
 ): Promise<ConnectorHome> {
   const folder = connectorFolder(connector);
   const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
@@ -111,7 +122,14 @@ async function homeOf(
       found: { instead: folder, matched: was.found.matched, earlierDisplayName },
     };
   }
-  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  if (was) {
+    // Renamed, with nothing of it in this root: it may have been in another one.
+    if (!was.leftAlone && !(await isInRoot(search.destinationRoot, was.earlier.folder))) {
+      const other = await inOtherRoot(connector);
+      if (other) return { folder, ...other };
+    }
+    return { folder, earlier: was.earlier, ...leftAlone };
+  }
   const displayName = connector.displayName || connector.name;
   const found = await search.onlyCandidate(
     { displayName, folder },
@@ -119,7 +137,7 @@ async function homeOf(
     (count, candidates) =>
       `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`,
   );
-  if (!found) return { folder };
+  if (!found) return { folder, ...(await inOtherRoot(connector)) };
   refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
 }

@@ -162,6 +162,7 @@ export async function prepare(
       : {
           folder: earlier.folder,
           ...(await keepHandWritten(destinationRoot, destination, earlier, existing, files)),
+          ...(earlier.otherRoot ? { otherRoot: true } : {}),
         };
   const template = readmeFromTemplate(
     checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),

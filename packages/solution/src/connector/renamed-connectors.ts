@@ -11,6 +11,11 @@ export interface EarlierFolder {
   /** Relative to the destination root. */
   folder: string;
   connector: SolutionConnector;
+  /**
+   * The folder is in another root of the same solution (ExtractOptions.otherRoots), which `folder`
+   * leads to (`../custom-connectors/Contoso Tasks`): the connector moved there from here.
+   */
+  otherRoot?: true;
 }
 
 /**
