@@ -39,6 +39,7 @@ export * from './edit-distance.js';
 export * from './did-you-mean.js';
 export * from './connector-file-names.js';
 export * from './misnamed-connector-file.js';
+export * from './editor-leftovers.js';
 export * from './windows-1252.js';
 export * from './text-ends.js';
 export * from './utf16-byte-order.js';

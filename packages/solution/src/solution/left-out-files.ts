@@ -1,5 +1,4 @@
-import type { UserError } from '@connector-alm/core';
-import { editorLeftover } from './editor-leftovers.js';
+import { editorLeftover, type UserError } from '@connector-alm/core';
 import { solutionError } from './solution-errors.js';
 
 /**
@@ -14,7 +13,7 @@ import { solutionError } from './solution-errors.js';
  *   solution.xml, customizations.xml and [Content_Types].xml, and pack makes all three anew. A file
  *   there is the repository's (README.md, LICENSE, a zip from an earlier pack).
  * - `leftover`: anywhere, a file an editor, git or a file manager left beside the one a person
- *   edited (`Connectors/x_swagger.json~`, `Workflows/Flow.json.orig`), see editor-leftovers.
+ *   edited (`Connectors/x_swagger.json~`, `Workflows/Flow.json.orig`), see core's editor-leftovers.
  *
  * Dataverse import would refuse such a file or carry it into the environment. Repository metadata
  * (dot files at the root, .git*, .DS_Store, …) is never listed at all (see isRepositoryFile).
