@@ -199,7 +199,20 @@ function fileKindToRead(
   if (!kind) return undefined;
   // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  // Of two names that differ only in case, the canonical one (apiProperties.json beside
+  // ApiProperties.json, listed after it): REPO-FILENAMES then says to delete the other, where reading
+  // the first listed had it say so of the canonical one, and "Rename ApiProperties.json" on the next run.
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : undefined;
+}
+
+/**
+ * Whether `name` is the name REPO-FILENAMES asks for a file of `kind`: the canonical one exactly, or
+ * for the readme any case of it (README.md and Readme.md are as good as readme.md), where the first
+ * listed of two twins is read.
+ */
+export function hasNameToAskFor(name: string, kind: Exclude<FileKind, 'folder'>): boolean {
+  return kind === 'readme' ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 
 /**

@@ -94,12 +94,42 @@ describe('REPO-FILENAMES', () => {
     };
     const findings = await runRules(files, ['REPO-FILENAMES']);
     expect(findings.map((f) => [path.basename(f.file), f.severity]).sort()).toEqual([
-      ['apiDefinition.swagger.json', 'error'],
+      ['ApiDefinition.swagger.json', 'error'],
       ['apidefinition.swagger.json', 'error'],
     ]);
-    expect(findings.every((f) => f.message.includes('ApiDefinition.swagger.json is the one read'))).toBe(
+    expect(findings.every((f) => f.message.includes('apiDefinition.swagger.json is the one read'))).toBe(
       true,
     );
+  });
+  // "ApiProperties.json is the one read and validated; … delete apiProperties.json", and once that
+  // was done, "Rename ApiProperties.json to apiProperties.json": two rounds, the first one backwards.
+  it('reads the twin with the canonical name and says to delete the other, in one round', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'ApiProperties.json': validConnectorFiles()['apiProperties.json']!,
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'ApiProperties.json',
+        'ApiProperties.json and apiProperties.json differ only in case: on Windows and macOS they are one file, and a checkout keeps either. apiProperties.json is the one read and validated; merge what ApiProperties.json adds into it and delete ApiProperties.json.',
+      ],
+    ]);
+  });
+  it('says to rename the twin read too when neither has the canonical name', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'APIPROPERTIES.JSON': validConnectorFiles()['apiProperties.json']!,
+      'ApiProperties.json': validConnectorFiles()['apiProperties.json']!,
+    };
+    delete files['apiProperties.json'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'ApiProperties.json',
+        'ApiProperties.json and APIPROPERTIES.JSON differ only in case: on Windows and macOS they are one file, and a checkout keeps either. APIPROPERTIES.JSON is the one read and validated; merge what ApiProperties.json adds into it and delete ApiProperties.json, then rename APIPROPERTIES.JSON to apiProperties.json.',
+      ],
+    ]);
   });
   it('names the file as the other findings name theirs, with the separators of the OS', () => {
     // The loader names a connector's files so; a finding on a file the loader does not read must too.
