@@ -27,4 +27,3 @@ export const SETTINGS_SCHEMA = {
 
 /** An environment id; default environments are written `Default-<guid>` (schema pattern fixed for them). */
 export const ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
