@@ -37,6 +37,7 @@ export * from './refused-setting.js';
 export * from './solution-definition-limit.js';
 export * from './edit-distance.js';
 export * from './did-you-mean.js';
+export * from './missing-folder.js';
 export * from './connector-file-names.js';
 export * from './misnamed-connector-file.js';
 export * from './editor-leftovers.js';

@@ -219,6 +219,23 @@ describe('diffPaths', () => {
     expect(locatedMessage(error)).toBe('no/such/a: does not exist.');
   });
 
+  it('offers the folder beside a path that does not exist that it misspells, on either side', async () => {
+    const folder = validConnectorPath();
+    const cwd = path.dirname(folder);
+    // A slip of the hand: another case would name the folder itself on Windows and macOS.
+    const given = path.basename(folder).slice(0, -1);
+    for (const [before, after] of [
+      [given, path.basename(folder)],
+      [path.basename(folder), given],
+    ] as const) {
+      const error = await diffPaths(before, after, cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${given}: does not exist. Did you mean '${path.basename(folder)}'?`,
+      );
+    }
+  });
+
   it('says why a path that is there cannot be looked at, rather than that it does not exist', async () => {
     // A name longer than the file system allows (ENAMETOOLONG) was told "does not exist.".
     const long = `${'n'.repeat(300)}/apiDefinition.swagger.json`;
