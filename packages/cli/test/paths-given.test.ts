@@ -146,6 +146,24 @@ describe('pr of a folder that is not there', () => {
     });
   });
 
+  // Only pr offered the folder (a slip of the hand here: another case names the folder itself on
+  // Windows and macOS, whose file systems ignore case).
+  it('validate and diff offer the folder beside it too, in their own words', async () => {
+    const meant = path.join('custom-connectors', 'Contoso Tasks');
+    expect(await run(cwd, ['validate', 'custom-connectors/Contoso Taks'])).toEqual({
+      code: 2,
+      out: '',
+      err: `custom-connectors/Contoso Taks: error: does not exist. Did you mean '${meant}'? Give a connector folder, or a folder that holds connector folders.\n`,
+    });
+    expect(
+      await run(cwd, ['diff', 'custom-connectors/Contoso Taks', 'custom-connectors/Contoso Tasks']),
+    ).toEqual({
+      code: 2,
+      out: '',
+      err: `custom-connectors/Contoso Taks: error: does not exist. Did you mean '${meant}'? Give a connector folder or its apiDefinition.swagger.json.\n`,
+    });
+  });
+
   it('offers no folder when none is close', async () => {
     const result = await run(cwd, ['pr', 'custom-connectors/Fabrikam Orders']);
     expect(result.err).toBe(

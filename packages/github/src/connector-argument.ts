@@ -1,10 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  closestMatch,
-  missingPathError,
+  missingFolderError,
   optionWords,
-  slashedPathToRead,
   toDisplayPath,
   unreadablePathError,
   UsageError,
@@ -60,34 +58,11 @@ export async function checkConnectorArguments(
  * holds connector folders, which pr refuses.
  */
 function refuseMissingConnector(given: string, cwd: string): void {
-  const absolute = path.resolve(cwd, given);
   try {
-    statSync(absolute);
+    statSync(path.resolve(cwd, given));
   } catch (error) {
-    // A `\` slip has its own words (missingPathError's), with the `/` version to give.
-    const meant = slashedPathToRead(given, { cwd }) === undefined ? siblingMeant(given, absolute) : undefined;
-    throw (
-      unreadablePathError(given, error) ??
-      missingPathError(given, ONE_CONNECTOR_FOLDER, {
-        cwd,
-        ...(meant === undefined ? {} : { message: `does not exist. Did you mean '${meant}'?` }),
-      })
-    );
+    throw unreadablePathError(given, error) ?? missingFolderError(given, ONE_CONNECTOR_FOLDER, { cwd });
   }
-}
-
-/** The folder beside a missing path whose name is closest to its name, named as the path was given. */
-function siblingMeant(given: string, absolute: string): string | undefined {
-  let folders: string[];
-  try {
-    folders = readdirSync(path.dirname(absolute), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch {
-    return undefined;
-  }
-  const match = closestMatch(path.basename(absolute), folders);
-  return match === undefined ? undefined : path.join(path.dirname(given), match);
 }
 
 /**

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isUserError } from '@connector-alm/core';
+import { editorLeftover, isUserError } from '@connector-alm/core';
 import { checkJson, SOLUTION_JSON_HINT } from '../json/json-text.js';
 import { listFiles } from '../fs/list-files.js';
-import { editorLeftover } from '../solution/editor-leftovers.js';
 import { isMetadataName } from '../solution/layout.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { RenamedFrom } from './extracted-connector.js';
@@ -37,7 +36,7 @@ const EXTRACTED = new Set(
 
 /**
  * A file that no one wrote: metadata of the repository or a file manager, or an editor's leftover,
- * by the rules pack leaves such files out of a solution by (layout, editor-leftovers). Carried into
+ * by the rules pack leaves such files out of a solution by (layout, core's editor-leftovers). Carried into
  * a renamed connector's new folder, it would only be noise there and in the report.
  */
 export function isNobodysWriting(file: string): boolean {

@@ -1,5 +1,4 @@
-import { CONNECTOR_FILE_NAMES, type UserError } from '@connector-alm/core';
-import { editorLeftover } from './editor-leftovers.js';
+import { CONNECTOR_FILE_NAMES, editorLeftover, type UserError } from '@connector-alm/core';
 import { solutionError } from './solution-errors.js';
 import { strayConnectorFolders, strayFolderOf } from './stray-connector-folders.js';
 
@@ -19,7 +18,7 @@ import { strayConnectorFolders, strayFolderOf } from './stray-connector-folders.
  *   written there by extract-connectors; see stray-connector-folders. Which folders those are the
  *   folder's files tell (`strays`, from strayConnectorFolders), not one path alone.
  * - `leftover`: anywhere, a file an editor, git or a file manager left beside the one a person
- *   edited (`Connectors/x_swagger.json~`, `Workflows/Flow.json.orig`), see editor-leftovers.
+ *   edited (`Connectors/x_swagger.json~`, `Workflows/Flow.json.orig`), see core's editor-leftovers.
  *
  * Dataverse import would refuse such a file or carry it into the environment. Repository metadata
  * (dot files at the root, .git*, .DS_Store, …) is never listed at all (see isRepositoryFile).

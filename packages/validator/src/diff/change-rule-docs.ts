@@ -384,7 +384,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   readmeEdited: {
     description:
-      'The readme.md was edited, added or removed (line endings alone are no edit). A minor update.',
+      'The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.',
     example: {
       placement: 'readme',
       before: '## Prerequisites\nA Contoso account.',
@@ -401,7 +401,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   scriptChanged: {
     description:
-      'The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.',
+      'The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.',
     example: {
       placement: 'script',
       before: 'return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);',

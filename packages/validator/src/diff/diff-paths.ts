@@ -4,7 +4,7 @@ import {
   fileReadError,
   FileTooLarge,
   formatByteLimit,
-  missingPathError,
+  missingFolderError,
   readFileWithin,
   toDisplayPath,
   unreadablePathError,
@@ -115,7 +115,7 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
     // A path that is there but cannot be looked at (a name too long, a folder not to be entered) says so.
     throw (
       unreadablePathError(given, error) ??
-      missingPathError(given, 'Give a connector folder or its apiDefinition.swagger.json.', { cwd })
+      missingFolderError(given, 'Give a connector folder or its apiDefinition.swagger.json.', { cwd })
     );
   }
   if (stat.isDirectory()) {

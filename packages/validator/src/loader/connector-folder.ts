@@ -13,6 +13,7 @@ import {
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
+import { filesNamedBelow } from './settings-file-paths.js';
 import { TextDocument } from './text-document.js';
 
 /** Files larger than this are not read at all; the swagger import limit is 1 MB, so this is generous. */
@@ -94,6 +95,12 @@ export interface ConnectorFolder {
   };
   /** The readmes and scripts beside the one read whose names differ from it only in case (loadCaseTwins). */
   caseTwins?: TextFile[];
+  /**
+   * The files in nested folders that settings.json names and the folder has (filesNamedBelow, keyed by
+   * nestedFileKey): SET-FILES-EXIST looks them up, as rules read nothing from disk. Only with a
+   * settings.json that names one.
+   */
+  filesNamedBelow?: ReadonlySet<string>;
 }
 
 /** The kind a file name stands for, matched case-insensitively, or undefined. */
@@ -150,6 +157,11 @@ export async function loadConnectorFolder(
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== undefined) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === 'directory')
@@ -199,7 +211,20 @@ function fileKindToRead(
   if (!kind) return undefined;
   // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  // Of two names that differ only in case, the canonical one (apiProperties.json beside
+  // ApiProperties.json, listed after it): REPO-FILENAMES then says to delete the other, where reading
+  // the first listed had it say so of the canonical one, and "Rename ApiProperties.json" on the next run.
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : undefined;
+}
+
+/**
+ * Whether `name` is the name REPO-FILENAMES asks for a file of `kind`: the canonical one exactly, or
+ * for the readme any case of it (README.md and Readme.md are as good as readme.md), where the first
+ * listed of two twins is read.
+ */
+export function hasNameToAskFor(name: string, kind: Exclude<FileKind, 'folder'>): boolean {
+  return kind === 'readme' ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 
 /**

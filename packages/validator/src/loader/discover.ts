@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   compareCodeUnits,
   isTopFolderChild,
-  missingPathError,
+  missingFolderError,
   slashSeparated,
   unreadablePathError,
   UsageError,
@@ -64,7 +64,7 @@ export async function discoverConnectorFolders(
     } catch (error) {
       throw (
         unreadablePathError(given, error) ??
-        missingPathError(given, 'Give a connector folder, or a folder that holds connector folders.', {
+        missingFolderError(given, 'Give a connector folder, or a folder that holds connector folders.', {
           cwd,
         })
       );

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import {
+  editorLeftover,
   folderNamedLike,
   intendedConnectorFileName,
   isMisnamedSwagger,
   isTopFolderName,
 } from '@connector-alm/core';
-import { CANONICAL_NAMES, kindOfFileName } from '../loader/connector-folder.js';
+import { CANONICAL_NAMES, hasNameToAskFor, kindOfFileName } from '../loader/connector-folder.js';
 import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
 import type { FileKind, Finding } from '../model/finding.js';
@@ -45,8 +46,12 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const missing = missingFileStart(canonical);
+  // Not a backup or lock file an editor left: REPO-FILENAMES says to remove those.
   const misnamed = entries.find(
-    (entry) => entry.type === 'file' && intendedConnectorFileName(entry.name, true) === canonical,
+    (entry) =>
+      entry.type === 'file' &&
+      intendedConnectorFileName(entry.name, true) === canonical &&
+      editorLeftover(entry.name) === undefined,
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
@@ -72,7 +77,8 @@ export function reportsMissingFile(finding: Pick<Finding, 'ruleId' | 'message'>,
  * The name of the file the loader reads for `kind` when it is not `name` but differs from it only in
  * case (`README.md` beside `readme.md`): `name` is then never read. On Windows and macOS the two are
  * one file, and which one a checkout keeps is arbitrary; the portal and the reviewer may see the other.
- * The loader reads the first of them in the folder's sorted listing (upper case first).
+ * The loader reads the one with the canonical name when there is one, else the first of them in the
+ * folder's sorted listing (upper case first).
  */
 function readCaseTwin(
   connector: ConnectorFolder,
@@ -96,9 +102,39 @@ function isFileLike(entry: FolderEntry): boolean {
   return entry.type === 'file' || entry.type === 'symlink';
 }
 
-function caseTwinMessage(unread: string, read: string): string {
+/**
+ * The advice on the twin not read: merge it into the one read and delete it, and rename the one read
+ * when its name is not the one REPO-FILENAMES asks for (neither twin has it), so that a single round
+ * of edits leaves the folder clean.
+ */
+function caseTwinMessage(unread: string, read: string, kind: Exclude<FileKind, 'folder'>): string {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename = hasNameToAskFor(read, kind) ? '' : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename}.`;
+}
+
+/**
+ * What REPO-FILENAMES says of a file named like the connector file `intended` without being it:
+ * rename it so that it is used (`rename`), unless that would put it over what the folder has. A
+ * backup or lock file an editor, git or Office left (`apiDefinition.swagger.json.bak`, `~$Readme.md`,
+ * `script.csx.orig`) is removed, and so is a copy beside the file it is named after (the maker merges
+ * what it adds first): renamed as told, the backup or the lock file replaced the real file.
+ */
+function misnamedFileMessage(
+  connector: ConnectorFolder,
+  name: string,
+  intended: string,
+  rename: string,
+): string {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== undefined)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended)!;
+  const read = connector.files[kind]?.name;
+  if (read === undefined || kindOfFileName(read) !== kind) return rename;
+  const readShown = nameExcerpt(read);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 
 function hasControlCharacter(name: string): boolean {
@@ -145,7 +181,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -156,12 +192,12 @@ export const folderRules: RuleDefinition[] = [
           const canonical = CANONICAL_NAMES[kind];
           const read = readCaseTwin(context.connector, kind, entry.name);
           if (read !== undefined) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read, kind) });
             continue;
           }
           // Renamed, it would be its unread twin's name: that twin's finding says what to do.
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === 'readme' || entry.name === canonical) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: 'warning',
@@ -170,7 +206,12 @@ export const folderRules: RuleDefinition[] = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
+            ),
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -180,7 +221,12 @@ export const folderRules: RuleDefinition[] = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`,
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`,
+            ),
           });
         }
       }

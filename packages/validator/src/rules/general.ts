@@ -64,6 +64,17 @@ function listJsonDocuments(connector: ConnectorFolder): JsonDocumentList {
   return list;
 }
 
+/**
+ * The PowerShell 7 command that rewrites the file `name` (in the connector folder, where the command
+ * is run) as UTF-8 without a BOM, keeping its line endings and last line as they are: `-Raw` reads the
+ * text whole, the parentheses read it before the file is opened for writing, and `-NoNewline` adds no
+ * line end. Windows PowerShell 5.1 has no `utf8NoBOM`: its UTF8 is the one with a BOM.
+ */
+function withoutBomCommand(name: string): string {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
+
 /** Reports the loader's issues of one id (encoding, size, links) on their files. */
 function fileIssueRule(
   id: FileIssue['ruleId'],
@@ -161,14 +172,15 @@ export const generalRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Save JSON files without a byte-order mark.',
     description:
-      'A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).',
+      "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels('info'),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind]!.name;
           context.report({
             file: kind,
-            message: 'The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.',
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1,
           });
         }

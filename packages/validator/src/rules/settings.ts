@@ -1,4 +1,4 @@
-import { excerpt, nameExcerpt } from '../text/message-values.js';
+import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
@@ -6,7 +6,8 @@ import { swapAwareDistance } from '@connector-alm/core';
 import { cachedSchemaProblems, schemaProblemsValidator } from './json-schema/ajv-validator.js';
 // SETTINGS_SCHEMA, compiled ahead of time: npm run schema-validators.
 import validateSettings from '../generated/validate-settings.cjs';
-import { ENVIRONMENT_ID, FILE_SETTINGS, SETTINGS_SCHEMA } from './settings/schema.js';
+import { ENVIRONMENT_ID, SETTINGS_SCHEMA } from './settings/schema.js';
+import { FILE_SETTINGS, nestedFileKey, settingsFilePath } from '../loader/settings-file-paths.js';
 
 const problemsOf = cachedSchemaProblems(schemaProblemsValidator(validateSettings));
 
@@ -32,6 +33,19 @@ function intendedSetting(key: string): string | undefined {
     bestDistance = distance;
   }
   return best;
+}
+
+/**
+ * Why a file settings.json names by an absolute path, or outside the connector folder, is a problem,
+ * and the name to give instead: the file's own name when the folder has a file of that name.
+ */
+function elsewhereMessage(kind: 'absolute' | 'outside', file: string, names: ReadonlySet<string>): string {
+  const what = kind === 'absolute' ? 'an absolute path' : 'a file outside the connector folder';
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const instead = names.has(base.toLowerCase())
+    ? `Write ${quoted(base)}, the connector folder's file.`
+    : 'Put the file in the connector folder and name it relative to the folder.';
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 
 export const settingsRules: RuleDefinition[] = [
@@ -86,22 +100,30 @@ export const settingsRules: RuleDefinition[] = [
     file: 'settings',
     title: 'Files named in settings.json exist.',
     description:
-      'paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.',
+      'paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\…`, `\\\\server\\…`, `/home/…`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.',
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'warning' },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key of FILE_SETTINGS) {
         const file = asString(settings[key]);
         if (file === undefined || file.trim() === '') continue;
-        const name = file.replace(/^\.[\\/]/, '').toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer('', key),
-          message: `settings.json names ${nameExcerpt(file)} as ${key}, but the folder has no such file.`,
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key}`;
+        const pointer = childPointer('', key);
+        if (where.kind !== 'inside') {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found =
+          segments.length === 1
+            ? names.has(segments[0]!.toLowerCase())
+            : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     },
   },

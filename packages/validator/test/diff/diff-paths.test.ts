@@ -47,6 +47,42 @@ describe('diffPaths', () => {
     expect(lines.sort()).toEqual(['CHG-README-EDITED readme.md:4', 'CHG-SCRIPT-CHANGED script.csx:4']);
   });
 
+  it('takes a byte-order mark added to or removed from the readme and script.csx for no change', async () => {
+    const readme = '# Contoso Tasks\r\n\r\nPlan tasks.\r\n';
+    const script = 'public class Script : ScriptBase\r\n{\r\n}\r\n';
+    const withBom = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': `\ufeff${readme}`,
+      'script.csx': `\ufeff${script}`,
+    });
+    // Saved as a "normalize to LF, no BOM" commit saves them.
+    const normalized = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': readme.replace(/\r\n/g, '\n'),
+      'script.csx': script.replace(/\r\n/g, '\n'),
+    });
+    for (const [before, after] of [
+      [withBom, normalized],
+      [normalized, withBom],
+    ] as const) {
+      const result = await diffPaths(before, after);
+      expect(result.changes).toEqual([]);
+      expect(result.classification).toBe('no-change');
+    }
+  });
+
+  it('locates an edit past a byte-order mark that was removed with it at the edited line', async () => {
+    const lines = ['public class Script : ScriptBase', '{', '    // one', '}', ''];
+    const edited = [...lines];
+    edited[2] = '    // one, edited';
+    const before = writeConnector({ ...validConnectorFiles(), 'script.csx': `\ufeff${lines.join('\n')}` });
+    const after = writeConnector({ ...validConnectorFiles(), 'script.csx': edited.join('\n') });
+    const result = await diffPaths(before, after);
+    expect(result.changes.map((change) => `${change.ruleId}:${change.line}`)).toEqual([
+      'CHG-SCRIPT-CHANGED:3',
+    ]);
+  });
+
   it('compares a folder with a swagger file, naming the files relative to cwd', async () => {
     const before = writeConnector(validConnectorFiles());
     const swagger = validSwagger();
@@ -181,6 +217,23 @@ describe('diffPaths', () => {
     const error = await diffPaths('no/such/a', validConnectorPath()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe('no/such/a: does not exist.');
+  });
+
+  it('offers the folder beside a path that does not exist that it misspells, on either side', async () => {
+    const folder = validConnectorPath();
+    const cwd = path.dirname(folder);
+    // A slip of the hand: another case would name the folder itself on Windows and macOS.
+    const given = path.basename(folder).slice(0, -1);
+    for (const [before, after] of [
+      [given, path.basename(folder)],
+      [path.basename(folder), given],
+    ] as const) {
+      const error = await diffPaths(before, after, cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${given}: does not exist. Did you mean '${path.basename(folder)}'?`,
+      );
+    }
   });
 
   it('says why a path that is there cannot be looked at, rather than that it does not exist', async () => {

@@ -258,3 +258,70 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
+
+/** The findings of the rules that name a spelling whose message says that --fix renames the key. */
+async function advisedRenames(root: string): Promise<string[]> {
+  const { findings } = await validatePaths(['.'], { cwd: root, concurrency: 'off' });
+  return findings
+    .filter((finding) => finding.message.endsWith(' `connector-alm validate --fix` renames it.'))
+    .map((finding) => `${finding.ruleId} ${finding.pointer}`);
+}
+
+// The findings of SWG-ADDL-PROP ('basepath') and SWG-XMS-UNKNOWN ('x-ms-visibilty') did not say
+// that validate --fix renames the key, as those of GEN-JSON-PARSE say that it repairs the slip.
+describe('the findings say that validate --fix renames a key exactly where it does', () => {
+  const withTiedExtension = (): string => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.parameters[0]['x-ms-dynamic-trst'] = { operationId: 'ListTasks' };
+    return misspelled(pretty(swagger), ['basePath', 'basepath']);
+  };
+  const both = validSwagger();
+  delete both.basePath;
+  const cases: [name: string, swagger: string | Buffer, advised: string[]][] = [
+    [
+      'a field in the wrong case and a misspelled extension',
+      misspelled(PRETTY, ['basePath', 'basepath'], ['x-ms-summary', 'x-ms-summmary']),
+      ['SWG-ADDL-PROP /basepath', 'SWG-XMS-UNKNOWN /paths/~1tasks/get/parameters/0/x-ms-summmary'],
+    ],
+    ['an extension two known ones are as close to', withTiedExtension(), ['SWG-ADDL-PROP /basepath']],
+    ['a key whose object has the key it would become', pretty({ ...validSwagger(), basepath: '/v2' }), []],
+    [
+      'two keys that would become one',
+      misspelled(pretty({ ...both, basepath: '/v1', BASEPATH: '/v2' }), ['host', 'Host']),
+      ['SWG-ADDL-PROP /Host'],
+    ],
+    [
+      'a key written twice',
+      PRETTY.replace('"basePath": "/v1",', '"basepath": "/v0",\n  "basepath": "/v1",'),
+      [],
+    ],
+    [
+      'a file whose syntax --fix repairs first',
+      misspelled(PRETTY, ['basePath', 'basepath']).replace('"https"\n  ]', '"https",\n  ]'),
+      ['SWG-ADDL-PROP /basepath'],
+    ],
+    [
+      'a file whose syntax --fix cannot repair',
+      misspelled(PRETTY, ['basePath', 'basepath']).replace('"host": "api.contoso.com"', '"host": '),
+      [],
+    ],
+    [
+      'a file that is not UTF-8',
+      Buffer.from(
+        misspelled(PRETTY, ['basePath', 'basepath']).replace('Contoso Support', 'Caf\u00e9 Support'),
+        'latin1',
+      ),
+      [],
+    ],
+  ];
+  it.each(cases)('%s', async (_name, swagger, advised) => {
+    const { root } = connector(swagger);
+    const before = await keyFindings(root);
+    expect(await advisedRenames(root)).toEqual(advised);
+    await fixJsonSlips(['.'], { cwd: root });
+    const after = new Set(await keyFindings(root));
+    // The keys --fix renamed are those whose findings are gone (GEN-JSON-PARSE's go with the slips).
+    const renamed = before.filter((finding) => !finding.startsWith('GEN-') && !after.has(finding));
+    expect(renamed).toEqual(advised);
+  });
+});

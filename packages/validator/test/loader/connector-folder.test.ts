@@ -63,6 +63,42 @@ describe('loadConnectorFolder', () => {
   });
 });
 
+describe('loadConnectorFolder of files whose names differ only in case', () => {
+  // ApiProperties.json (listed first) was read, and REPO-FILENAMES said to delete apiProperties.json;
+  // done as told, the next run said to rename ApiProperties.json to apiProperties.json.
+  it('reads the one with the canonical name, wherever the listing puts it', async () => {
+    const properties = validConnectorFiles()['apiProperties.json'] as object;
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'ApiProperties.json': { ...properties, note: 'the other' },
+      'Script.csx': '// the other\n',
+      'script.csx': '// the canonical one\n',
+      'ICON.PNG': Buffer.from([1]),
+      'icon.png': Buffer.from([2]),
+    });
+    const connector = await loadConnectorFolder(folder);
+    expect(connector.files.apiProperties?.name).toBe('apiProperties.json');
+    expect(connector.files.apiProperties?.document?.value).toEqual(properties);
+    expect(connector.files.script?.document?.text).toBe('// the canonical one\n');
+    expect(connector.files.icon?.data).toEqual(Buffer.from([2]));
+    expect(connector.caseTwins?.map((twin) => twin.name)).toEqual(['Script.csx']);
+  });
+
+  it('reads the first listed when none has the canonical name, and the first listed readme of any case', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'APIPROPERTIES.JSON': validConnectorFiles()['apiProperties.json']!,
+      'ApiProperties.json': validConnectorFiles()['apiProperties.json']!,
+      'README.md': '# Read\n',
+    };
+    delete files['apiProperties.json'];
+    const connector = await loadConnectorFolder(writeConnector(files));
+    expect(connector.files.apiProperties?.name).toBe('APIPROPERTIES.JSON');
+    // README.md and readme.md are both a name the readme may have.
+    expect(connector.files.readme?.name).toBe('README.md');
+  });
+});
+
 describe('entryPath', () => {
   // The folders the loader and discovery pass: resolved paths, display paths, and paths made by
   // entryPath. A folder displayed as '.' names its files by their names alone (see loadFile).

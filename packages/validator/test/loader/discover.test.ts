@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
@@ -108,6 +108,32 @@ describe('discoverConnectorFolders refuses', () => {
     const error = await discoverConnectorFolders(['no/such/folder'], cwd).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe('no/such/folder: does not exist.');
+  });
+
+  // `validate certified-connectors/airmeet` said only "does not exist"; pr offered the folder.
+  it('a folder misspelt or in the wrong case, with the folder beside it that was meant', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    mkdirSync(path.join(cwd, 'certified-connectors', 'Airmeet'), { recursive: true });
+    // Another case names the folder itself where the file system ignores case (Windows, macOS).
+    const caseSensitive = !existsSync(path.join(cwd, 'certified-connectors', 'AIRMEET'));
+    const givens = [
+      'certified-connectors/Airmet/',
+      ...(caseSensitive ? ['certified-connectors/airmeet'] : []),
+    ];
+    for (const given of givens) {
+      const error = await discoverConnectorFolders([given], cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(locatedMessage(error)).toBe(
+        `${given}: does not exist. Did you mean '${path.join('certified-connectors', 'Airmeet')}'?`,
+      );
+      expect((error as UsageError).hint).toBe(
+        'Give a connector folder, or a folder that holds connector folders.',
+      );
+    }
+    const none = await discoverConnectorFolders(['certified-connectors/Fabrikam'], cwd).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(none)).toBe('certified-connectors/Fabrikam: does not exist.');
   });
 
   it('a file outside any connector folder, located at the file as given', async () => {

@@ -94,12 +94,42 @@ describe('REPO-FILENAMES', () => {
     };
     const findings = await runRules(files, ['REPO-FILENAMES']);
     expect(findings.map((f) => [path.basename(f.file), f.severity]).sort()).toEqual([
-      ['apiDefinition.swagger.json', 'error'],
+      ['ApiDefinition.swagger.json', 'error'],
       ['apidefinition.swagger.json', 'error'],
     ]);
-    expect(findings.every((f) => f.message.includes('ApiDefinition.swagger.json is the one read'))).toBe(
+    expect(findings.every((f) => f.message.includes('apiDefinition.swagger.json is the one read'))).toBe(
       true,
     );
+  });
+  // "ApiProperties.json is the one read and validated; … delete apiProperties.json", and once that
+  // was done, "Rename ApiProperties.json to apiProperties.json": two rounds, the first one backwards.
+  it('reads the twin with the canonical name and says to delete the other, in one round', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'ApiProperties.json': validConnectorFiles()['apiProperties.json']!,
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'ApiProperties.json',
+        'ApiProperties.json and apiProperties.json differ only in case: on Windows and macOS they are one file, and a checkout keeps either. apiProperties.json is the one read and validated; merge what ApiProperties.json adds into it and delete ApiProperties.json.',
+      ],
+    ]);
+  });
+  it('says to rename the twin read too when neither has the canonical name', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'APIPROPERTIES.JSON': validConnectorFiles()['apiProperties.json']!,
+      'ApiProperties.json': validConnectorFiles()['apiProperties.json']!,
+    };
+    delete files['apiProperties.json'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'ApiProperties.json',
+        'ApiProperties.json and APIPROPERTIES.JSON differ only in case: on Windows and macOS they are one file, and a checkout keeps either. APIPROPERTIES.JSON is the one read and validated; merge what ApiProperties.json adds into it and delete ApiProperties.json, then rename APIPROPERTIES.JSON to apiProperties.json.',
+      ],
+    ]);
   });
   it('names the file as the other findings name theirs, with the separators of the OS', () => {
     // The loader names a connector's files so; a finding on a file the loader does not read must too.
@@ -156,6 +186,66 @@ describe('REPO-FILENAMES', () => {
       await runRules({ ...validConnectorFiles(), 'Script.cs': 'x', 'script.csx': 'x' }, ['REPO-FILENAMES']),
     ).toEqual([]);
   });
+  // "apiDefinition.swagger.json.bak looks like a misnamed apiDefinition.swagger.json; rename it so
+  // that it is used": done as told, the backup (or Office's lock file) replaced the real file.
+  it('says to remove, never to rename, a backup or lock file an editor left beside a connector file', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json.bak': validSwagger(),
+      '~$Readme.md': 'x',
+      'script.csx': 'x',
+      'script.csx~': 'x',
+      'apiProperties.json.orig': validConnectorFiles()['apiProperties.json']!,
+    };
+    const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-EXTRA-FILES']);
+    expect(findings.map((f) => [f.ruleId, path.basename(f.file), f.message])).toEqual([
+      [
+        'REPO-FILENAMES',
+        '~$Readme.md',
+        "~$Readme.md is a temporary file (.tmp, '~$name', an IDE's safe write), not a connector file; remove it from the connector folder.",
+      ],
+      [
+        'REPO-FILENAMES',
+        'apiDefinition.swagger.json.bak',
+        'apiDefinition.swagger.json.bak is a backup copy (.bak), not a connector file; remove it from the connector folder.',
+      ],
+      [
+        'REPO-FILENAMES',
+        'apiProperties.json.orig',
+        'apiProperties.json.orig is a copy git mergetool keeps of a conflicted file (.orig), not a connector file; remove it from the connector folder.',
+      ],
+      [
+        'REPO-FILENAMES',
+        'script.csx~',
+        "script.csx~ is a backup an editor left (a name ending in '~'), not a connector file; remove it from the connector folder.",
+      ],
+    ]);
+  });
+  it('says to merge and remove, not to rename, a copy beside the file it is named after', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefinition.json': validSwagger(),
+      'Old.swagger.json': validSwagger(),
+      'Readme.md.txt': 'x',
+      'README.md': 'x',
+    };
+    delete files['readme.md'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'apiDefinition.json',
+        'apiDefinition.json looks like a copy of apiDefinition.swagger.json, which the folder has (apiDefinition.swagger.json is the one read and validated); merge what apiDefinition.json adds into apiDefinition.swagger.json and remove apiDefinition.json.',
+      ],
+      [
+        'Old.swagger.json',
+        'Old.swagger.json looks like a copy of apiDefinition.swagger.json, which the folder has (apiDefinition.swagger.json is the one read and validated); merge what Old.swagger.json adds into apiDefinition.swagger.json and remove Old.swagger.json.',
+      ],
+      [
+        'Readme.md.txt',
+        'Readme.md.txt looks like a copy of readme.md, which the folder has (README.md is the one read and validated); merge what Readme.md.txt adds into README.md and remove Readme.md.txt.',
+      ],
+    ]);
+  });
   it('is quiet on other JSON files, which are not connector files', async () => {
     const files = { ...validConnectorFiles(), 'package.json': '{}', 'definitions.json': '{}' };
     expect(await runRules(files, ['REPO-FILENAMES'])).toEqual([]);
@@ -190,6 +280,15 @@ describe('REPO-REQUIRED-FILES', () => {
           'The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json.',
       },
     ]);
+  });
+  it('does not offer a backup an editor left as the missing file to rename, which REPO-FILENAMES says to remove', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json.bak': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    const findings = await runRules(files, ['REPO-REQUIRED-FILES']);
+    expect(findings.map((f) => f.message)).toEqual(['The connector has no apiDefinition.swagger.json.']);
   });
   it('says to move the files up when they sit in a nested folder', async () => {
     const nested = Object.fromEntries(

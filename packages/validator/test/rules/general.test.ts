@@ -196,6 +196,33 @@ describe('GEN-JSON-DUPLICATE-KEY', () => {
   });
 });
 
+describe('GEN-JSON-BOM', () => {
+  // "save it as UTF-8 without BOM" gave a maker on Windows no way to do it.
+  it('says how to save the file without it in VS Code and PowerShell 7, naming the file', async () => {
+    const bom = '\ufeff';
+    const files = {
+      ...validConnectorFiles(),
+      "Contoso's.swagger.json": bom + JSON.stringify(validSwagger()),
+      'apiProperties.json': bom + JSON.stringify(validConnectorFiles()['apiProperties.json']),
+    };
+    delete (files as Record<string, unknown>)['apiDefinition.swagger.json'];
+    const findings = await runRules(files, ['GEN-JSON-BOM']);
+    const vsCode = 'In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8".';
+    expect(findings.map((f) => [path.basename(f.file), f.line, f.message])).toEqual([
+      [
+        'apiProperties.json',
+        1,
+        `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. ${vsCode} In PowerShell 7, in the connector folder: (Get-Content -Raw -LiteralPath 'apiProperties.json') | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath 'apiProperties.json'`,
+      ],
+      [
+        "Contoso's.swagger.json",
+        1,
+        `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. ${vsCode} In PowerShell 7, in the connector folder: (Get-Content -Raw -LiteralPath 'Contoso''s.swagger.json') | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath 'Contoso''s.swagger.json'`,
+      ],
+    ]);
+  });
+});
+
 describe('GEN-ENCODING', () => {
   it('fires on a Windows-1252 readme, at the bad byte', async () => {
     const findings = await runRules(

@@ -15,6 +15,24 @@ describe('README-PRESENT', () => {
     expect(findings).toMatchObject([{ ruleId: 'README-PRESENT', severity: 'error' }]);
     expect(findings[0]!.message).toMatch(/rename Readme\.md\.txt/);
   });
+  // "Start from the readme template of the repository" named no template, and makers outside the
+  // repository could not find it.
+  it("links the template of the folder's profile to start from", async () => {
+    const files: Record<string, object | string> = { ...validConnectorFiles() };
+    delete files['readme.md'];
+    const messages: Record<string, string> = {};
+    for (const profile of ['certified', 'independent-publisher', 'custom'] as const) {
+      messages[profile] = (await runRules(files, ['README-PRESENT'], profile))[0]!.message;
+    }
+    expect(messages).toEqual({
+      certified:
+        'The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md',
+      'independent-publisher':
+        'The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/Independent%20Publisher/readme.md',
+      custom:
+        'The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/readme.md',
+    });
+  });
   it('accepts any case', async () => {
     const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.MD': validReadme() };
     delete files['readme.md'];

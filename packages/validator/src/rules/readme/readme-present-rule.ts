@@ -1,3 +1,4 @@
+import { README_TEMPLATES } from './readme-templates.js';
 import type { RuleDefinition } from '../../model/rule.js';
 
 export const readmePresentRule: RuleDefinition = {
@@ -5,7 +6,7 @@ export const readmePresentRule: RuleDefinition = {
   file: 'readme',
   title: 'The connector folder has a readme.md.',
   description:
-    'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md…). 8 certified and 2 IP merged folders have none.',
+    'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md…). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors\' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.',
   levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
   example: {
     bad: 'a folder with only apiDefinition.swagger.json and apiProperties.json',
@@ -20,7 +21,7 @@ export const readmePresentRule: RuleDefinition = {
       file: 'folder',
       message: misnamed
         ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.`
-        : 'The connector has no readme.md. Start from the readme template of the repository.',
+        : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`,
     });
   },
 };

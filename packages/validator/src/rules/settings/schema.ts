@@ -27,6 +27,3 @@ export const SETTINGS_SCHEMA = {
 
 /** An environment id; default environments are written `Default-<guid>` (schema pattern fixed for them). */
 export const ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The settings keys that name a file of the connector folder. */
-export const FILE_SETTINGS = ['apiProperties', 'apiDefinition', 'icon', 'script'] as const;

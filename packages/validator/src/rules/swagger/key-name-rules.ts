@@ -3,6 +3,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { nameExcerpt } from '../../text/message-values.js';
 import { inOtherCase } from '../../text/other-case.js';
 import { closestExtension } from './known-extensions.js';
+import { renamedByFix, RENAME_ADVICE } from './key-rename-advice.js';
 import { OBJECT_FIELDS } from './structure/swagger-fields.js';
 import { structureOf } from './structure.js';
 import type { KeyClasses } from './structure/swagger-structure.js';
@@ -68,13 +69,19 @@ export const additionalPropertyRule: RuleDefinition = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }',
   },
   check(context) {
+    const found: { node: StructureNode; key: string; meant: string | undefined }[] = [];
     for (const { node, key } of keyClassesOf(context).unknown) {
       // SWG-KEYWORD's, with a message that says what to write instead.
       if (isUnsupportedKeyword(node, key)) continue;
-      const meant = inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key, meant: inOtherCase(key, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : '';
       context.report({
         pointer: childPointer(node.pointer, key),
-        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ''}`,
+        message: `The property '${nameExcerpt(key)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ''}`,
         ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
       });
     }
@@ -145,21 +152,40 @@ export const unknownXmsExtensionRule: RuleDefinition = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }',
   },
   check(context) {
+    const found: {
+      node: StructureNode;
+      key: string;
+      suggestion: string | undefined;
+      meant: string | undefined;
+    }[] = [];
     for (const { node, key } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key);
-      const suggestion = closest?.name;
       // Renamed by --fix only when no other known extension is as close: a guess is not a fix.
-      const meant = closest?.tied === false ? closest.name : undefined;
+      found.push({
+        node,
+        key,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : undefined,
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : '';
       context.report({
         pointer: childPointer(node.pointer, key),
         message: suggestion
-          ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?`
+          ? `The extension '${nameExcerpt(key)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}`
           : `The extension '${nameExcerpt(key)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...(meant === undefined ? {} : { fix: { renameKey: meant } }),
       });
     }
   },
 };
+
+function hasMeant<T extends { meant: string | undefined }>(use: T): use is T & { meant: string } {
+  return use.meant !== undefined;
+}
 
 /** `X-ms-summary`, `x_ms_summary`, `ms-summary` → `x-ms-summary`. */
 function extensionSpelling(key: string): string {

@@ -5,6 +5,9 @@
  * `<Flow>-<GUID>.json`, `.xml`, `.msapp`, …), and web resources in an export are named
  * `<name without '.' and '/'><GUID>` (`new_scriptFormjs1111…`), so none ends like one of these.
  * The tests unpack every real export in ../shared/fixtures and pack its folder with nothing left out.
+ * Here because pack leaves them out of a solution, and the validator's REPO-FILENAMES tells a
+ * leftover named after a connector file (`apiDefinition.swagger.json.bak`, `~$Readme.md`) to be
+ * removed, not renamed over the file it was left beside.
  */
 interface Leftover {
   test: (name: string) => boolean;
