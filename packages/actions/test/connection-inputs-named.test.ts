@@ -1,10 +1,8 @@
-import { afterAll, describe, it } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
-
-afterAll(cleanupWorkspaces);
 
 // A connection input the library refuses was told in the CLI's words, naming no input: "Environment
 // URL 'contoso.crm.dynamics.com' is not a URL." The step's with: block has environment-url, tenant-id,

@@ -1,15 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { failureSummary } from '../src/runtime/failure-summary.js';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // A step that failed before it could report (a bad input, a configuration error, a shallow clone)
 // wrote an empty job summary and no outputs: the run page showed nothing, and a later step that read
 // validate-connector's `result` found it unset.
-
-afterAll(cleanupWorkspaces);
 
 describe('failureSummary', () => {
   it('says the first error at its place, and how many more the annotations hold', () => {

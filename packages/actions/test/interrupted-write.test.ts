@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { beforeAll, expect, it } from '@jest/globals';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeWith, REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
+import { describeWith, REPO_ROOT, SOLUTION_FIXTURES, temporaryFolder } from '@connector-alm/testing';
 import { actionRunnerWith } from './helpers/action-runner.js';
 
 // GitHub cancels a job by sending its step SIGINT, then SIGTERM. The actions that write beside their
@@ -43,7 +42,7 @@ describeWith(SOLUTION_FIXTURES, 'interrupted action write')(
   'a cancelled job in the middle of a write',
   () => {
     beforeAll(() => {
-      workspace = mkdtempSync(path.join(os.tmpdir(), 'actions-interrupted-'));
+      workspace = temporaryFolder('actions-interrupted-');
       // The real export with enough files in its connector folder that unpacking and packing it take a
       // second or two.
       cli(['unpack', EXPORT, 'source']);
@@ -54,7 +53,6 @@ describeWith(SOLUTION_FIXTURES, 'interrupted action write')(
         );
       cli(['pack', 'source', 'large.zip']);
     }, 120_000);
-    afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
     it('unpack-solution, sent SIGINT, leaves no target and no hidden staging folder beside it', async () => {
       const unpack = actionRunnerWith('unpack-solution', { onStart: signalMidWrite('SIGINT') });

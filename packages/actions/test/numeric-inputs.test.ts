@@ -1,10 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
-
-afterAll(cleanupWorkspaces);
 
 // Every number an action reads (a size, a count, minutes): a unit, a sign, a fraction or zero is
 // refused naming the input and what it takes, as the step's one error, before any work. A count

@@ -306,8 +306,8 @@ describe("open-pull-request with the repository's configuration file, as validat
     writeFileSync(path.join(scenario.workspace, 'ci', 'pr.yml'), 'rules:\n  SWG-HOST: off\n');
   });
   afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
     await scenario.dispose();
+    expect(scenario.github.violations).toEqual([]);
   });
 
   const run = (inputs: Record<string, string> = {}) =>

@@ -1,13 +1,11 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 import { UNANSWERED_SIGN_IN } from './helpers/unanswered-sign-in.js';
-
-afterAll(cleanupWorkspaces);
 
 // An output path the file system refuses to look at (a last name longer than it allows) failed the
 // check of the output before any work with Node's own error: "connector-alm failed unexpectedly:

@@ -1,11 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
-
-afterAll(cleanupWorkspaces);
 
 // An output path that runs through a file (sarif-file: README.md/x.sarif) was refused only when it was
 // written: validate-connector then failed "unexpectedly" with EEXIST after validating ("This is a bug"),

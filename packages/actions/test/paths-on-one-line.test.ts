@@ -1,11 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
-
-afterAll(cleanupWorkspaces);
 
 // Inputs that take several paths take one per line. `path: a, b` (or `a b`) was told "'a, b' does not
 // exist", true but no help: the step now says that the line lists paths, and how to write them.

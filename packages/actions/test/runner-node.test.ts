@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -10,11 +9,11 @@ import {
   runActionBundle,
   runnerNodeBinary,
   runnerNodeMissing,
+  temporaryFolder,
 } from '@connector-alm/testing';
 import { actionRuntime, ensureRunnerNode } from '../../../scripts/runner-node.mjs';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'runner-node-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryFolder('runner-node-');
 
 const missing = runnerNodeMissing();
 if (missing) {

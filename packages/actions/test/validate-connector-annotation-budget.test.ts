@@ -1,14 +1,12 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
-import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // GitHub shows 10 annotations of each level per step. A pull request of several connectors gave them
 // to REPO-ONE-PER-PR, reported on each connector, and the warnings on the lines it changed got none.
-
-afterAll(cleanupWorkspaces);
 
 const NAMES = ['Contoso Tasks', 'Contoso Notes', 'Contoso Files'];
 

@@ -1,9 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
-import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
-
-afterAll(cleanupWorkspaces);
 
 // `base: origin/mian` was refused in git's words ('The git ref "origin/mian" does not name a commit'),
 // which a pull request's own base gets too, and without naming the input to correct.

@@ -1,15 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  cleanupWorkspaces,
-  commitOnDev,
-  git,
-  runOnPullRequest,
-  workspaceWithConnector,
-} from './helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
+import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // A pull request's configuration file is the one its own check reads: one from a fork could turn
 // off what its connector breaks and pass quietly. The check says what it loosened, on the file's

@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { readPullRequestEvent } from '../src/validate-connector/pull-request.js';
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'event-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = temporaryFolder('event-');
 
 /** The environment of a step whose event payload is `payload`, as the runner writes it. */
 function eventEnvironment(payload: unknown, eventName = 'pull_request'): NodeJS.ProcessEnv {

@@ -1,20 +1,12 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validSwagger } from '@connector-alm/validator/testing';
-import {
-  cleanupWorkspaces,
-  commitOnDev,
-  git,
-  runOnPullRequest,
-  workspaceWithConnector,
-} from './helpers/pull-request-repo.js';
+import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // Replays of real pull requests failed about half the time on errors the connector already had (a
 // layout, a brand colour, a Script.cs the pull request did not touch). The findings said "(existing)"
 // and the summary "0 new since the base", but the failure line counted them as the maker's.
-
-afterAll(cleanupWorkspaces);
 
 const NOTE =
   'The failing finding was already in the base: fix it or ask the reviewers; only-new: true fails only on findings new since the base.';

@@ -1,16 +1,14 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
-import { cleanupWorkspaces, commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // On pull_request, actions/checkout checks out GitHub's merge of the head into the base branch, and
 // the findings' lines are counted there. GitHub shows the annotations on the head's files, and the
 // summary linked to the head: where the base branch had changed the file above a finding, both
 // pointed at another line.
-
-afterAll(cleanupWorkspaces);
 
 const SWAGGER = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
 const LINK = `https://github.com/contoso/connectors/blob/%s/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L%d`;

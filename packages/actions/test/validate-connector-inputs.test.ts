@@ -1,11 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
-import { cleanupWorkspaces, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
-
-afterAll(cleanupWorkspaces);
 
 /** A connector with three warnings: three operations' paths encode their parameter badly. */
 function workspaceWithWarnings(): string {

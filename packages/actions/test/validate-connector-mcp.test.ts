@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { commitOnDev, git, runOnPullRequest } from './helpers/pull-request-repo.js';
 import { mcpServerSwagger } from '@connector-alm/validator/testing';
 import { MCP_FOLDER, writeMcpConnector } from './helpers/mcp-connector.js';
@@ -9,16 +9,12 @@ import { MCP_FOLDER, writeMcpConnector } from './helpers/mcp-connector.js';
 // validate-connector on the pull requests of an MCP server connector, as GitHub runs it: the
 // dist bundle, a pull_request event, a real repository with the base and the head.
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
 /** A repository whose dev branch holds `setUp`'s files (a README only, unless it writes more). */
 function repositoryOnDev(setUp: (workspace: string) => void = () => {}): {
   workspace: string;
   baseSha: string;
 } {
-  const workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-mcp-'));
-  workspaces.push(workspace);
+  const workspace = temporaryFolder('workspace-mcp-');
   writeFileSync(path.join(workspace, 'README.md'), '# Connectors\n');
   setUp(workspace);
   const baseSha = commitOnDev(workspace);

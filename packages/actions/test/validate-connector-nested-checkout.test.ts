@@ -1,11 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
-import { cleanupWorkspaces, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
+import { git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // A workflow that checks out upstream into a folder of its own repository's checkout: the connector
 // there takes upstream's configuration file, as `validate` run on its path does, whatever the path.

@@ -1,16 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
-import {
-  cleanupWorkspaces,
-  commitOnDev,
-  git,
-  runOnPullRequest,
-  workspaceWithConnector,
-} from './helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
+import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 // Shapes of pull request that PowerPlatformConnectors' history holds and that hand-made repositories
 // of the other action tests did not.

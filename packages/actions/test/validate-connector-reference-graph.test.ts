@@ -1,16 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dagSwagger, lastLevel } from '@connector-alm/validator/testing';
-import {
-  cleanupWorkspaces,
-  commitOnDev,
-  git,
-  runOnPullRequest,
-  workspaceWithConnector,
-} from './helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
+import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 describe('validate-connector on a pull request that edits definitions reused at every level', () => {
   it('reports the breaking change by its first paths, not dying of "heap out of memory"', async () => {

@@ -6,7 +6,7 @@ import {
   runActionBundle,
   temporaryFolders,
 } from '@connector-alm/testing';
-import { cleanupWorkspaces, commitOnDev, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { commitOnDev, workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 
 // In a container job, or on a self-hosted runner, the workspace is checked out by one user and the
@@ -16,10 +16,7 @@ const cannot = cannotGiveRepositoryAway();
 if (cannot) console.warn(`Skipping the tests of a workspace of another user: ${cannot}.`);
 
 const homes = temporaryFolders('connector-alm-home-');
-afterAll(() => {
-  cleanupWorkspaces();
-  homes.cleanup();
-});
+afterAll(() => homes.cleanup());
 
 /** A pull request's workspace, checked out by nobody, run by a git that trusts no repository. */
 function anotherUsersPullRequest(inputs: Record<string, string> = {}) {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { validSwagger } from '@connector-alm/validator/testing';
-import {
-  cleanupWorkspaces,
-  commitOnDev,
-  git,
-  runOnPullRequest,
-  workspaceWithConnector,
-} from './helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
+import { commitOnDev, git, runOnPullRequest, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
 interface SarifResult {
   ruleId: string;

@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -13,30 +12,22 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
+import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import {
-  cleanupWorkspaces,
   commitOnDev,
   git,
   pullRequestRepository,
   workspaceWithConnector,
 } from './helpers/pull-request-repo.js';
 
-afterAll(cleanupWorkspaces);
-
-const runnerTemps: string[] = [];
-afterAll(() => runnerTemps.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 /**
  * A RUNNER_TEMP of the test's own, which outlives the run, to look into afterwards. Its real path, as
  * the action names it (on macOS the temp folder is reached through the /var link).
  */
 function runnerTemp(): string {
-  const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')));
-  runnerTemps.push(folder);
-  return folder;
+  return realpathSync(temporaryFolder('runner-temp-'));
 }
 
 describe('validate-connector on several connectors', () => {
@@ -343,7 +334,7 @@ describe('validate-connector settings', () => {
 
   it('refuses a SARIF path that a link in the workspace leads outside, and a folder', async () => {
     const workspace = workspaceWithConnector();
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-outside-'));
+    const outside = temporaryFolder('connector-alm-outside-');
     symlinkSync(outside, path.join(workspace, 'reports'));
     const temp = runnerTemp();
     const linked = await runActionBundle('validate-connector', {
@@ -370,7 +361,6 @@ describe('validate-connector settings', () => {
     });
     expect(dotted.exitCode).toBe(0);
     expect(existsSync(path.join(workspace, '..connector-alm.sarif'))).toBe(true);
-    rmSync(outside, { recursive: true, force: true });
   });
 });
 

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runGit } from '@connector-alm/testing';
+import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 // A workspace repository whose configuration file turns a rule off, with a checkout of upstream in it
@@ -14,9 +13,6 @@ const bundle = path.join(REPO_ROOT, 'dist/cli/index.cjs');
 const LONG_TITLE = 'Contoso Tasks for every team and every project';
 const TITLE_RULE_OFF = 'rules:\n  SWG-INFO-TITLE-LEN: off\n';
 const BAR = path.join('upstream', 'certified-connectors', 'Bar');
-
-const scratches: string[] = [];
-afterAll(() => scratches.forEach((scratch) => rmSync(scratch, { recursive: true, force: true })));
 
 function cli(cwd: string, args: readonly string[]) {
   return spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: 'utf8' });
@@ -34,8 +30,7 @@ function writeConnector(folder: string): void {
 
 /** The workspace repository, its configuration file `config`, and upstream's checkout in it. */
 function workspace(config: string): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-config-nested-'));
-  scratches.push(root);
+  const root = temporaryFolder('cli-config-nested-');
   writeConnector(path.join(root, 'certified-connectors', 'Foo'));
   writeConnector(path.join(root, BAR));
   writeFileSync(path.join(root, '.connector-alm.yml'), config);

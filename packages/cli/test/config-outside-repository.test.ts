@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runGit } from '@connector-alm/testing';
+import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 // The configuration file of the repository that holds the paths applies wherever the command runs:
@@ -14,9 +13,6 @@ const bundle = path.join(REPO_ROOT, 'dist/cli/index.cjs');
 const LONG_TITLE = 'Contoso Tasks for every team and every project';
 const TITLE_RULE_OFF = 'rules:\n  SWG-INFO-TITLE-LEN: off\n';
 
-const scratches: string[] = [];
-afterAll(() => scratches.forEach((scratch) => rmSync(scratch, { recursive: true, force: true })));
-
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
 function cli(cwd: string, args: readonly string[]) {
@@ -25,8 +21,7 @@ function cli(cwd: string, args: readonly string[]) {
 
 /** A scratch folder with `elsewhere`, a folder in no repository to run from. */
 function scratch(): { root: string; elsewhere: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-config-outside-'));
-  scratches.push(root);
+  const root = temporaryFolder('cli-config-outside-');
   const elsewhere = path.join(root, 'elsewhere');
   mkdirSync(elsewhere);
   return { root, elsewhere };

@@ -1,18 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
-import { runGit } from '@connector-alm/testing';
+import { runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 function tempRoot(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-diff-'));
-  roots.push(root);
+  const root = temporaryFolder('cli-diff-');
   return root;
 }
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runGit } from '@connector-alm/testing';
+import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
 
 // One definition of 10,000 properties, made all required, is the body of 400 operations: 4,000,000
 // BRK-OPTIONAL-TO-REQUIRED from a 430 KB swagger. Capped at 1,000, the report is small, but the
@@ -110,12 +109,10 @@ function cappedChanges(
 }
 
 beforeAll(() => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-diff-memory-'));
+  scratch = temporaryFolder('connector-alm-diff-memory-');
   writeSwagger(path.join(scratch, 'old'), false);
   writeSwagger(path.join(scratch, 'new'), true);
 });
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('a diff of millions of changes from one shared definition', () => {
   it(`finishes diff of two folders in ${HEAP_MB} MB, 1,000 listed and the rest counted`, () => {

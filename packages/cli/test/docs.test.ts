@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ALL_CHANGE_RULES,
@@ -16,7 +15,7 @@ import {
 } from '@connector-alm/validator';
 import { ALL_PACKAGE_RULES } from '@connector-alm/solution';
 import { tasksFinding, validConnectorFiles } from '@connector-alm/validator/testing';
-import { REPO_ROOT } from '@connector-alm/testing';
+import { REPO_ROOT, temporaryFolder } from '@connector-alm/testing';
 import { headingAnchors } from './heading-anchors.js';
 
 const committed = (): string => readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
@@ -33,9 +32,6 @@ function result(findings: Finding[]): ValidationResult {
     counts: countBySeverity(findings),
   };
 }
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 describe('docs/rules.md', () => {
   it('is the generated rule reference for the current rules (run npm run docs after changing a rule)', () => {
@@ -61,8 +57,7 @@ describe('docs/rules.md', () => {
   });
 
   it('has the anchor of the breaking-change rule a real pull request links to', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'docs-links-'));
-    roots.push(root);
+    const root = temporaryFolder('docs-links-');
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e.x', ...args], { cwd: root });
     const write = (files: Record<string, string | object>) => {

@@ -1,9 +1,8 @@
-import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
+import { describe, expect, it, beforeAll } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@connector-alm/testing';
+import { REPO_ROOT, temporaryFolder } from '@connector-alm/testing';
 
 /**
  * connector-alm is not on the npm registry: makers run it with `npx github:<owner>/connector-alm`,
@@ -18,7 +17,7 @@ describe('the package npm makes of this repository (npx github:…)', () => {
   let packedFiles: string[];
 
   beforeAll(() => {
-    scratch = mkdtempSync(path.join(tmpdir(), 'connector-alm-pack-'));
+    scratch = temporaryFolder('connector-alm-pack-');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const report = JSON.parse(
       execFileSync(npm, ['pack', '--json', '--pack-destination', scratch], {
@@ -32,8 +31,6 @@ describe('the package npm makes of this repository (npx github:…)', () => {
     unpacked = path.join(scratch, 'package');
     manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as typeof manifest;
   }, 60_000);
-
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('declares the connector-alm command, a script npm can link as it is', () => {
     const bin = manifest.bin?.['connector-alm'];

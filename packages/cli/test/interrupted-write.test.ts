@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { beforeAll, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeWith, REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
+import { describeWith, REPO_ROOT, SOLUTION_FIXTURES, temporaryFolder } from '@connector-alm/testing';
 
 // unpack, extract-connectors, pack and build-solution write into a hidden folder or file beside the
 // target (".out.1a2b3c4d5e6f.tmp") and rename it into place at the end. Ctrl+C in between left that
@@ -74,7 +74,7 @@ async function until(test: () => boolean, ms: number): Promise<void> {
 
 describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a write', () => {
   beforeAll(() => {
-    work = mkdtempSync(path.join(os.tmpdir(), 'cli-interrupted-'));
+    work = temporaryFolder('cli-interrupted-');
     // The real export with enough files in its connector folder that unpack takes a second or two.
     cli(['unpack', EXPORT, 'source']);
     for (let n = 0; n < 3000; n++)
@@ -103,7 +103,6 @@ describeWith(SOLUTION_FIXTURES, 'interrupted write')('Ctrl+C in the middle of a 
     rmSync(random, { recursive: true });
     before = readdirSync(work).sort();
   }, 120_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('leaves nothing of an unpack behind: no target, no hidden staging folder beside it', async () => {
     const child = spawn(process.execPath, [CLI, 'unpack', zip, 'out'], { cwd: work, stdio: 'ignore' });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runGit } from '@connector-alm/testing';
+import { REPO_ROOT, runGit, temporaryFolder } from '@connector-alm/testing';
 
 // A maker's laptop and the CI runner must list the same check's findings in the same order: the
 // order is what `git diff` of a saved report, a SARIF upload and a reviewer's eye compare. Swedish
@@ -31,7 +30,7 @@ function connectorOrder(stdout: string): string[] {
 const collatesSwedish = new Intl.Collator('sv').compare('ä', 'z') > 0;
 
 beforeAll(() => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-locale-'));
+  scratch = temporaryFolder('connector-alm-locale-');
   repo = path.join(scratch, 'repo');
   for (const name of CONNECTORS) {
     const folder = path.join(repo, 'certified-connectors', name);
@@ -52,8 +51,6 @@ beforeAll(() => {
   runGit(repo, ['add', '.']);
   runGit(repo, ['commit', '-q', '-m', 'change']);
 });
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the order of validate's findings", () => {
   (collatesSwedish ? it : it.skip)('is the same whatever the machine’s locale', () => {

@@ -447,8 +447,8 @@ describe("connector-alm pr with the repository's configuration file, as validate
     write(`${BAD}/apiDefinition.swagger.json`, JSON.stringify(swagger, null, 2));
   });
   afterAll(async () => {
-    expect(scenario.github.violations).toEqual([]);
     await scenario.dispose();
+    expect(scenario.github.violations).toEqual([]);
   });
 
   it('refuses nothing for a finding of a rule the configuration turns off, and leaves it out of the body', async () => {

@@ -1,21 +1,25 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSolutionConnectors, ZipReader } from '@connector-alm/solution';
-import { runGit, unwritableFolder, withShiftJisWebResource, writeRawZip } from '@connector-alm/testing';
+import {
+  runGit,
+  temporaryFolder,
+  unwritableFolder,
+  withShiftJisWebResource,
+  writeRawZip,
+} from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -30,12 +34,8 @@ if (!fixtures)
     `Skipping the solution command tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
   );
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 function workdir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-solution-'));
-  dirs.push(dir);
-  return dir;
+  return temporaryFolder('cli-solution-');
 }
 
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
@@ -276,13 +276,14 @@ const HIL_VARIABLE_WARNING =
       `${path.join('solutions', 'x')}: error: holds the unpacked solution customHIL; InstagramBasicDisplay.zip is InstagramFeed. Unpack InstagramFeed into a folder of its own; to replace customHIL there, delete the folder first.\n`,
     );
     // A path beside the working directory is reached with '..', as validate reaches it.
-    const beside = path.join(path.dirname(cwd), `${path.basename(cwd)}-beside.zip`);
+    const beside = path.join(workdir(), 'beside.zip');
     writeFileSync(beside, 'not a zip');
-    dirs.push(beside);
     const notAZip = await run(cwd, ['unpack', beside, 'src']);
     expect(notAZip.code).toBe(1);
     expect(notAZip.err).toMatch(
-      new RegExp(`^\\.\\.[/\\\\]${path.basename(beside)}: error: is not a zip archive`),
+      new RegExp(
+        `^\\.\\.[/\\\\]${path.basename(path.dirname(beside))}[/\\\\]beside\\.zip: error: is not a zip archive`,
+      ),
     );
   });
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@connector-alm/testing';
+import { REPO_ROOT, temporaryFolder } from '@connector-alm/testing';
 
 // The built CLI starts dist/cli/validate-worker.cjs in worker threads for runs over many folders.
 const bundle = path.join(REPO_ROOT, 'dist/cli/index.cjs');
@@ -23,7 +22,7 @@ function validate(cli: string, concurrency: string) {
 }
 
 beforeAll(() => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-cli-concurrency-'));
+  scratch = temporaryFolder('connector-alm-cli-concurrency-');
   tree = path.join(scratch, 'repo');
   // Copies of the bundled example, some broken, so that results out of place would show.
   for (let i = 0; i < 6; i++) {
@@ -38,8 +37,6 @@ beforeAll(() => {
     }
   }
 });
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('connector-alm validate --concurrency', () => {
   it('reports the same findings in the same order on worker threads as on one thread', () => {

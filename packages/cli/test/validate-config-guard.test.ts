@@ -1,14 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runGit } from '@connector-alm/testing';
+import { runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
@@ -17,8 +13,7 @@ const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
  * SWG-INFO-TITLE-LEN and writes `headConfig`.
  */
 function repository(baseConfig: string, headConfig: string): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-config-guard-'));
-  roots.push(root);
+  const root = temporaryFolder('cli-config-guard-');
   const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(validSwagger(), null, 2));

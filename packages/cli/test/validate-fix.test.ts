@@ -1,14 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runGit } from '@connector-alm/testing';
+import { runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 const FOLDER = path.join('certified-connectors', 'Contoso Tasks');
 const PROPERTIES = path.join(FOLDER, 'apiProperties.json');
@@ -21,8 +17,7 @@ const SLIPPED_PROPERTIES = PRETTY_PROPERTIES.replace(
 
 /** A valid certified connector whose apiProperties.json is `properties`. */
 function repository(properties: string): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-fix-'));
-  roots.push(root);
+  const root = temporaryFolder('cli-fix-');
   const folder = path.join(root, FOLDER);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(validSwagger(), null, 2));

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
@@ -12,8 +12,7 @@ import { memoryIo } from './memory-io.js';
 // schema, nothing else). Neither is told its extension is unknown or its MCP operation needs an
 // output schema; the findings left are the ones every connector gets.
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'cli-mcp-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('cli-mcp-');
 
 const CERTIFIED_SHAPE = {
   swagger: '2.0',

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '@connector-alm/testing';
+import { REPO_ROOT, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 /*
@@ -14,8 +13,7 @@ import { validApiProperties, validReadme, validSwagger } from '@connector-alm/va
 const bin = path.join(REPO_ROOT, 'node_modules/.bin/connector-alm');
 /** The report's last line when it lists findings: how to look a rule up. */
 const LOOK_UP_RULE = 'Run connector-alm rules <rule-id> for what a rule checks and how to fix it.';
-const root = mkdtempSync(path.join(os.tmpdir(), 'cli-validate-quiet-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('cli-validate-quiet-');
 
 function writeConnector(name: string, edit: (swagger: ReturnType<typeof validSwagger>) => void): void {
   const folder = path.join(root, 'certified-connectors', name);

@@ -1,13 +1,12 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'cli-validate-sarif-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('cli-validate-sarif-');
 
 /** A certified connector whose title and contact give findings of more than one level. */
 function connectorWithFindings(): string {

@@ -1,15 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseWorkflowCommands } from '@connector-alm/testing';
+import { parseWorkflowCommands, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { runCli } from '../src/program.js';
 import { inertToWorkflowCommands } from '../src/workflow-safe.js';
 import { memoryIo } from './memory-io.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'cli-workflow-safe-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('cli-workflow-safe-');
 
 /**
  * A connector from a stranger's pull request: its title is reported by SWG-INFO-TITLE-LEN and its

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import {
   refuseBackslashPathToWrite,
   slashedPathToRead,
@@ -11,8 +11,7 @@ import {
 import { UsageError } from '../src/errors.js';
 import { missingPathError } from '../src/file-in-the-way.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'backslash-paths-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('backslash-paths-');
 mkdirSync(path.join(root, 'custom-connectors', 'HtmlToText'), { recursive: true });
 mkdirSync(path.join(root, 'own\\name'));
 

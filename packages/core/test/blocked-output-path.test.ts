@@ -1,12 +1,11 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { describeUserError, type UserError } from '../src/errors.js';
 import { refuseBlockedOutputPath, type BlockedOutputPathOptions } from '../src/blocked-output-path.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'blocked-output-path-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('blocked-output-path-');
 writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
 symlinkSync('loop', path.join(root, 'loop'));
 symlinkSync('gone/out.sarif', path.join(root, 'into-missing'));

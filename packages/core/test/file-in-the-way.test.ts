@@ -1,13 +1,12 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { describeUserError } from '../src/errors.js';
 import { linkTrouble } from '../src/broken-link.js';
 import { fileInTheWay, missingPathError, pathThroughFileError } from '../src/file-in-the-way.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'file-in-the-way-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('file-in-the-way-');
 mkdirSync(path.join(root, 'folder'));
 writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
 symlinkSync(path.join(root, 'folder'), path.join(root, 'linked'));

@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { isFile } from '../src/fs/is-file.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'is-file-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('is-file-');
 mkdirSync(path.join(root, 'folder'));
 writeFileSync(path.join(root, 'notes.txt'), 'a file\n');
 symlinkSync(path.join(root, 'notes.txt'), path.join(root, 'link-to-file'));

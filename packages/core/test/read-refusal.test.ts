@@ -1,12 +1,11 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { describeUserError, UsageError } from '../src/errors.js';
 import { UnreadablePathError, unreadablePathError } from '../src/fs/read-refusal.js';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'read-refusal-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('read-refusal-');
 symlinkSync('loop', path.join(root, 'loop'));
 
 /** The error a real stat of `name` in the test's folder throws. */

@@ -1,11 +1,10 @@
-import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { FileTooLarge, readFileWithin } from '../src/fs/read-within.js';
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-read-within-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = temporaryFolder('connector-alm-read-within-');
 
 describe('readFileWithin', () => {
   it('reads a file of exactly the limit whole, over several pieces', async () => {

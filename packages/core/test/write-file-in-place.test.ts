@@ -1,24 +1,14 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import {
-  chmodSync,
-  linkSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { chmodSync, linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { isUserError, writeFileInPlace } from '../src/index.js';
 
 // The writer of last resort for a file a new one may not replace (another user's, which
 // validate --fix may write by its group's bit): the file itself is written, so it stays the same
 // file, with its owner, group, mode and hard links.
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'write-in-place-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('write-in-place-');
 let count = 0;
 const file = (text: string): string => {
   const made = path.join(root, `file-${++count}.json`);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
   exportSolution,
@@ -30,13 +30,10 @@ beforeAll(async () => {
     solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
     asyncPolls: 100_000,
   });
-  folder = mkdtempSync(path.join(os.tmpdir(), 'async-wait-'));
+  folder = temporaryFolder('async-wait-');
 });
 afterEach(() => server.faults.clear());
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 describe('max-async-wait-time counts from the request that starts the job', () => {
   it('an export whose start was throttled for 4 minutes is waited for 1 more of its 5', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { importSolution, readDeploymentSettings, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixturePath } from './helpers/fixtures.js';
@@ -12,18 +11,13 @@ import { buildSolutionZip } from './helpers/solution-zip.js';
 
 let server: LocalServer;
 let folder: string;
-const folders: string[] = [];
 beforeAll(async () => {
   server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
 });
 beforeEach(() => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'settings-check-'));
-  folders.push(folder);
+  folder = temporaryFolder('settings-check-');
 });
-afterAll(async () => {
-  await server.close();
-  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-});
+afterAll(() => server.close());
 
 /** A zip of solution Hil in the temp folder, with the variables and references given. */
 function hilZip(options: Partial<Parameters<typeof buildSolutionZip>[0]>): string {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
   exportSolution,
@@ -22,13 +22,10 @@ let server: LocalServer;
 let folder: string;
 beforeAll(async () => {
   server = await startContosoServer();
-  folder = mkdtempSync(path.join(os.tmpdir(), 'export-started-once-'));
+  folder = temporaryFolder('export-started-once-');
 });
 afterEach(() => server.faults.clear());
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 /** A message whose end (a socket error's code) varies: its start, compared so that a failure shows both. */
 const expectToStartWith = (text: string, start: string) => expect(text.slice(0, start.length)).toBe(start);

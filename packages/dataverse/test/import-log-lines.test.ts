@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { createMemoryLogger } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
@@ -16,12 +16,9 @@ let server: LocalServer;
 let folder: string;
 beforeAll(async () => {
   server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
-  folder = mkdtempSync(path.join(os.tmpdir(), 'import-log-lines-'));
+  folder = temporaryFolder('import-log-lines-');
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 it("escapes a line break in the environment's version in the Skipped line", async () => {
   const file = path.join(folder, 'Contoso.zip');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { IMPORT_MODE_GUIDE_URL } from '../src/operations/import-mode.js';
@@ -29,12 +29,9 @@ beforeAll(async () => {
       buildSolutionZip({ uniqueName: 'Managed', version: '2.0.0.0', managed: true }),
     ],
   });
-  folder = mkdtempSync(path.join(os.tmpdir(), 'import-mode-'));
+  folder = temporaryFolder('import-mode-');
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 function zipFile(name: string, version: string, managed: boolean): string {
   const file = path.join(folder, `${name}_${version}${managed ? '_managed' : ''}.zip`);

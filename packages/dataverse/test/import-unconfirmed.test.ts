@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
   importSolution,
@@ -24,13 +24,10 @@ let server: LocalServer;
 let folder: string;
 beforeAll(async () => {
   server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
-  folder = mkdtempSync(path.join(os.tmpdir(), 'import-unconfirmed-'));
+  folder = temporaryFolder('import-unconfirmed-');
 });
 afterEach(() => server.faults.clear());
-afterAll(async () => {
-  await server.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 /** Reads of one import job, by their answers. */
 const importJobReads = (importJobId: string) =>

@@ -25,7 +25,7 @@ import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixture, solutionFixturePath } from './helpers/fixtures.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 
 const contoso = buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' });
 let server: LocalServer;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], solutions: [contoso] });
 });
 beforeEach(() => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'dataverse-ops-'));
+  folder = temporaryFolder('dataverse-ops-');
 });
 afterAll(() => server.close());
 
@@ -565,8 +565,6 @@ describe('import', () => {
     },
   );
 });
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('an import is never applied twice', () => {
   const zip = () => {

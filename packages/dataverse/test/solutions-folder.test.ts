@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { createMemoryLogger } from '@connector-alm/core';
 import { importSolution, startLocalServer } from '../src/index.js';
@@ -17,11 +17,10 @@ describe('the local server on a folder of solution zips, started again', () => {
   let root: string;
   let solutions: string;
   beforeEach(() => {
-    root = mkdtempSync(path.join(os.tmpdir(), 'dataverse-folder-'));
+    root = temporaryFolder('dataverse-folder-');
     solutions = path.join(root, 'solutions');
     mkdirSync(solutions);
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('serves the version last imported, not the export the folder was first given under its own file name', async () => {
     // As Dataverse names an export: the unique name and the version.

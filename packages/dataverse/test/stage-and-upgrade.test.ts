@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import crypto from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 
 let server: LocalServer;
 let folder: string;
@@ -16,7 +15,7 @@ beforeAll(async () => {
   server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
 });
 beforeEach(() => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'stage-and-upgrade-'));
+  folder = temporaryFolder('stage-and-upgrade-');
 });
 afterAll(() => server.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import {
   createManualClock,
   decideRetry,
@@ -121,7 +121,7 @@ describe('a quick request the environment takes and never answers', () => {
   it(
     'a status poll that hangs does not hold up an asynchronous import: it is read again and the import goes on',
     async () => {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+      const folder = temporaryFolder('web-api-timeout-');
       const file = path.join(folder, 'Contoso.zip');
       writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
       server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
@@ -216,7 +216,7 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
     "an import log that takes longer than the slow limit to arrive is read once, and gives Dataverse's reason",
     () =>
       onOneClock(async (linked, { client, logger, sent, clock }) => {
-        const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+        const folder = temporaryFolder('web-api-timeout-');
         const file = path.join(folder, 'Contoso.zip');
         writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
         const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
@@ -269,7 +269,7 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
     'the download of an exported solution arrives slowly, and one that stalls is downloaded again',
     () =>
       onOneClock(async (linked, { client, logger, sent, answered, clock }) => {
-        const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+        const folder = temporaryFolder('web-api-timeout-');
         linked.faults.inject(
           { kind: 'hang', afterHeaders: true },
           { operation: 'DownloadSolutionExportData' },

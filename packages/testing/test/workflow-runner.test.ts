@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evaluateCondition, interpolate } from '../src/expressions.js';
 import { REPO_ROOT } from '../src/run-action.js';
+import { temporaryFolder } from '../src/temporary-folders.js';
 import { grantsIdToken, jobOrder } from '../src/workflow-jobs.js';
 import { runWorkflow, runWorkflowJob } from '../src/workflow-runner.js';
 import { writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ describe('runWorkflowJob', () => {
   });
 
   it('passes outputs between run steps and stops after a failure', async () => {
-    const workspace = mkdtempSync(path.join(os.tmpdir(), 'wf-'));
+    const workspace = temporaryFolder('wf-');
     const file = path.join(workspace, 'wf.yml');
     writeFileSync(
       file,
@@ -69,7 +70,7 @@ describe('runWorkflowJob', () => {
 });
 
 function workflowFile(lines: string[]): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wf-')), 'wf.yml');
+  const file = path.join(temporaryFolder('wf-'), 'wf.yml');
   writeFileSync(file, lines.join('\n'));
   return file;
 }
@@ -206,7 +207,7 @@ describe('runWorkflow', () => {
       '        with:',
       '          fetch-dept: 0',
     ]);
-    const workspace = mkdtempSync(path.join(os.tmpdir(), 'wf-'));
+    const workspace = temporaryFolder('wf-');
     await expect(
       runWorkflowJob(typo, 'j', {
         workspace,

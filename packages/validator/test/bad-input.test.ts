@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { validateFolder } from '../src/validate.js';
 import { MAX_FILE_BYTES } from '../src/loader/connector-folder.js';
 import type { Finding } from '../src/model/finding.js';
@@ -86,7 +86,7 @@ describe('hostile input never crashes the validator', () => {
   });
 
   it('never reads a linked file outside the folder', async () => {
-    const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'outside-')), 'apiProperties.json');
+    const outside = path.join(temporaryFolder('outside-'), 'apiProperties.json');
     writeFileSync(outside, JSON.stringify(validApiProperties()));
     const files = validConnectorFiles();
     delete files['apiProperties.json'];

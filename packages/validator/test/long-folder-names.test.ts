@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { printable } from '@connector-alm/core';
 import { looseningFindings } from '../src/config/loosening-findings.js';
 import { ALL_RULES } from '../src/rules/index.js';
@@ -20,11 +20,6 @@ import { validConnectorFiles } from './helpers/valid-connector.js';
  * allows in a name: every message that quotes one stays one bounded line, and the reports (text,
  * JSON, SARIF, the action's job summary) stay readable.
  */
-
-const made: string[] = [];
-afterAll(() => {
-  for (const folder of made) rmSync(folder, { recursive: true, force: true });
-});
 
 /** `prefix` followed by `character` repeated while the name stays within `bytes` bytes of UTF-8. */
 function nameOfBytes(prefix: string, character: string, bytes = 255): string {
@@ -52,8 +47,7 @@ const NAMES = {
 
 /** A repository with connectors under long names, one holding a nested folder and a stray file of long names. */
 function repository(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-names-'));
-  made.push(root);
+  const root = temporaryFolder('connector-alm-names-');
   const write = (folder: string, files: Record<string, string | object>) => {
     mkdirSync(folder, { recursive: true });
     for (const [name, content] of Object.entries(files)) {

@@ -1,17 +1,13 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runActionBundle, runGit } from '@connector-alm/testing';
+import { runActionBundle, runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
-
-const workspaces: string[] = [];
 
 /** A repository checkout with one certified connector; `swaggerText` replaces its swagger. */
 export function workspaceWithConnector(swaggerText?: string): string {
   // A real path: on macOS os.tmpdir() is /var/folders/…, a link to /private/var/…, and an action names
   // the real place a path leads to ("which is"), or says that a symbolic link led there.
-  const workspace = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'workspace-')));
-  workspaces.push(workspace);
+  const workspace = realpathSync(temporaryFolder('workspace-'));
   const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
   mkdirSync(folder, { recursive: true });
   writeFileSync(
@@ -40,11 +36,6 @@ export function runOnPullRequest(workspace: string, baseSha: string, inputs: Rec
     },
     inputs: { 'sarif-file': 'connector-alm.sarif', ...inputs },
   });
-}
-
-/** Removes every workspace made so far; call it from afterAll. */
-export function cleanupWorkspaces(): void {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function git(cwd: string, ...args: string[]): string {

@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runWorkflowJob } from '@connector-alm/testing';
+import { REPO_ROOT, runWorkflowJob, temporaryFolder } from '@connector-alm/testing';
 
 const CI = path.join(REPO_ROOT, '.github/workflows/ci.yml');
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'ci-every-os-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = temporaryFolder('ci-every-os-');
 
 /** What the job's checkout holds that it uses: the committed CLI bundle and the examples. */
 function checkout(name: string): string {

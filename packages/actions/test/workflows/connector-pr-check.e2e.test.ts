@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runWorkflowJob, type ExternalAction } from '@connector-alm/testing';
+import { REPO_ROOT, runWorkflowJob, temporaryFolder, type ExternalAction } from '@connector-alm/testing';
 import {
-  cleanupWorkspaces,
   commitOnDev,
   git,
   pullRequestRepository,
   workspaceWithConnector,
 } from '../helpers/pull-request-repo.js';
-
-afterAll(cleanupWorkspaces);
 
 const workflow = path.join(REPO_ROOT, '.github/workflows/connector-pr-check.yml');
 
@@ -152,7 +148,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
 
   it('passes a pull request that adds the bundled example connector, as a newcomer would see it', async () => {
     // A repository whose base has no connector, and a pull request that adds examples/ as it ships.
-    const workspace = mkdtempSync(path.join(os.tmpdir(), 'newcomer-'));
+    const workspace = temporaryFolder('newcomer-');
     git(workspace, 'init', '-q', '-b', 'dev');
     git(workspace, 'commit', '-q', '--allow-empty', '-m', 'empty repository');
     const baseSha = git(workspace, 'rev-parse', 'HEAD');
@@ -179,7 +175,6 @@ describe('the connector PR check workflow, step by step with the built bundles',
         'github/codeql-action/upload-sarif': uploadSarif(uploaded),
       },
     });
-    rmSync(workspace, { recursive: true, force: true });
     expect(result.status).toBe('success');
     expect(result.steps[1]!.action!.outputs.connectors).toBe(
       JSON.stringify(['certified-connectors/Contoso Tasks']),

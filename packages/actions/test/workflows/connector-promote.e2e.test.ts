@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runWorkflow, type WorkflowRunOptions } from '@connector-alm/testing';
+import { REPO_ROOT, runWorkflow, temporaryFolder, type WorkflowRunOptions } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 import { unpackSolution } from '@connector-alm/solution';
@@ -54,7 +53,6 @@ function dataverseFor(name: string, solutions: Uint8Array[] = []): Promise<Local
 let test: LocalServer;
 let production: LocalServer;
 let origin: ReturnType<typeof originRepository>;
-const temps: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
@@ -71,18 +69,11 @@ afterAll(async () => {
   if (!available) return;
   await Promise.all([test.close(), production.close()]);
   origin.dispose();
-  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
 /** A deployment settings file giving customHIL's variable, which has no value of its own, this one. */
 function settingsFor(host: string): string {
   return `${JSON.stringify({ EnvironmentVariables: [{ SchemaName: 'cat_HitlHostUrl', Value: host }] }, null, 2)}\n`;
-}
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
 }
 
 const variables = (server: LocalServer, appId = APP_ID) => ({
@@ -125,12 +116,12 @@ function promote(options: PromoteOptions = {}) {
     externalActions: { 'actions/checkout': checkoutFrom(target.origin) },
     jobs: {
       test: {
-        workspace: tempDir('promote-test-'),
+        workspace: temporaryFolder('promote-test-'),
         inputs: { ...inputs, 'authority-host': target.test.authorityHost },
         idToken: { requestUrl: target.test.idTokenRequestUrl, requestToken: target.test.idTokenRequestToken },
       },
       production: {
-        workspace: tempDir('promote-production-'),
+        workspace: temporaryFolder('promote-production-'),
         inputs: { ...inputs, 'authority-host': target.production.authorityHost },
         idToken: {
           requestUrl: target.production.idTokenRequestUrl,
@@ -255,7 +246,7 @@ function promote(options: PromoteOptions = {}) {
     );
 
     it('refuses a copy of the workflow with a misspelled input', async () => {
-      const copy = path.join(tempDir('promote-workflow-'), 'connector-promote.yml');
+      const copy = path.join(temporaryFolder('promote-workflow-'), 'connector-promote.yml');
       const source = readFileSync(workflow, 'utf8');
       writeFileSync(
         copy,
@@ -282,7 +273,7 @@ const CLS = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/ColumnLevelSec
     let bothOrigin: ReturnType<typeof originRepository>;
 
     beforeAll(async () => {
-      const unpacked = path.join(tempDir('promote-both-'), 'Cls');
+      const unpacked = path.join(temporaryFolder('promote-both-'), 'Cls');
       await unpackSolution(path.join(CLS, 'ColumnLevelSecuritySampleSolution.zip'), unpacked, {
         packageType: 'both',
       });

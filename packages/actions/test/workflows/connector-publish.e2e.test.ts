@@ -33,9 +33,9 @@ beforeAll(async () => {
   scenario = await startScenario();
 });
 afterAll(async () => {
-  expect(scenario.github.violations).toEqual([]);
   await scenario.dispose();
   disposers.forEach((dispose) => dispose());
+  expect(scenario.github.violations).toEqual([]);
 });
 
 /** The user's connector repository, holding the connector (files as given) on main. */

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT, runWorkflowJob, type JobResult } from '@connector-alm/testing';
+import { REPO_ROOT, runWorkflowJob, temporaryFolder, type JobResult } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { startLocalGitHub, type LocalGitHub, type Repository } from '@connector-alm/github/local-server';
 import { checkoutFrom } from './helpers/git-actions.js';
@@ -33,7 +32,6 @@ let github: LocalGitHub;
 let repository: Repository;
 let botToken: string;
 let dataverse: LocalServer;
-const temps: string[] = [];
 
 beforeAll(async () => {
   if (!available) return;
@@ -66,17 +64,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (!available) return;
-  expect(github.violations).toEqual([]);
   await github.close();
   await dataverse.close();
-  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  expect(github.violations).toEqual([]);
 });
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
 
 /** One scheduled run on a fresh runner: a new workspace, checked out from the bare repository. */
 async function snapshot(
@@ -88,7 +79,7 @@ async function snapshot(
   const name = `${target.owner.login}/${target.name}`;
   const pr = createPullRequest({ apiUrl: github.url, repository: name });
   const result = await runWorkflowJob(workflowFile, 'snapshot', {
-    workspace: tempDir('snapshot-workspace-'),
+    workspace: temporaryFolder('snapshot-workspace-'),
     eventName: 'schedule',
     github: { ref: 'refs/heads/main', ref_name: 'main', repository: name },
     apiUrl: github.url,
@@ -325,7 +316,7 @@ function solutionWithDescription(description: string): Uint8Array {
     it(
       'without id-token: write the export cannot sign in, and nothing is pushed',
       async () => {
-        const copy = path.join(tempDir('snapshot-workflow-'), 'connector-snapshot.yml');
+        const copy = path.join(temporaryFolder('snapshot-workflow-'), 'connector-snapshot.yml');
         writeFileSync(copy, readFileSync(workflow, 'utf8').replace(/^ {6}id-token: write\n/m, ''));
         const before = await repository.git.readRef(`refs/heads/${BRANCH}`);
         const { result, pr } = await snapshot(copy);
@@ -356,7 +347,7 @@ function solutionWithDescription(description: string): Uint8Array {
     ])(
       'refuses a copy of the workflow with a misspelled input of %s',
       async (_, pattern, replacement, error) => {
-        const copy = path.join(tempDir('snapshot-workflow-'), 'connector-snapshot.yml');
+        const copy = path.join(temporaryFolder('snapshot-workflow-'), 'connector-snapshot.yml');
         const source = readFileSync(workflow, 'utf8');
         expect(source).toMatch(pattern);
         writeFileSync(copy, source.replace(pattern, replacement));

@@ -26,8 +26,9 @@ function scenarioAround(before: typeof beforeAll, after: typeof afterAll): Scena
   after(async () => {
     const scenario = running();
     current = undefined;
-    expect(scenario.github.violations).toEqual([]);
+    // Disposed first, so that a violation does not leave the server and its folders behind.
     await scenario.dispose();
+    expect(scenario.github.violations).toEqual([]);
   });
   function running(): Scenario {
     if (!current) throw new Error('The scenario is there only while a test of its block runs.');

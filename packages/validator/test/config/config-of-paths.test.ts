@@ -1,19 +1,15 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { UsageError } from '@connector-alm/core';
 import { configSearchStart, findConfigFileOfPaths, loadConfig } from '../../src/config/index.js';
 import { validatePaths } from '../../src/validate.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
 /** A scratch folder in no repository, with the given files (a `.git` entry marks a repository). */
 function scratch(files: Record<string, string | null>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-config-paths-'));
-  made.push(root);
+  const root = temporaryFolder('connector-alm-config-paths-');
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(root, name);
     if (content === null) mkdirSync(file, { recursive: true });

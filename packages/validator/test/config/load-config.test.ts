@@ -1,9 +1,8 @@
-import { describe, expect, it, afterAll } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { loadConfig, MAX_CONFIG_BYTES } from '../../src/config/index.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
@@ -11,15 +10,9 @@ import { writeConnector } from '../helpers/fixture.js';
 
 const RULE_IDS = ['SWG-OPID-UNIQUE', 'SWG-SUMMARY-REQUIRED', 'GEN-JSON-PARSE', 'GEN-JSON-BOM'];
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A temporary repository (with `.git`) holding the given files. */
 function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-config-'));
-  made.push(root);
+  const root = temporaryFolder('connector-alm-config-');
   mkdirSync(path.join(root, '.git'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });

@@ -1,32 +1,26 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   chmodSync,
   chownSync,
   linkSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
 import { writeFixedFile } from '../../src/fix/write-fixed-file.js';
 import { validatePaths } from '../../src/validate.js';
 import { validApiProperties, validSettings, validSwagger } from '../helpers/valid-connector.js';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 /** A repository-like tree with one certified connector, its files written as given. */
 function connector(files: Record<string, string | Buffer>): { root: string; folder: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'fix-'));
-  roots.push(root);
+  const root = temporaryFolder('fix-');
   const folder = path.join(root, 'certified-connectors', 'Contoso');
   mkdirSync(folder, { recursive: true });
   const all = {

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
 import { fixJsonText } from '../../src/fix/json-fix.js';
 import { validatePaths } from '../../src/validate.js';
@@ -10,15 +10,11 @@ import { validApiProperties, validSwagger } from '../helpers/valid-connector.js'
 // validate --fix renames the keys whose spelling SWG-ADDL-PROP or SWG-XMS-UNKNOWN names, through
 // real files: the swagger is written as a person leaves it, fixed, and validated again.
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 const SWAGGER = path.join('certified-connectors', 'Contoso', 'apiDefinition.swagger.json');
 
 /** A repository-like tree with one certified connector whose swagger is `swagger`. */
 function connector(swagger: string | Buffer): { root: string; file: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'fix-keys-'));
-  roots.push(root);
+  const root = temporaryFolder('fix-keys-');
   const folder = path.join(root, 'certified-connectors', 'Contoso');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), swagger);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { pendingTemporaries, UsageError, UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
@@ -271,7 +272,7 @@ describe('Git, asked about thousands of folders', () => {
     for (const folder of folders) repo.write({ [`${folder}/apiProperties.json`]: '{}' });
     repo.commitAll('base');
     // A git that logs each command it runs: the count is of real git processes.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'counting-git-'));
+    const bin = temporaryFolder('counting-git-');
     const log = path.join(bin, 'commands.log');
     const executable = path.join(bin, 'git');
     writeFileSync(executable, `#!/bin/sh\necho "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });

@@ -1,13 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll } from '@jest/globals';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { temporaryFolder } from '@connector-alm/testing';
 
 /** A real git repository in a temporary directory, driven by the real git executable. */
 export interface Repository {
@@ -20,8 +14,7 @@ export interface Repository {
 }
 
 export function createRepository(initialBranch = 'dev'): Repository {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-repo-'));
-  made.push(dir);
+  const dir = temporaryFolder('connector-alm-repo-');
   const git = (...args: string[]): string =>
     execFileSync('git', args, {
       cwd: dir,

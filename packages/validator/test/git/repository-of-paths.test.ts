@@ -1,9 +1,9 @@
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';
@@ -12,8 +12,7 @@ import { connectorFiles, createRepository, type Repository } from './repository-
 // directory's: run from outside it, it said that the working directory is no git work tree.
 
 const contoso = 'certified-connectors/Contoso';
-const outside = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-outside-'));
-afterAll(() => rmSync(outside, { recursive: true, force: true }));
+const outside = temporaryFolder('connector-alm-outside-');
 
 /** dev holds Contoso; the branch `pr` deletes one of its operations (a breaking change). */
 function repositoryWithBreakingChange(): Repository {

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { temporaryFolder } from '@connector-alm/testing';
 import { loadConfig } from '../../src/config/load-config.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -15,9 +15,6 @@ import { connectorFiles, createRepository, type Repository } from './repository-
 const alpha = 'certified-connectors/Alpha';
 const STRICT = 'rules:\n  README-SECTIONS-CERT: error\n';
 const LOOSE = 'rules:\n  README-SECTIONS-CERT: off\n';
-
-const made: string[] = [];
-afterAll(() => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 /** dev holds Alpha and a strict file; the branch `pr` turns the rule off and touches Alpha. */
 function loosenedOnBranch(): Repository {
@@ -62,8 +59,7 @@ describeOnPosix('validateAgainstBase: paths that reach the connectors through a 
 
   it('names a file reached through a link to the top level as the same file, not a renamed one', async () => {
     const connectors = loosenedOnBranch();
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-link-'));
-    made.push(outside);
+    const outside = temporaryFolder('connector-alm-link-');
     symlinkSync(connectors.dir, path.join(outside, 'link'));
 
     const { result } = await againstDev([path.join('link', alpha)], outside);

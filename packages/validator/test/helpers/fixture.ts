@@ -1,16 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from '@jest/globals';
+import { temporaryFolder } from '@connector-alm/testing';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
 import type { Finding, Profile } from '../../src/model/finding.js';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 /** File contents: objects are written as pretty JSON, strings and buffers as they are. */
 export type FixtureFiles = Record<string, string | Buffer | object>;
@@ -24,8 +18,7 @@ export function writeConnector(
   profile: Profile = 'certified',
   name = 'Contoso',
 ): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-'));
-  made.push(root);
+  const root = temporaryFolder('connector-alm-');
   const top = {
     certified: 'certified-connectors',
     'independent-publisher': 'independent-publisher-connectors',

@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@connector-alm/core';
-import { locatedMessage } from '@connector-alm/testing';
+import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
 import { discoverConnectorFolders, profileFromPath, sortFolderPaths } from '../../src/loader/discover.js';
 import { resolveProfile } from '../../src/validate.js';
@@ -37,7 +36,7 @@ describe('the profile of a folder from its place in the tree', () => {
 
 describe('discoverConnectorFolders', () => {
   it('takes every child of a top folder, and searches other folders for swaggers', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const root = temporaryFolder('connector-alm-discover-');
     mkdirSync(path.join(root, 'certified-connectors', 'Empty'), { recursive: true });
     mkdirSync(path.join(root, 'certified-connectors', 'Contoso', 'nested'), { recursive: true });
     mkdirSync(path.join(root, 'constructor', 'Fabrikam'), { recursive: true });
@@ -59,7 +58,7 @@ describe('discoverConnectorFolders in a project that keeps its connector one lev
    * no apiProperties.json), beside the projects' sources and their build output.
    */
   function projectLayout(): { root: string; project: string } {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const root = temporaryFolder('connector-alm-discover-');
     const project = path.join(root, 'certified-connectors', 'Snowflake v2');
     const files: Record<string, string> = {
       'dirs.sln': '',
@@ -104,7 +103,7 @@ describe('discoverConnectorFolders in a project that keeps its connector one lev
 
 describe('discoverConnectorFolders refuses', () => {
   it('a path that does not exist, located at the path as given', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const cwd = temporaryFolder('connector-alm-discover-');
     const error = await discoverConnectorFolders(['no/such/folder'], cwd).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect(locatedMessage(error)).toBe('no/such/folder: does not exist.');
@@ -112,7 +111,7 @@ describe('discoverConnectorFolders refuses', () => {
 
   // `validate certified-connectors/airmeet` said only "does not exist"; pr offered the folder.
   it('a folder misspelt or in the wrong case, with the folder beside it that was meant', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const cwd = temporaryFolder('connector-alm-discover-');
     mkdirSync(path.join(cwd, 'certified-connectors', 'Airmeet'), { recursive: true });
     // Another case names the folder itself where the file system ignores case (Windows, macOS).
     const caseSensitive = !existsSync(path.join(cwd, 'certified-connectors', 'AIRMEET'));
@@ -137,7 +136,7 @@ describe('discoverConnectorFolders refuses', () => {
   });
 
   it('a file outside any connector folder, located at the file as given', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const cwd = temporaryFolder('connector-alm-discover-');
     writeFileSync(path.join(cwd, 'notes.txt'), 'x');
     const error = await discoverConnectorFolders(['notes.txt'], cwd).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
@@ -147,7 +146,7 @@ describe('discoverConnectorFolders refuses', () => {
 
   // Every stat error was "does not exist.", which sent the user looking for a path that may be there.
   it('a name longer than the file system allows, said as such, not as missing', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const cwd = temporaryFolder('connector-alm-discover-');
     const long = `${'a'.repeat(300)}/Contoso`;
     const error = await discoverConnectorFolders([long], cwd).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
@@ -176,7 +175,7 @@ describe('the folders discovery does not search', () => {
   // Build output and dependencies: on Windows and macOS, whose file systems ignore case, Bin and OBJ
   // are the bin and obj folders, and a connector copied into one is not the repository's own.
   function treeWithBuildFolders(): string {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    const root = temporaryFolder('connector-alm-discover-');
     for (const folder of ['Bin/Contoso', 'OBJ/Debug/Contoso', 'Node_Modules/pkg', 'src/Contoso']) {
       mkdirSync(path.join(root, folder), { recursive: true });
       writeFileSync(path.join(root, folder, 'apiDefinition.swagger.json'), '{}');

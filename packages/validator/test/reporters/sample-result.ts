@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll } from '@jest/globals';
+import { temporaryFolder } from '@connector-alm/testing';
 import type { RuleDefinition } from '../../src/model/rule.js';
 import { findRule } from '../../src/rules/index.js';
 import { asObject, asString, entriesOf } from '../../src/swagger/json-values.js';
@@ -79,15 +78,9 @@ export const SAMPLE_RULES: RuleDefinition[] = [
   findRule('GEN-JSON-PARSE')!,
 ];
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A repository with two connectors: a certified one with findings (its name has a space), and a clean custom one. */
 export function writeSampleRepository(options: { extraInfoLines?: number } = {}): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-reporters-'));
-  made.push(root);
+  const root = temporaryFolder('connector-alm-reporters-');
   const swagger = validSwagger();
   swagger.info.title = 'Contoso Tasks API';
   // Keys before `title` move it down without changing what is wrong: fingerprints must not move.

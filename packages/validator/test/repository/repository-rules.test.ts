@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { temporaryFolder } from '@connector-alm/testing';
 import { loadConfig } from '../../src/config/load-config.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -66,14 +66,8 @@ async function checkPullRequest(scenario: Scenario): Promise<Finding[]> {
   return result.findings;
 }
 
-const links: string[] = [];
-afterAll(() => {
-  for (const dir of links) rmSync(dir, { recursive: true, force: true });
-});
-
 function linkTo(dir: string): string {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-link-'));
-  links.push(parent);
+  const parent = temporaryFolder('connector-alm-link-');
   const link = path.join(parent, 'repository');
   symlinkSync(dir, link);
   return link;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
 import { runRules, writeConnector } from '../helpers/fixture.js';
 import { validateFolder } from '../../src/validate.js';
 import { findRule } from '../../src/rules/index.js';
@@ -275,7 +275,7 @@ describe('GEN-ENCODING', () => {
 
 describe('GEN-SYMLINK', () => {
   it('does not read a file linked from outside the folder', async () => {
-    const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'outside-')), 'secret.json');
+    const outside = path.join(temporaryFolder('outside-'), 'secret.json');
     writeFileSync(outside, '{"secret": "do not read"}');
     const files = validConnectorFiles();
     delete files['apiProperties.json'];
