@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path104 = require("node:path");
-    var fs46 = require("node:fs");
+    var path111 = require("node:path");
+    var fs49 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs46.existsSync(executableFile)) return;
+        if (fs49.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path104.resolve(baseDir, baseName);
-          if (fs46.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path104.extname(baseName))) return void 0;
+          const localBin = path111.resolve(baseDir, baseName);
+          if (fs49.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path111.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs46.existsSync(`${localBin}${ext}`)
+            (ext) => fs49.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs46.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs49.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path104.resolve(
-            path104.dirname(resolvedScriptPath),
+          executableDir = path111.resolve(
+            path111.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path104.basename(
+            const legacyName = path111.basename(
               this._scriptPath,
-              path104.extname(this._scriptPath)
+              path111.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path104.extname(executableFile));
+        launchWithNode = sourceExt.includes(path111.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path104.basename(filename, path104.extname(filename));
+        this._name = path111.basename(filename, path111.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path105) {
-        if (path105 === void 0) return this._executableDir;
-        this._executableDir = path105;
+      executableDir(path112) {
+        if (path112 === void 0) return this._executableDir;
+        this._executableDir = path112;
         return this;
       }
       /**
@@ -3715,8 +3715,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path104, { windows } = {}) => {
-      const segs = path104.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path111, { windows } = {}) => {
+      const segs = path111.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5313,17 +5313,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path104) {
-      const ctrl = callVisitor(key2, node, visitor, path104);
+    function visit_(key2, node, visitor, path111) {
+      const ctrl = callVisitor(key2, node, visitor, path111);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path104, ctrl);
-        return visit_(key2, ctrl, visitor, path104);
+        replaceNode(key2, path111, ctrl);
+        return visit_(key2, ctrl, visitor, path111);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path104 = Object.freeze(path104.concat(node));
+          path111 = Object.freeze(path111.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path104);
+            const ci = visit_(i2, node.items[i2], visitor, path111);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5334,13 +5334,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path104 = Object.freeze(path104.concat(node));
-          const ck = visit_("key", node.key, visitor, path104);
+          path111 = Object.freeze(path111.concat(node));
+          const ck = visit_("key", node.key, visitor, path111);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path104);
+          const cv = visit_("value", node.value, visitor, path111);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5361,17 +5361,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path104) {
-      const ctrl = await callVisitor(key2, node, visitor, path104);
+    async function visitAsync_(key2, node, visitor, path111) {
+      const ctrl = await callVisitor(key2, node, visitor, path111);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path104, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path104);
+        replaceNode(key2, path111, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path111);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path104 = Object.freeze(path104.concat(node));
+          path111 = Object.freeze(path111.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path104);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path111);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5382,13 +5382,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path104 = Object.freeze(path104.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path104);
+          path111 = Object.freeze(path111.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path111);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path104);
+          const cv = await visitAsync_("value", node.value, visitor, path111);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5415,23 +5415,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path104) {
+    function callVisitor(key2, node, visitor, path111) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path104);
+        return visitor(key2, node, path111);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path104);
+        return visitor.Map?.(key2, node, path111);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path104);
+        return visitor.Seq?.(key2, node, path111);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path104);
+        return visitor.Pair?.(key2, node, path111);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path104);
+        return visitor.Scalar?.(key2, node, path111);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path104);
+        return visitor.Alias?.(key2, node, path111);
       return void 0;
     }
-    function replaceNode(key2, path104, node) {
-      const parent = path104[path104.length - 1];
+    function replaceNode(key2, path111, node) {
+      const parent = path111[path111.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6043,10 +6043,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path104, value) {
+    function collectionFromPath(schema, path111, value) {
       let v = value;
-      for (let i2 = path104.length - 1; i2 >= 0; --i2) {
-        const k = path104[i2];
+      for (let i2 = path111.length - 1; i2 >= 0; --i2) {
+        const k = path111[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6065,7 +6065,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path104) => path104 == null || typeof path104 === "object" && !!path104[Symbol.iterator]().next().done;
+    var isEmptyPath = (path111) => path111 == null || typeof path111 === "object" && !!path111[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6095,11 +6095,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path104, value) {
-        if (isEmptyPath(path104))
+      addIn(path111, value) {
+        if (isEmptyPath(path111))
           this.add(value);
         else {
-          const [key2, ...rest] = path104;
+          const [key2, ...rest] = path111;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6113,8 +6113,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path104) {
-        const [key2, ...rest] = path104;
+      deleteIn(path111) {
+        const [key2, ...rest] = path111;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6128,8 +6128,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path104, keepScalar) {
-        const [key2, ...rest] = path104;
+      getIn(path111, keepScalar) {
+        const [key2, ...rest] = path111;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6147,8 +6147,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path104) {
-        const [key2, ...rest] = path104;
+      hasIn(path111) {
+        const [key2, ...rest] = path111;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6158,8 +6158,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path104, value) {
-        const [key2, ...rest] = path104;
+      setIn(path111, value) {
+        const [key2, ...rest] = path111;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8674,9 +8674,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path104, value) {
+      addIn(path111, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path104, value);
+          this.contents.addIn(path111, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8751,14 +8751,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path104) {
-        if (Collection2.isEmptyPath(path104)) {
+      deleteIn(path111) {
+        if (Collection2.isEmptyPath(path111)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path104) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path111) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8773,10 +8773,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path104, keepScalar) {
-        if (Collection2.isEmptyPath(path104))
+      getIn(path111, keepScalar) {
+        if (Collection2.isEmptyPath(path111))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path104, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path111, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8787,10 +8787,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path104) {
-        if (Collection2.isEmptyPath(path104))
+      hasIn(path111) {
+        if (Collection2.isEmptyPath(path111))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path104) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path111) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8807,13 +8807,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path104, value) {
-        if (Collection2.isEmptyPath(path104)) {
+      setIn(path111, value) {
+        if (Collection2.isEmptyPath(path111)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path104), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path111), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path104, value);
+          this.contents.setIn(path111, value);
         }
       }
       /**
@@ -10774,9 +10774,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path104) => {
+    visit3.itemAtPath = (cst, path111) => {
       let item = cst;
-      for (const [field, index] of path104) {
+      for (const [field, index] of path111) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10785,23 +10785,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path104) => {
-      const parent = visit3.itemAtPath(cst, path104.slice(0, -1));
-      const field = path104[path104.length - 1][0];
+    visit3.parentCollection = (cst, path111) => {
+      const parent = visit3.itemAtPath(cst, path111.slice(0, -1));
+      const field = path111[path111.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path104, item, visitor) {
-      let ctrl = visitor(item, path104);
+    function _visit(path111, item, visitor) {
+      let ctrl = visitor(item, path111);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path104.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path111.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10812,10 +10812,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path104);
+            ctrl = ctrl(item, path111);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path104) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path111) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -12117,14 +12117,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs46 = this.flowScalar(this.type);
+              const fs49 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs46, sep: [] });
+                map2.items.push({ start, key: fs49, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs46);
+                this.stack.push(fs49);
               } else {
-                Object.assign(it, { key: fs46, sep: [] });
+                Object.assign(it, { key: fs49, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12252,13 +12252,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs46 = this.flowScalar(this.type);
+              const fs49 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs46, sep: [] });
+                fc.items.push({ start: [], key: fs49, sep: [] });
               else if (it.sep)
-                this.stack.push(fs46);
+                this.stack.push(fs49);
               else
-                Object.assign(it, { key: fs46, sep: [] });
+                Object.assign(it, { key: fs49, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17322,7 +17322,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs46 = require("fs");
+    var fs49 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -17342,7 +17342,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs46.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs49.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -17359,7 +17359,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs46.close(self2.fd, onCloseDone);
+      fs49.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -17391,7 +17391,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs46.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs49.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -17751,7 +17751,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs46 = require("fs");
+    var fs49 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -17776,9 +17776,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path104, options2) {
+    function openPromise(path111, options2) {
       return new Promise((resolve, reject) => {
-        open2(path104, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path111, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -17808,7 +17808,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path104, options2, callback) {
+    function open2(path111, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -17820,10 +17820,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs46.open(path104, "r", function(err2, fd2) {
+      fs49.open(path111, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs46.close(fd2, defaultCallback);
+          if (err3) fs49.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -17840,7 +17840,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs46.fstat(fd2, function(err2, stats) {
+      fs49.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -18918,7 +18918,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs46 = require("fs");
+    var fs49 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -18948,14 +18948,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs46.stat(realPath, function(err2, stats) {
+      fs49.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs46.createReadStream(realPath);
+          var readStream = fs49.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -25815,8 +25815,22 @@ function joinedList(values, options2 = {}) {
 }
 
 // packages/core/src/shell-word.ts
-function shellWord(text3) {
+function shellWord(text3, platform = process.platform) {
+  if (platform === "win32") return /^[\w.\\/:+=-]+$/.test(text3) ? text3 : powerShellQuoted(text3);
   return /^[\w./:@%+=-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, `'\\''`)}'`;
+}
+function powerShellQuoted(text3) {
+  return `'${text3.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
+}
+
+// packages/core/src/shell-variables.ts
+function settingVariables(variables, platform = process.platform) {
+  if (platform === "win32")
+    return variables.map(([name, value]) => `$env:${name} = ${powerShellQuoted(value)}`).join("; ");
+  return `export ${variables.map(([name, value]) => `${name}=${shellWord(value, platform)}`).join(" ")}`;
+}
+function unsettingVariable(name, platform = process.platform) {
+  return platform === "win32" ? `Remove-Item Env:${name}` : `unset ${name}`;
 }
 
 // packages/core/src/append-all.ts
@@ -26826,6 +26840,30 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
+// packages/core/src/missing-folder.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+function missingFolderError(given2, hint, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const meant = slashedPathToRead(given2, { cwd }) === void 0 ? folderMeant(given2, cwd) : void 0;
+  return missingPathError(given2, hint, {
+    ...options2,
+    cwd,
+    ...meant === void 0 ? {} : { message: `does not exist. Did you mean '${meant}'?` }
+  });
+}
+function folderMeant(given2, cwd) {
+  const absolute = import_node_path11.default.resolve(cwd, given2);
+  let folders;
+  try {
+    folders = (0, import_node_fs12.readdirSync)(import_node_path11.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return void 0;
+  }
+  const match2 = closestMatch(import_node_path11.default.basename(absolute), folders);
+  return match2 === void 0 ? void 0 : import_node_path11.default.join(import_node_path11.default.dirname(given2), match2);
+}
+
 // packages/core/src/connector-file-names.ts
 var CONNECTOR_FILE_NAMES = {
   swagger: "apiDefinition.swagger.json",
@@ -26873,6 +26911,44 @@ function misnamedFileError(folder, canonical2, misnamed) {
     location: { file: folder },
     hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
   });
+}
+
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
 // packages/core/src/windows-1252.ts
@@ -26925,18 +27001,18 @@ function utf16ByteOrder(bytes) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path11.default) {
+function compareFolderPaths(a, b, paths = import_node_path12.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -26947,7 +27023,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path12.default.basename(import_node_path12.default.dirname(import_node_path12.default.resolve(folder))));
+  return isTopFolderName(import_node_path13.default.basename(import_node_path13.default.dirname(import_node_path13.default.resolve(folder))));
 }
 
 // packages/core/src/folder-named-like.ts
@@ -27121,7 +27197,7 @@ function unknownCommandLine(root, argv, message2) {
 }
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -27237,19 +27313,19 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs12.existsSync)(import_node_path13.default.join(folder, ".git"));
+  return (0, import_node_fs13.existsSync)(import_node_path14.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
-  for (let at = import_node_path13.default.resolve(folder); ; at = import_node_path13.default.dirname(at)) {
+  for (let at = import_node_path14.default.resolve(folder); ; at = import_node_path14.default.dirname(at)) {
     if (isRepositoryRoot(at)) return at;
-    if (import_node_path13.default.dirname(at) === at) return void 0;
+    if (import_node_path14.default.dirname(at) === at) return void 0;
   }
 }
 
@@ -27263,17 +27339,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path14.default.resolve(cwd);
+  let folder = import_node_path15.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs13.existsSync)(import_node_path14.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs14.existsSync)(import_node_path15.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path14.default.join(folder, present[1]) },
+        location: { file: import_node_path15.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path14.default.join(folder, present[0]);
-    const parent = import_node_path14.default.dirname(folder);
+    if (present.length === 1) return import_node_path15.default.join(folder, present[0]);
+    const parent = import_node_path15.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -27294,8 +27370,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -27315,7 +27391,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given2) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path15.default.resolve(this.cwd, given2)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path16.default.resolve(this.cwd, given2)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -27339,14 +27415,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path15.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path16.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path15.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path16.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -27356,7 +27432,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path15.default.dirname(at) === at) break;
+      if (import_node_path16.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -27369,9 +27445,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs14.realpathSync.native(file);
+        real = import_node_fs15.realpathSync.native(file);
       } catch {
-        real = import_node_path15.default.resolve(file);
+        real = import_node_path16.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -27380,15 +27456,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given2) => {
-        const absolute = import_node_path16.default.resolve(cwd, given2);
-        return isFile(absolute) ? import_node_path16.default.dirname(absolute) : absolute;
+        const absolute = import_node_path17.default.resolve(cwd, given2);
+        return isFile(absolute) ? import_node_path17.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -27398,7 +27474,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path16.default.dirname(folder);
+      const parent = import_node_path17.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -27482,9 +27558,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path18.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -27583,11 +27659,11 @@ var CONFIG_SCHEMA = {
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
 // packages/validator/src/config/ignore.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path19.default.relative(import_node_path19.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform = process.platform) {
@@ -27606,7 +27682,7 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -28352,12 +28428,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path104) {
+function findNodeAtLocation(root, path111) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path104) {
+  for (let segment of path111) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29121,7 +29197,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path104 = [root];
+  const path111 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -29129,14 +29205,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path104[level];
+    let node = path111[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path104[level] = node;
+      path111[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29369,7 +29445,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path104 = paths.pop();
+    const path111 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29377,13 +29453,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path104 + 1);
+          paths.push(path111 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path104 + 1 + key2.length;
+        const keyPath = path111 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -31766,7 +31842,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path104 = problem.segments;
+  const path111 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -31780,21 +31856,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path104.includes("oAuthSettings")) {
-      const last2 = path104[path104.length - 1];
+    if (path111.includes("oAuthSettings")) {
+      const last2 = path111[path111.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path104.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path104[path104.length - 1] === "type" && path104.length === parameterNameDepth(path104) + 1)
+    if (path111.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path111[path111.length - 1] === "type" && path111.length === parameterNameDepth(path111) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path104) {
-  return path104[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path111) {
+  return path111[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -32760,11 +32836,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -32788,6 +32864,55 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
+}
+
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where2 = settingsFilePath(value);
+    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
+    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs16.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path20.default.join(at, match2.name);
+  }
+  return false;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -32838,10 +32963,10 @@ function isConnectorFolderListing(names3) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path19.default.resolve(cwd, folder);
+  const absolutePath = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs15.default.realpathSync(absolutePath);
-  const dirents = import_node_fs15.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs17.default.realpathSync(absolutePath);
+  const dirents = import_node_fs17.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -32849,7 +32974,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path19.default.basename(absolutePath),
+    name: import_node_path21.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -32864,6 +32989,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -32894,26 +33024,30 @@ function fileKindToRead(entry, files) {
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs15.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs17.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs15.default.statSync(filePath2).size;
+    return import_node_fs17.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path19.default) {
+function displayPathIn(folder, name, paths = import_node_path21.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path19.default) {
+function entryPath(folder, name, paths = import_node_path21.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -32950,7 +33084,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs15.default.realpathSync(filePath2);
+    const target2 = import_node_fs17.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -32958,8 +33092,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs15.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs15.default.readFileSync(filePath2);
+    if (!readable(import_node_fs17.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs17.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
@@ -32974,21 +33108,21 @@ function unreadableMessage(filePath2, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd2 = import_node_fs15.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs17.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs15.default.fstatSync(fd2);
+    const stat2 = import_node_fs17.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs15.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs17.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs15.default.closeSync(fd2);
+    import_node_fs17.default.closeSync(fd2);
   }
 }
 function readable(stat2, name, issues) {
@@ -33252,7 +33386,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -33279,18 +33413,30 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read2) {
+function caseTwinMessage(unread, read2, kind) {
   const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}.`;
+  const rename = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}${rename}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename) {
+  const shown2 = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown2} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename;
+  const readShown = nameExcerpt(read2);
+  return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path20.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path22.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path20.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path22.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -33307,7 +33453,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path20.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path22.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -33318,7 +33464,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -33329,11 +33475,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read2 = readCaseTwin(context.connector, kind, entry.name);
           if (read2 !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -33342,7 +33488,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -33352,7 +33503,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -33599,6 +33755,10 @@ function listJsonDocuments(connector) {
   }
   return list3;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -33679,14 +33839,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -34131,9 +34292,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? asArray(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path104) {
+function pathVariables(path111) {
   const names3 = [];
-  for (const match2 of path104.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path111.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -35639,12 +35800,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path104 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path104)) continue;
-        if (path104.startsWith("x-")) continue;
-        const item = paths[path104];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path104);
-        else this.typeIssue(placeAt(rootNode, "paths", path104), "Object", item);
+      for (const path111 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path111)) continue;
+        if (path111.startsWith("x-")) continue;
+        const item = paths[path111];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path111);
+        else this.typeIssue(placeAt(rootNode, "paths", path111), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -35668,8 +35829,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path104) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path104);
+  visitPathItem(item, rootNode, path111) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path111);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -42513,13 +42674,13 @@ function operationKeys2(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path104 = pathWords(operation2.path);
-  if (path104.length > 1) shared.push(...lookupKeysOf({ words: path104, version: "" }));
+  const path111 = pathWords(operation2.path);
+  if (path111.length > 1) shared.push(...lookupKeysOf({ words: path111, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path104) {
+function pathWords(path111) {
   const words = [];
-  for (const segment of path104.split("/")) {
+  for (const segment of path111.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -42963,12 +43124,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -42981,7 +43150,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -43638,7 +43807,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -43657,6 +43825,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names3) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names3.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -43703,22 +43877,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names3 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names3 = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names3.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where2 = settingsFilePath(file);
+        const named2 = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where2.kind !== "inside") {
+          context.report({ pointer, message: `${named2}, ${elsewhereMessage(where2.kind, file, names3)}` });
+          continue;
+        }
+        const { segments } = where2;
+        const found = segments.length === 1 ? names3.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named2}, but the folder has no such file.` });
       }
     }
   },
@@ -43882,16 +44061,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path104) {
-    this.path = path104;
-    const hasBrace = path104.includes("{");
-    this.variables = hasBrace ? scanVariables(path104) : NO_VARIABLES;
+  constructor(path111) {
+    this.path = path111;
+    const hasBrace = path111.includes("{");
+    this.variables = hasBrace ? scanVariables(path111) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path104.indexOf("/"); ; slash = path104.indexOf("/", start)) {
-      const end = slash === -1 ? path104.length : slash;
-      if (hasBrace && isVariableSegment(path104, start, end)) variableSegmentCount++;
+    for (let slash = path111.indexOf("/"); ; slash = path111.indexOf("/", start)) {
+      const end = slash === -1 ? path111.length : slash;
+      if (hasBrace && isVariableSegment(path111, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -43920,8 +44099,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path104 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path104) last2 = new PathTemplate(path104);
+    const path111 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path111) last2 = new PathTemplate(path111);
     templates[index] = last2;
   }
   return templates;
@@ -43946,9 +44125,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path104, start) {
-  const slash = path104.indexOf("/", start);
-  return slash === -1 ? path104.length : slash;
+function segmentEnd(path111, start) {
+  const slash = path111.indexOf("/", start);
+  return slash === -1 ? path111.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -43957,34 +44136,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path104, start, end) {
+function isVariableSegment(path111, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path104.charCodeAt(start) !== OPEN || path104.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path111.charCodeAt(start) !== OPEN || path111.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path104.charCodeAt(index);
+    const code2 = path111.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path104, open2) {
-  for (let index = open2 + 1; index < path104.length; index++) {
-    const code2 = path104.charCodeAt(index);
+function matchEnd(path111, open2) {
+  for (let index = open2 + 1; index < path111.length; index++) {
+    const code2 = path111.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path104) {
+function scanVariables(path111) {
   const variables = [];
   let seen;
-  for (let open2 = path104.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path104, open2);
+  for (let open2 = path111.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path111, open2);
     if (close2 === -1) {
-      open2 = path104.indexOf("{", open2 + 1);
+      open2 = path111.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path104.slice(open2 + 1, close2);
+    const name = path111.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -43994,30 +44173,30 @@ function scanVariables(path104) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path104.indexOf("{", close2 + 1);
+    open2 = path111.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path104) {
+function routeOf(path111) {
   let route = "";
   let copied = 0;
-  for (let open2 = path104.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path104, open2);
+  for (let open2 = path111.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path111, open2);
     if (close2 === -1) {
-      open2 = path104.indexOf("{", open2 + 1);
+      open2 = path111.indexOf("{", open2 + 1);
       continue;
     }
-    route += path104.slice(copied, open2) + "{}";
+    route += path111.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path104.indexOf("{", copied);
+    open2 = path111.indexOf("{", copied);
   }
-  return copied === 0 ? path104 : route + path104.slice(copied);
+  return copied === 0 ? path111 : route + path111.slice(copied);
 }
-function routeHash(path104) {
+function routeHash(path111) {
   let hash = 0;
-  for (let index = 0; index < path104.length; index++) {
-    const code2 = path104.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path104, index) : -1;
+  for (let index = 0; index < path111.length; index++) {
+    const code2 = path111.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path111, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -44065,15 +44244,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path104 = operations[index].path;
-    if (!path104.includes("{")) {
-      while (index < operations.length && operations[index].path === path104) index++;
+    const path111 = operations[index].path;
+    if (!path111.includes("{")) {
+      while (index < operations.length && operations[index].path === path111) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path104; index++)
+    for (; index < operations.length && operations[index].path === path111; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path104);
+    const route = routeHash(path111);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -44799,6 +44978,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -44847,12 +45048,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -44916,18 +45123,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -45495,12 +45715,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path104 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path111 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path104 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path111 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -45842,16 +46062,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path104) {
+function followSchemaPath(model, root, path111) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path104.length && steps < MAX_STEPS; ) {
-    let end = path104.indexOf("/", start);
-    if (end === -1) end = path104.length;
+  for (let start = 0; start < path111.length && steps < MAX_STEPS; ) {
+    let end = path111.indexOf("/", start);
+    if (end === -1) end = path111.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path104.slice(start, end));
+      const next = property(model, current, path111.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -45931,9 +46151,9 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path104 = pathAt(call, key2);
-    if (path104 === void 0 || followSchemaPath(model, items.schema, path104).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path104), label) });
+    const path111 = pathAt(call, key2);
+    if (path111 === void 0 || followSchemaPath(model, items.schema, path111).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path111), label) });
   }
   return problems;
 }
@@ -47394,12 +47614,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path104 in paths) {
-      if (!has(paths, path104)) continue;
-      const pathItem = asObject(paths[path104]);
+    for (const path111 in paths) {
+      if (!has(paths, path111)) continue;
+      const pathItem = asObject(paths[path111]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path104, "$ref"),
+        pointer: childPointer("/paths", path111, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -47421,15 +47641,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path104 of pathKeys(swagger2)) {
-    const message2 = problem(path104);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path104), message: message2 });
+  for (const path111 of pathKeys(swagger2)) {
+    const message2 = problem(path111);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path111), message: message2 });
   }
 }
-function templateProblem(path104) {
+function templateProblem(path111) {
   let open2 = -1;
-  for (let index = 0; index < path104.length; index++) {
-    const character = path104[index];
+  for (let index = 0; index < path111.length; index++) {
+    const character = path111[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -47455,7 +47675,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path104) => path104.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path111) => path111.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -47475,7 +47695,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path104) => /[?#]/.test(path104) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path111) => /[?#]/.test(path111) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -47491,7 +47711,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path104) => path104.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path111) => path111.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -47505,8 +47725,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path104) => {
-      const problem = templateProblem(path104);
+    reportPathKeys(context, (path111) => {
+      const problem = templateProblem(path111);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -47523,9 +47743,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path104) => (
+      (path111) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path104.includes("=") && pathVariables(path104).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path111.includes("=") && pathVariables(path111).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -47541,14 +47761,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path104 of pathKeys(swagger2)) {
-      const key2 = path104.toLowerCase();
+    for (const path111 of pathKeys(swagger2)) {
+      const key2 = path111.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path104),
+          pointer: childPointer("/paths", path111),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path104)
+            nameExcerpt(path111)
           )
         });
       }
@@ -49399,26 +49619,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path104 = [];
+    const path111 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path104.push(start);
+    path111.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path104.pop();
+        path111.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path104.slice(path104.indexOf(target2)));
+      if (seen === "grey") cycles.push(path111.slice(path111.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path104.push(target2);
+        path111.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -50041,7 +50261,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path104 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path111 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -50049,7 +50269,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path104}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path111}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -50309,8 +50529,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path104) {
-  return withoutTrailingSlashes(routeOf(path104)).toLowerCase();
+function templateShape(path111) {
+  return withoutTrailingSlashes(routeOf(path111)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -51073,10 +51293,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path104, options2 = {}) {
+function offsetOfPath(document, path111, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path104.entries()) {
+  for (const [index, step2] of path111.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -51087,7 +51307,7 @@ function offsetOfPath(document, path104, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path104.length - 1;
+    const isLast = index === path111.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -51111,8 +51331,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path104, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path104, options2));
+  return (path111, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path111, options2));
     return { line, column: col };
   };
 }
@@ -51124,7 +51344,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path21.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path23.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -51269,7 +51489,7 @@ async function readConfigText(file, cwd) {
     if (error2.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path21.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path23.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown2, error2, {
@@ -51291,9 +51511,9 @@ function notReadReason(error2) {
   return code2 ? `${errorMessage(error2)} (${code2})` : errorMessage(error2);
 }
 function describeSchemaError(error2, root) {
-  const path104 = parsePointer(error2.instancePath);
-  const [setting, ruleId, profile] = path104.map(nameExcerpt);
-  const value = path104.reduce(
+  const path111 = parsePointer(error2.instancePath);
+  const [setting, ruleId, profile] = path111.map(nameExcerpt);
+  const value = path111.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -51301,7 +51521,7 @@ function describeSchemaError(error2, root) {
   if (error2.keyword === "additionalProperties") {
     const key2 = String(error2.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path104.length === 0) {
+    if (path111.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -51312,7 +51532,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path104, key2],
+      path: [...path111, key2],
       atKey: true
     };
   }
@@ -51320,7 +51540,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path104,
+      path: path111,
       atKey: false
     };
   }
@@ -51330,34 +51550,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path104,
+        path: path111,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path104, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path111, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path104,
+      path: path111,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path104, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path111, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path104,
+      path: path111,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path104,
+    path: path111,
     atKey: false
   };
 }
@@ -51467,8 +51687,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path104, method, pathItemPlace, operation2) {
-    this.path = path104;
+  constructor(path111, method, pathItemPlace, operation2) {
+    this.path = path111;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -51769,11 +51989,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path104 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path104)) continue;
-      let pathItem = asObject(paths[path104]);
+    for (const path111 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path111)) continue;
+      let pathItem = asObject(paths[path111]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path104);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path111);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -51789,7 +52009,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path104, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path111, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -52151,9 +52371,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path104) {
-  const [setting, ruleId] = path104;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path104];
+function placeIn(config2, path111) {
+  const [setting, ruleId] = path111;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path111];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -52162,7 +52382,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -52233,7 +52453,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path22.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path24.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   const message2 = matchedMessage(finding);
@@ -52280,9 +52500,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path104, method, body) => `{
+var operation = (path111, method, body) => `{
   "paths": {
-    "${path104}": {
+    "${path111}": {
       "${method}": ${body}
     }
   }
@@ -52611,7 +52831,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -52627,7 +52847,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -52762,16 +52982,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path104 = [];
+  const path111 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path104.push(part.step);
+        if (part.step !== void 0) path111.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path104.pop();
+        if (part.step !== void 0) path111.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -52779,7 +52999,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path104, ...part.change.path] });
+      result.push({ ...part.change, path: [...path111, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -55001,21 +55221,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path104 in paths) {
-    if (!has(paths, path104)) continue;
-    const pathItem = refPathItem(paths[path104]);
+  for (const path111 in paths) {
+    if (!has(paths, path111)) continue;
+    const pathItem = refPathItem(paths[path111]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path104));
-    unfollowed2.set(path104, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path111));
+    unfollowed2.set(path111, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path104 in paths) {
-    if (!has(paths, path104)) continue;
-    const pathItem = refPathItem(paths[path104]);
+  for (const path111 in paths) {
+    if (!has(paths, path111)) continue;
+    const pathItem = refPathItem(paths[path111]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -55027,17 +55247,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path104 of all) {
-    const before = has(pathsBefore, path104) ? pathsBefore[path104] : void 0;
-    const after = has(pathsAfter, path104) ? pathsAfter[path104] : void 0;
+  for (const path111 of all) {
+    const before = has(pathsBefore, path111) ? pathsBefore[path111] : void 0;
+    const after = has(pathsAfter, path111) ? pathsAfter[path111] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path104);
-    const whyBefore = unfollowedBefore.get(path104);
+    const whyAfter = unfollowedAfter.get(path111);
+    const whyBefore = unfollowedBefore.get(path111);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path104);
+    const pathItemPointer = childPointer("/paths", path111);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -55045,12 +55265,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path104)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path111)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path104)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path104)} was not compared: in the base version, ${whyBefore}.` : refEdit(path104, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path111)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path111)} was not compared: in the base version, ${whyBefore}.` : refEdit(path111, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -55060,12 +55280,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path104, before, after) {
+function refEdit(path111, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path104)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path111)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path104)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path104)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path111)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path111)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -55282,8 +55502,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path104) {
-  return withoutTrailingSlashes(emptiedBraces(path104));
+function normalizePath(path111) {
+  return withoutTrailingSlashes(emptiedBraces(path111));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -55508,7 +55728,7 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -55519,7 +55739,7 @@ function renameTold(before, renamed) {
       advice: LETTER_CASE_ADVICE
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -56680,7 +56900,10 @@ function fileName(file) {
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 function firstChangedLine(before, after) {
-  const linesOf2 = (text3) => text3 === "" ? [] : text3.replace(/\r\n/g, "\n").split(/(?<=\n)/);
+  const linesOf2 = (text3) => {
+    const compared = asCommitted(text3);
+    return compared === "" ? [] : compared.split(/(?<=\n)/);
+  };
   const was = linesOf2(before);
   const is = linesOf2(after);
   let index = 0;
@@ -56689,10 +56912,11 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") {
-    return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
-  }
+  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+function asCommitted(text3) {
+  return withoutByteOrderMark(text3).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -56727,21 +56951,21 @@ function definitionsVersion(files) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path23.default.join("Other", "Solution.xml");
+var import_node_fs18 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path25.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 function solutionGiven(given2, cwd) {
-  const absolute = import_node_path23.default.resolve(cwd, given2);
+  const absolute = import_node_path25.default.resolve(cwd, given2);
   const stat2 = statOrUndefined(absolute);
   if (stat2 === void 0) return void 0;
   if (stat2.isDirectory())
@@ -56751,14 +56975,14 @@ function solutionGiven(given2, cwd) {
   return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
 }
 function folderOfUnpackedSolution(given2, cwd) {
-  const solution = unpackedSolutionAbove(import_node_path23.default.resolve(cwd, given2), given2, cwd);
+  const solution = unpackedSolutionAbove(import_node_path25.default.resolve(cwd, given2), given2, cwd);
   return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
 }
 function unpackedSolutionAbove(absolute, given2, cwd) {
-  let folder = import_node_path23.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path23.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) return import_node_path23.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
-    if (import_node_path23.default.dirname(folder) === folder) break;
+  let folder = import_node_path25.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path25.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) return import_node_path25.default.isAbsolute(given2) ? folder : toDisplayPath(cwd, folder);
+    if (import_node_path25.default.dirname(folder) === folder) break;
   }
   return void 0;
 }
@@ -56789,17 +57013,17 @@ function solutionGivenError(given2, cwd, words) {
   });
 }
 function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path23.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+  return statOrUndefined(import_node_path25.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs16.openSync)(file, "r");
+    const descriptor = (0, import_node_fs18.openSync)(file, "r");
     try {
-      const read2 = (0, import_node_fs16.readSync)(descriptor, head, 0, head.length, 0);
+      const read2 = (0, import_node_fs18.readSync)(descriptor, head, 0, head.length, 0);
       return read2 === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs16.closeSync)(descriptor);
+      (0, import_node_fs18.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -56807,7 +57031,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs16.statSync)(file);
+    return (0, import_node_fs18.statSync)(file);
   } catch {
     return void 0;
   }
@@ -56831,17 +57055,17 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path24.default.resolve(cwd, given2);
+    const absolute = import_node_path26.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs17.statSync)(absolute);
+      stat2 = (0, import_node_fs19.statSync)(absolute);
     } catch (error2) {
-      throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder, or a folder that holds connector folders.", {
+      throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path24.default.dirname(absolute);
+      const folder = import_node_path26.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given2, absolute))) {
         const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -56863,22 +57087,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform = p
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs17.readdirSync)(folder);
+    return (0, import_node_fs19.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
 }
 function refusedListing(error2, given2, absolute) {
   const where2 = error2?.path;
-  const shown2 = where2 === void 0 ? given2 : import_node_path24.default.join(given2, import_node_path24.default.relative(absolute, where2));
+  const shown2 = where2 === void 0 ? given2 : import_node_path26.default.join(given2, import_node_path26.default.relative(absolute, where2));
   return unreadablePathError(shown2, error2) ?? error2;
 }
-function sortFolderPaths(folders, paths = import_node_path24.default) {
+function sortFolderPaths(folders, paths = import_node_path26.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform) {
-  const dirents = (0, import_node_fs17.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs19.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -56899,7 +57123,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs17.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs19.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -56912,9 +57136,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path24.default.resolve(folder);
+  const resolved2 = import_node_path26.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path24.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path26.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -56923,11 +57147,11 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/diff/git-ref-given.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -57005,8 +57229,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path104 = names3.slice(2, 2 + length);
-  return names3 === `a/${path104} b/${path104}` ? path104 : void 0;
+  const path111 = names3.slice(2, 2 + length);
+  return names3 === `a/${path111} b/${path111}` ? path111 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -57238,6 +57462,15 @@ var Git = class {
     const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
   }
+  /**
+   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
+   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
+   * lists them when run there; files inside an ignored folder are listed one by one.
+   */
+  async ignoredFilesUnder(folder) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
+    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
     const top = await this.topLevel();
@@ -57352,9 +57585,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs20.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -57362,7 +57595,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path25.default.resolve(cwd, given2))));
+  const folders = await Promise.all(paths.map((given2) => nearestFolder(import_node_path27.default.resolve(cwd, given2))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -57392,9 +57625,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path25.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path27.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path25.default.dirname(at) === at) return false;
+    if (import_node_path27.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -57410,14 +57643,14 @@ function locatedAt(error2, given2) {
 
 // packages/validator/src/diff/git-ref-given.ts
 async function gitRefGivenError(given2, other, cwd) {
-  if (!await isNothingAt(import_node_path26.default.resolve(cwd, given2))) return void 0;
+  if (!await isNothingAt(import_node_path28.default.resolve(cwd, given2))) return void 0;
   try {
     const git = await repositoryOfPaths([other], cwd);
     await git.resolveCommit(given2);
   } catch {
     return void 0;
   }
-  const connector = await isNothingAt(import_node_path26.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
+  const connector = await isNothingAt(import_node_path28.default.resolve(cwd, other)) ? "<connector folder>" : shellWord(other);
   return new UsageError(
     "is no file or folder but a git ref of this repository, and diff compares two versions on disk.",
     {
@@ -57428,7 +57661,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs19.promises.lstat(absolute);
+    await import_node_fs21.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -57466,15 +57699,15 @@ function requireSwagger(side, other) {
   });
 }
 async function readSide(given2, cwd) {
-  const absolute = import_node_path27.default.resolve(cwd, given2);
+  const absolute = import_node_path29.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs20.promises.stat(absolute);
+    stat2 = await import_node_fs22.promises.stat(absolute);
   } catch (error2) {
-    throw unreadablePathError(given2, error2) ?? missingPathError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
+    throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs20.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs22.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -57491,7 +57724,7 @@ async function readSide(given2, cwd) {
     };
   }
   const bytes = await readDefinitionFile(given2, absolute, cwd);
-  const name = import_node_path27.default.basename(absolute);
+  const name = import_node_path29.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
   if (looksBinary(bytes)) {
     const solution = solutionGiven(given2, cwd);
@@ -57570,19 +57803,19 @@ async function notAConnectorHint(given2, absolute, cwd) {
   if (held.length === 0) {
     return "Give a connector folder (it holds apiDefinition.swagger.json and apiProperties.json) or its apiDefinition.swagger.json.";
   }
-  const names3 = held.map((folder) => import_node_path27.default.join(given2, import_node_path27.default.relative(absolute, folder)));
+  const names3 = held.map((folder) => import_node_path29.default.join(given2, import_node_path29.default.relative(absolute, folder)));
   const holds2 = held.length === 1 ? `the connector folder ${quoted(names3[0])}` : `${held.length} connector folders: ${quoteList(names3, 3)}`;
   return `It holds ${holds2}. diff compares two versions of one connector: give the folder of that connector in each version.`;
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script3 = import_node_path28.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs21.existsSync)(script3) ? script3 : void 0;
+  const script3 = import_node_path30.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs23.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -57883,10 +58116,10 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -57894,7 +58127,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs22.promises.access(file, import_node_fs22.constants.W_OK);
+    await import_node_fs24.promises.access(file, import_node_fs24.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -57916,22 +58149,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs23.promises.lstat(file);
+  const stat2 = await import_node_fs25.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs23.promises.realpath(file);
-    if (!isBelow(await import_node_fs23.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs25.promises.realpath(file);
+    if (!isBelow(await import_node_fs25.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs23.promises.stat(target2);
+  const current = await import_node_fs25.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs23.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs25.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -58055,8 +58288,8 @@ function fixedThings(slips, keys) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -58106,54 +58339,63 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path29.default.join(topLevel, folder);
+  const absolute = import_node_path31.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path29.default.relative(topLevel, connector).split(import_node_path29.default.sep).join("/"));
+  return held.map((connector) => import_node_path31.default.relative(topLevel, connector).split(import_node_path31.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs24.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs26.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path29.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path29.default.posix.basename(parent));
+  const parent = import_node_path31.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path31.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs24.promises.readdir(import_node_path29.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs26.promises.readdir(import_node_path31.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path29.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path31.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path29.default.posix.dirname(file);
+  let folder = import_node_path31.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path29.default.posix.dirname(folder);
+    folder = import_node_path31.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
 }
 
 // packages/validator/src/git/committed-files.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/no-work-tree.ts
+function whyNoWorkTree(error2) {
+  if (!isUserError(error2)) return errorMessage(error2).split("\n")[0];
+  if (/not installed/.test(error2.message)) return "git is not installed here";
+  return "it is not in a git work tree";
+}
+
+// packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
-  const folder = await realCasePath(import_node_path30.default.dirname(files[0]));
+  const folder = await realCasePath(import_node_path32.default.dirname(files[0]));
   let top;
   try {
     top = await realCasePath(await new Git(folder).topLevel());
   } catch (error2) {
     return {
       inWorkTree: false,
-      why: error2 instanceof RepositoryOwnerError ? ownerRefusal(error2.repository) : isUserError(error2) ? notInWorkTree(error2.message) : errorMessage(error2).split("\n")[0]
+      why: error2 instanceof RepositoryOwnerError ? ownerRefusal(error2.repository) : whyNoWorkTree(error2)
     };
   }
   const paths = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const inRepository = toRepositoryPath(top, import_node_path30.default.join(folder, import_node_path30.default.basename(file)));
+    const inRepository = toRepositoryPath(top, import_node_path32.default.join(folder, import_node_path32.default.basename(file)));
     if (inRepository === void 0) return { inWorkTree: false, why: "it is not in a git work tree" };
     paths.set(file, inRepository);
   }
@@ -58176,12 +58418,20 @@ var commitStates = async (files) => {
   }
   return { inWorkTree: true, states };
 };
-function notInWorkTree(message2) {
-  if (/not installed/.test(message2)) return "git is not installed here";
-  return "it is not in a git work tree";
-}
 function ownerRefusal(repository) {
   return `git refuses its repository ${repository}, which belongs to another user; git config --global --add safe.directory ${shellWord(repository)} lets git in`;
+}
+
+// packages/validator/src/git/ignored-files.ts
+async function filesGitIgnores(folder) {
+  const git = new Git(folder);
+  try {
+    await git.topLevel();
+  } catch (error2) {
+    if (error2 instanceof RepositoryOwnerError) throw error2;
+    return { inWorkTree: false, why: whyNoWorkTree(error2) };
+  }
+  return { inWorkTree: true, files: await git.ignoredFilesUnder(folder) };
 }
 
 // packages/validator/src/git/base-ref.ts
@@ -58206,8 +58456,8 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
@@ -58218,15 +58468,15 @@ async function materializeFolder(git, rev2, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path31.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs25.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path33.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs27.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path31.default.resolve(target2, relative);
+      const destination = import_node_path33.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs25.promises.mkdir(import_node_path31.default.dirname(destination), { recursive: true });
-      await import_node_fs25.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs27.promises.mkdir(import_node_path33.default.dirname(destination), { recursive: true });
+      await import_node_fs27.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -58236,11 +58486,11 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -58342,8 +58592,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -58401,22 +58651,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path32.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path34.default.relative(topLevel, folder)) || "."
     };
     let names3;
     try {
-      names3 = (0, import_node_fs26.readdirSync)(folder);
+      names3 = (0, import_node_fs28.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger2 = swaggerFileName(names3);
-      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path32.default.join(folder, swagger2));
+      const text3 = swagger2 === void 0 ? void 0 : readText(import_node_path34.default.join(folder, swagger2));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon2 = names3.find((name) => kindOfFileName(name) === "icon");
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path32.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path34.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -58429,7 +58679,7 @@ function swaggerFileName(names3) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs26.readFileSync)(file);
+    return (0, import_node_fs28.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -58517,7 +58767,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path33.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path35.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -58527,11 +58777,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs27.readdirSync)(import_node_path34.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs29.readdirSync)(import_node_path36.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -58679,14 +58929,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger2 = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path35.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path35.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path37.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path37.default.posix.basename(entry.path))
     );
     if (swagger2) deleted.push({ repositoryPath: folder, swaggerPath: swagger2.path });
   }
@@ -58725,8 +58975,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -58736,9 +58986,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
-    const absolute = import_node_path36.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs28.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path36.default.resolve(where2.realCwd, import_node_path36.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path38.default.resolve(where2.cwd, given2);
+    const exists4 = (0, import_node_fs30.existsSync)(absolute);
+    const real = exists4 ? await realCasePath(absolute) : import_node_path38.default.resolve(where2.realCwd, import_node_path38.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -58779,17 +59029,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs29.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path37.default.dirname(file)).then((folder) => import_node_path37.default.join(folder, import_node_path37.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs31.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path39.default.dirname(file)).then((folder) => import_node_path39.default.join(folder, import_node_path39.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path37.default.resolve(where2.realCwd, import_node_path37.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path39.default.resolve(where2.realCwd, import_node_path39.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -58797,13 +59047,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev2, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path38.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path38.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path40.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path40.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev2);
@@ -58831,8 +59081,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path38.default.posix.normalize(import_node_path38.default.posix.join(import_node_path38.default.posix.dirname(at), target2));
-      const outside = import_node_path38.default.posix.isAbsolute(target2) || import_node_path38.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path40.default.posix.normalize(import_node_path40.default.posix.join(import_node_path40.default.posix.dirname(at), target2));
+      const outside = import_node_path40.default.posix.isAbsolute(target2) || import_node_path40.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -58841,7 +59091,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path38.default.posix.dirname(file);
+    const folder = import_node_path40.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -58851,7 +59101,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path39.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path41.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -58870,7 +59120,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text3 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text3, import_node_path39.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text3, import_node_path41.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -58897,9 +59147,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path39.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path41.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path39.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path41.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -58919,7 +59169,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path40.default.resolve(cwd, import_node_path40.default.relative(realCwd, import_node_path40.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path42.default.resolve(cwd, import_node_path42.default.relative(realCwd, import_node_path42.default.join(topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -58948,7 +59198,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path40.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path42.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -59047,7 +59297,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs30.existsSync)(import_node_path40.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs32.existsSync)(import_node_path42.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -59066,25 +59316,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path41.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path43.default.resolve(cwd, folder));
   const empty = [];
   for (const given2 of paths) {
-    const absolute = import_node_path41.default.resolve(cwd, given2);
-    const led = isFile(absolute) ? folders.includes(import_node_path41.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path43.default.resolve(cwd, given2);
+    const led = isFile(absolute) ? folders.includes(import_node_path43.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given2], cwd)).length === 0) empty.push(given2);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path42.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path42.default.resolve(cwd, file);
+  const baseDir = import_node_path44.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path44.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -59092,7 +59342,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path42.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path44.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts
@@ -59102,7 +59352,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path104, findings]) => ({ path: path104, findings }));
+  return [...byFile].map(([path111, findings]) => ({ path: path111, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -60118,10 +60368,10 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   if (options2.profile || options2.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path43.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path45.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -60140,8 +60390,8 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -60153,9 +60403,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path44.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path46.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -60199,9 +60449,9 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path45.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path47.default.resolve(io.cwd, options2.output);
     try {
-      await inFolderMadeFor(target2, () => import_node_fs31.promises.writeFile(target2, text3));
+      await inFolderMadeFor(target2, () => import_node_fs33.promises.writeFile(target2, text3));
     } catch (error2) {
       throw reportNotWritten(error2, options2.output);
     }
@@ -60409,10 +60659,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path104 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path104.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path104)) return "drive-letter";
-  if (path104.split("/").includes("..")) return "parent-segment";
+  const path111 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path111.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path111)) return "drive-letter";
+  if (path111.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -60450,7 +60700,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_promises3 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -60488,8 +60738,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path104, isFolder3, value) {
-    const segments = path104.split("/");
+  place(path111, isFolder3, value) {
+    const segments = path111.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -60718,9 +60968,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs32.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs34.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -61030,12 +61280,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs33.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs35.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs33.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs35.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, options2.damagedHint);
       } catch (error2) {
-        (0, import_node_fs33.closeSync)(fd2);
+        (0, import_node_fs35.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -61083,7 +61333,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs33.closeSync)(this.fd);
+    (0, import_node_fs35.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -61092,7 +61342,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs33.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs35.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -61196,17 +61446,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs35 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs37 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs34.promises.stat(folder).catch(() => void 0) ?? await import_node_fs34.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs36.promises.stat(folder).catch(() => void 0) ?? await import_node_fs36.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -61225,7 +61475,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs34.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs36.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -61238,7 +61488,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path46.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path48.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -61249,7 +61499,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs35.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs37.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises4.pipeline)(output, file);
   let done = false;
   try {
@@ -61275,7 +61525,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs35.promises.rename(temporary, target2);
+    await import_node_fs37.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -61699,9 +61949,9 @@ function checkJson(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path104) {
+function jsonValueLocation(text3, path111) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path104);
+  const node = tree && findNodeAtLocation2(tree, path111);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -61759,17 +62009,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs36 = require("node:fs");
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs38 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs36.promises.readdir(import_node_path47.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs38.promises.readdir(import_node_path49.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -61788,29 +62038,29 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs37.promises.mkdir(import_node_path48.default.dirname(import_node_path48.default.resolve(target2)), { recursive: true });
-    await import_node_fs37.promises.rename(staged, target2);
+    await import_node_fs39.promises.mkdir(import_node_path50.default.dirname(import_node_path50.default.resolve(target2)), { recursive: true });
+    await import_node_fs39.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs37.promises.realpath(target2);
+  const targetRoot = await import_node_fs39.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
-    const from = import_node_path48.default.join(staged, file);
-    const to = import_node_path48.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path48.default.posix.dirname(file)));
+    const from = import_node_path50.default.join(staged, file);
+    const to = import_node_path50.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path50.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs37.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs39.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs37.promises.rm(to, { recursive: true });
+      await import_node_fs39.promises.rm(to, { recursive: true });
     }
-    await import_node_fs37.promises.rename(from, to);
+    await import_node_fs39.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -61819,13 +62069,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs37.promises.rm(import_node_path48.default.join(targetRoot, file));
+      await import_node_fs39.promises.rm(import_node_path50.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs37.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs39.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -61848,16 +62098,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs37.promises.lstat(import_node_path48.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs39.promises.lstat(import_node_path50.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs37.promises.rename(
-        import_node_path48.default.join(this.root, ...parent, before[index]),
-        import_node_path48.default.join(this.root, ...parent, after[index])
+      await import_node_fs39.promises.rename(
+        import_node_path50.default.join(this.root, ...parent, before[index]),
+        import_node_path50.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -61891,14 +62141,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path48.default.join(current, segment);
-    const entry = await import_node_fs37.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path50.default.join(current, segment);
+    const entry = await import_node_fs39.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs37.promises.realpath(next).then(
+      const resolved2 = await import_node_fs39.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -61913,7 +62163,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs37.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs39.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -61921,15 +62171,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs37.promises.rm(next);
+      await import_node_fs39.promises.rm(next);
     }
-    await import_node_fs37.promises.mkdir(import_node_path48.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs39.promises.mkdir(import_node_path50.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs37.promises.stat(staged), import_node_fs37.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs39.promises.stat(staged), import_node_fs39.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -61937,34 +62187,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs37.promises.readFile(staged);
+  const text3 = await import_node_fs39.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs37.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs39.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs37.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs39.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs37.promises.lstat(file).then(
+  return import_node_fs39.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit3 = async (relative) => {
-    const absolute = import_node_path48.default.join(root, relative);
-    const entries = await import_node_fs37.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path50.default.join(root, relative);
+    const entries = await import_node_fs39.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit3(child))
-        await import_node_fs37.promises.rmdir(import_node_path48.default.join(root, child));
+        await import_node_fs39.promises.rmdir(import_node_path50.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -61991,17 +62241,17 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs38 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs40 = require("node:fs");
+var import_node_path51 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path49.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path51.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs38.promises.writeFile(temporary, "");
-      await import_node_fs38.promises.rm(temporary, { force: true });
+      await import_node_fs40.promises.writeFile(temporary, "");
+      await import_node_fs40.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -62248,19 +62498,31 @@ function isResetBuild(version) {
   return major === 0 && minor === 0 && build === 0;
 }
 function nextVersion(version) {
-  const parts = version.split(".");
-  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
-  return parts.join(".");
+  const read2 = versionAsRead(version);
+  if (read2 === void 0) return void 0;
+  const parts = read2.split(".").map(Number);
+  for (let i2 = parts.length - 1; i2 >= 0; i2--) {
+    if (parts[i2] < MAX_VERSION_PART) {
+      parts[i2] = parts[i2] + 1;
+      return parts.fill(0, i2 + 1).join(".");
+    }
+  }
+  return parts.length < 4 ? `${read2}.1` : void 0;
+}
+function noHigherVersion(version) {
+  return `no version is higher than ${version}: each of its parts is ${MAX_VERSION_PART}, the highest a Dataverse version holds`;
 }
 function checkVersionAfter(version, existingVersion, existingSource) {
   const order = compareVersions(version, existingVersion);
-  if (order < 0)
+  if (order < 0) {
+    const next = nextVersion(existingVersion);
     throw new SolutionSettingError(
       "version",
       version,
       `is lower than ${existingVersion}, the version of ${existingSource}: Dataverse refuses to import it over that version`,
-      `Give a higher version (${nextVersion(existingVersion)}), or leave the version out to have that one.`
+      next === void 0 ? `None will do: ${noHigherVersion(existingVersion)}. Build a solution of another unique name.` : `Give a higher version (${next}), or leave the version out to have that one.`
     );
+  }
   return order === 0 ? "same" : "higher";
 }
 
@@ -62292,8 +62554,8 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs39 = require("node:fs");
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -62337,14 +62599,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs39.promises.readFile(import_node_path50.default.join(folder, file));
+    const bytes = await import_node_fs41.promises.readFile(import_node_path52.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path50.default.join(displayRoot, file)
+      file: import_node_path52.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -62435,32 +62697,32 @@ var ConnectionReferenceReader = class {
 };
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path51.default.resolve(folder), import_node_path51.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path53.default.resolve(folder), import_node_path53.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path51.default.resolve(given2); ; existing = import_node_path51.default.dirname(existing)) {
+  for (let existing = import_node_path53.default.resolve(given2); ; existing = import_node_path53.default.dirname(existing)) {
     try {
-      return import_node_path51.default.join(await import_node_fs40.promises.realpath(existing), ...rest);
+      return import_node_path53.default.join(await import_node_fs42.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path51.default.dirname(existing) === existing) return import_node_path51.default.resolve(given2);
-    rest.unshift(import_node_path51.default.basename(existing));
+    if (import_node_path53.default.dirname(existing) === existing) return import_node_path53.default.resolve(given2);
+    rest.unshift(import_node_path53.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs43 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -62528,60 +62790,95 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path52.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs41.promises.readFile(file), file), file);
+  const file = import_node_path54.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs42 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
-function editorLeftover(name) {
-  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+// packages/solution/src/solution/stray-connector-folders.ts
+var import_node_fs44 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var UNPACKED_FOLDERS = new Set(
+  [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
+);
+function isConnectorSwaggerIn(folder, name) {
+  return !UNPACKED_FOLDERS.has(folder) && name.toLowerCase() === SWAGGER_LOWER2;
+}
+function strayConnectorFolders(files) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const segments = file.split("/");
+    if (segments.length === 2 && isConnectorSwaggerIn(segments[0], segments[1])) folders.add(segments[0]);
+  }
+  for (const file of files) {
+    const slash = file.indexOf("/");
+    if (slash > 0 && isComponentXml(file)) folders.delete(file.slice(0, slash));
+  }
+  return folders;
+}
+function isComponentXml(name) {
+  return name.toLowerCase().endsWith(".xml");
+}
+async function holdsComponentXml(root) {
+  const entries = await import_node_fs44.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && isComponentXml(entry.name)) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path55.default.join(root, entry.name))) return true;
+  }
+  return false;
+}
+async function readStrayConnectorFolders(folder) {
+  const folders = /* @__PURE__ */ new Set();
+  const roots = await import_node_fs44.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const root of roots) {
+    if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
+    const entries = await import_node_fs44.promises.readdir(import_node_path55.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const holds2 = entries.some(
+      (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
+    );
+    if (holds2 && !await holdsComponentXml(import_node_path55.default.join(folder, root.name))) folders.add(root.name);
+  }
+  return folders;
+}
+function strayFolderOf(folderPath, folders) {
+  const slash = folderPath.indexOf("/");
+  const top = slash < 0 ? void 0 : folderPath.slice(0, slash);
+  return top !== void 0 && folders.has(top) ? top : void 0;
 }
 
 // packages/solution/src/solution/left-out-files.ts
-function leftOutReason(folderPath) {
+var NO_FOLDERS = /* @__PURE__ */ new Set();
+function leftOutReason(folderPath, strays = NO_FOLDERS) {
   if (!folderPath.includes("/")) return { kind: "root" };
+  const folder = strayFolderOf(folderPath, strays);
+  if (folder !== void 0) return { kind: "connector-folder", folder };
   const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
   return what === void 0 ? void 0 : { kind: "leftover", what };
 }
-function isLeftOut(folderPath) {
-  return leftOutReason(folderPath) !== void 0;
+function isLeftOut(folderPath, strays = NO_FOLDERS) {
+  return leftOutReason(folderPath, strays) !== void 0;
+}
+function leftOutWarnings(leftOut2, shown2) {
+  const strays = strayConnectorFolders(leftOut2);
+  const warnings = [];
+  const told = /* @__PURE__ */ new Set();
+  for (const file of leftOut2) {
+    const folder = strayFolderOf(file, strays);
+    if (folder === void 0) warnings.push(leftOutWarning(shown2(file), file));
+    else if (!told.has(folder)) {
+      told.add(folder);
+      const count = leftOut2.filter((other) => strayFolderOf(other, strays) === folder).length;
+      warnings.push(strayConnectorFolderWarning(shown2(folder), count));
+    }
+  }
+  return warnings;
+}
+function strayConnectorFolderWarning(folder, count) {
+  return `${folder}: left out of the solution zip with the ${count === 1 ? "file" : `${count} files`} in it: a folder at the root of a solution holding ${CONNECTOR_FILE_NAMES.swagger} is a connector in the PowerPlatformConnectors layout, not a part of the solution, which keeps its connectors in Connectors/ as unpack wrote them. Move the folder out of the solution folder (extract-connectors writes such folders beside it) to silence this.`;
 }
 function leftOutWarning(file, folderPath) {
   const reason = leftOutReason(folderPath);
@@ -62589,8 +62886,14 @@ function leftOutWarning(file, folderPath) {
     return `${file}: left out of the solution zip: it is ${reason.what}, not a part of the solution. Delete it (or move it out of the folder) to silence this; rename it if the solution needs it.`;
   return `${file}: left out of the solution zip: a solution has no file at the root of its folder. Its parts live in Other/ and the component folders (Connectors/, Workflows/, WebResources/ \u2026); move the file into one of those if it belongs to the solution, or out of the folder to silence this.`;
 }
-function leftOutEntryError(archive, entry, folderPath) {
-  const reason = leftOutReason(folderPath);
+function leftOutEntryError(archive, entry, folderPath, strays = NO_FOLDERS) {
+  const reason = leftOutReason(folderPath, strays);
+  if (reason?.kind === "connector-folder")
+    return solutionError(
+      `${archive}/${entry}`,
+      `is in ${reason.folder}/, which holds ${CONNECTOR_FILE_NAMES.swagger}: a connector in the PowerPlatformConnectors layout, which no export has (a solution's connectors are in Connector/); unpacked, it would be a folder that pack leaves out of the solution.`,
+      "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the folder from the zip."
+    );
   if (reason?.kind === "leftover")
     return solutionError(
       `${archive}/${entry}`,
@@ -62605,39 +62908,52 @@ function leftOutEntryError(archive, entry, folderPath) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-async function refuseKeptInTheWay(folder, files, stale) {
-  const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || isLeftOut(file));
+async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */ new Set()) {
+  const leftOut2 = (file) => isLeftOut(file, strays);
+  const keeps = (file) => !isRepositoryFile(file) && (stale === "keep" || leftOut2(file));
+  const intoStray = files.find((file) => strayFolderOf(file, strays) !== void 0);
+  if (intoStray !== void 0) {
+    const stray = strayFolderOf(intoStray, strays);
+    throw new UserError(
+      `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
+      {
+        location: { file: import_node_path56.default.join(folder, stray) },
+        hint: "Move the connector folder out of the solution folder, then unpack again."
+      }
+    );
+  }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs42.promises.lstat(import_node_path53.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path56.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
-      `is a file ${whatItIs([needs])}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path53.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
+      { location: { file: import_node_path56.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs42.promises.lstat(import_node_path53.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs45.promises.lstat(import_node_path56.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path53.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path56.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
       `is a folder holding ${count} ${whatItIs(
         inside.map((inner) => `${file}/${inner}`),
+        leftOut2,
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path53.default.join(folder, file) },
+        location: { file: import_node_path56.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
   }
 }
-function whatItIs(files, names3) {
+function whatItIs(files, leftOut2, names3) {
   const listed2 = names3 ? ` (${names3.join(", ")})` : "";
-  if (files.every(isLeftOut))
+  if (files.every(leftOut2))
     return `that ${files.length === 1 ? "is" : "are"} not part of the solution${listed2}, which unpack keeps`;
   return `that the solution does not have${listed2}, which unpack keeps as stale files are kept`;
 }
@@ -62656,13 +62972,13 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 async function endingOf(file) {
-  const handle = await import_node_fs43.promises.open(file, "r");
+  const handle = await import_node_fs46.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -62672,12 +62988,12 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs43.promises.readFile(file));
+  return recordedEnding(await import_node_fs46.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files) {
   const recorded = [];
   for (const file of [...files].sort()) {
-    const ending = await endingOf(import_node_path54.default.join(folder, file));
+    const ending = await endingOf(import_node_path57.default.join(folder, file));
     if (ending !== void 0) recorded.push([file, ending]);
   }
   if (recorded.length === 0) return void 0;
@@ -62705,8 +63021,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path54.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs43.promises.readFile(file), file), file);
+  const file = import_node_path57.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -62738,8 +63054,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -63183,7 +63499,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path55.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path58.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -63216,24 +63532,26 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others2 = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
+  const strays = strayConnectorFolders(others2.map((entry) => folderPathOf(entry.name)));
   const leftOut2 = others2.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath, strays) && !isRepositoryFile(folderPath);
   });
-  if (leftOut2 !== void 0) throw leftOutEntryError(archive, leftOut2.name, folderPathOf(leftOut2.name));
+  if (leftOut2 !== void 0)
+    throw leftOutEntryError(archive, leftOut2.name, folderPathOf(leftOut2.name), strays);
   for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path55.default.dirname(destination);
+    const folder = import_node_path58.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs44.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs47.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path55.default.join(staging, folderPath);
+    const destination = import_node_path58.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs44.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs47.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -63249,7 +63567,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path55.default.join(staging, folderPath);
+    const destination = import_node_path58.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written2.push(folderPath);
@@ -63266,8 +63584,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort() };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs44.promises.mkdir(import_node_path55.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs44.promises.open(destination, "wx");
+  await import_node_fs47.promises.mkdir(import_node_path58.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs47.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -63277,7 +63595,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs44.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs47.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -63292,8 +63610,8 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 var OVERWRITE = { option: "--overwrite", input: "overwrite: true" };
 var KEEP_STALE = { option: "--stale keep", input: "stale-files: keep" };
 var OVERWRITE_KEEPING_STALE = {
@@ -63302,11 +63620,12 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs45.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs48.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
-  const stale = files.filter((file) => !isLeftOut(file));
+  const strays = strayConnectorFolders(files);
+  const stale = files.filter((file) => !isLeftOut(file, strays));
   const ownFolder = "Unpack into a folder of its own (e.g. a <solution name> folder inside this one)";
   const location = { file: folder };
   const { say } = options2;
@@ -63330,8 +63649,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path56.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs45.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path59.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs48.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -63341,7 +63660,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path56.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path59.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -63350,14 +63669,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 var OTHER = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path57.default.join(folder, file),
+    import_node_path60.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -63371,7 +63690,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -63439,21 +63758,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path58.default.join(folder, first.file),
+    import_node_path61.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path59.default.join(folder, file),
+    import_node_path62.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -63489,7 +63808,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path60.default.relative(folder, zipPath), stale)}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path63.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -63515,14 +63834,15 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files);
-    if (endings !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, FOLDER_LINE_ENDINGS), endings);
-    await refuseKeptInTheWay(folder, await listFiles2(staging), stale);
+    if (endings !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    const strays = await readStrayConnectorFolders(folder);
+    await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, {
         stale,
         protect: isRepositoryFile,
-        keep: isLeftOut
+        keep: (file) => isLeftOut(file, strays)
       });
     });
     done = true;
@@ -63541,18 +63861,18 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     else await madeFolders2.remove();
   }
 }
-function zipInsideProblem(relative, stale) {
-  if (isLeftOut(slashSeparated(relative)))
+function zipInsideProblem(relative, stale, strays) {
+  if (isLeftOut(slashSeparated(relative), strays))
     return "unpack would keep it there, where pack leaves it out of the solution with a warning each time";
   return stale === "delete" ? "unpack would delete it there as a file the solution does not have" : "unpack would keep it there among the solution's files";
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs46.promises.readFile(import_node_path60.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs49.promises.readFile(import_node_path63.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs46.promises.readFile(import_node_path60.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs49.promises.readFile(import_node_path63.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -63597,11 +63917,11 @@ function pairedZipPaths(zipPath) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path60.default.resolve(given2) === import_node_path60.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path63.default.resolve(given2) === import_node_path63.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs46.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs49.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path60.default.basename(given2);
+  const name = import_node_path63.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -63614,12 +63934,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs46.promises.mkdir(managedStaging);
+    await import_node_fs49.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path60.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path63.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -63630,13 +63950,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path60.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path63.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path60.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path63.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -63650,19 +63970,19 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs46.promises.writeFile(import_node_path60.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs49.promises.writeFile(import_node_path63.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path60.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs46.promises.readFile(from)).equals(await import_node_fs46.promises.readFile(import_node_path60.default.join(staging, file))))
+      const from = import_node_path63.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs49.promises.readFile(from)).equals(await import_node_fs49.promises.readFile(import_node_path63.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs46.promises.mkdir(import_node_path60.default.dirname(import_node_path60.default.join(staging, variant)), { recursive: true });
-      await import_node_fs46.promises.rename(from, import_node_path60.default.join(staging, variant));
+      await import_node_fs49.promises.mkdir(import_node_path63.default.dirname(import_node_path63.default.join(staging, variant)), { recursive: true });
+      await import_node_fs49.promises.rename(from, import_node_path63.default.join(staging, variant));
     }
   } finally {
     await removeTemporary(managedStaging);
@@ -63672,12 +63992,12 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs52 = require("node:fs");
+var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -63687,7 +64007,7 @@ function lostPartError(folder, hasManifest) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown2 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs50.promises.lstat(import_node_path64.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -63698,7 +64018,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path61.default.join(shown2, part) },
+      location: { file: import_node_path64.default.join(shown2, part) },
       hint
     });
   }
@@ -63786,12 +64106,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path65 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs48.promises.lstat(import_node_path62.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs51.promises.lstat(import_node_path65.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -63811,11 +64131,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs48.promises.readdir(import_node_path62.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs51.promises.readdir(import_node_path65.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path62.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path65.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -63825,13 +64145,13 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs48.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs51.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path62.default.dirname(current)) {
-    if (await import_node_fs48.promises.lstat(import_node_path62.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs48.promises.lstat(import_node_path62.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path62.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path65.default.dirname(current)) {
+    if (await import_node_fs51.promises.lstat(import_node_path65.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs51.promises.lstat(import_node_path65.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path65.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -63839,7 +64159,7 @@ async function enclosingSolution(folder) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs49.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs52.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -63857,7 +64177,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path63.default.join(folder, file);
+  const located = (file) => import_node_path66.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -63884,8 +64204,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const readManagedManifest = async (file) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut2 = all.filter(isLeftOut);
-  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const strays = strayConnectorFolders(all);
+  const leftOut2 = all.filter((file) => isLeftOut(file, strays));
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file, strays));
   const files = await selectPackageFiles(folder, packable, manifest.managed === "2", managed);
   for (const [logical, actual] of files) {
     if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
@@ -64014,7 +64335,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path63.default.join(folder, managedFile),
+    import_node_path66.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -64026,12 +64347,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs49.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs52.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs49.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs52.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error2) => {
@@ -64078,8 +64399,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_fs53 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -64092,7 +64413,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   if (packageType === "both") {
     const flag = await managedFlag(folder).catch(() => void 0);
     if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path64.default.join(folder, FOLDER_SOLUTION));
+      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path67.default.join(folder, FOLDER_SOLUTION));
   }
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -64106,24 +64427,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path64.default.join(folder, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs50.promises.readFile(file), file);
+  const file = import_node_path67.default.join(folder, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs53.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path68 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf3(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf3(import_node_path65.default.join(folder, name));
+    const inside = await entriesOf3(import_node_path68.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path65.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path68.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -64132,22 +64453,22 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs51.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs54.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs51.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs54.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path66.default.resolve(folder).split(import_node_path66.default.sep).reverse();
+  const segments = import_node_path69.default.resolve(folder).split(import_node_path69.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -64245,14 +64566,14 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs52 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path70 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs52.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs55.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) return readFolderConnectors(source, withVariables);
   const reader = await ZipReader.open(source, {
@@ -64284,9 +64605,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown2 = import_node_path67.default.join(displayRoot, file);
+    const shown2 = import_node_path70.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, file)), shown2),
+      decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, file)), shown2),
       shown2,
       UNPACKED_XML_HINT
     );
@@ -64306,13 +64627,13 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown2)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0)
         throw solutionError(shown2, `refers to /${reference2.zipName}, which the solution does not have.`);
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path67.default.join(displayRoot, part)
+        file: import_node_path70.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -64329,8 +64650,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path67.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs52.promises.readFile(import_node_path67.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path70.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs55.promises.readFile(import_node_path70.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -64346,12 +64667,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs58 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs62 = require("node:fs");
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -64462,15 +64783,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path68.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs53.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path71.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs56.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs53.promises.readFile(target2);
+  return import_node_fs56.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path68.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs53.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path71.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs56.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -64482,7 +64803,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs53.promises.readFile(import_node_path68.default.join(folder, file));
+    const bytes = await import_node_fs56.promises.readFile(import_node_path71.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -64502,8 +64823,8 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -64557,11 +64878,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path69.default.dirname(file), [...byFolder.get(import_node_path69.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path72.default.dirname(file), [...byFolder.get(import_node_path72.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -64642,20 +64963,20 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs54.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs57.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? void 0 : parseExistingApiProperties(
     presentApiProperties.toString("utf8"),
-    import_node_path70.default.join(destination, apiPropertiesName)
+    import_node_path73.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs54.promises.readFile(import_node_path70.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs57.promises.readFile(import_node_path73.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -64665,7 +64986,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, iconName));
+      const present2 = await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -64688,7 +65009,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced.push({ name, present: present2, path: import_node_path70.default.join(destination, present2), bytes, written: written2 });
+    replaced.push({ name, present: present2, path: import_node_path73.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -64699,7 +65020,8 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
+    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files),
+    ...earlier2.otherRoot ? { otherRoot: true } : {}
   };
   const template = readmeFromTemplate(
     checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
@@ -64707,7 +65029,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs54.promises.readFile(import_node_path70.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs57.promises.readFile(import_node_path73.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && (isTemplateReadme(readmeText, template) || previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)));
   const present = new Set([...files.keys()].filter((name) => existing(name) !== void 0));
   const otherCase = [...present].map((name) => existing(name)).filter((name) => !files.has(name));
@@ -64726,13 +65048,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs55.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs58.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -64748,9 +65070,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs55.promises.readFile(import_node_path71.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs58.promises.readFile(import_node_path74.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path71.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path74.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -64782,15 +65104,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var import_node_fs59 = require("node:fs");
+var import_node_path75 = __toESM(require("node:path"), 1);
+var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs56.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs59.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path72.default.join(root, entry.name);
+    const folder = import_node_path75.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -64801,14 +65123,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs56.promises.lstat(import_node_path72.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs59.promises.lstat(import_node_path75.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs56.promises.readdir(folder).catch(() => []);
-  const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
+  const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs56.promises.readFile(import_node_path72.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs59.promises.readFile(import_node_path75.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -64829,7 +65151,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path73.default.join(search2.destinationRoot, found.folder),
+    import_node_path76.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -64861,22 +65183,22 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs57 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs57.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs60.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs57.promises.lstat(import_node_path74.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs60.promises.lstat(import_node_path77.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -64928,7 +65250,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path75.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path78.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -65000,6 +65322,30 @@ function candidateText(candidate, displayName) {
   return `'${candidate.folder}' (${why})`;
 }
 
+// packages/solution/src/connector/other-root-folder.ts
+var import_node_fs61 = require("node:fs");
+var import_node_path79 = __toESM(require("node:path"), 1);
+async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
+  const before = sameConnectorIn(previous, connector);
+  if (!before) return void 0;
+  const name = connectorFolder(before);
+  for (const root of otherRoots) {
+    if (import_node_path79.default.resolve(root) === import_node_path79.default.resolve(destinationRoot)) continue;
+    const folder = import_node_path79.default.join(root, name);
+    const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
+    if (!stat2?.isDirectory()) continue;
+    const relative = import_node_path79.default.relative(destinationRoot, folder);
+    const why = await whyNotRenamedOwn(folder, before, connector);
+    if (why === void 0) return { earlier: { folder: relative, connector: before, otherRoot: true } };
+    return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
+  }
+  return void 0;
+}
+function leftAloneWarning(connector, why, say) {
+  const displayName = connector.displayName || connector.name;
+  return `left alone: connector '${connector.name}' ("${displayName}") is extracted to another root now, and this folder could be the one it was in, but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${why}): it may be another connector's. The connector was written to a new folder, and nothing of this one was carried there; move your files from it yourself and delete it if it was this connector's.`;
+}
+
 // packages/solution/src/connector/own-folder-finder.ts
 async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
   const previous = options2.previousConnectors ?? [];
@@ -65011,7 +65357,10 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
     destinationRoot,
     rootFolders
   );
-  const search2 = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
+  const say = options2.say ?? optionWords;
+  const search2 = homeSearch(source, destinationRoot, rootFolders, owners, say);
+  const otherRoots = options2.otherRoots ?? [];
+  const inOtherRoot = (connector) => folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say);
   const wasIn = [];
   for (const [index, connector] of connectors.entries())
     wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search2));
@@ -65019,12 +65368,12 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
   for (const [index, connector] of connectors.entries()) {
     const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
     homes.push(
-      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search2) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
+      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search2, inOtherRoot) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
     );
   }
   return homes;
 }
-async function homeOf(connector, was, search2) {
+async function homeOf(connector, was, search2, inOtherRoot) {
   const folder = connectorFolder(connector);
   const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
   if (await isInRoot(search2.destinationRoot, folder))
@@ -65036,14 +65385,20 @@ async function homeOf(connector, was, search2) {
       found: { instead: folder, matched: was.found.matched, earlierDisplayName }
     };
   }
-  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  if (was) {
+    if (!was.leftAlone && !await isInRoot(search2.destinationRoot, was.earlier.folder)) {
+      const other = await inOtherRoot(connector);
+      if (other) return { folder, ...other };
+    }
+    return { folder, earlier: was.earlier, ...leftAlone };
+  }
   const displayName = connector.displayName || connector.name;
   const found = await search2.onlyCandidate(
     { displayName, folder },
     search2.owners.takenFrom(connector),
     (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search2.source}, and ${count} folders that could be its own: ${candidates}.`
   );
-  if (!found) return { folder };
+  if (!found) return { folder, ...await inOtherRoot(connector) };
   refuseCaseOnlyFolderOfAnother(search2, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
 }
@@ -65134,7 +65489,7 @@ function listed(connectors) {
 }
 
 // packages/solution/src/connector/folder-clashes.ts
-function refuseFolderClashes(source, connectors, selection, homes, earlierFolder, say) {
+async function refuseFolderClashes(source, destinationRoot, connectors, selection, homes, earlierFolder, say) {
   const folders = /* @__PURE__ */ new Map();
   for (const connector of connectors) {
     const index = selection.selected.indexOf(connector);
@@ -65154,14 +65509,14 @@ function refuseFolderClashes(source, connectors, selection, homes, earlierFolder
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found });
   }
-  refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say);
+  await refuseEarlierFolderOfNotSelected(source, destinationRoot, selection, homes, earlierFolder, say);
 }
-function refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say) {
+async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selection, homes, earlierFolder, say) {
   for (const holder of selection.notSelected) {
     const earlier2 = earlierFolder(holder);
     if (earlier2 === void 0) continue;
     const index = homes.findIndex((home) => home.folder.toLowerCase() === earlier2.folder.toLowerCase());
-    if (index < 0) continue;
+    if (index < 0 || !await isInRoot(destinationRoot, earlier2.folder)) continue;
     const connector = selection.selected[index];
     throw new UserError(
       `has connector '${connector.name}' to be extracted to '${homes[index].folder}', the folder of connector '${holder.name}' (not selected) before it was renamed "${holder.displayName}". Nothing was written.`,
@@ -65182,7 +65537,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     say: options2.say
   });
   await refuseInside(destinationRoot, source, {
-    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
+    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution, or leave them out of it with a warning.",
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
@@ -65199,12 +65554,20 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
       earlier: options2.earlierFolder?.(connector)
     }))
   });
-  refuseFolderClashes(source, all, selection, homes, (connector) => options2.earlierFolder?.(connector), say);
+  await refuseFolderClashes(
+    source,
+    destinationRoot,
+    all,
+    selection,
+    homes,
+    (connector) => options2.earlierFolder?.(connector),
+    say
+  );
   const prepared = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path76.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path80.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -65214,7 +65577,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path76.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path80.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -65225,8 +65588,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path76.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs58.promises.rename(import_node_path76.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path80.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs62.promises.rename(import_node_path80.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -65248,16 +65611,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs58.promises.mkdir(import_node_path76.default.dirname(import_node_path76.default.join(staging, name)), { recursive: true });
-      await import_node_fs58.promises.writeFile(import_node_path76.default.join(staging, name), content);
+      await import_node_fs62.promises.mkdir(import_node_path80.default.dirname(import_node_path80.default.join(staging, name)), { recursive: true });
+      await import_node_fs62.promises.writeFile(import_node_path80.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs58.promises.rm(import_node_path76.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs58.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs58.promises.rm(import_node_path76.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs62.promises.rm(import_node_path80.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs62.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs62.promises.rm(import_node_path80.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -65291,40 +65654,40 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path76.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path80.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
-    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
   );
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs60 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_fs64 = require("node:fs");
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs59 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_fs63 = require("node:fs");
+var import_node_path81 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs59.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs63.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs59.promises.readFile(import_node_path77.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path77.default.join(folder, file))) continue;
+    const bytes = await import_node_fs63.promises.readFile(import_node_path81.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path81.default.join(folder, file))) continue;
     if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path77.default.join(folder, file)),
+    unknown.map((file) => import_node_path81.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path77.default.join(folder, file));
+    const why = uncommitted.get(import_node_path81.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -65340,7 +65703,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs59.promises.readFile(import_node_path77.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs63.promises.readFile(import_node_path81.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -65373,12 +65736,21 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     skipped.add(renamed.folder.toLowerCase());
     notCarried.push({
       folder: renamed.folder,
-      warning: notCarriedWarning(connector.folder, renamed.notCarried)
+      warning: notCarriedWarning(
+        movedTarget(connector.folder, renamed, destinationRoot),
+        renamed,
+        renamed.notCarried
+      )
     });
   }
   const movedTo = new Map(
     current.flatMap(
-      (connector) => connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder]] : []
+      (connector) => connector.renamedFrom ? [
+        [
+          connector.renamedFrom.folder.toLowerCase(),
+          { connector, renamed: connector.renamedFrom }
+        ]
+      ] : []
     )
   );
   const previousOf = (name) => previous.find((connector) => connector.name.toLowerCase() === name.toLowerCase());
@@ -65393,18 +65765,18 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path78.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs60.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path82.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs64.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
-    const newFolder = movedTo.get(folder.toLowerCase());
+    const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path78.default.join(destinationRoot, newFolder) },
+      { connector, movedTo: moved && import_node_path82.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
-      const why = newFolder === void 0 ? leftWords(connector) : `its connector was renamed and moved to '${newFolder}'`;
+      const why = moved === void 0 ? leftWords(connector) : movedWords(movedTarget(moved.connector.folder, moved.renamed, destinationRoot), moved.renamed);
       notRemoved.push({
         folder,
         files: unsaved.map(({ file }) => file),
@@ -65412,10 +65784,10 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs60.promises.rm(target2, { recursive: true });
+    await import_node_fs64.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
-  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
   return { removed, leftAlone: [...notCarried, ...leftAlone], notRemoved };
 }
 function leftWords(connector) {
@@ -65437,17 +65809,24 @@ function notRemovedMessage(why, unsaved, say) {
   const advice = unsaved.every(noCommitKeeps) ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.` : unsaved.some(noCommitKeeps) ? `Move what no commit keeps out of the folder and commit the rest, then run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.` : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
-function notCarriedWarning(folder, files) {
-  const names3 = files.map((file) => `'${file}'`).join(", ");
-  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names3} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
+function movedTarget(folder, renamed, destinationRoot) {
+  return renamed.otherRoot ? `${import_node_path82.default.basename(destinationRoot)}/${folder}` : folder;
 }
-function leftAloneWarning(found, say) {
+function movedWords(target2, renamed) {
+  return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
+}
+function notCarriedWarning(target2, renamed, files) {
+  const names3 = files.map((file) => `'${file}'`).join(", ");
+  return `not removed: ${movedWords(target2, renamed)}, which has other files in the place of ${names3} from here, so they were not carried. Merge them into '${target2}' by hand, then delete this folder.`;
+}
+function leftAloneWarning2(found, say) {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
   return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
+var import_node_path83 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -65476,7 +65855,10 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     rootFolders
   );
   const { connectors, selection } = extracted;
-  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const theirs = [
+    ...await notSelectedHere(selection.notSelected, earlierFolderIn(previous), destinationRoot),
+    ...selection.previousNotSelected
+  ].map(connectorFolder);
   const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
     ...reading.say ? { say: reading.say } : {},
     ...reading.askGit ? { askGit: reading.askGit } : {},
@@ -65490,6 +65872,15 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     notRemoved: left.notRemoved,
     ...notSelected(reading, extracted)
   };
+}
+async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
+  const here = [];
+  for (const connector of notSelected2) {
+    const earlier2 = earlierFolder(connector);
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path83.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+      here.push(connector);
+  }
+  return here;
 }
 function notSelected(reading, extracted) {
   if (reading.selection === void 0) return {};
@@ -65510,6 +65901,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
+var import_node_path84 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown2) {
   const notes = [foundNote(connector, shown2), renameNote(connector, removed, shown2)].filter(
     (note) => note !== void 0
@@ -65563,11 +65955,17 @@ function renameNote(connector, removed, shown2) {
   const parts = [];
   if (removed.includes(renamed.folder))
     parts.push(
-      `moved from ${shown2(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+      `moved from ${shown2(renamed.folder)} (${movedWhy(connector)})${carried ? `, carrying ${carried}` : ""}`
     );
   else if (carried) parts.push(`${carried} carried from ${shown2(renamed.folder)}`);
   if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
   return parts.length ? parts.join("; ") : void 0;
+}
+function movedWhy(connector) {
+  const renamed = connector.renamedFrom;
+  if (!renamed.otherRoot) return "the connector was renamed";
+  const sameName = import_node_path84.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -65603,7 +66001,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -65627,7 +66025,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path79.default.basename(folder).toLowerCase();
+  const folderName = import_node_path85.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -65651,13 +66049,13 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs61 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_fs65 = require("node:fs");
+var import_node_path86 = __toESM(require("node:path"), 1);
 var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.";
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs61.promises.readdir(import_node_path80.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs65.promises.readdir(import_node_path86.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -65667,11 +66065,11 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown2}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path80.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path86.default.join(folder, name)));
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs61.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs61.promises.stat(folder).then(
+  const names3 = await import_node_fs65.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs65.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -65705,9 +66103,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs61.promises.readFile(import_node_path80.default.join(folder, actual));
+    return import_node_fs65.promises.readFile(import_node_path86.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path80.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path86.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -65716,7 +66114,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path80.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path86.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -65860,8 +66258,8 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs62 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_fs66 = require("node:fs");
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/definition-size.ts
 function definitionSizeWarning(storedDefinition) {
@@ -65944,7 +66342,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path81.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path87.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -65963,8 +66361,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs62.promises.mkdir(import_node_path81.default.dirname(import_node_path81.default.join(folder, relative)), { recursive: true });
-    await import_node_fs62.promises.writeFile(import_node_path81.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs66.promises.mkdir(import_node_path87.default.dirname(import_node_path87.default.join(folder, relative)), { recursive: true });
+    await import_node_fs66.promises.writeFile(import_node_path87.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -66222,6 +66620,18 @@ var RULES = {
     source: VALIDATOR,
     description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
   },
+  "PKG-SOL-UNIQUE-NAME": {
+    title: "Each solution of the package has a unique name of its own",
+    level: "warning",
+    source: OURS,
+    description: "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again."
+  },
+  "PKG-SOL-ROLES": {
+    title: "package build is given each solution under its own option",
+    level: "warning",
+    source: OURS,
+    description: "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution."
+  },
   "PKG-ZIP-BACKSLASH": {
     title: "A zip of the package separates folders with '/'",
     level: "warning",
@@ -66240,7 +66650,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -66366,7 +66776,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -66378,8 +66788,37 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path82.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path88.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
+  };
+}
+
+// packages/solution/src/certification/solution-unique-names.ts
+async function uniqueNameOf(reader, label) {
+  const entry = reader.files.find((file) => file.name.toLowerCase() === ZIP_SOLUTION);
+  if (!entry) return void 0;
+  try {
+    const file = `${label}/${entry.name}`;
+    return readManifest(parseXml(await readPartText(reader, entry, file), file), file).uniqueName;
+  } catch (error2) {
+    if (isUserError(error2) || error2 instanceof ZipError) return void 0;
+    throw error2;
+  }
+}
+function sameUniqueNameWarning(solutions) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const solution of solutions) {
+    if (solution.uniqueName === void 0) continue;
+    const key2 = solution.uniqueName.toLowerCase();
+    byName.set(key2, [...byName.get(key2) ?? [], solution]);
+  }
+  const shared = [...byName.values()].find((group) => group.length > 1);
+  if (!shared) return void 0;
+  const named2 = joinedList(shared.map((solution) => `the ${solution.role} '${solution.zip}'`));
+  return {
+    ruleId: "PKG-SOL-UNIQUE-NAME",
+    message: `${named2[0].toUpperCase()}${named2.slice(1)} have the same unique name, ${shared[0].uniqueName}.`,
+    hint: "Package Deployer imports them one after the other into one environment, where the later one is taken for an update of the earlier. Make each one a solution of its own in Power Apps (New solution, with a unique name of its own, holding the connector, and the flow for the flow solution) and export it again."
   };
 }
 
@@ -66399,7 +66838,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path83.default.basename(zipPath);
+  const outerName = import_node_path89.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -66455,7 +66894,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path83.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path89.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -66512,14 +66951,16 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
         hint: zips.length > wanted2 ? `It has ${zips.length} solution zips ${found}; keep only the ${kinds} solution zips.` : options2.plugin ? `It has ${zips.length} solution zip${zips.length === 1 ? "" : "s"} ${found}. Please have all the three solution zip files as this is a plugin connector.` : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`
       });
     }
+    const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path83.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path89.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
       });
       let kind = "other";
+      let uniqueName;
       try {
         if (reader) {
           warnIf(report2, backslashWarning(reader, label, "solution"));
@@ -66530,6 +66971,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
           );
           findings.push(...result.findings);
           kind = result.kind;
+          uniqueName = await uniqueNameOf(reader, label);
         }
       } catch (error2) {
         if (!(error2 instanceof ZipError)) throw error2;
@@ -66542,7 +66984,9 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
         warnIf(report2, codePageWarning(reader, zip, options2.zipNameEncoding));
       }
       solutions.push({ name: entry.name, kind });
+      named2.push({ zip: entry.name.slice(assets.length + 1), role: SOLUTION_ROLES[kind], uniqueName });
     }
+    warnIf(report2, sameUniqueNameWarning(named2));
     requireKind(solutions, "connector", where2, findings);
     requireKind(solutions, "flow", where2, findings);
     if (options2.plugin) requireKind(solutions, "plugin", where2, findings);
@@ -66622,8 +67066,36 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs63 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_fs67 = require("node:fs");
+var import_node_path91 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/certification/solution-roles.ts
+var import_node_path90 = __toESM(require("node:path"), 1);
+var KIND_OF_ROLE = {
+  "connector solution": "connector",
+  "flow solution": "flow",
+  "plugin solution": "plugin"
+};
+function swappedRolesWarning(roles, solutions) {
+  const given2 = roles.map(([role, file]) => ({
+    role,
+    name: import_node_path90.default.basename(file),
+    kind: solutions.find((solution) => import_node_path90.default.posix.basename(solution.name) === import_node_path90.default.basename(file))?.kind
+  }));
+  const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
+  if (misplaced.length === 0) return void 0;
+  if (!given2.every(({ role }) => given2.some((each) => each.kind === KIND_OF_ROLE[role]))) return void 0;
+  const said = misplaced.map(
+    (each) => `${each.name}, given as the ${each.role}, is the ${each.kind} solution`
+  );
+  return {
+    ruleId: "PKG-SOL-ROLES",
+    message: `${joinedList(said)}, by what ${misplaced.length === 1 ? "it holds" : "they hold"}.`,
+    hint: "The package passes all the same, as Microsoft's validator tells the solutions apart by what they hold, but its ImportConfig.xml lists them in the order given. Give each zip to its own option: --connector-solution the one with the connector alone, --flow-solution the one with the connector and a flow."
+  };
+}
+
+// packages/solution/src/certification/build-package.ts
 async function buildCertificationPackage(out, options2) {
   const roles = [
     ["connector solution", options2.connectorSolution],
@@ -66631,7 +67103,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path84.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path91.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -66653,7 +67125,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs63.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs67.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -66663,9 +67135,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName = options2.packageName ?? `${import_node_path84.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path91.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path84.default.dirname(import_node_path84.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path91.default.dirname(import_node_path91.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -66682,8 +67154,10 @@ async function buildCertificationPackage(out, options2) {
       plugin: options2.pluginSolution !== void 0,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });
+    const swapped = swappedRolesWarning(roles, result.solutions);
+    if (swapped) result.warnings.push(swapped);
     if (result.ok) {
-      await writingTo(out, () => import_node_fs63.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs67.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -66706,10 +67180,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path84.default.resolve(a).toLowerCase() === import_node_path84.default.resolve(b).toLowerCase() : import_node_path84.default.resolve(a) === import_node_path84.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path91.default.resolve(a).toLowerCase() === import_node_path91.default.resolve(b).toLowerCase() : import_node_path91.default.resolve(a) === import_node_path91.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path84.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path84.default.basename(other).toLowerCase() === name);
+    const name = import_node_path91.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path91.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -66720,10 +67194,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path84.default.extname(file);
-    const renamed = `${import_node_path84.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path84.default.basename(earlierFile);
-    const same = earlierName === import_node_path84.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path91.default.extname(file);
+    const renamed = `${import_node_path91.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path91.default.basename(earlierFile);
+    const same = earlierName === import_node_path91.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -66871,7 +67345,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -69162,15 +69636,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path104, options2) {
-    return await this.send("GET", path104, options2);
+  async get(path111, options2) {
+    return await this.send("GET", path111, options2);
   }
-  async post(path104, options2) {
-    return await this.send("POST", path104, options2);
+  async post(path111, options2) {
+    return await this.send("POST", path111, options2);
   }
-  async send(method, path104, request2) {
+  async send(method, path111, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path104, this.options.environment);
+    const url = new URL(WEB_API_PATH + path111, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -70458,8 +70932,8 @@ function readManifestOf(bytes, zip) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs64 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_fs68 = require("node:fs");
+var import_node_path92 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -70468,14 +70942,14 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path85.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path92.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs64.statSync)(absolute).isDirectory();
+    return (0, import_node_fs68.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -70816,7 +71290,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -70838,7 +71312,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path86.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path93.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -70846,7 +71320,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path86.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path93.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -70880,7 +71354,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message2, path104, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path104) }, hint });
+  const wrongShape = (message2, path111, hint = SHAPE_HINT) => new UserError(message2, { location: { file, ...jsonValueLocation(json, path111) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -71112,13 +71586,19 @@ async function importSolution(client, options2, logger) {
   return { ...summary2, result: "imported", importJobId, asynchronous };
 }
 function resetBuildSkipped(version, installedVersion, say) {
-  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. ${higherVersionAdvice(installedVersion, say)}`;
 }
 function resetBuildImported(solutionName, version, say) {
   return `Importing ${solutionName} ${version}, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. Give the zip a version, e.g. 1.0.0.0 (${say(RAISE_VERSION)}).`;
 }
+function higherVersionAdvice(installedVersion, say) {
+  const next = nextVersion(installedVersion);
+  if (next === void 0 && versionAsRead(installedVersion) !== void 0)
+    return `No version is higher, though: ${noHigherVersion(installedVersion)}. Import it under another unique name, or remove the solution from the environment first.`;
+  return `Give it a version higher than ${installedVersion}${next === void 0 ? "" : `, e.g. ${next}`} (${say(RAISE_VERSION)}).`;
+}
 function lowerVersionSkipped(version, installedVersion, say) {
-  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. ` + higherVersionAdvice(installedVersion, say);
 }
 async function readInstalled(client, uniqueName, required, logger) {
   try {
@@ -71672,8 +72152,8 @@ function selectedColumns(row, columns, entity2) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs65 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_fs69 = require("node:fs");
+var import_node_path94 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -71700,10 +72180,10 @@ var SolutionStore = class {
     this.folder = folder;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs65.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs69.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs65.readFileSync)(import_node_path87.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs69.readFileSync)(import_node_path94.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -71737,17 +72217,12 @@ var SolutionStore = class {
     const read2 = this.read(zip);
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
-    if (persist && this.folder) (0, import_node_fs65.writeFileSync)(import_node_path87.default.join(this.folder, importFileName(stored.uniqueName)), zip);
+    if (persist && this.folder) (0, import_node_fs69.writeFileSync)(import_node_path94.default.join(this.folder, importFileName(stored.uniqueName)), zip);
     return stored;
   }
   /** @param source a file of the folder, or by default the zip of an import request */
   read(zip, source = { description: "the customization file" }) {
     const manifest = readSolutionManifest(zip, source);
-    if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
-      throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
-        hint: "A unique name has only letters, digits and underscores."
-      });
-    }
     const existing = this.get(manifest.uniqueName);
     return {
       solutionId: existing?.solutionId ?? (0, import_node_crypto13.randomUUID)(),
@@ -72850,8 +73325,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs66 = require("node:fs");
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_fs70 = require("node:fs");
+var import_node_path95 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -72925,7 +73400,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs66.readFileSync)(import_node_path88.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs70.readFileSync)(import_node_path95.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -72993,7 +73468,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path89.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path96.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -73028,8 +73503,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs67 = require("node:fs");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_fs71 = require("node:fs");
+var import_node_path97 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -73075,10 +73550,10 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path90.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path97.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs67.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs71.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -73092,7 +73567,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path90.default.resolve(io.cwd, zip),
+        file: import_node_path97.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -73114,12 +73589,12 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs68 = require("node:fs");
+var import_node_fs72 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/dev-server-banner.ts
-function devServerBanner(settings) {
+function devServerBanner(settings, platform = process.platform) {
   const names3 = [...settings.solutions].sort((a, b) => a.uniqueName.localeCompare(b.uniqueName, "en")).map((solution) => `${solution.uniqueName} ${solution.version}${solution.managed ? " (managed)" : ""}`);
   const count = names3.length === 1 ? "1 solution" : `${names3.length} solutions`;
   const example = settings.solutions.length > 0 ? firstName(settings.solutions) : "<solution>";
@@ -73132,16 +73607,29 @@ function devServerBanner(settings) {
     `Local Entra ID:  ${settings.authorityHost}`,
     "",
     "In another shell (this app and secret exist only in this dev server):",
-    `  export DATAVERSE_ENVIRONMENT_URL=${settings.environmentUrl} AZURE_TENANT_ID=${settings.tenantId} AZURE_CLIENT_ID=${settings.appId}`,
-    `  export AZURE_AUTHORITY_HOST=${settings.authorityHost} CONNECTOR_ALM_CLIENT_SECRET=${settings.secret}`,
+    `  ${settingVariables(
+      [
+        ["DATAVERSE_ENVIRONMENT_URL", settings.environmentUrl],
+        ["AZURE_TENANT_ID", settings.tenantId],
+        ["AZURE_CLIENT_ID", settings.appId]
+      ],
+      platform
+    )}`,
+    `  ${settingVariables(
+      [
+        ["AZURE_AUTHORITY_HOST", settings.authorityHost],
+        ["CONNECTOR_ALM_CLIENT_SECRET", settings.secret]
+      ],
+      platform
+    )}`,
     ...names3.length > 0 ? [] : [importLine],
     exportLine
   ];
   if (settings.certificateFile) {
     lines.push(
       "Or sign in with the certificate instead of the secret:",
-      "  unset CONNECTOR_ALM_CLIENT_SECRET",
-      `${exportLine} --client-certificate ${shellWord(settings.certificateFile)}`
+      `  ${unsettingVariable("CONNECTOR_ALM_CLIENT_SECRET", platform)}`,
+      `${exportLine} --client-certificate ${shellWord(settings.certificateFile, platform)}`
     );
   }
   lines.push("", "Press Ctrl+C to stop.", "");
@@ -73182,8 +73670,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path91.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path91.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path98.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path98.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -73240,7 +73728,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs68.readFileSync)(import_node_path91.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs72.readFileSync)(import_node_path98.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -73378,8 +73866,8 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs69 = require("node:fs");
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_fs73 = require("node:fs");
+var import_node_path99 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -73399,32 +73887,17 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
   }
 }
 function refuseMissingConnector(given2, cwd) {
-  const absolute = import_node_path92.default.resolve(cwd, given2);
   try {
-    (0, import_node_fs69.statSync)(absolute);
+    (0, import_node_fs73.statSync)(import_node_path99.default.resolve(cwd, given2));
   } catch (error2) {
-    const meant = slashedPathToRead(given2, { cwd }) === void 0 ? siblingMeant(given2, absolute) : void 0;
-    throw unreadablePathError(given2, error2) ?? missingPathError(given2, ONE_CONNECTOR_FOLDER, {
-      cwd,
-      ...meant === void 0 ? {} : { message: `does not exist. Did you mean '${meant}'?` }
-    });
+    throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
-}
-function siblingMeant(given2, absolute) {
-  let folders;
-  try {
-    folders = (0, import_node_fs69.readdirSync)(import_node_path92.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  } catch {
-    return void 0;
-  }
-  const match2 = closestMatch(import_node_path92.default.basename(absolute), folders);
-  return match2 === void 0 ? void 0 : import_node_path92.default.join(import_node_path92.default.dirname(given2), match2);
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path92.default.resolve(cwd, given2);
+  const resolved2 = import_node_path99.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path92.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path99.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -73437,8 +73910,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs70 = require("node:fs");
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_fs74 = require("node:fs");
+var import_node_path100 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto20.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -73446,20 +73919,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs70.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs74.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path93.default.join(directory, entry.name);
+      const absolute = import_node_path100.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path93.default.join(shownAs, relative) },
+          location: { file: import_node_path100.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs70.promises.readFile(absolute);
-        const executable = ((await import_node_fs70.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs74.promises.readFile(absolute);
+        const executable = ((await import_node_fs74.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -74944,17 +75417,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path104 = requestOptions.url.replace(options2.baseUrl, "");
+    const path111 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path104} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path111} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path104} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path111} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -77667,7 +78140,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path104) => path104.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path111) => path111.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -78186,7 +78659,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -78351,6 +78824,53 @@ function sameEntry(a, b) {
   return a?.sha === b?.sha && a?.mode === b?.mode;
 }
 
+// packages/github/src/sent-files.ts
+function filesToSend(files, gitIgnored) {
+  const sent = [];
+  const leftOut2 = [];
+  for (const file of files) {
+    if (gitIgnored.has(file.path)) leftOut2.push({ path: file.path, reason: "git-ignored" });
+    else if (kindOfFileName(file.path) === "settings") leftOut2.push({ path: file.path, reason: "settings" });
+    else sent.push(file);
+  }
+  return { sent, leftOut: leftOut2 };
+}
+function leftOutLines(leftOut2) {
+  const lines = [];
+  const ignored = leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path);
+  if (ignored.length > 0) {
+    const them = ignored.length === 1 ? "it" : "them";
+    lines.push(
+      `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`
+    );
+  }
+  const settings = leftOut2.find((file) => file.reason === "settings");
+  if (settings)
+    lines.push(
+      `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`
+    );
+  return lines;
+}
+function upstreamFilesToMatch(upstreamFiles, leftOut2) {
+  const paths = new Set(leftOut2.map((file) => file.path));
+  return upstreamFiles.filter((file) => !paths.has(file.path));
+}
+function withoutLeftOutFindings(validation, leftOut2) {
+  if (leftOut2.length === 0) return validation;
+  const files = new Set(leftOut2.map((file) => displayPathIn(validation.path, file.path)));
+  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+}
+function proposedFiles(changes) {
+  const upserts = changes.upserts.map(
+    (file) => `${printable(file.path)} (${changes.additions.includes(file.path) ? "added" : "updated"})`
+  );
+  const deletions = changes.deletions.map((file) => `${printable(file)} (deleted)`);
+  return joinedList([...upserts, ...deletions]);
+}
+function namesOf(paths) {
+  return joinedList(paths.map((file) => printable(file)));
+}
+
 // packages/github/src/line-endings.ts
 var CR2 = 13;
 var LF3 = 10;
@@ -78458,7 +78978,8 @@ async function keepsBranch(client, fork, reuse, logger) {
   const sameBase = builtOn === base2.sha;
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
-  if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
+  if (hasChanges(diffConnectorFiles2(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
+    return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
@@ -78492,8 +79013,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path104 of changes.deletions)
-    entries.push({ path: `${folder}/${path104}`, mode: "100644", type: "blob", sha: null });
+  for (const path111 of changes.deletions)
+    entries.push({ path: `${folder}/${path111}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -78537,7 +79058,7 @@ async function setBranch(client, fork, branch, sha, exists4) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -78553,7 +79074,28 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path94.default.basename(folder);
+  return import_node_path101.default.basename(folder);
+}
+
+// packages/github/src/git-ignored.ts
+async function gitIgnoredFiles(folder, connector) {
+  let answer;
+  try {
+    answer = await filesGitIgnores(folder);
+  } catch (error2) {
+    if (!(error2 instanceof RepositoryOwnerError)) throw error2;
+    throw new UsageError(
+      `belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership"), so it cannot tell which files of ${connector} it ignores, to leave them out of the pull request. Nothing was pushed.`,
+      { location: { file: error2.repository }, hint: trustHint(error2.repository) }
+    );
+  }
+  if (answer.inWorkTree) return { files: new Set(answer.files) };
+  if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
+  const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
+  return {
+    files: /* @__PURE__ */ new Set(),
+    warning: `git cannot tell which files of ${connector} it ignores (${answer.why}), so any that .gitignore names are sent all the same.${remedy}`
+  };
 }
 
 // packages/github/src/fork.ts
@@ -78924,20 +79466,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path95.default.relative(import_node_path95.default.resolve(root), import_node_path95.default.resolve(connectorFolder2)),
+    import_node_path102.default.relative(import_node_path102.default.resolve(root), import_node_path102.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path95.default.basename(import_node_path95.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path102.default.basename(import_node_path102.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path95.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path95.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path102.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path102.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -78953,20 +79495,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs71 = require("node:fs");
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_fs75 = require("node:fs");
+var import_node_path103 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path96.default.basename(folder);
+  const name = import_node_path103.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs71.readdirSync)(import_node_path96.default.dirname(folder));
+    names3 = (0, import_node_fs75.readdirSync)(import_node_path103.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path96.default.join(import_node_path96.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path103.default.join(import_node_path103.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -79083,10 +79625,10 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path97.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path104.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
-  const validation = await logger.group(`Validate ${options2.connector}`, async () => {
+  const validated = await logger.group(`Validate ${options2.connector}`, async () => {
     if (ignoredWarning) logger.warning(ignoredWarning);
     const result2 = await validatePaths([options2.connector], {
       cwd: options2.cwd,
@@ -79094,15 +79636,22 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path97.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path104.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
   });
-  const local = await readConnectorFiles(folder, options2.connector);
+  const ignored = await gitIgnoredFiles(folder, options2.connector);
+  const { sent: local, leftOut: leftOut2 } = filesToSend(
+    await readConnectorFiles(folder, options2.connector),
+    ignored.files
+  );
+  for (const line of leftOutLines(leftOut2)) logger.info(line);
+  if (ignored.warning) logger.warning(ignored.warning);
+  const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path97.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path104.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -79110,10 +79659,21 @@ async function openPullRequest(options2, ports) {
     targetFolder,
     operation: "none",
     branch,
-    warnings: ignoredWarning ? [ignoredWarning] : []
+    warnings: [ignoredWarning, ignored.warning].filter((warning) => warning !== void 0)
   };
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders([validation], { cwd: options2.cwd, config: config2 }),
+    options2.targetFolder?.trim() ? 'set "profile: certified" (or independent-publisher) in .connector-alm.yml' : 'set "profile: certified" (or independent-publisher) in .connector-alm.yml, which also sends it to certified-connectors/ (or independent-publisher-connectors/)'
+  );
+  if (fallbackNote) {
+    logger.warning(fallbackNote);
+    result.warnings.push(fallbackNote);
+  }
   if (!swagger2) {
-    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    const has3 = leftOut2.some(
+      (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
+    const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
   }
@@ -79163,7 +79723,7 @@ async function openPullRequest(options2, ports) {
       };
     }
   }
-  const changes = diffConnectorFiles2(local, upstreamFiles);
+  const changes = diffConnectorFiles2(local, upstreamFilesToMatch(upstreamFiles, leftOut2));
   changes.upserts = await withUpstreamLineEndings(
     changes.upserts,
     upstreamFiles,
@@ -79223,7 +79783,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path97.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path104.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -79232,7 +79792,7 @@ async function openPullRequest(options2, ports) {
   logger.info(
     stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : (
       // What the pull request proposes against the upstream, which a rerun's branch may hold already.
-      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}.`
+      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}: ${proposedFiles(changes)}.`
     )
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
@@ -79282,6 +79842,7 @@ async function openPullRequest(options2, ports) {
         targetFolder,
         local,
         upstreamFiles,
+        leftOut: leftOut2,
         openPullRequest: open2 !== void 0,
         say
       },
@@ -79412,7 +79973,7 @@ function collect2(value, previous) {
 }
 
 // packages/cli/src/commands/open-pull-request.ts
-var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead, e.g. GITHUB_TOKEN=$(gh auth token) connector-alm pr \u2026 with the GitHub CLI signed in as the fork owner.";
+var TOKEN_ON_COMMAND_LINE = "--token shows the token to other users of this machine (in the process list) and keeps it in your shell history: set GITHUB_TOKEN or GH_TOKEN instead. With the GitHub CLI signed in as the fork owner: GITHUB_TOKEN=$(gh auth token) connector-alm pr \u2026 in bash or zsh; $env:GITHUB_TOKEN = gh auth token; connector-alm pr \u2026 in PowerShell.";
 function registerOpenPullRequestCommand(program2, context) {
   program2.command("pr").description(
     "open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork"
@@ -79564,7 +80125,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -79585,12 +80146,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs72 = require("node:fs");
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_fs76 = require("node:fs");
+var import_node_path105 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path98.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path105.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path98.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path105.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -79602,7 +80163,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs72.statSync)(file);
+    return (0, import_node_fs76.statSync)(file);
   } catch {
     return void 0;
   }
@@ -79632,7 +80193,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path99.default.resolve(io.cwd, zip), import_node_path99.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path106.default.resolve(io.cwd, zip), import_node_path106.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         ...resetVersion ? { resetVersion } : {},
         stale: options2.stale,
@@ -79695,7 +80256,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -79712,8 +80273,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path100.default.resolve(io.cwd, folder);
-    const target2 = import_node_path100.default.resolve(io.cwd, zip);
+    const source = import_node_path107.default.resolve(io.cwd, folder);
+    const target2 = import_node_path107.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -79721,12 +80282,11 @@ function registerPackCommand(program2, context) {
         ...zipLimitOptions(options2)
       })
     );
-    const leftOut2 = new Set(results.flatMap((result) => result.leftOut));
-    for (const file of leftOut2)
-      io.stderr.write(
-        `warning: ${printable(leftOutWarning(toDisplayPath(io.cwd, import_node_path100.default.join(source, file)), file))}
-`
-      );
+    const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
+    const shown2 = (file) => toDisplayPath(io.cwd, import_node_path107.default.join(source, file));
+    for (const warning of leftOutWarnings(leftOut2, shown2))
+      io.stderr.write(`warning: ${printable(warning)}
+`);
     const withoutValue = [...new Set(results.flatMap((result) => result.variablesWithoutValue))];
     if (withoutValue.length > 0)
       io.stderr.write(
@@ -79762,7 +80322,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -79774,6 +80334,11 @@ function registerExtractConnectorsCommand(program2, context) {
     "extract only this connector, by its logical name (kept when it is renamed) or its display name, in any case (repeatable); the others' folders are neither written nor removed",
     collect2,
     []
+  ).option(
+    "--other-root <folder>",
+    "another root that the solution's connectors are extracted to, one --connector selection each (repeatable): with --previous-source, a named connector that <destination-root> has no folder for moves from its folder there, its files carried and the folder removed",
+    collect2,
+    []
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
     refuseSwappedPaths(io.cwd, {
@@ -79782,12 +80347,13 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path101.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path101.default.resolve(io.cwd, source), root, {
+    const root = import_node_path108.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path108.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path101.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path108.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path108.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -79797,7 +80363,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path101.default.join(root, folder));
+    const shown2 = (folder) => toDisplayPath(io.cwd, import_node_path108.default.join(root, folder));
     const removedFolders = removed.map(shown2);
     if (options2.format === "json") {
       writeOutput(
@@ -79861,7 +80427,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -79924,12 +80490,14 @@ function resolveSettings(given2, existing) {
   const publisherDisplayName = given2.publisherName ?? (ownPublisher?.displayName || void 0);
   const optionValuePrefix = given2.optionValuePrefix ?? ownPublisher?.optionValuePrefix;
   const existingVersion = from && versionAsRead(from.version);
-  const version = given2.solutionVersion ?? (existingVersion ? nextVersion(existingVersion) : FIRST_VERSION);
+  const version = given2.solutionVersion ?? (existing && existingVersion ? versionAfter(existingVersion, existing.source) : FIRST_VERSION);
   let warning;
   if (given2.solutionVersion !== void 0 && existing) {
     checkSolutionVersion(version);
-    if (existingVersion !== void 0 && checkVersionAfter(version, existingVersion, existing.source) === "same")
-      warning = `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version skips it (an import without it updates the solution). Give a higher version (${nextVersion(existingVersion)}), or leave --solution-version out to have that one.`;
+    if (existingVersion !== void 0 && checkVersionAfter(version, existingVersion, existing.source) === "same") {
+      const next = nextVersion(existingVersion);
+      warning = `--solution-version ${version} is the version of ${existing.source} already: import --skip-lower-version skips it (an import without it updates the solution). ` + (next === void 0 ? `No build can follow it: ${noHigherVersion(existingVersion)}.` : `Give a higher version (${next}), or leave --solution-version out to have that one.`);
+    }
   }
   if (given2.solutionVersion === void 0 && existing && existingVersion && isResetBuild(existingVersion))
     warning = `${existing.source} has version ${existingVersion}, a reset version (unpack --reset-version), so this build is ${version}: an environment that has the solution very likely has a higher version, and refuses the import (import --skip-lower-version skips it, with exit code 0). Give --solution-version a version higher than the one the environment has (Power Apps > Solutions, Version column).`;
@@ -79952,6 +80520,15 @@ function prefixWanted(publisher, existing) {
   const own2 = existing?.settings.publisher.uniqueName;
   if (publisher === void 0 || !own2) return "the publisher's customization prefix";
   return `the customization prefix of ${publisher} (${existing.source} gives only that of its own publisher, ${own2})`;
+}
+function versionAfter(existingVersion, source) {
+  const next = nextVersion(existingVersion);
+  if (next === void 0)
+    throw new UserError(`has version ${existingVersion}, and ${noHigherVersion(existingVersion)}.`, {
+      location: { file: source },
+      hint: "An environment that has this solution takes no later build of it: build a solution of another unique name, without --existing."
+    });
+  return next;
 }
 
 // packages/cli/src/commands/build-solution.ts
@@ -80010,7 +80587,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path102.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path109.default.resolve(io.cwd, options2.existing), { environmentVariables: true });
     const shownExisting = options2.existing && toDisplayPath(io.cwd, options2.existing);
     const existing = existingSolution && {
       connectors: existingSolution.connectors,
@@ -80031,12 +80608,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path102.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path109.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path102.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path109.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -80092,7 +80669,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description(
@@ -80108,7 +80685,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path103.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path110.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -80123,7 +80700,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path103.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path110.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -4479,8 +4479,8 @@ var require_validate_settings = __commonJS({
 var import_node_worker_threads = require("node:worker_threads");
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/core/src/errors.ts
 var UserError = class extends Error {
@@ -4946,6 +4946,44 @@ function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
   const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
 // packages/core/src/windows-1252.ts
@@ -6276,7 +6314,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path10 = [root];
+  const path11 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -6284,14 +6322,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path10[level];
+    let node = path11[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path10[level] = node;
+      path11[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -6524,7 +6562,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path10 = paths.pop();
+    const path11 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -6532,13 +6570,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path10 + 1);
+          paths.push(path11 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path10 + 1 + key2.length;
+        const keyPath = path11 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -8642,6 +8680,55 @@ function looksBinary(bytes) {
   return head.indexOf(0) !== -1;
 }
 
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs5 = __toESM(require("node:fs"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where = settingsFilePath(value);
+    if (where.kind !== "inside" || where.segments.length < 2) continue;
+    if (holdsFile(folder, where.segments)) found.add(nestedFileKey(where.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs5.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path6.default.join(at, match2.name);
+  }
+  return false;
+}
+
 // packages/validator/src/loader/text-document.ts
 var TextDocument = class {
   constructor(text2) {
@@ -8690,10 +8777,10 @@ function isConnectorFolderListing(names) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path6.default.resolve(cwd, folder);
+  const absolutePath = import_node_path7.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs5.default.realpathSync(absolutePath);
-  const dirents = import_node_fs5.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs6.default.realpathSync(absolutePath);
+  const dirents = import_node_fs6.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -8701,7 +8788,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path6.default.basename(absolutePath),
+    name: import_node_path7.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -8716,6 +8803,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -8746,26 +8838,30 @@ function fileKindToRead(entry, files) {
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs5.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs6.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath) {
   try {
-    return import_node_fs5.default.statSync(filePath).size;
+    return import_node_fs6.default.statSync(filePath).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path6.default) {
+function displayPathIn(folder, name, paths = import_node_path7.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path6.default) {
+function entryPath(folder, name, paths = import_node_path7.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -8802,7 +8898,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath, entry, issues);
-    const target = import_node_fs5.default.realpathSync(filePath);
+    const target = import_node_fs6.default.realpathSync(filePath);
     if (!isBelow(realFolder(), target)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -8810,8 +8906,8 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs5.default.statSync(filePath), entry.name, issues)) return void 0;
-    return import_node_fs5.default.readFileSync(filePath);
+    if (!readable(import_node_fs6.default.statSync(filePath), entry.name, issues)) return void 0;
+    return import_node_fs6.default.readFileSync(filePath);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath, entry, error2) });
@@ -8826,21 +8922,21 @@ function unreadableMessage(filePath, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath, entry, issues) {
-  const fd = import_node_fs5.default.openSync(filePath, "r");
+  const fd = import_node_fs6.default.openSync(filePath, "r");
   try {
-    const stat = import_node_fs5.default.fstatSync(fd);
+    const stat = import_node_fs6.default.fstatSync(fd);
     entry.size = stat.size;
     if (!readable(stat, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs5.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs6.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs6.default.closeSync(fd);
   }
 }
 function readable(stat, name, issues) {
@@ -8879,11 +8975,11 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path7.default.join("Other", "Solution.xml");
+var import_node_path8 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path8.default.join("Other", "Solution.xml");
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 
 // packages/validator/src/loader/discover.ts
@@ -8895,9 +8991,9 @@ var TOP_FOLDER_PROFILES = Object.freeze(
   })
 );
 function layoutProfile(folder) {
-  const resolved2 = import_node_path8.default.resolve(folder);
+  const resolved2 = import_node_path9.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path8.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path9.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -9270,8 +9366,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
 }
 var OperationEntry = class {
-  constructor(path10, method, pathItemPlace, operation) {
-    this.path = path10;
+  constructor(path11, method, pathItemPlace, operation) {
+    this.path = path11;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation;
@@ -9823,11 +9919,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path10 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path10)) continue;
-      let pathItem = asObject(paths[path10]);
+    for (const path11 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path11)) continue;
+      let pathItem = asObject(paths[path11]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path10);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path11);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target = this.pathItemTarget(pathItem);
         if (!target) continue;
@@ -9843,7 +9939,7 @@ var SwaggerModel = class {
         if (operation === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path10, method, pathItemPlace, operation);
+        const entry = new OperationEntry(path11, method, pathItemPlace, operation);
         const own = this.parameterList(operation.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -10539,7 +10635,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path10 = problem.segments;
+  const path11 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -10553,21 +10649,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path10.includes("oAuthSettings")) {
-      const last2 = path10[path10.length - 1];
+    if (path11.includes("oAuthSettings")) {
+      const last2 = path11[path11.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path10.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path10[path10.length - 1] === "type" && path10.length === parameterNameDepth(path10) + 1)
+    if (path11.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path11[path11.length - 1] === "type" && path11.length === parameterNameDepth(path11) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path10) {
-  return path10[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path11) {
+  return path11[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -11533,7 +11629,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/proposal.ts
 function isProposal(profile, entries) {
@@ -11761,7 +11857,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -11785,18 +11881,30 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read) {
+function caseTwinMessage(unread, read, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename = hasNameToAskFor(read, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || kindOfFileName(read) !== kind) return rename;
+  const readShown = nameExcerpt(read);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path9.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path10.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path9.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path10.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -11813,7 +11921,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path9.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path10.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -11824,7 +11932,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -11835,11 +11943,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read = readCaseTwin(context.connector, kind, entry.name);
           if (read !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -11848,7 +11956,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -11858,7 +11971,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -12105,6 +12223,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -12185,14 +12307,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -12575,9 +12698,9 @@ function effectiveMimeTypes(model, operation, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path10) {
+function pathVariables(path11) {
   const names = [];
-  for (const match2 of path10.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path11.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -13800,12 +13923,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path10 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path10)) continue;
-        if (path10.startsWith("x-")) continue;
-        const item = paths[path10];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path10);
-        else this.typeIssue(placeAt2(rootNode, "paths", path10), "Object", item);
+      for (const path11 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path11)) continue;
+        if (path11.startsWith("x-")) continue;
+        const item = paths[path11];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path11);
+        else this.typeIssue(placeAt2(rootNode, "paths", path11), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -13829,8 +13952,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path10) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path10);
+  visitPathItem(item, rootNode, path11) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path11);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -20673,13 +20796,13 @@ function operationKeys2(summary, operation) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path10 = pathWords(operation.path);
-  if (path10.length > 1) shared.push(...lookupKeysOf({ words: path10, version: "" }));
+  const path11 = pathWords(operation.path);
+  if (path11.length > 1) shared.push(...lookupKeysOf({ words: path11, version: "" }));
   return { own, shared };
 }
-function pathWords(path10) {
+function pathWords(path11) {
   const words = [];
-  for (const segment of path10.split("/")) {
+  for (const segment of path11.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -21120,12 +21243,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -21138,7 +21269,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -21795,7 +21926,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -21814,6 +21944,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -21860,22 +21996,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where.kind !== "inside") {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found = segments.length === 1 ? names.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     }
   },
@@ -22039,16 +22180,16 @@ function operationLabel(operation) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path10) {
-    this.path = path10;
-    const hasBrace = path10.includes("{");
-    this.variables = hasBrace ? scanVariables(path10) : NO_VARIABLES;
+  constructor(path11) {
+    this.path = path11;
+    const hasBrace = path11.includes("{");
+    this.variables = hasBrace ? scanVariables(path11) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path10.indexOf("/"); ; slash = path10.indexOf("/", start)) {
-      const end = slash === -1 ? path10.length : slash;
-      if (hasBrace && isVariableSegment(path10, start, end)) variableSegmentCount++;
+    for (let slash = path11.indexOf("/"); ; slash = path11.indexOf("/", start)) {
+      const end = slash === -1 ? path11.length : slash;
+      if (hasBrace && isVariableSegment(path11, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -22077,8 +22218,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path10 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path10) last2 = new PathTemplate(path10);
+    const path11 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path11) last2 = new PathTemplate(path11);
     templates[index] = last2;
   }
   return templates;
@@ -22103,9 +22244,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path10, start) {
-  const slash = path10.indexOf("/", start);
-  return slash === -1 ? path10.length : slash;
+function segmentEnd(path11, start) {
+  const slash = path11.indexOf("/", start);
+  return slash === -1 ? path11.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -22114,34 +22255,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path10, start, end) {
+function isVariableSegment(path11, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path10.charCodeAt(start) !== OPEN || path10.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path11.charCodeAt(start) !== OPEN || path11.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path10.charCodeAt(index);
+    const code2 = path11.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path10, open) {
-  for (let index = open + 1; index < path10.length; index++) {
-    const code2 = path10.charCodeAt(index);
+function matchEnd(path11, open) {
+  for (let index = open + 1; index < path11.length; index++) {
+    const code2 = path11.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path10) {
+function scanVariables(path11) {
   const variables = [];
   let seen;
-  for (let open = path10.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path10, open);
+  for (let open = path11.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path11, open);
     if (close === -1) {
-      open = path10.indexOf("{", open + 1);
+      open = path11.indexOf("{", open + 1);
       continue;
     }
-    const name = path10.slice(open + 1, close);
+    const name = path11.slice(open + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -22151,30 +22292,30 @@ function scanVariables(path10) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open = path10.indexOf("{", close + 1);
+    open = path11.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path10) {
+function routeOf(path11) {
   let route = "";
   let copied = 0;
-  for (let open = path10.indexOf("{"); open !== -1; ) {
-    const close = matchEnd(path10, open);
+  for (let open = path11.indexOf("{"); open !== -1; ) {
+    const close = matchEnd(path11, open);
     if (close === -1) {
-      open = path10.indexOf("{", open + 1);
+      open = path11.indexOf("{", open + 1);
       continue;
     }
-    route += path10.slice(copied, open) + "{}";
+    route += path11.slice(copied, open) + "{}";
     copied = close + 1;
-    open = path10.indexOf("{", copied);
+    open = path11.indexOf("{", copied);
   }
-  return copied === 0 ? path10 : route + path10.slice(copied);
+  return copied === 0 ? path11 : route + path11.slice(copied);
 }
-function routeHash(path10) {
+function routeHash(path11) {
   let hash = 0;
-  for (let index = 0; index < path10.length; index++) {
-    const code2 = path10.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path10, index) : -1;
+  for (let index = 0; index < path11.length; index++) {
+    const code2 = path11.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path11, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -22222,15 +22363,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path10 = operations[index].path;
-    if (!path10.includes("{")) {
-      while (index < operations.length && operations[index].path === path10) index++;
+    const path11 = operations[index].path;
+    if (!path11.includes("{")) {
+      while (index < operations.length && operations[index].path === path11) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path10; index++)
+    for (; index < operations.length && operations[index].path === path11; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path10);
+    const route = routeHash(path11);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -22956,6 +23097,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -23004,12 +23167,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -23073,18 +23242,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -23631,12 +23813,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path10 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path11 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
-    if (operation.path === path10 && (operation.method === method || method === "parameters")) return operation;
+    if (operation.path === path11 && (operation.method === method || method === "parameters")) return operation;
   }
   return void 0;
 }
@@ -23978,16 +24160,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path10) {
+function followSchemaPath(model, root, path11) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path10.length && steps < MAX_STEPS; ) {
-    let end = path10.indexOf("/", start);
-    if (end === -1) end = path10.length;
+  for (let start = 0; start < path11.length && steps < MAX_STEPS; ) {
+    let end = path11.indexOf("/", start);
+    if (end === -1) end = path11.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path10.slice(start, end));
+      const next = property(model, current, path11.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -24067,9 +24249,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path10 = pathAt(call, key2);
-    if (path10 === void 0 || followSchemaPath(model, items.schema, path10).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path10), label) });
+    const path11 = pathAt(call, key2);
+    if (path11 === void 0 || followSchemaPath(model, items.schema, path11).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path11), label) });
   }
   return problems;
 }
@@ -25530,12 +25712,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path10 in paths) {
-      if (!has(paths, path10)) continue;
-      const pathItem = asObject(paths[path10]);
+    for (const path11 in paths) {
+      if (!has(paths, path11)) continue;
+      const pathItem = asObject(paths[path11]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path10, "$ref"),
+        pointer: childPointer("/paths", path11, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -25557,15 +25739,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path10 of pathKeys(swagger)) {
-    const message = problem(path10);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path10), message });
+  for (const path11 of pathKeys(swagger)) {
+    const message = problem(path11);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path11), message });
   }
 }
-function templateProblem(path10) {
+function templateProblem(path11) {
   let open = -1;
-  for (let index = 0; index < path10.length; index++) {
-    const character = path10[index];
+  for (let index = 0; index < path11.length; index++) {
+    const character = path11[index];
     if (character === "{") {
       if (open !== -1) return "a variable is nested in another one";
       open = index;
@@ -25591,7 +25773,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path10) => path10.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path11) => path11.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -25611,7 +25793,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path10) => /[?#]/.test(path10) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path11) => /[?#]/.test(path11) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -25627,7 +25809,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path10) => path10.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path11) => path11.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -25641,8 +25823,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path10) => {
-      const problem = templateProblem(path10);
+    reportPathKeys(context, (path11) => {
+      const problem = templateProblem(path11);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -25659,9 +25841,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path10) => (
+      (path11) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path10.includes("=") && pathVariables(path10).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path11.includes("=") && pathVariables(path11).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -25677,14 +25859,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path10 of pathKeys(swagger)) {
-      const key2 = path10.toLowerCase();
+    for (const path11 of pathKeys(swagger)) {
+      const key2 = path11.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path10),
+          pointer: childPointer("/paths", path11),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path10)
+            nameExcerpt(path11)
           )
         });
       }
@@ -27535,26 +27717,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path10 = [];
+    const path11 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path10.push(start);
+    path11.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path10.pop();
+        path11.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path10.slice(path10.indexOf(target)));
+      if (seen === "grey") cycles.push(path11.slice(path11.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path10.push(target);
+        path11.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -28177,7 +28359,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path10 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path11 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -28185,7 +28367,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path10}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path11}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -28445,8 +28627,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path10) {
-  return withoutTrailingSlashes(routeOf(path10)).toLowerCase();
+function templateShape(path11) {
+  return withoutTrailingSlashes(routeOf(path11)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts

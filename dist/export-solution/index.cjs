@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path18,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path17 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i2 = 0; i2 < path17.length; ++i2) {
-        const code2 = path17.charCodeAt(i2);
+    function validateCookiePath(path18) {
+      for (let i2 = 0; i2 < path18.length; ++i2) {
+        const code2 = path18.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path17);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path17) {
-      const ctrl = callVisitor(key2, node, visitor, path17);
+    function visit_(key2, node, visitor, path18) {
+      const ctrl = callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path17, ctrl);
-        return visit_(key2, ctrl, visitor, path17);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path17) {
-      const ctrl = await callVisitor(key2, node, visitor, path17);
+    async function visitAsync_(key2, node, visitor, path18) {
+      const ctrl = await callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path17, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path17);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path18);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path17) {
+    function callVisitor(key2, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path17);
+        return visitor(key2, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path17);
+        return visitor.Map?.(key2, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path17);
+        return visitor.Seq?.(key2, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path17);
+        return visitor.Pair?.(key2, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path17);
+        return visitor.Scalar?.(key2, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path17);
+        return visitor.Alias?.(key2, node, path18);
       return void 0;
     }
-    function replaceNode(key2, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key2, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path18.length - 1; i2 >= 0; --i2) {
+        const k = path18[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key2, ...rest] = path17;
+          const [key2, ...rest] = path18;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key2, ...rest] = path17;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key2, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key2, ...rest] = path17;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key2, ...rest] = path17;
+      setIn(path18, value) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path17) => {
+    visit3.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path17) => {
-      const parent = visit3.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit3.parentCollection = (cst, path18) => {
+      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path17, options2) {
+    function openPromise(path18, options2) {
       return new Promise((resolve, reject) => {
-        open2(path17, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path18, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path17, options2, callback) {
+    function open2(path18, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31732,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs10.open(path17, "r", function(err2, fd2) {
+      fs10.open(path18, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs10.close(fd2, defaultCallback);
@@ -36906,6 +36906,44 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
 // packages/core/src/text-ends.ts
 function trimEndWhere(text2, trimmed) {
   let end = text2.length;
@@ -38566,7 +38604,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path17 = [root];
+  const path18 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38574,14 +38612,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path17[level];
+    let node = path18[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path17[level] = node;
+      path18[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38814,7 +38852,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path17 = paths.pop();
+    const path18 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38822,13 +38860,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path17 + 1);
+          paths.push(path18 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path17 + 1 + key2.length;
+        const keyPath = path18 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41171,7 +41209,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path17 = problem.segments;
+  const path18 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41185,21 +41223,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path17.includes("oAuthSettings")) {
-      const last2 = path17[path17.length - 1];
+    if (path18.includes("oAuthSettings")) {
+      const last2 = path18[path18.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path17.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path17[path17.length - 1] === "type" && path17.length === parameterNameDepth(path17) + 1)
+    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path17) {
-  return path17[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path18) {
+  return path18[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -42171,6 +42209,22 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
 var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
@@ -42182,6 +42236,9 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function crlfCount(text2) {
   let count = 0;
@@ -42430,7 +42487,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -42454,9 +42511,21 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read2) {
+function caseTwinMessage(unread, read2, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename2 = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename2;
+  const readShown = nameExcerpt(read2);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -42493,7 +42562,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -42504,11 +42573,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read2 = readCaseTwin(context.connector, kind, entry.name);
           if (read2 !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -42517,7 +42586,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -42527,7 +42601,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -42774,6 +42853,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -42854,14 +42937,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -43271,9 +43355,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path17) {
+function pathVariables(path18) {
   const names = [];
-  for (const match2 of path17.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44577,12 +44661,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path17 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path17)) continue;
-        if (path17.startsWith("x-")) continue;
-        const item = paths[path17];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path17);
-        else this.typeIssue(placeAt(rootNode, "paths", path17), "Object", item);
+      for (const path18 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path18)) continue;
+        if (path18.startsWith("x-")) continue;
+        const item = paths[path18];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path18);
+        else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44606,8 +44690,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path17) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path17);
+  visitPathItem(item, rootNode, path18) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path18);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -51447,13 +51531,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path17 = pathWords(operation2.path);
-  if (path17.length > 1) shared.push(...lookupKeysOf({ words: path17, version: "" }));
+  const path18 = pathWords(operation2.path);
+  if (path18.length > 1) shared.push(...lookupKeysOf({ words: path18, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path17) {
+function pathWords(path18) {
   const words = [];
-  for (const segment of path17.split("/")) {
+  for (const segment of path18.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -51894,12 +51978,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -51912,7 +52004,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52569,7 +52661,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -52588,6 +52679,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -52634,22 +52731,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where.kind !== "inside") {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found = segments.length === 1 ? names.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     }
   },
@@ -52813,16 +52915,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path17) {
-    this.path = path17;
-    const hasBrace = path17.includes("{");
-    this.variables = hasBrace ? scanVariables(path17) : NO_VARIABLES;
+  constructor(path18) {
+    this.path = path18;
+    const hasBrace = path18.includes("{");
+    this.variables = hasBrace ? scanVariables(path18) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path17.indexOf("/"); ; slash = path17.indexOf("/", start)) {
-      const end = slash === -1 ? path17.length : slash;
-      if (hasBrace && isVariableSegment(path17, start, end)) variableSegmentCount++;
+    for (let slash = path18.indexOf("/"); ; slash = path18.indexOf("/", start)) {
+      const end = slash === -1 ? path18.length : slash;
+      if (hasBrace && isVariableSegment(path18, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52851,8 +52953,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path17 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path17) last2 = new PathTemplate(path17);
+    const path18 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path18) last2 = new PathTemplate(path18);
     templates[index] = last2;
   }
   return templates;
@@ -52877,9 +52979,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path17, start) {
-  const slash = path17.indexOf("/", start);
-  return slash === -1 ? path17.length : slash;
+function segmentEnd(path18, start) {
+  const slash = path18.indexOf("/", start);
+  return slash === -1 ? path18.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52888,34 +52990,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path17, start, end) {
+function isVariableSegment(path18, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path17.charCodeAt(start) !== OPEN || path17.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path18.charCodeAt(start) !== OPEN || path18.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path17.charCodeAt(index);
+    const code2 = path18.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path17, open2) {
-  for (let index = open2 + 1; index < path17.length; index++) {
-    const code2 = path17.charCodeAt(index);
+function matchEnd(path18, open2) {
+  for (let index = open2 + 1; index < path18.length; index++) {
+    const code2 = path18.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path17) {
+function scanVariables(path18) {
   const variables = [];
   let seen;
-  for (let open2 = path17.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path17, open2);
+  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path18, open2);
     if (close === -1) {
-      open2 = path17.indexOf("{", open2 + 1);
+      open2 = path18.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path17.slice(open2 + 1, close);
+    const name = path18.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52925,30 +53027,30 @@ function scanVariables(path17) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path17.indexOf("{", close + 1);
+    open2 = path18.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path17) {
+function routeOf(path18) {
   let route = "";
   let copied = 0;
-  for (let open2 = path17.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path17, open2);
+  for (let open2 = path18.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path18, open2);
     if (close === -1) {
-      open2 = path17.indexOf("{", open2 + 1);
+      open2 = path18.indexOf("{", open2 + 1);
       continue;
     }
-    route += path17.slice(copied, open2) + "{}";
+    route += path18.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path17.indexOf("{", copied);
+    open2 = path18.indexOf("{", copied);
   }
-  return copied === 0 ? path17 : route + path17.slice(copied);
+  return copied === 0 ? path18 : route + path18.slice(copied);
 }
-function routeHash(path17) {
+function routeHash(path18) {
   let hash = 0;
-  for (let index = 0; index < path17.length; index++) {
-    const code2 = path17.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path17, index) : -1;
+  for (let index = 0; index < path18.length; index++) {
+    const code2 = path18.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path18, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52996,15 +53098,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path17 = operations[index].path;
-    if (!path17.includes("{")) {
-      while (index < operations.length && operations[index].path === path17) index++;
+    const path18 = operations[index].path;
+    if (!path18.includes("{")) {
+      while (index < operations.length && operations[index].path === path18) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path17; index++)
+    for (; index < operations.length && operations[index].path === path18; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path17);
+    const route = routeHash(path18);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53730,6 +53832,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -53778,12 +53902,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -53847,18 +53977,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -54415,12 +54558,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path17 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path18 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path17 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path18 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54762,16 +54905,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path17) {
+function followSchemaPath(model, root, path18) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path17.length && steps < MAX_STEPS; ) {
-    let end = path17.indexOf("/", start);
-    if (end === -1) end = path17.length;
+  for (let start = 0; start < path18.length && steps < MAX_STEPS; ) {
+    let end = path18.indexOf("/", start);
+    if (end === -1) end = path18.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path17.slice(start, end));
+      const next = property(model, current, path18.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54851,9 +54994,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path17 = pathAt(call, key2);
-    if (path17 === void 0 || followSchemaPath(model, items.schema, path17).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path17), label) });
+    const path18 = pathAt(call, key2);
+    if (path18 === void 0 || followSchemaPath(model, items.schema, path18).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path18), label) });
   }
   return problems;
 }
@@ -56314,12 +56457,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path17 in paths) {
-      if (!has(paths, path17)) continue;
-      const pathItem = asObject(paths[path17]);
+    for (const path18 in paths) {
+      if (!has(paths, path18)) continue;
+      const pathItem = asObject(paths[path18]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path17, "$ref"),
+        pointer: childPointer("/paths", path18, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56341,15 +56484,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path17 of pathKeys(swagger2)) {
-    const message2 = problem(path17);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path17), message: message2 });
+  for (const path18 of pathKeys(swagger2)) {
+    const message2 = problem(path18);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path18), message: message2 });
   }
 }
-function templateProblem(path17) {
+function templateProblem(path18) {
   let open2 = -1;
-  for (let index = 0; index < path17.length; index++) {
-    const character = path17[index];
+  for (let index = 0; index < path18.length; index++) {
+    const character = path18[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56375,7 +56518,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path17) => path17.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path18) => path18.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56395,7 +56538,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path17) => /[?#]/.test(path17) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path18) => /[?#]/.test(path18) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56411,7 +56554,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path17) => path17.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path18) => path18.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56425,8 +56568,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path17) => {
-      const problem = templateProblem(path17);
+    reportPathKeys(context, (path18) => {
+      const problem = templateProblem(path18);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56443,9 +56586,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path17) => (
+      (path18) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path17.includes("=") && pathVariables(path17).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path18.includes("=") && pathVariables(path18).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56461,14 +56604,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path17 of pathKeys(swagger2)) {
-      const key2 = path17.toLowerCase();
+    for (const path18 of pathKeys(swagger2)) {
+      const key2 = path18.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path17),
+          pointer: childPointer("/paths", path18),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path17)
+            nameExcerpt(path18)
           )
         });
       }
@@ -58319,26 +58462,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path17 = [];
+    const path18 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path17.push(start);
+    path18.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path17.pop();
+        path18.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path17.slice(path17.indexOf(target)));
+      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path17.push(target);
+        path18.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58961,7 +59104,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path17 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path18 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58969,7 +59112,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path17}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path18}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -59229,8 +59372,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path17) {
-  return withoutTrailingSlashes(routeOf(path17)).toLowerCase();
+function templateShape(path18) {
+  return withoutTrailingSlashes(routeOf(path18)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59980,9 +60123,9 @@ var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path17, method, body) => `{
+var operation = (path18, method, body) => `{
   "paths": {
-    "${path17}": {
+    "${path18}": {
       "${method}": ${body}
     }
   }
@@ -60311,7 +60454,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -60327,7 +60470,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -62501,15 +62644,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path17, options2) {
-    return await this.send("GET", path17, options2);
+  async get(path18, options2) {
+    return await this.send("GET", path18, options2);
   }
-  async post(path17, options2) {
-    return await this.send("POST", path17, options2);
+  async post(path18, options2) {
+    return await this.send("POST", path18, options2);
   }
-  async send(method, path17, request) {
+  async send(method, path18, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path17, this.options.environment);
+    const url = new URL(WEB_API_PATH + path18, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -63526,6 +63669,10 @@ async function checkWritable(file) {
   });
 }
 
+// packages/solution/src/solution/layout.ts
+var FOLDER_SOLUTION = "Other/Solution.xml";
+var FOLDER_CONNECTOR_FOLDER = "Connectors/";
+
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UsageError {
   constructor(archive, names) {
@@ -63620,40 +63767,11 @@ function versionAsRead(version) {
   return parts.some((part) => part > MAX_VERSION_PART) ? void 0 : parts.join(".");
 }
 
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
+// packages/solution/src/solution/stray-connector-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var UNPACKED_FOLDERS = new Set(
+  [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
+);
 
 // packages/solution/src/solution/line-endings-file.ts
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
@@ -63692,7 +63810,7 @@ var EXTRACTED = new Set(
 );
 
 // packages/solution/src/connector/root-folders.ts
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 
 // packages/solution/src/connector/left-folder-files.ts
 var EXTRACTED2 = new Map(
@@ -63786,6 +63904,18 @@ var RULES = {
     level: "error",
     source: VALIDATOR,
     description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
+  },
+  "PKG-SOL-UNIQUE-NAME": {
+    title: "Each solution of the package has a unique name of its own",
+    level: "warning",
+    source: OURS,
+    description: "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again."
+  },
+  "PKG-SOL-ROLES": {
+    title: "package build is given each solution under its own option",
+    level: "warning",
+    source: OURS,
+    description: "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution."
   },
   "PKG-ZIP-BACKSLASH": {
     title: "A zip of the package separates folders with '/'",
@@ -63988,6 +64118,13 @@ var EXPORT_SOLUTION = {
   }
 };
 
+// packages/actions/src/runtime/reported-path.ts
+var import_node_path16 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path16.default) {
+  const absolute = paths.resolve(workspace, file);
+  return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
+}
+
 // packages/actions/src/dataverse-connection/connect.ts
 function connectFromInputs(connection, logger) {
   try {
@@ -64003,7 +64140,7 @@ function connectFromInputs(connection, logger) {
 }
 
 // packages/actions/src/dataverse-connection/inputs.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function readConnectionInputs() {
   const clientSecret = readString2("client-secret");
   const clientCertificate = readString2("client-certificate");
@@ -64040,8 +64177,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = workspaceFolder();
-  const workingDirectory = import_node_path16.default.resolve(workspace, readString2("working-directory"));
-  return import_node_path16.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path17.default.resolve(workspace, readString2("working-directory"));
+  return import_node_path17.default.resolve(workingDirectory, value);
 }
 
 // packages/actions/src/export-solution/inputs.ts
@@ -64096,7 +64233,8 @@ async function exportSolutionAction(logger) {
     {
       solutionName: inputs.solutionName,
       ..."file" in output ? { outputFile: output.file } : { outputFolder: output.folder, checkOutput: (file) => requireWritable(file, "file") },
-      show: (file) => posixRelativePath(workspaceFolder(), file),
+      // As the other actions name what they wrote; the output stays absolute, as it always was.
+      show: (file) => reportedPath(workspaceFolder(), file),
       managed: inputs.managed,
       asynchronous: inputs.asynchronous,
       maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 6e4,

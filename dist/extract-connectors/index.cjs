@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path39 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path42 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path39 && path39[0] !== "/") {
-          path39 = `/${path39}`;
+        if (path42 && path42[0] !== "/") {
+          path42 = `/${path42}`;
         }
-        return new URL(`${origin}${path39}`);
+        return new URL(`${origin}${path42}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path39);
+        debuglog("sending request to %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin },
+          request: { method, path: path42, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path39,
+          path42,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin }
+          request: { method, path: path42, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path39);
+        debuglog("trailers received from %s %s/%s", method, origin, path42);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path39, origin },
+          request: { method, path: path42, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path39,
+          path42,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path39, origin }
+            request: { method, path: path42, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path39);
+          debuglog("sending request to %s %s/%s", method, origin, path42);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path39,
+        path: path42,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path39 !== "string") {
+        if (typeof path42 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path39[0] !== "/" && !(path39.startsWith("http://") || path39.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path42[0] !== "/" && !(path42.startsWith("http://") || path42.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path39)) {
+        } else if (invalidPathRegex.test(path42)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path39, query) : path39;
+        this.path = query ? buildURL(path42, query) : path42;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path39, host, upgrade, blocking, reset } = request;
+      const { method, path: path42, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path39} HTTP/1.1\r
+      let header = `${method} ${path42} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path39, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path42, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path39;
+      headers[HTTP2_HEADER_PATH] = path42;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path39 = search ? `${pathname}${search}` : pathname;
+        const path42 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path39;
+        this.opts.path = path42;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path39 = "/",
+          path: path42 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path39;
+        opts.path = origin + path42;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path39) {
-      if (typeof path39 !== "string") {
-        return path39;
+    function safeUrl(path42) {
+      if (typeof path42 !== "string") {
+        return path42;
       }
-      const pathSegments = path39.split("?");
+      const pathSegments = path42.split("?");
       if (pathSegments.length !== 2) {
-        return path39;
+        return path42;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path39, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path39);
+    function matchKey(mockDispatch2, { path: path42, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path42);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path39 }) => matchValue(safeUrl(path39), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path42 }) => matchValue(safeUrl(path42), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path39, method, body, headers, query } = opts;
+      const { path: path42, method, body, headers, query } = opts;
       return {
-        path: path39,
+        path: path42,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path39, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path42, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path39,
+            Path: path42,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path39) {
-      for (let i = 0; i < path39.length; ++i) {
-        const code2 = path39.charCodeAt(i);
+    function validateCookiePath(path42) {
+      for (let i = 0; i < path42.length; ++i) {
+        const code2 = path42.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path39 = opts.path;
+          let path42 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path39 = `/${path39}`;
+            path42 = `/${path42}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path39);
+          url = new URL(util.parseOrigin(url).origin + path42);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path39) {
-      const ctrl = callVisitor(key2, node, visitor, path39);
+    function visit_(key2, node, visitor, path42) {
+      const ctrl = callVisitor(key2, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path39, ctrl);
-        return visit_(key2, ctrl, visitor, path39);
+        replaceNode(key2, path42, ctrl);
+        return visit_(key2, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path39);
+            const ci = visit_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = visit_("key", node.key, visitor, path39);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = visit_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path39);
+          const cv = visit_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path39) {
-      const ctrl = await callVisitor(key2, node, visitor, path39);
+    async function visitAsync_(key2, node, visitor, path42) {
+      const ctrl = await callVisitor(key2, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path39, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path39);
+        replaceNode(key2, path42, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path39);
+            const ci = await visitAsync_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path39);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path39);
+          const cv = await visitAsync_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path39) {
+    function callVisitor(key2, node, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path39);
+        return visitor(key2, node, path42);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path39);
+        return visitor.Map?.(key2, node, path42);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path39);
+        return visitor.Seq?.(key2, node, path42);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path39);
+        return visitor.Pair?.(key2, node, path42);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path39);
+        return visitor.Scalar?.(key2, node, path42);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path39);
+        return visitor.Alias?.(key2, node, path42);
       return void 0;
     }
-    function replaceNode(key2, path39, node) {
-      const parent = path39[path39.length - 1];
+    function replaceNode(key2, path42, node) {
+      const parent = path42[path42.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path39, value) {
+    function collectionFromPath(schema, path42, value) {
       let v = value;
-      for (let i = path39.length - 1; i >= 0; --i) {
-        const k = path39[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path39, value) {
-        if (isEmptyPath(path39))
+      addIn(path42, value) {
+        if (isEmptyPath(path42))
           this.add(value);
         else {
-          const [key2, ...rest] = path39;
+          const [key2, ...rest] = path42;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        const [key2, ...rest] = path39;
+      deleteIn(path42) {
+        const [key2, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        const [key2, ...rest] = path39;
+      getIn(path42, keepScalar) {
+        const [key2, ...rest] = path42;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path39) {
-        const [key2, ...rest] = path39;
+      hasIn(path42) {
+        const [key2, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        const [key2, ...rest] = path39;
+      setIn(path42, value) {
+        const [key2, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path39, value) {
+      addIn(path42, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path39, value);
+          this.contents.addIn(path42, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        if (Collection.isEmptyPath(path39)) {
+      deleteIn(path42) {
+        if (Collection.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        if (Collection.isEmptyPath(path39))
+      getIn(path42, keepScalar) {
+        if (Collection.isEmptyPath(path42))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path39) {
-        if (Collection.isEmptyPath(path39))
+      hasIn(path42) {
+        if (Collection.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        if (Collection.isEmptyPath(path39)) {
+      setIn(path42, value) {
+        if (Collection.isEmptyPath(path42)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path39, value);
+          this.contents.setIn(path42, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path39) => {
+    visit3.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path39) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path39) => {
-      const parent = visit3.itemAtPath(cst, path39.slice(0, -1));
-      const field = path39[path39.length - 1][0];
+    visit3.parentCollection = (cst, path42) => {
+      const parent = visit3.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path39, item, visitor) {
-      let ctrl = visitor(item, path39);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path39);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs27, sep: [] });
+                map2.items.push({ start, key: fs28, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               } else {
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs27 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs27, sep: [] });
+                fc.items.push({ start: [], key: fs28, sep: [] });
               else if (it.sep)
-                this.stack.push(fs27);
+                this.stack.push(fs28);
               else
-                Object.assign(it, { key: fs27, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31234,7 +31234,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31254,7 +31254,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs27.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs28.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31271,7 +31271,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs27.close(self.fd, onCloseDone);
+      fs28.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31303,7 +31303,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs27.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs28.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31663,7 +31663,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path39, options2) {
+    function openPromise(path42, options2) {
       return new Promise((resolve, reject) => {
-        open3(path39, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path42, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path39, options2, callback) {
+    function open3(path42, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,10 +31732,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs27.open(path39, "r", function(err, fd) {
+      fs28.open(path42, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs27.close(fd, defaultCallback);
+          if (err2) fs28.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31752,7 +31752,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs27.fstat(fd, function(err, stats) {
+      fs28.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -32830,7 +32830,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs27 = require("fs");
+    var fs28 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -32860,14 +32860,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs27.stat(realPath, function(err, stats) {
+      fs28.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs27.createReadStream(realPath);
+          var readStream = fs28.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -36035,8 +36035,12 @@ function joinedList(values, options2 = {}) {
 }
 
 // packages/core/src/shell-word.ts
-function shellWord(text2) {
+function shellWord(text2, platform2 = process.platform) {
+  if (platform2 === "win32") return /^[\w.\\/:+=-]+$/.test(text2) ? text2 : powerShellQuoted(text2);
   return /^[\w./:@%+=-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, `'\\''`)}'`;
+}
+function powerShellQuoted(text2) {
+  return `'${text2.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
 }
 
 // packages/core/src/append-all.ts
@@ -36724,6 +36728,44 @@ function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
   const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
 // packages/core/src/windows-1252.ts
@@ -38458,7 +38500,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path39 = [root];
+  const path42 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38466,14 +38508,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path39[level];
+    let node = path42[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path39[level] = node;
+      path42[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38706,7 +38748,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path39 = paths.pop();
+    const path42 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38714,13 +38756,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path39 + 1);
+          paths.push(path42 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path39 + 1 + key2.length;
+        const keyPath = path42 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41063,7 +41105,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path39 = problem.segments;
+  const path42 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41077,21 +41119,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path39.includes("oAuthSettings")) {
-      const last2 = path39[path39.length - 1];
+    if (path42.includes("oAuthSettings")) {
+      const last2 = path42[path42.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path39.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path39[path39.length - 1] === "type" && path39.length === parameterNameDepth(path39) + 1)
+    if (path42.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path42[path42.length - 1] === "type" && path42.length === parameterNameDepth(path42) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path39) {
-  return path39[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path42) {
+  return path42[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -42063,6 +42105,22 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
 var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
@@ -42074,6 +42132,9 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function crlfCount(text2) {
   let count = 0;
@@ -42322,7 +42383,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -42346,9 +42407,21 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read2) {
+function caseTwinMessage(unread, read2, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename2 = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename2;
+  const readShown = nameExcerpt(read2);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -42385,7 +42458,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -42396,11 +42469,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read2 = readCaseTwin(context.connector, kind, entry.name);
           if (read2 !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -42409,7 +42482,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -42419,7 +42497,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -42666,6 +42749,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -42746,14 +42833,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -43163,9 +43251,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path39) {
+function pathVariables(path42) {
   const names = [];
-  for (const match2 of path39.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path42.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44469,12 +44557,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path39 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path39)) continue;
-        if (path39.startsWith("x-")) continue;
-        const item = paths[path39];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path39);
-        else this.typeIssue(placeAt(rootNode, "paths", path39), "Object", item);
+      for (const path42 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path42)) continue;
+        if (path42.startsWith("x-")) continue;
+        const item = paths[path42];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path42);
+        else this.typeIssue(placeAt(rootNode, "paths", path42), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44498,8 +44586,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path39) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path39);
+  visitPathItem(item, rootNode, path42) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path42);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -51339,13 +51427,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path39 = pathWords(operation2.path);
-  if (path39.length > 1) shared.push(...lookupKeysOf({ words: path39, version: "" }));
+  const path42 = pathWords(operation2.path);
+  if (path42.length > 1) shared.push(...lookupKeysOf({ words: path42, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path39) {
+function pathWords(path42) {
   const words = [];
-  for (const segment of path39.split("/")) {
+  for (const segment of path42.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -51786,12 +51874,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -51804,7 +51900,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52461,7 +52557,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -52480,6 +52575,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -52526,22 +52627,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where.kind !== "inside") {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found = segments.length === 1 ? names.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     }
   },
@@ -52705,16 +52811,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path39) {
-    this.path = path39;
-    const hasBrace = path39.includes("{");
-    this.variables = hasBrace ? scanVariables(path39) : NO_VARIABLES;
+  constructor(path42) {
+    this.path = path42;
+    const hasBrace = path42.includes("{");
+    this.variables = hasBrace ? scanVariables(path42) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path39.indexOf("/"); ; slash = path39.indexOf("/", start)) {
-      const end = slash === -1 ? path39.length : slash;
-      if (hasBrace && isVariableSegment(path39, start, end)) variableSegmentCount++;
+    for (let slash = path42.indexOf("/"); ; slash = path42.indexOf("/", start)) {
+      const end = slash === -1 ? path42.length : slash;
+      if (hasBrace && isVariableSegment(path42, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52743,8 +52849,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path39 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path39) last2 = new PathTemplate(path39);
+    const path42 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path42) last2 = new PathTemplate(path42);
     templates[index] = last2;
   }
   return templates;
@@ -52769,9 +52875,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path39, start) {
-  const slash = path39.indexOf("/", start);
-  return slash === -1 ? path39.length : slash;
+function segmentEnd(path42, start) {
+  const slash = path42.indexOf("/", start);
+  return slash === -1 ? path42.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52780,34 +52886,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path39, start, end) {
+function isVariableSegment(path42, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path39.charCodeAt(start) !== OPEN || path39.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path42.charCodeAt(start) !== OPEN || path42.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path39.charCodeAt(index);
+    const code2 = path42.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path39, open3) {
-  for (let index = open3 + 1; index < path39.length; index++) {
-    const code2 = path39.charCodeAt(index);
+function matchEnd(path42, open3) {
+  for (let index = open3 + 1; index < path42.length; index++) {
+    const code2 = path42.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path39) {
+function scanVariables(path42) {
   const variables = [];
   let seen;
-  for (let open3 = path39.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path39, open3);
+  for (let open3 = path42.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path42, open3);
     if (close === -1) {
-      open3 = path39.indexOf("{", open3 + 1);
+      open3 = path42.indexOf("{", open3 + 1);
       continue;
     }
-    const name = path39.slice(open3 + 1, close);
+    const name = path42.slice(open3 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52817,30 +52923,30 @@ function scanVariables(path39) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open3 = path39.indexOf("{", close + 1);
+    open3 = path42.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path39) {
+function routeOf(path42) {
   let route = "";
   let copied = 0;
-  for (let open3 = path39.indexOf("{"); open3 !== -1; ) {
-    const close = matchEnd(path39, open3);
+  for (let open3 = path42.indexOf("{"); open3 !== -1; ) {
+    const close = matchEnd(path42, open3);
     if (close === -1) {
-      open3 = path39.indexOf("{", open3 + 1);
+      open3 = path42.indexOf("{", open3 + 1);
       continue;
     }
-    route += path39.slice(copied, open3) + "{}";
+    route += path42.slice(copied, open3) + "{}";
     copied = close + 1;
-    open3 = path39.indexOf("{", copied);
+    open3 = path42.indexOf("{", copied);
   }
-  return copied === 0 ? path39 : route + path39.slice(copied);
+  return copied === 0 ? path42 : route + path42.slice(copied);
 }
-function routeHash(path39) {
+function routeHash(path42) {
   let hash = 0;
-  for (let index = 0; index < path39.length; index++) {
-    const code2 = path39.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path39, index) : -1;
+  for (let index = 0; index < path42.length; index++) {
+    const code2 = path42.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path42, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52888,15 +52994,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path39 = operations[index].path;
-    if (!path39.includes("{")) {
-      while (index < operations.length && operations[index].path === path39) index++;
+    const path42 = operations[index].path;
+    if (!path42.includes("{")) {
+      while (index < operations.length && operations[index].path === path42) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path39; index++)
+    for (; index < operations.length && operations[index].path === path42; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path39);
+    const route = routeHash(path42);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53622,6 +53728,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -53670,12 +53798,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -53739,18 +53873,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -54307,12 +54454,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path39 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path42 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path39 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path42 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54654,16 +54801,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path39) {
+function followSchemaPath(model, root, path42) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path39.length && steps < MAX_STEPS; ) {
-    let end = path39.indexOf("/", start);
-    if (end === -1) end = path39.length;
+  for (let start = 0; start < path42.length && steps < MAX_STEPS; ) {
+    let end = path42.indexOf("/", start);
+    if (end === -1) end = path42.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path39.slice(start, end));
+      const next = property(model, current, path42.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54743,9 +54890,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path39 = pathAt(call, key2);
-    if (path39 === void 0 || followSchemaPath(model, items.schema, path39).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path39), label) });
+    const path42 = pathAt(call, key2);
+    if (path42 === void 0 || followSchemaPath(model, items.schema, path42).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path42), label) });
   }
   return problems;
 }
@@ -56206,12 +56353,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path39 in paths) {
-      if (!has(paths, path39)) continue;
-      const pathItem = asObject(paths[path39]);
+    for (const path42 in paths) {
+      if (!has(paths, path42)) continue;
+      const pathItem = asObject(paths[path42]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path39, "$ref"),
+        pointer: childPointer("/paths", path42, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56233,15 +56380,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path39 of pathKeys(swagger2)) {
-    const message = problem(path39);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path39), message });
+  for (const path42 of pathKeys(swagger2)) {
+    const message = problem(path42);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path42), message });
   }
 }
-function templateProblem(path39) {
+function templateProblem(path42) {
   let open3 = -1;
-  for (let index = 0; index < path39.length; index++) {
-    const character = path39[index];
+  for (let index = 0; index < path42.length; index++) {
+    const character = path42[index];
     if (character === "{") {
       if (open3 !== -1) return "a variable is nested in another one";
       open3 = index;
@@ -56267,7 +56414,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path39) => path39.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path42) => path42.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56287,7 +56434,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path39) => /[?#]/.test(path39) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path42) => /[?#]/.test(path42) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56303,7 +56450,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path39) => path39.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path42) => path42.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56317,8 +56464,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path39) => {
-      const problem = templateProblem(path39);
+    reportPathKeys(context, (path42) => {
+      const problem = templateProblem(path42);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56335,9 +56482,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path39) => (
+      (path42) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path39.includes("=") && pathVariables(path39).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path42.includes("=") && pathVariables(path42).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56353,14 +56500,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path39 of pathKeys(swagger2)) {
-      const key2 = path39.toLowerCase();
+    for (const path42 of pathKeys(swagger2)) {
+      const key2 = path42.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path39),
+          pointer: childPointer("/paths", path42),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path39)
+            nameExcerpt(path42)
           )
         });
       }
@@ -58211,26 +58358,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path39 = [];
+    const path42 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path39.push(start);
+    path42.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path39.pop();
+        path42.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path39.slice(path39.indexOf(target)));
+      if (seen === "grey") cycles.push(path42.slice(path42.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path39.push(target);
+        path42.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58853,7 +59000,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path39 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path42 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58861,7 +59008,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path39}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path42}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59121,8 +59268,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path39) {
-  return withoutTrailingSlashes(routeOf(path39)).toLowerCase();
+function templateShape(path42) {
+  return withoutTrailingSlashes(routeOf(path42)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59872,9 +60019,9 @@ var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path39, method, body) => `{
+var operation = (path42, method, body) => `{
   "paths": {
-    "${path39}": {
+    "${path42}": {
       "${method}": ${body}
     }
   }
@@ -60203,7 +60350,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -60219,7 +60366,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -60383,8 +60530,8 @@ function headerPath(names) {
   }
   if (!names.startsWith("a/") || (names.length - 5) % 2 !== 0) return void 0;
   const length = (names.length - 5) / 2;
-  const path39 = names.slice(2, 2 + length);
-  return names === `a/${path39} b/${path39}` ? path39 : void 0;
+  const path42 = names.slice(2, 2 + length);
+  return names === `a/${path42} b/${path42}` ? path42 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -60616,6 +60763,15 @@ var Git = class {
     const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
   }
+  /**
+   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
+   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
+   * lists them when run there; files inside an ignored folder are listed one by one.
+   */
+  async ignoredFilesUnder(folder) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
+    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
     const top = await this.topLevel();
@@ -60742,6 +60898,15 @@ var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/committed-files.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/git/no-work-tree.ts
+function whyNoWorkTree(error3) {
+  if (!isUserError(error3)) return errorMessage(error3).split("\n")[0];
+  if (/not installed/.test(error3.message)) return "git is not installed here";
+  return "it is not in a git work tree";
+}
+
+// packages/validator/src/git/committed-files.ts
 var commitStates = async (files) => {
   if (files.length === 0) return { inWorkTree: true, states: /* @__PURE__ */ new Map() };
   const folder = await realCasePath(import_node_path13.default.dirname(files[0]));
@@ -60751,7 +60916,7 @@ var commitStates = async (files) => {
   } catch (error3) {
     return {
       inWorkTree: false,
-      why: error3 instanceof RepositoryOwnerError ? ownerRefusal(error3.repository) : isUserError(error3) ? notInWorkTree(error3.message) : errorMessage(error3).split("\n")[0]
+      why: error3 instanceof RepositoryOwnerError ? ownerRefusal(error3.repository) : whyNoWorkTree(error3)
     };
   }
   const paths = /* @__PURE__ */ new Map();
@@ -60779,10 +60944,6 @@ var commitStates = async (files) => {
   }
   return { inWorkTree: true, states };
 };
-function notInWorkTree(message) {
-  if (/not installed/.test(message)) return "git is not installed here";
-  return "it is not in a git work tree";
-}
 function ownerRefusal(repository) {
   return `git refuses its repository ${repository}, which belongs to another user; git config --global --add safe.directory ${shellWord(repository)} lets git in`;
 }
@@ -61014,7 +61175,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -61079,10 +61240,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path39 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path39.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path39)) return "drive-letter";
-  if (path39.split("/").includes("..")) return "parent-segment";
+  const path42 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path42.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path42)) return "drive-letter";
+  if (path42.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -61158,8 +61319,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path39, isFolder2, value) {
-    const segments = path39.split("/");
+  place(path42, isFolder2, value) {
+    const segments = path42.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -62837,55 +62998,55 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
 }
 
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
-function editorLeftover(name) {
-  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+// packages/solution/src/solution/stray-connector-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var UNPACKED_FOLDERS = new Set(
+  [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
+);
+function isConnectorSwaggerIn(folder, name) {
+  return !UNPACKED_FOLDERS.has(folder) && name.toLowerCase() === SWAGGER_LOWER2;
+}
+function strayConnectorFolders(files) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const segments = file.split("/");
+    if (segments.length === 2 && isConnectorSwaggerIn(segments[0], segments[1])) folders.add(segments[0]);
+  }
+  for (const file of files) {
+    const slash = file.indexOf("/");
+    if (slash > 0 && isComponentXml(file)) folders.delete(file.slice(0, slash));
+  }
+  return folders;
+}
+function isComponentXml(name) {
+  return name.toLowerCase().endsWith(".xml");
+}
+function strayFolderOf(folderPath, folders) {
+  const slash = folderPath.indexOf("/");
+  const top = slash < 0 ? void 0 : folderPath.slice(0, slash);
+  return top !== void 0 && folders.has(top) ? top : void 0;
 }
 
 // packages/solution/src/solution/left-out-files.ts
-function leftOutReason(folderPath) {
+var NO_FOLDERS = /* @__PURE__ */ new Set();
+function leftOutReason(folderPath, strays = NO_FOLDERS) {
   if (!folderPath.includes("/")) return { kind: "root" };
+  const folder = strayFolderOf(folderPath, strays);
+  if (folder !== void 0) return { kind: "connector-folder", folder };
   const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
   return what === void 0 ? void 0 : { kind: "leftover", what };
 }
-function isLeftOut(folderPath) {
-  return leftOutReason(folderPath) !== void 0;
+function isLeftOut(folderPath, strays = NO_FOLDERS) {
+  return leftOutReason(folderPath, strays) !== void 0;
 }
-function leftOutEntryError(archive, entry, folderPath) {
-  const reason = leftOutReason(folderPath);
+function leftOutEntryError(archive, entry, folderPath, strays = NO_FOLDERS) {
+  const reason = leftOutReason(folderPath, strays);
+  if (reason?.kind === "connector-folder")
+    return solutionError(
+      `${archive}/${entry}`,
+      `is in ${reason.folder}/, which holds ${CONNECTOR_FILE_NAMES.swagger}: a connector in the PowerPlatformConnectors layout, which no export has (a solution's connectors are in Connector/); unpacked, it would be a folder that pack leaves out of the solution.`,
+      "Export the solution again (Power Apps > Solutions > Export, or the export-solution action), or remove the folder from the zip."
+    );
   if (reason?.kind === "leftover")
     return solutionError(
       `${archive}/${entry}`,
@@ -63398,11 +63559,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const others = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
+  const strays = strayConnectorFolders(others.map((entry) => folderPathOf(entry.name)));
   const leftOut = others.find((entry) => {
     const folderPath = folderPathOf(entry.name);
-    return isLeftOut(folderPath) && !isRepositoryFile(folderPath);
+    return isLeftOut(folderPath, strays) && !isRepositoryFile(folderPath);
   });
-  if (leftOut !== void 0) throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name));
+  if (leftOut !== void 0)
+    throw leftOutEntryError(archive, leftOut.name, folderPathOf(leftOut.name), strays);
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written2 = [FOLDER_CUSTOMIZATIONS];
   const folders = /* @__PURE__ */ new Map();
@@ -63757,8 +63920,8 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs25 = require("node:fs");
@@ -64110,7 +64273,8 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   }
   const renamedFrom = earlier2 === void 0 ? void 0 : {
     folder: earlier2.folder,
-    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files)
+    ...await keepHandWritten(destinationRoot, destination, earlier2, existing, files),
+    ...earlier2.otherRoot ? { otherRoot: true } : {}
   };
   const template = readmeFromTemplate(
     checkJson(swaggerText, REPOSITORY_FILES.swagger, SOLUTION_JSON_HINT),
@@ -64195,7 +64359,7 @@ function sameConnectorIn(previous, connector) {
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs28 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs28.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
@@ -64216,7 +64380,7 @@ async function isInRoot(root, folder) {
 }
 async function swaggerTitle(folder) {
   const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
-  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER2);
+  const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
     const text2 = await import_node_fs28.promises.readFile(import_node_path31.default.join(folder, swagger2), "utf8");
@@ -64411,6 +64575,30 @@ function candidateText(candidate, displayName) {
   return `'${candidate.folder}' (${why})`;
 }
 
+// packages/solution/src/connector/other-root-folder.ts
+var import_node_fs30 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
+async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
+  const before = sameConnectorIn(previous, connector);
+  if (!before) return void 0;
+  const name = connectorFolder(before);
+  for (const root of otherRoots) {
+    if (import_node_path35.default.resolve(root) === import_node_path35.default.resolve(destinationRoot)) continue;
+    const folder = import_node_path35.default.join(root, name);
+    const stat2 = await import_node_fs30.promises.lstat(folder).catch(() => void 0);
+    if (!stat2?.isDirectory()) continue;
+    const relative = import_node_path35.default.relative(destinationRoot, folder);
+    const why = await whyNotRenamedOwn(folder, before, connector);
+    if (why === void 0) return { earlier: { folder: relative, connector: before, otherRoot: true } };
+    return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
+  }
+  return void 0;
+}
+function leftAloneWarning(connector, why, say) {
+  const displayName = connector.displayName || connector.name;
+  return `left alone: connector '${connector.name}' ("${displayName}") is extracted to another root now, and this folder could be the one it was in, but it holds the connector neither as ${say(PREVIOUS_SOURCE)} gives it nor as the solution does (${why}): it may be another connector's. The connector was written to a new folder, and nothing of this one was carried there; move your files from it yourself and delete it if it was this connector's.`;
+}
+
 // packages/solution/src/connector/own-folder-finder.ts
 async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
   const previous = options2.previousConnectors ?? [];
@@ -64422,7 +64610,10 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
     destinationRoot,
     rootFolders
   );
-  const search = homeSearch(source, destinationRoot, rootFolders, owners, options2.say ?? optionWords);
+  const say = options2.say ?? optionWords;
+  const search = homeSearch(source, destinationRoot, rootFolders, owners, say);
+  const otherRoots = options2.otherRoots ?? [];
+  const inOtherRoot = (connector) => folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say);
   const wasIn = [];
   for (const [index, connector] of connectors.entries())
     wasIn.push(await renamedConnectorWasIn(connector, earlierFolders[index], search));
@@ -64430,12 +64621,12 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
   for (const [index, connector] of connectors.entries()) {
     const inEarlierCase = await folderInEarlierCase(connector, previous, destinationRoot);
     homes.push(
-      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
+      inEarlierCase === void 0 ? await homeOf(connector, wasIn[index], search, inOtherRoot) : { folder: inEarlierCase, renameTo: connectorFolder(connector) }
     );
   }
   return homes;
 }
-async function homeOf(connector, was, search) {
+async function homeOf(connector, was, search, inOtherRoot) {
   const folder = connectorFolder(connector);
   const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
   if (await isInRoot(search.destinationRoot, folder))
@@ -64447,14 +64638,20 @@ async function homeOf(connector, was, search) {
       found: { instead: folder, matched: was.found.matched, earlierDisplayName }
     };
   }
-  if (was) return { folder, earlier: was.earlier, ...leftAlone };
+  if (was) {
+    if (!was.leftAlone && !await isInRoot(search.destinationRoot, was.earlier.folder)) {
+      const other = await inOtherRoot(connector);
+      if (other) return { folder, ...other };
+    }
+    return { folder, earlier: was.earlier, ...leftAlone };
+  }
   const displayName = connector.displayName || connector.name;
   const found = await search.onlyCandidate(
     { displayName, folder },
     search.owners.takenFrom(connector),
     (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`
   );
-  if (!found) return { folder };
+  if (!found) return { folder, ...await inOtherRoot(connector) };
   refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
 }
@@ -64545,7 +64742,7 @@ function listed(connectors) {
 }
 
 // packages/solution/src/connector/folder-clashes.ts
-function refuseFolderClashes(source, connectors, selection, homes, earlierFolder, say) {
+async function refuseFolderClashes(source, destinationRoot, connectors, selection, homes, earlierFolder, say) {
   const folders = /* @__PURE__ */ new Map();
   for (const connector of connectors) {
     const index = selection.selected.indexOf(connector);
@@ -64565,14 +64762,14 @@ function refuseFolderClashes(source, connectors, selection, homes, earlierFolder
       );
     folders.set(folder.toLowerCase(), { name: connector.name, found });
   }
-  refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say);
+  await refuseEarlierFolderOfNotSelected(source, destinationRoot, selection, homes, earlierFolder, say);
 }
-function refuseEarlierFolderOfNotSelected(source, selection, homes, earlierFolder, say) {
+async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selection, homes, earlierFolder, say) {
   for (const holder of selection.notSelected) {
     const earlier2 = earlierFolder(holder);
     if (earlier2 === void 0) continue;
     const index = homes.findIndex((home) => home.folder.toLowerCase() === earlier2.folder.toLowerCase());
-    if (index < 0) continue;
+    if (index < 0 || !await isInRoot(destinationRoot, earlier2.folder)) continue;
     const connector = selection.selected[index];
     throw new UserError(
       `has connector '${connector.name}' to be extracted to '${homes[index].folder}', the folder of connector '${holder.name}' (not selected) before it was renamed "${holder.displayName}". Nothing was written.`,
@@ -64593,7 +64790,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
     say: options2.say
   });
   await refuseInside(destinationRoot, source, {
-    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution.",
+    problem: "lies inside the unpacked solution to extract from: pack would put the connector folders into the solution, or leave them out of it with a warning.",
     hint: "Give a folder outside it (e.g. beside it).",
     orEqual: true
   });
@@ -64610,12 +64807,20 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
       earlier: options2.earlierFolder?.(connector)
     }))
   });
-  refuseFolderClashes(source, all, selection, homes, (connector) => options2.earlierFolder?.(connector), say);
+  await refuseFolderClashes(
+    source,
+    destinationRoot,
+    all,
+    selection,
+    homes,
+    (connector) => options2.earlierFolder?.(connector),
+    say
+  );
   const prepared = [];
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path35.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path36.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -64625,7 +64830,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path35.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path36.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -64636,8 +64841,8 @@ function keptFiles(others, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target = import_node_path35.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs30.promises.rename(import_node_path35.default.join(destinationRoot, written2.folder), target));
+  const target = import_node_path36.default.join(destinationRoot, folder);
+  await writingTo(target, () => import_node_fs31.promises.rename(import_node_path36.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -64659,16 +64864,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs30.promises.mkdir(import_node_path35.default.dirname(import_node_path35.default.join(staging, name)), { recursive: true });
-      await import_node_fs30.promises.writeFile(import_node_path35.default.join(staging, name), content);
+      await import_node_fs31.promises.mkdir(import_node_path36.default.dirname(import_node_path36.default.join(staging, name)), { recursive: true });
+      await import_node_fs31.promises.writeFile(import_node_path36.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs30.promises.rm(import_node_path35.default.join(destination, name), { force: true });
-    const names = await import_node_fs30.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs30.promises.rm(import_node_path35.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs31.promises.rm(import_node_path36.default.join(destination, name), { force: true });
+    const names = await import_node_fs31.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs31.promises.rm(import_node_path36.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -64702,40 +64907,40 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path35.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path36.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
-    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution.`,
+    `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
   );
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs32 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs31.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs32.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs31.promises.readFile(import_node_path36.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path36.default.join(folder, file))) continue;
+    const bytes = await import_node_fs32.promises.readFile(import_node_path37.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path37.default.join(folder, file))) continue;
     if (movedTo !== void 0 && (await heldIn(movedTo, inNewFolder, file))?.equals(bytes)) continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path36.default.join(folder, file)),
+    unknown.map((file) => import_node_path37.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path36.default.join(folder, file));
+    const why = uncommitted.get(import_node_path37.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -64751,7 +64956,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs31.promises.readFile(import_node_path36.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs32.promises.readFile(import_node_path37.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -64784,12 +64989,21 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
     skipped.add(renamed.folder.toLowerCase());
     notCarried.push({
       folder: renamed.folder,
-      warning: notCarriedWarning(connector.folder, renamed.notCarried)
+      warning: notCarriedWarning(
+        movedTarget(connector.folder, renamed, destinationRoot),
+        renamed,
+        renamed.notCarried
+      )
     });
   }
   const movedTo = new Map(
     current.flatMap(
-      (connector) => connector.renamedFrom ? [[connector.renamedFrom.folder.toLowerCase(), connector.folder]] : []
+      (connector) => connector.renamedFrom ? [
+        [
+          connector.renamedFrom.folder.toLowerCase(),
+          { connector, renamed: connector.renamedFrom }
+        ]
+      ] : []
     )
   );
   const previousOf = (name) => previous.find((connector) => connector.name.toLowerCase() === name.toLowerCase());
@@ -64804,18 +65018,18 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target = import_node_path37.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs32.promises.lstat(target).catch(() => void 0);
+    const target = import_node_path38.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs33.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
-    const newFolder = movedTo.get(folder.toLowerCase());
+    const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target,
-      { connector, movedTo: newFolder === void 0 ? void 0 : import_node_path37.default.join(destinationRoot, newFolder) },
+      { connector, movedTo: moved && import_node_path38.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
-      const why = newFolder === void 0 ? leftWords(connector) : `its connector was renamed and moved to '${newFolder}'`;
+      const why = moved === void 0 ? leftWords(connector) : movedWords(movedTarget(moved.connector.folder, moved.renamed, destinationRoot), moved.renamed);
       notRemoved.push({
         folder,
         files: unsaved.map(({ file }) => file),
@@ -64823,10 +65037,10 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs32.promises.rm(target, { recursive: true });
+    await import_node_fs33.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
-  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning(folder, say) }));
+  const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
   return { removed, leftAlone: [...notCarried, ...leftAlone], notRemoved };
 }
 function leftWords(connector) {
@@ -64848,17 +65062,24 @@ function notRemovedMessage(why, unsaved, say) {
   const advice = unsaved.every(noCommitKeeps) ? `Copy what you need of ${count} elsewhere, then delete the folder yourself.` : unsaved.some(noCommitKeeps) ? `Move what no commit keeps out of the folder and commit the rest, then run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.` : `Commit ${count} and run again (the folder is then removed, and git keeps what it held), or delete the folder yourself if you do not need ${count}.`;
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
-function notCarriedWarning(folder, files) {
-  const names = files.map((file) => `'${file}'`).join(", ");
-  return `not removed: its connector was renamed and moved to '${folder}', which has other files in the place of ${names} from here, so they were not carried. Merge them into '${folder}' by hand, then delete this folder.`;
+function movedTarget(folder, renamed, destinationRoot) {
+  return renamed.otherRoot ? `${import_node_path38.default.basename(destinationRoot)}/${folder}` : folder;
 }
-function leftAloneWarning(found, say) {
+function movedWords(target, renamed) {
+  return renamed.otherRoot ? `its connector moved to '${target}'` : `its connector was renamed and moved to '${target}'`;
+}
+function notCarriedWarning(target, renamed, files) {
+  const names = files.map((file) => `'${file}'`).join(", ");
+  return `not removed: ${movedWords(target, renamed)}, which has other files in the place of ${names} from here, so they were not carried. Merge them into '${target}' by hand, then delete this folder.`;
+}
+function leftAloneWarning2(found, say) {
   const { connector } = found;
   const displayName = connector.displayName || connector.name;
   return `not removed: connector '${connector.name}' ("${displayName}") left the solution, and this folder could be the one it was in (${howFound(found.matched, displayName)}), but it does not hold the connector as ${say(PREVIOUS_SOURCE)} gives it (${found.notAsExtracted}): it may be another connector's. Delete it yourself if it was this connector's.`;
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -64887,7 +65108,10 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     rootFolders
   );
   const { connectors, selection } = extracted;
-  const theirs = [...selection.notSelected, ...selection.previousNotSelected].map(connectorFolder);
+  const theirs = [
+    ...await notSelectedHere(selection.notSelected, earlierFolderIn(previous), destinationRoot),
+    ...selection.previousNotSelected
+  ].map(connectorFolder);
   const left = await removeLeftFolders(selection.previousSelected, destinationRoot, connectors, {
     ...reading.say ? { say: reading.say } : {},
     ...reading.askGit ? { askGit: reading.askGit } : {},
@@ -64901,6 +65125,15 @@ async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 
     notRemoved: left.notRemoved,
     ...notSelected(reading, extracted)
   };
+}
+async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
+  const here = [];
+  for (const connector of notSelected2) {
+    const earlier2 = earlierFolder(connector);
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path39.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+      here.push(connector);
+  }
+  return here;
 }
 function notSelected(reading, extracted) {
   if (reading.selection === void 0) return {};
@@ -64921,6 +65154,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
+var import_node_path40 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown) {
   const notes = [foundNote(connector, shown), renameNote(connector, removed, shown)].filter(
     (note) => note !== void 0
@@ -64974,11 +65208,17 @@ function renameNote(connector, removed, shown) {
   const parts = [];
   if (removed.includes(renamed.folder))
     parts.push(
-      `moved from ${shown(renamed.folder)} (the connector was renamed)${carried ? `, carrying ${carried}` : ""}`
+      `moved from ${shown(renamed.folder)} (${movedWhy(connector)})${carried ? `, carrying ${carried}` : ""}`
     );
   else if (carried) parts.push(`${carried} carried from ${shown(renamed.folder)}`);
   if (renamed.leftBehind.length) parts.push(leftBehindNote(renamed.leftBehind));
   return parts.length ? parts.join("; ") : void 0;
+}
+function movedWhy(connector) {
+  const renamed = connector.renamedFrom;
+  if (!renamed.otherRoot) return "the connector was renamed";
+  const sameName = import_node_path40.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
   const groups = /* @__PURE__ */ new Map();
@@ -65083,6 +65323,18 @@ var RULES = {
     source: VALIDATOR,
     description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
   },
+  "PKG-SOL-UNIQUE-NAME": {
+    title: "Each solution of the package has a unique name of its own",
+    level: "warning",
+    source: OURS,
+    description: "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again."
+  },
+  "PKG-SOL-ROLES": {
+    title: "package build is given each solution under its own option",
+    level: "warning",
+    source: OURS,
+    description: "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution."
+  },
   "PKG-ZIP-BACKSLASH": {
     title: "A zip of the package separates folders with '/'",
     level: "warning",
@@ -65109,7 +65361,9 @@ function readExtractConnectorsInputs() {
     zipNameEncoding: readString2("zip-name-encoding") || void 0,
     previousSource: readString2("previous-source") || void 0,
     // One per line or comma-separated, as labels are read: a logical name never has a comma.
-    connectors: readList("connectors")
+    connectors: readList("connectors"),
+    // One per line only: a folder's name may hold a comma.
+    otherRoots: readLines("other-roots")
   };
 }
 
@@ -65117,16 +65371,23 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = workspaceFolder();
-  const root = import_node_path38.default.resolve(workspace, inputs.destination);
+  const root = import_node_path41.default.resolve(workspace, inputs.destination);
   await requireWritableOutput("destination", inputs.destination, root, "folder");
+  const otherRoots = [];
+  for (const otherRoot of inputs.otherRoots) {
+    const absolute = import_node_path41.default.resolve(workspace, otherRoot);
+    await requireWritableOutput("other-roots", otherRoot, absolute, "folder");
+    otherRoots.push(absolute);
+  }
   const previousSource = inputs.previousSource;
   const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await logger.group(
     previousSource ? `Extract the connectors of ${inputs.source}, and remove those that only ${previousSource} has` : `Extract the connectors of ${inputs.source}`,
-    () => extractAndRemoveLeftConnectors(import_node_path38.default.resolve(workspace, inputs.source), root, {
+    () => extractAndRemoveLeftConnectors(import_node_path41.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
       ...inputs.zipNameEncoding ? { zipNameEncoding: inputs.zipNameEncoding } : {},
-      ...previousSource ? { previousSource: import_node_path38.default.resolve(workspace, previousSource) } : {},
+      ...previousSource ? { previousSource: import_node_path41.default.resolve(workspace, previousSource) } : {},
       ...inputs.connectors.length > 0 ? { selection: inputs.connectors } : {},
+      ...otherRoots.length > 0 ? { otherRoots } : {},
       say: inputWords,
       askGit: commitStates
     })
@@ -65135,7 +65396,7 @@ async function extractConnectorsAction(logger) {
     logger.warning(
       `Input 'previous-source' (${previousSource}) could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`
     );
-  const relative = (...parts) => posixRelativePath(workspace, import_node_path38.default.join(root, ...parts));
+  const relative = (...parts) => posixRelativePath(workspace, import_node_path41.default.join(root, ...parts));
   for (const folder of removed) {
     const line = removedFolderLine(folder, connectors, inputs.source, relative);
     if (line !== void 0) logger.info(line);

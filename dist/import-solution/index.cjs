@@ -36760,6 +36760,44 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
 // packages/core/src/windows-1252.ts
 var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
 var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
@@ -42121,6 +42159,22 @@ var import_node_path7 = __toESM(require("node:path"), 1);
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
 var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
@@ -42132,6 +42186,9 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function crlfCount(text2) {
   let count = 0;
@@ -42380,7 +42437,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -42404,9 +42461,21 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read2) {
+function caseTwinMessage(unread, read2, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename2 = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename2;
+  const readShown = nameExcerpt(read2);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i2 = 0; i2 < name.length; i2++) if (name.charCodeAt(i2) < 32) return true;
@@ -42443,7 +42512,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -42454,11 +42523,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read2 = readCaseTwin(context.connector, kind, entry.name);
           if (read2 !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -42467,7 +42536,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -42477,7 +42551,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -42724,6 +42803,10 @@ function listJsonDocuments(connector) {
   }
   return list3;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -42804,14 +42887,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -51844,12 +51928,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -51862,7 +51954,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52519,7 +52611,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -52538,6 +52629,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -52584,22 +52681,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where.kind !== "inside") {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found = segments.length === 1 ? names.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     }
   },
@@ -53680,6 +53782,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -53728,12 +53852,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -53797,18 +53927,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -60261,7 +60404,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -60277,7 +60420,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -63413,6 +63556,7 @@ var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/layout.ts
 var FOLDER_SOLUTION = "Other/Solution.xml";
+var FOLDER_CONNECTOR_FOLDER = "Connectors/";
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
@@ -63527,9 +63671,19 @@ function isResetBuild(version) {
   return major === 0 && minor === 0 && build === 0;
 }
 function nextVersion(version) {
-  const parts = version.split(".");
-  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
-  return parts.join(".");
+  const read2 = versionAsRead(version);
+  if (read2 === void 0) return void 0;
+  const parts = read2.split(".").map(Number);
+  for (let i2 = parts.length - 1; i2 >= 0; i2--) {
+    if (parts[i2] < MAX_VERSION_PART) {
+      parts[i2] = parts[i2] + 1;
+      return parts.fill(0, i2 + 1).join(".");
+    }
+  }
+  return parts.length < 4 ? `${read2}.1` : void 0;
+}
+function noHigherVersion(version) {
+  return `no version is higher than ${version}: each of its parts is ${MAX_VERSION_PART}, the highest a Dataverse version holds`;
 }
 
 // packages/solution/src/solution/environment-variables.ts
@@ -63597,40 +63751,11 @@ var ConnectionReferenceReader = class {
   }
 };
 
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
+// packages/solution/src/solution/stray-connector-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var UNPACKED_FOLDERS = new Set(
+  [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
+);
 
 // packages/solution/src/solution/line-endings-file.ts
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
@@ -63731,7 +63856,7 @@ var EXTRACTED = new Set(
 );
 
 // packages/solution/src/connector/root-folders.ts
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 
 // packages/solution/src/connector/left-folder-files.ts
 var EXTRACTED2 = new Map(
@@ -63825,6 +63950,18 @@ var RULES = {
     level: "error",
     source: VALIDATOR,
     description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
+  },
+  "PKG-SOL-UNIQUE-NAME": {
+    title: "Each solution of the package has a unique name of its own",
+    level: "warning",
+    source: OURS,
+    description: "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again."
+  },
+  "PKG-SOL-ROLES": {
+    title: "package build is given each solution under its own option",
+    level: "warning",
+    source: OURS,
+    description: "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution."
   },
   "PKG-ZIP-BACKSLASH": {
     title: "A zip of the package separates folders with '/'",
@@ -64474,13 +64611,19 @@ async function importSolution(client, options2, logger) {
   return { ...summary2, result: "imported", importJobId, asynchronous };
 }
 function resetBuildSkipped(version, installedVersion, say) {
-  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+  return `${version} is the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, lower than any the environment has, so this file is skipped on every run. ${higherVersionAdvice(installedVersion, say)}`;
 }
 function resetBuildImported(solutionName, version, say) {
   return `Importing ${solutionName} ${version}, the version of a snapshot unpacked with a reset version (0.0.0.0) or of a build of one, not a version of its own: the environment will show it, and every later build at it is skipped by skip-lower-version. Give the zip a version, e.g. 1.0.0.0 (${say(RAISE_VERSION)}).`;
 }
+function higherVersionAdvice(installedVersion, say) {
+  const next = nextVersion(installedVersion);
+  if (next === void 0 && versionAsRead(installedVersion) !== void 0)
+    return `No version is higher, though: ${noHigherVersion(installedVersion)}. Import it under another unique name, or remove the solution from the environment first.`;
+  return `Give it a version higher than ${installedVersion}${next === void 0 ? "" : `, e.g. ${next}`} (${say(RAISE_VERSION)}).`;
+}
 function lowerVersionSkipped(version, installedVersion, say) {
-  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. Give it a version higher than ${installedVersion}, e.g. ${nextVersion(installedVersion)} (${say(RAISE_VERSION)}).`;
+  return `${version} is lower than the installed version, so this file is skipped on every run and its changes never arrive. ` + higherVersionAdvice(installedVersion, say);
 }
 async function readInstalled(client, uniqueName, required, logger) {
   try {

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path33 && path33[0] !== "/") {
-          path33 = `/${path33}`;
+        if (path36 && path36[0] !== "/") {
+          path36 = `/${path36}`;
         }
-        return new URL(`${origin}${path33}`);
+        return new URL(`${origin}${path36}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path33);
+        debuglog("sending request to %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path36, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path33,
+          path36,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path33);
+        debuglog("trailers received from %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path33, origin },
+          request: { method, path: path36, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path33,
+          path36,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path33, origin }
+            request: { method, path: path36, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path33);
+          debuglog("sending request to %s %s/%s", method, origin, path36);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path33,
+        path: path36,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path33 !== "string") {
+        if (typeof path36 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path33)) {
+        } else if (invalidPathRegex.test(path36)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path33, query) : path33;
+        this.path = query ? buildURL(path36, query) : path36;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path33, host, upgrade, blocking, reset } = request2;
+      const { method, path: path36, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path33} HTTP/1.1\r
+      let header = `${method} ${path36} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path33;
+      headers[HTTP2_HEADER_PATH] = path36;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path33 = search2 ? `${pathname}${search2}` : pathname;
+        const path36 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path33;
+        this.opts.path = path36;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path33 = "/",
+          path: path36 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path33;
+        opts.path = origin + path36;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path33) {
-      if (typeof path33 !== "string") {
-        return path33;
+    function safeUrl(path36) {
+      if (typeof path36 !== "string") {
+        return path36;
       }
-      const pathSegments = path33.split("?");
+      const pathSegments = path36.split("?");
       if (pathSegments.length !== 2) {
-        return path33;
+        return path36;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path33);
+    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path36);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl(path33), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path33, method, body, headers, query } = opts;
+      const { path: path36, method, body, headers, query } = opts;
       return {
-        path: path33,
+        path: path36,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path33,
+            Path: path36,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path33) {
-      for (let i = 0; i < path33.length; ++i) {
-        const code2 = path33.charCodeAt(i);
+    function validateCookiePath(path36) {
+      for (let i = 0; i < path36.length; ++i) {
+        const code2 = path36.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path33 = opts.path;
+          let path36 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path33 = `/${path33}`;
+            path36 = `/${path36}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path33);
+          url = new URL(util.parseOrigin(url).origin + path36);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path33, { windows } = {}) => {
-      const segs = path33.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path36, { windows } = {}) => {
+      const segs = path36.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path33) {
-      const ctrl = callVisitor(key2, node, visitor, path33);
+    function visit_(key2, node, visitor, path36) {
+      const ctrl = callVisitor(key2, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path33, ctrl);
-        return visit_(key2, ctrl, visitor, path33);
+        replaceNode(key2, path36, ctrl);
+        return visit_(key2, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path33) {
-      const ctrl = await callVisitor(key2, node, visitor, path33);
+    async function visitAsync_(key2, node, visitor, path36) {
+      const ctrl = await callVisitor(key2, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path33, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path33);
+        replaceNode(key2, path36, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path33) {
+    function callVisitor(key2, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path33);
+        return visitor(key2, node, path36);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path33);
+        return visitor.Map?.(key2, node, path36);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path33);
+        return visitor.Seq?.(key2, node, path36);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path33);
+        return visitor.Pair?.(key2, node, path36);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path33);
+        return visitor.Scalar?.(key2, node, path36);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path33);
+        return visitor.Alias?.(key2, node, path36);
       return void 0;
     }
-    function replaceNode(key2, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key2, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key2, ...rest] = path33;
+          const [key2, ...rest] = path36;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key2, ...rest] = path33;
+      deleteIn(path36) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key2, ...rest] = path33;
+      getIn(path36, keepScalar) {
+        const [key2, ...rest] = path36;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key2, ...rest] = path33;
+      hasIn(path36) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key2, ...rest] = path33;
+      setIn(path36, value) {
+        const [key2, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection2.isEmptyPath(path33)) {
+      deleteIn(path36) {
+        if (Collection2.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection2.isEmptyPath(path33))
+      getIn(path36, keepScalar) {
+        if (Collection2.isEmptyPath(path36))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection2.isEmptyPath(path33))
+      hasIn(path36) {
+        if (Collection2.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection2.isEmptyPath(path33)) {
+      setIn(path36, value) {
+        if (Collection2.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path33) => {
+    visit3.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path33) => {
-      const parent = visit3.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit3.parentCollection = (cst, path36) => {
+      const parent = visit3.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -27805,14 +27805,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27940,13 +27940,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37823,8 +37823,12 @@ function joinedList(values, options2 = {}) {
 }
 
 // packages/core/src/shell-word.ts
-function shellWord(text2) {
+function shellWord(text2, platform2 = process.platform) {
+  if (platform2 === "win32") return /^[\w.\\/:+=-]+$/.test(text2) ? text2 : powerShellQuoted(text2);
   return /^[\w./:@%+=-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, `'\\''`)}'`;
+}
+function powerShellQuoted(text2) {
+  return `'${text2.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
 }
 
 // packages/core/src/append-all.ts
@@ -38538,6 +38542,30 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
+// packages/core/src/missing-folder.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
+function missingFolderError(given, hint, options2 = {}) {
+  const cwd = options2.cwd ?? process.cwd();
+  const meant = slashedPathToRead(given, { cwd }) === void 0 ? folderMeant(given, cwd) : void 0;
+  return missingPathError(given, hint, {
+    ...options2,
+    cwd,
+    ...meant === void 0 ? {} : { message: `does not exist. Did you mean '${meant}'?` }
+  });
+}
+function folderMeant(given, cwd) {
+  const absolute = import_node_path7.default.resolve(cwd, given);
+  let folders;
+  try {
+    folders = (0, import_node_fs8.readdirSync)(import_node_path7.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return void 0;
+  }
+  const match2 = closestMatch(import_node_path7.default.basename(absolute), folders);
+  return match2 === void 0 ? void 0 : import_node_path7.default.join(import_node_path7.default.dirname(given), match2);
+}
+
 // packages/core/src/connector-file-names.ts
 var CONNECTOR_FILE_NAMES = {
   swagger: "apiDefinition.swagger.json",
@@ -38585,6 +38613,44 @@ function misnamedFileError(folder, canonical2, misnamed) {
     location: { file: folder },
     hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`
   });
+}
+
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
 // packages/core/src/windows-1252.ts
@@ -38637,18 +38703,18 @@ function utf16ByteOrder(bytes) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path7.default) {
+function compareFolderPaths(a, b, paths = import_node_path8.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -38659,7 +38725,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path8.default.basename(import_node_path8.default.dirname(import_node_path8.default.resolve(folder))));
+  return isTopFolderName(import_node_path9.default.basename(import_node_path9.default.dirname(import_node_path9.default.resolve(folder))));
 }
 
 // packages/core/src/folder-named-like.ts
@@ -38693,11 +38759,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path9.default.resolve(workspace, location.file);
+  const absolute = import_node_path10.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown2 = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -38712,7 +38778,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -38828,19 +38894,19 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs8.existsSync)(import_node_path10.default.join(folder, ".git"));
+  return (0, import_node_fs9.existsSync)(import_node_path11.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
-  for (let at = import_node_path10.default.resolve(folder); ; at = import_node_path10.default.dirname(at)) {
+  for (let at = import_node_path11.default.resolve(folder); ; at = import_node_path11.default.dirname(at)) {
     if (isRepositoryRoot(at)) return at;
-    if (import_node_path10.default.dirname(at) === at) return void 0;
+    if (import_node_path11.default.dirname(at) === at) return void 0;
   }
 }
 
@@ -38854,17 +38920,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path11.default.resolve(cwd);
+  let folder = import_node_path12.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs9.existsSync)(import_node_path11.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs10.existsSync)(import_node_path12.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path11.default.join(folder, present[1]) },
+        location: { file: import_node_path12.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path11.default.join(folder, present[0]);
-    const parent = import_node_path11.default.dirname(folder);
+    if (present.length === 1) return import_node_path12.default.join(folder, present[0]);
+    const parent = import_node_path12.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -38885,8 +38951,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -38906,7 +38972,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path12.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path13.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -38930,14 +38996,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path12.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path13.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path12.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path13.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -38947,7 +39013,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path12.default.dirname(at) === at) break;
+      if (import_node_path13.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -38960,9 +39026,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs10.realpathSync.native(file);
+        real = import_node_fs11.realpathSync.native(file);
       } catch {
-        real = import_node_path12.default.resolve(file);
+        real = import_node_path13.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -38971,15 +39037,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path13.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path13.default.dirname(absolute) : absolute;
+        const absolute = import_node_path14.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path14.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -38989,7 +39055,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path13.default.dirname(folder);
+      const parent = import_node_path14.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -39070,9 +39136,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path14.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path15.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path14.default.relative(import_node_path14.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -39168,11 +39234,11 @@ var CONFIG_SCHEMA = {
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
 // packages/validator/src/config/ignore.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path15.default.relative(import_node_path15.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -39191,7 +39257,7 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -40634,7 +40700,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path33 = [root];
+  const path36 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -40642,14 +40708,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path33[level];
+    let node = path36[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path33[level] = node;
+      path36[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -40882,7 +40948,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path33 = paths.pop();
+    const path36 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -40890,13 +40956,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path33 + 1);
+          paths.push(path36 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path33 + 1 + key2.length;
+        const keyPath = path36 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -43279,7 +43345,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path33 = problem.segments;
+  const path36 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43293,21 +43359,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path33.includes("oAuthSettings")) {
-      const last2 = path33[path33.length - 1];
+    if (path36.includes("oAuthSettings")) {
+      const last2 = path36[path36.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path33.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path33[path33.length - 1] === "type" && path33.length === parameterNameDepth(path33) + 1)
+    if (path36.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path36[path36.length - 1] === "type" && path36.length === parameterNameDepth(path36) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path33) {
-  return path33[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path36) {
+  return path36[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44273,11 +44339,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -44301,6 +44367,55 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
+}
+
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where2 = settingsFilePath(value);
+    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
+    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs12.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path17.default.join(at, match2.name);
+  }
+  return false;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -44351,10 +44466,10 @@ function isConnectorFolderListing(names2) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path16.default.resolve(cwd, folder);
+  const absolutePath = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs11.default.realpathSync(absolutePath);
-  const dirents = import_node_fs11.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
+  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -44362,7 +44477,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path16.default.basename(absolutePath),
+    name: import_node_path18.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -44377,6 +44492,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -44407,26 +44527,30 @@ function fileKindToRead(entry, files) {
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs11.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs11.default.statSync(filePath2).size;
+    return import_node_fs13.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path16.default) {
+function displayPathIn(folder, name, paths = import_node_path18.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path16.default) {
+function entryPath(folder, name, paths = import_node_path18.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -44463,7 +44587,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs11.default.realpathSync(filePath2);
+    const target2 = import_node_fs13.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -44471,8 +44595,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs11.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs11.default.readFileSync(filePath2);
+    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs13.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -44487,21 +44611,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs11.default.openSync(filePath2, "r");
+  const fd = import_node_fs13.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs11.default.fstatSync(fd);
+    const stat2 = import_node_fs13.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs11.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs11.default.closeSync(fd);
+    import_node_fs13.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -44765,7 +44889,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -44789,18 +44913,30 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read) {
+function caseTwinMessage(unread, read, kind) {
   const [shown2, other] = [nameExcerpt(unread), nameExcerpt(read)];
-  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}.`;
+  const rename2 = hasNameToAskFor(read, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown2} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown2} adds into it and delete ${shown2}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown2 = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown2} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || kindOfFileName(read) !== kind) return rename2;
+  const readShown = nameExcerpt(read);
+  return `${shown2} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown2} adds into ${readShown} and remove ${shown2}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path17.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path17.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -44817,7 +44953,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path17.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -44828,7 +44964,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -44839,11 +44975,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read = readCaseTwin(context.connector, kind, entry.name);
           if (read !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -44852,7 +44988,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -44862,7 +45003,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -45109,6 +45255,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -45189,14 +45339,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -45641,9 +45792,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path33) {
+function pathVariables(path36) {
   const names2 = [];
-  for (const match2 of path33.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path36.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47149,12 +47300,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path33 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path33)) continue;
-        if (path33.startsWith("x-")) continue;
-        const item = paths[path33];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path33);
-        else this.typeIssue(placeAt(rootNode, "paths", path33), "Object", item);
+      for (const path36 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path36)) continue;
+        if (path36.startsWith("x-")) continue;
+        const item = paths[path36];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path36);
+        else this.typeIssue(placeAt(rootNode, "paths", path36), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47178,8 +47329,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path33) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path33);
+  visitPathItem(item, rootNode, path36) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path36);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54023,13 +54174,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path33 = pathWords(operation2.path);
-  if (path33.length > 1) shared.push(...lookupKeysOf({ words: path33, version: "" }));
+  const path36 = pathWords(operation2.path);
+  if (path36.length > 1) shared.push(...lookupKeysOf({ words: path36, version: "" }));
   return { own, shared };
 }
-function pathWords(path33) {
+function pathWords(path36) {
   const words = [];
-  for (const segment of path33.split("/")) {
+  for (const segment of path36.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -54473,12 +54624,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -54491,7 +54650,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -55148,7 +55307,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -55167,6 +55325,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names2) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names2.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -55213,22 +55377,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names2 = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names2.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where2 = settingsFilePath(file);
+        const named2 = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where2.kind !== "inside") {
+          context.report({ pointer, message: `${named2}, ${elsewhereMessage(where2.kind, file, names2)}` });
+          continue;
+        }
+        const { segments } = where2;
+        const found = segments.length === 1 ? names2.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named2}, but the folder has no such file.` });
       }
     }
   },
@@ -55392,16 +55561,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path33) {
-    this.path = path33;
-    const hasBrace = path33.includes("{");
-    this.variables = hasBrace ? scanVariables(path33) : NO_VARIABLES;
+  constructor(path36) {
+    this.path = path36;
+    const hasBrace = path36.includes("{");
+    this.variables = hasBrace ? scanVariables(path36) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path33.indexOf("/"); ; slash = path33.indexOf("/", start)) {
-      const end = slash === -1 ? path33.length : slash;
-      if (hasBrace && isVariableSegment(path33, start, end)) variableSegmentCount++;
+    for (let slash = path36.indexOf("/"); ; slash = path36.indexOf("/", start)) {
+      const end = slash === -1 ? path36.length : slash;
+      if (hasBrace && isVariableSegment(path36, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -55430,8 +55599,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path33 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path33) last2 = new PathTemplate(path33);
+    const path36 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path36) last2 = new PathTemplate(path36);
     templates[index] = last2;
   }
   return templates;
@@ -55456,9 +55625,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path33, start) {
-  const slash = path33.indexOf("/", start);
-  return slash === -1 ? path33.length : slash;
+function segmentEnd(path36, start) {
+  const slash = path36.indexOf("/", start);
+  return slash === -1 ? path36.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -55467,34 +55636,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path33, start, end) {
+function isVariableSegment(path36, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path33.charCodeAt(start) !== OPEN || path33.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path36.charCodeAt(start) !== OPEN || path36.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path33.charCodeAt(index);
+    const code2 = path36.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path33, open2) {
-  for (let index = open2 + 1; index < path33.length; index++) {
-    const code2 = path33.charCodeAt(index);
+function matchEnd(path36, open2) {
+  for (let index = open2 + 1; index < path36.length; index++) {
+    const code2 = path36.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path33) {
+function scanVariables(path36) {
   const variables = [];
   let seen;
-  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path33, open2);
+  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path36, open2);
     if (close === -1) {
-      open2 = path33.indexOf("{", open2 + 1);
+      open2 = path36.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path33.slice(open2 + 1, close);
+    const name = path36.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -55504,30 +55673,30 @@ function scanVariables(path33) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path33.indexOf("{", close + 1);
+    open2 = path36.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path33) {
+function routeOf(path36) {
   let route = "";
   let copied = 0;
-  for (let open2 = path33.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path33, open2);
+  for (let open2 = path36.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path36, open2);
     if (close === -1) {
-      open2 = path33.indexOf("{", open2 + 1);
+      open2 = path36.indexOf("{", open2 + 1);
       continue;
     }
-    route += path33.slice(copied, open2) + "{}";
+    route += path36.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path33.indexOf("{", copied);
+    open2 = path36.indexOf("{", copied);
   }
-  return copied === 0 ? path33 : route + path33.slice(copied);
+  return copied === 0 ? path36 : route + path36.slice(copied);
 }
-function routeHash(path33) {
+function routeHash(path36) {
   let hash = 0;
-  for (let index = 0; index < path33.length; index++) {
-    const code2 = path33.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path33, index) : -1;
+  for (let index = 0; index < path36.length; index++) {
+    const code2 = path36.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path36, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -55575,15 +55744,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path33 = operations[index].path;
-    if (!path33.includes("{")) {
-      while (index < operations.length && operations[index].path === path33) index++;
+    const path36 = operations[index].path;
+    if (!path36.includes("{")) {
+      while (index < operations.length && operations[index].path === path36) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path33; index++)
+    for (; index < operations.length && operations[index].path === path36; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path33);
+    const route = routeHash(path36);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -56309,6 +56478,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -56357,12 +56548,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -56426,18 +56623,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -57005,12 +57215,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path33 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path36 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path33 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path36 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -57352,16 +57562,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path33) {
+function followSchemaPath(model, root, path36) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path33.length && steps < MAX_STEPS; ) {
-    let end = path33.indexOf("/", start);
-    if (end === -1) end = path33.length;
+  for (let start = 0; start < path36.length && steps < MAX_STEPS; ) {
+    let end = path36.indexOf("/", start);
+    if (end === -1) end = path36.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path33.slice(start, end));
+      const next = property(model, current, path36.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -57441,9 +57651,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path33 = pathAt(call, key2);
-    if (path33 === void 0 || followSchemaPath(model, items.schema, path33).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path33), label) });
+    const path36 = pathAt(call, key2);
+    if (path36 === void 0 || followSchemaPath(model, items.schema, path36).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path36), label) });
   }
   return problems;
 }
@@ -58904,12 +59114,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path33 in paths) {
-      if (!has(paths, path33)) continue;
-      const pathItem = asObject(paths[path33]);
+    for (const path36 in paths) {
+      if (!has(paths, path36)) continue;
+      const pathItem = asObject(paths[path36]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path33, "$ref"),
+        pointer: childPointer("/paths", path36, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -58931,15 +59141,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path33 of pathKeys(swagger)) {
-    const message = problem(path33);
-    if (message !== void 0) report2({ pointer: childPointer("/paths", path33), message });
+  for (const path36 of pathKeys(swagger)) {
+    const message = problem(path36);
+    if (message !== void 0) report2({ pointer: childPointer("/paths", path36), message });
   }
 }
-function templateProblem(path33) {
+function templateProblem(path36) {
   let open2 = -1;
-  for (let index = 0; index < path33.length; index++) {
-    const character = path33[index];
+  for (let index = 0; index < path36.length; index++) {
+    const character = path36[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -58965,7 +59175,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path33) => path33.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path36) => path36.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -58985,7 +59195,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path33) => /[?#]/.test(path33) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path36) => /[?#]/.test(path36) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -59001,7 +59211,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path33) => path33.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path36) => path36.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -59015,8 +59225,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path33) => {
-      const problem = templateProblem(path33);
+    reportPathKeys(context, (path36) => {
+      const problem = templateProblem(path36);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -59033,9 +59243,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path33) => (
+      (path36) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path33.includes("=") && pathVariables(path33).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path36.includes("=") && pathVariables(path36).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -59051,14 +59261,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path33 of pathKeys(swagger)) {
-      const key2 = path33.toLowerCase();
+    for (const path36 of pathKeys(swagger)) {
+      const key2 = path36.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path33),
+          pointer: childPointer("/paths", path36),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path33)
+            nameExcerpt(path36)
           )
         });
       }
@@ -60909,26 +61119,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path33 = [];
+    const path36 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path33.push(start);
+    path36.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path33.pop();
+        path36.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path33.slice(path33.indexOf(target2)));
+      if (seen === "grey") cycles.push(path36.slice(path36.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path33.push(target2);
+        path36.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -61551,7 +61761,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path33 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path36 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -61559,7 +61769,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path33}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path36}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -61819,8 +62029,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path33) {
-  return withoutTrailingSlashes(routeOf(path33)).toLowerCase();
+function templateShape(path36) {
+  return withoutTrailingSlashes(routeOf(path36)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -62583,10 +62793,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path33, options2 = {}) {
+function offsetOfPath(document, path36, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path33.entries()) {
+  for (const [index, step2] of path36.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -62597,7 +62807,7 @@ function offsetOfPath(document, path33, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path33.length - 1;
+    const isLast = index === path36.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -62626,7 +62836,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options2) {
   if (options2.explicitPath) {
-    const file2 = import_node_path18.default.resolve(options2.cwd, options2.explicitPath);
+    const file2 = import_node_path20.default.resolve(options2.cwd, options2.explicitPath);
     return parseConfig(await readConfigText(file2, options2.cwd), file2, options2);
   }
   const file = findConfigFileOfPaths(options2.paths ?? [], options2.cwd);
@@ -62771,7 +62981,7 @@ async function readConfigText(file, cwd) {
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown2 },
-        hint: `Give the file itself, e.g. ${import_node_path18.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown2, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown2, error3, {
@@ -62793,9 +63003,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path33 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path33.map(nameExcerpt);
-  const value = path33.reduce(
+  const path36 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path36.map(nameExcerpt);
+  const value = path36.reduce(
     (node, step2) => node?.[step2],
     root
   );
@@ -62803,7 +63013,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path33.length === 0) {
+    if (path36.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -62814,7 +63024,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path33, key2],
+      path: [...path36, key2],
       atKey: true
     };
   }
@@ -62822,7 +63032,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path33,
+      path: path36,
       atKey: false
     };
   }
@@ -62832,34 +63042,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path33,
+        path: path36,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path33, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path36, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path33,
+      path: path36,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path33, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path36, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path33,
+      path: path36,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path33,
+    path: path36,
     atKey: false
   };
 }
@@ -62969,8 +63179,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path33, method, pathItemPlace, operation2) {
-    this.path = path33;
+  constructor(path36, method, pathItemPlace, operation2) {
+    this.path = path36;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -63271,11 +63481,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path33 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path33)) continue;
-      let pathItem = asObject(paths[path33]);
+    for (const path36 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path36)) continue;
+      let pathItem = asObject(paths[path36]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path33);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path36);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -63291,7 +63501,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path33, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path36, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -63555,9 +63765,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path33, method, body) => `{
+var operation = (path36, method, body) => `{
   "paths": {
-    "${path33}": {
+    "${path36}": {
       "${method}": ${body}
     }
   }
@@ -63886,7 +64096,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -63902,7 +64112,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -64037,16 +64247,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path33 = [];
+  const path36 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path33.push(part.step);
+        if (part.step !== void 0) path36.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path33.pop();
+        if (part.step !== void 0) path36.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -64054,7 +64264,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path33, ...part.change.path] });
+      result.push({ ...part.change, path: [...path36, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -66276,21 +66486,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path33 in paths) {
-    if (!has(paths, path33)) continue;
-    const pathItem = refPathItem(paths[path33]);
+  for (const path36 in paths) {
+    if (!has(paths, path36)) continue;
+    const pathItem = refPathItem(paths[path36]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path33));
-    unfollowed2.set(path33, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path36));
+    unfollowed2.set(path36, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path33 in paths) {
-    if (!has(paths, path33)) continue;
-    const pathItem = refPathItem(paths[path33]);
+  for (const path36 in paths) {
+    if (!has(paths, path36)) continue;
+    const pathItem = refPathItem(paths[path36]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -66302,17 +66512,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path33 of all) {
-    const before = has(pathsBefore, path33) ? pathsBefore[path33] : void 0;
-    const after = has(pathsAfter, path33) ? pathsAfter[path33] : void 0;
+  for (const path36 of all) {
+    const before = has(pathsBefore, path36) ? pathsBefore[path36] : void 0;
+    const after = has(pathsAfter, path36) ? pathsAfter[path36] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path33);
-    const whyBefore = unfollowedBefore.get(path33);
+    const whyAfter = unfollowedAfter.get(path36);
+    const whyBefore = unfollowedBefore.get(path36);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path33);
+    const pathItemPointer = childPointer("/paths", path36);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -66320,12 +66530,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path33)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path36)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path33)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path33)} was not compared: in the base version, ${whyBefore}.` : refEdit(path33, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path36)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path36)} was not compared: in the base version, ${whyBefore}.` : refEdit(path36, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -66335,12 +66545,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path33, before, after) {
+function refEdit(path36, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path33)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path36)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path33)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path33)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path36)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path36)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -66557,8 +66767,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path33) {
-  return withoutTrailingSlashes(emptiedBraces(path33));
+function normalizePath(path36) {
+  return withoutTrailingSlashes(emptiedBraces(path36));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -66783,7 +66993,7 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -66794,7 +67004,7 @@ function renameTold(before, renamed) {
       advice: LETTER_CASE_ADVICE
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -67955,7 +68165,10 @@ function fileName(file) {
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 function firstChangedLine(before, after) {
-  const linesOf2 = (text2) => text2 === "" ? [] : text2.replace(/\r\n/g, "\n").split(/(?<=\n)/);
+  const linesOf2 = (text2) => {
+    const compared = asCommitted(text2);
+    return compared === "" ? [] : compared.split(/(?<=\n)/);
+  };
   const was = linesOf2(before);
   const is = linesOf2(after);
   let index = 0;
@@ -67964,10 +68177,11 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") {
-    return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
-  }
+  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+function asCommitted(text2) {
+  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -67985,17 +68199,17 @@ function definitionsVersion(files) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path19.default.join("Other", "Solution.xml");
+var import_node_fs14 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path21.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 function solutionGiven(given, cwd) {
-  const absolute = import_node_path19.default.resolve(cwd, given);
+  const absolute = import_node_path21.default.resolve(cwd, given);
   const stat2 = statOrUndefined(absolute);
   if (stat2 === void 0) return void 0;
   if (stat2.isDirectory())
@@ -68005,14 +68219,14 @@ function solutionGiven(given, cwd) {
   return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
 }
 function folderOfUnpackedSolution(given, cwd) {
-  const solution = unpackedSolutionAbove(import_node_path19.default.resolve(cwd, given), given, cwd);
+  const solution = unpackedSolutionAbove(import_node_path21.default.resolve(cwd, given), given, cwd);
   return solution === void 0 ? void 0 : { kind: "folder of unpacked", source: solution };
 }
 function unpackedSolutionAbove(absolute, given, cwd) {
-  let folder = import_node_path19.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path19.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) return import_node_path19.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-    if (import_node_path19.default.dirname(folder) === folder) break;
+  let folder = import_node_path21.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path21.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) return import_node_path21.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+    if (import_node_path21.default.dirname(folder) === folder) break;
   }
   return void 0;
 }
@@ -68043,17 +68257,17 @@ function solutionGivenError(given, cwd, words) {
   });
 }
 function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path19.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+  return statOrUndefined(import_node_path21.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs12.openSync)(file, "r");
+    const descriptor = (0, import_node_fs14.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs12.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs12.closeSync)(descriptor);
+      (0, import_node_fs14.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -68061,7 +68275,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs12.statSync)(file);
+    return (0, import_node_fs14.statSync)(file);
   } catch {
     return void 0;
   }
@@ -68085,17 +68299,17 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path20.default.resolve(cwd, given);
+    const absolute = import_node_path22.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs13.statSync)(absolute);
+      stat2 = (0, import_node_fs15.statSync)(absolute);
     } catch (error3) {
-      throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+      throw unreadablePathError(given, error3) ?? missingFolderError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path20.default.dirname(absolute);
+      const folder = import_node_path22.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -68117,22 +68331,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs13.readdirSync)(folder);
+    return (0, import_node_fs15.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown2 = where2 === void 0 ? given : import_node_path20.default.join(given, import_node_path20.default.relative(absolute, where2));
+  const shown2 = where2 === void 0 ? given : import_node_path22.default.join(given, import_node_path22.default.relative(absolute, where2));
   return unreadablePathError(shown2, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path20.default) {
+function sortFolderPaths(folders, paths = import_node_path22.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs13.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -68153,7 +68367,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs13.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -68166,9 +68380,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path20.default.resolve(folder);
+  const resolved2 = import_node_path22.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path20.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path22.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -68177,16 +68391,444 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/git/git.ts
+var import_node_child_process = require("node:child_process");
+
+// packages/validator/src/git/fetch-advice.ts
+var USUAL_REMOTE_NAMES = ["origin", "upstream"];
+var URL_PLACEHOLDER = "<URL of its repository>";
+function unknownRefHint(ref, remotes, shallow) {
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && USUAL_REMOTE_NAMES.includes(missing.remote)) {
+    return `This repository has no remote named ${missing.remote}: add it, then fetch the branch (${addRemoteAdvice(missing)}). In GitHub Actions, actions/checkout sets up only origin: run both after it${shallow ? ", and check out with fetch-depth: 0" : ""}.`;
+  }
+  const fetch2 = `Fetch it first (e.g. ${fetchAdvice(ref, remotes)})`;
+  return shallow ? `${fetch2}; in GitHub Actions, check out with fetch-depth: 0.` : `${fetch2}.`;
+}
+function fetchAdvice(ref, remotes) {
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const remote = remotes.find((name) => tracking.startsWith(`${name}/`));
+  if (remote) return `git fetch ${remote} ${tracking.slice(remote.length + 1)}`;
+  const fallback = remotes.includes("origin") ? "origin" : remotes[0] ?? "origin";
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `git fetch ${fallback}, with the history that holds ${ref}`;
+  const missing = unconfiguredRemote(ref, remotes);
+  if (missing && ref.startsWith("refs/remotes/")) return addRemoteAdvice(missing);
+  const branch = ref.replace(/^refs\/heads\//, "");
+  const asBranch = `git fetch ${fallback} ${branch}, then compare with ${fallback}/${branch}`;
+  if (!missing) return asBranch;
+  return `${asBranch}; or, if ${missing.remote} is a remote, ${addRemoteAdvice(missing)}`;
+}
+function unconfiguredRemote(ref, remotes) {
+  if (ref.startsWith("refs/") && !ref.startsWith("refs/remotes/")) return void 0;
+  const tracking = ref.replace(/^refs\/remotes\//, "");
+  const slash = tracking.indexOf("/");
+  if (slash <= 0 || slash === tracking.length - 1) return void 0;
+  if (remotes.some((name) => tracking.startsWith(`${name}/`))) return void 0;
+  return { remote: tracking.slice(0, slash), branch: tracking.slice(slash + 1) };
+}
+function addRemoteAdvice({ remote, branch }) {
+  return `git remote add ${remote} ${URL_PLACEHOLDER}, then git fetch ${remote} ${branch}`;
+}
+
+// packages/validator/src/git/line-changes.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var FILE_HEADER = "diff --git ";
+function parseLineChanges(patch) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let currentPath;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith(FILE_HEADER)) {
+      currentPath = headerPath(line.slice(FILE_HEADER.length));
+      current = [];
+      if (currentPath !== void 0) files.set(currentPath, { binary: false, hunks: current });
+      continue;
+    }
+    if (currentPath === void 0 || current === void 0) continue;
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      current.push({
+        oldStart: Number(hunk[1]),
+        oldCount: hunk[2] === void 0 ? 1 : Number(hunk[2]),
+        newStart: Number(hunk[3]),
+        newCount: hunk[4] === void 0 ? 1 : Number(hunk[4])
+      });
+    } else if (current.length === 0 && line.startsWith("Binary files ")) {
+      files.set(currentPath, { binary: true });
+    }
+  }
+  return files;
+}
+function headerPath(names2) {
+  if (names2.startsWith('"')) {
+    const quoted2 = names2.slice(0, (names2.length - 1) / 2);
+    const unquoted2 = unquoteC(quoted2);
+    return unquoted2?.startsWith("a/") ? unquoted2.slice(2) : void 0;
+  }
+  if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
+  const length = (names2.length - 5) / 2;
+  const path36 = names2.slice(2, 2 + length);
+  return names2 === `a/${path36} b/${path36}` ? path36 : void 0;
+}
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteC(quoted2) {
+  if (quoted2.length < 2 || !quoted2.startsWith('"') || !quoted2.endsWith('"')) return void 0;
+  const bytes = [];
+  const chars2 = Array.from(quoted2.slice(1, -1));
+  for (let index = 0; index < chars2.length; index++) {
+    const char = chars2[index];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = chars2[index + 1];
+    if (next === void 0) return void 0;
+    const octal = /^[0-3][0-7]{2}$/.exec(chars2.slice(index + 1, index + 4).join(""));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      index += 3;
+    } else if (Object.hasOwn(ESCAPES, next)) {
+      bytes.push(ESCAPES[next]);
+      index += 1;
+    } else return void 0;
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// packages/validator/src/git/refused-ownership.ts
+var REFUSALS = [
+  /detected dubious ownership in repository at '(.+)'\r?$/m,
+  /unsafe repository \('(.+)' is owned by someone else\)\r?$/m
+];
+function repositoryRefusedForOwner(stderr) {
+  for (const refusal of REFUSALS) {
+    const match2 = refusal.exec(stderr);
+    if (match2) return match2[1];
+  }
+  return void 0;
+}
+var RepositoryOwnerError = class extends UsageError {
+  constructor(repository) {
+    super(
+      'belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership").',
+      {
+        location: { file: repository },
+        hint: `${trustHint(repository)} Or leave out the base ref, to validate without comparing with it (no git needed).`
+      }
+    );
+    this.repository = repository;
+  }
+  repository;
+};
+var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+function trustHint(repository) {
+  return [
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+  ].join(" ");
+}
+
+// packages/validator/src/git/git.ts
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+var Git = class {
+  constructor(cwd, executable = "git") {
+    this.cwd = cwd;
+    this.executable = executable;
+  }
+  cwd;
+  executable;
+  /** The top level, asked once: hasFilesIn needs it for each of thousands of folders a change may touch. */
+  topLevelAnswer;
+  /** The absolute path of the work tree's top level. */
+  topLevel() {
+    this.topLevelAnswer ??= this.text(["rev-parse", "--show-toplevel"]).then(
+      (output) => output.trim(),
+      (error3) => {
+        this.topLevelAnswer = void 0;
+        throw notAWorkTree(error3, this.cwd);
+      }
+    );
+    return this.topLevelAnswer;
+  }
+  /**
+   * The commit a ref names. One that names none (a branch not fetched, a commit outside a shallow
+   * clone) is a UsageError: like a path that does not exist, the argument names nothing the command
+   * can compare with (exit code 2 on the CLI). HEAD names none on a branch without a commit.
+   */
+  async resolveCommit(ref) {
+    const commit = await this.commitOf(ref);
+    if (commit !== void 0) return commit;
+    if (ref === "HEAD")
+      throw new UsageError("HEAD names no commit: the branch has no commit yet.", {
+        hint: "Commit the change first, or leave out the base ref."
+      });
+    const [remotes, shallow] = await Promise.all([this.remotes(), this.isShallow()]);
+    const meant = misspeltRef(ref) ? didYouMean(ref, await this.refNames().catch(() => [])) : "";
+    throw new UsageError(`The git ref "${ref}" does not name a commit in this repository.${meant}`, {
+      hint: unknownRefHint(ref, remotes, shallow)
+    });
+  }
+  /**
+   * The commit a ref names, or undefined when it names none. A repository git refuses to read names
+   * none either, but that is said as it is: "does not name a commit" sent people looking for the ref.
+   */
+  async commitOf(ref) {
+    try {
+      return (await this.text(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    } catch (error3) {
+      if (error3 instanceof RepositoryOwnerError) throw error3;
+      return void 0;
+    }
+  }
+  /** The names of the configured remotes (`origin`, `upstream`); none when git cannot say. */
+  async remotes() {
+    return (await this.text(["remote"]).catch(() => "")).split("\n").filter(Boolean);
+  }
+  /**
+   * Whether the clone is shallow (actions/checkout's default fetch-depth of 1): only then does
+   * fetch-depth: 0 bring the missing history. Taken for shallow when git cannot say, as advice that
+   * may not be needed is better than none.
+   */
+  async isShallow() {
+    const answer = await this.text(["rev-parse", "--is-shallow-repository"]).catch(() => "true");
+    return answer.trim() !== "false";
+  }
+  /**
+   * The branches (local and remote-tracking) and tags, as a ref names them (`main`, `origin/dev`,
+   * `v1`), to offer the one a mistyped base ref meant. `origin/HEAD` is no branch of its own.
+   */
+  async refNames() {
+    const output = await this.text([
+      "for-each-ref",
+      "--format=%(refname)",
+      "refs/heads",
+      "refs/remotes",
+      "refs/tags"
+    ]);
+    return output.split("\n").filter((name) => name !== "" && !name.endsWith("/HEAD")).map((name) => name.replace(/^refs\/(heads|remotes|tags)\//, ""));
+  }
+  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
+  async parents(rev) {
+    const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev])).trim();
+    return line.split(" ").slice(1);
+  }
+  /** The best common ancestor of two commits: what a pull request is compared with. */
+  async mergeBase(a, b) {
+    const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
+    try {
+      return (await this.text(["merge-base", first, second])).trim();
+    } catch {
+      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+        hint: "In a shallow clone the merge base may be missing: fetch with fetch-depth: 0."
+      });
+    }
+  }
+  /**
+   * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
+   * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
+   * both folders of a moved file count as changed. `paths` (relative to the working directory, or
+   * repository-relative run at the top level) limits the comparison to those files.
+   */
+  async changedFiles(from, to, paths = []) {
+    const args = ["diff", "--name-only", "-z", "--no-renames", "--no-relative", "--no-ext-diff", from];
+    if (to !== void 0) args.push(to);
+    if (paths.length > 0) args.push("--", ...paths);
+    return splitNul(await this.text(args));
+  }
+  /**
+   * How the lines of `paths` (repository-relative, run at the top level) changed from `from` to `to`,
+   * per file that differs: the hunks of a zero-context diff, to follow a line from one commit to the
+   * other (lineAfterChanges). Prefixes, renames, textconv and external diffs are fixed here, whatever
+   * the user's configuration says, so that the patch reads as parseLineChanges expects.
+   */
+  async lineChanges(from, to, paths) {
+    if (paths.length === 0) return /* @__PURE__ */ new Map();
+    const args = [
+      "diff",
+      "--unified=0",
+      // A user's diff.interHunkContext joins nearby hunks, and the unchanged lines between them
+      // would read as lines the head does not have.
+      "--inter-hunk-context=0",
+      "--no-color",
+      "--no-renames",
+      "--no-relative",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--src-prefix=a/",
+      "--dst-prefix=b/",
+      from,
+      to,
+      "--",
+      ...paths
+    ];
+    return parseLineChanges(await this.text(args));
+  }
+  /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
+  async renamedFiles(from, to) {
+    const args = [
+      "diff",
+      "--name-status",
+      "-z",
+      "-M",
+      "--diff-filter=R",
+      "--no-relative",
+      "--no-ext-diff",
+      from
+    ];
+    if (to !== void 0) args.push(to);
+    const fields = splitNul(await this.text(args));
+    const renames = [];
+    for (let index = 0; index + 2 < fields.length; index += 3) {
+      renames.push({ from: fields[index + 1], to: fields[index + 2] });
+    }
+    return renames;
+  }
+  /**
+   * Whether git knows a file under `folder` in the work tree: tracked, or untracked and not ignored.
+   * Leftover ignored files (a settings.json kept after `git rm -r`) and another capitalization of
+   * the name do not count.
+   */
+  async hasFilesIn(folder) {
+    const top = await this.topLevel();
+    const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
+    return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
+  }
+  /** The files of `paths` (repository-relative) that git ignores: untracked, and matched by .gitignore. */
+  async ignoredFiles(paths) {
+    if (paths.length === 0) return [];
+    const top = await this.topLevel();
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
+    return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
+  }
+  /**
+   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
+   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
+   * lists them when run there; files inside an ignored folder are listed one by one.
+   */
+  async ignoredFilesUnder(folder) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
+    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  }
+  /** Untracked files that are not ignored. */
+  async untrackedFiles() {
+    const top = await this.topLevel();
+    return splitNul(
+      (await this.run(["ls-files", "--others", "--exclude-standard", "-z"], { cwd: top })).toString("utf8")
+    );
+  }
+  /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
+  async listTree(rev, folder) {
+    return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev, ...folderPathspec(folder)]));
+  }
+  /** The files of `paths` (repository-relative) that `rev` has; none when it has none of them. */
+  async listFiles(rev, paths) {
+    if (paths.length === 0) return [];
+    return parseTree3(await this.text(["ls-tree", "-r", "-z", "--full-tree", rev, "--", ...paths]));
+  }
+  /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */
+  async listFolder(rev, folder) {
+    return parseTree3(await this.text(["ls-tree", "-z", "--full-tree", rev, ...folderPathspec(folder)]));
+  }
+  /** The contents of blobs, byte for byte, in one `git cat-file --batch` process. */
+  async readBlobs(objects) {
+    const result = /* @__PURE__ */ new Map();
+    if (objects.length === 0) return result;
+    const output = await this.run(["cat-file", "--batch"], { input: Buffer.from(`${objects.join("\n")}
+`) });
+    let at = 0;
+    while (at < output.length) {
+      const newline2 = output.indexOf(10, at);
+      if (newline2 === -1) break;
+      const header = output.subarray(at, newline2).toString("utf8");
+      const [object, type, size] = header.split(" ");
+      if (type === "missing" || size === void 0) throw new Error(`git cat-file: ${header}`);
+      const start = newline2 + 1;
+      const end = start + Number(size);
+      result.set(object, Buffer.from(output.subarray(start, end)));
+      at = end + 1;
+    }
+    return result;
+  }
+  async text(args) {
+    return (await this.run(args)).toString("utf8");
+  }
+  /** Runs git and returns its stdout; rejects with git's stderr on a non-zero exit. */
+  run(args, options2 = {}) {
+    const { input, cwd = this.cwd } = options2;
+    const fullArgs = ["--literal-pathspecs", "-c", "core.quotepath=off", ...args];
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+    if (input === void 0) {
+      return new Promise((resolve, reject) => {
+        (0, import_node_child_process.execFile)(
+          this.executable,
+          fullArgs,
+          { cwd, env, encoding: "buffer", maxBuffer: MAX_OUTPUT_BYTES },
+          (error3, stdout, stderr) => {
+            if (error3) reject(gitError(args, stderr, error3));
+            else resolve(stdout);
+          }
+        );
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const child = (0, import_node_child_process.spawn)(this.executable, fullArgs, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      child.stdout.on("data", (chunk) => out.push(chunk));
+      child.stderr.on("data", (chunk) => err.push(chunk));
+      child.on("error", (error3) => reject(gitError(args, Buffer.concat(err), error3)));
+      child.on("close", (code2) => {
+        if (code2 === 0) resolve(Buffer.concat(out));
+        else reject(gitError(args, Buffer.concat(err), new Error(`exit code ${code2}`)));
+      });
+      child.stdin.end(input);
+    });
+  }
+};
+function misspeltRef(ref) {
+  return !/^[0-9a-f]{7,64}$/i.test(ref) && !/[~^:@{]/.test(ref);
+}
+function notAWorkTree(error3, cwd) {
+  const cause = error3.cause;
+  if (cause?.code === "ENOENT")
+    return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
+      hint: "Install git, or leave out the base ref."
+    });
+  if (/not a git repository/i.test(error3.message))
+    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: cwd },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+  return error3;
+}
+function gitError(args, stderr, cause) {
+  const refused = repositoryRefusedForOwner(stderr.toString());
+  if (refused !== void 0) return new RepositoryOwnerError(refused);
+  const detail = stderr.toString().trim() || cause.message;
+  return new Error(`git ${args[0]} failed: ${detail}`, { cause });
+}
+function parseTree3(output) {
+  return splitNul(output).map((line) => {
+    const tab = line.indexOf("	");
+    const [mode, type, object] = line.slice(0, tab).split(" ");
+    return { mode, type, object, path: line.slice(tab + 1) };
+  });
+}
+function folderPathspec(folder) {
+  const trimmed = withoutTrailingSlashes(folder);
+  return trimmed === "" || trimmed === "." ? [] : ["--", `${trimmed}/`];
+}
+function splitNul(output) {
+  return output.split("\0").filter((item) => item.length > 0);
+}
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path21.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs14.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path23.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs16.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -68378,6 +69020,25 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
 // packages/validator/src/fix/fix-folders.ts
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
+// packages/validator/src/git/no-work-tree.ts
+function whyNoWorkTree(error3) {
+  if (!isUserError(error3)) return errorMessage(error3).split("\n")[0];
+  if (/not installed/.test(error3.message)) return "git is not installed here";
+  return "it is not in a git work tree";
+}
+
+// packages/validator/src/git/ignored-files.ts
+async function filesGitIgnores(folder) {
+  const git = new Git(folder);
+  try {
+    await git.topLevel();
+  } catch (error3) {
+    if (error3 instanceof RepositoryOwnerError) throw error3;
+    return { inWorkTree: false, why: whyNoWorkTree(error3) };
+  }
+  return { inWorkTree: true, files: await git.ignoredFilesUnder(folder) };
+}
+
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
@@ -68450,11 +69111,11 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
 ]);
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path22.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path22.default.resolve(cwd, file);
+  const baseDir = import_node_path24.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path24.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 
@@ -68643,8 +69304,33 @@ var GITHUB_SARIF_LIMITS = { results: 5e3, gzipBytes: 10 * 1e3 * 1e3 };
 var CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule2) => [rule2.id, rule2]));
 
 // packages/validator/src/reporters/text-reporter.ts
+var import_node_util = require("node:util");
+var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function summaryLine(counts) {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
+function formatFindingLine(finding, options2 = {}) {
+  const paint = painter(options2.color ?? false);
+  const message = printable(breaksAsSpaces(finding.message));
+  const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
+  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message}${baseline}`;
+}
+function painter(enabled) {
+  const paint = (style, text2) => enabled ? (0, import_node_util.styleText)(style, text2, { validateStream: false }) : text2;
+  return Object.assign(paint, { enabled });
+}
+
+// packages/validator/src/profile-fallback.ts
+var import_node_path25 = __toESM(require("node:path"), 1);
+function profileFallbackFolders(connectors, options2) {
+  if (options2.profile || options2.config?.profile) return [];
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path25.default.resolve(options2.cwd, connector.path)) === void 0).map((connector) => connector.path);
+}
+function profileFallbackNote(folders, chooseProfile) {
+  if (folders.length === 0) return void 0;
+  const named2 = folders.length <= 3 ? folders.join(", ") : `${folders.slice(0, 3).join(", ")} and ${folders.length - 3} more`;
+  const them = folders.length === 1 ? "it" : "them";
+  return `${named2} ${folders.length === 1 ? "was" : "were"} checked with the relaxed custom rules, being outside certified-connectors/ and independent-publisher-connectors/. To check ${them} as a submission, ${chooseProfile}; to keep the custom rules without this note, set "profile: custom" in .connector-alm.yml.`;
 }
 
 // packages/actions/src/runtime/failure-summary.ts
@@ -68669,8 +69355,8 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -68721,8 +69407,8 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path23.default) {
+var import_node_path26 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path26.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -68731,8 +69417,8 @@ function workspaceFolder() {
   return process.env.GITHUB_WORKSPACE || process.cwd();
 }
 async function realPathInsideWorkspace(input, workspace, given) {
-  const root = await import_node_fs15.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path24.default.resolve(workspace, given)).catch((error3) => {
+  const root = await import_node_fs17.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path27.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
   return isWithin(root, real) ? real : void 0;
@@ -68748,9 +69434,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs15.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs17.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path24.default.dirname(current);
+      const parent = import_node_path27.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -68792,7 +69478,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -68911,8 +69597,8 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -68932,32 +69618,17 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
   }
 }
 function refuseMissingConnector(given, cwd) {
-  const absolute = import_node_path25.default.resolve(cwd, given);
   try {
-    (0, import_node_fs16.statSync)(absolute);
+    (0, import_node_fs18.statSync)(import_node_path28.default.resolve(cwd, given));
   } catch (error3) {
-    const meant = slashedPathToRead(given, { cwd }) === void 0 ? siblingMeant(given, absolute) : void 0;
-    throw unreadablePathError(given, error3) ?? missingPathError(given, ONE_CONNECTOR_FOLDER, {
-      cwd,
-      ...meant === void 0 ? {} : { message: `does not exist. Did you mean '${meant}'?` }
-    });
+    throw unreadablePathError(given, error3) ?? missingFolderError(given, ONE_CONNECTOR_FOLDER, { cwd });
   }
-}
-function siblingMeant(given, absolute) {
-  let folders;
-  try {
-    folders = (0, import_node_fs16.readdirSync)(import_node_path25.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  } catch {
-    return void 0;
-  }
-  const match2 = closestMatch(import_node_path25.default.basename(absolute), folders);
-  return match2 === void 0 ? void 0 : import_node_path25.default.join(import_node_path25.default.dirname(given), match2);
 }
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path25.default.resolve(cwd, given);
+  const resolved2 = import_node_path28.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown2 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path25.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
+    const problem = found[0] === import_node_path28.default.dirname(resolved2) ? `is a file of the connector folder '${shown2}'; a pull request sends the whole folder.` : `holds the connector folder '${shown2}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown2}' instead.` });
   }
   if (found.length !== 1) {
@@ -68970,8 +69641,8 @@ function requireOneConnectorFolder(given, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs17 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto5.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -68979,20 +69650,20 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder, shownAs = folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs17.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs19.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path26.default.join(directory, entry.name);
+      const absolute = import_node_path29.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path26.default.join(shownAs, relative) },
+          location: { file: import_node_path29.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs17.promises.readFile(absolute);
-        const executable = ((await import_node_fs17.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs19.promises.readFile(absolute);
+        const executable = ((await import_node_fs19.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -70477,17 +71148,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path33 = requestOptions.url.replace(options2.baseUrl, "");
+    const path36 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path33} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path36} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path33} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path36} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -73200,7 +73871,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path33) => path33.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -73719,7 +74390,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -73884,6 +74555,53 @@ function sameEntry(a, b) {
   return a?.sha === b?.sha && a?.mode === b?.mode;
 }
 
+// packages/github/src/sent-files.ts
+function filesToSend(files, gitIgnored) {
+  const sent = [];
+  const leftOut = [];
+  for (const file of files) {
+    if (gitIgnored.has(file.path)) leftOut.push({ path: file.path, reason: "git-ignored" });
+    else if (kindOfFileName(file.path) === "settings") leftOut.push({ path: file.path, reason: "settings" });
+    else sent.push(file);
+  }
+  return { sent, leftOut };
+}
+function leftOutLines(leftOut) {
+  const lines = [];
+  const ignored = leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path);
+  if (ignored.length > 0) {
+    const them = ignored.length === 1 ? "it" : "them";
+    lines.push(
+      `Left out of the pull request: ${namesOf(ignored)}, which git ignores (.gitignore); no commit would carry ${them} either.`
+    );
+  }
+  const settings = leftOut.find((file) => file.reason === "settings");
+  if (settings)
+    lines.push(
+      `Left out of the pull request: ${namesOf([settings.path])}, which holds the ids of your own environment and connector (SET-NOT-IN-PR); a copy the upstream has stays as it is.`
+    );
+  return lines;
+}
+function upstreamFilesToMatch(upstreamFiles, leftOut) {
+  const paths = new Set(leftOut.map((file) => file.path));
+  return upstreamFiles.filter((file) => !paths.has(file.path));
+}
+function withoutLeftOutFindings(validation, leftOut) {
+  if (leftOut.length === 0) return validation;
+  const files = new Set(leftOut.map((file) => displayPathIn(validation.path, file.path)));
+  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+}
+function proposedFiles(changes) {
+  const upserts = changes.upserts.map(
+    (file) => `${printable(file.path)} (${changes.additions.includes(file.path) ? "added" : "updated"})`
+  );
+  const deletions = changes.deletions.map((file) => `${printable(file)} (deleted)`);
+  return joinedList([...upserts, ...deletions]);
+}
+function namesOf(paths) {
+  return joinedList(paths.map((file) => printable(file)));
+}
+
 // packages/github/src/line-endings.ts
 var CR = 13;
 var LF2 = 10;
@@ -73991,7 +74709,8 @@ async function keepsBranch(client, fork, reuse, logger) {
   const sameBase = builtOn === base2.sha;
   if (!sameBase && !(reuse.openPullRequest && isOwnCommit(existing.message))) return false;
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
-  if (hasChanges(diffConnectorFiles2(reuse.local, onBranch))) return false;
+  if (hasChanges(diffConnectorFiles2(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
+    return false;
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
@@ -74025,8 +74744,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path33 of changes.deletions)
-    entries.push({ path: `${folder}/${path33}`, mode: "100644", type: "blob", sha: null });
+  for (const path36 of changes.deletions)
+    entries.push({ path: `${folder}/${path36}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -74070,7 +74789,7 @@ async function setBranch(client, fork, branch, sha, exists3) {
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -74086,7 +74805,28 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path27.default.basename(folder);
+  return import_node_path30.default.basename(folder);
+}
+
+// packages/github/src/git-ignored.ts
+async function gitIgnoredFiles(folder, connector) {
+  let answer;
+  try {
+    answer = await filesGitIgnores(folder);
+  } catch (error3) {
+    if (!(error3 instanceof RepositoryOwnerError)) throw error3;
+    throw new UsageError(
+      `belongs to another user than the one running connector-alm, and git refuses to work in it ("detected dubious ownership"), so it cannot tell which files of ${connector} it ignores, to leave them out of the pull request. Nothing was pushed.`,
+      { location: { file: error3.repository }, hint: trustHint(error3.repository) }
+    );
+  }
+  if (answer.inWorkTree) return { files: new Set(answer.files) };
+  if (repositoryRootOf(folder) === void 0) return { files: /* @__PURE__ */ new Set() };
+  const remedy = /not installed/.test(answer.why) ? " Install git to leave them out." : "";
+  return {
+    files: /* @__PURE__ */ new Set(),
+    warning: `git cannot tell which files of ${connector} it ignores (${answer.why}), so any that .gitignore names are sent all the same.${remedy}`
+  };
 }
 
 // packages/github/src/fork.ts
@@ -74457,20 +75197,20 @@ function linesOf(findings) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const inLayout = pathFromTopFolder(
-    import_node_path28.default.relative(import_node_path28.default.resolve(root), import_node_path28.default.resolve(connectorFolder)),
+    import_node_path31.default.relative(import_node_path31.default.resolve(root), import_node_path31.default.resolve(connectorFolder)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path28.default.basename(import_node_path28.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path31.default.basename(import_node_path31.default.resolve(connectorFolder))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path28.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path28.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path31.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path31.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -74486,20 +75226,20 @@ function normaliseTargetFolder(text2) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path29.default.basename(folder);
+  const name = import_node_path32.default.basename(folder);
   let names2;
   try {
-    names2 = (0, import_node_fs18.readdirSync)(import_node_path29.default.dirname(folder));
+    names2 = (0, import_node_fs20.readdirSync)(import_node_path32.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names2.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path29.default.join(import_node_path29.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path32.default.join(import_node_path32.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -74614,10 +75354,10 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path30.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path33.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
-  const validation = await logger.group(`Validate ${options2.connector}`, async () => {
+  const validated = await logger.group(`Validate ${options2.connector}`, async () => {
     if (ignoredWarning) logger.warning(ignoredWarning);
     const result2 = await validatePaths([options2.connector], {
       cwd: options2.cwd,
@@ -74625,15 +75365,22 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path30.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path33.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
   });
-  const local = await readConnectorFiles(folder, options2.connector);
+  const ignored = await gitIgnoredFiles(folder, options2.connector);
+  const { sent: local, leftOut } = filesToSend(
+    await readConnectorFiles(folder, options2.connector),
+    ignored.files
+  );
+  for (const line of leftOutLines(leftOut)) logger.info(line);
+  if (ignored.warning) logger.warning(ignored.warning);
+  const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path30.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path33.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -74641,10 +75388,21 @@ async function openPullRequest(options2, ports) {
     targetFolder,
     operation: "none",
     branch,
-    warnings: ignoredWarning ? [ignoredWarning] : []
+    warnings: [ignoredWarning, ignored.warning].filter((warning2) => warning2 !== void 0)
   };
+  const fallbackNote = profileFallbackNote(
+    profileFallbackFolders([validation], { cwd: options2.cwd, config: config2 }),
+    options2.targetFolder?.trim() ? 'set "profile: certified" (or independent-publisher) in .connector-alm.yml' : 'set "profile: certified" (or independent-publisher) in .connector-alm.yml, which also sends it to certified-connectors/ (or independent-publisher-connectors/)'
+  );
+  if (fallbackNote) {
+    logger.warning(fallbackNote);
+    result.warnings.push(fallbackNote);
+  }
   if (!swagger) {
-    const reason = `it has no ${SWAGGER}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
+    const has3 = leftOut.some(
+      (file) => file.reason === "git-ignored" && file.path.toLowerCase() === SWAGGER.toLowerCase()
+    ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
+    const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
     return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
   }
@@ -74694,7 +75452,7 @@ async function openPullRequest(options2, ports) {
       };
     }
   }
-  const changes = diffConnectorFiles2(local, upstreamFiles);
+  const changes = diffConnectorFiles2(local, upstreamFilesToMatch(upstreamFiles, leftOut));
   changes.upserts = await withUpstreamLineEndings(
     changes.upserts,
     upstreamFiles,
@@ -74754,7 +75512,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path30.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path33.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -74763,7 +75521,7 @@ async function openPullRequest(options2, ports) {
   logger.info(
     stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : (
       // What the pull request proposes against the upstream, which a rerun's branch may hold already.
-      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}.`
+      `The pull request proposes ${plural(changes.upserts.length, "file")} to add or update and ${changes.deletions.length} to delete in ${targetFolder}, against ${upstreamName}@${options2.base}: ${proposedFiles(changes)}.`
     )
   );
   const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
@@ -74813,6 +75571,7 @@ async function openPullRequest(options2, ports) {
         targetFolder,
         local,
         upstreamFiles,
+        leftOut,
         openPullRequest: open2 !== void 0,
         say
       },
@@ -74938,16 +75697,16 @@ function writeIntervalFromEnv(env) {
 }
 
 // packages/actions/src/open-pull-request/connector-input.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs19.existsSync)(import_node_path31.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs21.existsSync)(import_node_path34.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs19.existsSync)(import_node_path31.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs21.existsSync)(import_node_path34.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -74968,7 +75727,7 @@ async function requireConnectorsInConnectorInput(connectors, workspace) {
   refusePathsOnOneLine("connector", connectors, workspace);
   for (const connector of connectors) {
     const real = await realPathInsideWorkspace("connector", workspace, connector);
-    if (real === void 0 || real === await import_node_fs20.promises.realpath(workspace)) {
+    if (real === void 0 || real === await import_node_fs22.promises.realpath(workspace)) {
       throw new InputError(
         "connector",
         `must name a folder inside the workspace; got '${connector}'.`,
@@ -75020,7 +75779,8 @@ function readOpenPullRequestInputs() {
     syncFork: readBoolean("sync-fork", false),
     failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error", FAIL_ON_MEANT),
     failOnBreaking: readBoolean("fail-on-breaking", false),
-    config: readString2("config")
+    config: readString2("config"),
+    annotateFindings: readBoolean("annotate-findings", true)
   };
 }
 function requireToken(token) {
@@ -75075,15 +75835,22 @@ async function openPullRequestAction(logger) {
   } finally {
     if (results.length > 0) await report(results);
   }
-  failForRefused(results, workspace);
+  failForRefused(results, workspace, inputs.annotateFindings);
 }
-function failForRefused(results, workspace) {
+function failForRefused(results, workspace, annotateFindings) {
   const refused = refusedResults(results);
+  const ownFiles = (result) => result.refusal !== "breaking";
+  if (!annotateFindings)
+    for (const result of refused.filter(ownFiles)) {
+      if (!result.findings?.length) continue;
+      info(`${result.targetFolder}: the findings it was refused for (annotate-findings: false):`);
+      for (const finding of result.findings) info(`  ${formatFindingLine(finding)}`);
+    }
   const selection = toAnnotations(
     results.flatMap(
-      (result) => result.operation === "refused" ? result.findings ?? [] : result.breakingChanges ?? []
+      (result) => result.operation !== "refused" ? result.breakingChanges ?? [] : annotateFindings || !ownFiles(result) ? result.findings ?? [] : []
     ),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path32.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path35.default.join(workspace, file)) }
   );
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);

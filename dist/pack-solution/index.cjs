@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path28 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path28 && path28[0] !== "/") {
-          path28 = `/${path28}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path28}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path28);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path28,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path28);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path28,
+          path29,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path28, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path28);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path28 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path28)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path28, query) : path28;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path28, host, upgrade, blocking, reset } = request;
+      const { method, path: path29, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path28} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path28;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path28 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path28;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path28 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path28;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path28) {
-      if (typeof path28 !== "string") {
-        return path28;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path28.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path28;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path28);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path28, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path28,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path28) {
-      for (let i = 0; i < path28.length; ++i) {
-        const code2 = path28.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code2 = path29.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path28 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path28 = `/${path28}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path28);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19225,17 +19225,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path28) {
-      const ctrl = callVisitor(key2, node, visitor, path28);
+    function visit_(key2, node, visitor, path29) {
+      const ctrl = callVisitor(key2, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path28, ctrl);
-        return visit_(key2, ctrl, visitor, path28);
+        replaceNode(key2, path29, ctrl);
+        return visit_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19246,13 +19246,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19273,17 +19273,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path28) {
-      const ctrl = await callVisitor(key2, node, visitor, path28);
+    async function visitAsync_(key2, node, visitor, path29) {
+      const ctrl = await callVisitor(key2, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path28, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path28);
+        replaceNode(key2, path29, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19294,13 +19294,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19327,23 +19327,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path28) {
+    function callVisitor(key2, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path28);
+        return visitor(key2, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path28);
+        return visitor.Map?.(key2, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path28);
+        return visitor.Seq?.(key2, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path28);
+        return visitor.Pair?.(key2, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path28);
+        return visitor.Scalar?.(key2, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path28);
+        return visitor.Alias?.(key2, node, path29);
       return void 0;
     }
-    function replaceNode(key2, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key2, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19955,10 +19955,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19977,7 +19977,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20007,11 +20007,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key2, ...rest] = path28;
+          const [key2, ...rest] = path29;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20025,8 +20025,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key2, ...rest] = path28;
+      deleteIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20040,8 +20040,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key2, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key2, ...rest] = path29;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20059,8 +20059,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key2, ...rest] = path28;
+      hasIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20070,8 +20070,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key2, ...rest] = path28;
+      setIn(path29, value) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22586,9 +22586,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22663,14 +22663,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22685,10 +22685,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22719,13 +22719,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -24686,9 +24686,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path28) => {
+    visit3.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24697,23 +24697,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path28) => {
-      const parent = visit3.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit3.parentCollection = (cst, path29) => {
+      const parent = visit3.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24724,10 +24724,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -31688,9 +31688,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path28, options2) {
+    function openPromise(path29, options2) {
       return new Promise((resolve, reject) => {
-        open2(path28, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path29, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -31720,7 +31720,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path28, options2, callback) {
+    function open2(path29, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -31732,7 +31732,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs18.open(path28, "r", function(err, fd) {
+      fs18.open(path29, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs18.close(fd, defaultCallback);
@@ -36709,6 +36709,44 @@ function looksLikeSwaggerJson(lower) {
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
 }
 
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+}
+
 // packages/core/src/windows-1252.ts
 var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
 var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
@@ -38433,7 +38471,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path28 = [root];
+  const path29 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -38441,14 +38479,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path28[level];
+    let node = path29[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path28[level] = node;
+      path29[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -38681,7 +38719,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path28 = paths.pop();
+    const path29 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -38689,13 +38727,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path28 + 1);
+          paths.push(path29 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path28 + 1 + key2.length;
+        const keyPath = path29 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -41038,7 +41076,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path28 = problem.segments;
+  const path29 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -41052,21 +41090,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path28.includes("oAuthSettings")) {
-      const last2 = path28[path28.length - 1];
+    if (path29.includes("oAuthSettings")) {
+      const last2 = path29[path29.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path28.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path28[path28.length - 1] === "type" && path28.length === parameterNameDepth(path28) + 1)
+    if (path29.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path29[path29.length - 1] === "type" && path29.length === parameterNameDepth(path29) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path28) {
-  return path28[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path29) {
+  return path29[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -42038,6 +42076,22 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/validator/src/loader/settings-file-paths.ts
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+
 // packages/validator/src/loader/connector-folder.ts
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
 var CANONICAL_NAMES = CONNECTOR_FILE_NAMES;
@@ -42049,6 +42103,9 @@ var KIND_BY_LOWER_NAME = new Map(
 );
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function crlfCount(text2) {
   let count = 0;
@@ -42297,7 +42354,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -42321,9 +42378,21 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read2) {
+function caseTwinMessage(unread, read2, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read2)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename2 = hasNameToAskFor(read2, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read2 = connector.files[kind]?.name;
+  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename2;
+  const readShown = nameExcerpt(read2);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -42360,7 +42429,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -42371,11 +42440,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read2 = readCaseTwin(context.connector, kind, entry.name);
           if (read2 !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read2, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -42384,7 +42453,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -42394,7 +42468,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -42641,6 +42720,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -42721,14 +42804,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -43138,9 +43222,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own2 ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path28) {
+function pathVariables(path29) {
   const names = [];
-  for (const match2 of path28.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path29.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -44444,12 +44528,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path28 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path28)) continue;
-        if (path28.startsWith("x-")) continue;
-        const item = paths[path28];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path28);
-        else this.typeIssue(placeAt(rootNode, "paths", path28), "Object", item);
+      for (const path29 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path29)) continue;
+        if (path29.startsWith("x-")) continue;
+        const item = paths[path29];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path29);
+        else this.typeIssue(placeAt(rootNode, "paths", path29), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -44473,8 +44557,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path28) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path28);
+  visitPathItem(item, rootNode, path29) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path29);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -51314,13 +51398,13 @@ function operationKeys(summary2, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path28 = pathWords(operation2.path);
-  if (path28.length > 1) shared.push(...lookupKeysOf({ words: path28, version: "" }));
+  const path29 = pathWords(operation2.path);
+  if (path29.length > 1) shared.push(...lookupKeysOf({ words: path29, version: "" }));
   return { own: own2, shared };
 }
-function pathWords(path28) {
+function pathWords(path29) {
   const words = [];
-  for (const segment of path28.split("/")) {
+  for (const segment of path29.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
   }
@@ -51761,12 +51845,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -51779,7 +51871,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -52436,7 +52528,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -52455,6 +52546,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -52501,22 +52598,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where = settingsFilePath(file);
+        const named = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where.kind !== "inside") {
+          context.report({ pointer, message: `${named}, ${elsewhereMessage(where.kind, file, names)}` });
+          continue;
+        }
+        const { segments } = where;
+        const found = segments.length === 1 ? names.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named}, but the folder has no such file.` });
       }
     }
   },
@@ -52680,16 +52782,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path28) {
-    this.path = path28;
-    const hasBrace = path28.includes("{");
-    this.variables = hasBrace ? scanVariables(path28) : NO_VARIABLES;
+  constructor(path29) {
+    this.path = path29;
+    const hasBrace = path29.includes("{");
+    this.variables = hasBrace ? scanVariables(path29) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path28.indexOf("/"); ; slash = path28.indexOf("/", start)) {
-      const end = slash === -1 ? path28.length : slash;
-      if (hasBrace && isVariableSegment(path28, start, end)) variableSegmentCount++;
+    for (let slash = path29.indexOf("/"); ; slash = path29.indexOf("/", start)) {
+      const end = slash === -1 ? path29.length : slash;
+      if (hasBrace && isVariableSegment(path29, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -52718,8 +52820,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path28 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path28) last2 = new PathTemplate(path28);
+    const path29 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path29) last2 = new PathTemplate(path29);
     templates[index] = last2;
   }
   return templates;
@@ -52744,9 +52846,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path28, start) {
-  const slash = path28.indexOf("/", start);
-  return slash === -1 ? path28.length : slash;
+function segmentEnd(path29, start) {
+  const slash = path29.indexOf("/", start);
+  return slash === -1 ? path29.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -52755,34 +52857,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path28, start, end) {
+function isVariableSegment(path29, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path28.charCodeAt(start) !== OPEN || path28.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path29.charCodeAt(start) !== OPEN || path29.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path28.charCodeAt(index);
+    const code2 = path29.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path28, open2) {
-  for (let index = open2 + 1; index < path28.length; index++) {
-    const code2 = path28.charCodeAt(index);
+function matchEnd(path29, open2) {
+  for (let index = open2 + 1; index < path29.length; index++) {
+    const code2 = path29.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path28) {
+function scanVariables(path29) {
   const variables = [];
   let seen;
-  for (let open2 = path28.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path28, open2);
+  for (let open2 = path29.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path29, open2);
     if (close === -1) {
-      open2 = path28.indexOf("{", open2 + 1);
+      open2 = path29.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path28.slice(open2 + 1, close);
+    const name = path29.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -52792,30 +52894,30 @@ function scanVariables(path28) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path28.indexOf("{", close + 1);
+    open2 = path29.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path28) {
+function routeOf(path29) {
   let route = "";
   let copied = 0;
-  for (let open2 = path28.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path28, open2);
+  for (let open2 = path29.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path29, open2);
     if (close === -1) {
-      open2 = path28.indexOf("{", open2 + 1);
+      open2 = path29.indexOf("{", open2 + 1);
       continue;
     }
-    route += path28.slice(copied, open2) + "{}";
+    route += path29.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path28.indexOf("{", copied);
+    open2 = path29.indexOf("{", copied);
   }
-  return copied === 0 ? path28 : route + path28.slice(copied);
+  return copied === 0 ? path29 : route + path29.slice(copied);
 }
-function routeHash(path28) {
+function routeHash(path29) {
   let hash = 0;
-  for (let index = 0; index < path28.length; index++) {
-    const code2 = path28.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path28, index) : -1;
+  for (let index = 0; index < path29.length; index++) {
+    const code2 = path29.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path29, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -52863,15 +52965,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path28 = operations[index].path;
-    if (!path28.includes("{")) {
-      while (index < operations.length && operations[index].path === path28) index++;
+    const path29 = operations[index].path;
+    if (!path29.includes("{")) {
+      while (index < operations.length && operations[index].path === path29) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path28; index++)
+    for (; index < operations.length && operations[index].path === path29; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path28);
+    const route = routeHash(path29);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -53597,6 +53699,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -53645,12 +53769,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -53714,18 +53844,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -54282,12 +54425,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path28 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path29 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path28 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path29 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -54629,16 +54772,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path28) {
+function followSchemaPath(model, root, path29) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path28.length && steps < MAX_STEPS; ) {
-    let end = path28.indexOf("/", start);
-    if (end === -1) end = path28.length;
+  for (let start = 0; start < path29.length && steps < MAX_STEPS; ) {
+    let end = path29.indexOf("/", start);
+    if (end === -1) end = path29.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path28.slice(start, end));
+      const next = property(model, current, path29.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -54718,9 +54861,9 @@ function resultProblems(model, target, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path28 = pathAt(call, key2);
-    if (path28 === void 0 || followSchemaPath(model, items.schema, path28).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path28), label) });
+    const path29 = pathAt(call, key2);
+    if (path29 === void 0 || followSchemaPath(model, items.schema, path29).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path29), label) });
   }
   return problems;
 }
@@ -56181,12 +56324,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path28 in paths) {
-      if (!has(paths, path28)) continue;
-      const pathItem = asObject(paths[path28]);
+    for (const path29 in paths) {
+      if (!has(paths, path29)) continue;
+      const pathItem = asObject(paths[path29]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path28, "$ref"),
+        pointer: childPointer("/paths", path29, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -56208,15 +56351,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report }, problem) {
-  for (const path28 of pathKeys(swagger2)) {
-    const message = problem(path28);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path28), message });
+  for (const path29 of pathKeys(swagger2)) {
+    const message = problem(path29);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path29), message });
   }
 }
-function templateProblem(path28) {
+function templateProblem(path29) {
   let open2 = -1;
-  for (let index = 0; index < path28.length; index++) {
-    const character = path28[index];
+  for (let index = 0; index < path29.length; index++) {
+    const character = path29[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -56242,7 +56385,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path28) => path28.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path29) => path29.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -56262,7 +56405,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path28) => /[?#]/.test(path28) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path29) => /[?#]/.test(path29) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -56278,7 +56421,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path28) => path28.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path29) => path29.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -56292,8 +56435,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path28) => {
-      const problem = templateProblem(path28);
+    reportPathKeys(context, (path29) => {
+      const problem = templateProblem(path29);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -56310,9 +56453,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path28) => (
+      (path29) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path28.includes("=") && pathVariables(path28).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path29.includes("=") && pathVariables(path29).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -56328,14 +56471,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path28 of pathKeys(swagger2)) {
-      const key2 = path28.toLowerCase();
+    for (const path29 of pathKeys(swagger2)) {
+      const key2 = path29.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path28),
+          pointer: childPointer("/paths", path29),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path28)
+            nameExcerpt(path29)
           )
         });
       }
@@ -58186,26 +58329,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path28 = [];
+    const path29 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path28.push(start);
+    path29.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path28.pop();
+        path29.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path28.slice(path28.indexOf(target)));
+      if (seen === "grey") cycles.push(path29.slice(path29.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path28.push(target);
+        path29.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -58828,7 +58971,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path28 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path29 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -58836,7 +58979,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path28}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path29}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -59096,8 +59239,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion) {
   return deletion.isInternal || SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? "");
 }
-function templateShape(path28) {
-  return withoutTrailingSlashes(routeOf(path28)).toLowerCase();
+function templateShape(path29) {
+  return withoutTrailingSlashes(routeOf(path29)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -59847,9 +59990,9 @@ var import_yaml = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path28, method, body) => `{
+var operation = (path29, method, body) => `{
   "paths": {
-    "${path28}": {
+    "${path29}": {
       "${method}": ${body}
     }
   }
@@ -60178,7 +60321,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -60194,7 +60337,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -60510,7 +60653,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -61426,52 +61569,64 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs16.promises.readFile(file), file), file);
 }
 
-// packages/solution/src/solution/editor-leftovers.ts
-var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
-var LEFTOVERS = [
-  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
-  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
-  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
-  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
-  {
-    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
-    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
-  },
-  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
-  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
-  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
-  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
-  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
-  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
-  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
-  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
-  {
-    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
-    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
-  },
-  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
-  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
-  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
-  {
-    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
-    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
-  },
-  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
-  // shares, FAT drives, zips made by tools that keep it).
-  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
-];
-function editorLeftover(name) {
-  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
+// packages/solution/src/solution/stray-connector-folders.ts
+var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var UNPACKED_FOLDERS = new Set(
+  [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
+);
+function isConnectorSwaggerIn(folder, name) {
+  return !UNPACKED_FOLDERS.has(folder) && name.toLowerCase() === SWAGGER_LOWER2;
+}
+function strayConnectorFolders(files) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const segments = file.split("/");
+    if (segments.length === 2 && isConnectorSwaggerIn(segments[0], segments[1])) folders.add(segments[0]);
+  }
+  for (const file of files) {
+    const slash = file.indexOf("/");
+    if (slash > 0 && isComponentXml(file)) folders.delete(file.slice(0, slash));
+  }
+  return folders;
+}
+function isComponentXml(name) {
+  return name.toLowerCase().endsWith(".xml");
+}
+function strayFolderOf(folderPath, folders) {
+  const slash = folderPath.indexOf("/");
+  const top = slash < 0 ? void 0 : folderPath.slice(0, slash);
+  return top !== void 0 && folders.has(top) ? top : void 0;
 }
 
 // packages/solution/src/solution/left-out-files.ts
-function leftOutReason(folderPath) {
+var NO_FOLDERS = /* @__PURE__ */ new Set();
+function leftOutReason(folderPath, strays = NO_FOLDERS) {
   if (!folderPath.includes("/")) return { kind: "root" };
+  const folder = strayFolderOf(folderPath, strays);
+  if (folder !== void 0) return { kind: "connector-folder", folder };
   const what = editorLeftover(folderPath.slice(folderPath.lastIndexOf("/") + 1));
   return what === void 0 ? void 0 : { kind: "leftover", what };
 }
-function isLeftOut(folderPath) {
-  return leftOutReason(folderPath) !== void 0;
+function isLeftOut(folderPath, strays = NO_FOLDERS) {
+  return leftOutReason(folderPath, strays) !== void 0;
+}
+function leftOutWarnings(leftOut, shown) {
+  const strays = strayConnectorFolders(leftOut);
+  const warnings = [];
+  const told = /* @__PURE__ */ new Set();
+  for (const file of leftOut) {
+    const folder = strayFolderOf(file, strays);
+    if (folder === void 0) warnings.push(leftOutWarning(shown(file), file));
+    else if (!told.has(folder)) {
+      told.add(folder);
+      const count = leftOut.filter((other) => strayFolderOf(other, strays) === folder).length;
+      warnings.push(strayConnectorFolderWarning(shown(folder), count));
+    }
+  }
+  return warnings;
+}
+function strayConnectorFolderWarning(folder, count) {
+  return `${folder}: left out of the solution zip with the ${count === 1 ? "file" : `${count} files`} in it: a folder at the root of a solution holding ${CONNECTOR_FILE_NAMES.swagger} is a connector in the PowerPlatformConnectors layout, not a part of the solution, which keeps its connectors in Connectors/ as unpack wrote them. Move the folder out of the solution folder (extract-connectors writes such folders beside it) to silence this.`;
 }
 function leftOutWarning(file, folderPath) {
   const reason = leftOutReason(folderPath);
@@ -62219,8 +62374,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const readManagedManifest = async (file) => (await readManifestFile(file)).root;
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const endings = await readLineEndings(folder, all);
-  const leftOut = all.filter(isLeftOut);
-  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file));
+  const strays = strayConnectorFolders(all);
+  const leftOut = all.filter((file) => isLeftOut(file, strays));
+  const packable = all.filter((file) => file !== FOLDER_LINE_ENDINGS && !isLeftOut(file, strays));
   const files = await selectPackageFiles(folder, packable, manifest.managed === "2", managed);
   for (const [logical, actual] of files) {
     if (isStrayOtherFile(logical)) throw strayOtherFileError(folder, actual, logical);
@@ -62460,7 +62616,7 @@ var EXTRACTED = new Set(
 );
 
 // packages/solution/src/connector/root-folders.ts
-var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
+var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 
 // packages/solution/src/connector/left-folder-files.ts
 var EXTRACTED2 = new Map(
@@ -62555,6 +62711,18 @@ var RULES = {
     source: VALIDATOR,
     description: "An AI plugin connector needs a third solution with the custom connector and the AI plugin, and no flow. Add it to the assets folder, exported from Power Apps."
   },
+  "PKG-SOL-UNIQUE-NAME": {
+    title: "Each solution of the package has a unique name of its own",
+    level: "warning",
+    source: OURS,
+    description: "Package Deployer imports the package's solutions one after the other into one environment, where a solution with the unique name of one imported before it is taken for an update of that one. A flow solution made by adding a flow to the exported connector solution keeps the connector solution's name. Make each one a solution of its own in Power Apps (New solution, with its own unique name) and export it again."
+  },
+  "PKG-SOL-ROLES": {
+    title: "package build is given each solution under its own option",
+    level: "warning",
+    source: OURS,
+    description: "package build only: the zip given as --connector-solution holds a flow, and the one given as --flow-solution none (or the like). Microsoft's validator tells the solutions apart by what they hold, so the package passes, but its ImportConfig.xml lists the solutions in the order given. Give the connector-only solution to --connector-solution and the one with the flow to --flow-solution."
+  },
   "PKG-ZIP-BACKSLASH": {
     title: "A zip of the package separates folders with '/'",
     level: "warning",
@@ -62583,6 +62751,13 @@ async function namingSolutionInputs(inputOf, work) {
   }
 }
 
+// packages/actions/src/runtime/reported-path.ts
+var import_node_path27 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path27.default) {
+  const absolute = paths.resolve(workspace, file);
+  return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
+}
+
 // packages/actions/src/pack-solution/inputs.ts
 var PACK_TYPES = ["auto", "unmanaged", "managed", "both"];
 function readPackSolutionInputs() {
@@ -62609,8 +62784,8 @@ function readPackSolutionInputs() {
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = workspaceFolder();
-  const folder = import_node_path27.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path27.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path28.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path28.default.resolve(workspace, inputs.solutionFile);
   await requireWritableOutput("solution-file", inputs.solutionFile, zip);
   const results = await logger.group(
     `Pack ${inputs.folder}`,
@@ -62623,31 +62798,32 @@ async function packSolutionAction(logger) {
       })
     )
   );
-  const relative = (file) => posixRelativePath(workspace, file);
+  const shown = (file) => reportedPath(workspace, file);
   for (const result of results) {
     logger.info(
-      `${relative(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}), ${result.entries.length} entries.`
+      `${shown(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}), ${result.entries.length} entries.`
     );
   }
   const leftOut = [...new Set(results.flatMap((result) => result.leftOut))];
-  for (const file of leftOut) logger.warning(leftOutWarning(relative(import_node_path27.default.join(folder, file)), file));
+  for (const warning2 of leftOutWarnings(leftOut, (file) => shown(import_node_path28.default.join(folder, file))))
+    logger.warning(warning2);
   const [first] = results;
-  setOutput("solution-files", JSON.stringify(results.map((result) => relative(result.zip))));
+  setOutput("solution-files", JSON.stringify(results.map((result) => shown(result.zip))));
   const ofKind = (managed) => {
     const result = results.find((candidate) => candidate.managed === managed);
-    return result ? relative(result.zip) : "";
+    return result ? shown(result.zip) : "";
   };
   setOutput("unmanaged-solution-file", ofKind(false));
   setOutput("managed-solution-file", ofKind(true));
   setOutput("unique-name", first.uniqueName);
   setOutput("version", first.version);
   setOutput("connectors", JSON.stringify(first.connectors));
-  setOutput("left-out", JSON.stringify(leftOut.map((file) => relative(import_node_path27.default.join(folder, file)))));
+  setOutput("left-out", JSON.stringify(leftOut.map((file) => shown(import_node_path28.default.join(folder, file)))));
   await writeJobSummary(
     summary.addHeading(htmlText(`Packed ${first.uniqueName} ${first.version}`), 3).addList(
       results.map(
         (result) => htmlText(
-          `${relative(result.zip)} (${result.managed ? "managed" : "unmanaged"}, ${result.entries.length} entries)`
+          `${shown(result.zip)} (${result.managed ? "managed" : "unmanaged"}, ${result.entries.length} entries)`
         )
       )
     )

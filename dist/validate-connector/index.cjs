@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path47 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path49 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path47 && path47[0] !== "/") {
-          path47 = `/${path47}`;
+        if (path49 && path49[0] !== "/") {
+          path49 = `/${path49}`;
         }
-        return new URL(`${origin}${path47}`);
+        return new URL(`${origin}${path49}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path49, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path47);
+        debuglog("sending request to %s %s/%s", method, origin, path49);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path49, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path47,
+          path49,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin }
+          request: { method, path: path49, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path47);
+        debuglog("trailers received from %s %s/%s", method, origin, path49);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path47, origin },
+          request: { method, path: path49, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path47,
+          path49,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path47, origin }
+            request: { method, path: path49, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path47);
+          debuglog("sending request to %s %s/%s", method, origin, path49);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path47,
+        path: path49,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path47 !== "string") {
+        if (typeof path49 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path47[0] !== "/" && !(path47.startsWith("http://") || path47.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path49[0] !== "/" && !(path49.startsWith("http://") || path49.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path47)) {
+        } else if (invalidPathRegex.test(path49)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path47, query) : path47;
+        this.path = query ? buildURL(path49, query) : path49;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path47, host, upgrade, blocking, reset } = request;
+      const { method, path: path49, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path47} HTTP/1.1\r
+      let header = `${method} ${path49} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path47, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path49, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path47;
+      headers[HTTP2_HEADER_PATH] = path49;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path47 = search2 ? `${pathname}${search2}` : pathname;
+        const path49 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path47;
+        this.opts.path = path49;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path47 = "/",
+          path: path49 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path47;
+        opts.path = origin + path49;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path47) {
-      if (typeof path47 !== "string") {
-        return path47;
+    function safeUrl(path49) {
+      if (typeof path49 !== "string") {
+        return path49;
       }
-      const pathSegments = path47.split("?");
+      const pathSegments = path49.split("?");
       if (pathSegments.length !== 2) {
-        return path47;
+        return path49;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path47, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path47);
+    function matchKey(mockDispatch2, { path: path49, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path49);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path47 }) => matchValue(safeUrl(path47), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path49 }) => matchValue(safeUrl(path49), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path47, method, body, headers, query } = opts;
+      const { path: path49, method, body, headers, query } = opts;
       return {
-        path: path47,
+        path: path49,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path47, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path49, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path47,
+            Path: path49,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path47) {
-      for (let i = 0; i < path47.length; ++i) {
-        const code2 = path47.charCodeAt(i);
+    function validateCookiePath(path49) {
+      for (let i = 0; i < path49.length; ++i) {
+        const code2 = path49.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path47 = opts.path;
+          let path49 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path47 = `/${path47}`;
+            path49 = `/${path49}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path47);
+          url = new URL(util.parseOrigin(url).origin + path49);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path47, { windows } = {}) => {
-      const segs = path47.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path49, { windows } = {}) => {
+      const segs = path49.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path47) {
-      const ctrl = callVisitor(key2, node, visitor, path47);
+    function visit_(key2, node, visitor, path49) {
+      const ctrl = callVisitor(key2, node, visitor, path49);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path47, ctrl);
-        return visit_(key2, ctrl, visitor, path47);
+        replaceNode(key2, path49, ctrl);
+        return visit_(key2, ctrl, visitor, path49);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path49 = Object.freeze(path49.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path47);
+            const ci = visit_(i, node.items[i], visitor, path49);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = visit_("key", node.key, visitor, path47);
+          path49 = Object.freeze(path49.concat(node));
+          const ck = visit_("key", node.key, visitor, path49);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path47);
+          const cv = visit_("value", node.value, visitor, path49);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path47) {
-      const ctrl = await callVisitor(key2, node, visitor, path47);
+    async function visitAsync_(key2, node, visitor, path49) {
+      const ctrl = await callVisitor(key2, node, visitor, path49);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path47, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path47);
+        replaceNode(key2, path49, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path49);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path49 = Object.freeze(path49.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path47);
+            const ci = await visitAsync_(i, node.items[i], visitor, path49);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path47);
+          path49 = Object.freeze(path49.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path49);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path47);
+          const cv = await visitAsync_("value", node.value, visitor, path49);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path47) {
+    function callVisitor(key2, node, visitor, path49) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path47);
+        return visitor(key2, node, path49);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path47);
+        return visitor.Map?.(key2, node, path49);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path47);
+        return visitor.Seq?.(key2, node, path49);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path47);
+        return visitor.Pair?.(key2, node, path49);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path47);
+        return visitor.Scalar?.(key2, node, path49);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path47);
+        return visitor.Alias?.(key2, node, path49);
       return void 0;
     }
-    function replaceNode(key2, path47, node) {
-      const parent = path47[path47.length - 1];
+    function replaceNode(key2, path49, node) {
+      const parent = path49[path49.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path47, value) {
+    function collectionFromPath(schema, path49, value) {
       let v = value;
-      for (let i = path47.length - 1; i >= 0; --i) {
-        const k = path47[i];
+      for (let i = path49.length - 1; i >= 0; --i) {
+        const k = path49[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
+    var isEmptyPath = (path49) => path49 == null || typeof path49 === "object" && !!path49[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path47, value) {
-        if (isEmptyPath(path47))
+      addIn(path49, value) {
+        if (isEmptyPath(path49))
           this.add(value);
         else {
-          const [key2, ...rest] = path47;
+          const [key2, ...rest] = path49;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        const [key2, ...rest] = path47;
+      deleteIn(path49) {
+        const [key2, ...rest] = path49;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        const [key2, ...rest] = path47;
+      getIn(path49, keepScalar) {
+        const [key2, ...rest] = path49;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path47) {
-        const [key2, ...rest] = path47;
+      hasIn(path49) {
+        const [key2, ...rest] = path49;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        const [key2, ...rest] = path47;
+      setIn(path49, value) {
+        const [key2, ...rest] = path49;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path47, value) {
+      addIn(path49, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path47, value);
+          this.contents.addIn(path49, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        if (Collection.isEmptyPath(path47)) {
+      deleteIn(path49) {
+        if (Collection.isEmptyPath(path49)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path49) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        if (Collection.isEmptyPath(path47))
+      getIn(path49, keepScalar) {
+        if (Collection.isEmptyPath(path49))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path49, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path47) {
-        if (Collection.isEmptyPath(path47))
+      hasIn(path49) {
+        if (Collection.isEmptyPath(path49))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path49) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        if (Collection.isEmptyPath(path47)) {
+      setIn(path49, value) {
+        if (Collection.isEmptyPath(path49)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path49), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path47, value);
+          this.contents.setIn(path49, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path47) => {
+    visit3.itemAtPath = (cst, path49) => {
       let item = cst;
-      for (const [field, index] of path47) {
+      for (const [field, index] of path49) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path47) => {
-      const parent = visit3.itemAtPath(cst, path47.slice(0, -1));
-      const field = path47[path47.length - 1][0];
+    visit3.parentCollection = (cst, path49) => {
+      const parent = visit3.itemAtPath(cst, path49.slice(0, -1));
+      const field = path49[path49.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path47, item, visitor) {
-      let ctrl = visitor(item, path47);
+    function _visit(path49, item, visitor) {
+      let ctrl = visitor(item, path49);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path49.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path47);
+            ctrl = ctrl(item, path49);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path49) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -27805,14 +27805,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs13, sep: [] });
+                map2.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27940,13 +27940,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33631,8 +33631,12 @@ function joinedList(values, options = {}) {
 }
 
 // packages/core/src/shell-word.ts
-function shellWord(text2) {
+function shellWord(text2, platform2 = process.platform) {
+  if (platform2 === "win32") return /^[\w.\\/:+=-]+$/.test(text2) ? text2 : powerShellQuoted(text2);
   return /^[\w./:@%+=-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, `'\\''`)}'`;
+}
+function powerShellQuoted(text2) {
+  return `'${text2.replace(/['\u2018\u2019\u201a\u201b]/g, "$&$&")}'`;
 }
 
 // packages/core/src/append-all.ts
@@ -34292,6 +34296,30 @@ function didYouMean(word, candidates) {
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
 }
 
+// packages/core/src/missing-folder.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+function missingFolderError(given, hint, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const meant = slashedPathToRead(given, { cwd }) === void 0 ? folderMeant(given, cwd) : void 0;
+  return missingPathError(given, hint, {
+    ...options,
+    cwd,
+    ...meant === void 0 ? {} : { message: `does not exist. Did you mean '${meant}'?` }
+  });
+}
+function folderMeant(given, cwd) {
+  const absolute = import_node_path9.default.resolve(cwd, given);
+  let folders;
+  try {
+    folders = (0, import_node_fs10.readdirSync)(import_node_path9.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return void 0;
+  }
+  const match2 = closestMatch(import_node_path9.default.basename(absolute), folders);
+  return match2 === void 0 ? void 0 : import_node_path9.default.join(import_node_path9.default.dirname(given), match2);
+}
+
 // packages/core/src/connector-file-names.ts
 var CONNECTOR_FILE_NAMES = {
   swagger: "apiDefinition.swagger.json",
@@ -34324,6 +34352,44 @@ function looksLikeSwaggerJson(lower) {
   if (!lower.endsWith(".json") || lower.endsWith(".swagger.json")) return false;
   const stem = lower.slice(0, -".json".length).replace(/[-_ ]/g, "");
   return stem === "swagger" || stem === "openapi" || stem.endsWith("apidefinition") || levenshteinDistance(stem, "apidefinition", 2) <= 2;
+}
+
+// packages/core/src/editor-leftovers.ts
+var endsWith = (...endings) => (name) => endings.some((ending) => name.toLowerCase().endsWith(ending));
+var LEFTOVERS = [
+  // Emacs, Vim (backupext), gedit, Kate and nano keep the previous version as `name~`; Emacs's
+  // numbered backups are `name.~1~`, Vim's undo files `.name.un~`.
+  { test: (name) => name.endsWith("~"), what: "a backup an editor left (a name ending in '~')" },
+  // Emacs auto-saves a buffer to `#name#` until it is saved; `.#name` is its lock file.
+  {
+    test: (name) => name.length > 2 && name.startsWith("#") && name.endsWith("#") || name.startsWith(".#"),
+    what: "an Emacs auto-save or lock file ('#name#', '.#name')"
+  },
+  // Vim's swap files while a file is open or after a crash: `.name.swp`, then .swo, .swn, … (and
+  // `_name.swp` where dot files are not allowed); the pattern of github/gitignore's Vim.gitignore.
+  { test: (name) => /^[._].+\.sw[a-p]$/i.test(name), what: "a Vim swap file (.swp, .swo, \u2026)" },
+  // git mergetool keeps the conflicted file as `name.orig` (mergetool.keepBackup, on by default);
+  // `git apply --reject` and patch write the hunks they could not apply to `name.rej`.
+  { test: endsWith(".orig"), what: "a copy git mergetool keeps of a conflicted file (.orig)" },
+  { test: endsWith(".rej"), what: "the rejected hunks of git apply --reject or patch (.rej)" },
+  // git mergetool's versions of a conflicted `name.ext`, left behind when the merge tool is quit.
+  {
+    test: (name) => /_(BACKUP|BASE|LOCAL|REMOTE)_\d+(\.[^.]*)?$/.test(name),
+    what: "a file git mergetool left (name_BASE_1234.ext, _LOCAL_, _REMOTE_, _BACKUP_)"
+  },
+  // Backups and temporary files of Windows tools, Notepad++, `sed -i.bak`, Office (`~$name`),
+  // and the safe writes of JetBrains IDEs (`name___jb_tmp___`, `name___jb_old___`).
+  { test: endsWith(".bak"), what: "a backup copy (.bak)" },
+  {
+    test: (name) => endsWith(".tmp", "___jb_tmp___", "___jb_old___")(name) || name.startsWith("~$"),
+    what: "a temporary file (.tmp, '~$name', an IDE's safe write)"
+  },
+  // macOS writes a file's Finder data to `._name` beside it on volumes that cannot hold it (network
+  // shares, FAT drives, zips made by tools that keep it).
+  { test: (name) => name.startsWith("._"), what: "macOS's Finder data of a file ('._name')" }
+];
+function editorLeftover(name) {
+  return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
 // packages/core/src/windows-1252.ts
@@ -34368,18 +34434,18 @@ function utf16ByteOrder(bytes) {
 }
 
 // packages/core/src/text-order.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var ENGLISH = new Intl.Collator("en");
 var compareText = ENGLISH.compare;
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareFolderPaths(a, b, paths = import_node_path9.default) {
+function compareFolderPaths(a, b, paths = import_node_path10.default) {
   return compareCodeUnits(slashSeparated(a, paths), slashSeparated(b, paths));
 }
 
 // packages/core/src/top-folders.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
   "independent-publisher-connectors",
@@ -34390,7 +34456,7 @@ function isTopFolderName(name) {
   return TOP_FOLDERS.has(name.toLowerCase());
 }
 function isTopFolderChild(folder) {
-  return isTopFolderName(import_node_path10.default.basename(import_node_path10.default.dirname(import_node_path10.default.resolve(folder))));
+  return isTopFolderName(import_node_path11.default.basename(import_node_path11.default.dirname(import_node_path11.default.resolve(folder))));
 }
 
 // packages/core/src/folder-named-like.ts
@@ -34424,11 +34490,11 @@ function logLines(message) {
 }
 
 // packages/actions/src/runtime/error-annotation.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function userErrorAnnotation(error3, workspace) {
   const location = error3.location;
   if (!location) return { message: describeProblem(error3), properties: {} };
-  const absolute = import_node_path11.default.resolve(workspace, location.file);
+  const absolute = import_node_path12.default.resolve(workspace, location.file);
   const inside = isWithin(workspace, absolute);
   const shown = inside ? posixRelativePath(workspace, absolute) : location.file;
   if (inside && isFile(absolute))
@@ -34443,7 +34509,7 @@ async function userErrorAnnotation(error3, workspace) {
 }
 
 // packages/validator/src/config/config-of-paths.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
@@ -34559,14 +34625,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs10.existsSync)(import_node_path12.default.join(folder, ".git"));
+  return (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, ".git"));
 }
 
 // packages/validator/src/config/find-config.ts
@@ -34579,17 +34645,17 @@ function isJsonFile(file) {
   return file.toLowerCase().endsWith(".json");
 }
 function findConfigFile(cwd) {
-  let folder = import_node_path13.default.resolve(cwd);
+  let folder = import_node_path14.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs11.existsSync)(import_node_path13.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
-        location: { file: import_node_path13.default.join(folder, present[1]) },
+        location: { file: import_node_path14.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path13.default.join(folder, present[0]);
-    const parent = import_node_path13.default.dirname(folder);
+    if (present.length === 1) return import_node_path14.default.join(folder, present[0]);
+    const parent = import_node_path14.default.dirname(folder);
     if (isRepositoryRoot(folder) || parent === folder) return void 0;
     folder = parent;
   }
@@ -34610,8 +34676,8 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -34631,7 +34697,7 @@ var ConfigLookup = class {
    * its top level, does not: rules turned off came back and `ignore` was not applied.
    */
   searchStart(given) {
-    const root = this.repositoryOf(existingFolderOf(import_node_path14.default.resolve(this.cwd, given)));
+    const root = this.repositoryOf(existingFolderOf(import_node_path15.default.resolve(this.cwd, given)));
     if (root === void 0) return this.cwd;
     return this.cwdRoot !== void 0 && this.sameFile(this.cwdRoot, root) ? this.cwd : root;
   }
@@ -34655,14 +34721,14 @@ var ConfigLookup = class {
   repositoryOf(folder) {
     const real = this.rootAlong(this.realPath(folder));
     if (real === void 0) return void 0;
-    const written2 = this.rootAlong(import_node_path14.default.resolve(folder));
+    const written2 = this.rootAlong(import_node_path15.default.resolve(folder));
     return written2 !== void 0 && this.sameFile(written2, real) ? written2 : real;
   }
   /** The nearest folder from `folder` upwards with a `.git` entry, each folder on the way remembered. */
   rootAlong(folder) {
     const visited = [];
     let root;
-    for (let at = folder; ; at = import_node_path14.default.dirname(at)) {
+    for (let at = folder; ; at = import_node_path15.default.dirname(at)) {
       if (this.rootOfFolder.has(at)) {
         root = this.rootOfFolder.get(at);
         break;
@@ -34672,7 +34738,7 @@ var ConfigLookup = class {
         root = at;
         break;
       }
-      if (import_node_path14.default.dirname(at) === at) break;
+      if (import_node_path15.default.dirname(at) === at) break;
     }
     for (const at of visited) this.rootOfFolder.set(at, root);
     return root;
@@ -34685,9 +34751,9 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs12.realpathSync.native(file);
+        real = import_node_fs13.realpathSync.native(file);
       } catch {
-        real = import_node_path14.default.resolve(file);
+        real = import_node_path15.default.resolve(file);
       }
       this.realPaths.set(file, real);
     }
@@ -34696,15 +34762,15 @@ var ConfigLookup = class {
 };
 
 // packages/validator/src/config/found-folders.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var FoundFolders = class {
   givenFolders;
   places = /* @__PURE__ */ new Map();
   constructor(paths, cwd) {
     this.givenFolders = new Set(
       paths.map((given) => {
-        const absolute = import_node_path15.default.resolve(cwd, given);
-        return isFile(absolute) ? import_node_path15.default.dirname(absolute) : absolute;
+        const absolute = import_node_path16.default.resolve(cwd, given);
+        return isFile(absolute) ? import_node_path16.default.dirname(absolute) : absolute;
       })
     );
   }
@@ -34714,7 +34780,7 @@ var FoundFolders = class {
     if (place !== void 0) return place;
     if (this.givenFolders.has(folder)) place = { given: folder };
     else {
-      const parent = import_node_path15.default.dirname(folder);
+      const parent = import_node_path16.default.dirname(folder);
       const above = parent === folder ? {} : this.placeOf(parent);
       if (above.given === void 0) place = {};
       else if (isRepositoryRoot(folder)) place = { given: above.given, nested: folder };
@@ -34798,9 +34864,9 @@ function hintFacts(lookup, place, folder, config2) {
   let file = config2.path;
   if (file === void 0) {
     const start = lookup.searchStart(place.given ?? folder);
-    file = import_node_path16.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
+    file = import_node_path17.default.join(lookup.repositoryOf(start) ?? start, CONFIG_FILE_NAMES[0]);
   }
-  const relative = slashSeparated(import_node_path16.default.relative(import_node_path16.default.dirname(file), repository));
+  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(file), repository));
   return {
     ignorePattern: relative === "" ? "**" : `${globLiteral(relative)}/**`,
     file: toDisplayPath(lookup.cwd, file),
@@ -34899,11 +34965,11 @@ var CONFIG_SCHEMA = {
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
 // packages/validator/src/config/ignore.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2, platform2 = process.platform) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = slashSeparated(import_node_path17.default.relative(import_node_path17.default.dirname(config2.path), folder));
+  const relative = slashSeparated(import_node_path18.default.relative(import_node_path18.default.dirname(config2.path), folder));
   return config2.ignore.some((pattern) => ignorePatternMatches(pattern, relative, platform2));
 }
 function ignorePatternMatches(pattern, relativeFolder, platform2 = process.platform) {
@@ -34922,7 +34988,7 @@ function compiledPattern(pattern, nocase) {
 }
 
 // packages/validator/src/config/load-config.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
@@ -36368,7 +36434,7 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", void 0);
-  const path47 = [root];
+  const path49 = [root];
   const ends = [0];
   let depth = 0;
   let previous = "";
@@ -36376,14 +36442,14 @@ function trieOf(pointers) {
     const pointer = pointers[index];
     if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
-    let node = path47[level];
+    let node = path49[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
       node = childNamed(node, segment) ?? addChild(node, segment);
       level++;
-      path47[level] = node;
+      path49[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -36616,7 +36682,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path47 = paths.pop();
+    const path49 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -36624,13 +36690,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path47 + 1);
+          paths.push(path49 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path47 + 1 + key2.length;
+        const keyPath = path49 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -39013,7 +39079,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path47 = problem.segments;
+  const path49 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -39027,21 +39093,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path47.includes("oAuthSettings")) {
-      const last2 = path47[path47.length - 1];
+    if (path49.includes("oAuthSettings")) {
+      const last2 = path49[path49.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path47.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path47[path47.length - 1] === "type" && path47.length === parameterNameDepth(path47) + 1)
+    if (path49.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path49[path49.length - 1] === "type" && path49.length === parameterNameDepth(path49) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path47) {
-  return path47[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path49) {
+  return path49[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -40007,11 +40073,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -40035,6 +40101,55 @@ var BINARY_SNIFF_BYTES = 8192;
 function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
+}
+
+// packages/validator/src/loader/settings-file-paths.ts
+var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
+function settingsFilePath(value) {
+  if (/^(?:[a-z]:|[\\/])/i.test(value)) return { kind: "absolute" };
+  const segments = [];
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { kind: "outside" };
+  }
+  return { kind: "inside", segments };
+}
+function nestedFileKey(segments) {
+  return segments.join("/").toLowerCase();
+}
+function filesNamedBelow(folder, settings) {
+  const found = /* @__PURE__ */ new Set();
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return found;
+  for (const key2 of FILE_SETTINGS) {
+    const value = settings[key2];
+    if (typeof value !== "string") continue;
+    const where2 = settingsFilePath(value);
+    if (where2.kind !== "inside" || where2.segments.length < 2) continue;
+    if (holdsFile(folder, where2.segments)) found.add(nestedFileKey(where2.segments));
+  }
+  return found;
+}
+function holdsFile(folder, segments) {
+  let at = folder;
+  for (const [index, segment] of segments.entries()) {
+    const last2 = index === segments.length - 1;
+    let dirents;
+    try {
+      dirents = import_node_fs14.default.readdirSync(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const lower = segment.toLowerCase();
+    const match2 = dirents.find((dirent) => dirent.name === segment) ?? dirents.find((dirent) => dirent.name.toLowerCase() === lower);
+    if (!match2) return false;
+    if (last2) return match2.isFile() || match2.isSymbolicLink();
+    if (!match2.isDirectory()) return false;
+    at = import_node_path19.default.join(at, match2.name);
+  }
+  return false;
 }
 
 // packages/validator/src/loader/text-document.ts
@@ -40085,10 +40200,10 @@ function isConnectorFolderListing(names2) {
   });
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path18.default.resolve(cwd, folder);
+  const absolutePath = import_node_path20.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs13.default.realpathSync(absolutePath);
-  const dirents = import_node_fs13.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs15.default.realpathSync(absolutePath);
+  const dirents = import_node_fs15.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -40096,7 +40211,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path18.default.basename(absolutePath),
+    name: import_node_path20.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -40111,6 +40226,11 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
+  const settings = connector.files.settings?.document?.value;
+  if (settings !== void 0) {
+    const below = filesNamedBelow(absolutePath, settings);
+    if (below.size > 0) connector.filesNamedBelow = below;
+  }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
@@ -40141,26 +40261,30 @@ function fileKindToRead(entry, files) {
   const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? "swagger" : void 0);
   if (!kind) return void 0;
   const existing = files[kind];
-  return existing && kindOfFileName(existing.name) === kind ? void 0 : kind;
+  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
+  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : void 0;
+}
+function hasNameToAskFor(name, kind) {
+  return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs13.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs15.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs13.default.statSync(filePath2).size;
+    return import_node_fs15.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
 }
-function displayPathIn(folder, name, paths = import_node_path18.default) {
+function displayPathIn(folder, name, paths = import_node_path20.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
-function entryPath(folder, name, paths = import_node_path18.default) {
+function entryPath(folder, name, paths = import_node_path20.default) {
   return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
@@ -40197,7 +40321,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath2, entry, realFolder, issues) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues);
-    const target2 = import_node_fs13.default.realpathSync(filePath2);
+    const target2 = import_node_fs15.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -40205,8 +40329,8 @@ function readSafely(filePath2, entry, realFolder, issues) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs13.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs13.default.readFileSync(filePath2);
+    if (!readable(import_node_fs15.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs15.default.readFileSync(filePath2);
   } catch (error3) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error3) });
@@ -40221,21 +40345,21 @@ function unreadableMessage(filePath2, entry, error3) {
   return `${entry.name} could not be read (${error3.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues) {
-  const fd = import_node_fs13.default.openSync(filePath2, "r");
+  const fd = import_node_fs15.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs13.default.fstatSync(fd);
+    const stat2 = import_node_fs15.default.fstatSync(fd);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs13.default.readSync(fd, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs15.default.readSync(fd, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs13.default.closeSync(fd);
+    import_node_fs15.default.closeSync(fd);
   }
 }
 function readable(stat2, name, issues) {
@@ -40499,7 +40623,7 @@ function extraReason(entry, hasScript) {
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
   const misnamed = entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2
+    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
   );
   if (misnamed) return `${missing}; rename ${nameExcerpt(misnamed.name)} to ${canonical2}.`;
   const folders = entries.filter((entry) => entry.type === "directory");
@@ -40526,18 +40650,30 @@ function hasUnreadCaseTwin(entries, name) {
 function isFileLike(entry) {
   return entry.type === "file" || entry.type === "symlink";
 }
-function caseTwinMessage(unread, read) {
+function caseTwinMessage(unread, read, kind) {
   const [shown, other] = [nameExcerpt(unread), nameExcerpt(read)];
-  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}.`;
+  const rename2 = hasNameToAskFor(read, kind) ? "" : `, then rename ${other} to ${CANONICAL_NAMES[kind]}`;
+  return `${shown} and ${other} differ only in case: on Windows and macOS they are one file, and a checkout keeps either. ${other} is the one read and validated; merge what ${shown} adds into it and delete ${shown}${rename2}.`;
+}
+function misnamedFileMessage(connector, name, intended, rename2) {
+  const shown = nameExcerpt(name);
+  const leftover = editorLeftover(name);
+  if (leftover !== void 0)
+    return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
+  const kind = kindOfFileName(intended);
+  const read = connector.files[kind]?.name;
+  if (read === void 0 || kindOfFileName(read) !== kind) return rename2;
+  const readShown = nameExcerpt(read);
+  return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
   return false;
 }
 function parentFolderName(folderPath) {
-  const last2 = folderPath.lastIndexOf(import_node_path19.default.sep);
+  const last2 = folderPath.lastIndexOf(import_node_path21.default.sep);
   if (last2 === -1) return "";
-  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path19.default.sep, last2 - 1);
+  const before = last2 === 0 ? -1 : folderPath.lastIndexOf(import_node_path21.default.sep, last2 - 1);
   return folderPath.slice(before + 1, last2);
 }
 var folderRules = [
@@ -40554,7 +40690,7 @@ var folderRules = [
     check(context) {
       const absolutePath = context.connector.absolutePath;
       if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path19.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -40565,7 +40701,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one not read is an error.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file.",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -40576,11 +40712,11 @@ var folderRules = [
           const canonical2 = CANONICAL_NAMES[kind];
           const read = readCaseTwin(context.connector, kind, entry.name);
           if (read !== void 0) {
-            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read) });
+            context.report({ path: entry.name, message: caseTwinMessage(entry.name, read, kind) });
             continue;
           }
           if (hasUnreadCaseTwin(context.connector.entries, entry.name)) continue;
-          if (kind === "readme" || entry.name === canonical2) continue;
+          if (hasNameToAskFor(entry.name, kind)) continue;
           context.report({
             path: entry.name,
             severity: "warning",
@@ -40589,7 +40725,12 @@ var folderRules = [
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
             path: entry.name,
-            message: `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              CANONICAL_NAMES.swagger,
+              `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
+            )
           });
         } else {
           const intended = intendedConnectorFileName(
@@ -40599,7 +40740,12 @@ var folderRules = [
           if (!intended) continue;
           context.report({
             path: entry.name,
-            message: `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            message: misnamedFileMessage(
+              context.connector,
+              entry.name,
+              intended,
+              `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
+            )
           });
         }
       }
@@ -40846,6 +40992,10 @@ function listJsonDocuments(connector) {
   }
   return list2;
 }
+function withoutBomCommand(name) {
+  const file = `'${name.replaceAll("'", "''")}'`;
+  return `(Get-Content -Raw -LiteralPath ${file}) | Set-Content -NoNewline -Encoding utf8NoBOM -LiteralPath ${file}`;
+}
 function fileIssueRule(id, title, description, bad, warningOnly = []) {
   return {
     id,
@@ -40926,14 +41076,15 @@ var generalRules = [
     id: "GEN-JSON-BOM",
     file: "swagger",
     title: "Save JSON files without a byte-order mark.",
-    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
+    description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619). Windows editors save one (Notepad before Windows 10 1903, Visual Studio, Windows PowerShell 5.1's `-Encoding UTF8`); the message says how to save the file without it in VS Code and PowerShell 7. `validate --fix` keeps the byte-order mark.",
     levels: sameLevels("info"),
     check(context) {
       for (const [kind, document] of eachJsonDocument(context)) {
         if (document.hadBom) {
+          const name = context.connector.files[kind].name;
           context.report({
             file: kind,
-            message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
+            message: `The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM. In VS Code: click "UTF-8 with BOM" in the status bar, "Save with Encoding", "UTF-8". In PowerShell 7, in the connector folder: ${withoutBomCommand(name)}`,
             line: 1
           });
         }
@@ -41378,9 +41529,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path47) {
+function pathVariables(path49) {
   const names2 = [];
-  for (const match2 of path47.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path49.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42886,12 +43037,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path47 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path47)) continue;
-        if (path47.startsWith("x-")) continue;
-        const item = paths[path47];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path47);
-        else this.typeIssue(placeAt(rootNode, "paths", path47), "Object", item);
+      for (const path49 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path49)) continue;
+        if (path49.startsWith("x-")) continue;
+        const item = paths[path49];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path49);
+        else this.typeIssue(placeAt(rootNode, "paths", path49), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -42915,8 +43066,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path47) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path47);
+  visitPathItem(item, rootNode, path49) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path49);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -49760,13 +49911,13 @@ function operationKeys2(summary3, operation2) {
     }
     if (words.length > 1) shared.push(...lookupKeysOf({ words: words.slice(1), version }));
   }
-  const path47 = pathWords(operation2.path);
-  if (path47.length > 1) shared.push(...lookupKeysOf({ words: path47, version: "" }));
+  const path49 = pathWords(operation2.path);
+  if (path49.length > 1) shared.push(...lookupKeysOf({ words: path49, version: "" }));
   return { own, shared };
 }
-function pathWords(path47) {
+function pathWords(path49) {
   const words = [];
-  for (const segment of path47.split("/")) {
+  for (const segment of path49.split("/")) {
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
   }
@@ -50207,12 +50358,20 @@ var productNamesRule = {
   }
 };
 
+// packages/validator/src/rules/readme/readme-templates.ts
+var UPSTREAM_FILES = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/";
+var README_TEMPLATES = {
+  certified: `${UPSTREAM_FILES}templates/certified-connectors/readme.md`,
+  "independent-publisher": `${UPSTREAM_FILES}templates/Independent%20Publisher/readme.md`,
+  custom: `${UPSTREAM_FILES}templates/readme.md`
+};
+
 // packages/validator/src/rules/readme/readme-present-rule.ts
 var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
@@ -50225,7 +50384,7 @@ var readmePresentRule = {
     );
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
@@ -50882,7 +51041,6 @@ var SETTINGS_SCHEMA = {
   }
 };
 var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
 var problemsOf2 = cachedSchemaProblems(schemaProblemsValidator(import_validate_settings.default));
@@ -50901,6 +51059,12 @@ function intendedSetting(key2) {
     bestDistance = distance;
   }
   return best;
+}
+function elsewhereMessage(kind, file, names2) {
+  const what = kind === "absolute" ? "an absolute path" : "a file outside the connector folder";
+  const base2 = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  const instead = names2.has(base2.toLowerCase()) ? `Write ${quoted(base2)}, the connector folder's file.` : "Put the file in the connector folder and name it relative to the folder.";
+  return `${what}: \`paconn create --settings\` fails for anyone else, whose files are elsewhere. ${instead}`;
 }
 var settingsRules = [
   {
@@ -50947,22 +51111,27 @@ var settingsRules = [
     id: "SET-FILES-EXIST",
     file: "settings",
     title: "Files named in settings.json exist.",
-    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else. So it does for an absolute path (`C:\\Users\\\u2026`, `\\\\server\\\u2026`, `/home/\u2026`) or one outside the connector folder, which name files on your machine. A path into a nested folder (`scripts\\script.csx`, with either separator) is looked up there.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
     example: { bad: '"icon": "icon.png" without icon.png in the folder' },
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const { connector } = context;
+      const names2 = new Set(connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key2 of FILE_SETTINGS) {
         const file = asString(settings[key2]);
         if (file === void 0 || file.trim() === "") continue;
-        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names2.has(name)) continue;
-        context.report({
-          pointer: childPointer("", key2),
-          message: `settings.json names ${nameExcerpt(file)} as ${key2}, but the folder has no such file.`
-        });
+        const where2 = settingsFilePath(file);
+        const named2 = `settings.json names ${nameExcerpt(file)} as ${key2}`;
+        const pointer = childPointer("", key2);
+        if (where2.kind !== "inside") {
+          context.report({ pointer, message: `${named2}, ${elsewhereMessage(where2.kind, file, names2)}` });
+          continue;
+        }
+        const { segments } = where2;
+        const found = segments.length === 1 ? names2.has(segments[0].toLowerCase()) : segments.length > 1 && connector.filesNamedBelow?.has(nestedFileKey(segments)) === true;
+        if (!found) context.report({ pointer, message: `${named2}, but the folder has no such file.` });
       }
     }
   },
@@ -51126,16 +51295,16 @@ function operationLabel(operation2) {
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path47) {
-    this.path = path47;
-    const hasBrace = path47.includes("{");
-    this.variables = hasBrace ? scanVariables(path47) : NO_VARIABLES;
+  constructor(path49) {
+    this.path = path49;
+    const hasBrace = path49.includes("{");
+    this.variables = hasBrace ? scanVariables(path49) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path47.indexOf("/"); ; slash = path47.indexOf("/", start)) {
-      const end = slash === -1 ? path47.length : slash;
-      if (hasBrace && isVariableSegment(path47, start, end)) variableSegmentCount++;
+    for (let slash = path49.indexOf("/"); ; slash = path49.indexOf("/", start)) {
+      const end = slash === -1 ? path49.length : slash;
+      if (hasBrace && isVariableSegment(path49, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -51164,8 +51333,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path47 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path47) last2 = new PathTemplate(path47);
+    const path49 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path49) last2 = new PathTemplate(path49);
     templates[index] = last2;
   }
   return templates;
@@ -51190,9 +51359,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path47, start) {
-  const slash = path47.indexOf("/", start);
-  return slash === -1 ? path47.length : slash;
+function segmentEnd(path49, start) {
+  const slash = path49.indexOf("/", start);
+  return slash === -1 ? path49.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -51201,34 +51370,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path47, start, end) {
+function isVariableSegment(path49, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path47.charCodeAt(start) !== OPEN || path47.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path49.charCodeAt(start) !== OPEN || path49.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path47.charCodeAt(index);
+    const code2 = path49.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path47, open2) {
-  for (let index = open2 + 1; index < path47.length; index++) {
-    const code2 = path47.charCodeAt(index);
+function matchEnd(path49, open2) {
+  for (let index = open2 + 1; index < path49.length; index++) {
+    const code2 = path49.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path47) {
+function scanVariables(path49) {
   const variables = [];
   let seen;
-  for (let open2 = path47.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path47, open2);
+  for (let open2 = path49.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path49, open2);
     if (close === -1) {
-      open2 = path47.indexOf("{", open2 + 1);
+      open2 = path49.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path47.slice(open2 + 1, close);
+    const name = path49.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -51238,30 +51407,30 @@ function scanVariables(path47) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path47.indexOf("{", close + 1);
+    open2 = path49.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path47) {
+function routeOf(path49) {
   let route = "";
   let copied = 0;
-  for (let open2 = path47.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path47, open2);
+  for (let open2 = path49.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path49, open2);
     if (close === -1) {
-      open2 = path47.indexOf("{", open2 + 1);
+      open2 = path49.indexOf("{", open2 + 1);
       continue;
     }
-    route += path47.slice(copied, open2) + "{}";
+    route += path49.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path47.indexOf("{", copied);
+    open2 = path49.indexOf("{", copied);
   }
-  return copied === 0 ? path47 : route + path47.slice(copied);
+  return copied === 0 ? path49 : route + path49.slice(copied);
 }
-function routeHash(path47) {
+function routeHash(path49) {
   let hash = 0;
-  for (let index = 0; index < path47.length; index++) {
-    const code2 = path47.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path47, index) : -1;
+  for (let index = 0; index < path49.length; index++) {
+    const code2 = path49.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path49, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -51309,15 +51478,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path47 = operations[index].path;
-    if (!path47.includes("{")) {
-      while (index < operations.length && operations[index].path === path47) index++;
+    const path49 = operations[index].path;
+    if (!path49.includes("{")) {
+      while (index < operations.length && operations[index].path === path49) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path47; index++)
+    for (; index < operations.length && operations[index].path === path49; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path47);
+    const route = routeHash(path49);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -52043,6 +52212,28 @@ var jsonEnumRule = {
   }
 };
 
+// packages/validator/src/rules/swagger/key-rename-advice.ts
+var RENAME_ADVICE = "`connector-alm validate --fix` renames it.";
+function renamedByFix(context, meant) {
+  const renamed = /* @__PURE__ */ new Set();
+  const file = context.connector.files.swagger;
+  if (meant.length === 0 || file?.document === void 0) return renamed;
+  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) return renamed;
+  if (!file.document.isStrictJson && fixJsonFileText(file)?.fix.outcome !== "fixed") return renamed;
+  const takers = /* @__PURE__ */ new Map();
+  for (const { node, meant: to } of meant) {
+    const counts = takers.get(node) ?? /* @__PURE__ */ new Map();
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+    takers.set(node, counts);
+  }
+  const repeated = new Set(file.document.duplicateKeys.map((duplicate) => duplicate.key));
+  for (const use of meant) {
+    if (Object.hasOwn(use.node.value, use.meant) || repeated.has(use.key)) continue;
+    if (takers.get(use.node).get(use.meant) === 1) renamed.add(use);
+  }
+  return renamed;
+}
+
 // packages/validator/src/rules/swagger/key-name-rules.ts
 var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
   [
@@ -52091,12 +52282,18 @@ var additionalPropertyRule = {
     good: '{ "swagger": "2.0", "basePath": "/v1" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknown) {
       if (isUnsupportedKeyword(node, key2)) continue;
-      const meant = inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind]));
+      found.push({ node, key: key2, meant: inOtherCase(key2, Object.keys(OBJECT_FIELDS[node.kind])) });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?` : ""}`,
+        message: `The property '${nameExcerpt(key2)}' is not allowed and must be removed.${meant ? ` Did you mean '${meant}'?${advice}` : ""}`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
@@ -52160,18 +52357,31 @@ var unknownXmsExtensionRule = {
     good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
   },
   check(context) {
+    const found = [];
     for (const { node, key: key2 } of keyClassesOf(context).unknownXms) {
       const closest = closestExtension(key2);
-      const suggestion = closest?.name;
-      const meant = closest?.tied === false ? closest.name : void 0;
+      found.push({
+        node,
+        key: key2,
+        suggestion: closest?.name,
+        meant: closest?.tied === false ? closest.name : void 0
+      });
+    }
+    const renamed = renamedByFix(context, found.filter(hasMeant));
+    for (const use of found) {
+      const { node, key: key2, suggestion, meant } = use;
+      const advice = hasMeant(use) && renamed.has(use) ? ` ${RENAME_ADVICE}` : "";
       context.report({
         pointer: childPointer(node.pointer, key2),
-        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        message: suggestion ? `The extension '${nameExcerpt(key2)}' is unknown and will be ignored. Did you mean '${suggestion}'?${advice}` : `The extension '${nameExcerpt(key2)}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
         ...meant === void 0 ? {} : { fix: { renameKey: meant } }
       });
     }
   }
 };
+function hasMeant(use) {
+  return use.meant !== void 0;
+}
 function extensionSpelling(key2) {
   const rest = key2.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
   return `x-${rest}`;
@@ -52739,12 +52949,12 @@ function operationOwning(model, pointer) {
   const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
   if (pathEnd === -1) return void 0;
   const methodEnd = pointer.indexOf("/", pathEnd + 1);
-  const path47 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const path49 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
   const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
-    if (operation2.path === path47 && (operation2.method === method || method === "parameters")) return operation2;
+    if (operation2.path === path49 && (operation2.method === method || method === "parameters")) return operation2;
   }
   return void 0;
 }
@@ -53086,16 +53296,16 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? "missing" : "unknown";
 }
-function followSchemaPath(model, root, path47) {
+function followSchemaPath(model, root, path49) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path47.length && steps < MAX_STEPS; ) {
-    let end = path47.indexOf("/", start);
-    if (end === -1) end = path47.length;
+  for (let start = 0; start < path49.length && steps < MAX_STEPS; ) {
+    let end = path49.indexOf("/", start);
+    if (end === -1) end = path49.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path47.slice(start, end));
+      const next = property(model, current, path49.slice(start, end));
       if (typeof next === "string") return next === "missing" ? MISSING : UNKNOWN;
       current = next;
     }
@@ -53175,9 +53385,9 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path47 = pathAt(call, key2);
-    if (path47 === void 0 || followSchemaPath(model, items.schema, path47).kind !== "missing") continue;
-    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path47), label) });
+    const path49 = pathAt(call, key2);
+    if (path49 === void 0 || followSchemaPath(model, items.schema, path49).kind !== "missing") continue;
+    problems.push({ key: key2, message: fill(EXPECTS_PROPERTY, nameExcerpt(path49), label) });
   }
   return problems;
 }
@@ -54638,12 +54848,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path47 in paths) {
-      if (!has(paths, path47)) continue;
-      const pathItem = asObject(paths[path47]);
+    for (const path49 in paths) {
+      if (!has(paths, path49)) continue;
+      const pathItem = asObject(paths[path49]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path47, "$ref"),
+        pointer: childPointer("/paths", path49, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -54665,15 +54875,15 @@ function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path47 of pathKeys(swagger)) {
-    const message = problem(path47);
-    if (message !== void 0) report({ pointer: childPointer("/paths", path47), message });
+  for (const path49 of pathKeys(swagger)) {
+    const message = problem(path49);
+    if (message !== void 0) report({ pointer: childPointer("/paths", path49), message });
   }
 }
-function templateProblem(path47) {
+function templateProblem(path49) {
   let open2 = -1;
-  for (let index = 0; index < path47.length; index++) {
-    const character = path47[index];
+  for (let index = 0; index < path49.length; index++) {
+    const character = path49[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -54699,7 +54909,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => path47.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path49) => path49.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -54719,7 +54929,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => /[?#]/.test(path47) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path49) => /[?#]/.test(path49) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -54735,7 +54945,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => path47.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path49) => path49.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -54749,8 +54959,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path47) => {
-      const problem = templateProblem(path47);
+    reportPathKeys(context, (path49) => {
+      const problem = templateProblem(path49);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -54767,9 +54977,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path47) => (
+      (path49) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path47.includes("=") && pathVariables(path47).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path49.includes("=") && pathVariables(path49).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -54785,14 +54995,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path47 of pathKeys(swagger)) {
-      const key2 = path47.toLowerCase();
+    for (const path49 of pathKeys(swagger)) {
+      const key2 = path49.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path47)
+            nameExcerpt(path49)
           )
         });
       }
@@ -56643,26 +56853,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path47 = [];
+    const path49 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path47.push(start);
+    path49.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path47.pop();
+        path49.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path47.slice(path47.indexOf(target2)));
+      if (seen === "grey") cycles.push(path49.slice(path49.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path47.push(target2);
+        path49.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -57285,7 +57495,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path47 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path49 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -57293,7 +57503,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path47}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path49}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message, problem, example) {
@@ -57553,8 +57763,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path47) {
-  return withoutTrailingSlashes(routeOf(path47)).toLowerCase();
+function templateShape(path49) {
+  return withoutTrailingSlashes(routeOf(path49)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -58317,10 +58527,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path47, options = {}) {
+function offsetOfPath(document, path49, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path47.entries()) {
+  for (const [index, step] of path49.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step);
@@ -58331,7 +58541,7 @@ function offsetOfPath(document, path47, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path47.length - 1;
+    const isLast = index === path49.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -58355,8 +58565,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path47, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path47, options));
+  return (path49, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path49, options));
     return { line, column: col };
   };
 }
@@ -58368,7 +58578,7 @@ var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 var IGNORE_BACKSLASH_HINT = "Patterns separate folders with /, on Windows too; a \\ only escapes a glob character other than * and ? (\\[, \\{, \\!).";
 async function loadConfig(options) {
   if (options.explicitPath) {
-    const file2 = import_node_path20.default.resolve(options.cwd, options.explicitPath);
+    const file2 = import_node_path22.default.resolve(options.cwd, options.explicitPath);
     return parseConfig(await readConfigText(file2, options.cwd), file2, options);
   }
   const file = findConfigFileOfPaths(options.paths ?? [], options.cwd);
@@ -58513,7 +58723,7 @@ async function readConfigText(file, cwd) {
     if (error3.code === "EISDIR") {
       throw new UsageError("is a folder, not a configuration file.", {
         location: { file: shown },
-        hint: `Give the file itself, e.g. ${import_node_path20.default.join(shown, CONFIG_FILE_NAMES[0])}.`
+        hint: `Give the file itself, e.g. ${import_node_path22.default.join(shown, CONFIG_FILE_NAMES[0])}.`
       });
     }
     const said = fileReadError(shown, error3, {
@@ -58535,9 +58745,9 @@ function notReadReason(error3) {
   return code2 ? `${errorMessage(error3)} (${code2})` : errorMessage(error3);
 }
 function describeSchemaError(error3, root) {
-  const path47 = parsePointer(error3.instancePath);
-  const [setting, ruleId, profile] = path47.map(nameExcerpt);
-  const value = path47.reduce(
+  const path49 = parsePointer(error3.instancePath);
+  const [setting, ruleId, profile] = path49.map(nameExcerpt);
+  const value = path49.reduce(
     (node, step) => node?.[step],
     root
   );
@@ -58545,7 +58755,7 @@ function describeSchemaError(error3, root) {
   if (error3.keyword === "additionalProperties") {
     const key2 = String(error3.params.additionalProperty);
     const name = nameExcerpt(key2);
-    if (path47.length === 0) {
+    if (path49.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(key2, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -58556,7 +58766,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(key2, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path47, key2],
+      path: [...path49, key2],
       atKey: true
     };
   }
@@ -58564,7 +58774,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${excerpt(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
@@ -58574,34 +58784,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${excerpt(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path47,
+        path: path49,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path47, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path49, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path47, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path49, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path47,
+    path: path49,
     atKey: false
   };
 }
@@ -58711,8 +58921,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path47, method, pathItemPlace, operation2) {
-    this.path = path47;
+  constructor(path49, method, pathItemPlace, operation2) {
+    this.path = path49;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -59013,11 +59223,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path47 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path47)) continue;
-      let pathItem = asObject(paths[path47]);
+    for (const path49 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path49)) continue;
+      let pathItem = asObject(paths[path49]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path47);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path49);
       if (this.followPathItemRefs && typeof pathItem.$ref === "string") {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -59033,7 +59243,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path47, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path49, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -59395,9 +59605,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path47) {
-  const [setting, ruleId] = path47;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path47];
+function placeIn(config2, path49) {
+  const [setting, ruleId] = path49;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path49];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -59406,7 +59616,7 @@ function strictestLevel(rule2, config2) {
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const settled = cappedListingsNotGrown(current, base2);
   const exact = countKeys(base2, exactKey);
@@ -59477,7 +59687,7 @@ function looseKey(finding) {
   );
 }
 function relativeFile(finding) {
-  return slashSeparated(import_node_path21.default.relative(finding.connector, finding.file));
+  return slashSeparated(import_node_path23.default.relative(finding.connector, finding.file));
 }
 function normalizedMessage(finding) {
   const message = matchedMessage(finding);
@@ -59524,9 +59734,9 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path47, method, body) => `{
+var operation = (path49, method, body) => `{
   "paths": {
-    "${path47}": {
+    "${path49}": {
       "${method}": ${body}
     }
   }
@@ -59855,7 +60065,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   readmeEdited: {
-    description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
+    description: "The readme.md was edited, added or removed (line endings or a byte-order mark alone are no edit). A minor update.",
     example: {
       placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
@@ -59871,7 +60081,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   scriptChanged: {
-    description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
+    description: "The custom code (script.csx) was edited, added or removed (line endings or a byte-order mark alone are no edit). A major update.",
     example: {
       placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
@@ -60006,16 +60216,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path47 = [];
+  const path49 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit3 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path47.push(part.step);
+        if (part.step !== void 0) path49.push(part.step);
         if (visit3(part.nested)) listedAny = true;
-        if (part.step !== void 0) path47.pop();
+        if (part.step !== void 0) path49.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -60023,7 +60233,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path47, ...part.change.path] });
+      result.push({ ...part.change, path: [...path49, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -62245,21 +62455,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path47 in paths) {
-    if (!has(paths, path47)) continue;
-    const pathItem = refPathItem(paths[path47]);
+  for (const path49 in paths) {
+    if (!has(paths, path49)) continue;
+    const pathItem = refPathItem(paths[path49]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path47));
-    unfollowed2.set(path47, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path49));
+    unfollowed2.set(path49, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path47 in paths) {
-    if (!has(paths, path47)) continue;
-    const pathItem = refPathItem(paths[path47]);
+  for (const path49 in paths) {
+    if (!has(paths, path49)) continue;
+    const pathItem = refPathItem(paths[path49]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -62271,17 +62481,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path47 of all) {
-    const before = has(pathsBefore, path47) ? pathsBefore[path47] : void 0;
-    const after = has(pathsAfter, path47) ? pathsAfter[path47] : void 0;
+  for (const path49 of all) {
+    const before = has(pathsBefore, path49) ? pathsBefore[path49] : void 0;
+    const after = has(pathsAfter, path49) ? pathsAfter[path49] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path47);
-    const whyBefore = unfollowedBefore.get(path47);
+    const whyAfter = unfollowedAfter.get(path49);
+    const whyBefore = unfollowedBefore.get(path49);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path47);
+    const pathItemPointer = childPointer("/paths", path49);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -62289,12 +62499,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path47)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path49)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path47)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path47)} was not compared: in the base version, ${whyBefore}.` : refEdit(path47, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path49)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path49)} was not compared: in the base version, ${whyBefore}.` : refEdit(path49, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -62304,12 +62514,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path47, before, after) {
+function refEdit(path49, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path47)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path49)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path47)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path47)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path49)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path49)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -62526,8 +62736,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path47) {
-  return withoutTrailingSlashes(emptiedBraces(path47));
+function normalizePath(path49) {
+  return withoutTrailingSlashes(emptiedBraces(path49));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -62752,7 +62962,7 @@ function routedAddresses(context, before, after) {
   if (!was || !is || !was.route && !is.route) return void 0;
   return { was, is };
 }
-var RENAME_ADVICE = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
+var RENAME_ADVICE2 = "Keep the old operationId, or deprecate the operation under it and add the renamed one as its replacement.";
 var LETTER_CASE_ADVICE = "Put back the old operationId.";
 function renameTold(before, renamed) {
   const was = operationLabel(before);
@@ -62763,7 +62973,7 @@ function renameTold(before, renamed) {
       advice: LETTER_CASE_ADVICE
     };
   }
-  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE };
+  return { detail: `It was renamed to ${quoted(is)} (same method and path).`, advice: RENAME_ADVICE2 };
 }
 function isDeprecationDoneRight(operation2, model) {
   if (!operation2.isDeprecated) return false;
@@ -63924,7 +64134,10 @@ function fileName(file) {
   return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
 }
 function firstChangedLine(before, after) {
-  const linesOf = (text2) => text2 === "" ? [] : text2.replace(/\r\n/g, "\n").split(/(?<=\n)/);
+  const linesOf = (text2) => {
+    const compared = asCommitted(text2);
+    return compared === "" ? [] : compared.split(/(?<=\n)/);
+  };
   const was = linesOf(before);
   const is = linesOf(after);
   let index = 0;
@@ -63933,10 +64146,11 @@ function firstChangedLine(before, after) {
 }
 function sameContent(a, b) {
   if (a === void 0 || b === void 0) return a === b;
-  if (typeof a === "string" && typeof b === "string") {
-    return a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
-  }
+  if (typeof a === "string" && typeof b === "string") return asCommitted(a) === asCommitted(b);
   return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+function asCommitted(text2) {
+  return withoutByteOrderMark(text2).replace(/\r\n/g, "\n");
 }
 
 // packages/validator/src/diff/connector-version.ts
@@ -63959,17 +64173,17 @@ function connectorVersion(folder) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
-var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
+var import_node_fs16 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+var UNPACKED_MANIFEST = import_node_path24.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
 var ZIP_SIGNATURES = [Buffer.from("PK", "latin1"), Buffer.from("PK", "latin1")];
 function solutionGiven(given, cwd) {
-  const absolute = import_node_path22.default.resolve(cwd, given);
+  const absolute = import_node_path24.default.resolve(cwd, given);
   const stat2 = statOrUndefined(absolute);
   if (stat2 === void 0) return void 0;
   if (stat2.isDirectory())
@@ -63979,10 +64193,10 @@ function solutionGiven(given, cwd) {
   return solution === void 0 ? void 0 : { kind: "file of unpacked", source: solution };
 }
 function unpackedSolutionAbove(absolute, given, cwd) {
-  let folder = import_node_path22.default.dirname(absolute);
-  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path22.default.dirname(folder)) {
-    if (isUnpackedSolution(folder)) return import_node_path22.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
-    if (import_node_path22.default.dirname(folder) === folder) break;
+  let folder = import_node_path24.default.dirname(absolute);
+  for (let up = 0; up < FOLDERS_UP; up++, folder = import_node_path24.default.dirname(folder)) {
+    if (isUnpackedSolution(folder)) return import_node_path24.default.isAbsolute(given) ? folder : toDisplayPath(cwd, folder);
+    if (import_node_path24.default.dirname(folder) === folder) break;
   }
   return void 0;
 }
@@ -64013,17 +64227,17 @@ function solutionGivenError(given, cwd, words) {
   });
 }
 function isUnpackedSolution(folder) {
-  return statOrUndefined(import_node_path22.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
+  return statOrUndefined(import_node_path24.default.join(folder, UNPACKED_MANIFEST))?.isFile() ?? false;
 }
 function startsLikeZip(file) {
   const head = Buffer.alloc(4);
   try {
-    const descriptor = (0, import_node_fs14.openSync)(file, "r");
+    const descriptor = (0, import_node_fs16.openSync)(file, "r");
     try {
-      const read = (0, import_node_fs14.readSync)(descriptor, head, 0, head.length, 0);
+      const read = (0, import_node_fs16.readSync)(descriptor, head, 0, head.length, 0);
       return read === head.length && ZIP_SIGNATURES.some((signature) => signature.equals(head));
     } finally {
-      (0, import_node_fs14.closeSync)(descriptor);
+      (0, import_node_fs16.closeSync)(descriptor);
     }
   } catch {
     return false;
@@ -64031,7 +64245,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs14.statSync)(file);
+    return (0, import_node_fs16.statSync)(file);
   } catch {
     return void 0;
   }
@@ -64055,17 +64269,17 @@ var TOP_FOLDER_PROFILES = Object.freeze(
 async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = process.platform) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path23.default.resolve(cwd, given);
+    const absolute = import_node_path25.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = (0, import_node_fs15.statSync)(absolute);
+      stat2 = (0, import_node_fs17.statSync)(absolute);
     } catch (error3) {
-      throw unreadablePathError(given, error3) ?? missingPathError(given, "Give a connector folder, or a folder that holds connector folders.", {
+      throw unreadablePathError(given, error3) ?? missingFolderError(given, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path23.default.dirname(absolute);
+      const folder = import_node_path25.default.dirname(absolute);
       if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -64087,22 +64301,22 @@ async function discoverConnectorFolders(paths, cwd = process.cwd(), platform2 = 
 }
 function listedOrRefused(folder, given, absolute) {
   try {
-    return (0, import_node_fs15.readdirSync)(folder);
+    return (0, import_node_fs17.readdirSync)(folder);
   } catch (error3) {
     throw refusedListing(error3, given, absolute);
   }
 }
 function refusedListing(error3, given, absolute) {
   const where2 = error3?.path;
-  const shown = where2 === void 0 ? given : import_node_path23.default.join(given, import_node_path23.default.relative(absolute, where2));
+  const shown = where2 === void 0 ? given : import_node_path25.default.join(given, import_node_path25.default.relative(absolute, where2));
   return unreadablePathError(shown, error3) ?? error3;
 }
-function sortFolderPaths(folders, paths = import_node_path23.default) {
+function sortFolderPaths(folders, paths = import_node_path25.default) {
   if (paths.sep === "/") return [...folders].sort();
   return [...folders].map((folder) => ({ folder, key: slashSeparated(folder, paths) })).sort((a, b) => compareCodeUnits(a.key, b.key)).map(({ folder }) => folder);
 }
 function search(folder, depth, found, platform2) {
-  const dirents = (0, import_node_fs15.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs17.readdirSync)(folder, { withFileTypes: true });
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -64123,7 +64337,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform2) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform2)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs15.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs17.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform2));
   }
@@ -64136,9 +64350,9 @@ function fileNames(dirents) {
   return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 function layoutProfile(folder) {
-  const resolved2 = import_node_path23.default.resolve(folder);
+  const resolved2 = import_node_path25.default.resolve(folder);
   for (let end = resolved2.length; end > 0; ) {
-    const start = resolved2.lastIndexOf(import_node_path23.default.sep, end - 1) + 1;
+    const start = resolved2.lastIndexOf(import_node_path25.default.sep, end - 1) + 1;
     const profile = TOP_FOLDER_PROFILES[resolved2.slice(start, end).toLowerCase()];
     if (profile) return profile;
     end = start - 1;
@@ -64147,7 +64361,7 @@ function layoutProfile(folder) {
 }
 
 // packages/validator/src/git/repository-of-paths.ts
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/git.ts
 var import_node_child_process = require("node:child_process");
@@ -64239,8 +64453,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path47 = names2.slice(2, 2 + length);
-  return names2 === `a/${path47} b/${path47}` ? path47 : void 0;
+  const path49 = names2.slice(2, 2 + length);
+  return names2 === `a/${path49} b/${path49}` ? path49 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -64472,6 +64686,15 @@ var Git = class {
     const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z", "--", ...paths];
     return splitNul((await this.run(args, { cwd: top })).toString("utf8"));
   }
+  /**
+   * The files under `folder` (a folder of the work tree) that git ignores: untracked, and matched by
+   * .gitignore, .git/info/exclude or core.excludesFile. Relative to `folder` and `/`-separated, as git
+   * lists them when run there; files inside an ignored folder are listed one by one.
+   */
+  async ignoredFilesUnder(folder) {
+    const args = ["ls-files", "--others", "--ignored", "--exclude-standard", "-z"];
+    return splitNul((await this.run(args, { cwd: folder })).toString("utf8"));
+  }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
     const top = await this.topLevel();
@@ -64586,9 +64809,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs16.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs18.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -64596,7 +64819,7 @@ function toRepositoryPath(topLevel, absolute) {
 // packages/validator/src/git/repository-of-paths.ts
 async function repositoryOfPaths(paths, cwd) {
   const atCwd = new Git(cwd);
-  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path24.default.resolve(cwd, given))));
+  const folders = await Promise.all(paths.map((given) => nearestFolder(import_node_path26.default.resolve(cwd, given))));
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
@@ -64626,9 +64849,9 @@ async function repositoryOfPaths(paths, cwd) {
 }
 function isDirectlyIn(top, folder) {
   if (!isWithin(top, folder)) return false;
-  for (let at = folder; at !== top; at = import_node_path24.default.dirname(at)) {
+  for (let at = folder; at !== top; at = import_node_path26.default.dirname(at)) {
     if (isRepositoryRoot(at)) return false;
-    if (import_node_path24.default.dirname(at) === at) return false;
+    if (import_node_path26.default.dirname(at) === at) return false;
   }
   return true;
 }
@@ -64643,13 +64866,13 @@ function locatedAt(error3, given) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path25.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs17.existsSync)(script2) ? script2 : void 0;
+  const script2 = import_node_path27.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs19.existsSync)(script2) ? script2 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -64842,8 +65065,8 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -64893,32 +65116,32 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 async function connectorsHeldBy(folder, topLevel) {
-  const absolute = import_node_path26.default.join(topLevel, folder);
+  const absolute = import_node_path28.default.join(topLevel, folder);
   const held = await discoverConnectorFolders([absolute], topLevel).catch(() => [absolute]);
   if (held.length === 1 && held[0] === absolute) return void 0;
-  return held.map((connector) => import_node_path26.default.relative(topLevel, connector).split(import_node_path26.default.sep).join("/"));
+  return held.map((connector) => import_node_path28.default.relative(topLevel, connector).split(import_node_path28.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs18.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs20.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path26.default.posix.dirname(folder);
-  return parent !== "." && isTopFolderName(import_node_path26.default.posix.basename(parent));
+  const parent = import_node_path28.default.posix.dirname(folder);
+  return parent !== "." && isTopFolderName(import_node_path28.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs18.promises.readdir(import_node_path26.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs20.promises.readdir(import_node_path28.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path26.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path28.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path26.default.posix.dirname(file);
+  let folder = import_node_path28.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path26.default.posix.dirname(folder);
+    folder = import_node_path28.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -64946,8 +65169,8 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
@@ -64958,15 +65181,15 @@ async function materializeFolder(git, rev, folder) {
   const cleanup = () => removeScratchFolder(root);
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
-    const target2 = import_node_path27.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs19.promises.mkdir(target2, { recursive: true });
+    const target2 = import_node_path29.default.join(root, inside === "" ? "connector" : inside);
+    await import_node_fs21.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path27.default.resolve(target2, relative);
+      const destination = import_node_path29.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs19.promises.mkdir(import_node_path27.default.dirname(destination), { recursive: true });
-      await import_node_fs19.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs21.promises.mkdir(import_node_path29.default.dirname(destination), { recursive: true });
+      await import_node_fs21.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error3) {
@@ -64976,11 +65199,11 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -65082,8 +65305,8 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -65141,22 +65364,22 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: slashSeparated(import_node_path28.default.relative(topLevel, folder)) || "."
+      repositoryPath: slashSeparated(import_node_path30.default.relative(topLevel, folder)) || "."
     };
     let names2;
     try {
-      names2 = (0, import_node_fs20.readdirSync)(folder);
+      names2 = (0, import_node_fs22.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path28.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path30.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path28.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path30.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -65169,7 +65392,7 @@ function swaggerFileName(names2) {
 }
 function readBytes(file) {
   try {
-    return (0, import_node_fs20.readFileSync)(file);
+    return (0, import_node_fs22.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -65257,7 +65480,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path29.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path31.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted2 = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -65267,11 +65490,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs21.readdirSync)(import_node_path30.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs23.readdirSync)(import_node_path32.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -65419,14 +65642,14 @@ function relabel(version, folderDisplay, prefix) {
 }
 
 // packages/validator/src/git/deleted-connectors.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
   const deleted = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) => entry.type === "blob" && import_node_path31.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path31.default.posix.basename(entry.path))
+      (entry) => entry.type === "blob" && import_node_path33.default.posix.dirname(entry.path) === folder && isSwaggerName(import_node_path33.default.posix.basename(entry.path))
     );
     if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
   }
@@ -65465,8 +65688,8 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
@@ -65476,9 +65699,9 @@ async function deletionScope(paths, gone, deleted, where2) {
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path32.default.resolve(where2.cwd, given);
-    const exists4 = (0, import_node_fs22.existsSync)(absolute);
-    const real = exists4 ? await realCasePath(absolute) : import_node_path32.default.resolve(where2.realCwd, import_node_path32.default.relative(where2.cwd, absolute));
+    const absolute = import_node_path34.default.resolve(where2.cwd, given);
+    const exists4 = (0, import_node_fs24.existsSync)(absolute);
+    const real = exists4 ? await realCasePath(absolute) : import_node_path34.default.resolve(where2.realCwd, import_node_path34.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
     if (named2) covered.add(named2);
@@ -65519,17 +65742,17 @@ function renamedFolderSources(renames, folders) {
 
 // packages/validator/src/git/config-at-base.ts
 var import_promises = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs23.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  const real = await (isLink ? realCasePath(import_node_path33.default.dirname(file)).then((folder) => import_node_path33.default.join(folder, import_node_path33.default.basename(file))) : realCasePath(file)).catch(() => void 0);
+  const isLink = (0, import_node_fs25.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const real = await (isLink ? realCasePath(import_node_path35.default.dirname(file)).then((folder) => import_node_path35.default.join(folder, import_node_path35.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
-  return toRepositoryPath(where2.topLevel, import_node_path33.default.resolve(where2.realCwd, import_node_path33.default.relative(where2.cwd, file)));
+  return toRepositoryPath(where2.topLevel, import_node_path35.default.resolve(where2.realCwd, import_node_path35.default.relative(where2.cwd, file)));
 }
 async function linkOutOfRepository(file, topLevel) {
   const real = await realCasePath(file).catch(() => void 0);
@@ -65537,13 +65760,13 @@ async function linkOutOfRepository(file, topLevel) {
 }
 
 // packages/validator/src/git/read-config-at-base.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var SYMBOLIC_LINK = "120000";
 var MAX_LINKS = 8;
 async function readConfigAtBase(git, rev, file, start) {
   const candidates = file === void 0 ? [] : [file];
-  for (let folder = start; ; folder = import_node_path34.default.posix.dirname(folder)) {
-    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path34.default.posix.join(folder, name)));
+  for (let folder = start; ; folder = import_node_path36.default.posix.dirname(folder)) {
+    candidates.push(...CONFIG_FILE_NAMES.map((name) => import_node_path36.default.posix.join(folder, name)));
     if (folder === "." || folder === "/" || folder === "") break;
   }
   const tree = new BaseTree(git, rev);
@@ -65571,8 +65794,8 @@ var BaseTree = class {
       if (entry === void 0 || entry.mode !== SYMBOLIC_LINK) return entry && { entry };
       if (links === MAX_LINKS) return void 0;
       const target2 = await this.text(entry) ?? "";
-      const next = import_node_path34.default.posix.normalize(import_node_path34.default.posix.join(import_node_path34.default.posix.dirname(at), target2));
-      const outside = import_node_path34.default.posix.isAbsolute(target2) || import_node_path34.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
+      const next = import_node_path36.default.posix.normalize(import_node_path36.default.posix.join(import_node_path36.default.posix.dirname(at), target2));
+      const outside = import_node_path36.default.posix.isAbsolute(target2) || import_node_path36.default.win32.isAbsolute(target2) || next === ".." || next.startsWith("../");
       if (outside) return { linksOutTo: target2 };
       at = next;
     }
@@ -65581,7 +65804,7 @@ var BaseTree = class {
     return (await this.git.readBlobs([entry.object])).get(entry.object)?.toString("utf8");
   }
   async fileAt(file) {
-    const folder = import_node_path34.default.posix.dirname(file);
+    const folder = import_node_path36.default.posix.dirname(file);
     if (!this.listings.has(folder)) this.listings.set(folder, await this.git.listFolder(this.rev, folder));
     return this.listings.get(folder).find((item) => item.type === "blob" && item.path === file);
   }
@@ -65591,7 +65814,7 @@ var BaseTree = class {
 async function checkConfigurationAgainstBase(input) {
   const { git, mergeBase, topLevel, cwd } = input;
   if (input.config.path && input.configInRepository === void 0) return { findings: [] };
-  const fromRepository = (file) => toDisplayPath(cwd, import_node_path35.default.join(topLevel, file));
+  const fromRepository = (file) => toDisplayPath(cwd, import_node_path37.default.join(topLevel, file));
   const atBase = await readConfigAtBase(
     git,
     mergeBase,
@@ -65610,7 +65833,7 @@ async function checkConfigurationAgainstBase(input) {
     const file = fromRepository(atBase.path);
     try {
       const text2 = atBase.text.trim() === "" ? "{}" : atBase.text;
-      const config2 = parseConfig(text2, import_node_path35.default.join(topLevel, atBase.path), {
+      const config2 = parseConfig(text2, import_node_path37.default.join(topLevel, atBase.path), {
         cwd,
         ruleIds: input.rules.map((rule2) => rule2.id)
       });
@@ -65637,9 +65860,9 @@ async function checkConfigurationAgainstBase(input) {
       ...linksOutTo !== void 0 && { linksOutTo }
     };
   }
-  const headFolder = import_node_path35.default.posix.dirname(input.configInRepository ?? atBase.path);
+  const headFolder = import_node_path37.default.posix.dirname(input.configInRepository ?? atBase.path);
   const findings = looseningFindings({ base: base2, head, folder: fromRepository(headFolder) }, input.rules, {
-    changedFolders: input.changedFolders.map((folder) => import_node_path35.default.posix.relative(headFolder, folder))
+    changedFolders: input.changedFolders.map((folder) => import_node_path37.default.posix.relative(headFolder, folder))
   });
   return { findings };
 }
@@ -65659,7 +65882,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     changedFolders
   );
   const realCwd = await realCasePath(cwd);
-  const fromCwd = (folder) => import_node_path36.default.resolve(cwd, import_node_path36.default.relative(realCwd, import_node_path36.default.join(topLevel, folder)));
+  const fromCwd = (folder) => import_node_path38.default.resolve(cwd, import_node_path38.default.relative(realCwd, import_node_path38.default.join(topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const present = [];
   const gone = [];
@@ -65688,7 +65911,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const changedConnectors = [];
   const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path36.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path38.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
@@ -65787,7 +66010,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs24.existsSync)(import_node_path36.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs26.existsSync)(import_node_path38.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -65806,25 +66029,25 @@ function onlyNewFindings(result) {
 }
 
 // packages/validator/src/loader/paths-without-connectors.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 async function pathsWithoutConnectors(paths, cwd, validated = []) {
-  const folders = validated.map((folder) => import_node_path37.default.resolve(cwd, folder));
+  const folders = validated.map((folder) => import_node_path39.default.resolve(cwd, folder));
   const empty = [];
   for (const given of paths) {
-    const absolute = import_node_path37.default.resolve(cwd, given);
-    const led = isFile(absolute) ? folders.includes(import_node_path37.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
+    const absolute = import_node_path39.default.resolve(cwd, given);
+    const led = isFile(absolute) ? folders.includes(import_node_path39.default.dirname(absolute)) : folders.some((folder) => isWithin(absolute, folder));
     if (!led && (await discoverConnectorFolders([given], cwd)).length === 0) empty.push(given);
   }
   return empty;
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path38.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path38.default.resolve(cwd, file);
+  const baseDir = import_node_path40.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path40.default.resolve(cwd, file);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
@@ -65832,7 +66055,7 @@ function artifactUri(file, base2 = {}) {
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path38.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path40.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -65969,7 +66192,7 @@ function configurationReports(result) {
     if (finding.ruleId !== CONFIG_LOOSENED_RULE_ID) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path47, findings]) => ({ path: path47, findings }));
+  return [...byFile].map(([path49, findings]) => ({ path: path49, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -66290,12 +66513,12 @@ function statusIcon(failOn, breakingChangesFail) {
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown, omitted) {
   const connectors = [
-    ...validated.map(({ path: path47, profile, findings }) => ({ name: shown(path47), profile, findings })),
+    ...validated.map(({ path: path49, profile, findings }) => ({ name: shown(path49), profile, findings })),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path47, findings }) => ({ name: `${shown(path47)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted.map(({ path: path49, findings }) => ({ name: `${shown(path49)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path47, findings }) => ({
-      name: `${shown(path47)} (configuration)`,
+    ...configuration.map(({ path: path49, findings }) => ({
+      name: `${shown(path49)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -66795,10 +67018,10 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   if (options.profile || options.config?.profile) return [];
-  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path39.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
+  return connectors.filter((connector) => connector.profile === "custom").filter((connector) => layoutProfile(import_node_path41.default.resolve(options.cwd, connector.path)) === void 0).map((connector) => connector.path);
 }
 function profileFallbackNote(folders, chooseProfile) {
   if (folders.length === 0) return void 0;
@@ -66829,8 +67052,8 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -66882,20 +67105,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path40.default) {
+var import_node_path42 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path42.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path40.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path42.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path40.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path42.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path40.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path42.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -66944,8 +67167,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path41.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path41.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path43.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path43.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -66958,9 +67181,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs25.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs27.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path41.default.dirname(current);
+      const parent = import_node_path43.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -67002,8 +67225,8 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/validate-connector/inputs.ts
 function readValidateConnectorInputs() {
@@ -67022,13 +67245,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs26.existsSync)(import_node_path42.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs28.existsSync)(import_node_path44.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs26.existsSync)(import_node_path42.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs28.existsSync)(import_node_path44.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -67116,13 +67339,13 @@ async function resolveBaseInput(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path45 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs27.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs29.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
@@ -67169,19 +67392,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs27.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path43.default.relative(realWorkspace, import_node_path43.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs29.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path45.default.relative(realWorkspace, import_node_path45.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const blob = blobUrl(commit, env);
   if (!blob) return void 0;
   return (file, line) => {
-    const relative = import_node_path44.default.relative(workspace, import_node_path44.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path44.default.isAbsolute(relative)) return void 0;
-    return blob(relative.split(import_node_path44.default.sep), line);
+    const relative = import_node_path46.default.relative(workspace, import_node_path46.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path46.default.isAbsolute(relative)) return void 0;
+    return blob(relative.split(import_node_path46.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
@@ -67214,18 +67437,18 @@ function blobUrl(commit, env) {
 }
 
 // packages/actions/src/validate-connector/head-lines.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
-var import_node_fs28 = require("node:fs");
+var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
   try {
-    const top = (0, import_node_fs28.realpathSync)(await new Git(workspace).topLevel());
+    const top = (0, import_node_fs30.realpathSync)(await new Git(workspace).topLevel());
     const git = new Git(top);
     const [checked, head] = await Promise.all([git.resolveCommit("HEAD"), git.resolveCommit(headSha)]);
     if (checked === head) return void 0;
     const inRepository = /* @__PURE__ */ new Map();
     for (const file of new Set(files)) {
-      const real = realPathOf(import_node_path45.default.resolve(workspace, file));
+      const real = realPathOf(import_node_path47.default.resolve(workspace, file));
       if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
     }
     const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
@@ -67245,14 +67468,14 @@ async function headLinesOf(workspace, headSha, files) {
 function pathspecsOf(files) {
   const specs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const folder = import_node_path45.default.posix.dirname(file);
+    const folder = import_node_path47.default.posix.dirname(file);
     specs.add(folder === "." ? file : folder);
   }
   return [...specs];
 }
 function realPathOf(file) {
   try {
-    return (0, import_node_fs28.realpathSync)(file);
+    return (0, import_node_fs30.realpathSync)(file);
   } catch {
     return void 0;
   }
@@ -67286,7 +67509,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs29.existsSync)(import_node_path46.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs31.existsSync)(import_node_path48.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -67469,7 +67692,7 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path46.default.join(workspace, file)),
+    isFile: (file) => isFile(import_node_path48.default.join(workspace, file)),
     ...headLines && { headLine: headLines.lineAtHead }
   });
   for (const { level, message, ...properties } of selection.annotations) {
@@ -67494,9 +67717,9 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path46.default.resolve(workspace, inputs.sarifFile)
+    import_node_path48.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs29.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs31.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   return target2;
@@ -67515,10 +67738,10 @@ function sarifOptions(workspace) {
 }
 async function writeSarif(report, target2, workspace) {
   if (target2 === void 0 || report === void 0) return void 0;
-  await inFolderMadeFor(target2, () => import_node_fs29.promises.writeFile(target2, report.text)).catch((error3) => {
+  await inFolderMadeFor(target2, () => import_node_fs31.promises.writeFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return posixRelativePath(await import_node_fs29.promises.realpath(workspace), target2);
+  return posixRelativePath(await import_node_fs31.promises.realpath(workspace), target2);
 }
 
 // packages/actions/src/validate-connector/index.ts
