@@ -459,8 +459,14 @@ describe('validate-connector path input', () => {
     ],
     [
       'a path that does not exist',
+      'no-such-folder',
+      "no-such-folder: Input 'path' gives a path that does not exist.",
+      undefined,
+    ],
+    [
+      'a misspelt path',
       'certified-connector',
-      "certified-connector: Input 'path' gives a path that does not exist.",
+      "certified-connector: Input 'path' gives a path that does not exist. Did you mean 'certified-connectors'?",
       undefined,
     ],
     [
