@@ -75,6 +75,29 @@ export function upstreamFilesToMatch(
 }
 
 /**
+ * The left-out files whose copy on the pull request's branch is not the upstream's (either may be
+ * absent). The branch must hold the upstream's copies: one pushed before the file was left out
+ * (git-ignored since, or settings.json sent by an older connector-alm) is still proposed otherwise.
+ */
+export function leftOutDifferences(
+  onBranch: readonly RemoteFile[],
+  upstreamFiles: readonly RemoteFile[],
+  leftOut: readonly LeftOutFile[],
+): string[] {
+  const same = (a: RemoteFile | undefined, b: RemoteFile | undefined): boolean =>
+    a?.sha === b?.sha && a?.mode === b?.mode;
+  return leftOut
+    .map((file) => file.path)
+    .filter(
+      (path) =>
+        !same(
+          onBranch.find((file) => file.path === path),
+          upstreamFiles.find((file) => file.path === path),
+        ),
+    );
+}
+
+/**
  * The validation of the connector with the findings in files it leaves out taken away: those files
  * are not sent, so their findings neither refuse the connector (fail-on) nor go into the pull
  * request's body, where a SET-NOT-IN-PR row would tell the reviewers of a file they never get.

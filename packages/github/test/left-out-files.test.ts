@@ -94,6 +94,36 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
   });
 
+  it("come off the open pull request's branch on a rerun, once left out after a first push", async () => {
+    // Sent by a first run, then git-ignored and untracked by the maker (or settings.json, sent by
+    // connector-alm before it left that file out): the rerun's branch must not carry it any more.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'secret.local.md': 'TOKEN=abc\n' });
+    commitWorkspace('');
+    const first = await submitConnector(scenario).promise;
+    expect(first.operation).toBe('created');
+    const fork = contributorFork(scenario)!;
+    expect(Object.keys(await filesOnBranch(fork, first.branch, CONNECTOR))).toContain('secret.local.md');
+    writeFileSync(path.join(scenario.workspace, '.gitignore'), '*.local.md\n');
+    runGit(scenario.workspace, ['rm', '-q', '--cached', `${CONNECTOR}/secret.local.md`]);
+    runGit(scenario.workspace, ['commit', '-qam', 'ignore the local notes']);
+    const { promise, logger } = submitConnector(scenario);
+    const second = await promise;
+    expect(second.operation).toBe('updated');
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^The branch still changes secret\.local\.md of microsoft\/PowerPlatformConnectors@dev, which the pull request leaves out now: it is built again on [0-9a-f]{40}\.$/,
+      ),
+    );
+    expect(Object.keys(await filesOnBranch(fork, second.branch, CONNECTOR)).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
+    // And a third run finds the branch as it should be.
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
+  });
+
   it('do not refuse the connector for their findings', async () => {
     // A git-ignored backup of the swagger: REPO-FILENAMES takes it for a misnamed swagger, an error,
     // which refuses a connector at the default fail-on. It is not sent, so it refuses nothing.
