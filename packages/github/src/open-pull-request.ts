@@ -33,6 +33,7 @@ import {
   leftOutLines,
   proposedFiles,
   upstreamFilesToMatch,
+  withoutIgnoredFindings,
   withoutLeftOutFindings,
 } from './sent-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
@@ -180,6 +181,8 @@ export async function openPullRequest(
   );
   for (const line of leftOutLines(leftOut)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
+  // What fail-on judges is what validate-connector finds on a checkout; what the body lists, what is sent.
+  const committed = withoutIgnoredFindings(validated, leftOut);
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
@@ -220,15 +223,15 @@ export async function openPullRequest(
       : `it has no ${SWAGGER}`;
     const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: validation.findings };
+    return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: committed.findings };
   }
   const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const failOn = options.failOn ?? 'error';
-  const counts = countBySeverity(validation.findings);
+  const counts = countBySeverity(committed.findings);
   if (failsThreshold({ counts }, failOn)) {
     const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'findings', reason, findings: validation.findings };
+    return { ...result, operation: 'refused', refusal: 'findings', reason, findings: committed.findings };
   }
   // Whatever fail-on and README-PLACEHOLDER's level: the TODOs are connector-alm's own, and sent they
   // would replace the upstream's readme on the connector's documentation page.

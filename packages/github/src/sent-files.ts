@@ -98,9 +98,11 @@ export function leftOutDifferences(
 }
 
 /**
- * The validation of the connector with the findings in files it leaves out taken away: those files
- * are not sent, so their findings neither refuse the connector (fail-on) nor go into the pull
- * request's body, where a SET-NOT-IN-PR row would tell the reviewers of a file they never get.
+ * The validation of the connector with the findings in the given left-out files taken away. Those
+ * git ignores no checkout has, so their findings refuse nothing (fail-on), as validate-connector on the
+ * workflow's checkout never sees them (withoutIgnoredFindings). None of the files left out is sent, so
+ * the pull request's body lists the findings of neither, where a SET-NOT-IN-PR row would tell the
+ * reviewers of a file they never get.
  */
 export function withoutLeftOutFindings(
   validation: ConnectorResult,
@@ -109,6 +111,21 @@ export function withoutLeftOutFindings(
   if (leftOut.length === 0) return validation;
   const files = new Set(leftOut.map((file) => displayPathIn(validation.path, file.path)));
   return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+}
+
+/**
+ * The validation of the connector as a checkout of the repository has it: without the findings in
+ * the files git ignores. A committed settings.json's findings stay, though it is not sent: the
+ * publish workflow's validate step counts them, and its verdict and pr's must be one.
+ */
+export function withoutIgnoredFindings(
+  validation: ConnectorResult,
+  leftOut: readonly LeftOutFile[],
+): ConnectorResult {
+  return withoutLeftOutFindings(
+    validation,
+    leftOut.filter((file) => file.reason === 'git-ignored'),
+  );
 }
 
 /**

@@ -124,7 +124,20 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
   });
 
-  it('do not refuse the connector for their findings', async () => {
+  it('refuse the connector for the findings of a committed settings.json, as validate-connector on a checkout does', async () => {
+    // Not sent, yet committed: the publish workflow's validate step finds it broken and fails the job,
+    // and submit must not open the pull request all the same.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'settings.json': '{"icon": "icon.png"\n' });
+    commitWorkspace('');
+    const result = await submitConnector(scenario).promise;
+    expect(result).toMatchObject({ operation: 'refused', refusal: 'findings' });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'GEN-JSON-PARSE', file: `${CONNECTOR}/settings.json` }),
+    );
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('do not refuse the connector for the findings of the files git ignores', async () => {
     // A git-ignored backup of the swagger: REPO-FILENAMES takes it for a misnamed swagger, an error,
     // which refuses a connector at the default fail-on. It is not sent, so it refuses nothing.
     writeConnector(scenario.workspace, { ...connectorFiles(), 'apiDefinition.swagger.json.bak': '{}' });
