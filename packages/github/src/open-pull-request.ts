@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { optionWords, plural, toDisplayPath, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  joinedList,
+  optionWords,
+  plural,
+  printable,
+  toDisplayPath,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import {
   countBySeverity,
   DEFAULT_CONFIG,
@@ -30,6 +38,7 @@ import { readConnectorFiles } from './connector-files.js';
 import { gitIgnoredFiles } from './git-ignored.js';
 import {
   filesToSend,
+  ignoredConnectorFiles,
   leftOutLines,
   proposedFiles,
   upstreamFilesToMatch,
@@ -225,6 +234,13 @@ export async function openPullRequest(
     logger.info(`${options.connector}: ${reason}.`);
     return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: committed.findings };
   }
+  const ignoredParts = ignoredConnectorFiles(leftOut);
+  if (ignoredParts.length > 0) {
+    // Validation, the breaking changes and the files sent must be of one connector: the maker decides which.
+    const reason = `git ignores its ${joinedList(ignoredParts.map((file) => printable(file)))} (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'git-ignored', reason };
+  }
   const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const failOn = options.failOn ?? 'error';
   const counts = countBySeverity(committed.findings);
@@ -290,7 +306,8 @@ export async function openPullRequest(
       : await logger.group(`Look for breaking changes against ${upstreamName}@${options.base}`, async () => ({
           upstream: definitionsVersion(
             await Promise.all(
-              definitionFiles(upstreamFiles).map(async (file) => ({
+              // The upstream's copies of files left out stay: the change to judge is that of the files sent.
+              definitionFiles(upstreamFilesToMatch(upstreamFiles, leftOut)).map(async (file) => ({
                 name: file.path,
                 displayPath: `${upstreamName}@${options.base}:${targetFolder}/${file.path}`,
                 content: await readBlob(client, upstream, file.sha),

@@ -40,6 +40,23 @@ export function filesToSend(files: readonly LocalFile[], gitIgnored: ReadonlySet
 }
 
 /**
+ * The files git ignores that validation reads as the connector's (apiProperties.json, icon.png, the
+ * readme, script.csx): left out, the pull request would not send the connector that was validated (a
+ * new one would lack its icon, an update would keep the upstream's apiProperties.json while its
+ * checks and breaking changes were of the maker's). settings.json is left out whatever git says, and
+ * an ignored swagger is refused as a folder without one.
+ */
+export function ignoredConnectorFiles(leftOut: readonly LeftOutFile[]): string[] {
+  return leftOut
+    .filter((file) => file.reason === 'git-ignored')
+    .map((file) => file.path)
+    .filter((path) => {
+      const kind = kindOfFileName(path);
+      return kind !== undefined && kind !== 'settings';
+    });
+}
+
+/**
  * The lines that say which files stay out of the pull request, and why: one per reason. The upstream's
  * copy of such a file is left as it is (upstreamFilesToMatch), which the settings line says, since a
  * maker who keeps settings.json may find one there.

@@ -159,4 +159,22 @@ describe('the files a pull request leaves out of the connector folder', () => {
     );
     expect(contributorFork(scenario)).toBeUndefined();
   });
+
+  it('refuse a connector with a file validation reads git-ignored, since the one sent would not be the one validated', async () => {
+    // The upstream's apiProperties.json would stay, yet validation and breaking changes were of the
+    // maker's; a new connector would go without its icon, though validation found one.
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A description the maker changed, long enough for the rules.'),
+    );
+    commitWorkspace('apiProperties.json\nicon.png\n');
+    const result = await submitConnector(scenario).promise;
+    expect(result).toMatchObject({ operation: 'refused', refusal: 'git-ignored' });
+    expect(result.reason).toBe(
+      "git ignores its apiProperties.json and icon.png (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated",
+    );
+    expect(result.breakingChanges).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
 });
