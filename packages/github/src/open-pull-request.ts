@@ -39,6 +39,7 @@ import { gitIgnoredFiles } from './git-ignored.js';
 import {
   filesToSend,
   ignoredConnectorFiles,
+  isUnderAny,
   leftOutLines,
   proposedFiles,
   upstreamFilesToMatch,
@@ -184,8 +185,9 @@ export async function openPullRequest(
   });
   // What a commit of the folder would carry: not what git ignores, nor the maker's settings.json.
   const ignored = await gitIgnoredFiles(folder, options.connector);
+  // Those git ignores are not even read: never sent, a symbolic link among them refuses nothing.
   const { sent: local, leftOut } = filesToSend(
-    await readConnectorFiles(folder, options.connector),
+    await readConnectorFiles(folder, options.connector, (relative) => isUnderAny(relative, ignored.files)),
     ignored.files,
   );
   for (const line of leftOutLines(leftOut)) logger.info(line);

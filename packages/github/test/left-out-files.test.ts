@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
 import {
@@ -176,5 +176,31 @@ describe('the files a pull request leaves out of the connector folder', () => {
     );
     expect(result.breakingChanges).toBeUndefined();
     expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('take in a nested repository git ignores, listed as one folder, and a symbolic link in an ignored folder', async () => {
+    // git ls-files lists an ignored nested repository as `nested/`, not file by file; a link under an
+    // ignored folder is never sent, so it refuses nothing as a link that is sent does.
+    writeConnector(scenario.workspace, connectorFiles());
+    const connector = path.join(scenario.workspace, CONNECTOR);
+    for (const folder of ['nested', 'tmp']) mkdirSync(path.join(connector, folder));
+    writeFileSync(path.join(connector, 'nested', 'notes.md'), 'Mine.\n');
+    writeFileSync(path.join(connector, 'tmp', 'a.txt'), 'a\n');
+    runGit(path.join(connector, 'nested'), ['init', '-q', '-b', 'main']);
+    symlinkSync(path.join(connector, 'tmp', 'a.txt'), path.join(connector, 'tmp', 'link'));
+    commitWorkspace('nested/\ntmp/\n');
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      'Left out of the pull request: nested/, tmp/a.txt and tmp/link, which git ignores (.gitignore); no commit would carry them either.',
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
   });
 });
