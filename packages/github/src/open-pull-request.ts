@@ -234,7 +234,14 @@ export async function openPullRequest(
       : `it has no ${SWAGGER}`;
     const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: committed.findings };
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'no-swagger',
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== undefined),
+    };
   }
   const ignoredParts = ignoredConnectorFiles(leftOut);
   if (ignoredParts.length > 0) {
@@ -249,7 +256,14 @@ export async function openPullRequest(
   if (failsThreshold({ counts }, failOn)) {
     const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'findings', reason, findings: committed.findings };
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'findings',
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== undefined),
+    };
   }
   // Whatever fail-on and README-PLACEHOLDER's level: the TODOs are connector-alm's own, and sent they
   // would replace the upstream's readme on the connector's documentation page.
@@ -257,7 +271,21 @@ export async function openPullRequest(
   if (todos.length > 0) {
     const reason = `its readme still has the TODOs extract-connectors wrote, on ${linesOf(todos)}: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'readme-todo', reason, findings: todos };
+    // validate-connector reports them only as README-PLACEHOLDER findings at the same lines.
+    const reported = todos.every((todo) =>
+      validated.findings.some(
+        (finding) =>
+          finding.ruleId === todo.ruleId && finding.file === todo.file && finding.line === todo.line,
+      ),
+    );
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'readme-todo',
+      reason,
+      findings: todos,
+      ...onlyHere(ignoredWarning !== undefined || !reported),
+    };
   }
   const namesake = options.branchesInUse?.get(branch);
   if (namesake !== undefined && namesake !== targetFolder) {
@@ -515,6 +543,11 @@ export async function openPullRequest(
     );
   }
   return result;
+}
+
+/** The mark of a refusal whose findings validate-connector, with the same configuration, does not report. */
+function onlyHere(only: boolean): Pick<PullRequestResult, 'findingsOnlyHere'> {
+  return only ? { findingsOnlyHere: true } : {};
 }
 
 /** Whether another target folder gets the same branch name (one that makes no valid name does not). */

@@ -35,6 +35,13 @@ export interface PullRequestResult {
   /** The validation findings, located, when they refused the connector (or its readme's TODOs did). */
   findings?: Finding[];
   /**
+   * The refusal's findings are none that validate-connector reports with the same configuration: it
+   * ignores the connector (`ignore`), which pr checks all the same since it was named to be sent, or
+   * they are readme TODOs at a README-PLACEHOLDER level that reports them not (off). A job that leaves
+   * the annotations to its validate step (annotate-findings: false) annotates these all the same.
+   */
+  findingsOnlyHere?: true;
+  /**
    * The breaking changes against the upstream's version of the connector, as findings of the
    * connector, when it has any (whether they refused it or were sent for the reviewers).
    */

@@ -82,7 +82,8 @@ function failForRefused(
   annotateFindings: boolean,
 ): void {
   const refused = refusedResults(results);
-  const ownFiles = (result: PullRequestResult) => result.refusal !== 'breaking';
+  // Annotated by this step all the same: breaking changes, and findings validate-connector does not report.
+  const ownFiles = (result: PullRequestResult) => result.refusal !== 'breaking' && !result.findingsOnlyHere;
   if (!annotateFindings)
     for (const result of refused.filter(ownFiles)) {
       if (!result.findings?.length) continue;
