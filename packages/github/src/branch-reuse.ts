@@ -1,11 +1,11 @@
-import type { Logger, SaySetting } from '@connector-alm/core';
+import { joinedList, printable, type Logger, type SaySetting } from '@connector-alm/core';
 import { isOwnCommit } from './branch-commit.js';
 import type { LocalFile } from './connector-files.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readCommit, readRemoteFolder, type BranchHead } from './remote-tree.js';
 import type { RepositoryName } from './repository-name.js';
 import type { RemoteFile } from './remote-file.js';
-import { upstreamFilesToMatch, type LeftOutFile } from './sent-files.js';
+import { leftOutDifferences, upstreamFilesToMatch, type LeftOutFile } from './sent-files.js';
 import { diffConnectorFiles, hasChanges, sameFiles } from './tree-changes.js';
 
 export interface BranchReuse {
@@ -18,7 +18,7 @@ export interface BranchReuse {
   targetFolder: string;
   /** The maker's connector: the files the pull request carries. */
   local: readonly LocalFile[];
-  /** The files of the connector folder the pull request leaves out, whose copies on the branch stay. */
+  /** The files of the connector folder the pull request leaves out: on the branch, as upstream. */
   leftOut: readonly LeftOutFile[];
   /** The target folder in the upstream's base now. */
   upstreamFiles: readonly RemoteFile[];
@@ -55,6 +55,15 @@ export async function keepsBranch(
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
     return false;
+  // The upstream's copies of left-out files stay; any other copy on the branch is a change to undo.
+  // On an older base too: its target folder must be the base's now (below), left-out files included.
+  const stray = leftOutDifferences(onBranch, reuse.upstreamFiles, reuse.leftOut);
+  if (stray.length > 0) {
+    logger.info(
+      `The branch still changes ${joinedList(stray.map((file) => printable(file)))} of ${reuse.baseName}, which the pull request leaves out now: it is built again on ${base.sha}.`,
+    );
+    return false;
+  }
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;

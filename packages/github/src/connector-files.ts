@@ -15,24 +15,36 @@ export interface LocalFile {
 /** Names never sent upstream: version-control and file manager droppings (Windows names in any case). */
 const SKIPPED = new Set(['.git', '.ds_store', 'thumbs.db', 'desktop.ini', 'node_modules']);
 
+/** Whether a path of the folder is one never sent whatever git says: it is or lies in a SKIPPED entry. */
+export function isNeverSent(relative: string): boolean {
+  return relative.split('/').some((name) => SKIPPED.has(name.toLowerCase()));
+}
+
 /** The blob SHA git computes for these bytes; equal SHAs mean equal files, so unchanged files are not sent. */
 export function gitBlobSha(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
 /**
- * Every file under the connector folder, sorted by path. A symbolic link is refused, not skipped:
- * left out, its file would silently be missing from the pull request (or deleted upstream), and
- * followed, it could publish a file from outside the checkout. `shownAs` is the folder as the user
- * named it, which the refusal's location starts with, as the command's other messages do.
+ * Every file under the connector folder, sorted by path, but those `leftOut` names (paths relative to
+ * the folder; a folder's ends with `/`), which are neither read nor looked at. A symbolic link is
+ * refused, not skipped: left out, its file would silently be missing from the pull request (or deleted
+ * upstream), and followed, it could publish a file from outside the checkout. One that git ignores is
+ * never sent, so it refuses nothing. `shownAs` is the folder as the user named it, which the refusal's
+ * location starts with, as the command's other messages do.
  */
-export async function readConnectorFiles(folder: string, shownAs = folder): Promise<LocalFile[]> {
+export async function readConnectorFiles(
+  folder: string,
+  shownAs = folder,
+  leftOut: (relative: string) => boolean = () => false,
+): Promise<LocalFile[]> {
   const files: LocalFile[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
     for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = path.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (leftOut(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError('is a symbolic link; a pull request carries real files only.', {
           location: { file: path.join(shownAs, relative) },

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { optionWords, plural, toDisplayPath, type Logger, type SaySetting } from '@connector-alm/core';
+import {
+  joinedList,
+  optionWords,
+  plural,
+  printable,
+  toDisplayPath,
+  type Logger,
+  type SaySetting,
+} from '@connector-alm/core';
 import {
   countBySeverity,
   DEFAULT_CONFIG,
@@ -30,9 +38,12 @@ import { readConnectorFiles } from './connector-files.js';
 import { gitIgnoredFiles } from './git-ignored.js';
 import {
   filesToSend,
+  ignoredConnectorFiles,
+  isUnderAny,
   leftOutLines,
   proposedFiles,
   upstreamFilesToMatch,
+  withoutIgnoredFindings,
   withoutLeftOutFindings,
 } from './sent-files.js';
 import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
@@ -174,12 +185,15 @@ export async function openPullRequest(
   });
   // What a commit of the folder would carry: not what git ignores, nor the maker's settings.json.
   const ignored = await gitIgnoredFiles(folder, options.connector);
+  // Those git ignores are not even read: never sent, a symbolic link among them refuses nothing.
   const { sent: local, leftOut } = filesToSend(
-    await readConnectorFiles(folder, options.connector),
+    await readConnectorFiles(folder, options.connector, (relative) => isUnderAny(relative, ignored.files)),
     ignored.files,
   );
   for (const line of leftOutLines(leftOut)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
+  // What fail-on judges is what validate-connector finds on a checkout; what the body lists, what is sent.
+  const committed = withoutIgnoredFindings(validated, leftOut);
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
@@ -220,15 +234,36 @@ export async function openPullRequest(
       : `it has no ${SWAGGER}`;
     const reason = `${has}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'no-swagger', reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'no-swagger',
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== undefined),
+    };
+  }
+  const ignoredParts = ignoredConnectorFiles(leftOut);
+  if (ignoredParts.length > 0) {
+    // Validation, the breaking changes and the files sent must be of one connector: the maker decides which.
+    const reason = `git ignores its ${joinedList(ignoredParts.map((file) => printable(file)))} (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options.connector}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'git-ignored', reason };
   }
   const title = options.title?.trim() || pullRequestTitle(connectorTitle(named, swagger), validation.profile);
   const failOn = options.failOn ?? 'error';
-  const counts = countBySeverity(validation.findings);
+  const counts = countBySeverity(committed.findings);
   if (failsThreshold({ counts }, failOn)) {
     const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'findings', reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'findings',
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== undefined),
+    };
   }
   // Whatever fail-on and README-PLACEHOLDER's level: the TODOs are connector-alm's own, and sent they
   // would replace the upstream's readme on the connector's documentation page.
@@ -236,7 +271,21 @@ export async function openPullRequest(
   if (todos.length > 0) {
     const reason = `its readme still has the TODOs extract-connectors wrote, on ${linesOf(todos)}: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options.connector}: ${reason}.`);
-    return { ...result, operation: 'refused', refusal: 'readme-todo', reason, findings: todos };
+    // validate-connector reports them only as README-PLACEHOLDER findings at the same lines.
+    const reported = todos.every((todo) =>
+      validated.findings.some(
+        (finding) =>
+          finding.ruleId === todo.ruleId && finding.file === todo.file && finding.line === todo.line,
+      ),
+    );
+    return {
+      ...result,
+      operation: 'refused',
+      refusal: 'readme-todo',
+      reason,
+      findings: todos,
+      ...onlyHere(ignoredWarning !== undefined || !reported),
+    };
   }
   const namesake = options.branchesInUse?.get(branch);
   if (namesake !== undefined && namesake !== targetFolder) {
@@ -287,7 +336,8 @@ export async function openPullRequest(
       : await logger.group(`Look for breaking changes against ${upstreamName}@${options.base}`, async () => ({
           upstream: definitionsVersion(
             await Promise.all(
-              definitionFiles(upstreamFiles).map(async (file) => ({
+              // The upstream's copies of files left out stay: the change to judge is that of the files sent.
+              definitionFiles(upstreamFilesToMatch(upstreamFiles, leftOut)).map(async (file) => ({
                 name: file.path,
                 displayPath: `${upstreamName}@${options.base}:${targetFolder}/${file.path}`,
                 content: await readBlob(client, upstream, file.sha),
@@ -493,6 +543,11 @@ export async function openPullRequest(
     );
   }
   return result;
+}
+
+/** The mark of a refusal whose findings validate-connector, with the same configuration, does not report. */
+function onlyHere(only: boolean): Pick<PullRequestResult, 'findingsOnlyHere'> {
+  return only ? { findingsOnlyHere: true } : {};
 }
 
 /** Whether another target folder gets the same branch name (one that makes no valid name does not). */

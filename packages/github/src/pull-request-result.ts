@@ -15,10 +15,12 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
  * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
  * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
  * branch name is another target folder's (in this run, or on the fork already), or it has breaking
- * changes against the upstream's version and fail-on-breaking is set (they are in `findings`).
+ * changes against the upstream's version and fail-on-breaking is set (they are in `findings`), or git
+ * ignores a file that validation reads as the connector's (apiProperties.json, icon.png, the readme,
+ * script.csx), which the pull request would leave out (`git-ignored`).
  */
 export type PullRequestRefusal =
-  'findings' | 'no-swagger' | 'readme-todo' | 'namesake' | 'branch' | 'breaking';
+  'findings' | 'no-swagger' | 'git-ignored' | 'readme-todo' | 'namesake' | 'branch' | 'breaking';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
@@ -32,6 +34,13 @@ export interface PullRequestResult {
   refusal?: PullRequestRefusal;
   /** The validation findings, located, when they refused the connector (or its readme's TODOs did). */
   findings?: Finding[];
+  /**
+   * The refusal's findings are none that validate-connector reports with the same configuration: it
+   * ignores the connector (`ignore`), which pr checks all the same since it was named to be sent, or
+   * they are readme TODOs at a README-PLACEHOLDER level that reports them not (off). A job that leaves
+   * the annotations to its validate step (annotate-findings: false) annotates these all the same.
+   */
+  findingsOnlyHere?: true;
   /**
    * The breaking changes against the upstream's version of the connector, as findings of the
    * connector, when it has any (whether they refused it or were sent for the reviewers).

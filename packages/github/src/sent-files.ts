@@ -1,6 +1,6 @@
 import { joinedList, printable } from '@connector-alm/core';
 import { displayPathIn, kindOfFileName, type ConnectorResult } from '@connector-alm/validator';
-import type { LocalFile } from './connector-files.js';
+import { isNeverSent, type LocalFile } from './connector-files.js';
 import type { RemoteFile } from './remote-file.js';
 import type { TreeChanges } from './tree-changes.js';
 
@@ -12,7 +12,10 @@ import type { TreeChanges } from './tree-changes.js';
 export type LeftOutReason = 'git-ignored' | 'settings';
 
 export interface LeftOutFile {
-  /** Relative to the connector folder, with forward slashes. */
+  /**
+   * Relative to the connector folder, with forward slashes. A folder left out whole ends with `/`: git
+   * lists a nested repository it ignores as one entry, `nested/`.
+   */
   path: string;
   reason: LeftOutReason;
 }
@@ -24,19 +27,52 @@ export interface FilesToSend {
 }
 
 /**
- * Splits the folder's files into those sent and those left out: the ones git ignores (`gitIgnored`,
- * paths relative to the folder), and settings.json at the folder's top whatever git says of it.
+ * Whether a path of the folder is among `paths` or under one of them that ends with `/` (a folder).
+ * For the path of a folder itself, give it with its `/`.
+ */
+export function isUnderAny(relative: string, paths: Iterable<string>): boolean {
+  for (const entry of paths) {
+    if (entry === relative || (entry.endsWith('/') && relative.startsWith(entry))) return true;
+  }
+  return false;
+}
+
+/**
+ * Splits the folder into the files sent and those left out: the ones git ignores (`gitIgnored`, its
+ * list of the folder's entries, relative to it), which were not read (readConnectorFiles), and
+ * settings.json at the folder's top whatever git says of it. Of git's entries, those never sent anyway
+ * (.DS_Store, node_modules …) go unnamed, as before git was asked.
  */
 export function filesToSend(files: readonly LocalFile[], gitIgnored: ReadonlySet<string>): FilesToSend {
   const sent: LocalFile[] = [];
-  const leftOut: LeftOutFile[] = [];
+  // Ignored first: that is what the maker did about it, and what the line about it says.
+  const leftOut: LeftOutFile[] = [...gitIgnored]
+    .filter((entry) => !isNeverSent(entry.replace(/\/$/, '')))
+    .sort()
+    .map((entry) => ({ path: entry, reason: 'git-ignored' }));
   for (const file of files) {
-    // Ignored first: that is what the maker did about it, and what the line about it says.
-    if (gitIgnored.has(file.path)) leftOut.push({ path: file.path, reason: 'git-ignored' });
-    else if (kindOfFileName(file.path) === 'settings') leftOut.push({ path: file.path, reason: 'settings' });
+    if (isUnderAny(file.path, gitIgnored)) continue;
+    if (kindOfFileName(file.path) === 'settings') leftOut.push({ path: file.path, reason: 'settings' });
     else sent.push(file);
   }
   return { sent, leftOut };
+}
+
+/**
+ * The files git ignores that validation reads as the connector's (apiProperties.json, icon.png, the
+ * readme, script.csx): left out, the pull request would not send the connector that was validated (a
+ * new one would lack its icon, an update would keep the upstream's apiProperties.json while its
+ * checks and breaking changes were of the maker's). settings.json is left out whatever git says, and
+ * an ignored swagger is refused as a folder without one.
+ */
+export function ignoredConnectorFiles(leftOut: readonly LeftOutFile[]): string[] {
+  return leftOut
+    .filter((file) => file.reason === 'git-ignored')
+    .map((file) => file.path)
+    .filter((path) => {
+      const kind = kindOfFileName(path);
+      return kind !== undefined && kind !== 'settings';
+    });
 }
 
 /**
@@ -70,22 +106,72 @@ export function upstreamFilesToMatch(
   upstreamFiles: readonly RemoteFile[],
   leftOut: readonly LeftOutFile[],
 ): RemoteFile[] {
-  const paths = new Set(leftOut.map((file) => file.path));
-  return upstreamFiles.filter((file) => !paths.has(file.path));
+  const paths = leftOut.map((file) => file.path);
+  return upstreamFiles.filter((file) => !isUnderAny(file.path, paths));
 }
 
 /**
- * The validation of the connector with the findings in files it leaves out taken away: those files
- * are not sent, so their findings neither refuse the connector (fail-on) nor go into the pull
- * request's body, where a SET-NOT-IN-PR row would tell the reviewers of a file they never get.
+ * The left-out files whose copy on the pull request's branch is not the upstream's (either may be
+ * absent). The branch must hold the upstream's copies: one pushed before the file was left out
+ * (git-ignored since, or settings.json sent by an older connector-alm) is still proposed otherwise.
+ */
+export function leftOutDifferences(
+  onBranch: readonly RemoteFile[],
+  upstreamFiles: readonly RemoteFile[],
+  leftOut: readonly LeftOutFile[],
+): string[] {
+  const paths = leftOut.map((file) => file.path);
+  const onBranchLeftOut = onBranch.filter((file) => isUnderAny(file.path, paths));
+  const upstreamLeftOut = upstreamFiles.filter((file) => isUnderAny(file.path, paths));
+  const same = (a: RemoteFile | undefined, b: RemoteFile | undefined): boolean =>
+    a?.sha === b?.sha && a?.mode === b?.mode;
+  const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
+  return [...inEither].sort().filter(
+    (path) =>
+      !same(
+        onBranchLeftOut.find((file) => file.path === path),
+        upstreamLeftOut.find((file) => file.path === path),
+      ),
+  );
+}
+
+/**
+ * The validation of the connector with the findings in the given left-out files taken away. Those
+ * git ignores no checkout has, so their findings refuse nothing (fail-on), as validate-connector on the
+ * workflow's checkout never sees them (withoutIgnoredFindings). None of the files left out is sent, so
+ * the pull request's body lists the findings of neither, where a SET-NOT-IN-PR row would tell the
+ * reviewers of a file they never get.
  */
 export function withoutLeftOutFindings(
   validation: ConnectorResult,
   leftOut: readonly LeftOutFile[],
 ): ConnectorResult {
   if (leftOut.length === 0) return validation;
-  const files = new Set(leftOut.map((file) => displayPathIn(validation.path, file.path)));
-  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+  // A folder's display path keeps its `/`, so that only the files under it match.
+  const files = leftOut.map((file) =>
+    file.path.endsWith('/')
+      ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/`
+      : displayPathIn(validation.path, file.path),
+  );
+  return {
+    ...validation,
+    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files)),
+  };
+}
+
+/**
+ * The validation of the connector as a checkout of the repository has it: without the findings in
+ * the files git ignores. A committed settings.json's findings stay, though it is not sent: the
+ * publish workflow's validate step counts them, and its verdict and pr's must be one.
+ */
+export function withoutIgnoredFindings(
+  validation: ConnectorResult,
+  leftOut: readonly LeftOutFile[],
+): ConnectorResult {
+  return withoutLeftOutFindings(
+    validation,
+    leftOut.filter((file) => file.reason === 'git-ignored'),
+  );
 }
 
 /**

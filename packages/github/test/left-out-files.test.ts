@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
 import {
@@ -94,7 +94,50 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
   });
 
-  it('do not refuse the connector for their findings', async () => {
+  it("come off the open pull request's branch on a rerun, once left out after a first push", async () => {
+    // Sent by a first run, then git-ignored and untracked by the maker (or settings.json, sent by
+    // connector-alm before it left that file out): the rerun's branch must not carry it any more.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'secret.local.md': 'TOKEN=abc\n' });
+    commitWorkspace('');
+    const first = await submitConnector(scenario).promise;
+    expect(first.operation).toBe('created');
+    const fork = contributorFork(scenario)!;
+    expect(Object.keys(await filesOnBranch(fork, first.branch, CONNECTOR))).toContain('secret.local.md');
+    writeFileSync(path.join(scenario.workspace, '.gitignore'), '*.local.md\n');
+    runGit(scenario.workspace, ['rm', '-q', '--cached', `${CONNECTOR}/secret.local.md`]);
+    runGit(scenario.workspace, ['commit', '-qam', 'ignore the local notes']);
+    const { promise, logger } = submitConnector(scenario);
+    const second = await promise;
+    expect(second.operation).toBe('updated');
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^The branch still changes secret\.local\.md of microsoft\/PowerPlatformConnectors@dev, which the pull request leaves out now: it is built again on [0-9a-f]{40}\.$/,
+      ),
+    );
+    expect(Object.keys(await filesOnBranch(fork, second.branch, CONNECTOR)).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
+    // And a third run finds the branch as it should be.
+    expect(await submitConnector(scenario).promise).toMatchObject({ operation: 'none' });
+  });
+
+  it('refuse the connector for the findings of a committed settings.json, as validate-connector on a checkout does', async () => {
+    // Not sent, yet committed: the publish workflow's validate step finds it broken and fails the job,
+    // and submit must not open the pull request all the same.
+    writeConnector(scenario.workspace, { ...connectorFiles(), 'settings.json': '{"icon": "icon.png"\n' });
+    commitWorkspace('');
+    const result = await submitConnector(scenario).promise;
+    expect(result).toMatchObject({ operation: 'refused', refusal: 'findings' });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'GEN-JSON-PARSE', file: `${CONNECTOR}/settings.json` }),
+    );
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('do not refuse the connector for the findings of the files git ignores', async () => {
     // A git-ignored backup of the swagger: REPO-FILENAMES takes it for a misnamed swagger, an error,
     // which refuses a connector at the default fail-on. It is not sent, so it refuses nothing.
     writeConnector(scenario.workspace, { ...connectorFiles(), 'apiDefinition.swagger.json.bak': '{}' });
@@ -115,5 +158,49 @@ describe('the files a pull request leaves out of the connector folder', () => {
       "git ignores its apiDefinition.swagger.json (git check-ignore -v names the line of .gitignore that does), and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated",
     );
     expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('refuse a connector with a file validation reads git-ignored, since the one sent would not be the one validated', async () => {
+    // The upstream's apiProperties.json would stay, yet validation and breaking changes were of the
+    // maker's; a new connector would go without its icon, though validation found one.
+    await mergeUpstream(scenario, connectorFiles());
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A description the maker changed, long enough for the rules.'),
+    );
+    commitWorkspace('apiProperties.json\nicon.png\n');
+    const result = await submitConnector(scenario).promise;
+    expect(result).toMatchObject({ operation: 'refused', refusal: 'git-ignored' });
+    expect(result.reason).toBe(
+      "git ignores its apiProperties.json and icon.png (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated",
+    );
+    expect(result.breakingChanges).toBeUndefined();
+    expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it('take in a nested repository git ignores, listed as one folder, and a symbolic link in an ignored folder', async () => {
+    // git ls-files lists an ignored nested repository as `nested/`, not file by file; a link under an
+    // ignored folder is never sent, so it refuses nothing as a link that is sent does.
+    writeConnector(scenario.workspace, connectorFiles());
+    const connector = path.join(scenario.workspace, CONNECTOR);
+    for (const folder of ['nested', 'tmp']) mkdirSync(path.join(connector, folder));
+    writeFileSync(path.join(connector, 'nested', 'notes.md'), 'Mine.\n');
+    writeFileSync(path.join(connector, 'tmp', 'a.txt'), 'a\n');
+    runGit(path.join(connector, 'nested'), ['init', '-q', '-b', 'main']);
+    symlinkSync(path.join(connector, 'tmp', 'a.txt'), path.join(connector, 'tmp', 'link'));
+    commitWorkspace('nested/\ntmp/\n');
+    const { promise, logger } = submitConnector(scenario);
+    const result = await promise;
+    expect(result.operation).toBe('created');
+    expect(logger.lines).toContain(
+      'Left out of the pull request: nested/, tmp/a.txt and tmp/link, which git ignores (.gitignore); no commit would carry them either.',
+    );
+    const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
+    expect(Object.keys(files).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
   });
 });

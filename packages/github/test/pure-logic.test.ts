@@ -16,6 +16,7 @@ import {
 } from '../src/index.js';
 import { withUpstreamLineEndings } from '../src/line-endings.js';
 import { draftNotice } from '../src/pull-request.js';
+import { filesToSend, leftOutDifferences, upstreamFilesToMatch } from '../src/sent-files.js';
 import { folderNameKey } from '../src/upstream-namesake.js';
 
 const file = (path: string, content: string): LocalFile => ({
@@ -269,6 +270,24 @@ describe('the files of a connector folder', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the files a pull request leaves out', () => {
+  it("take a folder git lists whole (an ignored nested repository, `nested/`) as the files under it, upstream's too", () => {
+    const { sent, leftOut } = filesToSend(
+      [
+        file('apiDefinition.swagger.json', '{}'),
+        file('nested/notes.md', 'Mine.'),
+        file('nestedfile.md', 'x'),
+      ],
+      new Set(['nested/']),
+    );
+    expect(sent.map((sentFile) => sentFile.path)).toEqual(['apiDefinition.swagger.json', 'nestedfile.md']);
+    expect(leftOut).toEqual([{ path: 'nested/', reason: 'git-ignored' }]);
+    const upstream = [{ path: 'nested/notes.md', mode: '100644', sha: 'a' }];
+    expect(upstreamFilesToMatch(upstream, leftOut)).toEqual([]);
+    expect(leftOutDifferences([], upstream, leftOut)).toEqual(['nested/notes.md']);
   });
 });
 

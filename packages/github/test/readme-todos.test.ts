@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import { readmeTodoHeading, readmeTodoLine } from '@connector-alm/core';
 import { DEFAULT_CONFIG } from '@connector-alm/validator';
 import { type OpenPullRequestOptions } from '../src/index.js';
@@ -67,17 +68,34 @@ describe("a readme with extraction's TODOs", () => {
           'The readme still says "TODO: how to get the credentials the connection asks for.": replace the line with how to get the credentials the connection asks for.',
       }),
     ]);
+    expect(result.findingsOnlyHere).toBeUndefined();
     expect(scenario.github.requests).toEqual([]);
   });
 
   it('is refused whatever fail-on, and whatever the level the configuration gives README-PLACEHOLDER', async () => {
     writeReadme(EXTRACTED_README);
     const config = { ...DEFAULT_CONFIG, rules: { 'README-PLACEHOLDER': 'off' as const } };
+    // Findings validate-connector does not report at that level: annotated by submit all the same.
     expect(await run({ failOn: 'never', config })).toMatchObject({
       operation: 'refused',
       refusal: 'readme-todo',
+      findingsOnlyHere: true,
     });
     expect(contributorFork(scenario)).toBeUndefined();
+  });
+
+  it("is the step's to annotate for a connector the configuration ignores, which validate-connector skips", async () => {
+    writeReadme(EXTRACTED_README);
+    const config = {
+      ...DEFAULT_CONFIG,
+      path: path.join(scenario.workspace, '.connector-alm.yml'),
+      ignore: ['certified-connectors/**'],
+    };
+    expect(await run({ config })).toMatchObject({
+      operation: 'refused',
+      refusal: 'readme-todo',
+      findingsOnlyHere: true,
+    });
   });
 
   it('is submitted once its TODOs are filled in; "todo" in prose is no TODO of ours', async () => {

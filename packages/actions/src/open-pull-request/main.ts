@@ -82,7 +82,8 @@ function failForRefused(
   annotateFindings: boolean,
 ): void {
   const refused = refusedResults(results);
-  const ownFiles = (result: PullRequestResult) => result.refusal !== 'breaking';
+  // Annotated by this step all the same: breaking changes, and findings validate-connector does not report.
+  const ownFiles = (result: PullRequestResult) => result.refusal !== 'breaking' && !result.findingsOnlyHere;
   if (!annotateFindings)
     for (const result of refused.filter(ownFiles)) {
       if (!result.findings?.length) continue;
@@ -116,6 +117,8 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
     'Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.',
   'no-swagger': () =>
     "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  'git-ignored': () =>
+    'Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.',
   'readme-todo': () =>
     'Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream\'s readme, copy it into the folder. No input sends the TODOs: they would be on the connector\'s documentation page.',
   namesake: (result) =>

@@ -1,5 +1,5 @@
 import { UsageError } from '@connector-alm/core';
-import { TRUST_WORKSPACE, type RepositoryOwnerError } from '@connector-alm/validator';
+import { trustWorkspace, type RepositoryOwnerError } from '@connector-alm/validator';
 
 /**
  * git's refusal of the workspace's repository for its owner, in the words of a workflow: the step
@@ -10,7 +10,7 @@ export function repositoryOwnerInWorkflow(error: RepositoryOwnerError): UsageErr
   return new UsageError(
     `git refuses to work in the repository (${error.repository}): it belongs to another user than the one this step runs as ("detected dubious ownership"), so the connectors cannot be compared with the base.`,
     {
-      hint: `Add a step before this one that runs ${TRUST_WORKSPACE} (actions/checkout marks it safe for its own commands only), or set base: none to check the connector folders without comparing them with the base.`,
+      hint: `Add a step before this one that runs ${trustWorkspace()} (actions/checkout marks it safe for its own commands only), or set base: none to check the connector folders without comparing them with the base.`,
     },
   );
 }

@@ -230,6 +230,8 @@ function whatToDo(result: PullRequestResult): string {
     return 'Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.';
   if (result.refusal === 'no-swagger')
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
+  if (result.refusal === 'git-ignored')
+    return 'Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.';
   if (result.refusal === 'readme-todo')
     return 'Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream\'s readme, copy it into the folder. No option sends the TODOs: they would be on the connector\'s documentation page.';
   if (result.refusal === 'namesake')

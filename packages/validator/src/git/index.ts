@@ -6,7 +6,7 @@ export * from './git.js';
 export { lineAfterChanges, type FileLineChanges } from './line-changes.js';
 export * from './base-ref.js';
 export { repositoryOfPaths } from './repository-of-paths.js';
-export { RepositoryOwnerError, TRUST_WORKSPACE, trustHint } from './refused-ownership.js';
+export { RepositoryOwnerError, trustHint, trustWorkspace } from './refused-ownership.js';
 export * from './materialize.js';
 export * from './repository-root.js';
 export * from './validate-against-base.js';

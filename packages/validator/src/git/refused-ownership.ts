@@ -40,18 +40,26 @@ export class RepositoryOwnerError extends UsageError {
   }
 }
 
-/** The command of a workflow step that marks the workspace safe for git, whoever checked it out. */
-export const TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
+/**
+ * The command of a workflow step that marks the workspace safe for git, whoever checked it out, in the
+ * default shell of the runner's system: bash's `"$GITHUB_WORKSPACE"` is an unset variable to PowerShell
+ * (pwsh, the default shell on Windows), where it would add an empty safe.directory.
+ */
+export function trustWorkspace(platform: NodeJS.Platform = process.platform): string {
+  const workspace = platform === 'win32' ? '"$env:GITHUB_WORKSPACE"' : '"$GITHUB_WORKSPACE"';
+  return `git config --global --add safe.directory ${workspace}`;
+}
 
 /**
  * The command that marks the repository safe, on a machine and on GitHub Actions. actions/checkout
  * marks the workspace safe for its own git commands only (in a global configuration of its own, gone
  * when it ends: actions/checkout#766, #2031), so a later step that runs as another user than the
- * checkout did (a container job, a self-hosted runner) meets the refusal.
+ * checkout did (a container job, a self-hosted runner) meets the refusal. Both in the shell of the
+ * system that met it, which on a runner is the step's default shell.
  */
-export function trustHint(repository: string): string {
+export function trustHint(repository: string, platform: NodeJS.Platform = process.platform): string {
   return [
-    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
-    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`,
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository, platform)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${trustWorkspace(platform)}.`,
   ].join(' ');
 }

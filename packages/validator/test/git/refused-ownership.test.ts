@@ -13,7 +13,11 @@ import { Git } from '../../src/git/git.js';
 import { commitStates } from '../../src/git/committed-files.js';
 import { filesGitIgnores } from '../../src/git/ignored-files.js';
 import { repositoryOfPaths } from '../../src/git/repository-of-paths.js';
-import { RepositoryOwnerError, repositoryRefusedForOwner } from '../../src/git/refused-ownership.js';
+import {
+  RepositoryOwnerError,
+  repositoryRefusedForOwner,
+  trustHint,
+} from '../../src/git/refused-ownership.js';
 
 describe('repositoryRefusedForOwner', () => {
   it("reads the repository from git's refusal, in the words of git 2.36 on and of 2.35.2", () => {
@@ -109,6 +113,13 @@ if (cannot) console.warn(`Skipping the tests of a repository of another user: ${
     expect((error as RepositoryOwnerError).hint).toContain(
       `git config --global --add safe.directory '${quoted.replace("'", "'\\''")}'.`,
     );
+  });
+
+  it("gives the workflow step's command in PowerShell's form on Windows, pwsh being its runners' default shell", () => {
+    expect(trustHint('C:\\actions-runner\\_work\\connectors\\connectors', 'win32')).toBe(
+      'If you trust it, tell git so: git config --global --add safe.directory C:\\actions-runner\\_work\\connectors\\connectors. On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs git config --global --add safe.directory "$env:GITHUB_WORKSPACE".',
+    );
+    expect(trustHint('/home/runner/work/c', 'linux')).toContain('safe.directory "$GITHUB_WORKSPACE".');
   });
 
   it('is not taken for a ref that names no commit', async () => {
