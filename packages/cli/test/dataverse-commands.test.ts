@@ -53,6 +53,10 @@ beforeAll(async () => {
     ],
     solutions: [solution, installedManaged, installedLater],
     resources: [MISTYPED_ENVIRONMENT],
+    // Export and import jobs are done at their first status read: how the commands are wired is this
+    // test's subject, and the wait for a job the dataverse package's. The default 3 reads cost each
+    // export or asynchronous import 3 s of sleep.
+    asyncPolls: 1,
   });
   cwd = mkdtempSync(path.join(os.tmpdir(), 'cli-dataverse-'));
 });

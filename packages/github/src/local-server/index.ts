@@ -37,6 +37,14 @@ export interface LocalGitHub {
 }
 
 /**
+ * The contract every server of this process checks bodies against, made once: Ajv compiles each
+ * operation's schema on its first use, which cost a test of the pull-request suite about a second
+ * (the pull-request schemas are large) when every server compiled its own. Its validators keep no
+ * state between checks, so servers running at the same time can share it.
+ */
+let sharedContract: OpenApiContract | undefined;
+
+/**
  * Starts a GitHub REST API on 127.0.0.1 for tests: accounts with tokens, repositories backed by bare
  * git repositories in a temporary folder, forks sharing their network's objects, pull requests and
  * labels, and faults that can be switched on. Every body is checked against GitHub's OpenAPI
@@ -45,7 +53,7 @@ export interface LocalGitHub {
 export async function startLocalGitHub(options: { clock?: () => Date } = {}): Promise<LocalGitHub> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'local-github-'));
   const state = new ServerState(root, options.clock ?? (() => new Date()));
-  const server = new LocalGitHubHttpServer(state, new OpenApiContract());
+  const server = new LocalGitHubHttpServer(state, (sharedContract ??= new OpenApiContract()));
   const url = await server.listen();
 
   const commit = async (
