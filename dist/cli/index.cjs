@@ -57282,11 +57282,14 @@ var RepositoryOwnerError = class extends UsageError {
   }
   repository;
 };
-var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
-function trustHint(repository) {
+function trustWorkspace(platform = process.platform) {
+  const workspace = platform === "win32" ? '"$env:GITHUB_WORKSPACE"' : '"$GITHUB_WORKSPACE"';
+  return `git config --global --add safe.directory ${workspace}`;
+}
+function trustHint(repository, platform = process.platform) {
   return [
-    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
-    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository, platform)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${trustWorkspace(platform)}.`
   ].join(" ");
 }
 
@@ -73913,16 +73916,20 @@ var import_node_crypto20 = require("node:crypto");
 var import_node_fs74 = require("node:fs");
 var import_node_path100 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
+function isNeverSent(relative) {
+  return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
+}
 function gitBlobSha(content) {
   return (0, import_node_crypto20.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder, shownAs = folder) {
+async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => false) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs74.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path100.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
           location: { file: import_node_path100.default.join(shownAs, relative) },
@@ -78825,15 +78832,27 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
+function isUnderAny(relative, paths) {
+  for (const entry of paths) {
+    if (entry === relative || entry.endsWith("/") && relative.startsWith(entry)) return true;
+  }
+  return false;
+}
 function filesToSend(files, gitIgnored) {
   const sent = [];
-  const leftOut2 = [];
+  const leftOut2 = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
   for (const file of files) {
-    if (gitIgnored.has(file.path)) leftOut2.push({ path: file.path, reason: "git-ignored" });
-    else if (kindOfFileName(file.path) === "settings") leftOut2.push({ path: file.path, reason: "settings" });
+    if (isUnderAny(file.path, gitIgnored)) continue;
+    if (kindOfFileName(file.path) === "settings") leftOut2.push({ path: file.path, reason: "settings" });
     else sent.push(file);
   }
   return { sent, leftOut: leftOut2 };
+}
+function ignoredConnectorFiles(leftOut2) {
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path111) => {
+    const kind = kindOfFileName(path111);
+    return kind !== void 0 && kind !== "settings";
+  });
 }
 function leftOutLines(leftOut2) {
   const lines = [];
@@ -78852,13 +78871,37 @@ function leftOutLines(leftOut2) {
   return lines;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
-  const paths = new Set(leftOut2.map((file) => file.path));
-  return upstreamFiles.filter((file) => !paths.has(file.path));
+  const paths = leftOut2.map((file) => file.path);
+  return upstreamFiles.filter((file) => !isUnderAny(file.path, paths));
+}
+function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
+  const paths = leftOut2.map((file) => file.path);
+  const onBranchLeftOut = onBranch.filter((file) => isUnderAny(file.path, paths));
+  const upstreamLeftOut = upstreamFiles.filter((file) => isUnderAny(file.path, paths));
+  const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
+  const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
+  return [...inEither].sort().filter(
+    (path111) => !same(
+      onBranchLeftOut.find((file) => file.path === path111),
+      upstreamLeftOut.find((file) => file.path === path111)
+    )
+  );
 }
 function withoutLeftOutFindings(validation, leftOut2) {
   if (leftOut2.length === 0) return validation;
-  const files = new Set(leftOut2.map((file) => displayPathIn(validation.path, file.path)));
-  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+  const files = leftOut2.map(
+    (file) => file.path.endsWith("/") ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/` : displayPathIn(validation.path, file.path)
+  );
+  return {
+    ...validation,
+    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files))
+  };
+}
+function withoutIgnoredFindings(validation, leftOut2) {
+  return withoutLeftOutFindings(
+    validation,
+    leftOut2.filter((file) => file.reason === "git-ignored")
+  );
 }
 function proposedFiles(changes) {
   const upserts = changes.upserts.map(
@@ -78980,6 +79023,13 @@ async function keepsBranch(client, fork, reuse, logger) {
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
     return false;
+  const stray = leftOutDifferences(onBranch, reuse.upstreamFiles, reuse.leftOut);
+  if (stray.length > 0) {
+    logger.info(
+      `The branch still changes ${joinedList(stray.map((file) => printable(file)))} of ${reuse.baseName}, which the pull request leaves out now: it is built again on ${base2.sha}.`
+    );
+    return false;
+  }
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
@@ -79643,11 +79693,12 @@ async function openPullRequest(options2, ports) {
   });
   const ignored = await gitIgnoredFiles(folder, options2.connector);
   const { sent: local, leftOut: leftOut2 } = filesToSend(
-    await readConnectorFiles(folder, options2.connector),
+    await readConnectorFiles(folder, options2.connector, (relative) => isUnderAny(relative, ignored.files)),
     ignored.files
   );
   for (const line of leftOutLines(leftOut2)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
+  const committed = withoutIgnoredFindings(validated, leftOut2);
   const validation = withoutLeftOutFindings(validated, leftOut2);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
@@ -79675,21 +79726,53 @@ async function openPullRequest(options2, ports) {
     ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
     const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "no-swagger",
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== void 0)
+    };
+  }
+  const ignoredParts = ignoredConnectorFiles(leftOut2);
+  if (ignoredParts.length > 0) {
+    const reason = `git ignores its ${joinedList(ignoredParts.map((file) => printable(file)))} (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "git-ignored", reason };
   }
   const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named2, swagger2), validation.profile);
   const failOn = options2.failOn ?? "error";
-  const counts = countBySeverity(validation.findings);
+  const counts = countBySeverity(committed.findings);
   if (failsThreshold({ counts }, failOn)) {
     const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "findings", reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "findings",
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== void 0)
+    };
   }
   const todos = readmeTodoFindings(validation.path, local);
   if (todos.length > 0) {
     const reason = `its readme still has the TODOs extract-connectors wrote, on ${linesOf(todos)}: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "readme-todo", reason, findings: todos };
+    const reported = todos.every(
+      (todo) => validated.findings.some(
+        (finding) => finding.ruleId === todo.ruleId && finding.file === todo.file && finding.line === todo.line
+      )
+    );
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "readme-todo",
+      reason,
+      findings: todos,
+      ...onlyHere(ignoredWarning !== void 0 || !reported)
+    };
   }
   const namesake = options2.branchesInUse?.get(branch);
   if (namesake !== void 0 && namesake !== targetFolder) {
@@ -79732,7 +79815,8 @@ async function openPullRequest(options2, ports) {
   const versions = upstreamFiles.length === 0 || !hasChanges(changes) ? void 0 : await logger.group(`Look for breaking changes against ${upstreamName}@${options2.base}`, async () => ({
     upstream: definitionsVersion(
       await Promise.all(
-        definitionFiles(upstreamFiles).map(async (file) => ({
+        // The upstream's copies of files left out stay: the change to judge is that of the files sent.
+        definitionFiles(upstreamFilesToMatch(upstreamFiles, leftOut2)).map(async (file) => ({
           name: file.path,
           displayPath: `${upstreamName}@${options2.base}:${targetFolder}/${file.path}`,
           content: await readBlob(client, upstream, file.sha)
@@ -79928,6 +80012,9 @@ async function openPullRequest(options2, ports) {
   }
   return result;
 }
+function onlyHere(only2) {
+  return only2 ? { findingsOnlyHere: true } : {};
+}
 function sharesBranchName(folder, branch, prefix) {
   try {
     return branchNameFor(folder, prefix) === branch;
@@ -80115,6 +80202,8 @@ function whatToDo(result) {
     return "Fix the findings above (connector-alm validate lists them too), or pass --fail-on never to open the pull request anyway.";
   if (result.refusal === "no-swagger")
     return "Add the connector's apiDefinition.swagger.json (an empty folder is what an uninitialised submodule or a sparse checkout leaves), or give the folder that holds it.";
+  if (result.refusal === "git-ignored")
+    return "Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.";
   if (result.refusal === "readme-todo")
     return `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No option sends the TODOs: they would be on the connector's documentation page.`;
   if (result.refusal === "namesake")

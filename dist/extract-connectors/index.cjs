@@ -60583,11 +60583,14 @@ var RepositoryOwnerError = class extends UsageError {
   }
   repository;
 };
-var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
-function trustHint(repository) {
+function trustWorkspace(platform2 = process.platform) {
+  const workspace = platform2 === "win32" ? '"$env:GITHUB_WORKSPACE"' : '"$GITHUB_WORKSPACE"';
+  return `git config --global --add safe.directory ${workspace}`;
+}
+function trustHint(repository, platform2 = process.platform) {
   return [
-    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
-    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository, platform2)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${trustWorkspace(platform2)}.`
   ].join(" ");
 }
 

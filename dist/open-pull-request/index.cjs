@@ -68519,11 +68519,14 @@ var RepositoryOwnerError = class extends UsageError {
   }
   repository;
 };
-var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
-function trustHint(repository) {
+function trustWorkspace(platform2 = process.platform) {
+  const workspace = platform2 === "win32" ? '"$env:GITHUB_WORKSPACE"' : '"$GITHUB_WORKSPACE"';
+  return `git config --global --add safe.directory ${workspace}`;
+}
+function trustHint(repository, platform2 = process.platform) {
   return [
-    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
-    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository, platform2)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${trustWorkspace(platform2)}.`
   ].join(" ");
 }
 
@@ -69644,16 +69647,20 @@ var import_node_crypto5 = require("node:crypto");
 var import_node_fs19 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
+function isNeverSent(relative) {
+  return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
+}
 function gitBlobSha(content) {
   return (0, import_node_crypto5.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
-async function readConnectorFiles(folder, shownAs = folder) {
+async function readConnectorFiles(folder, shownAs = folder, leftOut = () => false) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs19.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path29.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (leftOut(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
           location: { file: import_node_path29.default.join(shownAs, relative) },
@@ -74556,15 +74563,27 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
+function isUnderAny(relative, paths) {
+  for (const entry of paths) {
+    if (entry === relative || entry.endsWith("/") && relative.startsWith(entry)) return true;
+  }
+  return false;
+}
 function filesToSend(files, gitIgnored) {
   const sent = [];
-  const leftOut = [];
+  const leftOut = [...gitIgnored].filter((entry) => !isNeverSent(entry.replace(/\/$/, ""))).sort().map((entry) => ({ path: entry, reason: "git-ignored" }));
   for (const file of files) {
-    if (gitIgnored.has(file.path)) leftOut.push({ path: file.path, reason: "git-ignored" });
-    else if (kindOfFileName(file.path) === "settings") leftOut.push({ path: file.path, reason: "settings" });
+    if (isUnderAny(file.path, gitIgnored)) continue;
+    if (kindOfFileName(file.path) === "settings") leftOut.push({ path: file.path, reason: "settings" });
     else sent.push(file);
   }
   return { sent, leftOut };
+}
+function ignoredConnectorFiles(leftOut) {
+  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path36) => {
+    const kind = kindOfFileName(path36);
+    return kind !== void 0 && kind !== "settings";
+  });
 }
 function leftOutLines(leftOut) {
   const lines = [];
@@ -74583,13 +74602,37 @@ function leftOutLines(leftOut) {
   return lines;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut) {
-  const paths = new Set(leftOut.map((file) => file.path));
-  return upstreamFiles.filter((file) => !paths.has(file.path));
+  const paths = leftOut.map((file) => file.path);
+  return upstreamFiles.filter((file) => !isUnderAny(file.path, paths));
+}
+function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
+  const paths = leftOut.map((file) => file.path);
+  const onBranchLeftOut = onBranch.filter((file) => isUnderAny(file.path, paths));
+  const upstreamLeftOut = upstreamFiles.filter((file) => isUnderAny(file.path, paths));
+  const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
+  const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
+  return [...inEither].sort().filter(
+    (path36) => !same(
+      onBranchLeftOut.find((file) => file.path === path36),
+      upstreamLeftOut.find((file) => file.path === path36)
+    )
+  );
 }
 function withoutLeftOutFindings(validation, leftOut) {
   if (leftOut.length === 0) return validation;
-  const files = new Set(leftOut.map((file) => displayPathIn(validation.path, file.path)));
-  return { ...validation, findings: validation.findings.filter((finding) => !files.has(finding.file)) };
+  const files = leftOut.map(
+    (file) => file.path.endsWith("/") ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/` : displayPathIn(validation.path, file.path)
+  );
+  return {
+    ...validation,
+    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files))
+  };
+}
+function withoutIgnoredFindings(validation, leftOut) {
+  return withoutLeftOutFindings(
+    validation,
+    leftOut.filter((file) => file.reason === "git-ignored")
+  );
 }
 function proposedFiles(changes) {
   const upserts = changes.upserts.map(
@@ -74711,6 +74754,13 @@ async function keepsBranch(client, fork, reuse, logger) {
   const onBranch = await readRemoteFolder(client, fork, existing.treeSha, targetFolder, reuse.say);
   if (hasChanges(diffConnectorFiles2(reuse.local, upstreamFilesToMatch(onBranch, reuse.leftOut))))
     return false;
+  const stray = leftOutDifferences(onBranch, reuse.upstreamFiles, reuse.leftOut);
+  if (stray.length > 0) {
+    logger.info(
+      `The branch still changes ${joinedList(stray.map((file) => printable(file)))} of ${reuse.baseName}, which the pull request leaves out now: it is built again on ${base2.sha}.`
+    );
+    return false;
+  }
   if (sameBase) {
     logger.info(`The branch already holds this version of the connector (${existing.sha}): nothing to push.`);
     return true;
@@ -75372,11 +75422,12 @@ async function openPullRequest(options2, ports) {
   });
   const ignored = await gitIgnoredFiles(folder, options2.connector);
   const { sent: local, leftOut } = filesToSend(
-    await readConnectorFiles(folder, options2.connector),
+    await readConnectorFiles(folder, options2.connector, (relative) => isUnderAny(relative, ignored.files)),
     ignored.files
   );
   for (const line of leftOutLines(leftOut)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
+  const committed = withoutIgnoredFindings(validated, leftOut);
   const validation = withoutLeftOutFindings(validated, leftOut);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
@@ -75404,21 +75455,53 @@ async function openPullRequest(options2, ports) {
     ) ? `git ignores its ${SWAGGER} (git check-ignore -v names the line of .gitignore that does)` : `it has no ${SWAGGER}`;
     const reason = `${has3}, and sending the folder would propose deleting the upstream's connector: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "no-swagger", reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "no-swagger",
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== void 0)
+    };
+  }
+  const ignoredParts = ignoredConnectorFiles(leftOut);
+  if (ignoredParts.length > 0) {
+    const reason = `git ignores its ${joinedList(ignoredParts.map((file) => printable(file)))} (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated`;
+    logger.info(`${options2.connector}: ${reason}.`);
+    return { ...result, operation: "refused", refusal: "git-ignored", reason };
   }
   const title = options2.title?.trim() || pullRequestTitle(connectorTitle(named2, swagger), validation.profile);
   const failOn = options2.failOn ?? "error";
-  const counts = countBySeverity(validation.findings);
+  const counts = countBySeverity(committed.findings);
   if (failsThreshold({ counts }, failOn)) {
     const reason = `validation found ${summaryLine(counts)} (fail-on ${failOn}): nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "findings", reason, findings: validation.findings };
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "findings",
+      reason,
+      findings: committed.findings,
+      ...onlyHere(ignoredWarning !== void 0)
+    };
   }
   const todos = readmeTodoFindings(validation.path, local);
   if (todos.length > 0) {
     const reason = `its readme still has the TODOs extract-connectors wrote, on ${linesOf(todos)}: nothing was pushed, no pull request opened or updated`;
     logger.info(`${options2.connector}: ${reason}.`);
-    return { ...result, operation: "refused", refusal: "readme-todo", reason, findings: todos };
+    const reported = todos.every(
+      (todo) => validated.findings.some(
+        (finding) => finding.ruleId === todo.ruleId && finding.file === todo.file && finding.line === todo.line
+      )
+    );
+    return {
+      ...result,
+      operation: "refused",
+      refusal: "readme-todo",
+      reason,
+      findings: todos,
+      ...onlyHere(ignoredWarning !== void 0 || !reported)
+    };
   }
   const namesake = options2.branchesInUse?.get(branch);
   if (namesake !== void 0 && namesake !== targetFolder) {
@@ -75461,7 +75544,8 @@ async function openPullRequest(options2, ports) {
   const versions = upstreamFiles.length === 0 || !hasChanges(changes) ? void 0 : await logger.group(`Look for breaking changes against ${upstreamName}@${options2.base}`, async () => ({
     upstream: definitionsVersion(
       await Promise.all(
-        definitionFiles(upstreamFiles).map(async (file) => ({
+        // The upstream's copies of files left out stay: the change to judge is that of the files sent.
+        definitionFiles(upstreamFilesToMatch(upstreamFiles, leftOut)).map(async (file) => ({
           name: file.path,
           displayPath: `${upstreamName}@${options2.base}:${targetFolder}/${file.path}`,
           content: await readBlob(client, upstream, file.sha)
@@ -75657,6 +75741,9 @@ async function openPullRequest(options2, ports) {
   }
   return result;
 }
+function onlyHere(only) {
+  return only ? { findingsOnlyHere: true } : {};
+}
 function sharesBranchName(folder, branch, prefix) {
   try {
     return branchNameFor(folder, prefix) === branch;
@@ -75839,7 +75926,7 @@ async function openPullRequestAction(logger) {
 }
 function failForRefused(results, workspace, annotateFindings) {
   const refused = refusedResults(results);
-  const ownFiles = (result) => result.refusal !== "breaking";
+  const ownFiles = (result) => result.refusal !== "breaking" && !result.findingsOnlyHere;
   if (!annotateFindings)
     for (const result of refused.filter(ownFiles)) {
       if (!result.findings?.length) continue;
@@ -75865,6 +75952,7 @@ function failForRefused(results, workspace, annotateFindings) {
 var WHAT_TO_DO = {
   findings: () => "Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.",
   "no-swagger": () => "Add the connector's apiDefinition.swagger.json (check out submodules, or the whole folder in a sparse checkout), or give the folder that holds it.",
+  "git-ignored": () => "Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.",
   "readme-todo": () => `Replace each TODO line of readme.md with what it asks for ("None" will do for known issues), or, to keep the upstream's readme, copy it into the folder. No input sends the TODOs: they would be on the connector's documentation page.`,
   namesake: (result) => `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () => "Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.",

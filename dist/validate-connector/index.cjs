@@ -64506,11 +64506,14 @@ var RepositoryOwnerError = class extends UsageError {
   }
   repository;
 };
-var TRUST_WORKSPACE = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"';
-function trustHint(repository) {
+function trustWorkspace(platform2 = process.platform) {
+  const workspace = platform2 === "win32" ? '"$env:GITHUB_WORKSPACE"' : '"$GITHUB_WORKSPACE"';
+  return `git config --global --add safe.directory ${workspace}`;
+}
+function trustHint(repository, platform2 = process.platform) {
   return [
-    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository)}.`,
-    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${TRUST_WORKSPACE}.`
+    `If you trust it, tell git so: git config --global --add safe.directory ${shellWord(repository, platform2)}.`,
+    `On GitHub Actions (a container job, a self-hosted runner), add a step before this one that runs ${trustWorkspace(platform2)}.`
   ].join(" ");
 }
 
@@ -67317,7 +67320,7 @@ function repositoryOwnerInWorkflow(error3) {
   return new UsageError(
     `git refuses to work in the repository (${error3.repository}): it belongs to another user than the one this step runs as ("detected dubious ownership"), so the connectors cannot be compared with the base.`,
     {
-      hint: `Add a step before this one that runs ${TRUST_WORKSPACE} (actions/checkout marks it safe for its own commands only), or set base: none to check the connector folders without comparing them with the base.`
+      hint: `Add a step before this one that runs ${trustWorkspace()} (actions/checkout marks it safe for its own commands only), or set base: none to check the connector folders without comparing them with the base.`
     }
   );
 }
