@@ -142,7 +142,9 @@ describe('x-ms-agentic-protocol is a known extension', () => {
     expect(findings).toMatchObject([
       {
         pointer: `${MCP}/x-ms-agentic-protocl`,
-        message: expect.stringMatching(/Did you mean 'x-ms-agentic-protocol'\?$/),
+        message: expect.stringMatching(
+          /Did you mean 'x-ms-agentic-protocol'\? `connector-alm validate --fix` renames it\.$/,
+        ),
       },
     ]);
   });
