@@ -1,5 +1,6 @@
-import { loadConnectorFolder } from './loader/connector-folder.js';
-import { discoverConnectorFolders, layoutProfile } from './loader/discover.js';
+import { loadConnectorFolder, type GitIgnored, type GitIgnoredOf } from './loader/connector-folder.js';
+import { discoverConnectorFolders, discoverConnectorTree, layoutProfile } from './loader/discover.js';
+import { gitIgnoredEntries } from './git/git-ignored-entries.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
 import { isIgnored } from './config/ignore.js';
 import { refuseFoldersOfAnotherConfiguration } from './config/config-of-paths.js';
@@ -28,6 +29,19 @@ export interface ValidateOptions {
   concurrency?: Concurrency;
   /** The built worker bundle; by default the one beside the running bundle, if any. */
   workerScript?: string;
+  /**
+   * What is done with the files and folders git ignores in a connector folder: by default they are
+   * validated as the folder is on disk, and marked (SET-NOT-IN-PR says nothing of a settings.json
+   * no commit will hold); `leave-out` leaves them out, and a folder git ignores whole, as
+   * `validate --base` checks what the change holds (validateAgainstBase).
+   */
+  gitIgnored?: GitIgnoredOf['handling'];
+}
+
+/** The connector folders a validation checks, and what git ignores in each (gitIgnoredEntries). */
+export interface FoldersToValidate {
+  folders: string[];
+  gitIgnored: ReadonlyMap<string, GitIgnored>;
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -58,9 +72,18 @@ export async function validatePaths(
   paths: readonly string[],
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
+  return validateFolders(await foldersToValidate(paths, options), options);
+}
+
+/** Validates the folders foldersToValidate found, each with what git ignores in it. */
+export async function validateFolders(
+  found: FoldersToValidate,
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
-  const folders = await checkedFoldersToValidate(paths, cwd, config);
+  const { folders, gitIgnored } = found;
+  const handling = options.gitIgnored ?? 'mark';
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers =
     workerScript && !options.rules ? workerCount(options.concurrency ?? 'auto', folders.length) : 1;
@@ -68,19 +91,44 @@ export async function validatePaths(
   if (workerScript && workers > 1) {
     connectors = await validateFoldersInParallel(
       folders,
-      { cwd, profile: options.profile, config, secretIdentityKey: secretIdentityKey() },
-      { workerScript, workers, onConnector: options.onConnector },
+      { cwd, profile: options.profile, config, secretIdentityKey: secretIdentityKey(), gitIgnored: handling },
+      { workerScript, workers, onConnector: options.onConnector, gitIgnored },
     );
   } else {
     connectors = [];
     for (const folder of folders) {
-      const result = await validateFolder(folder, options, config, cwd);
+      const ignored = gitIgnored.get(folder);
+      const of = ignored === undefined ? undefined : { ignored, handling };
+      const result = await validateFolder(folder, options, config, cwd, of);
       connectors.push(result);
       options.onConnector?.(result);
     }
   }
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
+}
+
+/**
+ * The connector folders under `paths` that validation checks (checkedFoldersToValidate), and what
+ * git ignores in each. With `gitIgnored: 'leave-out'`, a folder git ignores whole is not checked.
+ */
+export async function foldersToValidate(
+  paths: readonly string[],
+  options: ValidateOptions = {},
+): Promise<FoldersToValidate> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? DEFAULT_CONFIG;
+  const tree = await discoverConnectorTree(paths, cwd);
+  const folders = checkedFolders(tree.folders, paths, cwd, config);
+  const leaveOut = options.gitIgnored === 'leave-out';
+  const gitIgnored = await gitIgnoredEntries(
+    { ...tree, folders },
+    { paths, cwd, onFailure: leaveOut ? 'throw' : 'ignore' },
+  );
+  return {
+    folders: leaveOut ? folders.filter((folder) => gitIgnored.get(folder) !== 'all') : folders,
+    gitIgnored,
+  };
 }
 
 /**
@@ -94,7 +142,16 @@ export async function checkedFoldersToValidate(
   cwd: string,
   config: ValidatorConfig,
 ): Promise<string[]> {
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
+  return checkedFolders(await discoverConnectorFolders(paths, cwd), paths, cwd, config);
+}
+
+function checkedFolders(
+  found: readonly string[],
+  paths: readonly string[],
+  cwd: string,
+  config: ValidatorConfig,
+): string[] {
+  const folders = found.filter((folder) => !isIgnored(folder, config));
   refuseFoldersOfAnotherConfiguration(paths, folders, config, cwd);
   return folders;
 }
@@ -104,8 +161,9 @@ export async function validateFolder(
   options: ValidateOptions,
   config: ValidatorConfig = options.config ?? DEFAULT_CONFIG,
   cwd: string = options.cwd ?? process.cwd(),
+  gitIgnored?: GitIgnoredOf,
 ): Promise<ConnectorResult> {
-  const connector = await loadConnectorFolder(folder, cwd);
+  const connector = await loadConnectorFolder(folder, cwd, gitIgnored);
   const profile = resolveProfile(connector.absolutePath, options.profile, config);
   const findings = validateLoadedConnector(connector, {
     profile,

@@ -1,5 +1,5 @@
 import { slashSeparated } from '@connector-alm/core';
-import { CANONICAL_NAMES, loadConnectorFolder } from '../loader/connector-folder.js';
+import { CANONICAL_NAMES, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
 import { classifyChanges, type Change, type DiffResult } from '../diff/change.js';
@@ -29,6 +29,8 @@ export async function compareWithBase(
   mergeBase: string,
   options: BaseValidationOptions,
   cwd: string,
+  /** What git ignores in the folder, which the change does not hold, as its validation left out. */
+  gitIgnored?: GitIgnoredOf,
 ): Promise<{
   status: 'changed' | 'added';
   /** The connector is `added` though its folder is at the merge base, without a swagger there. */
@@ -61,7 +63,7 @@ export async function compareWithBase(
       base.root,
     );
     const marked = markBaseline(connector.findings, baseResult.findings);
-    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd, gitIgnored));
     const previous = relabel(
       connectorVersion(baseFolder),
       toRepositoryPath(base.root, base.path) ?? basePath,

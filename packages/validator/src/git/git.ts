@@ -228,6 +228,18 @@ export class Git {
     return splitNul((await this.run(args, { cwd: folder })).toString('utf8'));
   }
 
+  /**
+   * What git ignores under `paths` (relative to the folder this runs in, all of it when none): the
+   * untracked files that .gitignore (or the like) matches, and a folder it ignores whole as one entry
+   * ending in `/`, so that a node_modules/ is not listed file by file. Relative to that folder,
+   * `/`-separated.
+   */
+  async ignoredPaths(paths: readonly string[] = []): Promise<string[]> {
+    const args = ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'];
+    if (paths.length > 0) args.push('--', ...paths);
+    return splitNul(await this.text(args));
+  }
+
   /** Untracked files that are not ignored. */
   async untrackedFiles(): Promise<string[]> {
     // ls-files lists the current folder only: run it at the top level (`:/` is off under literal pathspecs).

@@ -4,7 +4,8 @@ import { toDisplayPath } from '@connector-alm/core';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting } from '../diff/baseline.js';
 import { classifyChanges } from '../diff/change.js';
-import { countBySeverity, resolveProfile, validatePaths } from '../validate.js';
+import { countBySeverity, foldersToValidate, resolveProfile, validateFolders } from '../validate.js';
+import type { GitIgnored } from '../loader/connector-folder.js';
 import type { ConnectorResult } from '../connector-result.js';
 import { configSearchStart } from '../config/config-of-paths.js';
 import { isIgnored } from '../config/ignore.js';
@@ -93,10 +94,14 @@ export async function validateAgainstBase(
       })
     : { findings: [] };
 
-  const validation =
+  // What git ignores is no part of the change (a paconn settings.json, a .vscode/): validated, it was
+  // "existing" while nothing else changed and "new" once anything did, where CI's checkout has none.
+  const validating = { ...options, gitIgnored: 'leave-out' as const };
+  const found =
     scope.paths.length > 0
-      ? await validatePaths(scope.paths, options)
-      : { connectors: [], findings: [], counts: countBySeverity([]) };
+      ? await foldersToValidate(scope.paths, validating)
+      : { folders: [], gitIgnored: new Map<string, GitIgnored>() };
+  const validation = await validateFolders(found, validating);
   const connectors: ConnectorResult[] = [];
   const diffs: ConnectorDiff[] = [];
   const changedConnectors: ValidatedChange[] = [];
@@ -115,6 +120,8 @@ export async function validateAgainstBase(
       });
       continue;
     }
+    const ignored = found.gitIgnored.get(path.resolve(cwd, connector.path));
+    const gitIgnored = ignored === undefined ? undefined : { ignored, handling: 'leave-out' as const };
     const compared = await compareWithBase(
       connector,
       repositoryPath,
@@ -123,6 +130,7 @@ export async function validateAgainstBase(
       mergeBase,
       options,
       cwd,
+      gitIgnored,
     );
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({
@@ -142,6 +150,7 @@ export async function validateAgainstBase(
       basePath: compared.basePath,
       profile: connector.profile,
       status: compared.status,
+      ...(gitIgnored && { gitIgnored }),
     });
   }
   // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.

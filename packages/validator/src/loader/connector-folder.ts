@@ -69,6 +69,11 @@ export interface FolderEntry {
   type: 'file' | 'directory' | 'symlink' | 'other';
   size: number;
   /**
+   * Git ignores it (.gitignore or the like): no commit holds it, so no pull request sends it. Only
+   * where the folder was loaded with what git ignores in it (GitIgnoredOf), and its entries kept.
+   */
+  ignoredByGit?: true;
+  /**
    * Of a nested folder, when the connector folder lacks its swagger or apiProperties.json: whether
    * the nested folder holds a swagger or apiProperties.json, so that REPO-REQUIRED-FILES suggests
    * moving its files up only then (not for a folder of screenshots, or of docs with a readme). Not
@@ -117,8 +122,26 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
 }
 
 /**
+ * What git ignores of a connector folder (gitIgnoredEntries): the names of its entries it ignores,
+ * or `all` when it ignores the folder itself.
+ */
+export type GitIgnored = readonly string[] | 'all';
+
+/**
+ * What the loader does with the entries git ignores: `mark` them (validate checks the folder as it
+ * is on disk, and SET-NOT-IN-PR says nothing of a settings.json that no commit will hold), or
+ * `leave-out` (validate --base checks what the change holds, which they are no part of: laptop and CI
+ * then agree, as CI's checkout has none of them).
+ */
+export interface GitIgnoredOf {
+  ignored: GitIgnored;
+  handling: 'mark' | 'leave-out';
+}
+
+/**
  * Reads a connector folder. Never follows a link out of the folder and never throws for a problem in
- * the user's files: those become issues that rules report.
+ * the user's files: those become issues that rules report. `gitIgnored`: what git ignores in it, and
+ * what to do with those entries.
  *
  * The reads are synchronous on purpose: connector files are small, and awaiting the thread pool for
  * each of a few thousand stats and reads made loading the corpus twice as slow as the reads themselves.
@@ -126,6 +149,7 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
 export async function loadConnectorFolder(
   folder: string,
   cwd: string = process.cwd(),
+  gitIgnored?: GitIgnoredOf,
 ): Promise<ConnectorFolder> {
   const absolutePath = path.resolve(cwd, folder);
   // Resolved only when a symbolic link has to be checked against it: most folders have none.
@@ -133,7 +157,15 @@ export async function loadConnectorFolder(
   const realFolderOf = (): string => (realFolder ??= fs.realpathSync(absolutePath));
   const dirents = fs.readdirSync(absolutePath, { withFileTypes: true });
   const entries: FolderEntry[] = [];
-  for (const dirent of dirents) entries.push({ name: dirent.name, type: entryType(dirent), size: 0 });
+  const ignored = gitIgnored && (gitIgnored.ignored === 'all' ? 'all' : new Set(gitIgnored.ignored));
+  for (const dirent of dirents) {
+    const entry: FolderEntry = { name: dirent.name, type: entryType(dirent), size: 0 };
+    if (ignored === 'all' || ignored?.has(dirent.name)) {
+      if (gitIgnored!.handling === 'leave-out') continue;
+      entry.ignoredByGit = true;
+    }
+    entries.push(entry);
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   const displayPath = toDisplayPath(cwd, absolutePath);

@@ -55,7 +55,29 @@ export async function discoverConnectorFolders(
   cwd: string = process.cwd(),
   platform: NodeJS.Platform = process.platform,
 ): Promise<string[]> {
+  return (await discoverConnectorTree(paths, cwd, platform)).folders;
+}
+
+/** What discovery found: the connector folders, and the repositories it met on the way. */
+export interface DiscoveredTree {
+  /** As discoverConnectorFolders gives them: absolute, sorted, no duplicates. */
+  folders: string[];
+  /**
+   * The folders it listed that hold a `.git` entry (a repository's top level, a worktree's or a
+   * submodule's): noted from the listings it reads anyway, so that telling which folders are in a
+   * git work tree costs no look at the disk below the paths given (gitIgnoredEntries).
+   */
+  repositoryRoots: string[];
+}
+
+/** discoverConnectorFolders, with the repositories met on the way. */
+export async function discoverConnectorTree(
+  paths: readonly string[],
+  cwd: string = process.cwd(),
+  platform: NodeJS.Platform = process.platform,
+): Promise<DiscoveredTree> {
   const found = new Set<string>();
+  const roots = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stat;
@@ -71,7 +93,9 @@ export async function discoverConnectorFolders(
     }
     if (stat.isFile()) {
       const folder = path.dirname(absolute);
-      if (!isConnectorFolderListing(listedOrRefused(folder, given, absolute))) {
+      const names = listedOrRefused(folder, given, absolute);
+      if (names.includes('.git')) roots.add(folder);
+      if (!isConnectorFolderListing(names)) {
         // A solution zip, or a file of an unpacked solution: its connectors are to be extracted first.
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -85,12 +109,18 @@ export async function discoverConnectorFolders(
       continue;
     }
     try {
-      search(absolute, 0, found, platform);
+      search(absolute, 0, { found, roots }, platform);
     } catch (error) {
       throw refusedListing(error, given, absolute);
     }
   }
-  return sortFolderPaths(found);
+  return { folders: sortFolderPaths(found), repositoryRoots: [...roots] };
+}
+
+/** What search adds to as it goes: the connector folders, and the folders that hold `.git`. */
+interface Findings {
+  found: Set<string>;
+  roots: Set<string>;
 }
 
 /** The names in `folder`, a folder of the path `given` (which resolves to `absolute`). */
@@ -126,8 +156,10 @@ export function sortFolderPaths(folders: Iterable<string>, paths: path.PlatformP
     .map(({ folder }) => folder);
 }
 
-function search(folder: string, depth: number, found: Set<string>, platform: NodeJS.Platform): void {
+function search(folder: string, depth: number, findings: Findings, platform: NodeJS.Platform): void {
+  const { found } = findings;
   const dirents = readdirSync(folder, { withFileTypes: true });
+  if (dirents.some((dirent) => dirent.name === '.git')) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
@@ -143,7 +175,7 @@ function search(folder: string, depth: number, found: Set<string>, platform: Nod
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   for (const child of searchedChildren(dirents, platform)) {
-    search(entryPath(folder, child), depth + 1, found, platform);
+    search(entryPath(folder, child), depth + 1, findings, platform);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ConnectorResult } from '../connector-result.js';
+import type { GitIgnored } from '../loader/connector-folder.js';
 import { releaseWorker, takeWorker } from './idle-workers.js';
 import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
 
@@ -7,6 +8,8 @@ export interface PoolOptions {
   /** The built worker bundle (validate-worker.cjs). */
   workerScript: string;
   workers: number;
+  /** What git ignores in each folder that it ignores anything of, by folder (gitIgnoredEntries). */
+  gitIgnored?: ReadonlyMap<string, GitIgnored>;
   /** Called with each result in the folders' order, as soon as it and all before it are in. */
   onConnector?: (result: ConnectorResult) => void;
 }
@@ -51,7 +54,10 @@ export function validateFoldersInParallel(
     };
     const assignNext = (worker: Worker): void => {
       if (nextTask >= folders.length) return;
-      const task: FolderTask = { index: nextTask, folder: folders[nextTask]! };
+      const folder = folders[nextTask]!;
+      const task: FolderTask = { index: nextTask, folder };
+      const ignored = options.gitIgnored?.get(folder);
+      if (ignored !== undefined) task.gitIgnored = ignored;
       if (!setUp.has(worker)) task.setup = setup;
       worker.postMessage(task);
       setUp.add(worker);

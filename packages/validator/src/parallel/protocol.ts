@@ -1,4 +1,5 @@
 import type { ValidatorConfig } from '../config/config-types.js';
+import type { GitIgnored, GitIgnoredOf } from '../loader/connector-folder.js';
 import type { Profile } from '../model/finding.js';
 import type { ConnectorResult } from '../connector-result.js';
 
@@ -18,6 +19,8 @@ export interface WorkerSetup {
    * process's: a worker's findings are matched with the main thread's in `validate --base`.
    */
   secretIdentityKey: string;
+  /** What is done with the entries git ignores in a folder (a task's `gitIgnored`); `mark` by default. */
+  gitIgnored?: GitIgnoredOf['handling'];
 }
 
 /**
@@ -28,6 +31,8 @@ export interface WorkerSetup {
 export interface FolderTask {
   index: number;
   folder: string;
+  /** What git ignores in the folder, when it ignores anything (gitIgnoredEntries). */
+  gitIgnored?: GitIgnored;
   setup?: WorkerSetup;
 }
 

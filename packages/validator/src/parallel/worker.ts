@@ -18,7 +18,7 @@ export function serveValidation(port: MessagePort): void {
       setup = task.setup;
       useSecretIdentityKey(setup.secretIdentityKey);
     }
-    void validateTask(task.folder, setup).then(
+    void validateTask(task, setup).then(
       (result) => port.postMessage({ index: task.index, result } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
@@ -29,7 +29,8 @@ export function serveValidation(port: MessagePort): void {
   });
 }
 
-async function validateTask(folder: string, setup: WorkerSetup | undefined) {
-  if (!setup) throw new Error(`The validation worker got ${folder} with no setup before it.`);
-  return validateFolder(folder, { profile: setup.profile }, setup.config, setup.cwd);
+async function validateTask(task: FolderTask, setup: WorkerSetup | undefined) {
+  if (!setup) throw new Error(`The validation worker got ${task.folder} with no setup before it.`);
+  const gitIgnored = task.gitIgnored && { ignored: task.gitIgnored, handling: setup.gitIgnored ?? 'mark' };
+  return validateFolder(task.folder, { profile: setup.profile }, setup.config, setup.cwd, gitIgnored);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
 import { locateFindings, type RuleOverrides } from '../engine.js';
 import type { Git } from '../git/git.js';
-import { kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
+import { kindOfFileName, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
 import type { Finding, Profile } from '../model/finding.js';
 import { isRepositoryRule, type RuleDefinition } from '../model/rule.js';
 import { baseConnectorOf, changedConnectorOf } from './changed-connector.js';
@@ -22,6 +22,8 @@ export interface ValidatedChange {
   profile: Profile;
   /** `added`: absent at the base, so all its findings are new. */
   status: 'changed' | 'added';
+  /** What git ignores in the folder, which the change does not hold (its validation left it out). */
+  gitIgnored?: GitIgnoredOf;
 }
 
 export interface RepositoryCheckOptions {
@@ -62,7 +64,7 @@ export async function checkChangedConnectors(
   const facts = new Set<RepositoryFact>(rules.flatMap((rule) => rule.uses));
   const loaded = await Promise.all(
     options.connectors.map(async (change) => {
-      const folder = await loadConnectorFolder(change.path, options.cwd);
+      const folder = await loadConnectorFolder(change.path, options.cwd, change.gitIgnored);
       const connector = changedConnectorOf(folder, change.repositoryPath, facts.has('connector-icons'));
       return { change, folder, connector };
     }),

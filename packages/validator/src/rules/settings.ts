@@ -132,11 +132,15 @@ export const settingsRules: RuleDefinition[] = [
     file: 'settings',
     title: 'Leave settings.json out of the pull request.',
     description:
-      'settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.',
+      'settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors. One that git ignores (.gitignore) is left out of every commit already, and gets no finding.',
     levels: { certified: 'info', 'independent-publisher': 'info', custom: 'off' },
     example: { bad: 'certified-connectors/Contoso/settings.json' },
     check(context) {
-      if (!context.connector.files.settings) return;
+      const settings = context.connector.files.settings;
+      if (!settings) return;
+      // Kept out of the pull request as the finding asks: "add it to .gitignore" was said of one in it.
+      const entry = context.connector.entries.find((candidate) => candidate.name === settings.name);
+      if (entry?.ignoredByGit) return;
       context.report({
         line: 1,
         message:
