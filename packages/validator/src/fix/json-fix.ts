@@ -1,11 +1,11 @@
-import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
+import { MAX_JSON_DEPTH } from '@connector-alm/core';
+import { JsonDocument } from '../json/json-document.js';
 import { LineIndex } from '../json/line-index.js';
 import { diagnoseAndRepair, MAX_SLIPS } from '../json/syntax/diagnosis.js';
 import { applyEdits, type TextEdit } from '../json/syntax/repair.js';
 import { MAX_REPAIRED_CHARACTERS } from '../json/repaired-parse.js';
 import type { JsonFile } from '../loader/connector-folder.js';
 import { writtenEdits } from './written-edits.js';
-import { isStrictJson } from '../json/syntax/strict-json.js';
 import { trailingCommaRepair } from '../json/trailing-commas.js';
 
 // What `validate --fix` makes of a JSON file's text: the text with the edits made that its
@@ -42,22 +42,33 @@ const unnamed = (): string => '';
  * loader read through the same edits, so the rules report the file as they did, but for its slips.
  */
 export function fixJsonText(text: string): JsonFix {
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const json = bom === '' ? text : text.slice(1);
-  if (isStrictJson(json)) return { outcome: 'strict' };
+  return fixJsonDocument(JsonDocument.parse(text));
+}
+
+/**
+ * `fixJsonText` of a document's text, from what reading it found: whether JSON.parse read it, whether
+ * it is too deep, and the edits its issues name (`syntaxRepair`), which are not diagnosed again.
+ */
+function fixJsonDocument(document: JsonDocument): JsonFix {
+  const bom = document.hadBom ? '\ufeff' : '';
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: 'strict' };
   if (json.trim() === '') return notFixed('the file is empty; there is nothing to fix.');
   if (json.length > MAX_REPAIRED_CHARACTERS) {
     return notFixed(
       `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString('en-US')} characters, more than this tool repairs; write it as strict JSON.`,
     );
   }
-  if (offsetPastDepth(json, MAX_JSON_DEPTH) !== -1) {
+  // Text that JSON.parse refused was measured on the text (offsetPastDepth) as it was read.
+  if (document.tooDeep) {
     return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
   }
-  const lines = new LineIndex(json);
-  // Trailing commas alone, the commonest slip, are repaired as the diagnosis would, without it.
+  // Trailing commas alone, the commonest slip, are repaired as the diagnosis would, without it. Text
+  // read without a repair (a key too long) is diagnosed here.
   const { slips, edits, unfixedAt, refused } =
-    trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, lines);
+    document.syntaxRepair ??
+    trailingCommaRepair(json, MAX_SLIPS) ??
+    diagnoseAndRepair(json, unnamed, new LineIndex(json));
   if (refused) {
     return notFixed(
       `it has more than ${MAX_SLIPS.toLocaleString('en-US')} JSON syntax errors, more than this tool repairs; write it as strict JSON.`,
@@ -66,7 +77,7 @@ export function fixJsonText(text: string): JsonFix {
   if (edits === undefined) {
     // A missing value ("add it"), text after the end of the value, a string left open at the end.
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`,
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`,
     );
   }
   const choice = edits.find((edit) => edit.oneOfTwo === true);
@@ -74,7 +85,7 @@ export function fixJsonText(text: string): JsonFix {
     // The rules read the file through one of the two, but written, a guess could change a value the
     // maker meant (a postal code's leading zero, a ratio written 3/4).
     return notFixed(
-      `the GEN-JSON-PARSE finding at line ${lines.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
     );
   }
   const meant = repairedValue(json, edits);
@@ -102,7 +113,7 @@ export function fixJsonFileText(file: JsonFile): { read: string; fix: JsonFix } 
   if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
     return { read, fix: notFixed('it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.') };
   }
-  return { read, fix: fixJsonText(read) };
+  return { read, fix: fixJsonDocument(document) };
 }
 
 function notFixed(reason: string): JsonNotFixed {

@@ -4,10 +4,16 @@ import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
 import { decodeSegment } from './pointer.js';
 import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { skipWhitespace } from './scan.js';
-import { namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
+import { commaRemovals, namesIndexLoosely, parseTrailingCommaSlips } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { findOverlongKey, KEY_PATH_SCREEN_LENGTH, KEY_SCREEN_LENGTH } from './key-length.js';
-import { diagnoseAndRepair, MAX_ISSUES, MAX_SLIPS, unlistedSyntaxIssue } from './syntax/diagnosis.js';
+import {
+  diagnoseAndRepair,
+  MAX_ISSUES,
+  MAX_SLIPS,
+  unlistedSyntaxIssue,
+  type SyntaxEdits,
+} from './syntax/diagnosis.js';
 import type { RepairedText } from './syntax/repair.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
 import { unexpectedCharacters } from './syntax/unexpected-character.js';
@@ -30,6 +36,11 @@ export class JsonDocument {
   readonly value: unknown;
   readonly syntaxIssues: readonly JsonSyntaxIssue[];
   readonly tooDeep: boolean;
+  /**
+   * JSON.parse read the text as written. Not the same as `isStrictJson`: strict JSON too deep or
+   * with a key too long is refused all the same.
+   */
+  readonly parsedStrictly: boolean;
   /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
   private readonly members: number;
   private repeatedKeys: readonly DuplicateKey[] | undefined;
@@ -41,6 +52,10 @@ export class JsonDocument {
   private commaFreeText: string | undefined;
   /** The text with its syntax issues' edits made, when the value was read from it. */
   private repaired: RepairedText | undefined;
+  /** What reading found of the syntax issues' edits (see syntaxRepair): trailing commas alone, or … */
+  private trailingCommas: readonly number[] | undefined;
+  /** … the diagnosis of other text. */
+  private diagnosis: SyntaxEdits | undefined;
   private repairedLines: LineIndex | undefined;
   private readonly asciiText: boolean;
 
@@ -59,6 +74,7 @@ export class JsonDocument {
     } catch {
       strict = false;
     }
+    this.parsedStrictly = strict;
     // Keys are counted as written, strict or not (key-length.ts); the parsed value holds them decoded,
     // so its walk only screens them: a value it refuses is decided by the scans of the text.
     const screened = strict
@@ -110,11 +126,13 @@ export class JsonDocument {
         const unlisted = slips.commas.length - MAX_ISSUES;
         if (unlisted > 0) issues.push(unlistedSyntaxIssue(unlisted, slips.commas[MAX_ISSUES]!));
         this.commaFreeText = slips.blanked;
+        this.trailingCommas = slips.commas;
         this.value = slips.value;
       } else {
         const read = parseRepaired(text, issues, this.lines);
         this.value = read.value;
         this.repaired = read.repaired;
+        this.diagnosis = read.diagnosis;
       }
     }
     this.syntaxIssues = issues;
@@ -159,6 +177,16 @@ export class JsonDocument {
 
   get isStrictJson(): boolean {
     return this.syntaxIssues.length === 0;
+  }
+
+  /**
+   * The edits that the syntax issues name, as reading the text found them: its trailing commas' removal,
+   * or the diagnosis's. `validate --fix` (and GEN-JSON-PARSE, which says whether it would fix the
+   * file) makes them, without diagnosing the text a second time. Undefined where the text was read
+   * without a repair: strict JSON, too deep, a key too long, empty, too large to repair.
+   */
+  get syntaxRepair(): SyntaxEdits | undefined {
+    return this.trailingCommas ? commaRemovals(this.text, this.trailingCommas) : this.diagnosis;
   }
 
   /**

@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import { LineIndex } from './line-index.js';
-import { diagnoseAndRepair, diagnoseSyntax } from './syntax/diagnosis.js';
+import { diagnoseAndRepair, diagnoseSyntax, type SyntaxRepair } from './syntax/diagnosis.js';
 import { applyEdits, type RepairedText } from './syntax/repair.js';
 import type { JsonSyntaxIssue } from './syntax/syntax-issue.js';
 import { unexpectedCharacters } from './syntax/unexpected-character.js';
@@ -29,26 +29,27 @@ export function parseTolerantly(
  * what a slip touches: a single-quoted value, a key without quotes and the member it names, which
  * the diff then reported as changed or deleted though the maker changed nothing. Where an issue
  * leaves the choice to the maker ("add the missing value"), or the edits still leave text
- * JSON.parse refuses, the value is jsonc-parser's, as `parseTolerantly` gives it.
+ * JSON.parse refuses, the value is jsonc-parser's, as `parseTolerantly` gives it. The diagnosis is
+ * returned too, for `validate --fix`, which makes its edits.
  */
 export function parseRepaired(
   text: string,
   issues: JsonSyntaxIssue[],
   lines: LineIndex = new LineIndex(text),
-): { value: unknown; repaired?: RepairedText } {
+): { value: unknown; repaired?: RepairedText; diagnosis: SyntaxRepair } {
   const diagnosis = diagnoseAndRepair(text, unexpectedCharacters, lines);
   issues.push(...diagnosis.issues);
   // Refused, as text nested too deep is: no value, and no tolerant parse of millions of slips.
-  if (diagnosis.refused) return { value: undefined };
+  if (diagnosis.refused) return { value: undefined, diagnosis };
   const repaired = diagnosis.edits && applyEdits(text, diagnosis.edits);
   if (repaired) {
     try {
-      return { value: JSON.parse(repaired.text), repaired };
+      return { value: JSON.parse(repaired.text), repaired, diagnosis };
     } catch {
       // Fall through to the tolerant parse.
     }
   }
-  return { value: tolerantValue(text) };
+  return { value: tolerantValue(text), diagnosis };
 }
 
 function tolerantValue(text: string): unknown {

@@ -1,6 +1,6 @@
 import { parsePointer } from './pointer.js';
 import { isWhitespace, skipString } from './scan.js';
-import type { SyntaxRepair } from './syntax/diagnosis.js';
+import type { SyntaxEdits } from './syntax/diagnosis.js';
 import { removal } from './syntax/repair.js';
 
 // When JSON.parse and the fast locator can stand in for jsonc-parser's tolerant parse and tree on
@@ -82,16 +82,17 @@ export function parseTrailingCommaSlips(text: string, maxCommas = Infinity): Tra
  * furthest, the first of equals: the removal, after which it reads the blanked text, strict JSON, up
  * to the next comma. The test holds the two to each other on generated text.
  */
-export function trailingCommaRepair(
-  text: string,
-  maxCommas: number,
-): Omit<SyntaxRepair, 'issues'> | undefined {
+export function trailingCommaRepair(text: string, maxCommas: number): SyntaxEdits | undefined {
   const slips = parseTrailingCommaSlips(text, maxCommas);
-  if (slips === undefined) return undefined;
+  return slips === undefined ? undefined : commaRemovals(text, slips.commas);
+}
+
+/** The repair of text whose only syntax errors are the trailing commas at `commas` (see above). */
+export function commaRemovals(text: string, commas: readonly number[]): SyntaxEdits {
   return {
-    edits: slips.commas.map((comma) => removal(text, comma, 1)),
+    edits: commas.map((comma) => removal(text, comma, 1)),
     unfixedAt: undefined,
-    slips: slips.commas.length,
+    slips: commas.length,
     refused: false,
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { MAX_JSON_DEPTH, offsetPastDepth } from '@connector-alm/core';
 import { fixJsonText } from '../../src/fix/json-fix.js';
 import { JsonDocument } from '../../src/json/json-document.js';
+import { MAX_JSON_KEY_LENGTH } from '../../src/json/key-length.js';
+import { diagnoseAndRepair, MAX_SLIPS, type SyntaxEdits } from '../../src/json/syntax/diagnosis.js';
+import { trailingCommaRepair } from '../../src/json/trailing-commas.js';
 
 /** The text `validate --fix` writes for `text`, which must be fixed. */
 function fixed(text: string): { text: string; slips: number } {
@@ -192,5 +196,103 @@ describe('fixJsonText of a file whose end is missing', () => {
         /it looks cut off; restore its end \(adding '[}\]]+' would close it without what was lost\)\.$/,
       ),
     ]);
+  });
+});
+
+describe('fixJsonText reads what reading the text found, without diagnosing it again', () => {
+  /**
+   * What the fix once worked out again from the text, before it read the document: whether JSON.parse
+   * reads it, whether it is too deep, and its repair (trailing commas alone, or the diagnosis's).
+   */
+  function diagnosedAgain(text: string): {
+    parsedStrictly: boolean;
+    tooDeep: boolean;
+    repair: SyntaxEdits | undefined;
+  } {
+    let parsedStrictly = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      parsedStrictly = false;
+    }
+    return {
+      parsedStrictly,
+      tooDeep: offsetPastDepth(text, MAX_JSON_DEPTH) !== -1,
+      repair: trailingCommaRepair(text, MAX_SLIPS) ?? diagnoseAndRepair(text, () => ''),
+    };
+  }
+
+  /** What the fix reads of a repair. */
+  const editsOf = (repair: SyntaxEdits | undefined) =>
+    repair && {
+      edits: repair.edits,
+      unfixedAt: repair.unfixedAt,
+      slips: repair.slips,
+      refused: repair.refused,
+    };
+
+  it('for thousands of slips made to a swagger, trailing commas alone among them', () => {
+    const swagger = JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 'Tasks', version: '1.0', description: 'A "quoted" \\ word, [1, 2,]' },
+        paths: {
+          '/tasks/{id}': {
+            get: {
+              parameters: [{ name: 'id', in: 'path', required: true, type: 'string', default: -1.5e3 }],
+              responses: { '200': { description: 'OK' }, default: { description: '{"a": 1,}' } },
+            },
+          },
+        },
+        values: [null, true, false, 0, 2.5, [[[]]], {}, ''],
+      },
+      null,
+      2,
+    );
+    const alphabet = [...'{}[],,,:"\'\\/*-+.e019atf \t\n', '\u00a0', 'é', ''];
+    let seed = 20261201;
+    const random = (below: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % below;
+    };
+    const kinds = { trailingCommas: 0, diagnosed: 0 };
+    for (let run = 0; run < 600; run++) {
+      let text = swagger;
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        // A comma before a closer half the time: text whose only slips are trailing commas.
+        const closer = text.indexOf(random(2) === 0 ? '}' : ']', random(text.length));
+        const at = run % 2 === 0 && closer !== -1 ? closer : random(text.length + 1);
+        const [character, removed] =
+          run % 2 === 0 ? [',', 0] : [alphabet[random(alphabet.length)]!, random(3)];
+        text = text.slice(0, at) + character + text.slice(at + removed);
+      }
+      const document = JsonDocument.parse(text);
+      const again = diagnosedAgain(text);
+      expect({ text, parsedStrictly: document.parsedStrictly }).toEqual({
+        text,
+        parsedStrictly: again.parsedStrictly,
+      });
+      if (again.parsedStrictly) continue;
+      expect({ text, tooDeep: document.tooDeep }).toEqual({ text, tooDeep: again.tooDeep });
+      expect({ text, repair: editsOf(document.syntaxRepair) }).toEqual({
+        text,
+        repair: editsOf(again.repair),
+      });
+      if (trailingCommaRepair(text, MAX_SLIPS)) kinds.trailingCommas++;
+      else kinds.diagnosed++;
+    }
+    // Both ways of reading a broken text were tested, many times each.
+    expect(kinds.trailingCommas).toBeGreaterThan(80);
+    expect(kinds.diagnosed).toBeGreaterThan(300);
+  });
+
+  it('diagnoses text it read without a repair: strict JSON with a key too long', () => {
+    const text = `{"${'k'.repeat(MAX_JSON_KEY_LENGTH + 1)}": 1,}`;
+    expect(JsonDocument.parse(text).syntaxRepair).toBeUndefined();
+    expect(fixJsonText(text)).toEqual({
+      outcome: 'fixed',
+      text: `{"${'k'.repeat(MAX_JSON_KEY_LENGTH + 1)}": 1}`,
+      slips: 1,
+    });
   });
 });

@@ -43,6 +43,9 @@ export interface SyntaxRepair {
   refused: boolean;
 }
 
+/** A repair without its issues: what `validate --fix` reads of it (fix/json-fix.ts). */
+export type SyntaxEdits = Omit<SyntaxRepair, 'issues'>;
+
 /**
  * The most JSON syntax errors listed for a file, whichever way it is read (this diagnosis, or the
  * trailing commas alone: json-document.ts); one more finding counts the rest. The maker fixes these
