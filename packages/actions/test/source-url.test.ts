@@ -13,6 +13,15 @@ describe('sourceUrlFor', () => {
     expect(url('../elsewhere/readme.md', 1)).toBeUndefined();
   });
 
+  // A finding on a connector folder linked to blob/<sha>/<folder>#L1: a folder has no line 1.
+  it('addresses a folder, given no line, as a tree without a line anchor', () => {
+    const url = sourceUrlFor('/ws', 'abc123', env)!;
+    expect(url('certified-connectors/Contoso Tasks')).toBe(
+      'https://github.com/contoso/connectors/tree/abc123/certified-connectors/Contoso%20Tasks',
+    );
+    expect(url('..')).toBeUndefined();
+  });
+
   it('gives a link the job summary cannot end early, whatever parentheses a file name has', () => {
     const url = sourceUrlFor('/ws', 'abc123', env)!(
       'certified-connectors/Contoso/notes :-) **not bold** (x.md',
@@ -45,6 +54,10 @@ describe('headSourceUrlFor', () => {
     );
     expect(url('certified-connectors/Airmeet/readme.md', 3)).toBe(
       'https://github.com/contoso/connectors/blob/head1/certified-connectors/Airmeet/readme.md#L3',
+    );
+    // A folder has no line to follow: it is linked at the head, where the reviewer reads it.
+    expect(url('certified-connectors/Airmeet')).toBe(
+      'https://github.com/contoso/connectors/tree/head1/certified-connectors/Airmeet',
     );
     expect(
       headSourceUrlFor('/ws', { checked: 'a', head: 'b', lineAtHead: (_, line) => line }, {}),

@@ -13,6 +13,18 @@ function workspaceWithWarnings(): string {
   return workspaceWithConnector(JSON.stringify(swagger, null, 2));
 }
 
+/** A connector with `count` operations whose summaries end in a '.': as many warnings of one rule. */
+function workspaceWithManyWarnings(count: number): string {
+  const swagger = validSwagger();
+  for (let index = 1; index <= count; index++) {
+    const operation = structuredClone(swagger.paths['/tasks'].get);
+    operation.operationId = `ListTasks${index}`;
+    operation.summary = `List tasks ${index}.`;
+    swagger.paths[`/tasks${index}`] = { get: operation };
+  }
+  return workspaceWithConnector(JSON.stringify(swagger, null, 2));
+}
+
 describe('validate-connector max-annotations', () => {
   // A repository that reads the SARIF report alone could not turn annotations off: 0 was refused.
   it('writes no annotation with 0, and says where the findings are', async () => {
@@ -50,6 +62,35 @@ describe('validate-connector max-annotations', () => {
     });
     expect(ten.annotations.filter((annotation) => annotation.message.startsWith('max-annotations'))).toEqual(
       [],
+    );
+  });
+
+  // GitHub shows the first 10 warnings of a step. With max-annotations: 50, all 12 warnings were
+  // written and none counted as missing, though the page showed 9 of them after the step's own note.
+  it("counts the findings GitHub's 10 per level leaves off the page, not only those max-annotations does", async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithManyWarnings(12),
+      inputs: { 'max-annotations': '50' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.warnings).toBe('12');
+    expect(run.annotations.filter((annotation) => annotation.level === 'warning')).toHaveLength(13);
+    expect(run.stdout).toContain(
+      '3 more findings (GitHub shows 10 annotations of each level per step) are in the job summary.',
+    );
+  });
+
+  // The step's own warning (only-new without a base) takes one of GitHub's 10: of 10 findings written,
+  // the page shows 9, though max-annotations (10) left none out.
+  it("counts a finding the step's own note pushed off GitHub's 10", async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithManyWarnings(10),
+      inputs: { 'only-new': 'true' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.warnings).toBe('10');
+    expect(run.stdout).toContain(
+      '1 more finding (GitHub shows 10 annotations of each level per step) is in the job summary.',
     );
   });
 

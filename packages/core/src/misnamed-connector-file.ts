@@ -3,6 +3,7 @@ import {
   isMisnamedSwagger,
   CONNECTOR_FILE_NAMES,
 } from './connector-file-names.js';
+import { editorLeftover } from './editor-leftovers.js';
 import { UserError } from './errors.js';
 import { printable } from './printable.js';
 
@@ -11,14 +12,18 @@ import { printable } from './printable.js';
  * misspelled name (apiDefination.swagger.json, apiProperty.json), any other `X.swagger.json`, or a
  * swagger under the name an editor gives it (openapidefinition.json, swagger.json), as the
  * validator's REPO-FILENAMES tells them. Sorted. `names` are file names, not folders.
+ * Not a backup or lock file an editor, git or Office left (`apiDefinition.swagger.json.bak`,
+ * `~$apiDefinition.swagger.json`): REPO-FILENAMES says to remove those, and renamed into place as
+ * advised, a stale backup or a lock file would become the connector's file.
  */
 export function namesMeantAs(canonical: string, names: readonly string[]): string[] {
   return [...names]
     .sort()
     .filter(
       (name) =>
-        (canonical === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name)) ||
-        intendedConnectorFileName(name, true) === canonical,
+        editorLeftover(name) === undefined &&
+        ((canonical === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name)) ||
+          intendedConnectorFileName(name, true) === canonical),
     );
 }
 

@@ -17,6 +17,20 @@ describe('namesMeantAs', () => {
     expect(namesMeantAs('apiProperties.json', names)).toEqual(['apiProperty.json']);
     expect(namesMeantAs('apiDefinition.swagger.json', ['readme.md', 'icon.png'])).toEqual([]);
   });
+
+  // REPO-FILENAMES tells these to be removed; build-solution and pr told them to be renamed into place.
+  it('leaves out a backup or lock file an editor left, named after the file', () => {
+    const names = [
+      'apiDefinition.swagger.json.bak',
+      '~$apiDefinition.swagger.json',
+      'apiDefinition.swagger.json.orig',
+      '.apiDefinition.swagger.json.swp',
+      'apiProperties.json~',
+      'apiProperty.json',
+    ];
+    expect(namesMeantAs('apiDefinition.swagger.json', names)).toEqual([]);
+    expect(namesMeantAs('apiProperties.json', names)).toEqual(['apiProperty.json']);
+  });
 });
 
 describe('misnamedFileError', () => {

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { UsageError } from '@connector-alm/core';
 import { Git, RepositoryOwnerError, resolveBaseRef } from '@connector-alm/validator';
 import { repositoryOwnerInWorkflow } from './repository-owner.js';
 import { InputError } from '../runtime/inputs.js';
+import { writeAnnotation } from './step-annotations.js';
 
 /**
  * The commit the `base` input names, checked before anything is validated: the ref to compare with.
@@ -16,7 +16,7 @@ export async function resolveBaseInput(base: string, workspace: string): Promise
   try {
     const resolved = await resolveBaseRef(git, base);
     await git.resolveCommit(resolved.ref);
-    if (resolved.note) core.notice(resolved.note);
+    if (resolved.note) writeAnnotation('notice', resolved.note);
     return resolved.ref;
   } catch (error) {
     // Not the ref's fault: git would name no commit of the repository at all.

@@ -51,6 +51,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
+import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
 
 /**
@@ -63,7 +64,8 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   const workspace = workspaceFolder();
   if (inputs.maxAnnotations > GITHUB_ANNOTATION_LIMIT) {
     // More are written, and reach the log, but not the pull request page.
-    core.warning(
+    writeAnnotation(
+      'warning',
       `max-annotations is ${inputs.maxAnnotations}, but GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each severity per step: those past ${GITHUB_ANNOTATION_LIMIT} are in the log only. The job summary lists every finding.`,
     );
   }
@@ -188,7 +190,8 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     // A warning, not a failure: a workflow from a template may run before the repository's first
     // connector is committed. But an empty workspace is most often a missing actions/checkout step,
     // which would otherwise pass as a clean run.
-    core.warning(
+    writeAnnotation(
+      'warning',
       'The workspace holds no connector folder; nothing was validated. Check that actions/checkout runs before this step, or give the connector folders in path.',
     );
   }
@@ -196,10 +199,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     profileFallbackFolders(result.connectors, { cwd: workspace, profile: options.profile, config }),
     'set the profile input to certified (or independent-publisher)',
   );
-  if (fallbackNote) core.notice(fallbackNote);
+  if (fallbackNote) writeAnnotation('notice', fallbackNote);
   if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
     // Both compare with a base, which only a pull request event or the base input gives.
-    core.warning(
+    writeAnnotation(
+      'warning',
       `${inputs.onlyNew ? 'only-new' : 'fail-on-breaking'} has no effect without a base to compare with: run on pull_request, or set the base input.`,
     );
   }
@@ -240,7 +244,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       summary.omitted.findings > 0
         ? '`connector-alm validate --format json` lists every finding (the job summary, cut to its size limit, does not).'
         : 'The job summary and `connector-alm validate --format json` list every finding.';
-    core.warning(`${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
+    writeAnnotation('warning', `${describeLeftOut(sarif.leftOut)} ${everyFinding}`);
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
@@ -292,7 +296,8 @@ async function writeOutputs(
   core.setOutput('sarif-file', sarifFile ?? '');
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
   if (breaking > 0 && !inputs.failOnBreaking) {
-    core.warning(
+    writeAnnotation(
+      'warning',
       `${plural(breaking, 'breaking change')} against the base; reviewers must acknowledge them (see the job summary).`,
     );
   }
@@ -348,7 +353,12 @@ function placedFiles(result: ValidationResult, changes: readonly ConnectorChange
   return [...files];
 }
 
-/** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */
+/**
+ * GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted.
+ * The count is of what GitHub does not show: with max-annotations above its 10 per level, or after the
+ * step's own notes took some of the 10, annotations written reach the log but not the page, and the
+ * count of max-annotations' leftovers alone said fewer than the reader missed.
+ */
 function annotate(
   result: ValidationResult,
   inputs: ValidateConnectorInputs,
@@ -364,17 +374,21 @@ function annotate(
     isFile: (file) => isFile(path.join(workspace, file)),
     ...(headLines && { headLine: headLines.lineAtHead }),
   });
-  for (const { level, message, ...properties } of selection.annotations) {
-    if (level === 'error') core.error(message, properties);
-    else if (level === 'warning') core.warning(message, properties);
-    else core.notice(message, properties);
+  let omitted = 0;
+  let hiddenByGitHub = 0;
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const written = selection.annotations.filter((annotation) => annotation.level === level).length;
+    const shown = shownOfNext(level, written);
+    hiddenByGitHub += written - shown;
+    omitted += selection.omitted[level] + written - shown;
   }
-  const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
+  for (const { level, message, ...properties } of selection.annotations)
+    writeAnnotation(level, message, properties);
   if (omitted === 0) return;
   const more =
     inputs.maxAnnotations === 0
       ? `${plural(omitted, 'finding')} (max-annotations: 0, so none annotated) ${omitted === 1 ? 'is' : 'are'}`
-      : `${plural(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'}`;
+      : `${plural(omitted, 'more finding')}${hiddenByGitHub > 0 ? ` (GitHub shows ${GITHUB_ANNOTATION_LIMIT} annotations of each level per step)` : ''} ${omitted === 1 ? 'is' : 'are'}`;
   if (leftOutOfSummary === 0) {
     core.info(`${more} in the job summary${sarifHoldsAll ? ' and the SARIF report' : ''}.`);
     return;

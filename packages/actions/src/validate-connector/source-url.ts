@@ -1,24 +1,25 @@
 import path from 'node:path';
 import type { HeadLines } from './head-lines.js';
 
-/** A file's address at a line, or undefined for a file it cannot address. */
-type SourceUrl = (file: string, line: number) => string | undefined;
+/** A file's address at a line, or a folder's (no line); undefined for a path it cannot address. */
+type SourceUrl = (file: string, line?: number) => string | undefined;
 
 /**
  * Links a finding in the job summary to its line on GitHub, at the commit under review (the pull
- * request's head, else GITHUB_SHA). Files outside the workspace get no link.
+ * request's head, else GITHUB_SHA), or a finding on a folder to the folder. Files outside the
+ * workspace get no link.
  */
 export function sourceUrlFor(
   workspace: string,
   commit: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): SourceUrl | undefined {
-  const blob = blobUrl(commit, env);
-  if (!blob) return undefined;
+  const address = addressAt(commit, env);
+  if (!address) return undefined;
   return (file, line) => {
     const relative = path.relative(workspace, path.resolve(workspace, file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return blob(relative.split(path.sep), line);
+    return address(relative.split(path.sep), line);
   };
 }
 
@@ -36,6 +37,7 @@ export function headSourceUrlFor(
   const atChecked = sourceUrlFor(workspace, lines.checked, env);
   if (!atHead || !atChecked) return undefined;
   return (file, line) => {
+    if (line === undefined) return atHead(file);
     const headLine = lines.lineAtHead(file, line);
     return headLine === undefined ? atChecked(file, line) : atHead(file, headLine);
   };
@@ -50,25 +52,27 @@ export function baseSourceUrlFor(
   mergeBase: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): SourceUrl | undefined {
-  const blob = blobUrl(mergeBase, env);
-  if (!blob || !mergeBase) return undefined;
+  const address = addressAt(mergeBase, env);
+  if (!address || !mergeBase) return undefined;
   return (file, line) => {
     const colon = file.indexOf(':');
     const commit = file.slice(0, colon);
     if (colon < 1 || !mergeBase.startsWith(commit)) return undefined;
-    return blob(file.slice(colon + 1).split('/'), line);
+    return address(file.slice(colon + 1).split('/'), line);
   };
 }
 
 /**
- * The address of a line of a file at `commit` (its path's segments) in the run's repository. Parentheses
- * are encoded too (encodeURIComponent keeps them), since an unmatched `)` in a file name would end the
- * markdown link there and show the rest of the address as text, markup and all.
+ * The address of a line of a file at `commit` (its path's segments) in the run's repository, or of a
+ * folder, given no line: `tree/`, with no line anchor (a folder has no line 1; its `blob/…#L1` address
+ * led to GitHub's redirect, with an anchor that named nothing). Parentheses are encoded too
+ * (encodeURIComponent keeps them), since an unmatched `)` in a file name would end the markdown link
+ * there and show the rest of the address as text, markup and all.
  */
-function blobUrl(
+function addressAt(
   commit: string | undefined,
   env: NodeJS.ProcessEnv,
-): ((segments: readonly string[], line: number) => string) | undefined {
+): ((segments: readonly string[], line?: number) => string) | undefined {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return undefined;
@@ -76,6 +80,8 @@ function blobUrl(
     const encoded = segments
       .map((segment) => encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
       .join('/');
-    return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
+    return line === undefined
+      ? `${server}/${repository}/tree/${commit}/${encoded}`
+      : `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }

@@ -166,7 +166,7 @@ export async function loadConnectorFolder(
     }
     entries.push(entry);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareCodeUnits(a.name, b.name));
 
   const displayPath = toDisplayPath(cwd, absolutePath);
   const connector: ConnectorFolder = {
@@ -239,15 +239,47 @@ function fileKindToRead(
   // (GEN-UNREADABLE "is not a regular file", as for a link to one): left out, a FIFO named
   // apiDefinition.swagger.json was told as "The connector has no apiDefinition.swagger.json".
   if (entry.type === 'directory') return undefined;
-  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? 'swagger' : undefined);
+  const kind = kindReadAs(entry.name);
   if (!kind) return undefined;
-  // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
   const existing = files[kind];
-  if (!existing || kindOfFileName(existing.name) !== kind) return kind;
-  // Of two names that differ only in case, the canonical one (apiProperties.json beside
-  // ApiProperties.json, listed after it): REPO-FILENAMES then says to delete the other, where reading
-  // the first listed had it say so of the canonical one, and "Rename ApiProperties.json" on the next run.
-  return hasNameToAskFor(entry.name, kind) && !hasNameToAskFor(existing.name, kind) ? kind : undefined;
+  return !existing || replacesRead(entry.name, existing.name, kind) ? kind : undefined;
+}
+
+/** The kind of connector file a name is read as: its canonical name in any case, or `X.swagger.json`. */
+function kindReadAs(name: string): Exclude<FileKind, 'folder'> | undefined {
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? 'swagger' : undefined);
+}
+
+/**
+ * Whether `name`, listed after `read` (both read as `kind`), is read in its place. An exact
+ * (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`. Of two names that
+ * differ only in case, the canonical one (apiProperties.json beside ApiProperties.json, listed after
+ * it): REPO-FILENAMES then says to delete the other, where reading the first listed had it say so of
+ * the canonical one, and "Rename ApiProperties.json" on the next run.
+ */
+function replacesRead(name: string, read: string, kind: Exclude<FileKind, 'folder'>): boolean {
+  if (kindOfFileName(read) !== kind) return true;
+  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+}
+
+/**
+ * Of a folder's file names (in any order), the one the loader reads for `kind`, or undefined when none
+ * is read as it: the same choice as loadConnectorFolder's, for readers that list a folder without
+ * loading it (the repository index, a base commit's tree). Names are taken in the loader's order.
+ */
+export function fileNameReadAs(
+  kind: Exclude<FileKind, 'folder'>,
+  names: readonly string[],
+): string | undefined {
+  let read: string | undefined;
+  for (const name of [...names].sort(compareCodeUnits)) {
+    if (kindReadAs(name) === kind && (read === undefined || replacesRead(name, read, kind))) read = name;
+  }
+  return read;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

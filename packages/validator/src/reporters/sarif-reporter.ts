@@ -132,7 +132,7 @@ function runBuilder(result: ValidationResult, options: SarifOptions) {
     .filter((rule) => named.has(rule.id))
     .map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl));
   const uriOf = (finding: Finding) => artifactUri(finding.file, options);
-  const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
+  const prints = fingerprints(result.findings, (file) => artifactUri(file, options).uri);
 
   return (indexes: readonly number[], leftOut?: SarifReport['leftOut']): Run => {
     // A report cut short names fewer rules than the findings do: its own, so that no rule is

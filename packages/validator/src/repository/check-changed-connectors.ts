@@ -2,7 +2,7 @@ import path from 'node:path';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
 import { locateFindings, type RuleOverrides } from '../engine.js';
 import type { Git } from '../git/git.js';
-import { kindOfFileName, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
+import { fileNameReadAs, loadConnectorFolder, type GitIgnoredOf } from '../loader/connector-folder.js';
 import type { Finding, Profile } from '../model/finding.js';
 import { isRepositoryRule, type RuleDefinition } from '../model/rule.js';
 import { baseConnectorOf, changedConnectorOf } from './changed-connector.js';
@@ -120,9 +120,7 @@ async function readBaseConnector(
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === 'blob');
   const byName = new Map(entries.map((entry) => [path.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
-  const iconName = facts.has('connector-icons')
-    ? [...byName.keys()].find((name) => kindOfFileName(name) === 'icon')
-    : undefined;
+  const iconName = facts.has('connector-icons') ? fileNameReadAs('icon', [...byName.keys()]) : undefined;
   const wanted = [swaggerName, iconName].flatMap((name) => (name ? [byName.get(name)!] : []));
   const blobs = await git.readBlobs(wanted);
   const blob = (name: string | undefined) => (name ? blobs.get(byName.get(name)!) : undefined);

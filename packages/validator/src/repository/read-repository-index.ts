@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMisnamedSwagger, slashSeparated } from '@connector-alm/core';
+import { slashSeparated } from '@connector-alm/core';
 import { discoverConnectorFolders } from '../loader/discover.js';
-import { kindOfFileName } from '../loader/connector-folder.js';
+import { fileNameReadAs } from '../loader/connector-folder.js';
 import { titleAndHostOf, type ConnectorIdentity } from './connector-identity.js';
 import { iconDifferenceHash } from './icon-hash.js';
 import { RepositoryIndex } from './repository-index.js';
@@ -38,7 +38,7 @@ export async function readRepositoryIndex(
       if (text !== undefined) Object.assign(identity, titleAndHostOf(text));
     }
     if (wantsIcon) {
-      const icon = names.find((name) => kindOfFileName(name) === 'icon');
+      const icon = fileNameReadAs('icon', names);
       const data = icon === undefined ? undefined : readBytes(path.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
@@ -48,9 +48,13 @@ export async function readRepositoryIndex(
   return new RepositoryIndex(connectors);
 }
 
-/** apiDefinition.swagger.json in any case, else a misnamed `X.swagger.json`, as the loader picks. */
+/**
+ * The swagger of a folder's file names, the one the loader reads (fileNameReadAs): of two case twins,
+ * the canonical name, where the first listed was taken here, so that the index and a base's listing
+ * read a title and a host from a file validation did not read.
+ */
 export function swaggerFileName(names: readonly string[]): string | undefined {
-  return names.find((name) => kindOfFileName(name) === 'swagger') ?? names.find(isMisnamedSwagger);
+  return fileNameReadAs('swagger', names);
 }
 
 function readBytes(file: string): Buffer | undefined {

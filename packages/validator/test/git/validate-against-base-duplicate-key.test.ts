@@ -57,7 +57,7 @@ describe('validate --base: a repeated key', () => {
     expect(before!.message).toBe(message(before!.related![0]!.line));
     expect(after!.message).toBe(message(before!.related![0]!.line + 4));
     // And code scanning keeps its alert: the fingerprint does not move with the line.
-    const printOf = (finding: Finding) => fingerprints([finding], (each) => each.file)[0];
+    const printOf = (finding: Finding) => fingerprints([finding], (file) => file)[0];
     expect(printOf(after!)).toBe(printOf(before!));
   });
 });

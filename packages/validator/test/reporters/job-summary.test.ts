@@ -583,10 +583,35 @@ describe('renderJobSummary source links', () => {
       sourceUrl: (file, line) =>
         `https://github.com/contoso/connectors/blob/abc123/${encodeURI(file)}#L${line}`,
     });
-    const finding = result.findings[0]!;
+    // The first finding on a file: the sample's first is on its connector folder, which has no line.
+    const finding = result.findings.find((each) => each.file !== each.connector)!;
     expect(markdown).toContain(
       `](https://github.com/contoso/connectors/blob/abc123/${encodeURI(finding.file)}#L${finding.line})`,
     );
+  });
+
+  // A finding on a connector folder asked for the address of its line 1, and got blob/…#L1.
+  it('links a finding on a connector folder to the folder, with no line', () => {
+    const connector = 'certified-connectors/Tasks';
+    const onFolder = locatedFinding({
+      ruleId: 'REPO-FOLDER-NAME',
+      severity: 'warning',
+      message: 'm',
+      file: connector,
+      line: 1,
+      column: 1,
+      connector,
+    });
+    const markdown = renderJobSummary(tasksResult([onFolder]), {
+      sourceUrl: (file, line) =>
+        line === undefined
+          ? `https://github.com/contoso/connectors/tree/abc123/${file}`
+          : `https://github.com/contoso/connectors/blob/abc123/${file}#L${line}`,
+    });
+    expect(markdown).toContain(
+      `- warning [${connector}](https://github.com/contoso/connectors/tree/abc123/${connector}): m`,
+    );
+    expect(markdown).not.toContain('#L1');
   });
 
   it('writes plain locations without one', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { readRepositoryIndex } from '../../src/repository/read-repository-index.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporaryFolder } from '@connector-alm/testing';
+import { loadConnectorFolder } from '../../src/loader/connector-folder.js';
+import { readRepositoryIndex, swaggerFileName } from '../../src/repository/read-repository-index.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 import { RepositoryIndex } from '../../src/repository/repository-index.js';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
 
@@ -39,6 +44,45 @@ describe('RepositoryIndex', () => {
   it('never returns the folder asked about, nor matches on a placeholder host', () => {
     expect(index.withTitle('JIRA', 'certified-connectors/JIRA')).toEqual([]);
     expect(index.withHost('yourhost.yourdomain.com', 'x')).toEqual([]);
+  });
+});
+
+// Of two case twins the loader reads the canonical name (session 34); the index took the first
+// listed, ApiDefinition.swagger.json, and so read a title and a host from a file validation did not.
+describe('readRepositoryIndex of a folder with case twins', () => {
+  it('reads the swagger the loader reads', async () => {
+    const topLevel = temporaryFolder('index-twins-');
+    const folder = path.join(topLevel, 'certified-connectors', 'Contoso');
+    mkdirSync(folder, { recursive: true });
+    const swaggerOf = (title: string, host: string) =>
+      JSON.stringify({ ...validSwagger(), info: { title }, host });
+    writeFileSync(
+      path.join(folder, 'ApiDefinition.swagger.json'),
+      swaggerOf('Contoso Old', 'old.contoso.com'),
+    );
+    writeFileSync(
+      path.join(folder, 'apiDefinition.swagger.json'),
+      swaggerOf('Contoso Tasks', 'api.contoso.com'),
+    );
+    writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties()));
+
+    const loaded = await loadConnectorFolder(folder);
+    expect(loaded.files.swagger?.name).toBe('apiDefinition.swagger.json');
+    const index = await readRepositoryIndex(topLevel, new Set(['connector-titles']));
+    expect(index.connectors).toEqual([
+      { repositoryPath: 'certified-connectors/Contoso', title: 'Contoso Tasks', host: 'api.contoso.com' },
+    ]);
+  });
+
+  it('chooses as the loader does, whatever the order of the names', () => {
+    expect(swaggerFileName(['apiDefinition.swagger.json', 'ApiDefinition.swagger.json'])).toBe(
+      'apiDefinition.swagger.json',
+    );
+    // An exact name wins over a misnamed X.swagger.json, listed before it or after.
+    expect(swaggerFileName(['Contoso.swagger.json', 'APIDEFINITION.SWAGGER.JSON'])).toBe(
+      'APIDEFINITION.SWAGGER.JSON',
+    );
+    expect(swaggerFileName(['readme.md'])).toBeUndefined();
   });
 });
 
