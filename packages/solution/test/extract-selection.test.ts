@@ -531,12 +531,36 @@ describe('extract-connectors into two roots, one selection each', () => {
     ]);
   });
 
+  it("carries the maker's keys of apiProperties.json (publisher, stackOwner) into the folder it moves to", async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    // Outside git: the folder it moves from goes only once they are carried.
+    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
+    const before = JSON.parse(readFileSync(properties, 'utf8'));
+    const makers = { publisher: 'Contoso', stackOwner: 'Contoso Ltd' };
+    writeFileSync(properties, JSON.stringify({ ...before, properties: { ...before.properties, ...makers } }));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    expect(result).toMatchObject({
+      removed: [path.join('..', 'custom-connectors', 'Contoso Tasks')],
+      notRemoved: [],
+    });
+    const moved = JSON.parse(
+      readFileSync(path.join(publisher, 'Contoso Tasks', 'apiProperties.json'), 'utf8'),
+    );
+    expect(moved.properties).toEqual({ ...before.properties, ...makers });
+  });
+
   it('keeps the folder it moves from whole when removing it would lose a file, and says where the connector went', async () => {
     const { previous, custom, publisher } = await splitOverTwoRoots();
-    // Keys of the maker's, outside git: extraction writes apiProperties.json afresh in the new folder.
-    const properties = path.join(custom, 'Contoso Tasks', 'apiProperties.json');
-    const edited = { ...JSON.parse(readFileSync(properties, 'utf8')), publisher: 'Contoso' };
-    writeFileSync(properties, JSON.stringify(edited, null, 2));
+    // Outside git, beside the apiProperties.json extraction wrote, an older copy in another case
+    // (Linux has both): extraction writes the one file and carries neither copy as a file of its own.
+    const stale = path.join(custom, 'Contoso Tasks', 'ApiProperties.json');
+    writeFileSync(stale, JSON.stringify({ properties: { publisher: 'Contoso' } }, null, 2));
+    if (existsSync(path.join(custom, 'Contoso Tasks', 'APIPROPERTIES.JSON'))) return; // one file here
+
     const result = await extractAndRemoveLeftConnectors(previous, publisher, {
       previousSource: previous,
       selection: ['Fabrikam Notes', 'Contoso Tasks'],
@@ -547,9 +571,9 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(result.notRemoved).toEqual([
       expect.objectContaining({
         folder: from,
-        files: ['apiProperties.json'],
+        files: ['ApiProperties.json'],
         message: expect.stringMatching(
-          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: apiProperties\.json: /,
+          /^not removed: its connector moved to 'independent-publisher-connectors\/Contoso Tasks', but removing this folder would lose what neither --previous-source nor git has: ApiProperties\.json: /,
         ),
       }),
     ]);
