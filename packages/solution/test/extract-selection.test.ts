@@ -531,6 +531,33 @@ describe('extract-connectors into two roots, one selection each', () => {
     ]);
   });
 
+  it('moves a connector from the folder its other root holds it in under another name, never from a folder only titled alike', async () => {
+    // Found there under another name (upstream's `ContosoTasks`), it stayed there; a copy whose API
+    // definition was edited since, titled alike, may be another connector's and is left as it is.
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    renameSync(path.join(custom, 'Contoso Tasks'), path.join(custom, 'ContosoTasks'));
+    mkdirSync(path.join(custom, 'Contoso-Tasks'));
+    const swagger = readFileSync(path.join(custom, 'ContosoTasks', 'apiDefinition.swagger.json'), 'utf8');
+    writeFileSync(
+      path.join(custom, 'Contoso-Tasks', 'apiDefinition.swagger.json'),
+      swagger.replace('api.contoso.com', 'api.fabrikam.com'),
+    );
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'ContosoTasks');
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks', { folder: from, kept: ['readme.md', 'notes.md'], leftBehind: [], otherRoot: true }],
+    ]);
+    expect(result).toMatchObject({ removed: [from], leftAlone: [], notRemoved: [] });
+    expect(folders(custom)).toEqual(['Contoso-Tasks', 'Northwind']);
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'utf8')).toBe(
+      'Contoso, by hand.\n',
+    );
+  });
+
   it("carries the maker's keys of apiProperties.json (publisher, stackOwner) into the folder it moves to", async () => {
     const { previous, custom, publisher } = await splitOverTwoRoots();
     // Outside git: the folder it moves from goes only once they are carried.
