@@ -607,6 +607,39 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
   });
 
+  it('refuses roots one inside the other, before writing anything', async () => {
+    // Unrefused, extracting "Legacy" into `connectors` wrote its files into `connectors/Legacy`, the
+    // other root, beside that root's connector folder `Contoso Tasks`: every folder of a root is
+    // taken for a connector's.
+    const zip = await solutionOf('Contoso Tasks', 'Legacy');
+    const outer = path.join(temp.make(), 'connectors');
+    const inner = path.join(outer, 'Legacy');
+    await extractAndRemoveLeftConnectors(zip, inner, { selection: ['Contoso Tasks'] });
+    const holding = await rejection(
+      extractAndRemoveLeftConnectors(zip, outer, { selection: ['Legacy'], otherRoots: [inner] }),
+    );
+    expect(locatedMessage(holding)).toBe(
+      `${outer}: holds the other root (--other-root) in its folder 'Legacy': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+    );
+    expect(holding.hint).toBe(
+      'Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).',
+    );
+    expect(folders(inner)).toEqual(['Contoso Tasks']);
+    const inside = await rejection(
+      extractAndRemoveLeftConnectors(zip, path.join(outer, 'Legacy', 'more'), {
+        selection: ['Contoso Tasks'],
+        otherRoots: [outer],
+        say: inputWords,
+      }),
+    );
+    expect(inside.message).toBe(
+      "lies inside the other root (other-roots), as its folder 'Legacy/more': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.",
+    );
+    expect(folders(inner)).toEqual(['Contoso Tasks']);
+    // The same folder given as both is no nesting.
+    await extractAndRemoveLeftConnectors(zip, inner, { selection: ['Contoso Tasks'], otherRoots: [inner] });
+  });
+
   it('moves nothing without otherRoots, nor without --previous-source', async () => {
     const { previous, custom, publisher } = await splitOverTwoRoots();
     await extractAndRemoveLeftConnectors(previous, publisher, {
